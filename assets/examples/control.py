@@ -1,0 +1,3 @@
+if False:
+    print("never printed")
+print("done")

@@ -1,0 +1,4 @@
+a = "hello"
+b = a
+a = "world"
+b = "world"
