@@ -5,3 +5,5 @@
 //! → `vm` (the interpreter) → `bytecode` (decoding, dis) → `compile` (rustpython).
 
 pub mod compile;
+pub mod bytecode;
+pub mod vm;

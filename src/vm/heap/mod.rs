@@ -1,0 +1,623 @@
+//! Objects, the heap and reference counting: the only place a count changes.
+//!
+//! Every runtime value is an [`Object`] in one arena, named by an [`ObjId`].
+//! Each has an address (its Python `id`) from the pymalloc model in
+//! [`alloc`], a `sys.getsizeof` size, and `refs`: the references the running
+//! program holds, as `model.md` defines them (constant tables are a mark, not
+//! a count; borrowed stack slots are not counted). Counts change only through
+//! [`Heap::incref`] and [`Heap::decref`], which name the referrer and, when
+//! someone watches, record the change; an object whose count reaches 0 is
+//! freed at once, its children released in CPython's order.
+
+pub mod alloc;
+mod object;
+
+use std::collections::HashMap;
+
+pub use object::{Function, Module, Namespace, TypeKind, Value};
+
+use super::report::{Event, Recorder};
+use alloc::Allocator;
+
+/// A handle to an object in the heap arena.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ObjId(pub u32);
+
+/// An interned name (variables, attributes, qualnames).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Symbol(pub u32);
+
+/// What holds a reference, so every count change can say who.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Referrer {
+    /// An entry of a module's namespace: `global a`, `sys.getsizeof`.
+    Name { namespace: Symbol, name: Symbol },
+    /// A local variable of a frame.
+    Local { frame: Symbol, name: Symbol },
+    /// A slot of a frame's value stack.
+    Stack { frame: Symbol, slot: u32 },
+    /// An item of a container.
+    Item {
+        container: u64,
+        type_name: &'static str,
+        index: u32,
+    },
+    /// An internal field of another object (`function f code`).
+    Field { owner: Symbol, field: &'static str },
+    /// A frame's reference to the function it runs.
+    Frame { frame: Symbol },
+}
+
+/// CPython's module name for the program's own namespace.
+pub const MAIN_MODULE: &str = "__main__";
+
+/// One heap object.
+#[derive(Debug, Clone)]
+pub struct Object {
+    pub value: Value,
+    /// The Python `id`: the object's address.
+    pub address: u64,
+    /// `sys.getsizeof` on 64-bit CPython 3.14.
+    pub size: u32,
+    /// References held by the program (CPython's `ob_refcnt` less constant tables).
+    pub refs: u32,
+    /// Never freed; counts are not kept (CPython 3.12+ immortal objects).
+    pub immortal: bool,
+    /// Qualnames of the code objects whose constant tables hold this object.
+    pub const_holders: Vec<Symbol>,
+    /// False once freed (the slot waits for reuse).
+    pub alive: bool,
+}
+
+/// The interned names.
+#[derive(Debug, Default, Clone)]
+pub struct Symbols {
+    text: Vec<Box<str>>,
+    index: HashMap<Box<str>, Symbol>,
+}
+
+impl Symbols {
+    pub fn intern(&mut self, text: &str) -> Symbol {
+        if let Some(&symbol) = self.index.get(text) {
+            return symbol;
+        }
+        let symbol = Symbol(self.text.len() as u32);
+        self.text.push(text.into());
+        self.index.insert(text.into(), symbol);
+        symbol
+    }
+
+    pub fn get(&self, text: &str) -> Option<Symbol> {
+        self.index.get(text).copied()
+    }
+
+    pub fn text(&self, symbol: Symbol) -> &str {
+        self.text.get(symbol.0 as usize).map_or("?", |t| t)
+    }
+}
+
+/// The value CPython 3.14's `sys.getrefcount` reports for immortal objects on 64-bit.
+pub const IMMORTAL_REFCOUNT: u64 = 3_221_225_472;
+
+/// Where static (immortal) objects live, like CPython's `_PyRuntime`.
+const STATIC_BASE: u64 = 0x7f3b_41a4_0000;
+
+/// The heap: objects, the allocator, interned names and the event recorder.
+#[derive(Debug, Clone)]
+pub struct Heap {
+    objects: Vec<Object>,
+    free_slots: Vec<u32>,
+    allocator: Allocator,
+    next_static: u64,
+    pub symbols: Symbols,
+    pub recorder: Recorder,
+}
+
+impl Default for Heap {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Heap {
+    pub fn new() -> Self {
+        Heap {
+            objects: Vec::new(),
+            free_slots: Vec::new(),
+            allocator: Allocator::new(),
+            next_static: STATIC_BASE,
+            symbols: Symbols::default(),
+            recorder: Recorder::default(),
+        }
+    }
+
+    pub fn get(&self, id: ObjId) -> &Object {
+        &self.objects[id.0 as usize]
+    }
+
+    pub fn value(&self, id: ObjId) -> &Value {
+        &self.objects[id.0 as usize].value
+    }
+
+    pub fn value_mut(&mut self, id: ObjId) -> &mut Value {
+        &mut self.objects[id.0 as usize].value
+    }
+
+    /// Every live object, in arena order.
+    pub fn live_objects(&self) -> impl Iterator<Item = (ObjId, &Object)> {
+        self.objects
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.alive)
+            .map(|(i, o)| (ObjId(i as u32), o))
+    }
+
+    /// A static immortal object (None, True, small ints, types...): never freed.
+    pub fn alloc_static(&mut self, value: Value) -> ObjId {
+        let mut size = value.size();
+        if let Value::Str(text) = &value
+            && text.chars().count() == 1
+            && !text.is_ascii()
+        {
+            // The static latin-1 singletons carry their UTF-8 form too.
+            size += text.len() as u32 + 1;
+        }
+        let address = self.next_static;
+        self.next_static += (size as u64).div_ceil(16) * 16;
+        self.insert(Object {
+            value,
+            address,
+            size,
+            refs: 0,
+            immortal: true,
+            const_holders: Vec::new(),
+            alive: true,
+        })
+    }
+
+    /// A new mortal object with no references yet; the caller gives it its first.
+    pub fn alloc(&mut self, value: Value) -> ObjId {
+        let size = value.size();
+        let block = self.allocator.allocate(size);
+        // GC-tracked objects sit after a 16-byte PyGC_Head; the id is past it.
+        let address = if value.is_gc() { block + 16 } else { block };
+        let id = self.insert(Object {
+            value,
+            address,
+            size,
+            refs: 0,
+            immortal: false,
+            const_holders: Vec::new(),
+            alive: true,
+        });
+        if self.recorder.enabled {
+            let object = self.get(id);
+            let event = Event::Alloc {
+                obj: id,
+                address,
+                size,
+                type_name: object.value.type_name(),
+                value: self.short_repr(id),
+            };
+            self.recorder.events.push(event);
+        }
+        id
+    }
+
+    fn insert(&mut self, object: Object) -> ObjId {
+        match self.free_slots.pop() {
+            Some(slot) => {
+                self.objects[slot as usize] = object;
+                ObjId(slot)
+            }
+            None => {
+                self.objects.push(object);
+                ObjId(self.objects.len() as u32 - 1)
+            }
+        }
+    }
+
+    /// Mark `id` as held by the constant table of the code object `holder`.
+    pub fn add_const_holder(&mut self, id: ObjId, holder: Symbol) {
+        let object = &mut self.objects[id.0 as usize];
+        if !object.immortal && !object.const_holders.contains(&holder) {
+            object.const_holders.push(holder);
+        }
+    }
+
+    /// One more reference to `id`, held by `referrer`.
+    #[inline]
+    pub fn incref(&mut self, id: ObjId, referrer: Referrer) {
+        let object = &mut self.objects[id.0 as usize];
+        if object.immortal {
+            return;
+        }
+        object.refs += 1;
+        if self.recorder.enabled {
+            let after = object.refs;
+            let address = object.address;
+            let referrer = self.describe(referrer);
+            self.recorder.events.push(Event::Incref {
+                obj: id,
+                address,
+                referrer,
+                before: after - 1,
+                after,
+            });
+        }
+    }
+
+    /// One reference fewer to `id`, dropped by `referrer`; frees it at 0.
+    #[inline]
+    pub fn decref(&mut self, id: ObjId, referrer: Referrer) {
+        if self.drop_reference(id, referrer) {
+            self.release(id);
+        }
+    }
+
+    /// Decrement and record; true when the object must now be freed.
+    fn drop_reference(&mut self, id: ObjId, referrer: Referrer) -> bool {
+        let object = &mut self.objects[id.0 as usize];
+        if object.immortal {
+            return false;
+        }
+        object.refs = object.refs.saturating_sub(1);
+        let after = object.refs;
+        let kept_by_constants = after == 0 && !object.const_holders.is_empty();
+        if self.recorder.enabled {
+            let address = object.address;
+            let referrer = self.describe(referrer);
+            self.recorder.events.push(Event::Decref {
+                obj: id,
+                address,
+                referrer,
+                before: after + 1,
+                after,
+            });
+            if kept_by_constants {
+                let holders = self.const_holders_text(id);
+                self.recorder.events.push(Event::KeptByConstants {
+                    obj: id,
+                    address,
+                    holders,
+                });
+            }
+        }
+        after == 0 && !kept_by_constants
+    }
+
+    /// Free `root` and, depth first, every child whose count reaches 0 with it.
+    /// Children are released before their container's block, as CPython's
+    /// deallocators do; an explicit stack keeps deep chains off the Rust stack.
+    fn release(&mut self, root: ObjId) {
+        let mut pending: Vec<(ObjId, Vec<(ObjId, Referrer)>)> =
+            vec![(root, self.children(root))];
+        while let Some((id, children)) = pending.last_mut() {
+            let id = *id;
+            match children.pop() {
+                Some((child, referrer)) => {
+                    if self.drop_reference(child, referrer) {
+                        let grandchildren = self.children(child);
+                        pending.push((child, grandchildren));
+                    }
+                }
+                None => {
+                    pending.pop();
+                    self.free_block(id);
+                }
+            }
+        }
+    }
+
+    /// The references an object holds, in the reverse of the order they are dropped.
+    fn children(&self, id: ObjId) -> Vec<(ObjId, Referrer)> {
+        let object = self.get(id);
+        match &object.value {
+            Value::Tuple(items) => items
+                .iter()
+                .enumerate()
+                .map(|(index, &item)| {
+                    let referrer = Referrer::Item {
+                        container: object.address,
+                        type_name: "tuple",
+                        index: index as u32,
+                    };
+                    (item, referrer)
+                })
+                // tupledealloc drops the last item first; `pop` takes from the end.
+                .collect::<Vec<_>>()
+                .into_iter()
+                .collect(),
+            Value::Function(function) => {
+                vec![(
+                    function.code,
+                    Referrer::Field {
+                        owner: function.qualname,
+                        field: "code",
+                    },
+                )]
+            }
+            Value::Module(module) => module
+                .namespace
+                .entries()
+                .rev()
+                .map(|(name, value)| {
+                    (
+                        value,
+                        Referrer::Name {
+                            namespace: module.name,
+                            name,
+                        },
+                    )
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn free_block(&mut self, id: ObjId) {
+        let object = &self.objects[id.0 as usize];
+        let address = object.address;
+        let size = object.size;
+        let block = if object.value.is_gc() {
+            address - 16
+        } else {
+            address
+        };
+        if self.recorder.enabled {
+            let event = Event::Free {
+                obj: id,
+                address,
+                type_name: object.value.type_name(),
+                value: self.short_repr(id),
+                reason: "refs reached 0".into(),
+            };
+            self.recorder.events.push(event);
+        }
+        self.allocator.free(block, size);
+        let object = &mut self.objects[id.0 as usize];
+        object.alive = false;
+        object.value = Value::None;
+        self.free_slots.push(id.0);
+    }
+
+    /// "`<module>` constants", "`f`, `g` constants".
+    pub fn const_holders_text(&self, id: ObjId) -> String {
+        let names: Vec<&str> = self
+            .get(id)
+            .const_holders
+            .iter()
+            .map(|&s| self.symbols.text(s))
+            .collect();
+        format!("{} constants", names.join(", "))
+    }
+
+    /// The referrer as the lecture would say it.
+    pub fn describe(&self, referrer: Referrer) -> String {
+        let text = |s: Symbol| self.symbols.text(s);
+        match referrer {
+            Referrer::Name { namespace, name } if text(namespace) == MAIN_MODULE => {
+                format!("global {}", text(name))
+            }
+            Referrer::Name { namespace, name } => format!("{}.{}", text(namespace), text(name)),
+            Referrer::Local { frame, name } => format!("local {} in {}", text(name), text(frame)),
+            Referrer::Stack { frame, slot } => format!("stack[{slot}] of {}", text(frame)),
+            Referrer::Item {
+                container,
+                type_name,
+                index,
+            } => format!("{type_name} {container:#x}[{index}]"),
+            Referrer::Field { owner, field } => format!("{} {field}", text(owner)),
+            Referrer::Frame { frame } => format!("frame of {}", text(frame)),
+        }
+    }
+
+    /// `sys.getrefcount(x)`: refs plus one per constant table (immortals: CPython's constant).
+    pub fn getrefcount(&self, id: ObjId) -> u64 {
+        let object = self.get(id);
+        if object.immortal {
+            IMMORTAL_REFCOUNT
+        } else {
+            object.refs as u64 + object.const_holders.len() as u64
+        }
+    }
+
+    /// Python's `repr()` of an object.
+    pub fn repr(&self, id: ObjId) -> String {
+        let mut out = String::new();
+        self.write_repr(id, &mut out, 0);
+        out
+    }
+
+    /// Python's `str()` of an object.
+    pub fn str(&self, id: ObjId) -> String {
+        match self.value(id) {
+            Value::Str(text) => text.to_string(),
+            _ => self.repr(id),
+        }
+    }
+
+    /// A repr cut to fit a pane cell.
+    pub fn short_repr(&self, id: ObjId) -> String {
+        let full = self.repr(id);
+        const LIMIT: usize = 40;
+        if full.chars().count() <= LIMIT {
+            full
+        } else {
+            let cut: String = full.chars().take(LIMIT - 1).collect();
+            format!("{cut}…")
+        }
+    }
+
+    fn write_repr(&self, id: ObjId, out: &mut String, depth: usize) {
+        use std::fmt::Write;
+        let object = self.get(id);
+        match &object.value {
+            Value::Tuple(items) => {
+                if depth > 50 {
+                    out.push_str("(...)");
+                    return;
+                }
+                out.push('(');
+                for (i, &item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write_repr(item, out, depth + 1);
+                }
+                if items.len() == 1 {
+                    out.push(',');
+                }
+                out.push(')');
+            }
+            Value::Function(function) => {
+                let _ = write!(
+                    out,
+                    "<function {} at {:#x}>",
+                    self.symbols.text(function.qualname),
+                    object.address
+                );
+            }
+            Value::Module(module) => {
+                let _ = write!(out, "<module '{}'", self.symbols.text(module.name));
+                out.push_str(if module.builtin { " (built-in)>" } else { ">" });
+            }
+            Value::Code(code) => {
+                let _ = write!(
+                    out,
+                    "<code object {} at {:#x}, file \"{}\", line {}>",
+                    code.code.name, object.address, code.code.filename, code.code.first_line
+                );
+            }
+            other => out.push_str(&other.plain_repr()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heap() -> (Heap, Symbol, Symbol) {
+        let mut heap = Heap::new();
+        heap.recorder.enabled = true;
+        let main = heap.symbols.intern(MAIN_MODULE);
+        let a = heap.symbols.intern("a");
+        (heap, main, a)
+    }
+
+    #[test]
+    fn a_count_reaching_zero_frees_and_the_block_is_reused() {
+        let (mut heap, main, a) = heap();
+        let global_a = Referrer::Name {
+            namespace: main,
+            name: a,
+        };
+        let first = heap.alloc(Value::Int(10_i64.pow(12)));
+        let address = heap.get(first).address;
+        heap.incref(first, global_a);
+        heap.decref(first, global_a);
+        assert!(!heap.get(first).alive);
+        let second = heap.alloc(Value::Int(7_000_000_000));
+        assert_eq!(heap.get(second).address, address, "same size class, LIFO");
+        let kinds: Vec<&str> = heap
+            .recorder
+            .events
+            .iter()
+            .map(|e| match e {
+                Event::Alloc { .. } => "alloc",
+                Event::Incref { .. } => "incref",
+                Event::Decref { .. } => "decref",
+                Event::Free { .. } => "free",
+                _ => "other",
+            })
+            .collect();
+        assert_eq!(kinds, ["alloc", "incref", "decref", "free", "alloc"]);
+    }
+
+    #[test]
+    fn constants_are_kept_alive_at_zero() {
+        let (mut heap, main, a) = heap();
+        let module = heap.symbols.intern("<module>");
+        let hello = heap.alloc(Value::Str("hello".into()));
+        heap.add_const_holder(hello, module);
+        let global_a = Referrer::Name {
+            namespace: main,
+            name: a,
+        };
+        heap.incref(hello, global_a);
+        assert_eq!(heap.getrefcount(hello), 2);
+        heap.decref(hello, global_a);
+        assert!(heap.get(hello).alive);
+        assert_eq!(heap.get(hello).refs, 0);
+        assert!(heap.recorder.events.iter().any(|e| matches!(
+            e,
+            Event::KeptByConstants { holders, .. } if holders == "<module> constants"
+        )));
+        assert_eq!(heap.describe(global_a), "global a");
+    }
+
+    #[test]
+    fn freeing_a_tuple_releases_its_items_last_first_then_itself() {
+        let (mut heap, main, a) = heap();
+        let x = heap.alloc(Value::Str("xy".into()));
+        let y = heap.alloc(Value::Str("zw".into()));
+        let tuple = heap.alloc(Value::Tuple(vec![x, y].into()));
+        let address = heap.get(tuple).address;
+        let item = |index| Referrer::Item {
+            container: address,
+            type_name: "tuple",
+            index,
+        };
+        heap.incref(x, item(0));
+        heap.incref(y, item(1));
+        let global_a = Referrer::Name {
+            namespace: main,
+            name: a,
+        };
+        heap.incref(tuple, global_a);
+        heap.recorder.events.clear();
+        heap.decref(tuple, global_a);
+        let freed: Vec<ObjId> = heap
+            .recorder
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Free { obj, .. } => Some(*obj),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(freed, vec![y, x, tuple]);
+        assert_eq!(heap.repr(tuple), "None", "freed slots hold nothing");
+    }
+
+    #[test]
+    fn a_long_chain_frees_without_recursion() {
+        let (mut heap, main, a) = heap();
+        let global_a = Referrer::Name {
+            namespace: main,
+            name: a,
+        };
+        let mut inner = heap.alloc(Value::Tuple(Vec::new().into()));
+        heap.incref(inner, global_a);
+        heap.recorder.enabled = false;
+        for _ in 0..200_000 {
+            let outer = heap.alloc(Value::Tuple(vec![inner].into()));
+            // The reference moves from the name into the new tuple.
+            let address = heap.get(outer).address;
+            heap.incref(
+                inner,
+                Referrer::Item {
+                    container: address,
+                    type_name: "tuple",
+                    index: 0,
+                },
+            );
+            heap.decref(inner, global_a);
+            heap.incref(outer, global_a);
+            inner = outer;
+        }
+        heap.decref(inner, global_a);
+        assert_eq!(heap.live_objects().count(), 0);
+    }
+}

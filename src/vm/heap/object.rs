@@ -1,0 +1,385 @@
+//! The kinds of object and their values, sizes and reprs.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+use num_traits::Signed;
+
+use super::{ObjId, Symbol};
+use crate::vm::builtins::Builtin;
+use crate::vm::code::CodeInfo;
+
+/// A Python type bytestep knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TypeKind {
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    Tuple,
+    Range,
+    RangeIterator,
+    Function,
+    BuiltinFunction,
+    Module,
+    Code,
+    Type,
+    Ellipsis,
+    NotImplementedType,
+}
+
+impl TypeKind {
+    pub const ALL: [TypeKind; 15] = [
+        TypeKind::NoneType,
+        TypeKind::Bool,
+        TypeKind::Int,
+        TypeKind::Float,
+        TypeKind::Str,
+        TypeKind::Tuple,
+        TypeKind::Range,
+        TypeKind::RangeIterator,
+        TypeKind::Function,
+        TypeKind::BuiltinFunction,
+        TypeKind::Module,
+        TypeKind::Code,
+        TypeKind::Type,
+        TypeKind::Ellipsis,
+        TypeKind::NotImplementedType,
+    ];
+
+    /// `type.__name__`
+    pub fn name(self) -> &'static str {
+        match self {
+            TypeKind::NoneType => "NoneType",
+            TypeKind::Bool => "bool",
+            TypeKind::Int => "int",
+            TypeKind::Float => "float",
+            TypeKind::Str => "str",
+            TypeKind::Tuple => "tuple",
+            TypeKind::Range => "range",
+            TypeKind::RangeIterator => "range_iterator",
+            TypeKind::Function => "function",
+            TypeKind::BuiltinFunction => "builtin_function_or_method",
+            TypeKind::Module => "module",
+            TypeKind::Code => "code",
+            TypeKind::Type => "type",
+            TypeKind::Ellipsis => "ellipsis",
+            TypeKind::NotImplementedType => "NotImplementedType",
+        }
+    }
+}
+
+/// A user-defined function (`def`).
+#[derive(Debug, Clone)]
+pub struct Function {
+    /// The code object (a heap object the function holds a reference to).
+    pub code: ObjId,
+    pub info: Arc<CodeInfo>,
+    pub qualname: Symbol,
+}
+
+/// A name → object table in insertion order, like a module's `__dict__`.
+#[derive(Debug, Clone, Default)]
+pub struct Namespace {
+    names: Vec<Symbol>,
+    values: Vec<Option<ObjId>>,
+    index: HashMap<Symbol, usize>,
+}
+
+impl Namespace {
+    #[inline]
+    pub fn get(&self, name: Symbol) -> Option<ObjId> {
+        self.index.get(&name).and_then(|&i| self.values[i])
+    }
+
+    /// Bind `name`; returns the object it referred to before.
+    pub fn set(&mut self, name: Symbol, value: ObjId) -> Option<ObjId> {
+        match self.index.get(&name) {
+            Some(&i) => self.values[i].replace(value),
+            None => {
+                self.index.insert(name, self.names.len());
+                self.names.push(name);
+                self.values.push(Some(value));
+                None
+            }
+        }
+    }
+
+    /// Bound names in insertion order.
+    pub fn entries(&self) -> impl DoubleEndedIterator<Item = (Symbol, ObjId)> + '_ {
+        self.names
+            .iter()
+            .zip(&self.values)
+            .filter_map(|(&n, v)| v.map(|v| (n, v)))
+    }
+}
+
+/// A module object (`__main__`, `sys`, `builtins`).
+#[derive(Debug, Clone)]
+pub struct Module {
+    pub name: Symbol,
+    pub namespace: Namespace,
+    /// Built into the interpreter (its repr says so).
+    pub builtin: bool,
+}
+
+/// The value of an object.
+#[derive(Debug, Clone)]
+pub enum Value {
+    None,
+    Ellipsis,
+    NotImplemented,
+    Bool(bool),
+    /// An int that fits in 64 bits.
+    Int(i64),
+    /// An int that does not.
+    BigInt(Box<BigInt>),
+    Float(f64),
+    Str(Box<str>),
+    Tuple(Box<[ObjId]>),
+    Range {
+        start: i64,
+        stop: i64,
+        step: i64,
+    },
+    RangeIterator {
+        next: i64,
+        step: i64,
+        remaining: i64,
+    },
+    Code(Arc<CodeInfo>),
+    Function(Box<Function>),
+    Builtin(Builtin),
+    Module(Box<Module>),
+    Type(TypeKind),
+}
+
+impl Value {
+    pub fn type_kind(&self) -> TypeKind {
+        match self {
+            Value::None => TypeKind::NoneType,
+            Value::Ellipsis => TypeKind::Ellipsis,
+            Value::NotImplemented => TypeKind::NotImplementedType,
+            Value::Bool(_) => TypeKind::Bool,
+            Value::Int(_) | Value::BigInt(_) => TypeKind::Int,
+            Value::Float(_) => TypeKind::Float,
+            Value::Str(_) => TypeKind::Str,
+            Value::Tuple(_) => TypeKind::Tuple,
+            Value::Range { .. } => TypeKind::Range,
+            Value::RangeIterator { .. } => TypeKind::RangeIterator,
+            Value::Code(_) => TypeKind::Code,
+            Value::Function(_) => TypeKind::Function,
+            Value::Builtin(_) => TypeKind::BuiltinFunction,
+            Value::Module(_) => TypeKind::Module,
+            Value::Type(_) => TypeKind::Type,
+        }
+    }
+
+    pub fn type_name(&self) -> &'static str {
+        self.type_kind().name()
+    }
+
+    /// Tracked by CPython's cycle GC, so allocated after a 16-byte `PyGC_Head`.
+    pub fn is_gc(&self) -> bool {
+        matches!(
+            self,
+            Value::Tuple(_) | Value::Function(_) | Value::Builtin(_) | Value::Module(_)
+        )
+    }
+
+    /// `sys.getsizeof` on 64-bit CPython 3.14 (the GC header included, as it does).
+    pub fn size(&self) -> u32 {
+        const GC_HEAD: u32 = 16;
+        match self {
+            Value::None | Value::Ellipsis | Value::NotImplemented => 16,
+            Value::Bool(_) => 28,
+            Value::Int(v) => int_size(64 - v.unsigned_abs().leading_zeros()),
+            Value::BigInt(v) => int_size(v.abs().bits() as u32),
+            Value::Float(_) => 24,
+            Value::Str(text) => str_size(text),
+            // PyTupleObject: header, ob_size, ob_hash (new in 3.14), items.
+            Value::Tuple(items) => GC_HEAD + 32 + 8 * items.len() as u32,
+            Value::Range { .. } => 48,
+            Value::RangeIterator { .. } => 40,
+            Value::Code(info) => code_size(info),
+            Value::Function(_) => GC_HEAD + 152,
+            Value::Builtin(_) => GC_HEAD + 56,
+            Value::Module(_) => GC_HEAD + 56,
+            // A static type: sizeof(PyTypeObject), no GC header for static types.
+            Value::Type(_) => 416,
+        }
+    }
+
+    /// Truthiness for the kinds whose answer needs no heap lookup.
+    pub fn truthy(&self) -> bool {
+        match self {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(v) => *v != 0,
+            Value::BigInt(_) => true,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::Tuple(items) => !items.is_empty(),
+            Value::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,
+            _ => true,
+        }
+    }
+
+    /// The repr of values that hold no other objects.
+    pub fn plain_repr(&self) -> String {
+        match self {
+            Value::None => "None".into(),
+            Value::Ellipsis => "Ellipsis".into(),
+            Value::NotImplemented => "NotImplemented".into(),
+            Value::Bool(true) => "True".into(),
+            Value::Bool(false) => "False".into(),
+            Value::Int(v) => v.to_string(),
+            Value::BigInt(v) => v.to_string(),
+            Value::Float(f) => float_repr(*f),
+            Value::Str(text) => str_repr(text),
+            Value::Range { start, stop, step } => {
+                if *step == 1 {
+                    format!("range({start}, {stop})")
+                } else {
+                    format!("range({start}, {stop}, {step})")
+                }
+            }
+            Value::RangeIterator { .. } => "<range_iterator object>".into(),
+            Value::Builtin(builtin) => builtin.repr(),
+            Value::Type(kind) => format!("<class '{}'>", kind.name()),
+            Value::Tuple(_) | Value::Code(_) | Value::Function(_) | Value::Module(_) => {
+                format!("<{} object>", self.type_name())
+            }
+        }
+    }
+}
+
+/// Number of items of `range(start, stop, step)`.
+pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    let (start, stop, step) = (start as i128, stop as i128, step as i128);
+    let len = if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    };
+    len.min(i64::MAX as i128) as i64
+}
+
+/// `int.__sizeof__`: a 24-byte header and 30-bit digits, at least one.
+fn int_size(bits: u32) -> u32 {
+    let digits = bits.div_ceil(30).max(1);
+    24 + 4 * digits
+}
+
+/// `str.__sizeof__` for the compact representations of PEP 393.
+fn str_size(text: &str) -> u32 {
+    let length = text.chars().count() as u32;
+    let widest = text.chars().map(|c| c as u32).max().unwrap_or(0);
+    match widest {
+        0..=0x7f => 40 + length + 1,
+        0x80..=0xff => 56 + length + 1,
+        0x100..=0xffff => 56 + 2 * (length + 1),
+        _ => 56 + 4 * (length + 1),
+    }
+}
+
+/// `code.__sizeof__`: `offsetof(PyCodeObject, co_code_adaptive)` (208 on 64-bit
+/// 3.14) plus the code units, rounded to a pointer.
+fn code_size(info: &CodeInfo) -> u32 {
+    (208 + info.code.code.len() as u32).div_ceil(8) * 8
+}
+
+/// Python's repr of a float.
+pub fn float_repr(value: f64) -> String {
+    if value.is_nan() {
+        return "nan".into();
+    }
+    if value.is_infinite() {
+        return if value > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if value == value.trunc() && value.abs() < 1e16 {
+        return format!("{value:.1}");
+    }
+    let shortest = format!("{value:e}");
+    // Rust gives "1.5e-7" / "1e20"; Python gives "1.5e-07" / "1e+20" outside [1e-4, 1e16).
+    let exponent: i32 = shortest
+        .split('e')
+        .nth(1)
+        .and_then(|e| e.parse().ok())
+        .unwrap_or(0);
+    if (-4..16).contains(&exponent) {
+        format!("{value}")
+    } else {
+        let (mantissa, _) = shortest.split_once('e').unwrap_or((&shortest, ""));
+        let sign = if exponent < 0 { '-' } else { '+' };
+        format!("{mantissa}e{sign}{:02}", exponent.abs())
+    }
+}
+
+/// Python's repr of a str: single quotes unless the text holds one and no double quote.
+pub fn str_repr(text: &str) -> String {
+    let quote = if text.contains('\'') && !text.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(quote);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c if (0x80..0xa0).contains(&(c as u32)) || c == '\u{ad}' => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_follow_64_bit_cpython() {
+        assert_eq!(Value::Bool(true).size(), 28);
+        assert_eq!(Value::Bool(false).size(), 28);
+        assert_eq!(Value::Int(0).size(), 28);
+        assert_eq!(Value::Int(1).size(), 28);
+        assert_eq!(Value::Int(1 << 30).size(), 32);
+        assert_eq!(Value::None.size(), 16);
+        assert_eq!(Value::Str("hello".into()).size(), 46);
+        assert_eq!(Value::Str("".into()).size(), 41);
+        assert_eq!(Value::Str("é".into()).size(), 58);
+        assert_eq!(Value::Range { start: 0, stop: 3, step: 1 }.size(), 48);
+    }
+
+    #[test]
+    fn reprs_follow_python() {
+        assert_eq!(str_repr("it's"), "\"it's\"");
+        assert_eq!(str_repr("a\nb"), "'a\\nb'");
+        assert_eq!(float_repr(1e20), "1e+20");
+        assert_eq!(float_repr(0.1), "0.1");
+        assert_eq!(float_repr(2.0), "2.0");
+        assert_eq!(float_repr(1.5e-7), "1.5e-07");
+        assert_eq!(range_len(0, 10, 3), 4);
+        assert_eq!(range_len(10, 0, -3), 4);
+        assert_eq!(range_len(0, 0, 1), 0);
+    }
+}

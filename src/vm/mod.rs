@@ -1,0 +1,738 @@
+//! The interpreter: executes CPython 3.14 bytecode one instruction per [`Vm::step`].
+//!
+//! It knows nothing of any user interface. Each step returns a [`Step`]
+//! report; the events in it are recorded only when [`Vm::set_recording`] is
+//! on, so `bytestep run` pays nothing for them. The heap (objects, ids,
+//! refcounts) lives in [`heap`]; each opcode's handler is in [`opcodes`].
+
+pub mod builtins;
+pub mod code;
+pub mod exceptions;
+pub mod frame;
+pub mod heap;
+mod opcodes;
+pub mod report;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+use crate::compile::{self, CodeObject, Constant, SyntaxError};
+use builtins::Builtin;
+use code::CodeInfo;
+use exceptions::{PyException, TracebackEntry, format_traceback};
+pub use frame::{Frame, Slot};
+use heap::{Heap, MAIN_MODULE, Module, Namespace, ObjId, Referrer, Symbol, TypeKind, Value};
+pub use report::{Event, Outcome, Step};
+
+/// CPython's default recursion limit.
+const RECURSION_LIMIT: usize = 1000;
+const SMALL_INT_MIN: i64 = -5;
+const SMALL_INT_MAX: i64 = 256;
+
+/// The objects every program shares, made at start-up.
+#[derive(Debug, Clone)]
+pub struct Singletons {
+    pub none: ObjId,
+    pub true_: ObjId,
+    pub false_: ObjId,
+    pub ellipsis: ObjId,
+    pub not_implemented: ObjId,
+    pub empty_str: ObjId,
+    /// `()` is a static immortal singleton in 3.14.
+    pub empty_tuple: ObjId,
+    small_ints: Vec<ObjId>,
+    latin1: Vec<ObjId>,
+    types: HashMap<TypeKind, ObjId>,
+}
+
+/// The interpreter state.
+#[derive(Debug, Clone)]
+pub struct Vm {
+    pub heap: Heap,
+    frames: Vec<Frame>,
+    pub singletons: Singletons,
+    /// `__main__`: the program's globals.
+    pub main_module: ObjId,
+    pub builtins_module: ObjId,
+    pub sys_module: ObjId,
+    /// Everything the program printed.
+    pub output: String,
+    source: Arc<str>,
+    filename: Arc<str>,
+    /// The module's code, as compiled.
+    pub module_code: Arc<CodeObject>,
+    steps: u64,
+    outcome: Option<Outcome>,
+    main_symbol: Symbol,
+}
+
+/// An error raised while executing one instruction.
+type Flow<T = ()> = Result<T, PyException>;
+
+impl Vm {
+    /// Compile `source` and prepare its module frame; nothing runs yet.
+    pub fn new(source: &str, filename: &str) -> Result<Vm, SyntaxError> {
+        let module_code = compile::compile(source, filename)?;
+        Ok(Vm::from_code(source, module_code))
+    }
+
+    /// Prepare the module frame of an already compiled program.
+    pub fn from_code(source: &str, module_code: Arc<CodeObject>) -> Vm {
+        let mut heap = Heap::new();
+        let singletons = make_singletons(&mut heap);
+        let main_symbol = heap.symbols.intern(MAIN_MODULE);
+        let mut vm = Vm {
+            heap,
+            frames: Vec::new(),
+            singletons,
+            main_module: ObjId(0),
+            builtins_module: ObjId(0),
+            sys_module: ObjId(0),
+            output: String::new(),
+            source: source.into(),
+            filename: module_code.filename.as_str().into(),
+            module_code: Arc::clone(&module_code),
+            steps: 0,
+            outcome: None,
+            main_symbol,
+        };
+        vm.builtins_module = vm.make_module("builtins", builtins::BUILTINS);
+        vm.sys_module = vm.make_module("sys", builtins::SYS);
+        vm.main_module = vm.make_module(MAIN_MODULE, &[]);
+        let mut constants = HashMap::new();
+        let info = vm.load_code(&module_code, &mut constants);
+        vm.frames.push(Frame::new(info, None));
+        vm
+    }
+
+    fn make_module(&mut self, name: &str, members: &[(&str, Builtin)]) -> ObjId {
+        let name_symbol = self.heap.symbols.intern(name);
+        let module = self.heap.alloc(Value::Module(Box::new(Module {
+            name: name_symbol,
+            namespace: Namespace::default(),
+            builtin: name != MAIN_MODULE,
+        })));
+        // sys.modules holds every module for the whole run.
+        let holder = self.heap.symbols.intern("sys.modules");
+        self.heap.incref(
+            module,
+            Referrer::Field {
+                owner: holder,
+                field: "entry",
+            },
+        );
+        for &(member, builtin) in members {
+            let symbol = self.heap.symbols.intern(member);
+            let object = match builtin {
+                Builtin::Type(kind) => self.type_object(kind),
+                other => self.heap.alloc(Value::Builtin(other)),
+            };
+            self.heap.incref(
+                object,
+                Referrer::Name {
+                    namespace: name_symbol,
+                    name: symbol,
+                },
+            );
+            if let Value::Module(module) = self.heap.value_mut(module) {
+                module.namespace.set(symbol, object);
+            }
+        }
+        module
+    }
+
+    /// Turn a code object and its nested ones into heap constants, merging equal
+    /// constants across the whole file as CPython's compiler does.
+    fn load_code(
+        &mut self,
+        code: &Arc<CodeObject>,
+        constants: &mut HashMap<String, ObjId>,
+    ) -> Arc<CodeInfo> {
+        let qualname = self.heap.symbols.intern(&code.qualname);
+        let consts: Vec<ObjId> = code
+            .consts
+            .iter()
+            .map(|constant| {
+                let id = self.constant_object(constant, constants);
+                self.heap.add_const_holder(id, qualname);
+                id
+            })
+            .collect();
+        let names = code
+            .names
+            .iter()
+            .map(|n| self.heap.symbols.intern(n))
+            .collect();
+        let localsplus = code
+            .localsplus()
+            .map(|n| self.heap.symbols.intern(n))
+            .collect();
+        Arc::new(CodeInfo::new(
+            Arc::clone(code),
+            consts,
+            names,
+            localsplus,
+            qualname,
+        ))
+    }
+
+    fn constant_object(
+        &mut self,
+        constant: &Constant,
+        constants: &mut HashMap<String, ObjId>,
+    ) -> ObjId {
+        // Equal constants are one object; the key tells kinds apart (1 vs 1.0 vs True).
+        let key = match constant {
+            Constant::Code(_) => None,
+            other => Some(format!("{other:?}")),
+        };
+        if let Some(key) = &key
+            && let Some(&id) = constants.get(key)
+        {
+            return id;
+        }
+        let id = match constant {
+            Constant::None => self.singletons.none,
+            Constant::Ellipsis => self.singletons.ellipsis,
+            Constant::Bool(b) => self.bool_object(*b),
+            Constant::Int(value) => self.int_from_bigint(value.clone()),
+            Constant::Float(value) => self.heap.alloc(Value::Float(*value)),
+            Constant::Str(text) => self.str_object(text),
+            Constant::Tuple(items) => {
+                let items: Vec<ObjId> = items
+                    .iter()
+                    .map(|item| self.constant_object(item, constants))
+                    .collect();
+                self.tuple_object(items, false)
+            }
+            Constant::Code(inner) => {
+                let info = self.load_code(inner, constants);
+                self.heap.alloc(Value::Code(info))
+            }
+            Constant::Complex { .. } => self.not_supported_constant("complex"),
+            Constant::Bytes(_) => self.not_supported_constant("bytes"),
+            Constant::Frozenset(_) => self.not_supported_constant("frozenset"),
+            Constant::Slice(_) => self.not_supported_constant("slice"),
+        };
+        if let Some(key) = key {
+            constants.insert(key, id);
+        }
+        id
+    }
+
+    /// Constants of kinds bytestep cannot compute with yet load as `NotImplemented`;
+    /// an instruction that uses one raises NotImplementedError.
+    fn not_supported_constant(&mut self, _kind: &str) -> ObjId {
+        self.singletons.not_implemented
+    }
+
+    // ---- object constructors -------------------------------------------------
+
+    pub fn bool_object(&self, value: bool) -> ObjId {
+        if value {
+            self.singletons.true_
+        } else {
+            self.singletons.false_
+        }
+    }
+
+    /// An int: the cached small int, or a new object.
+    pub fn int_object(&mut self, value: i64) -> ObjId {
+        if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&value) {
+            self.singletons.small_ints[(value - SMALL_INT_MIN) as usize]
+        } else {
+            self.heap.alloc(Value::Int(value))
+        }
+    }
+
+    pub fn int_from_bigint(&mut self, value: BigInt) -> ObjId {
+        match value.to_i64() {
+            Some(small) => self.int_object(small),
+            None => self.heap.alloc(Value::BigInt(Box::new(value))),
+        }
+    }
+
+    /// A str: the immortal empty or one-character latin-1 string, or a new object.
+    pub fn str_object(&mut self, text: &str) -> ObjId {
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (None, _) => self.singletons.empty_str,
+            (Some(c), None) if (c as u32) < 256 => self.singletons.latin1[c as usize],
+            _ => self.heap.alloc(Value::Str(text.into())),
+        }
+    }
+
+    /// A new tuple owning references to `items` (`steal`: the caller's references move in).
+    pub fn tuple_object(&mut self, items: Vec<ObjId>, steal: bool) -> ObjId {
+        if items.is_empty() {
+            return self.empty_tuple();
+        }
+        let tuple = self.heap.alloc(Value::Tuple(items.clone().into()));
+        if !steal {
+            let address = self.heap.get(tuple).address;
+            for (index, item) in items.into_iter().enumerate() {
+                self.heap.incref(
+                    item,
+                    Referrer::Item {
+                        container: address,
+                        type_name: "tuple",
+                        index: index as u32,
+                    },
+                );
+            }
+        }
+        tuple
+    }
+
+    fn empty_tuple(&self) -> ObjId {
+        self.singletons.empty_tuple
+    }
+
+    /// The (immortal, static) type object of a kind.
+    pub fn type_object(&mut self, kind: TypeKind) -> ObjId {
+        self.singletons.types[&kind]
+    }
+
+    // ---- state for front ends ------------------------------------------------
+
+    pub fn frames(&self) -> &[Frame] {
+        &self.frames
+    }
+
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    pub fn filename(&self) -> &str {
+        &self.filename
+    }
+
+    /// Executed instructions so far.
+    pub fn steps(&self) -> u64 {
+        self.steps
+    }
+
+    /// How the program ended, once it has.
+    pub fn outcome(&self) -> Option<&Outcome> {
+        self.outcome.as_ref()
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.outcome.is_some()
+    }
+
+    /// Record events from now on (the debugger), or not (`run`).
+    pub fn set_recording(&mut self, on: bool) {
+        self.heap.recorder.enabled = on;
+    }
+
+    /// The module namespace entries (`global` names), in binding order.
+    pub fn globals(&self) -> Vec<(String, ObjId)> {
+        match self.heap.value(self.main_module) {
+            Value::Module(module) => module
+                .namespace
+                .entries()
+                .map(|(name, id)| (self.heap.symbols.text(name).to_owned(), id))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The names of a frame's local slots.
+    pub fn local_names(&self, frame: &Frame) -> Vec<String> {
+        frame
+            .code
+            .localsplus
+            .iter()
+            .map(|&s| self.heap.symbols.text(s).to_owned())
+            .collect()
+    }
+
+    /// The next instruction of the innermost frame.
+    pub fn next_instruction(&self) -> Option<(&Frame, &code::Instr)> {
+        let frame = self.frames.last()?;
+        frame.code.instrs.get(frame.pc).map(|i| (frame, i))
+    }
+
+    /// Every referrer of `target`, found by a scan (kept nowhere, costs nothing while running).
+    pub fn referrers(&self, target: ObjId) -> Vec<(String, bool)> {
+        let mut found = Vec::new();
+        for (name, id) in self.globals() {
+            if id == target {
+                found.push((format!("global {name}"), true));
+            }
+        }
+        for (depth, frame) in self.frames.iter().enumerate() {
+            let qualname = self.heap.symbols.text(frame.code.qualname);
+            for (slot, local) in frame.locals.iter().enumerate() {
+                if local.obj == Some(target) {
+                    let name = frame
+                        .code
+                        .localsplus
+                        .get(slot)
+                        .map_or("?", |&s| self.heap.symbols.text(s));
+                    found.push((format!("local {name} in {qualname}"), !local.borrowed));
+                }
+            }
+            for (slot, entry) in frame.stack.iter().enumerate() {
+                if entry.obj == Some(target) {
+                    found.push((format!("stack[{slot}] of {qualname}"), !entry.borrowed));
+                }
+            }
+            if frame.function == Some(target) && depth > 0 {
+                found.push((format!("frame of {qualname}"), true));
+            }
+        }
+        for (id, object) in self.heap.live_objects() {
+            match &object.value {
+                Value::Tuple(items) => {
+                    for (index, &item) in items.iter().enumerate() {
+                        if item == target {
+                            found.push((format!("tuple {:#x}[{index}]", object.address), true));
+                        }
+                    }
+                }
+                Value::Function(function) if function.code == target => {
+                    let name = self.heap.symbols.text(function.qualname);
+                    found.push((format!("function {name} code"), true));
+                }
+                Value::Module(module) if id != self.main_module => {
+                    let module_name = self.heap.symbols.text(module.name);
+                    for (name, value) in module.namespace.entries() {
+                        if value == target {
+                            let name = self.heap.symbols.text(name);
+                            found.push((format!("{module_name}.{name}"), true));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        found
+    }
+
+    // ---- execution -------------------------------------------------------------
+
+    /// Run to the end; the program's output is in [`Vm::output`].
+    pub fn run(&mut self) -> &Outcome {
+        while self.outcome.is_none() {
+            self.step_quiet();
+        }
+        self.outcome.as_ref().unwrap_or(&Outcome::Finished)
+    }
+
+    /// Execute one instruction without building a report (the `run` path).
+    pub fn step_quiet(&mut self) {
+        if self.outcome.is_some() {
+            return;
+        }
+        let _ = self.execute_next();
+    }
+
+    /// Execute one instruction and report what it did; `None` once finished.
+    pub fn step(&mut self) -> Option<Step> {
+        if self.outcome.is_some() {
+            return None;
+        }
+        let frame = self.frames.last()?;
+        let instr = *frame.code.instrs.get(frame.pc)?;
+        let depth = self.frames.len() - 1;
+        let qualname = frame.code.code.qualname.clone();
+        let line_event = frame.line_event_next;
+        self.heap.recorder.events.clear();
+        let outcome = self.execute_next();
+        Some(Step {
+            number: self.steps,
+            depth,
+            qualname,
+            offset: instr.offset,
+            opname: crate::bytecode::opname(instr.opcode),
+            arg: crate::bytecode::has_arg(instr.opcode).then_some(instr.arg),
+            line: instr.line,
+            line_event,
+            events: std::mem::take(&mut self.heap.recorder.events),
+            outcome,
+        })
+    }
+
+    fn execute_next(&mut self) -> Outcome {
+        let Some(frame) = self.frames.last_mut() else {
+            self.outcome = Some(Outcome::Finished);
+            return Outcome::Finished;
+        };
+        let index = frame.pc;
+        let Some(&instr) = frame.code.instrs.get(index) else {
+            let error = PyException::new("SystemError", "ran off the end of the code");
+            return self.raise(error);
+        };
+        frame.pc = index + 1;
+        frame.last = Some(index);
+        frame.jumped_backward = false;
+        self.steps += 1;
+        let depth_before = self.frames.len();
+        match self.execute(instr) {
+            Ok(()) => {}
+            Err(error) => return self.raise(error),
+        }
+        if self.outcome.is_some() {
+            return Outcome::Finished;
+        }
+        self.update_line_event();
+        match self.frames.len().cmp(&depth_before) {
+            std::cmp::Ordering::Greater => Outcome::Called,
+            std::cmp::Ordering::Less => Outcome::Returned,
+            std::cmp::Ordering::Equal => Outcome::Continued,
+        }
+    }
+
+    /// Decide whether `sys.settrace` reports a 'line' event before the next
+    /// instruction of the innermost frame, as CPython 3.14's instrumentation does:
+    /// at an instruction that starts a line, when the line differs from the
+    /// previous instruction's (or that was RESUME), and always after a backward jump.
+    fn update_line_event(&mut self) {
+        let Some(frame) = self.frames.last_mut() else {
+            return;
+        };
+        let Some(next) = frame.code.instrs.get(frame.pc) else {
+            frame.line_event_next = false;
+            return;
+        };
+        let previous = frame.last.and_then(|i| frame.code.instrs.get(i));
+        frame.line_event_next = next.line.is_some()
+            && (frame.jumped_backward
+                || (next.line_start
+                    && previous.is_none_or(|p| {
+                        p.line != next.line || p.opcode == crate::bytecode::opcodes::RESUME
+                    })));
+    }
+
+    /// An exception escapes: build the traceback, release every frame, finish.
+    fn raise(&mut self, error: PyException) -> Outcome {
+        let entries: Vec<TracebackEntry> = self
+            .frames
+            .iter()
+            .map(|frame| TracebackEntry {
+                filename: frame.code.code.filename.clone(),
+                line: frame.current_line(),
+                name: frame.code.code.name.clone(),
+                columns: None,
+            })
+            .collect();
+        let text = format_traceback(&entries, &self.source, &error);
+        self.heap.recorder.record(|| report::Event::Raise {
+            exception: error.to_string(),
+        });
+        // Unwinding clears each frame, innermost first, as CPython does.
+        while !self.frames.is_empty() {
+            self.pop_frame();
+        }
+        let outcome = Outcome::Raised(text);
+        self.outcome = Some(outcome.clone());
+        outcome
+    }
+
+    /// Remove the innermost frame, releasing its stack, locals and function.
+    fn pop_frame(&mut self) -> Option<Frame> {
+        let mut frame = self.frames.pop()?;
+        let qualname = frame.code.qualname;
+        while let Some(slot) = frame.stack.pop() {
+            if let Some(obj) = slot.obj
+                && !slot.borrowed
+            {
+                let referrer = Referrer::Stack {
+                    frame: qualname,
+                    slot: frame.stack.len() as u32,
+                };
+                self.heap.decref(obj, referrer);
+            }
+        }
+        for (index, slot) in frame.locals.iter_mut().enumerate() {
+            if let Some(obj) = slot.obj.take()
+                && !slot.borrowed
+            {
+                let referrer = Referrer::Local {
+                    frame: qualname,
+                    name: frame.code.localsplus[index],
+                };
+                self.heap.decref(obj, referrer);
+            }
+        }
+        if let Some(function) = frame.function {
+            self.heap
+                .decref(function, Referrer::Frame { frame: qualname });
+        }
+        Some(frame)
+    }
+
+    // ---- the value stack: every push and pop goes through here ---------------
+
+    fn top_frame(&mut self) -> Flow<&mut Frame> {
+        self.frames
+            .last_mut()
+            .ok_or_else(|| PyException::new("SystemError", "no frame"))
+    }
+
+    /// Push a new strong reference to `obj` (counted for its stack slot).
+    fn push(&mut self, obj: ObjId) -> Flow {
+        let frame = self.top_frame()?;
+        let slot = frame.stack.len();
+        let qualname = frame.code.qualname;
+        frame.stack.push(Slot::strong(obj));
+        self.heap.incref(
+            obj,
+            Referrer::Stack {
+                frame: qualname,
+                slot: slot as u32,
+            },
+        );
+        self.record_push(slot, Some(obj), false);
+        Ok(())
+    }
+
+    /// Push a slot whose reference is already owned (moved in, or borrowed).
+    fn push_slot(&mut self, entry: Slot) -> Flow {
+        let frame = self.top_frame()?;
+        let slot = frame.stack.len();
+        frame.stack.push(entry);
+        self.record_push(slot, entry.obj, entry.borrowed);
+        Ok(())
+    }
+
+    fn record_push(&mut self, slot: usize, obj: Option<ObjId>, borrowed: bool) {
+        if self.heap.recorder.enabled {
+            let depth = self.frames.len() - 1;
+            let address = obj.map(|o| self.heap.get(o).address);
+            self.heap.recorder.events.push(Event::Push {
+                depth,
+                slot,
+                obj,
+                address,
+                borrowed,
+            });
+        }
+    }
+
+    /// Pop the top slot; its reference now belongs to the caller
+    /// (to store, or to [`Vm::release`]).
+    fn pop(&mut self) -> Flow<Popped> {
+        let frame = self.top_frame()?;
+        let qualname = frame.code.qualname;
+        let slot = frame
+            .stack
+            .pop()
+            .ok_or_else(|| PyException::new("SystemError", "pop from an empty value stack"))?;
+        let index = frame.stack.len();
+        if self.heap.recorder.enabled {
+            let depth = self.frames.len() - 1;
+            let address = slot.obj.map(|o| self.heap.get(o).address);
+            self.heap.recorder.events.push(Event::Pop {
+                depth,
+                slot: index,
+                obj: slot.obj,
+                address,
+            });
+        }
+        Ok(Popped {
+            slot,
+            referrer: Referrer::Stack {
+                frame: qualname,
+                slot: index as u32,
+            },
+        })
+    }
+
+    /// Pop a slot that must hold an object (not NULL).
+    fn pop_object(&mut self) -> Flow<(ObjId, Popped)> {
+        let popped = self.pop()?;
+        let obj = popped
+            .slot
+            .obj
+            .ok_or_else(|| PyException::new("SystemError", "NULL where an object was expected"))?;
+        Ok((obj, popped))
+    }
+
+    /// Drop a popped slot's reference (nothing for NULL or borrowed slots).
+    fn release(&mut self, popped: Popped) {
+        if let Some(obj) = popped.slot.obj
+            && !popped.slot.borrowed
+        {
+            self.heap.decref(obj, popped.referrer);
+        }
+    }
+
+    /// Move a popped reference into `referrer` (a name, a container): a borrowed
+    /// slot becomes a strong reference there, as `PyStackRef_AsPyObjectSteal` does.
+    fn take_into(&mut self, popped: &Popped, referrer: Referrer) {
+        if let Some(obj) = popped.slot.obj
+            && popped.slot.borrowed
+        {
+            self.heap.incref(obj, referrer);
+        }
+    }
+
+    fn peek(&self, depth_from_top: usize) -> Flow<Slot> {
+        let frame = self
+            .frames
+            .last()
+            .ok_or_else(|| PyException::new("SystemError", "no frame"))?;
+        frame
+            .stack
+            .len()
+            .checked_sub(depth_from_top + 1)
+            .and_then(|i| frame.stack.get(i).copied())
+            .ok_or_else(|| PyException::new("SystemError", "peek past the value stack"))
+    }
+
+    fn current_line(&self) -> Option<u32> {
+        self.frames.last().and_then(Frame::current_line)
+    }
+
+    fn main_symbol(&self) -> Symbol {
+        self.main_symbol
+    }
+}
+
+/// A slot just popped, with the referrer it had on the stack.
+#[derive(Debug, Clone, Copy)]
+struct Popped {
+    slot: Slot,
+    referrer: Referrer,
+}
+
+fn make_singletons(heap: &mut Heap) -> Singletons {
+    let none = heap.alloc_static(Value::None);
+    let true_ = heap.alloc_static(Value::Bool(true));
+    let false_ = heap.alloc_static(Value::Bool(false));
+    let ellipsis = heap.alloc_static(Value::Ellipsis);
+    let not_implemented = heap.alloc_static(Value::NotImplemented);
+    let small_ints = (SMALL_INT_MIN..=SMALL_INT_MAX)
+        .map(|v| heap.alloc_static(Value::Int(v)))
+        .collect();
+    let empty_str = heap.alloc_static(Value::Str("".into()));
+    let empty_tuple = heap.alloc_static(Value::Tuple(Box::new([])));
+    let latin1 = (0u32..256)
+        .map(|c| {
+            let text: String = char::from_u32(c).into_iter().collect();
+            heap.alloc_static(Value::Str(text.into()))
+        })
+        .collect();
+    let types = TypeKind::ALL
+        .iter()
+        .map(|&kind| (kind, heap.alloc_static(Value::Type(kind))))
+        .collect();
+    Singletons {
+        none,
+        true_,
+        false_,
+        ellipsis,
+        not_implemented,
+        empty_str,
+        empty_tuple,
+        small_ints,
+        latin1,
+        types,
+    }
+}

@@ -1,0 +1,1239 @@
+//! One arm per opcode, its stack effect on top in the notation of CPython's
+//! `Python/bytecodes.c` (`inputs -- outputs`, top of stack rightmost).
+//!
+//! Reference rules (CPython 3.14): loads push a new strong reference except
+//! the `_BORROW` forms; stores move the popped reference into the name
+//! (a borrowed one becomes strong there); an operation pops its inputs,
+//! pushes its result, then drops the inputs' references.
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use super::code::{Instr, NO_TARGET};
+use super::exceptions::PyException;
+use super::frame::{Frame, Slot};
+use super::heap::{Function, ObjId, Referrer, TypeKind, Value, object::range_len};
+use super::report::Event;
+use super::{Flow, Popped, RECURSION_LIMIT, Vm, builtins};
+use crate::bytecode::opcodes::*;
+use crate::compile::flags;
+
+/// `BINARY_OP` arguments (`NB_*` in CPython's `opcode.h`).
+const NB_NAMES: [&str; 27] = [
+    "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^", "+=", "&=", "//=", "<<=",
+    "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=", "[]",
+];
+const NB_SUBSCR: u32 = 26;
+/// `COMPARE_OP` operators, `oparg >> 5`.
+const COMPARE_NAMES: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
+const INTRINSIC_UNARY_POSITIVE: u32 = 5;
+
+impl Vm {
+    pub(super) fn execute(&mut self, instr: Instr) -> Flow {
+        let arg = instr.arg;
+        match instr.opcode {
+            // NOP, NOT_TAKEN, RESUME (--)
+            NOP | NOT_TAKEN | RESUME => Ok(()),
+
+            // LOAD_CONST (-- value)
+            LOAD_CONST => {
+                let value = self.constant(arg)?;
+                if value == self.singletons.not_implemented {
+                    return Err(self.unsupported("this kind of constant"));
+                }
+                self.push(value)
+            }
+
+            // LOAD_SMALL_INT (-- value)
+            LOAD_SMALL_INT => {
+                let value = self.int_object(arg as i64);
+                self.push(value)
+            }
+
+            // LOAD_FAST, LOAD_FAST_CHECK (-- value): a new reference (a borrowed local stays borrowed)
+            LOAD_FAST | LOAD_FAST_CHECK => self.load_fast(arg as usize, false),
+
+            // LOAD_FAST_BORROW (-- value): no new reference
+            LOAD_FAST_BORROW => self.load_fast(arg as usize, true),
+
+            // LOAD_FAST_LOAD_FAST (-- value1, value2)
+            LOAD_FAST_LOAD_FAST => {
+                self.load_fast((arg >> 4) as usize, false)?;
+                self.load_fast((arg & 15) as usize, false)
+            }
+
+            // LOAD_FAST_BORROW_LOAD_FAST_BORROW (-- value1, value2)
+            LOAD_FAST_BORROW_LOAD_FAST_BORROW => {
+                self.load_fast((arg >> 4) as usize, true)?;
+                self.load_fast((arg & 15) as usize, true)
+            }
+
+            // LOAD_FAST_AND_CLEAR (-- value): the local's reference moves to the stack
+            LOAD_FAST_AND_CLEAR => {
+                let frame = self.top_frame()?;
+                let slot = frame
+                    .locals
+                    .get_mut(arg as usize)
+                    .map(|slot| std::mem::replace(slot, Slot::NULL))
+                    .unwrap_or(Slot::NULL);
+                self.push_slot(slot)
+            }
+
+            // STORE_FAST (value --)
+            STORE_FAST => {
+                let popped = self.pop()?;
+                self.store_fast(arg as usize, popped)
+            }
+
+            // STORE_FAST_LOAD_FAST (value1 -- value2)
+            STORE_FAST_LOAD_FAST => {
+                let popped = self.pop()?;
+                self.store_fast((arg >> 4) as usize, popped)?;
+                self.load_fast((arg & 15) as usize, false)
+            }
+
+            // STORE_FAST_STORE_FAST (value2, value1 --)
+            STORE_FAST_STORE_FAST => {
+                let value1 = self.pop()?;
+                self.store_fast((arg >> 4) as usize, value1)?;
+                let value2 = self.pop()?;
+                self.store_fast((arg & 15) as usize, value2)
+            }
+
+            // DELETE_FAST (--)
+            DELETE_FAST => {
+                let frame = self.top_frame()?;
+                let qualname = frame.code.qualname;
+                let name = frame.code.localsplus.get(arg as usize).copied();
+                let old = frame
+                    .locals
+                    .get_mut(arg as usize)
+                    .map(|slot| std::mem::replace(slot, Slot::NULL))
+                    .unwrap_or(Slot::NULL);
+                match (old.obj, name) {
+                    (Some(obj), Some(name)) => {
+                        if !old.borrowed {
+                            self.heap.decref(obj, Referrer::Local { frame: qualname, name });
+                        }
+                        Ok(())
+                    }
+                    _ => Err(self.unbound_local(arg as usize)),
+                }
+            }
+
+            // LOAD_NAME (-- value): module code looks in globals, then builtins
+            LOAD_NAME => {
+                let name = self.name(arg)?;
+                let value = self.lookup_global(name)?;
+                self.push(value)
+            }
+
+            // LOAD_GLOBAL (-- res, null if (oparg & 1))
+            LOAD_GLOBAL => {
+                let name = self.name(arg >> 1)?;
+                let value = self.lookup_global(name)?;
+                self.push(value)?;
+                if arg & 1 == 1 {
+                    self.push_slot(Slot::NULL)?;
+                }
+                Ok(())
+            }
+
+            // STORE_NAME, STORE_GLOBAL (v --)
+            STORE_NAME | STORE_GLOBAL => {
+                let name = self.name(arg)?;
+                let popped = self.pop()?;
+                self.store_global(name, popped)
+            }
+
+            // DELETE_NAME, DELETE_GLOBAL (--)
+            DELETE_NAME | DELETE_GLOBAL => {
+                let name = self.name(arg)?;
+                self.delete_global(name)
+            }
+
+            // LOAD_ATTR (owner -- attr, self_or_null if (oparg & 1))
+            LOAD_ATTR => {
+                let name = self.name(arg >> 1)?;
+                let (owner, popped) = self.pop_object()?;
+                let attr = self.attribute(owner, name)?;
+                self.push(attr)?;
+                if arg & 1 == 1 {
+                    self.push_slot(Slot::NULL)?;
+                }
+                self.release(popped);
+                Ok(())
+            }
+
+            // IMPORT_NAME (level, fromlist -- res)
+            IMPORT_NAME => {
+                let name = self.name(arg)?;
+                let fromlist = self.pop()?;
+                let level = self.pop()?;
+                let module = self.import(name)?;
+                self.push(module)?;
+                self.release(level);
+                self.release(fromlist);
+                Ok(())
+            }
+
+            // IMPORT_FROM (from -- from, res)
+            IMPORT_FROM => {
+                let name = self.name(arg)?;
+                let module = self.peek(0)?.obj.ok_or_else(null_error)?;
+                let attr = self.attribute(module, name).map_err(|_| {
+                    PyException::new(
+                        "ImportError",
+                        format!(
+                            "cannot import name '{}' from 'sys' (unknown location)",
+                            self.heap.symbols.text(name)
+                        ),
+                    )
+                })?;
+                self.push(attr)
+            }
+
+            // POP_TOP, END_FOR, POP_ITER (value --)
+            POP_TOP | END_FOR | POP_ITER => {
+                let popped = self.pop()?;
+                self.release(popped);
+                Ok(())
+            }
+
+            // PUSH_NULL (-- null)
+            PUSH_NULL => self.push_slot(Slot::NULL),
+
+            // COPY (bottom, unused[oparg-1] -- bottom, unused[oparg-1], top)
+            COPY => {
+                let slot = self.peek(arg.saturating_sub(1) as usize)?;
+                match slot.obj {
+                    Some(obj) if !slot.borrowed => self.push(obj),
+                    _ => self.push_slot(slot),
+                }
+            }
+
+            // SWAP (bottom, unused[oparg-2], top -- top, unused[oparg-2], bottom)
+            SWAP => {
+                let frame = self.top_frame()?;
+                let len = frame.stack.len();
+                let other = len
+                    .checked_sub(arg as usize)
+                    .ok_or_else(|| PyException::new("SystemError", "SWAP past the stack"))?;
+                frame.stack.swap(other, len - 1);
+                Ok(())
+            }
+
+            // GET_ITER (iterable -- iter)
+            GET_ITER => {
+                let (iterable, popped) = self.pop_object()?;
+                let iterator = self.iterator(iterable)?;
+                self.push(iterator)?;
+                self.release(popped);
+                Ok(())
+            }
+
+            // FOR_ITER (iter -- iter, next); exhausted: jump past END_FOR to POP_ITER
+            FOR_ITER => {
+                let iterator = self.peek(0)?.obj.ok_or_else(null_error)?;
+                match self.heap.value_mut(iterator) {
+                    Value::RangeIterator {
+                        next,
+                        step,
+                        remaining,
+                    } if *remaining > 0 => {
+                        let value = *next;
+                        *remaining -= 1;
+                        *next = next.wrapping_add(*step);
+                        let item = self.int_object(value);
+                        self.push(item)
+                    }
+                    Value::RangeIterator { .. } => self.jump(instr.target, 1),
+                    _ => Err(self.unsupported("iterating over this object")),
+                }
+            }
+
+            // JUMP_FORWARD (--)
+            JUMP_FORWARD => self.jump(instr.target, 0),
+
+            // JUMP_BACKWARD, JUMP_BACKWARD_NO_INTERRUPT (--)
+            JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => {
+                self.jump(instr.target, 0)?;
+                self.top_frame()?.jumped_backward = true;
+                Ok(())
+            }
+
+            // POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE (cond --)
+            POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
+                let (cond, popped) = self.pop_object()?;
+                let truth = self.truthy(cond)?;
+                self.release(popped);
+                if truth == (instr.opcode == POP_JUMP_IF_TRUE) {
+                    self.jump(instr.target, 0)?;
+                }
+                Ok(())
+            }
+
+            // POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE (value --)
+            POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE => {
+                let (value, popped) = self.pop_object()?;
+                let is_none = value == self.singletons.none;
+                self.release(popped);
+                if is_none == (instr.opcode == POP_JUMP_IF_NONE) {
+                    self.jump(instr.target, 0)?;
+                }
+                Ok(())
+            }
+
+            // TO_BOOL (value -- res)
+            TO_BOOL => {
+                let (value, popped) = self.pop_object()?;
+                let truth = self.truthy(value)?;
+                self.push(self.bool_object(truth))?;
+                self.release(popped);
+                Ok(())
+            }
+
+            // UNARY_NOT (value -- res)
+            UNARY_NOT => {
+                let (value, popped) = self.pop_object()?;
+                let truth = self.truthy(value)?;
+                self.push(self.bool_object(!truth))?;
+                self.release(popped);
+                Ok(())
+            }
+
+            // UNARY_NEGATIVE (value -- res)
+            UNARY_NEGATIVE => self.unary(|vm, value| vm.negate(value)),
+
+            // UNARY_INVERT (value -- res)
+            UNARY_INVERT => self.unary(|vm, value| match vm.heap.value(value) {
+                Value::Int(v) => Ok(vm.int_object(!*v)),
+                Value::Bool(b) => Ok(vm.int_object(!(*b as i64))),
+                Value::BigInt(v) => {
+                    let inverted = -(v.as_ref() + 1);
+                    Ok(vm.int_from_bigint(inverted))
+                }
+                other => Err(PyException::type_error(format!(
+                    "bad operand type for unary ~: '{}'",
+                    other.type_name()
+                ))),
+            }),
+
+            // CALL_INTRINSIC_1 (value -- res)
+            CALL_INTRINSIC_1 if arg == INTRINSIC_UNARY_POSITIVE => {
+                self.unary(|vm, value| match vm.heap.value(value) {
+                    Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(value),
+                    Value::Bool(b) => Ok(vm.int_object(*b as i64)),
+                    other => Err(PyException::type_error(format!(
+                        "bad operand type for unary +: '{}'",
+                        other.type_name()
+                    ))),
+                })
+            }
+
+            // BINARY_OP (lhs, rhs -- res)
+            BINARY_OP => {
+                let (rhs, rhs_popped) = self.pop_object()?;
+                let (lhs, lhs_popped) = self.pop_object()?;
+                let result = self.binary_op(arg, lhs, rhs)?;
+                self.push(result)?;
+                self.release(lhs_popped);
+                self.release(rhs_popped);
+                Ok(())
+            }
+
+            // COMPARE_OP (left, right -- res)
+            COMPARE_OP => {
+                let (right, right_popped) = self.pop_object()?;
+                let (left, left_popped) = self.pop_object()?;
+                let result = self.compare((arg >> 5) as usize, left, right)?;
+                self.push(self.bool_object(result))?;
+                self.release(left_popped);
+                self.release(right_popped);
+                Ok(())
+            }
+
+            // IS_OP (left, right -- b)
+            IS_OP => {
+                let right = self.pop()?;
+                let left = self.pop()?;
+                let same = left.slot.obj == right.slot.obj;
+                self.push(self.bool_object(same != (arg == 1)))?;
+                self.release(left);
+                self.release(right);
+                Ok(())
+            }
+
+            // CONTAINS_OP (left, right -- b)
+            CONTAINS_OP => {
+                let (container, right_popped) = self.pop_object()?;
+                let (item, left_popped) = self.pop_object()?;
+                let found = self.contains(container, item)?;
+                self.push(self.bool_object(found != (arg == 1)))?;
+                self.release(left_popped);
+                self.release(right_popped);
+                Ok(())
+            }
+
+            // BUILD_TUPLE (values[oparg] -- tup): the items' references move into the tuple
+            BUILD_TUPLE => {
+                let popped = self.pop_many(arg as usize)?;
+                let items: Vec<ObjId> = popped.iter().filter_map(|p| p.slot.obj).collect();
+                if items.len() != popped.len() {
+                    return Err(null_error());
+                }
+                let tuple = self.tuple_object(items, true);
+                let address = self.heap.get(tuple).address;
+                for (index, entry) in popped.iter().enumerate() {
+                    self.take_into(
+                        entry,
+                        Referrer::Item {
+                            container: address,
+                            type_name: "tuple",
+                            index: index as u32,
+                        },
+                    );
+                }
+                self.push(tuple)
+            }
+
+            // BUILD_STRING (pieces[oparg] -- str)
+            BUILD_STRING => {
+                let popped = self.pop_many(arg as usize)?;
+                let mut text = String::new();
+                for piece in &popped {
+                    let obj = piece.slot.obj.ok_or_else(null_error)?;
+                    text.push_str(&self.heap.str(obj));
+                }
+                let result = self.str_object(&text);
+                self.push(result)?;
+                for piece in popped {
+                    self.release(piece);
+                }
+                Ok(())
+            }
+
+            // FORMAT_SIMPLE (value -- res)
+            FORMAT_SIMPLE => self.unary(|vm, value| match vm.heap.value(value) {
+                Value::Str(_) => Ok(value),
+                _ => {
+                    let text = vm.heap.str(value);
+                    Ok(vm.str_object(&text))
+                }
+            }),
+
+            // UNPACK_SEQUENCE (seq -- values[oparg])
+            UNPACK_SEQUENCE => {
+                let (sequence, popped) = self.pop_object()?;
+                let items: Vec<ObjId> = match self.heap.value(sequence) {
+                    Value::Tuple(items) => items.to_vec(),
+                    other => {
+                        return Err(PyException::type_error(format!(
+                            "cannot unpack non-iterable {} object",
+                            other.type_name()
+                        )));
+                    }
+                };
+                if items.len() != arg as usize {
+                    let message = if items.len() > arg as usize {
+                        format!("too many values to unpack (expected {arg})")
+                    } else {
+                        format!(
+                            "not enough values to unpack (expected {arg}, got {})",
+                            items.len()
+                        )
+                    };
+                    return Err(PyException::new("ValueError", message));
+                }
+                for &item in items.iter().rev() {
+                    self.push(item)?;
+                }
+                self.release(popped);
+                Ok(())
+            }
+
+            // MAKE_FUNCTION (codeobj -- func)
+            MAKE_FUNCTION => {
+                let (code, popped) = self.pop_object()?;
+                let Value::Code(info) = self.heap.value(code) else {
+                    return Err(PyException::new("SystemError", "MAKE_FUNCTION needs code"));
+                };
+                let info = std::sync::Arc::clone(info);
+                let qualname = info.qualname;
+                let function = self.heap.alloc(Value::Function(Box::new(Function {
+                    code,
+                    info,
+                    qualname,
+                })));
+                self.heap.incref(
+                    code,
+                    Referrer::Field {
+                        owner: qualname,
+                        field: "code",
+                    },
+                );
+                self.push(function)?;
+                self.release(popped);
+                Ok(())
+            }
+
+            // CALL (callable, self_or_null, args[oparg] -- res)
+            CALL => self.call(arg as usize, None),
+
+            // CALL_KW (callable, self_or_null, args[oparg], kwnames -- res)
+            CALL_KW => {
+                let (names, popped) = self.pop_object()?;
+                let kwnames = match self.heap.value(names) {
+                    Value::Tuple(items) => items
+                        .iter()
+                        .map(|&n| self.heap.str(n))
+                        .collect::<Vec<String>>(),
+                    _ => Vec::new(),
+                };
+                self.release(popped);
+                self.call(arg as usize, Some(kwnames))
+            }
+
+            // RETURN_VALUE (retval -- res): the caller gets a strong reference
+            RETURN_VALUE => self.return_value(),
+
+            EXTENDED_ARG => Ok(()),
+
+            other => Err(self.unsupported(&format!(
+                "the {} instruction",
+                crate::bytecode::opname(other)
+            ))),
+        }
+    }
+
+    fn unsupported(&self, what: &str) -> PyException {
+        PyException::not_implemented(what, self.current_line())
+    }
+
+    fn constant(&self, index: u32) -> Flow<ObjId> {
+        let frame = self.frames.last().ok_or_else(null_error)?;
+        frame
+            .code
+            .consts
+            .get(index as usize)
+            .copied()
+            .ok_or_else(|| PyException::new("SystemError", "bad constant index"))
+    }
+
+    fn name(&self, index: u32) -> Flow<super::heap::Symbol> {
+        let frame = self.frames.last().ok_or_else(null_error)?;
+        frame
+            .code
+            .names
+            .get(index as usize)
+            .copied()
+            .ok_or_else(|| PyException::new("SystemError", "bad name index"))
+    }
+
+    fn jump(&mut self, target: u32, skip: usize) -> Flow {
+        if target == NO_TARGET {
+            return Err(PyException::new("SystemError", "jump to nowhere"));
+        }
+        self.top_frame()?.pc = target as usize + skip;
+        Ok(())
+    }
+
+    /// Pop `count` slots; returned bottom first.
+    fn pop_many(&mut self, count: usize) -> Flow<Vec<Popped>> {
+        let mut popped = Vec::with_capacity(count);
+        for _ in 0..count {
+            popped.push(self.pop()?);
+        }
+        popped.reverse();
+        Ok(popped)
+    }
+
+    /// `(value -- res)` for a computation of one operand.
+    fn unary(&mut self, compute: impl FnOnce(&mut Vm, ObjId) -> Flow<ObjId>) -> Flow {
+        let (value, popped) = self.pop_object()?;
+        let result = compute(self, value)?;
+        self.push(result)?;
+        self.release(popped);
+        Ok(())
+    }
+
+    fn load_fast(&mut self, index: usize, borrow: bool) -> Flow {
+        let frame = self.top_frame()?;
+        let slot = frame.locals.get(index).copied().unwrap_or(Slot::NULL);
+        match slot.obj {
+            None => Err(self.unbound_local(index)),
+            Some(obj) if borrow || slot.borrowed => self.push_slot(Slot {
+                obj: Some(obj),
+                borrowed: true,
+            }),
+            Some(obj) => self.push(obj),
+        }
+    }
+
+    fn unbound_local(&self, index: usize) -> PyException {
+        let name = self
+            .frames
+            .last()
+            .and_then(|f| f.code.localsplus.get(index))
+            .map_or("?", |&s| self.heap.symbols.text(s));
+        PyException::new(
+            "UnboundLocalError",
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
+    }
+
+    /// The popped reference moves into the local (a borrowed one stays borrowed,
+    /// as CPython's `SETLOCAL` keeps the stack reference as it is).
+    fn store_fast(&mut self, index: usize, popped: Popped) -> Flow {
+        let frame = self.top_frame()?;
+        let qualname = frame.code.qualname;
+        let name = *frame
+            .code
+            .localsplus
+            .get(index)
+            .ok_or_else(|| PyException::new("SystemError", "bad local index"))?;
+        let old = std::mem::replace(&mut frame.locals[index], popped.slot);
+        if let Some(obj) = popped.slot.obj
+            && self.heap.recorder.enabled
+        {
+            let target = self.heap.describe(Referrer::Local {
+                frame: qualname,
+                name,
+            });
+            let address = self.heap.get(obj).address;
+            self.heap.recorder.events.push(Event::Bind {
+                target,
+                obj,
+                address,
+            });
+        }
+        if let Some(obj) = old.obj
+            && !old.borrowed
+        {
+            self.heap.decref(
+                obj,
+                Referrer::Local {
+                    frame: qualname,
+                    name,
+                },
+            );
+        }
+        Ok(())
+    }
+
+    fn global_referrer(&self, name: super::heap::Symbol) -> Referrer {
+        Referrer::Name {
+            namespace: self.main_symbol(),
+            name,
+        }
+    }
+
+    fn lookup_global(&self, name: super::heap::Symbol) -> Flow<ObjId> {
+        for module in [self.main_module, self.builtins_module] {
+            if let Value::Module(m) = self.heap.value(module)
+                && let Some(found) = m.namespace.get(name)
+            {
+                return Ok(found);
+            }
+        }
+        Err(PyException::name_error(self.heap.symbols.text(name)))
+    }
+
+    fn store_global(&mut self, name: super::heap::Symbol, popped: Popped) -> Flow {
+        let obj = popped.slot.obj.ok_or_else(null_error)?;
+        let referrer = self.global_referrer(name);
+        self.take_into(&popped, referrer);
+        let main = self.main_module;
+        let old = match self.heap.value_mut(main) {
+            Value::Module(module) => module.namespace.set(name, obj),
+            _ => None,
+        };
+        if self.heap.recorder.enabled {
+            let target = self.heap.describe(referrer);
+            let address = self.heap.get(obj).address;
+            self.heap.recorder.events.push(Event::Bind {
+                target,
+                obj,
+                address,
+            });
+        }
+        if let Some(old) = old {
+            self.heap.decref(old, referrer);
+        }
+        Ok(())
+    }
+
+    fn delete_global(&mut self, name: super::heap::Symbol) -> Flow {
+        let main = self.main_module;
+        let referrer = self.global_referrer(name);
+        let removed = match self.heap.value_mut(main) {
+            Value::Module(module) => module.namespace.remove(name),
+            _ => None,
+        };
+        match removed {
+            Some(old) => {
+                self.heap.decref(old, referrer);
+                Ok(())
+            }
+            None => Err(PyException::name_error(self.heap.symbols.text(name))),
+        }
+    }
+
+    fn attribute(&self, owner: ObjId, name: super::heap::Symbol) -> Flow<ObjId> {
+        let name_text = self.heap.symbols.text(name);
+        match self.heap.value(owner) {
+            Value::Module(module) => module.namespace.get(name).ok_or_else(|| {
+                PyException::new(
+                    "AttributeError",
+                    format!(
+                        "module '{}' has no attribute '{name_text}'",
+                        self.heap.symbols.text(module.name)
+                    ),
+                )
+            }),
+            other => Err(PyException::not_implemented(
+                &format!("the attribute '{name_text}' of {} objects", other.type_name()),
+                self.current_line(),
+            )),
+        }
+    }
+
+    fn import(&self, name: super::heap::Symbol) -> Flow<ObjId> {
+        match self.heap.symbols.text(name) {
+            "sys" => Ok(self.sys_module),
+            "builtins" => Ok(self.builtins_module),
+            other => Err(PyException::not_implemented(
+                &format!("importing '{other}'"),
+                self.current_line(),
+            )),
+        }
+    }
+
+    fn iterator(&mut self, iterable: ObjId) -> Flow<ObjId> {
+        match *self.heap.value(iterable) {
+            Value::Range { start, stop, step } => Ok(self.heap.alloc(Value::RangeIterator {
+                next: start,
+                step,
+                remaining: range_len(start, stop, step),
+            })),
+            Value::Int(_) | Value::Bool(_) | Value::None | Value::Float(_) => {
+                Err(PyException::type_error(format!(
+                    "'{}' object is not iterable",
+                    self.heap.value(iterable).type_name()
+                )))
+            }
+            _ => Err(self.unsupported("iterating over anything but range()")),
+        }
+    }
+
+    /// Python truthiness.
+    pub(super) fn truthy(&self, obj: ObjId) -> Flow<bool> {
+        Ok(self.heap.value(obj).truthy())
+    }
+
+    fn negate(&mut self, value: ObjId) -> Flow<ObjId> {
+        match self.heap.value(value) {
+            Value::Int(v) => match v.checked_neg() {
+                Some(n) => Ok(self.int_object(n)),
+                None => Ok(self.int_from_bigint(-BigInt::from(*v))),
+            },
+            Value::Bool(b) => Ok(self.int_object(-(*b as i64))),
+            Value::BigInt(v) => {
+                let negated = -v.as_ref().clone();
+                Ok(self.int_from_bigint(negated))
+            }
+            Value::Float(f) => {
+                let negated = -*f;
+                Ok(self.heap.alloc(Value::Float(negated)))
+            }
+            other => Err(PyException::type_error(format!(
+                "bad operand type for unary -: '{}'",
+                other.type_name()
+            ))),
+        }
+    }
+
+    fn binary_op(&mut self, op: u32, lhs: ObjId, rhs: ObjId) -> Flow<ObjId> {
+        let symbol = NB_NAMES.get(op as usize).copied().unwrap_or("?");
+        if op == NB_SUBSCR {
+            return self.subscript(lhs, rhs);
+        }
+        // In-place forms behave as the plain ones for immutable values.
+        let base = if (13..26).contains(&op) { op - 13 } else { op };
+        let left = self.heap.value(lhs);
+        let right = self.heap.value(rhs);
+        if let (Some(a), Some(b)) = (Number::of(left), Number::of(right)) {
+            return self.arithmetic(base, symbol, a, b);
+        }
+        match (base, left, right) {
+            // NB_ADD on str: concatenation (CPython returns the other operand for '' + s)
+            (0, Value::Str(a), Value::Str(b)) => {
+                if a.is_empty() {
+                    return Ok(rhs);
+                }
+                if b.is_empty() {
+                    return Ok(lhs);
+                }
+                let joined = format!("{a}{b}");
+                Ok(self.str_object(&joined))
+            }
+            (0, Value::Tuple(a), Value::Tuple(b)) => {
+                let items: Vec<ObjId> = a.iter().chain(b.iter()).copied().collect();
+                Ok(self.tuple_object(items, false))
+            }
+            // NB_MULTIPLY: repetition
+            (5, Value::Str(_), _) | (5, _, Value::Str(_)) | (5, Value::Tuple(_), _) | (5, _, Value::Tuple(_)) => {
+                self.repeat(lhs, rhs, symbol)
+            }
+            (0, Value::Str(_), other) => Err(PyException::type_error(format!(
+                "can only concatenate str (not \"{}\") to str",
+                other.type_name()
+            ))),
+            (0, Value::Tuple(_), other) => Err(PyException::type_error(format!(
+                "can only concatenate tuple (not \"{}\") to tuple",
+                other.type_name()
+            ))),
+            (6, Value::Str(_), _) => Err(self.unsupported("printf-style '%' formatting")),
+            _ => Err(PyException::type_error(format!(
+                "unsupported operand type(s) for {symbol}: '{}' and '{}'",
+                left.type_name(),
+                right.type_name()
+            ))),
+        }
+    }
+
+    fn repeat(&mut self, lhs: ObjId, rhs: ObjId, symbol: &str) -> Flow<ObjId> {
+        let (sequence, count) = match (self.heap.value(lhs), self.heap.value(rhs)) {
+            (Value::Str(_) | Value::Tuple(_), other) => (lhs, Number::of(other)),
+            (other, _) => (rhs, Number::of(other)),
+        };
+        let count = match count {
+            Some(Number::Int(n)) => n.max(0) as usize,
+            _ => {
+                return Err(PyException::type_error(format!(
+                    "unsupported operand type(s) for {symbol}: '{}' and '{}'",
+                    self.heap.value(lhs).type_name(),
+                    self.heap.value(rhs).type_name()
+                )));
+            }
+        };
+        match self.heap.value(sequence) {
+            Value::Str(text) => {
+                let repeated = text.repeat(count);
+                Ok(self.str_object(&repeated))
+            }
+            Value::Tuple(items) => {
+                let items: Vec<ObjId> = items.iter().copied().cycle().take(items.len() * count).collect();
+                Ok(self.tuple_object(items, false))
+            }
+            _ => Err(null_error()),
+        }
+    }
+
+    fn subscript(&mut self, container: ObjId, index: ObjId) -> Flow<ObjId> {
+        let position = match Number::of(self.heap.value(index)) {
+            Some(Number::Int(i)) => i,
+            _ => {
+                return Err(self.unsupported("subscripts other than an int index"));
+            }
+        };
+        let resolve = |len: usize| -> Option<usize> {
+            let len = len as i64;
+            let i = if position < 0 { position + len } else { position };
+            (0..len).contains(&i).then_some(i as usize)
+        };
+        match self.heap.value(container) {
+            Value::Tuple(items) => resolve(items.len())
+                .map(|i| items[i])
+                .ok_or_else(|| PyException::new("IndexError", "tuple index out of range")),
+            Value::Str(text) => {
+                let chars: Vec<char> = text.chars().collect();
+                let c = resolve(chars.len())
+                    .map(|i| chars[i])
+                    .ok_or_else(|| PyException::new("IndexError", "string index out of range"))?;
+                Ok(self.str_object(&c.to_string()))
+            }
+            other => Err(PyException::type_error(format!(
+                "'{}' object is not subscriptable",
+                other.type_name()
+            ))),
+        }
+    }
+
+    fn arithmetic(&mut self, op: u32, symbol: &str, a: Number, b: Number) -> Flow<ObjId> {
+        use Number::{Big, Float, Int};
+        // Floats first: any float operand makes a float result.
+        if matches!(a, Float(_)) || matches!(b, Float(_)) || op == 11 {
+            let (x, y) = (a.to_f64()?, b.to_f64()?);
+            let result = match op {
+                0 => x + y,
+                10 => x - y,
+                5 => x * y,
+                11 | 2 | 6 if y == 0.0 => {
+                    return Err(PyException::new(
+                        "ZeroDivisionError",
+                        if op == 11 { "division by zero" } else { "float floor division by zero" },
+                    ));
+                }
+                11 => x / y,
+                2 => (x / y).floor(),
+                6 => {
+                    let r = x % y;
+                    if r != 0.0 && (r < 0.0) != (y < 0.0) { r + y } else { r }
+                }
+                8 => x.powf(y),
+                _ => {
+                    return Err(PyException::type_error(format!(
+                        "unsupported operand type(s) for {symbol}: 'float' and 'float'"
+                    )));
+                }
+            };
+            return Ok(self.heap.alloc(Value::Float(result)));
+        }
+        // Small ints: the fast path, with overflow falling back to big ints.
+        if let (Int(x), Int(y)) = (&a, &b) {
+            let (x, y) = (*x, *y);
+            let fast = match op {
+                0 => x.checked_add(y),
+                10 => x.checked_sub(y),
+                5 => x.checked_mul(y),
+                2 if y != 0 => x.checked_div_euclid(y).map(|_| x.div_floor(&y)),
+                6 if y != 0 => Some(x.mod_floor(&y)),
+                1 => Some(x & y),
+                7 => Some(x | y),
+                12 => Some(x ^ y),
+                9 if y >= 0 => Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }),
+                _ => None,
+            };
+            if let Some(result) = fast {
+                return Ok(self.int_object(result));
+            }
+        }
+        let (x, y) = (a.to_bigint()?, b.to_bigint()?);
+        let result = match op {
+            0 => x + y,
+            10 => x - y,
+            5 => x * y,
+            2 | 6 if y.is_zero() => {
+                return Err(PyException::new(
+                    "ZeroDivisionError",
+                    if op == 2 { "integer division or modulo by zero" } else { "integer modulo by zero" },
+                ));
+            }
+            2 => x.div_floor(&y),
+            6 => x.mod_floor(&y),
+            1 => x & y,
+            7 => x | y,
+            12 => x ^ y,
+            3 | 9 if y.is_negative() => {
+                return Err(PyException::new("ValueError", "negative shift count"));
+            }
+            3 => {
+                let shift = y.to_u32().ok_or_else(|| PyException::new("OverflowError", "too many digits in integer"))?;
+                x << shift
+            }
+            9 => {
+                let shift = y.to_u64().unwrap_or(u64::MAX).min(u32::MAX as u64) as u32;
+                x >> shift
+            }
+            8 if y.is_negative() => {
+                let result = a.to_f64()?.powf(b.to_f64()?);
+                return Ok(self.heap.alloc(Value::Float(result)));
+            }
+            8 => {
+                let exponent = y.to_u32().ok_or_else(|| PyException::new("OverflowError", "exponent too large"))?;
+                num_traits::pow(x, exponent as usize)
+            }
+            _ => {
+                let _ = Big(BigInt::zero());
+                return Err(PyException::type_error(format!(
+                    "unsupported operand type(s) for {symbol}: 'int' and 'int'"
+                )));
+            }
+        };
+        Ok(self.int_from_bigint(result))
+    }
+
+    /// Rich comparison; `op` indexes [`COMPARE_NAMES`].
+    pub(super) fn compare(&self, op: usize, left: ObjId, right: ObjId) -> Flow<bool> {
+        use std::cmp::Ordering;
+        let ordering = self.order(left, right);
+        let symbol = COMPARE_NAMES.get(op).copied().unwrap_or("?");
+        match (op, ordering) {
+            (2, ordering) => Ok(ordering == Some(Ordering::Equal)),
+            (3, ordering) => Ok(ordering != Some(Ordering::Equal)),
+            (_, None) => Err(PyException::type_error(format!(
+                "'{symbol}' not supported between instances of '{}' and '{}'",
+                self.heap.value(left).type_name(),
+                self.heap.value(right).type_name()
+            ))),
+            (0, Some(o)) => Ok(o == Ordering::Less),
+            (1, Some(o)) => Ok(o != Ordering::Greater),
+            (4, Some(o)) => Ok(o == Ordering::Greater),
+            (5, Some(o)) => Ok(o != Ordering::Less),
+            _ => Err(PyException::new("SystemError", "bad comparison")),
+        }
+    }
+
+    /// How two objects order, or `None` where Python defines no order
+    /// (then only identity-based equality applies).
+    fn order(&self, left: ObjId, right: ObjId) -> Option<std::cmp::Ordering> {
+        let (a, b) = (self.heap.value(left), self.heap.value(right));
+        if let (Some(x), Some(y)) = (Number::of(a), Number::of(b)) {
+            return x.compare(&y);
+        }
+        match (a, b) {
+            (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
+            (Value::Tuple(x), Value::Tuple(y)) => {
+                for (&p, &q) in x.iter().zip(y.iter()) {
+                    match self.order(p, q) {
+                        Some(std::cmp::Ordering::Equal) => continue,
+                        other => return other,
+                    }
+                }
+                Some(x.len().cmp(&y.len()))
+            }
+            _ if left == right => Some(std::cmp::Ordering::Equal),
+            _ => None,
+        }
+    }
+
+    fn contains(&self, container: ObjId, item: ObjId) -> Flow<bool> {
+        match self.heap.value(container) {
+            Value::Tuple(items) => Ok(items
+                .iter()
+                .any(|&candidate| self.order(candidate, item) == Some(std::cmp::Ordering::Equal))),
+            Value::Str(text) => match self.heap.value(item) {
+                Value::Str(needle) => Ok(text.contains(needle.as_ref())),
+                other => Err(PyException::type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    other.type_name()
+                ))),
+            },
+            Value::Range { start, stop, step } => match Number::of(self.heap.value(item)) {
+                Some(Number::Int(v)) => {
+                    let (start, stop, step) = (*start, *stop, *step);
+                    let inside = if step > 0 { start <= v && v < stop } else { stop < v && v <= start };
+                    Ok(inside && (v - start) % step == 0)
+                }
+                _ => Ok(false),
+            },
+            other => Err(PyException::type_error(format!(
+                "argument of type '{}' is not a container or iterable",
+                other.type_name()
+            ))),
+        }
+    }
+
+    fn call(&mut self, argc: usize, kwnames: Option<Vec<String>>) -> Flow {
+        let mut args = self.pop_many(argc)?;
+        let self_or_null = self.pop()?;
+        let (callable, callable_popped) = self.pop_object()?;
+        if self_or_null.slot.obj.is_some() {
+            args.insert(0, self_or_null);
+        }
+        let kwnames = kwnames.unwrap_or_default();
+        if let Value::Function(function) = self.heap.value(callable) {
+            let info = std::sync::Arc::clone(&function.info);
+            return self.enter_function(callable, callable_popped, info, args, &kwnames);
+        }
+        let arg_objects: Vec<ObjId> = args.iter().filter_map(|a| a.slot.obj).collect();
+        let positional = arg_objects.len() - kwnames.len().min(arg_objects.len());
+        let keywords: Vec<(&str, ObjId)> = kwnames
+            .iter()
+            .map(String::as_str)
+            .zip(arg_objects[positional..].iter().copied())
+            .collect();
+        let result = builtins::call(self, callable, &arg_objects[..positional], &keywords)?;
+        self.push(result)?;
+        for arg in args {
+            self.release(arg);
+        }
+        self.release(callable_popped);
+        Ok(())
+    }
+
+    /// `_PUSH_FRAME`: the arguments' references move into the new frame's
+    /// locals as they are (borrowed stays borrowed), and the frame keeps the function.
+    fn enter_function(
+        &mut self,
+        callable: ObjId,
+        callable_popped: Popped,
+        info: std::sync::Arc<super::code::CodeInfo>,
+        args: Vec<Popped>,
+        kwnames: &[String],
+    ) -> Flow {
+        let code = &info.code;
+        let unsupported_flags = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
+        if code.flags & unsupported_flags != 0 || !code.cellvars.is_empty() || !code.freevars.is_empty() {
+            return Err(self.unsupported("*args, **kwargs, generators and closures"));
+        }
+        if self.frames.len() >= RECURSION_LIMIT {
+            return Err(PyException::new("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let expected = code.argcount as usize;
+        let positional = args.len() - kwnames.len();
+        let mut slots: Vec<Option<Popped>> = vec![None; expected];
+        if positional > expected {
+            return Err(PyException::type_error(format!(
+                "{}() takes {expected} positional argument{} but {positional} {} given",
+                code.qualname,
+                if expected == 1 { "" } else { "s" },
+                if positional == 1 { "was" } else { "were" }
+            )));
+        }
+        for (i, arg) in args.iter().take(positional).enumerate() {
+            slots[i] = Some(*arg);
+        }
+        for (name, arg) in kwnames.iter().zip(args.iter().skip(positional)) {
+            match code.varnames[..expected].iter().position(|v| v == name) {
+                Some(i) if slots[i].is_none() => slots[i] = Some(*arg),
+                Some(_) => {
+                    return Err(PyException::type_error(format!(
+                        "{}() got multiple values for argument '{name}'",
+                        code.qualname
+                    )));
+                }
+                None => {
+                    return Err(PyException::type_error(format!(
+                        "{}() got an unexpected keyword argument '{name}'",
+                        code.qualname
+                    )));
+                }
+            }
+        }
+        let missing: Vec<String> = slots
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.is_none())
+            .map(|(i, _)| format!("'{}'", code.varnames[i]))
+            .collect();
+        if !missing.is_empty() {
+            let listed = match missing.len() {
+                1 => missing[0].clone(),
+                2 => format!("{} and {}", missing[0], missing[1]),
+                n => format!("{}, and {}", missing[..n - 1].join(", "), missing[n - 1]),
+            };
+            return Err(PyException::type_error(format!(
+                "{}() missing {} required positional argument{}: {listed}",
+                code.qualname,
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" }
+            )));
+        }
+        let callee = code.qualname.clone();
+        let mut frame = Frame::new(std::sync::Arc::clone(&info), Some(callable));
+        for (i, slot) in slots.into_iter().enumerate() {
+            if let Some(popped) = slot {
+                frame.locals[i] = popped.slot;
+            }
+        }
+        if callable_popped.slot.borrowed {
+            self.heap.incref(callable, Referrer::Frame { frame: info.qualname });
+        }
+        let depth = self.frames.len();
+        self.heap.recorder.record(|| Event::Call { callee, depth });
+        if self.heap.recorder.enabled {
+            for (i, local) in frame.locals.iter().enumerate() {
+                if let Some(obj) = local.obj {
+                    let target = self.heap.describe(Referrer::Local {
+                        frame: info.qualname,
+                        name: info.localsplus[i],
+                    });
+                    let address = self.heap.get(obj).address;
+                    self.heap.recorder.events.push(Event::Bind { target, obj, address });
+                }
+            }
+        }
+        self.frames.push(frame);
+        Ok(())
+    }
+
+    fn return_value(&mut self) -> Flow {
+        let (value, popped) = self.pop_object()?;
+        let from = self
+            .frames
+            .last()
+            .map(|f| f.code.code.qualname.clone())
+            .unwrap_or_default();
+        if self.frames.len() == 1 {
+            // The module returns: the program is over.
+            self.release(popped);
+            self.pop_frame();
+            self.outcome = Some(super::Outcome::Finished);
+            return Ok(());
+        }
+        if popped.slot.borrowed {
+            // `PyStackRef_MakeHeapSafe`: a borrowed value must not outlive its owner.
+            let caller = &self.frames[self.frames.len() - 2];
+            let referrer = Referrer::Stack {
+                frame: caller.code.qualname,
+                slot: caller.stack.len() as u32,
+            };
+            self.heap.incref(value, referrer);
+        }
+        self.pop_frame();
+        let address = self.heap.get(value).address;
+        self.heap.recorder.record(|| Event::Return {
+            from,
+            obj: value,
+            address,
+        });
+        self.push_slot(Slot::strong(value))
+    }
+}
+
+fn null_error() -> PyException {
+    PyException::new("SystemError", "unexpected NULL on the value stack")
+}
+
+/// The numeric tower of the subset: bool and int are ints, float is float.
+#[derive(Debug, Clone)]
+pub(super) enum Number {
+    Int(i64),
+    Big(BigInt),
+    Float(f64),
+}
+
+impl Number {
+    pub(super) fn of(value: &Value) -> Option<Number> {
+        match value {
+            Value::Bool(b) => Some(Number::Int(*b as i64)),
+            Value::Int(v) => Some(Number::Int(*v)),
+            Value::BigInt(v) => Some(Number::Big(v.as_ref().clone())),
+            Value::Float(f) => Some(Number::Float(*f)),
+            _ => None,
+        }
+    }
+
+    fn to_f64(&self) -> Flow<f64> {
+        match self {
+            Number::Int(v) => Ok(*v as f64),
+            Number::Float(f) => Ok(*f),
+            Number::Big(v) => v.to_f64().filter(|f| f.is_finite()).ok_or_else(|| {
+                PyException::new("OverflowError", "int too large to convert to float")
+            }),
+        }
+    }
+
+    fn to_bigint(&self) -> Flow<BigInt> {
+        match self {
+            Number::Int(v) => Ok(BigInt::from(*v)),
+            Number::Big(v) => Ok(v.clone()),
+            Number::Float(_) => Err(PyException::new("SystemError", "float where int expected")),
+        }
+    }
+
+    fn compare(&self, other: &Number) -> Option<std::cmp::Ordering> {
+        match (self, other) {
+            (Number::Int(a), Number::Int(b)) => Some(a.cmp(b)),
+            (Number::Float(_), _) | (_, Number::Float(_)) => {
+                let (a, b) = (self.to_f64().ok()?, other.to_f64().ok()?);
+                a.partial_cmp(&b)
+            }
+            _ => Some(self.to_bigint().ok()?.cmp(&other.to_bigint().ok()?)),
+        }
+    }
+}
+
