@@ -1,0 +1,23 @@
+# dis-only
+# try / except / else / finally and a re-raise: exception table entries.
+def safe_div(a, b):
+    try:
+        result = a // b
+    except ZeroDivisionError as e:
+        print("error:", e)
+        result = None
+    else:
+        print("ok")
+    finally:
+        print("finally")
+    return result
+
+
+def reraise():
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        raise
+
+
+print(safe_div(7, 2), safe_div(1, 0))

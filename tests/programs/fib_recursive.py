@@ -1,0 +1,9 @@
+# Recursive Fibonacci: many nested calls and returns.
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+print(fib(10))
+print(fib(15))
