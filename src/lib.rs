@@ -7,3 +7,5 @@
 pub mod compile;
 pub mod bytecode;
 pub mod vm;
+pub mod commands;
+pub mod examples;

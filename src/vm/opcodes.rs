@@ -13,7 +13,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use super::code::{Instr, NO_TARGET};
 use super::exceptions::PyException;
 use super::frame::{Frame, Slot};
-use super::heap::{Function, ObjId, Referrer, TypeKind, Value, object::range_len};
+use super::heap::{Function, ObjId, Referrer, Value, object::range_len};
 use super::report::Event;
 use super::{Flow, Popped, RECURSION_LIMIT, Vm, builtins};
 use crate::bytecode::opcodes::*;
@@ -311,7 +311,7 @@ impl Vm {
                 Value::Int(v) => Ok(vm.int_object(!*v)),
                 Value::Bool(b) => Ok(vm.int_object(!(*b as i64))),
                 Value::BigInt(v) => {
-                    let inverted = -(v.as_ref() + 1);
+                    let inverted: BigInt = -(v.as_ref() + BigInt::from(1));
                     Ok(vm.int_from_bigint(inverted))
                 }
                 other => Err(PyException::type_error(format!(
@@ -898,7 +898,7 @@ impl Vm {
                 0 => x.checked_add(y),
                 10 => x.checked_sub(y),
                 5 => x.checked_mul(y),
-                2 if y != 0 => x.checked_div_euclid(y).map(|_| x.div_floor(&y)),
+                2 if y != 0 && !(x == i64::MIN && y == -1) => Some(Integer::div_floor(&x, &y)),
                 6 if y != 0 => Some(x.mod_floor(&y)),
                 1 => Some(x & y),
                 7 => Some(x | y),
@@ -918,7 +918,7 @@ impl Vm {
             2 | 6 if y.is_zero() => {
                 return Err(PyException::new(
                     "ZeroDivisionError",
-                    if op == 2 { "integer division or modulo by zero" } else { "integer modulo by zero" },
+                    if op == 2 { "division by zero" } else { "division by zero" },
                 ));
             }
             2 => x.div_floor(&y),

@@ -10,7 +10,7 @@
 //! freed at once, its children released in CPython's order.
 
 pub mod alloc;
-mod object;
+pub mod object;
 
 use std::collections::HashMap;
 

@@ -107,6 +107,11 @@ impl Namespace {
         }
     }
 
+    /// Unbind `name`; returns the object it referred to.
+    pub fn remove(&mut self, name: Symbol) -> Option<ObjId> {
+        self.index.get(&name).and_then(|&i| self.values[i].take())
+    }
+
     /// Bound names in insertion order.
     pub fn entries(&self) -> impl DoubleEndedIterator<Item = (Symbol, ObjId)> + '_ {
         self.names

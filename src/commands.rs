@@ -1,0 +1,245 @@
+//! The non-interactive commands (`run`, `trace`, `dis`, `examples`), as
+//! functions that write to any `Write` and return the exit status, so the
+//! binary stays thin and tests call them directly.
+
+use std::io::{self, Write};
+
+use serde_json::{Value as Json, json};
+
+use crate::bytecode;
+use crate::compile;
+use crate::examples::EXAMPLES;
+use crate::vm::{Event, Outcome, Step, Vm};
+
+/// A program to work on: its source and the file name shown for it.
+#[derive(Debug, Clone)]
+pub struct Program {
+    pub filename: String,
+    pub source: String,
+}
+
+/// Exit status of a finished command.
+pub type Status = i32;
+
+/// `bytestep run`: the program's output on `out`, a traceback on `err`.
+pub fn run(program: &Program, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Status> {
+    let mut vm = match Vm::new(&program.source, &program.filename) {
+        Ok(vm) => vm,
+        Err(error) => {
+            writeln!(err, "{error}")?;
+            return Ok(1);
+        }
+    };
+    vm.run();
+    out.write_all(vm.output.as_bytes())?;
+    Ok(report_end(&vm, err)?)
+}
+
+fn report_end(vm: &Vm, err: &mut dyn Write) -> io::Result<Status> {
+    match vm.outcome() {
+        Some(Outcome::Raised(traceback)) => {
+            err.write_all(traceback.as_bytes())?;
+            Ok(1)
+        }
+        _ => Ok(0),
+    }
+}
+
+/// `bytestep dis`: CPython's `dis.dis` text, or with `table` the lecture's tables.
+pub fn dis(program: &Program, table: bool, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Status> {
+    match compile::compile(&program.source, &program.filename) {
+        Ok(code) => {
+            let text = if table {
+                bytecode::dis_table(&code)
+            } else {
+                bytecode::dis(&code)
+            };
+            out.write_all(text.as_bytes())?;
+            Ok(0)
+        }
+        Err(error) => {
+            writeln!(err, "{error}")?;
+            Ok(1)
+        }
+    }
+}
+
+/// `bytestep trace`: one line (or JSON object) per executed instruction.
+pub fn trace(program: &Program, as_json: bool, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Status> {
+    let mut vm = match Vm::new(&program.source, &program.filename) {
+        Ok(vm) => vm,
+        Err(error) => {
+            writeln!(err, "{error}")?;
+            return Ok(1);
+        }
+    };
+    vm.set_recording(true);
+    while let Some(step) = vm.step() {
+        if as_json {
+            let line = step_json(&vm, &step);
+            writeln!(out, "{line}")?;
+        } else {
+            writeln!(out, "{}", step_text(&step))?;
+        }
+    }
+    report_end(&vm, err)
+}
+
+/// One step as a text line: number, function, line, offset, instruction, events.
+pub fn step_text(step: &Step) -> String {
+    let arg = step.arg.map(|a| a.to_string()).unwrap_or_default();
+    let line = step.line.map(|l| l.to_string()).unwrap_or_else(|| "-".into());
+    let marker = if step.line_event { "*" } else { " " };
+    let events: Vec<String> = step.events.iter().filter_map(event_text).collect();
+    format!(
+        "{:>6} {:<16} {marker}{:>4} {:>5}  {:<34} {}",
+        step.number,
+        step.qualname,
+        line,
+        step.offset,
+        format!("{} {arg}", step.opname).trim_end(),
+        events.join("; ")
+    )
+    .trim_end()
+    .to_owned()
+}
+
+/// Refcount, allocation and binding events in a few words; stack moves are left to `--json`.
+pub fn event_text(event: &Event) -> Option<String> {
+    Some(match event {
+        Event::Incref {
+            address,
+            referrer,
+            before,
+            after,
+            ..
+        }
+        | Event::Decref {
+            address,
+            referrer,
+            before,
+            after,
+            ..
+        } => format!("{address:#x} refs {before}→{after} ({referrer})"),
+        Event::Alloc {
+            address,
+            type_name,
+            value,
+            size,
+            ..
+        } => format!("new {type_name} {value} at {address:#x} ({size} bytes)"),
+        Event::Free {
+            address,
+            type_name,
+            value,
+            ..
+        } => format!("freed {type_name} {value} at {address:#x}"),
+        Event::KeptByConstants {
+            address, holders, ..
+        } => format!("{address:#x} kept alive by {holders}"),
+        Event::Bind { target, address, .. } => format!("{target} → {address:#x}"),
+        Event::Call { callee, .. } => format!("call {callee}"),
+        Event::Return { from, address, .. } => format!("return {address:#x} from {from}"),
+        Event::Output { text } => format!("print {:?}", text),
+        Event::Raise { exception } => format!("raise {exception}"),
+        Event::Push { .. } | Event::Pop { .. } => return None,
+    })
+}
+
+fn event_json(event: &Event) -> Json {
+    let hex = |a: &u64| format!("{a:#x}");
+    match event {
+        Event::Push {
+            slot,
+            address,
+            borrowed,
+            ..
+        } => json!({"kind": "push", "slot": slot, "id": address.as_ref().map(hex), "borrowed": borrowed}),
+        Event::Pop { slot, address, .. } => {
+            json!({"kind": "pop", "slot": slot, "id": address.as_ref().map(hex)})
+        }
+        Event::Bind {
+            target, address, ..
+        } => json!({"kind": "bind", "target": target, "id": hex(address)}),
+        Event::Incref {
+            address,
+            referrer,
+            before,
+            after,
+            ..
+        } => json!({"kind": "incref", "id": hex(address), "referrer": referrer, "before": before, "after": after}),
+        Event::Decref {
+            address,
+            referrer,
+            before,
+            after,
+            ..
+        } => json!({"kind": "decref", "id": hex(address), "referrer": referrer, "before": before, "after": after}),
+        Event::Alloc {
+            address,
+            size,
+            type_name,
+            value,
+            ..
+        } => json!({"kind": "alloc", "id": hex(address), "size": size, "type": type_name, "value": value}),
+        Event::Free {
+            address,
+            type_name,
+            value,
+            reason,
+            ..
+        } => json!({"kind": "free", "id": hex(address), "type": type_name, "value": value, "reason": reason}),
+        Event::KeptByConstants {
+            address, holders, ..
+        } => json!({"kind": "kept_by_constants", "id": hex(address), "holders": holders}),
+        Event::Call { callee, depth } => json!({"kind": "call", "callee": callee, "depth": depth}),
+        Event::Return { from, address, .. } => {
+            json!({"kind": "return", "from": from, "id": hex(address)})
+        }
+        Event::Output { text } => json!({"kind": "output", "text": text}),
+        Event::Raise { exception } => json!({"kind": "raise", "exception": exception}),
+    }
+}
+
+/// One step as a JSON object (a line of `trace --json`).
+pub fn step_json(vm: &Vm, step: &Step) -> Json {
+    let stack: Vec<Json> = vm
+        .frames()
+        .last()
+        .map(|frame| {
+            frame
+                .stack
+                .iter()
+                .map(|slot| match slot.obj {
+                    Some(obj) => json!({
+                        "id": format!("{:#x}", vm.heap.get(obj).address),
+                        "type": vm.heap.value(obj).type_name(),
+                        "value": vm.heap.short_repr(obj),
+                        "borrowed": slot.borrowed,
+                    }),
+                    None => Json::Null,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    json!({
+        "step": step.number,
+        "code": step.qualname,
+        "depth": step.depth,
+        "offset": step.offset,
+        "line": step.line,
+        "opname": step.opname,
+        "arg": step.arg,
+        "line_event": step.line_event,
+        "stack": stack,
+        "events": step.events.iter().map(event_json).collect::<Vec<_>>(),
+    })
+}
+
+/// `bytestep examples`: the built-in examples, one a line.
+pub fn list_examples(out: &mut dyn Write) -> io::Result<Status> {
+    for example in EXAMPLES {
+        writeln!(out, "{:<12} {}", example.name, example.summary)?;
+    }
+    Ok(0)
+}

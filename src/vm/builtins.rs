@@ -1,0 +1,325 @@
+//! Builtin functions and the `sys` module functions bytestep provides.
+
+use num_bigint::BigInt;
+
+use super::Vm;
+use super::exceptions::PyException;
+use super::heap::{ObjId, TypeKind, Value};
+use super::opcodes::Number;
+
+/// A function implemented by the interpreter, or a type called as a constructor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Builtin {
+    Print,
+    Id,
+    Len,
+    Abs,
+    Repr,
+    Min,
+    Max,
+    GetSizeOf,
+    GetRefCount,
+    /// A type object of the builtins namespace (`int`, `range`...).
+    Type(TypeKind),
+}
+
+impl Builtin {
+    pub fn name(self) -> &'static str {
+        match self {
+            Builtin::Print => "print",
+            Builtin::Id => "id",
+            Builtin::Len => "len",
+            Builtin::Abs => "abs",
+            Builtin::Repr => "repr",
+            Builtin::Min => "min",
+            Builtin::Max => "max",
+            Builtin::GetSizeOf => "getsizeof",
+            Builtin::GetRefCount => "getrefcount",
+            Builtin::Type(kind) => kind.name(),
+        }
+    }
+
+    pub fn repr(self) -> String {
+        format!("<built-in function {}>", self.name())
+    }
+}
+
+/// The `builtins` module's members.
+pub const BUILTINS: &[(&str, Builtin)] = &[
+    ("print", Builtin::Print),
+    ("id", Builtin::Id),
+    ("len", Builtin::Len),
+    ("abs", Builtin::Abs),
+    ("repr", Builtin::Repr),
+    ("min", Builtin::Min),
+    ("max", Builtin::Max),
+    ("type", Builtin::Type(TypeKind::Type)),
+    ("int", Builtin::Type(TypeKind::Int)),
+    ("bool", Builtin::Type(TypeKind::Bool)),
+    ("float", Builtin::Type(TypeKind::Float)),
+    ("str", Builtin::Type(TypeKind::Str)),
+    ("tuple", Builtin::Type(TypeKind::Tuple)),
+    ("range", Builtin::Type(TypeKind::Range)),
+];
+
+/// The `sys` module's members.
+pub const SYS: &[(&str, Builtin)] = &[
+    ("getsizeof", Builtin::GetSizeOf),
+    ("getrefcount", Builtin::GetRefCount),
+];
+
+type Call = Result<ObjId, PyException>;
+
+/// Call a builtin or a type; returns the result (the caller pushes it).
+pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
+    let builtin = match vm.heap.value(callable) {
+        Value::Builtin(builtin) => *builtin,
+        Value::Type(kind) => Builtin::Type(*kind),
+        other => {
+            return Err(PyException::type_error(format!(
+                "'{}' object is not callable",
+                other.type_name()
+            )));
+        }
+    };
+    if builtin != Builtin::Print
+        && let Some((name, _)) = keywords.first()
+    {
+        return Err(PyException::type_error(format!(
+            "{}() takes no keyword arguments (got '{name}')",
+            builtin.name()
+        )));
+    }
+    match builtin {
+        Builtin::Print => print(vm, args, keywords),
+        Builtin::Id => {
+            let [obj] = exactly(builtin, args)?;
+            let address = vm.heap.get(obj).address;
+            Ok(vm.int_from_bigint(BigInt::from(address)))
+        }
+        Builtin::Len => {
+            let [obj] = exactly(builtin, args)?;
+            let length = match vm.heap.value(obj) {
+                Value::Str(text) => text.chars().count() as i64,
+                Value::Tuple(items) => items.len() as i64,
+                Value::Range { start, stop, step } => {
+                    super::heap::object::range_len(*start, *stop, *step)
+                }
+                other => {
+                    return Err(PyException::type_error(format!(
+                        "object of type '{}' has no len()",
+                        other.type_name()
+                    )));
+                }
+            };
+            Ok(vm.int_object(length))
+        }
+        Builtin::Abs => {
+            let [obj] = exactly(builtin, args)?;
+            match Number::of(vm.heap.value(obj)) {
+                Some(Number::Int(v)) if v >= 0 && !matches!(vm.heap.value(obj), Value::Bool(_)) => {
+                    Ok(obj)
+                }
+                Some(Number::Int(v)) => Ok(vm.int_from_bigint(BigInt::from(v).magnitude().clone().into())),
+                Some(Number::Big(v)) => Ok(vm.int_from_bigint(v.magnitude().clone().into())),
+                Some(Number::Float(f)) => Ok(vm.heap.alloc(Value::Float(f.abs()))),
+                None => Err(PyException::type_error(format!(
+                    "bad operand type for abs(): '{}'",
+                    vm.heap.value(obj).type_name()
+                ))),
+            }
+        }
+        Builtin::Repr => {
+            let [obj] = exactly(builtin, args)?;
+            let text = vm.heap.repr(obj);
+            Ok(vm.str_object(&text))
+        }
+        Builtin::Min | Builtin::Max => extreme(vm, builtin, args),
+        Builtin::GetSizeOf => {
+            let [obj] = exactly(builtin, args)?;
+            let size = vm.heap.get(obj).size as i64;
+            Ok(vm.int_object(size))
+        }
+        Builtin::GetRefCount => {
+            let [obj] = exactly(builtin, args)?;
+            let count = vm.heap.getrefcount(obj);
+            Ok(vm.int_from_bigint(BigInt::from(count)))
+        }
+        Builtin::Type(kind) => construct(vm, kind, args),
+    }
+}
+
+fn exactly<const N: usize>(builtin: Builtin, args: &[ObjId]) -> Result<[ObjId; N], PyException> {
+    <[ObjId; N]>::try_from(args).map_err(|_| {
+        PyException::type_error(format!(
+            "{}() takes exactly {} argument{} ({} given)",
+            builtin.name(),
+            N,
+            if N == 1 { "" } else { "s" },
+            args.len()
+        ))
+    })
+}
+
+fn print(vm: &mut Vm, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
+    let mut sep = " ".to_owned();
+    let mut end = "\n".to_owned();
+    for &(name, value) in keywords {
+        let text = match vm.heap.value(value) {
+            Value::Str(text) => text.to_string(),
+            Value::None => continue,
+            other => {
+                return Err(PyException::type_error(format!(
+                    "{name} must be None or a string, not {}",
+                    other.type_name()
+                )));
+            }
+        };
+        match name {
+            "sep" => sep = text,
+            "end" => end = text,
+            other => {
+                return Err(PyException::type_error(format!(
+                    "print() got an unexpected keyword argument '{other}'"
+                )));
+            }
+        }
+    }
+    let mut text = args
+        .iter()
+        .map(|&a| vm.heap.str(a))
+        .collect::<Vec<_>>()
+        .join(&sep);
+    text.push_str(&end);
+    vm.output.push_str(&text);
+    vm.heap
+        .recorder
+        .record(|| super::report::Event::Output { text });
+    Ok(vm.singletons.none)
+}
+
+fn extreme(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
+    let items: Vec<ObjId> = match args {
+        [single] => match vm.heap.value(*single) {
+            Value::Tuple(items) => items.to_vec(),
+            other => {
+                return Err(PyException::type_error(format!(
+                    "'{}' object is not iterable",
+                    other.type_name()
+                )));
+            }
+        },
+        many => many.to_vec(),
+    };
+    let Some((&first, rest)) = items.split_first() else {
+        return Err(PyException::new(
+            "ValueError",
+            format!("{}() iterable argument is empty", builtin.name()),
+        ));
+    };
+    let mut best = first;
+    for &candidate in rest {
+        // min keeps the first of equals: replace only when strictly better.
+        let better = if builtin == Builtin::Min {
+            vm.compare(0, candidate, best)?
+        } else {
+            vm.compare(4, candidate, best)?
+        };
+        if better {
+            best = candidate;
+        }
+    }
+    Ok(best)
+}
+
+fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
+    match (kind, args) {
+        (TypeKind::Type, [obj]) => {
+            let of = vm.heap.value(*obj).type_kind();
+            Ok(vm.type_object(of))
+        }
+        (TypeKind::Int, []) => Ok(vm.int_object(0)),
+        (TypeKind::Int, [obj]) => match vm.heap.value(*obj) {
+            Value::Int(_) | Value::BigInt(_) => Ok(*obj),
+            Value::Bool(b) => Ok(vm.int_object(*b as i64)),
+            Value::Float(f) if f.is_finite() => {
+                let truncated = f.trunc();
+                let value: BigInt = num_traits::FromPrimitive::from_f64(truncated).unwrap_or_default();
+                Ok(vm.int_from_bigint(value))
+            }
+            Value::Str(text) => {
+                let cleaned: String = text.trim().chars().filter(|&c| c != '_').collect();
+                match cleaned.parse::<BigInt>() {
+                    Ok(value) => Ok(vm.int_from_bigint(value)),
+                    Err(_) => Err(PyException::new(
+                        "ValueError",
+                        format!(
+                            "invalid literal for int() with base 10: {}",
+                            super::heap::object::str_repr(text)
+                        ),
+                    )),
+                }
+            }
+            other => Err(PyException::type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                other.type_name()
+            ))),
+        },
+        (TypeKind::Bool, []) => Ok(vm.bool_object(false)),
+        (TypeKind::Bool, [obj]) => {
+            let truth = vm.truthy(*obj)?;
+            Ok(vm.bool_object(truth))
+        }
+        (TypeKind::Str, []) => Ok(vm.singletons.empty_str),
+        (TypeKind::Str, [obj]) => match vm.heap.value(*obj) {
+            Value::Str(_) => Ok(*obj),
+            _ => {
+                let text = vm.heap.str(*obj);
+                Ok(vm.str_object(&text))
+            }
+        },
+        (TypeKind::Float, [obj]) => match Number::of(vm.heap.value(*obj)) {
+            Some(Number::Float(_)) => Ok(*obj),
+            Some(Number::Int(v)) => Ok(vm.heap.alloc(Value::Float(v as f64))),
+            _ => Err(PyException::not_implemented("float() of this value", None)),
+        },
+        (TypeKind::Tuple, []) => Ok(vm.singletons.empty_tuple),
+        (TypeKind::Tuple, [obj]) if matches!(vm.heap.value(*obj), Value::Tuple(_)) => Ok(*obj),
+        (TypeKind::Range, args) if (1..=3).contains(&args.len()) => {
+            let mut bounds = Vec::with_capacity(3);
+            for &arg in args {
+                match vm.heap.value(arg) {
+                    Value::Int(v) => bounds.push(*v),
+                    Value::Bool(b) => bounds.push(*b as i64),
+                    Value::BigInt(_) => {
+                        return Err(PyException::not_implemented(
+                            "range() beyond 64-bit bounds",
+                            None,
+                        ));
+                    }
+                    other => {
+                        return Err(PyException::type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            other.type_name()
+                        )));
+                    }
+                }
+            }
+            let (start, stop, step) = match bounds[..] {
+                [stop] => (0, stop, 1),
+                [start, stop] => (start, stop, 1),
+                [start, stop, step] => (start, stop, step),
+                _ => (0, 0, 1),
+            };
+            if step == 0 {
+                return Err(PyException::new("ValueError", "range() arg 3 must not be zero"));
+            }
+            Ok(vm.heap.alloc(Value::Range { start, stop, step }))
+        }
+        (TypeKind::Range, []) => Err(PyException::type_error("range expected at least 1 argument, got 0")),
+        (kind, _) => Err(PyException::not_implemented(
+            &format!("calling {}() this way", kind.name()),
+            None,
+        )),
+    }
+}
