@@ -46,7 +46,12 @@ fn report_end(vm: &Vm, err: &mut dyn Write) -> io::Result<Status> {
 }
 
 /// `bytestep dis`: CPython's `dis.dis` text, or with `table` the lecture's tables.
-pub fn dis(program: &Program, table: bool, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Status> {
+pub fn dis(
+    program: &Program,
+    table: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Status> {
     match compile::compile(&program.source, &program.filename) {
         Ok(code) => {
             let text = if table {
@@ -65,7 +70,12 @@ pub fn dis(program: &Program, table: bool, out: &mut dyn Write, err: &mut dyn Wr
 }
 
 /// `bytestep trace`: one line (or JSON object) per executed instruction.
-pub fn trace(program: &Program, as_json: bool, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Status> {
+pub fn trace(
+    program: &Program,
+    as_json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Status> {
     let mut vm = match Vm::new(&program.source, &program.filename) {
         Ok(vm) => vm,
         Err(error) => {
@@ -88,7 +98,10 @@ pub fn trace(program: &Program, as_json: bool, out: &mut dyn Write, err: &mut dy
 /// One step as a text line: number, function, line, offset, instruction, events.
 pub fn step_text(step: &Step) -> String {
     let arg = step.arg.map(|a| a.to_string()).unwrap_or_default();
-    let line = step.line.map(|l| l.to_string()).unwrap_or_else(|| "-".into());
+    let line = step
+        .line
+        .map(|l| l.to_string())
+        .unwrap_or_else(|| "-".into());
     let marker = if step.line_event { "*" } else { " " };
     let events: Vec<String> = step.events.iter().filter_map(event_text).collect();
     format!(
@@ -137,7 +150,9 @@ pub fn event_text(event: &Event) -> Option<String> {
         Event::KeptByConstants {
             address, holders, ..
         } => format!("{address:#x} kept alive by {holders}"),
-        Event::Bind { target, address, .. } => format!("{target} → {address:#x}"),
+        Event::Bind {
+            target, address, ..
+        } => format!("{target} → {address:#x}"),
         Event::Call { callee, .. } => format!("call {callee}"),
         Event::Return { from, address, .. } => format!("return {address:#x} from {from}"),
         Event::Output { text } => format!("print {:?}", text),
@@ -154,7 +169,9 @@ fn event_json(event: &Event) -> Json {
             address,
             borrowed,
             ..
-        } => json!({"kind": "push", "slot": slot, "id": address.as_ref().map(hex), "borrowed": borrowed}),
+        } => {
+            json!({"kind": "push", "slot": slot, "id": address.as_ref().map(hex), "borrowed": borrowed})
+        }
         Event::Pop { slot, address, .. } => {
             json!({"kind": "pop", "slot": slot, "id": address.as_ref().map(hex)})
         }
@@ -167,28 +184,36 @@ fn event_json(event: &Event) -> Json {
             before,
             after,
             ..
-        } => json!({"kind": "incref", "id": hex(address), "referrer": referrer, "before": before, "after": after}),
+        } => {
+            json!({"kind": "incref", "id": hex(address), "referrer": referrer, "before": before, "after": after})
+        }
         Event::Decref {
             address,
             referrer,
             before,
             after,
             ..
-        } => json!({"kind": "decref", "id": hex(address), "referrer": referrer, "before": before, "after": after}),
+        } => {
+            json!({"kind": "decref", "id": hex(address), "referrer": referrer, "before": before, "after": after})
+        }
         Event::Alloc {
             address,
             size,
             type_name,
             value,
             ..
-        } => json!({"kind": "alloc", "id": hex(address), "size": size, "type": type_name, "value": value}),
+        } => {
+            json!({"kind": "alloc", "id": hex(address), "size": size, "type": type_name, "value": value})
+        }
         Event::Free {
             address,
             type_name,
             value,
             reason,
             ..
-        } => json!({"kind": "free", "id": hex(address), "type": type_name, "value": value, "reason": reason}),
+        } => {
+            json!({"kind": "free", "id": hex(address), "type": type_name, "value": value, "reason": reason})
+        }
         Event::KeptByConstants {
             address, holders, ..
         } => json!({"kind": "kept_by_constants", "id": hex(address), "holders": holders}),

@@ -209,7 +209,9 @@ fn syntax_error(
 ) -> SyntaxError {
     let (line, column) = error.python_location();
     let end = error.python_end_location();
-    let end_column = end.filter(|(end_line, _)| *end_line == line).map(|(_, c)| c);
+    let end_column = end
+        .filter(|(end_line, _)| *end_line == line)
+        .map(|(_, c)| c);
     let text = (line > 0)
         .then(|| source.lines().nth(line - 1).map(str::to_owned))
         .flatten();

@@ -4,8 +4,9 @@
 //! `app` (keys, terminal) → `ui` (pure pane renderers) → `session` (the debugger)
 //! → `vm` (the interpreter) → `bytecode` (decoding, dis) → `compile` (rustpython).
 
-pub mod compile;
 pub mod bytecode;
-pub mod vm;
 pub mod commands;
+pub mod compile;
 pub mod examples;
+pub mod session;
+pub mod vm;

@@ -64,15 +64,20 @@ fn real_main() -> Result<i32> {
     let (mut out, mut err) = (stdout.lock(), stderr.lock());
     let status = match cli.command {
         Some(Command::Run { file }) => commands::run(&load(&file)?, &mut out, &mut err)?,
-        Some(Command::Dis { file, table }) => commands::dis(&load(&file)?, table, &mut out, &mut err)?,
-        Some(Command::Trace { file, json }) => commands::trace(&load(&file)?, json, &mut out, &mut err)?,
+        Some(Command::Dis { file, table }) => {
+            commands::dis(&load(&file)?, table, &mut out, &mut err)?
+        }
+        Some(Command::Trace { file, json }) => {
+            commands::trace(&load(&file)?, json, &mut out, &mut err)?
+        }
         Some(Command::Examples) => commands::list_examples(&mut out)?,
         None => {
             let program = match (&cli.file, &cli.example) {
                 (Some(file), _) => load(file)?,
                 (None, Some(name)) => {
-                    let example = examples::find(name)
-                        .ok_or_else(|| eyre!("no example named '{name}' (see `bytestep examples`)"))?;
+                    let example = examples::find(name).ok_or_else(|| {
+                        eyre!("no example named '{name}' (see `bytestep examples`)")
+                    })?;
                     Program {
                         filename: example.filename(),
                         source: example.source.to_owned(),

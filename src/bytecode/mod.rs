@@ -178,7 +178,11 @@ fn lines(code: &CodeObject) -> Vec<Option<u32>> {
             15 => None,
             14 => {
                 let v = read_varint(&mut i);
-                let delta = if v & 1 == 1 { -((v >> 1) as i64) } else { (v >> 1) as i64 };
+                let delta = if v & 1 == 1 {
+                    -((v >> 1) as i64)
+                } else {
+                    (v >> 1) as i64
+                };
                 line += delta;
                 read_varint(&mut i);
                 read_varint(&mut i);
@@ -187,7 +191,11 @@ fn lines(code: &CodeObject) -> Vec<Option<u32>> {
             }
             13 => {
                 let v = read_varint(&mut i);
-                let delta = if v & 1 == 1 { -((v >> 1) as i64) } else { (v >> 1) as i64 };
+                let delta = if v & 1 == 1 {
+                    -((v >> 1) as i64)
+                } else {
+                    (v >> 1) as i64
+                };
                 line += delta;
                 Some(line)
             }

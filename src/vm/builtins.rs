@@ -120,7 +120,9 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                 Some(Number::Int(v)) if v >= 0 && !matches!(vm.heap.value(obj), Value::Bool(_)) => {
                     Ok(obj)
                 }
-                Some(Number::Int(v)) => Ok(vm.int_from_bigint(BigInt::from(v).magnitude().clone().into())),
+                Some(Number::Int(v)) => {
+                    Ok(vm.int_from_bigint(BigInt::from(v).magnitude().clone().into()))
+                }
                 Some(Number::Big(v)) => Ok(vm.int_from_bigint(v.magnitude().clone().into())),
                 Some(Number::Float(f)) => Ok(vm.heap.alloc(Value::Float(f.abs()))),
                 None => Err(PyException::type_error(format!(
@@ -244,7 +246,8 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
             Value::Bool(b) => Ok(vm.int_object(*b as i64)),
             Value::Float(f) if f.is_finite() => {
                 let truncated = f.trunc();
-                let value: BigInt = num_traits::FromPrimitive::from_f64(truncated).unwrap_or_default();
+                let value: BigInt =
+                    num_traits::FromPrimitive::from_f64(truncated).unwrap_or_default();
                 Ok(vm.int_from_bigint(value))
             }
             Value::Str(text) => {
@@ -312,11 +315,16 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
                 _ => (0, 0, 1),
             };
             if step == 0 {
-                return Err(PyException::new("ValueError", "range() arg 3 must not be zero"));
+                return Err(PyException::new(
+                    "ValueError",
+                    "range() arg 3 must not be zero",
+                ));
             }
             Ok(vm.heap.alloc(Value::Range { start, stop, step }))
         }
-        (TypeKind::Range, []) => Err(PyException::type_error("range expected at least 1 argument, got 0")),
+        (TypeKind::Range, []) => Err(PyException::type_error(
+            "range expected at least 1 argument, got 0",
+        )),
         (kind, _) => Err(PyException::not_implemented(
             &format!("calling {}() this way", kind.name()),
             None,

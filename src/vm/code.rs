@@ -47,8 +47,10 @@ impl CodeInfo {
         qualname: Symbol,
     ) -> Self {
         let decoded = bytecode::decode(&code);
-        let executable: Vec<&bytecode::Instruction> =
-            decoded.iter().filter(|i| i.opcode != bytecode::opcodes::EXTENDED_ARG).collect();
+        let executable: Vec<&bytecode::Instruction> = decoded
+            .iter()
+            .filter(|i| i.opcode != bytecode::opcodes::EXTENDED_ARG)
+            .collect();
         let mut index_of_offset = vec![NO_TARGET; code.code.len() / 2 + 1];
         for (index, instruction) in executable.iter().enumerate() {
             index_of_offset[instruction.start_offset as usize / 2] = index as u32;

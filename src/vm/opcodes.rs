@@ -114,7 +114,13 @@ impl Vm {
                 match (old.obj, name) {
                     (Some(obj), Some(name)) => {
                         if !old.borrowed {
-                            self.heap.decref(obj, Referrer::Local { frame: qualname, name });
+                            self.heap.decref(
+                                obj,
+                                Referrer::Local {
+                                    frame: qualname,
+                                    name,
+                                },
+                            );
                         }
                         Ok(())
                     }
@@ -579,7 +585,9 @@ impl Vm {
             .map_or("?", |&s| self.heap.symbols.text(s));
         PyException::new(
             "UnboundLocalError",
-            format!("cannot access local variable '{name}' where it is not associated with a value"),
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
         )
     }
 
@@ -693,7 +701,10 @@ impl Vm {
                 )
             }),
             other => Err(PyException::not_implemented(
-                &format!("the attribute '{name_text}' of {} objects", other.type_name()),
+                &format!(
+                    "the attribute '{name_text}' of {} objects",
+                    other.type_name()
+                ),
                 self.current_line(),
             )),
         }
@@ -783,9 +794,10 @@ impl Vm {
                 Ok(self.tuple_object(items, false))
             }
             // NB_MULTIPLY: repetition
-            (5, Value::Str(_), _) | (5, _, Value::Str(_)) | (5, Value::Tuple(_), _) | (5, _, Value::Tuple(_)) => {
-                self.repeat(lhs, rhs, symbol)
-            }
+            (5, Value::Str(_), _)
+            | (5, _, Value::Str(_))
+            | (5, Value::Tuple(_), _)
+            | (5, _, Value::Tuple(_)) => self.repeat(lhs, rhs, symbol),
             (0, Value::Str(_), other) => Err(PyException::type_error(format!(
                 "can only concatenate str (not \"{}\") to str",
                 other.type_name()
@@ -824,7 +836,12 @@ impl Vm {
                 Ok(self.str_object(&repeated))
             }
             Value::Tuple(items) => {
-                let items: Vec<ObjId> = items.iter().copied().cycle().take(items.len() * count).collect();
+                let items: Vec<ObjId> = items
+                    .iter()
+                    .copied()
+                    .cycle()
+                    .take(items.len() * count)
+                    .collect();
                 Ok(self.tuple_object(items, false))
             }
             _ => Err(null_error()),
@@ -840,7 +857,11 @@ impl Vm {
         };
         let resolve = |len: usize| -> Option<usize> {
             let len = len as i64;
-            let i = if position < 0 { position + len } else { position };
+            let i = if position < 0 {
+                position + len
+            } else {
+                position
+            };
             (0..len).contains(&i).then_some(i as usize)
         };
         match self.heap.value(container) {
@@ -873,14 +894,22 @@ impl Vm {
                 11 | 2 | 6 if y == 0.0 => {
                     return Err(PyException::new(
                         "ZeroDivisionError",
-                        if op == 11 { "division by zero" } else { "float floor division by zero" },
+                        if op == 11 {
+                            "division by zero"
+                        } else {
+                            "float floor division by zero"
+                        },
                     ));
                 }
                 11 => x / y,
                 2 => (x / y).floor(),
                 6 => {
                     let r = x % y;
-                    if r != 0.0 && (r < 0.0) != (y < 0.0) { r + y } else { r }
+                    if r != 0.0 && (r < 0.0) != (y < 0.0) {
+                        r + y
+                    } else {
+                        r
+                    }
                 }
                 8 => x.powf(y),
                 _ => {
@@ -903,7 +932,11 @@ impl Vm {
                 1 => Some(x & y),
                 7 => Some(x | y),
                 12 => Some(x ^ y),
-                9 if y >= 0 => Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }),
+                9 if y >= 0 => Some(if y >= 64 {
+                    if x < 0 { -1 } else { 0 }
+                } else {
+                    x >> y
+                }),
                 _ => None,
             };
             if let Some(result) = fast {
@@ -918,7 +951,11 @@ impl Vm {
             2 | 6 if y.is_zero() => {
                 return Err(PyException::new(
                     "ZeroDivisionError",
-                    if op == 2 { "division by zero" } else { "division by zero" },
+                    if op == 2 {
+                        "division by zero"
+                    } else {
+                        "division by zero"
+                    },
                 ));
             }
             2 => x.div_floor(&y),
@@ -930,7 +967,9 @@ impl Vm {
                 return Err(PyException::new("ValueError", "negative shift count"));
             }
             3 => {
-                let shift = y.to_u32().ok_or_else(|| PyException::new("OverflowError", "too many digits in integer"))?;
+                let shift = y.to_u32().ok_or_else(|| {
+                    PyException::new("OverflowError", "too many digits in integer")
+                })?;
                 x << shift
             }
             9 => {
@@ -942,7 +981,9 @@ impl Vm {
                 return Ok(self.heap.alloc(Value::Float(result)));
             }
             8 => {
-                let exponent = y.to_u32().ok_or_else(|| PyException::new("OverflowError", "exponent too large"))?;
+                let exponent = y
+                    .to_u32()
+                    .ok_or_else(|| PyException::new("OverflowError", "exponent too large"))?;
                 num_traits::pow(x, exponent as usize)
             }
             _ => {
@@ -1014,7 +1055,11 @@ impl Vm {
             Value::Range { start, stop, step } => match Number::of(self.heap.value(item)) {
                 Some(Number::Int(v)) => {
                     let (start, stop, step) = (*start, *stop, *step);
-                    let inside = if step > 0 { start <= v && v < stop } else { stop < v && v <= start };
+                    let inside = if step > 0 {
+                        start <= v && v < stop
+                    } else {
+                        stop < v && v <= start
+                    };
                     Ok(inside && (v - start) % step == 0)
                 }
                 _ => Ok(false),
@@ -1065,12 +1110,19 @@ impl Vm {
         kwnames: &[String],
     ) -> Flow {
         let code = &info.code;
-        let unsupported_flags = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
-        if code.flags & unsupported_flags != 0 || !code.cellvars.is_empty() || !code.freevars.is_empty() {
+        let unsupported_flags =
+            flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
+        if code.flags & unsupported_flags != 0
+            || !code.cellvars.is_empty()
+            || !code.freevars.is_empty()
+        {
             return Err(self.unsupported("*args, **kwargs, generators and closures"));
         }
         if self.frames.len() >= RECURSION_LIMIT {
-            return Err(PyException::new("RecursionError", "maximum recursion depth exceeded"));
+            return Err(PyException::new(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
         }
         let expected = code.argcount as usize;
         let positional = args.len() - kwnames.len();
@@ -1130,7 +1182,12 @@ impl Vm {
             }
         }
         if callable_popped.slot.borrowed {
-            self.heap.incref(callable, Referrer::Frame { frame: info.qualname });
+            self.heap.incref(
+                callable,
+                Referrer::Frame {
+                    frame: info.qualname,
+                },
+            );
         }
         let depth = self.frames.len();
         self.heap.recorder.record(|| Event::Call { callee, depth });
@@ -1142,7 +1199,11 @@ impl Vm {
                         name: info.localsplus[i],
                     });
                     let address = self.heap.get(obj).address;
-                    self.heap.recorder.events.push(Event::Bind { target, obj, address });
+                    self.heap.recorder.events.push(Event::Bind {
+                        target,
+                        obj,
+                        address,
+                    });
                 }
             }
         }
@@ -1236,4 +1297,3 @@ impl Number {
         }
     }
 }
-

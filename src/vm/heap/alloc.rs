@@ -76,7 +76,8 @@ impl Allocator {
 
     /// The size class index of a small request (0 serves 1–16 bytes).
     pub fn size_class(bytes: u32) -> Option<usize> {
-        (bytes > 0 && bytes <= SMALL_REQUEST_THRESHOLD).then(|| ((bytes as u64 - 1) / ALIGNMENT) as usize)
+        (bytes > 0 && bytes <= SMALL_REQUEST_THRESHOLD)
+            .then(|| ((bytes as u64 - 1) / ALIGNMENT) as usize)
     }
 
     /// Allocate a block of `bytes`; returns its address.
@@ -191,7 +192,11 @@ mod tests {
         let mut allocator = Allocator::new();
         let first = allocator.allocate(28);
         let second = allocator.allocate(32);
-        assert_eq!(second, first + 32, "28 and 32 bytes share the 32-byte class");
+        assert_eq!(
+            second,
+            first + 32,
+            "28 and 32 bytes share the 32-byte class"
+        );
         allocator.free(first, 28);
         let other_class = allocator.allocate(46);
         assert_ne!(other_class, first, "a 48-byte request uses another pool");

@@ -290,8 +290,7 @@ impl Heap {
     /// Children are released before their container's block, as CPython's
     /// deallocators do; an explicit stack keeps deep chains off the Rust stack.
     fn release(&mut self, root: ObjId) {
-        let mut pending: Vec<(ObjId, Vec<(ObjId, Referrer)>)> =
-            vec![(root, self.children(root))];
+        let mut pending: Vec<(ObjId, Vec<(ObjId, Referrer)>)> = vec![(root, self.children(root))];
         while let Some((id, children)) = pending.last_mut() {
             let id = *id;
             match children.pop() {

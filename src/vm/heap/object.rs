@@ -304,7 +304,11 @@ pub fn float_repr(value: f64) -> String {
         return "nan".into();
     }
     if value.is_infinite() {
-        return if value > 0.0 { "inf".into() } else { "-inf".into() };
+        return if value > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        };
     }
     if value == value.trunc() && value.abs() < 1e16 {
         return format!("{value:.1}");
@@ -372,7 +376,15 @@ mod tests {
         assert_eq!(Value::Str("hello".into()).size(), 46);
         assert_eq!(Value::Str("".into()).size(), 41);
         assert_eq!(Value::Str("é".into()).size(), 58);
-        assert_eq!(Value::Range { start: 0, stop: 3, step: 1 }.size(), 48);
+        assert_eq!(
+            Value::Range {
+                start: 0,
+                stop: 3,
+                step: 1
+            }
+            .size(),
+            48
+        );
     }
 
     #[test]

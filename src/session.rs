@@ -1,0 +1,500 @@
+//! The debugger: moves through a program by instructions, lines, calls and
+//! breakpoints, forward and back, and says what changed since the previous stop.
+//!
+//! A *step* is one executed instruction; a *stop* is where the user lands after
+//! a command. Going back is "restore the nearest checkpoint, replay forward"
+//! (rr's design): the VM is deterministic, so replay reproduces the same ids,
+//! counts and output. Checkpoints are whole VM clones every
+//! [`CHECKPOINT_INTERVAL`] steps.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::compile::SyntaxError;
+use crate::vm::{Event, Outcome, Step, Vm};
+
+/// Steps between two checkpoints for going back.
+pub const CHECKPOINT_INTERVAL: u64 = 512;
+/// A forward command stops after this many steps even without reaching its goal,
+/// so an endless loop never hangs the debugger.
+pub const MAX_STEPS_PER_COMMAND: u64 = 5_000_000;
+
+/// What happened to one object between two stops.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Change {
+    /// Net change of its count.
+    pub delta: i64,
+    /// Allocated since the previous stop.
+    pub new: bool,
+    /// Freed since the previous stop (type and value as they were).
+    pub freed: Option<(String, String)>,
+    /// Reached 0 but constant tables keep it: "kept alive by `<module>` constants".
+    pub kept_by_constants: Option<String>,
+}
+
+/// Everything between the previous stop and this one.
+#[derive(Debug, Clone, Default)]
+pub struct StopReport {
+    /// Steps executed to get here (0 when nothing ran).
+    pub steps_taken: u64,
+    /// The last executed step, with its events.
+    pub last_step: Option<Step>,
+    /// Per object address, what changed.
+    pub changes: BTreeMap<u64, Change>,
+    /// Stack slots (depth, slot) pushed by the last step.
+    pub pushed: Vec<(usize, usize)>,
+    /// Program output produced since the previous stop.
+    pub output: String,
+    /// Why the command stopped here, when it is not obvious.
+    pub note: Option<String>,
+}
+
+impl StopReport {
+    fn absorb(&mut self, step: &Step) {
+        self.steps_taken += 1;
+        for event in &step.events {
+            match event {
+                Event::Incref { address, .. } => self.change(*address).delta += 1,
+                Event::Decref { address, .. } => self.change(*address).delta -= 1,
+                Event::Alloc { address, .. } => {
+                    let change = self.change(*address);
+                    change.new = true;
+                    change.freed = None;
+                }
+                Event::Free {
+                    address,
+                    type_name,
+                    value,
+                    ..
+                } => {
+                    self.change(*address).freed = Some((type_name.to_string(), value.clone()));
+                }
+                Event::KeptByConstants {
+                    address, holders, ..
+                } => self.change(*address).kept_by_constants = Some(holders.clone()),
+                Event::Output { text } => self.output.push_str(text),
+                _ => {}
+            }
+        }
+    }
+
+    fn change(&mut self, address: u64) -> &mut Change {
+        self.changes.entry(address).or_default()
+    }
+}
+
+/// A debugging session over one program.
+#[derive(Debug, Clone)]
+pub struct Session {
+    vm: Vm,
+    /// VM clones at step numbers 0, N, 2N… for going back.
+    checkpoints: Vec<Vm>,
+    last_stop: StopReport,
+    breakpoints: BTreeSet<u32>,
+}
+
+impl Session {
+    /// Compile and prepare; the first stop is before the first instruction.
+    pub fn new(source: &str, filename: &str) -> Result<Session, SyntaxError> {
+        let mut vm = Vm::new(source, filename)?;
+        vm.set_recording(true);
+        Ok(Session {
+            checkpoints: vec![vm.clone()],
+            vm,
+            last_stop: StopReport::default(),
+            breakpoints: BTreeSet::new(),
+        })
+    }
+
+    pub fn vm(&self) -> &Vm {
+        &self.vm
+    }
+
+    /// What changed between the previous stop and this one.
+    pub fn last_stop(&self) -> &StopReport {
+        &self.last_stop
+    }
+
+    /// Executed instructions so far.
+    pub fn step_number(&self) -> u64 {
+        self.vm.steps()
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.vm.is_finished()
+    }
+
+    pub fn breakpoints(&self) -> &BTreeSet<u32> {
+        &self.breakpoints
+    }
+
+    /// Add or remove a breakpoint on a line of the module's file.
+    pub fn toggle_breakpoint(&mut self, line: u32) {
+        if !self.breakpoints.remove(&line) {
+            self.breakpoints.insert(line);
+        }
+    }
+
+    /// `i`: one instruction.
+    pub fn step_instruction(&mut self) {
+        self.forward(|_, _| true);
+    }
+
+    /// `s`: to the next line event, into calls.
+    pub fn step_line(&mut self) {
+        self.forward(|_, vm| next_has_line_event(vm));
+    }
+
+    /// `n`: to the next line event in this frame or an outer one, over calls.
+    pub fn next_line(&mut self) {
+        let depth = self.depth();
+        self.forward(move |_, vm| next_has_line_event(vm) && vm.frames().len() <= depth);
+    }
+
+    /// `f`: until the current frame has returned.
+    pub fn finish(&mut self) {
+        let depth = self.depth();
+        self.forward(move |_, vm| vm.frames().len() < depth);
+    }
+
+    /// `c`: to the next breakpoint line, or the end.
+    pub fn continue_running(&mut self) {
+        let breakpoints = self.breakpoints.clone();
+        self.forward(move |_, vm| {
+            next_has_line_event(vm)
+                && vm
+                    .next_instruction()
+                    .and_then(|(_, i)| i.line)
+                    .is_some_and(|l| breakpoints.contains(&l))
+        });
+    }
+
+    /// `t`: to the next line event on `line`.
+    pub fn run_to_line(&mut self, line: u32) {
+        self.forward(move |_, vm| {
+            next_has_line_event(vm) && vm.next_instruction().and_then(|(_, i)| i.line) == Some(line)
+        });
+    }
+
+    /// `I`: back one instruction.
+    pub fn back_instruction(&mut self) {
+        let target = self.step_number().saturating_sub(1);
+        self.go_to(target);
+    }
+
+    /// `S`: back to the previous stop at a line event.
+    pub fn back_line(&mut self) {
+        let here = self.step_number();
+        let target = self.last_matching_before(here, |vm| next_has_line_event(vm));
+        self.go_to(target);
+    }
+
+    /// `N`: back to the previous line event in this frame or an outer one.
+    pub fn back_next(&mut self) {
+        let here = self.step_number();
+        let depth = self.depth();
+        let target = self.last_matching_before(here, |vm| {
+            next_has_line_event(vm) && vm.frames().len() <= depth
+        });
+        self.go_to(target);
+    }
+
+    /// `F`: back to where the current frame was called.
+    pub fn back_out(&mut self) {
+        let here = self.step_number();
+        let depth = self.depth();
+        let target = self.last_matching_before(here, |vm| vm.frames().len() < depth);
+        self.go_to(target);
+    }
+
+    /// `C`: back to the previous breakpoint stop, or the start.
+    pub fn reverse_continue(&mut self) {
+        let here = self.step_number();
+        let breakpoints = self.breakpoints.clone();
+        let target = self.last_matching_before(here, |vm| {
+            next_has_line_event(vm)
+                && vm
+                    .next_instruction()
+                    .and_then(|(_, i)| i.line)
+                    .is_some_and(|l| breakpoints.contains(&l))
+        });
+        self.go_to(target);
+    }
+
+    /// `g`: the first stop.
+    pub fn go_to_start(&mut self) {
+        self.go_to(0);
+    }
+
+    /// `G`: the last step.
+    pub fn go_to_end(&mut self) {
+        self.forward(|_, _| false);
+    }
+
+    /// `:N`: stop after exactly `target` steps (or at the end).
+    pub fn go_to(&mut self, target: u64) {
+        let here = self.step_number();
+        if target >= here {
+            self.forward(move |_, vm| vm.steps() >= target);
+            return;
+        }
+        // Restore the checkpoint before the target, replay quietly, then run the
+        // last step recorded so the panes show what it did.
+        let goal = target.saturating_sub(1);
+        let index = (goal / CHECKPOINT_INTERVAL) as usize;
+        let mut vm = self.checkpoints[index.min(self.checkpoints.len() - 1)].clone();
+        vm.set_recording(false);
+        while vm.steps() < goal && !vm.is_finished() {
+            vm.step_quiet();
+        }
+        vm.set_recording(true);
+        self.vm = vm;
+        self.last_stop = StopReport::default();
+        if target > 0 {
+            self.forward(move |_, vm| vm.steps() >= target);
+        }
+    }
+
+    fn depth(&self) -> usize {
+        self.vm.frames().len()
+    }
+
+    /// The largest step number below `here` whose state satisfies `wanted`, or 0.
+    fn last_matching_before(&self, here: u64, wanted: impl Fn(&Vm) -> bool) -> u64 {
+        let mut vm = self.checkpoints[0].clone();
+        vm.set_recording(false);
+        let mut found = 0;
+        while vm.steps() + 1 < here && !vm.is_finished() {
+            vm.step_quiet();
+            if wanted(&vm) {
+                found = vm.steps();
+            }
+        }
+        found
+    }
+
+    /// Execute steps until `arrived(step, vm)` holds after one, or the program ends.
+    fn forward(&mut self, arrived: impl Fn(&Step, &Vm) -> bool) {
+        let mut report = StopReport::default();
+        let mut last: Option<Step> = None;
+        while let Some(step) = self.vm.step() {
+            report.absorb(&step);
+            let steps = self.vm.steps();
+            if steps % CHECKPOINT_INTERVAL == 0
+                && self.checkpoints.len() as u64 == steps / CHECKPOINT_INTERVAL
+            {
+                self.checkpoints.push(self.vm.clone());
+            }
+            let done = arrived(&step, &self.vm);
+            last = Some(step);
+            if done {
+                break;
+            }
+            if report.steps_taken >= MAX_STEPS_PER_COMMAND {
+                report.note = Some(format!(
+                    "stopped after {MAX_STEPS_PER_COMMAND} steps without arriving"
+                ));
+                break;
+            }
+        }
+        if let Some(step) = &last {
+            report.pushed = step
+                .events
+                .iter()
+                .filter_map(|e| match e {
+                    Event::Push { depth, slot, .. } => Some((*depth, *slot)),
+                    _ => None,
+                })
+                .collect();
+        }
+        if last.is_none() && self.vm.is_finished() {
+            report.note = Some("the program has finished".into());
+        }
+        report.last_step = last;
+        self.last_stop = report;
+    }
+
+    /// One plain sentence on what the last step did and which counts changed.
+    pub fn explain(&self) -> String {
+        let Some(step) = &self.last_stop.last_step else {
+            return match self.vm.outcome() {
+                Some(_) => "The program has finished.".into(),
+                None => "Nothing has run yet: the next instruction is highlighted.".into(),
+            };
+        };
+        let mut parts = Vec::new();
+        for event in &step.events {
+            match event {
+                Event::Incref {
+                    address,
+                    referrer,
+                    before,
+                    after,
+                    ..
+                } => parts.push(format!(
+                    "{} refs {before}→{after} ({referrer})",
+                    self.name_of(*address)
+                )),
+                Event::Decref {
+                    address,
+                    referrer,
+                    before,
+                    after,
+                    ..
+                } => parts.push(format!(
+                    "{} refs {before}→{after} ({referrer} dropped)",
+                    self.name_of(*address)
+                )),
+                Event::Alloc {
+                    type_name,
+                    value,
+                    address,
+                    ..
+                } => parts.push(format!("new {type_name} {value} at {address:#x}")),
+                Event::Free {
+                    type_name,
+                    value,
+                    address,
+                    ..
+                } => parts.push(format!("freed {type_name} {value} at {address:#x}")),
+                Event::KeptByConstants { holders, .. } => {
+                    parts.push(format!("kept alive by {holders}"))
+                }
+                Event::Bind {
+                    target, address, ..
+                } => parts.push(format!("{target} → {}", self.name_of(*address))),
+                Event::Call { callee, .. } => parts.push(format!("calls {callee}()")),
+                Event::Return { from, address, .. } => {
+                    parts.push(format!("{from}() returns {}", self.name_of(*address)))
+                }
+                Event::Output { text } => parts.push(format!("prints {:?}", text)),
+                Event::Raise { exception } => parts.push(format!("raises {exception}")),
+                Event::Push { .. } | Event::Pop { .. } => {}
+            }
+        }
+        let what = if parts.is_empty() {
+            "no reference counts changed".to_owned()
+        } else {
+            parts.join("; ")
+        };
+        format!("{}: {what}", step.opname)
+    }
+
+    /// `'hello'` for a live object at `address`, else the bare address.
+    fn name_of(&self, address: u64) -> String {
+        self.vm
+            .heap
+            .live_objects()
+            .find(|(_, o)| o.address == address)
+            .map(|(id, _)| self.vm.heap.short_repr(id))
+            .unwrap_or_else(|| format!("{address:#x}"))
+    }
+
+    /// The traceback, if the program ended with an uncaught exception.
+    pub fn traceback(&self) -> Option<&str> {
+        match self.vm.outcome() {
+            Some(Outcome::Raised(text)) => Some(text),
+            _ => None,
+        }
+    }
+}
+
+/// CPython would report a 'line' event before the next instruction.
+fn next_has_line_event(vm: &Vm) -> bool {
+    vm.is_finished() || vm.frames().last().is_some_and(|f| f.line_event_next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REFCOUNT: &str = "a = \"hello\"\nb = a\na = \"world\"\nb = \"world\"\n";
+
+    fn refs_of(session: &Session, text: &str) -> Option<u32> {
+        let heap = &session.vm().heap;
+        heap.live_objects()
+            .find(|(id, _)| heap.repr(*id) == text)
+            .map(|(_, o)| o.refs)
+    }
+
+    #[test]
+    fn stepping_lines_tells_the_lectures_refcount_story() {
+        let mut session = Session::new(REFCOUNT, "refcount.py").expect("compiles");
+        session.step_line(); // to line 1
+        let mut hello = Vec::new();
+        let mut world = Vec::new();
+        for _ in 0..4 {
+            session.step_line();
+            hello.push(refs_of(&session, "'hello'"));
+            world.push(refs_of(&session, "'world'"));
+        }
+        assert_eq!(hello, [Some(1), Some(2), Some(1), Some(0)]);
+        assert_eq!(world, [Some(0), Some(0), Some(1), Some(2)]);
+        assert!(session.is_finished());
+        let kept = session
+            .last_stop()
+            .changes
+            .values()
+            .any(|c| c.kept_by_constants.as_deref() == Some("<module> constants"));
+        assert!(kept, "'hello' at 0 says why it is not freed");
+    }
+
+    #[test]
+    fn going_back_replays_to_the_same_state() {
+        let mut session = Session::new(REFCOUNT, "refcount.py").expect("compiles");
+        for _ in 0..5 {
+            session.step_instruction();
+        }
+        let explained = session.explain();
+        session.step_instruction();
+        session.back_instruction();
+        assert_eq!(session.step_number(), 5);
+        assert_eq!(session.explain(), explained);
+        session.go_to_start();
+        assert_eq!(session.step_number(), 0);
+        session.go_to_end();
+        assert!(session.is_finished());
+        session.back_line();
+        assert!(!session.is_finished());
+    }
+
+    #[test]
+    fn next_steps_over_calls_and_finish_leaves_them() {
+        let source = "def f(x):\n    y = x + 1\n    return y\nz = f(1)\nprint(z)\n";
+        let mut session = Session::new(source, "t.py").expect("compiles");
+        session.step_line(); // line 1 (def)
+        session.step_line(); // line 4
+        session.next_line(); // over f: line 5
+        assert_eq!(session.vm().frames().len(), 1);
+        assert_eq!(
+            session.vm().next_instruction().and_then(|(_, i)| i.line),
+            Some(5)
+        );
+        session.go_to_start();
+        session.step_line();
+        session.step_line();
+        session.step_line(); // into f, line 2
+        assert_eq!(session.vm().frames().len(), 2);
+        session.finish();
+        assert_eq!(session.vm().frames().len(), 1);
+    }
+
+    #[test]
+    fn breakpoints_stop_continue() {
+        let source = "x = 0\nwhile x < 5:\n    x = x + 1\nprint(x)\n";
+        let mut session = Session::new(source, "t.py").expect("compiles");
+        session.toggle_breakpoint(3);
+        session.continue_running();
+        session.continue_running();
+        let x = session
+            .vm()
+            .globals()
+            .into_iter()
+            .find(|(n, _)| n == "x")
+            .map(|(_, id)| session.vm().heap.repr(id));
+        assert_eq!(x.as_deref(), Some("1"));
+        session.toggle_breakpoint(3);
+        session.continue_running();
+        assert!(session.is_finished());
+        assert_eq!(session.vm().output, "5\n");
+    }
+}
