@@ -11,6 +11,7 @@ pub mod exceptions;
 pub mod frame;
 pub mod heap;
 mod opcodes;
+use opcodes::text as opcodes_text;
 pub mod report;
 
 use std::collections::HashMap;
@@ -355,6 +356,59 @@ impl Vm {
     pub fn next_instruction(&self) -> Option<(&Frame, &code::Instr)> {
         let frame = self.frames.last()?;
         frame.code.instrs.get(frame.pc).map(|i| (frame, i))
+    }
+
+    /// The argument as `dis` would show it in parentheses (`'hello'`, `a`, `to 12`, `+`).
+    pub fn argrepr(&self, code: &CodeInfo, instr: &code::Instr) -> String {
+        use crate::bytecode::opcodes::*;
+        let name = |i: u32| {
+            code.names
+                .get(i as usize)
+                .map_or_else(String::new, |&s| self.heap.symbols.text(s).to_owned())
+        };
+        let local = |i: u32| {
+            code.localsplus
+                .get(i as usize)
+                .map_or_else(String::new, |&s| self.heap.symbols.text(s).to_owned())
+        };
+        let arg = instr.arg;
+        match instr.opcode {
+            LOAD_CONST => code
+                .consts
+                .get(arg as usize)
+                .map(|&c| self.heap.short_repr(c))
+                .unwrap_or_default(),
+            LOAD_SMALL_INT => arg.to_string(),
+            LOAD_NAME | STORE_NAME | DELETE_NAME | STORE_GLOBAL | DELETE_GLOBAL | IMPORT_NAME
+            | IMPORT_FROM => name(arg),
+            LOAD_GLOBAL if arg & 1 == 1 => format!("{} + NULL", name(arg >> 1)),
+            LOAD_GLOBAL => name(arg >> 1),
+            LOAD_ATTR if arg & 1 == 1 => format!("{} + NULL|self", name(arg >> 1)),
+            LOAD_ATTR => name(arg >> 1),
+            LOAD_FAST | LOAD_FAST_BORROW | LOAD_FAST_CHECK | LOAD_FAST_AND_CLEAR | STORE_FAST
+            | DELETE_FAST => local(arg),
+            LOAD_FAST_LOAD_FAST
+            | LOAD_FAST_BORROW_LOAD_FAST_BORROW
+            | STORE_FAST_LOAD_FAST
+            | STORE_FAST_STORE_FAST => format!("{}, {}", local(arg >> 4), local(arg & 15)),
+            BINARY_OP => opcodes_text::binary(arg).to_owned(),
+            COMPARE_OP => {
+                let op = opcodes_text::compare(arg >> 5);
+                if arg & 16 != 0 {
+                    format!("bool({op})")
+                } else {
+                    op.to_owned()
+                }
+            }
+            IS_OP => if arg == 1 { "is not" } else { "is" }.to_owned(),
+            CONTAINS_OP => if arg == 1 { "not in" } else { "in" }.to_owned(),
+            _ if instr.target != code::NO_TARGET => code
+                .instrs
+                .get(instr.target as usize)
+                .map(|t| format!("to {}", t.offset))
+                .unwrap_or_default(),
+            _ => String::new(),
+        }
     }
 
     /// Every referrer of `target`, found by a scan (kept nowhere, costs nothing while running).

@@ -29,6 +29,20 @@ const NB_SUBSCR: u32 = 26;
 const COMPARE_NAMES: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
 const INTRINSIC_UNARY_POSITIVE: u32 = 5;
 
+/// Operator symbols for showing arguments.
+pub(super) mod text {
+    pub fn binary(arg: u32) -> &'static str {
+        super::NB_NAMES.get(arg as usize).copied().unwrap_or("?")
+    }
+
+    pub fn compare(op: u32) -> &'static str {
+        super::COMPARE_NAMES
+            .get(op as usize)
+            .copied()
+            .unwrap_or("?")
+    }
+}
+
 impl Vm {
     pub(super) fn execute(&mut self, instr: Instr) -> Flow {
         let arg = instr.arg;
