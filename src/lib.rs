@@ -4,4 +4,5 @@
 //! `app` (keys, terminal) → `ui` (pure pane renderers) → `session` (the debugger)
 //! → `vm` (the interpreter) → `bytecode` (decoding, dis) → `compile` (rustpython).
 
+pub mod bytecode;
 pub mod compile;

@@ -1,0 +1,25 @@
+//! CPython 3.14 bytecode, read the way CPython reads it.
+//!
+//! * [`opcodes`]: the opcode table (names, inline caches, argument classes);
+//! * [`decode`]: `co_code` → [`Instruction`]s with folded EXTENDED_ARG,
+//!   jump targets, source positions and `sys.settrace` line events;
+//! * [`linetable`]: `co_linetable` (`co_positions()`, `co_lines()`);
+//! * [`exceptiontable`]: `co_exceptiontable` entries;
+//! * [`dis()`]: text identical to `dis.dis(code)`, and [`dis_table`], the
+//!   lecture's `OPCODE OPNAME ARG ARGVAL` table;
+//! * [`constant_repr`]: Python's `repr()` of constants, shared with the VM.
+//!
+//! Nothing here panics on malformed tables: they decode as far as they make sense.
+
+pub mod dis;
+pub mod exceptiontable;
+pub mod instruction;
+pub mod linetable;
+pub mod opcodes;
+pub mod repr;
+
+pub use dis::{dis, dis_table};
+pub use exceptiontable::{ExceptionEntry, handler_for, parse as parse_exception_table};
+pub use instruction::{Instruction, decode, executable, index_at};
+pub use linetable::Position;
+pub use repr::{code_repr, constant_repr, float_repr};
