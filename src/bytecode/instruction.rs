@@ -146,6 +146,30 @@ pub fn index_at(instructions: &[Instruction], offset: usize) -> Option<usize> {
         .position(|i| !i.is_extended_arg && i.start_offset <= offset && offset <= i.offset)
 }
 
+/// Whether `sys.settrace` reports a `line` event when `instr` runs right
+/// after `previous` in the same frame (`None`: the frame's first instruction).
+///
+/// The static [`Instruction::is_line_start`] is not enough at run time:
+/// CPython (`_Py_call_instrumentation_line`) suppresses the event when the
+/// previous instruction had the same line (unless it was RESUME), and
+/// `sys.settrace`'s jump hook (`Python/legacy_tracing.c`) adds one for a
+/// `JUMP_BACKWARD` that stays on its line, wherever it lands.
+pub fn fires_line_event(previous: Option<&Instruction>, instr: &Instruction) -> bool {
+    let Some(previous) = previous else {
+        return instr.is_line_start;
+    };
+    // Only JUMP_BACKWARD reports jump events (not the NO_INTERRUPT variant).
+    if previous.base_opcode() == opcodes::JUMP_BACKWARD
+        && previous.jump_target == Some(instr.start_offset)
+        && instr.line.is_some()
+        && previous.line == instr.line
+    {
+        return true;
+    }
+    instr.is_line_start
+        && (previous.line != instr.line || previous.base_opcode() == opcodes::RESUME)
+}
+
 /// Per code unit: does `sys.settrace` fire a `line` event there?
 /// A port of `initialize_lines` (CPython 3.14 `Python/instrumentation.c`).
 fn trace_line_starts(code: &CodeObject, positions: &[Position]) -> Vec<bool> {
@@ -306,7 +330,7 @@ mod tests {
     #[test]
     fn backward_jump_target_and_truncated_code() {
         use opcodes::*;
-        // NOP; JUMP_BACKWARD 2 (1 cache) → 2 + 2 + 2 - 4 = 2? target = offset 4 - 4 = 0.
+        // NOP; JUMP_BACKWARD 2 at offset 2 with 1 cache: 2 + 2 + 2 - 2 * 2 = 2.
         let code = vec![NOP, 0, JUMP_BACKWARD, 2, 0, 0, 0];
         let instrs = decode(&code_object(code, vec![]));
         assert_eq!(instrs[1].jump_target, Some(2));
@@ -314,5 +338,31 @@ mod tests {
         // A jump past the start does not underflow.
         let code = vec![JUMP_BACKWARD, 9, 0, 0];
         assert_eq!(decode(&code_object(code, vec![]))[0].jump_target, None);
+    }
+
+    /// Executed offsets of a module frame under CPython 3.14.2's
+    /// `sys.settrace` (with `f_trace_opcodes`), `*` where a `line` event fired.
+    const TRACE_SOURCE: &str = "i = 0\nwhile i < 3: i += 1\nfor k in range(2): pass\nx = [j for j in range(2)\n     if j]\ntry:\n    1 / 0\nexcept ZeroDivisionError:\n    pass\n";
+    const TRACE: &str = "2* 4 6* 8 10 14 18 20 22 24 36 38 6* 8 10 14 18 20 22 24 36 38 6* 8 10 14 18 20 22 24 36 38 6* 8 10 14 42* 44 46 48 56 58 62 64 58* 62 64 58* 70 72* 74 76 78 86 88 90 92 94 96 100 102* 104 112* 116 118 96* 100 102* 104 112* 122 124 126 96* 132 134 136 138 140* 142* 144 146 174 176* 178 180 184 186 188* 190 192";
+
+    #[test]
+    fn line_events_match_cpython_settrace() {
+        let code = crate::compile::compile(TRACE_SOURCE, "t.py").expect("compiles");
+        let instrs = decode(&code);
+        let at = |offset: usize| instrs.iter().find(|i| i.offset == offset);
+        let mut previous = at(0);
+        for step in TRACE.split(' ') {
+            let fired = step.ends_with('*');
+            let offset: usize = step.trim_end_matches('*').parse().expect("offset");
+            let instr = at(offset).expect("an instruction at each traced offset");
+            assert_eq!(
+                fires_line_event(previous, instr),
+                fired,
+                "offset {offset} ({}) after {:?}",
+                instr.opname,
+                previous.map(|p| p.offset)
+            );
+            previous = Some(instr);
+        }
     }
 }

@@ -20,6 +20,6 @@ pub mod repr;
 
 pub use dis::{dis, dis_table};
 pub use exceptiontable::{ExceptionEntry, handler_for, parse as parse_exception_table};
-pub use instruction::{Instruction, decode, executable, index_at};
+pub use instruction::{Instruction, decode, executable, fires_line_event, index_at};
 pub use linetable::Position;
 pub use repr::{code_repr, constant_repr, float_repr};
