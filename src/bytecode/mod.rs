@@ -2,7 +2,8 @@
 //!
 //! * [`opcodes`]: the opcode table (names, inline caches, argument classes);
 //! * [`decode`]: `co_code` → [`Instruction`]s with folded EXTENDED_ARG,
-//!   jump targets, source positions and `sys.settrace` line events;
+//!   jump targets, source positions and `sys.settrace` line starts
+//!   ([`fires_line_event`] adds the run-time part of CPython's rule);
 //! * [`linetable`]: `co_linetable` (`co_positions()`, `co_lines()`);
 //! * [`exceptiontable`]: `co_exceptiontable` entries;
 //! * [`dis()`]: text identical to `dis.dis(code)`, and [`dis_table`], the
