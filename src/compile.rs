@@ -157,7 +157,7 @@ impl std::error::Error for SyntaxError {}
 const COMPILER_STACK_BYTES: usize = 512 * 1024 * 1024;
 
 /// Compile a module's source as `compile(source, filename, "exec")` would.
-pub fn compile(source: &str, filename: &str) -> Result<Arc<CodeObject>, SyntaxError> {
+pub fn compile(source: &str, filename: &str) -> Result<Arc<CodeObject>, Box<SyntaxError>> {
     let owned_source = source.to_owned();
     let owned_name = filename.to_owned();
     let worker = std::thread::Builder::new()
@@ -170,7 +170,7 @@ pub fn compile(source: &str, filename: &str) -> Result<Arc<CodeObject>, SyntaxEr
     };
     match outcome {
         Ok(result) => result.map(into_rc),
-        Err(_) => Err(SyntaxError {
+        Err(_) => Err(Box::new(SyntaxError {
             filename: filename.to_owned(),
             line: 0,
             column: 0,
@@ -178,7 +178,7 @@ pub fn compile(source: &str, filename: &str) -> Result<Arc<CodeObject>, SyntaxEr
             text: None,
             kind: "RecursionError".into(),
             message: "maximum recursion depth exceeded during compilation".into(),
-        }),
+        })),
     }
 }
 
@@ -186,7 +186,7 @@ fn into_rc(code: CodeObject) -> Arc<CodeObject> {
     Arc::new(code)
 }
 
-fn compile_here(source: &str, filename: &str) -> Result<CodeObject, SyntaxError> {
+fn compile_here(source: &str, filename: &str) -> Result<CodeObject, Box<SyntaxError>> {
     let opts = CompileOpts {
         // Deep enough for real programs, shallow enough that our big stack always holds it.
         recursion_limit: 10_000,
@@ -198,7 +198,7 @@ fn compile_here(source: &str, filename: &str) -> Result<CodeObject, SyntaxError>
             rename_annotate(&mut converted, None);
             Ok(converted)
         }
-        Err(error) => Err(syntax_error(source, filename, &error)),
+        Err(error) => Err(Box::new(syntax_error(source, filename, &error))),
     }
 }
 
@@ -243,7 +243,7 @@ fn syntax_error(
 }
 
 fn convert(code: &rustpython_compiler::CodeObject) -> CodeObject {
-    let cellvars: Vec<String> = code.cellvars.iter().cloned().collect();
+    let cellvars: Vec<String> = code.cellvars.to_vec();
     CodeObject {
         name: code.obj_name.clone(),
         qualname: code.qualname.clone(),
@@ -261,7 +261,7 @@ fn convert(code: &rustpython_compiler::CodeObject) -> CodeObject {
         posonlyargcount: code.posonlyarg_count,
         kwonlyargcount: code.kwonlyarg_count,
         stacksize: code.max_stackdepth,
-        flags: code.flags.bits() & 0xFFFF,
+        flags: code.flags.bits(),
     }
 }
 
@@ -306,8 +306,12 @@ fn rename_annotate(code: &mut CodeObject, enclosing_qualname: Option<&str>) {
             _ => "__annotate__".to_owned(),
         };
     }
+    // A `<generic parameters of f>` scope is invisible in qualnames: its
+    // annotate functions take the prefix of the scope around it.
     let scope_prefix = if code.name == "<module>" {
         None
+    } else if code.name.starts_with("<generic parameters of ") {
+        enclosing_qualname.map(str::to_owned)
     } else {
         Some(code.qualname.clone())
     };

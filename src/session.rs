@@ -94,7 +94,7 @@ pub struct Session {
 
 impl Session {
     /// Compile and prepare; the first stop is before the first instruction.
-    pub fn new(source: &str, filename: &str) -> Result<Session, SyntaxError> {
+    pub fn new(source: &str, filename: &str) -> Result<Session, Box<SyntaxError>> {
         let mut vm = Vm::new(source, filename)?;
         vm.set_recording(true);
         Ok(Session {
@@ -184,7 +184,7 @@ impl Session {
     /// `S`: back to the previous stop at a line event.
     pub fn back_line(&mut self) {
         let here = self.step_number();
-        let target = self.last_matching_before(here, |vm| next_has_line_event(vm));
+        let target = self.last_matching_before(here, next_has_line_event);
         self.go_to(target);
     }
 
@@ -279,7 +279,7 @@ impl Session {
         while let Some(step) = self.vm.step() {
             report.absorb(&step);
             let steps = self.vm.steps();
-            if steps % CHECKPOINT_INTERVAL == 0
+            if steps.is_multiple_of(CHECKPOINT_INTERVAL)
                 && self.checkpoints.len() as u64 == steps / CHECKPOINT_INTERVAL
             {
                 self.checkpoints.push(self.vm.clone());

@@ -28,6 +28,8 @@ pub const NO_TARGET: u32 = u32::MAX;
 pub struct CodeInfo {
     pub code: Arc<CodeObject>,
     pub instrs: Vec<Instr>,
+    /// The same instructions as the bytecode module decodes them (positions, line starts).
+    decoded: Vec<bytecode::Instruction>,
     /// `co_consts` as heap objects.
     pub consts: Vec<ObjId>,
     /// `co_names` interned.
@@ -46,38 +48,52 @@ impl CodeInfo {
         localsplus: Vec<Symbol>,
         qualname: Symbol,
     ) -> Self {
-        let decoded = bytecode::decode(&code);
-        let executable: Vec<&bytecode::Instruction> = decoded
-            .iter()
-            .filter(|i| i.opcode != bytecode::opcodes::EXTENDED_ARG)
+        let decoded: Vec<bytecode::Instruction> = bytecode::decode(&code)
+            .into_iter()
+            .filter(|i| !i.is_extended_arg)
             .collect();
-        let mut index_of_offset = vec![NO_TARGET; code.code.len() / 2 + 1];
-        for (index, instruction) in executable.iter().enumerate() {
-            index_of_offset[instruction.start_offset as usize / 2] = index as u32;
-            index_of_offset[instruction.offset as usize / 2] = index as u32;
-        }
-        let instrs = executable
+        let index_of_offset = |offset: usize| {
+            decoded
+                .iter()
+                .position(|i| i.start_offset <= offset && offset <= i.offset)
+                .map_or(NO_TARGET, |i| i as u32)
+        };
+        let instrs = decoded
             .iter()
             .map(|instruction| Instr {
-                offset: instruction.offset,
+                offset: instruction.offset as u32,
                 opcode: instruction.opcode,
                 arg: instruction.arg.unwrap_or(0),
                 line: instruction.line,
                 line_start: instruction.is_line_start,
-                target: instruction
-                    .jump_target
-                    .and_then(|t| index_of_offset.get(t as usize / 2).copied())
-                    .unwrap_or(NO_TARGET),
+                target: instruction.jump_target.map_or(NO_TARGET, index_of_offset),
             })
             .collect();
         CodeInfo {
             code,
             instrs,
+            decoded,
             consts,
             names,
             localsplus,
             qualname,
         }
+    }
+
+    /// CPython reports a 'line' event before instruction `next` when `previous`
+    /// ran just before it in the same frame.
+    pub fn fires_line_event(&self, previous: Option<usize>, next: usize) -> bool {
+        match self.decoded.get(next) {
+            Some(instr) => {
+                bytecode::fires_line_event(previous.and_then(|p| self.decoded.get(p)), instr)
+            }
+            None => false,
+        }
+    }
+
+    /// The source span of an instruction (`co_positions()`).
+    pub fn position(&self, index: usize) -> Option<bytecode::Position> {
+        self.decoded.get(index).map(|i| i.position)
     }
 
     /// The instruction index at a byte offset, if one starts there.

@@ -42,8 +42,6 @@ pub struct Frame {
     pub stack: Vec<Slot>,
     /// The function this frame runs (held by the frame), none for the module.
     pub function: Option<ObjId>,
-    /// The last step jumped backward into `pc`.
-    pub jumped_backward: bool,
     /// CPython's `sys.settrace` reports a 'line' event before `pc` runs.
     pub line_event_next: bool,
 }
@@ -63,7 +61,6 @@ impl Frame {
             locals: vec![Slot::NULL; nlocals],
             stack: Vec::with_capacity(stack_capacity),
             function,
-            jumped_backward: false,
             line_event_next: false,
         }
     }

@@ -75,7 +75,7 @@ type Flow<T = ()> = Result<T, PyException>;
 
 impl Vm {
     /// Compile `source` and prepare its module frame; nothing runs yet.
-    pub fn new(source: &str, filename: &str) -> Result<Vm, SyntaxError> {
+    pub fn new(source: &str, filename: &str) -> Result<Vm, Box<SyntaxError>> {
         let module_code = compile::compile(source, filename)?;
         Ok(Vm::from_code(source, module_code))
     }
@@ -524,7 +524,6 @@ impl Vm {
         };
         frame.pc = index + 1;
         frame.last = Some(index);
-        frame.jumped_backward = false;
         self.steps += 1;
         let depth_before = self.frames.len();
         match self.execute(instr) {
@@ -543,24 +542,12 @@ impl Vm {
     }
 
     /// Decide whether `sys.settrace` reports a 'line' event before the next
-    /// instruction of the innermost frame, as CPython 3.14's instrumentation does:
-    /// at an instruction that starts a line, when the line differs from the
-    /// previous instruction's (or that was RESUME), and always after a backward jump.
+    /// instruction of the innermost frame (CPython 3.14's rule, in `bytecode`).
     fn update_line_event(&mut self) {
         let Some(frame) = self.frames.last_mut() else {
             return;
         };
-        let Some(next) = frame.code.instrs.get(frame.pc) else {
-            frame.line_event_next = false;
-            return;
-        };
-        let previous = frame.last.and_then(|i| frame.code.instrs.get(i));
-        frame.line_event_next = next.line.is_some()
-            && (frame.jumped_backward
-                || (next.line_start
-                    && previous.is_none_or(|p| {
-                        p.line != next.line || p.opcode == crate::bytecode::opcodes::RESUME
-                    })));
+        frame.line_event_next = frame.code.fires_line_event(frame.last, frame.pc);
     }
 
     /// An exception escapes: build the traceback, release every frame, finish.

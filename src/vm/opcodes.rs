@@ -277,11 +277,7 @@ impl Vm {
             JUMP_FORWARD => self.jump(instr.target, 0),
 
             // JUMP_BACKWARD, JUMP_BACKWARD_NO_INTERRUPT (--)
-            JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => {
-                self.jump(instr.target, 0)?;
-                self.top_frame()?.jumped_backward = true;
-                Ok(())
-            }
+            JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => self.jump(instr.target, 0),
 
             // POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE (cond --)
             POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
@@ -905,16 +901,7 @@ impl Vm {
                 0 => x + y,
                 10 => x - y,
                 5 => x * y,
-                11 | 2 | 6 if y == 0.0 => {
-                    return Err(PyException::new(
-                        "ZeroDivisionError",
-                        if op == 11 {
-                            "division by zero"
-                        } else {
-                            "float floor division by zero"
-                        },
-                    ));
-                }
+                11 | 2 | 6 if y == 0.0 => return Err(PyException::zero_division()),
                 11 => x / y,
                 2 => (x / y).floor(),
                 6 => {
@@ -962,16 +949,7 @@ impl Vm {
             0 => x + y,
             10 => x - y,
             5 => x * y,
-            2 | 6 if y.is_zero() => {
-                return Err(PyException::new(
-                    "ZeroDivisionError",
-                    if op == 2 {
-                        "division by zero"
-                    } else {
-                        "division by zero"
-                    },
-                ));
-            }
+            2 | 6 if y.is_zero() => return Err(PyException::zero_division()),
             2 => x.div_floor(&y),
             6 => x.mod_floor(&y),
             1 => x & y,
