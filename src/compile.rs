@@ -216,8 +216,16 @@ fn syntax_error(
         .then(|| source.lines().nth(line - 1).map(str::to_owned))
         .flatten();
     let message = match error {
-        rustpython_compiler::CompileError::Parse(parse) => parse.error.to_string(),
+        rustpython_compiler::CompileError::Parse(parse) => {
+            cpython_message(&parse.error.to_string())
+        }
         rustpython_compiler::CompileError::Codegen(codegen) => codegen.error.to_string(),
+    };
+    // CPython points no caret at an unexpected indent.
+    let column = if message == "unexpected indent" {
+        0
+    } else {
+        column
     };
     let kind = if message.contains("maximum recursion depth") {
         "RecursionError"
@@ -240,6 +248,23 @@ fn syntax_error(
         kind: kind.to_owned(),
         message,
     }
+}
+
+/// The parser's own wording where CPython 3.14 words it differently.
+fn cpython_message(message: &str) -> String {
+    if message == "Unexpected indentation" {
+        return "unexpected indent".into();
+    }
+    if let Some(rest) = message.strip_prefix("Expected `") {
+        // "Expected `:`, found newline" → "expected ':'"
+        if let Some((token, _)) = rest.split_once('`')
+            && [":", "(", ")", "]", "}", "=", "in"].contains(&token)
+        {
+            return format!("expected '{token}'");
+        }
+        return "invalid syntax".into();
+    }
+    message.to_owned()
 }
 
 fn convert(code: &rustpython_compiler::CodeObject) -> CodeObject {
@@ -325,6 +350,95 @@ fn rename_annotate(code: &mut CodeObject, enclosing_qualname: Option<&str>) {
     }
 }
 
+/// Where a traceback's carets switch from `~` to `^` inside an expression
+/// segment, as CPython's `traceback._extract_caret_anchors_from_line_segment`
+/// finds them: the operator of a binary operation, the brackets of a
+/// subscript, the parenthesised arguments of a call. Character offsets into
+/// `segment` (single-line segments only); `None` for other expressions.
+pub fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
+    use ruff_text_size::Ranged;
+    use rustpython_compiler::ast::Expr;
+    let wrapped = format!("({segment})");
+    let parsed = rustpython_compiler::parser::parse_expression(&wrapped).ok()?;
+    let expression = parsed.expr();
+    // Offsets in `wrapped` are one byte past the segment's.
+    let in_segment = |byte: usize| byte.checked_sub(1).map(|b| char_offset(segment, b));
+    let chars: Vec<char> = segment.chars().collect();
+    let skip_until = |mut col: usize, stop: &dyn Fn(char) -> bool| {
+        while col < chars.len() && !stop(chars[col]) {
+            col += 1;
+        }
+        col
+    };
+    match expression {
+        Expr::BinOp(binop) => {
+            let left_end = in_segment(binop.left.range().end().to_usize())?;
+            let operator = skip_until(left_end, &|c| !c.is_whitespace() && c != ')');
+            let right_start = in_segment(binop.right.range().start().to_usize())?;
+            let mut end = operator + 1;
+            if end < chars.len()
+                && end < right_start
+                && !chars[end].is_whitespace()
+                && !"\\#".contains(chars[end])
+            {
+                end += 1;
+            }
+            Some((operator, end))
+        }
+        Expr::Subscript(subscript) => {
+            let value_end = in_segment(subscript.value.range().end().to_usize())?;
+            let bracket = skip_until(value_end, &|c| c == '[');
+            Some((bracket, in_segment(subscript.range().end().to_usize())?))
+        }
+        Expr::Call(call) => {
+            let func_end = in_segment(call.func.range().end().to_usize())?;
+            let paren = skip_until(func_end, &|c| c == '(');
+            Some((paren, in_segment(call.range().end().to_usize())?))
+        }
+        _ => None,
+    }
+}
+
+/// CPython's traceback hides the carets of `return f(...)` and `x = f(...)`
+/// when the call spans the whole rest of the statement
+/// (`StackSummary._should_show_carets`). `line` is dedented; offsets in characters.
+pub fn is_whole_line_call(line: &str, start: usize, end: usize) -> bool {
+    use ruff_text_size::Ranged;
+    use rustpython_compiler::ast::{Expr, Stmt};
+    let Ok(parsed) = rustpython_compiler::parser::parse_module(line) else {
+        return false;
+    };
+    let Some(statement) = parsed.syntax().body.first() else {
+        return false;
+    };
+    let call = match statement {
+        Stmt::Return(ret) => ret
+            .value
+            .as_deref()
+            .filter(|v| matches!(v, Expr::Call(c) if matches!(*c.func, Expr::Name(_)))),
+        Stmt::Assign(assign)
+            if assign.targets.len() == 1 && matches!(assign.targets[0], Expr::Name(_)) =>
+        {
+            Some(assign.value.as_ref()).filter(|v| matches!(v, Expr::Call(_)))
+        }
+        _ => None,
+    };
+    call.is_some_and(|call| {
+        let range = call.range();
+        char_offset(line, range.start().to_usize()) == start
+            && char_offset(line, range.end().to_usize()) == end
+    })
+}
+
+/// The character index of a byte offset (clamped to the text).
+pub fn char_offset(text: &str, byte: usize) -> usize {
+    let mut byte = byte.min(text.len());
+    while !text.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    text[..byte].chars().count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,5 +468,16 @@ mod tests {
             error.to_string().contains("recursion") || error.kind == "RecursionError",
             "{error}"
         );
+    }
+
+    #[test]
+    fn caret_anchors_follow_cpythons_traceback() {
+        assert_eq!(caret_anchors("'a' + 1"), Some((4, 5)));
+        assert_eq!(caret_anchors("a // b"), Some((2, 4)));
+        assert_eq!(caret_anchors("divide(1, 0)"), Some((6, 12)));
+        assert_eq!(caret_anchors("t[3]"), Some((1, 4)));
+        assert_eq!(caret_anchors("undefined_name"), None);
+        assert!(is_whole_line_call("x = f(1)", 4, 8));
+        assert!(!is_whole_line_call("print(f(1))", 6, 10));
     }
 }

@@ -55,8 +55,8 @@ pub struct TracebackEntry {
     pub filename: String,
     pub line: Option<u32>,
     pub name: String,
-    /// (column, end column) of the failing expression on that line, if known.
-    pub columns: Option<(u32, u32)>,
+    /// Where on that line the failing instruction's expression is (`co_positions`).
+    pub position: Option<crate::bytecode::Position>,
 }
 
 /// CPython's "Traceback (most recent call last):" text, ending in a newline.
@@ -77,13 +77,57 @@ pub fn format_traceback(entries: &[TracebackEntry], source: &str, error: &PyExce
             .line
             .and_then(|l| source.lines().nth(l.saturating_sub(1) as usize))
         {
-            let trimmed = text.trim();
-            if !trimmed.is_empty() {
-                out.push_str(&format!("    {trimmed}\n"));
-            }
+            out.push_str(&source_with_carets(text, entry.position));
         }
     }
     out.push_str(&error.to_string());
     out.push('\n');
+    out
+}
+
+/// The source line, dedented, and under it CPython 3.14's carets: `^` under
+/// the failing expression, or `~` with `^` under its operator, subscript or
+/// arguments (`traceback.StackSummary.format_frame_summary`).
+fn source_with_carets(text: &str, position: Option<crate::bytecode::Position>) -> String {
+    use crate::compile::{caret_anchors, char_offset, is_whole_line_call};
+    let dedented = text.trim_start().trim_end();
+    if dedented.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("    {dedented}\n");
+    let Some(position) = position else {
+        return out;
+    };
+    let (Some(col), Some(end_col)) = (position.col, position.end_col) else {
+        return out;
+    };
+    if position.end_line != position.line {
+        // Multi-line expressions: CPython shows several lines; we show the first.
+        return out;
+    }
+    let indent = text.chars().count() - text.trim_start().chars().count();
+    let start = char_offset(text, col as usize).saturating_sub(indent);
+    let end = char_offset(text, end_col as usize).saturating_sub(indent);
+    let chars: Vec<char> = dedented.chars().collect();
+    if start >= end || end > chars.len() {
+        return out;
+    }
+    let segment: String = chars[start..end].iter().collect();
+    let anchors = caret_anchors(&segment);
+    let show = if is_whole_line_call(dedented, start, end) {
+        false
+    } else {
+        anchors.is_some() || start > 0 || end < chars.len()
+    };
+    if show {
+        let carets: String = (start..end)
+            .map(|j| match anchors {
+                Some((left, right)) if (start + left..start + right).contains(&j) => '^',
+                Some(_) => '~',
+                None => '^',
+            })
+            .collect();
+        out.push_str(&format!("    {}{carets}\n", " ".repeat(start)));
+    }
     out
 }

@@ -559,7 +559,7 @@ impl Vm {
                 filename: frame.code.code.filename.clone(),
                 line: frame.current_line(),
                 name: frame.code.code.name.clone(),
-                columns: None,
+                position: frame.last.and_then(|i| frame.code.position(i)),
             })
             .collect();
         let text = format_traceback(&entries, &self.source, &error);

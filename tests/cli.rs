@@ -1,0 +1,194 @@
+//! The real binary's subcommands: output, errors and exit statuses.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Output};
+
+fn bytestep(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bytestep"))
+        .args(args)
+        .current_dir(common::root())
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A temporary Python file that removes itself.
+struct TempProgram(std::path::PathBuf);
+
+impl TempProgram {
+    fn new(name: &str, source: &str) -> TempProgram {
+        let dir = std::env::temp_dir().join(format!("bytestep-cli-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join(name);
+        let mut file = std::fs::File::create(&path).expect("temp file");
+        file.write_all(source.as_bytes()).expect("written");
+        TempProgram(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().expect("utf-8 temp path")
+    }
+}
+
+impl Drop for TempProgram {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+#[test]
+fn run_prints_the_programs_output() {
+    let output = bytestep(&["run", "assets/examples/bytecode.py"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        text(&output.stdout),
+        common::all_programs()
+            .iter()
+            .find(|g| g.name == "bytecode")
+            .expect("example")
+            .expected("stdout")
+    );
+}
+
+#[test]
+fn an_uncaught_exception_is_a_traceback_and_status_1() {
+    let output = bytestep(&["run", "tests/programs/error_zero_division.py"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.starts_with("Traceback (most recent call last):\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("ZeroDivisionError: division by zero\n"),
+        "{stderr}"
+    );
+    assert_eq!(
+        text(&output.stdout),
+        "3\n",
+        "output before the error is kept"
+    );
+}
+
+#[test]
+fn a_syntax_error_is_reported_like_cpython_in_every_command() {
+    let program = TempProgram::new("bad.py", "x = 1\nif x\n    print(x)\n");
+    for command in [
+        &["run"][..],
+        &["dis"],
+        &["dis", "--table"],
+        &["trace"],
+        &["trace", "--json"],
+    ] {
+        let mut args = command.to_vec();
+        args.push(program.path());
+        let output = bytestep(&args);
+        assert_eq!(output.status.code(), Some(1), "{command:?}");
+        let stderr = text(&output.stderr);
+        let expected_head = format!(
+            "  File \"{}\", line 2\n    if x\n        ^\n",
+            program.path()
+        );
+        assert!(stderr.starts_with(&expected_head), "{command:?}: {stderr}");
+        assert!(
+            stderr.trim_end().ends_with("SyntaxError: expected ':'"),
+            "{command:?}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+#[test]
+fn too_deep_an_expression_is_an_error_not_a_crash() {
+    let source = format!("x = 1{}\nprint(x)\n", "+1".repeat(200_000));
+    let program = TempProgram::new("deep.py", &source);
+    let output = bytestep(&["run", program.path()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("RecursionError"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+#[test]
+fn unsupported_features_fail_clearly() {
+    let program = TempProgram::new("later.py", "xs = [1, 2]\nprint(xs)\n");
+    let output = bytestep(&["run", program.path()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains(
+            "NotImplementedError: bytestep does not support the BUILD_LIST instruction yet (line 1)"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_missing_file_is_a_clear_error() {
+    let output = bytestep(&["run", "no/such/file.py"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("cannot read no/such/file.py"), "{stderr}");
+    assert!(!stderr.contains("panicked"));
+}
+
+#[test]
+fn dis_table_shows_the_lectures_columns_with_the_real_values() {
+    let output = bytestep(&["dis", "--table", "assets/examples/bytecode.py"]);
+    assert_eq!(output.status.code(), Some(0));
+    let table = text(&output.stdout);
+    let section = table
+        .split("\n\n")
+        .find(|s| s.starts_with("something_else\n"))
+        .expect("a table for something_else");
+    assert!(section.contains("OPCODE"), "{section}");
+    // The lecture's slide shows True here by mistake; the real constant is 'hello'.
+    assert!(section.contains("'hello'"), "{section}");
+    assert!(section.contains("RETURN_VALUE"), "{section}");
+}
+
+#[test]
+fn trace_text_lists_refcount_events() {
+    let output = bytestep(&["trace", "assets/examples/refcount.py"]);
+    assert_eq!(output.status.code(), Some(0));
+    let trace = text(&output.stdout);
+    let load_name = trace
+        .lines()
+        .find(|l| l.contains("LOAD_NAME"))
+        .expect("line 2 loads a");
+    assert!(
+        load_name.contains("refs 1→2 (stack[0] of <module>)"),
+        "{load_name}"
+    );
+    assert!(
+        trace.contains("kept alive by <module> constants"),
+        "{trace}"
+    );
+}
+
+#[test]
+fn examples_lists_the_lecture_examples() {
+    let output = bytestep(&["examples"]);
+    assert_eq!(output.status.code(), Some(0));
+    let listing = text(&output.stdout);
+    for name in [
+        "refcount",
+        "objects",
+        "small_ints",
+        "control",
+        "bytecode",
+        "sizes",
+    ] {
+        assert!(
+            listing.lines().any(|l| l.starts_with(name)),
+            "{name} in {listing}"
+        );
+    }
+}
