@@ -68,6 +68,9 @@ pub struct Vm {
     steps: u64,
     outcome: Option<Outcome>,
     main_symbol: Symbol,
+    /// Work out CPython's line events after each step (the debugger and
+    /// `trace` need them; `run` does not).
+    track_lines: bool,
 }
 
 /// An error raised while executing one instruction.
@@ -99,6 +102,7 @@ impl Vm {
             steps: 0,
             outcome: None,
             main_symbol,
+            track_lines: true,
         };
         vm.builtins_module = vm.make_module("builtins", builtins::BUILTINS);
         vm.sys_module = vm.make_module("sys", builtins::SYS);
@@ -471,7 +475,9 @@ impl Vm {
     // ---- execution -------------------------------------------------------------
 
     /// Run to the end; the program's output is in [`Vm::output`].
+    /// Line events are not worked out on the way (nobody watches).
     pub fn run(&mut self) -> &Outcome {
+        self.track_lines = false;
         while self.outcome.is_none() {
             self.step_quiet();
         }
@@ -533,7 +539,9 @@ impl Vm {
         if self.outcome.is_some() {
             return Outcome::Finished;
         }
-        self.update_line_event();
+        if self.track_lines {
+            self.update_line_event();
+        }
         match self.frames.len().cmp(&depth_before) {
             std::cmp::Ordering::Greater => Outcome::Called,
             std::cmp::Ordering::Less => Outcome::Returned,

@@ -784,6 +784,9 @@ impl Vm {
         let base = if (13..26).contains(&op) { op - 13 } else { op };
         let left = self.heap.value(lhs);
         let right = self.heap.value(rhs);
+        if let (Value::Int(a), Value::Int(b)) = (left, right) {
+            return self.arithmetic(base, symbol, Number::Int(*a), Number::Int(*b));
+        }
         if let (Some(a), Some(b)) = (Number::of(left), Number::of(right)) {
             return self.arithmetic(base, symbol, a, b);
         }

@@ -290,6 +290,11 @@ impl Heap {
     /// Children are released before their container's block, as CPython's
     /// deallocators do; an explicit stack keeps deep chains off the Rust stack.
     fn release(&mut self, root: ObjId) {
+        if !self.get(root).value.holds_references() {
+            // The common case (ints, strs, floats): nothing to release first.
+            self.free_block(root);
+            return;
+        }
         let mut pending: Vec<(ObjId, Vec<(ObjId, Referrer)>)> = vec![(root, self.children(root))];
         while let Some((id, children)) = pending.last_mut() {
             let id = *id;
@@ -324,8 +329,6 @@ impl Heap {
                     (item, referrer)
                 })
                 // tupledealloc drops the last item first; `pop` takes from the end.
-                .collect::<Vec<_>>()
-                .into_iter()
                 .collect(),
             Value::Function(function) => {
                 vec![(

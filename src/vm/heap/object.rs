@@ -186,6 +186,14 @@ impl Value {
         self.type_kind().name()
     }
 
+    /// Holds references to other objects, released when this one is freed.
+    pub fn holds_references(&self) -> bool {
+        matches!(
+            self,
+            Value::Tuple(_) | Value::Function(_) | Value::Module(_)
+        )
+    }
+
     /// Tracked by CPython's cycle GC, so allocated after a 16-byte `PyGC_Head`.
     pub fn is_gc(&self) -> bool {
         matches!(
