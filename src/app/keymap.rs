@@ -49,11 +49,7 @@ impl Key {
             KeyCode::Backspace => "Backspace".to_owned(),
             other => format!("{other:?}"),
         };
-        if self.ctrl {
-            format!("Ctrl-{base}")
-        } else {
-            base
-        }
+        if self.ctrl { format!("C-{base}") } else { base }
     }
 }
 
@@ -108,25 +104,25 @@ pub const KEYMAP: &[Binding] = &[
     bind(
         &[Key::char('s')],
         Action::StepLine,
-        "step: to the next line event, into calls",
+        "step: next line, into calls",
         Some("step"),
     ),
     bind(
         &[Key::char('n')],
         Action::NextLine,
-        "next: the next line in this frame, over calls",
+        "next: next line, over calls",
         Some("next"),
     ),
     bind(
         &[Key::char('f')],
         Action::Finish,
-        "finish: out of the current function",
+        "finish: out of this function",
         Some("finish"),
     ),
     bind(
         &[Key::char('c')],
         Action::Continue,
-        "continue to a breakpoint or the end",
+        "continue to breakpoint or end",
         Some("cont"),
     ),
     bind(
@@ -138,103 +134,93 @@ pub const KEYMAP: &[Binding] = &[
     bind(
         &[Key::char('S')],
         Action::BackLine,
-        "back to the previous line event",
+        "back to the previous line",
         Some("reverse"),
     ),
     bind(
         &[Key::char('N')],
         Action::BackNext,
-        "back to the previous line in this frame, over calls",
+        "back a line, over calls",
         Some("reverse"),
     ),
     bind(
         &[Key::char('F')],
         Action::BackOut,
-        "back out to where this function was called",
+        "back out to the call",
         Some("reverse"),
     ),
     bind(
         &[Key::char('C')],
         Action::ReverseContinue,
-        "reverse-continue to the previous breakpoint or the start",
+        "back to breakpoint or start",
         Some("reverse"),
     ),
     bind(
         &[Key::char('t')],
         Action::RunToCursor,
-        "run to the source cursor's line",
+        "run to the cursor's line",
         None,
     ),
-    bind(
-        &[Key::char('g')],
-        Action::GoToStart,
-        "go to the first step",
-        None,
-    ),
-    bind(
-        &[Key::char('G')],
-        Action::GoToEnd,
-        "go to the last step",
-        None,
-    ),
+    bind(&[Key::char('g')], Action::GoToStart, "first step", None),
+    bind(&[Key::char('G')], Action::GoToEnd, "last step", None),
     bind(
         &[Key::char(':')],
         Action::GoToPrompt,
-        "go to step N (type the number, Enter)",
+        "go to step N (digits, Enter)",
         None,
     ),
     bind(
         &[Key::char('b')],
         Action::ToggleBreakpoint,
-        "toggle a breakpoint on the cursor's line",
+        "breakpoint on cursor's line",
         Some("break"),
     ),
     bind(
         &[Key::plain(KeyCode::Up), Key::char('k')],
         Action::MoveUp,
-        "move up in the focused pane (source cursor, heap selection)",
+        "up: source cursor / heap row",
         None,
     ),
     bind(
         &[Key::plain(KeyCode::Down), Key::char('j')],
         Action::MoveDown,
-        "move down in the focused pane",
+        "down: source cursor / heap row",
         None,
     ),
     bind(
         &[Key::plain(KeyCode::Tab)],
         Action::FocusNext,
-        "move focus: source ↔ heap",
+        "focus: source ↔ heap",
         Some("focus"),
     ),
     bind(
         &[Key::char('u')],
         Action::FrameUp,
-        "show the caller's frame (up the call stack)",
+        "up the call stack (caller)",
         None,
     ),
     bind(
         &[Key::char('d')],
         Action::FrameDown,
-        "show the callee's frame (down the call stack)",
+        "down the call stack (callee)",
         None,
     ),
     bind(
         &[Key::char('a')],
         Action::ToggleAllObjects,
-        "heap: show all objects (constants, immortals, internals) or only the program's",
+        "heap: all objects or program's",
         Some("all"),
     ),
     bind(
         &[Key::plain(KeyCode::Enter)],
         Action::ShowReferrers,
-        "heap: list the referrers of the selected object",
+        "heap: referrers of the row",
         None,
     ),
     bind(
         &[Key::plain(KeyCode::Esc)],
         Action::Close,
-        "close the help, the referrers or the prompt",
+        "close popup or prompt",
         None,
     ),
     bind(&[Key::char('?')], Action::Help, "this help", Some("help")),
@@ -352,6 +338,8 @@ mod tests {
     fn every_action_has_help_text() {
         for binding in KEYMAP {
             assert!(!binding.help.is_empty(), "{:?}", binding.action);
+            // Two help columns fit an 80-column terminal.
+            assert!(binding.help.chars().count() <= 30, "{:?}", binding.help);
             assert!(!binding.keys.is_empty(), "{:?}", binding.action);
         }
     }

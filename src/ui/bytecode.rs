@@ -51,6 +51,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
         .saturating_sub(height / 3)
         .min(code.instrs.len().saturating_sub(height));
     let width = inner.width as usize;
+    let op_width = code
+        .instrs
+        .iter()
+        .map(|i| opname(i.opcode).len())
+        .max()
+        .unwrap_or(8);
+    let line_width = code
+        .instrs
+        .iter()
+        .filter_map(|i| i.line)
+        .max()
+        .unwrap_or(0)
+        .to_string()
+        .len();
+    let offset_width = code.instrs.last().map_or(1, |i| i.offset.to_string().len());
     let mut previous_line = if top > 0 {
         code.instrs.get(top - 1).and_then(|i| i.line)
     } else {
@@ -87,11 +102,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
             let is_marked = marked == Some(position);
             let in_line = instr.line.is_some() && instr.line == marked_line;
             let body = format!(
-                "{:>4} {target}{:>4}  {:<22}{:>3}{argrepr}",
-                line_text,
+                "{line_text:>line_width$} {target}{:>offset_width$}  {:<op_width$} {arg:>2}{argrepr}",
                 instr.offset,
                 opname(instr.opcode),
-                arg
             );
             let arrow = if is_marked { " ◀" } else { "" };
             let room = width.saturating_sub(arrow.chars().count());

@@ -7,9 +7,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
+use super::theme::Theme;
 use crate::app::App;
 use crate::session::Change;
 use crate::vm::heap::{ObjId, Value};
@@ -115,6 +117,33 @@ pub fn rows(app: &App) -> Vec<HeapRow> {
     rows.into_values().collect()
 }
 
+/// The marks after refs: `+1`/`−1`, `new`, `freed`, `const`, `immortal`.
+fn marks(row: &HeapRow, theme: &Theme) -> Vec<(String, Style)> {
+    let mut marks = Vec::new();
+    let change = row.change.clone().unwrap_or_default();
+    if let Some(delta) = delta_text(change.delta) {
+        let style = if change.delta > 0 {
+            theme.increase
+        } else {
+            theme.decrease
+        };
+        marks.push((format!(" {delta}"), style));
+    }
+    if change.new {
+        marks.push((" new".to_owned(), theme.new));
+    }
+    if row.id.is_none() {
+        marks.push((" freed".to_owned(), theme.decrease));
+    }
+    if row.constant {
+        marks.push((" const".to_owned(), theme.mark));
+    }
+    if row.immortal {
+        marks.push((" immortal".to_owned(), theme.dim));
+    }
+    marks
+}
+
 /// `+1`, `−1` (a real minus sign), or nothing.
 fn delta_text(delta: i64) -> Option<String> {
     match delta {
@@ -149,22 +178,33 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
         .max()
         .unwrap_or(4)
         .clamp(4, 12);
-    let fixed = 14 + 1 + type_width + 1 + 1 + 4 + 1;
+    let marks: Vec<Vec<(String, Style)>> = rows.iter().map(|row| marks(row, theme)).collect();
+    let marks_width = marks
+        .iter()
+        .map(|m| m.iter().map(|(t, _)| t.chars().count()).sum::<usize>())
+        .max()
+        .unwrap_or(0);
+    let fixed = 14 + 1 + type_width + 1 + 1 + 4;
+    // The marks matter more than the tail of a long value: the value gives way.
     let value_width = rows
         .iter()
         .map(|r| r.value.chars().count())
         .max()
         .unwrap_or(5)
-        .clamp(5, (inner.width as usize).saturating_sub(fixed + 6).max(5));
+        .clamp(
+            5,
+            (inner.width as usize)
+                .saturating_sub(fixed + marks_width)
+                .max(5),
+        );
 
     let header = Line::from(Span::styled(
         format!(
-            "{} {} {} {:>4} {}",
+            "{} {} {} {:>4}",
             pad("id", 14),
             pad("type", type_width),
             pad("value", value_width),
             "refs",
-            if app.show_all { "(all objects)" } else { "" }
         ),
         theme.header,
     ));
@@ -184,7 +224,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
 
     let items: Vec<ListItem> = rows
         .iter()
-        .map(|row| {
+        .zip(&marks)
+        .map(|(row, row_marks)| {
             let refs = match (row.refs, row.immortal) {
                 (None, _) => "-".to_owned(),
                 (_, true) => "∞".to_owned(),
@@ -196,27 +237,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
                 Span::raw(format!("{} ", pad(&row.value, value_width))),
                 Span::styled(format!("{refs:>4}"), theme.title),
             ];
-            let change = row.change.clone().unwrap_or_default();
-            if let Some(delta) = delta_text(change.delta) {
-                let style = if change.delta > 0 {
-                    theme.increase
-                } else {
-                    theme.decrease
-                };
-                spans.push(Span::styled(format!(" {delta}"), style));
-            }
-            if change.new {
-                spans.push(Span::styled(" new", theme.new));
-            }
-            if row.id.is_none() {
-                spans.push(Span::styled(" freed", theme.decrease));
-            }
-            if row.constant {
-                spans.push(Span::styled(" const", theme.mark));
-            }
-            if row.immortal {
-                spans.push(Span::styled(" immortal", theme.dim));
-            }
+            spans.extend(
+                row_marks
+                    .iter()
+                    .map(|(t, style)| Span::styled(t.clone(), *style)),
+            );
             let mut lines = vec![Line::from(spans)];
             if let Some(holders) = &row.kept_by {
                 lines.push(Line::from(Span::styled(

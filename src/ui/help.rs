@@ -1,40 +1,76 @@
-//! The `?` overlay: every binding of the keymap table, with its help text.
+//! The `?` overlay: every binding of the keymap table, with its help text,
+//! in one column when the terminal is tall enough, else in two.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::app::App;
 use crate::app::keymap::KEYMAP;
 
+const FOOTER: &[&str] = &[
+    "Heap marks: +1/−1 change since the previous stop, new, freed,",
+    "const (held by constants, not counted), immortal (never freed).",
+    "Any key closes this help.",
+];
+
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
-    let mut lines: Vec<Line> = KEYMAP
+    let labels: Vec<String> = KEYMAP
         .iter()
-        .map(|binding| {
-            let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
-            Line::from(vec![
-                Span::styled(format!("{:<10}", keys.join(" ")), theme.key),
-                Span::raw(binding.help),
-            ])
+        .map(|b| {
+            b.keys
+                .iter()
+                .map(|k| k.label())
+                .collect::<Vec<_>>()
+                .join(" ")
         })
         .collect();
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        "Heap marks: +1/−1 change since the previous stop, new, freed, const (held by",
-        theme.dim,
-    )));
-    lines.push(Line::from(Span::styled(
-        "a code object's constants, not counted in refs), immortal (never freed).",
-        theme.dim,
-    )));
-    lines.push(Line::from(Span::styled(
-        "Any key closes this help.",
-        theme.dim,
-    )));
-    let width = area.width.saturating_sub(4).min(84);
-    let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    let key_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(4) + 1;
+    let help_width = KEYMAP
+        .iter()
+        .map(|b| b.help.chars().count())
+        .max()
+        .unwrap_or(10);
+    let entry_width = key_width + help_width + 2;
+    let room = area.height.saturating_sub(2) as usize;
+    let columns = if KEYMAP.len() + FOOTER.len() + 1 <= room {
+        1
+    } else {
+        2
+    };
+    let rows = KEYMAP.len().div_ceil(columns);
+    let entry = |index: usize| -> Vec<Span<'static>> {
+        match (KEYMAP.get(index), labels.get(index)) {
+            (Some(binding), Some(label)) => vec![
+                Span::styled(format!("{label:<key_width$}"), theme.key),
+                Span::raw(format!("{:<w$}", binding.help, w = help_width + 2)),
+            ],
+            _ => vec![],
+        }
+    };
+    let mut lines: Vec<Line> = (0..rows)
+        .map(|row| {
+            let mut spans = entry(row);
+            if columns == 2 {
+                spans.extend(entry(row + rows));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    if rows + FOOTER.len() + 1 <= room {
+        lines.push(Line::from(""));
+        lines.extend(
+            FOOTER
+                .iter()
+                .map(|t| Line::from(Span::styled(*t, theme.dim))),
+        );
+    }
+    let width = ((entry_width * columns) as u16 + 2)
+        .max(FOOTER.iter().map(|t| t.chars().count()).max().unwrap_or(0) as u16 + 2)
+        .min(area.width);
+    let height = (lines.len() as u16 + 2).min(area.height);
     let popup = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
@@ -43,9 +79,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     };
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+        Paragraph::new(lines).block(
             Block::bordered()
-                .title(Span::styled(" Keys ", theme.title))
+                .title(Span::styled(" Keys  (any key closes) ", theme.title))
                 .border_style(theme.focused_border),
         ),
         popup,

@@ -43,8 +43,12 @@ pub fn view(frame: &mut Frame, app: &App) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(main);
+    let left_share = if area.width < 100 { 48 } else { 45 };
+    let [left, right] = Layout::horizontal([
+        Constraint::Percentage(left_share),
+        Constraint::Percentage(100 - left_share),
+    ])
+    .areas(main);
     let [source_area, stack_area, names_area] = Layout::vertical([
         Constraint::Percentage(45),
         Constraint::Percentage(22),
@@ -74,7 +78,13 @@ pub fn view(frame: &mut Frame, app: &App) {
         app,
         pane(app, "Bytecode", qualname, false),
     );
-    stack::render(frame, stack_area, app, pane(app, "Stack", qualname, false));
+    let stack_title = format!("{qualname}  top first");
+    stack::render(
+        frame,
+        stack_area,
+        app,
+        pane(app, "Stack", &stack_title, false),
+    );
     let heap_note = if app.show_all { "all objects" } else { "" };
     heap::render(
         frame,
@@ -88,7 +98,7 @@ pub fn view(frame: &mut Frame, app: &App) {
     status::render_keys(frame, keys_area, app);
 
     if app.show_referrers {
-        referrers(frame, main, app);
+        referrers(frame, heap_area.union(output_area), app);
     }
     if app.show_help {
         help::render(frame, area, app);
@@ -119,7 +129,7 @@ fn referrers(frame: &mut Frame, area: Rect, app: &App) {
         "Enter/Esc closes; ↑/↓ select another object",
         theme.dim,
     )));
-    let width = area.width.saturating_sub(4).min(76);
+    let width = area.width;
     let height = (lines.len() as u16 + 2).min(area.height);
     let popup = Rect {
         x: area.x + area.width.saturating_sub(width) / 2,

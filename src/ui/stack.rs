@@ -29,15 +29,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
         frame.render_widget(Paragraph::new(Span::styled("(empty)", theme.dim)), inner);
         return;
     }
-    let top = shown.stack.len() - 1;
     let lines: Vec<Line> = shown
         .stack
         .iter()
         .enumerate()
         .rev()
         .map(|(slot, entry)| {
-            let label = if slot == top { "top" } else { "   " };
-            let mut spans = vec![Span::styled(format!("{label} [{slot}] "), theme.dim)];
+            let mut spans = vec![Span::styled(format!("[{slot}] "), theme.dim)];
             match entry.obj {
                 Some(id) => {
                     let object = vm.heap.get(id);
@@ -48,7 +46,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
                         vm.heap.short_repr(id)
                     )));
                     if entry.borrowed {
-                        spans.push(Span::styled("  borrowed", theme.mark));
+                        spans.push(Span::styled(" borrowed", theme.mark));
                     }
                 }
                 None => spans.push(Span::styled("NULL", theme.dim)),

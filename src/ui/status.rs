@@ -46,15 +46,23 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App) {
 pub fn render_keys(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let width = area.width as usize;
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
-    for (keys, word) in key_line_items() {
-        let len = keys.chars().count() + 1 + word.chars().count() + 2;
-        if used + len > width {
+    let items = key_line_items();
+    let len = |(keys, word): &(String, &str)| keys.chars().count() + 1 + word.chars().count() + 2;
+    // `? help` and `q quit` (the last items) always fit; the others as room allows.
+    let tail = items.len().saturating_sub(2);
+    let mut used = 1 + items[tail..].iter().map(len).sum::<usize>();
+    let mut shown = Vec::new();
+    for item in &items[..tail] {
+        if used + len(item) > width {
             break;
         }
-        used += len;
-        spans.push(Span::styled(keys, theme.key));
+        used += len(item);
+        shown.push(item);
+    }
+    shown.extend(&items[tail..]);
+    let mut spans = vec![Span::raw(" ")];
+    for (keys, word) in shown {
+        spans.push(Span::styled(keys.clone(), theme.key));
         spans.push(Span::raw(format!(" {word}  ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
