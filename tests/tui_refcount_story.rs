@@ -195,13 +195,14 @@ fn a_freed_int_is_shown_freed_and_its_id_reused() {
                 }
             }
             Some((_, id)) => {
-                if let Some(row) = rows.iter().find(|r| &r.id == id) {
-                    if row.marks.contains(&"new".to_owned()) && row.refs != "-" {
-                        assert_eq!(row.type_name, "int");
-                        assert_eq!(row.value, "1000000000");
-                        reused = true;
-                        break;
-                    }
+                if let Some(row) = rows.iter().find(|r| &r.id == id)
+                    && row.marks.contains(&"new".to_owned())
+                    && row.refs != "-"
+                {
+                    assert_eq!(row.type_name, "int");
+                    assert_eq!(row.value, "1000000000");
+                    reused = true;
+                    break;
                 }
             }
         }

@@ -35,7 +35,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .unwrap_or(10);
     let entry_width = key_width + help_width + 2;
     let room = area.height.saturating_sub(2) as usize;
-    let columns = if KEYMAP.len() + FOOTER.len() + 1 <= room {
+    let columns = if KEYMAP.len() + FOOTER.len() < room {
         1
     } else {
         2
@@ -59,7 +59,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             Line::from(spans)
         })
         .collect();
-    if rows + FOOTER.len() + 1 <= room {
+    if rows + FOOTER.len() < room {
         lines.push(Line::from(""));
         lines.extend(
             FOOTER
