@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use bytestep::commands::{self, Program};
-use bytestep::examples;
+use bytestep::{app, examples};
 use clap::{Parser, Subcommand};
 use color_eyre::eyre::{Result, WrapErr, eyre};
 
@@ -20,6 +20,15 @@ struct Cli {
     /// Open a built-in example instead of a file (see `bytestep examples`).
     #[arg(long, value_name = "NAME", conflicts_with = "file")]
     example: Option<String>,
+    /// Keys to press first, vim-style: `ss<Down>b`, `<Tab>`, `<CR>`, `<C-c>`, `<lt>`.
+    #[arg(long, value_name = "KEYS")]
+    keys: Option<String>,
+    /// Size of the `--dump` frame, WIDTHxHEIGHT.
+    #[arg(long, value_name = "WxH", requires = "dump")]
+    size: Option<String>,
+    /// Print the frame after `--keys` as plain text instead of opening the TUI.
+    #[arg(long)]
+    dump: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -91,7 +100,12 @@ fn real_main() -> Result<i32> {
                     }
                 }
             };
-            commands::run(&program, &mut out, &mut err)?
+            let options = app::Options {
+                keys: cli.keys,
+                size: cli.size,
+                dump: cli.dump,
+            };
+            app::launch(&program, &options, &mut out, &mut err)?
         }
     };
     out.flush()?;

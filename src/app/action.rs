@@ -1,0 +1,38 @@
+//! What a key asks for, independent of the key: the keymap maps keys to these,
+//! [`super::update::update`] carries them out.
+
+/// Everything the user can ask the TUI to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    StepInstruction,
+    BackInstruction,
+    StepLine,
+    BackLine,
+    NextLine,
+    BackNext,
+    Finish,
+    BackOut,
+    Continue,
+    ReverseContinue,
+    RunToCursor,
+    GoToStart,
+    GoToEnd,
+    /// Open the `:` prompt for a step number.
+    GoToPrompt,
+    /// A digit typed into the `:` prompt.
+    PromptDigit(char),
+    PromptBackspace,
+    PromptSubmit,
+    ToggleBreakpoint,
+    MoveUp,
+    MoveDown,
+    FocusNext,
+    FrameUp,
+    FrameDown,
+    ToggleAllObjects,
+    ShowReferrers,
+    /// Close the help overlay, the referrers list or the prompt.
+    Close,
+    Help,
+    Quit,
+}

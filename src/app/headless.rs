@@ -1,0 +1,62 @@
+//! Headless frames: play keys without a terminal and return the frame as text.
+//!
+//! The same [`App`] and [`crate::ui::view`] draw on ratatui's `TestBackend`,
+//! so `--dump` and the snapshot tests see exactly what a user sees, minus colour.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::{App, Key};
+
+/// Play keys in order; stops early at `q` like the real TUI would.
+pub fn play(app: &mut App, keys: &[Key]) {
+    for &key in keys {
+        if app.quit {
+            break;
+        }
+        app.press(key);
+    }
+}
+
+/// Parse `120x40` (also `120X40`).
+pub fn parse_size(text: &str) -> Result<(u16, u16), String> {
+    let bad = || format!("bad size {text:?}: write WIDTHxHEIGHT, e.g. 120x40");
+    let (width, height) = text.split_once(['x', 'X']).ok_or_else(bad)?;
+    let width: u16 = width.trim().parse().map_err(|_| bad())?;
+    let height: u16 = height.trim().parse().map_err(|_| bad())?;
+    if width == 0 || height == 0 || width > 1000 || height > 1000 {
+        return Err(format!("bad size {text:?}: each side must be 1 to 1000"));
+    }
+    Ok((width, height))
+}
+
+/// Draw the app once on a `width`×`height` test terminal; trailing spaces trimmed per line.
+pub fn render_text(app: &App, width: u16, height: u16) -> String {
+    let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
+    let Ok(_) = terminal.draw(|frame| crate::ui::view(frame, app));
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..height {
+        let mut line = String::new();
+        for x in 0..width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_and_reject_nonsense() {
+        assert_eq!(parse_size("120x40"), Ok((120, 40)));
+        assert_eq!(parse_size("80X24"), Ok((80, 24)));
+        for bad in ["", "120", "x40", "120x", "0x10", "axb", "-1x5", "99999x2"] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
+    }
+}

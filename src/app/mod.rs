@@ -1,0 +1,187 @@
+//! The interactive front end: keys → [`Action`] → [`update::update`] → [`crate::ui::view`].
+//!
+//! [`App`] is the whole view state (focus, cursor, selection, popups) next to
+//! the [`Session`] it drives. The same `App` runs in a real terminal
+//! ([`terminal`]) and headless on a `TestBackend` ([`headless`]), so tests and
+//! `--dump` see exactly the frames a user sees.
+
+pub mod action;
+pub mod headless;
+pub mod keymap;
+pub mod terminal;
+pub mod update;
+
+use crossterm::event::KeyCode;
+
+pub use action::Action;
+pub use keymap::{Key, parse_keys};
+
+use crate::session::Session;
+use crate::ui::theme::Theme;
+
+/// Which pane the arrow keys move in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Source,
+    Heap,
+}
+
+/// The TUI's state: the debugging session and how the user is looking at it.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub session: Session,
+    pub focus: Focus,
+    /// The source line the cursor is on (1-based): `t` and `b` act on it.
+    pub cursor_line: u32,
+    /// How many frames up from the innermost the panes show (`u`/`d`).
+    pub frame_up: usize,
+    /// Index of the selected row in the heap pane.
+    pub heap_selected: usize,
+    /// Show every live object, not only the program's.
+    pub show_all: bool,
+    pub show_help: bool,
+    /// The referrers list of the selected heap object is open.
+    pub show_referrers: bool,
+    /// The `:` prompt's digits while it is open.
+    pub prompt: Option<String>,
+    /// A one-off message for the status line (bad step number…).
+    pub message: Option<String>,
+    pub quit: bool,
+    pub theme: Theme,
+}
+
+impl App {
+    pub fn new(session: Session, theme: Theme) -> App {
+        let mut app = App {
+            session,
+            focus: Focus::Source,
+            cursor_line: 1,
+            frame_up: 0,
+            heap_selected: 0,
+            show_all: false,
+            show_help: false,
+            show_referrers: false,
+            prompt: None,
+            message: None,
+            quit: false,
+            theme,
+        };
+        app.follow_current_line();
+        app
+    }
+
+    /// Index into `vm.frames()` of the frame the panes show, if any.
+    pub fn shown_frame(&self) -> Option<usize> {
+        let count = self.session.vm().frames().len();
+        (count > 0).then(|| count - 1 - self.frame_up.min(count - 1))
+    }
+
+    /// The line the shown frame is at: the next line for the innermost frame,
+    /// the line of the call in progress for an outer one.
+    pub fn current_line(&self) -> Option<u32> {
+        let index = self.shown_frame()?;
+        let frames = self.session.vm().frames();
+        let frame = frames.get(index)?;
+        let line = if index + 1 == frames.len() {
+            frame.next_line().or_else(|| frame.current_line())
+        } else {
+            frame.current_line()
+        };
+        // RESUME and other prologue instructions sit on "line 0": no source line.
+        line.filter(|&l| l > 0)
+    }
+
+    /// Put the source cursor on the current line (after every move in time).
+    pub fn follow_current_line(&mut self) {
+        if let Some(line) = self.current_line() {
+            self.cursor_line = line;
+        }
+    }
+
+    /// Turn a key into an action, given the mode (prompt, help) the app is in.
+    pub fn action_for(&self, key: Key) -> Option<Action> {
+        if self.prompt.is_some() {
+            return match key.code {
+                KeyCode::Char(c) if c.is_ascii_digit() && !key.ctrl => Some(Action::PromptDigit(c)),
+                KeyCode::Backspace => Some(Action::PromptBackspace),
+                KeyCode::Enter => Some(Action::PromptSubmit),
+                KeyCode::Char('c') if key.ctrl => Some(Action::Quit),
+                _ => Some(Action::Close),
+            };
+        }
+        if self.show_help {
+            // Any key closes the help (like `less`); Ctrl-C still quits.
+            return match keymap::action_for(key) {
+                Some(Action::Quit) if key.ctrl => Some(Action::Quit),
+                _ => Some(Action::Close),
+            };
+        }
+        keymap::action_for(key)
+    }
+
+    /// Handle one key press.
+    pub fn press(&mut self, key: Key) {
+        if let Some(action) = self.action_for(key) {
+            update::update(self, action);
+        }
+    }
+}
+
+/// What the command line asked the TUI for.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Keys to play first, in vim-like notation (`ss<Down>`).
+    pub keys: Option<String>,
+    /// `WIDTHxHEIGHT` of the headless frame.
+    pub size: Option<String>,
+    /// Print the final frame as text instead of opening the terminal.
+    pub dump: bool,
+}
+
+/// The default `bytestep` command: open the TUI on a program, or with
+/// `--dump` print the frame after `--keys`. Returns the exit status: 0, 1 for
+/// a program that does not compile (reported like CPython), 2 for bad options.
+pub fn launch(
+    program: &crate::commands::Program,
+    options: &Options,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<i32> {
+    let keys = match parse_keys(options.keys.as_deref().unwrap_or("")) {
+        Ok(keys) => keys,
+        Err(message) => {
+            writeln!(err, "bytestep: {message}")?;
+            return Ok(2);
+        }
+    };
+    let size = match options.size.as_deref().map(headless::parse_size) {
+        None => (120, 40),
+        Some(Ok(size)) => size,
+        Some(Err(message)) => {
+            writeln!(err, "bytestep: {message}")?;
+            return Ok(2);
+        }
+    };
+    let session = match Session::new(&program.source, &program.filename) {
+        Ok(session) => session,
+        Err(error) => {
+            writeln!(err, "{error}")?;
+            return Ok(1);
+        }
+    };
+    let theme = if options.dump {
+        Theme::plain()
+    } else {
+        Theme::from_env()
+    };
+    let mut app = App::new(session, theme);
+    headless::play(&mut app, &keys);
+    if options.dump {
+        out.write_all(headless::render_text(&app, size.0, size.1).as_bytes())?;
+        return Ok(0);
+    }
+    if !app.quit {
+        terminal::run(&mut app)?;
+    }
+    Ok(0)
+}

@@ -1,0 +1,61 @@
+//! The real terminal: raw mode and the alternate screen, always restored:
+//! on `q`, on Ctrl-C (a key in raw mode), on error (a drop guard) and on
+//! panic (a hook that restores before the panic message is printed).
+
+use std::io::{self, Stdout};
+
+use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use super::App;
+
+/// Restores the terminal when dropped, whatever way the loop ends.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Leave the alternate screen, show the cursor, end raw mode. Safe to call twice.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), LeaveAlternateScreen, crossterm::cursor::Show);
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Run the TUI until the user quits.
+pub fn run(app: &mut App) -> io::Result<()> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    let _guard = Guard;
+    execute!(io::stdout(), EnterAlternateScreen, crossterm::cursor::Hide)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    event_loop(&mut terminal, app)
+}
+
+fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
+    terminal.clear()?;
+    while !app.quit {
+        terminal.draw(|frame| crate::ui::view(frame, app))?;
+        match event::read()? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => app.press(key.into()),
+            // A resize just redraws, at the new size.
+            _ => {}
+        }
+    }
+    Ok(())
+}

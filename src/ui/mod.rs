@@ -1,0 +1,149 @@
+//! The screen: one pure render function per pane, laid out by [`view`].
+//!
+//! Every pane is drawn from the session (VM state and the last stop report)
+//! and the app's view state only; nothing here changes either, so the same
+//! state always draws the same frame, in a terminal or on a `TestBackend`.
+
+pub mod bytecode;
+pub mod heap;
+pub mod help;
+pub mod names;
+pub mod output;
+pub mod source;
+pub mod stack;
+pub mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use crate::app::{App, Focus};
+
+/// Below this the panes cannot show anything useful.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Draw the whole screen.
+pub fn view(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = format!(
+            "bytestep needs at least {MIN_WIDTH}x{MIN_HEIGHT}; this terminal is {}x{}. \
+             Enlarge it, or press q to quit.",
+            area.width, area.height
+        );
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let [main, status_area, keys_area] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let left_share = if area.width < 100 { 48 } else { 45 };
+    let [left, right] = Layout::horizontal([
+        Constraint::Percentage(left_share),
+        Constraint::Percentage(100 - left_share),
+    ])
+    .areas(main);
+    let [source_area, stack_area, names_area] = Layout::vertical([
+        Constraint::Percentage(45),
+        Constraint::Percentage(22),
+        Constraint::Fill(1),
+    ])
+    .areas(left);
+    let [bytecode_area, heap_area, output_area] = Layout::vertical([
+        Constraint::Percentage(45),
+        Constraint::Fill(1),
+        Constraint::Length(if main.height >= 30 { 6 } else { 3 }),
+    ])
+    .areas(right);
+
+    let vm = app.session.vm();
+    let shown = app.shown_frame().and_then(|i| vm.frames().get(i));
+    let qualname = shown.map_or("<module>", |f| f.code.code.qualname.as_str());
+
+    source::render(
+        frame,
+        source_area,
+        app,
+        pane(app, "Source", vm.filename(), app.focus == Focus::Source),
+    );
+    bytecode::render(
+        frame,
+        bytecode_area,
+        app,
+        pane(app, "Bytecode", qualname, false),
+    );
+    let stack_title = format!("{qualname}  top first");
+    stack::render(
+        frame,
+        stack_area,
+        app,
+        pane(app, "Stack", &stack_title, false),
+    );
+    let heap_note = if app.show_all { "all objects" } else { "" };
+    heap::render(
+        frame,
+        heap_area,
+        app,
+        pane(app, "Heap", heap_note, app.focus == Focus::Heap),
+    );
+    names::render(frame, names_area, app, pane(app, "Names", "", false));
+    output::render(frame, output_area, app, pane(app, "Output", "", false));
+    status::render_status(frame, status_area, app);
+    status::render_keys(frame, keys_area, app);
+
+    if app.show_referrers {
+        referrers(frame, heap_area.union(output_area), app);
+    }
+    if app.show_help {
+        help::render(frame, area, app);
+    }
+}
+
+/// A bordered pane titled `Name  detail`, brighter when focused.
+fn pane<'a>(app: &App, name: &'a str, detail: &str, focused: bool) -> Block<'a> {
+    let theme = &app.theme;
+    let mut title = vec![Span::styled(format!(" {name} "), theme.title)];
+    if !detail.is_empty() {
+        title.push(Span::raw(format!(" {detail} ")));
+    }
+    Block::bordered()
+        .title(Line::from(title))
+        .border_style(if focused {
+            theme.focused_border
+        } else {
+            theme.border
+        })
+}
+
+/// The referrers of the selected heap object, over the lower part of the screen.
+fn referrers(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let (title, mut lines) = heap::referrer_lines(app);
+    lines.push(Line::from(Span::styled(
+        "Enter/Esc closes; ↑/↓ select another object",
+        theme.dim,
+    )));
+    let width = area.width;
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let popup = Rect {
+        x: area.x + area.width.saturating_sub(width) / 2,
+        y: area.y + area.height.saturating_sub(height),
+        width,
+        height,
+    };
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::bordered()
+                .title(Span::styled(format!(" {title} "), theme.title))
+                .border_style(theme.focused_border),
+        ),
+        popup,
+    );
+}

@@ -1,0 +1,118 @@
+//! Colours in one place. Under `NO_COLOR` every style degrades to bold,
+//! reverse or underline, so nothing depends on colour to be seen.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// The styles the panes use, by meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub border: Style,
+    pub focused_border: Style,
+    pub title: Style,
+    pub line_number: Style,
+    /// The line about to run.
+    pub current: Style,
+    /// The source cursor (when the source pane is focused).
+    pub cursor: Style,
+    pub breakpoint: Style,
+    /// The next instruction.
+    pub next_instr: Style,
+    pub jump_target: Style,
+    pub opname: Style,
+    pub keyword: Style,
+    pub string: Style,
+    pub number: Style,
+    pub comment: Style,
+    /// Pushed by the last step / a count went up.
+    pub increase: Style,
+    /// A count went down / freed.
+    pub decrease: Style,
+    pub new: Style,
+    pub mark: Style,
+    pub selected: Style,
+    pub header: Style,
+    pub dim: Style,
+    pub status: Style,
+    pub key: Style,
+    pub error: Style,
+}
+
+impl Theme {
+    /// Colours unless `NO_COLOR` is set (to anything non-empty).
+    pub fn from_env() -> Theme {
+        match std::env::var_os("NO_COLOR") {
+            Some(value) if !value.is_empty() => Theme::plain(),
+            _ => Theme::colour(),
+        }
+    }
+
+    /// 16-colour palette, so it works on basic terminals too.
+    pub fn colour() -> Theme {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        Theme {
+            border: Style::new().fg(Color::DarkGray),
+            focused_border: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            title: bold,
+            line_number: Style::new().fg(Color::DarkGray),
+            current: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            cursor: Style::new().add_modifier(Modifier::REVERSED),
+            breakpoint: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            next_instr: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+            jump_target: Style::new().fg(Color::Magenta),
+            opname: Style::new().fg(Color::Cyan),
+            keyword: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            string: Style::new().fg(Color::Green),
+            number: Style::new().fg(Color::Blue),
+            comment: Style::new().fg(Color::DarkGray),
+            increase: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            decrease: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            new: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            mark: Style::new().fg(Color::Yellow),
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            header: Style::new()
+                .fg(Color::DarkGray)
+                .add_modifier(Modifier::UNDERLINED),
+            dim: Style::new().fg(Color::DarkGray),
+            status: bold,
+            key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// No colour: bold, reverse and underline only.
+    pub fn plain() -> Theme {
+        let none = Style::new();
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let reverse = Style::new().add_modifier(Modifier::REVERSED);
+        let underline = Style::new().add_modifier(Modifier::UNDERLINED);
+        Theme {
+            border: none,
+            focused_border: bold,
+            title: bold,
+            line_number: none,
+            current: bold,
+            cursor: underline,
+            breakpoint: bold,
+            next_instr: reverse,
+            jump_target: bold,
+            opname: none,
+            keyword: bold,
+            string: none,
+            number: none,
+            comment: none,
+            increase: bold,
+            decrease: bold,
+            new: bold,
+            mark: none,
+            selected: reverse,
+            header: underline,
+            dim: none,
+            status: bold,
+            key: bold,
+            error: bold,
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! Whole frames drawn on ratatui's `TestBackend`, compared with text snapshots
+//! in `tests/snapshots/`. `UPDATE_SNAPSHOTS=1 cargo test` rewrites them; a
+//! missing snapshot fails (so CI never passes by silently creating one).
+
+use std::path::PathBuf;
+
+use bytestep::app::{App, headless, parse_keys};
+use bytestep::examples;
+use bytestep::session::Session;
+use bytestep::ui::theme::Theme;
+
+/// A small program with a call, to see two frames, locals and a borrowed slot.
+const CALLS: &str = "def f(x):\n    y = x + 1\n    return y\n\nz = f(1000)\nprint(z)\n";
+
+fn frame(source: &str, filename: &str, keys: &str, width: u16, height: u16) -> String {
+    let session = Session::new(source, filename).expect("the program compiles");
+    let mut app = App::new(session, Theme::plain());
+    headless::play(&mut app, &parse_keys(keys).expect("valid keys"));
+    headless::render_text(&app, width, height)
+}
+
+fn default_frame(keys: &str, width: u16, height: u16) -> String {
+    let example = examples::default_example();
+    frame(example.source, &example.filename(), keys, width, height)
+}
+
+fn check(name: &str, actual: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(format!("{name}.txt"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
+        std::fs::write(&path, actual).expect("write snapshot");
+        return;
+    }
+    let Ok(expected) = std::fs::read_to_string(&path) else {
+        panic!(
+            "missing snapshot {}; run `UPDATE_SNAPSHOTS=1 cargo test --ignore-rust-version \
+             --test tui_snapshots` and review it. This frame:\n{actual}",
+            path.display()
+        );
+    };
+    assert!(
+        expected == actual,
+        "frame differs from {}\n--- expected\n{expected}\n--- actual\n{actual}",
+        path.display()
+    );
+}
+
+#[test]
+fn default_example_at_start() {
+    check("refcount_start_80x24", &default_frame("", 80, 24));
+    check("refcount_start_120x40", &default_frame("", 120, 40));
+}
+
+#[test]
+fn default_example_after_s() {
+    check("refcount_s_80x24", &default_frame("s", 80, 24));
+    check("refcount_s_120x40", &default_frame("s", 120, 40));
+}
+
+#[test]
+fn default_example_after_ss() {
+    check("refcount_ss_80x24", &default_frame("ss", 80, 24));
+    check("refcount_ss_120x40", &default_frame("ss", 120, 40));
+}
+
+#[test]
+fn mid_line_after_load_name() {
+    check("refcount_ssi_120x40", &default_frame("ssi", 120, 40));
+}
+
+#[test]
+fn help_overlay() {
+    check("refcount_help_80x24", &default_frame("s?", 80, 24));
+    check("refcount_help_120x40", &default_frame("s?", 120, 40));
+}
+
+#[test]
+fn all_objects() {
+    check("refcount_all_120x40", &default_frame("sssa", 120, 40));
+}
+
+#[test]
+fn referrers_of_the_selected_object() {
+    check(
+        "refcount_referrers_120x40",
+        &default_frame("sss<Tab><CR>", 120, 40),
+    );
+}
+
+#[test]
+fn function_stepped_into_a_call() {
+    // s: line 1, s: line 5, s: into f at line 2, i: LOAD_FAST_BORROW x.
+    check(
+        "calls_into_f_80x24",
+        &frame(CALLS, "calls.py", "sssi", 80, 24),
+    );
+    check(
+        "calls_into_f_120x40",
+        &frame(CALLS, "calls.py", "sssi", 120, 40),
+    );
+    check(
+        "calls_caller_frame_120x40",
+        &frame(CALLS, "calls.py", "sssiu", 120, 40),
+    );
+}
+
+#[test]
+fn finished_program() {
+    check(
+        "calls_finished_120x40",
+        &frame(CALLS, "calls.py", "G", 120, 40),
+    );
+}
+
+#[test]
+fn too_small_terminal_says_so() {
+    check("refcount_too_small", &default_frame("", 50, 12));
+}
+
+#[test]
+fn same_keys_same_frame() {
+    assert_eq!(
+        default_frame("ssiI", 120, 40),
+        default_frame("ssiI", 120, 40)
+    );
+}
