@@ -18,24 +18,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let vm = app.session.vm();
-    let Some(index) = app.shown_frame() else {
-        let text = match app.session.traceback() {
-            Some(_) => "The program ended with an exception (see Output).",
-            None => "The program has finished.",
-        };
-        frame.render_widget(Paragraph::new(Span::styled(text, theme.dim)), inner);
-        return;
-    };
-    let Some(shown) = vm.frames().get(index) else {
-        return;
-    };
-    let code = &shown.code;
-    let innermost = index + 1 == vm.frames().len();
-    // The innermost frame's next instruction; an outer frame's call in progress.
-    let marked = if innermost {
-        Some(shown.pc)
-    } else {
-        shown.last
+    // The shown frame's code and its marked instruction (the innermost frame's
+    // next one, an outer frame's call in progress); once the program has
+    // ended, the module's code with nothing marked.
+    let (code, marked) = match app
+        .shown_frame()
+        .and_then(|i| vm.frames().get(i).map(|f| (i, f)))
+    {
+        Some((index, shown)) => {
+            let innermost = index + 1 == vm.frames().len();
+            let marked = if innermost {
+                Some(shown.pc)
+            } else {
+                shown.last
+            };
+            (&shown.code, marked)
+        }
+        None => (vm.module_info(), None),
     };
     let targets: BTreeSet<u32> = code
         .instrs

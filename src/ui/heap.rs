@@ -244,10 +244,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
             );
             let mut lines = vec![Line::from(spans)];
             if let Some(holders) = &row.kept_by {
-                lines.push(Line::from(Span::styled(
-                    format!("  └ 0 refs, kept alive by {holders}"),
-                    theme.mark,
-                )));
+                // The reason it is not freed must be readable whole: wrap, never cut.
+                let reason = format!("  └ 0 refs, kept alive by {holders}");
+                if reason.chars().count() <= inner.width as usize {
+                    lines.push(Line::from(Span::styled(reason, theme.mark)));
+                } else {
+                    lines.push(Line::from(Span::styled(
+                        "  └ 0 refs, kept alive by",
+                        theme.mark,
+                    )));
+                    lines.push(Line::from(Span::styled(
+                        format!("    {holders}"),
+                        theme.mark,
+                    )));
+                }
             }
             ListItem::new(lines)
         })

@@ -43,7 +43,7 @@ pub fn view(frame: &mut Frame, app: &App) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let left_share = if area.width < 100 { 48 } else { 45 };
+    let left_share = if area.width < 100 { 46 } else { 44 };
     let [left, right] = Layout::horizontal([
         Constraint::Percentage(left_share),
         Constraint::Percentage(100 - left_share),

@@ -20,13 +20,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
             Some(id) => {
                 let object = vm.heap.get(id);
                 Line::from(vec![
-                    Span::raw(format!("  {label} ─▶ ")),
+                    Span::raw(format!("{label} ─▶ ")),
                     Span::raw(format!("{:#014x} ", object.address)),
                     Span::raw(vm.heap.short_repr(id)),
                 ])
             }
             None => Line::from(vec![
-                Span::raw(format!("  {label} ")),
+                Span::raw(format!("{label} ")),
                 Span::styled("(unbound)", theme.dim),
             ]),
         }
@@ -53,9 +53,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
             Span::styled(at, theme.dim),
         ]));
         if index > 0 {
-            let qualname = &frame_.code.code.qualname;
+            // Under its frame's heading, "local x" needs no "in f".
             for (name, slot) in vm.local_names(frame_).into_iter().zip(&frame_.locals) {
-                lines.push(arrow(format!("local {name} in {qualname}"), slot.obj));
+                lines.push(arrow(format!("local {name}"), slot.obj));
             }
         } else {
             lines.extend(globals(app, &arrow));

@@ -65,6 +65,8 @@ pub struct Vm {
     filename: Arc<str>,
     /// The module's code, as compiled.
     pub module_code: Arc<CodeObject>,
+    /// The module's code prepared for execution (still shown once it has finished).
+    module_info: Arc<CodeInfo>,
     steps: u64,
     outcome: Option<Outcome>,
     main_symbol: Symbol,
@@ -99,6 +101,13 @@ impl Vm {
             source: source.into(),
             filename: module_code.filename.as_str().into(),
             module_code: Arc::clone(&module_code),
+            module_info: Arc::new(CodeInfo::new(
+                Arc::clone(&module_code),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                Symbol(0),
+            )),
             steps: 0,
             outcome: None,
             main_symbol,
@@ -109,6 +118,7 @@ impl Vm {
         vm.main_module = vm.make_module(MAIN_MODULE, &[]);
         let mut constants = HashMap::new();
         let info = vm.load_code(&module_code, &mut constants);
+        vm.module_info = Arc::clone(&info);
         vm.frames.push(Frame::new(info, None));
         vm
     }
@@ -302,6 +312,11 @@ impl Vm {
     }
 
     // ---- state for front ends ------------------------------------------------
+
+    /// The module's prepared code (its frame is gone once the program ends).
+    pub fn module_info(&self) -> &Arc<CodeInfo> {
+        &self.module_info
+    }
 
     pub fn frames(&self) -> &[Frame] {
         &self.frames
