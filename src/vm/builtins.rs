@@ -68,7 +68,7 @@ pub const SYS: &[(&str, Builtin)] = &[
     ("getrefcount", Builtin::GetRefCount),
 ];
 
-type Call = Result<ObjId, PyException>;
+type Call = Result<ObjId, Box<PyException>>;
 
 /// Call a builtin or a type; returns the result (the caller pushes it).
 pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
@@ -151,7 +151,10 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
     }
 }
 
-fn exactly<const N: usize>(builtin: Builtin, args: &[ObjId]) -> Result<[ObjId; N], PyException> {
+fn exactly<const N: usize>(
+    builtin: Builtin,
+    args: &[ObjId],
+) -> Result<[ObjId; N], Box<PyException>> {
     <[ObjId; N]>::try_from(args).map_err(|_| {
         PyException::type_error(format!(
             "{}() takes exactly {} argument{} ({} given)",

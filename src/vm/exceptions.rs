@@ -10,27 +10,28 @@ pub struct PyException {
 }
 
 impl PyException {
-    pub fn new(kind: &'static str, message: impl Into<String>) -> Self {
-        PyException {
+    /// Boxed: errors are rare, and a small `Result` keeps the hot path fast.
+    pub fn new(kind: &'static str, message: impl Into<String>) -> Box<Self> {
+        Box::new(PyException {
             kind,
             message: message.into(),
-        }
+        })
     }
 
-    pub fn type_error(message: impl Into<String>) -> Self {
+    pub fn type_error(message: impl Into<String>) -> Box<Self> {
         Self::new("TypeError", message)
     }
 
-    pub fn name_error(name: &str) -> Self {
+    pub fn name_error(name: &str) -> Box<Self> {
         Self::new("NameError", format!("name '{name}' is not defined"))
     }
 
-    pub fn zero_division() -> Self {
+    pub fn zero_division() -> Box<Self> {
         Self::new("ZeroDivisionError", "division by zero")
     }
 
     /// What bytestep cannot run yet, said plainly.
-    pub fn not_implemented(what: &str, line: Option<u32>) -> Self {
+    pub fn not_implemented(what: &str, line: Option<u32>) -> Box<Self> {
         let at = line.map(|l| format!(" (line {l})")).unwrap_or_default();
         Self::new(
             "NotImplementedError",

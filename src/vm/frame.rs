@@ -37,7 +37,7 @@ pub struct Frame {
     pub pc: usize,
     /// Index of the instruction executed last in this frame (the current one while it runs).
     pub last: Option<usize>,
-    /// Fast locals (`co_localsplusnames`); empty for module code, which uses names.
+    /// Fast locals (`co_localsplusnames`); module code keeps its variables in names.
     pub locals: Vec<Slot>,
     pub stack: Vec<Slot>,
     /// The function this frame runs (held by the frame), none for the module.
@@ -48,18 +48,28 @@ pub struct Frame {
 
 impl Frame {
     pub fn new(code: Arc<CodeInfo>, function: Option<ObjId>) -> Frame {
-        let nlocals = if function.is_some() {
-            code.localsplus.len()
-        } else {
-            0
-        };
-        let stack_capacity = code.code.stacksize as usize;
+        Frame::with_buffers(code, function, Vec::new(), Vec::new())
+    }
+
+    /// A frame whose locals and stack reuse the given (empty) vectors, so a
+    /// call allocates nothing once the interpreter has warmed up.
+    pub fn with_buffers(
+        code: Arc<CodeInfo>,
+        function: Option<ObjId>,
+        mut locals: Vec<Slot>,
+        mut stack: Vec<Slot>,
+    ) -> Frame {
+        // Module code has fast locals too (hidden ones of inlined comprehensions).
+        locals.clear();
+        locals.resize(code.localsplus.len(), Slot::NULL);
+        stack.clear();
+        stack.reserve(code.code.stacksize as usize);
         Frame {
             code,
             pc: 0,
             last: None,
-            locals: vec![Slot::NULL; nlocals],
-            stack: Vec::with_capacity(stack_capacity),
+            locals,
+            stack,
             function,
             line_event_next: false,
         }

@@ -73,10 +73,12 @@ pub struct Vm {
     /// Work out CPython's line events after each step (the debugger and
     /// `trace` need them; `run` does not).
     track_lines: bool,
+    /// Emptied locals/stack vectors of returned frames, reused by calls.
+    spare_buffers: Vec<Vec<Slot>>,
 }
 
 /// An error raised while executing one instruction.
-type Flow<T = ()> = Result<T, PyException>;
+type Flow<T = ()> = Result<T, Box<PyException>>;
 
 impl Vm {
     /// Compile `source` and prepare its module frame; nothing runs yet.
@@ -112,6 +114,7 @@ impl Vm {
             outcome: None,
             main_symbol,
             track_lines: true,
+            spare_buffers: Vec::new(),
         };
         vm.builtins_module = vm.make_module("builtins", builtins::BUILTINS);
         vm.sys_module = vm.make_module("sys", builtins::SYS);
@@ -574,7 +577,7 @@ impl Vm {
     }
 
     /// An exception escapes: build the traceback, release every frame, finish.
-    fn raise(&mut self, error: PyException) -> Outcome {
+    fn raise(&mut self, error: Box<PyException>) -> Outcome {
         let entries: Vec<TracebackEntry> = self
             .frames
             .iter()
@@ -628,7 +631,16 @@ impl Vm {
             self.heap
                 .decref(function, Referrer::Frame { frame: qualname });
         }
+        self.spare_buffers.push(std::mem::take(&mut frame.locals));
+        self.spare_buffers.push(std::mem::take(&mut frame.stack));
         Some(frame)
+    }
+
+    /// A new frame built from recycled buffers.
+    fn new_frame(&mut self, code: Arc<CodeInfo>, function: Option<ObjId>) -> Frame {
+        let locals = self.spare_buffers.pop().unwrap_or_default();
+        let stack = self.spare_buffers.pop().unwrap_or_default();
+        Frame::with_buffers(code, function, locals, stack)
     }
 
     // ---- the value stack: every push and pop goes through here ---------------
@@ -701,10 +713,8 @@ impl Vm {
         }
         Ok(Popped {
             slot,
-            referrer: Referrer::Stack {
-                frame: qualname,
-                slot: index as u32,
-            },
+            frame: qualname,
+            index: index as u32,
         })
     }
 
@@ -723,7 +733,7 @@ impl Vm {
         if let Some(obj) = popped.slot.obj
             && !popped.slot.borrowed
         {
-            self.heap.decref(obj, popped.referrer);
+            self.heap.decref(obj, popped.referrer());
         }
     }
 
@@ -763,7 +773,19 @@ impl Vm {
 #[derive(Debug, Clone, Copy)]
 struct Popped {
     slot: Slot,
-    referrer: Referrer,
+    /// The frame (qualname) and stack slot it was popped from.
+    frame: Symbol,
+    index: u32,
+}
+
+impl Popped {
+    /// The stack slot that held the reference.
+    fn referrer(&self) -> Referrer {
+        Referrer::Stack {
+            frame: self.frame,
+            slot: self.index,
+        }
+    }
 }
 
 fn make_singletons(heap: &mut Heap) -> Singletons {

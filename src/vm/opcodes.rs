@@ -12,7 +12,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::code::{Instr, NO_TARGET};
 use super::exceptions::PyException;
-use super::frame::{Frame, Slot};
+use super::frame::Slot;
 use super::heap::{Function, ObjId, Referrer, Value, object::range_len};
 use super::report::Event;
 use super::{Flow, Popped, RECURSION_LIMIT, Vm, builtins};
@@ -523,7 +523,7 @@ impl Vm {
         }
     }
 
-    fn unsupported(&self, what: &str) -> PyException {
+    fn unsupported(&self, what: &str) -> Box<PyException> {
         PyException::not_implemented(what, self.current_line())
     }
 
@@ -587,7 +587,7 @@ impl Vm {
         }
     }
 
-    fn unbound_local(&self, index: usize) -> PyException {
+    fn unbound_local(&self, index: usize) -> Box<PyException> {
         let name = self
             .frames
             .last()
@@ -1067,6 +1067,9 @@ impl Vm {
     }
 
     fn call(&mut self, argc: usize, kwnames: Option<Vec<String>>) -> Flow {
+        if kwnames.is_none() && !self.heap.recorder.enabled && self.try_fast_call(argc)? {
+            return Ok(());
+        }
         let mut args = self.pop_many(argc)?;
         let self_or_null = self.pop()?;
         let (callable, callable_popped) = self.pop_object()?;
@@ -1092,6 +1095,53 @@ impl Vm {
         }
         self.release(callable_popped);
         Ok(())
+    }
+
+    /// `CALL_PY_EXACT_ARGS` when nobody watches: a plain Python function called
+    /// with exactly its positional parameters. The arguments' slots move into
+    /// the new frame's locals without a detour through a vector. Returns false
+    /// (having changed nothing) when the general path must handle the call.
+    fn try_fast_call(&mut self, argc: usize) -> Flow<bool> {
+        let Some(caller) = self.frames.last() else {
+            return Ok(false);
+        };
+        let Some(base) = caller.stack.len().checked_sub(argc + 2) else {
+            return Ok(false);
+        };
+        let (callable_slot, self_or_null) = (caller.stack[base], caller.stack[base + 1]);
+        let (Some(callable), None) = (callable_slot.obj, self_or_null.obj) else {
+            return Ok(false);
+        };
+        let Value::Function(function) = self.heap.value(callable) else {
+            return Ok(false);
+        };
+        let code = &function.info.code;
+        let unsupported = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
+        if code.argcount as usize != argc
+            || code.flags & unsupported != 0
+            || !code.cellvars.is_empty()
+            || !code.freevars.is_empty()
+            || self.frames.len() >= RECURSION_LIMIT
+        {
+            return Ok(false);
+        }
+        let info = std::sync::Arc::clone(&function.info);
+        let mut frame = self.new_frame(std::sync::Arc::clone(&info), Some(callable));
+        let Some(caller) = self.frames.last_mut() else {
+            return Ok(false);
+        };
+        frame.locals[..argc].copy_from_slice(&caller.stack[base + 2..]);
+        caller.stack.truncate(base);
+        if callable_slot.borrowed {
+            self.heap.incref(
+                callable,
+                Referrer::Frame {
+                    frame: info.qualname,
+                },
+            );
+        }
+        self.frames.push(frame);
+        Ok(true)
     }
 
     /// `_PUSH_FRAME`: the arguments' references move into the new frame's
@@ -1169,8 +1219,7 @@ impl Vm {
                 if missing.len() == 1 { "" } else { "s" }
             )));
         }
-        let callee = code.qualname.clone();
-        let mut frame = Frame::new(std::sync::Arc::clone(&info), Some(callable));
+        let mut frame = self.new_frame(std::sync::Arc::clone(&info), Some(callable));
         for (i, slot) in slots.into_iter().enumerate() {
             if let Some(popped) = slot {
                 frame.locals[i] = popped.slot;
@@ -1185,7 +1234,10 @@ impl Vm {
             );
         }
         let depth = self.frames.len();
-        self.heap.recorder.record(|| Event::Call { callee, depth });
+        self.heap.recorder.record(|| Event::Call {
+            callee: info.code.qualname.clone(),
+            depth,
+        });
         if self.heap.recorder.enabled {
             for (i, local) in frame.locals.iter().enumerate() {
                 if let Some(obj) = local.obj {
@@ -1208,11 +1260,7 @@ impl Vm {
 
     fn return_value(&mut self) -> Flow {
         let (value, popped) = self.pop_object()?;
-        let from = self
-            .frames
-            .last()
-            .map(|f| f.code.code.qualname.clone())
-            .unwrap_or_default();
+        let returning = self.frames.last().map(|f| std::sync::Arc::clone(&f.code));
         if self.frames.len() == 1 {
             // The module returns: the program is over.
             self.release(popped);
@@ -1232,7 +1280,9 @@ impl Vm {
         self.pop_frame();
         let address = self.heap.get(value).address;
         self.heap.recorder.record(|| Event::Return {
-            from,
+            from: returning
+                .map(|code| code.code.qualname.clone())
+                .unwrap_or_default(),
             obj: value,
             address,
         });
@@ -1240,7 +1290,7 @@ impl Vm {
     }
 }
 
-fn null_error() -> PyException {
+fn null_error() -> Box<PyException> {
     PyException::new("SystemError", "unexpected NULL on the value stack")
 }
 

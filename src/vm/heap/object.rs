@@ -1,6 +1,5 @@
 //! The kinds of object and their values, sizes and reprs.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use num_bigint::BigInt;
@@ -81,27 +80,42 @@ pub struct Function {
 }
 
 /// A name → object table in insertion order, like a module's `__dict__`.
+///
+/// Symbols are small dense integers, so the index is a plain vector
+/// (symbol → position + 1, 0 for absent): a lookup is two array reads.
 #[derive(Debug, Clone, Default)]
 pub struct Namespace {
     names: Vec<Symbol>,
     values: Vec<Option<ObjId>>,
-    index: HashMap<Symbol, usize>,
+    index: Vec<u32>,
 }
 
 impl Namespace {
     #[inline]
+    fn position(&self, name: Symbol) -> Option<usize> {
+        match self.index.get(name.0 as usize) {
+            Some(&slot) if slot > 0 => Some(slot as usize - 1),
+            _ => None,
+        }
+    }
+
+    #[inline]
     pub fn get(&self, name: Symbol) -> Option<ObjId> {
-        self.index.get(&name).and_then(|&i| self.values[i])
+        self.position(name).and_then(|i| self.values[i])
     }
 
     /// Bind `name`; returns the object it referred to before.
     pub fn set(&mut self, name: Symbol, value: ObjId) -> Option<ObjId> {
-        match self.index.get(&name) {
-            Some(&i) => self.values[i].replace(value),
+        match self.position(name) {
+            Some(i) => self.values[i].replace(value),
             None => {
-                self.index.insert(name, self.names.len());
+                let slot = name.0 as usize;
+                if self.index.len() <= slot {
+                    self.index.resize(slot + 1, 0);
+                }
                 self.names.push(name);
                 self.values.push(Some(value));
+                self.index[slot] = self.names.len() as u32;
                 None
             }
         }
@@ -109,7 +123,7 @@ impl Namespace {
 
     /// Unbind `name`; returns the object it referred to.
     pub fn remove(&mut self, name: Symbol) -> Option<ObjId> {
-        self.index.get(&name).and_then(|&i| self.values[i].take())
+        self.position(name).and_then(|i| self.values[i].take())
     }
 
     /// Bound names in insertion order.
