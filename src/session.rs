@@ -82,6 +82,80 @@ impl StopReport {
     }
 }
 
+/// Each live object's count, type and value, by address: two censuses give
+/// the changes between any two states, whichever way the user moved.
+struct HeapCensus(BTreeMap<u64, (u32, String, String)>);
+
+impl HeapCensus {
+    fn of(vm: &Vm) -> HeapCensus {
+        HeapCensus(
+            vm.heap
+                .live_objects()
+                .map(|(id, o)| {
+                    let entry = (
+                        o.refs,
+                        o.value.type_name().to_owned(),
+                        vm.heap.short_repr(id),
+                    );
+                    (o.address, entry)
+                })
+                .collect(),
+        )
+    }
+
+    fn changes_to(&self, after: &HeapCensus) -> BTreeMap<u64, Change> {
+        let mut changes = BTreeMap::new();
+        for (address, (refs, type_name, value)) in &self.0 {
+            match after.0.get(address) {
+                // Same address, another object: freed, and a new one made there.
+                Some((_, after_type, after_value))
+                    if (after_type, after_value) != (type_name, value) =>
+                {
+                    changes.insert(
+                        *address,
+                        Change {
+                            new: true,
+                            ..Change::default()
+                        },
+                    );
+                }
+                Some((after_refs, _, _)) if after_refs != refs => {
+                    let delta = *after_refs as i64 - *refs as i64;
+                    changes.insert(
+                        *address,
+                        Change {
+                            delta,
+                            ..Change::default()
+                        },
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    let freed = Some((type_name.clone(), value.clone()));
+                    changes.insert(
+                        *address,
+                        Change {
+                            freed,
+                            ..Change::default()
+                        },
+                    );
+                }
+            }
+        }
+        for (address, (refs, _, _)) in &after.0 {
+            if !self.0.contains_key(address) {
+                let change = Change {
+                    new: true,
+                    delta: *refs as i64,
+                    ..Change::default()
+                };
+                changes.insert(*address, change);
+            }
+        }
+        changes
+    }
+}
+
 /// A debugging session over one program.
 #[derive(Debug, Clone)]
 pub struct Session {
@@ -239,6 +313,7 @@ impl Session {
         }
         // Restore the checkpoint before the target, replay quietly, then run the
         // last step recorded so the panes show what it did.
+        let before = HeapCensus::of(&self.vm);
         let goal = target.saturating_sub(1);
         let index = (goal / CHECKPOINT_INTERVAL) as usize;
         let mut vm = self.checkpoints[index.min(self.checkpoints.len() - 1)].clone();
@@ -252,6 +327,9 @@ impl Session {
         if target > 0 {
             self.forward(move |_, vm| vm.steps() >= target);
         }
+        // "Since the previous stop" is about the two screens the user saw: going
+        // back, that is the difference between the states, not the replayed step.
+        self.last_stop.changes = before.changes_to(&HeapCensus::of(&self.vm));
     }
 
     fn depth(&self) -> usize {
@@ -376,7 +454,12 @@ impl Session {
         } else {
             parts.join("; ")
         };
-        format!("{}: {what}", step.opname)
+        let taken = self.last_stop.steps_taken;
+        if taken > 1 {
+            format!("{}: {what} (last of {taken} instructions run)", step.opname)
+        } else {
+            format!("{}: {what}", step.opname)
+        }
     }
 
     /// `'hello'` for a live object at `address`, else the bare address.
