@@ -36,7 +36,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
     if frames.is_empty() {
         lines.push(Line::from(Span::styled("<module> (finished)", theme.title)));
     }
-    for (index, frame_) in frames.iter().enumerate() {
+    // Innermost frame first, as a backtrace reads: that is where the action is.
+    for (index, frame_) in frames.iter().enumerate().rev() {
         let marker = if shown == Some(index) { "▶ " } else { "  " };
         let line = if index + 1 == frames.len() {
             frame_.next_line()

@@ -439,9 +439,16 @@ impl Heap {
         }
     }
 
-    /// A repr cut to fit a pane cell.
+    /// A repr cut to fit a pane cell. Objects whose repr repeats their id
+    /// (functions, code) are named without it, since panes show ids anyway.
     pub fn short_repr(&self, id: ObjId) -> String {
-        let full = self.repr(id);
+        let full = match self.value(id) {
+            Value::Function(function) => {
+                format!("<function {}>", self.symbols.text(function.qualname))
+            }
+            Value::Code(code) => format!("<code {}>", code.code.qualname),
+            _ => self.repr(id),
+        };
         const LIMIT: usize = 40;
         if full.chars().count() <= LIMIT {
             full
