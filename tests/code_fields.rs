@@ -5,8 +5,8 @@
 //! `code`/`linetable`/`exceptiontable` as lowercase hex and `consts` as
 //! `repr()` strings (`"<code QUALNAME>"` for code objects).
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
+
 use std::sync::Arc;
 
 use bytestep::bytecode::constant_repr;
@@ -52,30 +52,6 @@ fn to_json(code: &CodeObject) -> Value {
     })
 }
 
-fn expected_files() -> Vec<(PathBuf, PathBuf)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut pairs = Vec::new();
-    for (kind, sources) in [
-        ("programs", "tests/programs"),
-        ("examples", "assets/examples"),
-    ] {
-        let Ok(dir) = fs::read_dir(root.join("tests/expected").join(kind)) else {
-            continue;
-        };
-        let mut files: Vec<PathBuf> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        files.sort();
-        for file in files {
-            let Some(name) = file.file_name().and_then(|n| n.to_str()) else {
-                continue;
-            };
-            if let Some(stem) = name.strip_suffix(".code.json") {
-                pairs.push((file.clone(), root.join(sources).join(format!("{stem}.py"))));
-            }
-        }
-    }
-    pairs
-}
-
 const FIELDS: [&str; 17] = [
     "qualname",
     "name",
@@ -98,24 +74,14 @@ const FIELDS: [&str; 17] = [
 
 #[test]
 fn code_fields_match_cpython() {
-    let pairs = expected_files();
-    assert!(
-        !pairs.is_empty(),
-        "no tests/expected/{{programs,examples}}/*.code.json found: nothing was compared"
-    );
+    let programs = common::all_programs();
     let mut failures = Vec::new();
-    for (expected_path, source_path) in &pairs {
-        let text = fs::read_to_string(expected_path).expect("expected file is readable");
-        let expected: Value = serde_json::from_str(&text)
-            .unwrap_or_else(|e| panic!("{}: bad JSON: {e}", expected_path.display()));
+    for golden in &programs {
+        let expected: Value = serde_json::from_str(&golden.expected("code.json"))
+            .unwrap_or_else(|e| panic!("{}: bad JSON: {e}", golden.name));
         let expected = expected.as_array().cloned().unwrap_or_default();
-        let source = fs::read_to_string(source_path)
-            .unwrap_or_else(|e| panic!("{}: {e}", source_path.display()));
-        let filename = source_path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        let module = match compile(&source, filename) {
+        let filename = golden.filename();
+        let module = match compile(&golden.source, &filename) {
             Ok(code) => code,
             Err(error) => {
                 failures.push(format!("{filename}: does not compile:\n{error}"));
@@ -148,7 +114,7 @@ fn code_fields_match_cpython() {
         failures.is_empty(),
         "{} differences from CPython in {} files:\n{}",
         failures.len(),
-        pairs.len(),
+        programs.len(),
         failures.join("\n")
     );
 }

@@ -4,8 +4,7 @@
 //! `tests/programs/X.py` or `assets/examples/X.py`, compiled with filename
 //! `X.py`), our text must be identical once code object addresses are masked.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
 
 use bytestep::bytecode::dis;
 use bytestep::compile::compile;
@@ -29,65 +28,14 @@ fn mask_addresses(text: &str) -> String {
     out
 }
 
-/// The first line where the texts differ, for a readable failure.
-fn first_difference(expected: &str, actual: &str) -> String {
-    let mut expected_lines = expected.lines();
-    let mut actual_lines = actual.lines();
-    for number in 1.. {
-        match (expected_lines.next(), actual_lines.next()) {
-            (None, None) => return "texts differ only in line endings".into(),
-            (e, a) if e == a => continue,
-            (e, a) => {
-                return format!("line {number}:\n  expected: {e:?}\n  actual:   {a:?}");
-            }
-        }
-    }
-    unreachable!()
-}
-
-/// `(expected file, source file)` pairs for files ending in `extension`.
-pub fn expected_files(extension: &str) -> Vec<(PathBuf, PathBuf)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut pairs = Vec::new();
-    for (kind, sources) in [
-        ("programs", "tests/programs"),
-        ("examples", "assets/examples"),
-    ] {
-        let Ok(dir) = fs::read_dir(root.join("tests/expected").join(kind)) else {
-            continue;
-        };
-        let mut files: Vec<PathBuf> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        files.sort();
-        for file in files {
-            let Some(name) = file.file_name().and_then(|n| n.to_str()) else {
-                continue;
-            };
-            if let Some(stem) = name.strip_suffix(extension) {
-                let source = root.join(sources).join(format!("{stem}.py"));
-                pairs.push((file.clone(), source));
-            }
-        }
-    }
-    pairs
-}
-
 #[test]
 fn dis_matches_cpython() {
-    let pairs = expected_files(".dis");
-    assert!(
-        !pairs.is_empty(),
-        "no tests/expected/{{programs,examples}}/*.dis found: nothing was compared"
-    );
+    let programs = common::all_programs();
     let mut failures = Vec::new();
-    for (expected_path, source_path) in &pairs {
-        let expected = fs::read_to_string(expected_path).expect("expected file is readable");
-        let source = fs::read_to_string(source_path)
-            .unwrap_or_else(|e| panic!("{}: {e}", source_path.display()));
-        let filename = source_path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        let actual = match compile(&source, filename) {
+    for golden in &programs {
+        let expected = golden.expected("dis");
+        let filename = golden.filename();
+        let actual = match compile(&golden.source, &filename) {
             Ok(code) => dis(&code),
             Err(error) => {
                 failures.push(format!("{filename}: does not compile:\n{error}"));
@@ -97,9 +45,8 @@ fn dis_matches_cpython() {
         let (expected, actual) = (mask_addresses(&expected), mask_addresses(&actual));
         if expected != actual {
             failures.push(format!(
-                "{}: {}",
-                expected_path.display(),
-                first_difference(&expected, &actual)
+                "{filename}: {}",
+                common::first_difference(&actual, &expected)
             ));
         }
     }
@@ -107,7 +54,7 @@ fn dis_matches_cpython() {
         failures.is_empty(),
         "{} of {} disassemblies differ from CPython:\n{}",
         failures.len(),
-        pairs.len(),
+        programs.len(),
         failures.join("\n")
     );
 }

@@ -117,28 +117,15 @@ impl Vm {
 
             // DELETE_FAST (--)
             DELETE_FAST => {
-                let frame = self.top_frame()?;
-                let qualname = frame.code.qualname;
-                let name = frame.code.localsplus.get(arg as usize).copied();
-                let old = frame
+                let index = arg as usize;
+                match self
+                    .top_frame()?
                     .locals
-                    .get_mut(arg as usize)
-                    .map(|slot| std::mem::replace(slot, Slot::NULL))
-                    .unwrap_or(Slot::NULL);
-                match (old.obj, name) {
-                    (Some(obj), Some(name)) => {
-                        if !old.borrowed {
-                            self.heap.decref(
-                                obj,
-                                Referrer::Local {
-                                    frame: qualname,
-                                    name,
-                                },
-                            );
-                        }
-                        Ok(())
-                    }
-                    _ => Err(self.unbound_local(arg as usize)),
+                    .get(index)
+                    .and_then(|slot| slot.obj)
+                {
+                    Some(_) => self.replace_local(index, Slot::NULL),
+                    None => Err(self.unbound_local(index)),
                 }
             }
 
@@ -604,6 +591,12 @@ impl Vm {
     /// The popped reference moves into the local (a borrowed one stays borrowed,
     /// as CPython's `SETLOCAL` keeps the stack reference as it is).
     fn store_fast(&mut self, index: usize, popped: Popped) -> Flow {
+        self.replace_local(index, popped.slot)
+    }
+
+    /// Put `slot` in local `index` (binding it, if it holds an object) and drop
+    /// the reference the local held before.
+    fn replace_local(&mut self, index: usize, slot: Slot) -> Flow {
         let frame = self.top_frame()?;
         let qualname = frame.code.qualname;
         let name = *frame
@@ -611,14 +604,15 @@ impl Vm {
             .localsplus
             .get(index)
             .ok_or_else(|| PyException::new("SystemError", "bad local index"))?;
-        let old = std::mem::replace(&mut frame.locals[index], popped.slot);
-        if let Some(obj) = popped.slot.obj
+        let old = std::mem::replace(&mut frame.locals[index], slot);
+        let referrer = Referrer::Local {
+            frame: qualname,
+            name,
+        };
+        if let Some(obj) = slot.obj
             && self.heap.recorder.enabled
         {
-            let target = self.heap.describe(Referrer::Local {
-                frame: qualname,
-                name,
-            });
+            let target = self.heap.describe(referrer);
             let address = self.heap.get(obj).address;
             self.heap.recorder.events.push(Event::Bind {
                 target,
@@ -629,13 +623,7 @@ impl Vm {
         if let Some(obj) = old.obj
             && !old.borrowed
         {
-            self.heap.decref(
-                obj,
-                Referrer::Local {
-                    frame: qualname,
-                    name,
-                },
-            );
+            self.heap.decref(obj, referrer);
         }
         Ok(())
     }

@@ -6,6 +6,7 @@ use num_bigint::BigInt;
 use num_traits::Signed;
 
 use super::{ObjId, Symbol};
+pub use crate::bytecode::repr::{float_repr, str_repr};
 use crate::vm::builtins::Builtin;
 use crate::vm::code::CodeInfo;
 
@@ -318,69 +319,6 @@ fn str_size(text: &str) -> u32 {
 /// 3.14) plus the code units, rounded to a pointer.
 fn code_size(info: &CodeInfo) -> u32 {
     (208 + info.code.code.len() as u32).div_ceil(8) * 8
-}
-
-/// Python's repr of a float.
-pub fn float_repr(value: f64) -> String {
-    if value.is_nan() {
-        return "nan".into();
-    }
-    if value.is_infinite() {
-        return if value > 0.0 {
-            "inf".into()
-        } else {
-            "-inf".into()
-        };
-    }
-    if value == value.trunc() && value.abs() < 1e16 {
-        return format!("{value:.1}");
-    }
-    let shortest = format!("{value:e}");
-    // Rust gives "1.5e-7" / "1e20"; Python gives "1.5e-07" / "1e+20" outside [1e-4, 1e16).
-    let exponent: i32 = shortest
-        .split('e')
-        .nth(1)
-        .and_then(|e| e.parse().ok())
-        .unwrap_or(0);
-    if (-4..16).contains(&exponent) {
-        format!("{value}")
-    } else {
-        let (mantissa, _) = shortest.split_once('e').unwrap_or((&shortest, ""));
-        let sign = if exponent < 0 { '-' } else { '+' };
-        format!("{mantissa}e{sign}{:02}", exponent.abs())
-    }
-}
-
-/// Python's repr of a str: single quotes unless the text holds one and no double quote.
-pub fn str_repr(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push(quote);
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
-            }
-            c if (0x80..0xa0).contains(&(c as u32)) || c == '\u{ad}' => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
 }
 
 #[cfg(test)]
