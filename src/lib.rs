@@ -3,6 +3,21 @@
 //! Layers, arrows pointing down only:
 //! `app` (keys, terminal) → `ui` (pure pane renderers) → `session` (the debugger)
 //! → `vm` (the interpreter) → `bytecode` (decoding, dis) → `compile` (rustpython).
+//!
+//! Running a program and watching one step:
+//!
+//! ```
+//! use bytestep::vm::{Event, Vm};
+//!
+//! let mut vm = Vm::new("a = 'hello' + ' world'\nprint(a)\n", "t.py").expect("compiles");
+//! vm.set_recording(true);
+//! let mut freed = 0;
+//! while let Some(step) = vm.step() {
+//!     freed += step.events.iter().filter(|e| matches!(e, Event::Free { .. })).count();
+//! }
+//! assert_eq!(vm.output, "hello world\n");
+//! assert_eq!(freed, 0, "the compiler folded the constant; nothing was made and freed");
+//! ```
 
 pub mod app;
 pub mod bytecode;
