@@ -9,6 +9,7 @@ use serde_json::{Value as Json, json};
 use crate::bytecode;
 use crate::compile;
 use crate::examples::EXAMPLES;
+use crate::vm::heap::ObjId;
 use crate::vm::{Event, Outcome, Step, Vm};
 
 /// A program to work on: its source and the file name shown for it.
@@ -84,56 +85,88 @@ pub fn trace(
         }
     };
     vm.set_recording(true);
-    while let Some(step) = vm.step() {
+    loop {
+        // The argument as dis shows it, read before the step moves on.
+        let argrepr = vm
+            .next_instruction()
+            .map(|(frame, instr)| vm.argrepr(&frame.code, instr))
+            .unwrap_or_default();
+        let Some(step) = vm.step() else {
+            break;
+        };
         if as_json {
-            let line = step_json(&vm, &step);
+            let mut line = step_json(&vm, &step);
+            line["argrepr"] = Json::String(argrepr);
             writeln!(out, "{line}")?;
         } else {
-            writeln!(out, "{}", step_text(&step))?;
+            writeln!(out, "{}", step_text(&vm, &step, &argrepr))?;
         }
     }
     report_end(&vm, err)
 }
 
-/// One step as a text line: number, function, line, offset, instruction, events.
-pub fn step_text(step: &Step) -> String {
+/// One step as a text line: number, function, line (`*` marks a line event),
+/// offset, instruction as dis shows it, then its refcount events.
+pub fn step_text(vm: &Vm, step: &Step, argrepr: &str) -> String {
     let arg = step.arg.map(|a| a.to_string()).unwrap_or_default();
+    let argrepr = if argrepr.is_empty() {
+        String::new()
+    } else {
+        format!(" ({argrepr})")
+    };
     let line = step
         .line
         .map(|l| l.to_string())
         .unwrap_or_else(|| "-".into());
     let marker = if step.line_event { "*" } else { " " };
-    let events: Vec<String> = step.events.iter().filter_map(event_text).collect();
+    let events: Vec<String> = step
+        .events
+        .iter()
+        .filter_map(|e| event_text(vm, e))
+        .collect();
     format!(
-        "{:>6} {:<16} {marker}{:>4} {:>5}  {:<34} {}",
+        "{:>6} {:<16} {marker}{:>4} {:>5}  {:<40} {}",
         step.number,
         step.qualname,
         line,
         step.offset,
-        format!("{} {arg}", step.opname).trim_end(),
+        format!("{} {arg}{argrepr}", step.opname).trim_end(),
         events.join("; ")
     )
     .trim_end()
     .to_owned()
 }
 
+/// `'hello' at 0x7f…` while the object lives there, else the bare address.
+fn object_text(vm: &Vm, obj: ObjId, address: u64) -> String {
+    let object = vm.heap.get(obj);
+    if object.alive && object.address == address {
+        format!("{} at {address:#x}", vm.heap.short_repr(obj))
+    } else {
+        format!("{address:#x}")
+    }
+}
+
 /// Refcount, allocation and binding events in a few words; stack moves are left to `--json`.
-pub fn event_text(event: &Event) -> Option<String> {
+pub fn event_text(vm: &Vm, event: &Event) -> Option<String> {
     Some(match event {
         Event::Incref {
+            obj,
             address,
             referrer,
             before,
             after,
-            ..
         }
         | Event::Decref {
+            obj,
             address,
             referrer,
             before,
             after,
-            ..
-        } => format!("{address:#x} refs {before}→{after} ({referrer})"),
+        } => format!(
+            "{} refs {before}→{after} ({referrer})",
+            object_text(vm, *obj, *address)
+        ),
         Event::Alloc {
             address,
             type_name,
@@ -151,11 +184,15 @@ pub fn event_text(event: &Event) -> Option<String> {
             address, holders, ..
         } => format!("{address:#x} kept alive by {holders}"),
         Event::Bind {
-            target, address, ..
-        } => format!("{target} → {address:#x}"),
+            target,
+            obj,
+            address,
+        } => format!("{target} → {}", object_text(vm, *obj, *address)),
         Event::Call { callee, .. } => format!("call {callee}"),
-        Event::Return { from, address, .. } => format!("return {address:#x} from {from}"),
-        Event::Output { text } => format!("print {:?}", text),
+        Event::Return { from, obj, address } => {
+            format!("{from} returns {}", object_text(vm, *obj, *address))
+        }
+        Event::Output { text } => format!("print {text:?}"),
         Event::Raise { exception } => format!("raise {exception}"),
         Event::Push { .. } | Event::Pop { .. } => return None,
     })

@@ -59,6 +59,15 @@ fn main() -> ExitCode {
     }
     match real_main() {
         Ok(status) => ExitCode::from(status.clamp(0, 255) as u8),
+        // A reader that stopped early (`| head`) is not an error worth a message.
+        Err(report)
+            if report
+                .chain()
+                .filter_map(|e| e.downcast_ref::<io::Error>())
+                .any(|e| e.kind() == io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(report) => {
             eprintln!("bytestep: {report:#}");
             ExitCode::from(2)

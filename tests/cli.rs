@@ -192,3 +192,23 @@ fn examples_lists_the_lecture_examples() {
         );
     }
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bytestep"))
+        .args(["trace", "--json", "tests/programs/nested_loops.py"])
+        .current_dir(common::root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    // Read one line, then close the pipe, as `| head -1` does.
+    let mut stdout = child.stdout.take().expect("piped");
+    let mut first = [0u8; 64];
+    std::io::Read::read(&mut stdout, &mut first).expect("reads");
+    drop(stdout);
+    let output = child.wait_with_output().expect("ends");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stderr.is_empty(), "{}", text(&output.stderr));
+}
