@@ -1,0 +1,9 @@
+# UnboundLocalError: a local read before it is assigned.
+def f(flag):
+    if flag:
+        y = 1
+    return y
+
+
+print(f(True))
+print(f(False))
