@@ -96,9 +96,9 @@ impl Vm {
             heap,
             frames: Vec::new(),
             singletons,
-            main_module: ObjId(0),
-            builtins_module: ObjId(0),
-            sys_module: ObjId(0),
+            main_module: ObjId::from_index(0),
+            builtins_module: ObjId::from_index(0),
+            sys_module: ObjId::from_index(0),
             output: String::new(),
             source: source.into(),
             filename: module_code.filename.as_str().into(),
@@ -645,6 +645,7 @@ impl Vm {
 
     // ---- the value stack: every push and pop goes through here ---------------
 
+    #[inline]
     fn top_frame(&mut self) -> Flow<&mut Frame> {
         self.frames
             .last_mut()
@@ -652,6 +653,7 @@ impl Vm {
     }
 
     /// Push a new strong reference to `obj` (counted for its stack slot).
+    #[inline]
     fn push(&mut self, obj: ObjId) -> Flow {
         let frame = self.top_frame()?;
         let slot = frame.stack.len();
@@ -669,6 +671,7 @@ impl Vm {
     }
 
     /// Push a slot whose reference is already owned (moved in, or borrowed).
+    #[inline]
     fn push_slot(&mut self, entry: Slot) -> Flow {
         let frame = self.top_frame()?;
         let slot = frame.stack.len();
@@ -677,6 +680,7 @@ impl Vm {
         Ok(())
     }
 
+    #[inline]
     fn record_push(&mut self, slot: usize, obj: Option<ObjId>, borrowed: bool) {
         if self.heap.recorder.enabled {
             let depth = self.frames.len() - 1;
@@ -693,6 +697,7 @@ impl Vm {
 
     /// Pop the top slot; its reference now belongs to the caller
     /// (to store, or to [`Vm::release`]).
+    #[inline]
     fn pop(&mut self) -> Flow<Popped> {
         let frame = self.top_frame()?;
         let qualname = frame.code.qualname;
@@ -719,6 +724,7 @@ impl Vm {
     }
 
     /// Pop a slot that must hold an object (not NULL).
+    #[inline]
     fn pop_object(&mut self) -> Flow<(ObjId, Popped)> {
         let popped = self.pop()?;
         let obj = popped
@@ -729,6 +735,7 @@ impl Vm {
     }
 
     /// Drop a popped slot's reference (nothing for NULL or borrowed slots).
+    #[inline]
     fn release(&mut self, popped: Popped) {
         if let Some(obj) = popped.slot.obj
             && !popped.slot.borrowed
@@ -739,6 +746,7 @@ impl Vm {
 
     /// Move a popped reference into `referrer` (a name, a container): a borrowed
     /// slot becomes a strong reference there, as `PyStackRef_AsPyObjectSteal` does.
+    #[inline]
     fn take_into(&mut self, popped: &Popped, referrer: Referrer) {
         if let Some(obj) = popped.slot.obj
             && popped.slot.borrowed
@@ -747,6 +755,7 @@ impl Vm {
         }
     }
 
+    #[inline]
     fn peek(&self, depth_from_top: usize) -> Flow<Slot> {
         let frame = self
             .frames

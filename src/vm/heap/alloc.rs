@@ -46,9 +46,10 @@ impl Pool {
 /// The allocator: addresses in, addresses out, no real memory behind them.
 #[derive(Debug, Clone)]
 pub struct Allocator {
-    /// Pools by index from `ARENA_BASE`; `None` for a pool never carved.
+    /// Pools by index from `ARENA_BASE`.
     pools: Vec<Option<Pool>>,
-    /// Pools whose blocks all came back, reused most recent first.
+    /// Pools whose blocks all came back, reused most recent first (they keep
+    /// their free lists, as pymalloc's cached pools do).
     empty_pools: Vec<usize>,
     /// Per size class, the pools with free blocks; the last one serves next.
     usable: Vec<Vec<usize>>,
@@ -129,19 +130,26 @@ impl Allocator {
     }
 
     fn new_pool(&mut self, class: usize) -> usize {
-        let fresh = Pool {
+        if let Some(index) = self.empty_pools.pop()
+            && let Some(Some(pool)) = self.pools.get_mut(index)
+        {
+            // As pymalloc does: a cached empty pool that last served the same
+            // size class keeps its free list, so its most recently freed block
+            // is handed out first; otherwise it is carved afresh.
+            if pool.size_class != class {
+                pool.size_class = class;
+                pool.free_blocks.clear();
+                pool.next_offset = POOL_OVERHEAD;
+            }
+            return index;
+        }
+        self.pools.push(Some(Pool {
             size_class: class,
             free_blocks: Vec::new(),
             next_offset: POOL_OVERHEAD,
             used: 0,
-        };
-        if let Some(index) = self.empty_pools.pop() {
-            self.pools[index] = Some(fresh);
-            index
-        } else {
-            self.pools.push(Some(fresh));
-            self.pools.len() - 1
-        }
+        }));
+        self.pools.len() - 1
     }
 
     fn free_small(&mut self, address: u64) {
@@ -157,9 +165,10 @@ impl Allocator {
         pool.free_blocks.push(address);
         pool.used = pool.used.saturating_sub(1);
         if pool.used == 0 {
-            // An empty pool goes back to the arena, ready for any size class.
-            self.usable[class].retain(|&i| i != index);
-            self.pools[index] = None;
+            // An empty pool goes back to the arena's cache, ready for any size class.
+            if let Some(position) = self.usable[class].iter().rposition(|&i| i == index) {
+                self.usable[class].remove(position);
+            }
             self.empty_pools.push(index);
         } else if was_full {
             // As pymalloc does, a pool that regains a block serves next.
@@ -224,6 +233,21 @@ mod tests {
         assert_ne!(first_pool, last_pool);
         allocator.free(blocks[3], 512);
         assert_eq!(allocator.allocate(512), blocks[3]);
+    }
+
+    #[test]
+    fn an_emptied_pool_keeps_its_free_list_for_the_same_size_class() {
+        let mut allocator = Allocator::new();
+        let a = allocator.allocate(32);
+        let b = allocator.allocate(32);
+        allocator.free(a, 32);
+        allocator.free(b, 32); // the pool is empty now
+        assert_eq!(allocator.allocate(32), b, "the last freed block first");
+        assert_eq!(allocator.allocate(32), a);
+        allocator.free(a, 32);
+        allocator.free(b, 32);
+        let other = allocator.allocate(64);
+        assert_eq!(other, a.min(b), "another size class carves the pool afresh");
     }
 
     #[test]

@@ -19,9 +19,24 @@ pub use object::{Function, Module, Namespace, TypeKind, Value};
 use super::report::{Event, Recorder};
 use alloc::Allocator;
 
-/// A handle to an object in the heap arena.
+/// A handle to an object in the heap arena (its slot index, stored plus one
+/// so that `Option<ObjId>`, a stack slot, stays four bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ObjId(pub u32);
+pub struct ObjId(std::num::NonZeroU32);
+
+impl ObjId {
+    /// The handle of arena slot `index`.
+    pub fn from_index(index: usize) -> ObjId {
+        let raw = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        ObjId(std::num::NonZeroU32::new(raw).unwrap_or(std::num::NonZeroU32::MAX))
+    }
+
+    /// The arena slot.
+    #[inline]
+    pub fn index(self) -> usize {
+        self.0.get() as usize - 1
+    }
+}
 
 /// An interned name (variables, attributes, qualnames).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -132,15 +147,15 @@ impl Heap {
     }
 
     pub fn get(&self, id: ObjId) -> &Object {
-        &self.objects[id.0 as usize]
+        &self.objects[id.index()]
     }
 
     pub fn value(&self, id: ObjId) -> &Value {
-        &self.objects[id.0 as usize].value
+        &self.objects[id.index()].value
     }
 
     pub fn value_mut(&mut self, id: ObjId) -> &mut Value {
-        &mut self.objects[id.0 as usize].value
+        &mut self.objects[id.index()].value
     }
 
     /// Every live object, in arena order.
@@ -149,7 +164,7 @@ impl Heap {
             .iter()
             .enumerate()
             .filter(|(_, o)| o.alive)
-            .map(|(i, o)| (ObjId(i as u32), o))
+            .map(|(i, o)| (ObjId::from_index(i), o))
     }
 
     /// A static immortal object (None, True, small ints, types...): never freed.
@@ -208,18 +223,18 @@ impl Heap {
         match self.free_slots.pop() {
             Some(slot) => {
                 self.objects[slot as usize] = object;
-                ObjId(slot)
+                ObjId::from_index(slot as usize)
             }
             None => {
                 self.objects.push(object);
-                ObjId(self.objects.len() as u32 - 1)
+                ObjId::from_index(self.objects.len() - 1)
             }
         }
     }
 
     /// Mark `id` as held by the constant table of the code object `holder`.
     pub fn add_const_holder(&mut self, id: ObjId, holder: Symbol) {
-        let object = &mut self.objects[id.0 as usize];
+        let object = &mut self.objects[id.index()];
         if !object.immortal && !object.const_holders.contains(&holder) {
             object.const_holders.push(holder);
         }
@@ -228,7 +243,7 @@ impl Heap {
     /// One more reference to `id`, held by `referrer`.
     #[inline]
     pub fn incref(&mut self, id: ObjId, referrer: Referrer) {
-        let object = &mut self.objects[id.0 as usize];
+        let object = &mut self.objects[id.index()];
         if object.immortal {
             return;
         }
@@ -256,8 +271,9 @@ impl Heap {
     }
 
     /// Decrement and record; true when the object must now be freed.
+    #[inline]
     fn drop_reference(&mut self, id: ObjId, referrer: Referrer) -> bool {
-        let object = &mut self.objects[id.0 as usize];
+        let object = &mut self.objects[id.index()];
         if object.immortal {
             return false;
         }
@@ -358,7 +374,7 @@ impl Heap {
     }
 
     fn free_block(&mut self, id: ObjId) {
-        let object = &self.objects[id.0 as usize];
+        let object = &self.objects[id.index()];
         let address = object.address;
         let size = object.size;
         let block = if object.value.is_gc() {
@@ -377,10 +393,10 @@ impl Heap {
             self.recorder.events.push(event);
         }
         self.allocator.free(block, size);
-        let object = &mut self.objects[id.0 as usize];
+        let object = &mut self.objects[id.index()];
         object.alive = false;
         object.value = Value::None;
-        self.free_slots.push(id.0);
+        self.free_slots.push(id.index() as u32);
     }
 
     /// "`<module>` constants", "`f`, `g` constants".
