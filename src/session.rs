@@ -4,16 +4,20 @@
 //! A *step* is one executed instruction; a *stop* is where the user lands after
 //! a command. Going back is "restore the nearest checkpoint, replay forward"
 //! (rr's design): the VM is deterministic, so replay reproduces the same ids,
-//! counts and output. Checkpoints are whole VM clones every
-//! [`CHECKPOINT_INTERVAL`] steps.
+//! counts and output. Checkpoints are whole VM clones every `interval` steps,
+//! starting at [`CHECKPOINT_INTERVAL`]; when there would be more than
+//! [`MAX_CHECKPOINTS`], every other one is dropped and the interval doubles, so
+//! memory stays bounded however long the program runs.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::compile::SyntaxError;
 use crate::vm::{Event, Outcome, Step, Vm};
 
-/// Steps between two checkpoints for going back.
+/// Steps between two checkpoints for going back, at first.
 pub const CHECKPOINT_INTERVAL: u64 = 512;
+/// The most checkpoints kept at once.
+pub const MAX_CHECKPOINTS: usize = 128;
 /// A forward command stops after this many steps even without reaching its goal,
 /// so an endless loop never hangs the debugger.
 pub const MAX_STEPS_PER_COMMAND: u64 = 5_000_000;
@@ -162,6 +166,8 @@ pub struct Session {
     vm: Vm,
     /// VM clones at step numbers 0, N, 2N… for going back.
     checkpoints: Vec<Vm>,
+    /// Steps between two checkpoints: `checkpoints[i]` is the state after `i * interval` steps.
+    interval: u64,
     last_stop: StopReport,
     breakpoints: BTreeSet<u32>,
 }
@@ -173,6 +179,7 @@ impl Session {
         vm.set_recording(true);
         Ok(Session {
             checkpoints: vec![vm.clone()],
+            interval: CHECKPOINT_INTERVAL,
             vm,
             last_stop: StopReport::default(),
             breakpoints: BTreeSet::new(),
@@ -315,7 +322,7 @@ impl Session {
         // last step recorded so the panes show what it did.
         let before = HeapCensus::of(&self.vm);
         let goal = target.saturating_sub(1);
-        let index = (goal / CHECKPOINT_INTERVAL) as usize;
+        let index = (goal / self.interval) as usize;
         let mut vm = self.checkpoints[index.min(self.checkpoints.len() - 1)].clone();
         vm.set_recording(false);
         while vm.steps() < goal && !vm.is_finished() {
@@ -337,17 +344,47 @@ impl Session {
     }
 
     /// The largest step number below `here` whose state satisfies `wanted`, or 0.
+    /// Searches back one checkpoint interval at a time, replaying each quietly.
     fn last_matching_before(&self, here: u64, wanted: impl Fn(&Vm) -> bool) -> u64 {
-        let mut vm = self.checkpoints[0].clone();
-        vm.set_recording(false);
-        let mut found = 0;
-        while vm.steps() + 1 < here && !vm.is_finished() {
-            vm.step_quiet();
-            if wanted(&vm) {
-                found = vm.steps();
+        let last_index = (here.saturating_sub(1) / self.interval) as usize;
+        for index in (0..=last_index.min(self.checkpoints.len() - 1)).rev() {
+            let mut vm = self.checkpoints[index].clone();
+            vm.set_recording(false);
+            let mut found = None;
+            while vm.steps() + 1 < here && !vm.is_finished() {
+                vm.step_quiet();
+                if wanted(&vm) {
+                    found = Some(vm.steps());
+                }
+                if vm.steps() >= (index as u64 + 1) * self.interval {
+                    break;
+                }
+            }
+            if let Some(step) = found {
+                return step;
             }
         }
-        found
+        0
+    }
+
+    /// Keep a checkpoint at every multiple of the interval; thin them out when
+    /// there are too many.
+    fn checkpoint(&mut self) {
+        let steps = self.vm.steps();
+        if !steps.is_multiple_of(self.interval)
+            || self.checkpoints.len() as u64 != steps / self.interval
+        {
+            return;
+        }
+        self.checkpoints.push(self.vm.clone());
+        if self.checkpoints.len() > MAX_CHECKPOINTS {
+            let mut index = 0;
+            self.checkpoints.retain(|_| {
+                index += 1;
+                index % 2 == 1
+            });
+            self.interval *= 2;
+        }
     }
 
     /// Execute steps until `arrived(step, vm)` holds after one, or the program ends.
@@ -356,12 +393,7 @@ impl Session {
         let mut last: Option<Step> = None;
         while let Some(step) = self.vm.step() {
             report.absorb(&step);
-            let steps = self.vm.steps();
-            if steps.is_multiple_of(CHECKPOINT_INTERVAL)
-                && self.checkpoints.len() as u64 == steps / CHECKPOINT_INTERVAL
-            {
-                self.checkpoints.push(self.vm.clone());
-            }
+            self.checkpoint();
             let done = arrived(&step, &self.vm);
             last = Some(step);
             if done {
@@ -538,6 +570,33 @@ mod tests {
         assert!(session.is_finished());
         session.back_line();
         assert!(!session.is_finished());
+    }
+
+    #[test]
+    fn long_runs_keep_few_checkpoints_and_still_go_back_exactly() {
+        let source = "t = 0\nfor i in range(40000):\n    t = t + i\nprint(t)\n";
+        let mut session = Session::new(source, "t.py").expect("compiles");
+        session.go_to_end();
+        assert!(session.is_finished());
+        assert!(session.checkpoints.len() <= MAX_CHECKPOINTS);
+        let end = session.step_number();
+        session.go_to(end - 1000);
+        assert_eq!(session.step_number(), end - 1000);
+        let here = session.vm().globals();
+        // The same state, reached from the start without going back.
+        let mut fresh = Session::new(source, "t.py").expect("compiles");
+        fresh.go_to(end - 1000);
+        let heap = |s: &Session| {
+            s.vm()
+                .heap
+                .live_objects()
+                .map(|(id, o)| (o.address, o.refs, s.vm().heap.repr(id)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(heap(&session), heap(&fresh));
+        assert_eq!(here, fresh.vm().globals());
+        session.back_line();
+        assert!(session.step_number() < end - 1000);
     }
 
     #[test]
