@@ -11,6 +11,8 @@ pub struct PyException {
 
 impl PyException {
     /// Boxed: errors are rare, and a small `Result` keeps the hot path fast.
+    #[cold]
+    #[inline(never)]
     pub fn new(kind: &'static str, message: impl Into<String>) -> Box<Self> {
         Box::new(PyException {
             kind,
@@ -18,19 +20,27 @@ impl PyException {
         })
     }
 
+    #[cold]
+    #[inline(never)]
     pub fn type_error(message: impl Into<String>) -> Box<Self> {
         Self::new("TypeError", message)
     }
 
+    #[cold]
+    #[inline(never)]
     pub fn name_error(name: &str) -> Box<Self> {
         Self::new("NameError", format!("name '{name}' is not defined"))
     }
 
+    #[cold]
+    #[inline(never)]
     pub fn zero_division() -> Box<Self> {
         Self::new("ZeroDivisionError", "division by zero")
     }
 
     /// What bytestep cannot run yet, said plainly.
+    #[cold]
+    #[inline(never)]
     pub fn not_implemented(what: &str, line: Option<u32>) -> Box<Self> {
         let at = line.map(|l| format!(" (line {l})")).unwrap_or_default();
         Self::new(

@@ -496,8 +496,24 @@ impl Vm {
     /// Line events are not worked out on the way (nobody watches).
     pub fn run(&mut self) -> &Outcome {
         self.track_lines = false;
+        // The hot loop: fetch, count, execute; nothing else.
         while self.outcome.is_none() {
-            self.step_quiet();
+            let Some(frame) = self.frames.last_mut() else {
+                self.outcome = Some(Outcome::Finished);
+                break;
+            };
+            let index = frame.pc;
+            let Some(&instr) = frame.code.instrs.get(index) else {
+                let error = PyException::new("SystemError", "ran off the end of the code");
+                self.raise(error);
+                break;
+            };
+            frame.pc = index + 1;
+            frame.last = Some(index);
+            self.steps += 1;
+            if let Err(error) = self.execute(instr) {
+                self.raise(error);
+            }
         }
         self.outcome.as_ref().unwrap_or(&Outcome::Finished)
     }
@@ -683,16 +699,22 @@ impl Vm {
     #[inline]
     fn record_push(&mut self, slot: usize, obj: Option<ObjId>, borrowed: bool) {
         if self.heap.recorder.enabled {
-            let depth = self.frames.len() - 1;
-            let address = obj.map(|o| self.heap.get(o).address);
-            self.heap.recorder.events.push(Event::Push {
-                depth,
-                slot,
-                obj,
-                address,
-                borrowed,
-            });
+            self.record_push_event(slot, obj, borrowed);
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn record_push_event(&mut self, slot: usize, obj: Option<ObjId>, borrowed: bool) {
+        let depth = self.frames.len() - 1;
+        let address = obj.map(|o| self.heap.get(o).address);
+        self.heap.recorder.events.push(Event::Push {
+            depth,
+            slot,
+            obj,
+            address,
+            borrowed,
+        });
     }
 
     /// Pop the top slot; its reference now belongs to the caller
@@ -707,20 +729,26 @@ impl Vm {
             .ok_or_else(|| PyException::new("SystemError", "pop from an empty value stack"))?;
         let index = frame.stack.len();
         if self.heap.recorder.enabled {
-            let depth = self.frames.len() - 1;
-            let address = slot.obj.map(|o| self.heap.get(o).address);
-            self.heap.recorder.events.push(Event::Pop {
-                depth,
-                slot: index,
-                obj: slot.obj,
-                address,
-            });
+            self.record_pop(index, slot.obj);
         }
         Ok(Popped {
             slot,
             frame: qualname,
             index: index as u32,
         })
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn record_pop(&mut self, slot: usize, obj: Option<ObjId>) {
+        let depth = self.frames.len() - 1;
+        let address = obj.map(|o| self.heap.get(o).address);
+        self.heap.recorder.events.push(Event::Pop {
+            depth,
+            slot,
+            obj,
+            address,
+        });
     }
 
     /// Pop a slot that must hold an object (not NULL).

@@ -206,17 +206,23 @@ impl Heap {
             alive: true,
         });
         if self.recorder.enabled {
-            let object = self.get(id);
-            let event = Event::Alloc {
-                obj: id,
-                address,
-                size,
-                type_name: object.value.type_name(),
-                value: self.short_repr(id),
-            };
-            self.recorder.events.push(event);
+            self.record_alloc(id);
         }
         id
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn record_alloc(&mut self, id: ObjId) {
+        let object = self.get(id);
+        let event = Event::Alloc {
+            obj: id,
+            address: object.address,
+            size: object.size,
+            type_name: object.value.type_name(),
+            value: self.short_repr(id),
+        };
+        self.recorder.events.push(event);
     }
 
     fn insert(&mut self, object: Object) -> ObjId {
@@ -249,15 +255,42 @@ impl Heap {
         }
         object.refs += 1;
         if self.recorder.enabled {
-            let after = object.refs;
-            let address = object.address;
-            let referrer = self.describe(referrer);
-            self.recorder.events.push(Event::Incref {
+            self.record_count_change(id, referrer, true);
+        }
+    }
+
+    /// The Incref/Decref event (and why a constant at 0 lives on): out of line,
+    /// so the counting itself stays small where nobody watches.
+    #[cold]
+    #[inline(never)]
+    fn record_count_change(&mut self, id: ObjId, referrer: Referrer, up: bool) {
+        let object = &self.objects[id.index()];
+        let (after, address) = (object.refs, object.address);
+        let kept_by_constants = !up && after == 0 && !object.const_holders.is_empty();
+        let referrer = self.describe(referrer);
+        self.recorder.events.push(if up {
+            Event::Incref {
                 obj: id,
                 address,
                 referrer,
                 before: after - 1,
                 after,
+            }
+        } else {
+            Event::Decref {
+                obj: id,
+                address,
+                referrer,
+                before: after + 1,
+                after,
+            }
+        });
+        if kept_by_constants {
+            let holders = self.const_holders_text(id);
+            self.recorder.events.push(Event::KeptByConstants {
+                obj: id,
+                address,
+                holders,
             });
         }
     }
@@ -278,28 +311,11 @@ impl Heap {
             return false;
         }
         object.refs = object.refs.saturating_sub(1);
-        let after = object.refs;
-        let kept_by_constants = after == 0 && !object.const_holders.is_empty();
+        let freed = object.refs == 0 && object.const_holders.is_empty();
         if self.recorder.enabled {
-            let address = object.address;
-            let referrer = self.describe(referrer);
-            self.recorder.events.push(Event::Decref {
-                obj: id,
-                address,
-                referrer,
-                before: after + 1,
-                after,
-            });
-            if kept_by_constants {
-                let holders = self.const_holders_text(id);
-                self.recorder.events.push(Event::KeptByConstants {
-                    obj: id,
-                    address,
-                    holders,
-                });
-            }
+            self.record_count_change(id, referrer, false);
         }
-        after == 0 && !kept_by_constants
+        freed
     }
 
     /// Free `root` and, depth first, every child whose count reaches 0 with it.
@@ -383,20 +399,27 @@ impl Heap {
             address
         };
         if self.recorder.enabled {
-            let event = Event::Free {
-                obj: id,
-                address,
-                type_name: object.value.type_name(),
-                value: self.short_repr(id),
-                reason: "refs reached 0".into(),
-            };
-            self.recorder.events.push(event);
+            self.record_free(id);
         }
         self.allocator.free(block, size);
         let object = &mut self.objects[id.index()];
         object.alive = false;
         object.value = Value::None;
         self.free_slots.push(id.index() as u32);
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn record_free(&mut self, id: ObjId) {
+        let object = self.get(id);
+        let event = Event::Free {
+            obj: id,
+            address: object.address,
+            type_name: object.value.type_name(),
+            value: self.short_repr(id),
+            reason: "refs reached 0".into(),
+        };
+        self.recorder.events.push(event);
     }
 
     /// "`<module>` constants", "`f`, `g` constants".
