@@ -773,7 +773,18 @@ impl Vm {
         let left = self.heap.value(lhs);
         let right = self.heap.value(rhs);
         if let (Value::Int(a), Value::Int(b)) = (left, right) {
-            return self.arithmetic(base, symbol, Number::Int(*a), Number::Int(*b));
+            // The common case: small ints and an operator that cannot fail.
+            let (a, b) = (*a, *b);
+            let quick = match base {
+                0 => a.checked_add(b),
+                10 => a.checked_sub(b),
+                5 => a.checked_mul(b),
+                _ => None,
+            };
+            if let Some(result) = quick {
+                return Ok(self.int_object(result));
+            }
+            return self.arithmetic(base, symbol, Number::Int(a), Number::Int(b));
         }
         if let (Some(a), Some(b)) = (Number::of(left), Number::of(right)) {
             return self.arithmetic(base, symbol, a, b);
@@ -1004,6 +1015,9 @@ impl Vm {
     /// (then only identity-based equality applies).
     fn order(&self, left: ObjId, right: ObjId) -> Option<std::cmp::Ordering> {
         let (a, b) = (self.heap.value(left), self.heap.value(right));
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            return Some(x.cmp(y));
+        }
         if let (Some(x), Some(y)) = (Number::of(a), Number::of(b)) {
             return x.compare(&y);
         }
