@@ -119,6 +119,33 @@ impl App {
         keymap::action_for(key)
     }
 
+    /// A click (or wheel turn, `scroll` = -1 up / +1 down) at a screen cell:
+    /// the source or heap pane under it takes the focus, and the wheel moves
+    /// the cursor or selection there, as the arrow keys do.
+    pub fn mouse(&mut self, screen: ratatui::layout::Rect, column: u16, row: u16, scroll: i8) {
+        if self.show_help || self.prompt.is_some() {
+            return;
+        }
+        let areas = crate::ui::layout(screen);
+        let at = ratatui::layout::Position::new(column, row);
+        let focus = if areas.source.contains(at) {
+            Focus::Source
+        } else if areas.heap.contains(at) {
+            Focus::Heap
+        } else {
+            return;
+        };
+        self.focus = focus;
+        let action = match scroll {
+            s if s < 0 => Some(Action::MoveUp),
+            s if s > 0 => Some(Action::MoveDown),
+            _ => None,
+        };
+        if let Some(action) = action {
+            update::update(self, action);
+        }
+    }
+
     /// Handle one key press.
     pub fn press(&mut self, key: Key) {
         if let Some(action) = self.action_for(key) {

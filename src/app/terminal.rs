@@ -1,10 +1,12 @@
-//! The real terminal: raw mode and the alternate screen, always restored:
+//! The real terminal: raw mode, the alternate screen and mouse reports, always restored:
 //! on `q`, on Ctrl-C (a key in raw mode), on error (a drop guard) and on
 //! panic (a hook that restores before the panic message is printed).
 
 use std::io::{self, Stdout};
 
-use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -26,7 +28,12 @@ impl Drop for Guard {
 /// Leave the alternate screen, show the cursor, end raw mode. Safe to call twice.
 pub fn restore() {
     let _ = disable_raw_mode();
-    let _ = execute!(io::stdout(), LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
 }
 
 fn install_panic_hook() {
@@ -42,7 +49,12 @@ pub fn run(app: &mut App) -> io::Result<()> {
     install_panic_hook();
     enable_raw_mode()?;
     let _guard = Guard;
-    execute!(io::stdout(), EnterAlternateScreen, crossterm::cursor::Hide)?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        crossterm::cursor::Hide
+    )?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     event_loop(&mut terminal, app)
 }
@@ -53,6 +65,17 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) 
         terminal.draw(|frame| crate::ui::view(frame, app))?;
         match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => app.press(key.into()),
+            Event::Mouse(mouse) => {
+                let scroll = match mouse.kind {
+                    MouseEventKind::ScrollUp => -1,
+                    MouseEventKind::ScrollDown => 1,
+                    MouseEventKind::Down(MouseButton::Left) => 0,
+                    _ => continue,
+                };
+                let size = terminal.size()?;
+                let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+                app.mouse(screen, mouse.column, mouse.row, scroll);
+            }
             // A resize just redraws, at the new size.
             _ => {}
         }

@@ -140,6 +140,22 @@ mod tests {
     }
 
     #[test]
+    fn clicks_focus_a_pane_and_the_wheel_moves_in_it() {
+        let mut app = app(CALLS);
+        let screen = ratatui::layout::Rect::new(0, 0, 120, 40);
+        let areas = crate::ui::layout(screen);
+        app.mouse(screen, areas.heap.x + 2, areas.heap.y + 2, 0);
+        assert_eq!(app.focus, Focus::Heap);
+        app.mouse(screen, areas.source.x + 2, areas.source.y + 2, 1);
+        assert_eq!(app.focus, Focus::Source);
+        assert_eq!(app.cursor_line, 2, "the wheel moved the source cursor down");
+        app.mouse(screen, areas.source.x + 2, areas.source.y + 2, -1);
+        assert_eq!(app.cursor_line, 1);
+        app.mouse(screen, areas.status.x, areas.status.y, 0);
+        assert_eq!(app.focus, Focus::Source, "the status line is not a pane");
+    }
+
+    #[test]
     fn stepping_moves_the_cursor_to_the_current_line() {
         let mut app = app(CALLS);
         play(&mut app, "ss");

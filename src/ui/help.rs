@@ -12,6 +12,7 @@ use crate::app::keymap::KEYMAP;
 const FOOTER: &[&str] = &[
     "Heap marks: +1/−1 change since the previous stop, new, freed,",
     "const (held by constants, not counted), immortal (never freed).",
+    "Mouse: click source or heap to focus it; the wheel moves there.",
     "Any key closes this help.",
 ];
 

@@ -25,6 +25,59 @@ use crate::app::{App, Focus};
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
+/// Where each pane sits on a screen of a given size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PaneAreas {
+    pub source: Rect,
+    pub stack: Rect,
+    pub names: Rect,
+    pub bytecode: Rect,
+    pub heap: Rect,
+    pub output: Rect,
+    pub status: Rect,
+    pub keys: Rect,
+}
+
+/// The screen's layout: source, stack and names on the left; bytecode, heap
+/// and output on the right; the status and key lines at the bottom. Mouse
+/// clicks are mapped to panes with the same function that draws them.
+pub fn layout(area: Rect) -> PaneAreas {
+    let [main, status, keys] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let left_share = if area.width < 100 { 46 } else { 44 };
+    let [left, right] = Layout::horizontal([
+        Constraint::Percentage(left_share),
+        Constraint::Percentage(100 - left_share),
+    ])
+    .areas(main);
+    let [source, stack, names] = Layout::vertical([
+        Constraint::Percentage(45),
+        Constraint::Percentage(22),
+        Constraint::Fill(1),
+    ])
+    .areas(left);
+    let [bytecode, heap, output] = Layout::vertical([
+        Constraint::Percentage(45),
+        Constraint::Fill(1),
+        Constraint::Length(if main.height >= 30 { 6 } else { 3 }),
+    ])
+    .areas(right);
+    PaneAreas {
+        source,
+        stack,
+        names,
+        bytecode,
+        heap,
+        output,
+        status,
+        keys,
+    }
+}
+
 /// Draw the whole screen.
 pub fn view(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -37,30 +90,16 @@ pub fn view(frame: &mut Frame, app: &App) {
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
-    let [main, status_area, keys_area] = Layout::vertical([
-        Constraint::Min(0),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    let left_share = if area.width < 100 { 46 } else { 44 };
-    let [left, right] = Layout::horizontal([
-        Constraint::Percentage(left_share),
-        Constraint::Percentage(100 - left_share),
-    ])
-    .areas(main);
-    let [source_area, stack_area, names_area] = Layout::vertical([
-        Constraint::Percentage(45),
-        Constraint::Percentage(22),
-        Constraint::Fill(1),
-    ])
-    .areas(left);
-    let [bytecode_area, heap_area, output_area] = Layout::vertical([
-        Constraint::Percentage(45),
-        Constraint::Fill(1),
-        Constraint::Length(if main.height >= 30 { 6 } else { 3 }),
-    ])
-    .areas(right);
+    let PaneAreas {
+        source: source_area,
+        stack: stack_area,
+        names: names_area,
+        bytecode: bytecode_area,
+        heap: heap_area,
+        output: output_area,
+        status: status_area,
+        keys: keys_area,
+    } = layout(area);
 
     let vm = app.session.vm();
     let shown = app.shown_frame().and_then(|i| vm.frames().get(i));
