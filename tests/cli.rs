@@ -212,3 +212,19 @@ fn a_reader_that_stops_early_is_not_an_error() {
     assert_eq!(output.status.code(), Some(0));
     assert!(output.stderr.is_empty(), "{}", text(&output.stderr));
 }
+
+#[test]
+fn without_a_terminal_the_debugger_says_what_to_do() {
+    use std::process::Stdio;
+    let output = Command::new(env!("CARGO_BIN_EXE_bytestep"))
+        .current_dir(common::root())
+        .stdin(Stdio::null())
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("needs a terminal"),
+        "{}",
+        text(&output.stderr)
+    );
+}

@@ -207,8 +207,17 @@ pub fn launch(
         out.write_all(headless::render_text(&app, size.0, size.1).as_bytes())?;
         return Ok(0);
     }
-    if !app.quit {
-        terminal::run(&mut app)?;
+    if app.quit {
+        return Ok(0);
     }
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        writeln!(
+            err,
+            "bytestep: the debugger needs a terminal; for text frames use --keys KEYS --dump"
+        )?;
+        return Ok(2);
+    }
+    terminal::run(&mut app)?;
     Ok(0)
 }
