@@ -1262,7 +1262,6 @@ impl Vm {
 
     fn return_value(&mut self) -> Flow {
         let (value, popped) = self.pop_object()?;
-        let returning = self.frames.last().map(|f| std::sync::Arc::clone(&f.code));
         if self.frames.len() == 1 {
             // The module returns: the program is over.
             self.release(popped);
@@ -1279,11 +1278,11 @@ impl Vm {
             };
             self.heap.incref(value, referrer);
         }
-        self.pop_frame();
+        let returned = self.pop_frame();
         let address = self.heap.get(value).address;
         self.heap.recorder.record(|| Event::Return {
-            from: returning
-                .map(|code| code.code.qualname.clone())
+            from: returned
+                .map(|frame| frame.code.code.qualname.clone())
                 .unwrap_or_default(),
             obj: value,
             address,

@@ -82,6 +82,7 @@ impl Allocator {
     }
 
     /// Allocate a block of `bytes`; returns its address.
+    #[inline]
     pub fn allocate(&mut self, bytes: u32) -> u64 {
         match Self::size_class(bytes) {
             Some(class) => self.allocate_small(class),
@@ -90,6 +91,7 @@ impl Allocator {
     }
 
     /// Return a block obtained from [`Allocator::allocate`] with the same size.
+    #[inline]
     pub fn free(&mut self, address: u64, bytes: u32) {
         match Self::size_class(bytes) {
             Some(_) => self.free_small(address),

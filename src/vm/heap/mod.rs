@@ -191,6 +191,7 @@ impl Heap {
     }
 
     /// A new mortal object with no references yet; the caller gives it its first.
+    #[inline]
     pub fn alloc(&mut self, value: Value) -> ObjId {
         let size = value.size();
         let block = self.allocator.allocate(size);
@@ -225,6 +226,7 @@ impl Heap {
         self.recorder.events.push(event);
     }
 
+    #[inline]
     fn insert(&mut self, object: Object) -> ObjId {
         match self.free_slots.pop() {
             Some(slot) => {

@@ -202,6 +202,7 @@ impl Value {
     }
 
     /// Holds references to other objects, released when this one is freed.
+    #[inline]
     pub fn holds_references(&self) -> bool {
         matches!(
             self,
@@ -210,6 +211,7 @@ impl Value {
     }
 
     /// Tracked by CPython's cycle GC, so allocated after a 16-byte `PyGC_Head`.
+    #[inline]
     pub fn is_gc(&self) -> bool {
         matches!(
             self,
@@ -218,6 +220,7 @@ impl Value {
     }
 
     /// `sys.getsizeof` on 64-bit CPython 3.14 (the GC header included, as it does).
+    #[inline]
     pub fn size(&self) -> u32 {
         const GC_HEAD: u32 = 16;
         match self {
@@ -298,6 +301,7 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
 }
 
 /// `int.__sizeof__`: a 24-byte header and 30-bit digits, at least one.
+#[inline]
 fn int_size(bits: u32) -> u32 {
     let digits = bits.div_ceil(30).max(1);
     24 + 4 * digits
