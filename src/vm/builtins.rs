@@ -19,6 +19,7 @@ pub enum Builtin {
     Max,
     GetSizeOf,
     GetRefCount,
+    Iter,
     /// A type object of the builtins namespace (`int`, `range`...).
     Type(TypeKind),
 }
@@ -35,6 +36,7 @@ impl Builtin {
             Builtin::Max => "max",
             Builtin::GetSizeOf => "getsizeof",
             Builtin::GetRefCount => "getrefcount",
+            Builtin::Iter => "iter",
             Builtin::Type(kind) => kind.name(),
         }
     }
@@ -53,6 +55,7 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("repr", Builtin::Repr),
     ("min", Builtin::Min),
     ("max", Builtin::Max),
+    ("iter", Builtin::Iter),
     ("type", Builtin::Type(TypeKind::Type)),
     ("int", Builtin::Type(TypeKind::Int)),
     ("bool", Builtin::Type(TypeKind::Bool)),
@@ -146,6 +149,10 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let [obj] = exactly(builtin, args)?;
             let count = vm.heap.getrefcount(obj);
             Ok(vm.int_from_bigint(BigInt::from(count)))
+        }
+        Builtin::Iter => {
+            let [obj] = exactly(builtin, args)?;
+            vm.iterator(obj)
         }
         Builtin::Type(kind) => construct(vm, kind, args),
     }

@@ -283,6 +283,11 @@ impl Vm {
         }
     }
 
+    /// The immortal one-character string of a latin-1 code point.
+    pub fn singletons_latin1(&self, code_point: u8) -> ObjId {
+        self.singletons.latin1[code_point as usize]
+    }
+
     /// A new tuple owning references to `items` (`steal`: the caller's references move in).
     pub fn tuple_object(&mut self, items: Vec<ObjId>, steal: bool) -> ObjId {
         if items.is_empty() {
@@ -470,6 +475,9 @@ impl Vm {
                             found.push((format!("tuple {:#x}[{index}]", object.address), true));
                         }
                     }
+                }
+                Value::SeqIterator { seq: Some(seq), .. } if *seq == target => {
+                    found.push((format!("iterator {:#x}", object.address), true));
                 }
                 Value::Function(function) if function.code == target => {
                     let name = self.heap.symbols.text(function.qualname);

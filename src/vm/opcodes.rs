@@ -13,7 +13,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use super::code::{Instr, NO_TARGET};
 use super::exceptions::PyException;
 use super::frame::Slot;
-use super::heap::{Function, ObjId, Referrer, Value, object::range_len};
+use super::heap::{Function, ObjId, Referrer, TypeKind, Value, object::range_len};
 use super::report::Event;
 use super::{Flow, Popped, RECURSION_LIMIT, Vm, builtins};
 use crate::bytecode::opcodes::*;
@@ -243,20 +243,9 @@ impl Vm {
             // FOR_ITER (iter -- iter, next); exhausted: jump past END_FOR to POP_ITER
             FOR_ITER => {
                 let iterator = self.peek(0)?.obj.ok_or_else(null_error)?;
-                match self.heap.value_mut(iterator) {
-                    Value::RangeIterator {
-                        next,
-                        step,
-                        remaining,
-                    } if *remaining > 0 => {
-                        let value = *next;
-                        *remaining -= 1;
-                        *next = next.wrapping_add(*step);
-                        let item = self.int_object(value);
-                        self.push(item)
-                    }
-                    Value::RangeIterator { .. } => self.jump(instr.target, 1),
-                    _ => Err(self.unsupported("iterating over this object")),
+                match self.next_item(iterator)? {
+                    Some(item) => self.push(item),
+                    None => self.jump(instr.target, 1),
                 }
             }
 
@@ -719,20 +708,93 @@ impl Vm {
         }
     }
 
-    fn iterator(&mut self, iterable: ObjId) -> Flow<ObjId> {
-        match *self.heap.value(iterable) {
-            Value::Range { start, stop, step } => Ok(self.heap.alloc(Value::RangeIterator {
-                next: start,
-                step,
-                remaining: range_len(start, stop, step),
-            })),
-            Value::Int(_) | Value::Bool(_) | Value::None | Value::Float(_) => {
-                Err(PyException::type_error(format!(
-                    "'{}' object is not iterable",
-                    self.heap.value(iterable).type_name()
-                )))
+    /// `iter(x)`: a new iterator over `x` (or `x` itself if it is one).
+    pub(super) fn iterator(&mut self, iterable: ObjId) -> Flow<ObjId> {
+        let kind = match self.heap.value(iterable) {
+            Value::Range { start, stop, step } => {
+                let (start, stop, step) = (*start, *stop, *step);
+                return Ok(self.heap.alloc(Value::RangeIterator {
+                    next: start,
+                    step,
+                    remaining: range_len(start, stop, step),
+                }));
             }
-            _ => Err(self.unsupported("iterating over anything but range()")),
+            Value::Tuple(_) => TypeKind::TupleIterator,
+            Value::Str(text) if text.is_ascii() => TypeKind::StrAsciiIterator,
+            Value::Str(_) => TypeKind::StrIterator,
+            Value::RangeIterator { .. } | Value::SeqIterator { .. } => {
+                // iter(iterator) is the iterator itself.
+                return Ok(iterable);
+            }
+            other => {
+                return Err(PyException::type_error(format!(
+                    "'{}' object is not iterable",
+                    other.type_name()
+                )));
+            }
+        };
+        let iterator = self.heap.alloc(Value::SeqIterator {
+            kind,
+            seq: Some(iterable),
+            index: 0,
+        });
+        let address = self.heap.get(iterator).address;
+        self.heap
+            .incref(iterable, Referrer::Iterator { iterator: address });
+        Ok(iterator)
+    }
+
+    /// The next item of an iterator (a new reference for the caller to push),
+    /// or `None` when it is exhausted: a sequence iterator then lets go of its
+    /// sequence, as CPython's `FOR_ITER` does.
+    fn next_item(&mut self, iterator: ObjId) -> Flow<Option<ObjId>> {
+        let address = self.heap.get(iterator).address;
+        match self.heap.value_mut(iterator) {
+            Value::RangeIterator {
+                next,
+                step,
+                remaining,
+            } => {
+                if *remaining <= 0 {
+                    return Ok(None);
+                }
+                let value = *next;
+                *remaining -= 1;
+                *next = next.wrapping_add(*step);
+                Ok(Some(self.int_object(value)))
+            }
+            Value::SeqIterator { seq, index, .. } => {
+                let Some(sequence) = *seq else {
+                    return Ok(None);
+                };
+                let position = *index;
+                *index += 1;
+                let item = match self.heap.value(sequence) {
+                    Value::Tuple(items) => items.get(position).copied(),
+                    Value::Str(text) if text.is_ascii() => {
+                        text.as_bytes().get(position).map(|&b| {
+                            // The one-character strings are immortal singletons.
+                            self.singletons_latin1(b)
+                        })
+                    }
+                    Value::Str(text) => text.chars().nth(position).map(|c| {
+                        let mut buffer = [0u8; 4];
+                        let piece: &str = c.encode_utf8(&mut buffer);
+                        // The one-character strings are immortal singletons.
+                        self.str_object(piece)
+                    }),
+                    _ => None,
+                };
+                if item.is_none() {
+                    if let Value::SeqIterator { seq, .. } = self.heap.value_mut(iterator) {
+                        *seq = None;
+                    }
+                    self.heap
+                        .decref(sequence, Referrer::Iterator { iterator: address });
+                }
+                Ok(item)
+            }
+            _ => Err(self.unsupported("iterating over this object")),
         }
     }
 

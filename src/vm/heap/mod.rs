@@ -61,6 +61,8 @@ pub enum Referrer {
     Field { owner: Symbol, field: &'static str },
     /// A frame's reference to the function it runs.
     Frame { frame: Symbol },
+    /// An iterator's reference to the sequence it walks.
+    Iterator { iterator: u64 },
 }
 
 /// CPython's module name for the program's own namespace.
@@ -373,6 +375,12 @@ impl Heap {
                     },
                 )]
             }
+            Value::SeqIterator { seq: Some(seq), .. } => vec![(
+                *seq,
+                Referrer::Iterator {
+                    iterator: object.address,
+                },
+            )],
             Value::Module(module) => module
                 .namespace
                 .entries()
@@ -452,6 +460,7 @@ impl Heap {
             } => format!("{type_name} {container:#x}[{index}]"),
             Referrer::Field { owner, field } => format!("{} {field}", text(owner)),
             Referrer::Frame { frame } => format!("frame of {}", text(frame)),
+            Referrer::Iterator { iterator } => format!("iterator {iterator:#x}"),
         }
     }
 
@@ -537,6 +546,14 @@ impl Heap {
                     out,
                     "<code object {} at {:#x}, file \"{}\", line {}>",
                     code.code.name, object.address, code.code.filename, code.code.first_line
+                );
+            }
+            Value::RangeIterator { .. } | Value::SeqIterator { .. } => {
+                let _ = write!(
+                    out,
+                    "<{} object at {:#x}>",
+                    object.value.type_name(),
+                    object.address
                 );
             }
             other => out.push_str(&other.plain_repr()),

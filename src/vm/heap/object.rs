@@ -21,6 +21,9 @@ pub enum TypeKind {
     Tuple,
     Range,
     RangeIterator,
+    TupleIterator,
+    StrAsciiIterator,
+    StrIterator,
     Function,
     BuiltinFunction,
     Module,
@@ -31,7 +34,7 @@ pub enum TypeKind {
 }
 
 impl TypeKind {
-    pub const ALL: [TypeKind; 15] = [
+    pub const ALL: [TypeKind; 18] = [
         TypeKind::NoneType,
         TypeKind::Bool,
         TypeKind::Int,
@@ -40,6 +43,9 @@ impl TypeKind {
         TypeKind::Tuple,
         TypeKind::Range,
         TypeKind::RangeIterator,
+        TypeKind::TupleIterator,
+        TypeKind::StrAsciiIterator,
+        TypeKind::StrIterator,
         TypeKind::Function,
         TypeKind::BuiltinFunction,
         TypeKind::Module,
@@ -60,6 +66,9 @@ impl TypeKind {
             TypeKind::Tuple => "tuple",
             TypeKind::Range => "range",
             TypeKind::RangeIterator => "range_iterator",
+            TypeKind::TupleIterator => "tuple_iterator",
+            TypeKind::StrAsciiIterator => "str_ascii_iterator",
+            TypeKind::StrIterator => "str_iterator",
             TypeKind::Function => "function",
             TypeKind::BuiltinFunction => "builtin_function_or_method",
             TypeKind::Module => "module",
@@ -169,6 +178,13 @@ pub enum Value {
         step: i64,
         remaining: i64,
     },
+    /// An iterator over a tuple or a str: it holds the sequence until it is
+    /// exhausted, then lets go of it (as CPython's `FOR_ITER` does).
+    SeqIterator {
+        kind: TypeKind,
+        seq: Option<ObjId>,
+        index: usize,
+    },
     Code(Arc<CodeInfo>),
     Function(Box<Function>),
     Builtin(Builtin),
@@ -189,6 +205,7 @@ impl Value {
             Value::Tuple(_) => TypeKind::Tuple,
             Value::Range { .. } => TypeKind::Range,
             Value::RangeIterator { .. } => TypeKind::RangeIterator,
+            Value::SeqIterator { kind, .. } => *kind,
             Value::Code(_) => TypeKind::Code,
             Value::Function(_) => TypeKind::Function,
             Value::Builtin(_) => TypeKind::BuiltinFunction,
@@ -206,7 +223,7 @@ impl Value {
     pub fn holds_references(&self) -> bool {
         matches!(
             self,
-            Value::Tuple(_) | Value::Function(_) | Value::Module(_)
+            Value::Tuple(_) | Value::Function(_) | Value::Module(_) | Value::SeqIterator { .. }
         )
     }
 
@@ -215,7 +232,11 @@ impl Value {
     pub fn is_gc(&self) -> bool {
         matches!(
             self,
-            Value::Tuple(_) | Value::Function(_) | Value::Builtin(_) | Value::Module(_)
+            Value::Tuple(_)
+                | Value::Function(_)
+                | Value::Builtin(_)
+                | Value::Module(_)
+                | Value::SeqIterator { .. }
         )
     }
 
@@ -234,6 +255,8 @@ impl Value {
             Value::Tuple(items) => GC_HEAD + 32 + 8 * items.len() as u32,
             Value::Range { .. } => 48,
             Value::RangeIterator { .. } => 40,
+            // PyObject_HEAD, the index and the sequence, after the GC header.
+            Value::SeqIterator { .. } => GC_HEAD + 32,
             Value::Code(info) => code_size(info),
             Value::Function(_) => GC_HEAD + 152,
             Value::Builtin(_) => GC_HEAD + 56,
@@ -280,7 +303,11 @@ impl Value {
             Value::RangeIterator { .. } => "<range_iterator object>".into(),
             Value::Builtin(builtin) => builtin.repr(),
             Value::Type(kind) => format!("<class '{}'>", kind.name()),
-            Value::Tuple(_) | Value::Code(_) | Value::Function(_) | Value::Module(_) => {
+            Value::Tuple(_)
+            | Value::Code(_)
+            | Value::Function(_)
+            | Value::Module(_)
+            | Value::SeqIterator { .. } => {
                 format!("<{} object>", self.type_name())
             }
         }
