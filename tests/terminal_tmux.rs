@@ -14,6 +14,40 @@ struct Tmux {
 }
 
 impl Tmux {
+    /// A shell in a detached session of the given size, in the repository, that
+    /// runs `arguments` with bytestep and then prints its exit status. The shell
+    /// outlives the binary, so the pane shows what it left behind.
+    fn start(name: &str, width: u16, height: u16, arguments: &str) -> Tmux {
+        let tmux = Tmux {
+            socket: format!("bytestep-test-{name}-{}", std::process::id()),
+        };
+        let (width, height) = (width.to_string(), height.to_string());
+        let dir = env!("CARGO_MANIFEST_DIR");
+        tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            &width,
+            "-y",
+            &height,
+            "-c",
+            dir,
+            "sh",
+        ]);
+        let command = format!("{BIN} {arguments}; echo EXIT\"\"ED:$?");
+        tmux.run(&["send-keys", "-t", "t", &command, "Enter"]);
+        tmux
+    }
+
+    /// Whether the pane shows the alternate screen.
+    fn alternate_screen(&self) -> String {
+        self.run(&["display-message", "-p", "-t", "t", "#{alternate_on}"])
+            .trim()
+            .to_owned()
+    }
+
     fn run(&self, args: &[&str]) -> String {
         let output = Command::new("tmux")
             .args(["-L", &self.socket])
@@ -65,26 +99,7 @@ fn tui_in_tmux_shows_the_story_and_restores_the_terminal() {
         eprintln!("skipped: tmux is not on PATH (CI installs it)");
         return;
     }
-    let tmux = Tmux {
-        socket: format!("bytestep-test-{}", std::process::id()),
-    };
-    let dir = env!("CARGO_MANIFEST_DIR");
-    // A shell runs the binary, so the pane outlives it and shows what it left behind.
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "t",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "-c",
-        dir,
-        "sh",
-    ]);
-    let command = format!("{BIN} assets/examples/refcount.py; echo EXIT\"\"ED:$?");
-    tmux.run(&["send-keys", "-t", "t", &command, "Enter"]);
+    let tmux = Tmux::start("story", 100, 30, "assets/examples/refcount.py");
     tmux.wait_for("the TUI", |s| {
         s.contains("Bytecode") && s.contains("step 0")
     });
@@ -101,8 +116,7 @@ fn tui_in_tmux_shows_the_story_and_restores_the_terminal() {
     assert!(hello.contains(" 1 +1 const"), "{hello}");
     assert!(screen.contains("global a ─▶ 0x"), "{screen}");
     assert_eq!(
-        tmux.run(&["display-message", "-p", "-t", "t", "#{alternate_on}"])
-            .trim(),
+        tmux.alternate_screen(),
         "1",
         "the TUI runs on the alternate screen"
     );
@@ -115,8 +129,7 @@ fn tui_in_tmux_shows_the_story_and_restores_the_terminal() {
         "TUI left on screen:\n{screen}"
     );
     assert_eq!(
-        tmux.run(&["display-message", "-p", "-t", "t", "#{alternate_on}"])
-            .trim(),
+        tmux.alternate_screen(),
         "0",
         "the alternate screen was left"
     );
@@ -128,32 +141,10 @@ fn ctrl_c_also_restores_the_terminal() {
         eprintln!("skipped: tmux is not on PATH (CI installs it)");
         return;
     }
-    let tmux = Tmux {
-        socket: format!("bytestep-test-c-{}", std::process::id()),
-    };
-    let dir = env!("CARGO_MANIFEST_DIR");
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "t",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "-c",
-        dir,
-        "sh",
-    ]);
-    let command = format!("{BIN}; echo EXIT\"\"ED:$?");
-    tmux.run(&["send-keys", "-t", "t", &command, "Enter"]);
+    let tmux = Tmux::start("ctrl-c", 80, 24, "");
     tmux.wait_for("the TUI", |s| s.contains("Bytecode"));
     tmux.run(&["send-keys", "-t", "t", "C-c"]);
     let screen = tmux.wait_for("the shell again", |s| s.contains("EXITED:"));
     assert!(screen.contains("EXITED:0"), "{screen}");
-    assert_eq!(
-        tmux.run(&["display-message", "-p", "-t", "t", "#{alternate_on}"])
-            .trim(),
-        "0"
-    );
+    assert_eq!(tmux.alternate_screen(), "0");
 }

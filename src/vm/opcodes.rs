@@ -325,26 +325,13 @@ impl Vm {
             }
 
             // BINARY_OP (lhs, rhs -- res)
-            BINARY_OP => {
-                let (rhs, rhs_popped) = self.pop_object()?;
-                let (lhs, lhs_popped) = self.pop_object()?;
-                let result = self.binary_op(arg, lhs, rhs)?;
-                self.push(result)?;
-                self.release(lhs_popped);
-                self.release(rhs_popped);
-                Ok(())
-            }
+            BINARY_OP => self.binary(|vm, lhs, rhs| vm.binary_op(arg, lhs, rhs)),
 
             // COMPARE_OP (left, right -- res)
-            COMPARE_OP => {
-                let (right, right_popped) = self.pop_object()?;
-                let (left, left_popped) = self.pop_object()?;
-                let result = self.compare((arg >> 5) as usize, left, right)?;
-                self.push(self.bool_object(result))?;
-                self.release(left_popped);
-                self.release(right_popped);
-                Ok(())
-            }
+            COMPARE_OP => self.binary(|vm, left, right| {
+                let result = vm.compare((arg >> 5) as usize, left, right)?;
+                Ok(vm.bool_object(result))
+            }),
 
             // IS_OP (left, right -- b)
             IS_OP => {
@@ -358,15 +345,10 @@ impl Vm {
             }
 
             // CONTAINS_OP (left, right -- b)
-            CONTAINS_OP => {
-                let (container, right_popped) = self.pop_object()?;
-                let (item, left_popped) = self.pop_object()?;
-                let found = self.contains(container, item)?;
-                self.push(self.bool_object(found != (arg == 1)))?;
-                self.release(left_popped);
-                self.release(right_popped);
-                Ok(())
-            }
+            CONTAINS_OP => self.binary(|vm, item, container| {
+                let found = vm.contains(container, item)?;
+                Ok(vm.bool_object(found != (arg == 1)))
+            }),
 
             // BUILD_TUPLE (values[oparg] -- tup): the items' references move into the tuple
             BUILD_TUPLE => {
@@ -547,6 +529,18 @@ impl Vm {
         let result = compute(self, value)?;
         self.push(result)?;
         self.release(popped);
+        Ok(())
+    }
+
+    /// `(left, right -- res)`: pop both, compute, push the result, then drop
+    /// the inputs' references (the result may be one of them).
+    fn binary(&mut self, compute: impl FnOnce(&mut Vm, ObjId, ObjId) -> Flow<ObjId>) -> Flow {
+        let (right, right_popped) = self.pop_object()?;
+        let (left, left_popped) = self.pop_object()?;
+        let result = compute(self, left, right)?;
+        self.push(result)?;
+        self.release(left_popped);
+        self.release(right_popped);
         Ok(())
     }
 
