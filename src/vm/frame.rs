@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::code::CodeInfo;
-use super::heap::ObjId;
+use super::heap::{ObjId, Symbol};
 
 /// A stack or local slot: an object (or NULL) and whether the reference is borrowed.
 ///
@@ -33,6 +33,8 @@ impl Slot {
 #[derive(Debug, Clone)]
 pub struct Frame {
     pub code: Arc<CodeInfo>,
+    /// `code.qualname`, kept beside the stack: every push and pop names it.
+    pub qualname: Symbol,
     /// Index of the next instruction to execute.
     pub pc: usize,
     /// Index of the instruction executed last in this frame (the current one while it runs).
@@ -65,6 +67,7 @@ impl Frame {
         stack.clear();
         stack.reserve(code.code.stacksize as usize);
         Frame {
+            qualname: code.qualname,
             code,
             pc: 0,
             last: None,

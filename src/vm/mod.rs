@@ -628,7 +628,7 @@ impl Vm {
     /// Remove the innermost frame, releasing its stack, locals and function.
     fn pop_frame(&mut self) -> Option<Frame> {
         let mut frame = self.frames.pop()?;
-        let qualname = frame.code.qualname;
+        let qualname = frame.qualname;
         while let Some(slot) = frame.stack.pop() {
             if let Some(obj) = slot.obj
                 && !slot.borrowed
@@ -681,7 +681,7 @@ impl Vm {
     fn push(&mut self, obj: ObjId) -> Flow {
         let frame = self.top_frame()?;
         let slot = frame.stack.len();
-        let qualname = frame.code.qualname;
+        let qualname = frame.qualname;
         frame.stack.push(Slot::strong(obj));
         self.heap.incref(
             obj,
@@ -730,7 +730,7 @@ impl Vm {
     #[inline]
     fn pop(&mut self) -> Flow<Popped> {
         let frame = self.top_frame()?;
-        let qualname = frame.code.qualname;
+        let qualname = frame.qualname;
         let slot = frame
             .stack
             .pop()

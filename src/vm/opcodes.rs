@@ -581,7 +581,7 @@ impl Vm {
     /// the reference the local held before.
     fn replace_local(&mut self, index: usize, slot: Slot) -> Flow {
         let frame = self.top_frame()?;
-        let qualname = frame.code.qualname;
+        let qualname = frame.qualname;
         let name = *frame
             .code
             .localsplus
