@@ -172,12 +172,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
     if inner.height == 0 {
         return;
     }
+    // On a narrow pane the value matters more than the whole type name.
+    let widest_type = if inner.width < 60 { 8 } else { 12 };
     let type_width = rows
         .iter()
         .map(|r| r.type_name.chars().count())
         .max()
         .unwrap_or(4)
-        .clamp(4, 12);
+        .clamp(4, widest_type);
     let marks: Vec<Vec<(String, Style)>> = rows.iter().map(|row| marks(row, theme)).collect();
     let marks_width = marks
         .iter()
@@ -195,7 +197,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
             5,
             (inner.width as usize)
                 .saturating_sub(fixed + marks_width)
-                .max(5),
+                .max(9),
         );
 
     let header = Line::from(Span::styled(
