@@ -34,7 +34,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
             };
             (&shown.code, marked)
         }
-        None => (vm.module_info(), None),
+        None => match vm.module_info() {
+            Some(module) => (module, None),
+            None => return,
+        },
     };
     let targets: BTreeSet<u32> = code
         .instrs

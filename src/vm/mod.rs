@@ -66,7 +66,7 @@ pub struct Vm {
     /// The module's code, as compiled.
     pub module_code: Arc<CodeObject>,
     /// The module's code prepared for execution (still shown once it has finished).
-    module_info: Arc<CodeInfo>,
+    module_info: Option<Arc<CodeInfo>>,
     steps: u64,
     outcome: Option<Outcome>,
     main_symbol: Symbol,
@@ -103,13 +103,7 @@ impl Vm {
             source: source.into(),
             filename: module_code.filename.as_str().into(),
             module_code: Arc::clone(&module_code),
-            module_info: Arc::new(CodeInfo::new(
-                Arc::clone(&module_code),
-                Vec::new(),
-                Vec::new(),
-                Vec::new(),
-                Symbol(0),
-            )),
+            module_info: None,
             steps: 0,
             outcome: None,
             main_symbol,
@@ -121,7 +115,7 @@ impl Vm {
         vm.main_module = vm.make_module(MAIN_MODULE, &[]);
         let mut constants = HashMap::new();
         let info = vm.load_code(&module_code, &mut constants);
-        vm.module_info = Arc::clone(&info);
+        vm.module_info = Some(Arc::clone(&info));
         vm.frames.push(Frame::new(info, None));
         vm
     }
@@ -230,21 +224,17 @@ impl Vm {
                 let info = self.load_code(inner, constants);
                 self.heap.alloc(Value::Code(info))
             }
-            Constant::Complex { .. } => self.not_supported_constant("complex"),
-            Constant::Bytes(_) => self.not_supported_constant("bytes"),
-            Constant::Frozenset(_) => self.not_supported_constant("frozenset"),
-            Constant::Slice(_) => self.not_supported_constant("slice"),
+            // Kinds bytestep cannot compute with yet load as `NotImplemented`
+            // (never a real constant); LOAD_CONST of one raises NotImplementedError.
+            Constant::Complex { .. }
+            | Constant::Bytes(_)
+            | Constant::Frozenset(_)
+            | Constant::Slice(_) => self.singletons.not_implemented,
         };
         if let Some(key) = key {
             constants.insert(key, id);
         }
         id
-    }
-
-    /// Constants of kinds bytestep cannot compute with yet load as `NotImplemented`;
-    /// an instruction that uses one raises NotImplementedError.
-    fn not_supported_constant(&mut self, _kind: &str) -> ObjId {
-        self.singletons.not_implemented
     }
 
     // ---- object constructors -------------------------------------------------
@@ -322,8 +312,8 @@ impl Vm {
     // ---- state for front ends ------------------------------------------------
 
     /// The module's prepared code (its frame is gone once the program ends).
-    pub fn module_info(&self) -> &Arc<CodeInfo> {
-        &self.module_info
+    pub fn module_info(&self) -> Option<&Arc<CodeInfo>> {
+        self.module_info.as_ref()
     }
 
     pub fn frames(&self) -> &[Frame] {

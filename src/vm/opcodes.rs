@@ -54,7 +54,18 @@ impl Vm {
             LOAD_CONST => {
                 let value = self.constant(arg)?;
                 if value == self.singletons.not_implemented {
-                    return Err(self.unsupported("this kind of constant"));
+                    let kind = self
+                        .frames
+                        .last()
+                        .and_then(|f| f.code.code.consts.get(arg as usize));
+                    let what = match kind {
+                        Some(crate::compile::Constant::Bytes(_)) => "bytes literals",
+                        Some(crate::compile::Constant::Complex { .. }) => "complex numbers",
+                        Some(crate::compile::Constant::Frozenset(_)) => "frozenset constants",
+                        Some(crate::compile::Constant::Slice(_)) => "slices",
+                        _ => "this kind of constant",
+                    };
+                    return Err(self.unsupported(what));
                 }
                 self.push(value)
             }
