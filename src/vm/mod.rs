@@ -430,62 +430,50 @@ impl Vm {
 
     /// Every referrer of `target`, found by a scan (kept nowhere, costs nothing while running).
     pub fn referrers(&self, target: ObjId) -> Vec<(String, bool)> {
-        let mut found = Vec::new();
-        for (name, id) in self.globals() {
-            if id == target {
-                found.push((format!("global {name}"), true));
-            }
-        }
-        for (depth, frame) in self.frames.iter().enumerate() {
-            let qualname = self.heap.symbols.text(frame.code.qualname);
+        // (referrer, counted): borrowed stack slots and locals refer without counting.
+        let mut found: Vec<(Referrer, bool)> = Vec::new();
+        for frame in &self.frames {
             for (slot, local) in frame.locals.iter().enumerate() {
-                if local.obj == Some(target) {
-                    let name = frame
-                        .code
-                        .localsplus
-                        .get(slot)
-                        .map_or("?", |&s| self.heap.symbols.text(s));
-                    found.push((format!("local {name} in {qualname}"), !local.borrowed));
+                if local.obj == Some(target)
+                    && let Some(&name) = frame.code.localsplus.get(slot)
+                {
+                    let referrer = Referrer::Local {
+                        frame: frame.qualname,
+                        name,
+                    };
+                    found.push((referrer, !local.borrowed));
                 }
             }
             for (slot, entry) in frame.stack.iter().enumerate() {
                 if entry.obj == Some(target) {
-                    found.push((format!("stack[{slot}] of {qualname}"), !entry.borrowed));
+                    let referrer = Referrer::Stack {
+                        frame: frame.qualname,
+                        slot: slot as u32,
+                    };
+                    found.push((referrer, !entry.borrowed));
                 }
             }
-            if frame.function == Some(target) && depth > 0 {
-                found.push((format!("frame of {qualname}"), true));
+            if frame.function == Some(target) {
+                found.push((
+                    Referrer::Frame {
+                        frame: frame.qualname,
+                    },
+                    true,
+                ));
             }
         }
-        for (id, object) in self.heap.live_objects() {
-            match &object.value {
-                Value::Tuple(items) => {
-                    for (index, &item) in items.iter().enumerate() {
-                        if item == target {
-                            found.push((format!("tuple {:#x}[{index}]", object.address), true));
-                        }
-                    }
+        // Every object holding it: modules' names (globals too), tuples, iterators, functions.
+        for (id, _) in self.heap.live_objects() {
+            for (child, referrer) in self.heap.children(id) {
+                if child == target {
+                    found.push((referrer, true));
                 }
-                Value::SeqIterator { seq: Some(seq), .. } if *seq == target => {
-                    found.push((format!("iterator {:#x}", object.address), true));
-                }
-                Value::Function(function) if function.code == target => {
-                    let name = self.heap.symbols.text(function.qualname);
-                    found.push((format!("function {name} code"), true));
-                }
-                Value::Module(module) if id != self.main_module => {
-                    let module_name = self.heap.symbols.text(module.name);
-                    for (name, value) in module.namespace.entries() {
-                        if value == target {
-                            let name = self.heap.symbols.text(name);
-                            found.push((format!("{module_name}.{name}"), true));
-                        }
-                    }
-                }
-                _ => {}
             }
         }
         found
+            .into_iter()
+            .map(|(referrer, counted)| (self.heap.describe(referrer), counted))
+            .collect()
     }
 
     // ---- execution -------------------------------------------------------------

@@ -349,8 +349,10 @@ impl Heap {
         }
     }
 
-    /// The references an object holds, in the reverse of the order they are dropped.
-    fn children(&self, id: ObjId) -> Vec<(ObjId, Referrer)> {
+    /// The references an object holds, in their natural order (items by index,
+    /// names by binding); [`Heap::release`] drops them last first, as
+    /// `tupledealloc` does.
+    pub fn children(&self, id: ObjId) -> Vec<(ObjId, Referrer)> {
         let object = self.get(id);
         match &object.value {
             Value::Tuple(items) => items
@@ -364,7 +366,6 @@ impl Heap {
                     };
                     (item, referrer)
                 })
-                // tupledealloc drops the last item first; `pop` takes from the end.
                 .collect(),
             Value::Function(function) => {
                 vec![(
@@ -384,7 +385,6 @@ impl Heap {
             Value::Module(module) => module
                 .namespace
                 .entries()
-                .rev()
                 .map(|(name, value)| {
                     (
                         value,
