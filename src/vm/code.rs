@@ -37,6 +37,9 @@ pub struct CodeInfo {
     /// `co_localsplusnames` interned: the local variable slots.
     pub localsplus: Vec<Symbol>,
     pub qualname: Symbol,
+    /// `Some(argcount)` when a call can simply move its positional arguments
+    /// into the locals: no `*args`/`**kwargs`, no cells, not a generator.
+    pub plain_call: Option<usize>,
 }
 
 impl CodeInfo {
@@ -69,7 +72,13 @@ impl CodeInfo {
                 target: instruction.jump_target.map_or(NO_TARGET, index_of_offset),
             })
             .collect();
+        use crate::compile::flags;
+        let special = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
+        let plain_call =
+            (code.flags & special == 0 && code.cellvars.is_empty() && code.freevars.is_empty())
+                .then_some(code.argcount as usize);
         CodeInfo {
+            plain_call,
             code,
             instrs,
             decoded,

@@ -17,7 +17,6 @@ use super::heap::{Function, ObjId, Referrer, TypeKind, Value, object::range_len}
 use super::report::Event;
 use super::{Flow, Popped, RECURSION_LIMIT, Vm, builtins};
 use crate::bytecode::opcodes::*;
-use crate::compile::flags;
 
 /// `BINARY_OP` arguments (`NB_*` in CPython's `opcode.h`).
 const NB_NAMES: [&str; 27] = [
@@ -1184,30 +1183,20 @@ impl Vm {
         let Value::Function(function) = self.heap.value(callable) else {
             return Ok(false);
         };
-        let code = &function.info.code;
-        let unsupported = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
-        if code.argcount as usize != argc
-            || code.flags & unsupported != 0
-            || !code.cellvars.is_empty()
-            || !code.freevars.is_empty()
-            || self.frames.len() >= RECURSION_LIMIT
-        {
+        if function.info.plain_call != Some(argc) || self.frames.len() >= RECURSION_LIMIT {
             return Ok(false);
         }
         let info = std::sync::Arc::clone(&function.info);
-        let mut frame = self.new_frame(std::sync::Arc::clone(&info), Some(callable));
+        let qualname = info.qualname;
+        let mut frame = self.new_frame(info, Some(callable));
         let Some(caller) = self.frames.last_mut() else {
             return Ok(false);
         };
         frame.locals[..argc].copy_from_slice(&caller.stack[base + 2..]);
         caller.stack.truncate(base);
         if callable_slot.borrowed {
-            self.heap.incref(
-                callable,
-                Referrer::Frame {
-                    frame: info.qualname,
-                },
-            );
+            self.heap
+                .incref(callable, Referrer::Frame { frame: qualname });
         }
         self.frames.push(frame);
         Ok(true)
@@ -1224,12 +1213,7 @@ impl Vm {
         kwnames: &[String],
     ) -> Flow {
         let code = &info.code;
-        let unsupported_flags =
-            flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
-        if code.flags & unsupported_flags != 0
-            || !code.cellvars.is_empty()
-            || !code.freevars.is_empty()
-        {
+        if info.plain_call.is_none() {
             return Err(self.unsupported("*args, **kwargs, generators and closures"));
         }
         if self.frames.len() >= RECURSION_LIMIT {
