@@ -4,7 +4,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::app::App;
 use crate::app::keymap::KEYMAP;
@@ -69,22 +68,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         );
     }
     let width = ((entry_width * columns) as u16 + 2)
-        .max(FOOTER.iter().map(|t| t.chars().count()).max().unwrap_or(0) as u16 + 2)
-        .min(area.width);
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
+        .max(FOOTER.iter().map(|t| t.chars().count()).max().unwrap_or(0) as u16 + 2);
+    super::popup(
+        frame,
+        area,
+        lines,
+        "Keys  (any key closes)",
+        theme,
+        super::Placement::Centre,
         width,
-        height,
-    };
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::bordered()
-                .title(Span::styled(" Keys  (any key closes) ", theme.title))
-                .border_style(theme.focused_border),
-        ),
-        popup,
     );
 }

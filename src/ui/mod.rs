@@ -168,21 +168,52 @@ fn referrers(frame: &mut Frame, area: Rect, app: &App) {
         "Enter/Esc closes; ↑/↓ select another object",
         theme.dim,
     )));
-    let width = area.width;
+    popup(
+        frame,
+        area,
+        lines,
+        &title,
+        theme,
+        Placement::Bottom,
+        area.width,
+    );
+}
+
+/// Where a popup sits.
+pub enum Placement {
+    Centre,
+    Bottom,
+}
+
+/// A bordered popup of `lines`, cleared underneath, titled, `width` wide.
+pub fn popup(
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line>,
+    title: &str,
+    theme: &theme::Theme,
+    placement: Placement,
+    width: u16,
+) {
+    let width = width.min(area.width);
     let height = (lines.len() as u16 + 2).min(area.height);
-    let popup = Rect {
+    let y = match placement {
+        Placement::Centre => area.y + area.height.saturating_sub(height) / 2,
+        Placement::Bottom => area.y + area.height.saturating_sub(height),
+    };
+    let rect = Rect {
         x: area.x + area.width.saturating_sub(width) / 2,
-        y: area.y + area.height.saturating_sub(height),
+        y,
         width,
         height,
     };
-    frame.render_widget(Clear, popup);
+    frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines).block(
             Block::bordered()
                 .title(Span::styled(format!(" {title} "), theme.title))
                 .border_style(theme.focused_border),
         ),
-        popup,
+        rect,
     );
 }

@@ -602,9 +602,20 @@ impl Vm {
             frame: qualname,
             name,
         };
-        if let Some(obj) = slot.obj
-            && self.heap.recorder.enabled
+        if let Some(obj) = slot.obj {
+            self.record_bind(referrer, obj);
+        }
+        if let Some(obj) = old.obj
+            && !old.borrowed
         {
+            self.heap.decref(obj, referrer);
+        }
+        Ok(())
+    }
+
+    /// A name (global, local) now refers to `obj`: recorded when someone watches.
+    fn record_bind(&mut self, referrer: Referrer, obj: ObjId) {
+        if self.heap.recorder.enabled {
             let target = self.heap.describe(referrer);
             let address = self.heap.get(obj).address;
             self.heap.recorder.events.push(Event::Bind {
@@ -613,12 +624,6 @@ impl Vm {
                 address,
             });
         }
-        if let Some(obj) = old.obj
-            && !old.borrowed
-        {
-            self.heap.decref(obj, referrer);
-        }
-        Ok(())
     }
 
     fn global_referrer(&self, name: super::heap::Symbol) -> Referrer {
@@ -648,15 +653,7 @@ impl Vm {
             Value::Module(module) => module.namespace.set(name, obj),
             _ => None,
         };
-        if self.heap.recorder.enabled {
-            let target = self.heap.describe(referrer);
-            let address = self.heap.get(obj).address;
-            self.heap.recorder.events.push(Event::Bind {
-                target,
-                obj,
-                address,
-            });
-        }
+        self.record_bind(referrer, obj);
         if let Some(old) = old {
             self.heap.decref(old, referrer);
         }
@@ -1291,20 +1288,13 @@ impl Vm {
             callee: info.code.qualname.clone(),
             depth,
         });
-        if self.heap.recorder.enabled {
-            for (i, local) in frame.locals.iter().enumerate() {
-                if let Some(obj) = local.obj {
-                    let target = self.heap.describe(Referrer::Local {
-                        frame: info.qualname,
-                        name: info.localsplus[i],
-                    });
-                    let address = self.heap.get(obj).address;
-                    self.heap.recorder.events.push(Event::Bind {
-                        target,
-                        obj,
-                        address,
-                    });
-                }
+        for (local, &name) in frame.locals.iter().zip(&info.localsplus) {
+            if let Some(obj) = local.obj {
+                let referrer = Referrer::Local {
+                    frame: info.qualname,
+                    name,
+                };
+                self.record_bind(referrer, obj);
             }
         }
         self.frames.push(frame);
