@@ -18,6 +18,9 @@ use crate::vm::{Event, Outcome, Step, Vm};
 pub const CHECKPOINT_INTERVAL: u64 = 512;
 /// The most checkpoints kept at once.
 pub const MAX_CHECKPOINTS: usize = 128;
+/// How far a new session looks ahead, quietly, to learn how many steps the
+/// program takes ("step 4/11"); longer programs show no total.
+pub const TOTAL_LOOKAHEAD: u64 = 2_000_000;
 /// A forward command stops after this many steps even without reaching its goal,
 /// so an endless loop never hangs the debugger.
 pub const MAX_STEPS_PER_COMMAND: u64 = 5_000_000;
@@ -170,14 +173,23 @@ pub struct Session {
     interval: u64,
     last_stop: StopReport,
     breakpoints: BTreeSet<u32>,
+    /// Steps the whole program takes, if it ends within [`TOTAL_LOOKAHEAD`].
+    total_steps: Option<u64>,
 }
 
 impl Session {
     /// Compile and prepare; the first stop is before the first instruction.
     pub fn new(source: &str, filename: &str) -> Result<Session, Box<SyntaxError>> {
         let mut vm = Vm::new(source, filename)?;
+        // A quiet run ahead says how long the program is; deterministic, so exact.
+        let mut ahead = vm.clone();
+        while !ahead.is_finished() && ahead.steps() < TOTAL_LOOKAHEAD {
+            ahead.step_quiet();
+        }
+        let total_steps = ahead.is_finished().then(|| ahead.steps());
         vm.set_recording(true);
         Ok(Session {
+            total_steps,
             checkpoints: vec![vm.clone()],
             interval: CHECKPOINT_INTERVAL,
             vm,
@@ -198,6 +210,11 @@ impl Session {
     /// Executed instructions so far.
     pub fn step_number(&self) -> u64 {
         self.vm.steps()
+    }
+
+    /// How many instructions the whole program executes, when known.
+    pub fn total_steps(&self) -> Option<u64> {
+        self.total_steps
     }
 
     pub fn is_finished(&self) -> bool {
@@ -551,6 +568,14 @@ mod tests {
             .values()
             .any(|c| c.kept_by_constants.as_deref() == Some("<module> constants"));
         assert!(kept, "'hello' at 0 says why it is not freed");
+    }
+
+    #[test]
+    fn the_total_is_known_before_the_end() {
+        let session = Session::new(REFCOUNT, "refcount.py").expect("compiles");
+        assert_eq!(session.total_steps(), Some(11));
+        let endless = Session::new("while True:\n    pass\n", "t.py").expect("compiles");
+        assert_eq!(endless.total_steps(), None);
     }
 
     #[test]

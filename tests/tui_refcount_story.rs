@@ -164,6 +164,7 @@ fn a_freed_int_is_shown_freed_and_its_id_reused() {
     let total: usize = status_line(&end)
         .split_whitespace()
         .nth(1)
+        .and_then(|n| n.split('/').next())
         .and_then(|n| n.parse().ok())
         .expect("step number");
     let mut previous: Option<String> = None;

@@ -1,4 +1,4 @@
-//! The status line (`step N  line L  <what the last step did>`) and the key line.
+//! The status line (`step N/total  line L  <what the last step did>`) and the key line.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -25,9 +25,13 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App) {
                 .map(|l| format!("line {l}"))
                 .unwrap_or_default()
         };
+        let total = session
+            .total_steps()
+            .map(|t| format!("/{t}"))
+            .unwrap_or_default();
         let mut spans = vec![
             Span::styled(
-                format!(" step {}  {place}  ", session.step_number()),
+                format!(" step {}{total}  {place}  ", session.step_number()),
                 theme.status,
             ),
             Span::raw(session.explain()),
