@@ -166,10 +166,10 @@ pub fn compile(source: &str, filename: &str) -> Result<Arc<CodeObject>, Box<Synt
         .spawn(move || compile_here(&owned_source, &owned_name));
     let outcome = match worker {
         Ok(handle) => handle.join(),
-        Err(_) => return compile_here(source, filename).map(into_rc),
+        Err(_) => return compile_here(source, filename).map(Arc::new),
     };
     match outcome {
-        Ok(result) => result.map(into_rc),
+        Ok(result) => result.map(Arc::new),
         Err(_) => Err(Box::new(SyntaxError {
             filename: filename.to_owned(),
             line: 0,
@@ -180,10 +180,6 @@ pub fn compile(source: &str, filename: &str) -> Result<Arc<CodeObject>, Box<Synt
             message: "maximum recursion depth exceeded during compilation".into(),
         })),
     }
-}
-
-fn into_rc(code: CodeObject) -> Arc<CodeObject> {
-    Arc::new(code)
 }
 
 fn compile_here(source: &str, filename: &str) -> Result<CodeObject, Box<SyntaxError>> {

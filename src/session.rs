@@ -257,13 +257,7 @@ impl Session {
     /// `c`: to the next breakpoint line, or the end.
     pub fn continue_running(&mut self) {
         let breakpoints = self.breakpoints.clone();
-        self.forward(move |_, vm| {
-            next_has_line_event(vm)
-                && vm
-                    .next_instruction()
-                    .and_then(|(_, i)| i.line)
-                    .is_some_and(|l| breakpoints.contains(&l))
-        });
+        self.forward(move |_, vm| at_breakpoint(vm, &breakpoints));
     }
 
     /// `t`: to the next line event on `line`.
@@ -307,14 +301,8 @@ impl Session {
     /// `C`: back to the previous breakpoint stop, or the start.
     pub fn reverse_continue(&mut self) {
         let here = self.step_number();
-        let breakpoints = self.breakpoints.clone();
-        let target = self.last_matching_before(here, |vm| {
-            next_has_line_event(vm)
-                && vm
-                    .next_instruction()
-                    .and_then(|(_, i)| i.line)
-                    .is_some_and(|l| breakpoints.contains(&l))
-        });
+        let breakpoints = &self.breakpoints;
+        let target = self.last_matching_before(here, |vm| at_breakpoint(vm, breakpoints));
         self.go_to(target);
     }
 
@@ -528,6 +516,15 @@ impl Session {
             _ => None,
         }
     }
+}
+
+/// The next instruction starts a line that has a breakpoint.
+fn at_breakpoint(vm: &Vm, breakpoints: &BTreeSet<u32>) -> bool {
+    next_has_line_event(vm)
+        && vm
+            .next_instruction()
+            .and_then(|(_, i)| i.line)
+            .is_some_and(|l| breakpoints.contains(&l))
 }
 
 /// CPython would report a 'line' event before the next instruction.

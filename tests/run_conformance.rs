@@ -4,7 +4,22 @@
 mod common;
 
 use bytestep::commands::{self, Program};
-use common::{first_difference, runnable_programs};
+use common::{Golden, first_difference, runnable_programs};
+
+/// `bytestep run` on a golden program: (stdout, stderr, exit status).
+fn run(golden: &Golden) -> (String, String, i32) {
+    let program = Program {
+        filename: golden.filename(),
+        source: golden.source.clone(),
+    };
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let status = commands::run(&program, &mut out, &mut err).expect("writes to memory");
+    (
+        String::from_utf8_lossy(&out).into_owned(),
+        String::from_utf8_lossy(&err).into_owned(),
+        status,
+    )
+}
 
 /// Programs whose printed values depend on the platform: the oracle is 32-bit,
 /// bytestep models 64-bit CPython (see `tests/expected/examples/sizes.stdout64`).
@@ -18,14 +33,7 @@ fn run_output_equals_cpython() {
         if PLATFORM_DEPENDENT.contains(&golden.name.as_str()) {
             continue;
         }
-        let program = Program {
-            filename: golden.filename(),
-            source: golden.source.clone(),
-        };
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let status = commands::run(&program, &mut out, &mut err).expect("writes to memory");
-        let out = String::from_utf8_lossy(&out);
-        let err = String::from_utf8_lossy(&err);
+        let (out, err, status) = run(&golden);
         let expected_status: i32 = golden.expected("status").trim().parse().expect("a status");
         if out != golden.expected("stdout") {
             failures.push(format!(
@@ -59,13 +67,8 @@ fn small_ints_prints_exactly_what_cpython_prints() {
         .into_iter()
         .find(|g| g.name == "small_ints")
         .expect("assets/examples/small_ints.py");
-    let program = Program {
-        filename: golden.filename(),
-        source: golden.source.clone(),
-    };
-    let mut out = Vec::new();
-    commands::run(&program, &mut out, &mut Vec::new()).expect("runs");
-    assert_eq!(String::from_utf8_lossy(&out), golden.expected("stdout"));
+    let (out, _, _) = run(&golden);
+    assert_eq!(out, golden.expected("stdout"));
     assert_eq!(
         golden.expected("stdout"),
         "True\nTrue\nTrue\nTrue\nFalse\nTrue\n",
@@ -84,13 +87,7 @@ fn sizes_follow_64_bit_cpython() {
         .into_iter()
         .find(|g| g.name == "sizes")
         .expect("assets/examples/sizes.py");
-    let program = Program {
-        filename: golden.filename(),
-        source: golden.source.clone(),
-    };
-    let mut out = Vec::new();
-    commands::run(&program, &mut out, &mut Vec::new()).expect("runs");
-    let out = String::from_utf8_lossy(&out);
+    let (out, _, _) = run(&golden);
     assert_eq!(out, golden.expected("stdout64"));
     assert_eq!(
         out.lines().count(),

@@ -24,13 +24,3 @@ pub use exceptiontable::{ExceptionEntry, handler_for, parse as parse_exception_t
 pub use instruction::{Instruction, decode, executable, fires_line_event, index_at};
 pub use linetable::Position;
 pub use repr::{code_repr, constant_repr, float_repr};
-
-/// The name of an opcode (`LOAD_CONST`).
-pub fn opname(op: u8) -> &'static str {
-    opcodes::name(op)
-}
-
-/// Whether an opcode takes an argument.
-pub fn has_arg(op: u8) -> bool {
-    opcodes::has_arg(op)
-}

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::App;
-use crate::bytecode::{has_arg, opname};
+use crate::bytecode::opcodes::{has_arg, name as opname};
 use crate::vm::code::NO_TARGET;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {

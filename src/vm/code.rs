@@ -55,12 +55,18 @@ impl CodeInfo {
             .into_iter()
             .filter(|i| !i.is_extended_arg)
             .collect();
-        let index_of_offset = |offset: usize| {
-            decoded
-                .iter()
-                .position(|i| i.start_offset <= offset && offset <= i.offset)
-                .map_or(NO_TARGET, |i| i as u32)
-        };
+        // Byte offset → instruction index, for jump targets (an EXTENDED_ARG
+        // prefix's offset leads to the instruction it prefixes).
+        let mut index_of_unit = vec![NO_TARGET; code.code.len() / 2 + 1];
+        for (index, instruction) in decoded.iter().enumerate() {
+            for unit in instruction.start_offset / 2..=instruction.offset / 2 {
+                if let Some(entry) = index_of_unit.get_mut(unit) {
+                    *entry = index as u32;
+                }
+            }
+        }
+        let index_of_offset =
+            |offset: usize| index_of_unit.get(offset / 2).copied().unwrap_or(NO_TARGET);
         let instrs = decoded
             .iter()
             .map(|instruction| Instr {
@@ -103,10 +109,5 @@ impl CodeInfo {
     /// The source span of an instruction (`co_positions()`).
     pub fn position(&self, index: usize) -> Option<bytecode::Position> {
         self.decoded.get(index).map(|i| i.position)
-    }
-
-    /// The instruction index at a byte offset, if one starts there.
-    pub fn index_of_offset(&self, offset: u32) -> Option<usize> {
-        self.instrs.iter().position(|i| i.offset == offset)
     }
 }

@@ -22,7 +22,7 @@ use num_traits::ToPrimitive;
 
 use crate::compile::{self, CodeObject, Constant, SyntaxError};
 use builtins::Builtin;
-use code::CodeInfo;
+use code::{CodeInfo, Instr};
 use exceptions::{PyException, TracebackEntry, format_traceback};
 pub use frame::{Frame, Slot};
 use heap::{Heap, MAIN_MODULE, Module, Namespace, ObjId, Referrer, Symbol, TypeKind, Value};
@@ -482,21 +482,8 @@ impl Vm {
     /// Line events are not worked out on the way (nobody watches).
     pub fn run(&mut self) -> &Outcome {
         self.track_lines = false;
-        // The hot loop: fetch, count, execute; nothing else.
-        while self.outcome.is_none() {
-            let Some(frame) = self.frames.last_mut() else {
-                self.outcome = Some(Outcome::Finished);
-                break;
-            };
-            let index = frame.pc;
-            let Some(&instr) = frame.code.instrs.get(index) else {
-                let error = PyException::new("SystemError", "ran off the end of the code");
-                self.raise(error);
-                break;
-            };
-            frame.pc = index + 1;
-            frame.last = Some(index);
-            self.steps += 1;
+        // The hot loop: fetch, execute; nothing else.
+        while let Some(instr) = self.fetch() {
             if let Err(error) = self.execute(instr) {
                 self.raise(error);
             }
@@ -529,8 +516,8 @@ impl Vm {
             depth,
             qualname,
             offset: instr.offset,
-            opname: crate::bytecode::opname(instr.opcode),
-            arg: crate::bytecode::has_arg(instr.opcode).then_some(instr.arg),
+            opname: crate::bytecode::opcodes::name(instr.opcode),
+            arg: crate::bytecode::opcodes::has_arg(instr.opcode).then_some(instr.arg),
             line: instr.line,
             line_event,
             events: std::mem::take(&mut self.heap.recorder.events),
@@ -538,19 +525,33 @@ impl Vm {
         })
     }
 
-    fn execute_next(&mut self) -> Outcome {
+    /// Take the innermost frame's next instruction and count the step; `None`
+    /// (with the outcome set) once the program is over or has nothing to run.
+    #[inline]
+    fn fetch(&mut self) -> Option<Instr> {
+        if self.outcome.is_some() {
+            return None;
+        }
         let Some(frame) = self.frames.last_mut() else {
             self.outcome = Some(Outcome::Finished);
-            return Outcome::Finished;
+            return None;
         };
         let index = frame.pc;
         let Some(&instr) = frame.code.instrs.get(index) else {
             let error = PyException::new("SystemError", "ran off the end of the code");
-            return self.raise(error);
+            self.raise(error);
+            return None;
         };
         frame.pc = index + 1;
         frame.last = Some(index);
         self.steps += 1;
+        Some(instr)
+    }
+
+    fn execute_next(&mut self) -> Outcome {
+        let Some(instr) = self.fetch() else {
+            return self.outcome.clone().unwrap_or(Outcome::Finished);
+        };
         let depth_before = self.frames.len();
         match self.execute(instr) {
             Ok(()) => {}

@@ -486,7 +486,7 @@ impl Vm {
 
             other => Err(self.unsupported(&format!(
                 "the {} instruction",
-                crate::bytecode::opname(other)
+                crate::bytecode::opcodes::name(other)
             ))),
         }
     }
