@@ -31,6 +31,8 @@ pub enum Action {
     FrameDown,
     ToggleAllObjects,
     ShowReferrers,
+    /// Write the current stop as a figure (Markdown with Mermaid, and SVG).
+    ExportFigure,
     /// Close the help overlay, the referrers list or the prompt.
     Close,
     Help,

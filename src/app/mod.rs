@@ -8,6 +8,8 @@
 pub mod action;
 pub mod headless;
 pub mod keymap;
+pub mod record;
+pub mod script;
 pub mod terminal;
 pub mod update;
 
@@ -163,6 +165,77 @@ pub struct Options {
     pub size: Option<String>,
     /// Print the final frame as text instead of opening the terminal.
     pub dump: bool,
+    /// Keys to play in the real terminal, one pause apart (`--play`).
+    pub play: Option<terminal::Playback>,
+}
+
+/// What `bytestep record` was asked for.
+#[derive(Debug, Clone, Default)]
+pub struct RecordOptions {
+    /// The key script; without one the user's own session is recorded.
+    pub script: Option<Vec<script::ScriptItem>>,
+    /// `WIDTHxHEIGHT` of a scripted recording.
+    pub size: Option<String>,
+    pub delay_ms: u64,
+    pub title: Option<String>,
+    /// Longest pause kept in an interactive recording, in seconds.
+    pub idle_time_limit: Option<f64>,
+}
+
+/// Make a session for the TUI, or say why not (exit status 1, like CPython).
+fn open_session(
+    program: &crate::commands::Program,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<Option<Session>> {
+    match Session::new(&program.source, &program.filename) {
+        Ok(session) => Ok(Some(session)),
+        Err(error) => {
+            writeln!(err, "{error}")?;
+            Ok(None)
+        }
+    }
+}
+
+fn has_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
+}
+
+/// `bytestep record`: the session as an asciicast v2 file's text, scripted
+/// (no terminal needed) or interactive. Returns the exit status and the cast.
+pub fn record(
+    program: &crate::commands::Program,
+    options: &RecordOptions,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<(i32, Option<String>)> {
+    let size = match options.size.as_deref().map(headless::parse_size) {
+        None => (100, 30),
+        Some(Ok(size)) => size,
+        Some(Err(message)) => {
+            writeln!(err, "bytestep: {message}")?;
+            return Ok((2, None));
+        }
+    };
+    if options.script.is_none() && !has_terminal() {
+        writeln!(
+            err,
+            "bytestep: recording a live session needs a terminal; give the keys with --keys"
+        )?;
+        return Ok((2, None));
+    }
+    let Some(session) = open_session(program, err)? else {
+        return Ok((1, None));
+    };
+    let mut app = App::new(session, Theme::from_env());
+    let title = options
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("bytestep {}", program.filename));
+    let cast = match &options.script {
+        Some(script) => record::record_keys(&mut app, script, size, options.delay_ms, title)?,
+        None => record::record_terminal(&mut app, title, options.idle_time_limit, None)?,
+    };
+    Ok((0, Some(cast.to_text())))
 }
 
 /// The default `bytestep` command: open the TUI on a program, or with
@@ -189,12 +262,8 @@ pub fn launch(
             return Ok(2);
         }
     };
-    let session = match Session::new(&program.source, &program.filename) {
-        Ok(session) => session,
-        Err(error) => {
-            writeln!(err, "{error}")?;
-            return Ok(1);
-        }
+    let Some(session) = open_session(program, err)? else {
+        return Ok(1);
     };
     let theme = if options.dump {
         Theme::plain()
@@ -210,14 +279,13 @@ pub fn launch(
     if app.quit {
         return Ok(0);
     }
-    use std::io::IsTerminal;
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    if !has_terminal() {
         writeln!(
             err,
             "bytestep: the debugger needs a terminal; for text frames use --keys KEYS --dump"
         )?;
         return Ok(2);
     }
-    terminal::run(&mut app)?;
+    terminal::run(&mut app, options.play.as_ref())?;
     Ok(0)
 }
