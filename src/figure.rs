@@ -104,8 +104,12 @@ pub fn go(session: &mut Session, at: At) -> Result<(), String> {
                     session.step_number()
                 ));
             }
+            last_step_only(session);
         }
-        At::End => session.go_to_end(),
+        At::End => {
+            session.go_to_end();
+            last_step_only(session);
+        }
         At::AfterLine(line) => {
             if !at_line_event(session.vm(), line) {
                 session.run_to_line(line);
@@ -120,6 +124,16 @@ pub fn go(session: &mut Session, at: At) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Arrive at the current step again by its last instruction alone, so the
+/// marks say what that step did rather than everything since the start.
+fn last_step_only(session: &mut Session) {
+    let step = session.step_number();
+    if step > 0 {
+        session.go_to(step - 1);
+        session.step_instruction();
+    }
 }
 
 /// The next instruction starts `line` with a line event.
@@ -163,7 +177,8 @@ pub struct Node {
 }
 
 impl Node {
-    /// `+1`, `−1`, `new`, `freed`: what changed at this stop, or "".
+    /// `+1`, `−1`, `new`: what changed at this stop, or "" (freed objects
+    /// say so in their refs, [`Node::refs_text`]).
     pub fn marks(&self) -> String {
         let Some(change) = &self.change else {
             return String::new();
@@ -177,14 +192,12 @@ impl Node {
         if change.new {
             marks.push("new".to_owned());
         }
-        if self.refs.is_none() {
-            marks.push("freed".to_owned());
-        }
         marks.join(" ")
     }
 
+    /// Its count changed, it was made, or it was freed at this stop.
     pub fn changed(&self) -> bool {
-        !self.marks().is_empty()
+        self.refs.is_none() || !self.marks().is_empty()
     }
 
     /// The refs column: the count, `immortal`, or `freed`.
@@ -428,8 +441,9 @@ impl Picture {
         let mut out = format!("# {}\n\n```mermaid\n{}```\n", self.heading, self.mermaid());
         for object in &self.objects {
             let refs = match object.marks() {
-                marks if marks.is_empty() => object.refs_text(),
-                marks => format!("**{}** ({marks})", object.refs_text()),
+                marks if marks.is_empty() && !object.changed() => object.refs_text(),
+                marks if marks.is_empty() => format!("**{}**", object.refs_text()),
+                marks => format!("**{}** ({})", object.refs_text(), markdown_text(&marks)),
             };
             let _ = write!(
                 out,
@@ -437,7 +451,7 @@ impl Picture {
                 object.id_text(),
                 markdown_text(&format!("<class '{}'>", object.type_name)),
                 markdown_text(&object.value),
-                markdown_text(&refs),
+                refs,
             );
             if let Some(holders) = &object.kept_by {
                 let _ = writeln!(out, "\n0 refs, kept alive by {}.", markdown_text(holders));
