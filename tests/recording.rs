@@ -461,3 +461,22 @@ fn play_then_quit_inside_asciinema_rec_records_the_session() {
         "the last frame played"
     );
 }
+
+#[test]
+fn a_key_pressed_during_play_takes_over() {
+    if !available("tmux", "-V") {
+        eprintln!("skipped: tmux is not on PATH (.ci/run installs it)");
+        return;
+    }
+    let dir = scratch("takeover");
+    let tmux = Tmux::start("takeover", 100, 30, &dir);
+    // The first scripted key would come after a minute: `q` quits long before.
+    tmux.type_line(&format!(
+        "{BIN} --play ss --delay 60000; echo EXIT\"\"ED:$?"
+    ));
+    tmux.wait_for("the first frame", |s| {
+        s.contains("Source") && s.contains("Heap")
+    });
+    tmux.run(&["send-keys", "-t", "t", "q"]);
+    tmux.wait_for("bytestep to quit", |s| s.contains("EXITED:0"));
+}

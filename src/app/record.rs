@@ -23,7 +23,7 @@ use super::App;
 use super::script::{self, ScriptItem};
 use super::terminal::{self, Playback};
 
-/// The terminal type the frames are written for (bytestep's palette needs no more).
+/// The terminal type scripted frames are written for (bytestep's palette needs no more).
 const TERM: &str = "xterm-256color";
 
 /// An asciicast v2 recording: a header and timed output events.
@@ -34,6 +34,8 @@ pub struct Cast {
     pub title: String,
     /// Longest pause kept, in seconds (asciinema's `idle_time_limit`).
     pub idle_time_limit: Option<f64>,
+    /// The `TERM` the frames were written for.
+    pub term: String,
     /// Seconds from the start, and what was written to the terminal then.
     pub events: Vec<(f64, String)>,
 }
@@ -45,6 +47,7 @@ impl Cast {
             height,
             title: title.into(),
             idle_time_limit: None,
+            term: TERM.to_owned(),
             events: Vec::new(),
         }
     }
@@ -61,7 +64,7 @@ impl Cast {
         header.push_str(&format!(
             ", \"title\": {}, \"env\": {{\"TERM\": {}, \"SHELL\": \"/bin/sh\"}}}}\n",
             json_string(&self.title),
-            json_string(TERM)
+            json_string(&self.term)
         ));
         let mut text = header;
         for (time, data) in &self.events {
@@ -164,6 +167,9 @@ pub fn record_terminal(
     let (width, height) = crossterm::terminal::size()?;
     let mut cast = Cast::new(width, height, title);
     cast.idle_time_limit = idle_time_limit;
+    if let Ok(term) = std::env::var("TERM") {
+        cast.term = term;
+    }
     let mut tee = Tee {
         out: io::stdout(),
         cast: &mut cast,
