@@ -194,6 +194,7 @@ pub fn event_text(vm: &Vm, event: &Event) -> Option<String> {
         }
         Event::Output { text } => format!("print {text:?}"),
         Event::Raise { exception } => format!("raise {exception}"),
+        Event::Caught { exception } => format!("caught {exception}"),
         Event::Push { .. } | Event::Pop { .. } => return None,
     })
 }
@@ -260,6 +261,7 @@ fn event_json(event: &Event) -> Json {
         }
         Event::Output { text } => json!({"kind": "output", "text": text}),
         Event::Raise { exception } => json!({"kind": "raise", "exception": exception}),
+        Event::Caught { exception } => json!({"kind": "caught", "exception": exception}),
     }
 }
 

@@ -483,6 +483,7 @@ impl Session {
                 }
                 Event::Output { text } => parts.push(format!("prints {:?}", text)),
                 Event::Raise { exception } => parts.push(format!("raises {exception}")),
+                Event::Caught { exception } => parts.push(format!("catches {exception}")),
                 Event::Push { .. } | Event::Pop { .. } => {}
             }
         }

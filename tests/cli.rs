@@ -118,13 +118,18 @@ fn too_deep_an_expression_is_an_error_not_a_crash() {
 
 #[test]
 fn unsupported_features_fail_clearly() {
-    let program = TempProgram::new("later.py", "xs = [1, 2]\nprint(xs)\n");
+    // Not even `except BaseException` can hide a feature bytestep lacks.
+    let program = TempProgram::new(
+        "later.py",
+        "try:\n    class C:\n        pass\nexcept BaseException:\n    print('hidden')\n",
+    );
     let output = bytestep(&["run", program.path()]);
     assert_eq!(output.status.code(), Some(1));
+    assert_eq!(text(&output.stdout), "");
     let stderr = text(&output.stderr);
     assert!(
         stderr.contains(
-            "NotImplementedError: bytestep does not support the BUILD_LIST instruction yet (line 1)"
+            "NotImplementedError: bytestep does not support the LOAD_BUILD_CLASS instruction yet (line 2)"
         ),
         "{stderr}"
     );

@@ -20,6 +20,11 @@ pub enum Builtin {
     GetSizeOf,
     GetRefCount,
     Iter,
+    IsInstance,
+    Sum,
+    Sorted,
+    /// A method of a built-in type (`list.append`).
+    Method(super::containers::Method),
     /// A type object of the builtins namespace (`int`, `range`...).
     Type(TypeKind),
 }
@@ -37,12 +42,23 @@ impl Builtin {
             Builtin::GetSizeOf => "getsizeof",
             Builtin::GetRefCount => "getrefcount",
             Builtin::Iter => "iter",
+            Builtin::IsInstance => "isinstance",
+            Builtin::Sum => "sum",
+            Builtin::Sorted => "sorted",
+            Builtin::Method(method) => method.name(),
             Builtin::Type(kind) => kind.name(),
         }
     }
 
     pub fn repr(self) -> String {
-        format!("<built-in function {}>", self.name())
+        match self {
+            Builtin::Method(method) => format!(
+                "<method '{}' of '{}' objects>",
+                method.name(),
+                method.owner().name()
+            ),
+            _ => format!("<built-in function {}>", self.name()),
+        }
     }
 }
 
@@ -56,6 +72,12 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("min", Builtin::Min),
     ("max", Builtin::Max),
     ("iter", Builtin::Iter),
+    ("isinstance", Builtin::IsInstance),
+    ("sum", Builtin::Sum),
+    ("sorted", Builtin::Sorted),
+    ("object", Builtin::Type(TypeKind::Object)),
+    ("list", Builtin::Type(TypeKind::List)),
+    ("dict", Builtin::Type(TypeKind::Dict)),
     ("type", Builtin::Type(TypeKind::Type)),
     ("int", Builtin::Type(TypeKind::Int)),
     ("bool", Builtin::Type(TypeKind::Bool)),
@@ -76,6 +98,26 @@ type Call = Result<ObjId, Box<PyException>>;
 /// Call a builtin or a type; returns the result (the caller pushes it).
 pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
     let builtin = match vm.heap.value(callable) {
+        Value::Builtin(Builtin::Method(method)) => {
+            let method = *method;
+            no_keywords(method.name(), keywords)?;
+            let Some((&owner, rest)) = args.split_first() else {
+                return Err(PyException::type_error(format!(
+                    "unbound method {}.{}() needs an argument",
+                    method.owner().name(),
+                    method.name()
+                )));
+            };
+            return vm.call_method(method, owner, rest);
+        }
+        Value::BoundMethod {
+            method: Builtin::Method(method),
+            owner,
+        } => {
+            let (method, owner) = (*method, *owner);
+            no_keywords(method.name(), keywords)?;
+            return vm.call_method(method, owner, args);
+        }
         Value::Builtin(builtin) => *builtin,
         Value::Type(kind) => Builtin::Type(*kind),
         other => {
@@ -86,6 +128,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
     };
     if builtin != Builtin::Print
+        && builtin != Builtin::Sorted
         && let Some((name, _)) = keywords.first()
     {
         return Err(PyException::type_error(format!(
@@ -108,6 +151,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                 Value::Range { start, stop, step } => {
                     super::heap::object::range_len(*start, *stop, *step)
                 }
+                _ if vm.container_len(obj).is_some() => vm.container_len(obj).unwrap_or(0) as i64,
                 other => {
                     return Err(PyException::type_error(format!(
                         "object of type '{}' has no len()",
@@ -142,7 +186,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         Builtin::Min | Builtin::Max => extreme(vm, builtin, args),
         Builtin::GetSizeOf => {
             let [obj] = exactly(builtin, args)?;
-            let size = vm.heap.get(obj).size as i64;
+            let size = vm.heap.getsizeof(obj) as i64;
             Ok(vm.int_object(size))
         }
         Builtin::GetRefCount => {
@@ -154,7 +198,56 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let [obj] = exactly(builtin, args)?;
             vm.iterator(obj)
         }
+        Builtin::IsInstance => {
+            let [obj, classinfo] = exactly(builtin, args)?;
+            let result = vm.is_instance(obj, classinfo)?;
+            Ok(vm.bool_object(result))
+        }
+        Builtin::Sum => {
+            let (iterable, start) = match args {
+                [iterable] => (*iterable, vm.int_object(0)),
+                [iterable, start] => (*iterable, *start),
+                _ => {
+                    return Err(PyException::type_error(format!(
+                        "sum() takes at most 2 arguments ({} given)",
+                        args.len()
+                    )));
+                }
+            };
+            let items = vm.collect_items(iterable)?;
+            vm.sum(start, items)
+        }
+        Builtin::Sorted => {
+            let [iterable] = exactly(builtin, args)?;
+            let list = vm.list_from(Some(iterable))?;
+            // Held while sorting, so an error in a comparison frees it.
+            let holder = vm.raised_referrer();
+            vm.heap.incref(list, holder);
+            match vm.sort_list(list, keywords) {
+                Ok(()) => {
+                    vm.heap.decref_keep(list, holder);
+                    Ok(list)
+                }
+                Err(error) => {
+                    vm.heap.decref(list, holder);
+                    Err(error)
+                }
+            }
+        }
+        Builtin::Method(method) => Err(PyException::new(
+            "SystemError",
+            format!("method {} called without its object", method.name()),
+        )),
         Builtin::Type(kind) => construct(vm, kind, args),
+    }
+}
+
+fn no_keywords(name: &str, keywords: &[(&str, ObjId)]) -> Result<(), Box<PyException>> {
+    match keywords.first() {
+        Some((keyword, _)) => Err(PyException::type_error(format!(
+            "{name}() takes no keyword arguments (got '{keyword}')"
+        ))),
+        None => Ok(()),
     }
 }
 
@@ -213,7 +306,9 @@ fn print(vm: &mut Vm, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
 fn extreme(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
     let items: Vec<ObjId> = match args {
         [single] => match vm.heap.value(*single) {
-            Value::Tuple(items) => items.to_vec(),
+            Value::Tuple(_) | Value::List(_) | Value::Dict(_) | Value::DictView { .. } => {
+                vm.collect_items(*single)?
+            }
             other => {
                 return Err(PyException::type_error(format!(
                     "'{}' object is not iterable",
@@ -332,6 +427,12 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
             }
             Ok(vm.heap.alloc(Value::Range { start, stop, step }))
         }
+        (TypeKind::List, []) => vm.list_from(None),
+        (TypeKind::List, [iterable]) => vm.list_from(Some(*iterable)),
+        (TypeKind::Dict, []) => Ok(vm
+            .heap
+            .alloc(Value::Dict(Box::new(super::types::dict::Dict::new())))),
+        (TypeKind::Exc(kind), args) => Ok(vm.new_exception(kind, args.to_vec())),
         (TypeKind::Range, []) => Err(PyException::type_error(
             "range expected at least 1 argument, got 0",
         )),

@@ -23,6 +23,19 @@ pub struct Instr {
 /// No jump target.
 pub const NO_TARGET: u32 = u32::MAX;
 
+/// An exception table entry resolved to instruction indexes at load, like
+/// jump targets: instructions `start..end` are protected by `target`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Handler {
+    pub start: u32,
+    pub end: u32,
+    pub target: u32,
+    /// Value stack depth to unwind to.
+    pub depth: u32,
+    /// Push the raising instruction's offset (in code units) under the exception.
+    pub lasti: bool,
+}
+
 /// A code object with its instructions decoded and its names and constants resolved.
 #[derive(Debug)]
 pub struct CodeInfo {
@@ -37,6 +50,8 @@ pub struct CodeInfo {
     /// `co_localsplusnames` interned: the local variable slots.
     pub localsplus: Vec<Symbol>,
     pub qualname: Symbol,
+    /// `co_exceptiontable`, resolved to instruction indexes.
+    pub handlers: Vec<Handler>,
     /// `Some(argcount)` when a call can simply move its positional arguments
     /// into the locals: no `*args`/`**kwargs`, no cells, not a generator.
     pub plain_call: Option<usize>,
@@ -78,12 +93,27 @@ impl CodeInfo {
                 target: instruction.jump_target.map_or(NO_TARGET, index_of_offset),
             })
             .collect();
+        let handlers = bytecode::parse_exception_table(&code.exceptiontable)
+            .iter()
+            .map(|entry| Handler {
+                start: index_of_offset(entry.start),
+                end: if entry.end >= code.code.len() {
+                    decoded.len() as u32
+                } else {
+                    index_of_offset(entry.end)
+                },
+                target: index_of_offset(entry.target),
+                depth: entry.depth,
+                lasti: entry.lasti,
+            })
+            .collect();
         use crate::compile::flags;
         let special = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
         let plain_call =
             (code.flags & special == 0 && code.cellvars.is_empty() && code.freevars.is_empty())
                 .then_some(code.argcount as usize);
         CodeInfo {
+            handlers,
             plain_call,
             code,
             instrs,
@@ -104,6 +134,21 @@ impl CodeInfo {
             }
             None => false,
         }
+    }
+
+    /// The handler protecting instruction `index`, if any (first match wins,
+    /// as entries do not overlap).
+    pub fn handler_for(&self, index: usize) -> Option<Handler> {
+        let index = index as u32;
+        self.handlers
+            .iter()
+            .find(|h| h.start <= index && index < h.end)
+            .copied()
+    }
+
+    /// The instruction at byte `offset`.
+    pub fn index_of_offset(&self, offset: u32) -> Option<usize> {
+        self.instrs.iter().position(|i| i.offset == offset)
     }
 
     /// The source span of an instruction (`co_positions()`).

@@ -2,11 +2,22 @@
 
 use std::fmt;
 
-/// A Python exception: its class name and message.
+/// A Python exception on its way out of an instruction: its class name and
+/// message, or the exception object itself (`raise e`).
+///
+/// [`crate::vm::Vm`] turns it into an exception object and unwinds with it
+/// (`unwind.rs`); what bytestep cannot run (`fatal`) ends the program
+/// uncatchably, so an `except Exception` can never hide a missing feature.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PyException {
     pub kind: &'static str,
     pub message: String,
+    /// The exception object, when the program raised one (a reference this error owns).
+    pub object: Option<crate::vm::heap::ObjId>,
+    /// Re-raised (`raise`, `RERAISE`): the traceback gets no new entry.
+    pub reraise: bool,
+    /// Not catchable: a feature bytestep lacks, or an internal error.
+    pub fatal: bool,
 }
 
 impl PyException {
@@ -17,6 +28,22 @@ impl PyException {
         Box::new(PyException {
             kind,
             message: message.into(),
+            object: None,
+            reraise: false,
+            fatal: kind == "SystemError",
+        })
+    }
+
+    /// An exception object being raised (its reference moves into the error).
+    #[cold]
+    #[inline(never)]
+    pub fn object(object: crate::vm::heap::ObjId, reraise: bool) -> Box<Self> {
+        Box::new(PyException {
+            kind: "",
+            message: String::new(),
+            object: Some(object),
+            reraise,
+            fatal: false,
         })
     }
 
@@ -43,10 +70,12 @@ impl PyException {
     #[inline(never)]
     pub fn not_implemented(what: &str, line: Option<u32>) -> Box<Self> {
         let at = line.map(|l| format!(" (line {l})")).unwrap_or_default();
-        Self::new(
+        let mut error = Self::new(
             "NotImplementedError",
             format!("bytestep does not support {what} yet{at}"),
-        )
+        );
+        error.fatal = true;
+        error
     }
 }
 
@@ -72,6 +101,11 @@ pub struct TracebackEntry {
 
 /// CPython's "Traceback (most recent call last):" text, ending in a newline.
 pub fn format_traceback(entries: &[TracebackEntry], source: &str, error: &PyException) -> String {
+    format_traceback_text(entries, source, &error.to_string())
+}
+
+/// The traceback of `entries` (outermost first) and the last line, `Kind: message`.
+pub fn format_traceback_text(entries: &[TracebackEntry], source: &str, last_line: &str) -> String {
     let mut out = String::from("Traceback (most recent call last):\n");
     for entry in entries {
         match entry.line {
@@ -91,7 +125,7 @@ pub fn format_traceback(entries: &[TracebackEntry], source: &str, error: &PyExce
             out.push_str(&source_with_carets(text, entry.position));
         }
     }
-    out.push_str(&error.to_string());
+    out.push_str(last_line);
     out.push('\n');
     out
 }

@@ -12,7 +12,12 @@ pub mod frame;
 pub mod heap;
 mod opcodes;
 use opcodes::text as opcodes_text;
+mod containers;
+mod exec;
+mod invariants;
 pub mod report;
+pub mod types;
+mod unwind;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -75,6 +80,17 @@ pub struct Vm {
     track_lines: bool,
     /// Emptied locals/stack vectors of returned frames, reused by calls.
     spare_buffers: Vec<Vec<Slot>>,
+    /// The exception being handled (CPython's `exc_info->exc_value`), held.
+    exc_info: Option<ObjId>,
+    /// Names the holder of `exc_info` and of exceptions in flight.
+    exc_info_symbol: Symbol,
+    /// The method descriptors (`list.append`…), made on first use, immortal.
+    methods: HashMap<Builtin, ObjId>,
+    /// References a builtin gave up, dropped once its result is pushed
+    /// (`list.pop()`: the list's reference to the item).
+    deferred: Vec<(ObjId, Referrer)>,
+    /// Set by `RERAISE` with a saved offset: the `lasti` the next handler pushes.
+    reraise_lasti: Option<usize>,
 }
 
 /// An error raised while executing one instruction.
@@ -109,8 +125,18 @@ impl Vm {
             main_symbol,
             track_lines: true,
             spare_buffers: Vec::new(),
+            exc_info: None,
+            exc_info_symbol: Symbol(0),
+            methods: HashMap::new(),
+            deferred: Vec::new(),
+            reraise_lasti: None,
         };
-        vm.builtins_module = vm.make_module("builtins", builtins::BUILTINS);
+        vm.exc_info_symbol = vm.heap.symbols.intern("sys");
+        let mut members = builtins::BUILTINS.to_vec();
+        members.extend(
+            types::ExcKind::all().map(|kind| (kind.name(), Builtin::Type(TypeKind::Exc(kind)))),
+        );
+        vm.builtins_module = vm.make_module("builtins", &members);
         vm.sys_module = vm.make_module("sys", builtins::SYS);
         vm.main_module = vm.make_module(MAIN_MODULE, &[]);
         let mut constants = HashMap::new();
@@ -485,7 +511,7 @@ impl Vm {
         // The hot loop: fetch, execute; nothing else.
         while let Some(instr) = self.fetch() {
             if let Err(error) = self.execute(instr) {
-                self.raise(error);
+                self.unwind(error);
             }
         }
         self.outcome.as_ref().unwrap_or(&Outcome::Finished)
@@ -555,7 +581,10 @@ impl Vm {
         let depth_before = self.frames.len();
         match self.execute(instr) {
             Ok(()) => {}
-            Err(error) => return self.raise(error),
+            Err(error) => match self.unwind(error) {
+                Outcome::Continued => return Outcome::Continued,
+                other => return other,
+            },
         }
         if self.outcome.is_some() {
             return Outcome::Finished;
@@ -579,7 +608,8 @@ impl Vm {
         frame.line_event_next = frame.code.fires_line_event(frame.last, frame.pc);
     }
 
-    /// An exception escapes: build the traceback, release every frame, finish.
+    /// An uncatchable error (a missing feature, an internal error) ends the
+    /// program: build the traceback from the frames, release them, finish.
     fn raise(&mut self, error: Box<PyException>) -> Outcome {
         let entries: Vec<TracebackEntry> = self
             .frames
@@ -829,9 +859,9 @@ fn make_singletons(heap: &mut Heap) -> Singletons {
             heap.alloc_static(Value::Str(text.into()))
         })
         .collect();
-    let types = TypeKind::ALL
-        .iter()
-        .map(|&kind| (kind, heap.alloc_static(Value::Type(kind))))
+    let types = TypeKind::all()
+        .into_iter()
+        .map(|kind| (kind, heap.alloc_static(Value::Type(kind))))
         .collect();
     Singletons {
         none,

@@ -173,8 +173,17 @@ impl Vm {
             // LOAD_ATTR (owner -- attr, self_or_null if (oparg & 1))
             LOAD_ATTR => {
                 let name = self.name(arg >> 1)?;
+                if self.load_method(name, arg & 1 == 1)? {
+                    return Ok(());
+                }
                 let (owner, popped) = self.pop_object()?;
-                let attr = self.attribute(owner, name)?;
+                let attr = match self.attribute(owner, name) {
+                    Ok(attr) => attr,
+                    Err(error) => {
+                        self.release(popped);
+                        return Err(error);
+                    }
+                };
                 self.push(attr)?;
                 if arg & 1 == 1 {
                     self.push_slot(Slot::NULL)?;
@@ -244,7 +253,13 @@ impl Vm {
             // GET_ITER (iterable -- iter)
             GET_ITER => {
                 let (iterable, popped) = self.pop_object()?;
-                let iterator = self.iterator(iterable)?;
+                let iterator = match self.iterator(iterable) {
+                    Ok(iterator) => iterator,
+                    Err(error) => {
+                        self.release(popped);
+                        return Err(error);
+                    }
+                };
                 self.push(iterator)?;
                 self.release(popped);
                 Ok(())
@@ -412,22 +427,29 @@ impl Vm {
                 let (sequence, popped) = self.pop_object()?;
                 let items: Vec<ObjId> = match self.heap.value(sequence) {
                     Value::Tuple(items) => items.to_vec(),
+                    Value::List(list) => list.items.clone(),
                     other => {
-                        return Err(PyException::type_error(format!(
+                        let error = PyException::type_error(format!(
                             "cannot unpack non-iterable {} object",
                             other.type_name()
-                        )));
+                        ));
+                        self.release(popped);
+                        return Err(error);
                     }
                 };
                 if items.len() != arg as usize {
                     let message = if items.len() > arg as usize {
-                        format!("too many values to unpack (expected {arg})")
+                        format!(
+                            "too many values to unpack (expected {arg}, got {})",
+                            items.len()
+                        )
                     } else {
                         format!(
                             "not enough values to unpack (expected {arg}, got {})",
                             items.len()
                         )
                     };
+                    self.release(popped);
                     return Err(PyException::new("ValueError", message));
                 }
                 for &item in items.iter().rev() {
@@ -449,6 +471,10 @@ impl Vm {
                     code,
                     info,
                     qualname,
+                    defaults: None,
+                    kwdefaults: None,
+                    closure: None,
+                    annotate: None,
                 })));
                 self.heap.incref(
                     code,
@@ -481,6 +507,45 @@ impl Vm {
 
             // RETURN_VALUE (retval -- res): the caller gets a strong reference
             RETURN_VALUE => self.return_value(),
+
+            // BUILD_LIST (values[oparg] -- list)
+            BUILD_LIST => self.build_list(arg as usize),
+            // LIST_APPEND (list, unused[oparg-1], v -- list, unused[oparg-1])
+            LIST_APPEND => self.list_append_op(arg),
+            // LIST_EXTEND (list, unused[oparg-1], iterable -- list, unused[oparg-1])
+            LIST_EXTEND => self.list_extend_op(arg),
+            // BUILD_MAP (values[oparg*2] -- map)
+            BUILD_MAP => self.build_map(arg as usize),
+            // MAP_ADD (dict, unused[oparg - 1], key, value -- dict, unused[oparg - 1])
+            MAP_ADD => self.map_add(arg),
+            // STORE_SUBSCR (v, container, sub --)
+            STORE_SUBSCR => self.store_subscr(),
+            // DELETE_SUBSCR (container, sub --)
+            DELETE_SUBSCR => self.delete_subscr(),
+
+            // SET_FUNCTION_ATTRIBUTE (attr, func -- func)
+            SET_FUNCTION_ATTRIBUTE => self.set_function_attribute(arg),
+            // MAKE_CELL (--)
+            MAKE_CELL => self.make_cell(arg as usize),
+            // COPY_FREE_VARS (--)
+            COPY_FREE_VARS => self.copy_free_vars(arg as usize),
+            // LOAD_DEREF (-- value)
+            LOAD_DEREF => self.load_deref(arg as usize),
+            // STORE_DEREF (v --)
+            STORE_DEREF => self.store_deref(arg as usize),
+            // DELETE_DEREF (--)
+            DELETE_DEREF => self.delete_deref(arg as usize),
+
+            // RAISE_VARARGS (args[oparg] --)
+            RAISE_VARARGS => self.raise_varargs(arg),
+            // PUSH_EXC_INFO (exc -- prev_exc, new_exc)
+            PUSH_EXC_INFO => self.push_exc_info(),
+            // POP_EXCEPT (exc_value --)
+            POP_EXCEPT => self.pop_except(),
+            // CHECK_EXC_MATCH (left, right -- left, b)
+            CHECK_EXC_MATCH => self.check_exc_match(),
+            // RERAISE (values[oparg], exc -- values[oparg])
+            RERAISE => self.reraise(arg),
 
             EXTENDED_ARG => Ok(()),
 
@@ -524,7 +589,7 @@ impl Vm {
     }
 
     /// Pop `count` slots; returned bottom first.
-    fn pop_many(&mut self, count: usize) -> Flow<Vec<Popped>> {
+    pub(super) fn pop_many(&mut self, count: usize) -> Flow<Vec<Popped>> {
         let mut popped = Vec::with_capacity(count);
         for _ in 0..count {
             popped.push(self.pop()?);
@@ -536,7 +601,14 @@ impl Vm {
     /// `(value -- res)` for a computation of one operand.
     fn unary(&mut self, compute: impl FnOnce(&mut Vm, ObjId) -> Flow<ObjId>) -> Flow {
         let (value, popped) = self.pop_object()?;
-        let result = compute(self, value)?;
+        // On an error the input's reference is dropped all the same.
+        let result = match compute(self, value) {
+            Ok(result) => result,
+            Err(error) => {
+                self.release(popped);
+                return Err(error);
+            }
+        };
         self.push(result)?;
         self.release(popped);
         Ok(())
@@ -547,7 +619,14 @@ impl Vm {
     fn binary(&mut self, compute: impl FnOnce(&mut Vm, ObjId, ObjId) -> Flow<ObjId>) -> Flow {
         let (right, right_popped) = self.pop_object()?;
         let (left, left_popped) = self.pop_object()?;
-        let result = compute(self, left, right)?;
+        let result = match compute(self, left, right) {
+            Ok(result) => result,
+            Err(error) => {
+                self.release(left_popped);
+                self.release(right_popped);
+                return Err(error);
+            }
+        };
         self.push(result)?;
         self.release(left_popped);
         self.release(right_popped);
@@ -688,6 +767,32 @@ impl Vm {
                     ),
                 )
             }),
+            Value::Exception(exc) if name_text == "args" => Ok(exc.args),
+            Value::Exception(exc) if name_text == "__cause__" => {
+                Ok(exc.cause.unwrap_or(self.singletons.none))
+            }
+            Value::Exception(exc) if name_text == "__context__" => {
+                Ok(exc.context.unwrap_or(self.singletons.none))
+            }
+            Value::Type(kind) if name_text == "__name__" || name_text == "__qualname__" => {
+                Err(PyException::not_implemented(
+                    &format!("the attribute '{name_text}' of type '{}'", kind.name()),
+                    self.current_line(),
+                ))
+            }
+            Value::List(_) | Value::Dict(_) => {
+                let kind = self.heap.value(owner).type_kind();
+                match super::containers::Method::find(kind, name_text) {
+                    Some(_) => Err(PyException::new(
+                        "SystemError",
+                        "methods are looked up by load_method",
+                    )),
+                    None => Err(PyException::not_implemented(
+                        &format!("the attribute '{name_text}' of {} objects", kind.name()),
+                        self.current_line(),
+                    )),
+                }
+            }
             other => Err(PyException::not_implemented(
                 &format!(
                     "the attribute '{name_text}' of {} objects",
@@ -721,6 +826,25 @@ impl Vm {
                 }));
             }
             Value::Tuple(_) => TypeKind::TupleIterator,
+            Value::List(_) => TypeKind::ListIterator,
+            Value::Dict(_) => TypeKind::DictKeyIterator,
+            Value::DictView { kind, dict } => {
+                let (kind, dict) = (*kind, *dict);
+                let iterator_kind = match kind {
+                    TypeKind::DictValues => TypeKind::DictValueIterator,
+                    TypeKind::DictItems => TypeKind::DictItemIterator,
+                    _ => TypeKind::DictKeyIterator,
+                };
+                let iterator = self.heap.alloc(Value::SeqIterator {
+                    kind: iterator_kind,
+                    seq: Some(dict),
+                    index: 0,
+                });
+                let address = self.heap.get(iterator).address;
+                self.heap
+                    .incref(dict, Referrer::Iterator { iterator: address });
+                return Ok(iterator);
+            }
             Value::Str(text) if text.is_ascii() => TypeKind::StrAsciiIterator,
             Value::Str(_) => TypeKind::StrIterator,
             Value::RangeIterator { .. } | Value::SeqIterator { .. } => {
@@ -764,14 +888,32 @@ impl Vm {
                 *next = next.wrapping_add(*step);
                 Ok(Some(self.int_object(value)))
             }
-            Value::SeqIterator { seq, index, .. } => {
+            Value::SeqIterator { seq, index, kind } => {
                 let Some(sequence) = *seq else {
                     return Ok(None);
                 };
+                let kind = *kind;
                 let position = *index;
                 *index += 1;
                 let item = match self.heap.value(sequence) {
                     Value::Tuple(items) => items.get(position).copied(),
+                    Value::List(list) => list.items.get(position).copied(),
+                    Value::Dict(dict) => match dict.entry_at(position) {
+                        Some((slot, entry)) => {
+                            if let Value::SeqIterator { index, .. } = self.heap.value_mut(iterator)
+                            {
+                                *index = slot + 1;
+                            }
+                            Some(match kind {
+                                TypeKind::DictValueIterator => entry.value,
+                                TypeKind::DictItemIterator => {
+                                    self.tuple_object(vec![entry.key, entry.value], false)
+                                }
+                                _ => entry.key,
+                            })
+                        }
+                        None => None,
+                    },
                     Value::Str(text) if text.is_ascii() => {
                         text.as_bytes().get(position).map(|&b| {
                             // The one-character strings are immortal singletons.
@@ -826,10 +968,13 @@ impl Vm {
         }
     }
 
-    fn binary_op(&mut self, op: u32, lhs: ObjId, rhs: ObjId) -> Flow<ObjId> {
+    pub(super) fn binary_op(&mut self, op: u32, lhs: ObjId, rhs: ObjId) -> Flow<ObjId> {
         let symbol = NB_NAMES.get(op as usize).copied().unwrap_or("?");
         if op == NB_SUBSCR {
             return self.subscript(lhs, rhs);
+        }
+        if let Some(result) = self.list_binary_op(op, lhs, rhs)? {
+            return Ok(result);
         }
         // In-place forms behave as the plain ones for immutable values.
         let base = if (13..26).contains(&op) { op - 13 } else { op };
@@ -924,6 +1069,9 @@ impl Vm {
     }
 
     fn subscript(&mut self, container: ObjId, index: ObjId) -> Flow<ObjId> {
+        if let Some(item) = self.container_getitem(container, index)? {
+            return Ok(item);
+        }
         let position = match Number::of(self.heap.value(index)) {
             Some(Number::Int(i)) => i,
             _ => {
@@ -1086,6 +1234,34 @@ impl Vm {
         }
         match (a, b) {
             (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
+            (Value::List(x), Value::List(y)) => {
+                let (x, y) = (&x.items, &y.items);
+                for (&p, &q) in x.iter().zip(y.iter()) {
+                    match self.order(p, q) {
+                        Some(std::cmp::Ordering::Equal) => continue,
+                        other => return other,
+                    }
+                }
+                Some(x.len().cmp(&y.len()))
+            }
+            (Value::Dict(x), Value::Dict(y)) => {
+                // Only equality is defined: equal or "unordered".
+                let equal = x.len() == y.len()
+                    && x.entries().all(|entry| {
+                        self.hash_key(entry.key)
+                            .ok()
+                            .and_then(|k| y.get(&k))
+                            .is_some_and(|other| {
+                                self.order(entry.value, other.value)
+                                    == Some(std::cmp::Ordering::Equal)
+                            })
+                    });
+                if equal {
+                    Some(std::cmp::Ordering::Equal)
+                } else {
+                    None
+                }
+            }
             (Value::Tuple(x), Value::Tuple(y)) => {
                 for (&p, &q) in x.iter().zip(y.iter()) {
                     match self.order(p, q) {
@@ -1112,6 +1288,24 @@ impl Vm {
                     other.type_name()
                 ))),
             },
+            Value::List(list) => {
+                for &candidate in list.items.iter() {
+                    if candidate == item
+                        || self.order(candidate, item) == Some(std::cmp::Ordering::Equal)
+                    {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Value::Dict(dict) => {
+                let key = self.hash_key(item)?;
+                Ok(dict.get(&key).is_some())
+            }
+            Value::DictView {
+                kind: TypeKind::DictKeys,
+                dict,
+            } => self.contains(*dict, item),
             Value::Range { start, stop, step } => match Number::of(self.heap.value(item)) {
                 Some(Number::Int(v)) => {
                     let (start, stop, step) = (*start, *stop, *step);
@@ -1153,8 +1347,20 @@ impl Vm {
             .map(String::as_str)
             .zip(arg_objects[positional..].iter().copied())
             .collect();
-        let result = builtins::call(self, callable, &arg_objects[..positional], &keywords)?;
+        let result = builtins::call(self, callable, &arg_objects[..positional], &keywords);
+        let result = match result {
+            Ok(result) => result,
+            Err(error) => {
+                self.drop_deferred();
+                for arg in args {
+                    self.release(arg);
+                }
+                self.release(callable_popped);
+                return Err(error);
+            }
+        };
         self.push(result)?;
+        self.drop_deferred();
         for arg in args {
             self.release(arg);
         }
@@ -1209,72 +1415,34 @@ impl Vm {
         args: Vec<Popped>,
         kwnames: &[String],
     ) -> Flow {
-        let code = &info.code;
-        if info.plain_call.is_none() {
-            return Err(self.unsupported("*args, **kwargs, generators and closures"));
+        if info.code.flags & (crate::compile::flags::GENERATOR | crate::compile::flags::COROUTINE)
+            != 0
+        {
+            for arg in args {
+                self.release(arg);
+            }
+            self.release(callable_popped);
+            return Err(self.unsupported("generators"));
         }
         if self.frames.len() >= RECURSION_LIMIT {
+            for arg in args {
+                self.release(arg);
+            }
+            self.release(callable_popped);
             return Err(PyException::new(
                 "RecursionError",
                 "maximum recursion depth exceeded",
             ));
         }
-        let expected = code.argcount as usize;
-        let positional = args.len() - kwnames.len();
-        let mut slots: Vec<Option<Popped>> = vec![None; expected];
-        if positional > expected {
-            return Err(PyException::type_error(format!(
-                "{}() takes {expected} positional argument{} but {positional} {} given",
-                code.qualname,
-                if expected == 1 { "" } else { "s" },
-                if positional == 1 { "was" } else { "were" }
-            )));
-        }
-        for (i, arg) in args.iter().take(positional).enumerate() {
-            slots[i] = Some(*arg);
-        }
-        for (name, arg) in kwnames.iter().zip(args.iter().skip(positional)) {
-            match code.varnames[..expected].iter().position(|v| v == name) {
-                Some(i) if slots[i].is_none() => slots[i] = Some(*arg),
-                Some(_) => {
-                    return Err(PyException::type_error(format!(
-                        "{}() got multiple values for argument '{name}'",
-                        code.qualname
-                    )));
-                }
-                None => {
-                    return Err(PyException::type_error(format!(
-                        "{}() got an unexpected keyword argument '{name}'",
-                        code.qualname
-                    )));
-                }
+        let locals = match self.bind_arguments(callable, args, kwnames) {
+            Ok(locals) => locals,
+            Err(error) => {
+                self.release(callable_popped);
+                return Err(error);
             }
-        }
-        let missing: Vec<String> = slots
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.is_none())
-            .map(|(i, _)| format!("'{}'", code.varnames[i]))
-            .collect();
-        if !missing.is_empty() {
-            let listed = match missing.len() {
-                1 => missing[0].clone(),
-                2 => format!("{} and {}", missing[0], missing[1]),
-                n => format!("{}, and {}", missing[..n - 1].join(", "), missing[n - 1]),
-            };
-            return Err(PyException::type_error(format!(
-                "{}() missing {} required positional argument{}: {listed}",
-                code.qualname,
-                missing.len(),
-                if missing.len() == 1 { "" } else { "s" }
-            )));
-        }
+        };
         let mut frame = self.new_frame(std::sync::Arc::clone(&info), Some(callable));
-        for (i, slot) in slots.into_iter().enumerate() {
-            if let Some(popped) = slot {
-                frame.locals[i] = popped.slot;
-            }
-        }
+        frame.locals.copy_from_slice(&locals);
         if callable_popped.slot.borrowed {
             self.heap.incref(
                 callable,
@@ -1329,6 +1497,15 @@ impl Vm {
             address,
         });
         self.push_slot(Slot::strong(value))
+    }
+}
+
+impl Vm {
+    /// Drop the references a builtin gave up (after its result is pushed).
+    fn drop_deferred(&mut self) {
+        while let Some((obj, referrer)) = self.deferred.pop() {
+            self.heap.decref(obj, referrer);
+        }
     }
 }
 

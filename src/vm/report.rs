@@ -79,6 +79,8 @@ pub enum Event {
     Output { text: String },
     /// An exception was raised.
     Raise { exception: String },
+    /// A handler of the exception table caught it.
+    Caught { exception: String },
 }
 
 /// Collects events while enabled; does nothing otherwise.

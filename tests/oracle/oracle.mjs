@@ -57,13 +57,10 @@ STATUS = 0 if E is None else 1
 const TRACE = `
 import sys, io
 L = []
-STOP = []
 def t(frame, event, arg):
-    if frame.f_code.co_filename == NAME and not STOP:
+    if frame.f_code.co_filename == NAME:
         if event == "line":
             L.append(frame.f_code.co_qualname + " " + str(frame.f_lineno))
-        elif event == "exception":
-            STOP.append(1)
     return t
 sys.stdout = io.StringIO()
 sys.settrace(t)

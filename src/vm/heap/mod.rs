@@ -63,6 +63,12 @@ pub enum Referrer {
     Frame { frame: Symbol },
     /// An iterator's reference to the sequence it walks.
     Iterator { iterator: u64 },
+    /// An attribute of an object (`0x7f….args`).
+    Attribute { owner: u64, name: &'static str },
+    /// A key of a dict.
+    DictKey { container: u64 },
+    /// The value of a dict entry, named by its key (`dict 0x7f…['k']`).
+    DictValue { container: u64, key: ObjId },
 }
 
 /// CPython's module name for the program's own namespace.
@@ -299,6 +305,21 @@ impl Heap {
         }
     }
 
+    /// Free a temporary result nobody took a reference to (an intermediate
+    /// sum): what CPython's `Py_DECREF` of a new reference does.
+    pub fn discard(&mut self, id: ObjId) {
+        let object = self.get(id);
+        if object.alive && !object.immortal && object.refs == 0 && object.const_holders.is_empty() {
+            self.release(id);
+        }
+    }
+
+    /// Drop a temporary reference without freeing at 0: the object is a
+    /// result about to be handed on (CPython returns such a new reference).
+    pub fn decref_keep(&mut self, id: ObjId, referrer: Referrer) {
+        let _ = self.drop_reference(id, referrer);
+    }
+
     /// One reference fewer to `id`, dropped by `referrer`; frees it at 0.
     #[inline]
     pub fn decref(&mut self, id: ObjId, referrer: Referrer) {
@@ -331,13 +352,14 @@ impl Heap {
             self.free_block(root);
             return;
         }
-        let mut pending: Vec<(ObjId, Vec<(ObjId, Referrer)>)> = vec![(root, self.children(root))];
+        let mut pending: Vec<(ObjId, Vec<(ObjId, Referrer)>)> =
+            vec![(root, self.release_order(root))];
         while let Some((id, children)) = pending.last_mut() {
             let id = *id;
             match children.pop() {
                 Some((child, referrer)) => {
                     if self.drop_reference(child, referrer) {
-                        let grandchildren = self.children(child);
+                        let grandchildren = self.release_order(child);
                         pending.push((child, grandchildren));
                     }
                 }
@@ -347,6 +369,17 @@ impl Heap {
                 }
             }
         }
+    }
+
+    /// The children in the reverse of the order their deallocator drops them
+    /// ([`Heap::release`] pops from the end): tuples and lists drop their last
+    /// item first, a dict its first entry (key, then value) first.
+    fn release_order(&self, id: ObjId) -> Vec<(ObjId, Referrer)> {
+        let mut children = self.children(id);
+        if matches!(self.value(id), Value::Dict(_)) {
+            children.reverse();
+        }
+        children
     }
 
     /// The references an object holds, in their natural order (items by index,
@@ -368,18 +401,96 @@ impl Heap {
                 })
                 .collect(),
             Value::Function(function) => {
-                vec![(
+                let mut children = vec![(
                     function.code,
                     Referrer::Field {
                         owner: function.qualname,
                         field: "code",
                     },
-                )]
+                )];
+                children.extend(function.held().map(|(id, field)| {
+                    (
+                        id,
+                        Referrer::Field {
+                            owner: function.qualname,
+                            field,
+                        },
+                    )
+                }));
+                children
             }
+            Value::Cell(Some(contents)) => vec![(
+                *contents,
+                Referrer::Attribute {
+                    owner: object.address,
+                    name: "cell_contents",
+                },
+            )],
             Value::SeqIterator { seq: Some(seq), .. } => vec![(
                 *seq,
                 Referrer::Iterator {
                     iterator: object.address,
+                },
+            )],
+            Value::List(list) => list
+                .items
+                .iter()
+                .enumerate()
+                .map(|(index, &item)| {
+                    let referrer = Referrer::Item {
+                        container: object.address,
+                        type_name: "list",
+                        index: index as u32,
+                    };
+                    (item, referrer)
+                })
+                .collect(),
+            Value::Dict(dict) => dict
+                .entries()
+                .flat_map(|entry| {
+                    [
+                        (
+                            entry.key,
+                            Referrer::DictKey {
+                                container: object.address,
+                            },
+                        ),
+                        (
+                            entry.value,
+                            Referrer::DictValue {
+                                container: object.address,
+                                key: entry.key,
+                            },
+                        ),
+                    ]
+                })
+                .collect(),
+            Value::Exception(exc) => {
+                let attribute = |name| Referrer::Attribute {
+                    owner: object.address,
+                    name,
+                };
+                let mut children = vec![(exc.args, attribute("args"))];
+                if let Some(context) = exc.context {
+                    children.push((context, attribute("__context__")));
+                }
+                if let Some(cause) = exc.cause {
+                    children.push((cause, attribute("__cause__")));
+                }
+                children
+            }
+            Value::DictView { dict, .. } => vec![(
+                *dict,
+                Referrer::Attribute {
+                    owner: object.address,
+                    name: "mapping",
+                },
+            )],
+            Value::BoundMethod { owner, .. } => vec![(
+                *owner,
+                Referrer::Attribute {
+                    owner: object.address,
+                    name: "__self__",
                 },
             )],
             Value::Module(module) => module
@@ -461,6 +572,15 @@ impl Heap {
             Referrer::Field { owner, field } => format!("{} {field}", text(owner)),
             Referrer::Frame { frame } => format!("frame of {}", text(frame)),
             Referrer::Iterator { iterator } => format!("iterator {iterator:#x}"),
+            Referrer::Attribute { owner, name } => format!("{owner:#x}.{name}"),
+            Referrer::DictKey { container } => format!("dict {container:#x} key"),
+            Referrer::DictValue { container, key } => {
+                let key = match self.objects.get(key.index()) {
+                    Some(object) if object.alive => self.short_repr(key),
+                    _ => "?".to_owned(),
+                };
+                format!("dict {container:#x}[{key}]")
+            }
         }
     }
 
@@ -485,7 +605,30 @@ impl Heap {
     pub fn str(&self, id: ObjId) -> String {
         match self.value(id) {
             Value::Str(text) => text.to_string(),
+            // BaseException.__str__: '' for no args, str(arg) for one, else the args' repr.
+            Value::Exception(exc) => match self.value(exc.args) {
+                Value::Tuple(args) if args.is_empty() => String::new(),
+                Value::Tuple(args) if args.len() == 1 => {
+                    if matches!(exc.kind.name(), "KeyError") {
+                        self.repr(args[0])
+                    } else {
+                        self.str(args[0])
+                    }
+                }
+                _ => self.repr(exc.args),
+            },
             _ => self.repr(id),
+        }
+    }
+
+    /// `sys.getsizeof`: the object and, for lists and dicts, their item
+    /// array or key table.
+    pub fn getsizeof(&self, id: ObjId) -> u64 {
+        let object = self.get(id);
+        match &object.value {
+            Value::List(list) => object.size as u64 + 8 * list.allocated as u64,
+            Value::Dict(dict) => dict.getsizeof() as u64,
+            _ => object.size as u64,
         }
     }
 
@@ -526,6 +669,94 @@ impl Heap {
                 }
                 if items.len() == 1 {
                     out.push(',');
+                }
+                out.push(')');
+            }
+            Value::List(list) => {
+                if depth > 50 {
+                    out.push_str("[...]");
+                    return;
+                }
+                out.push('[');
+                for (i, &item) in list.items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    if item == id {
+                        out.push_str("[...]");
+                    } else {
+                        self.write_repr(item, out, depth + 1);
+                    }
+                }
+                out.push(']');
+            }
+            Value::Dict(dict) => {
+                if depth > 50 {
+                    out.push_str("{...}");
+                    return;
+                }
+                out.push('{');
+                for (i, entry) in dict.entries().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write_repr(entry.key, out, depth + 1);
+                    out.push_str(": ");
+                    if entry.value == id {
+                        out.push_str("{...}");
+                    } else {
+                        self.write_repr(entry.value, out, depth + 1);
+                    }
+                }
+                out.push('}');
+            }
+            Value::Exception(exc) => {
+                out.push_str(exc.kind.name());
+                if !self.get(exc.args).alive {
+                    out.push_str("()");
+                    return;
+                }
+                match self.value(exc.args) {
+                    Value::Tuple(args) if args.len() == 1 => {
+                        out.push('(');
+                        self.write_repr(args[0], out, depth + 1);
+                        out.push(')');
+                    }
+                    Value::Tuple(args) if args.is_empty() => out.push_str("()"),
+                    _ => self.write_repr(exc.args, out, depth + 1),
+                }
+            }
+            Value::BoundMethod { method, owner } => {
+                let _ = write!(
+                    out,
+                    "<built-in method {} of {} object at {:#x}>",
+                    method.name(),
+                    self.value(*owner).type_name(),
+                    self.get(*owner).address
+                );
+            }
+            Value::DictView { kind, dict } => {
+                out.push_str(kind.name());
+                out.push('(');
+                if let Value::Dict(entries) = self.value(*dict) {
+                    out.push('[');
+                    for (i, entry) in entries.entries().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        match kind {
+                            TypeKind::DictKeys => self.write_repr(entry.key, out, depth + 1),
+                            TypeKind::DictValues => self.write_repr(entry.value, out, depth + 1),
+                            _ => {
+                                out.push('(');
+                                self.write_repr(entry.key, out, depth + 1);
+                                out.push_str(", ");
+                                self.write_repr(entry.value, out, depth + 1);
+                                out.push(')');
+                            }
+                        }
+                    }
+                    out.push(']');
                 }
                 out.push(')');
             }

@@ -10,75 +10,9 @@ pub use crate::bytecode::repr::{float_repr, str_repr};
 use crate::vm::builtins::Builtin;
 use crate::vm::code::CodeInfo;
 
-/// A Python type bytestep knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TypeKind {
-    NoneType,
-    Bool,
-    Int,
-    Float,
-    Str,
-    Tuple,
-    Range,
-    RangeIterator,
-    TupleIterator,
-    StrAsciiIterator,
-    StrIterator,
-    Function,
-    BuiltinFunction,
-    Module,
-    Code,
-    Type,
-    Ellipsis,
-    NotImplementedType,
-}
-
-impl TypeKind {
-    pub const ALL: [TypeKind; 18] = [
-        TypeKind::NoneType,
-        TypeKind::Bool,
-        TypeKind::Int,
-        TypeKind::Float,
-        TypeKind::Str,
-        TypeKind::Tuple,
-        TypeKind::Range,
-        TypeKind::RangeIterator,
-        TypeKind::TupleIterator,
-        TypeKind::StrAsciiIterator,
-        TypeKind::StrIterator,
-        TypeKind::Function,
-        TypeKind::BuiltinFunction,
-        TypeKind::Module,
-        TypeKind::Code,
-        TypeKind::Type,
-        TypeKind::Ellipsis,
-        TypeKind::NotImplementedType,
-    ];
-
-    /// `type.__name__`
-    pub fn name(self) -> &'static str {
-        match self {
-            TypeKind::NoneType => "NoneType",
-            TypeKind::Bool => "bool",
-            TypeKind::Int => "int",
-            TypeKind::Float => "float",
-            TypeKind::Str => "str",
-            TypeKind::Tuple => "tuple",
-            TypeKind::Range => "range",
-            TypeKind::RangeIterator => "range_iterator",
-            TypeKind::TupleIterator => "tuple_iterator",
-            TypeKind::StrAsciiIterator => "str_ascii_iterator",
-            TypeKind::StrIterator => "str_iterator",
-            TypeKind::Function => "function",
-            TypeKind::BuiltinFunction => "builtin_function_or_method",
-            TypeKind::Module => "module",
-            TypeKind::Code => "code",
-            TypeKind::Type => "type",
-            TypeKind::Ellipsis => "ellipsis",
-            TypeKind::NotImplementedType => "NotImplementedType",
-        }
-    }
-}
+use crate::vm::types::ExcObject;
+pub use crate::vm::types::TypeKind;
+use crate::vm::types::dict::Dict;
 
 /// A user-defined function (`def`).
 #[derive(Debug, Clone)]
@@ -87,6 +21,28 @@ pub struct Function {
     pub code: ObjId,
     pub info: Arc<CodeInfo>,
     pub qualname: Symbol,
+    /// `__defaults__`: a tuple, held.
+    pub defaults: Option<ObjId>,
+    /// `__kwdefaults__`: a dict, held.
+    pub kwdefaults: Option<ObjId>,
+    /// `__closure__`: a tuple of cells, held.
+    pub closure: Option<ObjId>,
+    /// `__annotate__`, held.
+    pub annotate: Option<ObjId>,
+}
+
+impl Function {
+    /// The attributes `SET_FUNCTION_ATTRIBUTE` sets, with their names.
+    pub fn held(&self) -> impl Iterator<Item = (ObjId, &'static str)> + '_ {
+        [
+            (self.defaults, "defaults"),
+            (self.kwdefaults, "kwdefaults"),
+            (self.closure, "closure"),
+            (self.annotate, "annotate"),
+        ]
+        .into_iter()
+        .filter_map(|(id, name)| id.map(|id| (id, name)))
+    }
 }
 
 /// A name → object table in insertion order, like a module's `__dict__`.
@@ -168,6 +124,8 @@ pub enum Value {
     Float(f64),
     Str(Box<str>),
     Tuple(Box<[ObjId]>),
+    List(Box<List>),
+    Dict(Box<Dict>),
     Range {
         start: i64,
         stop: i64,
@@ -190,6 +148,57 @@ pub enum Value {
     Builtin(Builtin),
     Module(Box<Module>),
     Type(TypeKind),
+    Exception(Box<ExcObject>),
+    /// A builtin method bound to its object (`a.append` taken as a value).
+    BoundMethod {
+        method: Builtin,
+        owner: ObjId,
+    },
+    /// A cell (`nonlocal` and closure variables): its contents, held.
+    Cell(Option<ObjId>),
+    /// `d.keys()`, `d.values()`, `d.items()`: a view holding its dict.
+    DictView {
+        kind: TypeKind,
+        dict: ObjId,
+    },
+}
+
+/// A list: its items and its capacity (`allocated`, what `sys.getsizeof` counts).
+#[derive(Debug, Clone, Default)]
+pub struct List {
+    pub items: Vec<ObjId>,
+    pub allocated: usize,
+}
+
+impl List {
+    /// `list_resize`: CPython's over-allocation as the list grows to `newsize`.
+    pub fn resize(&mut self, newsize: usize) {
+        let allocated = self.allocated;
+        if allocated >= newsize && newsize >= (allocated >> 1) {
+            return;
+        }
+        let mut new_allocated = (newsize + (newsize >> 3) + 6) & !3;
+        if newsize.saturating_sub(self.items.len()) > new_allocated - newsize {
+            new_allocated = (newsize + 3) & !3;
+        }
+        if newsize == 0 {
+            new_allocated = 0;
+        }
+        self.allocated = new_allocated;
+    }
+
+    /// `list_extend` by `n` items from a sized sequence: an empty list with
+    /// no item array gets exactly `n` rounded up to even (`list_preallocate_exact`).
+    pub fn grow_for_extend(&mut self, n: usize) {
+        if n == 0 {
+            return;
+        }
+        if self.allocated == 0 {
+            self.allocated = (n + 1) & !1;
+        } else {
+            self.resize(self.items.len() + n);
+        }
+    }
 }
 
 impl Value {
@@ -203,6 +212,8 @@ impl Value {
             Value::Float(_) => TypeKind::Float,
             Value::Str(_) => TypeKind::Str,
             Value::Tuple(_) => TypeKind::Tuple,
+            Value::List(_) => TypeKind::List,
+            Value::Dict(_) => TypeKind::Dict,
             Value::Range { .. } => TypeKind::Range,
             Value::RangeIterator { .. } => TypeKind::RangeIterator,
             Value::SeqIterator { kind, .. } => *kind,
@@ -211,6 +222,10 @@ impl Value {
             Value::Builtin(_) => TypeKind::BuiltinFunction,
             Value::Module(_) => TypeKind::Module,
             Value::Type(_) => TypeKind::Type,
+            Value::Exception(exc) => TypeKind::Exc(exc.kind),
+            Value::BoundMethod { .. } => TypeKind::BuiltinFunction,
+            Value::DictView { kind, .. } => *kind,
+            Value::Cell(_) => TypeKind::Cell,
         }
     }
 
@@ -223,7 +238,16 @@ impl Value {
     pub fn holds_references(&self) -> bool {
         matches!(
             self,
-            Value::Tuple(_) | Value::Function(_) | Value::Module(_) | Value::SeqIterator { .. }
+            Value::Tuple(_)
+                | Value::List(_)
+                | Value::Dict(_)
+                | Value::Function(_)
+                | Value::Module(_)
+                | Value::SeqIterator { .. }
+                | Value::Exception(_)
+                | Value::BoundMethod { .. }
+                | Value::DictView { .. }
+                | Value::Cell(_)
         )
     }
 
@@ -233,10 +257,16 @@ impl Value {
         matches!(
             self,
             Value::Tuple(_)
+                | Value::List(_)
+                | Value::Dict(_)
                 | Value::Function(_)
                 | Value::Builtin(_)
                 | Value::Module(_)
                 | Value::SeqIterator { .. }
+                | Value::Exception(_)
+                | Value::BoundMethod { .. }
+                | Value::DictView { .. }
+                | Value::Cell(_)
         )
     }
 
@@ -253,6 +283,16 @@ impl Value {
             Value::Str(text) => str_size(text),
             // PyTupleObject: header, ob_size, ob_hash (new in 3.14), items.
             Value::Tuple(items) => GC_HEAD + 32 + 8 * items.len() as u32,
+            // The object itself; its item array or table is a separate block
+            // (see `getsizeof`).
+            Value::List(_) => GC_HEAD + 40,
+            Value::Dict(_) => GC_HEAD + 48,
+            // PyBaseExceptionObject: header, dict, args, notes, traceback,
+            // context, cause, suppress_context.
+            Value::Exception(_) => GC_HEAD + 72,
+            Value::BoundMethod { .. } => GC_HEAD + 56,
+            Value::DictView { .. } => GC_HEAD + 24,
+            Value::Cell(_) => GC_HEAD + 24,
             Value::Range { .. } => 48,
             Value::RangeIterator { .. } => 40,
             // PyObject_HEAD, the index and the sequence, after the GC header.
@@ -276,6 +316,8 @@ impl Value {
             Value::Float(f) => *f != 0.0,
             Value::Str(s) => !s.is_empty(),
             Value::Tuple(items) => !items.is_empty(),
+            Value::List(list) => !list.items.is_empty(),
+            Value::Dict(dict) => !dict.is_empty(),
             Value::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,
             _ => true,
         }
@@ -304,6 +346,12 @@ impl Value {
             Value::Builtin(builtin) => builtin.repr(),
             Value::Type(kind) => format!("<class '{}'>", kind.name()),
             Value::Tuple(_)
+            | Value::List(_)
+            | Value::Dict(_)
+            | Value::Exception(_)
+            | Value::BoundMethod { .. }
+            | Value::DictView { .. }
+            | Value::Cell(_)
             | Value::Code(_)
             | Value::Function(_)
             | Value::Module(_)

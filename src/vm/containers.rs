@@ -1,0 +1,947 @@
+//! Lists and dicts: building them, items in and out, and their methods.
+//!
+//! Every item a container holds is one counted reference, named by its
+//! container (`list 0x7f…[2]`, `dict 0x7f…['k']`); growth follows CPython's
+//! `list_resize` and dict table sizes, so `sys.getsizeof` shows them.
+
+use num_traits::ToPrimitive;
+
+use super::builtins::Builtin;
+use super::exceptions::PyException;
+use super::heap::object::List;
+use super::heap::{ObjId, Referrer, Value};
+use super::types::dict::{Dict, HashKey};
+use super::types::{ExcKind, TypeKind};
+use super::{Flow, Vm};
+
+/// The methods of list and dict that bytestep provides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Method {
+    ListAppend,
+    ListPop,
+    ListExtend,
+    ListInsert,
+    ListIndex,
+    ListCount,
+    ListReverse,
+    ListClear,
+    ListCopy,
+    ListRemove,
+    ListSort,
+    DictGet,
+    DictKeys,
+    DictValues,
+    DictItems,
+    DictPop,
+    DictSetdefault,
+    DictClear,
+    DictCopy,
+}
+
+impl Method {
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::ListAppend => "append",
+            Method::ListPop | Method::DictPop => "pop",
+            Method::ListExtend => "extend",
+            Method::ListInsert => "insert",
+            Method::ListIndex => "index",
+            Method::ListCount => "count",
+            Method::ListReverse => "reverse",
+            Method::ListClear | Method::DictClear => "clear",
+            Method::ListCopy | Method::DictCopy => "copy",
+            Method::ListRemove => "remove",
+            Method::ListSort => "sort",
+            Method::DictGet => "get",
+            Method::DictKeys => "keys",
+            Method::DictValues => "values",
+            Method::DictItems => "items",
+            Method::DictSetdefault => "setdefault",
+        }
+    }
+
+    pub fn owner(self) -> TypeKind {
+        match self {
+            Method::DictGet
+            | Method::DictKeys
+            | Method::DictValues
+            | Method::DictItems
+            | Method::DictPop
+            | Method::DictSetdefault
+            | Method::DictClear
+            | Method::DictCopy => TypeKind::Dict,
+            _ => TypeKind::List,
+        }
+    }
+
+    const ALL: [Method; 19] = [
+        Method::ListSort,
+        Method::ListAppend,
+        Method::ListPop,
+        Method::ListExtend,
+        Method::ListInsert,
+        Method::ListIndex,
+        Method::ListCount,
+        Method::ListReverse,
+        Method::ListClear,
+        Method::ListCopy,
+        Method::ListRemove,
+        Method::DictGet,
+        Method::DictKeys,
+        Method::DictValues,
+        Method::DictItems,
+        Method::DictPop,
+        Method::DictSetdefault,
+        Method::DictClear,
+        Method::DictCopy,
+    ];
+
+    pub fn find(owner: TypeKind, name: &str) -> Option<Method> {
+        Method::ALL
+            .into_iter()
+            .find(|m| m.owner() == owner && m.name() == name)
+    }
+}
+
+fn item_referrer(container: u64, index: usize) -> Referrer {
+    Referrer::Item {
+        container,
+        type_name: "list",
+        index: index as u32,
+    }
+}
+
+impl Vm {
+    /// A new list of `items` (`steal`: the caller's references move in),
+    /// with exactly `items.len()` slots allocated, as `BUILD_LIST` makes it.
+    pub(super) fn list_object(&mut self, items: Vec<ObjId>, steal: bool) -> ObjId {
+        let allocated = items.len();
+        let list = self.heap.alloc(Value::List(Box::new(List {
+            items: items.clone(),
+            allocated,
+        })));
+        if !steal {
+            let address = self.heap.get(list).address;
+            for (index, item) in items.into_iter().enumerate() {
+                self.heap.incref(item, item_referrer(address, index));
+            }
+        }
+        list
+    }
+
+    /// `list.append`: one more item, holding a new reference to it.
+    pub(super) fn list_append(&mut self, list: ObjId, item: ObjId) -> Flow {
+        let address = self.heap.get(list).address;
+        let index = match self.heap.value_mut(list) {
+            Value::List(list) => {
+                let n = list.items.len();
+                list.resize(n + 1);
+                list.items.push(item);
+                n
+            }
+            _ => return Err(PyException::new("SystemError", "append to a non-list")),
+        };
+        self.heap.incref(item, item_referrer(address, index));
+        Ok(())
+    }
+
+    /// `list.extend(iterable)` / `LIST_EXTEND`.
+    pub(super) fn list_extend(&mut self, list: ObjId, iterable: ObjId) -> Flow {
+        let items = self.collect_items(iterable)?;
+        let address = self.heap.get(list).address;
+        let start = match self.heap.value_mut(list) {
+            Value::List(list) => {
+                let start = list.items.len();
+                list.grow_for_extend(items.len());
+                list.items.extend(items.iter().copied());
+                start
+            }
+            _ => return Err(PyException::new("SystemError", "extend of a non-list")),
+        };
+        for (offset, item) in items.into_iter().enumerate() {
+            self.heap
+                .incref(item, item_referrer(address, start + offset));
+        }
+        Ok(())
+    }
+
+    /// The items an iterable yields, for builtins that consume one whole
+    /// (borrowed: valid while the iterable lives). Only containers whose
+    /// items already exist or are cached small values are accepted.
+    pub(super) fn collect_items(&mut self, iterable: ObjId) -> Flow<Vec<ObjId>> {
+        match self.heap.value(iterable) {
+            Value::Tuple(items) => Ok(items.to_vec()),
+            Value::List(list) => Ok(list.items.clone()),
+            Value::Dict(dict) => Ok(dict.entries().map(|e| e.key).collect()),
+            Value::DictView {
+                kind: TypeKind::DictKeys,
+                dict,
+            } => self.collect_items(*dict),
+            Value::DictView {
+                kind: TypeKind::DictValues,
+                dict,
+            } => match self.heap.value(*dict) {
+                Value::Dict(d) => Ok(d.entries().map(|e| e.value).collect()),
+                _ => Ok(Vec::new()),
+            },
+            _ => Err(PyException::not_implemented(
+                &format!(
+                    "consuming a {} object here",
+                    self.heap.value(iterable).type_name()
+                ),
+                self.frames.last().and_then(|f| f.current_line()),
+            )),
+        }
+    }
+
+    /// The key as `==`/`hash` see it; lists and dicts are unhashable.
+    pub(super) fn hash_key(&self, key: ObjId) -> Flow<HashKey> {
+        Ok(match self.heap.value(key) {
+            Value::Int(v) => HashKey::Int(*v),
+            Value::Bool(b) => HashKey::Int(*b as i64),
+            Value::BigInt(v) => HashKey::Big(v.as_ref().clone()),
+            Value::Float(f) if f.is_nan() => HashKey::Identity(key),
+            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => HashKey::Int(*f as i64),
+            Value::Float(f) if f.fract() == 0.0 && f.is_finite() => {
+                let big: Option<num_bigint::BigInt> = num_traits::FromPrimitive::from_f64(*f);
+                match big {
+                    Some(big) => HashKey::Big(big),
+                    None => HashKey::Float(f.to_bits()),
+                }
+            }
+            Value::Float(f) => HashKey::Float(f.to_bits()),
+            Value::Str(text) => HashKey::Str(text.clone()),
+            Value::Tuple(items) => {
+                let mut keys = Vec::with_capacity(items.len());
+                for &item in items.iter() {
+                    keys.push(self.hash_key(item)?);
+                }
+                HashKey::Tuple(keys)
+            }
+            Value::List(_) | Value::Dict(_) | Value::DictView { .. } => {
+                return Err(PyException::type_error(format!(
+                    "cannot use '{}' as a dict key (unhashable type: '{}')",
+                    self.heap.value(key).type_name(),
+                    self.heap.value(key).type_name()
+                )));
+            }
+            _ => HashKey::Identity(key),
+        })
+    }
+
+    /// `d[key] = value`: the dict holds new references to both (the key
+    /// stays the first one inserted; the old value is dropped).
+    pub(super) fn dict_set(&mut self, dict: ObjId, key: ObjId, value: ObjId) -> Flow {
+        let hash = self.hash_key(key)?;
+        let str_key = matches!(self.heap.value(key), Value::Str(_));
+        let address = self.heap.get(dict).address;
+        let replaced = match self.heap.value_mut(dict) {
+            Value::Dict(d) => d.insert(hash, key, value, str_key),
+            _ => return Err(PyException::new("SystemError", "store into a non-dict")),
+        };
+        match replaced {
+            Some(old) => {
+                let referrer = Referrer::DictValue {
+                    container: address,
+                    key: old.key,
+                };
+                self.heap.incref(value, referrer);
+                self.heap.decref(old.value, referrer);
+            }
+            None => {
+                self.heap
+                    .incref(key, Referrer::DictKey { container: address });
+                self.heap.incref(
+                    value,
+                    Referrer::DictValue {
+                        container: address,
+                        key,
+                    },
+                );
+            }
+        }
+        Ok(())
+    }
+
+    fn dict_lookup(&self, dict: ObjId, key: ObjId) -> Flow<Option<ObjId>> {
+        let hash = self.hash_key(key)?;
+        match self.heap.value(dict) {
+            Value::Dict(d) => Ok(d.get(&hash).map(|e| e.value)),
+            _ => Ok(None),
+        }
+    }
+
+    /// A `KeyError(key)` raised as an object (its message is the key's repr).
+    fn key_error(&mut self, key: ObjId) -> Box<PyException> {
+        let kind = ExcKind::by_name("KeyError").unwrap_or(ExcKind(0));
+        let exc = self.new_exception(kind, vec![key]);
+        let referrer = self.raised_referrer();
+        self.heap.incref(exc, referrer);
+        PyException::object(exc, false)
+    }
+
+    /// Remove `key`; the removed entry's references are the caller's to drop
+    /// (returned as (key, value)).
+    fn dict_remove(&mut self, dict: ObjId, key: ObjId) -> Flow<Option<(ObjId, ObjId)>> {
+        let hash = self.hash_key(key)?;
+        match self.heap.value_mut(dict) {
+            Value::Dict(d) => Ok(d.remove(&hash).map(|e| (e.key, e.value))),
+            _ => Ok(None),
+        }
+    }
+
+    /// Drop the references of a removed dict entry.
+    fn release_entry(&mut self, dict: ObjId, key: ObjId, value: ObjId) {
+        let address = self.heap.get(dict).address;
+        self.heap.decref(
+            value,
+            Referrer::DictValue {
+                container: address,
+                key,
+            },
+        );
+        self.heap
+            .decref(key, Referrer::DictKey { container: address });
+    }
+
+    /// A list index from an int object, negative counting from the end.
+    fn list_index(&self, index: ObjId, len: usize, what: &str) -> Flow<usize> {
+        let position = match self.heap.value(index) {
+            Value::Int(v) => *v,
+            Value::Bool(b) => *b as i64,
+            Value::BigInt(_) => {
+                return Err(PyException::new(
+                    "IndexError",
+                    "cannot fit 'int' into an index-sized integer",
+                ));
+            }
+            other => {
+                return Err(PyException::type_error(format!(
+                    "list indices must be integers or slices, not {}",
+                    other.type_name()
+                )));
+            }
+        };
+        let len = len as i64;
+        let i = if position < 0 {
+            position + len
+        } else {
+            position
+        };
+        if (0..len).contains(&i) {
+            Ok(i as usize)
+        } else {
+            Err(PyException::new(
+                "IndexError",
+                format!("{what} out of range"),
+            ))
+        }
+    }
+
+    /// `container[index]` for lists and dicts (a new reference is the caller's to push).
+    pub(super) fn container_getitem(
+        &mut self,
+        container: ObjId,
+        index: ObjId,
+    ) -> Flow<Option<ObjId>> {
+        match self.heap.value(container) {
+            Value::List(list) => {
+                let len = list.items.len();
+                let i = self.list_index(index, len, "list index")?;
+                match self.heap.value(container) {
+                    Value::List(list) => Ok(Some(list.items[i])),
+                    _ => Ok(None),
+                }
+            }
+            Value::Dict(_) => match self.dict_lookup(container, index)? {
+                Some(value) => Ok(Some(value)),
+                None => Err(self.key_error(index)),
+            },
+            _ => Ok(None),
+        }
+    }
+
+    /// `STORE_SUBSCR`: `container[index] = value` (the container takes its own reference).
+    pub(super) fn setitem(&mut self, container: ObjId, index: ObjId, value: ObjId) -> Flow {
+        match self.heap.value(container) {
+            Value::List(list) => {
+                let len = list.items.len();
+                let i = self.list_index(index, len, "list assignment index")?;
+                let address = self.heap.get(container).address;
+                let old = match self.heap.value_mut(container) {
+                    Value::List(list) => std::mem::replace(&mut list.items[i], value),
+                    _ => return Ok(()),
+                };
+                self.heap.incref(value, item_referrer(address, i));
+                self.heap.decref(old, item_referrer(address, i));
+                Ok(())
+            }
+            Value::Dict(_) => self.dict_set(container, index, value),
+            other => Err(PyException::type_error(format!(
+                "'{}' object does not support item assignment",
+                other.type_name()
+            ))),
+        }
+    }
+
+    /// `DELETE_SUBSCR`: `del container[index]`.
+    pub(super) fn delitem(&mut self, container: ObjId, index: ObjId) -> Flow {
+        match self.heap.value(container) {
+            Value::List(list) => {
+                let len = list.items.len();
+                let i = self.list_index(index, len, "list assignment index")?;
+                let removed = self.list_remove_at(container, i);
+                self.drop_list_item(container, i, removed);
+                Ok(())
+            }
+            Value::Dict(_) => match self.dict_remove(container, index)? {
+                Some((key, value)) => {
+                    self.release_entry(container, key, value);
+                    Ok(())
+                }
+                None => Err(self.key_error(index)),
+            },
+            other => Err(PyException::type_error(format!(
+                "'{}' object doesn't support item deletion",
+                other.type_name()
+            ))),
+        }
+    }
+
+    /// Take item `i` out of a list, shrinking it as `list_ass_slice` does.
+    fn list_remove_at(&mut self, list: ObjId, i: usize) -> ObjId {
+        match self.heap.value_mut(list) {
+            Value::List(list) => {
+                let item = list.items.remove(i);
+                let n = list.items.len();
+                // `list_resize` compares against the size before the removal.
+                list.items.push(item);
+                list.resize(n);
+                list.items.pop();
+                item
+            }
+            _ => list,
+        }
+    }
+
+    fn drop_list_item(&mut self, list: ObjId, index: usize, item: ObjId) {
+        let address = self.heap.get(list).address;
+        self.heap.decref(item, item_referrer(address, index));
+    }
+
+    /// `len()` of a list or dict.
+    pub(super) fn container_len(&self, container: ObjId) -> Option<usize> {
+        match self.heap.value(container) {
+            Value::List(list) => Some(list.items.len()),
+            Value::Dict(dict) => Some(dict.len()),
+            Value::DictView { dict, .. } => self.container_len(*dict),
+            _ => None,
+        }
+    }
+
+    /// The immortal method descriptor of `method` (`list.append`).
+    pub(super) fn method_object(&mut self, method: Method) -> ObjId {
+        if let Some(&id) = self.methods.get(&Builtin::Method(method)) {
+            return id;
+        }
+        let id = self
+            .heap
+            .alloc_static(Value::Builtin(Builtin::Method(method)));
+        self.methods.insert(Builtin::Method(method), id);
+        id
+    }
+
+    /// Call a list or dict method on `owner` with `args` (borrowed); returns a new reference.
+    pub(super) fn call_method(
+        &mut self,
+        method: Method,
+        owner: ObjId,
+        args: &[ObjId],
+    ) -> Flow<ObjId> {
+        let kind = self.heap.value(owner).type_kind();
+        if kind != method.owner() {
+            return Err(PyException::type_error(format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                method.name(),
+                method.owner().name(),
+                kind.name()
+            )));
+        }
+        let none = self.singletons.none;
+        let arity = |min: usize, max: usize| -> Flow {
+            if args.len() < min || args.len() > max {
+                let name = method.name();
+                return Err(PyException::type_error(if min == max && min == 0 {
+                    format!(
+                        "{}.{name}() takes no arguments ({} given)",
+                        method.owner().name(),
+                        args.len()
+                    )
+                } else if min == max && min == 1 {
+                    format!(
+                        "{}.{name}() takes exactly one argument ({} given)",
+                        method.owner().name(),
+                        args.len()
+                    )
+                } else if args.len() < min {
+                    format!(
+                        "{name} expected at least {min} argument{}, got {}",
+                        if min == 1 { "" } else { "s" },
+                        args.len()
+                    )
+                } else {
+                    format!(
+                        "{name} expected at most {max} argument{}, got {}",
+                        if max == 1 { "" } else { "s" },
+                        args.len()
+                    )
+                }));
+            }
+            Ok(())
+        };
+        match method {
+            Method::ListAppend => {
+                arity(1, 1)?;
+                self.list_append(owner, args[0])?;
+                Ok(none)
+            }
+            Method::ListExtend => {
+                arity(1, 1)?;
+                self.list_extend(owner, args[0])?;
+                Ok(none)
+            }
+            Method::ListPop => {
+                arity(0, 1)?;
+                let len = self.container_len(owner).unwrap_or(0);
+                if len == 0 {
+                    return Err(PyException::new("IndexError", "pop from empty list"));
+                }
+                let i = match args.first() {
+                    Some(&index) => self.list_index(index, len, "pop index")?,
+                    None => len - 1,
+                };
+                let item = self.list_remove_at(owner, i);
+                // The list's reference is dropped once the result is pushed.
+                let address = self.heap.get(owner).address;
+                self.deferred.push((item, item_referrer(address, i)));
+                Ok(item)
+            }
+            Method::ListInsert => {
+                arity(2, 2)?;
+                let len = self.container_len(owner).unwrap_or(0) as i64;
+                let position = match self.heap.value(args[0]) {
+                    Value::Int(v) => *v,
+                    Value::Bool(b) => *b as i64,
+                    other => {
+                        return Err(PyException::type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            other.type_name()
+                        )));
+                    }
+                };
+                let at = if position < 0 {
+                    (position + len).max(0)
+                } else {
+                    position.min(len)
+                } as usize;
+                let item = args[1];
+                let address = self.heap.get(owner).address;
+                if let Value::List(list) = self.heap.value_mut(owner) {
+                    let n = list.items.len();
+                    list.resize(n + 1);
+                    list.items.insert(at, item);
+                }
+                self.heap.incref(item, item_referrer(address, at));
+                Ok(none)
+            }
+            Method::ListIndex | Method::ListCount | Method::ListRemove => {
+                arity(1, 1)?;
+                let items = match self.heap.value(owner) {
+                    Value::List(list) => list.items.clone(),
+                    _ => Vec::new(),
+                };
+                let mut found = Vec::new();
+                for (i, &item) in items.iter().enumerate() {
+                    if item == args[0] || self.compare(2, item, args[0])? {
+                        found.push(i);
+                        if method != Method::ListCount {
+                            break;
+                        }
+                    }
+                }
+                match method {
+                    Method::ListCount => Ok(self.int_object(found.len() as i64)),
+                    _ => match found.first() {
+                        Some(&i) if method == Method::ListIndex => Ok(self.int_object(i as i64)),
+                        Some(&i) => {
+                            let item = self.list_remove_at(owner, i);
+                            self.drop_list_item(owner, i, item);
+                            Ok(none)
+                        }
+                        None if method == Method::ListIndex => Err(PyException::new(
+                            "ValueError",
+                            "list.index(x): x not in list",
+                        )),
+                        None => Err(PyException::new(
+                            "ValueError",
+                            "list.remove(x): x not in list",
+                        )),
+                    },
+                }
+            }
+            Method::ListSort => {
+                arity(0, 0)?;
+                self.sort_list(owner, &[])?;
+                Ok(none)
+            }
+            Method::ListReverse => {
+                arity(0, 0)?;
+                if let Value::List(list) = self.heap.value_mut(owner) {
+                    list.items.reverse();
+                }
+                Ok(none)
+            }
+            Method::ListClear => {
+                arity(0, 0)?;
+                let items = match self.heap.value_mut(owner) {
+                    Value::List(list) => {
+                        list.allocated = 0;
+                        std::mem::take(&mut list.items)
+                    }
+                    _ => Vec::new(),
+                };
+                for (i, item) in items.into_iter().enumerate().rev() {
+                    self.drop_list_item(owner, i, item);
+                }
+                Ok(none)
+            }
+            Method::ListCopy => {
+                arity(0, 0)?;
+                let items = match self.heap.value(owner) {
+                    Value::List(list) => list.items.clone(),
+                    _ => Vec::new(),
+                };
+                Ok(self.list_object(items, false))
+            }
+            Method::DictGet => {
+                arity(1, 2)?;
+                match self.dict_lookup(owner, args[0])? {
+                    Some(value) => Ok(value),
+                    None => Ok(args.get(1).copied().unwrap_or(none)),
+                }
+            }
+            Method::DictSetdefault => {
+                arity(1, 2)?;
+                match self.dict_lookup(owner, args[0])? {
+                    Some(value) => Ok(value),
+                    None => {
+                        let default = args.get(1).copied().unwrap_or(none);
+                        self.dict_set(owner, args[0], default)?;
+                        Ok(default)
+                    }
+                }
+            }
+            Method::DictPop => {
+                arity(1, 2)?;
+                match self.dict_remove(owner, args[0])? {
+                    Some((key, value)) => {
+                        // Both references are dropped once the value is pushed.
+                        let address = self.heap.get(owner).address;
+                        self.deferred.push((
+                            value,
+                            Referrer::DictValue {
+                                container: address,
+                                key,
+                            },
+                        ));
+                        self.deferred
+                            .push((key, Referrer::DictKey { container: address }));
+                        Ok(value)
+                    }
+                    None => match args.get(1) {
+                        Some(&default) => Ok(default),
+                        None => Err(self.key_error(args[0])),
+                    },
+                }
+            }
+            Method::DictKeys | Method::DictValues | Method::DictItems => {
+                arity(0, 0)?;
+                let kind = match method {
+                    Method::DictKeys => TypeKind::DictKeys,
+                    Method::DictValues => TypeKind::DictValues,
+                    _ => TypeKind::DictItems,
+                };
+                let view = self.heap.alloc(Value::DictView { kind, dict: owner });
+                let address = self.heap.get(view).address;
+                self.heap.incref(
+                    owner,
+                    Referrer::Attribute {
+                        owner: address,
+                        name: "mapping",
+                    },
+                );
+                Ok(view)
+            }
+            Method::DictClear => {
+                arity(0, 0)?;
+                let entries = match self.heap.value_mut(owner) {
+                    Value::Dict(d) => d.clear(),
+                    _ => Vec::new(),
+                };
+                for entry in entries {
+                    self.release_entry(owner, entry.key, entry.value);
+                }
+                Ok(none)
+            }
+            Method::DictCopy => {
+                arity(0, 0)?;
+                let entries: Vec<(ObjId, ObjId)> = match self.heap.value(owner) {
+                    Value::Dict(d) => d.entries().map(|e| (e.key, e.value)).collect(),
+                    _ => Vec::new(),
+                };
+                let copy = self
+                    .heap
+                    .alloc(Value::Dict(Box::new(Dict::presized(entries.len()))));
+                for (key, value) in entries {
+                    self.dict_set(copy, key, value)?;
+                }
+                Ok(copy)
+            }
+        }
+    }
+
+    /// `list(iterable)`.
+    pub(super) fn list_from(&mut self, iterable: Option<ObjId>) -> Flow<ObjId> {
+        let list = self.list_object(Vec::new(), true);
+        if let Some(iterable) = iterable {
+            if let Value::Range { start, stop, step } = *self.heap.value(iterable) {
+                let n = super::heap::object::range_len(start, stop, step);
+                if n > 10_000_000 {
+                    return Err(PyException::new("MemoryError", ""));
+                }
+                let mut value = start;
+                let mut items = Vec::with_capacity(n as usize);
+                for _ in 0..n {
+                    items.push(self.int_object(value));
+                    value = value.wrapping_add(step);
+                }
+                // `list_extend_iter` presizes by the length hint, exactly.
+                let address = self.heap.get(list).address;
+                if let Value::List(l) = self.heap.value_mut(list) {
+                    l.grow_for_extend(items.len());
+                    l.items = items.clone();
+                }
+                for (index, item) in items.into_iter().enumerate() {
+                    self.heap.incref(item, item_referrer(address, index));
+                }
+                // Fresh ints were made with no reference: the list's is their first.
+                return Ok(list);
+            }
+            self.list_extend(list, iterable)?;
+        }
+        Ok(list)
+    }
+
+    /// `int` conversion for indexes given as Python objects.
+    pub(super) fn small_index(&self, obj: ObjId) -> Option<i64> {
+        match self.heap.value(obj) {
+            Value::Int(v) => Some(*v),
+            Value::Bool(b) => Some(*b as i64),
+            Value::BigInt(v) => v.to_i64(),
+            _ => None,
+        }
+    }
+}
+
+impl Vm {
+    /// `sum(iterable, start)`: intermediate results are freed as CPython frees them.
+    pub(super) fn sum(&mut self, start: ObjId, items: Vec<ObjId>) -> Flow<ObjId> {
+        if matches!(self.heap.value(start), Value::Str(_)) {
+            return Err(PyException::type_error(
+                "sum() can't sum strings [use ''.join(seq) instead]",
+            ));
+        }
+        let mut acc = start;
+        for item in items {
+            let next = match self.binary_op(0, acc, item) {
+                Ok(next) => next,
+                Err(error) => {
+                    if acc != start {
+                        self.heap.discard(acc);
+                    }
+                    return Err(error);
+                }
+            };
+            if acc != start && acc != next {
+                self.heap.discard(acc);
+            }
+            acc = next;
+        }
+        Ok(acc)
+    }
+}
+
+impl Vm {
+    /// `list.sort()` / `sorted()`: a stable merge sort on `<`, `reverse=`
+    /// and a builtin `key=` (a Python key function needs frames pushed from
+    /// inside the instruction, which bytestep cannot do yet).
+    pub(super) fn sort_list(&mut self, list: ObjId, keywords: &[(&str, ObjId)]) -> Flow {
+        let mut reverse = false;
+        let mut key = None;
+        for &(name, value) in keywords {
+            match name {
+                "reverse" => reverse = self.truthy(value)?,
+                "key" if value == self.singletons.none => {}
+                "key" => match self.heap.value(value) {
+                    Value::Builtin(_) | Value::Type(_) => key = Some(value),
+                    _ => {
+                        return Err(PyException::not_implemented(
+                            "sorting with a Python key function",
+                            self.frames.last().and_then(|f| f.current_line()),
+                        ));
+                    }
+                },
+                other => {
+                    return Err(PyException::type_error(format!(
+                        "sort() got an unexpected keyword argument '{other}'"
+                    )));
+                }
+            }
+        }
+        let items = match self.heap.value(list) {
+            Value::List(l) => l.items.clone(),
+            _ => return Ok(()),
+        };
+        // Keys are computed once per item, as CPython does.
+        let mut keys = Vec::with_capacity(items.len());
+        for &item in &items {
+            match key {
+                Some(function) => {
+                    let k = super::builtins::call(self, function, &[item], &[])?;
+                    self.heap.incref(k, self.raised_referrer());
+                    keys.push(k);
+                }
+                None => keys.push(item),
+            }
+        }
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        if reverse {
+            // Reversing before and after keeps equal items in their order.
+            order.reverse();
+        }
+        let sorted = self.merge_sort(order, &keys);
+        if key.is_some() {
+            for &k in &keys {
+                self.heap.decref(k, self.raised_referrer());
+            }
+        }
+        let mut order = sorted?;
+        if reverse {
+            order.reverse();
+        }
+        if let Value::List(l) = self.heap.value_mut(list) {
+            l.items = order.into_iter().map(|i| items[i]).collect();
+        }
+        Ok(())
+    }
+
+    fn merge_sort(&self, order: Vec<usize>, keys: &[ObjId]) -> Flow<Vec<usize>> {
+        if order.len() <= 1 {
+            return Ok(order);
+        }
+        let mut order = order;
+        let right = order.split_off(order.len() / 2);
+        let left = self.merge_sort(order, keys)?;
+        let right = self.merge_sort(right, keys)?;
+        let mut merged = Vec::with_capacity(left.len() + right.len());
+        let (mut i, mut j) = (0, 0);
+        while i < left.len() && j < right.len() {
+            // Take from the right only when strictly less: stable.
+            if self.compare(0, keys[right[j]], keys[left[i]])? {
+                merged.push(right[j]);
+                j += 1;
+            } else {
+                merged.push(left[i]);
+                i += 1;
+            }
+        }
+        merged.extend_from_slice(&left[i..]);
+        merged.extend_from_slice(&right[j..]);
+        Ok(merged)
+    }
+
+    /// `+`, `+=` and `*` with a list operand; `None` when not a list case.
+    pub(super) fn list_binary_op(
+        &mut self,
+        op: u32,
+        lhs: ObjId,
+        rhs: ObjId,
+    ) -> Flow<Option<ObjId>> {
+        let left_list = matches!(self.heap.value(lhs), Value::List(_));
+        let right_list = matches!(self.heap.value(rhs), Value::List(_));
+        if !left_list && !right_list {
+            return Ok(None);
+        }
+        match op {
+            // NB_INPLACE_ADD: list.extend, the same object back.
+            13 if left_list => {
+                self.list_extend(lhs, rhs)?;
+                Ok(Some(lhs))
+            }
+            0 | 13 if left_list && right_list => {
+                let mut items = match self.heap.value(lhs) {
+                    Value::List(l) => l.items.clone(),
+                    _ => Vec::new(),
+                };
+                if let Value::List(r) = self.heap.value(rhs) {
+                    items.extend(r.items.iter().copied());
+                }
+                Ok(Some(self.list_object(items, false)))
+            }
+            0 | 13 if left_list => Err(PyException::type_error(format!(
+                "can only concatenate list (not \"{}\") to list",
+                self.heap.value(rhs).type_name()
+            ))),
+            5 | 18 => {
+                let (list, count) = if left_list { (lhs, rhs) } else { (rhs, lhs) };
+                let Some(n) = self.small_index(count) else {
+                    return Ok(None);
+                };
+                let items = match self.heap.value(list) {
+                    Value::List(l) => l.items.clone(),
+                    _ => Vec::new(),
+                };
+                let n = n.max(0) as usize;
+                if items.len().saturating_mul(n) > 50_000_000 {
+                    return Err(PyException::new("MemoryError", ""));
+                }
+                let repeated: Vec<ObjId> = items
+                    .iter()
+                    .copied()
+                    .cycle()
+                    .take(items.len() * n)
+                    .collect();
+                if op == 18 && left_list {
+                    let address = self.heap.get(list).address;
+                    let old = match self.heap.value_mut(list) {
+                        Value::List(l) => std::mem::take(&mut l.items),
+                        _ => Vec::new(),
+                    };
+                    if let Value::List(l) = self.heap.value_mut(list) {
+                        l.allocated = repeated.len();
+                        l.items = repeated.clone();
+                    }
+                    for (index, &item) in repeated.iter().enumerate() {
+                        self.heap.incref(item, item_referrer(address, index));
+                    }
+                    for (index, item) in old.into_iter().enumerate().rev() {
+                        self.heap.decref(item, item_referrer(address, index));
+                    }
+                    return Ok(Some(list));
+                }
+                Ok(Some(self.list_object(repeated, false)))
+            }
+            _ => Ok(None),
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! BUILD_LIST, LIST_APPEND, LIST_EXTEND, BUILD_MAP, MAP_ADD, STORE_SUBSCR,
+//! DELETE_SUBSCR: the references popped move into the container.
+
+use crate::vm::heap::{ObjId, Referrer, Value};
+use crate::vm::types::dict::Dict;
+use crate::vm::{Flow, Vm};
+
+impl Vm {
+    // BUILD_LIST (values[oparg] -- list): the items' references move into the list
+    pub(in crate::vm) fn build_list(&mut self, count: usize) -> Flow {
+        let popped = self.pop_many(count)?;
+        let items: Vec<ObjId> = popped.iter().filter_map(|p| p.slot.obj).collect();
+        if items.len() != popped.len() {
+            return Err(crate::vm::exceptions::PyException::new(
+                "SystemError",
+                "NULL in BUILD_LIST",
+            ));
+        }
+        let list = self.list_object(items, true);
+        let address = self.heap.get(list).address;
+        for (index, entry) in popped.iter().enumerate() {
+            self.take_into(
+                entry,
+                Referrer::Item {
+                    container: address,
+                    type_name: "list",
+                    index: index as u32,
+                },
+            );
+        }
+        self.push(list)
+    }
+
+    // LIST_APPEND (list, unused[oparg-1], v -- list, unused[oparg-1])
+    pub(in crate::vm) fn list_append_op(&mut self, depth: u32) -> Flow {
+        let (value, popped) = self.pop_object()?;
+        let list = self.peek_object(depth.saturating_sub(1) as usize)?;
+        let result = self.list_append(list, value);
+        self.release(popped);
+        result
+    }
+
+    // LIST_EXTEND (list, unused[oparg-1], iterable -- list, unused[oparg-1])
+    pub(in crate::vm) fn list_extend_op(&mut self, depth: u32) -> Flow {
+        let (iterable, popped) = self.pop_object()?;
+        let list = self.peek_object(depth.saturating_sub(1) as usize)?;
+        let result = self.list_extend(list, iterable);
+        self.release(popped);
+        result
+    }
+
+    // BUILD_MAP (values[oparg*2] -- map)
+    pub(in crate::vm) fn build_map(&mut self, count: usize) -> Flow {
+        let popped = self.pop_many(count * 2)?;
+        let dict = self
+            .heap
+            .alloc(Value::Dict(Box::new(Dict::presized(count))));
+        // Held by the stack while it fills, so an error frees it.
+        self.push(dict)?;
+        let mut result = Ok(());
+        for pair in popped.chunks(2) {
+            let (Some(key), Some(value)) = (pair[0].slot.obj, pair[1].slot.obj) else {
+                continue;
+            };
+            result = self.dict_set(dict, key, value);
+            if result.is_err() {
+                break;
+            }
+        }
+        for entry in popped {
+            self.release(entry);
+        }
+        result
+    }
+
+    // MAP_ADD (dict, unused[oparg - 1], key, value -- dict, unused[oparg - 1])
+    pub(in crate::vm) fn map_add(&mut self, depth: u32) -> Flow {
+        let (value, value_popped) = self.pop_object()?;
+        let (key, key_popped) = self.pop_object()?;
+        let dict = self.peek_object(depth.saturating_sub(1) as usize)?;
+        let result = self.dict_set(dict, key, value);
+        self.release(key_popped);
+        self.release(value_popped);
+        result
+    }
+
+    // STORE_SUBSCR (v, container, sub -- )
+    pub(in crate::vm) fn store_subscr(&mut self) -> Flow {
+        let (sub, sub_popped) = self.pop_object()?;
+        let (container, container_popped) = self.pop_object()?;
+        let (value, value_popped) = self.pop_object()?;
+        let result = self.setitem(container, sub, value);
+        self.release(value_popped);
+        self.release(container_popped);
+        self.release(sub_popped);
+        result
+    }
+
+    // DELETE_SUBSCR (container, sub --)
+    pub(in crate::vm) fn delete_subscr(&mut self) -> Flow {
+        let (sub, sub_popped) = self.pop_object()?;
+        let (container, container_popped) = self.pop_object()?;
+        let result = self.delitem(container, sub);
+        self.release(container_popped);
+        self.release(sub_popped);
+        result
+    }
+
+    fn peek_object(&self, depth: usize) -> Flow<ObjId> {
+        self.peek(depth)?.obj.ok_or_else(|| {
+            crate::vm::exceptions::PyException::new("SystemError", "NULL on the value stack")
+        })
+    }
+}
+
+impl Vm {
+    /// LOAD_ATTR of a list or dict method. With the method bit (`a.append(x)`):
+    /// (owner -- method, self), the owner's reference moving to the `self`
+    /// slot; without it (`f = a.append`): (owner -- bound). False: not a method.
+    pub(in crate::vm) fn load_method(
+        &mut self,
+        name: crate::vm::heap::Symbol,
+        method_bit: bool,
+    ) -> Flow<bool> {
+        let owner = self.peek_object(0)?;
+        let kind = self.heap.value(owner).type_kind();
+        let text = self.heap.symbols.text(name);
+        let Some(method) = crate::vm::containers::Method::find(kind, text) else {
+            return Ok(false);
+        };
+        let popped = self.pop()?;
+        if method_bit {
+            let descriptor = self.method_object(method);
+            self.push(descriptor)?;
+            self.push_slot(popped.slot)?;
+        } else {
+            let bound = self.heap.alloc(Value::BoundMethod {
+                method: crate::vm::builtins::Builtin::Method(method),
+                owner,
+            });
+            let address = self.heap.get(bound).address;
+            self.heap.incref(
+                owner,
+                Referrer::Attribute {
+                    owner: address,
+                    name: "__self__",
+                },
+            );
+            self.push(bound)?;
+            self.release(popped);
+        }
+        Ok(true)
+    }
+}

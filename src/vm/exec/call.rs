@@ -1,0 +1,284 @@
+//! Binding a call's arguments to a Python function's parameters, as
+//! CPython's `initialize_locals` does: positional ones, keywords,
+//! `__defaults__` and `__kwdefaults__`, `*args` into a tuple and
+//! `**kwargs` into a dict, with CPython's `TypeError` messages.
+
+use crate::compile::flags;
+use crate::vm::exceptions::PyException;
+use crate::vm::frame::Slot;
+use crate::vm::heap::{ObjId, Referrer, Value};
+use crate::vm::types::dict::Dict;
+use crate::vm::{Flow, Popped, Vm};
+
+/// "'a'", "'a' and 'b'", "'a', 'b', and 'c'"
+fn listing(names: &[String]) -> String {
+    match names.len() {
+        0 => String::new(),
+        1 => names[0].clone(),
+        2 => format!("{} and {}", names[0], names[1]),
+        n => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+impl Vm {
+    /// The locals of a new frame for `function` called with `args` (the
+    /// last `kwnames.len()` of them by keyword). The popped references move
+    /// into the locals, the `*args` tuple or the `**kwargs` dict; on an
+    /// error every one of them is released.
+    pub(in crate::vm) fn bind_arguments(
+        &mut self,
+        function: ObjId,
+        args: Vec<Popped>,
+        kwnames: &[String],
+    ) -> Flow<Vec<Slot>> {
+        let bound = self.try_bind(function, &args, kwnames);
+        match bound {
+            Ok((slots, consumed)) => {
+                // References not moved into a local (collected into *args or
+                // **kwargs, which took their own) are dropped now.
+                for (arg, moved) in args.into_iter().zip(consumed) {
+                    if !moved {
+                        self.release(arg);
+                    }
+                }
+                Ok(slots)
+            }
+            Err(error) => {
+                for arg in args {
+                    self.release(arg);
+                }
+                Err(error)
+            }
+        }
+    }
+
+    /// (locals, which args moved into a local as they are)
+    #[allow(clippy::needless_range_loop)] // slots, names and defaults share the index
+    fn try_bind(
+        &mut self,
+        function: ObjId,
+        args: &[Popped],
+        kwnames: &[String],
+    ) -> Flow<(Vec<Slot>, Vec<bool>)> {
+        let Value::Function(f) = self.heap.value(function) else {
+            return Err(PyException::new("SystemError", "binding a non-function"));
+        };
+        let info = std::sync::Arc::clone(&f.info);
+        let (defaults, kwdefaults) = (f.defaults, f.kwdefaults);
+        let code = &info.code;
+        let name = code.qualname.clone();
+        let argcount = code.argcount as usize;
+        let posonly = code.posonlyargcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let varargs = code.flags & flags::VARARGS != 0;
+        let varkeywords = code.flags & flags::VARKEYWORDS != 0;
+        let varargs_slot = argcount + kwonly;
+        let kwargs_slot = varargs_slot + usize::from(varargs);
+        let mut slots = vec![Slot::NULL; info.localsplus.len()];
+        // Locals whose reference the binder took itself (not moved arguments).
+        let mut owned: Vec<usize> = Vec::new();
+        let mut moved = vec![false; args.len()];
+        let positional = args.len() - kwnames.len().min(args.len());
+
+        let defaults: Vec<ObjId> = match defaults.map(|d| self.heap.value(d)) {
+            Some(Value::Tuple(items)) => items.to_vec(),
+            _ => Vec::new(),
+        };
+        if positional > argcount && !varargs {
+            let given = positional;
+            let kw_given = kwnames.len();
+            let takes = if defaults.is_empty() {
+                format!("{argcount} positional argument{}", plural(argcount))
+            } else {
+                format!(
+                    "from {} to {argcount} positional arguments",
+                    argcount - defaults.len()
+                )
+            };
+            let extra = if kw_given > 0 {
+                format!(
+                    " positional argument{} (and {kw_given} keyword-only argument{})",
+                    plural(given),
+                    plural(kw_given)
+                )
+            } else {
+                String::new()
+            };
+            let was = if given == 1 { "was" } else { "were" };
+            return Err(PyException::type_error(if extra.is_empty() {
+                format!("{name}() takes {takes} but {given} {was} given")
+            } else {
+                format!("{name}() takes {takes} but {given}{extra} were given")
+            }));
+        }
+        for (i, arg) in args.iter().take(positional.min(argcount)).enumerate() {
+            slots[i] = arg.slot;
+            moved[i] = true;
+        }
+        if varargs {
+            let extra: Vec<ObjId> = args[argcount.min(positional)..positional]
+                .iter()
+                .filter_map(|a| a.slot.obj)
+                .collect();
+            let tuple = self.tuple_object(extra, false);
+            self.heap.incref(
+                tuple,
+                Referrer::Local {
+                    frame: info.qualname,
+                    name: info.localsplus[varargs_slot],
+                },
+            );
+            slots[varargs_slot] = Slot::strong(tuple);
+            owned.push(varargs_slot);
+        }
+        let mut kwargs = None;
+        if varkeywords {
+            let dict = self.heap.alloc(Value::Dict(Box::new(Dict::new())));
+            self.heap.incref(
+                dict,
+                Referrer::Local {
+                    frame: info.qualname,
+                    name: info.localsplus[kwargs_slot],
+                },
+            );
+            slots[kwargs_slot] = Slot::strong(dict);
+            owned.push(kwargs_slot);
+            kwargs = Some(dict);
+        }
+        let mut posonly_as_keyword = Vec::new();
+        for (k, keyword) in kwnames.iter().enumerate() {
+            let index = positional + k;
+            let found = code.varnames[..argcount + kwonly]
+                .iter()
+                .position(|v| v == keyword)
+                .filter(|&i| i >= posonly);
+            match found {
+                Some(i) if slots[i].obj.is_some() => {
+                    self.release_bound(&slots, &owned, &info);
+                    return Err(PyException::type_error(format!(
+                        "{name}() got multiple values for argument '{keyword}'"
+                    )));
+                }
+                Some(i) => {
+                    slots[i] = args[index].slot;
+                    moved[index] = true;
+                }
+                None => {
+                    if let (Some(dict), Some(value)) = (kwargs, args[index].slot.obj) {
+                        let key = self.str_object(keyword);
+                        if let Err(error) = self.dict_set(dict, key, value) {
+                            self.release_bound(&slots, &owned, &info);
+                            return Err(error);
+                        }
+                    } else if code.varnames[..posonly].contains(keyword) {
+                        posonly_as_keyword.push(format!("'{keyword}'"));
+                    } else {
+                        self.release_bound(&slots, &owned, &info);
+                        return Err(PyException::type_error(format!(
+                            "{name}() got an unexpected keyword argument '{keyword}'"
+                        )));
+                    }
+                }
+            }
+        }
+        if !posonly_as_keyword.is_empty() {
+            self.release_bound(&slots, &owned, &info);
+            return Err(PyException::type_error(format!(
+                "{name}() got some positional-only arguments passed as keyword arguments: {}",
+                posonly_as_keyword.join(", ")
+            )));
+        }
+        // Defaults fill the last positional parameters.
+        let first_default = argcount - defaults.len().min(argcount);
+        let mut missing = Vec::new();
+        for i in 0..argcount {
+            if slots[i].obj.is_some() {
+                continue;
+            }
+            if i >= first_default {
+                let value = defaults[i - first_default];
+                self.heap.incref(
+                    value,
+                    Referrer::Local {
+                        frame: info.qualname,
+                        name: info.localsplus[i],
+                    },
+                );
+                slots[i] = Slot::strong(value);
+                owned.push(i);
+            } else {
+                missing.push(format!("'{}'", code.varnames[i]));
+            }
+        }
+        if !missing.is_empty() {
+            self.release_bound(&slots, &owned, &info);
+            return Err(PyException::type_error(format!(
+                "{name}() missing {} required positional argument{}: {}",
+                missing.len(),
+                plural(missing.len()),
+                listing(&missing)
+            )));
+        }
+        let mut missing = Vec::new();
+        for i in argcount..argcount + kwonly {
+            if slots[i].obj.is_some() {
+                continue;
+            }
+            let default = match kwdefaults {
+                Some(dict) => {
+                    let key = self.str_object(&code.varnames[i]);
+                    let found = match (self.hash_key(key), self.heap.value(dict)) {
+                        (Ok(hash), Value::Dict(d)) => d.get(&hash).map(|e| e.value),
+                        _ => None,
+                    };
+                    self.heap.discard(key);
+                    found
+                }
+                None => None,
+            };
+            match default {
+                Some(value) => {
+                    self.heap.incref(
+                        value,
+                        Referrer::Local {
+                            frame: info.qualname,
+                            name: info.localsplus[i],
+                        },
+                    );
+                    slots[i] = Slot::strong(value);
+                    owned.push(i);
+                }
+                None => missing.push(format!("'{}'", code.varnames[i])),
+            }
+        }
+        if !missing.is_empty() {
+            self.release_bound(&slots, &owned, &info);
+            return Err(PyException::type_error(format!(
+                "{name}() missing {} required keyword-only argument{}: {}",
+                missing.len(),
+                plural(missing.len()),
+                listing(&missing)
+            )));
+        }
+        Ok((slots, moved))
+    }
+
+    /// After a binding error: drop the references the binder itself took
+    /// (defaults, the *args tuple, the **kwargs dict); moved arguments are
+    /// released by the caller.
+    fn release_bound(&mut self, slots: &[Slot], owned: &[usize], info: &crate::vm::code::CodeInfo) {
+        for &i in owned {
+            if let Some(obj) = slots[i].obj {
+                let referrer = Referrer::Local {
+                    frame: info.qualname,
+                    name: info.localsplus[i],
+                };
+                self.heap.decref(obj, referrer);
+            }
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! `dict`: insertion-ordered entries and CPython 3.14's table sizes.
+//!
+//! Keys are found through a [`HashKey`], the key's value as Python's `==`
+//! and `hash` see it (so `1`, `1.0` and `True` are one key). The table's
+//! size follows `Objects/dictobject.c` (`PyDict_MINSIZE` 8, usable two
+//! thirds, growth to `used * 3`), for `sys.getsizeof`.
+
+use std::collections::HashMap;
+
+use num_bigint::BigInt;
+
+use crate::vm::heap::ObjId;
+
+/// A key as equality sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum HashKey {
+    Int(i64),
+    Big(BigInt),
+    /// A float that is not an integral value (its bits; `-0.0` is `Int(0)`).
+    Float(u64),
+    Str(Box<str>),
+    Tuple(Vec<HashKey>),
+    /// Objects equal only to themselves (None, functions, types, NaN…).
+    Identity(ObjId),
+}
+
+/// One entry: key and value, both held by the dict.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry {
+    pub key: ObjId,
+    pub value: ObjId,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Dict {
+    /// Entries in insertion order; `None` where one was deleted.
+    entries: Vec<Option<Entry>>,
+    index: HashMap<HashKey, usize>,
+    /// log2 of the key table's size; `None` while it is the shared empty table.
+    log2_size: Option<u32>,
+    /// Entries the table has room for before it must grow.
+    usable: usize,
+    /// Only str keys so far (the compact 16-byte entries).
+    unicode: bool,
+}
+
+const LOG2_MINSIZE: u32 = 3;
+
+fn usable_fraction(size: usize) -> usize {
+    (size << 1) / 3
+}
+
+/// `calculate_log2_keysize`: the smallest table of at least `minsize` slots.
+fn log2_keysize(minsize: usize) -> u32 {
+    let mut log2 = LOG2_MINSIZE;
+    while (1usize << log2) < minsize {
+        log2 += 1;
+    }
+    log2
+}
+
+impl Dict {
+    /// `{}` or `dict()`: the shared empty key table.
+    pub fn new() -> Dict {
+        Dict {
+            unicode: true,
+            ..Dict::default()
+        }
+    }
+
+    /// `dict_new_presized` for `BUILD_MAP n`.
+    pub fn presized(n: usize) -> Dict {
+        let mut dict = Dict::new();
+        if n > usable_fraction(1 << LOG2_MINSIZE) {
+            let log2 = log2_keysize((n * 3).div_ceil(2));
+            dict.log2_size = Some(log2);
+            dict.usable = usable_fraction(1 << log2);
+        }
+        dict
+    }
+
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    pub fn get(&self, key: &HashKey) -> Option<Entry> {
+        self.index.get(key).and_then(|&i| self.entries[i])
+    }
+
+    /// Insert or replace; returns the entry replaced (its key stays, as in CPython).
+    pub fn insert(
+        &mut self,
+        hash: HashKey,
+        key: ObjId,
+        value: ObjId,
+        str_key: bool,
+    ) -> Option<Entry> {
+        if let Some(&i) = self.index.get(&hash)
+            && let Some(entry) = self.entries[i].as_mut()
+        {
+            let old = *entry;
+            entry.value = value;
+            return Some(old);
+        }
+        if self.unicode && !str_key && self.log2_size.is_some() {
+            // A non-str key converts the table to general entries (`insertion_resize`).
+            self.unicode = false;
+            self.resize();
+        }
+        if !str_key {
+            self.unicode = false;
+        }
+        if self.log2_size.is_none() {
+            self.log2_size = Some(LOG2_MINSIZE);
+            self.usable = usable_fraction(1 << LOG2_MINSIZE);
+        } else if self.usable == 0 {
+            self.resize();
+        }
+        self.usable -= 1;
+        self.entries.push(Some(Entry { key, value }));
+        self.index.insert(hash, self.entries.len() - 1);
+        None
+    }
+
+    /// `dictresize` to `GROWTH_RATE` (used * 3), compacting deleted entries.
+    fn resize(&mut self) {
+        let log2 = log2_keysize(self.len() * 3);
+        let mut moved = vec![usize::MAX; self.entries.len()];
+        let mut next = 0;
+        for (old, entry) in self.entries.iter().enumerate() {
+            if entry.is_some() {
+                moved[old] = next;
+                next += 1;
+            }
+        }
+        self.entries.retain(Option::is_some);
+        for position in self.index.values_mut() {
+            *position = moved[*position];
+        }
+        self.log2_size = Some(log2);
+        self.usable = usable_fraction(1 << log2) - self.entries.len();
+    }
+
+    /// `dict.clear()`: back to the shared empty table.
+    pub fn clear(&mut self) -> Vec<Entry> {
+        let entries = self.entries().collect();
+        *self = Dict::new();
+        entries
+    }
+
+    pub fn remove(&mut self, key: &HashKey) -> Option<Entry> {
+        let i = self.index.remove(key)?;
+        self.entries[i].take()
+    }
+
+    /// Entries in insertion order.
+    pub fn entries(&self) -> impl DoubleEndedIterator<Item = Entry> + '_ {
+        self.entries.iter().flatten().copied()
+    }
+
+    /// The `n`th live entry slot at or after `position` (for iterators).
+    pub fn entry_at(&self, position: usize) -> Option<(usize, Entry)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .skip(position)
+            .find_map(|(i, e)| e.map(|e| (i, e)))
+    }
+
+    /// `sys.getsizeof`: the dict object (48 + 16 GC header) and, unless it
+    /// shares the empty table, `_PyDict_KeysSize` of its key table.
+    pub fn getsizeof(&self) -> usize {
+        let base = 64;
+        match self.log2_size {
+            None => base,
+            Some(log2) => {
+                let size = 1usize << log2;
+                let index_bytes = if log2 < 8 {
+                    1
+                } else if log2 < 16 {
+                    2
+                } else if log2 < 32 {
+                    4
+                } else {
+                    8
+                };
+                let entry = if self.unicode { 16 } else { 24 };
+                base + 32 + index_bytes * size + usable_fraction(size) * entry
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(n: usize) -> ObjId {
+        ObjId::from_index(n)
+    }
+
+    #[test]
+    fn sizes_follow_cpython_64_bit() {
+        let mut dict = Dict::new();
+        assert_eq!(dict.getsizeof(), 64);
+        dict.insert(HashKey::Str("a".into()), id(1), id(2), true);
+        assert_eq!(dict.getsizeof(), 184);
+        for n in 0..5 {
+            dict.insert(HashKey::Int(n), id(3), id(4), false);
+        }
+        // 6 keys: the 8-slot table (5 usable) became general entries, then grew to 16 slots.
+        assert_eq!(dict.len(), 6);
+        assert_eq!(dict.getsizeof(), 64 + 32 + 16 + 10 * 24);
+    }
+
+    #[test]
+    fn insertion_order_survives_deletion_and_replacement() {
+        let mut dict = Dict::new();
+        for n in 0..3 {
+            dict.insert(HashKey::Int(n), id(n as usize), id(10), false);
+        }
+        dict.remove(&HashKey::Int(1));
+        dict.insert(HashKey::Int(0), id(0), id(11), false);
+        dict.insert(HashKey::Int(1), id(1), id(12), false);
+        let keys: Vec<ObjId> = dict.entries().map(|e| e.key).collect();
+        assert_eq!(keys, [id(0), id(2), id(1)]);
+        assert_eq!(dict.get(&HashKey::Int(0)).map(|e| e.value), Some(id(11)));
+    }
+}

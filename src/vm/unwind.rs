@@ -1,0 +1,333 @@
+//! The one unwind path, driven by the code object's exception table
+//! (CPython's `exception_unwind` in `Python/ceval.c`).
+//!
+//! An error leaving an instruction becomes an exception object. The frame
+//! it was raised in gets a traceback entry (unless it is re-raised), then,
+//! frame by frame: if the exception table protects the failing instruction,
+//! the value stack is popped to the handler's depth (each reference dropped
+//! with its decref event), the raising offset is pushed when the entry says
+//! `lasti`, the exception is pushed and execution continues at the handler;
+//! otherwise the frame is popped and its caller gets a traceback entry. When
+//! no frame is left, the traceback is printed as CPython prints it.
+
+use super::exceptions::{PyException, TracebackEntry, format_traceback_text};
+use super::frame::Slot;
+use super::heap::{ObjId, Referrer, Value};
+use super::report::{Event, Outcome};
+use super::types::{ExcKind, ExcObject, TypeKind};
+use super::{Flow, Vm};
+
+/// The referrer of the exception being handled (`sys.exception()`).
+pub(super) fn exc_info_referrer(vm: &Vm) -> Referrer {
+    Referrer::Field {
+        owner: vm.exc_info_symbol,
+        field: "exception",
+    }
+}
+
+impl Vm {
+    /// The holder of an exception in flight (CPython's `tstate->current_exception`).
+    pub(super) fn raised_referrer(&self) -> Referrer {
+        Referrer::Field {
+            owner: self.exc_info_symbol,
+            field: "raised exception",
+        }
+    }
+
+    /// A new exception instance of `kind` whose `args` holds `args`
+    /// (borrowed: the tuple takes its own references).
+    pub(super) fn new_exception(&mut self, kind: ExcKind, args: Vec<ObjId>) -> ObjId {
+        let args = self.tuple_object(args, false);
+        let exc = self.heap.alloc(Value::Exception(Box::new(ExcObject {
+            kind,
+            args,
+            cause: None,
+            context: None,
+            suppress_context: false,
+            traceback: Vec::new(),
+        })));
+        let address = self.heap.get(exc).address;
+        self.heap.incref(
+            args,
+            Referrer::Attribute {
+                owner: address,
+                name: "args",
+            },
+        );
+        exc
+    }
+
+    /// The exception object of an error: the one raised, or a new instance
+    /// of the named class with the message as its argument. A new reference.
+    fn exception_object(&mut self, error: &PyException) -> ObjId {
+        if let Some(object) = error.object {
+            return object;
+        }
+        let kind = ExcKind::by_name(error.kind)
+            .or_else(|| ExcKind::by_name("SystemError"))
+            .unwrap_or(ExcKind(0));
+        let args = if error.message.is_empty() {
+            Vec::new()
+        } else {
+            vec![self.str_object(&error.message)]
+        };
+        let exc = self.new_exception(kind, args);
+        self.heap.incref(exc, self.raised_referrer());
+        exc
+    }
+
+    /// Where frame `index` stands, as a traceback entry.
+    fn traceback_entry(&self, index: usize) -> Option<TracebackEntry> {
+        let frame = self.frames.get(index)?;
+        Some(TracebackEntry {
+            filename: frame.code.code.filename.clone(),
+            line: frame.current_line(),
+            name: frame.code.code.name.clone(),
+            position: frame.last.and_then(|i| frame.code.position(i)),
+        })
+    }
+
+    fn add_traceback_entry(&mut self, exc: ObjId) {
+        let Some(entry) = self.traceback_entry(self.frames.len().wrapping_sub(1)) else {
+            return;
+        };
+        if let Value::Exception(object) = self.heap.value_mut(exc) {
+            object.traceback.push(entry);
+        }
+    }
+
+    /// An error escaped an instruction: find its handler, or end the program.
+    pub(super) fn unwind(&mut self, error: Box<PyException>) -> Outcome {
+        if error.fatal {
+            return self.raise(error);
+        }
+        let exc = self.exception_object(&error);
+        if !error.reraise {
+            self.chain_context(exc);
+            self.add_traceback_entry(exc);
+        }
+        let text = self.exception_line(exc);
+        self.heap
+            .recorder
+            .record(|| Event::Raise { exception: text });
+        loop {
+            let Some(frame) = self.frames.last() else {
+                return self.uncaught(exc);
+            };
+            let handler = frame.last.and_then(|i| frame.code.handler_for(i));
+            if let Some(handler) = handler {
+                return match self.enter_handler(exc, handler) {
+                    Ok(()) => Outcome::Continued,
+                    Err(error) => self.raise(error),
+                };
+            }
+            self.reraise_lasti = None;
+            self.pop_frame();
+            if self.frames.is_empty() {
+                return self.uncaught(exc);
+            }
+            self.add_traceback_entry(exc);
+        }
+    }
+
+    /// Pop to the handler's depth, push lasti and the exception, jump.
+    fn enter_handler(&mut self, exc: ObjId, handler: super::code::Handler) -> Flow {
+        let handler_search_at = self.top_frame()?.last.unwrap_or(0);
+        let raising = self.reraise_lasti.take().unwrap_or(handler_search_at);
+        while self.top_frame()?.stack.len() > handler.depth as usize {
+            let popped = self.pop()?;
+            self.release(popped);
+        }
+        if handler.lasti {
+            let offset = self.top_frame()?.code.instrs[raising].offset;
+            let lasti = self.int_object(i64::from(offset / 2));
+            self.push(lasti)?;
+        }
+        // The error's reference moves onto the stack.
+        self.push_slot(Slot::strong(exc))?;
+        let caught = self.exception_line(exc);
+        self.heap
+            .recorder
+            .record(|| Event::Caught { exception: caught });
+        let frame = self.top_frame()?;
+        frame.pc = handler.target as usize;
+        frame.last = Some(handler_search_at);
+        if self.track_lines {
+            self.update_line_event();
+        }
+        Ok(())
+    }
+
+    /// A new exception raised while another is handled gets it as `__context__`.
+    fn chain_context(&mut self, exc: ObjId) {
+        let Some(current) = self.exc_info else {
+            return;
+        };
+        if current == exc {
+            return;
+        }
+        // Avoid a cycle: `current` must not already have `exc` in its context chain.
+        let mut walk = Some(current);
+        while let Some(link) = walk {
+            if link == exc {
+                return;
+            }
+            walk = match self.heap.value(link) {
+                Value::Exception(object) => object.context,
+                _ => None,
+            };
+        }
+        let address = self.heap.get(exc).address;
+        let had_context = match self.heap.value_mut(exc) {
+            Value::Exception(object) => object.context.replace(current),
+            _ => return,
+        };
+        self.heap.incref(
+            current,
+            Referrer::Attribute {
+                owner: address,
+                name: "__context__",
+            },
+        );
+        if let Some(old) = had_context {
+            self.heap.decref(
+                old,
+                Referrer::Attribute {
+                    owner: address,
+                    name: "__context__",
+                },
+            );
+        }
+    }
+
+    /// Nothing caught it: print the chain, release it, end the program.
+    fn uncaught(&mut self, exc: ObjId) -> Outcome {
+        let text = self.format_exception(exc, 0);
+        self.heap.decref(exc, self.raised_referrer());
+        if let Some(handled) = self.exc_info.take() {
+            self.heap.decref(handled, exc_info_referrer(self));
+        }
+        while !self.frames.is_empty() {
+            self.pop_frame();
+        }
+        let outcome = Outcome::Raised(text);
+        self.outcome = Some(outcome.clone());
+        outcome
+    }
+
+    /// `traceback.format_exception`: causes and contexts first, then this one.
+    fn format_exception(&self, exc: ObjId, depth: usize) -> String {
+        let Value::Exception(object) = self.heap.value(exc) else {
+            return String::new();
+        };
+        let mut out = String::new();
+        if depth < 100 {
+            if let Some(cause) = object.cause {
+                out.push_str(&self.format_exception(cause, depth + 1));
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
+            } else if let (Some(context), false) = (object.context, object.suppress_context) {
+                out.push_str(&self.format_exception(context, depth + 1));
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
+            }
+        }
+        let entries: Vec<TracebackEntry> = object.traceback.iter().rev().cloned().collect();
+        let last = self.exception_line(exc);
+        if entries.is_empty() {
+            out.push_str(&last);
+            out.push('\n');
+        } else {
+            out.push_str(&format_traceback_text(&entries, &self.source, &last));
+        }
+        out
+    }
+
+    /// `ValueError: message`, or the class name alone when `str(e)` is empty.
+    pub(super) fn exception_line(&self, exc: ObjId) -> String {
+        let name = self.heap.value(exc).type_name();
+        let text = self.heap.str(exc);
+        if text.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{name}: {text}")
+        }
+    }
+
+    /// `isinstance(value, classinfo)` for a type or a tuple of types.
+    pub(super) fn is_instance(&self, value: ObjId, classinfo: ObjId) -> Flow<bool> {
+        let kind = self.heap.value(value).type_kind();
+        match self.heap.value(classinfo) {
+            Value::Type(target) => Ok(kind.is_subtype(*target)),
+            Value::Tuple(items) => {
+                for &item in items.iter() {
+                    if self.is_instance(value, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(PyException::type_error(
+                "isinstance() arg 2 must be a type, a tuple of types, or a union",
+            )),
+        }
+    }
+
+    /// `CHECK_EXC_MATCH`'s test: `except` clauses must name exception classes.
+    pub(super) fn exception_matches(&self, exc: ObjId, classinfo: ObjId) -> Flow<bool> {
+        let valid = |id: ObjId| matches!(self.heap.value(id), Value::Type(TypeKind::Exc(_)));
+        let all_valid = match self.heap.value(classinfo) {
+            Value::Tuple(items) => items.iter().all(|&i| valid(i)),
+            _ => valid(classinfo),
+        };
+        if !all_valid {
+            return Err(PyException::type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            ));
+        }
+        self.is_instance(exc, classinfo)
+    }
+
+    /// `raise X` / `raise X from Y`: the exception object to raise (a new reference).
+    pub(super) fn exception_to_raise(&mut self, value: ObjId) -> Flow<ObjId> {
+        match self.heap.value(value) {
+            Value::Exception(_) => {
+                self.heap.incref(value, self.raised_referrer());
+                Ok(value)
+            }
+            Value::Type(TypeKind::Exc(kind)) => {
+                let kind = *kind;
+                let exc = self.new_exception(kind, Vec::new());
+                self.heap.incref(exc, self.raised_referrer());
+                Ok(exc)
+            }
+            _ => Err(PyException::type_error(
+                "exceptions must derive from BaseException",
+            )),
+        }
+    }
+
+    /// Set `__cause__` (None: no cause) and `__suppress_context__`.
+    pub(super) fn set_cause(&mut self, exc: ObjId, cause: Option<ObjId>) {
+        let address = self.heap.get(exc).address;
+        let referrer = Referrer::Attribute {
+            owner: address,
+            name: "__cause__",
+        };
+        if let Some(cause) = cause {
+            self.heap.incref(cause, referrer);
+        }
+        let old = match self.heap.value_mut(exc) {
+            Value::Exception(object) => {
+                object.suppress_context = true;
+                std::mem::replace(&mut object.cause, cause)
+            }
+            _ => None,
+        };
+        if let Some(old) = old {
+            self.heap.decref(old, referrer);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+//! The refcount invariant holds after every step of every runnable golden
+//! program: each live object's count equals the referrers a scan of the
+//! roots and the heap finds, and nothing with referrers is freed.
+
+mod common;
+
+use bytestep::vm::Vm;
+use common::runnable_programs;
+
+#[test]
+fn counts_equal_the_referrers_after_every_step() {
+    let mut failures = Vec::new();
+    let mut programs = 0;
+    for golden in runnable_programs() {
+        let Ok(mut vm) = Vm::new(&golden.source, &golden.filename()) else {
+            continue;
+        };
+        vm.set_recording(false);
+        let mut step = 0u64;
+        while !vm.is_finished() {
+            vm.step_quiet();
+            step += 1;
+            // Every step at first; long loops are sampled after that.
+            if (step < 5_000 || step.is_multiple_of(97) || vm.is_finished())
+                && let Err(problem) = vm.check_invariants()
+            {
+                failures.push(format!("{} after step {step}: {problem}", golden.name));
+                break;
+            }
+            if step > 2_000_000 {
+                break;
+            }
+        }
+        programs += 1;
+    }
+    assert!(programs >= 25, "only {programs} programs checked");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1,0 +1,12 @@
+e = ValueError()
+print(repr(e), str(e) == "", e.args)
+e = ValueError("one")
+print(repr(e), e, e.args)
+e = ValueError("a", 2)
+print(repr(e), e, e.args)
+e = KeyError("k")
+print(repr(e), e)
+e = KeyError()
+print(repr(e), e.args)
+print(repr(Exception(None)), Exception(None))
+raise ValueError

@@ -1,0 +1,22 @@
+xs = [3, 1, 2]
+print(xs, len(xs), xs[0], xs[-1])
+xs[1] = 10
+print(xs)
+xs.insert(0, 7)
+xs.insert(-1, 8)
+xs.insert(100, 9)
+print(xs)
+print(xs.pop(), xs.pop(0), xs)
+xs.extend([4, 5])
+xs.extend((6,))
+print(xs, xs.index(4), xs.count(5))
+xs.remove(10)
+print(xs)
+xs.reverse()
+print(xs)
+del xs[0]
+print(xs)
+ys = xs.copy()
+ys.clear()
+print(xs, ys, [] == ys)
+print(2 in xs, 99 in xs, 99 not in xs)
