@@ -26,5 +26,6 @@ pub mod compile;
 pub mod examples;
 pub mod figure;
 pub mod session;
+pub mod state;
 pub mod ui;
 pub mod vm;

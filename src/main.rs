@@ -32,12 +32,20 @@ struct Cli {
     /// Print the frame after `--keys` as plain text instead of opening the TUI.
     #[arg(long)]
     dump: bool,
+    /// Print the whole state after `--keys` as JSON: frames, names, every
+    /// object with its refs and referrers, the output.
+    #[arg(long, conflicts_with = "dump")]
+    dump_json: bool,
+    /// With --dump or --dump-json: print on stderr the milliseconds each key
+    /// took and the peak memory.
+    #[arg(long)]
+    timings: bool,
     /// Play these keys in the terminal, one pause apart (`<wait:1500>` holds a
     /// frame longer); any key you press takes over.
-    #[arg(long, value_name = "KEYS", conflicts_with_all = ["dump", "play_file"])]
+    #[arg(long, value_name = "KEYS", conflicts_with_all = ["dump", "dump_json", "play_file"])]
     play: Option<String>,
     /// Play the keys written in a file (`#` lines are comments).
-    #[arg(long, value_name = "FILE", conflicts_with = "dump")]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["dump", "dump_json"])]
     play_file: Option<PathBuf>,
     /// Milliseconds between two played keys.
     #[arg(long, value_name = "MS", default_value_t = script::DEFAULT_DELAY_MS)]
@@ -257,6 +265,9 @@ fn real_main() -> Result<i32> {
             }
         }
         None => {
+            if cli.timings && !(cli.dump || cli.dump_json) {
+                return Err(eyre!("--timings goes with --dump or --dump-json"));
+            }
             let program = program_of(cli.file.as_ref(), cli.example.as_deref())?;
             let script = match (&cli.play, &cli.play_file) {
                 (Some(keys), _) => Some(parse_script(keys, script::parse_script)?),
@@ -269,6 +280,8 @@ fn real_main() -> Result<i32> {
                 keys: cli.keys,
                 size: cli.size,
                 dump: cli.dump,
+                dump_json: cli.dump_json,
+                timings: cli.timings,
                 play: script.map(|script| Playback {
                     script,
                     delay_ms: cli.delay,

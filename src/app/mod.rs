@@ -167,6 +167,10 @@ pub struct Options {
     pub dump: bool,
     /// Keys to play in the real terminal, one pause apart (`--play`).
     pub play: Option<terminal::Playback>,
+    /// Print the whole state at the final stop as JSON instead of a frame.
+    pub dump_json: bool,
+    /// Print each key's milliseconds and the peak memory on stderr.
+    pub timings: bool,
 }
 
 /// What `bytestep record` was asked for.
@@ -265,13 +269,21 @@ pub fn launch(
     let Some(session) = open_session(program, err)? else {
         return Ok(1);
     };
-    let theme = if options.dump {
+    let theme = if options.dump || options.dump_json {
         Theme::plain()
     } else {
         Theme::from_env()
     };
     let mut app = App::new(session, theme);
-    headless::play(&mut app, &keys);
+    let timings = headless::play_timed(&mut app, &keys);
+    if options.timings {
+        err.write_all(headless::timings_text(&timings).as_bytes())?;
+    }
+    if options.dump_json {
+        let state = crate::state::to_json(&app.session);
+        writeln!(out, "{state}")?;
+        return Ok(0);
+    }
     if options.dump {
         out.write_all(headless::render_text(&app, size.0, size.1).as_bytes())?;
         return Ok(0);

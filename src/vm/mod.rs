@@ -430,50 +430,52 @@ impl Vm {
 
     /// Every referrer of `target`, found by a scan (kept nowhere, costs nothing while running).
     pub fn referrers(&self, target: ObjId) -> Vec<(String, bool)> {
-        // (referrer, counted): borrowed stack slots and locals refer without counting.
-        let mut found: Vec<(Referrer, bool)> = Vec::new();
+        let mut found = Vec::new();
+        self.each_reference(|object, referrer, counted| {
+            if object == target {
+                found.push((self.heap.describe(referrer), counted));
+            }
+        });
+        found
+    }
+
+    /// Visit every reference the program holds: `(object, who refers, counted)`.
+    /// Borrowed stack slots and locals refer without counting.
+    pub fn each_reference(&self, mut visit: impl FnMut(ObjId, Referrer, bool)) {
         for frame in &self.frames {
             for (slot, local) in frame.locals.iter().enumerate() {
-                if local.obj == Some(target)
+                if let Some(object) = local.obj
                     && let Some(&name) = frame.code.localsplus.get(slot)
                 {
                     let referrer = Referrer::Local {
                         frame: frame.qualname,
                         name,
                     };
-                    found.push((referrer, !local.borrowed));
+                    visit(object, referrer, !local.borrowed);
                 }
             }
             for (slot, entry) in frame.stack.iter().enumerate() {
-                if entry.obj == Some(target) {
+                if let Some(object) = entry.obj {
                     let referrer = Referrer::Stack {
                         frame: frame.qualname,
                         slot: slot as u32,
                     };
-                    found.push((referrer, !entry.borrowed));
+                    visit(object, referrer, !entry.borrowed);
                 }
             }
-            if frame.function == Some(target) {
-                found.push((
-                    Referrer::Frame {
-                        frame: frame.qualname,
-                    },
-                    true,
-                ));
+            if let Some(function) = frame.function {
+                let referrer = Referrer::Frame {
+                    frame: frame.qualname,
+                };
+                visit(function, referrer, true);
             }
         }
-        // Every object holding it: modules' names (globals too), tuples, iterators, functions.
+        // Every object holding others: modules' names (globals too), tuples, iterators, functions.
         for (id, _) in self.heap.live_objects() {
             for (child, referrer) in self.heap.children(id) {
-                if child == target {
-                    found.push((referrer, true));
-                }
+                visit(child, referrer, true);
             }
         }
-        found
-            .into_iter()
-            .map(|(referrer, counted)| (self.heap.describe(referrer), counted))
-            .collect()
     }
 
     // ---- execution -------------------------------------------------------------
