@@ -25,5 +25,6 @@ pub mod commands;
 pub mod compile;
 pub mod examples;
 pub mod session;
+pub mod source;
 pub mod ui;
 pub mod vm;

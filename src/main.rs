@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use bytestep::commands::{self, Program};
 use bytestep::{app, examples};
 use clap::{Parser, Subcommand};
-use color_eyre::eyre::{Result, WrapErr, eyre};
+use color_eyre::eyre::{Result, eyre};
 
 /// A terminal step debugger that shows what CPython 3.14 bytecode really does.
 #[derive(Debug, Parser)]
@@ -29,12 +29,23 @@ struct Cli {
     /// Print the frame after `--keys` as plain text instead of opening the TUI.
     #[arg(long)]
     dump: bool,
+    /// Memory limit of the program's objects (`MemoryError` past it): 512M, 1G (max 3G).
+    #[arg(long, value_name = "SIZE", global = true, default_value = "1G", value_parser = parse_size)]
+    max_memory: u64,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Run a program to the end, like `python3 FILE`.
-    Run { file: PathBuf },
+    Run {
+        file: PathBuf,
+        /// Stop (exit status 124) after this many executed instructions.
+        #[arg(long, value_name = "N")]
+        max_steps: Option<u64>,
+        /// Stop (exit status 124) after this many seconds.
+        #[arg(long, value_name = "SECONDS")]
+        timeout: Option<f64>,
+    },
     /// Disassemble a program as CPython 3.14's `dis.dis` does.
     Dis {
         file: PathBuf,
@@ -54,7 +65,17 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    if let Err(report) = color_eyre::install() {
+    // Colour in panic reports only for a terminal: logs and pipes get plain text.
+    use std::io::IsTerminal;
+    let theme = if io::stderr().is_terminal() {
+        color_eyre::config::Theme::dark()
+    } else {
+        color_eyre::config::Theme::new()
+    };
+    if let Err(report) = color_eyre::config::HookBuilder::default()
+        .theme(theme)
+        .install()
+    {
         eprintln!("{report}");
     }
     match real_main() {
@@ -81,17 +102,40 @@ fn real_main() -> Result<i32> {
     let stderr = io::stderr();
     let (mut out, mut err) = (stdout.lock(), stderr.lock());
     let status = match cli.command {
-        Some(Command::Run { file }) => commands::run(&load(&file)?, &mut out, &mut err)?,
-        Some(Command::Dis { file, table }) => {
-            commands::dis(&load(&file)?, table, &mut out, &mut err)?
+        Some(Command::Run {
+            file,
+            max_steps,
+            timeout,
+        }) => {
+            let program = match load(&file) {
+                Ok(program) => program,
+                Err(status) => return Ok(status),
+            };
+            let timeout = timeout
+                .filter(|t| t.is_finite() && *t >= 0.0)
+                .map(|t| std::time::Duration::from_secs_f64(t.min(1e9)));
+            let limits = commands::Limits {
+                max_steps,
+                timeout,
+                max_memory: cli.max_memory,
+            };
+            commands::run_with(&program, &limits, &mut out, &mut err)?
         }
-        Some(Command::Trace { file, json }) => {
-            commands::trace(&load(&file)?, json, &mut out, &mut err)?
-        }
+        Some(Command::Dis { file, table }) => match load(&file) {
+            Ok(program) => commands::dis(&program, table, &mut out, &mut err)?,
+            Err(status) => status,
+        },
+        Some(Command::Trace { file, json }) => match load(&file) {
+            Ok(program) => commands::trace(&program, json, &mut out, &mut err)?,
+            Err(status) => status,
+        },
         Some(Command::Examples) => commands::list_examples(&mut out)?,
         None => {
             let program = match (&cli.file, &cli.example) {
-                (Some(file), _) => load(file)?,
+                (Some(file), _) => match load(file) {
+                    Ok(program) => program,
+                    Err(status) => return Ok(status),
+                },
                 (None, Some(name)) => {
                     let example = examples::find(name).ok_or_else(|| {
                         eyre!("no example named '{name}' (see `bytestep examples`)")
@@ -113,6 +157,7 @@ fn real_main() -> Result<i32> {
                 keys: cli.keys,
                 size: cli.size,
                 dump: cli.dump,
+                max_memory: Some(cli.max_memory),
             };
             app::launch(&program, &options, &mut out, &mut err)?
         }
@@ -121,12 +166,47 @@ fn real_main() -> Result<i32> {
     Ok(status)
 }
 
-/// Read a program; the file name shown is the path as given, like CPython.
-fn load(path: &PathBuf) -> Result<Program> {
-    let source = std::fs::read_to_string(path)
-        .wrap_err_with(|| format!("cannot read {}", path.display()))?;
-    Ok(Program {
-        filename: path.display().to_string(),
-        source,
-    })
+/// Read a program as CPython does (see `bytestep::source`); the file name
+/// shown is the path as given. On failure the message is printed and the
+/// exit status returned: 1 for CPython's `SyntaxError`, 2 for bytestep's refusals.
+fn load(path: &std::path::Path) -> std::result::Result<Program, i32> {
+    match bytestep::source::read(path) {
+        Ok(source) => Ok(Program {
+            filename: path.display().to_string(),
+            source,
+        }),
+        Err(bytestep::source::ReadError::Syntax(error)) => {
+            eprintln!("{error}");
+            Err(1)
+        }
+        Err(error) => {
+            eprintln!("bytestep: cannot read {}: {error}", path.display());
+            Err(2)
+        }
+    }
+}
+
+/// `512M`, `1G`, `1.5G`, `100000` (bytes) → bytes.
+fn parse_size(text: &str) -> std::result::Result<u64, String> {
+    let text = text.trim();
+    let (number, unit) = match text.char_indices().find(|(_, c)| c.is_ascii_alphabetic()) {
+        Some((at, _)) => (&text[..at], text[at..].to_ascii_uppercase()),
+        None => (text, String::new()),
+    };
+    let scale: u64 = match unit.trim_end_matches("IB").trim_end_matches('B') {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => return Err(format!("unknown size unit in '{text}' (use K, M or G)")),
+    };
+    let value: f64 = number
+        .trim()
+        .parse()
+        .map_err(|_| format!("'{text}' is not a size such as 512M or 1G"))?;
+    if !(value.is_finite() && value > 0.0) {
+        return Err(format!("'{text}' is not a positive size"));
+    }
+    let bytes = (value * scale as f64).min(bytestep::vm::heap::MAX_MAX_MEMORY as f64) as u64;
+    Ok(bytes.max(1 << 20))
 }

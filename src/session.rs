@@ -24,6 +24,13 @@ pub const TOTAL_LOOKAHEAD: u64 = 2_000_000;
 /// A forward command stops after this many steps even without reaching its goal,
 /// so an endless loop never hangs the debugger.
 pub const MAX_STEPS_PER_COMMAND: u64 = 5_000_000;
+/// The most memory the checkpoints may take together (as [`Vm::approx_bytes`]
+/// estimates it, shared data counted in full); past it they are thinned.
+pub const HISTORY_BUDGET: u64 = 512 << 20;
+/// A forward command asks its interrupt check every this many steps.
+const INTERRUPT_EVERY: u64 = 1 << 14;
+/// Program output a stop report keeps (the newest bytes).
+const REPORT_OUTPUT_LIMIT: usize = 64 * 1024;
 
 /// What happened to one object between two stops.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -78,7 +85,16 @@ impl StopReport {
                 Event::KeptByConstants {
                     address, holders, ..
                 } => self.change(*address).kept_by_constants = Some(holders.clone()),
-                Event::Output { text } => self.output.push_str(text),
+                Event::Output { text } => {
+                    self.output.push_str(text);
+                    if self.output.len() > 2 * REPORT_OUTPUT_LIMIT {
+                        let mut cut = self.output.len() - REPORT_OUTPUT_LIMIT;
+                        while !self.output.is_char_boundary(cut) {
+                            cut += 1;
+                        }
+                        self.output.drain(..cut);
+                    }
+                }
                 _ => {}
             }
         }
@@ -175,6 +191,9 @@ pub struct Session {
     breakpoints: BTreeSet<u32>,
     /// Steps the whole program takes, if it ends within [`TOTAL_LOOKAHEAD`].
     total_steps: Option<u64>,
+    /// Asked every few thousand steps of a forward command: true stops it
+    /// (the terminal front end answers whether `q` or Ctrl-C was pressed).
+    interrupt: Option<fn() -> bool>,
 }
 
 impl Session {
@@ -195,7 +214,21 @@ impl Session {
             vm,
             last_stop: StopReport::default(),
             breakpoints: BTreeSet::new(),
+            interrupt: None,
         })
+    }
+
+    /// Set the program's memory limit (see `Heap::set_max_memory`).
+    pub fn set_max_memory(&mut self, bytes: u64) {
+        self.vm.heap.set_max_memory(bytes);
+        for checkpoint in &mut self.checkpoints {
+            checkpoint.heap.set_max_memory(bytes);
+        }
+    }
+
+    /// A check that stops long forward commands when it returns true.
+    pub fn set_interrupt(&mut self, check: Option<fn() -> bool>) {
+        self.interrupt = check;
     }
 
     pub fn vm(&self) -> &Vm {
@@ -382,7 +415,12 @@ impl Session {
             return;
         }
         self.checkpoints.push(self.vm.clone());
-        if self.checkpoints.len() > MAX_CHECKPOINTS {
+        // Too many, or too big together: keep every other one (the first
+        // stays), so going back replays further but memory stays bounded.
+        while self.checkpoints.len() > 2
+            && (self.checkpoints.len() > MAX_CHECKPOINTS
+                || self.checkpoints.iter().map(Vm::approx_bytes).sum::<u64>() > HISTORY_BUDGET)
+        {
             let mut index = 0;
             self.checkpoints.retain(|_| {
                 index += 1;
@@ -402,6 +440,12 @@ impl Session {
             let done = arrived(&step, &self.vm);
             last = Some(step);
             if done {
+                break;
+            }
+            if report.steps_taken.is_multiple_of(INTERRUPT_EVERY)
+                && self.interrupt.is_some_and(|interrupted| interrupted())
+            {
+                report.note = Some(format!("interrupted after {} steps", report.steps_taken));
                 break;
             }
             if report.steps_taken >= MAX_STEPS_PER_COMMAND {

@@ -163,6 +163,8 @@ pub struct Options {
     pub size: Option<String>,
     /// Print the final frame as text instead of opening the terminal.
     pub dump: bool,
+    /// The program's memory limit (`--max-memory`), if not the default.
+    pub max_memory: Option<u64>,
 }
 
 /// The default `bytestep` command: open the TUI on a program, or with
@@ -190,7 +192,12 @@ pub fn launch(
         }
     };
     let session = match Session::new(&program.source, &program.filename) {
-        Ok(session) => session,
+        Ok(mut session) => {
+            if let Some(bytes) = options.max_memory {
+                session.set_max_memory(bytes);
+            }
+            session
+        }
         Err(error) => {
             writeln!(err, "{error}")?;
             return Ok(1);
