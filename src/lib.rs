@@ -24,6 +24,7 @@ pub mod bytecode;
 pub mod commands;
 pub mod compile;
 pub mod examples;
+pub mod fuzz;
 pub mod session;
 pub mod source;
 pub mod ui;

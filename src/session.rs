@@ -24,6 +24,9 @@ pub const TOTAL_LOOKAHEAD: u64 = 2_000_000;
 /// A forward command stops after this many steps even without reaching its goal,
 /// so an endless loop never hangs the debugger.
 pub const MAX_STEPS_PER_COMMAND: u64 = 5_000_000;
+/// A forward command also stops after this much work (`Vm::work`: steps,
+/// plus the size of the big values made), so big-number loops stay quick.
+pub const MAX_WORK_PER_COMMAND: u64 = 4 * MAX_STEPS_PER_COMMAND;
 /// The most memory the checkpoints may take together (as [`Vm::approx_bytes`]
 /// estimates it, shared data counted in full); past it they are thinned.
 pub const HISTORY_BUDGET: u64 = 512 << 20;
@@ -199,10 +202,20 @@ pub struct Session {
 impl Session {
     /// Compile and prepare; the first stop is before the first instruction.
     pub fn new(source: &str, filename: &str) -> Result<Session, Box<SyntaxError>> {
+        Session::with_max_memory(source, filename, crate::vm::heap::DEFAULT_MAX_MEMORY)
+    }
+
+    /// [`Session::new`] with the program's memory limit (`--max-memory`).
+    pub fn with_max_memory(
+        source: &str,
+        filename: &str,
+        max_memory: u64,
+    ) -> Result<Session, Box<SyntaxError>> {
         let mut vm = Vm::new(source, filename)?;
+        vm.heap.set_max_memory(max_memory);
         // A quiet run ahead says how long the program is; deterministic, so exact.
         let mut ahead = vm.clone();
-        while !ahead.is_finished() && ahead.steps() < TOTAL_LOOKAHEAD {
+        while !ahead.is_finished() && ahead.work() < TOTAL_LOOKAHEAD {
             ahead.step_quiet();
         }
         let total_steps = ahead.is_finished().then(|| ahead.steps());
@@ -216,14 +229,6 @@ impl Session {
             breakpoints: BTreeSet::new(),
             interrupt: None,
         })
-    }
-
-    /// Set the program's memory limit (see `Heap::set_max_memory`).
-    pub fn set_max_memory(&mut self, bytes: u64) {
-        self.vm.heap.set_max_memory(bytes);
-        for checkpoint in &mut self.checkpoints {
-            checkpoint.heap.set_max_memory(bytes);
-        }
     }
 
     /// A check that stops long forward commands when it returns true.
@@ -433,6 +438,7 @@ impl Session {
     /// Execute steps until `arrived(step, vm)` holds after one, or the program ends.
     fn forward(&mut self, arrived: impl Fn(&Step, &Vm) -> bool) {
         let mut report = StopReport::default();
+        let work_at_start = self.vm.work();
         let mut last: Option<Step> = None;
         while let Some(step) = self.vm.step() {
             report.absorb(&step);
@@ -446,6 +452,13 @@ impl Session {
                 && self.interrupt.is_some_and(|interrupted| interrupted())
             {
                 report.note = Some(format!("interrupted after {} steps", report.steps_taken));
+                break;
+            }
+            if self.vm.work() - work_at_start >= MAX_WORK_PER_COMMAND {
+                report.note = Some(format!(
+                    "stopped after {} steps: the program's values are large",
+                    report.steps_taken
+                ));
                 break;
             }
             if report.steps_taken >= MAX_STEPS_PER_COMMAND {

@@ -8,6 +8,8 @@
 pub mod action;
 pub mod headless;
 pub mod keymap;
+#[cfg(unix)]
+pub mod signals;
 pub mod terminal;
 pub mod update;
 
@@ -191,13 +193,11 @@ pub fn launch(
             return Ok(2);
         }
     };
-    let session = match Session::new(&program.source, &program.filename) {
-        Ok(mut session) => {
-            if let Some(bytes) = options.max_memory {
-                session.set_max_memory(bytes);
-            }
-            session
-        }
+    let max_memory = options
+        .max_memory
+        .unwrap_or(crate::vm::heap::DEFAULT_MAX_MEMORY);
+    let session = match Session::with_max_memory(&program.source, &program.filename, max_memory) {
+        Ok(session) => session,
         Err(error) => {
             writeln!(err, "{error}")?;
             return Ok(1);

@@ -27,6 +27,8 @@ impl Drop for Guard {
 
 /// Leave the alternate screen, show the cursor, end raw mode. Safe to call twice.
 pub fn restore() {
+    #[cfg(unix)]
+    super::signals::uninstall();
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
@@ -47,8 +49,12 @@ fn install_panic_hook() {
 /// Run the TUI until the user quits.
 pub fn run(app: &mut App) -> io::Result<()> {
     install_panic_hook();
+    #[cfg(unix)]
+    super::signals::install();
     enable_raw_mode()?;
     let _guard = Guard;
+    // Long commands look for `q` and Ctrl-C every few thousand steps.
+    app.session.set_interrupt(Some(key_interrupt));
     execute!(
         io::stdout(),
         EnterAlternateScreen,
@@ -63,7 +69,12 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) 
     terminal.clear()?;
     while !app.quit {
         terminal.draw(|frame| crate::ui::view(frame, app))?;
-        match event::read()? {
+        let next = PENDING.with_borrow_mut(|pending| pending.pop_front());
+        let next = match next {
+            Some(event) => event,
+            None => event::read()?,
+        };
+        match next {
             Event::Key(key) if key.kind != KeyEventKind::Release => app.press(key.into()),
             Event::Mouse(mouse) => {
                 let scroll = match mouse.kind {
@@ -81,4 +92,30 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) 
         }
     }
     Ok(())
+}
+
+thread_local! {
+    /// Events read while a long command ran, to handle after it.
+    static PENDING: std::cell::RefCell<std::collections::VecDeque<Event>> =
+        const { std::cell::RefCell::new(std::collections::VecDeque::new()) };
+}
+
+/// Asked by a long command: true when `q` or Ctrl-C was pressed (it is kept
+/// too, so the loop then quits); other events wait their turn.
+fn key_interrupt() -> bool {
+    let mut stop = false;
+    while !stop && event::poll(std::time::Duration::ZERO).unwrap_or(false) {
+        let Ok(event) = event::read() else {
+            break;
+        };
+        if let Event::Key(key) = &event
+            && key.kind != KeyEventKind::Release
+        {
+            let ctrl_c = key.code == event::KeyCode::Char('c')
+                && key.modifiers.contains(event::KeyModifiers::CONTROL);
+            stop = ctrl_c || key.code == event::KeyCode::Char('q');
+        }
+        PENDING.with_borrow_mut(|pending| pending.push_back(event));
+    }
+    stop
 }

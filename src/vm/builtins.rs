@@ -219,6 +219,7 @@ fn print(vm: &mut Vm, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
             text.push_str(&sep);
         }
         let piece = vm.heap.try_str(arg)?;
+        vm.charge(piece.len() as u64);
         vm.heap.check_room(text.len() as u64 + piece.len() as u64)?;
         text.push_str(&piece);
     }

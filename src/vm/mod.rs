@@ -69,6 +69,9 @@ pub struct Vm {
     /// The module's code prepared for execution (still shown once it has finished).
     module_info: Option<Arc<CodeInfo>>,
     steps: u64,
+    /// Work beyond one unit per instruction: big values cost by their size,
+    /// so the debugger can bound a command by work, not only by steps.
+    extra_work: u64,
     outcome: Option<Outcome>,
     main_symbol: Symbol,
     /// Work out CPython's line events after each step (the debugger and
@@ -106,6 +109,7 @@ impl Vm {
             module_code: Arc::clone(&module_code),
             module_info: None,
             steps: 0,
+            extra_work: 0,
             outcome: None,
             main_symbol,
             track_lines: true,
@@ -338,6 +342,18 @@ impl Vm {
             .map(|f| (f.locals.len() + f.stack.len()) * std::mem::size_of::<Slot>() + 256)
             .sum();
         self.heap.approx_bytes() + frames as u64 + self.output.kept()
+    }
+
+    /// Work done so far: one unit per instruction, plus one per 64 bytes
+    /// of big values made or converted (deterministic, unlike a clock).
+    pub fn work(&self) -> u64 {
+        self.steps + self.extra_work
+    }
+
+    /// Count the work of making or converting `bytes` of a value.
+    #[inline]
+    pub(crate) fn charge(&mut self, bytes: u64) {
+        self.extra_work = self.extra_work.saturating_add(bytes / 64);
     }
 
     /// Executed instructions so far.

@@ -389,6 +389,7 @@ impl Vm {
                 for piece in &popped {
                     let obj = piece.slot.obj.ok_or_else(null_error)?;
                     let piece = self.heap.try_str(obj)?;
+                    self.charge(piece.len() as u64);
                     self.heap
                         .check_room(text.len() as u64 + piece.len() as u64)?;
                     text.push_str(&piece);
@@ -873,6 +874,7 @@ impl Vm {
                 }
                 self.heap.check_room(a.len() as u64 + b.len() as u64)?;
                 let joined = format!("{a}{b}");
+                self.charge(joined.len() as u64);
                 Ok(self.str_object(&joined))
             }
             (0, Value::Tuple(a), Value::Tuple(b)) => {
@@ -940,6 +942,7 @@ impl Vm {
                 let bytes = (text.len() as u64).saturating_mul(count);
                 self.heap.check_room(bytes.max(chars))?;
                 let repeated = text.repeat(count as usize);
+                self.charge(bytes);
                 Ok(self.str_object(&repeated))
             }
             Value::Tuple(items) => {
@@ -955,6 +958,7 @@ impl Vm {
                     .cycle()
                     .take(length as usize)
                     .collect();
+                self.charge(length.saturating_mul(8));
                 Ok(self.tuple_object(items, false))
             }
             _ => Err(null_error()),
@@ -1061,6 +1065,9 @@ impl Vm {
             _ => x.bits(),
         };
         self.heap.check_room(result_bits / 8 + 32)?;
+        // Multiplying costs more than its result's size; a rough weight will do.
+        let weight = if matches!(op, 5 | 8) { 8 } else { 1 };
+        self.charge(result_bits / 8 * weight);
         let result = match op {
             0 => x + y,
             10 => x - y,
