@@ -201,7 +201,9 @@ fn statement(rng: &mut Rng, depth: usize, out: &mut String, in_loop: bool) {
             let op = rng.pick(&["+=", "-=", "*=", "//=", "%=", "**=", "<<="]);
             out.push_str(&format!("{pad}{name} {op} {}\n", expr(rng, 1)));
         }
-        4 => out.push_str(&format!("{pad}{}\n", rng.pick(HOSTILE))),
+        // Hostile lines end a program at once: only now and then.
+        4 if rng.chance(30) => out.push_str(&format!("{pad}{}\n", rng.pick(HOSTILE))),
+        4 => out.push_str(&format!("{pad}print({}, {})\n", expr(rng, 1), expr(rng, 1))),
         5 if in_loop => out.push_str(&format!("{pad}{}\n", rng.pick(&["break", "continue"]))),
         5 => out.push_str(&format!("{pad}t = (t, t)\n")),
         6 => out.push_str(&format!("{pad}del {}\n", rng.pick(NAMES))),

@@ -15,6 +15,9 @@ use crate::compile::SyntaxError;
 pub const MAX_SOURCE_BYTES: u64 = 16 << 20;
 /// CPython's tokenizer `MAXINDENT`.
 const MAX_INDENT: usize = 100;
+/// The most distinct literals a program may have: the compiler crate's
+/// constant table grows quadratically (200,000 distinct ones take minutes).
+pub const MAX_DISTINCT_LITERALS: usize = 20_000;
 
 /// Why a program could not be read.
 #[derive(Debug)]
@@ -185,6 +188,22 @@ pub fn check(source: &str, filename: &str) -> Result<(), Box<SyntaxError>> {
             "source code cannot contain null bytes",
         ));
     }
+    let literals = distinct_literals(source);
+    if literals > MAX_DISTINCT_LITERALS {
+        return Err(Box::new(SyntaxError {
+            filename: filename.to_owned(),
+            line: 0,
+            column: 0,
+            end_column: None,
+            text: None,
+            kind: "NotImplementedError".into(),
+            message: format!(
+                "bytestep does not support programs with more than {MAX_DISTINCT_LITERALS} \
+                 distinct literals yet (this one has {literals}): its compiler slows down \
+                 quadratically past that"
+            ),
+        }));
+    }
     match indentation(source) {
         Some((line, Problem::TooDeep)) => Err(error_at(
             filename,
@@ -228,6 +247,60 @@ fn error_at(
         kind: kind.into(),
         message: message.into(),
     })
+}
+
+/// How many different number and string literals the source has (an
+/// upper bound of any code object's constants), in one linear pass.
+fn distinct_literals(source: &str) -> usize {
+    let bytes = source.as_bytes();
+    let mut seen = std::collections::HashSet::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        match c {
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'\'' | b'"' => {
+                let triple = bytes.get(i + 1) == Some(&c) && bytes.get(i + 2) == Some(&c);
+                let start = i;
+                i += if triple { 3 } else { 1 };
+                while i < bytes.len() {
+                    if bytes[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if bytes[i] == c && (!triple || bytes.get(i + 1..i + 3) == Some(&[c, c][..])) {
+                        i += if triple { 3 } else { 1 };
+                        break;
+                    }
+                    if bytes[i] == b'\n' && !triple {
+                        break;
+                    }
+                    i += 1;
+                }
+                seen.insert(&bytes[start..i.min(bytes.len())]);
+                continue;
+            }
+            b'0'..=b'9'
+                if i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_') =>
+            {
+                let start = i;
+                while i < bytes.len()
+                    && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'_' | b'.'))
+                {
+                    i += 1;
+                }
+                seen.insert(&bytes[start..i]);
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    seen.len()
 }
 
 enum Problem {
@@ -366,6 +439,19 @@ mod tests {
             decode(b"# coding: cp1252\n", "t.py"),
             Err(ReadError::Encoding(_))
         ));
+    }
+
+    #[test]
+    fn literals_are_counted_once_each() {
+        assert_eq!(
+            distinct_literals("x = 1 + 1.5 + 1\ny = 'a' + \"a\" + 'a' # 7 8\nz = a1 + '''q'''\n"),
+            5
+        );
+        let many: String = (0..20_001).map(|i| format!("x = {i}\n")).collect();
+        let error = check(&many, "t.py").expect_err("too many");
+        assert_eq!(error.kind, "NotImplementedError");
+        let same = format!("t = ({})\n", vec!["0"; 200_000].join(","));
+        assert!(check(&same, "t.py").is_ok());
     }
 
     #[test]
