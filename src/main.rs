@@ -78,6 +78,10 @@ fn main() -> ExitCode {
     {
         eprintln!("{report}");
     }
+    // For the test that panic reports carry no colour codes off a terminal.
+    if std::env::var_os("BYTESTEP_TEST_PANIC").is_some() {
+        panic!("a deliberate panic (BYTESTEP_TEST_PANIC is set)");
+    }
     match real_main() {
         Ok(status) => ExitCode::from(status.clamp(0, 255) as u8),
         // A reader that stopped early (`| head`) is not an error worth a message.

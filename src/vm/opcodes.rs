@@ -1061,7 +1061,16 @@ impl Vm {
             5 => x.bits() + y.bits(),
             3 if !y.is_negative() => x.bits().saturating_add(y.to_u64().unwrap_or(u64::MAX)),
             8 if x.is_zero() || x.magnitude().is_one() => 1,
-            8 if !y.is_negative() => x.bits().saturating_mul(y.to_u64().unwrap_or(u64::MAX)),
+            // |x| ** y has y·log2|x| bits, rounded up.
+            8 if !y.is_negative() => {
+                let log2 = match x.abs().to_f64() {
+                    Some(f) if f.is_finite() => f.log2(),
+                    // Past f64's range its length in bits bounds it.
+                    _ => x.bits() as f64,
+                };
+                let exponent = y.to_f64().unwrap_or(f64::MAX);
+                (log2 * exponent).ceil().min(u64::MAX as f64) as u64 + 1
+            }
             _ => x.bits(),
         };
         self.heap.check_room(result_bits / 8 + 32)?;
