@@ -29,7 +29,7 @@ pub const MAX_STEPS_PER_COMMAND: u64 = 5_000_000;
 pub const MAX_WORK_PER_COMMAND: u64 = 4 * MAX_STEPS_PER_COMMAND;
 /// The most memory the checkpoints may take together (as [`Vm::approx_bytes`]
 /// estimates it, shared data counted in full); past it they are thinned.
-pub const HISTORY_BUDGET: u64 = 512 << 20;
+pub const HISTORY_BUDGET: u64 = 256 << 20;
 /// A forward command asks its interrupt check every this many steps.
 const INTERRUPT_EVERY: u64 = 1 << 14;
 /// Program output a stop report keeps (the newest bytes).
@@ -423,8 +423,7 @@ impl Session {
         // Too many, or too big together: keep every other one (the first
         // stays), so going back replays further but memory stays bounded.
         while self.checkpoints.len() > 2
-            && (self.checkpoints.len() > MAX_CHECKPOINTS
-                || self.checkpoints.iter().map(Vm::approx_bytes).sum::<u64>() > HISTORY_BUDGET)
+            && (self.checkpoints.len() > MAX_CHECKPOINTS || self.history_bytes() > HISTORY_BUDGET)
         {
             let mut index = 0;
             self.checkpoints.retain(|_| {
@@ -433,6 +432,11 @@ impl Session {
             });
             self.interval *= 2;
         }
+    }
+
+    /// What the checkpoints hold together, shared data counted in full.
+    fn history_bytes(&self) -> u64 {
+        self.checkpoints.iter().map(Vm::approx_bytes).sum()
     }
 
     /// Execute steps until `arrived(step, vm)` holds after one, or the program ends.

@@ -12,7 +12,7 @@ use std::sync::Arc;
 /// Bytes per shared chunk.
 const CHUNK: usize = 64 * 1024;
 /// Bytes kept by default: far more than any pane shows.
-pub const DEFAULT_OUTPUT_LIMIT: u64 = 8 << 20;
+pub const DEFAULT_OUTPUT_LIMIT: u64 = 1 << 20;
 /// Most lines [`Output::lines`] gives (the pane shows the last few).
 const MAX_LINES: usize = 2000;
 
