@@ -10,6 +10,8 @@ pub mod headless;
 pub mod keymap;
 pub mod record;
 pub mod script;
+#[cfg(unix)]
+pub mod signals;
 pub mod terminal;
 pub mod update;
 
@@ -167,6 +169,12 @@ pub struct Options {
     pub dump: bool,
     /// Keys to play in the real terminal, one pause apart (`--play`).
     pub play: Option<terminal::Playback>,
+    /// Print the whole state at the final stop as JSON instead of a frame.
+    pub dump_json: bool,
+    /// Print each key's milliseconds and the peak memory on stderr.
+    pub timings: bool,
+    /// The program's memory limit (`--max-memory`), if not the default.
+    pub max_memory: Option<u64>,
 }
 
 /// What `bytestep record` was asked for.
@@ -185,9 +193,11 @@ pub struct RecordOptions {
 /// Make a session for the TUI, or say why not (exit status 1, like CPython).
 fn open_session(
     program: &crate::commands::Program,
+    max_memory: Option<u64>,
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<Option<Session>> {
-    match Session::new(&program.source, &program.filename) {
+    let max_memory = max_memory.unwrap_or(crate::vm::heap::DEFAULT_MAX_MEMORY);
+    match Session::with_max_memory(&program.source, &program.filename, max_memory) {
         Ok(session) => Ok(Some(session)),
         Err(error) => {
             writeln!(err, "{error}")?;
@@ -223,7 +233,7 @@ pub fn record(
         )?;
         return Ok((2, None));
     }
-    let Some(session) = open_session(program, err)? else {
+    let Some(session) = open_session(program, None, err)? else {
         return Ok((1, None));
     };
     let mut app = App::new(session, Theme::from_env());
@@ -262,16 +272,24 @@ pub fn launch(
             return Ok(2);
         }
     };
-    let Some(session) = open_session(program, err)? else {
+    let Some(session) = open_session(program, options.max_memory, err)? else {
         return Ok(1);
     };
-    let theme = if options.dump {
+    let theme = if options.dump || options.dump_json {
         Theme::plain()
     } else {
         Theme::from_env()
     };
     let mut app = App::new(session, theme);
-    headless::play(&mut app, &keys);
+    let timings = headless::play_timed(&mut app, &keys);
+    if options.timings {
+        err.write_all(headless::timings_text(&timings).as_bytes())?;
+    }
+    if options.dump_json {
+        let state = crate::state::to_json(&app.session);
+        writeln!(out, "{state}")?;
+        return Ok(0);
+    }
     if options.dump {
         out.write_all(headless::render_text(&app, size.0, size.1).as_bytes())?;
         return Ok(0);

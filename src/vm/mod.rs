@@ -11,6 +11,7 @@ pub mod exceptions;
 pub mod frame;
 pub mod heap;
 mod opcodes;
+pub mod output;
 use opcodes::text as opcodes_text;
 mod containers;
 mod exec;
@@ -64,8 +65,8 @@ pub struct Vm {
     pub main_module: ObjId,
     pub builtins_module: ObjId,
     pub sys_module: ObjId,
-    /// Everything the program printed.
-    pub output: String,
+    /// What the program printed (the newest part; see [`output`]).
+    pub output: output::Output,
     source: Arc<str>,
     filename: Arc<str>,
     /// The module's code, as compiled.
@@ -73,6 +74,9 @@ pub struct Vm {
     /// The module's code prepared for execution (still shown once it has finished).
     module_info: Option<Arc<CodeInfo>>,
     steps: u64,
+    /// Work beyond one unit per instruction: big values cost by their size,
+    /// so the debugger can bound a command by work, not only by steps.
+    extra_work: u64,
     outcome: Option<Outcome>,
     main_symbol: Symbol,
     /// Work out CPython's line events after each step (the debugger and
@@ -115,12 +119,13 @@ impl Vm {
             main_module: ObjId::from_index(0),
             builtins_module: ObjId::from_index(0),
             sys_module: ObjId::from_index(0),
-            output: String::new(),
+            output: output::Output::default(),
             source: source.into(),
             filename: module_code.filename.as_str().into(),
             module_code: Arc::clone(&module_code),
             module_info: None,
             steps: 0,
+            extra_work: 0,
             outcome: None,
             main_symbol,
             track_lines: true,
@@ -285,7 +290,7 @@ impl Vm {
     pub fn int_from_bigint(&mut self, value: BigInt) -> ObjId {
         match value.to_i64() {
             Some(small) => self.int_object(small),
-            None => self.heap.alloc(Value::BigInt(Box::new(value))),
+            None => self.heap.alloc(Value::BigInt(Arc::new(value))),
         }
     }
 
@@ -352,6 +357,29 @@ impl Vm {
 
     pub fn filename(&self) -> &str {
         &self.filename
+    }
+
+    /// About how many bytes a copy of this interpreter holds (its objects,
+    /// their arena and the kept output), counting shared data in full.
+    pub fn approx_bytes(&self) -> u64 {
+        let frames: usize = self
+            .frames
+            .iter()
+            .map(|f| (f.locals.len() + f.stack.len()) * std::mem::size_of::<Slot>() + 256)
+            .sum();
+        self.heap.approx_bytes() + frames as u64 + self.output.kept()
+    }
+
+    /// Work done so far: one unit per instruction, plus one per 64 bytes
+    /// of big values made or converted (deterministic, unlike a clock).
+    pub fn work(&self) -> u64 {
+        self.steps + self.extra_work
+    }
+
+    /// Count the work of making or converting `bytes` of a value.
+    #[inline]
+    pub(crate) fn charge(&mut self, bytes: u64) {
+        self.extra_work = self.extra_work.saturating_add(bytes / 64);
     }
 
     /// Executed instructions so far.
@@ -456,50 +484,52 @@ impl Vm {
 
     /// Every referrer of `target`, found by a scan (kept nowhere, costs nothing while running).
     pub fn referrers(&self, target: ObjId) -> Vec<(String, bool)> {
-        // (referrer, counted): borrowed stack slots and locals refer without counting.
-        let mut found: Vec<(Referrer, bool)> = Vec::new();
+        let mut found = Vec::new();
+        self.each_reference(|object, referrer, counted| {
+            if object == target {
+                found.push((self.heap.describe(referrer), counted));
+            }
+        });
+        found
+    }
+
+    /// Visit every reference the program holds: `(object, who refers, counted)`.
+    /// Borrowed stack slots and locals refer without counting.
+    pub fn each_reference(&self, mut visit: impl FnMut(ObjId, Referrer, bool)) {
         for frame in &self.frames {
             for (slot, local) in frame.locals.iter().enumerate() {
-                if local.obj == Some(target)
+                if let Some(object) = local.obj
                     && let Some(&name) = frame.code.localsplus.get(slot)
                 {
                     let referrer = Referrer::Local {
                         frame: frame.qualname,
                         name,
                     };
-                    found.push((referrer, !local.borrowed));
+                    visit(object, referrer, !local.borrowed);
                 }
             }
             for (slot, entry) in frame.stack.iter().enumerate() {
-                if entry.obj == Some(target) {
+                if let Some(object) = entry.obj {
                     let referrer = Referrer::Stack {
                         frame: frame.qualname,
                         slot: slot as u32,
                     };
-                    found.push((referrer, !entry.borrowed));
+                    visit(object, referrer, !entry.borrowed);
                 }
             }
-            if frame.function == Some(target) {
-                found.push((
-                    Referrer::Frame {
-                        frame: frame.qualname,
-                    },
-                    true,
-                ));
+            if let Some(function) = frame.function {
+                let referrer = Referrer::Frame {
+                    frame: frame.qualname,
+                };
+                visit(function, referrer, true);
             }
         }
-        // Every object holding it: modules' names (globals too), tuples, iterators, functions.
+        // Every object holding others: modules' names (globals too), tuples, iterators, functions.
         for (id, _) in self.heap.live_objects() {
             for (child, referrer) in self.heap.children(id) {
-                if child == target {
-                    found.push((referrer, true));
-                }
+                visit(child, referrer, true);
             }
         }
-        found
-            .into_iter()
-            .map(|(referrer, counted)| (self.heap.describe(referrer), counted))
-            .collect()
     }
 
     // ---- execution -------------------------------------------------------------
@@ -512,9 +542,28 @@ impl Vm {
         while let Some(instr) = self.fetch() {
             if let Err(error) = self.execute(instr) {
                 self.unwind(error);
+            } else if self.heap.over_limit() {
+                self.raise(self.heap.memory_error());
             }
         }
         self.outcome.as_ref().unwrap_or(&Outcome::Finished)
+    }
+
+    /// Run at most `budget` more instructions, as [`Vm::run`] does; true once finished.
+    pub fn run_for(&mut self, budget: u64) -> bool {
+        self.track_lines = false;
+        let stop = self.steps.saturating_add(budget);
+        while self.steps < stop {
+            let Some(instr) = self.fetch() else {
+                break;
+            };
+            if let Err(error) = self.execute(instr) {
+                self.unwind(error);
+            } else if self.heap.over_limit() {
+                self.raise(self.heap.memory_error());
+            }
+        }
+        self.is_finished()
     }
 
     /// Execute one instruction without building a report (the `run` path).
@@ -580,6 +629,7 @@ impl Vm {
         };
         let depth_before = self.frames.len();
         match self.execute(instr) {
+            Ok(()) if self.heap.over_limit() => return self.raise(self.heap.memory_error()),
             Ok(()) => {}
             Err(error) => match self.unwind(error) {
                 Outcome::Continued => return Outcome::Continued,
@@ -852,7 +902,7 @@ fn make_singletons(heap: &mut Heap) -> Singletons {
         .map(|v| heap.alloc_static(Value::Int(v)))
         .collect();
     let empty_str = heap.alloc_static(Value::Str("".into()));
-    let empty_tuple = heap.alloc_static(Value::Tuple(Box::new([])));
+    let empty_tuple = heap.alloc_static(Value::Tuple(Arc::new([])));
     let latin1 = (0u32..256)
         .map(|c| {
             let text: String = char::from_u32(c).into_iter().collect();

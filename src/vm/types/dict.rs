@@ -18,7 +18,7 @@ pub enum HashKey {
     Big(BigInt),
     /// A float that is not an integral value (its bits; `-0.0` is `Int(0)`).
     Float(u64),
-    Str(Box<str>),
+    Str(std::sync::Arc<str>),
     Tuple(Vec<HashKey>),
     /// Objects equal only to themselves (None, functions, types, NaN…).
     Identity(ObjId),
