@@ -12,7 +12,15 @@ use std::time::{Duration, Instant};
 
 use bytestep::vm::Vm;
 
-const PROGRAMS: &[&str] = &["fib", "nested_loops", "while_sum"];
+const PROGRAMS: &[&str] = &[
+    "fib",
+    "nested_loops",
+    "while_sum",
+    "list_sort",
+    "dict_count",
+    "string_build",
+    "method_calls",
+];
 const RUNS: usize = 5;
 
 fn best_of(runs: usize, mut once: impl FnMut() -> Duration) -> Duration {

@@ -1,6 +1,8 @@
 //! The refcount invariant holds after every step of every runnable golden
 //! program: each live object's count equals the referrers a scan of the
-//! roots and the heap finds, and nothing with referrers is freed.
+//! roots and the heap finds, and nothing with referrers is freed; and (a
+//! debug-build check inside the VM) every step's stack depth change equals
+//! CPython's declared stack effect.
 
 mod common;
 
@@ -30,6 +32,9 @@ fn counts_equal_the_referrers_after_every_step() {
             if step > 2_000_000 {
                 break;
             }
+        }
+        for mismatch in vm.stack_effect_mismatches.iter().take(3) {
+            failures.push(format!("{}: {mismatch}", golden.name));
         }
         programs += 1;
     }

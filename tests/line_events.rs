@@ -21,11 +21,19 @@ fn line_events(jsonl: &str) -> String {
     lines
 }
 
+/// Programs that reach the recursion limit: under `sys.settrace` the trace
+/// function's own call hits the limit first, and CPython turns tracing off
+/// there, so the oracle's list stops early (their output is still compared).
+const TRACING_STOPS_EARLY: &[&str] = &["func_recursion_error"];
+
 #[test]
 fn line_events_equal_sys_settrace() {
     let mut compared = 0;
     let mut failures = Vec::new();
     for golden in runnable_programs() {
+        if TRACING_STOPS_EARLY.contains(&golden.name.as_str()) {
+            continue;
+        }
         let program = Program {
             filename: golden.filename(),
             source: golden.source.clone(),

@@ -18,9 +18,22 @@ pub mod instruction;
 pub mod linetable;
 pub mod opcodes;
 pub mod repr;
+pub mod stack_effects;
 
 pub use dis::{dis, dis_table};
 pub use exceptiontable::{ExceptionEntry, handler_for, parse as parse_exception_table};
 pub use instruction::{Instruction, decode, executable, fires_line_event, index_at};
 pub use linetable::Position;
 pub use repr::{code_repr, constant_repr, float_repr};
+
+/// CPython's declared stack effect of `opcode` with `oparg` (when the
+/// generated table covers it), for the jump taken or not.
+pub fn stack_effect(opcode: u8, oparg: u32, jump: bool) -> Option<i32> {
+    let row = stack_effects::STACK_EFFECTS
+        .binary_search_by_key(&opcode, |&(op, _)| op)
+        .ok()
+        .map(|i| &stack_effects::STACK_EFFECTS[i].1)?;
+    let (plain, jumped) = *row.get(usize::try_from(oparg).ok()?)?;
+    let effect = if jump { jumped } else { plain };
+    (effect != stack_effects::NONE).then_some(i32::from(effect))
+}

@@ -23,6 +23,19 @@ pub enum Builtin {
     IsInstance,
     Sum,
     Sorted,
+    Enumerate,
+    Zip,
+    Reversed,
+    Any,
+    All,
+    Chr,
+    Ord,
+    DivMod,
+    Callable,
+    Next,
+    Hex,
+    Bin,
+    Oct,
     /// A method of a built-in type (`list.append`).
     Method(super::containers::Method),
     /// A type object of the builtins namespace (`int`, `range`...).
@@ -45,6 +58,19 @@ impl Builtin {
             Builtin::IsInstance => "isinstance",
             Builtin::Sum => "sum",
             Builtin::Sorted => "sorted",
+            Builtin::Enumerate => "enumerate",
+            Builtin::Zip => "zip",
+            Builtin::Reversed => "reversed",
+            Builtin::Any => "any",
+            Builtin::All => "all",
+            Builtin::Chr => "chr",
+            Builtin::Ord => "ord",
+            Builtin::DivMod => "divmod",
+            Builtin::Callable => "callable",
+            Builtin::Next => "next",
+            Builtin::Hex => "hex",
+            Builtin::Bin => "bin",
+            Builtin::Oct => "oct",
             Builtin::Method(method) => method.name(),
             Builtin::Type(kind) => kind.name(),
         }
@@ -75,6 +101,19 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("isinstance", Builtin::IsInstance),
     ("sum", Builtin::Sum),
     ("sorted", Builtin::Sorted),
+    ("enumerate", Builtin::Enumerate),
+    ("zip", Builtin::Zip),
+    ("reversed", Builtin::Reversed),
+    ("any", Builtin::Any),
+    ("all", Builtin::All),
+    ("chr", Builtin::Chr),
+    ("ord", Builtin::Ord),
+    ("divmod", Builtin::DivMod),
+    ("callable", Builtin::Callable),
+    ("next", Builtin::Next),
+    ("hex", Builtin::Hex),
+    ("bin", Builtin::Bin),
+    ("oct", Builtin::Oct),
     ("object", Builtin::Type(TypeKind::Object)),
     ("list", Builtin::Type(TypeKind::List)),
     ("dict", Builtin::Type(TypeKind::Dict)),
@@ -116,7 +155,6 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
     let builtin = match vm.heap.value(callable) {
         Value::Builtin(Builtin::Method(method)) => {
             let method = *method;
-            no_keywords(method.name(), keywords)?;
             let Some((&owner, rest)) = args.split_first() else {
                 return Err(PyException::type_error(format!(
                     "unbound method {}.{}() needs an argument",
@@ -124,15 +162,14 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                     method.name()
                 )));
             };
-            return vm.call_method(method, owner, rest);
+            return call_method(vm, method, owner, rest, keywords);
         }
         Value::BoundMethod {
             method: Builtin::Method(method),
             owner,
         } => {
             let (method, owner) = (*method, *owner);
-            no_keywords(method.name(), keywords)?;
-            return vm.call_method(method, owner, args);
+            return call_method(vm, method, owner, args, keywords);
         }
         Value::Builtin(builtin) => *builtin,
         Value::Type(kind) => Builtin::Type(*kind),
@@ -145,6 +182,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
     };
     if builtin != Builtin::Print
         && builtin != Builtin::Sorted
+        && builtin != Builtin::Enumerate
         && let Some((name, _)) = keywords.first()
     {
         return Err(PyException::type_error(format!(
@@ -230,8 +268,12 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                     )));
                 }
             };
-            let items = vm.collect_items(iterable)?;
-            vm.sum(start, items)
+            let (items, temp) = vm.items_of(iterable)?;
+            let total = vm.sum(start, items);
+            if let Some(temp) = temp {
+                vm.heap.discard(temp);
+            }
+            total
         }
         Builtin::Sorted => {
             let [iterable] = exactly(builtin, args)?;
@@ -250,12 +292,181 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                 }
             }
         }
+        Builtin::Enumerate => {
+            let start = match keywords {
+                [] => None,
+                [("start", value)] => Some(*value),
+                [(other, _), ..] => {
+                    return Err(PyException::type_error(format!(
+                        "enumerate() got an unexpected keyword argument '{other}'"
+                    )));
+                }
+            };
+            match (args, start) {
+                ([iterable], start) => vm.enumerate(*iterable, start),
+                ([iterable, start], None) => vm.enumerate(*iterable, Some(*start)),
+                _ => Err(PyException::type_error(format!(
+                    "enumerate() takes at most 2 arguments ({} given)",
+                    args.len()
+                ))),
+            }
+        }
+        Builtin::Zip => vm.zip(args),
+        Builtin::Reversed => {
+            let [seq] = exactly(builtin, args)?;
+            vm.reversed(seq)
+        }
+        Builtin::Any | Builtin::All => {
+            let [iterable] = exactly(builtin, args)?;
+            let (items, temp) = vm.items_of(iterable)?;
+            let want = builtin == Builtin::Any;
+            let mut found = !want;
+            for item in items {
+                if vm.truthy(item)? == want {
+                    found = want;
+                    break;
+                }
+            }
+            if let Some(temp) = temp {
+                vm.heap.discard(temp);
+            }
+            Ok(vm.bool_object(found))
+        }
+        Builtin::Chr => {
+            let [code] = exactly(builtin, args)?;
+            let value = vm.small_index(code).ok_or_else(|| {
+                PyException::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.heap.value(code).type_name()
+                ))
+            })?;
+            match u32::try_from(value).ok().and_then(char::from_u32) {
+                Some(c) => Ok(vm.str_object(&c.to_string())),
+                None => Err(PyException::new(
+                    "ValueError",
+                    "chr() arg not in range(0x110000)",
+                )),
+            }
+        }
+        Builtin::Ord => {
+            let [text] = exactly(builtin, args)?;
+            match vm.heap.value(text) {
+                Value::Str(s) if s.chars().count() == 1 => {
+                    let c = s.chars().next().map_or(0, |c| c as i64);
+                    Ok(vm.int_object(c))
+                }
+                Value::Str(s) => Err(PyException::type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.chars().count()
+                ))),
+                other => Err(PyException::type_error(format!(
+                    "ord() expected string of length 1, but {} found",
+                    other.type_name()
+                ))),
+            }
+        }
+        Builtin::DivMod => {
+            let [a, b] = exactly(builtin, args)?;
+            let quotient = vm.binary_op(2, a, b)?;
+            let remainder = match vm.binary_op(6, a, b) {
+                Ok(r) => r,
+                Err(error) => {
+                    vm.heap.discard(quotient);
+                    return Err(error);
+                }
+            };
+            Ok(vm.tuple_object(vec![quotient, remainder], false))
+        }
+        Builtin::Callable => {
+            let [obj] = exactly(builtin, args)?;
+            let callable = matches!(
+                vm.heap.value(obj),
+                Value::Function(_) | Value::Builtin(_) | Value::Type(_) | Value::BoundMethod { .. }
+            );
+            Ok(vm.bool_object(callable))
+        }
+        Builtin::Next => {
+            let (iterator, default) = match args {
+                [it] => (*it, None),
+                [it, default] => (*it, Some(*default)),
+                _ => {
+                    return Err(PyException::type_error(format!(
+                        "next expected at least 1 argument, got {}",
+                        args.len()
+                    )));
+                }
+            };
+            if !matches!(
+                vm.heap.value(iterator),
+                Value::RangeIterator { .. }
+                    | Value::SeqIterator { .. }
+                    | Value::Enumerate { .. }
+                    | Value::Zip { .. }
+                    | Value::Reversed { .. }
+            ) {
+                return Err(PyException::type_error(format!(
+                    "'{}' object is not an iterator",
+                    vm.heap.value(iterator).type_name()
+                )));
+            }
+            match (vm.next_item(iterator)?, default) {
+                (Some(item), _) => Ok(item),
+                (None, Some(default)) => Ok(default),
+                (None, None) => Err(PyException::new("StopIteration", "")),
+            }
+        }
+        Builtin::Hex | Builtin::Bin | Builtin::Oct => {
+            let [value] = exactly(builtin, args)?;
+            let number = match Number::of(vm.heap.value(value)) {
+                Some(Number::Int(v)) => BigInt::from(v),
+                Some(Number::Big(v)) => v,
+                _ => {
+                    return Err(PyException::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        vm.heap.value(value).type_name()
+                    )));
+                }
+            };
+            let (radix, prefix) = match builtin {
+                Builtin::Hex => (16, "0x"),
+                Builtin::Bin => (2, "0b"),
+                _ => (8, "0o"),
+            };
+            let sign = if number < BigInt::from(0) { "-" } else { "" };
+            let digits = number.magnitude().to_str_radix(radix);
+            Ok(vm.str_object(&format!("{sign}{prefix}{digits}")))
+        }
         Builtin::Method(method) => Err(PyException::new(
             "SystemError",
             format!("method {} called without its object", method.name()),
         )),
         Builtin::Type(kind) => construct(vm, kind, args),
     }
+}
+
+/// A list or dict method; only `list.sort` takes keywords (`key`, `reverse`).
+fn call_method(
+    vm: &mut Vm,
+    method: super::containers::Method,
+    owner: ObjId,
+    args: &[ObjId],
+    keywords: &[(&str, ObjId)],
+) -> Call {
+    use super::containers::Method;
+    if method == Method::ListSort && !keywords.is_empty() {
+        if !args.is_empty() {
+            return Err(PyException::type_error(
+                "sort() takes no positional arguments",
+            ));
+        }
+        if !matches!(vm.heap.value(owner), Value::List(_)) {
+            return vm.call_method(method, owner, args);
+        }
+        vm.sort_list(owner, keywords)?;
+        return Ok(vm.singletons.none);
+    }
+    no_keywords(method.name(), keywords)?;
+    vm.call_method(method, owner, args)
 }
 
 fn no_keywords(name: &str, keywords: &[(&str, ObjId)]) -> Result<(), Box<PyException>> {
@@ -325,20 +536,25 @@ fn print(vm: &mut Vm, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
 }
 
 fn extreme(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
-    let items: Vec<ObjId> = match args {
-        [single] => match vm.heap.value(*single) {
-            Value::Tuple(_) | Value::List(_) | Value::Dict(_) | Value::DictView { .. } => {
-                vm.collect_items(*single)?
-            }
-            other => {
-                return Err(PyException::type_error(format!(
-                    "'{}' object is not iterable",
-                    other.type_name()
-                )));
-            }
-        },
-        many => many.to_vec(),
+    let (items, temp) = match args {
+        [single] => vm.items_of(*single)?,
+        many => (many.to_vec(), None),
     };
+    let result = extreme_of(vm, builtin, items);
+    if let (Some(temp), Ok(best)) = (temp, &result) {
+        // The result outlives the temporary list that held it.
+        let best = *best;
+        let holder = vm.raised_referrer();
+        vm.heap.incref(best, holder);
+        vm.heap.discard(temp);
+        vm.heap.decref_keep(best, holder);
+    } else if let Some(temp) = temp {
+        vm.heap.discard(temp);
+    }
+    result
+}
+
+fn extreme_of(vm: &mut Vm, builtin: Builtin, items: Vec<ObjId>) -> Call {
     let Some((&first, rest)) = items.split_first() else {
         return Err(PyException::new(
             "ValueError",

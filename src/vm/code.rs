@@ -109,9 +109,11 @@ impl CodeInfo {
             .collect();
         use crate::compile::flags;
         let special = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
-        let plain_call =
-            (code.flags & special == 0 && code.cellvars.is_empty() && code.freevars.is_empty())
-                .then_some(code.argcount as usize);
+        let plain_call = (code.flags & special == 0
+            && code.kwonlyargcount == 0
+            && code.cellvars.is_empty()
+            && code.freevars.is_empty())
+        .then_some(code.argcount as usize);
         CodeInfo {
             handlers,
             plain_call,

@@ -147,6 +147,9 @@ impl Vm {
 
     /// `list.extend(iterable)` / `LIST_EXTEND`.
     pub(super) fn list_extend(&mut self, list: ObjId, iterable: ObjId) -> Flow {
+        if !self.is_sequence_like(iterable) {
+            return self.list_extend_iter(list, iterable);
+        }
         let items = self.collect_items(iterable)?;
         let address = self.heap.get(list).address;
         let start = match self.heap.value_mut(list) {
@@ -163,6 +166,60 @@ impl Vm {
                 .incref(item, item_referrer(address, start + offset));
         }
         Ok(())
+    }
+
+    /// Containers whose items [`Vm::collect_items`] reads directly.
+    fn is_sequence_like(&self, iterable: ObjId) -> bool {
+        matches!(
+            self.heap.value(iterable),
+            Value::Tuple(_)
+                | Value::List(_)
+                | Value::Dict(_)
+                | Value::DictView {
+                    kind: TypeKind::DictKeys | TypeKind::DictValues,
+                    ..
+                }
+        )
+    }
+
+    /// `list_extend_iter`: append what an iterator yields, one by one.
+    fn list_extend_iter(&mut self, list: ObjId, iterable: ObjId) -> Flow {
+        let iterator = self.iterator(iterable)?;
+        // Held while draining, so a fresh iterator is freed at the end.
+        let holder = self.raised_referrer();
+        self.heap.incref(iterator, holder);
+        let mut result = Ok(());
+        loop {
+            match self.next_item(iterator) {
+                Ok(Some(item)) => {
+                    if let Err(error) = self.list_append(list, item) {
+                        result = Err(error);
+                        break;
+                    }
+                }
+                Ok(None) => break,
+                Err(error) => {
+                    result = Err(error);
+                    break;
+                }
+            }
+        }
+        self.heap.decref(iterator, holder);
+        result
+    }
+
+    /// The items of any iterable (borrowed), and the temporary list that
+    /// holds them when they had to be produced; the caller discards it.
+    pub(super) fn items_of(&mut self, iterable: ObjId) -> Flow<(Vec<ObjId>, Option<ObjId>)> {
+        if self.is_sequence_like(iterable) {
+            return Ok((self.collect_items(iterable)?, None));
+        }
+        let temp = self.list_from(Some(iterable))?;
+        let items = match self.heap.value(temp) {
+            Value::List(list) => list.items.clone(),
+            _ => Vec::new(),
+        };
+        Ok((items, Some(temp)))
     }
 
     /// The items an iterable yields, for builtins that consume one whole

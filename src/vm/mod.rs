@@ -16,6 +16,7 @@ use opcodes::text as opcodes_text;
 mod containers;
 mod exec;
 mod invariants;
+mod iterators;
 pub mod report;
 pub mod types;
 mod unwind;
@@ -95,6 +96,11 @@ pub struct Vm {
     deferred: Vec<(ObjId, Referrer)>,
     /// Set by `RERAISE` with a saved offset: the `lasti` the next handler pushes.
     reraise_lasti: Option<usize>,
+    /// Exceptions unwound so far.
+    unwinds: u64,
+    /// Debug builds: steps whose stack depth change differed from CPython's
+    /// declared stack effect (checked after every step; the tests want none).
+    pub stack_effect_mismatches: Vec<String>,
 }
 
 /// An error raised while executing one instruction.
@@ -135,6 +141,8 @@ impl Vm {
             methods: HashMap::new(),
             deferred: Vec::new(),
             reraise_lasti: None,
+            unwinds: 0,
+            stack_effect_mismatches: Vec::new(),
         };
         vm.exc_info_symbol = vm.heap.symbols.intern("sys");
         let mut members = builtins::BUILTINS.to_vec();
@@ -627,6 +635,56 @@ impl Vm {
         let Some(instr) = self.fetch() else {
             return self.outcome.clone().unwrap_or(Outcome::Finished);
         };
+        let depth_before = self.frames.len();
+        #[cfg(debug_assertions)]
+        let before = (
+            self.frames.last().map_or(0, |f| f.stack.len()),
+            self.frames.last().map_or(0, |f| f.pc),
+            self.unwinds,
+        );
+        #[cfg(debug_assertions)]
+        let outcome = self.execute_checked(instr);
+        #[cfg(debug_assertions)]
+        self.check_stack_effect(instr, depth_before, before);
+        #[cfg(debug_assertions)]
+        return outcome;
+        #[cfg(not(debug_assertions))]
+        self.execute_checked(instr)
+    }
+
+    /// The stack depth change of a step that stayed in its frame and raised
+    /// nothing equals CPython's declared stack effect (`dis.stack_effect`).
+    #[cfg(debug_assertions)]
+    fn check_stack_effect(&mut self, instr: Instr, frames: usize, before: (usize, usize, u64)) {
+        let (stack, pc, unwinds) = before;
+        if self.outcome.is_some() || self.frames.len() != frames || self.unwinds != unwinds {
+            return;
+        }
+        let Some(frame) = self.frames.last() else {
+            return;
+        };
+        let jumped = frame.pc != pc;
+        let Some(mut declared) = crate::bytecode::stack_effect(instr.opcode, instr.arg, jumped)
+        else {
+            return;
+        };
+        if instr.opcode == crate::bytecode::opcodes::FOR_ITER && jumped {
+            // The compiler's model jumps to END_FOR with a value pushed; the
+            // interpreter skips END_FOR (and its pop) when exhausted.
+            declared -= 1;
+        }
+        let actual = frame.stack.len() as i64 - stack as i64;
+        if actual != i64::from(declared) {
+            let name = crate::bytecode::opcodes::name(instr.opcode);
+            self.stack_effect_mismatches.push(format!(
+                "{name} {} at offset {} in {}: stack changed by {actual}, CPython declares {declared}",
+                instr.arg, instr.offset, frame.code.code.qualname
+            ));
+        }
+    }
+
+    /// Execute one fetched instruction and settle its outcome.
+    fn execute_checked(&mut self, instr: Instr) -> Outcome {
         let depth_before = self.frames.len();
         match self.execute(instr) {
             Ok(()) if self.heap.over_limit() => return self.raise(self.heap.memory_error()),

@@ -27,6 +27,7 @@ const NB_SUBSCR: u32 = 26;
 /// `COMPARE_OP` operators, `oparg >> 5`.
 const COMPARE_NAMES: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
 const INTRINSIC_UNARY_POSITIVE: u32 = 5;
+const INTRINSIC_LIST_TO_TUPLE: u32 = 6;
 
 /// Operator symbols for showing arguments.
 pub(super) mod text {
@@ -527,6 +528,15 @@ impl Vm {
             // DELETE_SUBSCR (container, sub --)
             DELETE_SUBSCR => self.delete_subscr(),
 
+            // CALL_FUNCTION_EX (func, null, callargs, kwargs -- result)
+            CALL_FUNCTION_EX => self.call_function_ex(),
+            // DICT_MERGE (dict, unused[oparg - 1], update -- dict, unused[oparg - 1])
+            DICT_MERGE => self.dict_merge(arg, true),
+            // DICT_UPDATE (dict, unused[oparg - 1], update -- dict, unused[oparg - 1])
+            DICT_UPDATE => self.dict_merge(arg, false),
+            // CALL_INTRINSIC_1 INTRINSIC_LIST_TO_TUPLE (value -- res)
+            CALL_INTRINSIC_1 if arg == INTRINSIC_LIST_TO_TUPLE => self.list_to_tuple(),
+
             // SET_FUNCTION_ATTRIBUTE (attr, func -- func)
             SET_FUNCTION_ATTRIBUTE => self.set_function_attribute(arg),
             // MAKE_CELL (--)
@@ -858,7 +868,11 @@ impl Vm {
             }
             Value::Str(text) if text.is_ascii() => TypeKind::StrAsciiIterator,
             Value::Str(_) => TypeKind::StrIterator,
-            Value::RangeIterator { .. } | Value::SeqIterator { .. } => {
+            Value::RangeIterator { .. }
+            | Value::SeqIterator { .. }
+            | Value::Enumerate { .. }
+            | Value::Zip { .. }
+            | Value::Reversed { .. } => {
                 // iter(iterator) is the iterator itself.
                 return Ok(iterable);
             }
@@ -883,7 +897,10 @@ impl Vm {
     /// The next item of an iterator (a new reference for the caller to push),
     /// or `None` when it is exhausted: a sequence iterator then lets go of its
     /// sequence, as CPython's `FOR_ITER` does.
-    fn next_item(&mut self, iterator: ObjId) -> Flow<Option<ObjId>> {
+    pub(super) fn next_item(&mut self, iterator: ObjId) -> Flow<Option<ObjId>> {
+        if let Some(next) = self.next_wrapped(iterator)? {
+            return Ok(next);
+        }
         let address = self.heap.get(iterator).address;
         match self.heap.value_mut(iterator) {
             Value::RangeIterator {
@@ -1447,6 +1464,10 @@ impl Vm {
                 other.type_name()
             ))),
         }
+    }
+
+    pub(super) fn call_with(&mut self, argc: usize, kwnames: Option<Vec<String>>) -> Flow {
+        self.call(argc, kwnames)
     }
 
     fn call(&mut self, argc: usize, kwnames: Option<Vec<String>>) -> Flow {

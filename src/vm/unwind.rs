@@ -101,6 +101,7 @@ impl Vm {
         if error.fatal {
             return self.raise(error);
         }
+        self.unwinds += 1;
         let exc = self.exception_object(&error);
         if !error.reraise {
             self.chain_context(exc);

@@ -282,3 +282,112 @@ impl Vm {
         }
     }
 }
+
+impl Vm {
+    // CALL_FUNCTION_EX (func, null, callargs, kwargs -- result): the
+    // unpacked arguments are laid out as CALL_KW's, then called the same way.
+    pub(in crate::vm) fn call_function_ex(&mut self) -> Flow {
+        let kwargs = self.pop()?;
+        let (callargs, callargs_popped) = self.pop_object()?;
+        let items = match self.items_of(callargs) {
+            Ok((items, temp)) => {
+                // The pushes below take their own references.
+                let pushed = items.clone();
+                for &item in &pushed {
+                    self.push(item)?;
+                }
+                if let Some(temp) = temp {
+                    self.heap.discard(temp);
+                }
+                pushed
+            }
+            Err(error) => {
+                self.release(kwargs);
+                self.release(callargs_popped);
+                return Err(error);
+            }
+        };
+        let mut names = Vec::new();
+        let mut values = Vec::new();
+        let mut bad_key = false;
+        if let Some(dict) = kwargs.slot.obj
+            && let Value::Dict(d) = self.heap.value(dict)
+        {
+            for entry in d.entries() {
+                match self.heap.value(entry.key) {
+                    Value::Str(text) => names.push(text.to_string()),
+                    _ => bad_key = true,
+                }
+                values.push(entry.value);
+            }
+        }
+        if bad_key {
+            self.release(kwargs);
+            self.release(callargs_popped);
+            return Err(PyException::type_error("keywords must be strings"));
+        }
+        let count = items.len() + values.len();
+        for item in values {
+            self.push(item)?;
+        }
+        self.release(kwargs);
+        self.release(callargs_popped);
+        self.call_with(count, (!names.is_empty()).then_some(names))
+    }
+
+    // DICT_MERGE (dict, unused[oparg - 1], update -- dict, unused[oparg - 1])
+    // DICT_UPDATE: the same, where a repeated key simply replaces.
+    pub(in crate::vm) fn dict_merge(&mut self, depth: u32, merge: bool) -> Flow {
+        let (update, popped) = self.pop_object()?;
+        let dict = self.peek(depth.saturating_sub(1) as usize)?.obj;
+        let entries: Vec<(ObjId, ObjId)> = match self.heap.value(update) {
+            Value::Dict(d) => d.entries().map(|e| (e.key, e.value)).collect(),
+            other => {
+                let error = PyException::type_error(format!(
+                    "'{}' object is not a mapping",
+                    other.type_name()
+                ));
+                self.release(popped);
+                return Err(error);
+            }
+        };
+        let mut result = Ok(());
+        if let Some(dict) = dict {
+            for (key, value) in entries {
+                if merge && self.container_has(dict, key) {
+                    let shown = self.heap.str(key);
+                    result = Err(PyException::type_error(format!(
+                        "got multiple values for keyword argument '{shown}'"
+                    )));
+                    break;
+                }
+                if let Err(error) = self.dict_set(dict, key, value) {
+                    result = Err(error);
+                    break;
+                }
+            }
+        }
+        self.release(popped);
+        result
+    }
+
+    fn container_has(&self, dict: ObjId, key: ObjId) -> bool {
+        match (self.hash_key(key), self.heap.value(dict)) {
+            (Ok(hash), Value::Dict(d)) => d.get(&hash).is_some(),
+            _ => false,
+        }
+    }
+
+    // CALL_INTRINSIC_1 INTRINSIC_LIST_TO_TUPLE (value -- res)
+    pub(in crate::vm) fn list_to_tuple(&mut self) -> Flow {
+        let (list, popped) = self.pop_object()?;
+        let items = match self.heap.value(list) {
+            Value::List(l) => l.items.clone(),
+            _ => Vec::new(),
+        };
+        let tuple = self.tuple_object(items, false);
+        self.push(tuple)?;
+        self.release(popped);
+        Ok(())
+    }
+}

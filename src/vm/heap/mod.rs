@@ -512,6 +512,29 @@ impl Heap {
                 }));
                 children
             }
+            Value::Enumerate { iter, .. } => vec![(
+                *iter,
+                Referrer::Iterator {
+                    iterator: object.address,
+                },
+            )],
+            Value::Zip { iters } => iters
+                .iter()
+                .map(|&it| {
+                    (
+                        it,
+                        Referrer::Iterator {
+                            iterator: object.address,
+                        },
+                    )
+                })
+                .collect(),
+            Value::Reversed { seq: Some(seq), .. } => vec![(
+                *seq,
+                Referrer::Iterator {
+                    iterator: object.address,
+                },
+            )],
             Value::Cell(Some(contents)) => vec![(
                 *contents,
                 Referrer::Attribute {

@@ -153,6 +153,21 @@ pub enum Value {
         method: Builtin,
         owner: ObjId,
     },
+    /// `enumerate(it)`: the iterator it wraps (held) and the next count.
+    Enumerate {
+        iter: ObjId,
+        count: i64,
+    },
+    /// `zip(a, b…)`: the iterators it wraps, held.
+    Zip {
+        iters: Box<[ObjId]>,
+    },
+    /// `reversed(seq)`: the sequence (held until exhausted) and the next index + 1.
+    Reversed {
+        kind: TypeKind,
+        seq: Option<ObjId>,
+        remaining: usize,
+    },
     /// A cell (`nonlocal` and closure variables): its contents, held.
     Cell(Option<ObjId>),
     /// `d.keys()`, `d.values()`, `d.items()`: a view holding its dict.
@@ -225,6 +240,9 @@ impl Value {
             Value::BoundMethod { .. } => TypeKind::BuiltinFunction,
             Value::DictView { kind, .. } => *kind,
             Value::Cell(_) => TypeKind::Cell,
+            Value::Enumerate { .. } => TypeKind::Enumerate,
+            Value::Zip { .. } => TypeKind::Zip,
+            Value::Reversed { kind, .. } => *kind,
         }
     }
 
@@ -247,6 +265,9 @@ impl Value {
                 | Value::BoundMethod { .. }
                 | Value::DictView { .. }
                 | Value::Cell(_)
+                | Value::Enumerate { .. }
+                | Value::Zip { .. }
+                | Value::Reversed { .. }
         )
     }
 
@@ -266,6 +287,9 @@ impl Value {
                 | Value::BoundMethod { .. }
                 | Value::DictView { .. }
                 | Value::Cell(_)
+                | Value::Enumerate { .. }
+                | Value::Zip { .. }
+                | Value::Reversed { .. }
         )
     }
 
@@ -294,6 +318,11 @@ impl Value {
             Value::BoundMethod { .. } => GC_HEAD + 56,
             Value::DictView { .. } => GC_HEAD + 24,
             Value::Cell(_) => GC_HEAD + 24,
+            // enumobject: header, en_index, en_sit, en_result, en_longindex.
+            Value::Enumerate { .. } => GC_HEAD + 48,
+            // zipobject: header, tuplesize, ittuple, result, strict.
+            Value::Zip { .. } => GC_HEAD + 48,
+            Value::Reversed { .. } => GC_HEAD + 32,
             Value::Range { .. } => 48,
             Value::RangeIterator { .. } => 40,
             // PyObject_HEAD, the index and the sequence, after the GC header.
@@ -353,6 +382,9 @@ impl Value {
             | Value::BoundMethod { .. }
             | Value::DictView { .. }
             | Value::Cell(_)
+            | Value::Enumerate { .. }
+            | Value::Zip { .. }
+            | Value::Reversed { .. }
             | Value::Code(_)
             | Value::Function(_)
             | Value::Module(_)

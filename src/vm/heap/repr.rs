@@ -334,7 +334,11 @@ impl Writer<'_> {
                 "<code object {} at {:#x}, file \"{}\", line {}>",
                 code.code.name, object.address, code.code.filename, code.code.first_line
             )),
-            Value::RangeIterator { .. } | Value::SeqIterator { .. } => self.push(&format!(
+            Value::RangeIterator { .. }
+            | Value::SeqIterator { .. }
+            | Value::Enumerate { .. }
+            | Value::Zip { .. }
+            | Value::Reversed { .. } => self.push(&format!(
                 "<{} object at {:#x}>",
                 object.value.type_name(),
                 object.address
