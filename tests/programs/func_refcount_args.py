@@ -3,7 +3,7 @@ import sys
 
 def show(x, *rest, **named):
     print(sys.getrefcount(x))
-    print(sys.getrefcount(rest), len(rest))
+    print(sys.getrefcount(rest) if rest else "no rest", len(rest))
     print(sys.getrefcount(named))
 
 
