@@ -73,7 +73,9 @@ const ATTEMPTS: &[&str] = &[
     "def f():\n    pass\nf.__code__ = None",
     "print((lambda: 0).__code__)",
     "def g():\n    yield 1\nprint(g().gi_frame)",
-    "class X:\n    pass",
+    // Classes run now; their introspection does not.
+    "class X:\n    pass\nprint(X.__subclasses__())",
+    "class X:\n    pass\nprint(X.__mro__[-1].__subclasses__())",
     "print(memoryview(b'x'))",
 ];
 

@@ -36,6 +36,8 @@ pub enum Builtin {
     Hex,
     Bin,
     Oct,
+    /// `__build_class__`, pushed by `LOAD_BUILD_CLASS`.
+    BuildClass,
     /// A method of a built-in type (`list.append`).
     Method(super::containers::Method),
     /// A type object of the builtins namespace (`int`, `range`...).
@@ -71,6 +73,7 @@ impl Builtin {
             Builtin::Hex => "hex",
             Builtin::Bin => "bin",
             Builtin::Oct => "oct",
+            Builtin::BuildClass => "__build_class__",
             Builtin::Method(method) => method.name(),
             Builtin::Type(kind) => kind.name(),
         }
@@ -436,6 +439,10 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let digits = number.magnitude().to_str_radix(radix);
             Ok(vm.str_object(&format!("{sign}{prefix}{digits}")))
         }
+        Builtin::BuildClass => Err(PyException::new(
+            "SystemError",
+            "__build_class__ is called by CALL itself",
+        )),
         Builtin::Method(method) => Err(PyException::new(
             "SystemError",
             format!("method {} called without its object", method.name()),
@@ -579,6 +586,9 @@ fn extreme_of(vm: &mut Vm, builtin: Builtin, items: Vec<ObjId>) -> Call {
 fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
     match (kind, args) {
         (TypeKind::Type, [obj]) => {
+            if let Value::Instance { class, .. } = vm.heap.value(*obj) {
+                return Ok(*class);
+            }
             let of = vm.heap.value(*obj).type_kind();
             Ok(vm.type_object(of))
         }

@@ -46,6 +46,23 @@ pub struct Frame {
     pub function: Option<ObjId>,
     /// CPython's `sys.settrace` reports a 'line' event before `pc` runs.
     pub line_event_next: bool,
+    /// The namespace dict of a class body (its `STORE_NAME`s go there), held.
+    pub locals_dict: Option<ObjId>,
+    /// What the caller does with this frame's return value, when it is not
+    /// simply pushed (a class body builds its class, `__init__` yields the instance).
+    pub on_return: Option<Continuation>,
+}
+
+/// The rest of an instruction that ran Python code in its middle: when the
+/// frame returns, its caller finishes the instruction this way (CPython's
+/// shim frames), so every Python-level instruction stays one step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Continuation {
+    /// `__build_class__`: make the class `name` (held) with `bases` (a held
+    /// tuple) from the body's namespace (the frame's `locals_dict`).
+    BuildClass { name: ObjId, bases: ObjId },
+    /// A class call: `__init__` returned; push the instance (held) instead.
+    Init { instance: ObjId },
 }
 
 impl Frame {
@@ -75,6 +92,8 @@ impl Frame {
             stack,
             function,
             line_event_next: false,
+            locals_dict: None,
+            on_return: None,
         }
     }
 

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use super::Vm;
+use super::frame::Continuation;
 use super::heap::{Heap, ObjId};
 
 impl Vm {
@@ -33,6 +34,19 @@ impl Vm {
             }
             if let Some(function) = frame.function {
                 refer(function, "a frame's function", &self.heap)?;
+            }
+            if let Some(namespace) = frame.locals_dict {
+                refer(namespace, "a class body's namespace", &self.heap)?;
+            }
+            match frame.on_return {
+                Some(Continuation::BuildClass { name, bases }) => {
+                    refer(name, "a pending class", &self.heap)?;
+                    refer(bases, "a pending class", &self.heap)?;
+                }
+                Some(Continuation::Init { instance }) => {
+                    refer(instance, "a pending __init__", &self.heap)?;
+                }
+                None => {}
             }
         }
         // sys.modules holds every module.

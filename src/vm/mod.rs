@@ -13,6 +13,7 @@ pub mod heap;
 mod opcodes;
 pub mod output;
 use opcodes::text as opcodes_text;
+mod classes;
 mod containers;
 mod exec;
 mod invariants;
@@ -51,9 +52,11 @@ pub struct Singletons {
     pub empty_str: ObjId,
     /// `()` is a static immortal singleton in 3.14.
     pub empty_tuple: ObjId,
+    /// `'__main__'` (CPython's `_Py_ID(__main__)`).
+    pub main_name: ObjId,
     small_ints: Vec<ObjId>,
     latin1: Vec<ObjId>,
-    types: HashMap<TypeKind, ObjId>,
+    pub(crate) types: HashMap<TypeKind, ObjId>,
 }
 
 /// The interpreter state.
@@ -312,6 +315,11 @@ impl Vm {
         }
     }
 
+    /// `'__main__'`: a statically allocated identifier string, immortal.
+    pub fn singletons_main_name(&self) -> ObjId {
+        self.singletons.main_name
+    }
+
     /// The immortal one-character string of a latin-1 code point.
     pub fn singletons_latin1(&self, code_point: u8) -> ObjId {
         self.singletons.latin1[code_point as usize]
@@ -493,12 +501,73 @@ impl Vm {
     /// Every referrer of `target`, found by a scan (kept nowhere, costs nothing while running).
     pub fn referrers(&self, target: ObjId) -> Vec<(String, bool)> {
         let mut found = Vec::new();
+        let names = self.names_by_address();
         self.each_reference(|object, referrer, counted| {
             if object == target {
-                found.push((self.heap.describe(referrer), counted));
+                found.push((self.describe_named(referrer, &names), counted));
             }
         });
         found
+    }
+
+    /// Which variable names each object (by address): globals, then the
+    /// locals of each frame; a cell is named by the variable it holds.
+    fn names_by_address(&self) -> HashMap<u64, String> {
+        let mut names = HashMap::new();
+        for (name, id) in self.globals() {
+            names.entry(self.heap.get(id).address).or_insert(name);
+        }
+        for frame in self.frames.iter().rev() {
+            for (slot, local) in frame.locals.iter().enumerate() {
+                if let (Some(object), Some(&name)) = (local.obj, frame.code.localsplus.get(slot)) {
+                    let text = self.heap.symbols.text(name).to_owned();
+                    let address = self.heap.get(object).address;
+                    if matches!(self.heap.value(object), Value::Cell(_)) {
+                        names.entry(address).or_insert(format!("cell of {text}"));
+                    } else {
+                        names.entry(address).or_insert(text);
+                    }
+                }
+            }
+        }
+        // An instance's __dict__ is named after the instance.
+        let mut dicts = Vec::new();
+        for (_, object) in self.heap.live_objects() {
+            if let Value::Instance { dict, .. } = object.value
+                && let Some(name) = names.get(&object.address)
+            {
+                dicts.push((self.heap.get(dict).address, format!("{name}.__dict__")));
+            }
+        }
+        for (address, name) in dicts {
+            names.entry(address).or_insert(name);
+        }
+        names
+    }
+
+    /// A referrer named the way the program names it when it can be:
+    /// `a[0]`, `d['k']`, `obj.x`, `cell of counter`.
+    fn describe_named(&self, referrer: Referrer, names: &HashMap<u64, String>) -> String {
+        match referrer {
+            Referrer::Item {
+                container, index, ..
+            } if names.contains_key(&container) => format!("{}[{index}]", names[&container]),
+            Referrer::DictValue { container, key } if names.contains_key(&container) => {
+                let owner = &names[&container];
+                match (owner.strip_suffix(".__dict__"), self.heap.value(key)) {
+                    (Some(instance), Value::Str(attribute)) => format!("{instance}.{attribute}"),
+                    _ => format!("{owner}[{}]", self.heap.short_repr(key)),
+                }
+            }
+            Referrer::Attribute { owner, name } if names.contains_key(&owner) => {
+                let owner = &names[&owner];
+                match owner.strip_prefix("cell of ") {
+                    Some(_) if name == "cell_contents" => owner.clone(),
+                    _ => format!("{owner}.{name}"),
+                }
+            }
+            other => self.heap.describe(other),
+        }
     }
 
     /// Visit every reference the program holds: `(object, who refers, counted)`.
@@ -531,6 +600,24 @@ impl Vm {
                 };
                 visit(function, referrer, true);
             }
+            if let Some(namespace) = frame.locals_dict {
+                let referrer = Referrer::Frame {
+                    frame: frame.qualname,
+                };
+                visit(namespace, referrer, true);
+            }
+            let pending = self.continuation_referrer();
+            match frame.on_return {
+                Some(frame::Continuation::BuildClass { name, bases }) => {
+                    visit(name, pending, true);
+                    visit(bases, pending, true);
+                }
+                Some(frame::Continuation::Init { instance }) => visit(instance, pending, true),
+                None => {}
+            }
+        }
+        if let Some(exc) = self.exc_info {
+            visit(exc, unwind::exc_info_referrer(self), true);
         }
         // Every object holding others: modules' names (globals too), tuples, iterators, functions.
         for (id, _) in self.heap.live_objects() {
@@ -772,6 +859,21 @@ impl Vm {
             self.heap
                 .decref(function, Referrer::Frame { frame: qualname });
         }
+        if let Some(namespace) = frame.locals_dict.take() {
+            self.heap
+                .decref(namespace, Referrer::Frame { frame: qualname });
+        }
+        // A frame unwound before it returned: what its continuation held goes.
+        if let Some(continuation) = frame.on_return.take() {
+            let holder = self.continuation_referrer();
+            match continuation {
+                frame::Continuation::BuildClass { name, bases } => {
+                    self.heap.decref(name, holder);
+                    self.heap.decref(bases, holder);
+                }
+                frame::Continuation::Init { instance } => self.heap.decref(instance, holder),
+            }
+        }
         self.spare_buffers.push(std::mem::take(&mut frame.locals));
         self.spare_buffers.push(std::mem::take(&mut frame.stack));
         Some(frame)
@@ -960,6 +1062,7 @@ fn make_singletons(heap: &mut Heap) -> Singletons {
         .map(|v| heap.alloc_static(Value::Int(v)))
         .collect();
     let empty_str = heap.alloc_static(Value::Str("".into()));
+    let main_name = heap.alloc_static(Value::Str("__main__".into()));
     let empty_tuple = heap.alloc_static(Value::Tuple(Arc::new([])));
     let latin1 = (0u32..256)
         .map(|c| {
@@ -979,6 +1082,7 @@ fn make_singletons(heap: &mut Heap) -> Singletons {
         not_implemented,
         empty_str,
         empty_tuple,
+        main_name,
         small_ints,
         latin1,
         types,

@@ -143,6 +143,9 @@ impl Vm {
             // LOAD_NAME (-- value): module code looks in globals, then builtins
             LOAD_NAME => {
                 let name = self.name(arg)?;
+                if let Some(value) = self.lookup_locals_dict(name)? {
+                    return self.push(value);
+                }
                 let value = self.lookup_global(name)?;
                 self.push(value)
             }
@@ -162,19 +165,72 @@ impl Vm {
             STORE_NAME | STORE_GLOBAL => {
                 let name = self.name(arg)?;
                 let popped = self.pop()?;
+                if instr.opcode == STORE_NAME
+                    && let Some(dict) = self.top_frame()?.locals_dict
+                {
+                    return self.store_locals_dict(dict, name, popped);
+                }
                 self.store_global(name, popped)
             }
 
             // DELETE_NAME, DELETE_GLOBAL (--)
             DELETE_NAME | DELETE_GLOBAL => {
                 let name = self.name(arg)?;
+                if instr.opcode == DELETE_NAME
+                    && let Some(dict) = self.top_frame()?.locals_dict
+                {
+                    let text = self.heap.symbols.text(name).to_owned();
+                    let key = self.str_object(&text);
+                    let result = self
+                        .delitem(dict, key)
+                        .map_err(|_| PyException::name_error(&text));
+                    self.heap.discard(key);
+                    return result;
+                }
                 self.delete_global(name)
+            }
+
+            // LOAD_LOCALS (-- locals): a class body's namespace
+            LOAD_LOCALS => match self.top_frame()?.locals_dict {
+                Some(dict) => self.push(dict),
+                None => Err(PyException::new("SystemError", "no locals found")),
+            },
+
+            // LOAD_BUILD_CLASS (-- bc)
+            LOAD_BUILD_CLASS => {
+                let builder = self.static_builtin(builtins::Builtin::BuildClass);
+                self.push(builder)
+            }
+
+            // STORE_ATTR (v, owner --)
+            STORE_ATTR => {
+                let name = self.name(arg)?;
+                let (owner, owner_popped) = self.pop_object()?;
+                let (value, value_popped) = self.pop_object()?;
+                let text = self.heap.symbols.text(name).to_owned();
+                let result = self.store_attribute(owner, &text, value);
+                self.release(owner_popped);
+                self.release(value_popped);
+                result
+            }
+
+            // DELETE_ATTR (owner --)
+            DELETE_ATTR => {
+                let name = self.name(arg)?;
+                let (owner, popped) = self.pop_object()?;
+                let text = self.heap.symbols.text(name).to_owned();
+                let result = self.delete_attribute(owner, &text);
+                self.release(popped);
+                result
             }
 
             // LOAD_ATTR (owner -- attr, self_or_null if (oparg & 1))
             LOAD_ATTR => {
                 let name = self.name(arg >> 1)?;
                 if self.load_method(name, arg & 1 == 1)? {
+                    return Ok(());
+                }
+                if self.load_instance_attr(name, arg & 1 == 1)? {
                     return Ok(());
                 }
                 let (owner, popped) = self.pop_object()?;
@@ -570,7 +626,7 @@ impl Vm {
         }
     }
 
-    fn unsupported(&self, what: &str) -> Box<PyException> {
+    pub(super) fn unsupported(&self, what: &str) -> Box<PyException> {
         PyException::not_implemented(what, self.current_line())
     }
 
@@ -740,6 +796,10 @@ impl Vm {
                 &format!("{text}() ({what})"),
                 self.current_line(),
             ));
+        }
+        if text == "__name__" {
+            // `__name__` of `__main__`, an immortal identifier string in CPython.
+            return Ok(self.singletons_main_name());
         }
         Err(PyException::name_error(text))
     }
@@ -1481,6 +1541,45 @@ impl Vm {
             args.insert(0, self_or_null);
         }
         let kwnames = kwnames.unwrap_or_default();
+        match self.heap.value(callable) {
+            Value::Builtin(builtins::Builtin::BuildClass) => {
+                return self.build_class(args, callable_popped);
+            }
+            Value::Class(_) => {
+                return match self.call_class(callable, callable_popped, args, &kwnames)? {
+                    Some(instance) => self.push(instance),
+                    None => Ok(()),
+                };
+            }
+            Value::Method { function, owner } => {
+                // A bound method: its function, with `self` first.
+                let (function, owner) = (*function, *owner);
+                let caller = self.top_frame()?;
+                let (frame, slot) = (caller.qualname, caller.stack.len() as u32);
+                self.heap.incref(owner, Referrer::Stack { frame, slot });
+                args.insert(
+                    0,
+                    Popped {
+                        slot: Slot::strong(owner),
+                        frame,
+                        index: slot,
+                    },
+                );
+                self.heap.incref(function, Referrer::Stack { frame, slot });
+                self.release(callable_popped);
+                let callable_popped = Popped {
+                    slot: Slot::strong(function),
+                    frame,
+                    index: slot,
+                };
+                let info = match self.heap.value(function) {
+                    Value::Function(f) => std::sync::Arc::clone(&f.info),
+                    _ => return Err(null_error()),
+                };
+                return self.enter_function(function, callable_popped, info, args, &kwnames);
+            }
+            _ => {}
+        }
         if let Value::Function(function) = self.heap.value(callable) {
             let info = std::sync::Arc::clone(&function.info);
             return self.enter_function(callable, callable_popped, info, args, &kwnames);
@@ -1632,6 +1731,10 @@ impl Vm {
             };
             self.heap.incref(value, referrer);
         }
+        let continuation = self.frames.last_mut().and_then(|f| f.on_return.take());
+        if let Some(continuation) = continuation {
+            return self.return_to_continuation(continuation, value, popped);
+        }
         let returned = self.pop_frame();
         let address = self.heap.get(value).address;
         self.heap.recorder.record(|| Event::Return {
@@ -1642,6 +1745,134 @@ impl Vm {
             address,
         });
         self.push_slot(Slot::strong(value))
+    }
+}
+
+impl Vm {
+    /// A frame with a continuation returns: its caller's instruction finishes
+    /// (the class is made, or the instance pushed instead of `__init__`'s None).
+    fn return_to_continuation(
+        &mut self,
+        continuation: super::frame::Continuation,
+        value: ObjId,
+        popped: Popped,
+    ) -> Flow {
+        // The namespace's frame reference is handed to the continuation.
+        let namespace = self.frames.last_mut().and_then(|f| f.locals_dict.take());
+        let qualname = self.top_frame()?.qualname;
+        let holder = self.continuation_referrer();
+        if let Some(namespace) = namespace {
+            self.heap.incref(namespace, holder);
+            self.heap
+                .decref(namespace, Referrer::Frame { frame: qualname });
+        }
+        // The returned value is the frame's to drop (it is not what is pushed).
+        self.heap.incref(value, holder);
+        self.release(popped);
+        self.pop_frame();
+        let result = self.finish_continuation(continuation, namespace, value);
+        self.heap.decref(value, holder);
+        let result = result?;
+        match continuation {
+            // The continuation's reference to the instance moves to the stack.
+            super::frame::Continuation::Init { instance } => {
+                self.push(instance)?;
+                self.heap.decref(instance, holder);
+                Ok(())
+            }
+            super::frame::Continuation::BuildClass { .. } => self.push(result),
+        }
+    }
+
+    /// The immortal object of a builtin that is not in the builtins module.
+    fn static_builtin(&mut self, builtin: builtins::Builtin) -> ObjId {
+        if let Some(&id) = self.methods.get(&builtin) {
+            return id;
+        }
+        let id = self.heap.alloc_static(Value::Builtin(builtin));
+        self.methods.insert(builtin, id);
+        id
+    }
+
+    /// A class body's `LOAD_NAME`: its namespace first.
+    fn lookup_locals_dict(&mut self, name: super::heap::Symbol) -> Flow<Option<ObjId>> {
+        let Some(dict) = self.top_frame()?.locals_dict else {
+            return Ok(None);
+        };
+        let key = super::types::dict::HashKey::Str(self.heap.symbols.text(name).into());
+        Ok(match self.heap.value(dict) {
+            Value::Dict(d) => d.get(&key).map(|e| e.value),
+            _ => None,
+        })
+    }
+
+    /// A class body's `STORE_NAME`: into its namespace.
+    fn store_locals_dict(
+        &mut self,
+        dict: ObjId,
+        name: super::heap::Symbol,
+        popped: Popped,
+    ) -> Flow {
+        let value = popped.slot.obj.ok_or_else(null_error)?;
+        let text = self.heap.symbols.text(name).to_owned();
+        let key = self.str_object(&text);
+        let result = self.dict_set(dict, key, value);
+        self.heap.discard(key);
+        self.release(popped);
+        result
+    }
+
+    /// LOAD_ATTR on an instance or a class. With the method bit and a
+    /// function on the class: (owner -- function, self), the owner's
+    /// reference moving to `self`; otherwise a bound method object.
+    fn load_instance_attr(&mut self, name: super::heap::Symbol, method_bit: bool) -> Flow<bool> {
+        let owner = self.peek(0)?.obj.ok_or_else(null_error)?;
+        let text = self.heap.symbols.text(name).to_owned();
+        let Some(found) = self.instance_attribute(owner, &text) else {
+            return Ok(false);
+        };
+        let popped = self.pop()?;
+        let found = match found {
+            Ok(found) => found,
+            Err(error) => {
+                self.release(popped);
+                return Err(error);
+            }
+        };
+        match found {
+            super::classes::AttrFound::Method(function) if method_bit => {
+                self.push(function)?;
+                self.push_slot(popped.slot)?;
+                return Ok(true);
+            }
+            super::classes::AttrFound::Method(function) => {
+                let method = self.heap.alloc(Value::Method { function, owner });
+                let address = self.heap.get(method).address;
+                self.heap.incref(
+                    function,
+                    Referrer::Attribute {
+                        owner: address,
+                        name: "__func__",
+                    },
+                );
+                self.heap.incref(
+                    owner,
+                    Referrer::Attribute {
+                        owner: address,
+                        name: "__self__",
+                    },
+                );
+                self.push(method)?;
+            }
+            super::classes::AttrFound::Value(value) | super::classes::AttrFound::Fresh(value) => {
+                self.push(value)?;
+            }
+        }
+        if method_bit {
+            self.push_slot(Slot::NULL)?;
+        }
+        self.release(popped);
+        Ok(true)
     }
 }
 

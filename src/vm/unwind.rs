@@ -261,6 +261,7 @@ impl Vm {
     pub(super) fn is_instance(&self, value: ObjId, classinfo: ObjId) -> Flow<bool> {
         let kind = self.heap.value(value).type_kind();
         match self.heap.value(classinfo) {
+            Value::Class(_) => Ok(self.is_instance_of_class(value, classinfo)),
             Value::Type(target) => Ok(kind.is_subtype(*target)),
             Value::Tuple(items) => {
                 for &item in items.iter() {

@@ -512,6 +512,57 @@ impl Heap {
                 }));
                 children
             }
+            Value::Class(class) => {
+                let mut children = vec![(
+                    class.dict,
+                    Referrer::Attribute {
+                        owner: object.address,
+                        name: "__dict__",
+                    },
+                )];
+                children.extend(class.bases.iter().map(|&base| {
+                    (
+                        base,
+                        Referrer::Attribute {
+                            owner: object.address,
+                            name: "__bases__",
+                        },
+                    )
+                }));
+                children
+            }
+            Value::Instance { class, dict, .. } => vec![
+                (
+                    *class,
+                    Referrer::Attribute {
+                        owner: object.address,
+                        name: "__class__",
+                    },
+                ),
+                (
+                    *dict,
+                    Referrer::Attribute {
+                        owner: object.address,
+                        name: "__dict__",
+                    },
+                ),
+            ],
+            Value::Method { function, owner } => vec![
+                (
+                    *function,
+                    Referrer::Attribute {
+                        owner: object.address,
+                        name: "__func__",
+                    },
+                ),
+                (
+                    *owner,
+                    Referrer::Attribute {
+                        owner: object.address,
+                        name: "__self__",
+                    },
+                ),
+            ],
             Value::Enumerate { iter, .. } => vec![(
                 *iter,
                 Referrer::Iterator {

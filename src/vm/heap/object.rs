@@ -168,6 +168,20 @@ pub enum Value {
         seq: Option<ObjId>,
         remaining: usize,
     },
+    /// A class made by a `class` statement.
+    Class(Box<ClassObject>),
+    /// An instance of such a class: its class and its `__dict__`, held.
+    Instance {
+        class: ObjId,
+        dict: ObjId,
+        /// The class's name, for messages that name the type.
+        type_name: &'static str,
+    },
+    /// A Python function bound to an object (`obj.method` taken as a value).
+    Method {
+        function: ObjId,
+        owner: ObjId,
+    },
     /// A cell (`nonlocal` and closure variables): its contents, held.
     Cell(Option<ObjId>),
     /// `d.keys()`, `d.values()`, `d.items()`: a view holding its dict.
@@ -175,6 +189,19 @@ pub enum Value {
         kind: TypeKind,
         dict: ObjId,
     },
+}
+
+/// A class: its name, bases (held), MRO and namespace dict (held).
+#[derive(Debug, Clone)]
+pub struct ClassObject {
+    pub name: &'static str,
+    pub qualname: Arc<str>,
+    /// `__bases__`, each held.
+    pub bases: Vec<ObjId>,
+    /// `__mro__` from the class itself to `object` (not held: the bases hold them).
+    pub mro: Vec<ObjId>,
+    /// `__dict__`: a dict, held.
+    pub dict: ObjId,
 }
 
 /// A list: its items and its capacity (`allocated`, what `sys.getsizeof` counts).
@@ -240,6 +267,9 @@ impl Value {
             Value::BoundMethod { .. } => TypeKind::BuiltinFunction,
             Value::DictView { kind, .. } => *kind,
             Value::Cell(_) => TypeKind::Cell,
+            Value::Class(_) => TypeKind::Type,
+            Value::Instance { .. } => TypeKind::Object,
+            Value::Method { .. } => TypeKind::Method,
             Value::Enumerate { .. } => TypeKind::Enumerate,
             Value::Zip { .. } => TypeKind::Zip,
             Value::Reversed { kind, .. } => *kind,
@@ -247,7 +277,10 @@ impl Value {
     }
 
     pub fn type_name(&self) -> &'static str {
-        self.type_kind().name()
+        match self {
+            Value::Instance { type_name, .. } => type_name,
+            _ => self.type_kind().name(),
+        }
     }
 
     /// Holds references to other objects, released when this one is freed.
@@ -268,6 +301,9 @@ impl Value {
                 | Value::Enumerate { .. }
                 | Value::Zip { .. }
                 | Value::Reversed { .. }
+                | Value::Class(_)
+                | Value::Instance { .. }
+                | Value::Method { .. }
         )
     }
 
@@ -290,6 +326,9 @@ impl Value {
                 | Value::Enumerate { .. }
                 | Value::Zip { .. }
                 | Value::Reversed { .. }
+                | Value::Class(_)
+                | Value::Instance { .. }
+                | Value::Method { .. }
         )
     }
 
@@ -323,6 +362,12 @@ impl Value {
             // zipobject: header, tuplesize, ittuple, result, strict.
             Value::Zip { .. } => GC_HEAD + 48,
             Value::Reversed { .. } => GC_HEAD + 32,
+            // A heap type (PyHeapTypeObject) on 64-bit 3.14.
+            Value::Class(_) => GC_HEAD + 928,
+            // An instance with a managed dict: header and pre-header pointers.
+            Value::Instance { .. } => GC_HEAD + 16 + 16,
+            // PyMethodObject: header, func, self, weakreflist, vectorcall.
+            Value::Method { .. } => GC_HEAD + 48,
             Value::Range { .. } => 48,
             Value::RangeIterator { .. } => 40,
             // PyObject_HEAD, the index and the sequence, after the GC header.
@@ -385,6 +430,9 @@ impl Value {
             | Value::Enumerate { .. }
             | Value::Zip { .. }
             | Value::Reversed { .. }
+            | Value::Class(_)
+            | Value::Instance { .. }
+            | Value::Method { .. }
             | Value::Code(_)
             | Value::Function(_)
             | Value::Module(_)

@@ -311,6 +311,26 @@ impl Writer<'_> {
                 heap.get(*owner).value.type_name(),
                 heap.get(*owner).address
             )),
+            Value::Class(class) => self.push(&format!("<class '__main__.{}'>", class.qualname)),
+            Value::Instance { class, .. } => {
+                let qualname = match &heap.get(*class).value {
+                    Value::Class(c) => c.qualname.to_string(),
+                    _ => "object".to_owned(),
+                };
+                self.push(&format!(
+                    "<__main__.{qualname} object at {:#x}>",
+                    object.address
+                ))
+            }
+            Value::Method { function, owner } => {
+                let name = match &heap.get(*function).value {
+                    Value::Function(f) => heap.symbols.text(f.qualname).to_owned(),
+                    _ => "?".to_owned(),
+                };
+                self.push(&format!("<bound method {name} of "))?;
+                self.write(*owner, depth + 1)?;
+                self.push(">")
+            }
             Value::Cell(contents) => match contents {
                 Some(contents) => self.push(&format!(
                     "<cell at {:#x}: {} object at {:#x}>",

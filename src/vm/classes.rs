@@ -1,0 +1,594 @@
+//! Classes: the `class` statement, instances, attributes and bound methods.
+//!
+//! A class body runs as its own frame (one step per instruction, like any
+//! code) with a namespace dict as its locals; when it returns, the caller's
+//! `CALL` finishes by making the class ([`Continuation::BuildClass`]).
+//! Calling a class makes the instance and, when the class has `__init__`,
+//! runs it as a frame whose return pushes the instance
+//! ([`Continuation::Init`]), as CPython 3.14's `CALL_ALLOC_AND_ENTER_INIT`.
+//!
+//! What is not here yet is refused, never ignored: special methods other
+//! than `__init__` (CPython would call them implicitly), subclassing a
+//! built-in type, `super()`, metaclasses.
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+
+use super::exceptions::PyException;
+use super::frame::{Continuation, Slot};
+use super::heap::object::ClassObject;
+use super::heap::{ObjId, Referrer, Value};
+use super::types::TypeKind;
+use super::types::dict::{Dict, HashKey};
+use super::{Flow, Popped, Vm};
+
+/// Class names live as long as the program; each distinct one is kept once.
+fn static_name(name: &str) -> &'static str {
+    static NAMES: Mutex<Option<HashSet<&'static str>>> = Mutex::new(None);
+    let mut guard = match NAMES.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    let names = guard.get_or_insert_with(HashSet::new);
+    if let Some(&known) = names.get(name) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
+    names.insert(leaked);
+    leaked
+}
+
+/// Names a class body may define that CPython does not call implicitly.
+const PLAIN_DUNDERS: &[&str] = &[
+    "__init__",
+    "__module__",
+    "__qualname__",
+    "__firstlineno__",
+    "__static_attributes__",
+    "__doc__",
+    "__classdictcell__",
+];
+
+impl Vm {
+    /// `__build_class__(func, name, *bases)`: run the body as a frame.
+    pub(super) fn build_class(&mut self, mut args: Vec<Popped>, callable: Popped) -> Flow {
+        self.release(callable);
+        if args.len() < 2 {
+            for arg in args {
+                self.release(arg);
+            }
+            return Err(PyException::type_error(
+                "__build_class__: not enough arguments",
+            ));
+        }
+        let base_args = args.split_off(2);
+        let name_popped = args.pop().ok_or_else(null)?;
+        let func_popped = args.pop().ok_or_else(null)?;
+        let (Some(function), Some(name)) = (func_popped.slot.obj, name_popped.slot.obj) else {
+            return Err(null());
+        };
+        for base in &base_args {
+            let ok = matches!(
+                base.slot.obj.map(|b| self.heap.value(b)),
+                Some(Value::Class(_)) | Some(Value::Type(TypeKind::Object))
+            );
+            if !ok {
+                let shown = base.slot.obj.map(|b| self.heap.repr(b)).unwrap_or_default();
+                for arg in base_args {
+                    self.release(arg);
+                }
+                self.release(func_popped);
+                self.release(name_popped);
+                return Err(self.unsupported(&format!("subclassing {shown}")));
+            }
+        }
+        let bases: Vec<ObjId> = base_args.iter().filter_map(|b| b.slot.obj).collect();
+        let bases_tuple = self.tuple_object(bases, false);
+        let holder = self.continuation_referrer();
+        self.heap.incref(bases_tuple, holder);
+        for base in base_args {
+            self.release(base);
+        }
+        // The name's reference moves into the continuation.
+        self.take_into(&name_popped, holder);
+        let info = match self.heap.value(function) {
+            Value::Function(f) => Arc::clone(&f.info),
+            _ => {
+                return Err(PyException::type_error(
+                    "__build_class__: func must be a function",
+                ));
+            }
+        };
+        let namespace = self.heap.alloc(Value::Dict(Box::new(Dict::new())));
+        self.heap.incref(
+            namespace,
+            Referrer::Frame {
+                frame: info.qualname,
+            },
+        );
+        let mut frame = self.new_frame(info, Some(function));
+        // The function's reference moves from the stack to the frame.
+        if func_popped.slot.borrowed {
+            self.heap.incref(
+                function,
+                Referrer::Frame {
+                    frame: frame.qualname,
+                },
+            );
+        }
+        frame.locals_dict = Some(namespace);
+        frame.on_return = Some(Continuation::BuildClass {
+            name,
+            bases: bases_tuple,
+        });
+        self.frames.push(frame);
+        Ok(())
+    }
+
+    /// Holds what a pending continuation keeps (a class's name and bases,
+    /// the instance being initialised).
+    pub(super) fn continuation_referrer(&self) -> Referrer {
+        Referrer::Field {
+            owner: self.exc_info_symbol,
+            field: "pending call",
+        }
+    }
+
+    /// The caller's instruction finishes: the value to push for `returned`.
+    pub(super) fn finish_continuation(
+        &mut self,
+        continuation: Continuation,
+        namespace: Option<ObjId>,
+        returned: ObjId,
+    ) -> Flow<ObjId> {
+        match continuation {
+            Continuation::BuildClass { name, bases } => {
+                let namespace = namespace.ok_or_else(null)?;
+                self.make_class(name, bases, namespace)
+            }
+            Continuation::Init { instance } => {
+                if returned != self.singletons.none {
+                    self.heap.decref(instance, self.continuation_referrer());
+                    return Err(PyException::type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        self.heap.value(returned).type_name()
+                    )));
+                }
+                Ok(instance)
+            }
+        }
+    }
+
+    /// The class object, from the body's namespace (whose reference moves
+    /// into the class). The continuation's references to `name` and `bases`
+    /// are dropped once the class holds what it needs.
+    fn make_class(&mut self, name: ObjId, bases: ObjId, namespace: ObjId) -> Flow<ObjId> {
+        let holder = self.continuation_referrer();
+        let name_text = self.heap.str(name);
+        let base_list: Vec<ObjId> = match self.heap.value(bases) {
+            Value::Tuple(items) => items.to_vec(),
+            _ => Vec::new(),
+        };
+        let special: Option<String> = match self.heap.value(namespace) {
+            Value::Dict(d) => d.entries().find_map(|e| match self.heap.value(e.key) {
+                Value::Str(key)
+                    if key.starts_with("__")
+                        && key.ends_with("__")
+                        && !PLAIN_DUNDERS.contains(&key.as_ref()) =>
+                {
+                    Some(key.to_string())
+                }
+                _ => None,
+            }),
+            _ => None,
+        };
+        if let Some(special) = special {
+            self.heap.decref(name, holder);
+            self.heap.decref(bases, holder);
+            self.heap.decref(namespace, holder);
+            let what = if special == "__classcell__" {
+                "super() and __class__".to_owned()
+            } else {
+                format!("the special method {special}")
+            };
+            return Err(self.unsupported(&what));
+        }
+        // `type_new` copies the namespace into the class's own dict, without
+        // `__classdictcell__`, whose cell then refers to the new dict.
+        let entries: Vec<(ObjId, ObjId)> = match self.heap.value(namespace) {
+            Value::Dict(d) => d.entries().map(|e| (e.key, e.value)).collect(),
+            _ => Vec::new(),
+        };
+        let dict = self.heap.alloc(Value::Dict(Box::new(Dict::new())));
+        let mut classdict_cell = None;
+        for (key, value) in entries {
+            if matches!(self.heap.value(key), Value::Str(k) if k.as_ref() == "__classdictcell__") {
+                classdict_cell = Some(value);
+                continue;
+            }
+            self.dict_set(dict, key, value)?;
+        }
+        self.heap.decref(namespace, holder);
+        let namespace = dict;
+        let mro = match self.c3_mro(&base_list) {
+            Ok(mro) => mro,
+            Err(error) => {
+                self.heap.decref(name, holder);
+                self.heap.decref(bases, holder);
+                self.heap.discard(namespace);
+                return Err(error);
+            }
+        };
+        let qualname = match self.heap.value(namespace) {
+            Value::Dict(d) => {
+                let key = HashKey::Str("__qualname__".into());
+                d.get(&key)
+                    .map(|e| self.heap.str(e.value))
+                    .unwrap_or_else(|| name_text.clone())
+            }
+            _ => name_text.clone(),
+        };
+        let class = self.heap.alloc(Value::Class(Box::new(ClassObject {
+            name: static_name(&name_text),
+            qualname: qualname.into(),
+            bases: base_list.clone(),
+            mro: Vec::new(),
+            dict: namespace,
+        })));
+        let address = self.heap.get(class).address;
+        if let Value::Class(c) = self.heap.value_mut(class) {
+            let mut full = vec![class];
+            full.extend(mro);
+            c.mro = full;
+        }
+        for &base in &base_list {
+            self.heap.incref(
+                base,
+                Referrer::Attribute {
+                    owner: address,
+                    name: "__bases__",
+                },
+            );
+        }
+        self.heap.incref(
+            namespace,
+            Referrer::Attribute {
+                owner: address,
+                name: "__dict__",
+            },
+        );
+        if let Some(cell) = classdict_cell
+            && matches!(self.heap.value(cell), Value::Cell(_))
+        {
+            let cell_address = self.heap.get(cell).address;
+            let referrer = Referrer::Attribute {
+                owner: cell_address,
+                name: "cell_contents",
+            };
+            self.heap.incref(namespace, referrer);
+            let old = match self.heap.value_mut(cell) {
+                Value::Cell(contents) => contents.replace(namespace),
+                _ => None,
+            };
+            if let Some(old) = old {
+                self.heap.decref(old, referrer);
+            }
+        }
+        self.heap.decref(name, holder);
+        self.heap.decref(bases, holder);
+        Ok(class)
+    }
+
+    /// C3 linearization of the bases' MROs (each ending in `object`).
+    fn c3_mro(&self, bases: &[ObjId]) -> Flow<Vec<ObjId>> {
+        let object = self.type_object_id(TypeKind::Object);
+        let mro_of = |base: ObjId| -> Vec<ObjId> {
+            match self.heap.value(base) {
+                Value::Class(c) => c.mro.clone(),
+                _ => vec![object],
+            }
+        };
+        let mut sequences: Vec<Vec<ObjId>> = bases.iter().map(|&b| mro_of(b)).collect();
+        sequences.push(bases.to_vec());
+        if bases.is_empty() {
+            return Ok(vec![object]);
+        }
+        let mut result = Vec::new();
+        loop {
+            sequences.retain(|s| !s.is_empty());
+            if sequences.is_empty() {
+                return Ok(result);
+            }
+            let candidate = sequences
+                .iter()
+                .map(|s| s[0])
+                .find(|&head| sequences.iter().all(|s| !s[1..].contains(&head)));
+            let Some(head) = candidate else {
+                let names: Vec<&str> = bases
+                    .iter()
+                    .map(|&b| match self.heap.value(b) {
+                        Value::Class(c) => c.name,
+                        _ => "object",
+                    })
+                    .collect();
+                return Err(PyException::type_error(format!(
+                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    names.join(", ")
+                )));
+            };
+            result.push(head);
+            for s in &mut sequences {
+                if s.first() == Some(&head) {
+                    s.remove(0);
+                }
+            }
+        }
+    }
+
+    fn type_object_id(&self, kind: TypeKind) -> ObjId {
+        self.singletons
+            .types
+            .get(&kind)
+            .copied()
+            .unwrap_or(self.singletons.none)
+    }
+
+    /// Look `name` up along a class's MRO.
+    pub(super) fn class_lookup(&self, class: ObjId, name: &str) -> Option<ObjId> {
+        let Value::Class(c) = self.heap.value(class) else {
+            return None;
+        };
+        let key = HashKey::Str(name.into());
+        c.mro
+            .iter()
+            .find_map(|&klass| match self.heap.value(klass) {
+                Value::Class(k) => match self.heap.value(k.dict) {
+                    Value::Dict(d) => d.get(&key).map(|e| e.value),
+                    _ => None,
+                },
+                _ => None,
+            })
+    }
+
+    /// Calling a class: a new instance, then `__init__` as a frame if there is one.
+    /// Returns `Some(instance)` when the call is complete (no `__init__`).
+    pub(super) fn call_class(
+        &mut self,
+        class: ObjId,
+        class_popped: Popped,
+        mut args: Vec<Popped>,
+        kwnames: &[String],
+    ) -> Flow<Option<ObjId>> {
+        let (type_name, qualname) = match self.heap.value(class) {
+            Value::Class(c) => (c.name, c.qualname.to_string()),
+            _ => return Err(null()),
+        };
+        let dict = self.heap.alloc(Value::Dict(Box::new(Dict::new())));
+        let instance = self.heap.alloc(Value::Instance {
+            class,
+            dict,
+            type_name,
+        });
+        let address = self.heap.get(instance).address;
+        self.heap.incref(
+            class,
+            Referrer::Attribute {
+                owner: address,
+                name: "__class__",
+            },
+        );
+        self.heap.incref(
+            dict,
+            Referrer::Attribute {
+                owner: address,
+                name: "__dict__",
+            },
+        );
+        let init = self.class_lookup(class, "__init__");
+        let Some(init) = init else {
+            if !args.is_empty() {
+                for arg in args {
+                    self.release(arg);
+                }
+                self.release(class_popped);
+                self.heap.discard(instance);
+                return Err(PyException::type_error(format!(
+                    "{qualname}() takes no arguments"
+                )));
+            }
+            self.release(class_popped);
+            return Ok(Some(instance));
+        };
+        let Value::Function(f) = self.heap.value(init) else {
+            for arg in args {
+                self.release(arg);
+            }
+            self.release(class_popped);
+            self.heap.discard(instance);
+            return Err(self.unsupported("an __init__ that is not a plain function"));
+        };
+        let info = Arc::clone(&f.info);
+        // `self`: a reference held by the stack slot under the arguments.
+        let caller = self.top_frame()?;
+        let slot = caller.stack.len() as u32;
+        let frame_name = caller.qualname;
+        self.heap.incref(
+            instance,
+            Referrer::Stack {
+                frame: frame_name,
+                slot,
+            },
+        );
+        args.insert(
+            0,
+            Popped {
+                slot: Slot::strong(instance),
+                frame: frame_name,
+                index: slot,
+            },
+        );
+        // The continuation keeps the instance to push when __init__ returns.
+        let holder = self.continuation_referrer();
+        self.heap.incref(instance, holder);
+        // The frame holds __init__; the class's stack reference is dropped.
+        self.heap.incref(
+            init,
+            Referrer::Frame {
+                frame: info.qualname,
+            },
+        );
+        self.release(class_popped);
+        let locals = match self.bind_arguments(init, args, kwnames) {
+            Ok(locals) => locals,
+            Err(error) => {
+                self.heap.decref(
+                    init,
+                    Referrer::Frame {
+                        frame: info.qualname,
+                    },
+                );
+                self.heap.decref(instance, holder);
+                return Err(error);
+            }
+        };
+        let mut frame = self.new_frame(info, Some(init));
+        frame.locals.copy_from_slice(&locals);
+        frame.on_return = Some(Continuation::Init { instance });
+        self.frames.push(frame);
+        Ok(None)
+    }
+
+    /// `obj.name` on instances and classes; `None` when `owner` is neither.
+    /// With `method`: (function, self) for a function found on the class.
+    pub(super) fn instance_attribute(
+        &mut self,
+        owner: ObjId,
+        name: &str,
+    ) -> Option<Flow<AttrFound>> {
+        match self.heap.value(owner) {
+            Value::Instance { class, dict, .. } => {
+                let (class, dict) = (*class, *dict);
+                let key = HashKey::Str(name.into());
+                if let Value::Dict(d) = self.heap.value(dict)
+                    && let Some(entry) = d.get(&key)
+                {
+                    return Some(Ok(AttrFound::Value(entry.value)));
+                }
+                if name == "__class__" {
+                    return Some(Ok(AttrFound::Value(class)));
+                }
+                if name == "__dict__" {
+                    return Some(Ok(AttrFound::Value(dict)));
+                }
+                match self.class_lookup(class, name) {
+                    Some(found) if matches!(self.heap.value(found), Value::Function(_)) => {
+                        Some(Ok(AttrFound::Method(found)))
+                    }
+                    Some(found) => Some(Ok(AttrFound::Value(found))),
+                    None => Some(Err(PyException::new(
+                        "AttributeError",
+                        format!(
+                            "'{}' object has no attribute '{name}'",
+                            self.heap.value(owner).type_name()
+                        ),
+                    ))),
+                }
+            }
+            Value::Class(c) => {
+                let qualname = c.qualname.clone();
+                let name_value = c.name;
+                if name == "__name__" {
+                    return Some(Ok(AttrFound::Fresh(self.str_object(name_value))));
+                }
+                if name == "__qualname__" {
+                    return Some(Ok(AttrFound::Fresh(self.str_object(&qualname))));
+                }
+                match self.class_lookup(owner, name) {
+                    Some(found) => Some(Ok(AttrFound::Value(found))),
+                    None => Some(Err(PyException::new(
+                        "AttributeError",
+                        format!("type object '{qualname}' has no attribute '{name}'"),
+                    ))),
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// `obj.name = value` on instances and classes (the dict takes its own reference).
+    pub(super) fn store_attribute(&mut self, owner: ObjId, name: &str, value: ObjId) -> Flow {
+        let dict = match self.heap.value(owner) {
+            Value::Instance { dict, .. } => *dict,
+            Value::Class(c) => {
+                if name.starts_with("__") && name.ends_with("__") {
+                    return Err(self.unsupported(&format!("setting {name} on a class")));
+                }
+                c.dict
+            }
+            other => {
+                return Err(PyException::new(
+                    "AttributeError",
+                    format!(
+                        "'{}' object has no attribute '{name}' and no __dict__ for setting new attributes",
+                        other.type_name()
+                    ),
+                ));
+            }
+        };
+        let key = self.str_object(name);
+        let result = self.dict_set(dict, key, value);
+        self.heap.discard(key);
+        result
+    }
+
+    /// `del obj.name`.
+    pub(super) fn delete_attribute(&mut self, owner: ObjId, name: &str) -> Flow {
+        let dict = match self.heap.value(owner) {
+            Value::Instance { dict, .. } => *dict,
+            Value::Class(c) => c.dict,
+            other => {
+                return Err(PyException::new(
+                    "AttributeError",
+                    format!("'{}' object has no attribute '{name}'", other.type_name()),
+                ));
+            }
+        };
+        let key = self.str_object(name);
+        let result = self.delitem(dict, key).map_err(|_| {
+            PyException::new(
+                "AttributeError",
+                format!(
+                    "'{}' object has no attribute '{name}'",
+                    self.heap.value(owner).type_name()
+                ),
+            )
+        });
+        self.heap.discard(key);
+        result
+    }
+
+    /// `isinstance(value, cls)` for classes made by `class`.
+    pub(super) fn is_instance_of_class(&self, value: ObjId, class: ObjId) -> bool {
+        match self.heap.value(value) {
+            Value::Instance { class: own, .. } => match self.heap.value(*own) {
+                Value::Class(c) => c.mro.contains(&class),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+}
+
+/// What an attribute lookup found.
+pub(super) enum AttrFound {
+    /// An existing object.
+    Value(ObjId),
+    /// A new object made for the lookup (`__name__`).
+    Fresh(ObjId),
+    /// A function on the class: a method of the instance.
+    Method(ObjId),
+}
+
+fn null() -> Box<PyException> {
+    PyException::new("SystemError", "NULL where an object was expected")
+}
