@@ -24,6 +24,7 @@ pub mod bytecode;
 pub mod commands;
 pub mod compile;
 pub mod examples;
+pub mod narrate;
 pub mod session;
 pub mod ui;
 pub mod vm;

@@ -30,6 +30,10 @@ pub const MAX_STEPS_PER_COMMAND: u64 = 5_000_000;
 pub struct Change {
     /// Net change of its count.
     pub delta: i64,
+    /// Its count at the previous stop (`None` when it is new).
+    pub before: Option<u32>,
+    /// Its count now (`None` once freed).
+    pub after: Option<u32>,
     /// Allocated since the previous stop.
     pub new: bool,
     /// Freed since the previous stop (type and value as they were).
@@ -38,17 +42,32 @@ pub struct Change {
     pub kept_by_constants: Option<String>,
 }
 
+/// The most calls, returns or bindings a stop report keeps word for word.
+const KEPT_NAMES: usize = 8;
+
 /// Everything between the previous stop and this one.
 #[derive(Debug, Clone, Default)]
 pub struct StopReport {
     /// Steps executed to get here (0 when nothing ran).
     pub steps_taken: u64,
+    /// Steps undone to get here, going back.
+    pub undone: u64,
     /// The last executed step, with its events.
     pub last_step: Option<Step>,
+    /// The last step's instruction as `dis` shows its argument (`a`, `'hello'`, `+`).
+    pub last_argrepr: String,
     /// Per object address, what changed.
     pub changes: BTreeMap<u64, Change>,
     /// Stack slots (depth, slot) pushed by the last step.
     pub pushed: Vec<(usize, usize)>,
+    /// Functions entered, in order (the first [`KEPT_NAMES`]), and how many in all.
+    pub calls: Vec<String>,
+    pub call_count: u64,
+    /// `f() returned 2`, in order (the first [`KEPT_NAMES`]), and how many in all.
+    pub returns: Vec<String>,
+    pub return_count: u64,
+    /// The exception raised, if one was.
+    pub raised: Option<String>,
     /// Program output produced since the previous stop.
     pub output: String,
     /// Why the command stopped here, when it is not obvious.
@@ -56,16 +75,35 @@ pub struct StopReport {
 }
 
 impl StopReport {
-    fn absorb(&mut self, step: &Step) {
+    fn absorb(&mut self, step: &Step, vm: &Vm) {
         self.steps_taken += 1;
         for event in &step.events {
             match event {
-                Event::Incref { address, .. } => self.change(*address).delta += 1,
-                Event::Decref { address, .. } => self.change(*address).delta -= 1,
+                Event::Incref {
+                    address,
+                    before,
+                    after,
+                    ..
+                }
+                | Event::Decref {
+                    address,
+                    before,
+                    after,
+                    ..
+                } => {
+                    let change = self.change(*address);
+                    change.delta += *after as i64 - *before as i64;
+                    if !change.new && change.before.is_none() {
+                        change.before = Some(*before);
+                    }
+                    change.after = Some(*after);
+                }
                 Event::Alloc { address, .. } => {
                     let change = self.change(*address);
                     change.new = true;
                     change.freed = None;
+                    change.before = None;
+                    change.after = Some(0);
                 }
                 Event::Free {
                     address,
@@ -73,12 +111,28 @@ impl StopReport {
                     value,
                     ..
                 } => {
-                    self.change(*address).freed = Some((type_name.to_string(), value.clone()));
+                    let change = self.change(*address);
+                    change.freed = Some((type_name.to_string(), value.clone()));
+                    change.after = None;
                 }
                 Event::KeptByConstants {
                     address, holders, ..
                 } => self.change(*address).kept_by_constants = Some(holders.clone()),
                 Event::Output { text } => self.output.push_str(text),
+                Event::Call { callee, .. } => {
+                    self.call_count += 1;
+                    if self.calls.len() < KEPT_NAMES {
+                        self.calls.push(callee.clone());
+                    }
+                }
+                Event::Return { from, obj, address } => {
+                    self.return_count += 1;
+                    if self.returns.len() < KEPT_NAMES {
+                        let value = crate::narrate::object_text(vm, *obj, *address);
+                        self.returns.push(format!("{from}() returned {value}"));
+                    }
+                }
+                Event::Raise { exception } => self.raised = Some(exception.clone()),
                 _ => {}
             }
         }
@@ -115,13 +169,14 @@ impl HeapCensus {
         for (address, (refs, type_name, value)) in &self.0 {
             match after.0.get(address) {
                 // Same address, another object: freed, and a new one made there.
-                Some((_, after_type, after_value))
+                Some((after_refs, after_type, after_value))
                     if (after_type, after_value) != (type_name, value) =>
                 {
                     changes.insert(
                         *address,
                         Change {
                             new: true,
+                            after: Some(*after_refs),
                             ..Change::default()
                         },
                     );
@@ -132,6 +187,8 @@ impl HeapCensus {
                         *address,
                         Change {
                             delta,
+                            before: Some(*refs),
+                            after: Some(*after_refs),
                             ..Change::default()
                         },
                     );
@@ -143,6 +200,7 @@ impl HeapCensus {
                         *address,
                         Change {
                             freed,
+                            before: Some(*refs),
                             ..Change::default()
                         },
                     );
@@ -154,6 +212,7 @@ impl HeapCensus {
                 let change = Change {
                     new: true,
                     delta: *refs as i64,
+                    after: Some(*refs),
                     ..Change::default()
                 };
                 changes.insert(*address, change);
@@ -175,10 +234,13 @@ pub struct Session {
     breakpoints: BTreeSet<u32>,
     /// Steps the whole program takes, if it ends within [`TOTAL_LOOKAHEAD`].
     total_steps: Option<u64>,
+    /// The step number of the opening stop: the first line event, after `RESUME`.
+    opening: u64,
 }
 
 impl Session {
-    /// Compile and prepare; the first stop is before the first instruction.
+    /// Compile and prepare; the first stop is the first line event (after
+    /// `RESUME`), where pdb and Python Tutor start too.
     pub fn new(source: &str, filename: &str) -> Result<Session, Box<SyntaxError>> {
         let mut vm = Vm::new(source, filename)?;
         // A quiet run ahead says how long the program is; deterministic, so exact.
@@ -188,14 +250,23 @@ impl Session {
         }
         let total_steps = ahead.is_finished().then(|| ahead.steps());
         vm.set_recording(true);
-        Ok(Session {
+        let mut session = Session {
             total_steps,
             checkpoints: vec![vm.clone()],
             interval: CHECKPOINT_INTERVAL,
             vm,
             last_stop: StopReport::default(),
             breakpoints: BTreeSet::new(),
-        })
+            opening: 0,
+        };
+        session.step_line();
+        session.opening = session.step_number();
+        Ok(session)
+    }
+
+    /// The step number of the opening stop (`g` goes there).
+    pub fn opening_step(&self) -> u64 {
+        self.opening
     }
 
     pub fn vm(&self) -> &Vm {
@@ -269,46 +340,80 @@ impl Session {
 
     /// `I`: back one instruction.
     pub fn back_instruction(&mut self) {
-        let target = self.step_number().saturating_sub(1);
+        if self.at_start() {
+            return;
+        }
+        let target = self.step_number() - 1;
         self.go_to(target);
+    }
+
+    /// Nothing is before step 0: a backward command there stays and says so.
+    fn at_start(&mut self) -> bool {
+        if self.step_number() == 0 {
+            self.last_stop.note = Some("already at the start: nothing to go back to".into());
+            return true;
+        }
+        false
+    }
+
+    /// A backward search that finds nothing lands on the opening stop (or on
+    /// step 0 when already before it).
+    fn back_target(&self, found: u64) -> u64 {
+        if found < self.opening && self.step_number() > self.opening {
+            self.opening
+        } else {
+            found
+        }
     }
 
     /// `S`: back to the previous stop at a line event.
     pub fn back_line(&mut self) {
+        if self.at_start() {
+            return;
+        }
         let here = self.step_number();
-        let target = self.last_matching_before(here, next_has_line_event);
+        let target = self.back_target(self.last_matching_before(here, next_has_line_event));
         self.go_to(target);
     }
 
     /// `N`: back to the previous line event in this frame or an outer one.
     pub fn back_next(&mut self) {
+        if self.at_start() {
+            return;
+        }
         let here = self.step_number();
         let depth = self.depth();
-        let target = self.last_matching_before(here, |vm| {
+        let found = self.last_matching_before(here, |vm| {
             next_has_line_event(vm) && vm.frames().len() <= depth
         });
-        self.go_to(target);
+        self.go_to(self.back_target(found));
     }
 
     /// `F`: back to where the current frame was called.
     pub fn back_out(&mut self) {
+        if self.at_start() {
+            return;
+        }
         let here = self.step_number();
         let depth = self.depth();
-        let target = self.last_matching_before(here, |vm| vm.frames().len() < depth);
-        self.go_to(target);
+        let found = self.last_matching_before(here, |vm| vm.frames().len() < depth);
+        self.go_to(self.back_target(found));
     }
 
     /// `C`: back to the previous breakpoint stop, or the start.
     pub fn reverse_continue(&mut self) {
+        if self.at_start() {
+            return;
+        }
         let here = self.step_number();
         let breakpoints = &self.breakpoints;
-        let target = self.last_matching_before(here, |vm| at_breakpoint(vm, breakpoints));
-        self.go_to(target);
+        let found = self.last_matching_before(here, |vm| at_breakpoint(vm, breakpoints));
+        self.go_to(self.back_target(found));
     }
 
-    /// `g`: the first stop.
+    /// `g`: the opening stop (the first line event).
     pub fn go_to_start(&mut self) {
-        self.go_to(0);
+        self.go_to(self.opening);
     }
 
     /// `G`: the last step.
@@ -319,7 +424,11 @@ impl Session {
     /// `:N`: stop after exactly `target` steps (or at the end).
     pub fn go_to(&mut self, target: u64) {
         let here = self.step_number();
-        if target >= here {
+        if target == here {
+            self.last_stop.note = Some(format!("already at step {here}"));
+            return;
+        }
+        if target > here {
             self.forward(move |_, vm| vm.steps() >= target);
             return;
         }
@@ -342,6 +451,15 @@ impl Session {
         // "Since the previous stop" is about the two screens the user saw: going
         // back, that is the difference between the states, not the replayed step.
         self.last_stop.changes = before.changes_to(&HeapCensus::of(&self.vm));
+        self.last_stop.undone = here - self.step_number();
+        // What the replayed last step did is not what the user saw happen.
+        self.last_stop.calls.clear();
+        self.last_stop.call_count = 0;
+        self.last_stop.returns.clear();
+        self.last_stop.return_count = 0;
+        self.last_stop.raised = None;
+        self.last_stop.output.clear();
+        self.last_stop.steps_taken = 0;
     }
 
     fn depth(&self) -> usize {
@@ -396,8 +514,16 @@ impl Session {
     fn forward(&mut self, arrived: impl Fn(&Step, &Vm) -> bool) {
         let mut report = StopReport::default();
         let mut last: Option<Step> = None;
-        while let Some(step) = self.vm.step() {
-            report.absorb(&step);
+        let mut last_at = None;
+        loop {
+            // Which instruction runs, to write its argument as dis does; an
+            // `Arc` clone per step, the string only for the last one.
+            let at = self.vm.frames().last().map(|f| (f.code.clone(), f.pc));
+            let Some(step) = self.vm.step() else {
+                break;
+            };
+            last_at = at;
+            report.absorb(&step, &self.vm);
             self.checkpoint();
             let done = arrived(&step, &self.vm);
             last = Some(step);
@@ -425,88 +551,17 @@ impl Session {
             report.note = Some("the program has finished".into());
         }
         report.last_step = last;
+        if let Some((code, pc)) = last_at
+            && let Some(instr) = code.instrs.get(pc)
+        {
+            report.last_argrepr = self.vm.argrepr(&code, instr);
+        }
         self.last_stop = report;
     }
 
-    /// One plain sentence on what the last step did and which counts changed.
-    pub fn explain(&self) -> String {
-        let Some(step) = &self.last_stop.last_step else {
-            return match self.vm.outcome() {
-                Some(_) => "The program has finished.".into(),
-                None => "Nothing has run yet: the next instruction is highlighted.".into(),
-            };
-        };
-        let mut parts = Vec::new();
-        for event in &step.events {
-            match event {
-                Event::Incref {
-                    address,
-                    referrer,
-                    before,
-                    after,
-                    ..
-                } => parts.push(format!(
-                    "{} refs {before}→{after} ({referrer})",
-                    self.name_of(*address)
-                )),
-                Event::Decref {
-                    address,
-                    referrer,
-                    before,
-                    after,
-                    ..
-                } => parts.push(format!(
-                    "{} refs {before}→{after} ({referrer} dropped)",
-                    self.name_of(*address)
-                )),
-                Event::Alloc {
-                    type_name,
-                    value,
-                    address,
-                    ..
-                } => parts.push(format!("new {type_name} {value} at {address:#x}")),
-                Event::Free {
-                    type_name,
-                    value,
-                    address,
-                    ..
-                } => parts.push(format!("freed {type_name} {value} at {address:#x}")),
-                Event::KeptByConstants { holders, .. } => {
-                    parts.push(format!("kept alive by {holders}"))
-                }
-                Event::Bind {
-                    target, address, ..
-                } => parts.push(format!("{target} → {}", self.name_of(*address))),
-                Event::Call { callee, .. } => parts.push(format!("calls {callee}()")),
-                Event::Return { from, address, .. } => {
-                    parts.push(format!("{from}() returns {}", self.name_of(*address)))
-                }
-                Event::Output { text } => parts.push(format!("prints {:?}", text)),
-                Event::Raise { exception } => parts.push(format!("raises {exception}")),
-                Event::Push { .. } | Event::Pop { .. } => {}
-            }
-        }
-        let what = if parts.is_empty() {
-            "no reference counts changed".to_owned()
-        } else {
-            parts.join("; ")
-        };
-        let taken = self.last_stop.steps_taken;
-        if taken > 1 {
-            format!("{}: {what} (last of {taken} instructions run)", step.opname)
-        } else {
-            format!("{}: {what}", step.opname)
-        }
-    }
-
-    /// `'hello'` for a live object at `address`, else the bare address.
-    fn name_of(&self, address: u64) -> String {
-        self.vm
-            .heap
-            .live_objects()
-            .find(|(_, o)| o.address == address)
-            .map(|(id, _)| self.vm.heap.short_repr(id))
-            .unwrap_or_else(|| format!("{address:#x}"))
+    /// What the whole stop did, in sentences, most important first.
+    pub fn summary(&self) -> String {
+        crate::narrate::stop_summary(&self.vm, &self.last_stop)
     }
 
     /// The traceback, if the program ended with an uncaught exception.
@@ -548,7 +603,7 @@ mod tests {
     #[test]
     fn stepping_lines_tells_the_lectures_refcount_story() {
         let mut session = Session::new(REFCOUNT, "refcount.py").expect("compiles");
-        session.step_line(); // to line 1
+        assert_eq!(session.step_number(), 1, "opens at line 1, after RESUME");
         let mut hello = Vec::new();
         let mut world = Vec::new();
         for _ in 0..4 {
@@ -568,6 +623,75 @@ mod tests {
     }
 
     #[test]
+    fn no_move_goes_forward_from_the_start_and_none_lands_one_off() {
+        let mut session = Session::new(REFCOUNT, "refcount.py").expect("compiles");
+        session.go_to_start();
+        assert_eq!(session.step_number(), 1, "g at the opening stop stays");
+        session.go_to(0);
+        assert_eq!(session.step_number(), 0);
+        for back in [
+            Session::back_instruction,
+            Session::back_line,
+            Session::back_next,
+            Session::back_out,
+            Session::reverse_continue,
+        ] {
+            back(&mut session);
+            assert_eq!(session.step_number(), 0, "a backward move at step 0 stays");
+        }
+        session.go_to(0);
+        assert_eq!(session.step_number(), 0, "going to where we are stays");
+        session.step_line();
+        session.step_line();
+        session.go_to(3);
+        assert_eq!(session.step_number(), 3, "':3' lands on step 3");
+        session.go_to(3);
+        assert_eq!(session.step_number(), 3);
+        session.back_line();
+        assert_eq!(session.step_number(), 1, "back to the opening stop");
+    }
+
+    #[test]
+    fn the_summary_tells_the_whole_stop() {
+        let mut session = Session::new(REFCOUNT, "refcount.py").expect("compiles");
+        session.step_line();
+        session.step_line();
+        session.step_line();
+        session.step_line();
+        let summary = session.summary();
+        assert!(summary.contains("'hello' refs 1→0"), "{summary}");
+        assert!(summary.contains("'world' refs 1→2"), "{summary}");
+        assert!(!summary.starts_with("RETURN_VALUE"), "{summary}");
+        session.back_line();
+        let summary = session.summary();
+        assert!(summary.starts_with("Back 4 instructions"), "{summary}");
+        assert!(summary.contains("undid"), "{summary}");
+        let calls = "def f(x):\n    return x\nf(1000)\n";
+        let mut session = Session::new(calls, "t.py").expect("compiles");
+        session.step_line();
+        session.step_line();
+        let summary = session.summary();
+        assert!(summary.contains("called f()"), "{summary}");
+    }
+
+    #[test]
+    fn an_uncaught_exception_keeps_its_frames() {
+        let source = "def f(x):\n    return 1 // x\nf(0)\n";
+        let mut session = Session::new(source, "t.py").expect("compiles");
+        session.go_to_end();
+        assert!(session.traceback().is_some());
+        assert_eq!(
+            session.vm().frames().len(),
+            2,
+            "post-mortem keeps f and <module>"
+        );
+        assert!(session.summary().contains("raised ZeroDivisionError"));
+        session.back_instruction();
+        assert!(session.traceback().is_none());
+        assert_eq!(session.vm().frames().len(), 2);
+    }
+
+    #[test]
     fn the_total_is_known_before_the_end() {
         let session = Session::new(REFCOUNT, "refcount.py").expect("compiles");
         assert_eq!(session.total_steps(), Some(11));
@@ -578,16 +702,27 @@ mod tests {
     #[test]
     fn going_back_replays_to_the_same_state() {
         let mut session = Session::new(REFCOUNT, "refcount.py").expect("compiles");
-        for _ in 0..5 {
+        for _ in 0..4 {
             session.step_instruction();
         }
-        let explained = session.explain();
+        let state = |s: &Session| {
+            let heap = &s.vm().heap;
+            heap.live_objects()
+                .map(|(id, o)| (o.address, o.refs, heap.repr(id)))
+                .collect::<Vec<_>>()
+        };
+        let before = state(&session);
         session.step_instruction();
         session.back_instruction();
         assert_eq!(session.step_number(), 5);
-        assert_eq!(session.explain(), explained);
+        assert_eq!(state(&session), before);
+        assert!(
+            session
+                .summary()
+                .starts_with("Back 1 instruction to step 5, undid LOAD_CONST")
+        );
         session.go_to_start();
-        assert_eq!(session.step_number(), 0);
+        assert_eq!(session.step_number(), 1, "the opening stop");
         session.go_to_end();
         assert!(session.is_finished());
         session.back_line();
@@ -625,7 +760,6 @@ mod tests {
     fn next_steps_over_calls_and_finish_leaves_them() {
         let source = "def f(x):\n    y = x + 1\n    return y\nz = f(1)\nprint(z)\n";
         let mut session = Session::new(source, "t.py").expect("compiles");
-        session.step_line(); // line 1 (def)
         session.step_line(); // line 4
         session.next_line(); // over f: line 5
         assert_eq!(session.vm().frames().len(), 1);
@@ -634,7 +768,6 @@ mod tests {
             Some(5)
         );
         session.go_to_start();
-        session.step_line();
         session.step_line();
         session.step_line(); // into f, line 2
         assert_eq!(session.vm().frames().len(), 2);

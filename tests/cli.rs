@@ -231,12 +231,12 @@ fn without_a_terminal_the_debugger_says_what_to_do() {
 
 #[test]
 fn the_readme_frame_is_what_the_binary_draws() {
-    let output = bytestep(&["--keys", "ssi", "--size", "100x24", "--dump"]);
+    let output = bytestep(&["--keys", "si", "--size", "100x24", "--dump"]);
     assert_eq!(output.status.code(), Some(0));
     let frame = text(&output.stdout);
     let readme = std::fs::read_to_string(common::root().join("README.md")).expect("README");
     assert!(
         readme.contains(&frame),
-        "README.md's frame differs from `bytestep --keys ssi --size 100x24 --dump`:\n{frame}"
+        "README.md's frame differs from `bytestep --keys si --size 100x24 --dump`:\n{frame}"
     );
 }

@@ -101,10 +101,10 @@ fn tui_in_tmux_shows_the_story_and_restores_the_terminal() {
     }
     let tmux = Tmux::start("story", 100, 30, "assets/examples/refcount.py");
     tmux.wait_for("the TUI", |s| {
-        s.contains("Bytecode") && s.contains("step 0")
+        s.contains("Bytecode") && s.contains("step 1")
     });
 
-    tmux.run(&["send-keys", "-t", "t", "s", "s"]);
+    tmux.run(&["send-keys", "-t", "t", "s"]);
     let screen = tmux.wait_for("two steps", |s| s.contains("step 3"));
     for pane in ["Source", "Bytecode", "Stack", "Heap", "Names", "Output"] {
         assert!(screen.contains(pane), "pane {pane} missing:\n{screen}");

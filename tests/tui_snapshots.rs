@@ -66,7 +66,7 @@ fn default_example_after_ss() {
 
 #[test]
 fn mid_line_after_load_name() {
-    check("refcount_ssi_120x40", &default_frame("ssi", 120, 40));
+    check("refcount_si_120x40", &default_frame("si", 120, 40));
 }
 
 #[test]
@@ -77,31 +77,31 @@ fn help_overlay() {
 
 #[test]
 fn all_objects() {
-    check("refcount_all_120x40", &default_frame("sssa", 120, 40));
+    check("refcount_all_120x40", &default_frame("ssa", 120, 40));
 }
 
 #[test]
 fn referrers_of_the_selected_object() {
     check(
         "refcount_referrers_120x40",
-        &default_frame("sss<Tab><CR>", 120, 40),
+        &default_frame("ss<Tab><CR>", 120, 40),
     );
 }
 
 #[test]
 fn function_stepped_into_a_call() {
-    // s: line 1, s: line 5, s: into f at line 2, i: LOAD_FAST_BORROW x.
+    // Opens at line 1; s: line 5, s: into f at line 2, i: LOAD_FAST_BORROW x.
     check(
         "calls_into_f_80x24",
-        &frame(CALLS, "calls.py", "sssi", 80, 24),
+        &frame(CALLS, "calls.py", "ssi", 80, 24),
     );
     check(
         "calls_into_f_120x40",
-        &frame(CALLS, "calls.py", "sssi", 120, 40),
+        &frame(CALLS, "calls.py", "ssi", 120, 40),
     );
     check(
         "calls_caller_frame_120x40",
-        &frame(CALLS, "calls.py", "sssiu", 120, 40),
+        &frame(CALLS, "calls.py", "ssiu", 120, 40),
     );
 }
 

@@ -82,7 +82,8 @@ impl App {
         let index = self.shown_frame()?;
         let frames = self.session.vm().frames();
         let frame = frames.get(index)?;
-        let line = if index + 1 == frames.len() {
+        // Post-mortem, every frame is at the line that was running.
+        let line = if index + 1 == frames.len() && self.session.traceback().is_none() {
             frame.next_line().or_else(|| frame.current_line())
         } else {
             frame.current_line()

@@ -158,7 +158,7 @@ mod tests {
     #[test]
     fn stepping_moves_the_cursor_to_the_current_line() {
         let mut app = app(CALLS);
-        play(&mut app, "ss");
+        play(&mut app, "s");
         assert_eq!(app.cursor_line, 4);
         play(&mut app, "s");
         assert_eq!(app.cursor_line, 2, "stepped into f");
@@ -199,7 +199,11 @@ mod tests {
         play(&mut app, "F");
         assert_eq!(app.session.vm().frames().len(), 1);
         play(&mut app, "g");
-        assert_eq!(app.session.step_number(), 0);
+        assert_eq!(
+            app.session.step_number(),
+            1,
+            "the opening stop, after RESUME"
+        );
     }
 
     #[test]
@@ -209,7 +213,7 @@ mod tests {
         assert!(app.show_help);
         play(&mut app, "s");
         assert!(!app.show_help);
-        assert_eq!(app.session.step_number(), 0, "the key only closed the help");
+        assert_eq!(app.session.step_number(), 1, "the key only closed the help");
         play(&mut app, "q");
         assert!(app.quit);
     }

@@ -26,7 +26,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
         .and_then(|i| vm.frames().get(i).map(|f| (i, f)))
     {
         Some((index, shown)) => {
-            let innermost = index + 1 == vm.frames().len();
+            // Post-mortem, the innermost frame's mark is the failing instruction.
+            let innermost = index + 1 == vm.frames().len() && app.session.traceback().is_none();
             let marked = if innermost {
                 Some(shown.pc)
             } else {

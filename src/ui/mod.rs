@@ -44,7 +44,7 @@ pub struct PaneAreas {
 pub fn layout(area: Rect) -> PaneAreas {
     let [main, status, keys] = Layout::vertical([
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(status::status_height(area.height)),
         Constraint::Length(1),
     ])
     .areas(area);

@@ -8,43 +8,138 @@ use ratatui::widgets::Paragraph;
 use crate::app::App;
 use crate::app::keymap::key_line_items;
 
+/// How many lines the status area takes on a screen this tall: the step
+/// line plus the summary's continuation, up to three in all.
+pub fn status_height(screen_height: u16) -> u16 {
+    if screen_height >= 20 { 3 } else { 2 }
+}
+
+/// Lay `parts` out after `head` on at most `rows` lines of `width` columns,
+/// breaking only between words; parts that do not fit are counted
+/// (`+2 more.`), never cut in the middle.
+pub fn wrap_summary(
+    first: &str,
+    head: &str,
+    parts: &[String],
+    width: usize,
+    rows: usize,
+) -> Vec<String> {
+    let width = width.max(20);
+    let fill = |words: &[String]| -> Vec<String> {
+        let mut lines = vec![first.to_owned()];
+        for word in words {
+            let Some(line) = lines.last_mut() else { break };
+            let used = line.chars().count();
+            let sep = usize::from(used > 0 && !line.ends_with(' '));
+            if used + sep + word.chars().count() <= width {
+                if sep == 1 {
+                    line.push(' ');
+                }
+                line.push_str(word);
+            } else {
+                lines.push(format!(" {word}"));
+            }
+        }
+        lines
+    };
+    let words_of = |keep: usize| -> Vec<String> {
+        let mut words: Vec<String> = head.split(' ').map(str::to_owned).collect();
+        for (index, part) in parts[..keep].iter().enumerate() {
+            let end = if index + 1 == parts.len() { "." } else { ";" };
+            let mut part_words: Vec<String> = part.split(' ').map(str::to_owned).collect();
+            if let Some(last) = part_words.last_mut() {
+                last.push_str(end);
+            }
+            words.extend(part_words);
+        }
+        if keep < parts.len() {
+            words.push(format!("+{} more.", parts.len() - keep));
+        }
+        words
+    };
+    for keep in (0..=parts.len()).rev() {
+        let lines = fill(&words_of(keep));
+        if lines.len() <= rows {
+            return lines;
+        }
+    }
+    let mut lines = fill(&words_of(0));
+    lines.truncate(rows);
+    lines
+}
+
 pub fn render_status(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
-    let line = if let Some(prompt) = &app.prompt {
-        Line::from(vec![
+    if let Some(prompt) = &app.prompt {
+        let line = Line::from(vec![
             Span::styled(" go to step: ", theme.status),
             Span::raw(format!("{prompt}▏")),
             Span::styled("  (Enter to go, Esc to cancel)", theme.dim),
-        ])
-    } else {
-        let session = &app.session;
-        let place = if session.is_finished() {
-            "finished".to_owned()
+        ]);
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
+    let session = &app.session;
+    let place = if let Some(line) = app.current_line() {
+        let failed = if session.traceback().is_some() {
+            " (failed)"
         } else {
-            app.current_line()
-                .map(|l| format!("line {l}"))
-                .unwrap_or_default()
+            ""
         };
-        let total = session
-            .total_steps()
-            .map(|t| format!("/{t}"))
-            .unwrap_or_default();
-        let mut spans = vec![
-            Span::styled(
-                format!(" step {}{total}  {place}  ", session.step_number()),
-                theme.status,
-            ),
-            Span::raw(session.explain()),
-        ];
-        if let Some(note) = &session.last_stop().note {
-            spans.push(Span::styled(format!("  ({note})"), theme.dim));
-        }
-        if let Some(message) = &app.message {
-            spans.push(Span::styled(format!("  {message}"), theme.error));
-        }
-        Line::from(spans)
+        format!("line {line}{failed}")
+    } else if session.is_finished() {
+        "finished".to_owned()
+    } else {
+        String::new()
     };
-    frame.render_widget(Paragraph::new(line), area);
+    let total = session
+        .total_steps()
+        .map(|t| format!("/{t}"))
+        .unwrap_or_default();
+    let step = format!(" step {}{total}  {place}  ", session.step_number());
+    let (mut head, parts) = crate::narrate::summary_parts(session.vm(), session.last_stop());
+    let report = session.last_stop();
+    if parts.is_empty() {
+        head.push_str("; no reference counts changed");
+    } else {
+        head.push(':');
+    }
+    // Notes and messages first: they say why the screen did not move.
+    let mut first = String::new();
+    if let Some(message) = &app.message {
+        first = format!("{message}. ");
+    } else if let Some(note) = &report.note {
+        first = format!("({note}) ");
+    }
+    if parts.is_empty() {
+        head.push('.');
+    }
+    let head = format!("{first}{head}");
+    let lines = wrap_summary(
+        &step,
+        &head,
+        &parts,
+        area.width as usize,
+        area.height as usize,
+    );
+    let mut text: Vec<Line> = Vec::new();
+    for (index, line) in lines.into_iter().enumerate() {
+        if index == 0 {
+            let rest = line.get(step.len()..).unwrap_or("").to_owned();
+            let style = if app.message.is_some() {
+                theme.error
+            } else {
+                ratatui::style::Style::new()
+            };
+            text.push(Line::from(vec![
+                Span::styled(step.clone(), theme.status),
+                Span::styled(rest, style),
+            ]));
+        } else {
+            text.push(Line::from(line));
+        }
+    }
+    frame.render_widget(Paragraph::new(text), area);
 }
 
 pub fn render_keys(frame: &mut Frame, area: Rect, app: &App) {

@@ -579,7 +579,7 @@ impl Vm {
         frame.line_event_next = frame.code.fires_line_event(frame.last, frame.pc);
     }
 
-    /// An exception escapes: build the traceback, release every frame, finish.
+    /// An exception escapes: build the traceback and finish, keeping the frames.
     fn raise(&mut self, error: Box<PyException>) -> Outcome {
         let entries: Vec<TracebackEntry> = self
             .frames
@@ -595,10 +595,8 @@ impl Vm {
         self.heap.recorder.record(|| report::Event::Raise {
             exception: error.to_string(),
         });
-        // Unwinding clears each frame, innermost first, as CPython does.
-        while !self.frames.is_empty() {
-            self.pop_frame();
-        }
+        // The frames stay: CPython keeps them alive through the traceback
+        // (`sys.last_exc`), and a debugger shows them post-mortem.
         let outcome = Outcome::Raised(text);
         self.outcome = Some(outcome.clone());
         outcome
