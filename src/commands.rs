@@ -55,11 +55,22 @@ pub fn dis(
 ) -> io::Result<Status> {
     match compile::compile(&program.source, &program.filename) {
         Ok(code) => {
-            let text = if table {
+            let mut text = if table {
                 bytecode::dis_table(&code)
             } else {
                 bytecode::dis(&code)
             };
+            // Code objects get the ids the debugger and `trace` show for them.
+            let vm = Vm::from_code(&program.source, code);
+            for (_, object) in vm.heap.live_objects() {
+                if let crate::vm::heap::Value::Code(info) = &object.value {
+                    let fake = bytecode::repr::fake_address(&info.code);
+                    text = text.replace(
+                        &format!(" at {fake},"),
+                        &format!(" at {:#x},", object.address),
+                    );
+                }
+            }
             out.write_all(text.as_bytes())?;
             Ok(0)
         }

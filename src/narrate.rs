@@ -317,14 +317,7 @@ pub fn summary_parts(vm: &Vm, report: &StopReport) -> (String, Vec<String>) {
                 None => "Nothing has run yet".to_owned(),
             },
             (Some(step), 1) => instruction_text(&live, report, step),
-            (Some(step), taken) => {
-                let at = step
-                    .line
-                    .filter(|&l| l > 0)
-                    .map(|l| format!(", the last {} on line {l}", step.opname))
-                    .unwrap_or_else(|| format!(", the last {}", step.opname));
-                format!("Ran {taken} instructions{at}")
-            }
+            (Some(_), taken) => format!("Ran {taken} instructions"),
         }
     };
     let mut parts = Vec::new();

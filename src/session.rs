@@ -236,6 +236,8 @@ pub struct Session {
     total_steps: Option<u64>,
     /// The step number of the opening stop: the first line event, after `RESUME`.
     opening: u64,
+    /// Source lines that have instructions: breakpoints and `t` need one.
+    code_lines: BTreeSet<u32>,
 }
 
 impl Session {
@@ -258,10 +260,17 @@ impl Session {
             last_stop: StopReport::default(),
             breakpoints: BTreeSet::new(),
             opening: 0,
+            code_lines: BTreeSet::new(),
         };
+        session.code_lines = code_lines(&session.vm);
         session.step_line();
         session.opening = session.step_number();
         Ok(session)
+    }
+
+    /// Whether a source line has instructions (a breakpoint there can stop).
+    pub fn has_code(&self, line: u32) -> bool {
+        self.code_lines.contains(&line)
     }
 
     /// The step number of the opening stop (`g` goes there).
@@ -571,6 +580,20 @@ impl Session {
             _ => None,
         }
     }
+}
+
+/// Every line some code object of the program has an instruction on.
+fn code_lines(vm: &Vm) -> BTreeSet<u32> {
+    let mut lines = BTreeSet::new();
+    let module = vm.module_info().map(|m| m.instrs.as_slice()).unwrap_or(&[]);
+    let codes = vm.heap.live_objects().filter_map(|(_, o)| match &o.value {
+        crate::vm::heap::Value::Code(info) => Some(info.instrs.as_slice()),
+        _ => None,
+    });
+    for instrs in std::iter::once(module).chain(codes) {
+        lines.extend(instrs.iter().filter_map(|i| i.line).filter(|&l| l > 0));
+    }
+    lines
 }
 
 /// The next instruction starts a line that has a breakpoint.

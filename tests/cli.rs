@@ -124,7 +124,7 @@ fn unsupported_features_fail_clearly() {
     let stderr = text(&output.stderr);
     assert!(
         stderr.contains(
-            "NotImplementedError: bytestep does not support the BUILD_LIST instruction yet (line 1)"
+            "NotImplementedError: bytestep does not support lists and list displays ([1, 2]) (BUILD_LIST) yet (line 1)"
         ),
         "{stderr}"
     );
@@ -238,5 +238,22 @@ fn the_readme_frame_is_what_the_binary_draws() {
     assert!(
         readme.contains(&frame),
         "README.md's frame differs from `bytestep --keys si --size 100x24 --dump`:\n{frame}"
+    );
+}
+
+#[test]
+fn dis_names_code_objects_by_the_ids_the_debugger_shows() {
+    let program = TempProgram::new("ids.py", "def f(x):\n    return x\nf(1)\n");
+    let dis = text(&bytestep(&["dis", program.path()]).stdout);
+    let trace = text(&bytestep(&["trace", program.path()]).stdout);
+    // `trace` names the code object in its MAKE_FUNCTION line: `<code f> at 0x…`.
+    let id = trace
+        .split("<code f> at ")
+        .nth(1)
+        .and_then(|rest| rest.split([' ', ')', ';']).next())
+        .unwrap_or_else(|| panic!("no code object id in trace:\n{trace}"));
+    assert!(
+        dis.contains(&format!("<code object f at {id}, file")),
+        "dis should say {id}:\n{dis}"
     );
 }

@@ -15,6 +15,7 @@ const CALLS: &str = "def f(x):\n    y = x + 1\n    return y\n\nz = f(1000)\nprin
 fn frame(source: &str, filename: &str, keys: &str, width: u16, height: u16) -> String {
     let session = Session::new(source, filename).expect("the program compiles");
     let mut app = App::new(session, Theme::plain());
+    app.screen = (width, height);
     headless::play(&mut app, &parse_keys(keys).expect("valid keys"));
     headless::render_text(&app, width, height)
 }
@@ -124,4 +125,87 @@ fn same_keys_same_frame() {
         default_frame("ssiI", 120, 40),
         default_frame("ssiI", 120, 40)
     );
+}
+
+fn program(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/programs_tui")
+        .join(name);
+    std::fs::read_to_string(path).expect("read the program")
+}
+
+#[test]
+fn every_size_from_the_minimum_to_a_projector() {
+    for (width, height) in [(60, 16), (80, 24), (100, 30), (120, 40), (200, 60)] {
+        let name = format!("refcount_ss_{width}x{height}");
+        check(&name, &default_frame("ss", width, height));
+        let text = default_frame("ss", width, height);
+        // Refs and marks are never cut: the 'hello' row ends with its marks.
+        let row = text
+            .lines()
+            .find(|l| l.contains("'hello'") && l.contains(" str "))
+            .unwrap_or_else(|| panic!("no 'hello' row at {width}x{height}:\n{text}"));
+        assert!(
+            row.contains(" 2 +1 const") || text.contains("+1 const"),
+            "{width}x{height}: {row}"
+        );
+    }
+}
+
+#[test]
+fn post_mortem_keeps_the_failing_frame() {
+    let source = program("raises.py");
+    for (width, height) in [(80, 24), (120, 40)] {
+        let text = frame(&source, "raises.py", "G", width, height);
+        check(&format!("raises_post_mortem_{width}x{height}"), &text);
+        assert!(!text.contains("(no frames)"), "{text}");
+        assert!(text.contains("ZeroDivisionError"), "{text}");
+    }
+    // The whole traceback is on screen, from its first line.
+    let text = frame(&source, "raises.py", "G", 120, 40);
+    assert!(
+        text.contains("Traceback (most recent call last):"),
+        "{text}"
+    );
+    // Stepping back from it works.
+    let back = frame(&source, "raises.py", "GI", 120, 40);
+    check("raises_back_from_the_end_120x40", &back);
+    assert!(back.contains("undid BINARY_OP"), "{back}");
+}
+
+#[test]
+fn tabs_and_wide_characters_keep_the_borders_in_place() {
+    let source = program("tabs_wide.py");
+    let text = frame(&source, "tabs_wide.py", "ss", 80, 24);
+    check("tabs_wide_80x24", &text);
+    assert!(text.contains("  2          x = \"日本\""), "{text}");
+    for line in text.lines() {
+        let width: usize = line
+            .chars()
+            .map(|c| {
+                if ('\u{3000}'..='\u{9fff}').contains(&c) {
+                    2
+                } else {
+                    1
+                }
+            })
+            .sum();
+        assert!(width <= 80, "{width} columns: {line}");
+    }
+}
+
+#[test]
+fn too_small_ignores_every_key_but_quit() {
+    let frame_small = default_frame("ssss", 50, 12);
+    let later = default_frame("", 120, 40);
+    let session =
+        Session::new(examples::default_example().source, "refcount.py").expect("compiles");
+    let mut app = App::new(session, Theme::plain());
+    app.screen = (50, 12);
+    headless::play(&mut app, &parse_keys("ssss").expect("keys"));
+    assert_eq!(app.session.step_number(), 1, "no key moved while too small");
+    assert!(frame_small.contains("needs at least"));
+    assert!(later.contains("step 1/11"));
+    headless::play(&mut app, &parse_keys("q").expect("keys"));
+    assert!(app.quit);
 }

@@ -30,6 +30,10 @@ pub enum Action {
     FrameUp,
     FrameDown,
     ToggleAllObjects,
+    /// `o`: the output full-screen (any key closes it).
+    OutputFull,
+    /// `O`: hide or show the output pane.
+    ToggleOutputPane,
     ShowReferrers,
     /// Close the help overlay, the referrers list or the prompt.
     Close,

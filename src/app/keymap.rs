@@ -190,7 +190,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(
         &[Key::plain(KeyCode::Tab)],
         Action::FocusNext,
-        "focus: source ↔ heap",
+        "focus: source/heap/names/…",
         Some("focus"),
     ),
     bind(
@@ -210,6 +210,18 @@ pub const KEYMAP: &[Binding] = &[
         Action::ToggleAllObjects,
         "heap: all objects or program's",
         Some("all"),
+    ),
+    bind(
+        &[Key::char('o')],
+        Action::OutputFull,
+        "output full-screen",
+        Some("output"),
+    ),
+    bind(
+        &[Key::char('O')],
+        Action::ToggleOutputPane,
+        "hide/show the output pane",
+        None,
     ),
     bind(
         &[Key::plain(KeyCode::Enter)],

@@ -24,6 +24,32 @@ use crate::ui::theme::Theme;
 pub enum Focus {
     Source,
     Heap,
+    Names,
+    Stack,
+    Output,
+}
+
+impl Focus {
+    /// `Tab` order: the two panes used most, then the ones that scroll.
+    pub fn next(self) -> Focus {
+        match self {
+            Focus::Source => Focus::Heap,
+            Focus::Heap => Focus::Names,
+            Focus::Names => Focus::Stack,
+            Focus::Stack => Focus::Output,
+            Focus::Output => Focus::Source,
+        }
+    }
+}
+
+/// How far the panes that only scroll are scrolled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scroll {
+    /// First line shown.
+    pub names: usize,
+    pub stack: usize,
+    /// Lines hidden below the last one shown (0 follows the end).
+    pub output_from_end: usize,
 }
 
 /// The TUI's state: the debugging session and how the user is looking at it.
@@ -48,6 +74,17 @@ pub struct App {
     pub message: Option<String>,
     pub quit: bool,
     pub theme: Theme,
+    /// The screen's size (width, height) as last drawn: below the minimum
+    /// only quitting works, since the panes keys act on are not shown.
+    pub screen: (u16, u16),
+    /// The address of the object whose referrers are listed: the popup
+    /// follows the object, not the row number.
+    pub referrers_of: Option<u64>,
+    pub scroll: Scroll,
+    /// `o`: the program's output full-screen.
+    pub output_full: bool,
+    /// `O`: the output pane hidden, its rows to the heap.
+    pub output_hidden: bool,
 }
 
 impl App {
@@ -65,6 +102,11 @@ impl App {
             message: None,
             quit: false,
             theme,
+            screen: (120, 40),
+            referrers_of: None,
+            scroll: Scroll::default(),
+            output_full: false,
+            output_hidden: false,
         };
         app.follow_current_line();
         app
@@ -92,6 +134,39 @@ impl App {
         line.filter(|&l| l > 0)
     }
 
+    /// The shown frame's marked instruction: the next one for the innermost
+    /// frame, the call in progress for an outer one, the failing one post-mortem.
+    pub fn marked_instruction(&self) -> Option<(&crate::vm::frame::Frame, usize)> {
+        let index = self.shown_frame()?;
+        let frames = self.session.vm().frames();
+        let frame = frames.get(index)?;
+        let innermost = index + 1 == frames.len() && self.session.traceback().is_none();
+        let at = if innermost {
+            Some(frame.pc)
+        } else {
+            frame.last
+        };
+        at.map(|i| (frame, i))
+    }
+
+    /// The source span of the marked instruction, from the code object's
+    /// position table.
+    pub fn marked_position(&self) -> Option<crate::bytecode::Position> {
+        let (frame, index) = self.marked_instruction()?;
+        frame.code.position(index)
+    }
+
+    /// The line the shown frame ran last (Python Tutor's "just executed").
+    pub fn line_just_run(&self) -> Option<u32> {
+        let index = self.shown_frame()?;
+        let frame = self.session.vm().frames().get(index)?;
+        let innermost = index + 1 == self.session.vm().frames().len();
+        if !innermost || self.session.last_stop().steps_taken == 0 {
+            return None;
+        }
+        frame.current_line().filter(|&l| l > 0)
+    }
+
     /// Put the source cursor on the current line (after every move in time).
     pub fn follow_current_line(&mut self) {
         if let Some(line) = self.current_line() {
@@ -101,6 +176,13 @@ impl App {
 
     /// Turn a key into an action, given the mode (prompt, help) the app is in.
     pub fn action_for(&self, key: Key) -> Option<Action> {
+        let (width, height) = self.screen;
+        if width < crate::ui::MIN_WIDTH || height < crate::ui::MIN_HEIGHT {
+            return match keymap::action_for(key) {
+                Some(Action::Quit) => Some(Action::Quit),
+                _ => None,
+            };
+        }
         if self.prompt.is_some() {
             return match key.code {
                 KeyCode::Char(c) if c.is_ascii_digit() && !key.ctrl => Some(Action::PromptDigit(c)),
@@ -110,7 +192,7 @@ impl App {
                 _ => Some(Action::Close),
             };
         }
-        if self.show_help {
+        if self.show_help || self.output_full {
             // Any key closes the help (like `less`); Ctrl-C still quits.
             return match keymap::action_for(key) {
                 Some(Action::Quit) if key.ctrl => Some(Action::Quit),
@@ -124,15 +206,21 @@ impl App {
     /// the source or heap pane under it takes the focus, and the wheel moves
     /// the cursor or selection there, as the arrow keys do.
     pub fn mouse(&mut self, screen: ratatui::layout::Rect, column: u16, row: u16, scroll: i8) {
-        if self.show_help || self.prompt.is_some() {
+        if self.show_help || self.prompt.is_some() || self.output_full {
             return;
         }
-        let areas = crate::ui::layout(screen);
+        let areas = crate::ui::layout(screen, crate::ui::output::wanted_lines(self));
         let at = ratatui::layout::Position::new(column, row);
         let focus = if areas.source.contains(at) {
             Focus::Source
         } else if areas.heap.contains(at) {
             Focus::Heap
+        } else if areas.names.contains(at) {
+            Focus::Names
+        } else if areas.stack.contains(at) {
+            Focus::Stack
+        } else if areas.output.contains(at) {
+            Focus::Output
         } else {
             return;
         };
@@ -203,6 +291,7 @@ pub fn launch(
         Theme::from_env()
     };
     let mut app = App::new(session, theme);
+    app.screen = size;
     headless::play(&mut app, &keys);
     if options.dump {
         out.write_all(headless::render_text(&app, size.0, size.1).as_bytes())?;

@@ -62,6 +62,10 @@ pub fn run(app: &mut App) -> io::Result<()> {
 fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
     terminal.clear()?;
     while !app.quit {
+        // Keys act only when the panes they act on are on screen; short ids
+        // on narrow screens.
+        let size = terminal.size()?;
+        app.screen = (size.width, size.height);
         terminal.draw(|frame| crate::ui::view(frame, app))?;
         match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => app.press(key.into()),

@@ -18,7 +18,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::ReverseContinue => travel(app, |s| s.reverse_continue()),
         Action::RunToCursor => {
             let line = app.cursor_line;
-            travel(app, move |s| s.run_to_line(line));
+            if app.session.has_code(line) {
+                travel(app, move |s| s.run_to_line(line));
+            } else {
+                app.message = Some(format!("line {line} has no code to run to"));
+            }
         }
         Action::GoToStart => travel(app, |s| s.go_to_start()),
         Action::GoToEnd => travel(app, |s| s.go_to_end()),
@@ -44,16 +48,17 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::ToggleBreakpoint => {
             let line = app.cursor_line;
-            app.session.toggle_breakpoint(line);
+            if app.session.has_code(line) || app.session.breakpoints().contains(&line) {
+                app.session.toggle_breakpoint(line);
+            } else {
+                app.message = Some(format!("line {line} has no code: no breakpoint there"));
+            }
         }
         Action::MoveUp => move_selection(app, -1),
         Action::MoveDown => move_selection(app, 1),
-        Action::FocusNext => {
-            app.focus = match app.focus {
-                Focus::Source => Focus::Heap,
-                Focus::Heap => Focus::Source,
-            };
-        }
+        Action::FocusNext => app.focus = app.focus.next(),
+        Action::OutputFull => app.output_full = !app.output_full,
+        Action::ToggleOutputPane => app.output_hidden = !app.output_hidden,
         Action::FrameUp => {
             let count = app.session.vm().frames().len();
             if app.frame_up + 1 < count {
@@ -72,16 +77,20 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::ToggleAllObjects => {
+            let selected = selected_address(app);
             app.show_all = !app.show_all;
-            clamp_heap_selection(app);
+            reselect(app, selected);
         }
         Action::ShowReferrers => {
             app.show_referrers = !app.show_referrers;
+            app.referrers_of = None;
             if app.show_referrers {
                 app.focus = Focus::Heap;
+                app.referrers_of = selected_address(app);
             }
         }
         Action::Close => {
+            app.output_full = false;
             app.show_help = false;
             app.show_referrers = false;
             app.prompt = None;
@@ -91,11 +100,29 @@ pub fn update(app: &mut App, action: Action) {
     }
 }
 
-/// Move in time: run a session command, then show the innermost frame at its line.
+/// Move in time: run a session command, then show the innermost frame at its
+/// line; the heap keeps the same object selected while it is shown.
 fn travel(app: &mut App, command: impl FnOnce(&mut crate::session::Session)) {
+    let selected = selected_address(app);
     command(&mut app.session);
     app.frame_up = 0;
     app.follow_current_line();
+    reselect(app, selected);
+}
+
+/// The address of the selected heap row.
+fn selected_address(app: &App) -> Option<u64> {
+    crate::ui::heap::rows(app)
+        .get(app.heap_selected)
+        .map(|row| row.address)
+}
+
+/// Select the row of `address` again if it is shown, else stay in range.
+fn reselect(app: &mut App, address: Option<u64>) {
+    let rows = crate::ui::heap::rows(app);
+    if let Some(index) = address.and_then(|a| rows.iter().position(|r| r.address == a)) {
+        app.heap_selected = index;
+    }
     clamp_heap_selection(app);
 }
 
@@ -110,8 +137,30 @@ fn move_selection(app: &mut App, by: i64) {
             let rows = crate::ui::heap::rows(app).len() as i64;
             let selected = (app.heap_selected as i64 + by).clamp(0, (rows - 1).max(0));
             app.heap_selected = selected as usize;
+            if app.show_referrers {
+                app.referrers_of = selected_address(app);
+            }
+        }
+        // The panes clamp these to what they hold when they draw.
+        Focus::Names => {
+            let most = crate::ui::names::lines(app).len();
+            app.scroll.names = step_by(app.scroll.names, by, most);
+        }
+        Focus::Stack => {
+            let most = crate::ui::stack::lines(app).len();
+            app.scroll.stack = step_by(app.scroll.stack, by, most);
+        }
+        Focus::Output => {
+            let most = crate::ui::output::lines(app).len();
+            app.scroll.output_from_end = step_by(app.scroll.output_from_end, -by, most);
         }
     }
+}
+
+/// `value + by`, kept within the `lines` a pane holds (the pane clamps
+/// further to its height when it draws).
+fn step_by(value: usize, by: i64, lines: usize) -> usize {
+    (value as i64 + by).clamp(0, lines.saturating_sub(1) as i64) as usize
 }
 
 fn clamp_heap_selection(app: &mut App) {
@@ -143,7 +192,7 @@ mod tests {
     fn clicks_focus_a_pane_and_the_wheel_moves_in_it() {
         let mut app = app(CALLS);
         let screen = ratatui::layout::Rect::new(0, 0, 120, 40);
-        let areas = crate::ui::layout(screen);
+        let areas = crate::ui::layout(screen, 1);
         app.mouse(screen, areas.heap.x + 2, areas.heap.y + 2, 0);
         assert_eq!(app.focus, Focus::Heap);
         app.mouse(screen, areas.source.x + 2, areas.source.y + 2, 1);
@@ -227,5 +276,40 @@ mod tests {
         play(&mut app, "a");
         play(&mut app, "<CR>");
         assert!(app.show_referrers);
+    }
+
+    #[test]
+    fn blank_lines_take_no_breakpoint_and_no_run_to() {
+        let mut app = app("x = 1\n\ny = 2\n");
+        play(&mut app, "jb");
+        assert!(app.session.breakpoints().is_empty(), "line 2 is blank");
+        assert!(
+            app.message
+                .as_deref()
+                .is_some_and(|m| m.contains("no code"))
+        );
+        let before = app.session.step_number();
+        play(&mut app, "t");
+        assert_eq!(app.session.step_number(), before, "t on a blank line stays");
+        assert!(app.message.is_some());
+    }
+
+    #[test]
+    fn the_referrers_popup_follows_the_object() {
+        let mut app = app(CALLS);
+        play(&mut app, "s<Tab><CR>");
+        let (title, _) = crate::ui::heap::referrer_lines(&app);
+        play(&mut app, "a");
+        let (after, _) = crate::ui::heap::referrer_lines(&app);
+        assert_eq!(title, after, "`a` changes the rows, not the object");
+    }
+
+    #[test]
+    fn tab_reaches_the_scrolling_panes() {
+        let mut app = app(CALLS);
+        play(&mut app, "<Tab><Tab>");
+        assert_eq!(app.focus, Focus::Names);
+        play(&mut app, "<Tab><Tab><Tab>");
+        assert_eq!(app.focus, Focus::Source);
     }
 }

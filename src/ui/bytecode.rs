@@ -1,8 +1,6 @@
 //! The bytecode pane: the shown frame's code object in CPython 3.14's `dis`
-//! layout (line, offset, opname, arg, `(argrepr)`), `>>` on jump targets and
-//! `◀` on the next instruction.
-
-use std::collections::BTreeSet;
+//! layout (line, `L1:` label, offset, opname, arg, `(argrepr)`), jumps as
+//! `to L1` as CPython 3.14 writes them, and `◀` on the next instruction.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -40,12 +38,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
             None => return,
         },
     };
-    let targets: BTreeSet<u32> = code
-        .instrs
-        .iter()
-        .filter(|i| i.target != NO_TARGET)
-        .map(|i| i.target)
-        .collect();
+    // The labels `bytestep dis` and CPython 3.14's dis write: `L1:`, `to L1`.
+    let labels = crate::bytecode::dis::label_offsets(&code.code);
+    let label_of = |offset: u32| {
+        labels
+            .binary_search(&(offset as usize))
+            .ok()
+            .map(|i| format!("L{}", i + 1))
+    };
     let marked_line = marked.and_then(|m| code.instrs.get(m)).and_then(|i| i.line);
 
     let height = inner.height as usize;
@@ -54,12 +54,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
         .saturating_sub(height / 3)
         .min(code.instrs.len().saturating_sub(height));
     let width = inner.width as usize;
-    let op_width = code
-        .instrs
-        .iter()
-        .map(|i| opname(i.opcode).len())
-        .max()
-        .unwrap_or(8);
+    let visible = code.instrs.iter().skip(top).take(height);
     let line_width = code
         .instrs
         .iter()
@@ -68,7 +63,26 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
         .unwrap_or(0)
         .to_string()
         .len();
+    let label_width = if labels.is_empty() {
+        0
+    } else {
+        format!("L{}:", labels.len()).len() + 1
+    };
     let offset_width = code.instrs.last().map_or(1, |i| i.offset.to_string().len());
+    let arg_width = visible
+        .clone()
+        .filter(|i| has_arg(i.opcode))
+        .map(|i| i.arg.to_string().len())
+        .max()
+        .unwrap_or(1);
+    // The opname column fits the names on screen, but never so wide that the
+    // arguments fall off a narrow pane: a longer name pushes only its own row.
+    let fixed = line_width + 1 + label_width + offset_width + 2 + 1 + arg_width + 2;
+    let op_width = visible
+        .map(|i| opname(i.opcode).len())
+        .max()
+        .unwrap_or(8)
+        .min(width.saturating_sub(fixed + 8).max(10));
     let mut previous_line = if top > 0 {
         code.instrs.get(top - 1).and_then(|i| i.line)
     } else {
@@ -86,17 +100,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
                 _ => String::new(),
             };
             previous_line = instr.line;
-            let target = if targets.contains(&(position as u32)) {
-                ">>"
-            } else {
-                "  "
-            };
+            let label = label_of(instr.offset);
+            let label_text = label.as_ref().map(|l| format!("{l}:")).unwrap_or_default();
             let arg = if has_arg(instr.opcode) {
                 instr.arg.to_string()
             } else {
                 String::new()
             };
-            let argrepr = vm.argrepr(code, instr);
+            let argrepr = if instr.target != NO_TARGET {
+                code.instrs
+                    .get(instr.target as usize)
+                    .and_then(|t| label_of(t.offset))
+                    .map(|l| format!("to {l}"))
+                    .unwrap_or_else(|| vm.argrepr(code, instr))
+            } else {
+                vm.argrepr(code, instr)
+            };
             let argrepr = if argrepr.is_empty() {
                 String::new()
             } else {
@@ -104,23 +123,28 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
             };
             let is_marked = marked == Some(position);
             let in_line = instr.line.is_some() && instr.line == marked_line;
+            let label_column = if label_width > 0 {
+                format!("{label_text:<label_width$}")
+            } else {
+                String::new()
+            };
             let body = format!(
-                "{line_text:>line_width$} {target}{:>offset_width$}  {:<op_width$} {arg:>2}{argrepr}",
+                "{line_text:>line_width$} {label_column}{:>offset_width$}  {:<op_width$} {arg:>arg_width$}{argrepr}",
                 instr.offset,
                 opname(instr.opcode),
             );
             let arrow = if is_marked { " ◀" } else { "" };
             let room = width.saturating_sub(arrow.chars().count());
-            let mut body: String = body.chars().take(room).collect();
+            let mut body = super::fit(&body, room);
             if is_marked {
-                let fill = room.saturating_sub(body.chars().count());
+                let fill = room.saturating_sub(super::text_width(&body));
                 body.push_str(&" ".repeat(fill));
                 Line::from(vec![
                     Span::styled(body, theme.next_instr),
                     Span::styled(arrow, theme.current),
                 ])
             } else {
-                let style = if targets.contains(&(position as u32)) {
+                let style = if label.is_some() {
                     theme.jump_target
                 } else if in_line {
                     theme.opname

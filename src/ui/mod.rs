@@ -21,6 +21,29 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::{App, Focus};
 
+/// Columns `text` takes in a terminal (`日本` takes four).
+pub fn text_width(text: &str) -> usize {
+    Span::raw(text).width()
+}
+
+/// The longest prefix of `text` that fits in `width` columns.
+pub fn fit(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = text_width(c.encode_utf8(&mut [0; 4]));
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out
+}
+
+/// On screens narrower than this, ids are written short (`…08040`).
+pub const SHORT_IDS_SCREEN: u16 = 100;
+
 /// Below this the panes cannot show anything useful.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
@@ -41,7 +64,9 @@ pub struct PaneAreas {
 /// The screen's layout: source, stack and names on the left; bytecode, heap
 /// and output on the right; the status and key lines at the bottom. Mouse
 /// clicks are mapped to panes with the same function that draws them.
-pub fn layout(area: Rect) -> PaneAreas {
+/// `output_lines` is how many lines the output pane would like (its text,
+/// or a whole traceback post-mortem); 0 hides it (`O`).
+pub fn layout(area: Rect, output_lines: usize) -> PaneAreas {
     let [main, status, keys] = Layout::vertical([
         Constraint::Min(0),
         Constraint::Length(status::status_height(area.height)),
@@ -56,14 +81,22 @@ pub fn layout(area: Rect) -> PaneAreas {
     .areas(main);
     let [source, stack, names] = Layout::vertical([
         Constraint::Percentage(45),
-        Constraint::Percentage(22),
-        Constraint::Fill(1),
+        Constraint::Min(3),
+        Constraint::Percentage(30),
     ])
     .areas(left);
+    // The output pane grows to show a whole traceback, up to half the column;
+    // on the smallest screens it gives its rows to the heap (`o` shows it).
+    let output_height = if output_lines == 0 || right.height < 16 {
+        0
+    } else {
+        let base = if right.height >= 30 { 6 } else { 3 };
+        (output_lines as u16 + 2).clamp(base, (right.height / 2).max(base))
+    };
     let [bytecode, heap, output] = Layout::vertical([
-        Constraint::Percentage(45),
-        Constraint::Fill(1),
-        Constraint::Length(if main.height >= 30 { 6 } else { 3 }),
+        Constraint::Percentage(if right.height < 16 { 40 } else { 45 }),
+        Constraint::Min(4),
+        Constraint::Length(output_height),
     ])
     .areas(right);
     PaneAreas {
@@ -76,6 +109,41 @@ pub fn layout(area: Rect) -> PaneAreas {
         status,
         keys,
     }
+}
+
+/// Lines of `lines` from `offset` that fit `block`'s inside, with `↑ N more`
+/// / `↓ N more` on the bottom border when some are hidden: no pane hides
+/// text without saying so.
+pub fn scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block,
+    lines: Vec<Line>,
+    offset: usize,
+    theme: &theme::Theme,
+) {
+    let inner = block.inner(area);
+    let height = inner.height as usize;
+    let offset = offset.min(lines.len().saturating_sub(height));
+    let above = offset;
+    let below = lines.len().saturating_sub(offset + height);
+    let mut hints = Vec::new();
+    if above > 0 {
+        hints.push(format!("↑ {above} more"));
+    }
+    if below > 0 {
+        hints.push(format!("↓ {below} more"));
+    }
+    let block = if hints.is_empty() {
+        block
+    } else {
+        block.title_bottom(
+            Line::from(Span::styled(format!(" {} ", hints.join("  ")), theme.mark)).right_aligned(),
+        )
+    };
+    frame.render_widget(block, area);
+    let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    frame.render_widget(Paragraph::new(visible), inner);
 }
 
 /// Draw the whole screen.
@@ -99,7 +167,7 @@ pub fn view(frame: &mut Frame, app: &App) {
         output: output_area,
         status: status_area,
         keys: keys_area,
-    } = layout(area);
+    } = layout(area, output::wanted_lines(app));
 
     let vm = app.session.vm();
     let shown = app.shown_frame().and_then(|i| vm.frames().get(i));
@@ -122,7 +190,7 @@ pub fn view(frame: &mut Frame, app: &App) {
         frame,
         stack_area,
         app,
-        pane(app, "Stack", &stack_title, false),
+        pane(app, "Stack", &stack_title, app.focus == Focus::Stack),
     );
     let heap_note = if app.show_all { "all objects" } else { "" };
     heap::render(
@@ -131,13 +199,33 @@ pub fn view(frame: &mut Frame, app: &App) {
         app,
         pane(app, "Heap", heap_note, app.focus == Focus::Heap),
     );
-    names::render(frame, names_area, app, pane(app, "Names", "", false));
-    output::render(frame, output_area, app, pane(app, "Output", "", false));
+    names::render(
+        frame,
+        names_area,
+        app,
+        pane(app, "Names", "", app.focus == Focus::Names),
+    );
+    if output_area.height > 0 {
+        let hint = if app.output_full {
+            ""
+        } else {
+            "o: full screen"
+        };
+        output::render(
+            frame,
+            output_area,
+            app,
+            pane(app, "Output", hint, app.focus == Focus::Output),
+        );
+    }
     status::render_status(frame, status_area, app);
     status::render_keys(frame, keys_area, app);
 
     if app.show_referrers {
         referrers(frame, heap_area.union(output_area), app);
+    }
+    if app.output_full {
+        output::render_full(frame, area, app);
     }
     if app.show_help {
         help::render(frame, area, app);

@@ -29,9 +29,9 @@ pub fn wrap_summary(
         let mut lines = vec![first.to_owned()];
         for word in words {
             let Some(line) = lines.last_mut() else { break };
-            let used = line.chars().count();
+            let used = super::text_width(line);
             let sep = usize::from(used > 0 && !line.ends_with(' '));
-            if used + sep + word.chars().count() <= width {
+            if used + sep + super::text_width(word) <= width {
                 if sep == 1 {
                     line.push(' ');
                 }

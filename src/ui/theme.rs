@@ -12,6 +12,14 @@ pub struct Theme {
     pub line_number: Style,
     /// The line about to run.
     pub current: Style,
+    /// The bar across the line about to run.
+    pub current_bar: Style,
+    /// The bar across the failing line, post-mortem.
+    pub failed_bar: Style,
+    /// The mark on the line just run.
+    pub just_ran: Style,
+    /// The sub-expression the current instruction works on.
+    pub expression: Style,
     /// The source cursor (when the source pane is focused).
     pub cursor: Style,
     pub breakpoint: Style,
@@ -55,6 +63,16 @@ impl Theme {
             title: bold,
             line_number: Style::new().fg(Color::DarkGray),
             current: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            current_bar: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+            failed_bar: Style::new()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD),
+            just_ran: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            expression: Style::new().add_modifier(Modifier::UNDERLINED),
             cursor: Style::new().add_modifier(Modifier::REVERSED),
             breakpoint: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             next_instr: Style::new()
@@ -94,6 +112,10 @@ impl Theme {
             title: bold,
             line_number: none,
             current: bold,
+            current_bar: reverse,
+            failed_bar: reverse,
+            just_ran: bold,
+            expression: underline,
             cursor: underline,
             breakpoint: bold,
             next_instr: reverse,

@@ -431,8 +431,8 @@ impl Vm {
     /// Every referrer of `target`, found by a scan (kept nowhere, costs nothing while running).
     pub fn referrers(&self, target: ObjId) -> Vec<(String, bool)> {
         // (referrer, counted): borrowed stack slots and locals refer without counting.
-        let mut found: Vec<(Referrer, bool)> = Vec::new();
-        for frame in &self.frames {
+        let mut found: Vec<(Referrer, bool, Option<usize>)> = Vec::new();
+        for (depth, frame) in self.frames.iter().enumerate() {
             for (slot, local) in frame.locals.iter().enumerate() {
                 if local.obj == Some(target)
                     && let Some(&name) = frame.code.localsplus.get(slot)
@@ -441,7 +441,7 @@ impl Vm {
                         frame: frame.qualname,
                         name,
                     };
-                    found.push((referrer, !local.borrowed));
+                    found.push((referrer, !local.borrowed, Some(depth)));
                 }
             }
             for (slot, entry) in frame.stack.iter().enumerate() {
@@ -450,7 +450,7 @@ impl Vm {
                         frame: frame.qualname,
                         slot: slot as u32,
                     };
-                    found.push((referrer, !entry.borrowed));
+                    found.push((referrer, !entry.borrowed, Some(depth)));
                 }
             }
             if frame.function == Some(target) {
@@ -459,6 +459,7 @@ impl Vm {
                         frame: frame.qualname,
                     },
                     true,
+                    Some(depth),
                 ));
             }
         }
@@ -466,13 +467,35 @@ impl Vm {
         for (id, _) in self.heap.live_objects() {
             for (child, referrer) in self.heap.children(id) {
                 if child == target {
-                    found.push((referrer, true));
+                    found.push((referrer, true, None));
                 }
             }
         }
+        // A recursive function has several frames of one name: say which call.
+        let calls_of = |qualname| {
+            self.frames
+                .iter()
+                .filter(|f| f.qualname == qualname)
+                .count()
+        };
         found
             .into_iter()
-            .map(|(referrer, counted)| (self.heap.describe(referrer), counted))
+            .map(|(referrer, counted, depth)| {
+                let mut text = self.heap.describe(referrer);
+                if let Some(frame) = depth.and_then(|d| self.frames.get(d))
+                    && calls_of(frame.qualname) > 1
+                {
+                    let line = frame
+                        .current_line()
+                        .map(|l| format!(", line {l}"))
+                        .unwrap_or_default();
+                    text.push_str(&format!(
+                        " (call at depth {depth}{line})",
+                        depth = depth.unwrap_or(0)
+                    ));
+                }
+                (text, counted)
+            })
             .collect()
     }
 
