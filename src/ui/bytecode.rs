@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::App;
 use crate::bytecode::opcodes::{has_arg, name as opname};
-use crate::vm::code::NO_TARGET;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
     let theme = &app.theme;
@@ -39,13 +38,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
         },
     };
     // The labels `bytestep dis` and CPython 3.14's dis write: `L1:`, `to L1`.
-    let labels = crate::bytecode::dis::label_offsets(&code.code);
-    let label_of = |offset: u32| {
-        labels
-            .binary_search(&(offset as usize))
-            .ok()
-            .map(|i| format!("L{}", i + 1))
-    };
+    let labels = &code.labels;
+    let label_of = |offset: u32| code.label_at(offset);
     let marked_line = marked.and_then(|m| code.instrs.get(m)).and_then(|i| i.line);
 
     let height = inner.height as usize;
@@ -107,15 +101,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
             } else {
                 String::new()
             };
-            let argrepr = if instr.target != NO_TARGET {
-                code.instrs
-                    .get(instr.target as usize)
-                    .and_then(|t| label_of(t.offset))
-                    .map(|l| format!("to {l}"))
-                    .unwrap_or_else(|| vm.argrepr(code, instr))
-            } else {
-                vm.argrepr(code, instr)
-            };
+            let argrepr = vm.argrepr(code, instr);
             let argrepr = if argrepr.is_empty() {
                 String::new()
             } else {

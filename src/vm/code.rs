@@ -40,6 +40,8 @@ pub struct CodeInfo {
     /// `Some(argcount)` when a call can simply move its positional arguments
     /// into the locals: no `*args`/`**kwargs`, no cells, not a generator.
     pub plain_call: Option<usize>,
+    /// Byte offsets `dis` labels `L1`, `L2`…, sorted.
+    pub labels: Vec<usize>,
 }
 
 impl CodeInfo {
@@ -83,7 +85,9 @@ impl CodeInfo {
         let plain_call =
             (code.flags & special == 0 && code.cellvars.is_empty() && code.freevars.is_empty())
                 .then_some(code.argcount as usize);
+        let labels = bytecode::dis::label_offsets(&code);
         CodeInfo {
+            labels,
             plain_call,
             code,
             instrs,
@@ -104,6 +108,14 @@ impl CodeInfo {
             }
             None => false,
         }
+    }
+
+    /// `L3` for an instruction at a labelled offset, as `dis` writes it.
+    pub fn label_at(&self, offset: u32) -> Option<String> {
+        self.labels
+            .binary_search(&(offset as usize))
+            .ok()
+            .map(|i| format!("L{}", i + 1))
     }
 
     /// The source span of an instruction (`co_positions()`).

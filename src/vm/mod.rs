@@ -419,10 +419,14 @@ impl Vm {
             }
             IS_OP => if arg == 1 { "is not" } else { "is" }.to_owned(),
             CONTAINS_OP => if arg == 1 { "not in" } else { "in" }.to_owned(),
+            // CPython 3.14's dis writes jumps to labels: `to L2`.
             _ if instr.target != code::NO_TARGET => code
                 .instrs
                 .get(instr.target as usize)
-                .map(|t| format!("to {}", t.offset))
+                .map(|t| match code.label_at(t.offset) {
+                    Some(label) => format!("to {label}"),
+                    None => format!("to {}", t.offset),
+                })
                 .unwrap_or_default(),
             _ => String::new(),
         }
