@@ -23,6 +23,7 @@ pub mod app;
 pub mod bytecode;
 pub mod commands;
 pub mod compile;
+pub mod condition;
 pub mod examples;
 pub mod narrate;
 pub mod session;

@@ -12,6 +12,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::compile::SyntaxError;
+use crate::condition::Condition;
+use crate::vm::heap::ObjId;
 use crate::vm::{Event, Outcome, Step, Vm};
 
 /// Steps between two checkpoints for going back, at first.
@@ -238,6 +240,29 @@ pub struct Session {
     opening: u64,
     /// Source lines that have instructions: breakpoints and `t` need one.
     code_lines: BTreeSet<u32>,
+    /// Conditions of conditional breakpoints, by line.
+    conditions: BTreeMap<u32, Condition>,
+    /// Watched objects: `c` and `C` stop where their count changes or they
+    /// are freed.
+    watches: Vec<Watch>,
+}
+
+/// A watched object: its arena slot and its address (together they tell it
+/// from a later object in the same block).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Watch {
+    pub obj: ObjId,
+    pub address: u64,
+}
+
+impl Watch {
+    /// Its count in `vm`, `None` while it does not exist there.
+    fn refs(&self, vm: &Vm) -> Option<u32> {
+        vm.heap
+            .try_get(self.obj)
+            .filter(|o| o.alive && o.address == self.address)
+            .map(|o| o.refs)
+    }
 }
 
 impl Session {
@@ -261,6 +286,8 @@ impl Session {
             breakpoints: BTreeSet::new(),
             opening: 0,
             code_lines: BTreeSet::new(),
+            conditions: BTreeMap::new(),
+            watches: Vec::new(),
         };
         session.code_lines = code_lines(&session.vm);
         session.step_line();
@@ -310,6 +337,47 @@ impl Session {
         if !self.breakpoints.remove(&line) {
             self.breakpoints.insert(line);
         }
+        self.conditions.remove(&line);
+    }
+
+    /// Set a breakpoint on `line` that stops only where `condition` holds
+    /// (or any time with `None`).
+    pub fn set_breakpoint(&mut self, line: u32, condition: Option<Condition>) {
+        self.breakpoints.insert(line);
+        match condition {
+            Some(condition) => self.conditions.insert(line, condition),
+            None => self.conditions.remove(&line),
+        };
+    }
+
+    /// The condition of the breakpoint on `line`, if it has one.
+    pub fn condition(&self, line: u32) -> Option<&Condition> {
+        self.conditions.get(&line)
+    }
+
+    /// Start or stop watching the live object at `address`; true when now watched.
+    pub fn toggle_watch(&mut self, address: u64) -> bool {
+        if let Some(index) = self.watches.iter().position(|w| w.address == address) {
+            self.watches.remove(index);
+            return false;
+        }
+        let found = self
+            .vm
+            .heap
+            .live_objects()
+            .find(|(_, o)| o.address == address)
+            .map(|(obj, _)| obj);
+        match found {
+            Some(obj) => {
+                self.watches.push(Watch { obj, address });
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn watches(&self) -> &[Watch] {
+        &self.watches
     }
 
     /// `i`: one instruction.
@@ -334,10 +402,48 @@ impl Session {
         self.forward(move |_, vm| vm.frames().len() < depth);
     }
 
-    /// `c`: to the next breakpoint line, or the end.
+    /// `c`: to the next breakpoint line whose condition holds, to the next
+    /// change of a watched object's count, or to the end.
     pub fn continue_running(&mut self) {
         let breakpoints = self.breakpoints.clone();
-        self.forward(move |_, vm| at_breakpoint(vm, &breakpoints));
+        let conditions = self.conditions.clone();
+        let watched: Vec<u64> = self.watches.iter().map(|w| w.address).collect();
+        self.forward(move |step, vm| {
+            touches(step, &watched) || at_breakpoint(vm, &breakpoints, &conditions)
+        });
+        self.explain_arrival();
+    }
+
+    /// Say which breakpoint or watch a `c`/`C` stopped at.
+    fn explain_arrival(&mut self) {
+        if self.last_stop.note.is_some() {
+            return;
+        }
+        let line = self.vm.next_instruction().and_then(|(_, i)| i.line);
+        if let Some(line) = line.filter(|_| next_has_line_event(&self.vm))
+            && self.breakpoints.contains(&line)
+        {
+            self.last_stop.note = Some(match self.conditions.get(&line) {
+                Some(condition) => match condition.holds(&self.vm) {
+                    Ok(_) => format!("breakpoint on line {line}: {} holds", condition.text),
+                    Err(error) => format!("breakpoint on line {line}: {error}"),
+                },
+                None => format!("breakpoint on line {line}"),
+            });
+            return;
+        }
+        let changed: Vec<String> = self
+            .watches
+            .iter()
+            .filter(|w| self.last_stop.changes.contains_key(&w.address))
+            .map(|w| match w.refs(&self.vm) {
+                Some(_) => self.vm.heap.short_repr(w.obj),
+                None => format!("{:#x}", w.address),
+            })
+            .collect();
+        if !changed.is_empty() {
+            self.last_stop.note = Some(format!("watched {} changed", changed.join(", ")));
+        }
     }
 
     /// `t`: to the next line event on `line`.
@@ -415,9 +521,12 @@ impl Session {
             return;
         }
         let here = self.step_number();
-        let breakpoints = &self.breakpoints;
-        let found = self.last_matching_before(here, |vm| at_breakpoint(vm, breakpoints));
-        self.go_to(self.back_target(found));
+        let (breakpoints, conditions) = (&self.breakpoints, &self.conditions);
+        let at_break =
+            self.last_matching_before(here, |vm| at_breakpoint(vm, breakpoints, conditions));
+        let watch_changed = self.last_watch_change_before(here);
+        self.go_to(self.back_target(at_break.max(watch_changed)));
+        self.explain_arrival();
     }
 
     /// `g`: the opening stop (the first line event).
@@ -488,6 +597,38 @@ impl Session {
                 if wanted(&vm) {
                     found = Some(vm.steps());
                 }
+                if vm.steps() >= (index as u64 + 1) * self.interval {
+                    break;
+                }
+            }
+            if let Some(step) = found {
+                return step;
+            }
+        }
+        0
+    }
+
+    /// The largest step number below `here` where a watched object's count
+    /// differs from the step before (made, freed or counted), or 0.
+    fn last_watch_change_before(&self, here: u64) -> u64 {
+        if self.watches.is_empty() {
+            return 0;
+        }
+        let key =
+            |vm: &Vm| -> Vec<Option<u32>> { self.watches.iter().map(|w| w.refs(vm)).collect() };
+        let last_index = (here.saturating_sub(1) / self.interval) as usize;
+        for index in (0..=last_index.min(self.checkpoints.len() - 1)).rev() {
+            let mut vm = self.checkpoints[index].clone();
+            vm.set_recording(false);
+            let mut previous = key(&vm);
+            let mut found = None;
+            while vm.steps() + 1 < here && !vm.is_finished() {
+                vm.step_quiet();
+                let now = key(&vm);
+                if now != previous {
+                    found = Some(vm.steps());
+                }
+                previous = now;
                 if vm.steps() >= (index as u64 + 1) * self.interval {
                     break;
                 }
@@ -596,13 +737,46 @@ fn code_lines(vm: &Vm) -> BTreeSet<u32> {
     lines
 }
 
-/// The next instruction starts a line that has a breakpoint.
-fn at_breakpoint(vm: &Vm, breakpoints: &BTreeSet<u32>) -> bool {
-    next_has_line_event(vm)
-        && vm
-            .next_instruction()
-            .and_then(|(_, i)| i.line)
-            .is_some_and(|l| breakpoints.contains(&l))
+/// The next instruction starts a line that has a breakpoint whose condition
+/// holds (a condition that cannot be evaluated stops too, to say why).
+fn at_breakpoint(
+    vm: &Vm,
+    breakpoints: &BTreeSet<u32>,
+    conditions: &BTreeMap<u32, Condition>,
+) -> bool {
+    if !next_has_line_event(vm) {
+        return false;
+    }
+    let Some(line) = vm.next_instruction().and_then(|(_, i)| i.line) else {
+        return false;
+    };
+    if !breakpoints.contains(&line) {
+        return false;
+    }
+    conditions
+        .get(&line)
+        .is_none_or(|condition| condition.holds(vm).unwrap_or(true))
+}
+
+/// The step changed the count of (net), made or freed an object at one of
+/// `addresses`: the same test going back compares counts between states.
+fn touches(step: &Step, addresses: &[u64]) -> bool {
+    addresses.iter().any(|watched| {
+        let mut net = 0i64;
+        for event in &step.events {
+            match event {
+                Event::Incref { address, .. } if address == watched => net += 1,
+                Event::Decref { address, .. } if address == watched => net -= 1,
+                Event::Free { address, .. } | Event::Alloc { address, .. }
+                    if address == watched =>
+                {
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        net != 0
+    })
 }
 
 /// CPython would report a 'line' event before the next instruction.

@@ -209,3 +209,44 @@ fn too_small_ignores_every_key_but_quit() {
     headless::play(&mut app, &parse_keys("q").expect("keys"));
     assert!(app.quit);
 }
+
+#[test]
+fn conditional_breakpoint_forward_and_back() {
+    let source = program("fact.py");
+    let keys = ":b 2 if n <lt> 3<CR>";
+    let first = frame(&source, "fact.py", &format!("{keys}c"), 100, 30);
+    check("fact_condition_c_100x30", &first);
+    assert!(first.contains("local n ─▶ 0x7f3b41a40150 2"), "{first}");
+    assert!(first.contains("n < 3 holds"), "{first}");
+    let second = frame(&source, "fact.py", &format!("{keys}cc"), 100, 30);
+    assert!(second.contains("local n ─▶ 0x7f3b41a40130 1"), "{second}");
+    let back = frame(&source, "fact.py", &format!("{keys}ccC"), 100, 30);
+    check("fact_condition_ccC_100x30", &back);
+    // Back lands exactly where the first `c` stopped.
+    let step = |text: &str| {
+        text.lines()
+            .find(|l| l.starts_with(" step "))
+            .and_then(|l| l.split_whitespace().nth(1).map(str::to_owned))
+    };
+    assert_eq!(step(&back), step(&first));
+    check(
+        "fact_breakpoints_overlay_80x24",
+        &frame(&source, "fact.py", &format!("{keys}B"), 80, 24),
+    );
+}
+
+#[test]
+fn watch_forward_and_back() {
+    let forward = default_frame("s<Tab>wc", 100, 30);
+    check("refcount_watch_c_100x30", &forward);
+    assert!(forward.contains("watched 'hello' changed"), "{forward}");
+    assert!(forward.contains("step 4/11"), "{forward}");
+    let again = default_frame("s<Tab>wcc", 100, 30);
+    assert!(
+        again.contains("step 7/11"),
+        "the net-zero STORE_NAME b is passed: {again}"
+    );
+    let back = default_frame("s<Tab>wccC", 100, 30);
+    check("refcount_watch_ccC_100x30", &back);
+    assert!(back.contains("step 4/11"), "{back}");
+}

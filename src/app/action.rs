@@ -19,11 +19,15 @@ pub enum Action {
     GoToEnd,
     /// Open the `:` prompt for a step number.
     GoToPrompt,
-    /// A digit typed into the `:` prompt.
-    PromptDigit(char),
+    /// A character typed into the `:` prompt.
+    PromptChar(char),
     PromptBackspace,
     PromptSubmit,
     ToggleBreakpoint,
+    /// `w`: watch the selected heap object (or stop watching it).
+    ToggleWatch,
+    /// `B`: the list of breakpoints and watches.
+    ShowBreakpoints,
     MoveUp,
     MoveDown,
     FocusNext,

@@ -166,7 +166,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(
         &[Key::char(':')],
         Action::GoToPrompt,
-        "go to step N (digits, Enter)",
+        ":N step N, :b 12 if n > 3",
         None,
     ),
     bind(
@@ -174,6 +174,18 @@ pub const KEYMAP: &[Binding] = &[
         Action::ToggleBreakpoint,
         "breakpoint on cursor's line",
         Some("break"),
+    ),
+    bind(
+        &[Key::char('w')],
+        Action::ToggleWatch,
+        "watch the heap row's object",
+        Some("watch"),
+    ),
+    bind(
+        &[Key::char('B')],
+        Action::ShowBreakpoints,
+        "list breakpoints and watches",
+        None,
     ),
     bind(
         &[Key::plain(KeyCode::Up), Key::char('k')],

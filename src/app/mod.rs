@@ -66,6 +66,8 @@ pub struct App {
     /// Show every live object, not only the program's.
     pub show_all: bool,
     pub show_help: bool,
+    /// `B`: the breakpoints and watches overlay.
+    pub show_breakpoints: bool,
     /// The referrers list of the selected heap object is open.
     pub show_referrers: bool,
     /// The `:` prompt's digits while it is open.
@@ -97,6 +99,7 @@ impl App {
             heap_selected: 0,
             show_all: false,
             show_help: false,
+            show_breakpoints: false,
             show_referrers: false,
             prompt: None,
             message: None,
@@ -185,14 +188,14 @@ impl App {
         }
         if self.prompt.is_some() {
             return match key.code {
-                KeyCode::Char(c) if c.is_ascii_digit() && !key.ctrl => Some(Action::PromptDigit(c)),
+                KeyCode::Char(c) if !key.ctrl => Some(Action::PromptChar(c)),
                 KeyCode::Backspace => Some(Action::PromptBackspace),
                 KeyCode::Enter => Some(Action::PromptSubmit),
                 KeyCode::Char('c') if key.ctrl => Some(Action::Quit),
                 _ => Some(Action::Close),
             };
         }
-        if self.show_help || self.output_full {
+        if self.show_help || self.output_full || self.show_breakpoints {
             // Any key closes the help (like `less`); Ctrl-C still quits.
             return match keymap::action_for(key) {
                 Some(Action::Quit) if key.ctrl => Some(Action::Quit),

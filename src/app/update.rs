@@ -27,11 +27,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::GoToStart => travel(app, |s| s.go_to_start()),
         Action::GoToEnd => travel(app, |s| s.go_to_end()),
         Action::GoToPrompt => app.prompt = Some(String::new()),
-        Action::PromptDigit(digit) => {
+        Action::PromptChar(c) => {
             if let Some(prompt) = &mut app.prompt
-                && prompt.len() < 18
+                && prompt.chars().count() < 200
             {
-                prompt.push(digit);
+                prompt.push(c);
             }
         }
         Action::PromptBackspace => {
@@ -41,11 +41,23 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::PromptSubmit => {
             let typed = app.prompt.take().unwrap_or_default();
-            match typed.parse::<u64>() {
-                Ok(target) => travel(app, move |s| s.go_to(target)),
-                Err(_) => app.message = Some("type a step number after ':'".into()),
+            command(app, typed.trim());
+        }
+        Action::ToggleWatch => {
+            let rows = crate::ui::heap::rows(app);
+            match rows.get(app.heap_selected) {
+                Some(row) if row.id.is_some() => {
+                    let (address, value) = (row.address, row.value.clone());
+                    app.message = Some(if app.session.toggle_watch(address) {
+                        format!("watching {value}: c and C stop where its count changes")
+                    } else {
+                        format!("no longer watching {value}")
+                    });
+                }
+                _ => app.message = Some("select a live heap object to watch (Tab, ↑/↓)".into()),
             }
         }
+        Action::ShowBreakpoints => app.show_breakpoints = !app.show_breakpoints,
         Action::ToggleBreakpoint => {
             let line = app.cursor_line;
             if app.session.has_code(line) || app.session.breakpoints().contains(&line) {
@@ -91,6 +103,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Close => {
             app.output_full = false;
+            app.show_breakpoints = false;
             app.show_help = false;
             app.show_referrers = false;
             app.prompt = None;
@@ -98,6 +111,49 @@ pub fn update(app: &mut App, action: Action) {
         Action::Help => app.show_help = !app.show_help,
         Action::Quit => app.quit = true,
     }
+}
+
+/// What the `:` prompt understands: `N` (go to step N), `b N` (breakpoint
+/// on line N), `b N if COND` (stop there only when COND holds), `clear N`.
+fn command(app: &mut App, typed: &str) {
+    if let Ok(target) = typed.parse::<u64>() {
+        travel(app, move |s| s.go_to(target));
+        return;
+    }
+    let (verb, rest) = typed.split_once(' ').unwrap_or((typed, ""));
+    let (line_text, condition) = match rest.split_once(" if ") {
+        Some((line, condition)) => (line.trim(), Some(condition.trim())),
+        None => (rest.trim(), None),
+    };
+    let line = line_text.parse::<u32>().ok();
+    app.message = Some(match (verb, line) {
+        ("b" | "break", Some(line)) if !app.session.has_code(line) => {
+            format!("line {line} has no code: no breakpoint there")
+        }
+        ("b" | "break", Some(line)) => {
+            match condition
+                .map(crate::condition::Condition::parse)
+                .transpose()
+            {
+                Ok(condition) => {
+                    let said = condition
+                        .as_ref()
+                        .map(|c| format!(" if {}", c.text))
+                        .unwrap_or_default();
+                    app.session.set_breakpoint(line, condition);
+                    format!("breakpoint on line {line}{said}")
+                }
+                Err(error) => error,
+            }
+        }
+        ("clear", Some(line)) => {
+            if app.session.breakpoints().contains(&line) {
+                app.session.toggle_breakpoint(line);
+            }
+            format!("no breakpoint on line {line}")
+        }
+        _ => "type a step number, `b LINE`, `b LINE if CONDITION` or `clear LINE`".into(),
+    });
 }
 
 /// Move in time: run a session command, then show the innermost frame at its

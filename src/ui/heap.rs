@@ -35,6 +35,8 @@ pub struct HeapRow {
     pub change: Option<Change>,
     /// "`<module>` constants" when the count is 0 but constants keep it alive.
     pub kept_by: Option<String>,
+    /// Watched with `w`.
+    pub watched: bool,
 }
 
 /// The rows to show, ordered by id: by default the objects the program refers
@@ -100,6 +102,7 @@ pub fn rows(app: &App) -> Vec<HeapRow> {
                 constant,
                 change,
                 kept_by,
+                watched: false,
             },
         );
     }
@@ -118,9 +121,16 @@ pub fn rows(app: &App) -> Vec<HeapRow> {
             constant: false,
             change: Some(change.clone()),
             kept_by: None,
+            watched: false,
         });
     }
-    rows.into_values().collect()
+    let watched: BTreeSet<u64> = app.session.watches().iter().map(|w| w.address).collect();
+    rows.into_values()
+        .map(|row| HeapRow {
+            watched: watched.contains(&row.address),
+            ..row
+        })
+        .collect()
 }
 
 /// The marks after refs: `+1`/`−1`, `new`, `freed`, `const`, `immortal`.
@@ -146,6 +156,9 @@ fn marks(row: &HeapRow, theme: &Theme) -> Vec<(String, Style)> {
     }
     if row.immortal {
         marks.push((" immortal".to_owned(), theme.dim));
+    }
+    if row.watched {
+        marks.push((" watched".to_owned(), theme.breakpoint));
     }
     marks
 }

@@ -227,6 +227,9 @@ pub fn view(frame: &mut Frame, app: &App) {
     if app.output_full {
         output::render_full(frame, area, app);
     }
+    if app.show_breakpoints {
+        breakpoints(frame, area, app);
+    }
     if app.show_help {
         help::render(frame, area, app);
     }
@@ -246,6 +249,61 @@ fn pane<'a>(app: &App, name: &'a str, detail: &str, focused: bool) -> Block<'a> 
         } else {
             theme.border
         })
+}
+
+/// `B`: every breakpoint (with its condition) and every watched object.
+fn breakpoints(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let session = &app.session;
+    let mut lines: Vec<Line> = Vec::new();
+    for &line in session.breakpoints() {
+        let source = session
+            .vm()
+            .source()
+            .lines()
+            .nth(line as usize - 1)
+            .unwrap_or("");
+        let condition = session
+            .condition(line)
+            .map(|c| format!("  if {}", c.text))
+            .unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(format!("● line {line}{condition}"), theme.breakpoint),
+            Span::styled(format!("   {}", source.trim()), theme.dim),
+        ]));
+    }
+    let heap = &session.vm().heap;
+    for watch in session.watches() {
+        let now = heap
+            .try_get(watch.obj)
+            .filter(|o| o.alive && o.address == watch.address)
+            .map(|o| format!("{} refs {}", heap.short_repr(watch.obj), o.refs))
+            .unwrap_or_else(|| "not alive at this step".to_owned());
+        lines.push(Line::from(vec![
+            Span::styled(format!("◉ watch {:#x}", watch.address), theme.breakpoint),
+            Span::raw(format!("   {now}")),
+        ]));
+    }
+    if lines.is_empty() {
+        lines.push(Line::from(
+            "(none: b or :b 12 if n > 3 sets one; w on a heap row watches)",
+        ));
+    }
+    lines.push(Line::from(Span::styled("any key closes", theme.dim)));
+    let width = lines
+        .iter()
+        .map(|l| l.width() as u16 + 2)
+        .max()
+        .unwrap_or(20);
+    popup(
+        frame,
+        area,
+        lines,
+        "Breakpoints and watches",
+        theme,
+        Placement::Centre,
+        width,
+    );
 }
 
 /// The referrers of the selected heap object, over the lower part of the screen.

@@ -56,6 +56,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
                 Span::styled("▶ ", theme.current)
             } else if just_ran == Some(number) {
                 Span::styled("▷ ", theme.just_ran)
+            } else if app.session.condition(number).is_some() {
+                Span::styled("◆ ", theme.breakpoint)
             } else if breakpoints.contains(&number) {
                 Span::styled("● ", theme.breakpoint)
             } else {

@@ -71,12 +71,18 @@ pub fn wrap_summary(
 pub fn render_status(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     if let Some(prompt) = &app.prompt {
-        let line = Line::from(vec![
-            Span::styled(" go to step: ", theme.status),
-            Span::raw(format!("{prompt}▏")),
-            Span::styled("  (Enter to go, Esc to cancel)", theme.dim),
-        ]);
-        frame.render_widget(Paragraph::new(line), area);
+        let lines = vec![
+            Line::from(vec![
+                Span::styled(" :", theme.status),
+                Span::raw(format!("{prompt}▏")),
+            ]),
+            Line::from(Span::styled(
+                " N: go to step N   b 12: breakpoint   b 12 if n > 3: conditional   \
+                 clear 12   (Enter, Esc)",
+                theme.dim,
+            )),
+        ];
+        frame.render_widget(Paragraph::new(lines), area);
         return;
     }
     let session = &app.session;

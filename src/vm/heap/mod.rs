@@ -152,6 +152,12 @@ impl Heap {
         &self.objects[id.index()]
     }
 
+    /// The object at `id` if the arena has one there yet (an earlier state
+    /// of the heap may not).
+    pub fn try_get(&self, id: ObjId) -> Option<&Object> {
+        self.objects.get(id.index())
+    }
+
     pub fn value(&self, id: ObjId) -> &Value {
         &self.objects[id.index()].value
     }
