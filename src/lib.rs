@@ -24,6 +24,7 @@ pub mod bytecode;
 pub mod commands;
 pub mod compile;
 pub mod condition;
+pub mod config;
 pub mod examples;
 pub mod narrate;
 pub mod session;

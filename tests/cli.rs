@@ -257,3 +257,45 @@ fn dis_names_code_objects_by_the_ids_the_debugger_shows() {
         "dis should say {id}:\n{dis}"
     );
 }
+
+/// Run the debugger headless with `XDG_CONFIG_HOME` pointing at a directory
+/// holding `config` as `bytestep/config.toml`.
+fn with_config(name: &str, config: &str, args: &[&str]) -> (Output, String) {
+    let dir = std::env::temp_dir().join(format!("bytestep-config-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("bytestep")).expect("config dir");
+    let file = dir.join("bytestep").join("config.toml");
+    std::fs::write(&file, config).expect("config written");
+    let output = Command::new(env!("CARGO_BIN_EXE_bytestep"))
+        .args(args)
+        .current_dir(common::root())
+        .env("XDG_CONFIG_HOME", &dir)
+        .output()
+        .expect("the binary runs");
+    (output, file.display().to_string())
+}
+
+#[test]
+fn a_config_file_adds_keys_and_its_errors_name_file_and_line() {
+    let (output, _) = with_config(
+        "keys",
+        "theme = \"projector\"\n[keys]\nstep_line = \"<Space>\"\n",
+        &["--keys", "<Space>", "--size", "80x24", "--dump"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stdout).contains("step 3/11"),
+        "{}",
+        text(&output.stdout)
+    );
+    let (output, file) = with_config(
+        "bad",
+        "# a lecture setup\ntheme = \"blue\"\n",
+        &["--keys", "s", "--dump"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains(&format!("{file}:2: unknown theme \"blue\"")),
+        "{stderr}"
+    );
+}

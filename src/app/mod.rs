@@ -6,6 +6,7 @@
 //! `--dump` see exactly the frames a user sees.
 
 pub mod action;
+pub mod ansi16;
 pub mod headless;
 pub mod keymap;
 pub mod terminal;
@@ -83,6 +84,8 @@ pub struct App {
     /// follows the object, not the row number.
     pub referrers_of: Option<u64>,
     pub scroll: Scroll,
+    /// Keys the config file adds: they win over the default use of a key.
+    pub extra_keys: Vec<(Key, Action)>,
     /// `o`: the program's output full-screen.
     pub output_full: bool,
     /// `O`: the output pane hidden, its rows to the heap.
@@ -108,6 +111,7 @@ impl App {
             screen: (120, 40),
             referrers_of: None,
             scroll: Scroll::default(),
+            extra_keys: Vec::new(),
             output_full: false,
             output_hidden: false,
         };
@@ -202,7 +206,11 @@ impl App {
                 _ => Some(Action::Close),
             };
         }
-        keymap::action_for(key)
+        self.extra_keys
+            .iter()
+            .find(|(extra, _)| *extra == key)
+            .map(|(_, action)| *action)
+            .or_else(|| keymap::action_for(key))
     }
 
     /// A click (or wheel turn, `scroll` = -1 up / +1 down) at a screen cell:
@@ -288,12 +296,21 @@ pub fn launch(
             return Ok(1);
         }
     };
+    // The config file's errors stop the start, naming the file and line.
+    let config = match crate::config::load() {
+        Ok(config) => config,
+        Err(message) => {
+            writeln!(err, "bytestep: {message}")?;
+            return Ok(2);
+        }
+    };
     let theme = if options.dump {
         Theme::plain()
     } else {
-        Theme::from_env()
+        Theme::named_or_env(config.theme.as_deref())
     };
     let mut app = App::new(session, theme);
+    app.extra_keys = config.keys;
     app.screen = size;
     headless::play(&mut app, &keys);
     if options.dump {

@@ -15,6 +15,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use super::App;
+use super::ansi16::Ansi16;
 
 /// Restores the terminal when dropped, whatever way the loop ends.
 struct Guard;
@@ -55,11 +56,14 @@ pub fn run(app: &mut App) -> io::Result<()> {
         EnableMouseCapture,
         crossterm::cursor::Hide
     )?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(Ansi16::new(io::stdout())))?;
     event_loop(&mut terminal, app)
 }
 
-fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Ansi16<Stdout>>>,
+    app: &mut App,
+) -> io::Result<()> {
     terminal.clear()?;
     while !app.quit {
         // Keys act only when the panes they act on are on screen; short ids

@@ -5,7 +5,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
@@ -98,13 +98,27 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
                 let used = super::text_width(&line.to_string());
                 let fill = (inner.width as usize).saturating_sub(used);
                 line.spans.push(Span::raw(" ".repeat(fill)));
-                line = line.patch_style(if failed {
+                // On every span, so syntax colours do not fight the bar;
+                // the bar is the cursor too when they share the line.
+                let bar = if failed {
                     theme.failed_bar
                 } else {
                     theme.current_bar
-                });
-            }
-            if app.focus == Focus::Source && app.cursor_line == number {
+                };
+                line.spans = line
+                    .spans
+                    .into_iter()
+                    .map(|span| {
+                        let underlined = span.style.add_modifier.contains(Modifier::UNDERLINED);
+                        let span = span.style(bar);
+                        if underlined {
+                            span.patch_style(theme.expression)
+                        } else {
+                            span
+                        }
+                    })
+                    .collect();
+            } else if app.focus == Focus::Source && app.cursor_line == number {
                 line = line.patch_style(theme.cursor);
             }
             line
