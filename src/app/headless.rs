@@ -34,7 +34,7 @@ pub fn parse_size(text: &str) -> Result<(u16, u16), String> {
 /// Draw the app once on a `width`×`height` test terminal; trailing spaces trimmed per line.
 pub fn render_text(app: &App, width: u16, height: u16) -> String {
     let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
-    let Ok(_) = terminal.draw(|frame| crate::ui::view(frame, app));
+    let Ok(_) = terminal.draw(|frame| crate::ui::view(frame, &app.screen()));
     let buffer = terminal.backend().buffer();
     let mut text = String::new();
     for y in 0..height {

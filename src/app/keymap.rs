@@ -256,6 +256,17 @@ pub const KEYMAP: &[Binding] = &[
     ),
 ];
 
+/// The help overlay's rows: each binding's keys as written and its help.
+pub fn help_rows() -> Vec<(String, &'static str)> {
+    KEYMAP
+        .iter()
+        .map(|b| {
+            let keys: Vec<String> = b.keys.iter().map(Key::label).collect();
+            (keys.join(" "), b.help)
+        })
+        .collect()
+}
+
 /// The action bound to a key in normal mode.
 pub fn action_for(key: Key) -> Option<Action> {
     KEYMAP

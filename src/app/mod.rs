@@ -17,161 +17,67 @@ use crossterm::event::KeyCode;
 pub use action::Action;
 pub use keymap::{Key, parse_keys};
 
+use std::ops::{Deref, DerefMut};
+
 use crate::session::Session;
 use crate::ui::theme::Theme;
+pub use crate::ui::view::{Focus, KeyHelp, Screen, Scroll, View};
 
-/// Which pane the arrow keys move in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Source,
-    Heap,
-    Names,
-    Stack,
-    Output,
-}
-
-impl Focus {
-    /// `Tab` order: the two panes used most, then the ones that scroll.
-    pub fn next(self) -> Focus {
-        match self {
-            Focus::Source => Focus::Heap,
-            Focus::Heap => Focus::Names,
-            Focus::Names => Focus::Stack,
-            Focus::Stack => Focus::Output,
-            Focus::Output => Focus::Source,
-        }
-    }
-}
-
-/// How far the panes that only scroll are scrolled.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Scroll {
-    /// First line shown.
-    pub names: usize,
-    pub stack: usize,
-    /// Lines hidden below the last one shown (0 follows the end).
-    pub output_from_end: usize,
-}
-
-/// The TUI's state: the debugging session and how the user is looking at it.
+/// The TUI's state: the debugging session and how the user is looking at
+/// it. The view state derefs, so `app.focus` reads as before.
 #[derive(Debug, Clone)]
 pub struct App {
     pub session: Session,
-    pub focus: Focus,
-    /// The source line the cursor is on (1-based): `t` and `b` act on it.
-    pub cursor_line: u32,
-    /// How many frames up from the innermost the panes show (`u`/`d`).
-    pub frame_up: usize,
-    /// Index of the selected row in the heap pane.
-    pub heap_selected: usize,
-    /// Show every live object, not only the program's.
-    pub show_all: bool,
-    pub show_help: bool,
-    /// `B`: the breakpoints and watches overlay.
-    pub show_breakpoints: bool,
-    /// The referrers list of the selected heap object is open.
-    pub show_referrers: bool,
-    /// The `:` prompt's digits while it is open.
-    pub prompt: Option<String>,
-    /// A one-off message for the status line (bad step number…).
-    pub message: Option<String>,
+    pub view: View,
     pub quit: bool,
-    pub theme: Theme,
-    /// The screen's size (width, height) as last drawn: below the minimum
-    /// only quitting works, since the panes keys act on are not shown.
-    pub screen: (u16, u16),
-    /// The address of the object whose referrers are listed: the popup
-    /// follows the object, not the row number.
-    pub referrers_of: Option<u64>,
-    pub scroll: Scroll,
     /// Keys the config file adds: they win over the default use of a key.
     pub extra_keys: Vec<(Key, Action)>,
-    /// `o`: the program's output full-screen.
-    pub output_full: bool,
-    /// `O`: the output pane hidden, its rows to the heap.
-    pub output_hidden: bool,
+}
+
+impl Deref for App {
+    type Target = View;
+
+    fn deref(&self) -> &View {
+        &self.view
+    }
+}
+
+impl DerefMut for App {
+    fn deref_mut(&mut self) -> &mut View {
+        &mut self.view
+    }
 }
 
 impl App {
     pub fn new(session: Session, theme: Theme) -> App {
+        let keys = KeyHelp {
+            rows: keymap::help_rows(),
+            line: keymap::key_line_items(),
+        };
         let mut app = App {
             session,
-            focus: Focus::Source,
-            cursor_line: 1,
-            frame_up: 0,
-            heap_selected: 0,
-            show_all: false,
-            show_help: false,
-            show_breakpoints: false,
-            show_referrers: false,
-            prompt: None,
-            message: None,
+            view: View::new(theme, keys),
             quit: false,
-            theme,
-            screen: (120, 40),
-            referrers_of: None,
-            scroll: Scroll::default(),
             extra_keys: Vec::new(),
-            output_full: false,
-            output_hidden: false,
         };
         app.follow_current_line();
         app
     }
 
-    /// Index into `vm.frames()` of the frame the panes show, if any.
-    pub fn shown_frame(&self) -> Option<usize> {
-        let count = self.session.vm().frames().len();
-        (count > 0).then(|| count - 1 - self.frame_up.min(count - 1))
-    }
-
-    /// The line the shown frame is at: the next line for the innermost frame,
-    /// the line of the call in progress for an outer one.
-    pub fn current_line(&self) -> Option<u32> {
-        let index = self.shown_frame()?;
-        let frames = self.session.vm().frames();
-        let frame = frames.get(index)?;
-        // Post-mortem, every frame is at the line that was running.
-        let line = if index + 1 == frames.len() && self.session.traceback().is_none() {
-            frame.next_line().or_else(|| frame.current_line())
-        } else {
-            frame.current_line()
-        };
-        // RESUME and other prologue instructions sit on "line 0": no source line.
-        line.filter(|&l| l > 0)
-    }
-
-    /// The shown frame's marked instruction: the next one for the innermost
-    /// frame, the call in progress for an outer one, the failing one post-mortem.
-    pub fn marked_instruction(&self) -> Option<(&crate::vm::frame::Frame, usize)> {
-        let index = self.shown_frame()?;
-        let frames = self.session.vm().frames();
-        let frame = frames.get(index)?;
-        let innermost = index + 1 == frames.len() && self.session.traceback().is_none();
-        let at = if innermost {
-            Some(frame.pc)
-        } else {
-            frame.last
-        };
-        at.map(|i| (frame, i))
-    }
-
-    /// The source span of the marked instruction, from the code object's
-    /// position table.
-    pub fn marked_position(&self) -> Option<crate::bytecode::Position> {
-        let (frame, index) = self.marked_instruction()?;
-        frame.code.position(index)
-    }
-
-    /// The line the shown frame ran last (Python Tutor's "just executed").
-    pub fn line_just_run(&self) -> Option<u32> {
-        let index = self.shown_frame()?;
-        let frame = self.session.vm().frames().get(index)?;
-        let innermost = index + 1 == self.session.vm().frames().len();
-        if !innermost || self.session.last_stop().steps_taken == 0 {
-            return None;
+    /// What the panes draw from.
+    pub fn screen(&self) -> Screen<'_> {
+        Screen {
+            session: &self.session,
+            view: &self.view,
         }
-        frame.current_line().filter(|&l| l > 0)
+    }
+
+    pub fn shown_frame(&self) -> Option<usize> {
+        self.screen().shown_frame()
+    }
+
+    pub fn current_line(&self) -> Option<u32> {
+        self.screen().current_line()
     }
 
     /// Put the source cursor on the current line (after every move in time).
@@ -220,7 +126,7 @@ impl App {
         if self.show_help || self.prompt.is_some() || self.output_full {
             return;
         }
-        let areas = crate::ui::layout(screen, crate::ui::output::wanted_lines(self));
+        let areas = crate::ui::layout(screen, crate::ui::output::wanted_lines(&self.screen()));
         let at = ratatui::layout::Position::new(column, row);
         let focus = if areas.source.contains(at) {
             Focus::Source

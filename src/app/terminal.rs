@@ -70,7 +70,7 @@ fn event_loop(
         // on narrow screens.
         let size = terminal.size()?;
         app.screen = (size.width, size.height);
-        terminal.draw(|frame| crate::ui::view(frame, app))?;
+        terminal.draw(|frame| crate::ui::view(frame, &app.screen()))?;
         match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => app.press(key.into()),
             Event::Mouse(mouse) => {

@@ -44,7 +44,7 @@ pub fn update(app: &mut App, action: Action) {
             command(app, typed.trim());
         }
         Action::ToggleWatch => {
-            let rows = crate::ui::heap::rows(app);
+            let rows = crate::ui::heap::rows(&app.screen());
             match rows.get(app.heap_selected) {
                 Some(row) if row.id.is_some() => {
                     let (address, value) = (row.address, row.value.clone());
@@ -168,14 +168,14 @@ fn travel(app: &mut App, command: impl FnOnce(&mut crate::session::Session)) {
 
 /// The address of the selected heap row.
 fn selected_address(app: &App) -> Option<u64> {
-    crate::ui::heap::rows(app)
+    crate::ui::heap::rows(&app.screen())
         .get(app.heap_selected)
         .map(|row| row.address)
 }
 
 /// Select the row of `address` again if it is shown, else stay in range.
 fn reselect(app: &mut App, address: Option<u64>) {
-    let rows = crate::ui::heap::rows(app);
+    let rows = crate::ui::heap::rows(&app.screen());
     if let Some(index) = address.and_then(|a| rows.iter().position(|r| r.address == a)) {
         app.heap_selected = index;
     }
@@ -190,7 +190,7 @@ fn move_selection(app: &mut App, by: i64) {
             app.cursor_line = line as u32;
         }
         Focus::Heap => {
-            let rows = crate::ui::heap::rows(app).len() as i64;
+            let rows = crate::ui::heap::rows(&app.screen()).len() as i64;
             let selected = (app.heap_selected as i64 + by).clamp(0, (rows - 1).max(0));
             app.heap_selected = selected as usize;
             if app.show_referrers {
@@ -199,15 +199,15 @@ fn move_selection(app: &mut App, by: i64) {
         }
         // The panes clamp these to what they hold when they draw.
         Focus::Names => {
-            let most = crate::ui::names::lines(app).len();
+            let most = crate::ui::names::lines(&app.screen()).len();
             app.scroll.names = step_by(app.scroll.names, by, most);
         }
         Focus::Stack => {
-            let most = crate::ui::stack::lines(app).len();
+            let most = crate::ui::stack::lines(&app.screen()).len();
             app.scroll.stack = step_by(app.scroll.stack, by, most);
         }
         Focus::Output => {
-            let most = crate::ui::output::lines(app).len();
+            let most = crate::ui::output::lines(&app.screen()).len();
             app.scroll.output_from_end = step_by(app.scroll.output_from_end, -by, most);
         }
     }
@@ -220,7 +220,7 @@ fn step_by(value: usize, by: i64, lines: usize) -> usize {
 }
 
 fn clamp_heap_selection(app: &mut App) {
-    let rows = crate::ui::heap::rows(app).len();
+    let rows = crate::ui::heap::rows(&app.screen()).len();
     app.heap_selected = app.heap_selected.min(rows.saturating_sub(1));
 }
 
@@ -327,7 +327,7 @@ mod tests {
     fn heap_selection_stays_in_range() {
         let mut app = app(CALLS);
         play(&mut app, "ss<Tab>kkkkjjjjjjjjjjjjjjjjjjjj");
-        let rows = crate::ui::heap::rows(&app).len();
+        let rows = crate::ui::heap::rows(&app.screen()).len();
         assert!(app.heap_selected < rows.max(1));
         play(&mut app, "a");
         play(&mut app, "<CR>");
@@ -354,9 +354,9 @@ mod tests {
     fn the_referrers_popup_follows_the_object() {
         let mut app = app(CALLS);
         play(&mut app, "s<Tab><CR>");
-        let (title, _) = crate::ui::heap::referrer_lines(&app);
+        let (title, _) = crate::ui::heap::referrer_lines(&app.screen());
         play(&mut app, "a");
-        let (after, _) = crate::ui::heap::referrer_lines(&app);
+        let (after, _) = crate::ui::heap::referrer_lines(&app.screen());
         assert_eq!(title, after, "`a` changes the rows, not the object");
     }
 

@@ -7,10 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::app::App;
+use super::view::Screen;
 use crate::bytecode::opcodes::{has_arg, name as opname};
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
+pub fn render(frame: &mut Frame, area: Rect, app: &Screen, block: Block) {
     let theme = &app.theme;
     let inner = block.inner(area);
     frame.render_widget(block, area);

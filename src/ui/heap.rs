@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
 use super::theme::Theme;
-use crate::app::App;
+use super::view::Screen;
 use crate::session::Change;
 use crate::vm::heap::{ObjId, Value};
 
@@ -42,7 +42,7 @@ pub struct HeapRow {
 /// The rows to show, ordered by id: by default the objects the program refers
 /// to (names, stacks, items of shown objects) and every object whose count
 /// changed since the previous stop; with `a`, every live object too.
-pub fn rows(app: &App) -> Vec<HeapRow> {
+pub fn rows(app: &Screen) -> Vec<HeapRow> {
     let vm = app.session.vm();
     let heap = &vm.heap;
     let changes = &app.session.last_stop().changes;
@@ -195,7 +195,7 @@ pub fn id_text(address: u64, short: bool) -> String {
     }
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
+pub fn render(frame: &mut Frame, area: Rect, app: &Screen, block: Block) {
     let theme = &app.theme;
     let rows = rows(app);
     let inner = block.inner(area);
@@ -317,7 +317,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
         })
         .collect();
     let mut state = ListState::default();
-    if app.focus == crate::app::Focus::Heap || app.show_referrers {
+    if app.focus == super::view::Focus::Heap || app.show_referrers {
         state.select(Some(app.heap_selected.min(rows.len() - 1)));
     }
     let total: usize = items.iter().map(ListItem::height).sum();
@@ -338,7 +338,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
 }
 
 /// The referrers list of the selected object (`Enter`): the lecture's arrows.
-pub fn referrer_lines(app: &App) -> (String, Vec<Line<'static>>) {
+pub fn referrer_lines(app: &Screen) -> (String, Vec<Line<'static>>) {
     let theme = &app.theme;
     let rows = rows(app);
     let chosen = app

@@ -1,12 +1,11 @@
-//! The `?` overlay: every binding of the keymap table, with its help text,
+//! The `?` overlay: every key binding the app hands over, with its help text,
 //! in one column when the terminal is tall enough, else in two.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::app::App;
-use crate::app::keymap::KEYMAP;
+use super::view::Screen;
 
 const FOOTER: &[&str] = &[
     "Heap marks: +1/−1 change since the previous stop, new, freed,",
@@ -15,37 +14,29 @@ const FOOTER: &[&str] = &[
     "Any key closes this help.",
 ];
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+pub fn render(frame: &mut Frame, area: Rect, app: &Screen) {
     let theme = &app.theme;
-    let labels: Vec<String> = KEYMAP
-        .iter()
-        .map(|b| {
-            b.keys
-                .iter()
-                .map(|k| k.label())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
+    let table = &app.keys.rows;
+    let labels: Vec<String> = table.iter().map(|(keys, _)| keys.clone()).collect();
     let key_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(4) + 1;
-    let help_width = KEYMAP
+    let help_width = table
         .iter()
-        .map(|b| b.help.chars().count())
+        .map(|(_, help)| help.chars().count())
         .max()
         .unwrap_or(10);
     let entry_width = key_width + help_width + 2;
     let room = area.height.saturating_sub(2) as usize;
-    let columns = if KEYMAP.len() + FOOTER.len() < room {
+    let columns = if table.len() + FOOTER.len() < room {
         1
     } else {
         2
     };
-    let rows = KEYMAP.len().div_ceil(columns);
+    let rows = table.len().div_ceil(columns);
     let entry = |index: usize| -> Vec<Span<'static>> {
-        match (KEYMAP.get(index), labels.get(index)) {
-            (Some(binding), Some(label)) => vec![
+        match (table.get(index), labels.get(index)) {
+            (Some((_, help)), Some(label)) => vec![
                 Span::styled(format!("{label:<key_width$}"), theme.key),
-                Span::raw(format!("{:<w$}", binding.help, w = help_width + 2)),
+                Span::raw(format!("{:<w$}", help, w = help_width + 2)),
             ],
             _ => vec![],
         }

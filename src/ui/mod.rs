@@ -1,8 +1,11 @@
 //! The screen: one pure render function per pane, laid out by [`view`].
 //!
-//! Every pane is drawn from the session (VM state and the last stop report)
-//! and the app's view state only; nothing here changes either, so the same
-//! state always draws the same frame, in a terminal or on a `TestBackend`.
+//! Every pane is drawn from a [`view::Screen`]: the session (VM state and
+//! the last stop report) and the view state ([`view::View`]: focus, cursor,
+//! popups, scrolling, theme, the key help as data). Nothing here changes
+//! either, and nothing here knows the app or its keymap (`tests/structure.rs`
+//! keeps it so): the same state always draws the same frame, in a terminal
+//! or on a `TestBackend`.
 
 pub mod bytecode;
 pub mod heap;
@@ -13,13 +16,14 @@ pub mod source;
 pub mod stack;
 pub mod status;
 pub mod theme;
+pub mod view;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::app::{App, Focus};
+use view::{Focus, Screen};
 
 /// Columns `text` takes in a terminal (`日本` takes four).
 pub fn text_width(text: &str) -> usize {
@@ -147,7 +151,7 @@ pub fn scrolled(
 }
 
 /// Draw the whole screen.
-pub fn view(frame: &mut Frame, app: &App) {
+pub fn view(frame: &mut Frame, app: &Screen) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = format!(
@@ -236,7 +240,7 @@ pub fn view(frame: &mut Frame, app: &App) {
 }
 
 /// A bordered pane titled `Name  detail`, brighter when focused.
-fn pane<'a>(app: &App, name: &'a str, detail: &str, focused: bool) -> Block<'a> {
+fn pane<'a>(app: &Screen, name: &'a str, detail: &str, focused: bool) -> Block<'a> {
     let theme = &app.theme;
     let mut title = vec![Span::styled(format!(" {name} "), theme.title)];
     if !detail.is_empty() {
@@ -252,7 +256,7 @@ fn pane<'a>(app: &App, name: &'a str, detail: &str, focused: bool) -> Block<'a> 
 }
 
 /// `B`: every breakpoint (with its condition) and every watched object.
-fn breakpoints(frame: &mut Frame, area: Rect, app: &App) {
+fn breakpoints(frame: &mut Frame, area: Rect, app: &Screen) {
     let theme = &app.theme;
     let session = &app.session;
     let mut lines: Vec<Line> = Vec::new();
@@ -307,7 +311,7 @@ fn breakpoints(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// The referrers of the selected heap object, over the lower part of the screen.
-fn referrers(frame: &mut Frame, area: Rect, app: &App) {
+fn referrers(frame: &mut Frame, area: Rect, app: &Screen) {
     let theme = &app.theme;
     let (title, mut lines) = heap::referrer_lines(app);
     lines.push(Line::from(Span::styled(

@@ -6,16 +6,16 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-use crate::app::App;
+use super::view::Screen;
 use crate::vm::heap::ObjId;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
+pub fn render(frame: &mut Frame, area: Rect, app: &Screen, block: Block) {
     let offset = app.scroll.names;
     super::scrolled(frame, area, block, lines(app), offset, &app.theme);
 }
 
 /// The pane's lines: each frame, innermost first, then its names.
-pub fn lines(app: &App) -> Vec<Line<'static>> {
+pub fn lines(app: &Screen) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let vm = app.session.vm();
     let short = app.screen.0 < super::SHORT_IDS_SCREEN;
@@ -75,7 +75,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 
 /// The module's names; dunder entries only with `a` (they are internals).
 fn globals(
-    app: &App,
+    app: &Screen,
     arrow: &dyn Fn(String, Option<ObjId>) -> Line<'static>,
 ) -> Vec<Line<'static>> {
     app.session

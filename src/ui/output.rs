@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-use crate::app::App;
+use super::view::Screen;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
+pub fn render(frame: &mut Frame, area: Rect, app: &Screen, block: Block) {
     let inner = block.inner(area);
     let lines = wrap(lines(app), inner.width as usize);
     let height = inner.height as usize;
@@ -20,7 +20,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
 }
 
 /// What the program printed, then the whole traceback if it failed.
-pub fn lines(app: &App) -> Vec<Line<'static>> {
+pub fn lines(app: &Screen) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let vm = app.session.vm();
     let mut lines: Vec<Line> = vm
@@ -66,7 +66,7 @@ fn wrap(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
 
 /// How many lines the output pane would like: a whole traceback
 /// post-mortem, else a few; 0 when hidden (`O`).
-pub fn wanted_lines(app: &App) -> usize {
+pub fn wanted_lines(app: &Screen) -> usize {
     if app.output_hidden {
         0
     } else if app.session.traceback().is_some() {
@@ -77,7 +77,7 @@ pub fn wanted_lines(app: &App) -> usize {
 }
 
 /// `o`: the whole output on the whole screen, its end in view.
-pub fn render_full(frame: &mut Frame, area: Rect, app: &App) {
+pub fn render_full(frame: &mut Frame, area: Rect, app: &Screen) {
     let block = Block::bordered()
         .title(Span::styled(" Output  (o or Esc closes) ", app.theme.title))
         .border_style(app.theme.focused_border);

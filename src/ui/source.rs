@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::theme::Theme;
-use crate::app::{App, Focus};
+use super::view::{Focus, Screen};
 
 const KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
@@ -19,7 +19,7 @@ const KEYWORDS: &[&str] = &[
     "with", "yield",
 ];
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
+pub fn render(frame: &mut Frame, area: Rect, app: &Screen, block: Block) {
     let theme = &app.theme;
     let inner = block.inner(area);
     let source = app.session.vm().source();

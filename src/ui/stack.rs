@@ -7,15 +7,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-use crate::app::App;
+use super::view::Screen;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
+pub fn render(frame: &mut Frame, area: Rect, app: &Screen, block: Block) {
     let offset = app.scroll.stack;
     super::scrolled(frame, area, block, lines(app), offset, &app.theme);
 }
 
 /// The pane's lines, top of the stack first.
-pub fn lines(app: &App) -> Vec<Line<'static>> {
+pub fn lines(app: &Screen) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let vm = app.session.vm();
     let Some(index) = app.shown_frame() else {

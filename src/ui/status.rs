@@ -5,8 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::App;
-use crate::app::keymap::key_line_items;
+use super::view::Screen;
 
 /// How many lines the status area takes on a screen this tall: the step
 /// line plus the summary's continuation, up to three in all.
@@ -68,7 +67,7 @@ pub fn wrap_summary(
     lines
 }
 
-pub fn render_status(frame: &mut Frame, area: Rect, app: &App) {
+pub fn render_status(frame: &mut Frame, area: Rect, app: &Screen) {
     let theme = &app.theme;
     if let Some(prompt) = &app.prompt {
         let lines = vec![
@@ -148,10 +147,10 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(text), area);
 }
 
-pub fn render_keys(frame: &mut Frame, area: Rect, app: &App) {
+pub fn render_keys(frame: &mut Frame, area: Rect, app: &Screen) {
     let theme = &app.theme;
     let width = area.width as usize;
-    let items = key_line_items();
+    let items = &app.keys.line;
     let len = |(keys, word): &(String, &str)| keys.chars().count() + 1 + word.chars().count() + 2;
     // `? help` and `q quit` (the last items) always fit; the others as room allows.
     let tail = items.len().saturating_sub(2);
