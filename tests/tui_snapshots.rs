@@ -250,3 +250,22 @@ fn watch_forward_and_back() {
     check("refcount_watch_ccC_100x30", &back);
     assert!(back.contains("step 4/11"), "{back}");
 }
+
+#[test]
+fn the_heap_as_a_picture() {
+    let source = program("aliasing.py");
+    // After `b = a`: both names' arrows meet on one int, with its count.
+    let text = frame(&source, "aliasing.py", "ssv", 100, 30);
+    check("aliasing_graph_b_is_a_100x30", &text);
+    assert!(text.contains("a    ─┬───▶ int 1000  refs 2"), "{text}");
+    assert!(text.contains("b    ─┘"), "{text}");
+    // A tuple's items are arrows from the tuple; inside a call, locals too.
+    let text = frame(&source, "aliasing.py", "sssssssv", 120, 40);
+    check("aliasing_graph_in_f_120x40", &text);
+    assert!(text.contains("├[0] ──▶ int 1000  refs 4"), "{text}");
+    assert!(text.contains("y in f"), "{text}");
+    check(
+        "aliasing_graph_80x24",
+        &frame(&source, "aliasing.py", "sssv", 80, 24),
+    );
+}

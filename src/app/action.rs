@@ -34,6 +34,8 @@ pub enum Action {
     FrameUp,
     FrameDown,
     ToggleAllObjects,
+    /// `v`: the heap as a table or as a picture.
+    ToggleHeapGraph,
     /// `o`: the output full-screen (any key closes it).
     OutputFull,
     /// `O`: hide or show the output pane.

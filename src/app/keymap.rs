@@ -224,6 +224,12 @@ pub const KEYMAP: &[Binding] = &[
         Some("all"),
     ),
     bind(
+        &[Key::char('v')],
+        Action::ToggleHeapGraph,
+        "heap: table or picture",
+        None,
+    ),
+    bind(
         &[Key::char('o')],
         Action::OutputFull,
         "output full-screen",

@@ -70,6 +70,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::MoveDown => move_selection(app, 1),
         Action::FocusNext => app.focus = app.focus.next(),
         Action::OutputFull => app.output_full = !app.output_full,
+        Action::ToggleHeapGraph => {
+            app.heap_graph = !app.heap_graph;
+            app.scroll.graph = 0;
+        }
         Action::ToggleOutputPane => app.output_hidden = !app.output_hidden,
         Action::FrameUp => {
             let count = app.session.vm().frames().len();
@@ -188,6 +192,10 @@ fn move_selection(app: &mut App, by: i64) {
             let lines = app.session.vm().source().lines().count().max(1) as i64;
             let line = (app.cursor_line as i64 + by).clamp(1, lines);
             app.cursor_line = line as u32;
+        }
+        Focus::Heap if app.heap_graph => {
+            let most = crate::ui::graph::lines(&app.screen(), 200).len();
+            app.scroll.graph = step_by(app.scroll.graph, by, most);
         }
         Focus::Heap => {
             let rows = crate::ui::heap::rows(&app.screen()).len() as i64;

@@ -8,6 +8,7 @@
 //! or on a `TestBackend`.
 
 pub mod bytecode;
+pub mod graph;
 pub mod heap;
 pub mod help;
 pub mod names;
@@ -196,13 +197,22 @@ pub fn view(frame: &mut Frame, app: &Screen) {
         app,
         pane(app, "Stack", &stack_title, app.focus == Focus::Stack),
     );
-    let heap_note = if app.show_all { "all objects" } else { "" };
-    heap::render(
-        frame,
-        heap_area,
-        app,
-        pane(app, "Heap", heap_note, app.focus == Focus::Heap),
-    );
+    if app.heap_graph {
+        graph::render(
+            frame,
+            heap_area,
+            app,
+            pane(app, "Heap", "picture  v: table", app.focus == Focus::Heap),
+        );
+    } else {
+        let heap_note = if app.show_all { "all objects" } else { "" };
+        heap::render(
+            frame,
+            heap_area,
+            app,
+            pane(app, "Heap", heap_note, app.focus == Focus::Heap),
+        );
+    }
     names::render(
         frame,
         names_area,

@@ -39,6 +39,8 @@ pub struct Scroll {
     pub stack: usize,
     /// Lines hidden below the last one shown (0 follows the end).
     pub output_from_end: usize,
+    /// First line of the heap picture (`v`).
+    pub graph: usize,
 }
 
 /// The key help the app gives the ui: the help overlay's rows and the key
@@ -84,6 +86,8 @@ pub struct View {
     pub output_full: bool,
     /// `O`: the output pane hidden, its rows to the heap.
     pub output_hidden: bool,
+    /// `v`: the heap as a picture instead of a table.
+    pub heap_graph: bool,
     pub keys: KeyHelp,
 }
 
@@ -106,6 +110,7 @@ impl View {
             scroll: Scroll::default(),
             output_full: false,
             output_hidden: false,
+            heap_graph: false,
             keys,
         }
     }
