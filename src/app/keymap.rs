@@ -161,8 +161,18 @@ pub const KEYMAP: &[Binding] = &[
         "run to the cursor's line",
         None,
     ),
-    bind(&[Key::char('g')], Action::GoToStart, "first step", None),
-    bind(&[Key::char('G')], Action::GoToEnd, "last step", None),
+    bind(
+        &[Key::char('g')],
+        Action::GoToStart,
+        "the opening stop (first line)",
+        None,
+    ),
+    bind(
+        &[Key::char('G')],
+        Action::GoToEnd,
+        "the end (or the failure)",
+        None,
+    ),
     bind(
         &[Key::char(':')],
         Action::GoToPrompt,
