@@ -269,3 +269,112 @@ fn the_heap_as_a_picture() {
         &frame(&source, "aliasing.py", "sssv", 80, 24),
     );
 }
+
+#[test]
+fn at_80x24_arguments_stay_visible_and_jumps_use_labels() {
+    let source = program("loop_calls.py");
+    let in_f = frame(&source, "loop_calls.py", "sssssss", 80, 24);
+    check("loop_calls_in_f_80x24", &in_f);
+    assert!(
+        in_f.contains("1 (a, b)"),
+        "the long opname's argument:\n{in_f}"
+    );
+    assert!(in_f.contains("0 (+)"), "{in_f}");
+    let module = frame(&source, "loop_calls.py", "sssss", 80, 24);
+    assert!(module.contains("L1: 28  FOR_ITER"), "{module}");
+    assert!(module.contains("(to L2)"), "{module}");
+    assert!(!module.contains("(to 4"), "{module}");
+    // Immortal marks are whole at 80 columns.
+    let ints = frame(&source, "loop_calls.py", "sssss", 80, 24);
+    assert!(!ints.contains("∞ im│") && !ints.contains(" im│"), "{ints}");
+}
+
+#[test]
+fn the_summary_names_a_freed_object_by_its_value_and_keeps_its_address() {
+    let source = program("free_big.py");
+    for (width, height) in [(80, 24), (120, 40)] {
+        // After `x = 5`: the int a billion is freed, named by its value.
+        let text = frame(&source, "free_big.py", "sss", width, height);
+        let lines: Vec<&str> = text.lines().collect();
+        let status: String = lines[lines.len() - 4..lines.len() - 1]
+            .iter()
+            .flat_map(|l| l.split_whitespace())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            status.contains("freed int 1000000000 (was 0x7f3b40d04070)"),
+            "{width}x{height}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn names_stack_and_output_scroll_and_say_more_is_hidden() {
+    let source = program("fact.py");
+    // Deep in the recursion the names pane has more lines than rows.
+    let deep = frame(&source, "fact.py", ":b 3<CR>c", 80, 24);
+    assert!(deep.contains("↓ "), "{deep}");
+    assert!(deep.contains(" more ┘"), "{deep}");
+    // Tab to the names pane and scroll: the first lines give way.
+    let scrolled = frame(&source, "fact.py", ":b 3<CR>c<Tab><Tab>jjj", 80, 24);
+    check("fact_names_scrolled_80x24", &scrolled);
+    assert!(scrolled.contains("↑ 3 more"), "{scrolled}");
+}
+
+#[test]
+fn recursive_frames_say_which_call_refers() {
+    let source = program("fact.py");
+    let text = frame(&source, "fact.py", ":b 3<CR>c<Tab>jj<CR>", 120, 40);
+    assert!(
+        text.contains("local n in fact (call at depth 5, line 2)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_next_line_is_a_bar_across_the_pane() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Color;
+    let session =
+        Session::new(examples::default_example().source, "refcount.py").expect("compiles");
+    let mut app = App::new(session, Theme::colour());
+    app.screen = (80, 24);
+    headless::play(&mut app, &parse_keys("s").expect("keys"));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal
+        .draw(|frame| bytestep::ui::view(frame, &app.screen()))
+        .expect("draws");
+    let buffer = terminal.backend().buffer();
+    // Line 2 is the third row; its bar reaches the pane's right border.
+    let row = 2;
+    let border = (1..80)
+        .find(|&x| buffer[(x, row)].symbol() == "│")
+        .expect("the source pane's right border");
+    for x in 1..border {
+        assert_eq!(buffer[(x, row)].bg, Color::Yellow, "column {x}");
+    }
+    assert_ne!(buffer[(1, row + 1)].bg, Color::Yellow, "only the next line");
+}
+
+#[test]
+fn the_step_limit_note_is_never_cut() {
+    let source = program("endless.py");
+    let session = Session::new(&source, "endless.py").expect("compiles");
+    let mut app = App::new(session, Theme::plain());
+    headless::play(&mut app, &parse_keys("c").expect("keys"));
+    for (width, height) in [(80, 24), (120, 40)] {
+        app.screen = (width, height);
+        let text = headless::render_text(&app, width, height);
+        let lines: Vec<&str> = text.lines().collect();
+        let status = lines[lines.len() - 4..lines.len() - 1]
+            .iter()
+            .flat_map(|l| l.split_whitespace())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            status.contains("(stopped after 5000000 steps without arriving)"),
+            "{width}x{height}:\n{text}"
+        );
+    }
+}

@@ -72,11 +72,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &Screen, block: Block) {
     // The opname column fits the names on screen, but never so wide that the
     // arguments fall off a narrow pane: a longer name pushes only its own row.
     let fixed = line_width + 1 + label_width + offset_width + 2 + 1 + arg_width + 2;
+    let cap = width.saturating_sub(fixed + 8).max(10);
     let op_width = visible
         .map(|i| opname(i.opcode).len())
+        .filter(|&len| len <= cap)
         .max()
-        .unwrap_or(8)
-        .min(width.saturating_sub(fixed + 8).max(10));
+        .unwrap_or(8);
     let mut previous_line = if top > 0 {
         code.instrs.get(top - 1).and_then(|i| i.line)
     } else {
@@ -88,7 +89,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &Screen, block: Block) {
         .enumerate()
         .skip(top)
         .take(height)
-        .map(|(position, instr)| {
+        .flat_map(|(position, instr)| {
             let line_text = match instr.line {
                 Some(line) if instr.line != previous_line || position == 0 => line.to_string(),
                 _ => String::new(),
@@ -114,32 +115,49 @@ pub fn render(frame: &mut Frame, area: Rect, app: &Screen, block: Block) {
             } else {
                 String::new()
             };
-            let body = format!(
-                "{line_text:>line_width$} {label_column}{:>offset_width$}  {:<op_width$} {arg:>arg_width$}{argrepr}",
+            let head = format!(
+                "{line_text:>line_width$} {label_column}{:>offset_width$}  {:<op_width$}",
                 instr.offset,
                 opname(instr.opcode),
             );
+            let tail = format!(" {arg:>arg_width$}{argrepr}");
             let arrow = if is_marked { " ◀" } else { "" };
             let room = width.saturating_sub(arrow.chars().count());
-            let mut body = super::fit(&body, room);
-            if is_marked {
-                let fill = room.saturating_sub(super::text_width(&body));
-                body.push_str(&" ".repeat(fill));
-                Line::from(vec![
-                    Span::styled(body, theme.next_instr),
-                    Span::styled(arrow, theme.current),
-                ])
-            } else {
-                let style = if label.is_some() {
-                    theme.jump_target
-                } else if in_line {
-                    theme.opname
-                } else {
-                    ratatui::style::Style::new()
-                };
-                Line::from(Span::styled(body, style))
+            // A name too long for the pane puts its argument on a second
+            // line rather than cutting it off.
+            let mut rows = vec![format!("{head}{tail}")];
+            if super::text_width(&rows[0]) > room && !tail.trim().is_empty() {
+                let indent = " ".repeat(line_width + 1 + label_width + offset_width + 2);
+                rows = vec![head, format!("{indent}{}", tail.trim_start())];
             }
+            let style = if is_marked {
+                theme.next_instr
+            } else if label.is_some() {
+                theme.jump_target
+            } else if in_line {
+                theme.opname
+            } else {
+                ratatui::style::Style::new()
+            };
+            rows.into_iter()
+                .enumerate()
+                .map(|(index, row)| {
+                    let mut row = super::fit(&row, room);
+                    if is_marked {
+                        let fill = room.saturating_sub(super::text_width(&row));
+                        row.push_str(&" ".repeat(fill));
+                        let arrow = if index == 0 { arrow } else { "" };
+                        Line::from(vec![
+                            Span::styled(row, style),
+                            Span::styled(arrow, theme.current),
+                        ])
+                    } else {
+                        Line::from(Span::styled(row, style))
+                    }
+                })
+                .collect::<Vec<_>>()
         })
+        .take(height)
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }

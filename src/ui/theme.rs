@@ -212,3 +212,20 @@ impl Theme {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_projector_theme_has_no_dark_grey_or_dark_blue() {
+        let theme = Theme::projector();
+        let styles = format!("{theme:?}");
+        assert!(!styles.contains("DarkGray"), "{styles}");
+        assert!(!styles.contains("Blue"), "{styles}");
+        for name in THEMES {
+            assert!(Theme::named(name).is_some(), "{name}");
+        }
+        assert!(Theme::named("blue").is_none());
+    }
+}
