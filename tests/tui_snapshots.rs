@@ -378,3 +378,20 @@ fn the_step_limit_note_is_never_cut() {
         );
     }
 }
+
+#[test]
+fn source_and_bytecode_say_what_is_hidden_and_bytecode_scrolls() {
+    let source = program("opcodes_rest.py");
+    let text = frame(&source, "opcodes_rest.py", "s", 80, 24);
+    assert!(text.contains("↑ 3 more  ↓ 15 more ┘"), "source:\n{text}");
+    assert!(text.contains("↑ 2 more  ↓ 33 more ┘"), "bytecode:\n{text}");
+    let scrolled = frame(
+        &source,
+        "opcodes_rest.py",
+        "s<Tab><Tab><Tab><Tab><Tab>jjjj",
+        80,
+        24,
+    );
+    check("opcodes_rest_bytecode_scrolled_80x24", &scrolled);
+    assert!(scrolled.contains("↑ 6 more  ↓ 29 more ┘"), "{scrolled}");
+}

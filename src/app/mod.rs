@@ -138,6 +138,8 @@ impl App {
             Focus::Stack
         } else if areas.output.contains(at) {
             Focus::Output
+        } else if areas.bytecode.contains(at) {
+            Focus::Bytecode
         } else {
             return;
         };

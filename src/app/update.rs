@@ -166,6 +166,7 @@ fn travel(app: &mut App, command: impl FnOnce(&mut crate::session::Session)) {
     let selected = selected_address(app);
     command(&mut app.session);
     app.frame_up = 0;
+    app.scroll.bytecode = 0;
     app.follow_current_line();
     reselect(app, selected);
 }
@@ -206,6 +207,13 @@ fn move_selection(app: &mut App, by: i64) {
             }
         }
         // The panes clamp these to what they hold when they draw.
+        Focus::Bytecode => {
+            let most = app
+                .screen()
+                .marked_instruction()
+                .map_or(0, |(frame, _)| frame.code.instrs.len() as i64);
+            app.scroll.bytecode = (app.scroll.bytecode + by).clamp(-most, most);
+        }
         Focus::Names => {
             let most = crate::ui::names::lines(&app.screen()).len();
             app.scroll.names = step_by(app.scroll.names, by, most);
@@ -374,6 +382,8 @@ mod tests {
         play(&mut app, "<Tab><Tab>");
         assert_eq!(app.focus, Focus::Names);
         play(&mut app, "<Tab><Tab><Tab>");
+        assert_eq!(app.focus, Focus::Bytecode);
+        play(&mut app, "<Tab>");
         assert_eq!(app.focus, Focus::Source);
     }
 }

@@ -13,7 +13,6 @@ use crate::bytecode::opcodes::{has_arg, name as opname};
 pub fn render(frame: &mut Frame, area: Rect, app: &Screen, block: Block) {
     let theme = &app.theme;
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     let vm = app.session.vm();
     // The shown frame's code and its marked instruction (the innermost frame's
     // next one, an outer frame's call in progress); once the program has
@@ -34,7 +33,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &Screen, block: Block) {
         }
         None => match vm.module_info() {
             Some(module) => (module, None),
-            None => return,
+            None => {
+                frame.render_widget(block, area);
+                return;
+            }
         },
     };
     // The labels `bytestep dis` and CPython 3.14's dis write: `L1:`, `to L1`.
@@ -43,10 +45,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &Screen, block: Block) {
     let marked_line = marked.and_then(|m| code.instrs.get(m)).and_then(|i| i.line);
 
     let height = inner.height as usize;
-    let top = marked
-        .unwrap_or(0)
-        .saturating_sub(height / 3)
-        .min(code.instrs.len().saturating_sub(height));
+    // The marked instruction a third down, moved by the pane's own scrolling.
+    let most = code.instrs.len().saturating_sub(height) as i64;
+    let top = (marked.unwrap_or(0).saturating_sub(height / 3) as i64 + app.scroll.bytecode)
+        .clamp(0, most.max(0)) as usize;
+    let below = code.instrs.len().saturating_sub(top + height);
+    frame.render_widget(super::more_hint(block, top, below, theme), area);
     let width = inner.width as usize;
     let visible = code.instrs.iter().skip(top).take(height);
     let line_width = code

@@ -130,8 +130,20 @@ pub fn scrolled(
     let inner = block.inner(area);
     let height = inner.height as usize;
     let offset = offset.min(lines.len().saturating_sub(height));
-    let above = offset;
     let below = lines.len().saturating_sub(offset + height);
+    frame.render_widget(more_hint(block, offset, below, theme), area);
+    let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+}
+
+/// `block` with `↑ N more` / `↓ N more` on its bottom border when lines
+/// are hidden above or below.
+pub fn more_hint<'a>(
+    block: Block<'a>,
+    above: usize,
+    below: usize,
+    theme: &theme::Theme,
+) -> Block<'a> {
     let mut hints = Vec::new();
     if above > 0 {
         hints.push(format!("↑ {above} more"));
@@ -139,16 +151,12 @@ pub fn scrolled(
     if below > 0 {
         hints.push(format!("↓ {below} more"));
     }
-    let block = if hints.is_empty() {
-        block
-    } else {
-        block.title_bottom(
-            Line::from(Span::styled(format!(" {} ", hints.join("  ")), theme.mark)).right_aligned(),
-        )
-    };
-    frame.render_widget(block, area);
-    let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
-    frame.render_widget(Paragraph::new(visible), inner);
+    if hints.is_empty() {
+        return block;
+    }
+    block.title_bottom(
+        Line::from(Span::styled(format!(" {} ", hints.join("  ")), theme.mark)).right_aligned(),
+    )
 }
 
 /// Draw the whole screen.
@@ -188,7 +196,7 @@ pub fn view(frame: &mut Frame, app: &Screen) {
         frame,
         bytecode_area,
         app,
-        pane(app, "Bytecode", qualname, false),
+        pane(app, "Bytecode", qualname, app.focus == Focus::Bytecode),
     );
     let stack_title = format!("{qualname}  top first");
     stack::render(

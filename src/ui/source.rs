@@ -124,7 +124,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &Screen, block: Block) {
             line
         })
         .collect();
-    frame.render_widget(block, area);
+    let below = lines.len().saturating_sub(top + height);
+    frame.render_widget(super::more_hint(block, top, below, theme), area);
     frame.render_widget(Paragraph::new(text), inner);
 }
 

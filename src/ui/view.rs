@@ -16,6 +16,7 @@ pub enum Focus {
     Names,
     Stack,
     Output,
+    Bytecode,
 }
 
 impl Focus {
@@ -26,7 +27,8 @@ impl Focus {
             Focus::Heap => Focus::Names,
             Focus::Names => Focus::Stack,
             Focus::Stack => Focus::Output,
-            Focus::Output => Focus::Source,
+            Focus::Output => Focus::Bytecode,
+            Focus::Bytecode => Focus::Source,
         }
     }
 }
@@ -41,6 +43,9 @@ pub struct Scroll {
     pub output_from_end: usize,
     /// First line of the heap picture (`v`).
     pub graph: usize,
+    /// Instructions the bytecode pane is moved from where it follows the
+    /// marked one (reset by every move in time).
+    pub bytecode: i64,
 }
 
 /// The key help the app gives the ui: the help overlay's rows and the key
