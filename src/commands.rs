@@ -123,3 +123,33 @@ pub fn list_examples(out: &mut dyn Write) -> io::Result<Status> {
     }
     Ok(0)
 }
+
+/// `bytestep figure`: the program's names and objects at one point, in one format.
+pub fn figure(
+    program: &Program,
+    at: crate::figure::At,
+    format: crate::figure::Format,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Status> {
+    use crate::figure::{self, At, Picture};
+    let mut session = match crate::session::Session::new(&program.source, &program.filename) {
+        Ok(session) => session,
+        Err(error) => {
+            writeln!(err, "{error}")?;
+            return Ok(1);
+        }
+    };
+    if let Err(message) = figure::go(&mut session, at) {
+        writeln!(err, "bytestep: {message}")?;
+        return Ok(2);
+    }
+    let step = session.step_number();
+    let heading = match at {
+        At::AfterLine(line) => format!("{} after line {line} (step {step})", program.filename),
+        At::Step(_) => format!("{} at step {step}", program.filename),
+        At::End => format!("{} at the end (step {step})", program.filename),
+    };
+    out.write_all(format.render(&Picture::of(&session, heading)).as_bytes())?;
+    Ok(0)
+}

@@ -4,9 +4,12 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use bytestep::app::script::{self, ScriptItem};
+use bytestep::app::terminal::Playback;
 use bytestep::commands::{self, Program};
+use bytestep::figure::{At, Format};
 use bytestep::{app, examples};
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use color_eyre::eyre::{Result, WrapErr, eyre};
 
 /// A terminal step debugger that shows what CPython 3.14 bytecode really does.
@@ -29,6 +32,64 @@ struct Cli {
     /// Print the frame after `--keys` as plain text instead of opening the TUI.
     #[arg(long)]
     dump: bool,
+    /// Print the whole state after `--keys` as JSON: frames, names, every
+    /// object with its refs and referrers, the output.
+    #[arg(long, conflicts_with = "dump")]
+    dump_json: bool,
+    /// With --dump or --dump-json: print on stderr the milliseconds each key
+    /// took and the peak memory.
+    #[arg(long)]
+    timings: bool,
+    /// Play these keys in the terminal, one pause apart (`<wait:1500>` holds a
+    /// frame longer); any key you press takes over.
+    #[arg(long, value_name = "KEYS", conflicts_with_all = ["dump", "dump_json", "play_file"])]
+    play: Option<String>,
+    /// Play the keys written in a file (`#` lines are comments).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["dump", "dump_json"])]
+    play_file: Option<PathBuf>,
+    /// Milliseconds between two played keys.
+    #[arg(long, value_name = "MS", default_value_t = script::DEFAULT_DELAY_MS)]
+    delay: u64,
+    /// After the played keys: stay interactive, or quit.
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = Then::Stay)]
+    then: Then,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Then {
+    Stay,
+    Quit,
+}
+
+/// The program to work on: a file, or a built-in example.
+#[derive(Debug, Args)]
+struct ProgramArgs {
+    /// The Python file (default: the built-in lecture example).
+    file: Option<PathBuf>,
+    /// A built-in example instead of a file (see `bytestep examples`).
+    #[arg(long, value_name = "NAME", conflicts_with = "file")]
+    example: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FigureFormat {
+    Text,
+    Mermaid,
+    Markdown,
+    Html,
+    Svg,
+}
+
+impl From<FigureFormat> for Format {
+    fn from(format: FigureFormat) -> Format {
+        match format {
+            FigureFormat::Text => Format::Text,
+            FigureFormat::Mermaid => Format::Mermaid,
+            FigureFormat::Markdown => Format::Markdown,
+            FigureFormat::Html => Format::Html,
+            FigureFormat::Svg => Format::Svg,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -51,6 +112,50 @@ enum Command {
     },
     /// List the built-in lecture examples.
     Examples,
+    /// Record a session as an asciicast v2 file (plays in `asciinema play`).
+    Record {
+        #[command(flatten)]
+        program: ProgramArgs,
+        /// Where to write the cast.
+        #[arg(short, long, value_name = "FILE.cast")]
+        output: PathBuf,
+        /// Keys to record, as for `--keys`, with `<wait:MS>` pauses; without
+        /// them (or --keys-file) your own session in this terminal is recorded.
+        #[arg(long, value_name = "KEYS", conflicts_with = "keys_file")]
+        keys: Option<String>,
+        /// The keys to record, from a file (`#` lines are comments).
+        #[arg(long, value_name = "FILE")]
+        keys_file: Option<PathBuf>,
+        /// Screen size of a scripted recording, WIDTHxHEIGHT.
+        #[arg(long, value_name = "WxH", default_value = "100x30")]
+        size: String,
+        /// Milliseconds between two recorded keys.
+        #[arg(long, value_name = "MS", default_value_t = script::DEFAULT_DELAY_MS)]
+        delay: u64,
+        /// The cast's title (default: `bytestep FILE`).
+        #[arg(long)]
+        title: Option<String>,
+        /// In a live recording, shorten pauses longer than this many seconds.
+        #[arg(long, value_name = "SECS")]
+        idle_time_limit: Option<f64>,
+    },
+    /// Draw the program's names and objects at one point, as the lecture's figures.
+    Figure {
+        #[command(flatten)]
+        program: ProgramArgs,
+        /// Just after line N first ran (default: the end of the program).
+        #[arg(long, value_name = "N", conflicts_with = "step")]
+        line: Option<u32>,
+        /// After exactly N executed instructions.
+        #[arg(long, value_name = "N")]
+        step: Option<u64>,
+        /// The format (default: from the -o file's extension, else text).
+        #[arg(long, value_enum)]
+        format: Option<FigureFormat>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -89,36 +194,131 @@ fn real_main() -> Result<i32> {
             commands::trace(&load(&file)?, json, &mut out, &mut err)?
         }
         Some(Command::Examples) => commands::list_examples(&mut out)?,
+        Some(Command::Record {
+            program,
+            output,
+            keys,
+            keys_file,
+            size,
+            delay,
+            title,
+            idle_time_limit,
+        }) => {
+            let program = program_of(program.file.as_ref(), program.example.as_deref())?;
+            let script = match (keys, keys_file) {
+                (Some(keys), _) => Some(parse_script(&keys, script::parse_script)?),
+                (None, Some(path)) => {
+                    Some(parse_script(&read_text(&path)?, script::parse_script_file)?)
+                }
+                (None, None) => None,
+            };
+            if idle_time_limit.is_some_and(|limit| !(limit > 0.0 && limit.is_finite())) {
+                return Err(eyre!(
+                    "--idle-time-limit must be a positive number of seconds"
+                ));
+            }
+            let options = app::RecordOptions {
+                script,
+                size: Some(size),
+                delay_ms: delay,
+                title,
+                idle_time_limit,
+            };
+            let (status, cast) = app::record(&program, &options, &mut err)?;
+            if let Some(cast) = cast {
+                std::fs::write(&output, cast)
+                    .wrap_err_with(|| format!("cannot write {}", output.display()))?;
+                writeln!(err, "bytestep: recorded {}", output.display())?;
+            }
+            status
+        }
+        Some(Command::Figure {
+            program,
+            line,
+            step,
+            format,
+            output,
+        }) => {
+            let program = program_of(program.file.as_ref(), program.example.as_deref())?;
+            let at = match (line, step) {
+                (Some(line), _) => At::AfterLine(line),
+                (None, Some(step)) => At::Step(step),
+                (None, None) => At::End,
+            };
+            let format = format.map(Format::from).unwrap_or_else(|| {
+                output
+                    .as_ref()
+                    .and_then(|path| Format::from_path(&path.to_string_lossy()))
+                    .unwrap_or(Format::Text)
+            });
+            match output {
+                None => commands::figure(&program, at, format, &mut out, &mut err)?,
+                Some(path) => {
+                    let mut text = Vec::new();
+                    let status = commands::figure(&program, at, format, &mut text, &mut err)?;
+                    if status == 0 {
+                        std::fs::write(&path, text)
+                            .wrap_err_with(|| format!("cannot write {}", path.display()))?;
+                    }
+                    status
+                }
+            }
+        }
         None => {
-            let program = match (&cli.file, &cli.example) {
-                (Some(file), _) => load(file)?,
-                (None, Some(name)) => {
-                    let example = examples::find(name).ok_or_else(|| {
-                        eyre!("no example named '{name}' (see `bytestep examples`)")
-                    })?;
-                    Program {
-                        filename: example.filename(),
-                        source: example.source.to_owned(),
-                    }
+            if cli.timings && !(cli.dump || cli.dump_json) {
+                return Err(eyre!("--timings goes with --dump or --dump-json"));
+            }
+            let program = program_of(cli.file.as_ref(), cli.example.as_deref())?;
+            let script = match (&cli.play, &cli.play_file) {
+                (Some(keys), _) => Some(parse_script(keys, script::parse_script)?),
+                (None, Some(path)) => {
+                    Some(parse_script(&read_text(path)?, script::parse_script_file)?)
                 }
-                (None, None) => {
-                    let example = examples::default_example();
-                    Program {
-                        filename: example.filename(),
-                        source: example.source.to_owned(),
-                    }
-                }
+                (None, None) => None,
             };
             let options = app::Options {
                 keys: cli.keys,
                 size: cli.size,
                 dump: cli.dump,
+                dump_json: cli.dump_json,
+                timings: cli.timings,
+                play: script.map(|script| Playback {
+                    script,
+                    delay_ms: cli.delay,
+                    then_quit: cli.then == Then::Quit,
+                }),
             };
             app::launch(&program, &options, &mut out, &mut err)?
         }
     };
     out.flush()?;
     Ok(status)
+}
+
+/// The program a command works on: a file, a named example or the default one.
+fn program_of(file: Option<&PathBuf>, example: Option<&str>) -> Result<Program> {
+    let example = match (file, example) {
+        (Some(file), _) => return load(file),
+        (None, Some(name)) => examples::find(name)
+            .ok_or_else(|| eyre!("no example named '{name}' (see `bytestep examples`)"))?,
+        (None, None) => examples::default_example(),
+    };
+    Ok(Program {
+        filename: example.filename(),
+        source: example.source.to_owned(),
+    })
+}
+
+/// A key script, or the parser's message as the error.
+fn parse_script(
+    text: &str,
+    parse: fn(&str) -> std::result::Result<Vec<ScriptItem>, String>,
+) -> Result<Vec<ScriptItem>> {
+    parse(text).map_err(|message| eyre!(message))
+}
+
+fn read_text(path: &PathBuf) -> Result<String> {
+    std::fs::read_to_string(path).wrap_err_with(|| format!("cannot read {}", path.display()))
 }
 
 /// Read a program; the file name shown is the path as given, like CPython.

@@ -41,6 +41,8 @@ pub enum Action {
     /// `O`: hide or show the output pane.
     ToggleOutputPane,
     ShowReferrers,
+    /// Write the current stop as a figure (Markdown with Mermaid, and SVG).
+    ExportFigure,
     /// Close the help overlay, the referrers list or the prompt.
     Close,
     Help,

@@ -3,6 +3,8 @@
 //! The same [`App`] and [`crate::ui::view`] draw on ratatui's `TestBackend`,
 //! so `--dump` and the snapshot tests see exactly what a user sees, minus colour.
 
+use std::time::{Duration, Instant};
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -11,12 +13,46 @@ use super::{App, Key};
 /// Play keys in order on a screen of `app.screen`; stops early at `q` like
 /// the real TUI would.
 pub fn play(app: &mut App, keys: &[Key]) {
+    play_timed(app, keys);
+}
+
+/// [`play`], returning how long each key played took (`--timings`).
+pub fn play_timed(app: &mut App, keys: &[Key]) -> Vec<(Key, Duration)> {
+    let mut timings = Vec::new();
     for &key in keys {
         if app.quit {
             break;
         }
+        let start = Instant::now();
         app.press(key);
+        timings.push((key, start.elapsed()));
     }
+    timings
+}
+
+/// The process's peak resident memory in KiB (Linux's `VmHWM`), if known.
+pub fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// `--timings`: one line per key with its milliseconds, then the peak memory.
+pub fn timings_text(timings: &[(Key, Duration)]) -> String {
+    let mut text = String::new();
+    for (index, (key, took)) in timings.iter().enumerate() {
+        text.push_str(&format!(
+            "key {} {}: {:.3} ms\n",
+            index + 1,
+            key.label(),
+            took.as_secs_f64() * 1000.0
+        ));
+    }
+    match peak_memory_kib() {
+        Some(kib) => text.push_str(&format!("peak memory: {kib} KiB\n")),
+        None => text.push_str("peak memory: unknown\n"),
+    }
+    text
 }
 
 /// Parse `120x40` (also `120X40`).

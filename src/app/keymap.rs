@@ -258,6 +258,12 @@ pub const KEYMAP: &[Binding] = &[
         None,
     ),
     bind(
+        &[Key::char('x')],
+        Action::ExportFigure,
+        "export this stop as a figure",
+        None,
+    ),
+    bind(
         &[Key::plain(KeyCode::Esc)],
         Action::Close,
         "close popup or prompt",

@@ -9,6 +9,8 @@ pub mod action;
 pub mod ansi16;
 pub mod headless;
 pub mod keymap;
+pub mod record;
+pub mod script;
 pub mod terminal;
 pub mod update;
 
@@ -171,6 +173,81 @@ pub struct Options {
     pub size: Option<String>,
     /// Print the final frame as text instead of opening the terminal.
     pub dump: bool,
+    /// Keys to play in the real terminal, one pause apart (`--play`).
+    pub play: Option<terminal::Playback>,
+    /// Print the whole state at the final stop as JSON instead of a frame.
+    pub dump_json: bool,
+    /// Print each key's milliseconds and the peak memory on stderr.
+    pub timings: bool,
+}
+
+/// What `bytestep record` was asked for.
+#[derive(Debug, Clone, Default)]
+pub struct RecordOptions {
+    /// The key script; without one the user's own session is recorded.
+    pub script: Option<Vec<script::ScriptItem>>,
+    /// `WIDTHxHEIGHT` of a scripted recording.
+    pub size: Option<String>,
+    pub delay_ms: u64,
+    pub title: Option<String>,
+    /// Longest pause kept in an interactive recording, in seconds.
+    pub idle_time_limit: Option<f64>,
+}
+
+/// Make a session for the TUI, or say why not (exit status 1, like CPython).
+fn open_session(
+    program: &crate::commands::Program,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<Option<Session>> {
+    match Session::new(&program.source, &program.filename) {
+        Ok(session) => Ok(Some(session)),
+        Err(error) => {
+            writeln!(err, "{error}")?;
+            Ok(None)
+        }
+    }
+}
+
+fn has_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
+}
+
+/// `bytestep record`: the session as an asciicast v2 file's text, scripted
+/// (no terminal needed) or interactive. Returns the exit status and the cast.
+pub fn record(
+    program: &crate::commands::Program,
+    options: &RecordOptions,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<(i32, Option<String>)> {
+    let size = match options.size.as_deref().map(headless::parse_size) {
+        None => (100, 30),
+        Some(Ok(size)) => size,
+        Some(Err(message)) => {
+            writeln!(err, "bytestep: {message}")?;
+            return Ok((2, None));
+        }
+    };
+    if options.script.is_none() && !has_terminal() {
+        writeln!(
+            err,
+            "bytestep: recording a live session needs a terminal; give the keys with --keys"
+        )?;
+        return Ok((2, None));
+    }
+    let Some(session) = open_session(program, err)? else {
+        return Ok((1, None));
+    };
+    let mut app = App::new(session, Theme::from_env());
+    let title = options
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("bytestep {}", program.filename));
+    let cast = match &options.script {
+        Some(script) => record::record_keys(&mut app, script, size, options.delay_ms, title)?,
+        None => record::record_terminal(&mut app, title, options.idle_time_limit, None)?,
+    };
+    Ok((0, Some(cast.to_text())))
 }
 
 /// The default `bytestep` command: open the TUI on a program, or with
@@ -197,12 +274,8 @@ pub fn launch(
             return Ok(2);
         }
     };
-    let session = match Session::new(&program.source, &program.filename) {
-        Ok(session) => session,
-        Err(error) => {
-            writeln!(err, "{error}")?;
-            return Ok(1);
-        }
+    let Some(session) = open_session(program, err)? else {
+        return Ok(1);
     };
     // The config file's errors stop the start, naming the file and line.
     let config = match crate::config::load() {
@@ -212,7 +285,7 @@ pub fn launch(
             return Ok(2);
         }
     };
-    let theme = if options.dump {
+    let theme = if options.dump || options.dump_json {
         Theme::plain()
     } else {
         Theme::named_or_env(config.theme.as_deref())
@@ -220,7 +293,15 @@ pub fn launch(
     let mut app = App::new(session, theme);
     app.extra_keys = config.keys;
     app.screen = size;
-    headless::play(&mut app, &keys);
+    let timings = headless::play_timed(&mut app, &keys);
+    if options.timings {
+        err.write_all(headless::timings_text(&timings).as_bytes())?;
+    }
+    if options.dump_json {
+        let state = crate::state::to_json(&app.session);
+        writeln!(out, "{state}")?;
+        return Ok(0);
+    }
     if options.dump {
         out.write_all(headless::render_text(&app, size.0, size.1).as_bytes())?;
         return Ok(0);
@@ -228,14 +309,13 @@ pub fn launch(
     if app.quit {
         return Ok(0);
     }
-    use std::io::IsTerminal;
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    if !has_terminal() {
         writeln!(
             err,
             "bytestep: the debugger needs a terminal; for text frames use --keys KEYS --dump"
         )?;
         return Ok(2);
     }
-    terminal::run(&mut app)?;
+    terminal::run(&mut app, options.play.as_ref())?;
     Ok(0)
 }

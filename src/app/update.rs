@@ -1,6 +1,33 @@
 //! `update(app, action)`: the only place the view state and the session change.
 
+use std::path::Path;
+
 use super::{Action, App, Focus};
+
+/// `x`: the current stop as `NAME-stepN.md` and `.svg` in the current directory.
+fn export_figure(app: &mut App) {
+    let step = app.session.step_number();
+    let heading = match app.current_line() {
+        Some(line) => format!(
+            "{} at step {step}, line {line}",
+            app.session.vm().filename()
+        ),
+        None => format!("{} at step {step}", app.session.vm().filename()),
+    };
+    let picture = crate::figure::Picture::of(&app.session, heading);
+    app.message = Some(
+        match crate::figure::export(&picture, app.session.vm().filename(), step, Path::new(".")) {
+            Ok(paths) => {
+                let names: Vec<String> = paths
+                    .iter()
+                    .map(|p| p.strip_prefix(".").unwrap_or(p).display().to_string())
+                    .collect();
+                format!("wrote {}", names.join(", "))
+            }
+            Err(error) => format!("could not write the figure: {error}"),
+        },
+    );
+}
 
 /// Carry out one action.
 pub fn update(app: &mut App, action: Action) {
@@ -112,6 +139,7 @@ pub fn update(app: &mut App, action: Action) {
             app.show_referrers = false;
             app.prompt = None;
         }
+        Action::ExportFigure => export_figure(app),
         Action::Help => app.show_help = !app.show_help,
         Action::Quit => app.quit = true,
     }

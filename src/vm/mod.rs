@@ -434,47 +434,6 @@ impl Vm {
 
     /// Every referrer of `target`, found by a scan (kept nowhere, costs nothing while running).
     pub fn referrers(&self, target: ObjId) -> Vec<(String, bool)> {
-        // (referrer, counted): borrowed stack slots and locals refer without counting.
-        let mut found: Vec<(Referrer, bool, Option<usize>)> = Vec::new();
-        for (depth, frame) in self.frames.iter().enumerate() {
-            for (slot, local) in frame.locals.iter().enumerate() {
-                if local.obj == Some(target)
-                    && let Some(&name) = frame.code.localsplus.get(slot)
-                {
-                    let referrer = Referrer::Local {
-                        frame: frame.qualname,
-                        name,
-                    };
-                    found.push((referrer, !local.borrowed, Some(depth)));
-                }
-            }
-            for (slot, entry) in frame.stack.iter().enumerate() {
-                if entry.obj == Some(target) {
-                    let referrer = Referrer::Stack {
-                        frame: frame.qualname,
-                        slot: slot as u32,
-                    };
-                    found.push((referrer, !entry.borrowed, Some(depth)));
-                }
-            }
-            if frame.function == Some(target) {
-                found.push((
-                    Referrer::Frame {
-                        frame: frame.qualname,
-                    },
-                    true,
-                    Some(depth),
-                ));
-            }
-        }
-        // Every object holding it: modules' names (globals too), tuples, iterators, functions.
-        for (id, _) in self.heap.live_objects() {
-            for (child, referrer) in self.heap.children(id) {
-                if child == target {
-                    found.push((referrer, true, None));
-                }
-            }
-        }
         // A recursive function has several frames of one name: say which call.
         let calls_of = |qualname| {
             self.frames
@@ -482,25 +441,70 @@ impl Vm {
                 .filter(|f| f.qualname == qualname)
                 .count()
         };
+        let mut found = Vec::new();
+        self.each_reference_at(|object, referrer, counted, depth| {
+            if object != target {
+                return;
+            }
+            let mut text = self.heap.describe(referrer);
+            if let Some(frame) = depth.and_then(|d| self.frames.get(d))
+                && calls_of(frame.qualname) > 1
+            {
+                let line = frame
+                    .current_line()
+                    .map(|l| format!(", line {l}"))
+                    .unwrap_or_default();
+                let depth = depth.unwrap_or(0);
+                text.push_str(&format!(" (call at depth {depth}{line})"));
+            }
+            found.push((text, counted));
+        });
         found
-            .into_iter()
-            .map(|(referrer, counted, depth)| {
-                let mut text = self.heap.describe(referrer);
-                if let Some(frame) = depth.and_then(|d| self.frames.get(d))
-                    && calls_of(frame.qualname) > 1
+    }
+
+    /// Visit every reference the program holds: `(object, who refers, counted)`.
+    /// Borrowed stack slots and locals refer without counting.
+    pub fn each_reference(&self, mut visit: impl FnMut(ObjId, Referrer, bool)) {
+        self.each_reference_at(|object, referrer, counted, _| visit(object, referrer, counted));
+    }
+
+    /// [`Vm::each_reference`], with the index of the frame that holds a
+    /// frame's reference (`None` for references held by objects).
+    fn each_reference_at(&self, mut visit: impl FnMut(ObjId, Referrer, bool, Option<usize>)) {
+        for (depth, frame) in self.frames.iter().enumerate() {
+            for (slot, local) in frame.locals.iter().enumerate() {
+                if let Some(object) = local.obj
+                    && let Some(&name) = frame.code.localsplus.get(slot)
                 {
-                    let line = frame
-                        .current_line()
-                        .map(|l| format!(", line {l}"))
-                        .unwrap_or_default();
-                    text.push_str(&format!(
-                        " (call at depth {depth}{line})",
-                        depth = depth.unwrap_or(0)
-                    ));
+                    let referrer = Referrer::Local {
+                        frame: frame.qualname,
+                        name,
+                    };
+                    visit(object, referrer, !local.borrowed, Some(depth));
                 }
-                (text, counted)
-            })
-            .collect()
+            }
+            for (slot, entry) in frame.stack.iter().enumerate() {
+                if let Some(object) = entry.obj {
+                    let referrer = Referrer::Stack {
+                        frame: frame.qualname,
+                        slot: slot as u32,
+                    };
+                    visit(object, referrer, !entry.borrowed, Some(depth));
+                }
+            }
+            if let Some(function) = frame.function {
+                let referrer = Referrer::Frame {
+                    frame: frame.qualname,
+                };
+                visit(function, referrer, true, Some(depth));
+            }
+        }
+        // Every object holding others: modules' names (globals too), tuples, iterators, functions.
+        for (id, _) in self.heap.live_objects() {
+            for (child, referrer) in self.heap.children(id) {
+                visit(child, referrer, true, None);
+            }
+        }
     }
 
     // ---- execution -------------------------------------------------------------
