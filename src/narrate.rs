@@ -316,6 +316,12 @@ pub fn summary_parts(vm: &Vm, report: &StopReport) -> (String, Vec<String>) {
                 Some(_) => "The program has finished".to_owned(),
                 None => "Nothing has run yet".to_owned(),
             },
+            (Some(step), _) if report.opening => {
+                format!(
+                    "Ready at the first line: {} ran, nothing is counted yet",
+                    step.opname
+                )
+            }
             (Some(step), 1) => instruction_text(&live, report, step),
             (Some(_), taken) => format!("Ran {taken} instructions"),
         }
@@ -441,6 +447,9 @@ fn instruction_text(
 /// The whole summary as one text: `head: part; part; part.`
 pub fn stop_summary(vm: &Vm, report: &StopReport) -> String {
     let (head, parts) = summary_parts(vm, report);
+    if parts.is_empty() && report.opening {
+        return format!("{head}.");
+    }
     if parts.is_empty() {
         return format!("{head}; no reference counts changed.");
     }

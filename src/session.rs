@@ -74,6 +74,8 @@ pub struct StopReport {
     pub output: String,
     /// Why the command stopped here, when it is not obvious.
     pub note: Option<String>,
+    /// This is the stop the session opened at (the first line event).
+    pub opening: bool,
 }
 
 impl StopReport {
@@ -292,6 +294,7 @@ impl Session {
         session.code_lines = code_lines(&session.vm);
         session.step_line();
         session.opening = session.step_number();
+        session.last_stop.opening = true;
         Ok(session)
     }
 

@@ -104,9 +104,9 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &Screen) {
     let step = format!(" step {}{total}  {place}  ", session.step_number());
     let (mut head, parts) = crate::narrate::summary_parts(session.vm(), session.last_stop());
     let report = session.last_stop();
-    if parts.is_empty() {
+    if parts.is_empty() && !report.opening {
         head.push_str("; no reference counts changed");
-    } else {
+    } else if !parts.is_empty() {
         head.push(':');
     }
     // Notes and messages first: they say why the screen did not move.
