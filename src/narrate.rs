@@ -1,6 +1,7 @@
 //! The one renderer of what steps did, in words and as JSON: `trace`,
 //! `trace --json`, the stop summary under the panes and the referrers popup
-//! all name objects and events through here, so they never disagree.
+//! all name objects, events and references through here (referrers by the
+//! heap's own `describe`), so they never disagree.
 
 use std::collections::HashMap;
 
@@ -201,6 +202,12 @@ pub fn step_json(vm: &Vm, step: &Step) -> Json {
         "stack": stack,
         "events": step.events.iter().map(event_json).collect::<Vec<_>>(),
     })
+}
+
+/// One reference as the referrers popup writes it: `global a ─▶ 0x7f…`
+/// (the referrer named as `trace` names it in its events).
+pub fn reference_text(referrer: &str, address: u64) -> String {
+    format!("{referrer} ─▶ {address:#x}")
 }
 
 /// Every live object's short value, by address.

@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 use super::theme::Theme;
 use super::view::Screen;
 use crate::session::Change;
-use crate::vm::heap::{ObjId, Value};
+use crate::vm::heap::ObjId;
 
 /// One row of the heap pane.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,16 +66,8 @@ pub fn rows(app: &Screen) -> Vec<HeapRow> {
             );
         }
         todo.extend(changes.keys().filter_map(|a| by_address.get(a).copied()));
-        // What the program reaches, by the heap's own traversal (the same
-        // references `children` gives the referrers scan and the allocator).
-        while let Some(id) = todo.pop() {
-            if !shown.insert(id) {
-                continue;
-            }
-            if matches!(heap.value(id), Value::Tuple(_)) {
-                todo.extend(heap.children(id).into_iter().map(|(child, _)| child));
-            }
-        }
+        // What the program reaches, by the heap's own traversal.
+        shown = heap.through_items(todo);
     }
 
     let mut rows: BTreeMap<u64, HeapRow> = BTreeMap::new();
@@ -362,10 +354,10 @@ pub fn referrer_lines(app: &Screen) -> (String, Vec<Line<'static>>) {
         .into_iter()
         .map(|(label, counted)| {
             if counted {
-                Line::from(format!("{label} ─▶ {:#x}", row.address))
+                Line::from(crate::narrate::reference_text(&label, row.address))
             } else {
                 Line::from(vec![
-                    Span::raw(format!("{label} ─▶ {:#x}", row.address)),
+                    Span::raw(crate::narrate::reference_text(&label, row.address)),
                     Span::styled("  borrowed, not counted", theme.dim),
                 ])
             }

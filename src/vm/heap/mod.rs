@@ -12,7 +12,7 @@
 pub mod alloc;
 pub mod object;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 pub use object::{Function, Module, Namespace, TypeKind, Value};
 
@@ -353,6 +353,26 @@ impl Heap {
                 }
             }
         }
+    }
+
+    /// `roots` and every object reachable from them through container items
+    /// (`tuple[0]`…): what a program's names and stacks reach, the way the
+    /// lecture draws it (a function's code object is an internal, not an item).
+    pub fn through_items(&self, roots: impl IntoIterator<Item = ObjId>) -> BTreeSet<ObjId> {
+        let mut seen = BTreeSet::new();
+        let mut todo: Vec<ObjId> = roots.into_iter().collect();
+        while let Some(id) = todo.pop() {
+            if !seen.insert(id) {
+                continue;
+            }
+            let items = self
+                .children(id)
+                .into_iter()
+                .filter(|(_, referrer)| matches!(referrer, Referrer::Item { .. }))
+                .map(|(child, _)| child);
+            todo.extend(items);
+        }
+        seen
     }
 
     /// The references an object holds, in their natural order (items by index,
