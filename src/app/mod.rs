@@ -291,6 +291,12 @@ pub fn launch(
         Theme::named_or_env(config.theme.as_deref())
     };
     let mut app = App::new(session, theme);
+    // The help lists the config file's keys too, next to their action's help.
+    for (key, action) in &config.keys {
+        if let Some(binding) = keymap::KEYMAP.iter().find(|b| b.action == *action) {
+            app.view.keys.rows.push((key.label(), binding.help));
+        }
+    }
     app.extra_keys = config.keys;
     app.screen = size;
     let timings = headless::play_timed(&mut app, &keys);
