@@ -320,7 +320,7 @@ pub fn summary_parts(vm: &Vm, report: &StopReport) -> (String, Vec<String>) {
     } else {
         match (&report.last_step, report.steps_taken) {
             (None, _) => match vm.outcome() {
-                Some(_) => "The program has finished".to_owned(),
+                Some(_) => "Nothing to run: the program has finished".to_owned(),
                 None => "Nothing has run yet".to_owned(),
             },
             (Some(step), _) if report.opening => {
@@ -454,7 +454,8 @@ fn instruction_text(
 /// The whole summary as one text: `head: part; part; part.`
 pub fn stop_summary(vm: &Vm, report: &StopReport) -> String {
     let (head, parts) = summary_parts(vm, report);
-    if parts.is_empty() && report.opening {
+    // Nothing ran (or the opening stop): no count could have changed.
+    if parts.is_empty() && (report.opening || report.last_step.is_none() && report.undone == 0) {
         return format!("{head}.");
     }
     if parts.is_empty() {

@@ -700,9 +700,6 @@ impl Session {
                 })
                 .collect();
         }
-        if last.is_none() && self.vm.is_finished() {
-            report.note = Some("the program has finished".into());
-        }
         report.last_step = last;
         if let Some((code, pc)) = last_at
             && let Some(instr) = code.instrs.get(pc)

@@ -104,7 +104,8 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &Screen) {
     let step = format!(" step {}{total}  {place}  ", session.step_number());
     let (mut head, parts) = crate::narrate::summary_parts(session.vm(), session.last_stop());
     let report = session.last_stop();
-    if parts.is_empty() && !report.opening {
+    let nothing_ran = report.opening || report.last_step.is_none() && report.undone == 0;
+    if parts.is_empty() && !nothing_ran {
         head.push_str("; no reference counts changed");
     } else if !parts.is_empty() {
         head.push(':');
