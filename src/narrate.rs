@@ -337,27 +337,30 @@ pub fn summary_parts(vm: &Vm, report: &StopReport) -> (String, Vec<String>) {
     if let Some(exception) = &report.raised {
         parts.push(format!("raised {exception}, uncaught"));
     }
-    let more = |shown: usize, all: u64| {
-        if all > shown as u64 {
-            format!(" and {} more", all - shown as u64)
+    // Calls and returns come after the objects: a recursion of 50 calls
+    // must not push the counts off the screen.
+    let mut calls_and_returns = Vec::new();
+    if !report.calls.is_empty() {
+        let mut names: Vec<String> = Vec::new();
+        for callee in &report.calls {
+            let name = format!("{callee}()");
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        let times = if report.call_count > 1 {
+            format!(" ({} calls)", report.call_count)
         } else {
             String::new()
-        }
-    };
-    if !report.calls.is_empty() {
-        let calls: Vec<String> = report.calls.iter().map(|c| format!("{c}()")).collect();
-        parts.push(format!(
-            "called {}{}",
-            calls.join(", "),
-            more(report.calls.len(), report.call_count)
-        ));
+        };
+        calls_and_returns.push(format!("called {}{times}", names.join(", ")));
     }
-    if !report.returns.is_empty() {
-        parts.push(format!(
-            "{}{}",
-            report.returns.join(", "),
-            more(report.returns.len(), report.return_count)
-        ));
+    match (report.return_count, &report.last_return) {
+        (0, _) | (_, None) => {}
+        (1, Some(last)) => calls_and_returns.push(last.clone()),
+        (count, Some(last)) => {
+            calls_and_returns.push(format!("{count} returns, the last: {last}"));
+        }
     }
     // Frees first, then allocations, then counts: what a lecture points at.
     let rank = |c: &Change| {
@@ -378,6 +381,13 @@ pub fn summary_parts(vm: &Vm, report: &StopReport) -> (String, Vec<String>) {
             change_text(&live, report, *address, change)
         }
     }));
+    // Stepping into a function, the call is the news: it comes first.
+    if report.call_count > report.return_count {
+        let first = usize::from(report.raised.is_some());
+        parts.splice(first..first, calls_and_returns);
+    } else {
+        parts.extend(calls_and_returns);
+    }
     if !report.output.is_empty() {
         parts.push(format!("printed {:?}", report.output));
     }

@@ -68,6 +68,8 @@ pub struct StopReport {
     /// `f() returned 2`, in order (the first [`KEPT_NAMES`]), and how many in all.
     pub returns: Vec<String>,
     pub return_count: u64,
+    /// The last return of the stop, whatever the count.
+    pub last_return: Option<String>,
     /// The exception raised, if one was.
     pub raised: Option<String>,
     /// Program output produced since the previous stop.
@@ -131,10 +133,17 @@ impl StopReport {
                 }
                 Event::Return { from, obj, address } => {
                     self.return_count += 1;
+                    let object = vm.heap.get(*obj);
+                    let value = if object.alive && object.address == *address {
+                        vm.heap.short_repr(*obj)
+                    } else {
+                        format!("{address:#x}")
+                    };
+                    let text = format!("{from}() returned {value}");
                     if self.returns.len() < KEPT_NAMES {
-                        let value = crate::narrate::object_text(vm, *obj, *address);
-                        self.returns.push(format!("{from}() returned {value}"));
+                        self.returns.push(text.clone());
                     }
+                    self.last_return = Some(text);
                 }
                 Event::Raise { exception } => self.raised = Some(exception.clone()),
                 _ => {}
@@ -578,6 +587,7 @@ impl Session {
         self.last_stop.call_count = 0;
         self.last_stop.returns.clear();
         self.last_stop.return_count = 0;
+        self.last_stop.last_return = None;
         self.last_stop.raised = None;
         self.last_stop.output.clear();
         self.last_stop.steps_taken = 0;
