@@ -22,8 +22,47 @@ pub struct Program {
 /// Exit status of a finished command.
 pub type Status = i32;
 
+/// Limits of a `run`: `--max-steps`, `--timeout`, `--max-memory`.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Stop after this many executed instructions.
+    pub max_steps: Option<u64>,
+    /// Stop after this much wall-clock time.
+    pub timeout: Option<std::time::Duration>,
+    /// The memory limit of the program's objects (`MemoryError` past it).
+    pub max_memory: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_steps: None,
+            timeout: None,
+            max_memory: crate::vm::heap::DEFAULT_MAX_MEMORY,
+        }
+    }
+}
+
+/// Exit status when `--max-steps` or `--timeout` stopped the program (as `timeout(1)`).
+pub const STATUS_LIMIT: Status = 124;
+
+/// Instructions run between two looks at the clock and the output.
+const SLICE: u64 = 1 << 16;
+
 /// `bytestep run`: the program's output on `out`, a traceback on `err`.
 pub fn run(program: &Program, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Status> {
+    run_with(program, &Limits::default(), out, err)
+}
+
+/// `bytestep run` with limits. The output is streamed as the program runs,
+/// so an endless `print` loop neither waits nor grows in memory.
+pub fn run_with(
+    program: &Program,
+    limits: &Limits,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Status> {
+    let started = std::time::Instant::now();
     let mut vm = match Vm::new(&program.source, &program.filename) {
         Ok(vm) => vm,
         Err(error) => {
@@ -31,8 +70,39 @@ pub fn run(program: &Program, out: &mut dyn Write, err: &mut dyn Write) -> io::R
             return Ok(1);
         }
     };
-    vm.run();
-    out.write_all(vm.output.as_bytes())?;
+    vm.heap.set_max_memory(limits.max_memory);
+    loop {
+        let budget = match limits.max_steps {
+            Some(max) => SLICE.min(max.saturating_sub(vm.steps())),
+            None => SLICE,
+        };
+        let finished = budget == 0 || vm.run_for(budget);
+        out.write_all(vm.output.drain().as_bytes())?;
+        if vm.is_finished() {
+            break;
+        }
+        if finished || limits.max_steps.is_some_and(|max| vm.steps() >= max) {
+            out.flush()?;
+            writeln!(
+                err,
+                "bytestep: stopped after {} steps (--max-steps)",
+                vm.steps()
+            )?;
+            return Ok(STATUS_LIMIT);
+        }
+        if let Some(timeout) = limits.timeout
+            && started.elapsed() >= timeout
+        {
+            out.flush()?;
+            writeln!(
+                err,
+                "bytestep: stopped after {:.1} s and {} steps (--timeout)",
+                started.elapsed().as_secs_f64(),
+                vm.steps()
+            )?;
+            return Ok(STATUS_LIMIT);
+        }
+    }
     report_end(&vm, err)
 }
 

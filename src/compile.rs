@@ -158,6 +158,18 @@ const COMPILER_STACK_BYTES: usize = 512 * 1024 * 1024;
 
 /// Compile a module's source as `compile(source, filename, "exec")` would.
 pub fn compile(source: &str, filename: &str) -> Result<Arc<CodeObject>, Box<SyntaxError>> {
+    // The tokenizer's limits first: the compiler would take gigabytes on them.
+    crate::source::check(source, filename)?;
+    compile_checked(source, filename).map_err(|error| {
+        if error.kind == "IndentationError" {
+            crate::source::tab_error(source, filename).unwrap_or(error)
+        } else {
+            error
+        }
+    })
+}
+
+fn compile_checked(source: &str, filename: &str) -> Result<Arc<CodeObject>, Box<SyntaxError>> {
     let owned_source = source.to_owned();
     let owned_name = filename.to_owned();
     let worker = std::thread::Builder::new()

@@ -32,6 +32,9 @@ struct Cli {
     /// Print the frame after `--keys` as plain text instead of opening the TUI.
     #[arg(long)]
     dump: bool,
+    /// Memory limit of the program's objects (`MemoryError` past it): 512M, 1G (max 3G).
+    #[arg(long, value_name = "SIZE", global = true, default_value = "1G", value_parser = parse_size)]
+    max_memory: u64,
     /// Print the whole state after `--keys` as JSON: frames, names, every
     /// object with its refs and referrers, the output.
     #[arg(long, conflicts_with = "dump")]
@@ -95,7 +98,15 @@ impl From<FigureFormat> for Format {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Run a program to the end, like `python3 FILE`.
-    Run { file: PathBuf },
+    Run {
+        file: PathBuf,
+        /// Stop (exit status 124) after this many executed instructions.
+        #[arg(long, value_name = "N")]
+        max_steps: Option<u64>,
+        /// Stop (exit status 124) after this many seconds.
+        #[arg(long, value_name = "SECONDS")]
+        timeout: Option<f64>,
+    },
     /// Disassemble a program as CPython 3.14's `dis.dis` does.
     Dis {
         file: PathBuf,
@@ -159,8 +170,22 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    if let Err(report) = color_eyre::install() {
+    // Colour in panic reports only for a terminal: logs and pipes get plain text.
+    use std::io::IsTerminal;
+    let theme = if io::stderr().is_terminal() {
+        color_eyre::config::Theme::dark()
+    } else {
+        color_eyre::config::Theme::new()
+    };
+    if let Err(report) = color_eyre::config::HookBuilder::default()
+        .theme(theme)
+        .install()
+    {
         eprintln!("{report}");
+    }
+    // For the test that panic reports carry no colour codes off a terminal.
+    if std::env::var_os("BYTESTEP_TEST_PANIC").is_some() {
+        panic!("a deliberate panic (BYTESTEP_TEST_PANIC is set)");
     }
     match real_main() {
         Ok(status) => ExitCode::from(status.clamp(0, 255) as u8),
@@ -186,13 +211,33 @@ fn real_main() -> Result<i32> {
     let stderr = io::stderr();
     let (mut out, mut err) = (stdout.lock(), stderr.lock());
     let status = match cli.command {
-        Some(Command::Run { file }) => commands::run(&load(&file)?, &mut out, &mut err)?,
-        Some(Command::Dis { file, table }) => {
-            commands::dis(&load(&file)?, table, &mut out, &mut err)?
+        Some(Command::Run {
+            file,
+            max_steps,
+            timeout,
+        }) => {
+            let program = match load(&file) {
+                Ok(program) => program,
+                Err(status) => return Ok(status),
+            };
+            let timeout = timeout
+                .filter(|t| t.is_finite() && *t >= 0.0)
+                .map(|t| std::time::Duration::from_secs_f64(t.min(1e9)));
+            let limits = commands::Limits {
+                max_steps,
+                timeout,
+                max_memory: cli.max_memory,
+            };
+            commands::run_with(&program, &limits, &mut out, &mut err)?
         }
-        Some(Command::Trace { file, json }) => {
-            commands::trace(&load(&file)?, json, &mut out, &mut err)?
-        }
+        Some(Command::Dis { file, table }) => match load(&file) {
+            Ok(program) => commands::dis(&program, table, &mut out, &mut err)?,
+            Err(status) => status,
+        },
+        Some(Command::Trace { file, json }) => match load(&file) {
+            Ok(program) => commands::trace(&program, json, &mut out, &mut err)?,
+            Err(status) => status,
+        },
         Some(Command::Examples) => commands::list_examples(&mut out)?,
         Some(Command::Record {
             program,
@@ -204,7 +249,10 @@ fn real_main() -> Result<i32> {
             title,
             idle_time_limit,
         }) => {
-            let program = program_of(program.file.as_ref(), program.example.as_deref())?;
+            let program = match program_of(program.file.as_ref(), program.example.as_deref())? {
+                Ok(program) => program,
+                Err(status) => return Ok(status),
+            };
             let script = match (keys, keys_file) {
                 (Some(keys), _) => Some(parse_script(&keys, script::parse_script)?),
                 (None, Some(path)) => {
@@ -239,7 +287,10 @@ fn real_main() -> Result<i32> {
             format,
             output,
         }) => {
-            let program = program_of(program.file.as_ref(), program.example.as_deref())?;
+            let program = match program_of(program.file.as_ref(), program.example.as_deref())? {
+                Ok(program) => program,
+                Err(status) => return Ok(status),
+            };
             let at = match (line, step) {
                 (Some(line), _) => At::AfterLine(line),
                 (None, Some(step)) => At::Step(step),
@@ -268,7 +319,10 @@ fn real_main() -> Result<i32> {
             if cli.timings && !(cli.dump || cli.dump_json) {
                 return Err(eyre!("--timings goes with --dump or --dump-json"));
             }
-            let program = program_of(cli.file.as_ref(), cli.example.as_deref())?;
+            let program = match program_of(cli.file.as_ref(), cli.example.as_deref())? {
+                Ok(program) => program,
+                Err(status) => return Ok(status),
+            };
             let script = match (&cli.play, &cli.play_file) {
                 (Some(keys), _) => Some(parse_script(keys, script::parse_script)?),
                 (None, Some(path)) => {
@@ -282,6 +336,7 @@ fn real_main() -> Result<i32> {
                 dump: cli.dump,
                 dump_json: cli.dump_json,
                 timings: cli.timings,
+                max_memory: Some(cli.max_memory),
                 play: script.map(|script| Playback {
                     script,
                     delay_ms: cli.delay,
@@ -296,17 +351,21 @@ fn real_main() -> Result<i32> {
 }
 
 /// The program a command works on: a file, a named example or the default one.
-fn program_of(file: Option<&PathBuf>, example: Option<&str>) -> Result<Program> {
+/// A file that cannot be read has been reported: its exit status is the inner error.
+fn program_of(
+    file: Option<&PathBuf>,
+    example: Option<&str>,
+) -> Result<std::result::Result<Program, i32>> {
     let example = match (file, example) {
-        (Some(file), _) => return load(file),
+        (Some(file), _) => return Ok(load(file)),
         (None, Some(name)) => examples::find(name)
             .ok_or_else(|| eyre!("no example named '{name}' (see `bytestep examples`)"))?,
         (None, None) => examples::default_example(),
     };
-    Ok(Program {
+    Ok(Ok(Program {
         filename: example.filename(),
         source: example.source.to_owned(),
-    })
+    }))
 }
 
 /// A key script, or the parser's message as the error.
@@ -321,12 +380,47 @@ fn read_text(path: &PathBuf) -> Result<String> {
     std::fs::read_to_string(path).wrap_err_with(|| format!("cannot read {}", path.display()))
 }
 
-/// Read a program; the file name shown is the path as given, like CPython.
-fn load(path: &PathBuf) -> Result<Program> {
-    let source = std::fs::read_to_string(path)
-        .wrap_err_with(|| format!("cannot read {}", path.display()))?;
-    Ok(Program {
-        filename: path.display().to_string(),
-        source,
-    })
+/// Read a program as CPython does (see `bytestep::source`); the file name
+/// shown is the path as given. On failure the message is printed and the
+/// exit status returned: 1 for CPython's `SyntaxError`, 2 for bytestep's refusals.
+fn load(path: &std::path::Path) -> std::result::Result<Program, i32> {
+    match bytestep::source::read(path) {
+        Ok(source) => Ok(Program {
+            filename: path.display().to_string(),
+            source,
+        }),
+        Err(bytestep::source::ReadError::Syntax(error)) => {
+            eprintln!("{error}");
+            Err(1)
+        }
+        Err(error) => {
+            eprintln!("bytestep: cannot read {}: {error}", path.display());
+            Err(2)
+        }
+    }
+}
+
+/// `512M`, `1G`, `1.5G`, `100000` (bytes) → bytes.
+fn parse_size(text: &str) -> std::result::Result<u64, String> {
+    let text = text.trim();
+    let (number, unit) = match text.char_indices().find(|(_, c)| c.is_ascii_alphabetic()) {
+        Some((at, _)) => (&text[..at], text[at..].to_ascii_uppercase()),
+        None => (text, String::new()),
+    };
+    let scale: u64 = match unit.trim_end_matches("IB").trim_end_matches('B') {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => return Err(format!("unknown size unit in '{text}' (use K, M or G)")),
+    };
+    let value: f64 = number
+        .trim()
+        .parse()
+        .map_err(|_| format!("'{text}' is not a size such as 512M or 1G"))?;
+    if !(value.is_finite() && value > 0.0) {
+        return Err(format!("'{text}' is not a positive size"));
+    }
+    let bytes = (value * scale as f64).min(bytestep::vm::heap::MAX_MAX_MEMORY as f64) as u64;
+    Ok(bytes.max(1 << 20))
 }

@@ -26,6 +26,16 @@ pub const TOTAL_LOOKAHEAD: u64 = 2_000_000;
 /// A forward command stops after this many steps even without reaching its goal,
 /// so an endless loop never hangs the debugger.
 pub const MAX_STEPS_PER_COMMAND: u64 = 5_000_000;
+/// A forward command also stops after this much work (`Vm::work`: steps,
+/// plus the size of the big values made), so big-number loops stay quick.
+pub const MAX_WORK_PER_COMMAND: u64 = 4 * MAX_STEPS_PER_COMMAND;
+/// The most memory the checkpoints may take together (as [`Vm::approx_bytes`]
+/// estimates it, shared data counted in full); past it they are thinned.
+pub const HISTORY_BUDGET: u64 = 256 << 20;
+/// A forward command asks its interrupt check every this many steps.
+const INTERRUPT_EVERY: u64 = 1 << 14;
+/// Program output a stop report keeps (the newest bytes).
+const REPORT_OUTPUT_LIMIT: usize = 64 * 1024;
 
 /// What happened to one object between two stops.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -124,7 +134,16 @@ impl StopReport {
                 Event::KeptByConstants {
                     address, holders, ..
                 } => self.change(*address).kept_by_constants = Some(holders.clone()),
-                Event::Output { text } => self.output.push_str(text),
+                Event::Output { text } => {
+                    self.output.push_str(text);
+                    if self.output.len() > 2 * REPORT_OUTPUT_LIMIT {
+                        let mut cut = self.output.len() - REPORT_OUTPUT_LIMIT;
+                        while !self.output.is_char_boundary(cut) {
+                            cut += 1;
+                        }
+                        self.output.drain(..cut);
+                    }
+                }
                 Event::Call { callee, .. } => {
                     self.call_count += 1;
                     if self.calls.len() < KEPT_NAMES {
@@ -256,6 +275,9 @@ pub struct Session {
     /// Watched objects: `c` and `C` stop where their count changes or they
     /// are freed.
     watches: Vec<Watch>,
+    /// Asked every few thousand steps of a forward command: true stops it
+    /// (the terminal front end answers whether `q` or Ctrl-C was pressed).
+    interrupt: Option<fn() -> bool>,
 }
 
 /// A watched object: its arena slot and its address (together they tell it
@@ -280,10 +302,20 @@ impl Session {
     /// Compile and prepare; the first stop is the first line event (after
     /// `RESUME`), where pdb and Python Tutor start too.
     pub fn new(source: &str, filename: &str) -> Result<Session, Box<SyntaxError>> {
+        Session::with_max_memory(source, filename, crate::vm::heap::DEFAULT_MAX_MEMORY)
+    }
+
+    /// [`Session::new`] with the program's memory limit (`--max-memory`).
+    pub fn with_max_memory(
+        source: &str,
+        filename: &str,
+        max_memory: u64,
+    ) -> Result<Session, Box<SyntaxError>> {
         let mut vm = Vm::new(source, filename)?;
+        vm.heap.set_max_memory(max_memory);
         // A quiet run ahead says how long the program is; deterministic, so exact.
         let mut ahead = vm.clone();
-        while !ahead.is_finished() && ahead.steps() < TOTAL_LOOKAHEAD {
+        while !ahead.is_finished() && ahead.work() < TOTAL_LOOKAHEAD {
             ahead.step_quiet();
         }
         let total_steps = ahead.is_finished().then(|| ahead.steps());
@@ -299,6 +331,7 @@ impl Session {
             code_lines: BTreeSet::new(),
             conditions: BTreeMap::new(),
             watches: Vec::new(),
+            interrupt: None,
         };
         session.code_lines = code_lines(&session.vm);
         session.step_line();
@@ -315,6 +348,11 @@ impl Session {
     /// The step number of the opening stop (`g` goes there).
     pub fn opening_step(&self) -> u64 {
         self.opening
+    }
+
+    /// A check that stops long forward commands when it returns true.
+    pub fn set_interrupt(&mut self, check: Option<fn() -> bool>) {
+        self.interrupt = check;
     }
 
     pub fn vm(&self) -> &Vm {
@@ -663,7 +701,11 @@ impl Session {
             return;
         }
         self.checkpoints.push(self.vm.clone());
-        if self.checkpoints.len() > MAX_CHECKPOINTS {
+        // Too many, or too big together: keep every other one (the first
+        // stays), so going back replays further but memory stays bounded.
+        while self.checkpoints.len() > 2
+            && (self.checkpoints.len() > MAX_CHECKPOINTS || self.history_bytes() > HISTORY_BUDGET)
+        {
             let mut index = 0;
             self.checkpoints.retain(|_| {
                 index += 1;
@@ -673,9 +715,15 @@ impl Session {
         }
     }
 
+    /// What the checkpoints hold together, shared data counted in full.
+    fn history_bytes(&self) -> u64 {
+        self.checkpoints.iter().map(Vm::approx_bytes).sum()
+    }
+
     /// Execute steps until `arrived(step, vm)` holds after one, or the program ends.
     fn forward(&mut self, arrived: impl Fn(&Step, &Vm) -> bool) {
         let mut report = StopReport::default();
+        let work_at_start = self.vm.work();
         let mut last: Option<Step> = None;
         let mut last_at = None;
         loop {
@@ -691,6 +739,19 @@ impl Session {
             let done = arrived(&step, &self.vm);
             last = Some(step);
             if done {
+                break;
+            }
+            if report.steps_taken.is_multiple_of(INTERRUPT_EVERY)
+                && self.interrupt.is_some_and(|interrupted| interrupted())
+            {
+                report.note = Some(format!("interrupted after {} steps", report.steps_taken));
+                break;
+            }
+            if self.vm.work() - work_at_start >= MAX_WORK_PER_COMMAND {
+                report.note = Some(format!(
+                    "stopped after {} steps: the program's values are large",
+                    report.steps_taken
+                ));
                 break;
             }
             if report.steps_taken >= MAX_STEPS_PER_COMMAND {

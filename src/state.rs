@@ -99,7 +99,7 @@ pub fn to_json(session: &Session) -> Json {
         "frames": frames_json,
         "globals": globals,
         "heap": objects.into_iter().map(|(_, entry)| entry).collect::<Vec<_>>(),
-        "output": vm.output,
+        "output": vm.output.to_string(),
         "traceback": session.traceback(),
     })
 }

@@ -11,6 +11,8 @@ pub mod headless;
 pub mod keymap;
 pub mod record;
 pub mod script;
+#[cfg(unix)]
+pub mod signals;
 pub mod terminal;
 pub mod update;
 
@@ -179,6 +181,8 @@ pub struct Options {
     pub dump_json: bool,
     /// Print each key's milliseconds and the peak memory on stderr.
     pub timings: bool,
+    /// The program's memory limit (`--max-memory`), if not the default.
+    pub max_memory: Option<u64>,
 }
 
 /// What `bytestep record` was asked for.
@@ -197,9 +201,11 @@ pub struct RecordOptions {
 /// Make a session for the TUI, or say why not (exit status 1, like CPython).
 fn open_session(
     program: &crate::commands::Program,
+    max_memory: Option<u64>,
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<Option<Session>> {
-    match Session::new(&program.source, &program.filename) {
+    let max_memory = max_memory.unwrap_or(crate::vm::heap::DEFAULT_MAX_MEMORY);
+    match Session::with_max_memory(&program.source, &program.filename, max_memory) {
         Ok(session) => Ok(Some(session)),
         Err(error) => {
             writeln!(err, "{error}")?;
@@ -235,7 +241,7 @@ pub fn record(
         )?;
         return Ok((2, None));
     }
-    let Some(session) = open_session(program, err)? else {
+    let Some(session) = open_session(program, None, err)? else {
         return Ok((1, None));
     };
     let mut app = App::new(session, Theme::from_env());
@@ -274,7 +280,7 @@ pub fn launch(
             return Ok(2);
         }
     };
-    let Some(session) = open_session(program, err)? else {
+    let Some(session) = open_session(program, options.max_memory, err)? else {
         return Ok(1);
     };
     // The config file's errors stop the start, naming the file and line.

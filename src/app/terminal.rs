@@ -30,6 +30,8 @@ impl Drop for Guard {
 
 /// Leave the alternate screen, show the cursor, end raw mode. Safe to call twice.
 pub fn restore() {
+    #[cfg(unix)]
+    super::signals::uninstall();
     let _ = disable_raw_mode();
     let _ = leave(&mut io::stdout());
 }
@@ -86,8 +88,12 @@ pub fn run_on<W: Write>(
     playback: Option<&Playback>,
 ) -> io::Result<()> {
     install_panic_hook();
+    #[cfg(unix)]
+    super::signals::install();
     enable_raw_mode()?;
     let _guard = Guard;
+    // Long commands look for `q` and Ctrl-C every few thousand steps.
+    app.session.set_interrupt(Some(key_interrupt));
     enter(writer)?;
     // Real 16-colour codes, not crossterm's 256-colour form of them.
     let mut terminal = Terminal::new(CrosstermBackend::new(Ansi16::new(&mut *writer)))?;
@@ -138,11 +144,17 @@ fn user_took_over<B: Backend<Error = io::Error>>(
 ) -> io::Result<bool> {
     let until = Instant::now() + pause;
     loop {
-        let left = until.saturating_duration_since(Instant::now());
-        if left.is_zero() || !event::poll(left)? {
-            return Ok(false);
-        }
-        match event::read()? {
+        let event = match PENDING.with_borrow_mut(|pending| pending.pop_front()) {
+            Some(event) => event,
+            None => {
+                let left = until.saturating_duration_since(Instant::now());
+                if left.is_zero() || !event::poll(left)? {
+                    return Ok(false);
+                }
+                event::read()?
+            }
+        };
+        match event {
             Event::Resize(..) => {
                 draw(terminal, app)?;
             }
@@ -174,7 +186,11 @@ fn event_loop<B: Backend<Error = io::Error>>(
 ) -> io::Result<()> {
     while !app.quit {
         draw(terminal, app)?;
-        let event = event::read()?;
+        let next = PENDING.with_borrow_mut(|pending| pending.pop_front());
+        let event = match next {
+            Some(event) => event,
+            None => event::read()?,
+        };
         handle(terminal, app, event)?;
     }
     Ok(())
@@ -206,4 +222,30 @@ fn handle<B: Backend<Error = io::Error>>(
         // A resize just redraws, at the new size.
         _ => Ok(false),
     }
+}
+
+thread_local! {
+    /// Events read while a long command ran, to handle after it.
+    static PENDING: std::cell::RefCell<std::collections::VecDeque<Event>> =
+        const { std::cell::RefCell::new(std::collections::VecDeque::new()) };
+}
+
+/// Asked by a long command: true when `q` or Ctrl-C was pressed (it is kept
+/// too, so the loop then quits); other events wait their turn.
+fn key_interrupt() -> bool {
+    let mut stop = false;
+    while !stop && event::poll(Duration::ZERO).unwrap_or(false) {
+        let Ok(event) = event::read() else {
+            break;
+        };
+        if let Event::Key(key) = &event
+            && key.kind != KeyEventKind::Release
+        {
+            let ctrl_c = key.code == event::KeyCode::Char('c')
+                && key.modifiers.contains(event::KeyModifiers::CONTROL);
+            stop = ctrl_c || key.code == event::KeyCode::Char('q');
+        }
+        PENDING.with_borrow_mut(|pending| pending.push_back(event));
+    }
+    stop
 }

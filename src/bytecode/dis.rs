@@ -233,10 +233,12 @@ fn disassemble(code: &CodeObject, out: &mut String) {
     let label_width = 4 + labels.len().to_string().len();
     let label_of = |offset: usize| labels.binary_search(&offset).ok().map(|i| i + 1);
     for instr in &instructions {
+        // Line starts are in offset order: a binary search, not a scan per
+        // instruction (which made `dis` quadratic on long programs).
         let start = starts
-            .iter()
-            .find(|(offset, _)| *offset == instr.offset)
-            .map(|(_, line)| *line);
+            .binary_search_by_key(&instr.offset, |(offset, _)| *offset)
+            .ok()
+            .map(|i| starts[i].1);
         if lineno_width > 0 && start.is_some() && instr.offset > 0 {
             out.push('\n');
         }

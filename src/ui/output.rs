@@ -26,7 +26,7 @@ pub fn lines(app: &Screen) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = vm
         .output
         .lines()
-        .map(|l| Line::from(super::source::expand_tabs(l)))
+        .map(|l| Line::from(super::source::expand_tabs(&l)))
         .collect();
     if let Some(traceback) = app.session.traceback() {
         lines.extend(

@@ -73,6 +73,22 @@ pub const SYS: &[(&str, Builtin)] = &[
 
 type Call = Result<ObjId, Box<PyException>>;
 
+/// CPython builtins that would reach outside the program (files, processes,
+/// code loading, introspection of the interpreter): bytestep has none of
+/// them, and names them in a clear refusal rather than a `NameError`. They
+/// are not heap objects, so the heap (and every id) is as without them.
+pub fn refused(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "open" | "input" => "files and the terminal",
+        "exec" | "eval" | "compile" | "__import__" | "breakpoint" => "code loading",
+        "globals" | "locals" | "vars" | "dir" | "getattr" | "setattr" | "delattr" | "hasattr" => {
+            "introspection"
+        }
+        "exit" | "quit" => "leaving the interpreter",
+        _ => return None,
+    })
+}
+
 /// Call a builtin or a type; returns the result (the caller pushes it).
 pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
     let builtin = match vm.heap.value(callable) {
@@ -136,7 +152,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::Repr => {
             let [obj] = exactly(builtin, args)?;
-            let text = vm.heap.repr(obj);
+            let text = vm.heap.try_repr(obj)?;
             Ok(vm.str_object(&text))
         }
         Builtin::Min | Builtin::Max => extreme(vm, builtin, args),
@@ -197,11 +213,16 @@ fn print(vm: &mut Vm, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
             }
         }
     }
-    let mut text = args
-        .iter()
-        .map(|&a| vm.heap.str(a))
-        .collect::<Vec<_>>()
-        .join(&sep);
+    let mut text = String::new();
+    for (i, &arg) in args.iter().enumerate() {
+        if i > 0 {
+            text.push_str(&sep);
+        }
+        let piece = vm.heap.try_str(arg)?;
+        vm.charge(piece.len() as u64);
+        vm.heap.check_room(text.len() as u64 + piece.len() as u64)?;
+        text.push_str(&piece);
+    }
     text.push_str(&end);
     vm.output.push_str(&text);
     vm.heap
@@ -262,6 +283,11 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
             }
             Value::Str(text) => {
                 let cleaned: String = text.trim().chars().filter(|&c| c != '_').collect();
+                // CPython's int↔str limit, counted on the digits before parsing.
+                let digits = cleaned.chars().filter(char::is_ascii_digit).count();
+                if digits as u64 > super::heap::repr::INT_MAX_STR_DIGITS {
+                    return Err(super::heap::repr::parse_digits_error(digits));
+                }
                 match cleaned.parse::<BigInt>() {
                     Ok(value) => Ok(vm.int_from_bigint(value)),
                     Err(_) => Err(PyException::new(
@@ -287,7 +313,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
         (TypeKind::Str, [obj]) => match vm.heap.value(*obj) {
             Value::Str(_) => Ok(*obj),
             _ => {
-                let text = vm.heap.str(*obj);
+                let text = vm.heap.try_str(*obj)?;
                 Ok(vm.str_object(&text))
             }
         },

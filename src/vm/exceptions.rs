@@ -50,6 +50,23 @@ impl PyException {
     }
 }
 
+impl PyException {
+    /// What bytestep will never give a debugged program (files, processes,
+    /// network, code loading), said plainly.
+    #[cold]
+    #[inline(never)]
+    pub fn refused(what: &str, line: Option<u32>) -> Box<Self> {
+        let at = line.map(|l| format!(" (line {l})")).unwrap_or_default();
+        Self::new(
+            "NotImplementedError",
+            format!(
+                "bytestep refuses {what}: a program in the debugger gets no files, \
+                 processes, network or code loading{at}"
+            ),
+        )
+    }
+}
+
 impl fmt::Display for PyException {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.message.is_empty() {

@@ -11,6 +11,7 @@ pub mod exceptions;
 pub mod frame;
 pub mod heap;
 mod opcodes;
+pub mod output;
 use opcodes::text as opcodes_text;
 pub mod report;
 
@@ -59,8 +60,8 @@ pub struct Vm {
     pub main_module: ObjId,
     pub builtins_module: ObjId,
     pub sys_module: ObjId,
-    /// Everything the program printed.
-    pub output: String,
+    /// What the program printed (the newest part; see [`output`]).
+    pub output: output::Output,
     source: Arc<str>,
     filename: Arc<str>,
     /// The module's code, as compiled.
@@ -68,6 +69,9 @@ pub struct Vm {
     /// The module's code prepared for execution (still shown once it has finished).
     module_info: Option<Arc<CodeInfo>>,
     steps: u64,
+    /// Work beyond one unit per instruction: big values cost by their size,
+    /// so the debugger can bound a command by work, not only by steps.
+    extra_work: u64,
     outcome: Option<Outcome>,
     main_symbol: Symbol,
     /// Work out CPython's line events after each step (the debugger and
@@ -99,12 +103,13 @@ impl Vm {
             main_module: ObjId::from_index(0),
             builtins_module: ObjId::from_index(0),
             sys_module: ObjId::from_index(0),
-            output: String::new(),
+            output: output::Output::default(),
             source: source.into(),
             filename: module_code.filename.as_str().into(),
             module_code: Arc::clone(&module_code),
             module_info: None,
             steps: 0,
+            extra_work: 0,
             outcome: None,
             main_symbol,
             track_lines: true,
@@ -259,7 +264,7 @@ impl Vm {
     pub fn int_from_bigint(&mut self, value: BigInt) -> ObjId {
         match value.to_i64() {
             Some(small) => self.int_object(small),
-            None => self.heap.alloc(Value::BigInt(Box::new(value))),
+            None => self.heap.alloc(Value::BigInt(Arc::new(value))),
         }
     }
 
@@ -326,6 +331,29 @@ impl Vm {
 
     pub fn filename(&self) -> &str {
         &self.filename
+    }
+
+    /// About how many bytes a copy of this interpreter holds (its objects,
+    /// their arena and the kept output), counting shared data in full.
+    pub fn approx_bytes(&self) -> u64 {
+        let frames: usize = self
+            .frames
+            .iter()
+            .map(|f| (f.locals.len() + f.stack.len()) * std::mem::size_of::<Slot>() + 256)
+            .sum();
+        self.heap.approx_bytes() + frames as u64 + self.output.kept()
+    }
+
+    /// Work done so far: one unit per instruction, plus one per 64 bytes
+    /// of big values made or converted (deterministic, unlike a clock).
+    pub fn work(&self) -> u64 {
+        self.steps + self.extra_work
+    }
+
+    /// Count the work of making or converting `bytes` of a value.
+    #[inline]
+    pub(crate) fn charge(&mut self, bytes: u64) {
+        self.extra_work = self.extra_work.saturating_add(bytes / 64);
     }
 
     /// Executed instructions so far.
@@ -517,9 +545,28 @@ impl Vm {
         while let Some(instr) = self.fetch() {
             if let Err(error) = self.execute(instr) {
                 self.raise(error);
+            } else if self.heap.over_limit() {
+                self.raise(self.heap.memory_error());
             }
         }
         self.outcome.as_ref().unwrap_or(&Outcome::Finished)
+    }
+
+    /// Run at most `budget` more instructions, as [`Vm::run`] does; true once finished.
+    pub fn run_for(&mut self, budget: u64) -> bool {
+        self.track_lines = false;
+        let stop = self.steps.saturating_add(budget);
+        while self.steps < stop {
+            let Some(instr) = self.fetch() else {
+                break;
+            };
+            if let Err(error) = self.execute(instr) {
+                self.raise(error);
+            } else if self.heap.over_limit() {
+                self.raise(self.heap.memory_error());
+            }
+        }
+        self.is_finished()
     }
 
     /// Execute one instruction without building a report (the `run` path).
@@ -585,6 +632,7 @@ impl Vm {
         };
         let depth_before = self.frames.len();
         match self.execute(instr) {
+            Ok(()) if self.heap.over_limit() => return self.raise(self.heap.memory_error()),
             Ok(()) => {}
             Err(error) => return self.raise(error),
         }
@@ -612,6 +660,7 @@ impl Vm {
 
     /// An exception escapes: build the traceback and finish, keeping the frames.
     fn raise(&mut self, error: Box<PyException>) -> Outcome {
+        let error = self.refuse_if_handled(error);
         let entries: Vec<TracebackEntry> = self
             .frames
             .iter()
@@ -631,6 +680,36 @@ impl Vm {
         let outcome = Outcome::Raised(text);
         self.outcome = Some(outcome.clone());
         outcome
+    }
+
+    /// bytestep cannot run exception handlers yet: an exception raised where
+    /// one would catch it (`try`, `with`) must not run on as if it were not
+    /// there, so it becomes a clear refusal naming the line of the handler's `try`.
+    fn refuse_if_handled(&self, error: Box<PyException>) -> Box<PyException> {
+        for frame in self.frames.iter().rev() {
+            let Some(offset) = frame
+                .last
+                .and_then(|i| frame.code.instrs.get(i))
+                .map(|i| i.offset as usize)
+            else {
+                continue;
+            };
+            let entries = crate::bytecode::parse_exception_table(&frame.code.code.exceptiontable);
+            if crate::bytecode::handler_for(&entries, offset).is_some() {
+                let at = frame
+                    .current_line()
+                    .map(|l| format!(" (line {l})"))
+                    .unwrap_or_default();
+                return PyException::new(
+                    "NotImplementedError",
+                    format!(
+                        "bytestep does not support catching exceptions (try/except, \
+                         try/finally, with) yet{at}: {error} was raised inside a try"
+                    ),
+                );
+            }
+        }
+        error
     }
 
     /// Remove the innermost frame, releasing its stack, locals and function.
@@ -851,7 +930,7 @@ fn make_singletons(heap: &mut Heap) -> Singletons {
         .map(|v| heap.alloc_static(Value::Int(v)))
         .collect();
     let empty_str = heap.alloc_static(Value::Str("".into()));
-    let empty_tuple = heap.alloc_static(Value::Tuple(Box::new([])));
+    let empty_tuple = heap.alloc_static(Value::Tuple(Arc::new([])));
     let latin1 = (0u32..256)
         .map(|c| {
             let text: String = char::from_u32(c).into_iter().collect();

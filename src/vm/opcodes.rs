@@ -8,7 +8,7 @@
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use super::code::{Instr, NO_TARGET};
 use super::exceptions::PyException;
@@ -388,7 +388,11 @@ impl Vm {
                 let mut text = String::new();
                 for piece in &popped {
                     let obj = piece.slot.obj.ok_or_else(null_error)?;
-                    text.push_str(&self.heap.str(obj));
+                    let piece = self.heap.try_str(obj)?;
+                    self.charge(piece.len() as u64);
+                    self.heap
+                        .check_room(text.len() as u64 + piece.len() as u64)?;
+                    text.push_str(&piece);
                 }
                 let result = self.str_object(&text);
                 self.push(result)?;
@@ -402,7 +406,7 @@ impl Vm {
             FORMAT_SIMPLE => self.unary(|vm, value| match vm.heap.value(value) {
                 Value::Str(_) => Ok(value),
                 _ => {
-                    let text = vm.heap.str(value);
+                    let text = vm.heap.try_str(value)?;
                     Ok(vm.str_object(&text))
                 }
             }),
@@ -638,7 +642,14 @@ impl Vm {
                 return Ok(found);
             }
         }
-        Err(PyException::name_error(self.heap.symbols.text(name)))
+        let text = self.heap.symbols.text(name);
+        if let Some(what) = builtins::refused(text) {
+            return Err(PyException::refused(
+                &format!("{text}() ({what})"),
+                self.current_line(),
+            ));
+        }
+        Err(PyException::name_error(text))
     }
 
     fn store_global(&mut self, name: super::heap::Symbol, popped: Popped) -> Flow {
@@ -858,10 +869,14 @@ impl Vm {
                 if b.is_empty() {
                     return Ok(lhs);
                 }
+                self.heap.check_room(a.len() as u64 + b.len() as u64)?;
                 let joined = format!("{a}{b}");
+                self.charge(joined.len() as u64);
                 Ok(self.str_object(&joined))
             }
             (0, Value::Tuple(a), Value::Tuple(b)) => {
+                self.heap
+                    .check_room(8 * (a.len() as u64 + b.len() as u64))?;
                 let items: Vec<ObjId> = a.iter().chain(b.iter()).copied().collect();
                 Ok(self.tuple_object(items, false))
             }
@@ -893,7 +908,15 @@ impl Vm {
             (other, _) => (rhs, Number::of(other)),
         };
         let count = match count {
-            Some(Number::Int(n)) => n.max(0) as usize,
+            Some(Number::Int(n)) => n.max(0) as u64,
+            // As `PyNumber_AsSsize_t(n, PyExc_OverflowError)` says it.
+            Some(Number::Big(n)) if n.is_negative() => 0,
+            Some(Number::Big(_)) => {
+                return Err(PyException::new(
+                    "OverflowError",
+                    "cannot fit 'int' into an index-sized integer",
+                ));
+            }
             _ => {
                 return Err(PyException::type_error(format!(
                     "unsupported operand type(s) for {symbol}: '{}' and '{}'",
@@ -904,16 +927,35 @@ impl Vm {
         };
         match self.heap.value(sequence) {
             Value::Str(text) => {
-                let repeated = text.repeat(count);
+                // CPython: past PY_SSIZE_T_MAX characters OverflowError, else
+                // the allocation fails with MemoryError.
+                let length = text.chars().count() as u64;
+                let chars = length
+                    .checked_mul(count)
+                    .filter(|&n| n <= i64::MAX as u64)
+                    .ok_or_else(|| {
+                        PyException::new("OverflowError", "repeated string is too long")
+                    })?;
+                let bytes = (text.len() as u64).saturating_mul(count);
+                self.heap.check_room(bytes.max(chars))?;
+                let repeated = text.repeat(count as usize);
+                self.charge(bytes);
                 Ok(self.str_object(&repeated))
             }
             Value::Tuple(items) => {
+                // tuple_repeat: an impossible size is PyErr_NoMemory.
+                let length = (items.len() as u64)
+                    .checked_mul(count)
+                    .filter(|&n| n <= i64::MAX as u64 / 8)
+                    .ok_or_else(|| self.heap.memory_error())?;
+                self.heap.check_room(length.saturating_mul(8))?;
                 let items: Vec<ObjId> = items
                     .iter()
                     .copied()
                     .cycle()
-                    .take(items.len() * count)
+                    .take(length as usize)
                     .collect();
+                self.charge(length.saturating_mul(8));
                 Ok(self.tuple_object(items, false))
             }
             _ => Err(null_error()),
@@ -974,7 +1016,7 @@ impl Vm {
                         r
                     }
                 }
-                8 => x.powf(y),
+                8 => float_pow(x, y)?,
                 _ => {
                     return Err(PyException::type_error(format!(
                         "unsupported operand type(s) for {symbol}: 'float' and 'float'"
@@ -991,6 +1033,8 @@ impl Vm {
                 10 => x.checked_sub(y),
                 5 => x.checked_mul(y),
                 2 if y != 0 && !(x == i64::MIN && y == -1) => Some(Integer::div_floor(&x, &y)),
+                // i64::MIN % -1 overflows in Rust; it is 0 in Python.
+                6 if y == -1 => Some(0),
                 6 if y != 0 => Some(x.mod_floor(&y)),
                 1 => Some(x & y),
                 7 => Some(x | y),
@@ -1007,6 +1051,29 @@ impl Vm {
             }
         }
         let (x, y) = (a.to_bigint()?, b.to_bigint()?);
+        // The result's size is known before computing it: refuse what the
+        // memory limit cannot hold instead of trying (and aborting).
+        let result_bits = match op {
+            0 | 10 | 1 | 7 | 12 => x.bits().max(y.bits()) + 1,
+            5 => x.bits() + y.bits(),
+            3 if !y.is_negative() => x.bits().saturating_add(y.to_u64().unwrap_or(u64::MAX)),
+            8 if x.is_zero() || x.magnitude().is_one() => 1,
+            // |x| ** y has y·log2|x| bits, rounded up.
+            8 if !y.is_negative() => {
+                let log2 = match x.abs().to_f64() {
+                    Some(f) if f.is_finite() => f.log2(),
+                    // Past f64's range its length in bits bounds it.
+                    _ => x.bits() as f64,
+                };
+                let exponent = y.to_f64().unwrap_or(f64::MAX);
+                (log2 * exponent).ceil().min(u64::MAX as f64) as u64 + 1
+            }
+            _ => x.bits(),
+        };
+        self.heap.check_room(result_bits / 8 + 32)?;
+        // Multiplying costs more than its result's size; a rough weight will do.
+        let weight = if matches!(op, 5 | 8) { 8 } else { 1 };
+        self.charge(result_bits / 8 * weight);
         let result = match op {
             0 => x + y,
             10 => x - y,
@@ -1031,14 +1098,36 @@ impl Vm {
                 x >> shift
             }
             8 if y.is_negative() => {
-                let result = a.to_f64()?.powf(b.to_f64()?);
+                // int ** negative int is float ** float, errors included.
+                let result = float_pow(a.to_f64()?, b.to_f64()?)?;
                 return Ok(self.heap.alloc(Value::Float(result)));
+            }
+            // 1 ** n, 0 ** n and (-1) ** n need no work whatever n is.
+            8 if x.is_zero() || x.magnitude().is_one() => {
+                if x.is_negative() && y.is_odd() {
+                    x
+                } else if x.is_zero() && !y.is_zero() {
+                    BigInt::zero()
+                } else {
+                    BigInt::one()
+                }
             }
             8 => {
                 let exponent = y
                     .to_u32()
                     .ok_or_else(|| PyException::new("OverflowError", "exponent too large"))?;
-                num_traits::pow(x, exponent as usize)
+                // A power of two is a shift: 2 ** (2 ** 31) in an instant.
+                match x.magnitude().trailing_zeros() {
+                    Some(zeros) if x.magnitude().count_ones() == 1 => {
+                        let magnitude = BigInt::one() << (zeros * exponent as u64);
+                        if x.is_negative() && exponent % 2 == 1 {
+                            -magnitude
+                        } else {
+                            magnitude
+                        }
+                    }
+                    _ => num_traits::pow(x, exponent as usize),
+                }
             }
             _ => {
                 let _ = Big(BigInt::zero());
@@ -1053,7 +1142,7 @@ impl Vm {
     /// Rich comparison; `op` indexes [`COMPARE_NAMES`].
     pub(super) fn compare(&self, op: usize, left: ObjId, right: ObjId) -> Flow<bool> {
         use std::cmp::Ordering;
-        let ordering = self.order(left, right);
+        let ordering = self.order(left, right, 0)?;
         let symbol = COMPARE_NAMES.get(op).copied().unwrap_or("?");
         match (op, ordering) {
             (2, ordering) => Ok(ordering == Some(Ordering::Equal)),
@@ -1072,36 +1161,56 @@ impl Vm {
     }
 
     /// How two objects order, or `None` where Python defines no order
-    /// (then only identity-based equality applies).
-    fn order(&self, left: ObjId, right: ObjId) -> Option<std::cmp::Ordering> {
+    /// (then only identity-based equality applies). Nested tuples recurse
+    /// here, so the depth is budgeted as CPython's recursion limit is.
+    fn order(&self, left: ObjId, right: ObjId, depth: usize) -> Flow<Option<std::cmp::Ordering>> {
+        use std::cmp::Ordering;
         let (a, b) = (self.heap.value(left), self.heap.value(right));
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
-            return Some(x.cmp(y));
+            return Ok(Some(x.cmp(y)));
         }
         if let (Some(x), Some(y)) = (Number::of(a), Number::of(b)) {
-            return x.compare(&y);
+            return Ok(x.compare(&y));
         }
-        match (a, b) {
+        Ok(match (a, b) {
             (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
             (Value::Tuple(x), Value::Tuple(y)) => {
+                if depth >= RECURSION_LIMIT.saturating_sub(self.frames.len()) {
+                    return Err(PyException::new(
+                        "RecursionError",
+                        "maximum recursion depth exceeded in comparison",
+                    ));
+                }
                 for (&p, &q) in x.iter().zip(y.iter()) {
-                    match self.order(p, q) {
-                        Some(std::cmp::Ordering::Equal) => continue,
-                        other => return other,
+                    // Items compare with `PyObject_RichCompareBool`: the same
+                    // object is equal to itself without looking inside.
+                    if p == q {
+                        continue;
+                    }
+                    match self.order(p, q, depth + 1)? {
+                        Some(Ordering::Equal) => continue,
+                        other => return Ok(other),
                     }
                 }
                 Some(x.len().cmp(&y.len()))
             }
-            _ if left == right => Some(std::cmp::Ordering::Equal),
+            _ if left == right => Some(Ordering::Equal),
             _ => None,
-        }
+        })
     }
 
     fn contains(&self, container: ObjId, item: ObjId) -> Flow<bool> {
         match self.heap.value(container) {
-            Value::Tuple(items) => Ok(items
-                .iter()
-                .any(|&candidate| self.order(candidate, item) == Some(std::cmp::Ordering::Equal))),
+            Value::Tuple(items) => {
+                for &candidate in items.iter() {
+                    if candidate == item
+                        || self.order(candidate, item, 0)? == Some(std::cmp::Ordering::Equal)
+                    {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
             Value::Str(text) => match self.heap.value(item) {
                 Value::Str(needle) => Ok(text.contains(needle.as_ref())),
                 other => Err(PyException::type_error(format!(
@@ -1327,6 +1436,34 @@ impl Vm {
         });
         self.push_slot(Slot::strong(value))
     }
+}
+
+/// `float ** float` as CPython's `float_pow`: errors where C's `pow` would
+/// give infinities or NaNs, and a refusal where Python's answer is complex.
+fn float_pow(x: f64, y: f64) -> Flow<f64> {
+    if y == 0.0 {
+        return Ok(1.0);
+    }
+    if x == 0.0 && y < 0.0 {
+        return Err(PyException::new(
+            "ZeroDivisionError",
+            "zero to a negative power",
+        ));
+    }
+    if x < 0.0 && x.is_finite() && y.is_finite() && y.fract() != 0.0 {
+        return Err(PyException::not_implemented(
+            "complex numbers (a negative number to a fractional power)",
+            None,
+        ));
+    }
+    let result = x.powf(y);
+    if result.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(PyException::new(
+            "OverflowError",
+            "(34, 'Numerical result out of range')",
+        ));
+    }
+    Ok(result)
 }
 
 fn null_error() -> Box<PyException> {

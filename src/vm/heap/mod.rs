@@ -11,11 +11,13 @@
 
 pub mod alloc;
 pub mod object;
+pub mod repr;
 
 use std::collections::{BTreeSet, HashMap};
 
 pub use object::{Function, Module, Namespace, TypeKind, Value};
 
+use super::exceptions::PyException;
 use super::report::{Event, Recorder};
 use alloc::Allocator;
 
@@ -128,6 +130,35 @@ pub struct Heap {
     next_static: u64,
     pub symbols: Symbols,
     pub recorder: Recorder,
+    /// Bytes the live mortal objects take (their sizes plus their arena slots).
+    in_use: u64,
+    /// The memory limit: past it, allocation raises `MemoryError`.
+    max_memory: u64,
+}
+
+/// The default memory limit of a program's objects (`--max-memory`).
+pub const DEFAULT_MAX_MEMORY: u64 = 1 << 30;
+/// The highest limit: object sizes are 32-bit, as no value may reach 4 GiB.
+pub const MAX_MAX_MEMORY: u64 = 3 << 30;
+/// What one arena slot costs besides the object's own size.
+const SLOT_BYTES: u64 = std::mem::size_of::<Object>() as u64;
+
+/// `1073741824` → `1 GiB`, `1536` → `1.5 KiB`.
+pub fn human_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 5] = ["bytes", "KiB", "MiB", "GiB", "TiB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} bytes")
+    } else if value.fract() == 0.0 {
+        format!("{value} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
 }
 
 impl Default for Heap {
@@ -145,7 +176,68 @@ impl Heap {
             next_static: STATIC_BASE,
             symbols: Symbols::default(),
             recorder: Recorder::default(),
+            in_use: 0,
+            max_memory: DEFAULT_MAX_MEMORY,
         }
+    }
+
+    /// Set the memory limit (clamped to [`MAX_MAX_MEMORY`]).
+    pub fn set_max_memory(&mut self, bytes: u64) {
+        self.max_memory = bytes.min(MAX_MAX_MEMORY);
+    }
+
+    pub fn max_memory(&self) -> u64 {
+        self.max_memory
+    }
+
+    /// Bytes the live objects take, as the memory limit counts them.
+    pub fn in_use(&self) -> u64 {
+        self.in_use
+    }
+
+    /// About how many bytes the heap holds: live objects, the arena's free
+    /// slots, the allocator model and the names.
+    pub fn approx_bytes(&self) -> u64 {
+        self.in_use
+            + (self.objects.len() - self.live_count()) as u64 * SLOT_BYTES
+            + self.symbols.text.len() as u64 * 48
+    }
+
+    fn live_count(&self) -> usize {
+        self.objects.len() - self.free_slots.len()
+    }
+
+    /// Bytes still free under the memory limit.
+    pub fn room(&self) -> u64 {
+        self.max_memory.saturating_sub(self.in_use)
+    }
+
+    /// `Ok` when `bytes` more fit under the memory limit, else `MemoryError`:
+    /// asked before building any value whose size the program chooses.
+    pub fn check_room(&self, bytes: u64) -> Result<(), Box<PyException>> {
+        if bytes.saturating_add(SLOT_BYTES) <= self.room() {
+            Ok(())
+        } else {
+            Err(self.memory_error())
+        }
+    }
+
+    /// Over the limit already (many small objects): checked after each instruction.
+    #[inline]
+    pub fn over_limit(&self) -> bool {
+        self.in_use > self.max_memory
+    }
+
+    /// CPython's `MemoryError`, with bytestep's limit named.
+    #[cold]
+    pub fn memory_error(&self) -> Box<PyException> {
+        PyException::new(
+            "MemoryError",
+            format!(
+                "bytestep's memory limit of {} is reached (--max-memory sets it)",
+                human_bytes(self.max_memory)
+            ),
+        )
     }
 
     pub fn get(&self, id: ObjId) -> &Object {
@@ -205,6 +297,7 @@ impl Heap {
         let block = self.allocator.allocate(size);
         // GC-tracked objects sit after a 16-byte PyGC_Head; the id is past it.
         let address = if value.is_gc() { block + 16 } else { block };
+        self.in_use += size as u64 + SLOT_BYTES;
         let id = self.insert(Object {
             value,
             address,
@@ -438,6 +531,7 @@ impl Heap {
             self.record_free(id);
         }
         self.allocator.free(block, size);
+        self.in_use = self.in_use.saturating_sub(size as u64 + SLOT_BYTES);
         let object = &mut self.objects[id.index()];
         object.alive = false;
         object.value = Value::None;
@@ -500,89 +594,44 @@ impl Heap {
         }
     }
 
-    /// Python's `repr()` of an object.
+    /// Python's `repr()` for display: never fails, bounded (see [`repr`]).
     pub fn repr(&self, id: ObjId) -> String {
-        let mut out = String::new();
-        self.write_repr(id, &mut out, 0);
-        out
+        repr::display(self, id, repr::DISPLAY_LIMIT)
     }
 
-    /// Python's `str()` of an object.
+    /// Python's `str()` for display: never fails, bounded.
     pub fn str(&self, id: ObjId) -> String {
         match self.value(id) {
-            Value::Str(text) => text.to_string(),
+            Value::Str(text) if text.len() <= repr::DISPLAY_LIMIT => text.to_string(),
             _ => self.repr(id),
         }
     }
 
-    /// A repr cut to fit a pane cell. Objects whose repr repeats their id
-    /// (functions, code) are named without it, since panes show ids anyway.
+    /// `repr(x)` as the program sees it: CPython's int digit limit
+    /// (`ValueError`), a depth budget (`RecursionError`) and the memory limit
+    /// (`MemoryError`) instead of hanging or growing without bound.
+    pub fn try_repr(&self, id: ObjId) -> Result<String, Box<PyException>> {
+        repr::program(self, id, self.room())
+    }
+
+    /// `str(x)` as the program sees it (see [`Heap::try_repr`]).
+    pub fn try_str(&self, id: ObjId) -> Result<String, Box<PyException>> {
+        match self.value(id) {
+            Value::Str(text) => Ok(text.to_string()),
+            _ => self.try_repr(id),
+        }
+    }
+
+    /// A repr cut to fit a pane cell, built no further than it shows. Objects
+    /// whose repr repeats their id (functions, code) are named without it,
+    /// since panes show ids anyway.
     pub fn short_repr(&self, id: ObjId) -> String {
-        let full = match self.value(id) {
+        match self.value(id) {
             Value::Function(function) => {
                 format!("<function {}>", self.symbols.text(function.qualname))
             }
             Value::Code(code) => format!("<code {}>", code.code.qualname),
-            _ => self.repr(id),
-        };
-        const LIMIT: usize = 40;
-        if full.chars().count() <= LIMIT {
-            full
-        } else {
-            let cut: String = full.chars().take(LIMIT - 1).collect();
-            format!("{cut}…")
-        }
-    }
-
-    fn write_repr(&self, id: ObjId, out: &mut String, depth: usize) {
-        use std::fmt::Write;
-        let object = self.get(id);
-        match &object.value {
-            Value::Tuple(items) => {
-                if depth > 50 {
-                    out.push_str("(...)");
-                    return;
-                }
-                out.push('(');
-                for (i, &item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    self.write_repr(item, out, depth + 1);
-                }
-                if items.len() == 1 {
-                    out.push(',');
-                }
-                out.push(')');
-            }
-            Value::Function(function) => {
-                let _ = write!(
-                    out,
-                    "<function {} at {:#x}>",
-                    self.symbols.text(function.qualname),
-                    object.address
-                );
-            }
-            Value::Module(module) => {
-                let _ = write!(out, "<module '{}'", self.symbols.text(module.name));
-                out.push_str(if module.builtin { " (built-in)>" } else { ">" });
-            }
-            Value::Code(code) => {
-                let _ = write!(
-                    out,
-                    "<code object {} at {:#x}, file \"{}\", line {}>",
-                    code.code.name, object.address, code.code.filename, code.code.first_line
-                );
-            }
-            Value::RangeIterator { .. } | Value::SeqIterator { .. } => {
-                let _ = write!(
-                    out,
-                    "<{} object at {:#x}>",
-                    object.value.type_name(),
-                    object.address
-                );
-            }
-            other => out.push_str(&other.plain_repr()),
+            _ => repr::display(self, id, repr::SHORT_LIMIT),
         }
     }
 }

@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use num_bigint::BigInt;
-use num_traits::Signed;
 
 use super::{ObjId, Symbol};
 pub use crate::bytecode::repr::{float_repr, str_repr};
@@ -164,10 +163,10 @@ pub enum Value {
     /// An int that fits in 64 bits.
     Int(i64),
     /// An int that does not.
-    BigInt(Box<BigInt>),
+    BigInt(Arc<BigInt>),
     Float(f64),
-    Str(Box<str>),
-    Tuple(Box<[ObjId]>),
+    Str(Arc<str>),
+    Tuple(Arc<[ObjId]>),
     Range {
         start: i64,
         stop: i64,
@@ -247,12 +246,14 @@ impl Value {
         match self {
             Value::None | Value::Ellipsis | Value::NotImplemented => 16,
             Value::Bool(_) => 28,
-            Value::Int(v) => int_size(64 - v.unsigned_abs().leading_zeros()),
-            Value::BigInt(v) => int_size(v.abs().bits() as u32),
+            Value::Int(v) => int_size(64 - v.unsigned_abs().leading_zeros() as u64),
+            Value::BigInt(v) => int_size(v.bits()),
             Value::Float(_) => 24,
             Value::Str(text) => str_size(text),
             // PyTupleObject: header, ob_size, ob_hash (new in 3.14), items.
-            Value::Tuple(items) => GC_HEAD + 32 + 8 * items.len() as u32,
+            Value::Tuple(items) => {
+                u32::try_from(GC_HEAD as u64 + 32 + 8 * items.len() as u64).unwrap_or(u32::MAX)
+            }
             Value::Range { .. } => 48,
             Value::RangeIterator { .. } => 40,
             // PyObject_HEAD, the index and the sequence, after the GC header.
@@ -329,21 +330,23 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
 
 /// `int.__sizeof__`: a 24-byte header and 30-bit digits, at least one.
 #[inline]
-fn int_size(bits: u32) -> u32 {
+fn int_size(bits: u64) -> u32 {
     let digits = bits.div_ceil(30).max(1);
-    24 + 4 * digits
+    u32::try_from(24 + 4 * digits).unwrap_or(u32::MAX)
 }
 
-/// `str.__sizeof__` for the compact representations of PEP 393.
+/// `str.__sizeof__` for the compact representations of PEP 393 (saturating:
+/// the memory limit keeps real strings far below 4 GiB).
 fn str_size(text: &str) -> u32 {
-    let length = text.chars().count() as u32;
+    let length = text.chars().count() as u64;
     let widest = text.chars().map(|c| c as u32).max().unwrap_or(0);
-    match widest {
+    let size = match widest {
         0..=0x7f => 40 + length + 1,
         0x80..=0xff => 56 + length + 1,
         0x100..=0xffff => 56 + 2 * (length + 1),
         _ => 56 + 4 * (length + 1),
-    }
+    };
+    u32::try_from(size).unwrap_or(u32::MAX)
 }
 
 /// `code.__sizeof__`: `offsetof(PyCodeObject, co_code_adaptive)` (208 on 64-bit

@@ -1,0 +1,2 @@
+# ...and to print them.
+print(2 ** 20000)

@@ -1,0 +1,2 @@
+# 0 ** -1 is a ZeroDivisionError, not inf.
+print(0 ** -1)
