@@ -395,3 +395,16 @@ fn source_and_bytecode_say_what_is_hidden_and_bytecode_scrolls() {
     check("opcodes_rest_bytecode_scrolled_80x24", &scrolled);
     assert!(scrolled.contains("↑ 6 more  ↓ 29 more ┘"), "{scrolled}");
 }
+
+#[test]
+fn ids_are_short_when_narrow_and_a_shows_them_whole() {
+    let narrow = default_frame("ss", 80, 24);
+    assert!(narrow.contains("global a ─▶ …04030 'hello'"), "{narrow}");
+    let all = default_frame("ssa", 80, 24);
+    assert!(all.contains("global a ─▶ 0x7f3b40d04030 'hello'"), "{all}");
+    let wide = default_frame("ss", 120, 40);
+    assert!(
+        wide.contains("global a ─▶ 0x7f3b40d04030 'hello'"),
+        "{wide}"
+    );
+}

@@ -28,7 +28,7 @@ pub fn lines(app: &Screen, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let vm = app.session.vm();
     let heap = &vm.heap;
-    let short = app.screen.0 < super::SHORT_IDS_SCREEN;
+    let short = app.short_ids();
     let changes = &app.session.last_stop().changes;
 
     // Who points at what, in the order a reader meets the names.

@@ -196,7 +196,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &Screen, block: Block) {
         return;
     }
     let width = inner.width as usize;
-    let short = app.screen.0 < super::SHORT_IDS_SCREEN;
+    let short = app.short_ids();
     let id_width = id_text(0, short).chars().count();
     // On a narrow pane the value matters more than the whole type name.
     let widest_type = if width < 60 { 8 } else { 12 };

@@ -18,7 +18,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &Screen, block: Block) {
 pub fn lines(app: &Screen) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let vm = app.session.vm();
-    let short = app.screen.0 < super::SHORT_IDS_SCREEN;
+    let short = app.short_ids();
     let shown = app.shown_frame();
     let arrow = |label: String, id: Option<ObjId>| -> Line<'static> {
         match id {

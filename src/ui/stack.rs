@@ -28,7 +28,7 @@ pub fn lines(app: &Screen) -> Vec<Line<'static>> {
     if shown.stack.is_empty() {
         return vec![Line::from(Span::styled("(empty)", theme.dim))];
     }
-    let short = app.screen.0 < super::SHORT_IDS_SCREEN;
+    let short = app.short_ids();
     shown
         .stack
         .iter()

@@ -137,6 +137,12 @@ impl Deref for Screen<'_> {
 }
 
 impl Screen<'_> {
+    /// Ids are written short (`…04030`) on screens narrower than
+    /// [`super::SHORT_IDS_SCREEN`], unless `a` asked for everything.
+    pub fn short_ids(&self) -> bool {
+        self.screen.0 < super::SHORT_IDS_SCREEN && !self.show_all
+    }
+
     /// Index into `vm.frames()` of the frame the panes show, if any.
     pub fn shown_frame(&self) -> Option<usize> {
         let count = self.session.vm().frames().len();
