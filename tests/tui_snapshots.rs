@@ -408,3 +408,20 @@ fn ids_are_short_when_narrow_and_a_shows_them_whole() {
         "{wide}"
     );
 }
+
+#[test]
+fn at_the_minimum_size_the_help_comes_in_pages() {
+    let first = default_frame("?", 60, 16);
+    check("refcount_help_page1_60x16", &first);
+    assert!(first.contains("? next page (1/3)"), "{first}");
+    let last = default_frame("???", 60, 16);
+    assert!(
+        last.contains("q C-c quit"),
+        "every key is on some page:\n{last}"
+    );
+    let closed = default_frame("????", 60, 16);
+    assert!(!closed.contains("Keys  (any key closes)"), "{closed}");
+    // Where it all fits, one `?` shows everything and the next closes it.
+    assert!(default_frame("?", 120, 40).contains("q C-c quit"));
+    assert!(!default_frame("??", 120, 40).contains("Keys  (any key closes)"));
+}

@@ -110,9 +110,11 @@ impl App {
             };
         }
         if self.show_help || self.output_full || self.show_breakpoints {
-            // Any key closes the help (like `less`); Ctrl-C still quits.
+            // Any key closes the help (like `less`), `?` turns its page;
+            // Ctrl-C still quits.
             return match keymap::action_for(key) {
                 Some(Action::Quit) if key.ctrl => Some(Action::Quit),
+                Some(Action::Help) if self.show_help => Some(Action::Help),
                 _ => Some(Action::Close),
             };
         }

@@ -140,7 +140,20 @@ pub fn update(app: &mut App, action: Action) {
             app.prompt = None;
         }
         Action::ExportFigure => export_figure(app),
-        Action::Help => app.show_help = !app.show_help,
+        Action::Help => {
+            // On a small screen `?` turns the help's pages, then closes it.
+            let (width, height) = app.screen;
+            let area = ratatui::layout::Rect::new(0, 0, width, height);
+            let (_, _, pages) = crate::ui::help::pages(&app.screen(), area);
+            if !app.show_help {
+                app.show_help = true;
+                app.help_page = 0;
+            } else if app.help_page + 1 < pages {
+                app.help_page += 1;
+            } else {
+                app.show_help = false;
+            }
+        }
         Action::Quit => app.quit = true,
     }
 }

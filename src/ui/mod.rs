@@ -307,9 +307,7 @@ fn breakpoints(frame: &mut Frame, area: Rect, app: &Screen) {
         ]));
     }
     if lines.is_empty() {
-        lines.push(Line::from(
-            "(none: b or :b 12 if n > 3 sets one; w on a heap row watches)",
-        ));
+        lines.push(Line::from("(none yet: b, :b 12 if n > 3, w on a heap row)"));
     }
     lines.push(Line::from(Span::styled("any key closes", theme.dim)));
     let width = lines

@@ -76,8 +76,7 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &Screen) {
                 Span::raw(format!("{prompt}▏")),
             ]),
             Line::from(Span::styled(
-                " N: go to step N   b 12: breakpoint   b 12 if n > 3: conditional   \
-                 clear 12   (Enter, Esc)",
+                " N step · b 12 · b 12 if n > 3 · clear 12 · Enter, Esc",
                 theme.dim,
             )),
         ];

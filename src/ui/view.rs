@@ -71,6 +71,8 @@ pub struct View {
     /// Show every live object, not only the program's.
     pub show_all: bool,
     pub show_help: bool,
+    /// The help's page, on screens too small for all of it.
+    pub help_page: usize,
     /// `B`: the breakpoints and watches overlay.
     pub show_breakpoints: bool,
     /// The referrers list of the selected heap object is open.
@@ -105,6 +107,7 @@ impl View {
             heap_selected: 0,
             show_all: false,
             show_help: false,
+            help_page: 0,
             show_breakpoints: false,
             show_referrers: false,
             referrers_of: None,
