@@ -425,3 +425,15 @@ fn at_the_minimum_size_the_help_comes_in_pages() {
     assert!(default_frame("?", 120, 40).contains("q C-c quit"));
     assert!(!default_frame("??", 120, 40).contains("Keys  (any key closes)"));
 }
+
+#[test]
+fn at_the_minimum_size_popups_fold_and_the_heap_says_where_the_output_is() {
+    let referrers = default_frame("ss<Tab><CR>", 60, 16);
+    check("refcount_referrers_60x16", &referrers);
+    assert!(referrers.contains("counted in refs)"), "folded, not cut:\n{referrers}");
+    let source = program("raises.py");
+    let failed = frame(&source, "raises.py", "G", 60, 16);
+    assert!(failed.contains("Heap  o: output"), "{failed}");
+    let output = frame(&source, "raises.py", "Go", 60, 16);
+    assert!(output.contains("ZeroDivisionError: division by zero"), "{output}");
+}

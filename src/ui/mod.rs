@@ -205,6 +205,10 @@ pub fn view(frame: &mut Frame, app: &Screen) {
         app,
         pane(app, "Stack", &stack_title, app.focus == Focus::Stack),
     );
+    // The output pane gives its rows away on the smallest screens: say where it is.
+    let output_elsewhere = output_area.height == 0
+        && (!app.output_hidden && !app.session.vm().output.is_empty()
+            || app.session.traceback().is_some());
     if app.heap_graph {
         graph::render(
             frame,
@@ -213,7 +217,11 @@ pub fn view(frame: &mut Frame, app: &Screen) {
             pane(app, "Heap", "picture  v: table", app.focus == Focus::Heap),
         );
     } else {
-        let heap_note = if app.show_all { "all objects" } else { "" };
+        let heap_note = match (app.show_all, output_elsewhere) {
+            (true, _) => "all objects",
+            (false, true) => "o: output",
+            (false, false) => "",
+        };
         heap::render(
             frame,
             heap_area,
@@ -314,7 +322,9 @@ fn breakpoints(frame: &mut Frame, area: Rect, app: &Screen) {
         .iter()
         .map(|l| l.width() as u16 + 2)
         .max()
-        .unwrap_or(20);
+        .unwrap_or(20)
+        .min(area.width);
+    let lines = fold(lines, width.saturating_sub(2) as usize);
     popup(
         frame,
         area,
@@ -334,6 +344,7 @@ fn referrers(frame: &mut Frame, area: Rect, app: &Screen) {
         "Enter/Esc closes; ↑/↓ select another object",
         theme.dim,
     )));
+    let lines = fold(lines, area.width.saturating_sub(2) as usize);
     popup(
         frame,
         area,
@@ -343,6 +354,35 @@ fn referrers(frame: &mut Frame, area: Rect, app: &Screen) {
         Placement::Bottom,
         area.width,
     );
+}
+
+/// Long lines folded at `width` columns (a line folded takes its first
+/// span's style), so a traceback or a referrer is read whole.
+pub fn fold(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for line in lines {
+        let style = line.spans.first().map(|s| s.style).unwrap_or_default();
+        let mut text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        if width == 0 || text_width(&text) <= width {
+            out.push(line);
+            continue;
+        }
+        while !text.is_empty() {
+            let mut part = fit(&text, width);
+            if part.is_empty() {
+                // One character wider than the pane: take it anyway.
+                part = text.chars().next().map(String::from).unwrap_or_default();
+            } else if part.len() < text.len()
+                && let Some(space) = part.rfind(' ').filter(|&at| at > 0)
+            {
+                // Between words where there is a space to break at.
+                part.truncate(space + 1);
+            }
+            text = text[part.len()..].to_owned();
+            out.push(Line::from(Span::styled(part, style)));
+        }
+    }
+    out
 }
 
 /// Where a popup sits.

@@ -10,7 +10,7 @@ use super::view::Screen;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &Screen, block: Block) {
     let inner = block.inner(area);
-    let lines = wrap(lines(app), inner.width as usize);
+    let lines = super::fold(lines(app), inner.width as usize);
     let height = inner.height as usize;
     // Counted from the end: by default the pane follows the latest output.
     let offset = lines
@@ -39,29 +39,6 @@ pub fn lines(app: &Screen) -> Vec<Line<'static>> {
         lines.push(Line::from(Span::styled("(nothing printed yet)", theme.dim)));
     }
     lines
-}
-
-/// Long lines folded at `width` columns, so a traceback is read whole.
-fn wrap(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
-    let mut out = Vec::new();
-    for line in lines {
-        let style = line.spans.first().map(|s| s.style).unwrap_or_default();
-        let mut text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-        if width == 0 || super::text_width(&text) <= width {
-            out.push(line);
-            continue;
-        }
-        while !text.is_empty() {
-            let mut part = super::fit(&text, width);
-            if part.is_empty() {
-                // One character wider than the pane: take it anyway.
-                part = text.chars().next().map(String::from).unwrap_or_default();
-            }
-            text = text[part.len()..].to_owned();
-            out.push(Line::from(Span::styled(part, style)));
-        }
-    }
-    out
 }
 
 /// How many lines the output pane would like: a whole traceback
