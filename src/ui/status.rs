@@ -24,6 +24,8 @@ pub fn wrap_summary(
     rows: usize,
 ) -> Vec<String> {
     let width = width.max(20);
+    // Stops early once past `rows`: a stop over a long run has thousands of
+    // parts, and only what fits matters.
     let fill = |words: &[String]| -> Vec<String> {
         let mut lines = vec![first.to_owned()];
         for word in words {
@@ -36,6 +38,10 @@ pub fn wrap_summary(
                 }
                 line.push_str(word);
             } else {
+                if lines.len() == rows {
+                    lines.push(String::new());
+                    break;
+                }
                 lines.push(format!(" {word}"));
             }
         }
@@ -56,10 +62,28 @@ pub fn wrap_summary(
         }
         words
     };
-    for keep in (0..=parts.len()).rev() {
-        let lines = fill(&words_of(keep));
-        if lines.len() <= rows {
-            return lines;
+    let fits = |keep: usize| fill(&words_of(keep)).len() <= rows;
+    // No more parts than the lines could hold even packed tight.
+    let budget = rows * width;
+    let mut most = 0;
+    let mut used = 0;
+    while most < parts.len() && used <= budget {
+        used += super::text_width(&parts[most]) + 2;
+        most += 1;
+    }
+    // The largest count of whole parts that fits, by bisection.
+    let (mut low, mut high) = (0, most);
+    while low < high {
+        let middle = (low + high).div_ceil(2);
+        if fits(middle) {
+            low = middle;
+        } else {
+            high = middle - 1;
+        }
+    }
+    for keep in (0..=low).rev() {
+        if fits(keep) {
+            return fill(&words_of(keep));
         }
     }
     let mut lines = fill(&words_of(0));
@@ -170,4 +194,39 @@ pub fn render_keys(frame: &mut Frame, area: Rect, app: &Screen) {
         spans.push(Span::raw(format!(" {word}  ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_keeps_whole_parts_and_counts_the_rest() {
+        let parts: Vec<String> = (0..5).map(|i| format!("'object {i}' refs 1→2")).collect();
+        let lines = wrap_summary(" step 3/9  line 2  ", "Ran 4 instructions:", &parts, 60, 2);
+        assert!(lines.len() <= 2, "{lines:?}");
+        let text = lines.join(" ");
+        assert!(text.contains("more."), "{text}");
+        assert!(
+            !text.contains("'object 4' refs 1"),
+            "a part is whole or absent: {text}"
+        );
+        let all = wrap_summary(" step 3/9  ", "Ran 4 instructions:", &parts, 200, 3);
+        assert_eq!(all.len(), 1);
+        assert!(all[0].ends_with("'object 4' refs 1→2."), "{all:?}");
+    }
+
+    #[test]
+    fn a_stop_with_thousands_of_changes_is_summarised_at_once() {
+        // A G over a long run: before, every count of parts was tried in turn
+        // (minutes); now a bisection over what can fit (milliseconds).
+        let parts: Vec<String> = (0..20_000)
+            .map(|i| format!("made and freed tuple ({i}, …) (was 0x7f3b40d{i:05x})"))
+            .collect();
+        let start = std::time::Instant::now();
+        let lines = wrap_summary(" step 9/9  ", "Ran 30019 instructions:", &parts, 120, 3);
+        assert!(lines.len() <= 3);
+        assert!(lines.join(" ").contains("more."));
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    }
 }
