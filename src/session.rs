@@ -37,6 +37,22 @@ const INTERRUPT_EVERY: u64 = 1 << 14;
 /// Program output a stop report keeps (the newest bytes).
 const REPORT_OUTPUT_LIMIT: usize = 64 * 1024;
 
+/// "`<module>` constants" when constant tables alone keep a live object
+/// alive (0 refs, not immortal): the words the heap pane and figures show.
+pub fn kept_alive_by(
+    heap: &crate::vm::heap::Heap,
+    id: ObjId,
+    change: Option<&Change>,
+) -> Option<String> {
+    let object = heap.get(id);
+    let constant = !object.const_holders.is_empty();
+    (constant && !object.immortal && object.refs == 0).then(|| {
+        change
+            .and_then(|c| c.kept_by_constants.clone())
+            .unwrap_or_else(|| heap.const_holders_text(id))
+    })
+}
+
 /// What happened to one object between two stops.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Change {

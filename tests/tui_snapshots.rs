@@ -2,6 +2,7 @@
 //! in `tests/snapshots/`. `UPDATE_SNAPSHOTS=1 cargo test` rewrites them; a
 //! missing snapshot fails (so CI never passes by silently creating one).
 
+mod common;
 use std::path::PathBuf;
 
 use bytestep::app::{App, headless, parse_keys};
@@ -26,25 +27,7 @@ fn default_frame(keys: &str, width: u16, height: u16) -> String {
 }
 
 fn check(name: &str, actual: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(format!("{name}.txt"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
-        std::fs::write(&path, actual).expect("write snapshot");
-        return;
-    }
-    let Ok(expected) = std::fs::read_to_string(&path) else {
-        panic!(
-            "missing snapshot {}; run `UPDATE_SNAPSHOTS=1 cargo test --ignore-rust-version \
-             --test tui_snapshots` and review it. This frame:\n{actual}",
-            path.display()
-        );
-    };
-    assert!(
-        expected == actual,
-        "frame differs from {}\n--- expected\n{expected}\n--- actual\n{actual}",
-        path.display()
-    );
+    common::check_snapshot(&format!("{name}.txt"), actual, "tui_snapshots");
 }
 
 #[test]

@@ -75,12 +75,7 @@ pub fn rows(app: &Screen) -> Vec<HeapRow> {
         let object = heap.get(id);
         let change = changes.get(&object.address).cloned();
         let constant = !object.const_holders.is_empty();
-        let kept_by = (constant && !object.immortal && object.refs == 0).then(|| {
-            change
-                .as_ref()
-                .and_then(|c| c.kept_by_constants.clone())
-                .unwrap_or_else(|| heap.const_holders_text(id))
-        });
+        let kept_by = crate::session::kept_alive_by(heap, id, change.as_ref());
         rows.insert(
             object.address,
             HeapRow {
