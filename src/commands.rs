@@ -4,13 +4,13 @@
 
 use std::io::{self, Write};
 
-use serde_json::{Value as Json, json};
+use serde_json::Value as Json;
 
 use crate::bytecode;
 use crate::compile;
 use crate::examples::EXAMPLES;
-use crate::vm::heap::ObjId;
-use crate::vm::{Event, Outcome, Step, Vm};
+pub use crate::narrate::{event_text, step_json, step_text};
+use crate::vm::{Outcome, Vm};
 
 /// A program to work on: its source and the file name shown for it.
 #[derive(Debug, Clone)]
@@ -125,11 +125,22 @@ pub fn dis(
 ) -> io::Result<Status> {
     match compile::compile(&program.source, &program.filename) {
         Ok(code) => {
-            let text = if table {
+            let mut text = if table {
                 bytecode::dis_table(&code)
             } else {
                 bytecode::dis(&code)
             };
+            // Code objects get the ids the debugger and `trace` show for them.
+            let vm = Vm::from_code(&program.source, code);
+            for (_, object) in vm.heap.live_objects() {
+                if let crate::vm::heap::Value::Code(info) = &object.value {
+                    let fake = bytecode::repr::fake_address(&info.code);
+                    text = text.replace(
+                        &format!(" at {fake},"),
+                        &format!(" at {:#x},", object.address),
+                    );
+                }
+            }
             out.write_all(text.as_bytes())?;
             Ok(0)
         }
@@ -173,201 +184,6 @@ pub fn trace(
         }
     }
     report_end(&vm, err)
-}
-
-/// One step as a text line: number, function, line (`*` marks a line event),
-/// offset, instruction as dis shows it, then its refcount events.
-pub fn step_text(vm: &Vm, step: &Step, argrepr: &str) -> String {
-    let arg = step.arg.map(|a| a.to_string()).unwrap_or_default();
-    let argrepr = if argrepr.is_empty() {
-        String::new()
-    } else {
-        format!(" ({argrepr})")
-    };
-    let line = step
-        .line
-        .map(|l| l.to_string())
-        .unwrap_or_else(|| "-".into());
-    let marker = if step.line_event { "*" } else { " " };
-    let events: Vec<String> = step
-        .events
-        .iter()
-        .filter_map(|e| event_text(vm, e))
-        .collect();
-    format!(
-        "{:>6} {:<16} {marker}{:>4} {:>5}  {:<40} {}",
-        step.number,
-        step.qualname,
-        line,
-        step.offset,
-        format!("{} {arg}{argrepr}", step.opname).trim_end(),
-        events.join("; ")
-    )
-    .trim_end()
-    .to_owned()
-}
-
-/// `'hello' at 0x7f…` while the object lives there, else the bare address.
-fn object_text(vm: &Vm, obj: ObjId, address: u64) -> String {
-    let object = vm.heap.get(obj);
-    if object.alive && object.address == address {
-        format!("{} at {address:#x}", vm.heap.short_repr(obj))
-    } else {
-        format!("{address:#x}")
-    }
-}
-
-/// Refcount, allocation and binding events in a few words; stack moves are left to `--json`.
-pub fn event_text(vm: &Vm, event: &Event) -> Option<String> {
-    Some(match event {
-        Event::Incref {
-            obj,
-            address,
-            referrer,
-            before,
-            after,
-        }
-        | Event::Decref {
-            obj,
-            address,
-            referrer,
-            before,
-            after,
-        } => format!(
-            "{} refs {before}→{after} ({referrer})",
-            object_text(vm, *obj, *address)
-        ),
-        Event::Alloc {
-            address,
-            type_name,
-            value,
-            size,
-            ..
-        } => format!("new {type_name} {value} at {address:#x} ({size} bytes)"),
-        Event::Free {
-            address,
-            type_name,
-            value,
-            ..
-        } => format!("freed {type_name} {value} at {address:#x}"),
-        Event::KeptByConstants {
-            address, holders, ..
-        } => format!("{address:#x} kept alive by {holders}"),
-        Event::Bind {
-            target,
-            obj,
-            address,
-        } => format!("{target} → {}", object_text(vm, *obj, *address)),
-        Event::Call { callee, .. } => format!("call {callee}"),
-        Event::Return { from, obj, address } => {
-            format!("{from} returns {}", object_text(vm, *obj, *address))
-        }
-        Event::Output { text } => format!("print {text:?}"),
-        Event::Raise { exception } => format!("raise {exception}"),
-        Event::Caught { exception } => format!("caught {exception}"),
-        Event::Push { .. } | Event::Pop { .. } => return None,
-    })
-}
-
-fn event_json(event: &Event) -> Json {
-    let hex = |a: &u64| format!("{a:#x}");
-    match event {
-        Event::Push {
-            slot,
-            address,
-            borrowed,
-            ..
-        } => {
-            json!({"kind": "push", "slot": slot, "id": address.as_ref().map(hex), "borrowed": borrowed})
-        }
-        Event::Pop { slot, address, .. } => {
-            json!({"kind": "pop", "slot": slot, "id": address.as_ref().map(hex)})
-        }
-        Event::Bind {
-            target, address, ..
-        } => json!({"kind": "bind", "target": target, "id": hex(address)}),
-        Event::Incref {
-            address,
-            referrer,
-            before,
-            after,
-            ..
-        } => {
-            json!({"kind": "incref", "id": hex(address), "referrer": referrer, "before": before, "after": after})
-        }
-        Event::Decref {
-            address,
-            referrer,
-            before,
-            after,
-            ..
-        } => {
-            json!({"kind": "decref", "id": hex(address), "referrer": referrer, "before": before, "after": after})
-        }
-        Event::Alloc {
-            address,
-            size,
-            type_name,
-            value,
-            ..
-        } => {
-            json!({"kind": "alloc", "id": hex(address), "size": size, "type": type_name, "value": value})
-        }
-        Event::Free {
-            address,
-            type_name,
-            value,
-            reason,
-            ..
-        } => {
-            json!({"kind": "free", "id": hex(address), "type": type_name, "value": value, "reason": reason})
-        }
-        Event::KeptByConstants {
-            address, holders, ..
-        } => json!({"kind": "kept_by_constants", "id": hex(address), "holders": holders}),
-        Event::Call { callee, depth } => json!({"kind": "call", "callee": callee, "depth": depth}),
-        Event::Return { from, address, .. } => {
-            json!({"kind": "return", "from": from, "id": hex(address)})
-        }
-        Event::Output { text } => json!({"kind": "output", "text": text}),
-        Event::Raise { exception } => json!({"kind": "raise", "exception": exception}),
-        Event::Caught { exception } => json!({"kind": "caught", "exception": exception}),
-    }
-}
-
-/// One step as a JSON object (a line of `trace --json`).
-pub fn step_json(vm: &Vm, step: &Step) -> Json {
-    let stack: Vec<Json> = vm
-        .frames()
-        .last()
-        .map(|frame| {
-            frame
-                .stack
-                .iter()
-                .map(|slot| match slot.obj {
-                    Some(obj) => json!({
-                        "id": format!("{:#x}", vm.heap.get(obj).address),
-                        "type": vm.heap.value(obj).type_name(),
-                        "value": vm.heap.short_repr(obj),
-                        "borrowed": slot.borrowed,
-                    }),
-                    None => Json::Null,
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    json!({
-        "step": step.number,
-        "code": step.qualname,
-        "depth": step.depth,
-        "offset": step.offset,
-        "line": step.line,
-        "opname": step.opname,
-        "arg": step.arg,
-        "line_event": step.line_event,
-        "stack": stack,
-        "events": step.events.iter().map(event_json).collect::<Vec<_>>(),
-    })
 }
 
 /// `bytestep examples`: the built-in examples, one a line.

@@ -556,13 +556,7 @@ impl Builder<'_> {
         let heap = &self.vm.heap;
         let object = heap.get(id);
         let change = self.changes.get(&object.address).cloned();
-        let constant = !object.const_holders.is_empty();
-        let kept_by = (constant && !object.immortal && object.refs == 0).then(|| {
-            change
-                .as_ref()
-                .and_then(|c| c.kept_by_constants.clone())
-                .unwrap_or_else(|| heap.const_holders_text(id))
-        });
+        let kept_by = crate::session::kept_alive_by(heap, id, change.as_ref());
         self.objects.push(Node {
             address: object.address,
             type_name: object.value.type_name().to_owned(),

@@ -12,6 +12,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::compile::SyntaxError;
+use crate::condition::Condition;
+use crate::vm::heap::ObjId;
 use crate::vm::{Event, Outcome, Step, Vm};
 
 /// Steps between two checkpoints for going back, at first.
@@ -35,11 +37,31 @@ const INTERRUPT_EVERY: u64 = 1 << 14;
 /// Program output a stop report keeps (the newest bytes).
 const REPORT_OUTPUT_LIMIT: usize = 64 * 1024;
 
+/// "`<module>` constants" when constant tables alone keep a live object
+/// alive (0 refs, not immortal): the words the heap pane and figures show.
+pub fn kept_alive_by(
+    heap: &crate::vm::heap::Heap,
+    id: ObjId,
+    change: Option<&Change>,
+) -> Option<String> {
+    let object = heap.get(id);
+    let constant = !object.const_holders.is_empty();
+    (constant && !object.immortal && object.refs == 0).then(|| {
+        change
+            .and_then(|c| c.kept_by_constants.clone())
+            .unwrap_or_else(|| heap.const_holders_text(id))
+    })
+}
+
 /// What happened to one object between two stops.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Change {
     /// Net change of its count.
     pub delta: i64,
+    /// Its count at the previous stop (`None` when it is new).
+    pub before: Option<u32>,
+    /// Its count now (`None` once freed).
+    pub after: Option<u32>,
     /// Allocated since the previous stop.
     pub new: bool,
     /// Freed since the previous stop (type and value as they were).
@@ -48,34 +70,72 @@ pub struct Change {
     pub kept_by_constants: Option<String>,
 }
 
+/// The most calls, returns or bindings a stop report keeps word for word.
+const KEPT_NAMES: usize = 8;
+
 /// Everything between the previous stop and this one.
 #[derive(Debug, Clone, Default)]
 pub struct StopReport {
     /// Steps executed to get here (0 when nothing ran).
     pub steps_taken: u64,
+    /// Steps undone to get here, going back.
+    pub undone: u64,
     /// The last executed step, with its events.
     pub last_step: Option<Step>,
+    /// The last step's instruction as `dis` shows its argument (`a`, `'hello'`, `+`).
+    pub last_argrepr: String,
     /// Per object address, what changed.
     pub changes: BTreeMap<u64, Change>,
     /// Stack slots (depth, slot) pushed by the last step.
     pub pushed: Vec<(usize, usize)>,
+    /// Functions entered, in order (the first [`KEPT_NAMES`]), and how many in all.
+    pub calls: Vec<String>,
+    pub call_count: u64,
+    /// `f() returned 2`, in order (the first [`KEPT_NAMES`]), and how many in all.
+    pub returns: Vec<String>,
+    pub return_count: u64,
+    /// The last return of the stop, whatever the count.
+    pub last_return: Option<String>,
+    /// The exception raised, if one was.
+    pub raised: Option<String>,
     /// Program output produced since the previous stop.
     pub output: String,
     /// Why the command stopped here, when it is not obvious.
     pub note: Option<String>,
+    /// This is the stop the session opened at (the first line event).
+    pub opening: bool,
 }
 
 impl StopReport {
-    fn absorb(&mut self, step: &Step) {
+    fn absorb(&mut self, step: &Step, vm: &Vm) {
         self.steps_taken += 1;
         for event in &step.events {
             match event {
-                Event::Incref { address, .. } => self.change(*address).delta += 1,
-                Event::Decref { address, .. } => self.change(*address).delta -= 1,
+                Event::Incref {
+                    address,
+                    before,
+                    after,
+                    ..
+                }
+                | Event::Decref {
+                    address,
+                    before,
+                    after,
+                    ..
+                } => {
+                    let change = self.change(*address);
+                    change.delta += *after as i64 - *before as i64;
+                    if !change.new && change.before.is_none() {
+                        change.before = Some(*before);
+                    }
+                    change.after = Some(*after);
+                }
                 Event::Alloc { address, .. } => {
                     let change = self.change(*address);
                     change.new = true;
                     change.freed = None;
+                    change.before = None;
+                    change.after = Some(0);
                 }
                 Event::Free {
                     address,
@@ -83,7 +143,9 @@ impl StopReport {
                     value,
                     ..
                 } => {
-                    self.change(*address).freed = Some((type_name.to_string(), value.clone()));
+                    let change = self.change(*address);
+                    change.freed = Some((type_name.to_string(), value.clone()));
+                    change.after = None;
                 }
                 Event::KeptByConstants {
                     address, holders, ..
@@ -98,6 +160,29 @@ impl StopReport {
                         self.output.drain(..cut);
                     }
                 }
+                Event::Call { callee, .. } => {
+                    self.call_count += 1;
+                    if self.calls.len() < KEPT_NAMES {
+                        self.calls.push(callee.clone());
+                    }
+                }
+                Event::Return { from, obj, address } => {
+                    self.return_count += 1;
+                    let object = vm.heap.get(*obj);
+                    let value = if object.alive && object.address == *address {
+                        vm.heap.short_repr(*obj)
+                    } else {
+                        format!("{address:#x}")
+                    };
+                    let text = format!("{from}() returned {value}");
+                    if self.returns.len() < KEPT_NAMES {
+                        self.returns.push(text.clone());
+                    }
+                    self.last_return = Some(text);
+                }
+                Event::Raise { exception } => self.raised = Some(exception.clone()),
+                // A handler took it: it is not uncaught after all.
+                Event::Caught { .. } => self.raised = None,
                 _ => {}
             }
         }
@@ -134,13 +219,14 @@ impl HeapCensus {
         for (address, (refs, type_name, value)) in &self.0 {
             match after.0.get(address) {
                 // Same address, another object: freed, and a new one made there.
-                Some((_, after_type, after_value))
+                Some((after_refs, after_type, after_value))
                     if (after_type, after_value) != (type_name, value) =>
                 {
                     changes.insert(
                         *address,
                         Change {
                             new: true,
+                            after: Some(*after_refs),
                             ..Change::default()
                         },
                     );
@@ -151,6 +237,8 @@ impl HeapCensus {
                         *address,
                         Change {
                             delta,
+                            before: Some(*refs),
+                            after: Some(*after_refs),
                             ..Change::default()
                         },
                     );
@@ -162,6 +250,7 @@ impl HeapCensus {
                         *address,
                         Change {
                             freed,
+                            before: Some(*refs),
                             ..Change::default()
                         },
                     );
@@ -173,6 +262,7 @@ impl HeapCensus {
                 let change = Change {
                     new: true,
                     delta: *refs as i64,
+                    after: Some(*refs),
                     ..Change::default()
                 };
                 changes.insert(*address, change);
@@ -194,13 +284,41 @@ pub struct Session {
     breakpoints: BTreeSet<u32>,
     /// Steps the whole program takes, if it ends within [`TOTAL_LOOKAHEAD`].
     total_steps: Option<u64>,
+    /// The step number of the opening stop: the first line event, after `RESUME`.
+    opening: u64,
+    /// Source lines that have instructions: breakpoints and `t` need one.
+    code_lines: BTreeSet<u32>,
+    /// Conditions of conditional breakpoints, by line.
+    conditions: BTreeMap<u32, Condition>,
+    /// Watched objects: `c` and `C` stop where their count changes or they
+    /// are freed.
+    watches: Vec<Watch>,
     /// Asked every few thousand steps of a forward command: true stops it
     /// (the terminal front end answers whether `q` or Ctrl-C was pressed).
     interrupt: Option<fn() -> bool>,
 }
 
+/// A watched object: its arena slot and its address (together they tell it
+/// from a later object in the same block).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Watch {
+    pub obj: ObjId,
+    pub address: u64,
+}
+
+impl Watch {
+    /// Its count in `vm`, `None` while it does not exist there.
+    fn refs(&self, vm: &Vm) -> Option<u32> {
+        vm.heap
+            .try_get(self.obj)
+            .filter(|o| o.alive && o.address == self.address)
+            .map(|o| o.refs)
+    }
+}
+
 impl Session {
-    /// Compile and prepare; the first stop is before the first instruction.
+    /// Compile and prepare; the first stop is the first line event (after
+    /// `RESUME`), where pdb and Python Tutor start too.
     pub fn new(source: &str, filename: &str) -> Result<Session, Box<SyntaxError>> {
         Session::with_max_memory(source, filename, crate::vm::heap::DEFAULT_MAX_MEMORY)
     }
@@ -220,15 +338,34 @@ impl Session {
         }
         let total_steps = ahead.is_finished().then(|| ahead.steps());
         vm.set_recording(true);
-        Ok(Session {
+        let mut session = Session {
             total_steps,
             checkpoints: vec![vm.clone()],
             interval: CHECKPOINT_INTERVAL,
             vm,
             last_stop: StopReport::default(),
             breakpoints: BTreeSet::new(),
+            opening: 0,
+            code_lines: BTreeSet::new(),
+            conditions: BTreeMap::new(),
+            watches: Vec::new(),
             interrupt: None,
-        })
+        };
+        session.code_lines = code_lines(&session.vm);
+        session.step_line();
+        session.opening = session.step_number();
+        session.last_stop.opening = true;
+        Ok(session)
+    }
+
+    /// Whether a source line has instructions (a breakpoint there can stop).
+    pub fn has_code(&self, line: u32) -> bool {
+        self.code_lines.contains(&line)
+    }
+
+    /// The step number of the opening stop (`g` goes there).
+    pub fn opening_step(&self) -> u64 {
+        self.opening
     }
 
     /// A check that stops long forward commands when it returns true.
@@ -268,6 +405,47 @@ impl Session {
         if !self.breakpoints.remove(&line) {
             self.breakpoints.insert(line);
         }
+        self.conditions.remove(&line);
+    }
+
+    /// Set a breakpoint on `line` that stops only where `condition` holds
+    /// (or any time with `None`).
+    pub fn set_breakpoint(&mut self, line: u32, condition: Option<Condition>) {
+        self.breakpoints.insert(line);
+        match condition {
+            Some(condition) => self.conditions.insert(line, condition),
+            None => self.conditions.remove(&line),
+        };
+    }
+
+    /// The condition of the breakpoint on `line`, if it has one.
+    pub fn condition(&self, line: u32) -> Option<&Condition> {
+        self.conditions.get(&line)
+    }
+
+    /// Start or stop watching the live object at `address`; true when now watched.
+    pub fn toggle_watch(&mut self, address: u64) -> bool {
+        if let Some(index) = self.watches.iter().position(|w| w.address == address) {
+            self.watches.remove(index);
+            return false;
+        }
+        let found = self
+            .vm
+            .heap
+            .live_objects()
+            .find(|(_, o)| o.address == address)
+            .map(|(obj, _)| obj);
+        match found {
+            Some(obj) => {
+                self.watches.push(Watch { obj, address });
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn watches(&self) -> &[Watch] {
+        &self.watches
     }
 
     /// `i`: one instruction.
@@ -292,10 +470,48 @@ impl Session {
         self.forward(move |_, vm| vm.frames().len() < depth);
     }
 
-    /// `c`: to the next breakpoint line, or the end.
+    /// `c`: to the next breakpoint line whose condition holds, to the next
+    /// change of a watched object's count, or to the end.
     pub fn continue_running(&mut self) {
         let breakpoints = self.breakpoints.clone();
-        self.forward(move |_, vm| at_breakpoint(vm, &breakpoints));
+        let conditions = self.conditions.clone();
+        let watched: Vec<u64> = self.watches.iter().map(|w| w.address).collect();
+        self.forward(move |step, vm| {
+            touches(step, &watched) || at_breakpoint(vm, &breakpoints, &conditions)
+        });
+        self.explain_arrival();
+    }
+
+    /// Say which breakpoint or watch a `c`/`C` stopped at.
+    fn explain_arrival(&mut self) {
+        if self.last_stop.note.is_some() {
+            return;
+        }
+        let line = self.vm.next_instruction().and_then(|(_, i)| i.line);
+        if let Some(line) = line.filter(|_| next_has_line_event(&self.vm))
+            && self.breakpoints.contains(&line)
+        {
+            self.last_stop.note = Some(match self.conditions.get(&line) {
+                Some(condition) => match condition.holds(&self.vm) {
+                    Ok(_) => format!("breakpoint on line {line}: {} holds", condition.text),
+                    Err(error) => format!("breakpoint on line {line}: {error}"),
+                },
+                None => format!("breakpoint on line {line}"),
+            });
+            return;
+        }
+        let changed: Vec<String> = self
+            .watches
+            .iter()
+            .filter(|w| self.last_stop.changes.contains_key(&w.address))
+            .map(|w| match w.refs(&self.vm) {
+                Some(_) => self.vm.heap.short_repr(w.obj),
+                None => format!("{:#x}", w.address),
+            })
+            .collect();
+        if !changed.is_empty() {
+            self.last_stop.note = Some(format!("watched {} changed", changed.join(", ")));
+        }
     }
 
     /// `t`: to the next line event on `line`.
@@ -307,46 +523,83 @@ impl Session {
 
     /// `I`: back one instruction.
     pub fn back_instruction(&mut self) {
-        let target = self.step_number().saturating_sub(1);
+        if self.at_start() {
+            return;
+        }
+        let target = self.step_number() - 1;
         self.go_to(target);
+    }
+
+    /// Nothing is before step 0: a backward command there stays and says so.
+    fn at_start(&mut self) -> bool {
+        if self.step_number() == 0 {
+            self.last_stop.note = Some("already at the start: nothing to go back to".into());
+            return true;
+        }
+        false
+    }
+
+    /// A backward search that finds nothing lands on the opening stop (or on
+    /// step 0 when already before it).
+    fn back_target(&self, found: u64) -> u64 {
+        if found < self.opening && self.step_number() > self.opening {
+            self.opening
+        } else {
+            found
+        }
     }
 
     /// `S`: back to the previous stop at a line event.
     pub fn back_line(&mut self) {
+        if self.at_start() {
+            return;
+        }
         let here = self.step_number();
-        let target = self.last_matching_before(here, next_has_line_event);
+        let target = self.back_target(self.last_matching_before(here, next_has_line_event));
         self.go_to(target);
     }
 
     /// `N`: back to the previous line event in this frame or an outer one.
     pub fn back_next(&mut self) {
+        if self.at_start() {
+            return;
+        }
         let here = self.step_number();
         let depth = self.depth();
-        let target = self.last_matching_before(here, |vm| {
+        let found = self.last_matching_before(here, |vm| {
             next_has_line_event(vm) && vm.frames().len() <= depth
         });
-        self.go_to(target);
+        self.go_to(self.back_target(found));
     }
 
     /// `F`: back to where the current frame was called.
     pub fn back_out(&mut self) {
+        if self.at_start() {
+            return;
+        }
         let here = self.step_number();
         let depth = self.depth();
-        let target = self.last_matching_before(here, |vm| vm.frames().len() < depth);
-        self.go_to(target);
+        let found = self.last_matching_before(here, |vm| vm.frames().len() < depth);
+        self.go_to(self.back_target(found));
     }
 
     /// `C`: back to the previous breakpoint stop, or the start.
     pub fn reverse_continue(&mut self) {
+        if self.at_start() {
+            return;
+        }
         let here = self.step_number();
-        let breakpoints = &self.breakpoints;
-        let target = self.last_matching_before(here, |vm| at_breakpoint(vm, breakpoints));
-        self.go_to(target);
+        let (breakpoints, conditions) = (&self.breakpoints, &self.conditions);
+        let at_break =
+            self.last_matching_before(here, |vm| at_breakpoint(vm, breakpoints, conditions));
+        let watch_changed = self.last_watch_change_before(here);
+        self.go_to(self.back_target(at_break.max(watch_changed)));
+        self.explain_arrival();
     }
 
-    /// `g`: the first stop.
+    /// `g`: the opening stop (the first line event).
     pub fn go_to_start(&mut self) {
-        self.go_to(0);
+        self.go_to(self.opening);
     }
 
     /// `G`: the last step.
@@ -357,7 +610,11 @@ impl Session {
     /// `:N`: stop after exactly `target` steps (or at the end).
     pub fn go_to(&mut self, target: u64) {
         let here = self.step_number();
-        if target >= here {
+        if target == here {
+            self.last_stop.note = Some(format!("already at step {here}"));
+            return;
+        }
+        if target > here {
             self.forward(move |_, vm| vm.steps() >= target);
             return;
         }
@@ -380,6 +637,16 @@ impl Session {
         // "Since the previous stop" is about the two screens the user saw: going
         // back, that is the difference between the states, not the replayed step.
         self.last_stop.changes = before.changes_to(&HeapCensus::of(&self.vm));
+        self.last_stop.undone = here - self.step_number();
+        // What the replayed last step did is not what the user saw happen.
+        self.last_stop.calls.clear();
+        self.last_stop.call_count = 0;
+        self.last_stop.returns.clear();
+        self.last_stop.return_count = 0;
+        self.last_stop.last_return = None;
+        self.last_stop.raised = None;
+        self.last_stop.output.clear();
+        self.last_stop.steps_taken = 0;
     }
 
     fn depth(&self) -> usize {
@@ -399,6 +666,38 @@ impl Session {
                 if wanted(&vm) {
                     found = Some(vm.steps());
                 }
+                if vm.steps() >= (index as u64 + 1) * self.interval {
+                    break;
+                }
+            }
+            if let Some(step) = found {
+                return step;
+            }
+        }
+        0
+    }
+
+    /// The largest step number below `here` where a watched object's count
+    /// differs from the step before (made, freed or counted), or 0.
+    fn last_watch_change_before(&self, here: u64) -> u64 {
+        if self.watches.is_empty() {
+            return 0;
+        }
+        let key =
+            |vm: &Vm| -> Vec<Option<u32>> { self.watches.iter().map(|w| w.refs(vm)).collect() };
+        let last_index = (here.saturating_sub(1) / self.interval) as usize;
+        for index in (0..=last_index.min(self.checkpoints.len() - 1)).rev() {
+            let mut vm = self.checkpoints[index].clone();
+            vm.set_recording(false);
+            let mut previous = key(&vm);
+            let mut found = None;
+            while vm.steps() + 1 < here && !vm.is_finished() {
+                vm.step_quiet();
+                let now = key(&vm);
+                if now != previous {
+                    found = Some(vm.steps());
+                }
+                previous = now;
                 if vm.steps() >= (index as u64 + 1) * self.interval {
                     break;
                 }
@@ -444,8 +743,16 @@ impl Session {
         let mut report = StopReport::default();
         let work_at_start = self.vm.work();
         let mut last: Option<Step> = None;
-        while let Some(step) = self.vm.step() {
-            report.absorb(&step);
+        let mut last_at = None;
+        loop {
+            // Which instruction runs, to write its argument as dis does; an
+            // `Arc` clone per step, the string only for the last one.
+            let at = self.vm.frames().last().map(|f| (f.code.clone(), f.pc));
+            let Some(step) = self.vm.step() else {
+                break;
+            };
+            last_at = at;
+            report.absorb(&step, &self.vm);
             self.checkpoint();
             let done = arrived(&step, &self.vm);
             last = Some(step);
@@ -482,93 +789,18 @@ impl Session {
                 })
                 .collect();
         }
-        if last.is_none() && self.vm.is_finished() {
-            report.note = Some("the program has finished".into());
-        }
         report.last_step = last;
+        if let Some((code, pc)) = last_at
+            && let Some(instr) = code.instrs.get(pc)
+        {
+            report.last_argrepr = self.vm.argrepr(&code, instr);
+        }
         self.last_stop = report;
     }
 
-    /// One plain sentence on what the last step did and which counts changed.
-    pub fn explain(&self) -> String {
-        let Some(step) = &self.last_stop.last_step else {
-            return match self.vm.outcome() {
-                Some(_) => "The program has finished.".into(),
-                None => "Nothing has run yet: the next instruction is highlighted.".into(),
-            };
-        };
-        let mut parts = Vec::new();
-        for event in &step.events {
-            match event {
-                Event::Incref {
-                    address,
-                    referrer,
-                    before,
-                    after,
-                    ..
-                } => parts.push(format!(
-                    "{} refs {before}→{after} ({referrer})",
-                    self.name_of(*address)
-                )),
-                Event::Decref {
-                    address,
-                    referrer,
-                    before,
-                    after,
-                    ..
-                } => parts.push(format!(
-                    "{} refs {before}→{after} ({referrer} dropped)",
-                    self.name_of(*address)
-                )),
-                Event::Alloc {
-                    type_name,
-                    value,
-                    address,
-                    ..
-                } => parts.push(format!("new {type_name} {value} at {address:#x}")),
-                Event::Free {
-                    type_name,
-                    value,
-                    address,
-                    ..
-                } => parts.push(format!("freed {type_name} {value} at {address:#x}")),
-                Event::KeptByConstants { holders, .. } => {
-                    parts.push(format!("kept alive by {holders}"))
-                }
-                Event::Bind {
-                    target, address, ..
-                } => parts.push(format!("{target} → {}", self.name_of(*address))),
-                Event::Call { callee, .. } => parts.push(format!("calls {callee}()")),
-                Event::Return { from, address, .. } => {
-                    parts.push(format!("{from}() returns {}", self.name_of(*address)))
-                }
-                Event::Output { text } => parts.push(format!("prints {:?}", text)),
-                Event::Raise { exception } => parts.push(format!("raises {exception}")),
-                Event::Caught { exception } => parts.push(format!("catches {exception}")),
-                Event::Push { .. } | Event::Pop { .. } => {}
-            }
-        }
-        let what = if parts.is_empty() {
-            "no reference counts changed".to_owned()
-        } else {
-            parts.join("; ")
-        };
-        let taken = self.last_stop.steps_taken;
-        if taken > 1 {
-            format!("{}: {what} (last of {taken} instructions run)", step.opname)
-        } else {
-            format!("{}: {what}", step.opname)
-        }
-    }
-
-    /// `'hello'` for a live object at `address`, else the bare address.
-    fn name_of(&self, address: u64) -> String {
-        self.vm
-            .heap
-            .live_objects()
-            .find(|(_, o)| o.address == address)
-            .map(|(id, _)| self.vm.heap.short_repr(id))
-            .unwrap_or_else(|| format!("{address:#x}"))
+    /// What the whole stop did, in sentences, most important first.
+    pub fn summary(&self) -> String {
+        crate::narrate::stop_summary(&self.vm, &self.last_stop)
     }
 
     /// The traceback, if the program ended with an uncaught exception.
@@ -580,13 +812,60 @@ impl Session {
     }
 }
 
-/// The next instruction starts a line that has a breakpoint.
-fn at_breakpoint(vm: &Vm, breakpoints: &BTreeSet<u32>) -> bool {
-    next_has_line_event(vm)
-        && vm
-            .next_instruction()
-            .and_then(|(_, i)| i.line)
-            .is_some_and(|l| breakpoints.contains(&l))
+/// Every line some code object of the program has an instruction on.
+fn code_lines(vm: &Vm) -> BTreeSet<u32> {
+    let mut lines = BTreeSet::new();
+    let module = vm.module_info().map(|m| m.instrs.as_slice()).unwrap_or(&[]);
+    let codes = vm.heap.live_objects().filter_map(|(_, o)| match &o.value {
+        crate::vm::heap::Value::Code(info) => Some(info.instrs.as_slice()),
+        _ => None,
+    });
+    for instrs in std::iter::once(module).chain(codes) {
+        lines.extend(instrs.iter().filter_map(|i| i.line).filter(|&l| l > 0));
+    }
+    lines
+}
+
+/// The next instruction starts a line that has a breakpoint whose condition
+/// holds (a condition that cannot be evaluated stops too, to say why).
+fn at_breakpoint(
+    vm: &Vm,
+    breakpoints: &BTreeSet<u32>,
+    conditions: &BTreeMap<u32, Condition>,
+) -> bool {
+    if !next_has_line_event(vm) {
+        return false;
+    }
+    let Some(line) = vm.next_instruction().and_then(|(_, i)| i.line) else {
+        return false;
+    };
+    if !breakpoints.contains(&line) {
+        return false;
+    }
+    conditions
+        .get(&line)
+        .is_none_or(|condition| condition.holds(vm).unwrap_or(true))
+}
+
+/// The step changed the count of (net), made or freed an object at one of
+/// `addresses`: the same test going back compares counts between states.
+fn touches(step: &Step, addresses: &[u64]) -> bool {
+    addresses.iter().any(|watched| {
+        let mut net = 0i64;
+        for event in &step.events {
+            match event {
+                Event::Incref { address, .. } if address == watched => net += 1,
+                Event::Decref { address, .. } if address == watched => net -= 1,
+                Event::Free { address, .. } | Event::Alloc { address, .. }
+                    if address == watched =>
+                {
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        net != 0
+    })
 }
 
 /// CPython would report a 'line' event before the next instruction.
@@ -610,7 +889,7 @@ mod tests {
     #[test]
     fn stepping_lines_tells_the_lectures_refcount_story() {
         let mut session = Session::new(REFCOUNT, "refcount.py").expect("compiles");
-        session.step_line(); // to line 1
+        assert_eq!(session.step_number(), 1, "opens at line 1, after RESUME");
         let mut hello = Vec::new();
         let mut world = Vec::new();
         for _ in 0..4 {
@@ -630,6 +909,75 @@ mod tests {
     }
 
     #[test]
+    fn no_move_goes_forward_from_the_start_and_none_lands_one_off() {
+        let mut session = Session::new(REFCOUNT, "refcount.py").expect("compiles");
+        session.go_to_start();
+        assert_eq!(session.step_number(), 1, "g at the opening stop stays");
+        session.go_to(0);
+        assert_eq!(session.step_number(), 0);
+        for back in [
+            Session::back_instruction,
+            Session::back_line,
+            Session::back_next,
+            Session::back_out,
+            Session::reverse_continue,
+        ] {
+            back(&mut session);
+            assert_eq!(session.step_number(), 0, "a backward move at step 0 stays");
+        }
+        session.go_to(0);
+        assert_eq!(session.step_number(), 0, "going to where we are stays");
+        session.step_line();
+        session.step_line();
+        session.go_to(3);
+        assert_eq!(session.step_number(), 3, "':3' lands on step 3");
+        session.go_to(3);
+        assert_eq!(session.step_number(), 3);
+        session.back_line();
+        assert_eq!(session.step_number(), 1, "back to the opening stop");
+    }
+
+    #[test]
+    fn the_summary_tells_the_whole_stop() {
+        let mut session = Session::new(REFCOUNT, "refcount.py").expect("compiles");
+        session.step_line();
+        session.step_line();
+        session.step_line();
+        session.step_line();
+        let summary = session.summary();
+        assert!(summary.contains("'hello' refs 1→0"), "{summary}");
+        assert!(summary.contains("'world' refs 1→2"), "{summary}");
+        assert!(!summary.starts_with("RETURN_VALUE"), "{summary}");
+        session.back_line();
+        let summary = session.summary();
+        assert!(summary.starts_with("Back 4 instructions"), "{summary}");
+        assert!(summary.contains("undid"), "{summary}");
+        let calls = "def f(x):\n    return x\nf(1000)\n";
+        let mut session = Session::new(calls, "t.py").expect("compiles");
+        session.step_line();
+        session.step_line();
+        let summary = session.summary();
+        assert!(summary.contains("called f()"), "{summary}");
+    }
+
+    #[test]
+    fn an_uncaught_exception_keeps_its_frames() {
+        let source = "def f(x):\n    return 1 // x\nf(0)\n";
+        let mut session = Session::new(source, "t.py").expect("compiles");
+        session.go_to_end();
+        assert!(session.traceback().is_some());
+        assert_eq!(
+            session.vm().frames().len(),
+            2,
+            "post-mortem keeps f and <module>"
+        );
+        assert!(session.summary().contains("raised ZeroDivisionError"));
+        session.back_instruction();
+        assert!(session.traceback().is_none());
+        assert_eq!(session.vm().frames().len(), 2);
+    }
+
+    #[test]
     fn the_total_is_known_before_the_end() {
         let session = Session::new(REFCOUNT, "refcount.py").expect("compiles");
         assert_eq!(session.total_steps(), Some(11));
@@ -640,16 +988,27 @@ mod tests {
     #[test]
     fn going_back_replays_to_the_same_state() {
         let mut session = Session::new(REFCOUNT, "refcount.py").expect("compiles");
-        for _ in 0..5 {
+        for _ in 0..4 {
             session.step_instruction();
         }
-        let explained = session.explain();
+        let state = |s: &Session| {
+            let heap = &s.vm().heap;
+            heap.live_objects()
+                .map(|(id, o)| (o.address, o.refs, heap.repr(id)))
+                .collect::<Vec<_>>()
+        };
+        let before = state(&session);
         session.step_instruction();
         session.back_instruction();
         assert_eq!(session.step_number(), 5);
-        assert_eq!(session.explain(), explained);
+        assert_eq!(state(&session), before);
+        assert!(
+            session
+                .summary()
+                .starts_with("Back 1 instruction to step 5, undid LOAD_CONST")
+        );
         session.go_to_start();
-        assert_eq!(session.step_number(), 0);
+        assert_eq!(session.step_number(), 1, "the opening stop");
         session.go_to_end();
         assert!(session.is_finished());
         session.back_line();
@@ -687,7 +1046,6 @@ mod tests {
     fn next_steps_over_calls_and_finish_leaves_them() {
         let source = "def f(x):\n    y = x + 1\n    return y\nz = f(1)\nprint(z)\n";
         let mut session = Session::new(source, "t.py").expect("compiles");
-        session.step_line(); // line 1 (def)
         session.step_line(); // line 4
         session.next_line(); // over f: line 5
         assert_eq!(session.vm().frames().len(), 1);
@@ -696,7 +1054,6 @@ mod tests {
             Some(5)
         );
         session.go_to_start();
-        session.step_line();
         session.step_line();
         session.step_line(); // into f, line 2
         assert_eq!(session.vm().frames().len(), 2);

@@ -129,7 +129,7 @@ fn unsupported_features_fail_clearly() {
     let stderr = text(&output.stderr);
     assert!(
         stderr.contains(
-            "NotImplementedError: bytestep does not support the BUILD_SET instruction yet (line 2)"
+            "NotImplementedError: bytestep does not support sets and set displays ({1, 2}) (BUILD_SET) yet (line 2)"
         ),
         "{stderr}"
     );
@@ -236,12 +236,71 @@ fn without_a_terminal_the_debugger_says_what_to_do() {
 
 #[test]
 fn the_readme_frame_is_what_the_binary_draws() {
-    let output = bytestep(&["--keys", "ssi", "--size", "100x24", "--dump"]);
+    let output = bytestep(&["--keys", "si", "--size", "100x24", "--dump"]);
     assert_eq!(output.status.code(), Some(0));
     let frame = text(&output.stdout);
     let readme = std::fs::read_to_string(common::root().join("README.md")).expect("README");
     assert!(
         readme.contains(&frame),
-        "README.md's frame differs from `bytestep --keys ssi --size 100x24 --dump`:\n{frame}"
+        "README.md's frame differs from `bytestep --keys si --size 100x24 --dump`:\n{frame}"
+    );
+}
+
+#[test]
+fn dis_names_code_objects_by_the_ids_the_debugger_shows() {
+    let program = TempProgram::new("ids.py", "def f(x):\n    return x\nf(1)\n");
+    let dis = text(&bytestep(&["dis", program.path()]).stdout);
+    let trace = text(&bytestep(&["trace", program.path()]).stdout);
+    // `trace` names the code object in its MAKE_FUNCTION line: `<code f> at 0x…`.
+    let id = trace
+        .split("<code f> at ")
+        .nth(1)
+        .and_then(|rest| rest.split([' ', ')', ';']).next())
+        .unwrap_or_else(|| panic!("no code object id in trace:\n{trace}"));
+    assert!(
+        dis.contains(&format!("<code object f at {id}, file")),
+        "dis should say {id}:\n{dis}"
+    );
+}
+
+/// Run the debugger headless with `XDG_CONFIG_HOME` pointing at a directory
+/// holding `config` as `bytestep/config.toml`.
+fn with_config(name: &str, config: &str, args: &[&str]) -> (Output, String) {
+    let dir = std::env::temp_dir().join(format!("bytestep-config-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("bytestep")).expect("config dir");
+    let file = dir.join("bytestep").join("config.toml");
+    std::fs::write(&file, config).expect("config written");
+    let output = Command::new(env!("CARGO_BIN_EXE_bytestep"))
+        .args(args)
+        .current_dir(common::root())
+        .env("XDG_CONFIG_HOME", &dir)
+        .output()
+        .expect("the binary runs");
+    (output, file.display().to_string())
+}
+
+#[test]
+fn a_config_file_adds_keys_and_its_errors_name_file_and_line() {
+    let (output, _) = with_config(
+        "keys",
+        "theme = \"projector\"\n[keys]\nstep_line = \"<Space>\"\n",
+        &["--keys", "<Space>", "--size", "80x24", "--dump"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stdout).contains("step 3/11"),
+        "{}",
+        text(&output.stdout)
+    );
+    let (output, file) = with_config(
+        "bad",
+        "# a lecture setup\ntheme = \"blue\"\n",
+        &["--keys", "s", "--dump"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains(&format!("{file}:2: unknown theme \"blue\"")),
+        "{stderr}"
     );
 }

@@ -3,7 +3,7 @@
 //! `tests/snapshots/figures/` (`UPDATE_SNAPSHOTS=1` rewrites them); the
 //! refcount diagrams say what the lecture's say; the SVG is well-formed.
 
-use std::path::PathBuf;
+mod common;
 use std::process::Command;
 
 use bytestep::commands::{self, Program};
@@ -28,26 +28,7 @@ fn figure(program: &Program, at: At, format: Format) -> String {
 }
 
 fn check(name: &str, actual: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots/figures")
-        .join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
-        std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
-        std::fs::write(&path, actual).expect("write snapshot");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "missing snapshot {}; run `UPDATE_SNAPSHOTS=1 cargo test --ignore-rust-version \
-             --test figure` and review it. This figure:\n{actual}",
-            path.display()
-        )
-    });
-    assert!(
-        expected == actual,
-        "{} changed; rerun with UPDATE_SNAPSHOTS=1 and review.\n--- expected\n{expected}\n--- actual\n{actual}",
-        path.display()
-    );
+    common::check_snapshot(&format!("figures/{name}"), actual, "figure");
 }
 
 #[test]

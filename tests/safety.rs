@@ -398,8 +398,8 @@ fn what_bytestep_cannot_do_yet_is_refused_not_done_wrong() {
     assert_error(
         &ran,
         1,
-        "NotImplementedError: bytestep does not support the BUILD_SET instruction \
-         yet (line 2)",
+        "NotImplementedError: bytestep does not support sets and set displays \
+         ({1, 2}) (BUILD_SET) yet (line 2)",
     );
     assert_eq!(ran.stdout, "");
     let ran = run_small("complex", "print((-1) ** 0.5)\n");

@@ -100,7 +100,7 @@ fn killed_by(signal: &str, number: i32) {
     }
     let tmux = Tmux::start(signal);
     tmux.wait_for("the TUI", |s| {
-        s.contains("Bytecode") && s.contains("step 0")
+        s.contains("Bytecode") && s.contains("step 1")
     });
     assert_eq!(tmux.flag("alternate_on"), "1");
     assert_eq!(tmux.flag("cursor_flag"), "0", "the TUI hides the cursor");
@@ -196,7 +196,7 @@ fn q_stops_a_long_command_at_once() {
     let command = format!("{BIN} {}; echo EXIT\"\"ED:$?", program.display());
     tmux.run(&["send-keys", "-t", "t", &command, "Enter"]);
     tmux.wait_for("the TUI", |s| {
-        s.contains("Bytecode") && s.contains("step 0")
+        s.contains("Bytecode") && s.contains("step 1")
     });
     // G runs up to millions of steps (a minute in a debug build); q must
     // end it within a few thousand.

@@ -81,16 +81,21 @@ fn name_target(frame: &str, name: &str) -> String {
         .unwrap_or_else(|| panic!("no arrow for {name} in\n{frame}"))
 }
 
-fn status_line(frame: &str) -> &str {
+/// The status area: the lines between the panes' bottom border and the key line.
+fn status_line(frame: &str) -> String {
     let lines: Vec<&str> = frame.lines().collect();
-    lines[lines.len() - 2]
+    let bottom = lines
+        .iter()
+        .rposition(|l| l.contains('┘'))
+        .expect("a pane border");
+    lines[bottom + 1..lines.len() - 1].join("\n")
 }
 
 #[test]
 fn refcount_lines_one_to_four() {
     let file = "assets/examples/refcount.py";
-    // The first `s` stops at line 1 before it runs; each further `s` runs one line.
-    let after = |lines: usize| dump(file, &"s".repeat(lines + 1));
+    // The debugger opens at line 1 before it runs; each `s` runs one line.
+    let after = |lines: usize| dump(file, &"s".repeat(lines));
 
     let line1 = after(1);
     let hello = heap_row(&line1, "'hello'");
@@ -130,7 +135,7 @@ fn refcount_lines_one_to_four() {
 #[test]
 fn load_name_pushes_hello_and_counts_it() {
     // Line 1 run, then one instruction of line 2: LOAD_NAME a.
-    let frame = dump("assets/examples/refcount.py", "ssi");
+    let frame = dump("assets/examples/refcount.py", "si");
     let hello = heap_row(&frame, "'hello'");
     assert_eq!(hello.refs, "2");
     assert!(hello.marks.contains(&"+1".to_owned()), "{hello:?}");

@@ -19,17 +19,27 @@ pub enum Action {
     GoToEnd,
     /// Open the `:` prompt for a step number.
     GoToPrompt,
-    /// A digit typed into the `:` prompt.
-    PromptDigit(char),
+    /// A character typed into the `:` prompt.
+    PromptChar(char),
     PromptBackspace,
     PromptSubmit,
     ToggleBreakpoint,
+    /// `w`: watch the selected heap object (or stop watching it).
+    ToggleWatch,
+    /// `B`: the list of breakpoints and watches.
+    ShowBreakpoints,
     MoveUp,
     MoveDown,
     FocusNext,
     FrameUp,
     FrameDown,
     ToggleAllObjects,
+    /// `v`: the heap as a table or as a picture.
+    ToggleHeapGraph,
+    /// `o`: the output full-screen (any key closes it).
+    OutputFull,
+    /// `O`: hide or show the output pane.
+    ToggleOutputPane,
     ShowReferrers,
     /// Write the current stop as a figure (Markdown with Mermaid, and SVG).
     ExportFigure,

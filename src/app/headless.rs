@@ -10,7 +10,8 @@ use ratatui::backend::TestBackend;
 
 use super::{App, Key};
 
-/// Play keys in order; stops early at `q` like the real TUI would.
+/// Play keys in order on a screen of `app.screen`; stops early at `q` like
+/// the real TUI would.
 pub fn play(app: &mut App, keys: &[Key]) {
     play_timed(app, keys);
 }
@@ -69,13 +70,22 @@ pub fn parse_size(text: &str) -> Result<(u16, u16), String> {
 /// Draw the app once on a `width`×`height` test terminal; trailing spaces trimmed per line.
 pub fn render_text(app: &App, width: u16, height: u16) -> String {
     let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
-    let Ok(_) = terminal.draw(|frame| crate::ui::view(frame, app));
+    let Ok(_) = terminal.draw(|frame| crate::ui::view(frame, &app.screen()));
     let buffer = terminal.backend().buffer();
     let mut text = String::new();
     for y in 0..height {
         let mut line = String::new();
+        // A wide character covers the next cell, as in a terminal: that
+        // cell is not printed, so the text is as wide as the screen.
+        let mut covered = 0;
         for x in 0..width {
-            line.push_str(buffer[(x, y)].symbol());
+            let symbol = buffer[(x, y)].symbol();
+            if covered > 0 {
+                covered -= 1;
+                continue;
+            }
+            line.push_str(symbol);
+            covered = ratatui::text::Span::raw(symbol).width().saturating_sub(1);
         }
         text.push_str(line.trim_end());
         text.push('\n');

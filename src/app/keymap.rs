@@ -161,12 +161,22 @@ pub const KEYMAP: &[Binding] = &[
         "run to the cursor's line",
         None,
     ),
-    bind(&[Key::char('g')], Action::GoToStart, "first step", None),
-    bind(&[Key::char('G')], Action::GoToEnd, "last step", None),
+    bind(
+        &[Key::char('g')],
+        Action::GoToStart,
+        "the opening stop (first line)",
+        None,
+    ),
+    bind(
+        &[Key::char('G')],
+        Action::GoToEnd,
+        "the end (or the failure)",
+        None,
+    ),
     bind(
         &[Key::char(':')],
         Action::GoToPrompt,
-        "go to step N (digits, Enter)",
+        ":N step N, :b 12 if n > 3",
         None,
     ),
     bind(
@@ -174,6 +184,18 @@ pub const KEYMAP: &[Binding] = &[
         Action::ToggleBreakpoint,
         "breakpoint on cursor's line",
         Some("break"),
+    ),
+    bind(
+        &[Key::char('w')],
+        Action::ToggleWatch,
+        "watch the heap row's object",
+        Some("watch"),
+    ),
+    bind(
+        &[Key::char('B')],
+        Action::ShowBreakpoints,
+        "list breakpoints and watches",
+        None,
     ),
     bind(
         &[Key::plain(KeyCode::Up), Key::char('k')],
@@ -190,7 +212,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(
         &[Key::plain(KeyCode::Tab)],
         Action::FocusNext,
-        "focus: source ↔ heap",
+        "focus: source/heap/names/…",
         Some("focus"),
     ),
     bind(
@@ -210,6 +232,24 @@ pub const KEYMAP: &[Binding] = &[
         Action::ToggleAllObjects,
         "heap: all objects or program's",
         Some("all"),
+    ),
+    bind(
+        &[Key::char('v')],
+        Action::ToggleHeapGraph,
+        "heap: table or picture",
+        None,
+    ),
+    bind(
+        &[Key::char('o')],
+        Action::OutputFull,
+        "output full-screen",
+        Some("output"),
+    ),
+    bind(
+        &[Key::char('O')],
+        Action::ToggleOutputPane,
+        "hide/show the output pane",
+        None,
     ),
     bind(
         &[Key::plain(KeyCode::Enter)],
@@ -237,6 +277,17 @@ pub const KEYMAP: &[Binding] = &[
         Some("quit"),
     ),
 ];
+
+/// The help overlay's rows: each binding's keys as written and its help.
+pub fn help_rows() -> Vec<(String, &'static str)> {
+    KEYMAP
+        .iter()
+        .map(|b| {
+            let keys: Vec<String> = b.keys.iter().map(Key::label).collect();
+            (keys.join(" "), b.help)
+        })
+        .collect()
+}
 
 /// The action bound to a key in normal mode.
 pub fn action_for(key: Key) -> Option<Action> {

@@ -6,6 +6,7 @@
 //! `--dump` see exactly the frames a user sees.
 
 pub mod action;
+pub mod ansi16;
 pub mod headless;
 pub mod keymap;
 pub mod record;
@@ -20,79 +21,67 @@ use crossterm::event::KeyCode;
 pub use action::Action;
 pub use keymap::{Key, parse_keys};
 
+use std::ops::{Deref, DerefMut};
+
 use crate::session::Session;
 use crate::ui::theme::Theme;
+pub use crate::ui::view::{Focus, KeyHelp, Screen, Scroll, View};
 
-/// Which pane the arrow keys move in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Source,
-    Heap,
-}
-
-/// The TUI's state: the debugging session and how the user is looking at it.
+/// The TUI's state: the debugging session and how the user is looking at
+/// it. The view state derefs, so `app.focus` reads as before.
 #[derive(Debug, Clone)]
 pub struct App {
     pub session: Session,
-    pub focus: Focus,
-    /// The source line the cursor is on (1-based): `t` and `b` act on it.
-    pub cursor_line: u32,
-    /// How many frames up from the innermost the panes show (`u`/`d`).
-    pub frame_up: usize,
-    /// Index of the selected row in the heap pane.
-    pub heap_selected: usize,
-    /// Show every live object, not only the program's.
-    pub show_all: bool,
-    pub show_help: bool,
-    /// The referrers list of the selected heap object is open.
-    pub show_referrers: bool,
-    /// The `:` prompt's digits while it is open.
-    pub prompt: Option<String>,
-    /// A one-off message for the status line (bad step number…).
-    pub message: Option<String>,
+    pub view: View,
     pub quit: bool,
-    pub theme: Theme,
+    /// Keys the config file adds: they win over the default use of a key.
+    pub extra_keys: Vec<(Key, Action)>,
+}
+
+impl Deref for App {
+    type Target = View;
+
+    fn deref(&self) -> &View {
+        &self.view
+    }
+}
+
+impl DerefMut for App {
+    fn deref_mut(&mut self) -> &mut View {
+        &mut self.view
+    }
 }
 
 impl App {
     pub fn new(session: Session, theme: Theme) -> App {
+        let keys = KeyHelp {
+            rows: keymap::help_rows(),
+            line: keymap::key_line_items(),
+        };
         let mut app = App {
             session,
-            focus: Focus::Source,
-            cursor_line: 1,
-            frame_up: 0,
-            heap_selected: 0,
-            show_all: false,
-            show_help: false,
-            show_referrers: false,
-            prompt: None,
-            message: None,
+            view: View::new(theme, keys),
             quit: false,
-            theme,
+            extra_keys: Vec::new(),
         };
         app.follow_current_line();
         app
     }
 
-    /// Index into `vm.frames()` of the frame the panes show, if any.
-    pub fn shown_frame(&self) -> Option<usize> {
-        let count = self.session.vm().frames().len();
-        (count > 0).then(|| count - 1 - self.frame_up.min(count - 1))
+    /// What the panes draw from.
+    pub fn screen(&self) -> Screen<'_> {
+        Screen {
+            session: &self.session,
+            view: &self.view,
+        }
     }
 
-    /// The line the shown frame is at: the next line for the innermost frame,
-    /// the line of the call in progress for an outer one.
+    pub fn shown_frame(&self) -> Option<usize> {
+        self.screen().shown_frame()
+    }
+
     pub fn current_line(&self) -> Option<u32> {
-        let index = self.shown_frame()?;
-        let frames = self.session.vm().frames();
-        let frame = frames.get(index)?;
-        let line = if index + 1 == frames.len() {
-            frame.next_line().or_else(|| frame.current_line())
-        } else {
-            frame.current_line()
-        };
-        // RESUME and other prologue instructions sit on "line 0": no source line.
-        line.filter(|&l| l > 0)
+        self.screen().current_line()
     }
 
     /// Put the source cursor on the current line (after every move in time).
@@ -104,38 +93,59 @@ impl App {
 
     /// Turn a key into an action, given the mode (prompt, help) the app is in.
     pub fn action_for(&self, key: Key) -> Option<Action> {
+        let (width, height) = self.screen;
+        if width < crate::ui::MIN_WIDTH || height < crate::ui::MIN_HEIGHT {
+            return match keymap::action_for(key) {
+                Some(Action::Quit) => Some(Action::Quit),
+                _ => None,
+            };
+        }
         if self.prompt.is_some() {
             return match key.code {
-                KeyCode::Char(c) if c.is_ascii_digit() && !key.ctrl => Some(Action::PromptDigit(c)),
+                KeyCode::Char(c) if !key.ctrl => Some(Action::PromptChar(c)),
                 KeyCode::Backspace => Some(Action::PromptBackspace),
                 KeyCode::Enter => Some(Action::PromptSubmit),
                 KeyCode::Char('c') if key.ctrl => Some(Action::Quit),
                 _ => Some(Action::Close),
             };
         }
-        if self.show_help {
-            // Any key closes the help (like `less`); Ctrl-C still quits.
+        if self.show_help || self.output_full || self.show_breakpoints {
+            // Any key closes the help (like `less`), `?` turns its page;
+            // Ctrl-C still quits.
             return match keymap::action_for(key) {
                 Some(Action::Quit) if key.ctrl => Some(Action::Quit),
+                Some(Action::Help) if self.show_help => Some(Action::Help),
                 _ => Some(Action::Close),
             };
         }
-        keymap::action_for(key)
+        self.extra_keys
+            .iter()
+            .find(|(extra, _)| *extra == key)
+            .map(|(_, action)| *action)
+            .or_else(|| keymap::action_for(key))
     }
 
     /// A click (or wheel turn, `scroll` = -1 up / +1 down) at a screen cell:
     /// the source or heap pane under it takes the focus, and the wheel moves
     /// the cursor or selection there, as the arrow keys do.
     pub fn mouse(&mut self, screen: ratatui::layout::Rect, column: u16, row: u16, scroll: i8) {
-        if self.show_help || self.prompt.is_some() {
+        if self.show_help || self.prompt.is_some() || self.output_full {
             return;
         }
-        let areas = crate::ui::layout(screen);
+        let areas = crate::ui::layout(screen, crate::ui::output::wanted_lines(&self.screen()));
         let at = ratatui::layout::Position::new(column, row);
         let focus = if areas.source.contains(at) {
             Focus::Source
         } else if areas.heap.contains(at) {
             Focus::Heap
+        } else if areas.names.contains(at) {
+            Focus::Names
+        } else if areas.stack.contains(at) {
+            Focus::Stack
+        } else if areas.output.contains(at) {
+            Focus::Output
+        } else if areas.bytecode.contains(at) {
+            Focus::Bytecode
         } else {
             return;
         };
@@ -275,12 +285,28 @@ pub fn launch(
     let Some(session) = open_session(program, options.max_memory, err)? else {
         return Ok(1);
     };
+    // The config file's errors stop the start, naming the file and line.
+    let config = match crate::config::load() {
+        Ok(config) => config,
+        Err(message) => {
+            writeln!(err, "bytestep: {message}")?;
+            return Ok(2);
+        }
+    };
     let theme = if options.dump || options.dump_json {
         Theme::plain()
     } else {
-        Theme::from_env()
+        Theme::named_or_env(config.theme.as_deref())
     };
     let mut app = App::new(session, theme);
+    // The help lists the config file's keys too, next to their action's help.
+    for (key, action) in &config.keys {
+        if let Some(binding) = keymap::KEYMAP.iter().find(|b| b.action == *action) {
+            app.view.keys.rows.push((key.label(), binding.help));
+        }
+    }
+    app.extra_keys = config.keys;
+    app.screen = size;
     let timings = headless::play_timed(&mut app, &keys);
     if options.timings {
         err.write_all(headless::timings_text(&timings).as_bytes())?;

@@ -109,7 +109,8 @@ pub fn record_keys(
     let mut setup = buffer.clone();
     terminal::enter(&mut setup)?;
     execute!(setup, Clear(ClearType::All))?;
-    screen.draw(|frame| crate::ui::view(frame, app))?;
+    app.screen = size;
+    screen.draw(|frame| crate::ui::view(frame, &app.screen()))?;
     cast.push(0.0, buffer.take());
 
     let (presses, end) = script::timeline(script, delay_ms);
@@ -120,7 +121,7 @@ pub fn record_keys(
             end = at;
             break;
         }
-        screen.draw(|frame| crate::ui::view(frame, app))?;
+        screen.draw(|frame| crate::ui::view(frame, &app.screen()))?;
         cast.push(seconds(at), buffer.take());
     }
     terminal::leave(&mut setup)?;

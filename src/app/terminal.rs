@@ -16,6 +16,7 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 
 use super::App;
+use super::ansi16::Ansi16;
 use super::script::{self, ScriptItem};
 
 /// Restores the terminal when dropped, whatever way the loop ends.
@@ -94,7 +95,8 @@ pub fn run_on<W: Write>(
     // Long commands look for `q` and Ctrl-C every few thousand steps.
     app.session.set_interrupt(Some(key_interrupt));
     enter(writer)?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(&mut *writer))?;
+    // Real 16-colour codes, not crossterm's 256-colour form of them.
+    let mut terminal = Terminal::new(CrosstermBackend::new(Ansi16::new(&mut *writer)))?;
     terminal.clear()?;
     if let Some(playback) = playback {
         play(&mut terminal, app, playback)?;
@@ -117,14 +119,14 @@ fn play<B: Backend<Error = io::Error>>(
         if app.quit {
             return Ok(());
         }
-        terminal.draw(|frame| crate::ui::view(frame, app))?;
+        draw(terminal, app)?;
         if user_took_over(terminal, app, Duration::from_millis(gap))? {
             return Ok(());
         }
         app.press(key);
     }
     if playback.then_quit && !app.quit {
-        terminal.draw(|frame| crate::ui::view(frame, app))?;
+        draw(terminal, app)?;
         if user_took_over(terminal, app, Duration::from_millis(last_gap))? {
             return Ok(());
         }
@@ -154,7 +156,7 @@ fn user_took_over<B: Backend<Error = io::Error>>(
         };
         match event {
             Event::Resize(..) => {
-                terminal.draw(|frame| crate::ui::view(frame, app))?;
+                draw(terminal, app)?;
             }
             event => {
                 if handle(terminal, app, event)? {
@@ -165,12 +167,25 @@ fn user_took_over<B: Backend<Error = io::Error>>(
     }
 }
 
+/// Draw one frame at the terminal's size; the app learns the size first, so
+/// keys act only when their panes are on screen and narrow screens get
+/// short ids.
+fn draw<B: Backend<Error = io::Error>>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.screen = (size.width, size.height);
+    terminal.draw(|frame| crate::ui::view(frame, &app.screen()))?;
+    Ok(())
+}
+
 fn event_loop<B: Backend<Error = io::Error>>(
     terminal: &mut Terminal<B>,
     app: &mut App,
 ) -> io::Result<()> {
     while !app.quit {
-        terminal.draw(|frame| crate::ui::view(frame, app))?;
+        draw(terminal, app)?;
         let next = PENDING.with_borrow_mut(|pending| pending.pop_front());
         let event = match next {
             Some(event) => event,

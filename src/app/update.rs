@@ -45,16 +45,20 @@ pub fn update(app: &mut App, action: Action) {
         Action::ReverseContinue => travel(app, |s| s.reverse_continue()),
         Action::RunToCursor => {
             let line = app.cursor_line;
-            travel(app, move |s| s.run_to_line(line));
+            if app.session.has_code(line) {
+                travel(app, move |s| s.run_to_line(line));
+            } else {
+                app.message = Some(format!("line {line} has no code to run to"));
+            }
         }
         Action::GoToStart => travel(app, |s| s.go_to_start()),
         Action::GoToEnd => travel(app, |s| s.go_to_end()),
         Action::GoToPrompt => app.prompt = Some(String::new()),
-        Action::PromptDigit(digit) => {
+        Action::PromptChar(c) => {
             if let Some(prompt) = &mut app.prompt
-                && prompt.len() < 18
+                && prompt.chars().count() < 200
             {
-                prompt.push(digit);
+                prompt.push(c);
             }
         }
         Action::PromptBackspace => {
@@ -64,23 +68,40 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::PromptSubmit => {
             let typed = app.prompt.take().unwrap_or_default();
-            match typed.parse::<u64>() {
-                Ok(target) => travel(app, move |s| s.go_to(target)),
-                Err(_) => app.message = Some("type a step number after ':'".into()),
+            command(app, typed.trim());
+        }
+        Action::ToggleWatch => {
+            let rows = crate::ui::heap::rows(&app.screen());
+            match rows.get(app.heap_selected) {
+                Some(row) if row.id.is_some() => {
+                    let (address, value) = (row.address, row.value.clone());
+                    app.message = Some(if app.session.toggle_watch(address) {
+                        format!("watching {value}: c and C stop where its count changes")
+                    } else {
+                        format!("no longer watching {value}")
+                    });
+                }
+                _ => app.message = Some("select a live heap object to watch (Tab, ↑/↓)".into()),
             }
         }
+        Action::ShowBreakpoints => app.show_breakpoints = !app.show_breakpoints,
         Action::ToggleBreakpoint => {
             let line = app.cursor_line;
-            app.session.toggle_breakpoint(line);
+            if app.session.has_code(line) || app.session.breakpoints().contains(&line) {
+                app.session.toggle_breakpoint(line);
+            } else {
+                app.message = Some(format!("line {line} has no code: no breakpoint there"));
+            }
         }
         Action::MoveUp => move_selection(app, -1),
         Action::MoveDown => move_selection(app, 1),
-        Action::FocusNext => {
-            app.focus = match app.focus {
-                Focus::Source => Focus::Heap,
-                Focus::Heap => Focus::Source,
-            };
+        Action::FocusNext => app.focus = app.focus.next(),
+        Action::OutputFull => app.output_full = !app.output_full,
+        Action::ToggleHeapGraph => {
+            app.heap_graph = !app.heap_graph;
+            app.scroll.graph = 0;
         }
+        Action::ToggleOutputPane => app.output_hidden = !app.output_hidden,
         Action::FrameUp => {
             let count = app.session.vm().frames().len();
             if app.frame_up + 1 < count {
@@ -99,31 +120,111 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::ToggleAllObjects => {
+            let selected = selected_address(app);
             app.show_all = !app.show_all;
-            clamp_heap_selection(app);
+            reselect(app, selected);
         }
         Action::ShowReferrers => {
             app.show_referrers = !app.show_referrers;
+            app.referrers_of = None;
             if app.show_referrers {
                 app.focus = Focus::Heap;
+                app.referrers_of = selected_address(app);
             }
         }
         Action::Close => {
+            app.output_full = false;
+            app.show_breakpoints = false;
             app.show_help = false;
             app.show_referrers = false;
             app.prompt = None;
         }
         Action::ExportFigure => export_figure(app),
-        Action::Help => app.show_help = !app.show_help,
+        Action::Help => {
+            // On a small screen `?` turns the help's pages, then closes it.
+            let (width, height) = app.screen;
+            let area = ratatui::layout::Rect::new(0, 0, width, height);
+            let (_, _, pages) = crate::ui::help::pages(&app.screen(), area);
+            if !app.show_help {
+                app.show_help = true;
+                app.help_page = 0;
+            } else if app.help_page + 1 < pages {
+                app.help_page += 1;
+            } else {
+                app.show_help = false;
+            }
+        }
         Action::Quit => app.quit = true,
     }
 }
 
-/// Move in time: run a session command, then show the innermost frame at its line.
+/// What the `:` prompt understands: `N` (go to step N), `b N` (breakpoint
+/// on line N), `b N if COND` (stop there only when COND holds), `clear N`.
+fn command(app: &mut App, typed: &str) {
+    if let Ok(target) = typed.parse::<u64>() {
+        travel(app, move |s| s.go_to(target));
+        return;
+    }
+    let (verb, rest) = typed.split_once(' ').unwrap_or((typed, ""));
+    let (line_text, condition) = match rest.split_once(" if ") {
+        Some((line, condition)) => (line.trim(), Some(condition.trim())),
+        None => (rest.trim(), None),
+    };
+    let line = line_text.parse::<u32>().ok();
+    app.message = Some(match (verb, line) {
+        ("b" | "break", Some(line)) if !app.session.has_code(line) => {
+            format!("line {line} has no code: no breakpoint there")
+        }
+        ("b" | "break", Some(line)) => {
+            match condition
+                .map(crate::condition::Condition::parse)
+                .transpose()
+            {
+                Ok(condition) => {
+                    let said = condition
+                        .as_ref()
+                        .map(|c| format!(" if {}", c.text))
+                        .unwrap_or_default();
+                    app.session.set_breakpoint(line, condition);
+                    format!("breakpoint on line {line}{said}")
+                }
+                Err(error) => error,
+            }
+        }
+        ("clear", Some(line)) => {
+            if app.session.breakpoints().contains(&line) {
+                app.session.toggle_breakpoint(line);
+            }
+            format!("no breakpoint on line {line}")
+        }
+        _ => "type a step number, `b LINE`, `b LINE if CONDITION` or `clear LINE`".into(),
+    });
+}
+
+/// Move in time: run a session command, then show the innermost frame at its
+/// line; the heap keeps the same object selected while it is shown.
 fn travel(app: &mut App, command: impl FnOnce(&mut crate::session::Session)) {
+    let selected = selected_address(app);
     command(&mut app.session);
     app.frame_up = 0;
+    app.scroll.bytecode = 0;
     app.follow_current_line();
+    reselect(app, selected);
+}
+
+/// The address of the selected heap row.
+fn selected_address(app: &App) -> Option<u64> {
+    crate::ui::heap::rows(&app.screen())
+        .get(app.heap_selected)
+        .map(|row| row.address)
+}
+
+/// Select the row of `address` again if it is shown, else stay in range.
+fn reselect(app: &mut App, address: Option<u64>) {
+    let rows = crate::ui::heap::rows(&app.screen());
+    if let Some(index) = address.and_then(|a| rows.iter().position(|r| r.address == a)) {
+        app.heap_selected = index;
+    }
     clamp_heap_selection(app);
 }
 
@@ -134,16 +235,49 @@ fn move_selection(app: &mut App, by: i64) {
             let line = (app.cursor_line as i64 + by).clamp(1, lines);
             app.cursor_line = line as u32;
         }
+        Focus::Heap if app.heap_graph => {
+            let most = crate::ui::graph::lines(&app.screen(), 200).len();
+            app.scroll.graph = step_by(app.scroll.graph, by, most);
+        }
         Focus::Heap => {
-            let rows = crate::ui::heap::rows(app).len() as i64;
+            let rows = crate::ui::heap::rows(&app.screen()).len() as i64;
             let selected = (app.heap_selected as i64 + by).clamp(0, (rows - 1).max(0));
             app.heap_selected = selected as usize;
+            if app.show_referrers {
+                app.referrers_of = selected_address(app);
+            }
+        }
+        // The panes clamp these to what they hold when they draw.
+        Focus::Bytecode => {
+            let most = app
+                .screen()
+                .marked_instruction()
+                .map_or(0, |(frame, _)| frame.code.instrs.len() as i64);
+            app.scroll.bytecode = (app.scroll.bytecode + by).clamp(-most, most);
+        }
+        Focus::Names => {
+            let most = crate::ui::names::lines(&app.screen()).len();
+            app.scroll.names = step_by(app.scroll.names, by, most);
+        }
+        Focus::Stack => {
+            let most = crate::ui::stack::lines(&app.screen()).len();
+            app.scroll.stack = step_by(app.scroll.stack, by, most);
+        }
+        Focus::Output => {
+            let most = crate::ui::output::lines(&app.screen()).len();
+            app.scroll.output_from_end = step_by(app.scroll.output_from_end, -by, most);
         }
     }
 }
 
+/// `value + by`, kept within the `lines` a pane holds (the pane clamps
+/// further to its height when it draws).
+fn step_by(value: usize, by: i64, lines: usize) -> usize {
+    (value as i64 + by).clamp(0, lines.saturating_sub(1) as i64) as usize
+}
+
 fn clamp_heap_selection(app: &mut App) {
-    let rows = crate::ui::heap::rows(app).len();
+    let rows = crate::ui::heap::rows(&app.screen()).len();
     app.heap_selected = app.heap_selected.min(rows.saturating_sub(1));
 }
 
@@ -171,7 +305,7 @@ mod tests {
     fn clicks_focus_a_pane_and_the_wheel_moves_in_it() {
         let mut app = app(CALLS);
         let screen = ratatui::layout::Rect::new(0, 0, 120, 40);
-        let areas = crate::ui::layout(screen);
+        let areas = crate::ui::layout(screen, 1);
         app.mouse(screen, areas.heap.x + 2, areas.heap.y + 2, 0);
         assert_eq!(app.focus, Focus::Heap);
         app.mouse(screen, areas.source.x + 2, areas.source.y + 2, 1);
@@ -186,7 +320,7 @@ mod tests {
     #[test]
     fn stepping_moves_the_cursor_to_the_current_line() {
         let mut app = app(CALLS);
-        play(&mut app, "ss");
+        play(&mut app, "s");
         assert_eq!(app.cursor_line, 4);
         play(&mut app, "s");
         assert_eq!(app.cursor_line, 2, "stepped into f");
@@ -227,7 +361,11 @@ mod tests {
         play(&mut app, "F");
         assert_eq!(app.session.vm().frames().len(), 1);
         play(&mut app, "g");
-        assert_eq!(app.session.step_number(), 0);
+        assert_eq!(
+            app.session.step_number(),
+            1,
+            "the opening stop, after RESUME"
+        );
     }
 
     #[test]
@@ -237,7 +375,7 @@ mod tests {
         assert!(app.show_help);
         play(&mut app, "s");
         assert!(!app.show_help);
-        assert_eq!(app.session.step_number(), 0, "the key only closed the help");
+        assert_eq!(app.session.step_number(), 1, "the key only closed the help");
         play(&mut app, "q");
         assert!(app.quit);
     }
@@ -246,10 +384,47 @@ mod tests {
     fn heap_selection_stays_in_range() {
         let mut app = app(CALLS);
         play(&mut app, "ss<Tab>kkkkjjjjjjjjjjjjjjjjjjjj");
-        let rows = crate::ui::heap::rows(&app).len();
+        let rows = crate::ui::heap::rows(&app.screen()).len();
         assert!(app.heap_selected < rows.max(1));
         play(&mut app, "a");
         play(&mut app, "<CR>");
         assert!(app.show_referrers);
+    }
+
+    #[test]
+    fn blank_lines_take_no_breakpoint_and_no_run_to() {
+        let mut app = app("x = 1\n\ny = 2\n");
+        play(&mut app, "jb");
+        assert!(app.session.breakpoints().is_empty(), "line 2 is blank");
+        assert!(
+            app.message
+                .as_deref()
+                .is_some_and(|m| m.contains("no code"))
+        );
+        let before = app.session.step_number();
+        play(&mut app, "t");
+        assert_eq!(app.session.step_number(), before, "t on a blank line stays");
+        assert!(app.message.is_some());
+    }
+
+    #[test]
+    fn the_referrers_popup_follows_the_object() {
+        let mut app = app(CALLS);
+        play(&mut app, "s<Tab><CR>");
+        let (title, _) = crate::ui::heap::referrer_lines(&app.screen());
+        play(&mut app, "a");
+        let (after, _) = crate::ui::heap::referrer_lines(&app.screen());
+        assert_eq!(title, after, "`a` changes the rows, not the object");
+    }
+
+    #[test]
+    fn tab_reaches_the_scrolling_panes() {
+        let mut app = app(CALLS);
+        play(&mut app, "<Tab><Tab>");
+        assert_eq!(app.focus, Focus::Names);
+        play(&mut app, "<Tab><Tab><Tab>");
+        assert_eq!(app.focus, Focus::Bytecode);
+        play(&mut app, "<Tab>");
+        assert_eq!(app.focus, Focus::Source);
     }
 }

@@ -181,6 +181,12 @@ fn resolve(code: &CodeObject, instr: &Instruction, labels: &[usize]) -> Resolved
     plain(argrepr)
 }
 
+/// Sorted byte offsets of a code object that `dis` labels `L1:`, `L2:`…;
+/// the bytecode pane writes the same labels.
+pub fn label_offsets(code: &CodeObject) -> Vec<usize> {
+    labels(&decode(code), &exceptiontable::parse(&code.exceptiontable))
+}
+
 /// Sorted byte offsets that get an `L<n>:` label (`dis._make_labels_map`).
 fn labels(instructions: &[Instruction], entries: &[ExceptionEntry]) -> Vec<usize> {
     let mut set: BTreeSet<usize> = instructions

@@ -4,16 +4,21 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 
-use crate::app::App;
+use super::view::Screen;
 use crate::vm::heap::ObjId;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
+pub fn render(frame: &mut Frame, area: Rect, app: &Screen, block: Block) {
+    let offset = app.scroll.names;
+    super::scrolled(frame, area, block, lines(app), offset, &app.theme);
+}
+
+/// The pane's lines: each frame, innermost first, then its names.
+pub fn lines(app: &Screen) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
     let vm = app.session.vm();
+    let short = app.short_ids();
     let shown = app.shown_frame();
     let arrow = |label: String, id: Option<ObjId>| -> Line<'static> {
         match id {
@@ -21,7 +26,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
                 let object = vm.heap.get(id);
                 Line::from(vec![
                     Span::raw(format!("{label} ─▶ ")),
-                    Span::raw(format!("{:#014x} ", object.address)),
+                    Span::raw(format!("{} ", super::heap::id_text(object.address, short))),
                     Span::raw(vm.heap.short_repr(id)),
                 ])
             }
@@ -65,12 +70,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
     if frames.is_empty() {
         lines.extend(globals(app, &arrow));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    lines
 }
 
 /// The module's names; dunder entries only with `a` (they are internals).
 fn globals(
-    app: &App,
+    app: &Screen,
     arrow: &dyn Fn(String, Option<ObjId>) -> Line<'static>,
 ) -> Vec<Line<'static>> {
     app.session

@@ -5,31 +5,31 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 
-use crate::app::App;
+use super::view::Screen;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
+pub fn render(frame: &mut Frame, area: Rect, app: &Screen, block: Block) {
+    let offset = app.scroll.stack;
+    super::scrolled(frame, area, block, lines(app), offset, &app.theme);
+}
+
+/// The pane's lines, top of the stack first.
+pub fn lines(app: &Screen) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
     let vm = app.session.vm();
     let Some(index) = app.shown_frame() else {
-        frame.render_widget(
-            Paragraph::new(Span::styled("(no frames)", theme.dim)),
-            inner,
-        );
-        return;
+        return vec![Line::from(Span::styled("(no frames)", theme.dim))];
     };
     let Some(shown) = vm.frames().get(index) else {
-        return;
+        return Vec::new();
     };
     let pushed = &app.session.last_stop().pushed;
     if shown.stack.is_empty() {
-        frame.render_widget(Paragraph::new(Span::styled("(empty)", theme.dim)), inner);
-        return;
+        return vec![Line::from(Span::styled("(empty)", theme.dim))];
     }
-    let lines: Vec<Line> = shown
+    let short = app.short_ids();
+    shown
         .stack
         .iter()
         .enumerate()
@@ -40,8 +40,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
                 Some(id) => {
                     let object = vm.heap.get(id);
                     spans.push(Span::raw(format!(
-                        "{:#014x} {} {}",
-                        object.address,
+                        "{} {} {}",
+                        super::heap::id_text(object.address, short),
                         object.value.type_name(),
                         vm.heap.short_repr(id)
                     )));
@@ -58,6 +58,5 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, block: Block) {
                 line
             }
         })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+        .collect()
 }

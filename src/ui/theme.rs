@@ -12,6 +12,14 @@ pub struct Theme {
     pub line_number: Style,
     /// The line about to run.
     pub current: Style,
+    /// The bar across the line about to run.
+    pub current_bar: Style,
+    /// The bar across the failing line, post-mortem.
+    pub failed_bar: Style,
+    /// The mark on the line just run.
+    pub just_ran: Style,
+    /// The sub-expression the current instruction works on.
+    pub expression: Style,
     /// The source cursor (when the source pane is focused).
     pub cursor: Style,
     pub breakpoint: Style,
@@ -37,24 +45,108 @@ pub struct Theme {
     pub error: Style,
 }
 
+/// The themes a config file can name.
+pub const THEMES: &[&str] = &["dark", "light", "projector", "plain"];
+
 impl Theme {
     /// Colours unless `NO_COLOR` is set (to anything non-empty).
     pub fn from_env() -> Theme {
+        Theme::named_or_env(None)
+    }
+
+    /// The theme called `name` (see [`THEMES`]); `NO_COLOR` still wins.
+    pub fn named_or_env(name: Option<&str>) -> Theme {
         match std::env::var_os("NO_COLOR") {
             Some(value) if !value.is_empty() => Theme::plain(),
-            _ => Theme::colour(),
+            _ => name.and_then(Theme::named).unwrap_or_else(Theme::colour),
         }
     }
 
-    /// 16-colour palette, so it works on basic terminals too.
-    pub fn colour() -> Theme {
+    pub fn named(name: &str) -> Option<Theme> {
+        Some(match name {
+            "dark" => Theme::colour(),
+            "light" => Theme::light(),
+            "projector" => Theme::projector(),
+            "plain" => Theme::plain(),
+            _ => return None,
+        })
+    }
+
+    /// For light backgrounds: no yellow or white text, darker accents.
+    pub fn light() -> Theme {
         let bold = Style::new().add_modifier(Modifier::BOLD);
         Theme {
             border: Style::new().fg(Color::DarkGray),
+            focused_border: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            current: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            just_ran: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            opname: Style::new().fg(Color::Blue),
+            keyword: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            number: Style::new().fg(Color::Magenta),
+            new: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            mark: Style::new().fg(Color::Magenta),
+            key: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            line_number: Style::new().fg(Color::DarkGray),
+            title: bold,
+            ..Theme::colour()
+        }
+    }
+
+    /// For projectors: no dark grey, no blue on black, everything that
+    /// matters bold; the current line a wide yellow bar.
+    pub fn projector() -> Theme {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let plain = Style::new();
+        Theme {
+            border: Style::new().fg(Color::White),
+            focused_border: Style::new()
+                .fg(Color::LightCyan)
+                .add_modifier(Modifier::BOLD),
+            title: bold,
+            line_number: plain,
+            comment: Style::new().fg(Color::LightGreen),
+            number: Style::new()
+                .fg(Color::LightCyan)
+                .add_modifier(Modifier::BOLD),
+            string: Style::new()
+                .fg(Color::LightGreen)
+                .add_modifier(Modifier::BOLD),
+            keyword: Style::new()
+                .fg(Color::LightMagenta)
+                .add_modifier(Modifier::BOLD),
+            opname: Style::new().fg(Color::LightCyan),
+            header: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            dim: plain,
+            mark: Style::new()
+                .fg(Color::LightYellow)
+                .add_modifier(Modifier::BOLD),
+            just_ran: Style::new()
+                .fg(Color::LightGreen)
+                .add_modifier(Modifier::BOLD),
+            ..Theme::colour()
+        }
+    }
+
+    /// The default ("dark"): 16-colour palette, so it works on basic
+    /// terminals too; grey only for what may fade (comments, hints).
+    pub fn colour() -> Theme {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        Theme {
+            border: Style::new().fg(Color::Gray),
             focused_border: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             title: bold,
-            line_number: Style::new().fg(Color::DarkGray),
+            line_number: Style::new().fg(Color::Gray),
             current: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            current_bar: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+            failed_bar: Style::new()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD),
+            just_ran: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            expression: Style::new().add_modifier(Modifier::UNDERLINED),
             cursor: Style::new().add_modifier(Modifier::REVERSED),
             breakpoint: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             next_instr: Style::new()
@@ -65,7 +157,7 @@ impl Theme {
             opname: Style::new().fg(Color::Cyan),
             keyword: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
             string: Style::new().fg(Color::Green),
-            number: Style::new().fg(Color::Blue),
+            number: Style::new().fg(Color::Cyan),
             comment: Style::new().fg(Color::DarkGray),
             increase: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
             decrease: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
@@ -94,6 +186,10 @@ impl Theme {
             title: bold,
             line_number: none,
             current: bold,
+            current_bar: reverse,
+            failed_bar: reverse,
+            just_ran: bold,
+            expression: underline,
             cursor: underline,
             breakpoint: bold,
             next_instr: reverse,
@@ -114,5 +210,22 @@ impl Theme {
             key: bold,
             error: bold,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_projector_theme_has_no_dark_grey_or_dark_blue() {
+        let theme = Theme::projector();
+        let styles = format!("{theme:?}");
+        assert!(!styles.contains("DarkGray"), "{styles}");
+        assert!(!styles.contains("Blue"), "{styles}");
+        for name in THEMES {
+            assert!(Theme::named(name).is_some(), "{name}");
+        }
+        assert!(Theme::named("blue").is_none());
     }
 }

@@ -55,6 +55,8 @@ pub struct CodeInfo {
     /// `Some(argcount)` when a call can simply move its positional arguments
     /// into the locals: no `*args`/`**kwargs`, no cells, not a generator.
     pub plain_call: Option<usize>,
+    /// Byte offsets `dis` labels `L1`, `L2`…, sorted.
+    pub labels: Vec<usize>,
 }
 
 impl CodeInfo {
@@ -114,8 +116,10 @@ impl CodeInfo {
             && code.cellvars.is_empty()
             && code.freevars.is_empty())
         .then_some(code.argcount as usize);
+        let labels = bytecode::dis::label_offsets(&code);
         CodeInfo {
             handlers,
+            labels,
             plain_call,
             code,
             instrs,
@@ -151,6 +155,14 @@ impl CodeInfo {
     /// The instruction at byte `offset`.
     pub fn index_of_offset(&self, offset: u32) -> Option<usize> {
         self.instrs.iter().position(|i| i.offset == offset)
+    }
+
+    /// `L3` for an instruction at a labelled offset, as `dis` writes it.
+    pub fn label_at(&self, offset: u32) -> Option<String> {
+        self.labels
+            .binary_search(&(offset as usize))
+            .ok()
+            .map(|i| format!("L{}", i + 1))
     }
 
     /// The source span of an instruction (`co_positions()`).

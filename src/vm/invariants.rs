@@ -56,6 +56,9 @@ impl Vm {
         if let Some(exc) = self.exc_info {
             refer(exc, "exc_info", &self.heap)?;
         }
+        if let Some(exc) = self.last_exc {
+            refer(exc, "sys.last_exc", &self.heap)?;
+        }
         for (id, _) in self.heap.live_objects() {
             for (child, referrer) in self.heap.children(id) {
                 refer(child, &self.heap.describe(referrer), &self.heap)?;

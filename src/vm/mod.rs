@@ -101,6 +101,8 @@ pub struct Vm {
     reraise_lasti: Option<usize>,
     /// Exceptions unwound so far.
     unwinds: u64,
+    /// The exception that ended the program (`sys.last_exc`), held.
+    last_exc: Option<ObjId>,
     /// Debug builds: steps whose stack depth change differed from CPython's
     /// declared stack effect (checked after every step; the tests want none).
     pub stack_effect_mismatches: Vec<String>,
@@ -145,6 +147,7 @@ impl Vm {
             deferred: Vec::new(),
             reraise_lasti: None,
             unwinds: 0,
+            last_exc: None,
             stack_effect_mismatches: Vec::new(),
         };
         vm.exc_info_symbol = vm.heap.symbols.intern("sys");
@@ -489,10 +492,14 @@ impl Vm {
             }
             IS_OP => if arg == 1 { "is not" } else { "is" }.to_owned(),
             CONTAINS_OP => if arg == 1 { "not in" } else { "in" }.to_owned(),
+            // CPython 3.14's dis writes jumps to labels: `to L2`.
             _ if instr.target != code::NO_TARGET => code
                 .instrs
                 .get(instr.target as usize)
-                .map(|t| format!("to {}", t.offset))
+                .map(|t| match code.label_at(t.offset) {
+                    Some(label) => format!("to {label}"),
+                    None => format!("to {}", t.offset),
+                })
                 .unwrap_or_default(),
             _ => String::new(),
         }
@@ -500,12 +507,31 @@ impl Vm {
 
     /// Every referrer of `target`, found by a scan (kept nowhere, costs nothing while running).
     pub fn referrers(&self, target: ObjId) -> Vec<(String, bool)> {
+        // A recursive function has several frames of one name: say which call.
+        let calls_of = |qualname| {
+            self.frames
+                .iter()
+                .filter(|f| f.qualname == qualname)
+                .count()
+        };
         let mut found = Vec::new();
         let names = self.names_by_address();
-        self.each_reference(|object, referrer, counted| {
-            if object == target {
-                found.push((self.describe_named(referrer, &names), counted));
+        self.each_reference_at(|object, referrer, counted, depth| {
+            if object != target {
+                return;
             }
+            let mut text = self.describe_named(referrer, &names);
+            if let Some(frame) = depth.and_then(|d| self.frames.get(d))
+                && calls_of(frame.qualname) > 1
+            {
+                let line = frame
+                    .current_line()
+                    .map(|l| format!(", line {l}"))
+                    .unwrap_or_default();
+                let depth = depth.unwrap_or(0);
+                text.push_str(&format!(" (call at depth {depth}{line})"));
+            }
+            found.push((text, counted));
         });
         found
     }
@@ -573,7 +599,13 @@ impl Vm {
     /// Visit every reference the program holds: `(object, who refers, counted)`.
     /// Borrowed stack slots and locals refer without counting.
     pub fn each_reference(&self, mut visit: impl FnMut(ObjId, Referrer, bool)) {
-        for frame in &self.frames {
+        self.each_reference_at(|object, referrer, counted, _| visit(object, referrer, counted));
+    }
+
+    /// [`Vm::each_reference`], with the index of the frame that holds a
+    /// frame's reference (`None` for references held by objects).
+    fn each_reference_at(&self, mut visit: impl FnMut(ObjId, Referrer, bool, Option<usize>)) {
+        for (depth, frame) in self.frames.iter().enumerate() {
             for (slot, local) in frame.locals.iter().enumerate() {
                 if let Some(object) = local.obj
                     && let Some(&name) = frame.code.localsplus.get(slot)
@@ -582,7 +614,7 @@ impl Vm {
                         frame: frame.qualname,
                         name,
                     };
-                    visit(object, referrer, !local.borrowed);
+                    visit(object, referrer, !local.borrowed, Some(depth));
                 }
             }
             for (slot, entry) in frame.stack.iter().enumerate() {
@@ -591,38 +623,43 @@ impl Vm {
                         frame: frame.qualname,
                         slot: slot as u32,
                     };
-                    visit(object, referrer, !entry.borrowed);
+                    visit(object, referrer, !entry.borrowed, Some(depth));
                 }
             }
             if let Some(function) = frame.function {
                 let referrer = Referrer::Frame {
                     frame: frame.qualname,
                 };
-                visit(function, referrer, true);
+                visit(function, referrer, true, Some(depth));
             }
             if let Some(namespace) = frame.locals_dict {
                 let referrer = Referrer::Frame {
                     frame: frame.qualname,
                 };
-                visit(namespace, referrer, true);
+                visit(namespace, referrer, true, Some(depth));
             }
             let pending = self.continuation_referrer();
             match frame.on_return {
                 Some(frame::Continuation::BuildClass { name, bases }) => {
-                    visit(name, pending, true);
-                    visit(bases, pending, true);
+                    visit(name, pending, true, Some(depth));
+                    visit(bases, pending, true, Some(depth));
                 }
-                Some(frame::Continuation::Init { instance }) => visit(instance, pending, true),
+                Some(frame::Continuation::Init { instance }) => {
+                    visit(instance, pending, true, Some(depth))
+                }
                 None => {}
             }
         }
         if let Some(exc) = self.exc_info {
-            visit(exc, unwind::exc_info_referrer(self), true);
+            visit(exc, unwind::exc_info_referrer(self), true, None);
+        }
+        if let Some(exc) = self.last_exc {
+            visit(exc, unwind::last_exc_referrer(self), true, None);
         }
         // Every object holding others: modules' names (globals too), tuples, iterators, functions.
         for (id, _) in self.heap.live_objects() {
             for (child, referrer) in self.heap.children(id) {
-                visit(child, referrer, true);
+                visit(child, referrer, true, None);
             }
         }
     }
@@ -804,7 +841,7 @@ impl Vm {
     }
 
     /// An uncatchable error (a missing feature, an internal error) ends the
-    /// program: build the traceback from the frames, release them, finish.
+    /// program: build the traceback from the frames and finish, keeping them.
     fn raise(&mut self, error: Box<PyException>) -> Outcome {
         let entries: Vec<TracebackEntry> = self
             .frames
@@ -820,10 +857,8 @@ impl Vm {
         self.heap.recorder.record(|| report::Event::Raise {
             exception: error.to_string(),
         });
-        // Unwinding clears each frame, innermost first, as CPython does.
-        while !self.frames.is_empty() {
-            self.pop_frame();
-        }
+        // The frames stay: CPython keeps them alive through the traceback
+        // (`sys.last_exc`), and a debugger shows them post-mortem.
         let outcome = Outcome::Raised(text);
         self.outcome = Some(outcome.clone());
         outcome

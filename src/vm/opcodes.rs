@@ -619,10 +619,7 @@ impl Vm {
 
             EXTENDED_ARG => Ok(()),
 
-            other => Err(self.unsupported(&format!(
-                "the {} instruction",
-                crate::bytecode::opcodes::name(other)
-            ))),
+            other => Err(self.unsupported(&feature_of(crate::bytecode::opcodes::name(other)))),
         }
     }
 
@@ -1964,4 +1961,36 @@ impl Number {
             _ => Some(self.to_bigint().ok()?.cmp(&other.to_bigint().ok()?)),
         }
     }
+}
+
+/// The language feature an instruction we do not run belongs to, in the
+/// words a student would use (`list displays ([1, 2]) (BUILD_LIST)`).
+fn feature_of(opname: &str) -> String {
+    let words = match opname {
+        "BUILD_LIST" | "LIST_APPEND" | "LIST_EXTEND" => "lists and list displays ([1, 2])",
+        "BUILD_MAP" | "MAP_ADD" | "DICT_UPDATE" | "DICT_MERGE" => {
+            "dicts and dict displays ({1: 2})"
+        }
+        "BUILD_SET" | "SET_ADD" | "SET_UPDATE" => "sets and set displays ({1, 2})",
+        "LOAD_BUILD_CLASS" => "class statements",
+        "PUSH_EXC_INFO" | "CHECK_EXC_MATCH" | "POP_EXCEPT" | "RERAISE" | "RAISE_VARARGS"
+        | "CHECK_EG_MATCH" => "try/except and raise",
+        "LOAD_SPECIAL" | "WITH_EXCEPT_START" => "with statements",
+        "YIELD_VALUE" | "RETURN_GENERATOR" | "SEND" | "END_SEND" => "generators (yield)",
+        "MAKE_CELL" | "LOAD_DEREF" | "STORE_DEREF" | "COPY_FREE_VARS" | "LOAD_CLOSURE" => {
+            "closures (inner functions using outer names)"
+        }
+        "STORE_ATTR" | "DELETE_ATTR" | "LOAD_ATTR" | "LOAD_SUPER_ATTR" => "attributes (obj.name)",
+        "STORE_SUBSCR" | "DELETE_SUBSCR" => "item assignment (x[i] = v)",
+        "BUILD_SLICE" | "BINARY_SLICE" | "STORE_SLICE" => "slices (x[a:b])",
+        "CALL_FUNCTION_EX" => "calls with *args or **kwargs",
+        "IMPORT_NAME" | "IMPORT_FROM" => "imports other than `import sys`",
+        "UNPACK_SEQUENCE" | "UNPACK_EX" => "unpacking (a, b = ...)",
+        "GET_AWAITABLE" | "GET_AITER" | "GET_ANEXT" | "END_ASYNC_FOR" => "async code",
+        "DELETE_NAME" | "DELETE_FAST" | "DELETE_GLOBAL" => "del statements",
+        "MATCH_CLASS" | "MATCH_MAPPING" | "MATCH_SEQUENCE" | "MATCH_KEYS" => "match statements",
+        "SETUP_ANNOTATIONS" => "annotations",
+        _ => return format!("the {opname} instruction"),
+    };
+    format!("{words} ({opname})")
 }

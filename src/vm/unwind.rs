@@ -25,6 +25,14 @@ pub(super) fn exc_info_referrer(vm: &Vm) -> Referrer {
     }
 }
 
+/// The referrer of the uncaught exception (`sys.last_exc`).
+pub(super) fn last_exc_referrer(vm: &Vm) -> Referrer {
+    Referrer::Field {
+        owner: vm.exc_info_symbol,
+        field: "last_exc",
+    }
+}
+
 impl Vm {
     /// The holder of an exception in flight (CPython's `tstate->current_exception`).
     pub(super) fn raised_referrer(&self) -> Referrer {
@@ -122,13 +130,30 @@ impl Vm {
                     Err(error) => self.raise(error),
                 };
             }
-            self.reraise_lasti = None;
-            self.pop_frame();
-            if self.frames.is_empty() {
+            if !self.handled_further_out() {
+                // Nothing will catch it: the frames stay for the post-mortem
+                // (CPython's traceback keeps them alive), each with its entry.
+                for index in (0..self.frames.len().saturating_sub(1)).rev() {
+                    if let Some(entry) = self.traceback_entry(index)
+                        && let Value::Exception(object) = self.heap.value_mut(exc)
+                    {
+                        object.traceback.push(entry);
+                    }
+                }
                 return self.uncaught(exc);
             }
+            self.reraise_lasti = None;
+            self.pop_frame();
             self.add_traceback_entry(exc);
         }
+    }
+
+    /// Whether a frame under the innermost one has a handler at its call.
+    fn handled_further_out(&self) -> bool {
+        let count = self.frames.len();
+        self.frames[..count.saturating_sub(1)]
+            .iter()
+            .any(|frame| frame.last.and_then(|i| frame.code.handler_for(i)).is_some())
     }
 
     /// Pop to the handler's depth, push lasti and the exception, jump.
@@ -204,12 +229,12 @@ impl Vm {
     /// Nothing caught it: print the chain, release it, end the program.
     fn uncaught(&mut self, exc: ObjId) -> Outcome {
         let text = self.format_exception(exc, 0);
+        // It stays alive as `sys.last_exc`, with the frames, for the post-mortem.
+        self.heap.incref(exc, last_exc_referrer(self));
         self.heap.decref(exc, self.raised_referrer());
+        self.last_exc = Some(exc);
         if let Some(handled) = self.exc_info.take() {
             self.heap.decref(handled, exc_info_referrer(self));
-        }
-        while !self.frames.is_empty() {
-            self.pop_frame();
         }
         let outcome = Outcome::Raised(text);
         self.outcome = Some(outcome.clone());

@@ -91,3 +91,29 @@ pub fn first_difference(actual: &str, expected: &str) -> String {
         expected.lines().count()
     )
 }
+
+/// Compare `actual` with the snapshot file `tests/snapshots/<relative>`;
+/// `UPDATE_SNAPSHOTS=1` rewrites it instead. A missing snapshot fails (so CI
+/// never passes by silently creating one); `test` names the test binary to rerun.
+pub fn check_snapshot(relative: &str, actual: &str, test: &str) {
+    let path = root().join("tests/snapshots").join(relative);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("make the snapshot directory");
+        }
+        fs::write(&path, actual).expect("write snapshot");
+        return;
+    }
+    let Ok(expected) = fs::read_to_string(&path) else {
+        panic!(
+            "missing snapshot {}; run `UPDATE_SNAPSHOTS=1 cargo test --ignore-rust-version \
+             --test {test}` and review it. This one:\n{actual}",
+            path.display()
+        );
+    };
+    assert!(
+        expected == actual,
+        "{} differs; rerun with UPDATE_SNAPSHOTS=1 and review\n--- expected\n{expected}\n--- actual\n{actual}",
+        path.display()
+    );
+}

@@ -13,7 +13,7 @@ pub mod alloc;
 pub mod object;
 pub mod repr;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 pub use object::{Function, Module, Namespace, TypeKind, Value};
 
@@ -250,6 +250,12 @@ impl Heap {
         &self.objects[id.index()]
     }
 
+    /// The object at `id` if the arena has one there yet (an earlier state
+    /// of the heap may not).
+    pub fn try_get(&self, id: ObjId) -> Option<&Object> {
+        self.objects.get(id.index())
+    }
+
     pub fn value(&self, id: ObjId) -> &Value {
         &self.objects[id.index()].value
     }
@@ -473,6 +479,34 @@ impl Heap {
             children.reverse();
         }
         children
+    }
+
+    /// `roots` and every object reachable from them through container items
+    /// (`tuple[0]`…): what a program's names and stacks reach, the way the
+    /// lecture draws it (a function's code object is an internal, not an item).
+    pub fn through_items(&self, roots: impl IntoIterator<Item = ObjId>) -> BTreeSet<ObjId> {
+        let mut seen = BTreeSet::new();
+        let mut todo: Vec<ObjId> = roots.into_iter().collect();
+        while let Some(id) = todo.pop() {
+            if !seen.insert(id) {
+                continue;
+            }
+            let items = self
+                .children(id)
+                .into_iter()
+                .filter(|(_, referrer)| {
+                    matches!(
+                        referrer,
+                        Referrer::Item { .. }
+                            | Referrer::DictKey { .. }
+                            | Referrer::DictValue { .. }
+                            | Referrer::Attribute { .. }
+                    )
+                })
+                .map(|(child, _)| child);
+            todo.extend(items);
+        }
+        seen
     }
 
     /// The references an object holds, in their natural order (items by index,

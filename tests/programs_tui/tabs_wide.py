@@ -1,0 +1,4 @@
+if True:
+	x = "日本"
+	y = x
+print(y)
