@@ -759,6 +759,7 @@ impl Vm {
         let Some(instr) = self.fetch() else {
             return self.outcome.clone().unwrap_or(Outcome::Finished);
         };
+        #[cfg(debug_assertions)]
         let depth_before = self.frames.len();
         #[cfg(debug_assertions)]
         let before = (

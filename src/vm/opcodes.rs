@@ -955,9 +955,6 @@ impl Vm {
     /// or `None` when it is exhausted: a sequence iterator then lets go of its
     /// sequence, as CPython's `FOR_ITER` does.
     pub(super) fn next_item(&mut self, iterator: ObjId) -> Flow<Option<ObjId>> {
-        if let Some(next) = self.next_wrapped(iterator)? {
-            return Ok(next);
-        }
         let address = self.heap.get(iterator).address;
         match self.heap.value_mut(iterator) {
             Value::RangeIterator {
@@ -1022,7 +1019,10 @@ impl Vm {
                 }
                 Ok(item)
             }
-            _ => Err(self.unsupported("iterating over this object")),
+            _ => match self.next_wrapped(iterator)? {
+                Some(next) => Ok(next),
+                None => Err(self.unsupported("iterating over this object")),
+            },
         }
     }
 
@@ -1058,9 +1058,6 @@ impl Vm {
         if op == NB_SUBSCR {
             return self.subscript(lhs, rhs);
         }
-        if let Some(result) = self.list_binary_op(op, lhs, rhs)? {
-            return Ok(result);
-        }
         // In-place forms behave as the plain ones for immutable values.
         let base = if (13..26).contains(&op) { op - 13 } else { op };
         let left = self.heap.value(lhs);
@@ -1082,6 +1079,11 @@ impl Vm {
         if let (Some(a), Some(b)) = (Number::of(left), Number::of(right)) {
             return self.arithmetic(base, symbol, a, b);
         }
+        // Lists after the numbers: the hot int path pays nothing for them.
+        if let Some(result) = self.list_binary_op(op, lhs, rhs)? {
+            return Ok(result);
+        }
+        let (left, right) = (self.heap.value(lhs), self.heap.value(rhs));
         match (base, left, right) {
             // NB_ADD on str: concatenation (CPython returns the other operand for '' + s)
             (0, Value::Str(a), Value::Str(b)) => {

@@ -43,6 +43,8 @@ struct Writer<'h> {
     limit: usize,
     /// The program's rules (errors) rather than display's (shortcuts).
     strict: bool,
+    /// Lists and dicts being written (`Py_ReprEnter`): met again, `[...]`.
+    active: Vec<ObjId>,
 }
 
 /// A repr for the panes: at most `limit` characters, the last one `…` when cut.
@@ -53,6 +55,7 @@ pub fn display(heap: &Heap, id: ObjId, limit: usize) -> String {
         // Bytes, so room for `limit` characters of any width plus one to see the cut.
         limit: limit.saturating_mul(4).saturating_add(4),
         strict: false,
+        active: Vec::new(),
     };
     let _ = writer.write(id, 0);
     let text = writer.out;
@@ -73,6 +76,7 @@ pub fn program(heap: &Heap, id: ObjId, room: u64) -> Result<String, Box<PyExcept
         out: String::new(),
         limit: usize::try_from(room).unwrap_or(usize::MAX),
         strict: true,
+        active: Vec::new(),
     };
     match writer.write(id, 0) {
         Ok(()) => Ok(writer.out),
@@ -233,26 +237,31 @@ impl Writer<'_> {
                 self.push(&super::object::str_repr(text))
             }
             Value::List(list) => {
+                if self.active.contains(&id) {
+                    return self.push("[...]");
+                }
                 if depth > self.depth_budget() {
                     return self.too_deep("[...]");
                 }
+                self.active.push(id);
                 self.push("[")?;
                 for (i, &item) in list.items.iter().enumerate() {
                     if i > 0 {
                         self.push(", ")?;
                     }
-                    if item == id {
-                        self.push("[...]")?;
-                    } else {
-                        self.write(item, depth + 1)?;
-                    }
+                    self.write(item, depth + 1)?;
                 }
+                self.active.pop();
                 self.push("]")
             }
             Value::Dict(dict) => {
+                if self.active.contains(&id) {
+                    return self.push("{...}");
+                }
                 if depth > self.depth_budget() {
                     return self.too_deep("{...}");
                 }
+                self.active.push(id);
                 self.push("{")?;
                 for (i, entry) in dict.entries().enumerate() {
                     if i > 0 {
@@ -260,12 +269,9 @@ impl Writer<'_> {
                     }
                     self.write(entry.key, depth + 1)?;
                     self.push(": ")?;
-                    if entry.value == id {
-                        self.push("{...}")?;
-                    } else {
-                        self.write(entry.value, depth + 1)?;
-                    }
+                    self.write(entry.value, depth + 1)?;
                 }
+                self.active.pop();
                 self.push("}")
             }
             Value::DictView { kind, dict } => {
