@@ -391,7 +391,7 @@ impl Vm {
                     let piece = self.heap.try_str(obj)?;
                     self.charge(piece.len() as u64);
                     self.heap
-                        .check_room(text.len() as u64 + piece.len() as u64)?;
+                        .check_room(2 * (text.len() as u64 + piece.len() as u64))?;
                     text.push_str(&piece);
                 }
                 let result = self.str_object(&text);
@@ -775,32 +775,42 @@ impl Vm {
                 *next = next.wrapping_add(*step);
                 Ok(Some(self.int_object(value)))
             }
-            Value::SeqIterator { seq, index, .. } => {
+            Value::SeqIterator { seq, index, kind } => {
                 let Some(sequence) = *seq else {
                     return Ok(None);
                 };
-                let position = *index;
-                *index += 1;
-                let item = match self.heap.value(sequence) {
-                    Value::Tuple(items) => items.get(position).copied(),
-                    Value::Str(text) if text.is_ascii() => {
-                        text.as_bytes().get(position).map(|&b| {
-                            // The one-character strings are immortal singletons.
-                            self.singletons_latin1(b)
-                        })
-                    }
-                    Value::Str(text) => text.chars().nth(position).map(|c| {
-                        let mut buffer = [0u8; 4];
-                        let piece: &str = c.encode_utf8(&mut buffer);
+                let (position, kind) = (*index, *kind);
+                // Each item in constant time: an ASCII string by byte, another
+                // string by the byte offset of its next character (`index`).
+                let (item, advance) = match self.heap.value(sequence) {
+                    Value::Tuple(items) => (items.get(position).copied(), 1),
+                    Value::Str(text) if kind == TypeKind::StrAsciiIterator => {
                         // The one-character strings are immortal singletons.
-                        self.str_object(piece)
-                    }),
-                    _ => None,
+                        let item = text
+                            .as_bytes()
+                            .get(position)
+                            .map(|&b| self.singletons_latin1(b));
+                        (item, 1)
+                    }
+                    Value::Str(text) => {
+                        match text.get(position..).and_then(|rest| rest.chars().next()) {
+                            Some(c) => {
+                                let mut buffer = [0u8; 4];
+                                let piece: &str = c.encode_utf8(&mut buffer);
+                                (Some(self.str_object(piece)), c.len_utf8())
+                            }
+                            None => (None, 1),
+                        }
+                    }
+                    _ => (None, 1),
                 };
-                if item.is_none() {
-                    if let Value::SeqIterator { seq, .. } = self.heap.value_mut(iterator) {
+                if let Value::SeqIterator { seq, index, .. } = self.heap.value_mut(iterator) {
+                    *index += advance;
+                    if item.is_none() {
                         *seq = None;
                     }
+                }
+                if item.is_none() {
                     self.heap
                         .decref(sequence, Referrer::Iterator { iterator: address });
                 }
@@ -872,7 +882,8 @@ impl Vm {
                 if b.is_empty() {
                     return Ok(lhs);
                 }
-                self.heap.check_room(a.len() as u64 + b.len() as u64)?;
+                self.heap
+                    .check_room(2 * (a.len() as u64 + b.len() as u64))?;
                 let joined = format!("{a}{b}");
                 self.charge(joined.len() as u64);
                 Ok(self.str_object(&joined))
@@ -940,7 +951,8 @@ impl Vm {
                         PyException::new("OverflowError", "repeated string is too long")
                     })?;
                 let bytes = (text.len() as u64).saturating_mul(count);
-                self.heap.check_room(bytes.max(chars))?;
+                // Built once, then copied into the object: room for both.
+                self.heap.check_room(bytes.max(chars).saturating_mul(2))?;
                 let repeated = text.repeat(count as usize);
                 self.charge(bytes);
                 Ok(self.str_object(&repeated))
@@ -986,11 +998,16 @@ impl Vm {
                 .map(|i| items[i])
                 .ok_or_else(|| PyException::new("IndexError", "tuple index out of range")),
             Value::Str(text) => {
-                let chars: Vec<char> = text.chars().collect();
-                let c = resolve(chars.len())
-                    .map(|i| chars[i])
-                    .ok_or_else(|| PyException::new("IndexError", "string index out of range"))?;
-                Ok(self.str_object(&c.to_string()))
+                // No copy of the text: ASCII by byte, else by walking it once.
+                let c = if text.is_ascii() {
+                    resolve(text.len()).map(|i| text.as_bytes()[i] as char)
+                } else {
+                    resolve(text.chars().count()).and_then(|i| text.chars().nth(i))
+                }
+                .ok_or_else(|| PyException::new("IndexError", "string index out of range"))?;
+                let mut buffer = [0u8; 4];
+                let piece: &str = c.encode_utf8(&mut buffer);
+                Ok(self.str_object(piece))
             }
             other => Err(PyException::type_error(format!(
                 "'{}' object is not subscriptable",
@@ -1229,7 +1246,7 @@ impl Vm {
                     } else {
                         stop < v && v <= start
                     };
-                    Ok(inside && (v - start) % step == 0)
+                    Ok(inside && (v as i128 - start as i128) % step as i128 == 0)
                 }
                 _ => Ok(false),
             },
