@@ -1020,7 +1020,17 @@ impl Vm {
         use Number::{Big, Float, Int};
         // Floats first: any float operand makes a float result.
         if matches!(a, Float(_)) || matches!(b, Float(_)) || op == 11 {
-            let (x, y) = (a.to_f64()?, b.to_f64()?);
+            let (x, y) = match (a.to_f64(), b.to_f64()) {
+                (Ok(x), Ok(y)) => (x, y),
+                // int / int past a float's range, as `long_true_divide` says it.
+                _ if op == 11 && !matches!(a, Float(_)) && !matches!(b, Float(_)) => {
+                    return Err(PyException::new(
+                        "OverflowError",
+                        "integer division result too large for a float",
+                    ));
+                }
+                (x, y) => (x?, y?),
+            };
             let result = match op {
                 0 => x + y,
                 10 => x - y,
