@@ -214,7 +214,7 @@ fn huge_ints_do_not_hang_printing() {
 fn the_panes_show_big_values_by_size() {
     let path = write(
         "big_value",
-        "x = 2 ** 10 ** 7\nt = ()\nfor i in range(30):\n    t = (t, t)\ny = 'z' * 10**7\n",
+        "x = 2 ** 10 ** 7\nt = ()\nfor i in range(30):\n    t = (t, t)\ny = 'z' * 10**7\nw = 2 ** 100000000\n",
     );
     let ran = run(
         &[
@@ -230,6 +230,11 @@ fn the_panes_show_big_values_by_size() {
     assert_eq!(ran.status, 0, "{}", ran.stderr);
     assert!(
         ran.stdout.contains("<int, 3,010,300 digits>"),
+        "{}",
+        ran.stdout
+    );
+    assert!(
+        ran.stdout.contains("<int, 30,103,000 digits>"),
         "{}",
         ran.stdout
     );
@@ -256,6 +261,17 @@ fn history_memory_stays_bounded() {
     assert_eq!(ran.status, 0, "{}", ran.stderr);
     assert!(ran.stdout.contains("xxxxxxxx"), "{}", ran.stdout);
     assert!(ran.peak < 1024 * MIB, "peak {} MiB", ran.peak / MIB);
+    // A 10 MB string and a long loop: the string is shared by every checkpoint.
+    let path = write(
+        "string_loop",
+        "s = 'y' * 10**7\nn = 0\nwhile n < 3000000:\n    n = n + 1\n",
+    );
+    let ran = run(
+        &[path.to_str().unwrap(), "--keys", "G", "--dump"],
+        Duration::from_secs(300),
+    );
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    assert!(ran.peak < 512 * MIB, "peak {} MiB", ran.peak / MIB);
 }
 
 #[test]
@@ -372,6 +388,16 @@ fn big_sources_take_linear_time_or_are_refused() {
         ran.last_error_line().starts_with(
             "NotImplementedError: bytestep does not support programs with more than 20000 distinct literals"
         ),
+        "{}",
+        ran.stderr
+    );
+    let consts: String = (0..40_000).map(|i| format!("x = {i}.5\n")).collect();
+    let consts = write("consts", consts);
+    let ran = run(&["dis", consts.to_str().unwrap()], GUARD);
+    assert_eq!(ran.status, 1, "{}", ran.stderr);
+    assert!(
+        ran.last_error_line()
+            .contains("more than 20000 distinct literals"),
         "{}",
         ran.stderr
     );
