@@ -70,8 +70,19 @@ impl StopReport {
         self.steps_taken += 1;
         for event in &step.events {
             match event {
-                Event::Incref { address, .. } => self.change(*address).delta += 1,
-                Event::Decref { address, .. } => self.change(*address).delta -= 1,
+                // A merged event (a step with very many) carries several changes.
+                Event::Incref {
+                    address,
+                    before,
+                    after,
+                    ..
+                }
+                | Event::Decref {
+                    address,
+                    before,
+                    after,
+                    ..
+                } => self.change(*address).delta += *after as i64 - *before as i64,
                 Event::Alloc { address, .. } => {
                     let change = self.change(*address);
                     change.new = true;
@@ -471,6 +482,15 @@ impl Session {
                 ));
                 break;
             }
+        }
+        if let Some(step) = last
+            .as_ref()
+            .filter(|s| s.events_dropped > 0 && report.note.is_none())
+        {
+            report.note = Some(format!(
+                "the last step made {} more events than are shown",
+                step.events_dropped
+            ));
         }
         if let Some(step) = &last {
             report.pushed = step

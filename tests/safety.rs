@@ -463,3 +463,25 @@ fn panic_reports_are_plain_text_off_a_terminal() {
         assert!(!stderr.contains('\x1b'), "colour codes in:\n{stderr}");
     }
 }
+
+#[test]
+fn one_step_with_millions_of_count_changes_stays_small() {
+    // (x,) * 10**7 increments x's count ten million times in one instruction;
+    // as events that was gigabytes. Past the cap they merge: refs 1→10000001.
+    let path = write("many_events", "x = 'ab'\nt = (x,) * 10**7\nprint(len(t))\n");
+    let program = path.to_str().unwrap();
+    let ran = run(&["trace", program], Duration::from_secs(300));
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    assert!(ran.peak < 1024 * MIB, "trace peak {} MiB", ran.peak / MIB);
+    let ran = run(
+        &[program, "--keys", "sss", "--dump"],
+        Duration::from_secs(300),
+    );
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    assert!(ran.stdout.contains("10000001"), "{}", ran.stdout);
+    assert!(
+        ran.peak < 1024 * MIB,
+        "debugger peak {} MiB",
+        ran.peak / MIB
+    );
+}

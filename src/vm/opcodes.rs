@@ -622,7 +622,7 @@ impl Vm {
         if self.heap.recorder.enabled {
             let target = self.heap.describe(referrer);
             let address = self.heap.get(obj).address;
-            self.heap.recorder.events.push(Event::Bind {
+            self.heap.recorder.push(Event::Bind {
                 target,
                 obj,
                 address,

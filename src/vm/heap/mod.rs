@@ -318,7 +318,7 @@ impl Heap {
             type_name: object.value.type_name(),
             value: self.short_repr(id),
         };
-        self.recorder.events.push(event);
+        self.recorder.push(event);
     }
 
     #[inline]
@@ -363,9 +363,12 @@ impl Heap {
     fn record_count_change(&mut self, id: ObjId, referrer: Referrer, up: bool) {
         let object = &self.objects[id.index()];
         let (after, address) = (object.refs, object.address);
+        if self.recorder.merge_or_drop(id, up, after) {
+            return;
+        }
         let kept_by_constants = !up && after == 0 && !object.const_holders.is_empty();
         let referrer = self.describe(referrer);
-        self.recorder.events.push(if up {
+        self.recorder.push(if up {
             Event::Incref {
                 obj: id,
                 address,
@@ -384,7 +387,7 @@ impl Heap {
         });
         if kept_by_constants {
             let holders = self.const_holders_text(id);
-            self.recorder.events.push(Event::KeptByConstants {
+            self.recorder.push(Event::KeptByConstants {
                 obj: id,
                 address,
                 holders,
@@ -523,7 +526,7 @@ impl Heap {
             value: self.short_repr(id),
             reason: "refs reached 0".into(),
         };
-        self.recorder.events.push(event);
+        self.recorder.push(event);
     }
 
     /// "`<module>` constants", "`f`, `g` constants".
