@@ -398,7 +398,8 @@ impl Session {
     }
 
     /// The largest step number below `here` whose state satisfies `wanted`, or 0.
-    /// Searches back one checkpoint interval at a time, replaying each quietly.
+    /// Searches back one checkpoint interval at a time, replaying each quietly
+    /// (interrupted by the interrupt check: one step back).
     fn last_matching_before(&self, here: u64, wanted: impl Fn(&Vm) -> bool) -> u64 {
         let last_index = (here.saturating_sub(1) / self.interval) as usize;
         for index in (0..=last_index.min(self.checkpoints.len() - 1)).rev() {
@@ -409,6 +410,12 @@ impl Session {
                 vm.step_quiet();
                 if wanted(&vm) {
                     found = Some(vm.steps());
+                }
+                // A long search back stops at `q`/Ctrl-C: one instruction back, then.
+                if vm.steps().is_multiple_of(INTERRUPT_EVERY)
+                    && self.interrupt.is_some_and(|interrupted| interrupted())
+                {
+                    return here.saturating_sub(1);
                 }
                 if vm.steps() >= (index as u64 + 1) * self.interval {
                     break;
