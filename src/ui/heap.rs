@@ -16,6 +16,10 @@ use crate::app::App;
 use crate::session::Change;
 use crate::vm::heap::{ObjId, Value};
 
+/// The most objects the pane lists: a program of a million objects must not
+/// cost a million rows at every frame (issue 13).
+const MAX_ROWS: usize = 10_000;
+
 /// One row of the heap pane.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeapRow {
@@ -49,7 +53,7 @@ pub fn rows(app: &App) -> Vec<HeapRow> {
 
     let mut shown: BTreeSet<ObjId> = BTreeSet::new();
     if app.show_all {
-        shown.extend(heap.live_objects().map(|(id, _)| id));
+        shown.extend(heap.live_objects().map(|(id, _)| id).take(MAX_ROWS));
     } else {
         let mut todo: Vec<ObjId> = vm.globals().into_iter().map(|(_, id)| id).collect();
         for frame in vm.frames() {
@@ -63,6 +67,9 @@ pub fn rows(app: &App) -> Vec<HeapRow> {
         }
         todo.extend(changes.keys().filter_map(|a| by_address.get(a).copied()));
         while let Some(id) = todo.pop() {
+            if shown.len() >= MAX_ROWS {
+                break;
+            }
             if !shown.insert(id) {
                 continue;
             }
