@@ -32,6 +32,8 @@ pub const MAX_WORK_PER_COMMAND: u64 = 4 * MAX_STEPS_PER_COMMAND;
 pub const HISTORY_BUDGET: u64 = 256 << 20;
 /// A forward command asks its interrupt check every this many steps.
 const INTERRUPT_EVERY: u64 = 1 << 14;
+/// Events the one-sentence explanation names before "and N more".
+const MAX_EXPLAINED: usize = 40;
 /// Program output a stop report keeps (the newest bytes).
 const REPORT_OUTPUT_LIMIT: usize = 64 * 1024;
 
@@ -525,27 +527,46 @@ impl Session {
             };
         };
         let mut parts = Vec::new();
+        // Live objects by address, built once, and only for a step that needs it.
+        let by_address = std::cell::OnceCell::new();
+        let name_of = |obj: crate::vm::heap::ObjId, address: u64| {
+            // The object itself when it still lives there; else whatever does.
+            let object = self.vm.heap.get(obj);
+            if object.alive && object.address == address {
+                self.vm.heap.short_repr(obj)
+            } else {
+                self.name_of(address, &by_address)
+            }
+        };
+        let mut described = 0usize;
         for event in &step.events {
+            // The sentence names the first few; a step with thousands says how many more.
+            if parts.len() >= MAX_EXPLAINED {
+                if !matches!(event, Event::Push { .. } | Event::Pop { .. }) {
+                    described += 1;
+                }
+                continue;
+            }
             match event {
                 Event::Incref {
+                    obj,
                     address,
                     referrer,
                     before,
                     after,
-                    ..
                 } => parts.push(format!(
                     "{} refs {before}→{after} ({referrer})",
-                    self.name_of(*address)
+                    name_of(*obj, *address)
                 )),
                 Event::Decref {
+                    obj,
                     address,
                     referrer,
                     before,
                     after,
-                    ..
                 } => parts.push(format!(
                     "{} refs {before}→{after} ({referrer} dropped)",
-                    self.name_of(*address)
+                    name_of(*obj, *address)
                 )),
                 Event::Alloc {
                     type_name,
@@ -563,19 +584,24 @@ impl Session {
                     parts.push(format!("kept alive by {holders}"))
                 }
                 Event::Bind {
-                    target, address, ..
-                } => parts.push(format!("{target} → {}", self.name_of(*address))),
+                    target,
+                    obj,
+                    address,
+                } => parts.push(format!("{target} → {}", name_of(*obj, *address))),
                 Event::Call { callee, .. } => parts.push(format!("calls {callee}()")),
-                Event::Return { from, address, .. } => {
-                    parts.push(format!("{from}() returns {}", self.name_of(*address)))
+                Event::Return { from, obj, address } => {
+                    parts.push(format!("{from}() returns {}", name_of(*obj, *address)))
                 }
                 Event::Output { text } => parts.push(format!("prints {:?}", text)),
                 Event::Raise { exception } => parts.push(format!("raises {exception}")),
                 Event::Push { .. } | Event::Pop { .. } => {}
             }
         }
+        let more = described as u64 + step.events_dropped;
         let what = if parts.is_empty() {
             "no reference counts changed".to_owned()
+        } else if more > 0 {
+            format!("{}; and {more} more", parts.join("; "))
         } else {
             parts.join("; ")
         };
@@ -588,12 +614,17 @@ impl Session {
     }
 
     /// `'hello'` for a live object at `address`, else the bare address.
-    fn name_of(&self, address: u64) -> String {
-        self.vm
-            .heap
-            .live_objects()
-            .find(|(_, o)| o.address == address)
-            .map(|(id, _)| self.vm.heap.short_repr(id))
+    fn name_of(
+        &self,
+        address: u64,
+        by_address: &std::cell::OnceCell<std::collections::HashMap<u64, crate::vm::heap::ObjId>>,
+    ) -> String {
+        let heap = &self.vm.heap;
+        let by_address =
+            by_address.get_or_init(|| heap.live_objects().map(|(id, o)| (o.address, id)).collect());
+        by_address
+            .get(&address)
+            .map(|&id| heap.short_repr(id))
             .unwrap_or_else(|| format!("{address:#x}"))
     }
 

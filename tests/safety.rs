@@ -485,3 +485,25 @@ fn one_step_with_millions_of_count_changes_stays_small() {
         ran.peak / MIB
     );
 }
+
+#[test]
+fn freeing_a_long_chain_is_explained_at_once() {
+    // One STORE_NAME frees 50,000 nested tuples: the status line names the
+    // first changes and counts the rest (it used to look up every freed
+    // object among all live ones: minutes).
+    let path = write(
+        "chain",
+        "t = ()\nfor i in range(50000):\n    t = (t, i)\nx = 5\nt = None\nprint('done')\n",
+    );
+    let ran = run(
+        &[path.to_str().unwrap(), "--keys", "jjjjbcii", "--dump"],
+        Duration::from_secs(300),
+    );
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    let status = ran
+        .stdout
+        .lines()
+        .find(|l| l.contains("STORE_NAME: global t → None"))
+        .unwrap_or_else(|| panic!("{}", ran.stdout));
+    assert!(status.contains("refs 1→0 (global t dropped)"), "{status}");
+}
