@@ -1100,7 +1100,13 @@ impl Vm {
             }
             _ => x.bits(),
         };
-        self.heap.check_room(result_bits / 8 + 32)?;
+        // num-bigint's multiplication needs scratch space of about five times
+        // its result (measured); a power of two is a shift and needs none.
+        let power_of_two = x.magnitude().count_ones() == 1;
+        let multiplies = op == 5 || (op == 8 && !power_of_two);
+        let scratch = if multiplies { 6 } else { 1 };
+        self.heap
+            .check_room((result_bits / 8).saturating_mul(scratch) + 32)?;
         // Multiplying costs more than its result's size; a rough weight will do.
         let weight = if matches!(op, 5 | 8) { 8 } else { 1 };
         self.charge(result_bits / 8 * weight);
