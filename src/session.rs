@@ -121,77 +121,93 @@ impl StopReport {
     }
 }
 
-/// Each live object's count, type and value, by address: two censuses give
-/// the changes between any two states, whichever way the user moved.
-struct HeapCensus(BTreeMap<u64, (u32, String, String)>);
-
-impl HeapCensus {
-    fn of(vm: &Vm) -> HeapCensus {
-        HeapCensus(
-            vm.heap
-                .live_objects()
-                .map(|(id, o)| {
-                    let entry = (
-                        o.refs,
-                        o.value.type_name().to_owned(),
-                        vm.heap.short_repr(id),
-                    );
-                    (o.address, entry)
-                })
-                .collect(),
-        )
+/// What changed between two states of the heap, whichever way the user
+/// moved: counts, objects made, objects freed (with their type and value as
+/// they were). Values are compared in place and reprs built only for the
+/// freed, so going back in a heap of millions stays quick.
+fn heap_changes(before: &Vm, after: &Vm) -> BTreeMap<u64, Change> {
+    use std::collections::HashMap;
+    let index = |vm: &Vm| -> HashMap<u64, crate::vm::heap::ObjId> {
+        vm.heap
+            .live_objects()
+            .map(|(id, o)| (o.address, id))
+            .collect()
+    };
+    let (old, new) = (index(before), index(after));
+    let mut changes = BTreeMap::new();
+    for (&address, &old_id) in &old {
+        let old_object = before.heap.get(old_id);
+        match new.get(&address) {
+            // Same address, another object: freed, and a new one made there.
+            Some(&new_id) if !same_object(before, old_id, after, new_id) => {
+                changes.insert(
+                    address,
+                    Change {
+                        new: true,
+                        ..Change::default()
+                    },
+                );
+            }
+            Some(&new_id) if after.heap.get(new_id).refs != old_object.refs => {
+                let delta = after.heap.get(new_id).refs as i64 - old_object.refs as i64;
+                changes.insert(
+                    address,
+                    Change {
+                        delta,
+                        ..Change::default()
+                    },
+                );
+            }
+            Some(_) => {}
+            None => {
+                let freed = Some((
+                    old_object.value.type_name().to_owned(),
+                    before.heap.short_repr(old_id),
+                ));
+                changes.insert(
+                    address,
+                    Change {
+                        freed,
+                        ..Change::default()
+                    },
+                );
+            }
+        }
     }
+    for (&address, &new_id) in &new {
+        if !old.contains_key(&address) {
+            let change = Change {
+                new: true,
+                delta: after.heap.get(new_id).refs as i64,
+                ..Change::default()
+            };
+            changes.insert(address, change);
+        }
+    }
+    changes
+}
 
-    fn changes_to(&self, after: &HeapCensus) -> BTreeMap<u64, Change> {
-        let mut changes = BTreeMap::new();
-        for (address, (refs, type_name, value)) in &self.0 {
-            match after.0.get(address) {
-                // Same address, another object: freed, and a new one made there.
-                Some((_, after_type, after_value))
-                    if (after_type, after_value) != (type_name, value) =>
-                {
-                    changes.insert(
-                        *address,
-                        Change {
-                            new: true,
-                            ..Change::default()
-                        },
-                    );
-                }
-                Some((after_refs, _, _)) if after_refs != refs => {
-                    let delta = *after_refs as i64 - *refs as i64;
-                    changes.insert(
-                        *address,
-                        Change {
-                            delta,
-                            ..Change::default()
-                        },
-                    );
-                }
-                Some(_) => {}
-                None => {
-                    let freed = Some((type_name.clone(), value.clone()));
-                    changes.insert(
-                        *address,
-                        Change {
-                            freed,
-                            ..Change::default()
-                        },
-                    );
-                }
-            }
+/// Whether two objects at one address in two states are the same object:
+/// the same type and value (compared in place; others by their short repr).
+fn same_object(
+    before: &Vm,
+    old: crate::vm::heap::ObjId,
+    after: &Vm,
+    new: crate::vm::heap::ObjId,
+) -> bool {
+    use crate::vm::heap::Value;
+    let (a, b) = (before.heap.value(old), after.heap.value(new));
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::BigInt(x), Value::BigInt(y)) => x == y,
+        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Tuple(x), Value::Tuple(y)) => x == y,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        _ => {
+            a.type_kind() == b.type_kind()
+                && before.heap.short_repr(old) == after.heap.short_repr(new)
         }
-        for (address, (refs, _, _)) in &after.0 {
-            if !self.0.contains_key(address) {
-                let change = Change {
-                    new: true,
-                    delta: *refs as i64,
-                    ..Change::default()
-                };
-                changes.insert(*address, change);
-            }
-        }
-        changes
     }
 }
 
@@ -376,7 +392,6 @@ impl Session {
         }
         // Restore the checkpoint before the target, replay quietly, then run the
         // last step recorded so the panes show what it did.
-        let before = HeapCensus::of(&self.vm);
         let goal = target.saturating_sub(1);
         let index = (goal / self.interval) as usize;
         let mut vm = self.checkpoints[index.min(self.checkpoints.len() - 1)].clone();
@@ -385,14 +400,14 @@ impl Session {
             vm.step_quiet();
         }
         vm.set_recording(true);
-        self.vm = vm;
+        let before = std::mem::replace(&mut self.vm, vm);
         self.last_stop = StopReport::default();
         if target > 0 {
             self.forward(move |_, vm| vm.steps() >= target);
         }
         // "Since the previous stop" is about the two screens the user saw: going
         // back, that is the difference between the states, not the replayed step.
-        self.last_stop.changes = before.changes_to(&HeapCensus::of(&self.vm));
+        self.last_stop.changes = heap_changes(&before, &self.vm);
     }
 
     fn depth(&self) -> usize {
