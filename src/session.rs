@@ -454,19 +454,29 @@ impl Session {
         {
             return;
         }
-        self.checkpoints.push(self.vm.clone());
-        // Too many, or too big together: keep every other one (the first
-        // stays), so going back replays further but memory stays bounded.
-        while self.checkpoints.len() > 2
-            && (self.checkpoints.len() > MAX_CHECKPOINTS || self.history_bytes() > HISTORY_BUDGET)
-        {
-            let mut index = 0;
-            self.checkpoints.retain(|_| {
-                index += 1;
-                index % 2 == 1
-            });
-            self.interval *= 2;
+        // A copy that would not fit in the history budget beside the others
+        // is not taken: they are thinned instead, and going back replays
+        // further (from the start, at worst), but memory stays bounded.
+        if self.history_bytes() + self.vm.approx_bytes() > HISTORY_BUDGET {
+            self.thin();
+            return;
         }
+        self.checkpoints.push(self.vm.clone());
+        while self.checkpoints.len() > MAX_CHECKPOINTS {
+            self.thin();
+        }
+    }
+
+    /// Keep every other checkpoint (the first, the start, always stays) and
+    /// double the interval, so `checkpoints[i]` is still the state after
+    /// `i * interval` steps.
+    fn thin(&mut self) {
+        let mut index = 0;
+        self.checkpoints.retain(|_| {
+            index += 1;
+            index % 2 == 1
+        });
+        self.interval *= 2;
     }
 
     /// What the checkpoints hold together, shared data counted in full.
