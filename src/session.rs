@@ -398,6 +398,12 @@ impl Session {
         vm.set_recording(false);
         while vm.steps() < goal && !vm.is_finished() {
             vm.step_quiet();
+            // A long replay stops at `q`/Ctrl-C, short of the target.
+            if vm.steps().is_multiple_of(INTERRUPT_EVERY)
+                && self.interrupt.is_some_and(|interrupted| interrupted())
+            {
+                break;
+            }
         }
         vm.set_recording(true);
         let before = std::mem::replace(&mut self.vm, vm);
