@@ -207,3 +207,14 @@ fn q_stops_a_long_command_at_once() {
     assert!(screen.contains("EXITED:0"), "{screen}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn sigquit_restores_the_terminal() {
+    killed_by("QUIT", 3);
+}
+
+#[test]
+fn an_abort_restores_the_terminal() {
+    // What Rust does on a failed allocation or a stack overflow.
+    killed_by("ABRT", 6);
+}

@@ -391,7 +391,7 @@ impl Vm {
                     let piece = self.heap.try_str(obj)?;
                     self.charge(piece.len() as u64);
                     self.heap
-                        .check_room(text.len() as u64 + piece.len() as u64)?;
+                        .check_room(2 * (text.len() as u64 + piece.len() as u64))?;
                     text.push_str(&piece);
                 }
                 let result = self.str_object(&text);
@@ -619,7 +619,7 @@ impl Vm {
         if self.heap.recorder.enabled {
             let target = self.heap.describe(referrer);
             let address = self.heap.get(obj).address;
-            self.heap.recorder.events.push(Event::Bind {
+            self.heap.recorder.push(Event::Bind {
                 target,
                 obj,
                 address,
@@ -772,32 +772,42 @@ impl Vm {
                 *next = next.wrapping_add(*step);
                 Ok(Some(self.int_object(value)))
             }
-            Value::SeqIterator { seq, index, .. } => {
+            Value::SeqIterator { seq, index, kind } => {
                 let Some(sequence) = *seq else {
                     return Ok(None);
                 };
-                let position = *index;
-                *index += 1;
-                let item = match self.heap.value(sequence) {
-                    Value::Tuple(items) => items.get(position).copied(),
-                    Value::Str(text) if text.is_ascii() => {
-                        text.as_bytes().get(position).map(|&b| {
-                            // The one-character strings are immortal singletons.
-                            self.singletons_latin1(b)
-                        })
-                    }
-                    Value::Str(text) => text.chars().nth(position).map(|c| {
-                        let mut buffer = [0u8; 4];
-                        let piece: &str = c.encode_utf8(&mut buffer);
+                let (position, kind) = (*index, *kind);
+                // Each item in constant time: an ASCII string by byte, another
+                // string by the byte offset of its next character (`index`).
+                let (item, advance) = match self.heap.value(sequence) {
+                    Value::Tuple(items) => (items.get(position).copied(), 1),
+                    Value::Str(text) if kind == TypeKind::StrAsciiIterator => {
                         // The one-character strings are immortal singletons.
-                        self.str_object(piece)
-                    }),
-                    _ => None,
+                        let item = text
+                            .as_bytes()
+                            .get(position)
+                            .map(|&b| self.singletons_latin1(b));
+                        (item, 1)
+                    }
+                    Value::Str(text) => {
+                        match text.get(position..).and_then(|rest| rest.chars().next()) {
+                            Some(c) => {
+                                let mut buffer = [0u8; 4];
+                                let piece: &str = c.encode_utf8(&mut buffer);
+                                (Some(self.str_object(piece)), c.len_utf8())
+                            }
+                            None => (None, 1),
+                        }
+                    }
+                    _ => (None, 1),
                 };
-                if item.is_none() {
-                    if let Value::SeqIterator { seq, .. } = self.heap.value_mut(iterator) {
+                if let Value::SeqIterator { seq, index, .. } = self.heap.value_mut(iterator) {
+                    *index += advance;
+                    if item.is_none() {
                         *seq = None;
                     }
+                }
+                if item.is_none() {
                     self.heap
                         .decref(sequence, Referrer::Iterator { iterator: address });
                 }
@@ -869,7 +879,8 @@ impl Vm {
                 if b.is_empty() {
                     return Ok(lhs);
                 }
-                self.heap.check_room(a.len() as u64 + b.len() as u64)?;
+                self.heap
+                    .check_room(2 * (a.len() as u64 + b.len() as u64))?;
                 let joined = format!("{a}{b}");
                 self.charge(joined.len() as u64);
                 Ok(self.str_object(&joined))
@@ -937,7 +948,8 @@ impl Vm {
                         PyException::new("OverflowError", "repeated string is too long")
                     })?;
                 let bytes = (text.len() as u64).saturating_mul(count);
-                self.heap.check_room(bytes.max(chars))?;
+                // Built once, then copied into the object: room for both.
+                self.heap.check_room(bytes.max(chars).saturating_mul(2))?;
                 let repeated = text.repeat(count as usize);
                 self.charge(bytes);
                 Ok(self.str_object(&repeated))
@@ -983,11 +995,16 @@ impl Vm {
                 .map(|i| items[i])
                 .ok_or_else(|| PyException::new("IndexError", "tuple index out of range")),
             Value::Str(text) => {
-                let chars: Vec<char> = text.chars().collect();
-                let c = resolve(chars.len())
-                    .map(|i| chars[i])
-                    .ok_or_else(|| PyException::new("IndexError", "string index out of range"))?;
-                Ok(self.str_object(&c.to_string()))
+                // No copy of the text: ASCII by byte, else by walking it once.
+                let c = if text.is_ascii() {
+                    resolve(text.len()).map(|i| text.as_bytes()[i] as char)
+                } else {
+                    resolve(text.chars().count()).and_then(|i| text.chars().nth(i))
+                }
+                .ok_or_else(|| PyException::new("IndexError", "string index out of range"))?;
+                let mut buffer = [0u8; 4];
+                let piece: &str = c.encode_utf8(&mut buffer);
+                Ok(self.str_object(piece))
             }
             other => Err(PyException::type_error(format!(
                 "'{}' object is not subscriptable",
@@ -1000,7 +1017,17 @@ impl Vm {
         use Number::{Big, Float, Int};
         // Floats first: any float operand makes a float result.
         if matches!(a, Float(_)) || matches!(b, Float(_)) || op == 11 {
-            let (x, y) = (a.to_f64()?, b.to_f64()?);
+            let (x, y) = match (a.to_f64(), b.to_f64()) {
+                (Ok(x), Ok(y)) => (x, y),
+                // int / int past a float's range, as `long_true_divide` says it.
+                _ if op == 11 && !matches!(a, Float(_)) && !matches!(b, Float(_)) => {
+                    return Err(PyException::new(
+                        "OverflowError",
+                        "integer division result too large for a float",
+                    ));
+                }
+                (x, y) => (x?, y?),
+            };
             let result = match op {
                 0 => x + y,
                 10 => x - y,
@@ -1070,7 +1097,13 @@ impl Vm {
             }
             _ => x.bits(),
         };
-        self.heap.check_room(result_bits / 8 + 32)?;
+        // num-bigint's multiplication needs scratch space of about five times
+        // its result (measured); a power of two is a shift and needs none.
+        let power_of_two = x.magnitude().count_ones() == 1;
+        let multiplies = op == 5 || (op == 8 && !power_of_two);
+        let scratch = if multiplies { 6 } else { 1 };
+        self.heap
+            .check_room((result_bits / 8).saturating_mul(scratch) + 32)?;
         // Multiplying costs more than its result's size; a rough weight will do.
         let weight = if matches!(op, 5 | 8) { 8 } else { 1 };
         self.charge(result_bits / 8 * weight);
@@ -1226,7 +1259,7 @@ impl Vm {
                     } else {
                         stop < v && v <= start
                     };
-                    Ok(inside && (v - start) % step == 0)
+                    Ok(inside && (v as i128 - start as i128) % step as i128 == 0)
                 }
                 _ => Ok(false),
             },
