@@ -7,10 +7,11 @@
 //!
 //! ```sh
 //! nice -n 19 cargo run --release --ignore-rust-version --example fuzz -- --minutes 30 --seed 1
+//! cargo run --release --ignore-rust-version --example fuzz -- --samples 12 --seed 5  # corpus samples
 //! ```
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use bytestep::fuzz::{self, Rng};
@@ -22,6 +23,9 @@ const CASE_LIMIT: Duration = Duration::from_secs(60);
 const RSS_LIMIT: u64 = 2 << 30;
 
 static CASE_STARTED_MS: AtomicU64 = AtomicU64::new(0);
+/// Set by the panic hook: a panic anywhere, the compiler's thread included
+/// (whose panics the program sees only as a compile error).
+static PANICKED: AtomicBool = AtomicBool::new(false);
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -32,13 +36,15 @@ fn main() {
             .and_then(|v| v.parse::<u64>().ok())
     };
     let minutes = arg("--minutes").unwrap_or(1);
+    // `--samples N`: write N cases to the corpus as samples, then stop.
+    let samples = arg("--samples");
     let seed = arg("--seed").unwrap_or(1);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let corpus = root.join("tests").join("fuzz_corpus");
     let current = std::env::temp_dir().join(format!("bytestep-fuzz-current-{seed}.py"));
     let seeds = seed_programs(root);
     // Panics are findings, reported once by the harness, not printed by the hook.
-    std::panic::set_hook(Box::new(|_| {}));
+    std::panic::set_hook(Box::new(|_| PANICKED.store(true, Ordering::SeqCst)));
     let start = Instant::now();
     watchdog(current.clone());
     let deadline = Duration::from_secs(minutes * 60);
@@ -61,6 +67,15 @@ fn main() {
         let keys = fuzz::keys(&mut rng, key_count);
         let (width, height) = (1 + rng.below(220) as u16, 1 + rng.below(70) as u16);
         let case = format!("# keys: {keys}\n# size: {width}x{height}\n{source}");
+        if let Some(wanted) = samples {
+            if cases >= wanted {
+                return;
+            }
+            let _ = std::fs::create_dir_all(&corpus);
+            let _ = std::fs::write(corpus.join(format!("sample_{seed}_{cases}.py")), &case);
+            cases += 1;
+            continue;
+        }
         let _ = std::fs::write(&current, &case);
         CASE_STARTED_MS.store(cpu_ms() + 1, Ordering::SeqCst);
         let result = fuzz::check(&source, &keys, width, height);
@@ -70,12 +85,15 @@ fn main() {
         let rss = resident_bytes();
         max_rss = max_rss.max(rss);
         let finding = match result {
+            Err(finding) => Some(finding),
+            Ok(_) if PANICKED.swap(false, Ordering::SeqCst) => {
+                Some("a panic in another thread (the compiler's?)".to_owned())
+            }
             Ok(outcome) => {
                 steps += outcome.steps;
                 refused += outcome.refused_or_raised as u64;
                 (rss > RSS_LIMIT).then(|| format!("resident memory {rss} bytes"))
             }
-            Err(finding) => Some(finding),
         };
         if let Some(finding) = finding {
             let _ = std::fs::create_dir_all(&corpus);

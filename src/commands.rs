@@ -158,6 +158,17 @@ pub fn trace(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Status> {
+    trace_with(program, as_json, &Limits::default(), out, err)
+}
+
+/// `bytestep trace` with the memory limit of `limits` (steps and time are `run`'s).
+pub fn trace_with(
+    program: &Program,
+    as_json: bool,
+    limits: &Limits,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Status> {
     let mut vm = match Vm::new(&program.source, &program.filename) {
         Ok(vm) => vm,
         Err(error) => {
@@ -165,6 +176,7 @@ pub fn trace(
             return Ok(1);
         }
     };
+    vm.heap.set_max_memory(limits.max_memory);
     vm.set_recording(true);
     loop {
         // The argument as dis shows it, read before the step moves on.

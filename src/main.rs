@@ -235,7 +235,13 @@ fn real_main() -> Result<i32> {
             Err(status) => status,
         },
         Some(Command::Trace { file, json }) => match load(&file) {
-            Ok(program) => commands::trace(&program, json, &mut out, &mut err)?,
+            Ok(program) => {
+                let limits = commands::Limits {
+                    max_memory: cli.max_memory,
+                    ..commands::Limits::default()
+                };
+                commands::trace_with(&program, json, &limits, &mut out, &mut err)?
+            }
             Err(status) => status,
         },
         Some(Command::Examples) => commands::list_examples(&mut out)?,

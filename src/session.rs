@@ -111,6 +111,7 @@ impl StopReport {
         self.steps_taken += 1;
         for event in &step.events {
             match event {
+                // A merged event (a step with very many) carries several changes.
                 Event::Incref {
                     address,
                     before,
@@ -193,82 +194,99 @@ impl StopReport {
     }
 }
 
-/// Each live object's count, type and value, by address: two censuses give
-/// the changes between any two states, whichever way the user moved.
-struct HeapCensus(BTreeMap<u64, (u32, String, String)>);
-
-impl HeapCensus {
-    fn of(vm: &Vm) -> HeapCensus {
-        HeapCensus(
-            vm.heap
-                .live_objects()
-                .map(|(id, o)| {
-                    let entry = (
-                        o.refs,
-                        o.value.type_name().to_owned(),
-                        vm.heap.short_repr(id),
-                    );
-                    (o.address, entry)
-                })
-                .collect(),
-        )
+/// What changed between two states of the heap, whichever way the user
+/// moved: counts, objects made, objects freed (with their type and value as
+/// they were). Values are compared in place and reprs built only for the
+/// freed, so going back in a heap of millions stays quick.
+fn heap_changes(before: &Vm, after: &Vm) -> BTreeMap<u64, Change> {
+    use std::collections::HashMap;
+    let index = |vm: &Vm| -> HashMap<u64, crate::vm::heap::ObjId> {
+        vm.heap
+            .live_objects()
+            .map(|(id, o)| (o.address, id))
+            .collect()
+    };
+    let (old, new) = (index(before), index(after));
+    let mut changes = BTreeMap::new();
+    for (&address, &old_id) in &old {
+        let old_object = before.heap.get(old_id);
+        match new.get(&address) {
+            // Same address, another object: freed, and a new one made there.
+            Some(&new_id) if !same_object(before, old_id, after, new_id) => {
+                changes.insert(
+                    address,
+                    Change {
+                        new: true,
+                        after: Some(after.heap.get(new_id).refs),
+                        ..Change::default()
+                    },
+                );
+            }
+            Some(&new_id) if after.heap.get(new_id).refs != old_object.refs => {
+                let after_refs = after.heap.get(new_id).refs;
+                changes.insert(
+                    address,
+                    Change {
+                        delta: after_refs as i64 - old_object.refs as i64,
+                        before: Some(old_object.refs),
+                        after: Some(after_refs),
+                        ..Change::default()
+                    },
+                );
+            }
+            Some(_) => {}
+            None => {
+                let freed = Some((
+                    old_object.value.type_name().to_owned(),
+                    before.heap.short_repr(old_id),
+                ));
+                changes.insert(
+                    address,
+                    Change {
+                        freed,
+                        before: Some(old_object.refs),
+                        ..Change::default()
+                    },
+                );
+            }
+        }
     }
+    for (&address, &new_id) in &new {
+        if !old.contains_key(&address) {
+            let refs = after.heap.get(new_id).refs;
+            let change = Change {
+                new: true,
+                delta: refs as i64,
+                after: Some(refs),
+                ..Change::default()
+            };
+            changes.insert(address, change);
+        }
+    }
+    changes
+}
 
-    fn changes_to(&self, after: &HeapCensus) -> BTreeMap<u64, Change> {
-        let mut changes = BTreeMap::new();
-        for (address, (refs, type_name, value)) in &self.0 {
-            match after.0.get(address) {
-                // Same address, another object: freed, and a new one made there.
-                Some((after_refs, after_type, after_value))
-                    if (after_type, after_value) != (type_name, value) =>
-                {
-                    changes.insert(
-                        *address,
-                        Change {
-                            new: true,
-                            after: Some(*after_refs),
-                            ..Change::default()
-                        },
-                    );
-                }
-                Some((after_refs, _, _)) if after_refs != refs => {
-                    let delta = *after_refs as i64 - *refs as i64;
-                    changes.insert(
-                        *address,
-                        Change {
-                            delta,
-                            before: Some(*refs),
-                            after: Some(*after_refs),
-                            ..Change::default()
-                        },
-                    );
-                }
-                Some(_) => {}
-                None => {
-                    let freed = Some((type_name.clone(), value.clone()));
-                    changes.insert(
-                        *address,
-                        Change {
-                            freed,
-                            before: Some(*refs),
-                            ..Change::default()
-                        },
-                    );
-                }
-            }
+/// Whether two objects at one address in two states are the same object:
+/// the same type and value (compared in place; others by their short repr).
+fn same_object(
+    before: &Vm,
+    old: crate::vm::heap::ObjId,
+    after: &Vm,
+    new: crate::vm::heap::ObjId,
+) -> bool {
+    use crate::vm::heap::Value;
+    let (a, b) = (before.heap.value(old), after.heap.value(new));
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::BigInt(x), Value::BigInt(y)) => x == y,
+        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Tuple(x), Value::Tuple(y)) => x == y,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        _ => {
+            a.type_kind() == b.type_kind()
+                && before.heap.short_repr(old) == after.heap.short_repr(new)
         }
-        for (address, (refs, _, _)) in &after.0 {
-            if !self.0.contains_key(address) {
-                let change = Change {
-                    new: true,
-                    delta: *refs as i64,
-                    after: Some(*refs),
-                    ..Change::default()
-                };
-                changes.insert(*address, change);
-            }
-        }
-        changes
     }
 }
 
@@ -620,23 +638,28 @@ impl Session {
         }
         // Restore the checkpoint before the target, replay quietly, then run the
         // last step recorded so the panes show what it did.
-        let before = HeapCensus::of(&self.vm);
         let goal = target.saturating_sub(1);
         let index = (goal / self.interval) as usize;
         let mut vm = self.checkpoints[index.min(self.checkpoints.len() - 1)].clone();
         vm.set_recording(false);
         while vm.steps() < goal && !vm.is_finished() {
             vm.step_quiet();
+            // A long replay stops at `q`/Ctrl-C, short of the target.
+            if vm.steps().is_multiple_of(INTERRUPT_EVERY)
+                && self.interrupt.is_some_and(|interrupted| interrupted())
+            {
+                break;
+            }
         }
         vm.set_recording(true);
-        self.vm = vm;
+        let before = std::mem::replace(&mut self.vm, vm);
         self.last_stop = StopReport::default();
         if target > 0 {
             self.forward(move |_, vm| vm.steps() >= target);
         }
         // "Since the previous stop" is about the two screens the user saw: going
         // back, that is the difference between the states, not the replayed step.
-        self.last_stop.changes = before.changes_to(&HeapCensus::of(&self.vm));
+        self.last_stop.changes = heap_changes(&before, &self.vm);
         self.last_stop.undone = here - self.step_number();
         // What the replayed last step did is not what the user saw happen.
         self.last_stop.calls.clear();
@@ -654,7 +677,8 @@ impl Session {
     }
 
     /// The largest step number below `here` whose state satisfies `wanted`, or 0.
-    /// Searches back one checkpoint interval at a time, replaying each quietly.
+    /// Searches back one checkpoint interval at a time, replaying each quietly
+    /// (interrupted by the interrupt check: one step back).
     fn last_matching_before(&self, here: u64, wanted: impl Fn(&Vm) -> bool) -> u64 {
         let last_index = (here.saturating_sub(1) / self.interval) as usize;
         for index in (0..=last_index.min(self.checkpoints.len() - 1)).rev() {
@@ -665,6 +689,12 @@ impl Session {
                 vm.step_quiet();
                 if wanted(&vm) {
                     found = Some(vm.steps());
+                }
+                // A long search back stops at `q`/Ctrl-C: one instruction back, then.
+                if vm.steps().is_multiple_of(INTERRUPT_EVERY)
+                    && self.interrupt.is_some_and(|interrupted| interrupted())
+                {
+                    return here.saturating_sub(1);
                 }
                 if vm.steps() >= (index as u64 + 1) * self.interval {
                     break;
@@ -718,19 +748,29 @@ impl Session {
         {
             return;
         }
-        self.checkpoints.push(self.vm.clone());
-        // Too many, or too big together: keep every other one (the first
-        // stays), so going back replays further but memory stays bounded.
-        while self.checkpoints.len() > 2
-            && (self.checkpoints.len() > MAX_CHECKPOINTS || self.history_bytes() > HISTORY_BUDGET)
-        {
-            let mut index = 0;
-            self.checkpoints.retain(|_| {
-                index += 1;
-                index % 2 == 1
-            });
-            self.interval *= 2;
+        // A copy that would not fit in the history budget beside the others
+        // is not taken: they are thinned instead, and going back replays
+        // further (from the start, at worst), but memory stays bounded.
+        if self.history_bytes() + self.vm.approx_bytes() > HISTORY_BUDGET {
+            self.thin();
+            return;
         }
+        self.checkpoints.push(self.vm.clone());
+        while self.checkpoints.len() > MAX_CHECKPOINTS {
+            self.thin();
+        }
+    }
+
+    /// Keep every other checkpoint (the first, the start, always stays) and
+    /// double the interval, so `checkpoints[i]` is still the state after
+    /// `i * interval` steps.
+    fn thin(&mut self) {
+        let mut index = 0;
+        self.checkpoints.retain(|_| {
+            index += 1;
+            index % 2 == 1
+        });
+        self.interval *= 2;
     }
 
     /// What the checkpoints hold together, shared data counted in full.
@@ -778,6 +818,15 @@ impl Session {
                 ));
                 break;
             }
+        }
+        if let Some(step) = last
+            .as_ref()
+            .filter(|s| s.events_dropped > 0 && report.note.is_none())
+        {
+            report.note = Some(format!(
+                "the last step made {} more events than are shown",
+                step.events_dropped
+            ));
         }
         if let Some(step) = &last {
             report.pushed = step

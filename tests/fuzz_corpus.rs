@@ -5,6 +5,7 @@
 //! past a limit.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 #[test]
 fn the_corpus_replays_without_breaking_a_guarantee() {
@@ -16,6 +17,13 @@ fn the_corpus_replays_without_breaking_a_guarantee() {
         .collect();
     paths.sort();
     assert!(!paths.is_empty(), "the corpus has cases");
+    // A panic on any thread (the compiler runs on its own) is a failure too.
+    static PANICKED: AtomicBool = AtomicBool::new(false);
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        PANICKED.store(true, Ordering::SeqCst);
+        previous(info);
+    }));
     for path in paths {
         let case = std::fs::read_to_string(&path).expect("a case");
         let header = |name: &str| {
@@ -32,5 +40,10 @@ fn the_corpus_replays_without_breaking_a_guarantee() {
         if let Err(finding) = bytestep::fuzz::check(&case, &keys, width, height) {
             panic!("{}: {finding}", path.display());
         }
+        assert!(
+            !PANICKED.load(Ordering::SeqCst),
+            "{} panicked",
+            path.display()
+        );
     }
 }

@@ -6,16 +6,15 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::thread::sleep;
-use std::time::{Duration, Instant};
 
 use serde_json::Value as Json;
 
-const BIN: &str = env!("CARGO_BIN_EXE_bytestep");
+mod common;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use common::root;
+use common::tmux::{self, Tmux};
+
+const BIN: &str = env!("CARGO_BIN_EXE_bytestep");
 
 /// A fresh directory under the target dir, removed first if left over.
 fn scratch(name: &str) -> PathBuf {
@@ -325,89 +324,24 @@ fn available(program: &str, version_flag: &str) -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-/// tmux on a private socket; the pane ignores the alternate screen, so what a
-/// program drew there stays visible after it leaves.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(name: &str, width: u16, height: u16, dir: &Path) -> Tmux {
-        let tmux = Tmux {
-            socket: format!("bytestep-rec-{name}-{}", std::process::id()),
-        };
-        let (width, height) = (width.to_string(), height.to_string());
-        tmux.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            &width,
-            "-y",
-            &height,
-            "-c",
-            &dir.to_string_lossy(),
-            "sh",
-        ]);
-        tmux.run(&["set-option", "-g", "alternate-screen", "off"]);
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let output = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .env_remove("NO_COLOR")
-            .output()
-            .expect("run tmux");
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    fn type_line(&self, line: &str) {
-        self.run(&["send-keys", "-t", "t", line, "Enter"]);
-    }
-
-    fn capture(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "t"])
-    }
-
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture();
-            if ready(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(30),
-                "timed out waiting for {what}; screen:\n{screen}"
-            );
-            sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
+/// A shell in a private tmux session whose pane ignores the alternate
+/// screen, so what a program drew there stays visible after it leaves.
+fn tmux_shell(name: &str, width: u16, height: u16, dir: &Path) -> Tmux {
+    let tmux = Tmux::shell(name, width, height, dir);
+    tmux.run(&["set-option", "-g", "alternate-screen", "off"]);
+    tmux
 }
 
 #[test]
 fn real_asciinema_cat_shows_the_recorded_screen() {
-    if !available("asciinema", "--version") || !available("tmux", "-V") {
+    if !available("asciinema", "--version") || !tmux::available() {
         eprintln!("skipped: asciinema or tmux is not on PATH (.ci/run installs them)");
         return;
     }
     let dir = scratch("cat");
     let keys = "sss";
     record(&["--keys", keys, "--size", "100x30"], &dir.join("c.cast"));
-    let tmux = Tmux::start("cat", 100, 30, &dir);
+    let tmux = tmux_shell("cat", 100, 30, &dir);
     tmux.type_line("clear; asciinema cat c.cast; sleep 60");
     let expected = dump(keys, "100x30");
     let status = expected
@@ -429,12 +363,12 @@ fn real_asciinema_cat_shows_the_recorded_screen() {
 
 #[test]
 fn play_then_quit_inside_asciinema_rec_records_the_session() {
-    if !available("asciinema", "--version") || !available("tmux", "-V") {
+    if !available("asciinema", "--version") || !tmux::available() {
         eprintln!("skipped: asciinema or tmux is not on PATH (.ci/run installs them)");
         return;
     }
     let dir = scratch("play");
-    let tmux = Tmux::start("play", 100, 30, &dir);
+    let tmux = tmux_shell("play", 100, 30, &dir);
     let keys = "ss<wait:300>s";
     tmux.type_line(&format!(
         "asciinema rec -q -c \"{BIN} --play '{keys}' --delay 100 --then quit\" p.cast; echo EXIT\"\"ED:$?"
@@ -464,12 +398,12 @@ fn play_then_quit_inside_asciinema_rec_records_the_session() {
 
 #[test]
 fn a_key_pressed_during_play_takes_over() {
-    if !available("tmux", "-V") {
+    if !tmux::available() {
         eprintln!("skipped: tmux is not on PATH (.ci/run installs it)");
         return;
     }
     let dir = scratch("takeover");
-    let tmux = Tmux::start("takeover", 100, 30, &dir);
+    let tmux = tmux_shell("takeover", 100, 30, &dir);
     // The first scripted key would come after a minute: `q` quits long before.
     tmux.type_line(&format!(
         "{BIN} --play ss --delay 60000; echo EXIT\"\"ED:$?"

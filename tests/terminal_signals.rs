@@ -7,98 +7,39 @@ use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::tmux::{self, Tmux};
+
 const BIN: &str = env!("CARGO_BIN_EXE_bytestep");
 
-/// tmux on a private socket, so tests never touch the user's sessions.
-struct Tmux {
-    socket: String,
+/// bytestep on the refcount example in a private tmux session, then its exit status.
+fn start(name: &str) -> Tmux {
+    let tmux = Tmux::shell(name, 100, 30, &common::root());
+    tmux.type_line(&format!(
+        "{BIN} assets/examples/refcount.py; echo EXIT\"\"ED:$?"
+    ));
+    tmux
 }
 
-impl Tmux {
-    fn start(name: &str) -> Tmux {
-        let tmux = Tmux {
-            socket: format!("bytestep-signal-{name}-{}", std::process::id()),
-        };
-        let dir = env!("CARGO_MANIFEST_DIR");
-        tmux.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-c",
-            dir,
-            "sh",
-        ]);
-        let command = format!("{BIN} assets/examples/refcount.py; echo EXIT\"\"ED:$?");
-        tmux.run(&["send-keys", "-t", "t", &command, "Enter"]);
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let output = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("run tmux");
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    fn flag(&self, name: &str) -> String {
-        self.run(&["display-message", "-p", "-t", "t", &format!("#{{{name}}}")])
-            .trim()
-            .to_owned()
-    }
-
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.run(&["capture-pane", "-p", "-t", "t"]);
-            if ready(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {what}; screen:\n{screen}"
-            );
-            sleep(Duration::from_millis(100));
-        }
-    }
-
-    /// The bytestep process: the only child of the pane's shell.
-    fn bytestep_pid(&self) -> String {
-        let shell = self.flag("pane_pid");
-        let output = Command::new("ps")
-            .args(["-o", "pid=", "--ppid", &shell])
-            .output()
-            .expect("run ps");
-        let pid = String::from_utf8_lossy(&output.stdout).trim().to_owned();
-        assert!(!pid.is_empty() && !pid.contains('\n'), "one child: {pid:?}");
-        pid
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
+/// The bytestep process: the only child of the pane's shell.
+fn bytestep_pid(tmux: &Tmux) -> String {
+    let shell = tmux.flag("pane_pid");
+    let output = Command::new("ps")
+        .args(["-o", "pid=", "--ppid", &shell])
+        .output()
+        .expect("run ps");
+    let pid = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+    assert!(!pid.is_empty() && !pid.contains('\n'), "one child: {pid:?}");
+    pid
 }
 
 fn killed_by(signal: &str, number: i32) {
-    if !Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-    {
+    if !tmux::available() {
         eprintln!("skipped: tmux is not on PATH (CI installs it)");
         return;
     }
-    let tmux = Tmux::start(signal);
+    let tmux = start(signal);
     tmux.wait_for("the TUI", |s| {
         s.contains("Bytecode") && s.contains("step 1")
     });
@@ -109,7 +50,7 @@ fn killed_by(signal: &str, number: i32) {
         "1",
         "the TUI reports the mouse"
     );
-    let pid = tmux.bytestep_pid();
+    let pid = bytestep_pid(&tmux);
     let status = Command::new("kill")
         .args([&format!("-{signal}"), &pid])
         .status()
@@ -167,34 +108,16 @@ fn an_outside_sigint_restores_the_terminal() {
 
 #[test]
 fn q_stops_a_long_command_at_once() {
-    if !Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-    {
+    if !tmux::available() {
         eprintln!("skipped: tmux is not on PATH (CI installs it)");
         return;
     }
-    let tmux = Tmux {
-        socket: format!("bytestep-signal-q-{}", std::process::id()),
-    };
     let dir = std::env::temp_dir().join(format!("bytestep-q-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let program = dir.join("endless.py");
     std::fs::write(&program, "n = 0\nwhile True:\n    n = n + 1\n").expect("write");
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "t",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "sh",
-    ]);
-    let command = format!("{BIN} {}; echo EXIT\"\"ED:$?", program.display());
-    tmux.run(&["send-keys", "-t", "t", &command, "Enter"]);
+    let tmux = Tmux::shell("signal-q", 100, 30, &dir);
+    tmux.type_line(&format!("{BIN} {}; echo EXIT\"\"ED:$?", program.display()));
     tmux.wait_for("the TUI", |s| {
         s.contains("Bytecode") && s.contains("step 1")
     });
@@ -206,4 +129,15 @@ fn q_stops_a_long_command_at_once() {
     let screen = tmux.wait_for("the shell again", |s| s.contains("EXITED:"));
     assert!(screen.contains("EXITED:0"), "{screen}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn sigquit_restores_the_terminal() {
+    killed_by("QUIT", 3);
+}
+
+#[test]
+fn an_abort_restores_the_terminal() {
+    // What Rust does on a failed allocation or a stack overflow.
+    killed_by("ABRT", 6);
 }

@@ -3,103 +3,29 @@
 //! left, the shell's screen back). Skipped with a note when tmux is missing.
 
 use std::process::Command;
-use std::thread::sleep;
-use std::time::{Duration, Instant};
+
+mod common;
+
+use common::tmux::{self, Tmux};
 
 const BIN: &str = env!("CARGO_BIN_EXE_bytestep");
 
-/// tmux on a private socket, so tests never touch the user's sessions.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    /// A shell in a detached session of the given size, in the repository, that
-    /// runs `arguments` with bytestep and then prints its exit status. The shell
-    /// outlives the binary, so the pane shows what it left behind.
-    fn start(name: &str, width: u16, height: u16, arguments: &str) -> Tmux {
-        let tmux = Tmux {
-            socket: format!("bytestep-test-{name}-{}", std::process::id()),
-        };
-        let (width, height) = (width.to_string(), height.to_string());
-        let dir = env!("CARGO_MANIFEST_DIR");
-        tmux.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            &width,
-            "-y",
-            &height,
-            "-c",
-            dir,
-            "sh",
-        ]);
-        let command = format!("{BIN} {arguments}; echo EXIT\"\"ED:$?");
-        tmux.run(&["send-keys", "-t", "t", &command, "Enter"]);
-        tmux
-    }
-
-    /// Whether the pane shows the alternate screen.
-    fn alternate_screen(&self) -> String {
-        self.run(&["display-message", "-p", "-t", "t", "#{alternate_on}"])
-            .trim()
-            .to_owned()
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let output = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("run tmux");
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    fn capture(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "t"])
-    }
-
-    /// Wait until the screen satisfies `ready` (the binary needs a moment to start).
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture();
-            if ready(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {what}; screen:\n{screen}"
-            );
-            sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
-}
-
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
+/// A shell in a private tmux session of the given size, in the repository,
+/// that runs `arguments` with bytestep and then prints its exit status. The
+/// shell outlives the binary, so the pane shows what it left behind.
+fn start(name: &str, width: u16, height: u16, arguments: &str) -> Tmux {
+    let tmux = Tmux::shell(name, width, height, &common::root());
+    tmux.type_line(&format!("{BIN} {arguments}; echo EXIT\"\"ED:$?"));
+    tmux
 }
 
 #[test]
 fn tui_in_tmux_shows_the_story_and_restores_the_terminal() {
-    if !tmux_available() {
+    if !tmux::available() {
         eprintln!("skipped: tmux is not on PATH (CI installs it)");
         return;
     }
-    let tmux = Tmux::start("story", 100, 30, "assets/examples/refcount.py");
+    let tmux = start("story", 100, 30, "assets/examples/refcount.py");
     tmux.wait_for("the TUI", |s| {
         s.contains("Bytecode") && s.contains("step 1")
     });
@@ -116,7 +42,7 @@ fn tui_in_tmux_shows_the_story_and_restores_the_terminal() {
     assert!(hello.contains(" 1 +1 const"), "{hello}");
     assert!(screen.contains("global a ─▶ 0x"), "{screen}");
     assert_eq!(
-        tmux.alternate_screen(),
+        tmux.flag("alternate_on"),
         "1",
         "the TUI runs on the alternate screen"
     );
@@ -129,7 +55,7 @@ fn tui_in_tmux_shows_the_story_and_restores_the_terminal() {
         "TUI left on screen:\n{screen}"
     );
     assert_eq!(
-        tmux.alternate_screen(),
+        tmux.flag("alternate_on"),
         "0",
         "the alternate screen was left"
     );
@@ -137,16 +63,16 @@ fn tui_in_tmux_shows_the_story_and_restores_the_terminal() {
 
 #[test]
 fn ctrl_c_also_restores_the_terminal() {
-    if !tmux_available() {
+    if !tmux::available() {
         eprintln!("skipped: tmux is not on PATH (CI installs it)");
         return;
     }
-    let tmux = Tmux::start("ctrl-c", 80, 24, "");
+    let tmux = start("ctrl-c", 80, 24, "");
     tmux.wait_for("the TUI", |s| s.contains("Bytecode"));
     tmux.run(&["send-keys", "-t", "t", "C-c"]);
     let screen = tmux.wait_for("the shell again", |s| s.contains("EXITED:"));
     assert!(screen.contains("EXITED:0"), "{screen}");
-    assert_eq!(tmux.alternate_screen(), "0");
+    assert_eq!(tmux.flag("alternate_on"), "0");
 }
 
 /// `bytestep ARGS --keys KEYS --size WxH --dump`, as text.
@@ -196,11 +122,11 @@ fn marked_rows(screen: &str) -> Vec<(String, String)> {
 
 #[test]
 fn at_80x24_the_summary_names_every_change_the_heap_marks() {
-    if !tmux_available() {
+    if !tmux::available() {
         eprintln!("skipped: tmux is not on PATH (CI installs it)");
         return;
     }
-    let tmux = Tmux::start("summary", 80, 24, "assets/examples/refcount.py");
+    let tmux = start("summary", 80, 24, "assets/examples/refcount.py");
     tmux.wait_for("the TUI", |s| s.contains("step 1/11"));
     let mut checked = 0;
     for (keys, step) in [
@@ -227,7 +153,7 @@ fn at_80x24_the_summary_names_every_change_the_heap_marks() {
     tmux.wait_for("the shell again", |s| s.contains("EXITED:0"));
 
     // A program that raises: post-mortem at 80x24.
-    let tmux = Tmux::start("raises", 80, 24, "tests/programs_tui/raises.py");
+    let tmux = start("raises", 80, 24, "tests/programs_tui/raises.py");
     tmux.wait_for("the TUI", |s| s.contains("step 1/"));
     tmux.run(&["send-keys", "-t", "t", "G"]);
     let screen = tmux.wait_for("the end", |s| s.contains("(failed)"));
@@ -255,12 +181,12 @@ fn at_80x24_the_summary_names_every_change_the_heap_marks() {
 
 #[test]
 fn the_dump_frame_is_the_terminal_screen_with_tabs_and_wide_characters() {
-    if !tmux_available() {
+    if !tmux::available() {
         eprintln!("skipped: tmux is not on PATH (CI installs it)");
         return;
     }
     let program = "tests/programs_tui/tabs_wide.py";
-    let tmux = Tmux::start("wide", 80, 24, program);
+    let tmux = start("wide", 80, 24, program);
     tmux.wait_for("the TUI", |s| s.contains("step 1/"));
     tmux.run(&["send-keys", "-t", "t", "s", "s"]);
     let screen = tmux.wait_for("two steps", |s| s.contains("step 4/"));

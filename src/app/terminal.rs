@@ -233,19 +233,31 @@ thread_local! {
 /// Asked by a long command: true when `q` or Ctrl-C was pressed (it is kept
 /// too, so the loop then quits); other events wait their turn.
 fn key_interrupt() -> bool {
+    // Still true while the quitting key waits its turn, so every long loop
+    // of one command stops, not only the first.
+    let quit_waiting = PENDING.with_borrow(|pending| pending.iter().any(is_quit_key));
+    if quit_waiting {
+        return true;
+    }
     let mut stop = false;
     while !stop && event::poll(Duration::ZERO).unwrap_or(false) {
         let Ok(event) = event::read() else {
             break;
         };
-        if let Event::Key(key) = &event
-            && key.kind != KeyEventKind::Release
-        {
-            let ctrl_c = key.code == event::KeyCode::Char('c')
-                && key.modifiers.contains(event::KeyModifiers::CONTROL);
-            stop = ctrl_c || key.code == event::KeyCode::Char('q');
-        }
+        stop = is_quit_key(&event);
         PENDING.with_borrow_mut(|pending| pending.push_back(event));
     }
     stop
+}
+
+/// `q` or Ctrl-C pressed.
+fn is_quit_key(event: &Event) -> bool {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            let ctrl_c = key.code == event::KeyCode::Char('c')
+                && key.modifiers.contains(event::KeyModifiers::CONTROL);
+            ctrl_c || key.code == event::KeyCode::Char('q')
+        }
+        _ => false,
+    }
 }

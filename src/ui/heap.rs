@@ -16,6 +16,10 @@ use super::view::Screen;
 use crate::session::Change;
 use crate::vm::heap::ObjId;
 
+/// The most objects the pane lists: a program of a million objects must not
+/// cost a million rows at every frame (issue 13).
+const MAX_ROWS: usize = 10_000;
+
 /// One row of the heap pane.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeapRow {
@@ -53,7 +57,7 @@ pub fn rows(app: &Screen) -> Vec<HeapRow> {
 
     let mut shown: BTreeSet<ObjId> = BTreeSet::new();
     if app.show_all {
-        shown.extend(heap.live_objects().map(|(id, _)| id));
+        shown.extend(heap.live_objects().map(|(id, _)| id).take(MAX_ROWS));
     } else {
         let mut todo: Vec<ObjId> = vm.globals().into_iter().map(|(_, id)| id).collect();
         for frame in vm.frames() {
@@ -67,7 +71,7 @@ pub fn rows(app: &Screen) -> Vec<HeapRow> {
         }
         todo.extend(changes.keys().filter_map(|a| by_address.get(a).copied()));
         // What the program reaches, by the heap's own traversal.
-        shown = heap.through_items(todo);
+        shown = heap.through_items(todo, MAX_ROWS);
     }
 
     let mut rows: BTreeMap<u64, HeapRow> = BTreeMap::new();

@@ -596,7 +596,15 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
         (TypeKind::Int, [obj]) => match vm.heap.value(*obj) {
             Value::Int(_) | Value::BigInt(_) => Ok(*obj),
             Value::Bool(b) => Ok(vm.int_object(*b as i64)),
-            Value::Float(f) if f.is_finite() => {
+            Value::Float(f) if f.is_nan() => Err(PyException::new(
+                "ValueError",
+                "cannot convert float NaN to integer",
+            )),
+            Value::Float(f) if f.is_infinite() => Err(PyException::new(
+                "OverflowError",
+                "cannot convert float infinity to integer",
+            )),
+            Value::Float(f) => {
                 let truncated = f.trunc();
                 let value: BigInt =
                     num_traits::FromPrimitive::from_f64(truncated).unwrap_or_default();

@@ -716,7 +716,7 @@ impl Vm {
         let depth = self.frames.len() - 1;
         let qualname = frame.code.code.qualname.clone();
         let line_event = frame.line_event_next;
-        self.heap.recorder.events.clear();
+        self.heap.recorder.clear();
         let outcome = self.execute_next();
         Some(Step {
             number: self.steps,
@@ -728,6 +728,7 @@ impl Vm {
             line: instr.line,
             line_event,
             events: std::mem::take(&mut self.heap.recorder.events),
+            events_dropped: self.heap.recorder.dropped,
             outcome,
         })
     }
@@ -971,7 +972,7 @@ impl Vm {
     fn record_push_event(&mut self, slot: usize, obj: Option<ObjId>, borrowed: bool) {
         let depth = self.frames.len() - 1;
         let address = obj.map(|o| self.heap.get(o).address);
-        self.heap.recorder.events.push(Event::Push {
+        self.heap.recorder.push(Event::Push {
             depth,
             slot,
             obj,
@@ -1006,7 +1007,7 @@ impl Vm {
     fn record_pop(&mut self, slot: usize, obj: Option<ObjId>) {
         let depth = self.frames.len() - 1;
         let address = obj.map(|o| self.heap.get(o).address);
-        self.heap.recorder.events.push(Event::Pop {
+        self.heap.recorder.push(Event::Pop {
             depth,
             slot,
             obj,

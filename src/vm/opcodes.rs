@@ -463,7 +463,7 @@ impl Vm {
                     let piece = self.heap.try_str(obj)?;
                     self.charge(piece.len() as u64);
                     self.heap
-                        .check_room(text.len() as u64 + piece.len() as u64)?;
+                        .check_room(2 * (text.len() as u64 + piece.len() as u64))?;
                     text.push_str(&piece);
                 }
                 let result = self.str_object(&text);
@@ -764,7 +764,7 @@ impl Vm {
         if self.heap.recorder.enabled {
             let target = self.heap.describe(referrer);
             let address = self.heap.get(obj).address;
-            self.heap.recorder.events.push(Event::Bind {
+            self.heap.recorder.push(Event::Bind {
                 target,
                 obj,
                 address,
@@ -974,46 +974,53 @@ impl Vm {
                 let Some(sequence) = *seq else {
                     return Ok(None);
                 };
-                let kind = *kind;
-                let position = *index;
-                *index += 1;
-                let item = match self.heap.value(sequence) {
-                    Value::Tuple(items) => items.get(position).copied(),
-                    Value::List(list) => list.items.get(position).copied(),
+                let (position, kind) = (*index, *kind);
+                // Each item in constant time: an ASCII string by byte, another
+                // string by the byte offset of its next character (`index`),
+                // a dict by the slot of its next entry.
+                let (item, advance) = match self.heap.value(sequence) {
+                    Value::Tuple(items) => (items.get(position).copied(), 1),
+                    Value::List(list) => (list.items.get(position).copied(), 1),
                     Value::Dict(dict) => match dict.entry_at(position) {
                         Some((slot, entry)) => {
-                            if let Value::SeqIterator { index, .. } = self.heap.value_mut(iterator)
-                            {
-                                *index = slot + 1;
-                            }
-                            Some(match kind {
+                            let item = match kind {
                                 TypeKind::DictValueIterator => entry.value,
                                 TypeKind::DictItemIterator => {
                                     self.tuple_object(vec![entry.key, entry.value], false)
                                 }
                                 _ => entry.key,
-                            })
+                            };
+                            (Some(item), slot + 1 - position)
                         }
-                        None => None,
+                        None => (None, 1),
                     },
-                    Value::Str(text) if text.is_ascii() => {
-                        text.as_bytes().get(position).map(|&b| {
-                            // The one-character strings are immortal singletons.
-                            self.singletons_latin1(b)
-                        })
-                    }
-                    Value::Str(text) => text.chars().nth(position).map(|c| {
-                        let mut buffer = [0u8; 4];
-                        let piece: &str = c.encode_utf8(&mut buffer);
+                    Value::Str(text) if kind == TypeKind::StrAsciiIterator => {
                         // The one-character strings are immortal singletons.
-                        self.str_object(piece)
-                    }),
-                    _ => None,
+                        let item = text
+                            .as_bytes()
+                            .get(position)
+                            .map(|&b| self.singletons_latin1(b));
+                        (item, 1)
+                    }
+                    Value::Str(text) => {
+                        match text.get(position..).and_then(|rest| rest.chars().next()) {
+                            Some(c) => {
+                                let mut buffer = [0u8; 4];
+                                let piece: &str = c.encode_utf8(&mut buffer);
+                                (Some(self.str_object(piece)), c.len_utf8())
+                            }
+                            None => (None, 1),
+                        }
+                    }
+                    _ => (None, 1),
                 };
-                if item.is_none() {
-                    if let Value::SeqIterator { seq, .. } = self.heap.value_mut(iterator) {
+                if let Value::SeqIterator { seq, index, .. } = self.heap.value_mut(iterator) {
+                    *index += advance;
+                    if item.is_none() {
                         *seq = None;
                     }
+                }
+                if item.is_none() {
                     self.heap
                         .decref(sequence, Referrer::Iterator { iterator: address });
                 }
@@ -1093,7 +1100,8 @@ impl Vm {
                 if b.is_empty() {
                     return Ok(lhs);
                 }
-                self.heap.check_room(a.len() as u64 + b.len() as u64)?;
+                self.heap
+                    .check_room(2 * (a.len() as u64 + b.len() as u64))?;
                 let joined = format!("{a}{b}");
                 self.charge(joined.len() as u64);
                 Ok(self.str_object(&joined))
@@ -1161,7 +1169,8 @@ impl Vm {
                         PyException::new("OverflowError", "repeated string is too long")
                     })?;
                 let bytes = (text.len() as u64).saturating_mul(count);
-                self.heap.check_room(bytes.max(chars))?;
+                // Built once, then copied into the object: room for both.
+                self.heap.check_room(bytes.max(chars).saturating_mul(2))?;
                 let repeated = text.repeat(count as usize);
                 self.charge(bytes);
                 Ok(self.str_object(&repeated))
@@ -1210,11 +1219,16 @@ impl Vm {
                 .map(|i| items[i])
                 .ok_or_else(|| PyException::new("IndexError", "tuple index out of range")),
             Value::Str(text) => {
-                let chars: Vec<char> = text.chars().collect();
-                let c = resolve(chars.len())
-                    .map(|i| chars[i])
-                    .ok_or_else(|| PyException::new("IndexError", "string index out of range"))?;
-                Ok(self.str_object(&c.to_string()))
+                // No copy of the text: ASCII by byte, else by walking it once.
+                let c = if text.is_ascii() {
+                    resolve(text.len()).map(|i| text.as_bytes()[i] as char)
+                } else {
+                    resolve(text.chars().count()).and_then(|i| text.chars().nth(i))
+                }
+                .ok_or_else(|| PyException::new("IndexError", "string index out of range"))?;
+                let mut buffer = [0u8; 4];
+                let piece: &str = c.encode_utf8(&mut buffer);
+                Ok(self.str_object(piece))
             }
             other => Err(PyException::type_error(format!(
                 "'{}' object is not subscriptable",
@@ -1227,7 +1241,17 @@ impl Vm {
         use Number::{Big, Float, Int};
         // Floats first: any float operand makes a float result.
         if matches!(a, Float(_)) || matches!(b, Float(_)) || op == 11 {
-            let (x, y) = (a.to_f64()?, b.to_f64()?);
+            let (x, y) = match (a.to_f64(), b.to_f64()) {
+                (Ok(x), Ok(y)) => (x, y),
+                // int / int past a float's range, as `long_true_divide` says it.
+                _ if op == 11 && !matches!(a, Float(_)) && !matches!(b, Float(_)) => {
+                    return Err(PyException::new(
+                        "OverflowError",
+                        "integer division result too large for a float",
+                    ));
+                }
+                (x, y) => (x?, y?),
+            };
             let result = match op {
                 0 => x + y,
                 10 => x - y,
@@ -1297,7 +1321,13 @@ impl Vm {
             }
             _ => x.bits(),
         };
-        self.heap.check_room(result_bits / 8 + 32)?;
+        // num-bigint's multiplication needs scratch space of about five times
+        // its result (measured); a power of two is a shift and needs none.
+        let power_of_two = x.magnitude().count_ones() == 1;
+        let multiplies = op == 5 || (op == 8 && !power_of_two);
+        let scratch = if multiplies { 6 } else { 1 };
+        self.heap
+            .check_room((result_bits / 8).saturating_mul(scratch) + 32)?;
         // Multiplying costs more than its result's size; a rough weight will do.
         let weight = if matches!(op, 5 | 8) { 8 } else { 1 };
         self.charge(result_bits / 8 * weight);
@@ -1514,7 +1544,7 @@ impl Vm {
                     } else {
                         stop < v && v <= start
                     };
-                    Ok(inside && (v - start) % step == 0)
+                    Ok(inside && (v as i128 - start as i128) % step as i128 == 0)
                 }
                 _ => Ok(false),
             },

@@ -83,19 +83,61 @@ pub enum Event {
     Caught { exception: String },
 }
 
+/// Most events one step records: `(x,) * 10**7` makes ten million count
+/// changes in one instruction, which would take gigabytes as events. Past
+/// this, a count change of the object just changed is merged into its event
+/// (`refs 1→10000001`) and other events are only counted.
+pub const MAX_EVENTS_PER_STEP: usize = 100_000;
+
 /// Collects events while enabled; does nothing otherwise.
 #[derive(Debug, Default, Clone)]
 pub struct Recorder {
     pub enabled: bool,
     pub events: Vec<Event>,
+    /// Events of this step not recorded (past [`MAX_EVENTS_PER_STEP`]).
+    pub dropped: u64,
 }
 
 impl Recorder {
     #[inline]
     pub fn record(&mut self, event: impl FnOnce() -> Event) {
         if self.enabled {
-            self.events.push(event());
+            self.push(event());
         }
+    }
+
+    /// Record an event, or count it once the step has too many.
+    pub fn push(&mut self, event: Event) {
+        if self.events.len() < MAX_EVENTS_PER_STEP {
+            self.events.push(event);
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    /// Past the cap: merge a count change of `obj` into the last event when
+    /// that is a change of the same object in the same direction. True when
+    /// merged, or when there is no room and it was counted as dropped.
+    pub fn merge_or_drop(&mut self, obj: super::heap::ObjId, up: bool, refs_after: u32) -> bool {
+        if self.events.len() < MAX_EVENTS_PER_STEP {
+            return false;
+        }
+        match self.events.last_mut() {
+            Some(Event::Incref {
+                obj: last, after, ..
+            }) if up && *last == obj => *after = refs_after,
+            Some(Event::Decref {
+                obj: last, after, ..
+            }) if !up && *last == obj => *after = refs_after,
+            _ => self.dropped += 1,
+        }
+        true
+    }
+
+    /// Start a new step.
+    pub fn clear(&mut self) {
+        self.events.clear();
+        self.dropped = 0;
     }
 }
 
@@ -131,5 +173,7 @@ pub struct Step {
     /// True where CPython's `sys.settrace` reports a 'line' event before this instruction.
     pub line_event: bool,
     pub events: Vec<Event>,
+    /// Events not recorded because the step made too many ([`MAX_EVENTS_PER_STEP`]).
+    pub events_dropped: u64,
     pub outcome: Outcome,
 }

@@ -330,7 +330,7 @@ impl Heap {
             type_name: object.value.type_name(),
             value: self.short_repr(id),
         };
-        self.recorder.events.push(event);
+        self.recorder.push(event);
     }
 
     #[inline]
@@ -375,9 +375,12 @@ impl Heap {
     fn record_count_change(&mut self, id: ObjId, referrer: Referrer, up: bool) {
         let object = &self.objects[id.index()];
         let (after, address) = (object.refs, object.address);
+        if self.recorder.merge_or_drop(id, up, after) {
+            return;
+        }
         let kept_by_constants = !up && after == 0 && !object.const_holders.is_empty();
         let referrer = self.describe(referrer);
-        self.recorder.events.push(if up {
+        self.recorder.push(if up {
             Event::Incref {
                 obj: id,
                 address,
@@ -396,7 +399,7 @@ impl Heap {
         });
         if kept_by_constants {
             let holders = self.const_holders_text(id);
-            self.recorder.events.push(Event::KeptByConstants {
+            self.recorder.push(Event::KeptByConstants {
                 obj: id,
                 address,
                 holders,
@@ -484,10 +487,18 @@ impl Heap {
     /// `roots` and every object reachable from them through container items
     /// (`tuple[0]`…): what a program's names and stacks reach, the way the
     /// lecture draws it (a function's code object is an internal, not an item).
-    pub fn through_items(&self, roots: impl IntoIterator<Item = ObjId>) -> BTreeSet<ObjId> {
+    /// At most `limit` objects: a million-object heap must not cost a million rows.
+    pub fn through_items(
+        &self,
+        roots: impl IntoIterator<Item = ObjId>,
+        limit: usize,
+    ) -> BTreeSet<ObjId> {
         let mut seen = BTreeSet::new();
         let mut todo: Vec<ObjId> = roots.into_iter().collect();
         while let Some(id) = todo.pop() {
+            if seen.len() >= limit {
+                break;
+            }
             if !seen.insert(id) {
                 continue;
             }
@@ -742,7 +753,7 @@ impl Heap {
             value: self.short_repr(id),
             reason: "refs reached 0".into(),
         };
-        self.recorder.events.push(event);
+        self.recorder.push(event);
     }
 
     /// "`<module>` constants", "`f`, `g` constants".

@@ -10,7 +10,6 @@
 //! `MemoryError` where the text would not fit in the memory limit.
 
 use num_bigint::BigInt;
-use num_traits::Signed;
 
 use super::{Heap, ObjId, TypeKind, Value};
 use crate::vm::exceptions::PyException;
@@ -116,13 +115,14 @@ pub fn parse_digits_error(digits: usize) -> Box<PyException> {
 /// for any size (off by one only within 1e-15 of a power of ten, which only
 /// a display could show).
 pub fn decimal_digits(value: &BigInt) -> u64 {
-    let magnitude = value.abs();
+    // The magnitude by reference: a copy of a 256 MB int at every frame is slow.
+    let magnitude = value.magnitude();
     let bits = magnitude.bits();
     if bits <= DIGIT_LIMIT_BITS {
         return magnitude.to_string().len() as u64;
     }
     let shift = bits - 64;
-    let top: BigInt = &magnitude >> shift;
+    let top = magnitude >> shift;
     let top = num_traits::ToPrimitive::to_f64(&top).unwrap_or(f64::MAX);
     let log10 = top.log10() + shift as f64 * std::f64::consts::LOG10_2;
     log10.floor() as u64 + 1
