@@ -44,6 +44,7 @@ pub(super) mod text {
 }
 
 impl Vm {
+    #[inline(always)]
     pub(super) fn execute(&mut self, instr: Instr) -> Flow {
         let arg = instr.arg;
         match instr.opcode {
@@ -143,7 +144,10 @@ impl Vm {
             // LOAD_NAME (-- value): module code looks in globals, then builtins
             LOAD_NAME => {
                 let name = self.name(arg)?;
-                if let Some(value) = self.lookup_locals_dict(name)? {
+                // Only class bodies have a namespace dict; module code goes straight on.
+                if self.frames.last().is_some_and(|f| f.locals_dict.is_some())
+                    && let Some(value) = self.lookup_locals_dict(name)?
+                {
                     return self.push(value);
                 }
                 let value = self.lookup_global(name)?;
@@ -166,7 +170,7 @@ impl Vm {
                 let name = self.name(arg)?;
                 let popped = self.pop()?;
                 if instr.opcode == STORE_NAME
-                    && let Some(dict) = self.top_frame()?.locals_dict
+                    && let Some(dict) = self.frames.last().and_then(|f| f.locals_dict)
                 {
                     return self.store_locals_dict(dict, name, popped);
                 }
@@ -1824,6 +1828,7 @@ impl Vm {
     }
 
     /// A class body's `LOAD_NAME`: its namespace first.
+    #[cold]
     fn lookup_locals_dict(&mut self, name: super::heap::Symbol) -> Flow<Option<ObjId>> {
         let Some(dict) = self.top_frame()?.locals_dict else {
             return Ok(None);
@@ -1836,6 +1841,7 @@ impl Vm {
     }
 
     /// A class body's `STORE_NAME`: into its namespace.
+    #[cold]
     fn store_locals_dict(
         &mut self,
         dict: ObjId,
