@@ -197,6 +197,22 @@ fn tuples_draw_an_arrow_per_item() {
 }
 
 #[test]
+fn lists_alias_in_the_figure_as_in_the_lecture() {
+    let program = Program {
+        filename: "list_aliasing.py".into(),
+        source: "a = [1, 2]\nb = a\nb.append(3)\n".into(),
+    };
+    let mermaid = figure(&program, At::AfterLine(3), Format::Mermaid);
+    check("list_aliasing-line3.mmd", &mermaid);
+    let (_, a_target) = arrow_target(&mermaid, "a");
+    let (_, b_target) = arrow_target(&mermaid, "b");
+    assert_eq!(a_target, b_target, "one list\n{mermaid}");
+    assert!(node_label(&mermaid, a_target).starts_with("[1, 2, 3]<br/>list · refs 2"));
+    let items = mermaid.lines().filter(|l| l.contains("-- \"[")).count();
+    assert_eq!(items, 3, "{mermaid}");
+}
+
+#[test]
 fn figure_command_writes_files_by_extension_and_refuses_lines_that_never_run() {
     let dir = std::env::temp_dir().join(format!("bytestep-figure-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("mkdir");

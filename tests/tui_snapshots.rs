@@ -260,6 +260,25 @@ fn the_heap_as_a_picture() {
 }
 
 #[test]
+fn the_list_aliasing_example_as_a_picture() {
+    let source = program("list_aliasing.py");
+    // After `b = a`: both arrows meet on one list, whose items are arrows too.
+    let text = frame(&source, "list_aliasing.py", "ssv", 100, 30);
+    check("list_aliasing_graph_b_is_a_100x30", &text);
+    assert!(text.contains("a    ─┬───▶ list [1, 2]  refs 2"), "{text}");
+    assert!(text.contains("b    ─┘"), "{text}");
+    assert!(text.contains("├[0] ──▶ int 1"), "{text}");
+    // After `b.append(3)`: the one list has a third item, seen through a too.
+    let text = frame(&source, "list_aliasing.py", "sssv", 100, 30);
+    check("list_aliasing_graph_appended_100x30", &text);
+    assert!(
+        text.contains("a    ─┬───▶ list [1, 2, 3]  refs 2"),
+        "{text}"
+    );
+    assert!(text.contains("└[2] ──▶ int 3"), "{text}");
+}
+
+#[test]
 fn at_80x24_arguments_stay_visible_and_jumps_use_labels() {
     let source = program("loop_calls.py");
     let in_f = frame(&source, "loop_calls.py", "sssssss", 80, 24);
