@@ -283,28 +283,11 @@ impl Value {
         }
     }
 
-    /// Holds references to other objects, released when this one is freed.
+    /// Holds references to other objects, released when this one is freed:
+    /// every GC-tracked kind but builtin functions, which hold none here.
     #[inline]
     pub fn holds_references(&self) -> bool {
-        matches!(
-            self,
-            Value::Tuple(_)
-                | Value::List(_)
-                | Value::Dict(_)
-                | Value::Function(_)
-                | Value::Module(_)
-                | Value::SeqIterator { .. }
-                | Value::Exception(_)
-                | Value::BoundMethod { .. }
-                | Value::DictView { .. }
-                | Value::Cell(_)
-                | Value::Enumerate { .. }
-                | Value::Zip { .. }
-                | Value::Reversed { .. }
-                | Value::Class(_)
-                | Value::Instance { .. }
-                | Value::Method { .. }
-        )
+        self.is_gc() && !matches!(self, Value::Builtin(_))
     }
 
     /// Tracked by CPython's cycle GC, so allocated after a 16-byte `PyGC_Head`.
