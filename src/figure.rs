@@ -34,17 +34,6 @@ impl Format {
         Format::Svg,
     ];
 
-    /// The name used on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Mermaid => "mermaid",
-            Format::Markdown => "markdown",
-            Format::Html => "html",
-            Format::Svg => "svg",
-        }
-    }
-
     /// The usual file extension.
     pub fn extension(self) -> &'static str {
         match self {

@@ -75,17 +75,6 @@ fn find_wait(text: &str) -> Option<usize> {
         })
 }
 
-/// The keys of a script, pauses dropped (for `--keys`, which has no clock).
-pub fn keys_of(items: &[ScriptItem]) -> Vec<Key> {
-    items
-        .iter()
-        .filter_map(|item| match item {
-            ScriptItem::Key(key) => Some(*key),
-            ScriptItem::Wait(_) => None,
-        })
-        .collect()
-}
-
 /// When each scripted key is pressed, in milliseconds from the first frame:
 /// `delay` after the previous key, or the pauses written between them instead.
 /// The second value is when the last frame stops being held (one more gap).
@@ -140,10 +129,6 @@ mod tests {
                 ScriptItem::Key(Key::plain(KeyCode::Down)),
                 ScriptItem::Wait(20),
             ]
-        );
-        assert_eq!(
-            keys_of(&items),
-            vec![Key::char('s'), Key::char('i'), Key::plain(KeyCode::Down)]
         );
     }
 
