@@ -48,6 +48,14 @@ impl Vm {
                 }
                 None => {}
             }
+            if let Some(resume) = frame.resumed {
+                for held in resume.counted() {
+                    refer(held, "a running generator's resumer", &self.heap)?;
+                }
+            }
+        }
+        for &generator in self.heap.finalizing() {
+            refer(generator, "the generator finalizer", &self.heap)?;
         }
         // sys.modules holds every module.
         for module in [self.main_module, self.builtins_module, self.sys_module] {

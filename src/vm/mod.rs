@@ -16,6 +16,7 @@ use opcodes::text as opcodes_text;
 mod classes;
 mod containers;
 mod exec;
+mod generators;
 mod invariants;
 mod iterators;
 pub mod report;
@@ -649,6 +650,17 @@ impl Vm {
                 }
                 None => {}
             }
+            if let Some(resume) = frame.resumed {
+                for held in resume.held() {
+                    visit(held, pending, true, Some(depth));
+                }
+                if let Some(exc) = resume.saved_exc {
+                    visit(exc, unwind::exc_info_referrer(self), true, Some(depth));
+                }
+            }
+        }
+        for &generator in self.heap.finalizing() {
+            visit(generator, heap::finalizer_referrer(), true, None);
         }
         if let Some(exc) = self.exc_info {
             visit(exc, unwind::exc_info_referrer(self), true, None);
@@ -677,6 +689,9 @@ impl Vm {
             } else if self.heap.over_limit() {
                 self.raise(self.heap.memory_error());
             }
+            if !self.heap.finalizing().is_empty() {
+                self.run_finalizers();
+            }
         }
         self.outcome.as_ref().unwrap_or(&Outcome::Finished)
     }
@@ -693,6 +708,9 @@ impl Vm {
                 self.unwind(error);
             } else if self.heap.over_limit() {
                 self.raise(self.heap.memory_error());
+            }
+            if !self.heap.finalizing().is_empty() {
+                self.run_finalizers();
             }
         }
         self.is_finished()
@@ -812,6 +830,20 @@ impl Vm {
     /// Execute one fetched instruction and settle its outcome.
     fn execute_checked(&mut self, instr: Instr) -> Outcome {
         let depth_before = self.frames.len();
+        let outcome = self.execute_settled(instr, depth_before);
+        if !self.heap.finalizing().is_empty() && self.outcome.is_none() {
+            self.run_finalizers();
+            if self.track_lines {
+                self.update_line_event();
+            }
+            if self.frames.len() > depth_before {
+                return Outcome::Called;
+            }
+        }
+        outcome
+    }
+
+    fn execute_settled(&mut self, instr: Instr, depth_before: usize) -> Outcome {
         match self.execute(instr) {
             Ok(()) if self.heap.over_limit() => return self.raise(self.heap.memory_error()),
             Ok(()) => {}

@@ -26,6 +26,7 @@ const NB_NAMES: [&str; 27] = [
 const NB_SUBSCR: u32 = 26;
 /// `COMPARE_OP` operators, `oparg >> 5`.
 const COMPARE_NAMES: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
+const INTRINSIC_STOPITERATION_ERROR: u32 = 3;
 const INTRINSIC_UNARY_POSITIVE: u32 = 5;
 const INTRINSIC_LIST_TO_TUPLE: u32 = 6;
 
@@ -329,6 +330,12 @@ impl Vm {
             // FOR_ITER (iter -- iter, next); exhausted: jump past END_FOR to POP_ITER
             FOR_ITER => {
                 let iterator = self.peek(0)?.obj.ok_or_else(null_error)?;
+                if let Value::Generator(_) = self.heap.value(iterator) {
+                    let mode = super::frame::ResumeMode::ForIter {
+                        target: instr.target,
+                    };
+                    return self.resume(iterator, None, None, false, mode);
+                }
                 match self.next_item(iterator)? {
                     Some(item) => self.push(item),
                     None => self.jump(instr.target, 1),
@@ -621,6 +628,33 @@ impl Vm {
             // RERAISE (values[oparg], exc -- values[oparg])
             RERAISE => self.reraise(arg),
 
+            // LOAD_COMMON_CONSTANT (-- value)
+            LOAD_COMMON_CONSTANT => {
+                let value = match arg {
+                    0 => self.exception_class("AssertionError"),
+                    1 => self.exception_class("NotImplementedError"),
+                    2 => self.type_object(TypeKind::Tuple),
+                    3 => self.builtin_object(builtins::Builtin::All),
+                    _ => self.builtin_object(builtins::Builtin::Any),
+                };
+                self.push(value)
+            }
+
+            // RETURN_GENERATOR (-- res)
+            RETURN_GENERATOR => self.return_generator(),
+            // YIELD_VALUE (retval -- value)
+            YIELD_VALUE => self.yield_value(),
+            // GET_YIELD_FROM_ITER (iterable -- iter)
+            GET_YIELD_FROM_ITER => self.get_yield_from_iter(),
+            // SEND (receiver, v -- receiver, retval)
+            SEND => self.send(instr.target),
+            // END_SEND (receiver, value -- value)
+            END_SEND => self.end_send(),
+            // CLEANUP_THROW (sub_iter, last_sent_val, exc_value -- none, value)
+            CLEANUP_THROW => self.cleanup_throw(),
+            // CALL_INTRINSIC_1 INTRINSIC_STOPITERATION_ERROR (value -- res)
+            CALL_INTRINSIC_1 if arg == INTRINSIC_STOPITERATION_ERROR => self.stopiteration_error(),
+
             EXTENDED_ARG => Ok(()),
 
             other => Err(self.unsupported(&feature_of(crate::bytecode::opcodes::name(other)))),
@@ -853,6 +887,9 @@ impl Vm {
             Value::Exception(exc) if name_text == "__cause__" => {
                 Ok(exc.cause.unwrap_or(self.singletons.none))
             }
+            Value::Exception(exc) if name_text == "value" && exc.kind.name() == "StopIteration" => {
+                Ok(self.stop_iteration_value(owner))
+            }
             Value::Exception(exc) if name_text == "__context__" => {
                 Ok(exc.context.unwrap_or(self.singletons.none))
             }
@@ -933,7 +970,8 @@ impl Vm {
             | Value::SeqIterator { .. }
             | Value::Enumerate { .. }
             | Value::Zip { .. }
-            | Value::Reversed { .. } => {
+            | Value::Reversed { .. }
+            | Value::Generator(_) => {
                 // iter(iterator) is the iterator itself.
                 return Ok(iterable);
             }
@@ -1574,6 +1612,9 @@ impl Vm {
             args.insert(0, self_or_null);
         }
         let kwnames = kwnames.unwrap_or_default();
+        if let Some(plan) = self.generator_call(callable, &args) {
+            return self.call_generator(plan, callable, args, callable_popped, &kwnames);
+        }
         match self.heap.value(callable) {
             Value::Builtin(builtins::Builtin::BuildClass) => {
                 return self.build_class(args, callable_popped);
@@ -1692,14 +1733,12 @@ impl Vm {
         args: Vec<Popped>,
         kwnames: &[String],
     ) -> Flow {
-        if info.code.flags & (crate::compile::flags::GENERATOR | crate::compile::flags::COROUTINE)
-            != 0
-        {
+        if info.code.flags & crate::compile::flags::COROUTINE != 0 {
             for arg in args {
                 self.release(arg);
             }
             self.release(callable_popped);
-            return Err(self.unsupported("generators"));
+            return Err(self.unsupported("coroutines (async def)"));
         }
         if self.frames.len() >= RECURSION_LIMIT {
             for arg in args {
@@ -1748,6 +1787,9 @@ impl Vm {
 
     fn return_value(&mut self) -> Flow {
         let (value, popped) = self.pop_object()?;
+        if self.frames.last().is_some_and(|f| f.resumed.is_some()) {
+            return self.generator_return(value, popped);
+        }
         if self.frames.len() == 1 {
             // The module returns: the program is over.
             self.release(popped);

@@ -130,7 +130,8 @@ impl Vm {
                     Err(error) => self.raise(error),
                 };
             }
-            if !self.handled_further_out() {
+            let generator_frame = frame.resumed.is_some();
+            if !self.resumer_catches(frame, exc) && !self.handled_further_out(exc) {
                 // Nothing will catch it: the frames stay for the post-mortem
                 // (CPython's traceback keeps them alive), each with its entry.
                 for index in (0..self.frames.len().saturating_sub(1)).rev() {
@@ -143,17 +144,30 @@ impl Vm {
                 return self.uncaught(exc);
             }
             self.reraise_lasti = None;
-            self.pop_frame();
+            if generator_frame {
+                // The generator finishes; its resumer may catch the exception.
+                match self.generator_raised(exc) {
+                    Ok(true) => return Outcome::Continued,
+                    Ok(false) => {}
+                    Err(error) => return self.raise(error),
+                }
+            } else {
+                self.pop_frame();
+            }
             self.add_traceback_entry(exc);
         }
     }
 
-    /// Whether a frame under the innermost one has a handler at its call.
-    fn handled_further_out(&self) -> bool {
+    /// Whether a frame under the innermost one has a handler at its call,
+    /// or resumed a generator in a way that catches `exc` (`close()`).
+    fn handled_further_out(&self, exc: ObjId) -> bool {
         let count = self.frames.len();
         self.frames[..count.saturating_sub(1)]
             .iter()
             .any(|frame| frame.last.and_then(|i| frame.code.handler_for(i)).is_some())
+            || self.frames[1..]
+                .iter()
+                .any(|frame| self.resumer_catches(frame, exc))
     }
 
     /// Pop to the handler's depth, push lasti and the exception, jump.
@@ -186,7 +200,7 @@ impl Vm {
 
     /// A new exception raised while another is handled gets it as `__context__`.
     fn chain_context(&mut self, exc: ObjId) {
-        let Some(current) = self.exc_info else {
+        let Some(current) = self.topmost_exception() else {
             return;
         };
         if current == exc {

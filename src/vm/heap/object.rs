@@ -189,6 +189,8 @@ pub enum Value {
         kind: TypeKind,
         dict: ObjId,
     },
+    /// A generator: its frame while suspended (see [`crate::vm::types::generator`]).
+    Generator(Box<crate::vm::types::generator::Generator>),
 }
 
 /// A class: its name, bases (held), MRO and namespace dict (held).
@@ -273,6 +275,7 @@ impl Value {
             Value::Enumerate { .. } => TypeKind::Enumerate,
             Value::Zip { .. } => TypeKind::Zip,
             Value::Reversed { kind, .. } => *kind,
+            Value::Generator(_) => TypeKind::Generator,
         }
     }
 
@@ -312,6 +315,7 @@ impl Value {
                 | Value::Class(_)
                 | Value::Instance { .. }
                 | Value::Method { .. }
+                | Value::Generator(_)
         )
     }
 
@@ -351,6 +355,9 @@ impl Value {
             Value::Instance { .. } => GC_HEAD + 16 + 16,
             // PyMethodObject: header, func, self, weakreflist, vectorcall.
             Value::Method { .. } => GC_HEAD + 48,
+            Value::Generator(generator) => {
+                crate::vm::types::generator::Generator::size(&generator.code)
+            }
             Value::Range { .. } => 48,
             Value::RangeIterator { .. } => 40,
             // PyObject_HEAD, the index and the sequence, after the GC header.
@@ -416,6 +423,7 @@ impl Value {
             | Value::Class(_)
             | Value::Instance { .. }
             | Value::Method { .. }
+            | Value::Generator(_)
             | Value::Code(_)
             | Value::Function(_)
             | Value::Module(_)

@@ -360,6 +360,10 @@ impl Writer<'_> {
                 "<code object {} at {:#x}, file \"{}\", line {}>",
                 code.code.name, object.address, code.code.filename, code.code.first_line
             )),
+            Value::Generator(generator) => self.push(&format!(
+                "<generator object {} at {:#x}>",
+                generator.code.code.qualname, object.address
+            )),
             Value::RangeIterator { .. }
             | Value::SeqIterator { .. }
             | Value::Enumerate { .. }
