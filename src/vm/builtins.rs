@@ -38,6 +38,8 @@ pub enum Builtin {
     Oct,
     /// `__build_class__`, pushed by `LOAD_BUILD_CLASS`.
     BuildClass,
+    /// `BaseException.__init__` (`Exception.__init__(self, message)`).
+    ExcInit,
     /// A method of a built-in type (`list.append`).
     Method(super::containers::Method),
     /// A type object of the builtins namespace (`int`, `range`...).
@@ -74,6 +76,7 @@ impl Builtin {
             Builtin::Bin => "bin",
             Builtin::Oct => "oct",
             Builtin::BuildClass => "__build_class__",
+            Builtin::ExcInit => "__init__",
             Builtin::Method(method) => method.name(),
             Builtin::Type(kind) => kind.name(),
         }
@@ -81,6 +84,7 @@ impl Builtin {
 
     pub fn repr(self) -> String {
         match self {
+            Builtin::ExcInit => "<slot wrapper '__init__' of 'BaseException' objects>".into(),
             Builtin::Method(method) => format!(
                 "<method '{}' of '{}' objects>",
                 method.name(),
@@ -194,6 +198,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         )));
     }
     match builtin {
+        Builtin::ExcInit => vm.exception_init(args),
         Builtin::Print => print(vm, args, keywords),
         Builtin::Id => {
             let [obj] = exactly(builtin, args)?;
@@ -588,6 +593,11 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
         (TypeKind::Type, [obj]) => {
             if let Value::Instance { class, .. } = vm.heap.value(*obj) {
                 return Ok(*class);
+            }
+            if let Value::Exception(exc) = vm.heap.value(*obj)
+                && let Some(class) = exc.class
+            {
+                return Ok(class);
             }
             let of = vm.heap.value(*obj).type_kind();
             Ok(vm.type_object(of))

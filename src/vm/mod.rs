@@ -15,6 +15,7 @@ pub mod output;
 use opcodes::text as opcodes_text;
 mod classes;
 mod containers;
+mod exc_classes;
 mod exec;
 mod generators;
 mod invariants;

@@ -1860,7 +1860,7 @@ impl Vm {
     }
 
     /// The immortal object of a builtin that is not in the builtins module.
-    fn static_builtin(&mut self, builtin: builtins::Builtin) -> ObjId {
+    pub(super) fn static_builtin(&mut self, builtin: builtins::Builtin) -> ObjId {
         if let Some(&id) = self.methods.get(&builtin) {
             return id;
         }

@@ -53,6 +53,9 @@ impl Vm {
             context: None,
             suppress_context: false,
             traceback: Vec::new(),
+            class: None,
+            dict: None,
+            type_name: kind.name(),
         })));
         let address = self.heap.get(exc).address;
         self.heap.incref(
@@ -318,7 +321,7 @@ impl Vm {
 
     /// `CHECK_EXC_MATCH`'s test: `except` clauses must name exception classes.
     pub(super) fn exception_matches(&self, exc: ObjId, classinfo: ObjId) -> Flow<bool> {
-        let valid = |id: ObjId| matches!(self.heap.value(id), Value::Type(TypeKind::Exc(_)));
+        let valid = |id: ObjId| self.class_exception_kind(id).is_some();
         let all_valid = match self.heap.value(classinfo) {
             Value::Tuple(items) => items.iter().all(|&i| valid(i)),
             _ => valid(classinfo),
@@ -341,6 +344,13 @@ impl Vm {
             Value::Type(TypeKind::Exc(kind)) => {
                 let kind = *kind;
                 let exc = self.new_exception(kind, Vec::new());
+                self.heap.incref(exc, self.raised_referrer());
+                Ok(exc)
+            }
+            Value::Class(_) if self.class_exception_kind(value).is_some() => {
+                let exc = self
+                    .instantiate_exception_class(value)?
+                    .ok_or_else(|| PyException::new("SystemError", "not an exception class"))?;
                 self.heap.incref(exc, self.raised_referrer());
                 Ok(exc)
             }

@@ -727,6 +727,12 @@ impl Heap {
                     name,
                 };
                 let mut children = vec![(exc.args, attribute("args"))];
+                if let Some(class) = exc.class {
+                    children.push((class, attribute("__class__")));
+                }
+                if let Some(dict) = exc.dict {
+                    children.push((dict, attribute("__dict__")));
+                }
                 if let Some(context) = exc.context {
                     children.push((context, attribute("__context__")));
                 }

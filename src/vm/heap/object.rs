@@ -282,6 +282,7 @@ impl Value {
     pub fn type_name(&self) -> &'static str {
         match self {
             Value::Instance { type_name, .. } => type_name,
+            Value::Exception(exc) => exc.type_name,
             _ => self.type_kind().name(),
         }
     }

@@ -298,7 +298,7 @@ impl Writer<'_> {
                 self.push("])")
             }
             Value::Exception(exc) => {
-                self.push(exc.kind.name())?;
+                self.push(exc.type_name)?;
                 let args = heap.get(exc.args);
                 match &args.value {
                     _ if !args.alive => self.push("()"),
