@@ -41,6 +41,8 @@ fn static_name(name: &str) -> &'static str {
 /// Names a class body may define that CPython does not call implicitly.
 const PLAIN_DUNDERS: &[&str] = &[
     "__init__",
+    "__enter__",
+    "__exit__",
     "__module__",
     "__qualname__",
     "__firstlineno__",

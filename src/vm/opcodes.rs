@@ -628,6 +628,11 @@ impl Vm {
             // RERAISE (values[oparg], exc -- values[oparg])
             RERAISE => self.reraise(arg),
 
+            // LOAD_SPECIAL (self -- attr, self_or_null)
+            LOAD_SPECIAL => self.load_special(arg),
+            // WITH_EXCEPT_START (exit_func, exit_self, lasti, prev_exc, val -- exit_func, exit_self, lasti, prev_exc, val, res)
+            WITH_EXCEPT_START => self.with_except_start(),
+
             // LOAD_COMMON_CONSTANT (-- value)
             LOAD_COMMON_CONSTANT => {
                 let value = match arg {
@@ -1725,7 +1730,7 @@ impl Vm {
 
     /// `_PUSH_FRAME`: the arguments' references move into the new frame's
     /// locals as they are (borrowed stays borrowed), and the frame keeps the function.
-    fn enter_function(
+    pub(super) fn enter_function(
         &mut self,
         callable: ObjId,
         callable_popped: Popped,

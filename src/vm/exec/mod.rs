@@ -5,3 +5,4 @@ mod build;
 mod call;
 mod cells;
 mod exc;
+mod with;
