@@ -586,7 +586,8 @@ impl Vm {
             }
         };
         let key = self.str_object(name);
-        let result = self.delitem(dict, key).map_err(|_| {
+        let result = self.delitem(dict, key).map_err(|error| {
+            self.drop_error(error);
             PyException::new(
                 "AttributeError",
                 format!(

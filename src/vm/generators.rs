@@ -176,6 +176,11 @@ impl Vm {
         }
     }
 
+    /// An error replaced by another: the exception object it raised is dropped.
+    pub(super) fn drop_error(&mut self, error: Box<PyException>) {
+        self.drop_thrown(Some(error));
+    }
+
     fn drop_thrown(&mut self, throw: Option<Box<PyException>>) {
         if let Some(object) = throw.and_then(|t| t.object) {
             self.heap.decref(object, self.raised_referrer());

@@ -186,9 +186,10 @@ impl Vm {
                 {
                     let text = self.heap.symbols.text(name).to_owned();
                     let key = self.str_object(&text);
-                    let result = self
-                        .delitem(dict, key)
-                        .map_err(|_| PyException::name_error(&text));
+                    let result = self.delitem(dict, key).map_err(|error| {
+                        self.drop_error(error);
+                        PyException::name_error(&text)
+                    });
                     self.heap.discard(key);
                     return result;
                 }
