@@ -85,6 +85,11 @@ pub enum ResumeMode {
     Finalize,
     /// A builtin that consumes the generator (`list(g)`, `sum(g)`…).
     Drive(Drive),
+    /// An inner generator of a `yield from` chain that `throw()` or
+    /// `close()` reached first: its return or exception goes to the
+    /// generator under it (suspended at its `yield from`), a yield to the
+    /// outermost one's resumer (`closing`: a yield is refused instead).
+    Chain { closing: bool },
 }
 
 /// What a consuming builtin keeps between items (its objects held).

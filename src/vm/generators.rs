@@ -144,7 +144,23 @@ impl Vm {
                 "maximum recursion depth exceeded",
             ));
         }
-        let Some(generator_object) = self.generator_mut(generator) else {
+        self.push_generator_frame(resume)?;
+        let sent = sent.unwrap_or(self.singletons.none);
+        self.push(sent)?;
+        if self.track_lines {
+            self.update_line_event();
+        }
+        match throw {
+            // Raised where the frame stopped (its last instruction, the yield).
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
+    }
+
+    /// Put a created or suspended generator's frame on the frame stack
+    /// (nothing pushed on its value stack yet), its exception state in place.
+    fn push_generator_frame(&mut self, resume: Resume) -> Flow {
+        let Some(generator_object) = self.generator_mut(resume.generator) else {
             return Err(PyException::new("SystemError", "resuming a non-generator"));
         };
         let Some(mut frame) = generator_object.frame.take() else {
@@ -164,16 +180,79 @@ impl Vm {
         let callee = frame.code.code.qualname.clone();
         self.heap.recorder.record(|| Event::Call { callee, depth });
         self.frames.push(*frame);
-        let sent = sent.unwrap_or(self.singletons.none);
-        self.push(sent)?;
-        if self.track_lines {
-            self.update_line_event();
+        Ok(())
+    }
+
+    /// `gi_yieldfrom` as far as it goes: the generator, the generator it is
+    /// suspended delegating to (`yield from`), and so on.
+    fn delegation_chain(&self, generator: ObjId) -> Vec<ObjId> {
+        let mut chain = vec![generator];
+        let mut current = generator;
+        while chain.len() < RECURSION_LIMIT
+            && self.generator_state(current) == GenState::SuspendedYieldFrom
+            && let Some(delegate) = self.delegate_of(current)
+            && matches!(
+                self.generator_state(delegate),
+                GenState::Suspended | GenState::SuspendedYieldFrom
+            )
+            && matches!(self.heap.value(delegate), Value::Generator(_))
+        {
+            chain.push(delegate);
+            current = delegate;
         }
-        match throw {
-            // Raised where the frame stopped (its last instruction, the yield).
-            Some(error) => Err(error),
-            None => Ok(()),
+        chain
+    }
+
+    /// Throw `error` into the innermost generator of a `yield from` chain
+    /// (`_gen_throw` recursing into `gi_yieldfrom`): the outer frames are
+    /// entered first, unresumed, so what the inner one raises or returns
+    /// lands at their `yield from`. The outermost (held by the caller) is
+    /// resumed as `mode`; `closing` for `close()`.
+    fn throw_into_chain(
+        &mut self,
+        chain: &[ObjId],
+        error: Box<PyException>,
+        mode: ResumeMode,
+        closing: bool,
+    ) -> Flow {
+        let holder = self.continuation_referrer();
+        let Some((&innermost, outers)) = chain.split_last() else {
+            self.drop_error(error);
+            return Ok(());
+        };
+        if outers.is_empty() {
+            return self.resume(innermost, None, Some(error), true, mode);
         }
+        if self.frames.len() + chain.len() >= RECURSION_LIMIT {
+            self.drop_error(error);
+            self.heap.decref(chain[0], holder);
+            return Err(PyException::new(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
+        }
+        for (index, &outer) in outers.iter().enumerate() {
+            let mode = if index == 0 {
+                mode
+            } else {
+                self.heap.incref(outer, holder);
+                ResumeMode::Chain { closing }
+            };
+            self.push_generator_frame(Resume {
+                generator: outer,
+                holds: true,
+                mode,
+                saved_exc: None,
+            })?;
+        }
+        self.heap.incref(innermost, holder);
+        self.resume(
+            innermost,
+            None,
+            Some(error),
+            true,
+            ResumeMode::Chain { closing },
+        )
     }
 
     /// An error replaced by another: the exception object it raised is dropped.
@@ -213,7 +292,7 @@ impl Vm {
                 self.push(self.singletons.none)?;
                 self.jump_to(target, 0)
             }
-            ResumeMode::Close | ResumeMode::Finalize => {
+            ResumeMode::Close | ResumeMode::Finalize | ResumeMode::Chain { .. } => {
                 let push = resume.mode == ResumeMode::Close;
                 self.release_resume(resume);
                 if push {
@@ -331,7 +410,22 @@ impl Vm {
                 }
             }
         }
-        let resume = self.leave_generator_frame(false)?;
+        let mut resume = self.leave_generator_frame(false)?;
+        if resume.mode == (ResumeMode::Chain { closing: true }) {
+            // `gen_close` of the delegate fails; the error lands at the outer `yield from`.
+            self.heap.decref(value, popped.referrer());
+            self.release_resume(resume);
+            return Err(PyException::new(
+                "RuntimeError",
+                "generator ignored GeneratorExit",
+            ));
+        }
+        // A value yielded inside a `yield from` chain goes past the outer
+        // generators (they stay suspended) to the outermost one's resumer.
+        while let ResumeMode::Chain { .. } = resume.mode {
+            self.release_resume(resume);
+            resume = self.leave_generator_frame(false)?;
+        }
         let address = self.heap.get(value).address;
         self.heap.recorder.record(|| Event::Return {
             from: "yield".into(),
@@ -397,6 +491,17 @@ impl Vm {
             }
             ResumeMode::Close => self.push(value),
             ResumeMode::Finalize => Ok(()),
+            // The delegate closed: the generator under it gets GeneratorExit.
+            ResumeMode::Chain { closing: true } => Err(self.raise_new("GeneratorExit", Vec::new())),
+            // The delegate returned: its value ends the `yield from` under it.
+            ResumeMode::Chain { closing: false } => {
+                let args = if value == self.singletons.none {
+                    Vec::new()
+                } else {
+                    vec![value]
+                };
+                Err(self.raise_new("StopIteration", args))
+            }
             ResumeMode::Drive(drive) => match self.finish_drive(drive) {
                 Ok(result) => self.push_result(result),
                 Err(error) => Err(error),
@@ -648,23 +753,13 @@ impl Vm {
 
     /// `g.throw(exc)` (`exc` held as a raised exception).
     fn throw_into(&mut self, generator: ObjId, exc: ObjId) -> Flow {
-        if self.generator_state(generator) == GenState::SuspendedYieldFrom
-            && self
-                .delegate_of(generator)
-                .is_some_and(|d| matches!(self.heap.value(d), Value::Generator(_)))
-        {
-            self.heap.decref(exc, self.raised_referrer());
-            self.heap.decref(generator, self.continuation_referrer());
-            return Err(
-                self.unsupported("throw() into a generator delegating to another generator")
-            );
-        }
-        self.resume(
-            generator,
-            None,
-            Some(PyException::object(exc, false)),
-            true,
+        let chain = self.delegation_chain(generator);
+        let closing = self.is_exception_kind(exc, "GeneratorExit");
+        self.throw_into_chain(
+            &chain,
+            PyException::object(exc, false),
             ResumeMode::Call { default: None },
+            closing,
         )
     }
 
@@ -683,19 +778,19 @@ impl Vm {
             mode,
             saved_exc: None,
         };
-        let state = self.generator_state(generator);
-        if state == GenState::SuspendedYieldFrom
-            && let Some(delegate) = self.delegate_of(generator)
-            && matches!(self.heap.value(delegate), Value::Generator(_))
-        {
-            if self.needs_close(delegate) {
-                self.release_resume(resume);
-                return Err(self.unsupported(
-                    "closing a generator delegating to a generator that runs code on close",
-                ));
+        // Delegates that close quietly are cleared; the innermost that runs
+        // code on close gets the GeneratorExit first.
+        let mut chain = self.delegation_chain(generator);
+        while chain.len() > 1 && chain.last().is_some_and(|&g| !self.needs_close(g)) {
+            if let Some(quiet) = chain.pop() {
+                self.clear_generator(quiet);
             }
-            self.clear_generator(delegate);
         }
+        if chain.len() > 1 {
+            let exit = self.raise_new("GeneratorExit", Vec::new());
+            return self.throw_into_chain(&chain, exit, mode, true);
+        }
+        let state = self.generator_state(generator);
         let quiet = match state {
             GenState::Created | GenState::Finished => true,
             GenState::Suspended | GenState::SuspendedYieldFrom => !self.needs_close(generator),
@@ -757,15 +852,12 @@ impl Vm {
             self.heap.incref(generator, holder);
             self.heap
                 .decref(generator, super::heap::finalizer_referrer());
+            let depth = self.frames.len();
             let result = self.close_generator(generator, ResumeMode::Finalize);
             if let Err(error) = result {
                 self.unwind(error);
             }
-            if self
-                .frames
-                .last()
-                .is_some_and(|f| f.resumed.is_some_and(|r| r.generator == generator))
-            {
+            if self.frames.len() > depth {
                 // Its frame runs now; the others wait for it.
                 return;
             }

@@ -193,8 +193,17 @@ impl Vm {
             .recorder
             .record(|| Event::Caught { exception: caught });
         let frame = self.top_frame()?;
+        // A generator thrown into at its yield stands at the RESUME after
+        // it (`frame->instr_ptr`): that is the instruction before the
+        // handler for CPython's line events.
+        let resumed_at = frame
+            .code
+            .instrs
+            .get(frame.pc)
+            .filter(|i| i.opcode == crate::bytecode::opcodes::RESUME)
+            .map(|_| frame.pc);
         frame.pc = handler.target as usize;
-        frame.last = Some(handler_search_at);
+        frame.last = Some(resumed_at.unwrap_or(handler_search_at));
         if self.track_lines {
             self.update_line_event();
         }
