@@ -82,6 +82,7 @@ impl Vm {
             from: qualname,
             obj: generator,
             address,
+            yielded: false,
         });
         self.push(generator)
     }
@@ -427,10 +428,14 @@ impl Vm {
             resume = self.leave_generator_frame(false)?;
         }
         let address = self.heap.get(value).address;
+        let from = self
+            .generator(resume.generator)
+            .map(|g| g.code.code.qualname.clone());
         self.heap.recorder.record(|| Event::Return {
-            from: "yield".into(),
+            from: from.unwrap_or_default(),
             obj: value,
             address,
+            yielded: true,
         });
         match resume.mode {
             ResumeMode::Close => {
@@ -464,10 +469,14 @@ impl Vm {
         self.release(popped);
         let resume = self.leave_generator_frame(true)?;
         let address = self.heap.get(value).address;
+        let from = self
+            .generator(resume.generator)
+            .map(|g| g.code.code.qualname.clone());
         self.heap.recorder.record(|| Event::Return {
-            from: "generator".into(),
+            from: from.unwrap_or_default(),
             obj: value,
             address,
+            yielded: false,
         });
         let result = match resume.mode {
             ResumeMode::Call {

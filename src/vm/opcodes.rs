@@ -1824,6 +1824,7 @@ impl Vm {
                 .unwrap_or_default(),
             obj: value,
             address,
+            yielded: false,
         });
         self.push_slot(Slot::strong(value))
     }

@@ -546,6 +546,8 @@ impl Heap {
             if !seen.insert(id) {
                 continue;
             }
+            // A suspended generator shows what its frame holds (its locals and stack).
+            let generator = matches!(self.value(id), Value::Generator(_));
             let items = self
                 .children(id)
                 .into_iter()
@@ -556,7 +558,8 @@ impl Heap {
                             | Referrer::DictKey { .. }
                             | Referrer::DictValue { .. }
                             | Referrer::Attribute { .. }
-                    )
+                    ) || (generator
+                        && matches!(referrer, Referrer::Local { .. } | Referrer::Stack { .. }))
                 })
                 .map(|(child, _)| child);
             todo.extend(items);
