@@ -76,6 +76,9 @@ pub enum ResumeMode {
     Call { default: Option<ObjId> },
     /// `FOR_ITER`: a yield is the next item; a return ends the loop.
     ForIter { target: u32 },
+    /// `FOR_ITER` over `enumerate(g)` (on the stack, holding `g`): a yield
+    /// is paired with the count.
+    ForIterEnumerate { target: u32, enumerate: ObjId },
     /// `SEND` (`yield from`): a yield is pushed; a return jumps to `END_SEND`.
     Send { target: u32 },
     /// `g.close()`: `GeneratorExit` thrown in; it or a return ends the call.

@@ -288,7 +288,9 @@ impl Vm {
                     None => Err(self.raise_new("StopIteration", Vec::new())),
                 }
             }
-            ResumeMode::ForIter { target } => self.jump_to(target, 1),
+            ResumeMode::ForIter { target } | ResumeMode::ForIterEnumerate { target, .. } => {
+                self.jump_to(target, 1)
+            }
             ResumeMode::Send { target } => {
                 self.push(self.singletons.none)?;
                 self.jump_to(target, 0)
@@ -451,6 +453,21 @@ impl Vm {
                 self.release_resume(resume);
                 Err(self.unsupported("a generator that yields while it is closed on deletion"))
             }
+            ResumeMode::ForIterEnumerate { enumerate, .. } => {
+                // `enum_next`: (count, item), the count moving on.
+                let count = match self.heap.value_mut(enumerate) {
+                    Value::Enumerate { count, .. } => {
+                        *count += 1;
+                        *count - 1
+                    }
+                    _ => 0,
+                };
+                let index = self.int_object(count);
+                let pair = self.tuple_object(vec![index, value], false);
+                self.push(pair)?;
+                self.heap.decref(value, popped.referrer());
+                Ok(())
+            }
             _ => {
                 self.release_resume(resume);
                 // The yielded reference moves onto the resumer's stack.
@@ -493,7 +510,9 @@ impl Vm {
                 };
                 Err(self.raise_new("StopIteration", args))
             }
-            ResumeMode::ForIter { target } => self.jump_to(target, 1),
+            ResumeMode::ForIter { target } | ResumeMode::ForIterEnumerate { target, .. } => {
+                self.jump_to(target, 1)
+            }
             ResumeMode::Send { target } => {
                 self.push(value)?;
                 self.jump_to(target, 0)

@@ -337,6 +337,15 @@ impl Vm {
                     };
                     return self.resume(iterator, None, None, false, mode);
                 }
+                if let Value::Enumerate { iter, .. } = *self.heap.value(iterator)
+                    && let Value::Generator(_) = self.heap.value(iter)
+                {
+                    let mode = super::frame::ResumeMode::ForIterEnumerate {
+                        target: instr.target,
+                        enumerate: iterator,
+                    };
+                    return self.resume(iter, None, None, false, mode);
+                }
                 match self.next_item(iterator)? {
                     Some(item) => self.push(item),
                     None => self.jump(instr.target, 1),
@@ -1076,6 +1085,11 @@ impl Vm {
             }
             _ => match self.next_wrapped(iterator)? {
                 Some(next) => Ok(next),
+                None if matches!(self.heap.value(iterator), Value::Generator(_)) => Err(self
+                    .unsupported(
+                        "consuming a generator here (for, next, yield from, enumerate in a \
+                         for loop, list, tuple, sum, min, max, sorted, any and all can)",
+                    )),
                 None => Err(self.unsupported("iterating over this object")),
             },
         }
