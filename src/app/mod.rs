@@ -22,6 +22,7 @@ pub use action::Action;
 pub use keymap::{Key, parse_keys};
 
 use std::ops::{Deref, DerefMut};
+use std::path::PathBuf;
 
 use crate::session::Session;
 use crate::ui::theme::Theme;
@@ -36,6 +37,9 @@ pub struct App {
     pub quit: bool,
     /// Keys the config file adds: they win over the default use of a key.
     pub extra_keys: Vec<(Key, Action)>,
+    /// Where `x` writes its figures: the current directory, unless a caller
+    /// (the fuzzer) must keep them out of the user's tree.
+    pub figure_dir: PathBuf,
 }
 
 impl Deref for App {
@@ -63,6 +67,7 @@ impl App {
             view: View::new(theme, keys),
             quit: false,
             extra_keys: Vec::new(),
+            figure_dir: PathBuf::from("."),
         };
         app.follow_current_line();
         app
