@@ -485,8 +485,9 @@ impl Vm {
                         Some(Ok(AttrFound::Method(found)))
                     }
                     Some(found) => Some(Ok(AttrFound::Value(found))),
-                    None => Some(Err(PyException::new(
-                        "AttributeError",
+                    None => Some(Err(self.attribute_error(
+                        owner,
+                        name,
                         format!(
                             "'{}' object has no attribute '{name}'",
                             self.heap.value(owner).type_name()
@@ -505,8 +506,9 @@ impl Vm {
                 }
                 match self.class_lookup(owner, name) {
                     Some(found) => Some(Ok(AttrFound::Value(found))),
-                    None => Some(Err(PyException::new(
-                        "AttributeError",
+                    None => Some(Err(self.attribute_error(
+                        owner,
+                        name,
                         format!("type object '{qualname}' has no attribute '{name}'"),
                     ))),
                 }

@@ -19,6 +19,7 @@ mod exec;
 mod invariants;
 mod iterators;
 pub mod report;
+mod suggest;
 pub mod types;
 mod unwind;
 

@@ -841,8 +841,9 @@ impl Vm {
         let name_text = self.heap.symbols.text(name);
         match self.heap.value(owner) {
             Value::Module(module) => module.namespace.get(name).ok_or_else(|| {
-                PyException::new(
-                    "AttributeError",
+                self.attribute_error(
+                    owner,
+                    name_text,
                     format!(
                         "module '{}' has no attribute '{name_text}'",
                         self.heap.symbols.text(module.name)
