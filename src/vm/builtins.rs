@@ -40,6 +40,8 @@ pub enum Builtin {
     BuildClass,
     /// A method of a built-in type (`list.append`).
     Method(super::containers::Method),
+    /// A function of the `math` module.
+    Math(super::math::MathFunction),
     /// A type object of the builtins namespace (`int`, `range`...).
     Type(TypeKind),
 }
@@ -75,6 +77,7 @@ impl Builtin {
             Builtin::Oct => "oct",
             Builtin::BuildClass => "__build_class__",
             Builtin::Method(method) => method.name(),
+            Builtin::Math(function) => function.name(),
             Builtin::Type(kind) => kind.name(),
         }
     }
@@ -195,6 +198,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
     }
     match builtin {
         Builtin::Print => print(vm, args, keywords),
+        Builtin::Math(function) => super::math::call(vm, function, args),
         Builtin::Id => {
             let [obj] = exactly(builtin, args)?;
             let address = vm.heap.get(obj).address;

@@ -270,10 +270,14 @@ impl Vm {
                 let name = self.name(arg)?;
                 let module = self.peek(0)?.obj.ok_or_else(null_error)?;
                 let attr = self.attribute(module, name).map_err(|_| {
+                    let module_name = match self.heap.value(module) {
+                        Value::Module(m) => self.heap.symbols.text(m.name),
+                        _ => "?",
+                    };
                     PyException::new(
                         "ImportError",
                         format!(
-                            "cannot import name '{}' from 'sys' (unknown location)",
+                            "cannot import name '{}' from '{module_name}' (unknown location)",
                             self.heap.symbols.text(name)
                         ),
                     )
@@ -837,7 +841,7 @@ impl Vm {
         }
     }
 
-    fn attribute(&self, owner: ObjId, name: super::heap::Symbol) -> Flow<ObjId> {
+    fn attribute(&mut self, owner: ObjId, name: super::heap::Symbol) -> Flow<ObjId> {
         let name_text = self.heap.symbols.text(name);
         match self.heap.value(owner) {
             Value::Module(module) => module.namespace.get(name).ok_or_else(|| {
@@ -857,11 +861,10 @@ impl Vm {
             Value::Exception(exc) if name_text == "__context__" => {
                 Ok(exc.context.unwrap_or(self.singletons.none))
             }
+            // A built-in type's name is a new str each time (`type_name()`).
             Value::Type(kind) if name_text == "__name__" || name_text == "__qualname__" => {
-                Err(PyException::not_implemented(
-                    &format!("the attribute '{name_text}' of type '{}'", kind.name()),
-                    self.current_line(),
-                ))
+                let type_name = kind.name();
+                Ok(self.heap.alloc(Value::Str(type_name.into())))
             }
             Value::List(_) | Value::Dict(_) => {
                 let kind = self.heap.value(owner).type_kind();
@@ -886,10 +889,11 @@ impl Vm {
         }
     }
 
-    fn import(&self, name: super::heap::Symbol) -> Flow<ObjId> {
+    fn import(&mut self, name: super::heap::Symbol) -> Flow<ObjId> {
         match self.heap.symbols.text(name) {
             "sys" => Ok(self.sys_module),
             "builtins" => Ok(self.builtins_module),
+            "math" => Ok(self.math_module()),
             other => Err(PyException::not_implemented(
                 &format!("importing '{other}'"),
                 self.current_line(),
