@@ -16,9 +16,13 @@ use opcodes::text as opcodes_text;
 mod classes;
 mod containers;
 mod exec;
+mod format_spec;
+pub mod input;
+mod introspect;
 mod invariants;
 mod iterators;
 mod math;
+mod numeric;
 pub mod report;
 mod suggest;
 pub mod types;
@@ -73,6 +77,8 @@ pub struct Vm {
     pub sys_module: ObjId,
     /// `math`, once imported.
     pub math_module: Option<ObjId>,
+    /// What `input()` reads.
+    pub input: input::Input,
     /// What the program printed (the newest part; see [`output`]).
     pub output: output::Output,
     source: Arc<str>,
@@ -135,6 +141,7 @@ impl Vm {
             builtins_module: ObjId::from_index(0),
             sys_module: ObjId::from_index(0),
             math_module: None,
+            input: input::Input::empty(),
             output: output::Output::default(),
             source: source.into(),
             filename: module_code.filename.as_str().into(),

@@ -231,26 +231,7 @@ impl Vm {
             // LOAD_ATTR (owner -- attr, self_or_null if (oparg & 1))
             LOAD_ATTR => {
                 let name = self.name(arg >> 1)?;
-                if self.load_method(name, arg & 1 == 1)? {
-                    return Ok(());
-                }
-                if self.load_instance_attr(name, arg & 1 == 1)? {
-                    return Ok(());
-                }
-                let (owner, popped) = self.pop_object()?;
-                let attr = match self.attribute(owner, name) {
-                    Ok(attr) => attr,
-                    Err(error) => {
-                        self.release(popped);
-                        return Err(error);
-                    }
-                };
-                self.push(attr)?;
-                if arg & 1 == 1 {
-                    self.push_slot(Slot::NULL)?;
-                }
-                self.release(popped);
-                Ok(())
+                self.load_attr(name, arg & 1 == 1)
             }
 
             // IMPORT_NAME (level, fromlist -- res)
@@ -489,6 +470,38 @@ impl Vm {
                     let text = vm.heap.try_str(value)?;
                     Ok(vm.str_object(&text))
                 }
+            }),
+
+            // FORMAT_WITH_SPEC (value, fmt_spec -- res)
+            FORMAT_WITH_SPEC => self.binary(|vm, value, spec| {
+                let spec_text = match vm.heap.value(spec) {
+                    Value::Str(text) => text.clone(),
+                    other => {
+                        return Err(PyException::type_error(format!(
+                            "format() argument 2 must be str, not {}",
+                            other.type_name()
+                        )));
+                    }
+                };
+                let text = vm.format_object(value, &spec_text)?;
+                // A str that needs no padding comes back as itself.
+                if let Value::Str(original) = vm.heap.value(value)
+                    && **original == *text
+                {
+                    return Ok(value);
+                }
+                Ok(vm.str_object(&text))
+            }),
+
+            // CONVERT_VALUE (value -- result): `!s`, `!r`, `!a` of an f-string
+            CONVERT_VALUE => self.unary(|vm, value| {
+                let text = match arg {
+                    1 if matches!(vm.heap.value(value), Value::Str(_)) => return Ok(value),
+                    1 => vm.heap.try_str(value)?,
+                    2 => vm.heap.try_repr(value)?,
+                    _ => super::format_spec::ascii_escape(&vm.heap.try_repr(value)?),
+                };
+                Ok(vm.str_object(&text))
             }),
 
             // UNPACK_SEQUENCE (seq -- values[oparg])
@@ -839,6 +852,45 @@ impl Vm {
             }
             None => Err(PyException::name_error(self.heap.symbols.text(name))),
         }
+    }
+
+    /// `LOAD_ATTR`'s work: replace the owner on top of the stack with its
+    /// attribute `name` (with `method`: the unbound function and the owner,
+    /// or the attribute and NULL).
+    fn load_attr(&mut self, name: super::heap::Symbol, method: bool) -> Flow {
+        if self.load_method(name, method)? {
+            return Ok(());
+        }
+        if self.load_instance_attr(name, method)? {
+            return Ok(());
+        }
+        let (owner, popped) = self.pop_object()?;
+        let attr = match self.attribute(owner, name) {
+            Ok(attr) => attr,
+            Err(error) => {
+                self.release(popped);
+                return Err(error);
+            }
+        };
+        self.push(attr)?;
+        if method {
+            self.push_slot(Slot::NULL)?;
+        }
+        self.release(popped);
+        Ok(())
+    }
+
+    /// `getattr(owner, name)` for builtins: the attribute, found as
+    /// `LOAD_ATTR` finds it (a new reference, or a borrowed one the caller
+    /// pushes).
+    pub(super) fn get_attribute(&mut self, owner: ObjId, name: &str) -> Flow<ObjId> {
+        let symbol = self.heap.symbols.intern(name);
+        self.push(owner)?;
+        self.load_attr(symbol, false)?;
+        let popped = self.pop()?;
+        let value = popped.slot.obj.ok_or_else(null_error)?;
+        self.heap.decref_keep(value, popped.referrer());
+        Ok(value)
     }
 
     fn attribute(&mut self, owner: ObjId, name: super::heap::Symbol) -> Flow<ObjId> {

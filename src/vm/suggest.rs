@@ -265,6 +265,34 @@ pub const BUILTIN_NAMES: &[&str] = &[
     "help",
 ];
 
+/// `object.__dict__` of CPython 3.14: every instance's `dir()` has them.
+const OBJECT_ATTRIBUTES: &[&str] = &[
+    "__new__",
+    "__repr__",
+    "__hash__",
+    "__str__",
+    "__getattribute__",
+    "__setattr__",
+    "__delattr__",
+    "__lt__",
+    "__le__",
+    "__eq__",
+    "__ne__",
+    "__gt__",
+    "__ge__",
+    "__init__",
+    "__reduce_ex__",
+    "__reduce__",
+    "__getstate__",
+    "__subclasshook__",
+    "__init_subclass__",
+    "__format__",
+    "__sizeof__",
+    "__dir__",
+    "__class__",
+    "__doc__",
+];
+
 const STDLIB_MODULE_NAMES: &[&str] = &[
     "__future__",
     "_abc",
@@ -580,7 +608,7 @@ impl Vm {
         name: &str,
         message: String,
     ) -> Box<PyException> {
-        let mut attributes = self.attribute_names(owner);
+        let mut attributes = self.attribute_names_of(owner);
         // Private names are hidden unless asked for, or unless a method of
         // the object itself asks (`self._x`).
         let in_own_method = self.frames.last().is_some_and(|frame| {
@@ -600,22 +628,30 @@ impl Vm {
     }
 
     /// The attribute names `dir(owner)` would list, sorted.
-    fn attribute_names(&self, owner: ObjId) -> Vec<String> {
+    pub(super) fn attribute_names_of(&self, owner: ObjId) -> Vec<String> {
         let mut dicts = Vec::new();
         let mut names: Vec<String> = Vec::new();
-        match self.heap.value(owner) {
+        let class_like = match self.heap.value(owner) {
             Value::Instance { class, dict, .. } => {
                 dicts.push(*dict);
-                dicts.extend(self.mro_dicts(*class));
+                Some(*class)
             }
-            Value::Class(_) => dicts.extend(self.mro_dicts(owner)),
-            Value::Module(module) => names.extend(
+            Value::Class(_) => Some(owner),
+            _ => None,
+        };
+        if let Some(class) = class_like {
+            dicts.extend(self.mro_dicts(class));
+            // What `type()` adds to every class's dict, and `object`'s own.
+            names.extend(["__dict__", "__weakref__", "__doc__"].map(str::to_owned));
+            names.extend(OBJECT_ATTRIBUTES.iter().map(|&name| name.to_owned()));
+        }
+        if let Value::Module(module) = self.heap.value(owner) {
+            names.extend(
                 module
                     .namespace
                     .entries()
                     .map(|(name, _)| self.heap.symbols.text(name).to_owned()),
-            ),
-            _ => {}
+            );
         }
         for dict in dicts {
             if let Value::Dict(d) = self.heap.value(dict) {
@@ -627,6 +663,10 @@ impl Vm {
                         }),
                 );
             }
+        }
+        if class_like.is_some() {
+            // `type()` takes `__qualname__` out of the class namespace.
+            names.retain(|name| name != "__qualname__");
         }
         names.sort();
         names.dedup();
@@ -702,7 +742,7 @@ impl Vm {
             }
         }
         if let Some(object) = self_object
-            && self.attribute_names(object).iter().any(|a| a == wrong)
+            && self.attribute_names_of(object).iter().any(|a| a == wrong)
         {
             return Some(format!("self.{wrong}"));
         }
