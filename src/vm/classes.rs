@@ -514,8 +514,9 @@ impl Vm {
                         Some(Ok(AttrFound::Method(found)))
                     }
                     Some(found) => Some(Ok(AttrFound::Value(found))),
-                    None => Some(Err(PyException::new(
-                        "AttributeError",
+                    None => Some(Err(self.attribute_error(
+                        owner,
+                        name,
                         format!(
                             "'{}' object has no attribute '{name}'",
                             self.heap.value(owner).type_name()
@@ -534,8 +535,9 @@ impl Vm {
                 }
                 match self.class_lookup(owner, name) {
                     Some(found) => Some(Ok(AttrFound::Value(found))),
-                    None => Some(Err(PyException::new(
-                        "AttributeError",
+                    None => Some(Err(self.attribute_error(
+                        owner,
+                        name,
                         format!("type object '{qualname}' has no attribute '{name}'"),
                     ))),
                 }
@@ -586,16 +588,23 @@ impl Vm {
             }
         };
         let key = self.str_object(name);
-        let result = self.delitem(dict, key).map_err(|error| {
-            self.drop_error(error);
-            PyException::new(
-                "AttributeError",
-                format!(
-                    "'{}' object has no attribute '{name}'",
-                    self.heap.value(owner).type_name()
-                ),
-            )
-        });
+        let result = match self.delitem(dict, key) {
+            Ok(()) => Ok(()),
+            Err(missing) => {
+                // The dict's KeyError is replaced: let its object go.
+                if let Some(object) = missing.object {
+                    self.heap.decref(object, self.raised_referrer());
+                }
+                Err(self.attribute_error(
+                    owner,
+                    name,
+                    format!(
+                        "'{}' object has no attribute '{name}'",
+                        self.heap.value(owner).type_name()
+                    ),
+                ))
+            }
+        };
         self.heap.discard(key);
         result
     }

@@ -218,14 +218,14 @@ impl Vm {
     ) -> Flow {
         let holder = self.continuation_referrer();
         let Some((&innermost, outers)) = chain.split_last() else {
-            self.drop_error(error);
+            self.discard_error(error);
             return Ok(());
         };
         if outers.is_empty() {
             return self.resume(innermost, None, Some(error), true, mode);
         }
         if self.frames.len() + chain.len() >= RECURSION_LIMIT {
-            self.drop_error(error);
+            self.discard_error(error);
             self.heap.decref(chain[0], holder);
             return Err(PyException::new(
                 "RecursionError",
@@ -257,7 +257,7 @@ impl Vm {
     }
 
     /// An error replaced by another: the exception object it raised is dropped.
-    pub(super) fn drop_error(&mut self, error: Box<PyException>) {
+    pub(super) fn discard_error(&mut self, error: Box<PyException>) {
         self.drop_thrown(Some(error));
     }
 
