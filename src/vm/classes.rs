@@ -495,6 +495,7 @@ impl Vm {
             Value::Exception(_) | Value::Type(TypeKind::Exc(_)) => {
                 self.exception_attribute(owner, name)
             }
+            Value::Generator(_) => self.generator_attribute(owner, name),
             Value::Instance { class, dict, .. } => {
                 let (class, dict) = (*class, *dict);
                 let key = HashKey::Str(name.into());

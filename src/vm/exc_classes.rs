@@ -87,15 +87,6 @@ impl Vm {
                 let init = self.static_builtin(Builtin::ExcInit);
                 return Some(Ok(AttrFound::Value(init)));
             }
-            if name == "__name__" || name == "__qualname__" {
-                // A static type's name is a new str each time (`type_name`).
-                let text = self.heap.value(owner).type_name();
-                let text = match self.heap.value(owner) {
-                    Value::Type(kind) => kind.name(),
-                    _ => text,
-                };
-                return Some(Ok(AttrFound::Fresh(self.str_object(text))));
-            }
             return None;
         }
         let Value::Exception(exc) = self.heap.value(owner) else {

@@ -595,6 +595,30 @@ impl Vm {
         self.heap.value(exc).type_kind().is_subtype(kind)
     }
 
+    /// `gi_running`, `gi_suspended`, `gi_yieldfrom`; `None` for other names.
+    pub(super) fn generator_attribute(
+        &mut self,
+        owner: ObjId,
+        name: &str,
+    ) -> Option<Flow<super::classes::AttrFound>> {
+        let state = self.generator_state(owner);
+        let value = match name {
+            "gi_running" => self.bool_object(state == GenState::Running),
+            "gi_suspended" => self.bool_object(matches!(
+                state,
+                GenState::Suspended | GenState::SuspendedYieldFrom
+            )),
+            "gi_yieldfrom" => match state {
+                GenState::SuspendedYieldFrom => {
+                    self.delegate_of(owner).unwrap_or(self.singletons.none)
+                }
+                _ => self.singletons.none,
+            },
+            _ => return None,
+        };
+        Some(Ok(super::classes::AttrFound::Value(value)))
+    }
+
     // ---- calls on generators ---------------------------------------------------
 
     /// What a call does if it concerns a generator (`next(g)`, `g.send(v)`,
