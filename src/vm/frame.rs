@@ -109,6 +109,12 @@ pub enum Drive {
     Sum { total: ObjId },
     /// `any(g)` / `all(g)`: stop at the first true (false) item.
     AnyAll { any: bool },
+    /// An instruction that needs the items first (`UNPACK_SEQUENCE`,
+    /// `LIST_EXTEND`, `CALL_FUNCTION_EX`): they are gathered in `list`, then
+    /// the generator's stack slot (`depth` under the caller's top) becomes a
+    /// tuple of them and the instruction runs again. `limit`: stop after
+    /// that many items (0: all).
+    Materialize { list: ObjId, depth: u32, limit: u32 },
 }
 
 impl Resume {
@@ -122,7 +128,8 @@ impl Resume {
             ResumeMode::Call {
                 default: Some(default),
             } => held.push(default),
-            ResumeMode::Drive(Drive::Collect { list, .. }) => held.push(list),
+            ResumeMode::Drive(Drive::Collect { list, .. })
+            | ResumeMode::Drive(Drive::Materialize { list, .. }) => held.push(list),
             ResumeMode::Drive(Drive::Sum { total }) => held.push(total),
             _ => {}
         }

@@ -309,7 +309,7 @@ impl Vm {
                     mode: ResumeMode::Close,
                     ..resume
                 });
-                self.push_result(result?)
+                self.complete_drive(drive, result?)
             }
         }
     }
@@ -399,7 +399,7 @@ impl Vm {
                         mode: ResumeMode::Close,
                         ..resume
                     });
-                    return self.push_result(result);
+                    return self.complete_drive(drive, result);
                 }
                 Err(error) => {
                     // The item's error is raised in the caller: the generator stays suspended.
@@ -531,7 +531,7 @@ impl Vm {
                 Err(self.raise_new("StopIteration", args))
             }
             ResumeMode::Drive(drive) => match self.finish_drive(drive) {
-                Ok(result) => self.push_result(result),
+                Ok(result) => self.complete_drive(drive, result),
                 Err(error) => Err(error),
             },
         };
@@ -581,11 +581,13 @@ impl Vm {
     }
 
     /// Whether the generator frame on top catches `exc` when it leaves it.
+    /// (Finalization takes every exception: CPython reports it as unraisable.)
     pub(super) fn resumer_catches(&self, frame: &Frame, exc: ObjId) -> bool {
-        matches!(
-            frame.resumed.map(|r| r.mode),
-            Some(ResumeMode::Close | ResumeMode::Finalize)
-        ) && self.is_exception_kind(exc, "GeneratorExit")
+        match frame.resumed.map(|r| r.mode) {
+            Some(ResumeMode::Finalize) => true,
+            Some(ResumeMode::Close) => self.is_exception_kind(exc, "GeneratorExit"),
+            _ => false,
+        }
     }
 
     pub(super) fn is_exception_kind(&self, exc: ObjId, name: &str) -> bool {
@@ -997,6 +999,17 @@ impl Vm {
                 }
                 Ok(None)
             }
+            Drive::Materialize { list, limit, .. } => {
+                let result = self.list_push_hinted(list, item);
+                self.heap.decref(item, holder);
+                result?;
+                let gathered = match self.heap.value(list) {
+                    Value::List(l) => l.items.len(),
+                    _ => 0,
+                };
+                // Enough to know the unpacking fails: the rest stays unproduced.
+                Ok((limit > 0 && gathered >= limit as usize).then_some(list))
+            }
             Drive::AnyAll { any } => {
                 let truth = self.truthy(item);
                 self.heap.decref(item, holder);
@@ -1080,6 +1093,7 @@ impl Vm {
                 }
             }
             Drive::Sum { total } => Ok(total),
+            Drive::Materialize { list, .. } => Ok(list),
             Drive::AnyAll { any } => {
                 let result = self.bool_object(!any);
                 self.heap.incref(result, holder);
@@ -1088,12 +1102,84 @@ impl Vm {
         }
     }
 
+    /// The builtin is done: push its result, or, for an instruction that
+    /// needed the items, put them in place of the generator and run it again.
+    fn complete_drive(&mut self, drive: Drive, result: ObjId) -> Flow {
+        let Drive::Materialize { depth, .. } = drive else {
+            return self.push_result(result);
+        };
+        let holder = self.continuation_referrer();
+        let items = match self.heap.value(result) {
+            Value::List(l) => l.items.clone(),
+            _ => Vec::new(),
+        };
+        let count = items.len();
+        let tuple = self.tuple_object(items, false);
+        let frame = self.top_frame()?;
+        let qualname = frame.qualname;
+        let index = frame
+            .stack
+            .len()
+            .checked_sub(depth as usize + 1)
+            .ok_or_else(|| {
+                PyException::new("SystemError", "a gathered generator's slot is gone")
+            })?;
+        let old = std::mem::replace(&mut frame.stack[index], Slot::strong(tuple));
+        let instr = frame
+            .last
+            .and_then(|i| frame.code.instrs.get(i))
+            .copied()
+            .ok_or_else(|| PyException::new("SystemError", "no instruction to finish"))?;
+        let referrer = Referrer::Stack {
+            frame: qualname,
+            slot: index as u32,
+        };
+        self.heap.incref(tuple, referrer);
+        if let Some(object) = old.obj
+            && !old.borrowed
+        {
+            self.heap.decref(object, referrer);
+        }
+        self.heap.decref(result, holder);
+        if instr.opcode == crate::bytecode::opcodes::UNPACK_SEQUENCE && count > instr.arg as usize {
+            // `unpack_iterable` stops at one item too many.
+            return Err(PyException::new(
+                "ValueError",
+                format!("too many values to unpack (expected {})", instr.arg),
+            ));
+        }
+        self.execute(instr)
+    }
+
+    /// Before an instruction that needs every item of the iterable `depth`
+    /// slots under the top: if it is a generator, gather its items first
+    /// (true: the instruction finishes once the generator has run).
+    pub(super) fn gather_generator(&mut self, depth: usize, limit: u32) -> Flow<bool> {
+        let Some(generator) = self.peek(depth)?.obj else {
+            return Ok(false);
+        };
+        if !matches!(self.heap.value(generator), Value::Generator(_)) {
+            return Ok(false);
+        }
+        let holder = self.continuation_referrer();
+        let list = self.list_object(Vec::new(), false);
+        self.heap.incref(list, holder);
+        let drive = Drive::Materialize {
+            list,
+            depth: depth as u32,
+            limit,
+        };
+        self.resume(generator, None, None, false, ResumeMode::Drive(drive))?;
+        Ok(true)
+    }
+
     /// Release a builtin's state when the generator raised.
     fn release_drive(&mut self, drive: Drive) {
         let holder = self.continuation_referrer();
         match drive {
             Drive::Collect { list, .. } => self.heap.decref(list, holder),
             Drive::Sum { total } => self.heap.decref(total, holder),
+            Drive::Materialize { list, .. } => self.heap.decref(list, holder),
             Drive::AnyAll { .. } => {}
         }
     }

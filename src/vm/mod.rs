@@ -807,6 +807,11 @@ impl Vm {
             self.frames.last().map_or(0, |f| f.stack.len()),
             self.frames.last().map_or(0, |f| f.pc),
             self.unwinds,
+            // Another frame of the same depth on top (a generator returned
+            // and the instruction it ran for called a function) is not this one.
+            self.frames
+                .last()
+                .map_or(0, |f| Arc::as_ptr(&f.code) as usize),
         );
         #[cfg(debug_assertions)]
         let outcome = self.execute_checked(instr);
@@ -821,9 +826,22 @@ impl Vm {
     /// The stack depth change of a step that stayed in its frame and raised
     /// nothing equals CPython's declared stack effect (`dis.stack_effect`).
     #[cfg(debug_assertions)]
-    fn check_stack_effect(&mut self, instr: Instr, frames: usize, before: (usize, usize, u64)) {
-        let (stack, pc, unwinds) = before;
+    fn check_stack_effect(
+        &mut self,
+        instr: Instr,
+        frames: usize,
+        before: (usize, usize, u64, usize),
+    ) {
+        let (stack, pc, unwinds, code) = before;
         if self.outcome.is_some() || self.frames.len() != frames || self.unwinds != unwinds {
+            return;
+        }
+        if self
+            .frames
+            .last()
+            .map_or(0, |f| Arc::as_ptr(&f.code) as usize)
+            != code
+        {
             return;
         }
         let Some(frame) = self.frames.last() else {

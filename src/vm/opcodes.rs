@@ -523,6 +523,9 @@ impl Vm {
 
             // UNPACK_SEQUENCE (seq -- values[oparg])
             UNPACK_SEQUENCE => {
+                if self.gather_generator(0, arg.saturating_add(1))? {
+                    return Ok(());
+                }
                 let (sequence, popped) = self.pop_object()?;
                 let items: Vec<ObjId> = match self.heap.value(sequence) {
                     Value::Tuple(items) => items.to_vec(),
@@ -612,7 +615,12 @@ impl Vm {
             // LIST_APPEND (list, unused[oparg-1], v -- list, unused[oparg-1])
             LIST_APPEND => self.list_append_op(arg),
             // LIST_EXTEND (list, unused[oparg-1], iterable -- list, unused[oparg-1])
-            LIST_EXTEND => self.list_extend_op(arg),
+            LIST_EXTEND => {
+                if self.gather_generator(0, 0)? {
+                    return Ok(());
+                }
+                self.list_extend_op(arg)
+            }
             // BUILD_MAP (values[oparg*2] -- map)
             BUILD_MAP => self.build_map(arg as usize),
             // MAP_ADD (dict, unused[oparg - 1], key, value -- dict, unused[oparg - 1])
@@ -623,7 +631,12 @@ impl Vm {
             DELETE_SUBSCR => self.delete_subscr(),
 
             // CALL_FUNCTION_EX (func, null, callargs, kwargs -- result)
-            CALL_FUNCTION_EX => self.call_function_ex(),
+            CALL_FUNCTION_EX => {
+                if self.gather_generator(1, 0)? {
+                    return Ok(());
+                }
+                self.call_function_ex()
+            }
             // DICT_MERGE (dict, unused[oparg - 1], update -- dict, unused[oparg - 1])
             DICT_MERGE => self.dict_merge(arg, true),
             // DICT_UPDATE (dict, unused[oparg - 1], update -- dict, unused[oparg - 1])
