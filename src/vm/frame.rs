@@ -52,7 +52,8 @@ pub struct Frame {
     /// simply pushed (a class body builds its class, `__init__` yields the instance).
     pub on_return: Option<Continuation>,
     /// A generator's frame while it runs: whose it is and who resumed it.
-    pub resumed: Option<Resume>,
+    /// (Boxed: frames are moved on every call, and most are not generators'.)
+    pub resumed: Option<Box<Resume>>,
 }
 
 /// A running generator frame: the generator and what its resumer does with
@@ -115,6 +116,9 @@ pub enum Drive {
     /// tuple of them and the instruction runs again. `limit`: stop after
     /// that many items (0: all).
     Materialize { list: ObjId, depth: u32, limit: u32 },
+    /// `x in g` (`CONTAINS_OP`, `needle` on the caller's stack under `g`):
+    /// stop at the first equal item.
+    Contains { needle: ObjId, negate: bool },
 }
 
 impl Resume {

@@ -672,7 +672,7 @@ impl Vm {
                 }
                 None => {}
             }
-            if let Some(resume) = frame.resumed {
+            if let Some(resume) = frame.resumed.as_deref() {
                 for held in resume.held() {
                     visit(held, pending, true, Some(depth));
                 }
@@ -708,14 +708,27 @@ impl Vm {
         while let Some(instr) = self.fetch() {
             if let Err(error) = self.execute(instr) {
                 self.unwind(error);
-            } else if self.heap.over_limit() {
-                self.raise(self.heap.memory_error());
-            }
-            if !self.heap.finalizing().is_empty() {
-                self.run_finalizers();
+                if self.heap.needs_attention() {
+                    self.attend(false);
+                }
+            } else if self.heap.needs_attention() {
+                self.attend(true);
             }
         }
         self.outcome.as_ref().unwrap_or(&Outcome::Finished)
+    }
+
+    /// After an instruction: close the generators waiting for it, then
+    /// (when it succeeded) raise `MemoryError` past the memory limit.
+    #[cold]
+    #[inline(never)]
+    fn attend(&mut self, succeeded: bool) {
+        if !self.heap.finalizing().is_empty() && self.outcome.is_none() {
+            self.run_finalizers();
+        }
+        if succeeded && self.heap.over_limit() {
+            self.raise(self.heap.memory_error());
+        }
     }
 
     /// Run at most `budget` more instructions, as [`Vm::run`] does; true once finished.
@@ -728,11 +741,11 @@ impl Vm {
             };
             if let Err(error) = self.execute(instr) {
                 self.unwind(error);
-            } else if self.heap.over_limit() {
-                self.raise(self.heap.memory_error());
-            }
-            if !self.heap.finalizing().is_empty() {
-                self.run_finalizers();
+                if self.heap.needs_attention() {
+                    self.attend(false);
+                }
+            } else if self.heap.needs_attention() {
+                self.attend(true);
             }
         }
         self.is_finished()
