@@ -946,6 +946,7 @@ impl Vm {
             "sys" => Ok(self.sys_module),
             "builtins" => Ok(self.builtins_module),
             "math" => Ok(self.math_module()),
+            "gc" => Ok(self.gc_module()),
             other => Err(PyException::not_implemented(
                 &format!("importing '{other}'"),
                 self.current_line(),
@@ -1907,9 +1908,8 @@ impl Vm {
     ) -> Flow {
         let value = popped.slot.obj.ok_or_else(null_error)?;
         let text = self.heap.symbols.text(name).to_owned();
-        let key = self.str_object(&text);
+        let key = self.identifier(&text);
         let result = self.dict_set(dict, key, value);
-        self.heap.discard(key);
         self.release(popped);
         result
     }

@@ -10,6 +10,7 @@
 //! freed at once, its children released in CPython's order.
 
 pub mod alloc;
+mod cycles;
 pub mod object;
 pub mod repr;
 
@@ -140,6 +141,8 @@ pub struct Heap {
     in_use: u64,
     /// The memory limit: past it, allocation raises `MemoryError`.
     max_memory: u64,
+    /// `gc.collect()` is freeing unreachable cycles (the reason frees give).
+    collecting: bool,
 }
 
 /// The default memory limit of a program's objects (`--max-memory`).
@@ -184,6 +187,7 @@ impl Heap {
             recorder: Recorder::default(),
             in_use: 0,
             max_memory: DEFAULT_MAX_MEMORY,
+            collecting: false,
         }
     }
 
@@ -751,7 +755,11 @@ impl Heap {
             address: object.address,
             type_name: object.value.type_name(),
             value: self.short_repr(id),
-            reason: "refs reached 0".into(),
+            reason: if self.collecting {
+                "unreachable (only a cycle held it): freed by gc.collect()".into()
+            } else {
+                "refs reached 0".into()
+            },
         };
         self.recorder.push(event);
     }
