@@ -266,20 +266,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::Len => {
             let [obj] = exactly(builtin, args)?;
-            let length = match vm.heap.value(obj) {
-                Value::Str(text) => text.chars().count() as i64,
-                Value::Tuple(items) => items.len() as i64,
-                Value::Range { start, stop, step } => {
-                    super::heap::object::range_len(*start, *stop, *step)
-                }
-                _ if vm.container_len(obj).is_some() => vm.container_len(obj).unwrap_or(0) as i64,
-                other => {
-                    return Err(PyException::type_error(format!(
-                        "object of type '{}' has no len()",
-                        other.type_name()
-                    )));
-                }
-            };
+            let length = vm.length(obj)?;
             Ok(vm.int_object(length))
         }
         Builtin::Abs => {

@@ -47,6 +47,7 @@ const PLAIN_DUNDERS: &[&str] = &[
     "__static_attributes__",
     "__doc__",
     "__classdictcell__",
+    "__match_args__",
 ];
 
 impl Vm {

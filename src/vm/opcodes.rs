@@ -598,6 +598,12 @@ impl Vm {
             LIST_EXTEND => self.list_extend_op(arg),
             // BUILD_MAP (values[oparg*2] -- map)
             BUILD_MAP => self.build_map(arg as usize),
+            MATCH_SEQUENCE => self.match_sequence(),
+            MATCH_MAPPING => self.match_mapping(),
+            MATCH_KEYS => self.match_keys(),
+            MATCH_CLASS => self.match_class(arg as usize),
+            GET_LEN => self.get_len(),
+            UNPACK_EX => self.unpack_ex(arg),
             // MAP_ADD (dict, unused[oparg - 1], key, value -- dict, unused[oparg - 1])
             MAP_ADD => self.map_add(arg),
             // STORE_SUBSCR (v, container, sub --)
