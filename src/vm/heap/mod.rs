@@ -11,6 +11,7 @@
 
 pub mod alloc;
 mod cycles;
+mod freelists;
 pub mod object;
 pub mod repr;
 
@@ -143,6 +144,8 @@ pub struct Heap {
     max_memory: u64,
     /// `gc.collect()` is freeing unreachable cycles (the reason frees give).
     collecting: bool,
+    /// Blocks kept by CPython's per-type free lists.
+    freelists: freelists::FreeLists,
 }
 
 /// The default memory limit of a program's objects (`--max-memory`).
@@ -188,6 +191,7 @@ impl Heap {
             in_use: 0,
             max_memory: DEFAULT_MAX_MEMORY,
             collecting: false,
+            freelists: freelists::FreeLists::default(),
         }
     }
 
@@ -304,7 +308,10 @@ impl Heap {
     #[inline]
     pub fn alloc(&mut self, value: Value) -> ObjId {
         let size = value.size();
-        let block = self.allocator.allocate(size);
+        let block = match self.freelists.pop(&value) {
+            Some(block) => block,
+            None => self.allocator.allocate(size),
+        };
         // GC-tracked objects sit after a 16-byte PyGC_Head; the id is past it.
         let address = if value.is_gc() { block + 16 } else { block };
         self.in_use += size as u64 + SLOT_BYTES;
@@ -738,7 +745,9 @@ impl Heap {
         if self.recorder.enabled {
             self.record_free(id);
         }
-        self.allocator.free(block, size);
+        if !self.freelists.push(&self.objects[id.index()].value, block) {
+            self.allocator.free(block, size);
+        }
         self.in_use = self.in_use.saturating_sub(size as u64 + SLOT_BYTES);
         let object = &mut self.objects[id.index()];
         object.alive = false;
