@@ -1467,6 +1467,25 @@ impl Vm {
     /// Rich comparison; `op` indexes [`COMPARE_NAMES`].
     pub(super) fn compare(&self, op: usize, left: ObjId, right: ObjId) -> Flow<bool> {
         use std::cmp::Ordering;
+        let (a, b) = (self.heap.value(left), self.heap.value(right));
+        let numbers = match (a, b) {
+            (Value::Int(x), Value::Int(y)) => Some(Some(x.cmp(y))),
+            _ => match (Number::of(a), Number::of(b)) {
+                (Some(x), Some(y)) => Some(x.compare(&y)),
+                _ => None,
+            },
+        };
+        if let Some(ordering) = numbers {
+            // Numbers always compare; a NaN is unequal and unordered.
+            return Ok(match op {
+                0 => ordering == Some(Ordering::Less),
+                1 => matches!(ordering, Some(Ordering::Less | Ordering::Equal)),
+                2 => ordering == Some(Ordering::Equal),
+                3 => ordering != Some(Ordering::Equal),
+                4 => ordering == Some(Ordering::Greater),
+                _ => matches!(ordering, Some(Ordering::Greater | Ordering::Equal)),
+            });
+        }
         let ordering = self.order(left, right, 0)?;
         let symbol = COMPARE_NAMES.get(op).copied().unwrap_or("?");
         match (op, ordering) {
@@ -2052,16 +2071,42 @@ impl Number {
         }
     }
 
+    /// How two numbers order, exactly (an int is never rounded to a float
+    /// first); `None` only when a NaN is involved.
     fn compare(&self, other: &Number) -> Option<std::cmp::Ordering> {
         match (self, other) {
             (Number::Int(a), Number::Int(b)) => Some(a.cmp(b)),
-            (Number::Float(_), _) | (_, Number::Float(_)) => {
-                let (a, b) = (self.to_f64().ok()?, other.to_f64().ok()?);
-                a.partial_cmp(&b)
+            (Number::Float(a), Number::Float(b)) => a.partial_cmp(b),
+            (Number::Float(f), int) => {
+                int_float_order(&int.to_bigint().ok()?, *f).map(|o| o.reverse())
             }
+            (int, Number::Float(f)) => int_float_order(&int.to_bigint().ok()?, *f),
             _ => Some(self.to_bigint().ok()?.cmp(&other.to_bigint().ok()?)),
         }
     }
+}
+
+/// `int` against `float` without rounding the int (CPython's
+/// `float_richcompare`): the float's integral part compared as an int,
+/// then its fraction.
+fn int_float_order(int: &BigInt, float: f64) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    if float.is_nan() {
+        return None;
+    }
+    if float.is_infinite() {
+        return Some(if float > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
+    }
+    let floor = float.floor();
+    let whole: BigInt = num_traits::FromPrimitive::from_f64(floor)?;
+    Some(match int.cmp(&whole) {
+        Ordering::Equal if float > floor => Ordering::Less,
+        ordering => ordering,
+    })
 }
 
 /// The language feature an instruction we do not run belongs to, in the
