@@ -5,4 +5,6 @@ mod build;
 mod call;
 mod cells;
 mod exc;
+mod matching;
+mod unpack;
 mod with;
