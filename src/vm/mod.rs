@@ -604,7 +604,15 @@ impl Vm {
         for (name, id) in self.globals() {
             names.entry(self.heap.get(id).address).or_insert(name);
         }
-        for frame in self.frames.iter().rev() {
+        // Suspended generators' frames name what they hold too.
+        let suspended = self
+            .heap
+            .live_objects()
+            .filter_map(|(_, object)| match &object.value {
+                Value::Generator(generator) => generator.frame.as_deref(),
+                _ => None,
+            });
+        for frame in self.frames.iter().rev().chain(suspended) {
             for (slot, local) in frame.locals.iter().enumerate() {
                 if let (Some(object), Some(&name)) = (local.obj, frame.code.localsplus.get(slot)) {
                     let text = self.heap.symbols.text(name).to_owned();
