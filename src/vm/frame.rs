@@ -80,6 +80,15 @@ pub enum ResumeMode {
     /// `FOR_ITER` over `enumerate(g)` (on the stack, holding `g`): a yield
     /// is paired with the count.
     ForIterEnumerate { target: u32, enumerate: ObjId },
+    /// `FOR_ITER` over `zip(...)` (on the stack) with a generator among its
+    /// iterators, `index` the one resumed: the items so far wait in `items`
+    /// (a list, held) until every iterator has given one.
+    ForIterZip {
+        target: u32,
+        zip: ObjId,
+        index: u32,
+        items: ObjId,
+    },
     /// `SEND` (`yield from`): a yield is pushed; a return jumps to `END_SEND`.
     Send { target: u32 },
     /// `g.close()`: `GeneratorExit` thrown in; it or a return ends the call.
@@ -132,6 +141,7 @@ impl Resume {
             ResumeMode::Call {
                 default: Some(default),
             } => held.push(default),
+            ResumeMode::ForIterZip { items, .. } => held.push(items),
             ResumeMode::Drive(Drive::Collect { list, .. })
             | ResumeMode::Drive(Drive::Materialize { list, .. }) => held.push(list),
             ResumeMode::Drive(Drive::Sum { total }) => held.push(total),

@@ -293,6 +293,11 @@ impl Vm {
             ResumeMode::ForIter { target } | ResumeMode::ForIterEnumerate { target, .. } => {
                 self.jump_to(target, 1)
             }
+            ResumeMode::ForIterZip { target, .. } => {
+                // One iterator is exhausted: so is the zip.
+                self.release_resume(resume);
+                self.jump_to(target, 1)
+            }
             ResumeMode::Send { target } => {
                 self.push(self.singletons.none)?;
                 self.jump_to(target, 0)
@@ -456,6 +461,21 @@ impl Vm {
                 self.release_resume(resume);
                 Err(self.unsupported("a generator that yields while it is closed on deletion"))
             }
+            ResumeMode::ForIterZip {
+                target,
+                zip,
+                index,
+                items,
+            } => {
+                // The item joins the others; the next iterator gives its own.
+                let appended = self.list_push_hinted(items, value);
+                self.heap.decref(value, popped.referrer());
+                if let Err(error) = appended {
+                    self.heap.decref(items, self.continuation_referrer());
+                    return Err(error);
+                }
+                self.zip_step(zip, index as usize + 1, items, target)
+            }
             ResumeMode::ForIterEnumerate { enumerate, .. } => {
                 // `enum_next`: (count, item), the count moving on.
                 let count = match self.heap.value_mut(enumerate) {
@@ -514,9 +534,9 @@ impl Vm {
                 };
                 Err(self.raise_new("StopIteration", args))
             }
-            ResumeMode::ForIter { target } | ResumeMode::ForIterEnumerate { target, .. } => {
-                self.jump_to(target, 1)
-            }
+            ResumeMode::ForIter { target }
+            | ResumeMode::ForIterEnumerate { target, .. }
+            | ResumeMode::ForIterZip { target, .. } => self.jump_to(target, 1),
             ResumeMode::Send { target } => {
                 self.push(value)?;
                 self.jump_to(target, 0)
@@ -564,6 +584,9 @@ impl Vm {
             matches!(resume.mode, ResumeMode::Close | ResumeMode::Finalize) && generator_exit;
         if let ResumeMode::Drive(drive) = resume.mode {
             self.release_drive(drive);
+        }
+        if let ResumeMode::ForIterZip { items, .. } = resume.mode {
+            self.heap.decref(items, self.continuation_referrer());
         }
         let finalize = resume.mode == ResumeMode::Finalize;
         let close = resume.mode == ResumeMode::Close;
@@ -1237,7 +1260,68 @@ impl Vm {
             self.resume(iter, None, None, false, mode)?;
             return Ok(true);
         }
+        let zips_a_generator = match self.heap.value(iterator) {
+            Value::Zip { iters } => iters
+                .iter()
+                .any(|&it| matches!(self.heap.value(it), Value::Generator(_))),
+            _ => false,
+        };
+        if zips_a_generator {
+            let items = self.list_object(Vec::new(), false);
+            self.heap.incref(items, self.continuation_referrer());
+            self.zip_step(iterator, 0, items, target)?;
+            return Ok(true);
+        }
         Ok(false)
+    }
+
+    /// `zip_next` from iterator `start` on, `items` (held) gathered so far:
+    /// a generator is resumed (the rest follows when it yields); an
+    /// exhausted iterator ends the loop; with every item, the tuple is pushed.
+    fn zip_step(&mut self, zip: ObjId, start: usize, items: ObjId, target: u32) -> Flow {
+        let holder = self.continuation_referrer();
+        let iters = match self.heap.value(zip) {
+            Value::Zip { iters } => iters.to_vec(),
+            _ => Vec::new(),
+        };
+        for (index, &it) in iters.iter().enumerate().skip(start) {
+            if let Value::Generator(_) = self.heap.value(it) {
+                let mode = ResumeMode::ForIterZip {
+                    target,
+                    zip,
+                    index: index as u32,
+                    items,
+                };
+                return self.resume(it, None, None, false, mode);
+            }
+            let next = match self.next_item(it) {
+                Ok(next) => next,
+                Err(error) => {
+                    self.heap.decref(items, holder);
+                    return Err(error);
+                }
+            };
+            match next {
+                Some(item) => {
+                    if let Err(error) = self.list_push_hinted(items, item) {
+                        self.heap.decref(items, holder);
+                        return Err(error);
+                    }
+                }
+                None => {
+                    self.heap.decref(items, holder);
+                    return self.jump_to(target, 1);
+                }
+            }
+        }
+        let gathered = match self.heap.value(items) {
+            Value::List(l) => l.items.clone(),
+            _ => Vec::new(),
+        };
+        let tuple = self.tuple_object(gathered, false);
+        self.push(tuple)?;
+        self.heap.decref(items, holder);
+        Ok(())
     }
 
     /// Whether the stack slot `depth` under the top holds a generator.

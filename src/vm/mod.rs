@@ -868,9 +868,7 @@ impl Vm {
             self.unwinds,
             // Another frame of the same depth on top (a generator returned
             // and the instruction it ran for called a function) is not this one.
-            self.frames
-                .last()
-                .map_or(0, |f| Arc::as_ptr(&f.code) as usize),
+            self.frames.last().map(frame_identity),
         );
         #[cfg(debug_assertions)]
         let outcome = self.execute_checked(instr);
@@ -889,18 +887,13 @@ impl Vm {
         &mut self,
         instr: Instr,
         frames: usize,
-        before: (usize, usize, u64, usize),
+        before: (usize, usize, u64, Option<(usize, Option<ObjId>)>),
     ) {
-        let (stack, pc, unwinds, code) = before;
+        let (stack, pc, unwinds, identity) = before;
         if self.outcome.is_some() || self.frames.len() != frames || self.unwinds != unwinds {
             return;
         }
-        if self
-            .frames
-            .last()
-            .map_or(0, |f| Arc::as_ptr(&f.code) as usize)
-            != code
-        {
+        if self.frames.last().map(frame_identity) != identity {
             return;
         }
         let Some(frame) = self.frames.last() else {
@@ -1199,6 +1192,17 @@ impl Vm {
     fn main_symbol(&self) -> Symbol {
         self.main_symbol
     }
+}
+
+/// What tells two frames of one depth apart for the stack effect check:
+/// their code and, for a running generator's, the generator (a generator
+/// that yields can hand over to another of the same code, as `zip` does).
+#[cfg(debug_assertions)]
+fn frame_identity(frame: &Frame) -> (usize, Option<ObjId>) {
+    (
+        Arc::as_ptr(&frame.code) as usize,
+        frame.resumed.as_deref().map(|r| r.generator),
+    )
 }
 
 /// A slot just popped, with the referrer it had on the stack.

@@ -318,7 +318,7 @@ impl Vm {
                 let iterator = self.peek(0)?.obj.ok_or_else(null_error)?;
                 if matches!(
                     self.heap.value(iterator),
-                    Value::Generator(_) | Value::Enumerate { .. }
+                    Value::Generator(_) | Value::Enumerate { .. } | Value::Zip { .. }
                 ) && self.for_iter_generator(iterator, instr.target)?
                 {
                     return Ok(());
