@@ -887,6 +887,13 @@ impl Vm {
             // `__name__` of `__main__`, an immortal identifier string in CPython.
             return Ok(self.singletons_main_name());
         }
+        // A builtin CPython has and bytestep does not is never a NameError.
+        if super::suggest::BUILTIN_NAMES.contains(&text) {
+            return Err(PyException::not_implemented(
+                &format!("the builtin '{text}'"),
+                self.current_line(),
+            ));
+        }
         Err(PyException::name_error(text))
     }
 
