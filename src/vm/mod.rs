@@ -706,6 +706,15 @@ impl Vm {
         let _ = self.execute_next();
     }
 
+    /// [`Vm::step_quiet`], saying how the step ended (a call, a return…):
+    /// the debugger's quiet forward motion counts calls and returns with it.
+    pub fn step_outcome(&mut self) -> Outcome {
+        match &self.outcome {
+            Some(outcome) => outcome.clone(),
+            None => self.execute_next(),
+        }
+    }
+
     /// Execute one instruction and report what it did; `None` once finished.
     pub fn step(&mut self) -> Option<Step> {
         if self.outcome.is_some() {
