@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::compile::SyntaxError;
 use crate::condition::Condition;
 use crate::vm::heap::ObjId;
-use crate::vm::{Event, Outcome, Step, Vm};
+use crate::vm::{Event, Moved, Outcome, Step, Vm};
 
 /// Steps between two checkpoints for going back, at first.
 pub const CHECKPOINT_INTERVAL: u64 = 512;
@@ -87,19 +87,24 @@ impl Default for Summary {
 
 impl Summary {
     /// Count one state (the state after a step).
-    #[inline]
+    #[inline(always)]
     fn note(&mut self, vm: &Vm) {
         let depth = vm.frames().len();
         self.min_depth = self.min_depth.min(depth);
         if next_has_line_event(vm) {
-            self.min_line_depth = self.min_line_depth.min(depth);
-            if let Some(line) = vm.next_instruction().and_then(|(_, i)| i.line) {
-                let word = (line / 64) as usize;
-                if word >= self.lines.len() {
-                    self.lines.resize(word + 1, 0);
-                }
-                self.lines[word] |= 1 << (line % 64);
+            self.line_event(vm, depth);
+        }
+    }
+
+    #[inline(never)]
+    fn line_event(&mut self, vm: &Vm, depth: usize) {
+        self.min_line_depth = self.min_line_depth.min(depth);
+        if let Some(line) = vm.next_instruction().and_then(|(_, i)| i.line) {
+            let word = (line / 64) as usize;
+            if word >= self.lines.len() {
+                self.lines.resize(word + 1, 0);
             }
+            self.lines[word] |= 1 << (line % 64);
         }
     }
 
@@ -118,6 +123,116 @@ impl Summary {
         for (word, bits) in self.lines.iter_mut().zip(&other.lines) {
             *word |= bits;
         }
+    }
+}
+
+/// The checkpoints and what each interval between them held.
+#[derive(Debug, Clone)]
+struct History {
+    /// VM clones at step numbers 0, N, 2N… for going back.
+    checkpoints: Vec<Vm>,
+    /// What the checkpoints take together (as [`Vm::approx_bytes`] says).
+    bytes: u64,
+    /// Steps between two checkpoints: `checkpoints[i]` is the state after `i * interval` steps.
+    interval: u64,
+    /// `summaries[i]`: the states after steps `i * interval + 1 ..= (i + 1) * interval`.
+    summaries: Vec<Summary>,
+    /// The furthest step any command has reached (summarised up to here).
+    frontier: u64,
+    /// The last step the last summary covers.
+    summary_end: u64,
+    /// The step of the next checkpoint (`checkpoints.len() * interval`).
+    next_checkpoint: u64,
+}
+
+impl History {
+    fn new(start: &Vm) -> History {
+        History {
+            checkpoints: vec![start.clone()],
+            bytes: start.approx_bytes(),
+            interval: CHECKPOINT_INTERVAL,
+            summaries: Vec::new(),
+            frontier: 0,
+            summary_end: 0,
+            next_checkpoint: CHECKPOINT_INTERVAL,
+        }
+    }
+
+    /// Where the summaries and checkpoints end, after they changed.
+    fn set_ends(&mut self) {
+        self.summary_end = self.summaries.len() as u64 * self.interval;
+        self.next_checkpoint = self.checkpoints.len() as u64 * self.interval;
+    }
+
+    /// After every step going forward: the summary of the interval (the
+    /// first time the step is reached) and the checkpoint at its end.
+    #[inline(always)]
+    fn after_step(&mut self, vm: &Vm) {
+        let steps = vm.steps();
+        if steps > self.frontier {
+            self.frontier = steps;
+            if steps > self.summary_end {
+                self.summaries.push(Summary::default());
+                self.set_ends();
+            }
+            if let Some(summary) = self.summaries.last_mut() {
+                summary.note(vm);
+            }
+        }
+        if steps == self.next_checkpoint {
+            self.checkpoint(vm);
+        }
+    }
+
+    /// Keep a checkpoint at every multiple of the interval; thin them out when
+    /// there are too many.
+    #[cold]
+    fn checkpoint(&mut self, vm: &Vm) {
+        let steps = vm.steps();
+        while steps == self.checkpoints.len() as u64 * self.interval {
+            // A copy that would not fit in the history budget beside the others
+            // is not taken: they are thinned instead, and going back replays
+            // further (from the start, at worst), but memory stays bounded.
+            let bytes = vm.approx_bytes();
+            if self.bytes + bytes > HISTORY_BUDGET {
+                self.thin();
+                continue;
+            }
+            self.checkpoints.push(vm.clone());
+            self.bytes += bytes;
+            while self.checkpoints.len() > MOST_CHECKPOINTS
+                || self.checkpoints.len() > MAX_CHECKPOINTS && self.interval < MAX_INTERVAL
+            {
+                self.thin();
+            }
+            break;
+        }
+        self.set_ends();
+    }
+
+    /// Keep every other checkpoint (the first, the start, always stays) and
+    /// double the interval, so `checkpoints[i]` is still the state after
+    /// `i * interval` steps; summaries merge in pairs.
+    fn thin(&mut self) {
+        let mut index = 0;
+        self.checkpoints.retain(|_| {
+            index += 1;
+            index % 2 == 1
+        });
+        self.bytes = self.checkpoints.iter().map(Vm::approx_bytes).sum();
+        self.summaries = self
+            .summaries
+            .chunks(2)
+            .map(|pair| {
+                let mut merged = pair[0].clone();
+                if let Some(second) = pair.get(1) {
+                    merged.merge(second);
+                }
+                merged
+            })
+            .collect();
+        self.interval *= 2;
+        self.set_ends();
     }
 }
 
@@ -381,16 +496,8 @@ fn same_object(
 #[derive(Debug, Clone)]
 pub struct Session {
     vm: Vm,
-    /// VM clones at step numbers 0, N, 2N… for going back.
-    checkpoints: Vec<Vm>,
-    /// What the checkpoints take together (as [`Vm::approx_bytes`] says).
-    history_bytes: u64,
-    /// Steps between two checkpoints: `checkpoints[i]` is the state after `i * interval` steps.
-    interval: u64,
-    /// `summaries[i]`: the states after steps `i * interval + 1 ..= (i + 1) * interval`.
-    summaries: Vec<Summary>,
-    /// The furthest step any command has reached (summarised up to here).
-    frontier: u64,
+    /// Checkpoints and interval summaries, for going back.
+    history: History,
     last_stop: StopReport,
     breakpoints: BTreeSet<u32>,
     /// Steps the whole program takes, once known.
@@ -477,11 +584,7 @@ impl Session {
         let mut session = Session {
             total_steps,
             ahead,
-            history_bytes: vm.approx_bytes(),
-            checkpoints: vec![vm.clone()],
-            interval: CHECKPOINT_INTERVAL,
-            summaries: Vec::new(),
-            frontier: 0,
+            history: History::new(&vm),
             vm,
             last_stop: StopReport::default(),
             breakpoints: BTreeSet::new(),
@@ -798,7 +901,42 @@ impl Session {
 
     /// `G`: the last step.
     pub fn go_to_end(&mut self) {
-        self.forward(|_| false, false);
+        // Once the session has been there, the end is a jump away.
+        match self.total_steps {
+            Some(total) if self.can_jump_forward(self.step_number(), total) => {
+                self.jump_forward(total)
+            }
+            _ => self.forward(|_| false, false),
+        }
+    }
+
+    /// A forward move to `target` can restore a checkpoint past `here`
+    /// instead of running there: the session has been beyond it already.
+    fn can_jump_forward(&self, here: u64, target: u64) -> bool {
+        let history = &self.history;
+        let Some(goal) = target.checked_sub(1).filter(|_| target <= history.frontier) else {
+            return false;
+        };
+        let checkpoint = (goal / history.interval).min(history.checkpoints.len() as u64 - 1);
+        checkpoint * history.interval > here.saturating_add(RECORDED_STEPS)
+    }
+
+    /// Move forward to `target`, within the history already run, by
+    /// restoring the checkpoint before it: told like a long forward run
+    /// (the difference between the two states, the output in between, the
+    /// last step with its events), but calls and returns on the way are
+    /// not counted.
+    fn jump_forward(&mut self, target: u64) {
+        let here = self.step_number();
+        let vm = self.replay_to(target - 1, true);
+        let before = std::mem::replace(&mut self.vm, vm);
+        self.forward(move |vm| vm.steps() >= target, false);
+        let end = self.step_number();
+        let printed = (self.vm.output.len() - before.output.len()).min(REPORT_OUTPUT_LIMIT as u64);
+        let report = &mut self.last_stop;
+        report.steps_taken = end - here;
+        report.output = self.vm.output.tail(printed as usize);
+        report.changes = heap_changes(&before, &self.vm);
     }
 
     /// `:N`: stop after exactly `target` steps (or at the end).
@@ -809,7 +947,11 @@ impl Session {
             return;
         }
         if target > here {
-            self.forward(move |vm| vm.steps() >= target, false);
+            if self.can_jump_forward(here, target) {
+                self.jump_forward(target);
+            } else {
+                self.forward(move |vm| vm.steps() >= target, false);
+            }
             return;
         }
         // Restore the checkpoint before the target, replay quietly, then run the
@@ -841,8 +983,9 @@ impl Session {
     /// the checkpoint before it; recording on. `interruptible`: a key stops
     /// the replay short of the target.
     fn replay_to(&self, target: u64, interruptible: bool) -> Vm {
-        let index = (target / self.interval) as usize;
-        let mut vm = self.checkpoints[index.min(self.checkpoints.len() - 1)].clone();
+        let index = (target / self.history.interval) as usize;
+        let mut vm =
+            self.history.checkpoints[index.min(self.history.checkpoints.len() - 1)].clone();
         vm.set_recording(false);
         while vm.steps() < target && !vm.is_finished() {
             vm.step_quiet();
@@ -875,17 +1018,18 @@ impl Session {
         let Some(top) = here.checked_sub(1).filter(|&top| top >= 1) else {
             return 0;
         };
-        let mut index = (top - 1) / self.interval;
+        let mut index = (top - 1) / self.history.interval;
         loop {
-            let low = index * self.interval;
-            let high = ((index + 1) * self.interval).min(top);
+            let low = index * self.history.interval;
+            let high = ((index + 1) * self.history.interval).min(top);
             let may = self
+                .history
                 .summaries
                 .get(index as usize)
                 .is_none_or(&may_hold);
             if may {
-                let checkpoint = (index as usize).min(self.checkpoints.len() - 1);
-                let mut vm = self.checkpoints[checkpoint].clone();
+                let checkpoint = (index as usize).min(self.history.checkpoints.len() - 1);
+                let mut vm = self.history.checkpoints[checkpoint].clone();
                 vm.set_recording(false);
                 let mut found = None;
                 while vm.steps() < high && !vm.is_finished() {
@@ -921,10 +1065,10 @@ impl Session {
         if self.watches.is_empty() {
             return 0;
         }
-        let last_index = (here.saturating_sub(1) / self.interval) as usize;
-        let first_index = (floor / self.interval) as usize;
-        for index in (first_index..=last_index.min(self.checkpoints.len() - 1)).rev() {
-            let mut vm = self.checkpoints[index].clone();
+        let last_index = (here.saturating_sub(1) / self.history.interval) as usize;
+        let first_index = (floor / self.history.interval) as usize;
+        for index in (first_index..=last_index.min(self.history.checkpoints.len() - 1)).rev() {
+            let mut vm = self.history.checkpoints[index].clone();
             vm.set_recording(false);
             let mut previous = self.watch_key(&vm);
             let mut found = None;
@@ -938,7 +1082,7 @@ impl Session {
                 if vm.steps().is_multiple_of(INTERRUPT_EVERY) && self.interrupted(vm.steps()) {
                     return here.saturating_sub(1);
                 }
-                if vm.steps() >= (index as u64 + 1) * self.interval {
+                if vm.steps() >= (index as u64 + 1) * self.history.interval {
                     break;
                 }
             }
@@ -947,73 +1091,6 @@ impl Session {
             }
         }
         0
-    }
-
-    /// After every step going forward: the summary of the interval (the
-    /// first time the step is reached) and the checkpoint at its end.
-    #[inline]
-    fn after_step(&mut self) {
-        let steps = self.vm.steps();
-        if steps > self.frontier {
-            self.frontier = steps;
-            if steps > self.summaries.len() as u64 * self.interval {
-                self.summaries.push(Summary::default());
-            }
-            if let Some(summary) = self.summaries.last_mut() {
-                summary.note(&self.vm);
-            }
-        }
-        if steps == self.checkpoints.len() as u64 * self.interval {
-            self.checkpoint();
-        }
-    }
-
-    /// Keep a checkpoint at every multiple of the interval; thin them out when
-    /// there are too many.
-    fn checkpoint(&mut self) {
-        let steps = self.vm.steps();
-        while steps == self.checkpoints.len() as u64 * self.interval {
-            // A copy that would not fit in the history budget beside the others
-            // is not taken: they are thinned instead, and going back replays
-            // further (from the start, at worst), but memory stays bounded.
-            let bytes = self.vm.approx_bytes();
-            if self.history_bytes + bytes > HISTORY_BUDGET {
-                self.thin();
-                continue;
-            }
-            self.checkpoints.push(self.vm.clone());
-            self.history_bytes += bytes;
-            while self.checkpoints.len() > MOST_CHECKPOINTS
-                || self.checkpoints.len() > MAX_CHECKPOINTS && self.interval < MAX_INTERVAL
-            {
-                self.thin();
-            }
-            return;
-        }
-    }
-
-    /// Keep every other checkpoint (the first, the start, always stays) and
-    /// double the interval, so `checkpoints[i]` is still the state after
-    /// `i * interval` steps; summaries merge in pairs.
-    fn thin(&mut self) {
-        let mut index = 0;
-        self.checkpoints.retain(|_| {
-            index += 1;
-            index % 2 == 1
-        });
-        self.history_bytes = self.checkpoints.iter().map(Vm::approx_bytes).sum();
-        self.summaries = self
-            .summaries
-            .chunks(2)
-            .map(|pair| {
-                let mut merged = pair[0].clone();
-                if let Some(second) = pair.get(1) {
-                    merged.merge(second);
-                }
-                merged
-            })
-            .collect();
-        self.interval *= 2;
     }
 
     /// Execute steps until `arrived(vm)` holds after one (or, `watching`, a
@@ -1025,12 +1102,8 @@ impl Session {
         let mut report = StopReport::default();
         let start = self.vm.steps();
         let start_output = self.vm.output.len();
-        let work_at_start = self.vm.work();
-        let mut next_check = work_at_start + INTERRUPT_EVERY;
-        let work_limit = self
-            .step_limit
-            .map(|limit| work_at_start.saturating_add(limit.saturating_mul(WORK_PER_LIMITED_STEP)));
-        let step_limit = self.step_limit.map(|limit| start.saturating_add(limit));
+        let mut limits = Limits::new(&self.vm, self.step_limit, self.interrupt);
+        let watching = watching && !self.watches.is_empty();
         let mut watched = if watching {
             self.watch_key(&self.vm)
         } else {
@@ -1038,28 +1111,20 @@ impl Session {
         };
         let mut last: Option<Step> = None;
         let mut last_at = None;
-        let mut quiet = QuietTally::default();
-        let mut recording = true;
+        let mut quiet = false;
         loop {
-            if recording {
-                // Which instruction runs, to write its argument as dis does; an
-                // `Arc` clone per step, the string only for the last one.
-                let at = self.vm.frames().last().map(|f| (f.code.clone(), f.pc));
-                let Some(step) = self.vm.step() else {
-                    break;
-                };
-                last_at = at;
-                report.absorb(&step, &self.vm);
-                last = Some(step);
-            } else {
-                if self.vm.is_finished() {
-                    break;
-                }
-                quiet.step(&mut self.vm);
-            }
-            self.after_step();
+            // Which instruction runs, to write its argument as dis does; an
+            // `Arc` clone per step, the string only for the last one.
+            let at = self.vm.frames().last().map(|f| (f.code.clone(), f.pc));
+            let Some(step) = self.vm.step() else {
+                break;
+            };
+            last_at = at;
+            report.absorb(&step, &self.vm);
+            last = Some(step);
+            self.history.after_step(&self.vm);
             let mut done = arrived(&self.vm);
-            if watching && !self.watches.is_empty() {
+            if watching {
                 let now = self.watch_key(&self.vm);
                 done |= now != watched;
                 watched = now;
@@ -1067,43 +1132,49 @@ impl Session {
             if done {
                 break;
             }
-            let steps = self.vm.steps();
-            let work = self.vm.work();
-            if work >= next_check {
-                next_check = work + INTERRUPT_EVERY;
-                if self.interrupted(steps) {
-                    report.note = Some(format!("interrupted after {} steps", steps - start));
-                    break;
+            if let Some(note) = limits.check(&self.vm) {
+                report.note = Some(note);
+                break;
+            }
+            if self.vm.steps() - start >= RECORDED_STEPS {
+                quiet = true;
+                break;
+            }
+        }
+        if quiet {
+            // The rest in the interpreter's own loop, building nothing.
+            let mut tally = QuietTally::new(&self.vm);
+            let history = &mut self.history;
+            let watches = &self.watches;
+            let mut note = None;
+            self.vm.set_recording(false);
+            self.vm.run_watched(|vm, moved| {
+                if moved != Moved::Stayed {
+                    tally.moved(vm, moved);
                 }
-            }
-            if work_limit.is_some_and(|limit| work >= limit) {
-                report.note = Some(format!(
-                    "stopped after {} steps: the program's values are large",
-                    steps - start
-                ));
-                break;
-            }
-            if step_limit.is_some_and(|limit| steps >= limit) {
-                report.note = Some(format!(
-                    "stopped after {} steps without arriving",
-                    steps - start
-                ));
-                break;
-            }
-            if recording && steps - start >= RECORDED_STEPS {
-                recording = false;
-                self.vm.set_recording(false);
-            }
-        }
-        if self.vm.is_finished() {
-            self.total_steps = Some(self.vm.steps());
-            self.ahead = None;
-        }
-        if !recording {
+                history.after_step(vm);
+                let mut done = arrived(vm);
+                if watching {
+                    let now: Vec<Option<u32>> = watches.iter().map(|w| w.refs(vm)).collect();
+                    done |= now != watched;
+                    watched = now;
+                }
+                if done {
+                    return true;
+                }
+                if vm.work() < limits.threshold {
+                    return false;
+                }
+                note = limits.look(vm);
+                note.is_some()
+            });
             self.vm.set_recording(true);
-            self.settle_quiet_stop(report, quiet, start, start_output);
+            report.note = note;
+            self.finished_check();
+            self.settle_quiet_stop(report, tally, start, start_output);
             return;
         }
+        self.finished_check();
         if let Some(step) = last
             .as_ref()
             .filter(|s| s.events_dropped > 0 && report.note.is_none())
@@ -1123,6 +1194,14 @@ impl Session {
             report.last_argrepr = self.vm.argrepr(&code, instr);
         }
         self.last_stop = report;
+    }
+
+    /// At the end, the total is known.
+    fn finished_check(&mut self) {
+        if self.vm.is_finished() {
+            self.total_steps = Some(self.vm.steps());
+            self.ahead = None;
+        }
     }
 
     /// Tell a stop reached by a long, mostly quiet, run: what changed is the
@@ -1256,41 +1335,120 @@ struct QuietTally {
     call_count: u64,
     return_count: u64,
     last_return: Option<(crate::vm::heap::Symbol, ObjId, u64)>,
+    /// The qualnames of the frames, to name the one that returns.
+    frames: Vec<crate::vm::heap::Symbol>,
 }
 
 impl QuietTally {
-    /// Execute one step quietly and count it.
-    #[inline]
-    fn step(&mut self, vm: &mut Vm) {
-        let from = vm.frames().last().map(|f| f.qualname);
-        match vm.step_outcome() {
-            Outcome::Called => self.called(vm),
-            Outcome::Returned => self.returned(vm, from),
-            _ => {}
+    fn new(vm: &Vm) -> QuietTally {
+        QuietTally {
+            frames: vm.frames().iter().map(|f| f.qualname).collect(),
+            ..QuietTally::default()
         }
     }
 
+    /// A step entered or left a frame.
     #[cold]
-    fn called(&mut self, vm: &Vm) {
-        self.call_count += 1;
-        if self.calls.len() < KEPT_NAMES
-            && let Some(frame) = vm.frames().last()
-        {
-            self.calls.push(frame.code.code.qualname.clone());
+    fn moved(&mut self, vm: &Vm, moved: Moved) {
+        let depth = vm.frames().len();
+        match moved {
+            Moved::Called => {
+                self.call_count += 1;
+                if let Some(frame) = vm.frames().last() {
+                    if self.calls.len() < KEPT_NAMES {
+                        self.calls.push(frame.code.code.qualname.clone());
+                    }
+                    self.frames.truncate(depth - 1);
+                    self.frames.push(frame.qualname);
+                }
+            }
+            Moved::Returned => {
+                self.return_count += 1;
+                let value = vm
+                    .frames()
+                    .last()
+                    .and_then(|f| f.stack.last())
+                    .and_then(|slot| slot.obj);
+                if let (Some(&from), Some(obj)) = (self.frames.get(depth), value) {
+                    self.last_return = Some((from, obj, vm.heap.get(obj).address));
+                }
+                self.frames.truncate(depth);
+            }
+            Moved::Stayed | Moved::Unwound | Moved::Finished => self.frames.truncate(depth),
         }
+    }
+}
+
+/// When a forward command stops without arriving: a key, or its limits.
+struct Limits {
+    start: u64,
+    /// The work at which to ask the interrupt check next.
+    next_check: u64,
+    work: Option<u64>,
+    steps: Option<u64>,
+    interrupt: Option<fn(u64) -> bool>,
+    /// Nothing to look at below this much work (the least of the above).
+    threshold: u64,
+}
+
+impl Limits {
+    fn new(vm: &Vm, limit: Option<u64>, interrupt: Option<fn(u64) -> bool>) -> Limits {
+        let (start, work) = (vm.steps(), vm.work());
+        let mut limits = Limits {
+            start,
+            next_check: work + INTERRUPT_EVERY,
+            work: limit
+                .map(|limit| work.saturating_add(limit.saturating_mul(WORK_PER_LIMITED_STEP))),
+            steps: limit.map(|limit| start.saturating_add(limit)),
+            interrupt,
+            threshold: 0,
+        };
+        limits.set_threshold();
+        limits
+    }
+
+    /// Work is never below steps, so one comparison covers every limit.
+    fn set_threshold(&mut self) {
+        self.threshold = self
+            .next_check
+            .min(self.work.unwrap_or(u64::MAX))
+            .min(self.steps.unwrap_or(u64::MAX));
+    }
+
+    /// Why to stop now, if the command should.
+    #[inline(always)]
+    fn check(&mut self, vm: &Vm) -> Option<String> {
+        if vm.work() < self.threshold {
+            return None;
+        }
+        self.look(vm)
     }
 
     #[cold]
-    fn returned(&mut self, vm: &Vm, from: Option<crate::vm::heap::Symbol>) {
-        self.return_count += 1;
-        let value = vm
-            .frames()
-            .last()
-            .and_then(|f| f.stack.last())
-            .and_then(|slot| slot.obj);
-        if let (Some(from), Some(obj)) = (from, value) {
-            self.last_return = Some((from, obj, vm.heap.get(obj).address));
+    #[inline(never)]
+    fn look(&mut self, vm: &Vm) -> Option<String> {
+        let work = vm.work();
+        let steps = vm.steps();
+        if work >= self.next_check {
+            self.next_check = work + INTERRUPT_EVERY;
+            self.set_threshold();
+            if self.interrupt.is_some_and(|interrupted| interrupted(steps)) {
+                return Some(format!("interrupted after {} steps", steps - self.start));
+            }
         }
+        if self.work.is_some_and(|limit| work >= limit) {
+            return Some(format!(
+                "stopped after {} steps: the program's values are large",
+                steps - self.start
+            ));
+        }
+        if self.steps.is_some_and(|limit| steps >= limit) {
+            return Some(format!(
+                "stopped after {} steps without arriving",
+                steps - self.start
+            ));
+        }
+        None
     }
 }
 
@@ -1447,7 +1605,7 @@ mod tests {
         let mut session = Session::new(source, "t.py").expect("compiles");
         session.go_to_end();
         assert!(session.is_finished());
-        assert!(session.checkpoints.len() <= MAX_CHECKPOINTS);
+        assert!(session.history.checkpoints.len() <= MAX_CHECKPOINTS);
         let end = session.step_number();
         session.go_to(end - 1000);
         assert_eq!(session.step_number(), end - 1000);

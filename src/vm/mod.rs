@@ -681,6 +681,42 @@ impl Vm {
         self.outcome.as_ref().unwrap_or(&Outcome::Finished)
     }
 
+    /// Run as [`Vm::run`] does, but working out line events as
+    /// [`Vm::step_quiet`] does, and calling `after(vm, moved)` after every
+    /// step until it returns true (then true) or the program ends (false):
+    /// the debugger's quiet forward motion. A step ends exactly as in
+    /// `execute_checked`.
+    #[inline]
+    pub fn run_watched(&mut self, mut after: impl FnMut(&Vm, Moved) -> bool) -> bool {
+        self.track_lines = true;
+        while let Some(instr) = self.fetch() {
+            let depth = self.frames.len();
+            let moved = match self.execute(instr) {
+                Err(error) => {
+                    self.unwind(error);
+                    Moved::Unwound
+                }
+                Ok(()) if self.heap.over_limit() => {
+                    self.raise(self.heap.memory_error());
+                    Moved::Unwound
+                }
+                Ok(()) if self.outcome.is_some() => Moved::Finished,
+                Ok(()) => {
+                    self.update_line_event();
+                    match self.frames.len().cmp(&depth) {
+                        std::cmp::Ordering::Greater => Moved::Called,
+                        std::cmp::Ordering::Less => Moved::Returned,
+                        std::cmp::Ordering::Equal => Moved::Stayed,
+                    }
+                }
+            };
+            if after(self, moved) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Run at most `budget` more instructions, as [`Vm::run`] does; true once finished.
     pub fn run_for(&mut self, budget: u64) -> bool {
         self.track_lines = false;
@@ -1077,6 +1113,21 @@ impl Vm {
     fn main_symbol(&self) -> Symbol {
         self.main_symbol
     }
+}
+
+/// How one step of [`Vm::run_watched`] moved between frames.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moved {
+    /// It stayed in its frame.
+    Stayed,
+    /// It entered a new frame.
+    Called,
+    /// A frame returned to its caller.
+    Returned,
+    /// The program is over.
+    Finished,
+    /// An exception was raised (caught or not).
+    Unwound,
 }
 
 /// A slot just popped, with the referrer it had on the stack.
