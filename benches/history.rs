@@ -133,6 +133,7 @@ fn main() {
             &source,
             "long_loop.py",
             bytestep::vm::heap::DEFAULT_MAX_MEMORY,
+            Default::default(),
         )
         .expect("compiles");
         let app = App::new(session, Theme::plain());

@@ -555,8 +555,24 @@ impl Session {
         filename: &str,
         max_memory: u64,
     ) -> Result<Session, Box<SyntaxError>> {
+        Session::with_input(
+            source,
+            filename,
+            max_memory,
+            crate::vm::input::Input::empty(),
+        )
+    }
+
+    /// [`Session::with_max_memory`] whose program reads `input` with `input()`.
+    pub fn with_input(
+        source: &str,
+        filename: &str,
+        max_memory: u64,
+        input: crate::vm::input::Input,
+    ) -> Result<Session, Box<SyntaxError>> {
         let mut vm = Vm::new(source, filename)?;
         vm.heap.set_max_memory(max_memory);
+        vm.input = input;
         // A quiet run ahead says how long the program is; deterministic, so exact.
         let mut ahead = vm.clone();
         while !ahead.is_finished() && ahead.work() < TOTAL_LOOKAHEAD {
@@ -572,9 +588,11 @@ impl Session {
         source: &str,
         filename: &str,
         max_memory: u64,
+        input: crate::vm::input::Input,
     ) -> Result<Session, Box<SyntaxError>> {
         let mut vm = Vm::new(source, filename)?;
         vm.heap.set_max_memory(max_memory);
+        vm.input = input;
         let ahead = Some(Box::new(vm.clone()));
         Ok(Session::start(vm, None, ahead))
     }
@@ -1635,8 +1653,13 @@ mod tests {
         assert_eq!(limited.step_number(), 1001, "one step in, a thousand more");
         let note = limited.last_stop().note.clone().unwrap_or_default();
         assert_eq!(note, "stopped after 1000 steps without arriving");
-        let mut free =
-            Session::open(source, "t.py", crate::vm::heap::DEFAULT_MAX_MEMORY).expect("compiles");
+        let mut free = Session::open(
+            source,
+            "t.py",
+            crate::vm::heap::DEFAULT_MAX_MEMORY,
+            Default::default(),
+        )
+        .expect("compiles");
         assert_eq!(free.total_steps(), None, "opened without looking ahead");
         free.set_step_limit(None);
         free.go_to(9000);
@@ -1655,8 +1678,13 @@ mod tests {
     #[test]
     fn the_total_is_learned_a_slice_at_a_time() {
         let source = "n = 0\nwhile n < 3000:\n    n = n + 1\n";
-        let mut session =
-            Session::open(source, "t.py", crate::vm::heap::DEFAULT_MAX_MEMORY).expect("compiles");
+        let mut session = Session::open(
+            source,
+            "t.py",
+            crate::vm::heap::DEFAULT_MAX_MEMORY,
+            Default::default(),
+        )
+        .expect("compiles");
         assert!(session.learning_total());
         let mut slices = 0;
         while !session.learn_total(1000) {

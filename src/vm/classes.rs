@@ -485,8 +485,9 @@ impl Vm {
                         Some(Ok(AttrFound::Method(found)))
                     }
                     Some(found) => Some(Ok(AttrFound::Value(found))),
-                    None => Some(Err(PyException::new(
-                        "AttributeError",
+                    None => Some(Err(self.attribute_error(
+                        owner,
+                        name,
                         format!(
                             "'{}' object has no attribute '{name}'",
                             self.heap.value(owner).type_name()
@@ -505,8 +506,9 @@ impl Vm {
                 }
                 match self.class_lookup(owner, name) {
                     Some(found) => Some(Ok(AttrFound::Value(found))),
-                    None => Some(Err(PyException::new(
-                        "AttributeError",
+                    None => Some(Err(self.attribute_error(
+                        owner,
+                        name,
                         format!("type object '{qualname}' has no attribute '{name}'"),
                     ))),
                 }
@@ -554,15 +556,23 @@ impl Vm {
             }
         };
         let key = self.str_object(name);
-        let result = self.delitem(dict, key).map_err(|_| {
-            PyException::new(
-                "AttributeError",
-                format!(
-                    "'{}' object has no attribute '{name}'",
-                    self.heap.value(owner).type_name()
-                ),
-            )
-        });
+        let result = match self.delitem(dict, key) {
+            Ok(()) => Ok(()),
+            Err(missing) => {
+                // The dict's KeyError is replaced: let its object go.
+                if let Some(object) = missing.object {
+                    self.heap.decref(object, self.raised_referrer());
+                }
+                Err(self.attribute_error(
+                    owner,
+                    name,
+                    format!(
+                        "'{}' object has no attribute '{name}'",
+                        self.heap.value(owner).type_name()
+                    ),
+                ))
+            }
+        };
         self.heap.discard(key);
         result
     }
