@@ -1078,37 +1078,43 @@ impl Session {
 
     /// The largest step number in `floor + 1 .. here` where a watched
     /// object's count differs from the step before (made, freed or
-    /// counted), or 0.
+    /// counted), or 0. Each checkpoint interval is replayed, newest first.
     fn last_watch_change_before(&self, here: u64, floor: u64) -> u64 {
         if self.watches.is_empty() {
             return 0;
         }
-        let last_index = (here.saturating_sub(1) / self.history.interval) as usize;
-        let first_index = (floor / self.history.interval) as usize;
-        for index in (first_index..=last_index.min(self.history.checkpoints.len() - 1)).rev() {
-            let mut vm = self.history.checkpoints[index].clone();
+        let Some(top) = here.checked_sub(1).filter(|&top| top > floor) else {
+            return 0;
+        };
+        let interval = self.history.interval;
+        let mut index = (top - 1) / interval;
+        loop {
+            let low = (index * interval).max(floor);
+            let high = ((index + 1) * interval).min(top);
+            let checkpoint = (index as usize).min(self.history.checkpoints.len() - 1);
+            let mut vm = self.history.checkpoints[checkpoint].clone();
             vm.set_recording(false);
             let mut previous = self.watch_key(&vm);
             let mut found = None;
-            while vm.steps() + 1 < here && !vm.is_finished() {
+            while vm.steps() < high && !vm.is_finished() {
                 vm.step_quiet();
                 let now = self.watch_key(&vm);
-                if now != previous && vm.steps() > floor {
+                if now != previous && vm.steps() > low {
                     found = Some(vm.steps());
                 }
                 previous = now;
                 if vm.steps().is_multiple_of(INTERRUPT_EVERY) && self.interrupted(vm.steps()) {
                     return here.saturating_sub(1);
                 }
-                if vm.steps() >= (index as u64 + 1) * self.history.interval {
-                    break;
-                }
             }
             if let Some(step) = found {
                 return step;
             }
+            if index == 0 || index * interval <= floor {
+                return 0;
+            }
+            index -= 1;
         }
-        0
     }
 
     /// Execute steps until `arrived(vm)` holds after one (or, `watching`, a

@@ -263,3 +263,75 @@ fn long_runs_keep_exact_jumps_and_searches() {
     }
     assert!(check_backward_keys("long.py", LONG, &fresh, total, 2) > 10);
 }
+
+/// `c` and `C` with a watched object stop exactly where a scan of every
+/// state sees its count change (made, freed or counted), forward and back.
+#[test]
+fn watched_objects_stop_c_and_reverse_c_where_a_scan_does() {
+    let mut checked = 0;
+    for golden in common::runnable_programs() {
+        let filename = golden.filename();
+        let fresh = Session::new(&golden.source, &filename).expect("compiles");
+        let Some(total) = fresh.total_steps().filter(|&t| t <= 20_000) else {
+            continue;
+        };
+        let mut session = fresh.clone();
+        session.step_line();
+        session.step_line();
+        // The object of the first global that is not immortal.
+        let heap = &session.vm().heap;
+        let Some((obj, address)) = session
+            .vm()
+            .globals()
+            .into_iter()
+            .map(|(_, id)| (id, heap.get(id)))
+            .find(|(_, o)| !o.immortal)
+            .map(|(id, o)| (id, o.address))
+        else {
+            continue;
+        };
+        assert!(session.toggle_watch(address));
+        // Its count after each step, by a plain run.
+        let mut vm = bytestep::vm::Vm::new(&golden.source, &filename).expect("compiles");
+        let key = |vm: &bytestep::vm::Vm| {
+            vm.heap
+                .try_get(obj)
+                .filter(|o| o.alive && o.address == address)
+                .map(|o| o.refs)
+        };
+        let mut keys = vec![key(&vm)];
+        while !vm.is_finished() {
+            vm.step_quiet();
+            keys.push(key(&vm));
+        }
+        let changed = |s: u64| s >= 1 && keys[s as usize] != keys[s as usize - 1];
+        for _ in 0..6 {
+            let here = session.step_number();
+            if session.is_finished() {
+                break;
+            }
+            session.continue_running();
+            let expected = (here + 1..=total).find(|&s| changed(s)).unwrap_or(total);
+            assert_eq!(session.step_number(), expected, "{filename}: c from {here}");
+            checked += 1;
+        }
+        session.go_to_end();
+        for _ in 0..6 {
+            let here = session.step_number();
+            if here == 0 {
+                break;
+            }
+            session.reverse_continue();
+            let found = (1..here).rev().find(|&s| changed(s)).unwrap_or(0);
+            let opening = session.opening_step();
+            let expected = if found < opening && here > opening {
+                opening
+            } else {
+                found
+            };
+            assert_eq!(session.step_number(), expected, "{filename}: C from {here}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} watched stops checked");
+}
