@@ -1149,9 +1149,7 @@ impl Session {
             self.history.after_step(&self.vm);
             let mut done = arrived(&self.vm);
             if watching {
-                let now = self.watch_key(&self.vm);
-                done |= now != watched;
-                watched = now;
+                done |= watch_moved(&self.watches, &self.vm, &mut watched);
             }
             if done {
                 break;
@@ -1179,9 +1177,7 @@ impl Session {
                 history.after_step(vm);
                 let mut done = arrived(vm);
                 if watching {
-                    let now: Vec<Option<u32>> = watches.iter().map(|w| w.refs(vm)).collect();
-                    done |= now != watched;
-                    watched = now;
+                    done |= watch_moved(watches, vm, &mut watched);
                 }
                 if done {
                     return true;
@@ -1338,6 +1334,19 @@ fn at_breakpoint(
     conditions
         .get(&line)
         .is_none_or(|condition| condition.holds(vm).unwrap_or(true))
+}
+
+/// Whether a watched count differs from `seen` (which takes the new counts).
+fn watch_moved(watches: &[Watch], vm: &Vm, seen: &mut [Option<u32>]) -> bool {
+    let mut moved = false;
+    for (watch, seen) in watches.iter().zip(seen.iter_mut()) {
+        let now = watch.refs(vm);
+        if now != *seen {
+            *seen = now;
+            moved = true;
+        }
+    }
+    moved
 }
 
 /// The stack slots (depth, slot) a step pushed: highlighted in the stack pane.
@@ -1742,6 +1751,28 @@ mod tests {
             report.last_step.is_some(),
             "the last step is replayed with its events"
         );
+    }
+
+    #[test]
+    fn a_long_run_that_raises_says_so_and_keeps_the_frames() {
+        let source = "def f(x):\n    return 1 // x\nfor i in range(3000):\n    pass\nf(0)\n";
+        let mut session = Session::new(source, "t.py").expect("compiles");
+        session.go_to_end();
+        assert!(session.last_stop().steps_taken > RECORDED_STEPS);
+        assert!(session.traceback().is_some());
+        assert_eq!(
+            session.vm().frames().len(),
+            2,
+            "post-mortem keeps f and <module>"
+        );
+        let summary = session.summary();
+        assert!(summary.contains("raised ZeroDivisionError"), "{summary}");
+        // Back to the start and to the end again: a jump, told the same way.
+        session.go_to_start();
+        session.go_to_end();
+        assert!(session.traceback().is_some());
+        let again = session.summary();
+        assert!(again.contains("raised ZeroDivisionError"), "{again}");
     }
 
     #[test]
