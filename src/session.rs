@@ -936,7 +936,9 @@ impl Session {
             return false;
         };
         let checkpoint = (goal / history.interval).min(history.checkpoints.len() as u64 - 1);
-        checkpoint * history.interval > here.saturating_add(RECORDED_STEPS)
+        // A limited command stops where running would (the same keys, the same stop).
+        let within_limit = self.step_limit.is_none_or(|limit| target - here <= limit);
+        within_limit && checkpoint * history.interval > here.saturating_add(RECORDED_STEPS)
     }
 
     /// Move forward to `target`, within the history already run, by
@@ -947,6 +949,14 @@ impl Session {
     fn jump_forward(&mut self, target: u64) {
         let here = self.step_number();
         let vm = self.replay_to(target - 1, true);
+        // A limited command that would have stopped for its values' size runs.
+        let work_limit = self
+            .step_limit
+            .map(|l| l.saturating_mul(WORK_PER_LIMITED_STEP));
+        if work_limit.is_some_and(|limit| vm.work() + 1 - self.vm.work() >= limit) {
+            self.forward(move |vm| vm.steps() >= target, false);
+            return;
+        }
         let before = std::mem::replace(&mut self.vm, vm);
         self.forward(move |vm| vm.steps() >= target, false);
         let end = self.step_number();
