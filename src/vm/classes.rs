@@ -47,6 +47,7 @@ const PLAIN_DUNDERS: &[&str] = &[
     "__static_attributes__",
     "__doc__",
     "__classdictcell__",
+    "__match_args__",
 ];
 
 impl Vm {
@@ -537,10 +538,8 @@ impl Vm {
                 ));
             }
         };
-        let key = self.str_object(name);
-        let result = self.dict_set(dict, key, value);
-        self.heap.discard(key);
-        result
+        let key = self.identifier(name);
+        self.dict_set(dict, key, value)
     }
 
     /// `del obj.name`.
@@ -555,8 +554,8 @@ impl Vm {
                 ));
             }
         };
-        let key = self.str_object(name);
-        let result = match self.delitem(dict, key) {
+        let key = self.identifier(name);
+        match self.delitem(dict, key) {
             Ok(()) => Ok(()),
             Err(missing) => {
                 // The dict's KeyError is replaced: let its object go.
@@ -572,9 +571,7 @@ impl Vm {
                     ),
                 ))
             }
-        };
-        self.heap.discard(key);
-        result
+        }
     }
 
     /// `isinstance(value, cls)` for classes made by `class`.

@@ -774,6 +774,7 @@ impl Vm {
             if let Value::Range { start, stop, step } = *self.heap.value(iterable) {
                 let n = super::heap::object::range_len(start, stop, step);
                 if n > 10_000_000 {
+                    self.heap.discard(list);
                     return Err(PyException::new("MemoryError", ""));
                 }
                 let mut value = start;
@@ -794,7 +795,11 @@ impl Vm {
                 // Fresh ints were made with no reference: the list's is their first.
                 return Ok(list);
             }
-            self.list_extend(list, iterable)?;
+            if let Err(error) = self.list_extend(list, iterable) {
+                // The new list goes again, as CPython frees it when `__init__` fails.
+                self.heap.discard(list);
+                return Err(error);
+            }
         }
         Ok(list)
     }

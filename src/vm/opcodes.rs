@@ -598,6 +598,12 @@ impl Vm {
             LIST_EXTEND => self.list_extend_op(arg),
             // BUILD_MAP (values[oparg*2] -- map)
             BUILD_MAP => self.build_map(arg as usize),
+            MATCH_SEQUENCE => self.match_sequence(),
+            MATCH_MAPPING => self.match_mapping(),
+            MATCH_KEYS => self.match_keys(),
+            MATCH_CLASS => self.match_class(arg as usize),
+            GET_LEN => self.get_len(),
+            UNPACK_EX => self.unpack_ex(arg),
             // MAP_ADD (dict, unused[oparg - 1], key, value -- dict, unused[oparg - 1])
             MAP_ADD => self.map_add(arg),
             // STORE_SUBSCR (v, container, sub --)
@@ -946,6 +952,7 @@ impl Vm {
             "sys" => Ok(self.sys_module),
             "builtins" => Ok(self.builtins_module),
             "math" => Ok(self.math_module()),
+            "gc" => Ok(self.gc_module()),
             other => Err(PyException::not_implemented(
                 &format!("importing '{other}'"),
                 self.current_line(),
@@ -1907,9 +1914,8 @@ impl Vm {
     ) -> Flow {
         let value = popped.slot.obj.ok_or_else(null_error)?;
         let text = self.heap.symbols.text(name).to_owned();
-        let key = self.str_object(&text);
+        let key = self.identifier(&text);
         let result = self.dict_set(dict, key, value);
-        self.heap.discard(key);
         self.release(popped);
         result
     }
