@@ -77,49 +77,48 @@ fn main() {
     // G, then every backward key from the end (G again between them: a
     // few steps forward), then `:N` to steps all over the history.
     let targets = [total / 2, total / 7, 3, total - 1_000_003, total / 3 * 2];
-    let mut keys = String::from("G");
+    // Each group of keys, and what its last key measures (`None`: not shown).
+    let mut groups: Vec<(String, Option<String>)> = vec![("G".into(), Some("G".into()))];
     for back in ["I", "S", "N", "F", "C"] {
-        keys.push_str(back);
-        keys.push('G');
+        groups.push((back.into(), Some(format!("{back} from the end"))));
+        groups.push(("G".into(), None));
     }
     for target in targets {
-        keys.push_str(&format!(":{target}<CR>G"));
+        groups.push((
+            format!(":{target}<CR>"),
+            Some(format!(":{target} from the end")),
+        ));
+        groups.push(("G".into(), None));
     }
-    let mut best: Vec<(String, f64)> = Vec::new();
+    // A breakpoint on `t = add(t, n)`: `C` to its last hit, `c` to the end.
+    groups.push((":b 11<CR>".into(), None));
+    groups.push(("C".into(), Some("C to a breakpoint, from the end".into())));
+    let keys: String = groups.iter().map(|(keys, _)| keys.as_str()).collect();
+    // The index of each group's last key among all the keys played.
+    let mut measured = Vec::new();
+    let mut index = 0;
+    for (keys, label) in &groups {
+        index += bytestep::app::parse_keys(keys).expect("keys").len();
+        if let Some(label) = label {
+            measured.push((index - 1, label.clone()));
+        }
+    }
+    let mut best: Vec<f64> = vec![f64::INFINITY; measured.len()];
     let mut peak = String::new();
     for _ in 0..RUNS {
         let (times, this_peak) = timed_keys(&path, &keys);
-        // Only the moves: G, the backward keys, and Enter of each `:N`.
-        let moves: Vec<(String, f64)> = times
-            .into_iter()
-            .filter(|(label, _)| !label.chars().all(|c| c.is_ascii_digit()) && label != ":")
-            .collect();
-        if best.is_empty() {
-            best = moves;
-        } else {
-            for (kept, new) in best.iter_mut().zip(moves) {
-                kept.1 = kept.1.min(new.1);
-            }
+        for (slot, (at, _)) in best.iter_mut().zip(&measured) {
+            *slot = slot.min(times.get(*at).map_or(f64::NAN, |(_, t)| *t));
         }
         peak = this_peak;
     }
-    let g = best.first().map_or(f64::NAN, |(_, t)| *t);
+    let g = best[0];
     println!(
         "G (to the end, history on)      {g:>9.1} ms  {:.2}x run",
         g / ms(run)
     );
-    let mut targets = targets.iter();
     let mut worst: f64 = 0.0;
-    for (label, time) in best.iter().skip(1) {
-        // The G after each backward key is a few steps forward; not shown.
-        if label == "G" {
-            continue;
-        }
-        let what = if label == "Enter" || label == "<CR>" {
-            format!(":{}", targets.next().copied().unwrap_or(0))
-        } else {
-            format!("{label} from the end")
-        };
+    for (time, (_, what)) in best.iter().zip(&measured).skip(1) {
         worst = worst.max(*time);
         println!("{what:<31} {time:>9.1} ms");
     }
