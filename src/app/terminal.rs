@@ -401,3 +401,17 @@ fn is_quit_key(event: &Event) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn step_numbers_are_grouped_by_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(41_000_000), "41,000,000");
+        assert_eq!(grouped(102_000_019), "102,000,019");
+    }
+}
