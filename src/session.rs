@@ -143,6 +143,38 @@ struct History {
     summary_end: u64,
     /// The step of the next checkpoint (`checkpoints.len() * interval`).
     next_checkpoint: u64,
+    /// Calls and returns from the start to each checkpoint.
+    counts: Vec<Counts>,
+    /// Calls and returns from the start to the frontier.
+    frontier_counts: Counts,
+}
+
+/// Calls and returns counted from the start of the program.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Counts {
+    calls: u64,
+    returns: u64,
+}
+
+impl Counts {
+    #[inline(always)]
+    fn add(&mut self, moved: Moved) {
+        match moved {
+            Moved::Called => self.calls += 1,
+            Moved::Returned => self.returns += 1,
+            _ => {}
+        }
+    }
+}
+
+/// How a step moved between frames, from its outcome (as `Vm::run_watched` tells it).
+fn moved_of(outcome: &Outcome) -> Moved {
+    match outcome {
+        Outcome::Called => Moved::Called,
+        Outcome::Returned => Moved::Returned,
+        Outcome::Finished => Moved::Finished,
+        Outcome::Continued | Outcome::Raised(_) => Moved::Stayed,
+    }
 }
 
 impl History {
@@ -155,6 +187,8 @@ impl History {
             frontier: 0,
             summary_end: 0,
             next_checkpoint: CHECKPOINT_INTERVAL,
+            counts: vec![Counts::default()],
+            frontier_counts: Counts::default(),
         }
     }
 
@@ -167,10 +201,11 @@ impl History {
     /// After every step going forward: the summary of the interval (the
     /// first time the step is reached) and the checkpoint at its end.
     #[inline(always)]
-    fn after_step(&mut self, vm: &Vm) {
+    fn after_step(&mut self, vm: &Vm, moved: Moved) {
         let steps = vm.steps();
         if steps > self.frontier {
             self.frontier = steps;
+            self.frontier_counts.add(moved);
             if steps > self.summary_end {
                 self.summaries.push(Summary::default());
                 self.set_ends();
@@ -179,7 +214,8 @@ impl History {
                 summary.note(vm);
             }
         }
-        if steps == self.next_checkpoint {
+        // Checkpoints are taken at the frontier, where the counts are known.
+        if steps == self.next_checkpoint && steps == self.frontier {
             self.checkpoint(vm);
         }
     }
@@ -199,6 +235,7 @@ impl History {
                 continue;
             }
             self.checkpoints.push(vm.clone());
+            self.counts.push(self.frontier_counts);
             self.bytes += bytes;
             while self.checkpoints.len() > MOST_CHECKPOINTS
                 || self.checkpoints.len() > MAX_CHECKPOINTS && self.interval < MAX_INTERVAL
@@ -216,6 +253,11 @@ impl History {
     fn thin(&mut self) {
         let mut index = 0;
         self.checkpoints.retain(|_| {
+            index += 1;
+            index % 2 == 1
+        });
+        let mut index = 0;
+        self.counts.retain(|_| {
             index += 1;
             index % 2 == 1
         });
@@ -944,11 +986,12 @@ impl Session {
     /// Move forward to `target`, within the history already run, by
     /// restoring the checkpoint before it: told like a long forward run
     /// (the difference between the two states, the output in between, the
-    /// last step with its events), but calls and returns on the way are
-    /// not counted.
+    /// last step with its events, how many calls and returns), but the
+    /// functions called on the way are not named.
     fn jump_forward(&mut self, target: u64) {
         let here = self.step_number();
-        let vm = self.replay_to(target - 1, true);
+        let (_, counts_here) = self.replay_counting(here, false);
+        let (vm, counts_there) = self.replay_counting(target - 1, true);
         // A limited command that would have stopped for its values' size runs.
         let work_limit = self
             .step_limit
@@ -963,6 +1006,9 @@ impl Session {
         let printed = (self.vm.output.len() - before.output.len()).min(REPORT_OUTPUT_LIMIT as u64);
         let report = &mut self.last_stop;
         report.steps_taken = end - here;
+        // Calls and returns on the way: counted, not named (they did not run again).
+        report.call_count += counts_there.calls - counts_here.calls;
+        report.return_count += counts_there.returns - counts_here.returns;
         report.output = self.vm.output.tail(printed as usize);
         report.changes = heap_changes(&before, &self.vm);
     }
@@ -1011,12 +1057,19 @@ impl Session {
     /// the checkpoint before it; recording on. `interruptible`: a key stops
     /// the replay short of the target.
     fn replay_to(&self, target: u64, interruptible: bool) -> Vm {
-        let index = (target / self.history.interval) as usize;
-        let mut vm =
-            self.history.checkpoints[index.min(self.history.checkpoints.len() - 1)].clone();
+        self.replay_counting(target, interruptible).0
+    }
+
+    /// [`Session::replay_to`], with the calls and returns from the start
+    /// of the program to the state reached.
+    fn replay_counting(&self, target: u64, interruptible: bool) -> (Vm, Counts) {
+        let history = &self.history;
+        let index = ((target / history.interval) as usize).min(history.checkpoints.len() - 1);
+        let mut vm = history.checkpoints[index].clone();
+        let mut counts = history.counts.get(index).copied().unwrap_or_default();
         vm.set_recording(false);
         while vm.steps() < target && !vm.is_finished() {
-            vm.step_quiet();
+            counts.add(moved_of(&vm.step_outcome()));
             if interruptible
                 && vm.steps().is_multiple_of(INTERRUPT_EVERY)
                 && self.interrupted(vm.steps())
@@ -1025,7 +1078,7 @@ impl Session {
             }
         }
         vm.set_recording(true);
-        vm
+        (vm, counts)
     }
 
     fn depth(&self) -> usize {
@@ -1155,8 +1208,8 @@ impl Session {
             };
             last_at = at;
             report.absorb(&step, &self.vm);
+            self.history.after_step(&self.vm, moved_of(&step.outcome));
             last = Some(step);
-            self.history.after_step(&self.vm);
             let mut done = arrived(&self.vm);
             if watching {
                 done |= watch_moved(&self.watches, &self.vm, &mut watched);
@@ -1184,7 +1237,7 @@ impl Session {
                 if moved != Moved::Stayed {
                     tally.moved(vm, moved);
                 }
-                history.after_step(vm);
+                history.after_step(vm, moved);
                 let mut done = arrived(vm);
                 if watching {
                     done |= watch_moved(watches, vm, &mut watched);
@@ -1761,6 +1814,17 @@ mod tests {
             report.last_step.is_some(),
             "the last step is replayed with its events"
         );
+        // Back to the start, then a jump to the same stop: the same counts.
+        let (stop, ran) = (session.step_number(), report.steps_taken);
+        session.go_to_start();
+        session.go_to(stop);
+        let jumped = session.last_stop();
+        assert_eq!(jumped.steps_taken, ran);
+        assert_eq!((jumped.call_count, jumped.return_count), (2000, 2000));
+        assert_eq!(jumped.output, "2000\n");
+        let summary = session.summary();
+        assert!(summary.contains("2000 calls"), "{summary}");
+        assert!(summary.contains("new int 2000"), "{summary}");
     }
 
     #[test]
