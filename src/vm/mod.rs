@@ -939,6 +939,7 @@ impl Vm {
 
     /// Decide whether `sys.settrace` reports a 'line' event before the next
     /// instruction of the innermost frame (CPython 3.14's rule, in `bytecode`).
+    #[inline(always)]
     fn update_line_event(&mut self) {
         let Some(frame) = self.frames.last_mut() else {
             return;
