@@ -95,8 +95,14 @@ pub fn event_text(vm: &Vm, event: &Event) -> Option<String> {
             address,
         } => format!("{target} → {}", object_text(vm, *obj, *address)),
         Event::Call { callee, .. } => format!("call {callee}"),
-        Event::Return { from, obj, address } => {
-            format!("{from} returns {}", object_text(vm, *obj, *address))
+        Event::Return {
+            from,
+            obj,
+            address,
+            yielded,
+        } => {
+            let verb = if *yielded { "yields" } else { "returns" };
+            format!("{from} {verb} {}", object_text(vm, *obj, *address))
         }
         Event::Output { text } => format!("print {text:?}"),
         Event::Raise { exception } => format!("raise {exception}"),
@@ -162,8 +168,14 @@ fn event_json(event: &Event) -> Json {
             address, holders, ..
         } => json!({"kind": "kept_by_constants", "id": hex(address), "holders": holders}),
         Event::Call { callee, depth } => json!({"kind": "call", "callee": callee, "depth": depth}),
-        Event::Return { from, address, .. } => {
-            json!({"kind": "return", "from": from, "id": hex(address)})
+        Event::Return {
+            from,
+            address,
+            yielded,
+            ..
+        } => {
+            let kind = if *yielded { "yield" } else { "return" };
+            json!({"kind": kind, "from": from, "id": hex(address)})
         }
         Event::Output { text } => json!({"kind": "output", "text": text}),
         Event::Raise { exception } => json!({"kind": "raise", "exception": exception}),

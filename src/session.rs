@@ -408,7 +408,12 @@ impl StopReport {
                         self.calls.push(callee.clone());
                     }
                 }
-                Event::Return { from, obj, address } => {
+                Event::Return {
+                    from,
+                    obj,
+                    address,
+                    yielded,
+                } => {
                     self.return_count += 1;
                     let object = vm.heap.get(*obj);
                     let value = if object.alive && object.address == *address {
@@ -416,7 +421,8 @@ impl StopReport {
                     } else {
                         format!("{address:#x}")
                     };
-                    let text = format!("{from}() returned {value}");
+                    let verb = if *yielded { "yielded" } else { "returned" };
+                    let text = format!("{from}() {verb} {value}");
                     if self.returns.len() < KEPT_NAMES {
                         self.returns.push(text.clone());
                     }

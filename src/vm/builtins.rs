@@ -52,6 +52,8 @@ pub enum Builtin {
     Input,
     /// `__build_class__`, pushed by `LOAD_BUILD_CLASS`.
     BuildClass,
+    /// `BaseException.__init__` (`Exception.__init__(self, message)`).
+    ExcInit,
     /// A method of a built-in type (`list.append`).
     Method(super::containers::Method),
     /// A function of the `math` module.
@@ -106,6 +108,7 @@ impl Builtin {
             Builtin::Pow => "pow",
             Builtin::Input => "input",
             Builtin::BuildClass => "__build_class__",
+            Builtin::ExcInit => "__init__",
             Builtin::Method(method) => method.name(),
             Builtin::Math(function) => function.name(),
             Builtin::Gc(function) => function.name(),
@@ -115,6 +118,7 @@ impl Builtin {
 
     pub fn repr(self) -> String {
         match self {
+            Builtin::ExcInit => "<slot wrapper '__init__' of 'BaseException' objects>".into(),
             Builtin::Method(method) => format!(
                 "<method '{}' of '{}' objects>",
                 method.name(),
@@ -242,6 +246,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         )));
     }
     match builtin {
+        Builtin::ExcInit => vm.exception_init(args),
         Builtin::Print => print(vm, args, keywords),
         Builtin::Math(function) => super::math::call(vm, function, args),
         Builtin::Gc(function) => super::gc::call(vm, function, args),
@@ -677,6 +682,11 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
         (TypeKind::Type, [obj]) => {
             if let Value::Instance { class, .. } = vm.heap.value(*obj) {
                 return Ok(*class);
+            }
+            if let Value::Exception(exc) = vm.heap.value(*obj)
+                && let Some(class) = exc.class
+            {
+                return Ok(class);
             }
             let of = vm.heap.value(*obj).type_kind();
             Ok(vm.type_object(of))

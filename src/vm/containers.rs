@@ -36,6 +36,9 @@ pub enum Method {
     DictSetdefault,
     DictClear,
     DictCopy,
+    GenSend,
+    GenThrow,
+    GenClose,
 }
 
 impl Method {
@@ -57,6 +60,9 @@ impl Method {
             Method::DictValues => "values",
             Method::DictItems => "items",
             Method::DictSetdefault => "setdefault",
+            Method::GenSend => "send",
+            Method::GenThrow => "throw",
+            Method::GenClose => "close",
         }
     }
 
@@ -70,11 +76,15 @@ impl Method {
             | Method::DictSetdefault
             | Method::DictClear
             | Method::DictCopy => TypeKind::Dict,
+            Method::GenSend | Method::GenThrow | Method::GenClose => TypeKind::Generator,
             _ => TypeKind::List,
         }
     }
 
-    const ALL: [Method; 19] = [
+    const ALL: [Method; 22] = [
+        Method::GenSend,
+        Method::GenThrow,
+        Method::GenClose,
         Method::ListSort,
         Method::ListAppend,
         Method::ListPop,
@@ -764,6 +774,11 @@ impl Vm {
                 }
                 Ok(copy)
             }
+            // Calls on generators resume their frame (see `generators`).
+            Method::GenSend | Method::GenThrow | Method::GenClose => Err(PyException::new(
+                "SystemError",
+                "generator methods are called by call_generator",
+            )),
         }
     }
 

@@ -48,6 +48,14 @@ impl Vm {
                 }
                 None => {}
             }
+            if let Some(resume) = frame.resumed {
+                for held in resume.counted() {
+                    refer(held, "a running generator's resumer", &self.heap)?;
+                }
+            }
+        }
+        for &generator in self.heap.finalizing() {
+            refer(generator, "the generator finalizer", &self.heap)?;
         }
         // sys.modules holds every module.
         let imported = self.imported.iter().copied();

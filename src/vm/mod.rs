@@ -15,9 +15,11 @@ pub mod output;
 use opcodes::text as opcodes_text;
 mod classes;
 mod containers;
+mod exc_classes;
 mod exec;
 mod format_spec;
 mod gc;
+mod generators;
 pub mod input;
 mod introspect;
 mod invariants;
@@ -708,6 +710,17 @@ impl Vm {
                 }
                 None => {}
             }
+            if let Some(resume) = frame.resumed {
+                for held in resume.held() {
+                    visit(held, pending, true, Some(depth));
+                }
+                if let Some(exc) = resume.saved_exc {
+                    visit(exc, unwind::exc_info_referrer(self), true, Some(depth));
+                }
+            }
+        }
+        for &generator in self.heap.finalizing() {
+            visit(generator, heap::finalizer_referrer(), true, None);
         }
         if let Some(exc) = self.exc_info {
             visit(exc, unwind::exc_info_referrer(self), true, None);
@@ -735,6 +748,9 @@ impl Vm {
                 self.unwind(error);
             } else if self.heap.over_limit() {
                 self.raise(self.heap.memory_error());
+            }
+            if !self.heap.finalizing().is_empty() {
+                self.run_finalizers();
             }
         }
         self.outcome.as_ref().unwrap_or(&Outcome::Finished)
@@ -788,6 +804,9 @@ impl Vm {
                 self.unwind(error);
             } else if self.heap.over_limit() {
                 self.raise(self.heap.memory_error());
+            }
+            if !self.heap.finalizing().is_empty() {
+                self.run_finalizers();
             }
         }
         self.is_finished()
@@ -871,6 +890,11 @@ impl Vm {
             self.frames.last().map_or(0, |f| f.stack.len()),
             self.frames.last().map_or(0, |f| f.pc),
             self.unwinds,
+            // Another frame of the same depth on top (a generator returned
+            // and the instruction it ran for called a function) is not this one.
+            self.frames
+                .last()
+                .map_or(0, |f| Arc::as_ptr(&f.code) as usize),
         );
         #[cfg(debug_assertions)]
         let outcome = self.execute_checked(instr);
@@ -885,9 +909,22 @@ impl Vm {
     /// The stack depth change of a step that stayed in its frame and raised
     /// nothing equals CPython's declared stack effect (`dis.stack_effect`).
     #[cfg(debug_assertions)]
-    fn check_stack_effect(&mut self, instr: Instr, frames: usize, before: (usize, usize, u64)) {
-        let (stack, pc, unwinds) = before;
+    fn check_stack_effect(
+        &mut self,
+        instr: Instr,
+        frames: usize,
+        before: (usize, usize, u64, usize),
+    ) {
+        let (stack, pc, unwinds, code) = before;
         if self.outcome.is_some() || self.frames.len() != frames || self.unwinds != unwinds {
+            return;
+        }
+        if self
+            .frames
+            .last()
+            .map_or(0, |f| Arc::as_ptr(&f.code) as usize)
+            != code
+        {
             return;
         }
         let Some(frame) = self.frames.last() else {
@@ -916,6 +953,20 @@ impl Vm {
     /// Execute one fetched instruction and settle its outcome.
     fn execute_checked(&mut self, instr: Instr) -> Outcome {
         let depth_before = self.frames.len();
+        let outcome = self.execute_settled(instr, depth_before);
+        if !self.heap.finalizing().is_empty() && self.outcome.is_none() {
+            self.run_finalizers();
+            if self.track_lines {
+                self.update_line_event();
+            }
+            if self.frames.len() > depth_before {
+                return Outcome::Called;
+            }
+        }
+        outcome
+    }
+
+    fn execute_settled(&mut self, instr: Instr, depth_before: usize) -> Outcome {
         match self.execute(instr) {
             Ok(()) if self.heap.over_limit() => return self.raise(self.heap.memory_error()),
             Ok(()) => {}

@@ -26,6 +26,7 @@ const NB_NAMES: [&str; 27] = [
 const NB_SUBSCR: u32 = 26;
 /// `COMPARE_OP` operators, `oparg >> 5`.
 const COMPARE_NAMES: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
+const INTRINSIC_STOPITERATION_ERROR: u32 = 3;
 const INTRINSIC_UNARY_POSITIVE: u32 = 5;
 const INTRINSIC_LIST_TO_TUPLE: u32 = 6;
 
@@ -185,9 +186,10 @@ impl Vm {
                 {
                     let text = self.heap.symbols.text(name).to_owned();
                     let key = self.str_object(&text);
-                    let result = self
-                        .delitem(dict, key)
-                        .map_err(|_| PyException::name_error(&text));
+                    let result = self.delitem(dict, key).map_err(|error| {
+                        self.discard_error(error);
+                        PyException::name_error(&text)
+                    });
                     self.heap.discard(key);
                     return result;
                 }
@@ -314,6 +316,21 @@ impl Vm {
             // FOR_ITER (iter -- iter, next); exhausted: jump past END_FOR to POP_ITER
             FOR_ITER => {
                 let iterator = self.peek(0)?.obj.ok_or_else(null_error)?;
+                if let Value::Generator(_) = self.heap.value(iterator) {
+                    let mode = super::frame::ResumeMode::ForIter {
+                        target: instr.target,
+                    };
+                    return self.resume(iterator, None, None, false, mode);
+                }
+                if let Value::Enumerate { iter, .. } = *self.heap.value(iterator)
+                    && let Value::Generator(_) = self.heap.value(iter)
+                {
+                    let mode = super::frame::ResumeMode::ForIterEnumerate {
+                        target: instr.target,
+                        enumerate: iterator,
+                    };
+                    return self.resume(iter, None, None, false, mode);
+                }
                 match self.next_item(iterator)? {
                     Some(item) => self.push(item),
                     None => self.jump(instr.target, 1),
@@ -506,6 +523,9 @@ impl Vm {
 
             // UNPACK_SEQUENCE (seq -- values[oparg])
             UNPACK_SEQUENCE => {
+                if self.gather_generator(0, arg.saturating_add(1))? {
+                    return Ok(());
+                }
                 let (sequence, popped) = self.pop_object()?;
                 let items: Vec<ObjId> = match self.heap.value(sequence) {
                     Value::Tuple(items) => items.to_vec(),
@@ -595,7 +615,12 @@ impl Vm {
             // LIST_APPEND (list, unused[oparg-1], v -- list, unused[oparg-1])
             LIST_APPEND => self.list_append_op(arg),
             // LIST_EXTEND (list, unused[oparg-1], iterable -- list, unused[oparg-1])
-            LIST_EXTEND => self.list_extend_op(arg),
+            LIST_EXTEND => {
+                if self.gather_generator(0, 0)? {
+                    return Ok(());
+                }
+                self.list_extend_op(arg)
+            }
             // BUILD_MAP (values[oparg*2] -- map)
             BUILD_MAP => self.build_map(arg as usize),
             MATCH_SEQUENCE => self.match_sequence(),
@@ -612,7 +637,12 @@ impl Vm {
             DELETE_SUBSCR => self.delete_subscr(),
 
             // CALL_FUNCTION_EX (func, null, callargs, kwargs -- result)
-            CALL_FUNCTION_EX => self.call_function_ex(),
+            CALL_FUNCTION_EX => {
+                if self.gather_generator(1, 0)? {
+                    return Ok(());
+                }
+                self.call_function_ex()
+            }
             // DICT_MERGE (dict, unused[oparg - 1], update -- dict, unused[oparg - 1])
             DICT_MERGE => self.dict_merge(arg, true),
             // DICT_UPDATE (dict, unused[oparg - 1], update -- dict, unused[oparg - 1])
@@ -643,6 +673,38 @@ impl Vm {
             CHECK_EXC_MATCH => self.check_exc_match(),
             // RERAISE (values[oparg], exc -- values[oparg])
             RERAISE => self.reraise(arg),
+
+            // LOAD_SPECIAL (self -- attr, self_or_null)
+            LOAD_SPECIAL => self.load_special(arg),
+            // WITH_EXCEPT_START (exit_func, exit_self, lasti, prev_exc, val -- exit_func, exit_self, lasti, prev_exc, val, res)
+            WITH_EXCEPT_START => self.with_except_start(),
+
+            // LOAD_COMMON_CONSTANT (-- value)
+            LOAD_COMMON_CONSTANT => {
+                let value = match arg {
+                    0 => self.exception_class("AssertionError"),
+                    1 => self.exception_class("NotImplementedError"),
+                    2 => self.type_object(TypeKind::Tuple),
+                    3 => self.builtin_object(builtins::Builtin::All),
+                    _ => self.builtin_object(builtins::Builtin::Any),
+                };
+                self.push(value)
+            }
+
+            // RETURN_GENERATOR (-- res)
+            RETURN_GENERATOR => self.return_generator(),
+            // YIELD_VALUE (retval -- value)
+            YIELD_VALUE => self.yield_value(),
+            // GET_YIELD_FROM_ITER (iterable -- iter)
+            GET_YIELD_FROM_ITER => self.get_yield_from_iter(),
+            // SEND (receiver, v -- receiver, retval)
+            SEND => self.send(instr.target),
+            // END_SEND (receiver, value -- value)
+            END_SEND => self.end_send(),
+            // CLEANUP_THROW (sub_iter, last_sent_val, exc_value -- none, value)
+            CLEANUP_THROW => self.cleanup_throw(),
+            // CALL_INTRINSIC_1 INTRINSIC_STOPITERATION_ERROR (value -- res)
+            CALL_INTRINSIC_1 if arg == INTRINSIC_STOPITERATION_ERROR => self.stopiteration_error(),
 
             EXTENDED_ARG => Ok(()),
 
@@ -916,6 +978,9 @@ impl Vm {
             Value::Exception(exc) if name_text == "__cause__" => {
                 Ok(exc.cause.unwrap_or(self.singletons.none))
             }
+            Value::Exception(exc) if name_text == "value" && exc.kind.name() == "StopIteration" => {
+                Ok(self.stop_iteration_value(owner))
+            }
             Value::Exception(exc) if name_text == "__context__" => {
                 Ok(exc.context.unwrap_or(self.singletons.none))
             }
@@ -997,7 +1062,8 @@ impl Vm {
             | Value::SeqIterator { .. }
             | Value::Enumerate { .. }
             | Value::Zip { .. }
-            | Value::Reversed { .. } => {
+            | Value::Reversed { .. }
+            | Value::Generator(_) => {
                 // iter(iterator) is the iterator itself.
                 return Ok(iterable);
             }
@@ -1096,6 +1162,11 @@ impl Vm {
             }
             _ => match self.next_wrapped(iterator)? {
                 Some(next) => Ok(next),
+                None if matches!(self.heap.value(iterator), Value::Generator(_)) => Err(self
+                    .unsupported(
+                        "consuming a generator here (for, next, yield from, enumerate in a \
+                         for loop, list, tuple, sum, min, max, sorted, any and all can)",
+                    )),
                 None => Err(self.unsupported("iterating over this object")),
             },
         }
@@ -1467,6 +1538,25 @@ impl Vm {
     /// Rich comparison; `op` indexes [`COMPARE_NAMES`].
     pub(super) fn compare(&self, op: usize, left: ObjId, right: ObjId) -> Flow<bool> {
         use std::cmp::Ordering;
+        let (a, b) = (self.heap.value(left), self.heap.value(right));
+        let numbers = match (a, b) {
+            (Value::Int(x), Value::Int(y)) => Some(Some(x.cmp(y))),
+            _ => match (Number::of(a), Number::of(b)) {
+                (Some(x), Some(y)) => Some(x.compare(&y)),
+                _ => None,
+            },
+        };
+        if let Some(ordering) = numbers {
+            // Numbers always compare; a NaN is unequal and unordered.
+            return Ok(match op {
+                0 => ordering == Some(Ordering::Less),
+                1 => matches!(ordering, Some(Ordering::Less | Ordering::Equal)),
+                2 => ordering == Some(Ordering::Equal),
+                3 => ordering != Some(Ordering::Equal),
+                4 => ordering == Some(Ordering::Greater),
+                _ => matches!(ordering, Some(Ordering::Greater | Ordering::Equal)),
+            });
+        }
         let ordering = self.order(left, right, 0)?;
         let symbol = COMPARE_NAMES.get(op).copied().unwrap_or("?");
         match (op, ordering) {
@@ -1638,6 +1728,9 @@ impl Vm {
             args.insert(0, self_or_null);
         }
         let kwnames = kwnames.unwrap_or_default();
+        if let Some(plan) = self.generator_call(callable, &args) {
+            return self.call_generator(plan, callable, args, callable_popped, &kwnames);
+        }
         match self.heap.value(callable) {
             Value::Builtin(builtins::Builtin::BuildClass) => {
                 return self.build_class(args, callable_popped);
@@ -1748,7 +1841,7 @@ impl Vm {
 
     /// `_PUSH_FRAME`: the arguments' references move into the new frame's
     /// locals as they are (borrowed stays borrowed), and the frame keeps the function.
-    fn enter_function(
+    pub(super) fn enter_function(
         &mut self,
         callable: ObjId,
         callable_popped: Popped,
@@ -1756,14 +1849,12 @@ impl Vm {
         args: Vec<Popped>,
         kwnames: &[String],
     ) -> Flow {
-        if info.code.flags & (crate::compile::flags::GENERATOR | crate::compile::flags::COROUTINE)
-            != 0
-        {
+        if info.code.flags & crate::compile::flags::COROUTINE != 0 {
             for arg in args {
                 self.release(arg);
             }
             self.release(callable_popped);
-            return Err(self.unsupported("generators"));
+            return Err(self.unsupported("coroutines (async def)"));
         }
         if self.frames.len() >= RECURSION_LIMIT {
             for arg in args {
@@ -1812,6 +1903,9 @@ impl Vm {
 
     fn return_value(&mut self) -> Flow {
         let (value, popped) = self.pop_object()?;
+        if self.frames.last().is_some_and(|f| f.resumed.is_some()) {
+            return self.generator_return(value, popped);
+        }
         if self.frames.len() == 1 {
             // The module returns: the program is over.
             self.release(popped);
@@ -1840,6 +1934,7 @@ impl Vm {
                 .unwrap_or_default(),
             obj: value,
             address,
+            yielded: false,
         });
         self.push_slot(Slot::strong(value))
     }
@@ -1882,7 +1977,7 @@ impl Vm {
     }
 
     /// The immortal object of a builtin that is not in the builtins module.
-    fn static_builtin(&mut self, builtin: builtins::Builtin) -> ObjId {
+    pub(super) fn static_builtin(&mut self, builtin: builtins::Builtin) -> ObjId {
         if let Some(&id) = self.methods.get(&builtin) {
             return id;
         }
@@ -2052,16 +2147,42 @@ impl Number {
         }
     }
 
+    /// How two numbers order, exactly (an int is never rounded to a float
+    /// first); `None` only when a NaN is involved.
     fn compare(&self, other: &Number) -> Option<std::cmp::Ordering> {
         match (self, other) {
             (Number::Int(a), Number::Int(b)) => Some(a.cmp(b)),
-            (Number::Float(_), _) | (_, Number::Float(_)) => {
-                let (a, b) = (self.to_f64().ok()?, other.to_f64().ok()?);
-                a.partial_cmp(&b)
+            (Number::Float(a), Number::Float(b)) => a.partial_cmp(b),
+            (Number::Float(f), int) => {
+                int_float_order(&int.to_bigint().ok()?, *f).map(|o| o.reverse())
             }
+            (int, Number::Float(f)) => int_float_order(&int.to_bigint().ok()?, *f),
             _ => Some(self.to_bigint().ok()?.cmp(&other.to_bigint().ok()?)),
         }
     }
+}
+
+/// `int` against `float` without rounding the int (CPython's
+/// `float_richcompare`): the float's integral part compared as an int,
+/// then its fraction.
+fn int_float_order(int: &BigInt, float: f64) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    if float.is_nan() {
+        return None;
+    }
+    if float.is_infinite() {
+        return Some(if float > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
+    }
+    let floor = float.floor();
+    let whole: BigInt = num_traits::FromPrimitive::from_f64(floor)?;
+    Some(match int.cmp(&whole) {
+        Ordering::Equal if float > floor => Ordering::Less,
+        ordering => ordering,
+    })
 }
 
 /// The language feature an instruction we do not run belongs to, in the

@@ -189,6 +189,8 @@ pub enum Value {
         kind: TypeKind,
         dict: ObjId,
     },
+    /// A generator: its frame while suspended (see [`crate::vm::types::generator`]).
+    Generator(Box<crate::vm::types::generator::Generator>),
 }
 
 /// A class: its name, bases (held), MRO and namespace dict (held).
@@ -273,12 +275,14 @@ impl Value {
             Value::Enumerate { .. } => TypeKind::Enumerate,
             Value::Zip { .. } => TypeKind::Zip,
             Value::Reversed { kind, .. } => *kind,
+            Value::Generator(_) => TypeKind::Generator,
         }
     }
 
     pub fn type_name(&self) -> &'static str {
         match self {
             Value::Instance { type_name, .. } => type_name,
+            Value::Exception(exc) => exc.type_name,
             _ => self.type_kind().name(),
         }
     }
@@ -312,6 +316,7 @@ impl Value {
                 | Value::Class(_)
                 | Value::Instance { .. }
                 | Value::Method { .. }
+                | Value::Generator(_)
         )
     }
 
@@ -351,6 +356,9 @@ impl Value {
             Value::Instance { .. } => GC_HEAD + 16 + 16,
             // PyMethodObject: header, func, self, weakreflist, vectorcall.
             Value::Method { .. } => GC_HEAD + 48,
+            Value::Generator(generator) => {
+                crate::vm::types::generator::Generator::size(&generator.code)
+            }
             Value::Range { .. } => 48,
             Value::RangeIterator { .. } => 40,
             // PyObject_HEAD, the index and the sequence, after the GC header.
@@ -416,6 +424,7 @@ impl Value {
             | Value::Class(_)
             | Value::Instance { .. }
             | Value::Method { .. }
+            | Value::Generator(_)
             | Value::Code(_)
             | Value::Function(_)
             | Value::Module(_)
