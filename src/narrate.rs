@@ -368,9 +368,14 @@ pub fn summary_parts(vm: &Vm, report: &StopReport) -> (String, Vec<String>) {
             String::new()
         };
         calls_and_returns.push(format!("called {}{times}", names.join(", ")));
+    } else if report.call_count > 0 {
+        // A jump within the history counts the calls it passed, unnamed.
+        let plural = plural(report.call_count);
+        calls_and_returns.push(format!("{} call{plural}", report.call_count));
     }
     match (report.return_count, &report.last_return) {
-        (0, _) | (_, None) => {}
+        (0, _) => {}
+        (count, None) => calls_and_returns.push(format!("{count} return{}", plural(count))),
         (1, Some(last)) => calls_and_returns.push(last.clone()),
         (count, Some(last)) => {
             calls_and_returns.push(format!("{count} returns, the last: {last}"));

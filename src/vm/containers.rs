@@ -263,6 +263,18 @@ impl Vm {
 
     /// The key as `==`/`hash` see it; lists and dicts are unhashable.
     pub(super) fn hash_key(&self, key: ObjId) -> Flow<HashKey> {
+        self.hash_key_within(key, 0)
+    }
+
+    /// Nested tuples recurse here, their depth budgeted as the recursion
+    /// limit: a deep tuple key is a `RecursionError`, never a crash.
+    fn hash_key_within(&self, key: ObjId, depth: usize) -> Flow<HashKey> {
+        if depth > super::RECURSION_LIMIT {
+            return Err(PyException::new(
+                "RecursionError",
+                "maximum recursion depth exceeded while getting the hash of a tuple",
+            ));
+        }
         Ok(match self.heap.value(key) {
             Value::Int(v) => HashKey::Int(*v),
             Value::Bool(b) => HashKey::Int(*b as i64),
@@ -281,7 +293,7 @@ impl Vm {
             Value::Tuple(items) => {
                 let mut keys = Vec::with_capacity(items.len());
                 for &item in items.iter() {
-                    keys.push(self.hash_key(item)?);
+                    keys.push(self.hash_key_within(item, depth + 1)?);
                 }
                 HashKey::Tuple(keys)
             }

@@ -214,6 +214,23 @@ impl Vm {
         module
     }
 
+    /// A built-in module (`math`, `gc`): made with its functions (and what
+    /// `fill` adds) by the first `import`, then the same module each time.
+    fn builtin_module(
+        &mut self,
+        name: &str,
+        members: &[(&str, Builtin)],
+        fill: impl FnOnce(&mut Vm, ObjId),
+    ) -> ObjId {
+        if let Some(module) = self.imported_module(name) {
+            return module;
+        }
+        let module = self.make_module(name, members);
+        fill(self, module);
+        self.imported.push(module);
+        module
+    }
+
     /// A built-in module already imported, by name.
     fn imported_module(&self, name: &str) -> Option<ObjId> {
         self.imported
@@ -777,6 +794,48 @@ impl Vm {
         }
     }
 
+    /// Run as [`Vm::run`] does, but working out line events as
+    /// [`Vm::step_quiet`] does, and calling `after(vm, moved)` after every
+    /// step until it returns true (then true) or the program ends (false):
+    /// the debugger's quiet forward motion. A step ends exactly as in
+    /// `execute_checked`.
+    #[inline]
+    pub fn run_watched(&mut self, mut after: impl FnMut(&Vm, Moved) -> bool) -> bool {
+        self.track_lines = true;
+        while let Some(instr) = self.fetch() {
+            let depth = self.frames.len();
+            let moved = match self.execute(instr) {
+                Err(error) => {
+                    self.unwind(error);
+                    if !self.heap.finalizing().is_empty() {
+                        self.attend(false);
+                    }
+                    Moved::Unwound
+                }
+                Ok(()) if self.heap.over_limit() => {
+                    self.raise(self.heap.memory_error());
+                    Moved::Unwound
+                }
+                Ok(()) if self.outcome.is_some() => Moved::Finished,
+                Ok(()) => {
+                    if !self.heap.finalizing().is_empty() {
+                        self.attend(true);
+                    }
+                    self.update_line_event();
+                    match self.frames.len().cmp(&depth) {
+                        std::cmp::Ordering::Greater => Moved::Called,
+                        std::cmp::Ordering::Less => Moved::Returned,
+                        std::cmp::Ordering::Equal => Moved::Stayed,
+                    }
+                }
+            };
+            if after(self, moved) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Run at most `budget` more instructions, as [`Vm::run`] does; true once finished.
     pub fn run_for(&mut self, budget: u64) -> bool {
         self.track_lines = false;
@@ -803,6 +862,15 @@ impl Vm {
             return;
         }
         let _ = self.execute_next();
+    }
+
+    /// [`Vm::step_quiet`], saying how the step ended (a call, a return…):
+    /// the debugger's quiet forward motion counts calls and returns with it.
+    pub fn step_outcome(&mut self) -> Outcome {
+        match &self.outcome {
+            Some(outcome) => outcome.clone(),
+            None => self.execute_next(),
+        }
     }
 
     /// Execute one instruction and report what it did; `None` once finished.
@@ -959,6 +1027,7 @@ impl Vm {
 
     /// Decide whether `sys.settrace` reports a 'line' event before the next
     /// instruction of the innermost frame (CPython 3.14's rule, in `bytecode`).
+    #[inline(always)]
     fn update_line_event(&mut self) {
         let Some(frame) = self.frames.last_mut() else {
             return;
@@ -1203,6 +1272,21 @@ fn frame_identity(frame: &Frame) -> (usize, Option<ObjId>) {
         Arc::as_ptr(&frame.code) as usize,
         frame.resumed.as_deref().map(|r| r.generator),
     )
+}
+
+/// How one step of [`Vm::run_watched`] moved between frames.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moved {
+    /// It stayed in its frame.
+    Stayed,
+    /// It entered a new frame.
+    Called,
+    /// A frame returned to its caller.
+    Returned,
+    /// The program is over.
+    Finished,
+    /// An exception was raised (caught or not).
+    Unwound,
 }
 
 /// A slot just popped, with the referrer it had on the stack.

@@ -178,6 +178,19 @@ fn hash_tuple(hashes: &[i64]) -> i64 {
 impl Vm {
     /// `hash(obj)`, or the `TypeError` of an unhashable object.
     pub(super) fn hash_of(&self, obj: ObjId) -> Result<i64, Box<PyException>> {
+        self.hash_nested(obj, 0)
+    }
+
+    /// Nested tuples recurse here, with the depth budgeted as the
+    /// interpreter's recursion limit (a deep tuple is a `RecursionError`,
+    /// not a crash).
+    fn hash_nested(&self, obj: ObjId, depth: usize) -> Result<i64, Box<PyException>> {
+        if depth > super::RECURSION_LIMIT {
+            return Err(PyException::new(
+                "RecursionError",
+                "maximum recursion depth exceeded while getting the hash of a tuple",
+            ));
+        }
         let address = self.heap.get(obj).address;
         Ok(match self.heap.value(obj) {
             Value::Bool(b) => i64::from(*b),
@@ -189,7 +202,7 @@ impl Vm {
                 let items = items.clone();
                 let hashes = items
                     .iter()
-                    .map(|&item| self.hash_of(item))
+                    .map(|&item| self.hash_nested(item, depth + 1))
                     .collect::<Result<Vec<_>, _>>()?;
                 hash_tuple(&hashes)
             }
@@ -253,21 +266,7 @@ impl Vm {
                         if (f - rounded).abs() == 0.5 {
                             rounded = 2.0 * (f / 2.0).round();
                         }
-                        if rounded.is_nan() {
-                            return Err(PyException::new(
-                                "ValueError",
-                                "cannot convert float NaN to integer",
-                            ));
-                        }
-                        if rounded.is_infinite() {
-                            return Err(PyException::new(
-                                "OverflowError",
-                                "cannot convert float infinity to integer",
-                            ));
-                        }
-                        let value: BigInt =
-                            num_traits::FromPrimitive::from_f64(rounded).unwrap_or_default();
-                        Ok(self.int_from_bigint(value))
+                        super::math::float_to_int(self, rounded)
                     }
                     Some(ndigits) => {
                         let rounded = round_float(
