@@ -520,24 +520,37 @@ impl Vm {
                     return self.gather_generator(0, arg.saturating_add(1)).map(|_| ());
                 }
                 let (sequence, popped) = self.pop_object()?;
-                let items: Vec<ObjId> = match self.heap.value(sequence) {
-                    Value::Tuple(items) => items.to_vec(),
-                    Value::List(list) => list.items.clone(),
-                    other => {
-                        let error = PyException::type_error(format!(
-                            "cannot unpack non-iterable {} object",
-                            other.type_name()
-                        ));
+                let sized = matches!(
+                    self.heap.value(sequence),
+                    Value::Tuple(_) | Value::List(_) | Value::Dict(_)
+                );
+                // Any other iterable (str, range, zip…) is iterated first.
+                let (items, temp) = match self.items_of(sequence) {
+                    Ok(found) => found,
+                    Err(error) => {
+                        let error = if error.kind == "TypeError" && error.object.is_none() {
+                            PyException::type_error(format!(
+                                "cannot unpack non-iterable {} object",
+                                self.heap.value(sequence).type_name()
+                            ))
+                        } else {
+                            error
+                        };
                         self.release(popped);
                         return Err(error);
                     }
                 };
                 if items.len() != arg as usize {
-                    let message = if items.len() > arg as usize {
+                    if let Some(temp) = temp {
+                        self.heap.discard(temp);
+                    }
+                    let message = if items.len() > arg as usize && sized {
                         format!(
                             "too many values to unpack (expected {arg}, got {})",
                             items.len()
                         )
+                    } else if items.len() > arg as usize {
+                        format!("too many values to unpack (expected {arg})")
                     } else {
                         format!(
                             "not enough values to unpack (expected {arg}, got {})",
@@ -549,6 +562,9 @@ impl Vm {
                 }
                 for &item in items.iter().rev() {
                     self.push(item)?;
+                }
+                if let Some(temp) = temp {
+                    self.heap.discard(temp);
                 }
                 self.release(popped);
                 Ok(())
