@@ -51,6 +51,25 @@ pub struct Frame {
     /// What the caller does with this frame's return value, when it is not
     /// simply pushed (a class body builds its class, `__init__` yields the instance).
     pub on_return: Option<Continuation>,
+    /// What the Python calls made from inside this frame's current
+    /// instruction returned so far (held), for its replay (see `special.rs`).
+    pub replay: Vec<CallResult>,
+}
+
+/// The outcome of a Python call made from inside an instruction: the
+/// returned object or the exception it raised (a held reference either way).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallResult {
+    Returned(ObjId),
+    Raised(ObjId),
+}
+
+impl CallResult {
+    pub fn object(self) -> ObjId {
+        match self {
+            CallResult::Returned(obj) | CallResult::Raised(obj) => obj,
+        }
+    }
 }
 
 /// The rest of an instruction that ran Python code in its middle: when the
@@ -63,6 +82,11 @@ pub enum Continuation {
     BuildClass { name: ObjId, bases: ObjId },
     /// A class call: `__init__` returned; push the instance (held) instead.
     Init { instance: ObjId },
+    /// A special method (`__repr__`, `__eq__`, a `key=` function…) called from
+    /// the middle of the caller's instruction: its result joins the caller's
+    /// [`Frame::replay`] and the caller's instruction runs again from the
+    /// start, taking the results it already has instead of calling again.
+    Replay,
 }
 
 impl Frame {
@@ -94,6 +118,7 @@ impl Frame {
             line_event_next: false,
             locals_dict: None,
             on_return: None,
+            replay: Vec::new(),
         }
     }
 

@@ -46,7 +46,10 @@ impl Vm {
                 Some(Continuation::Init { instance }) => {
                     refer(instance, "a pending __init__", &self.heap)?;
                 }
-                None => {}
+                Some(Continuation::Replay) | None => {}
+            }
+            for result in &frame.replay {
+                refer(result.object(), "a pending call's result", &self.heap)?;
             }
         }
         // sys.modules holds every module.

@@ -11,6 +11,7 @@
 
 pub mod dict;
 pub mod exceptions;
+pub mod set;
 
 pub use exceptions::{EXCEPTIONS, ExcKind, ExcObject};
 
@@ -52,6 +53,14 @@ pub enum TypeKind {
     Type,
     Ellipsis,
     NotImplementedType,
+    Set,
+    Frozenset,
+    SetIterator,
+    StaticMethod,
+    ClassMethod,
+    Property,
+    Slice,
+    Super,
     /// A built-in exception class.
     Exc(ExcKind),
 }
@@ -95,6 +104,14 @@ impl TypeKind {
             TypeKind::Type,
             TypeKind::Ellipsis,
             TypeKind::NotImplementedType,
+            TypeKind::Set,
+            TypeKind::Frozenset,
+            TypeKind::SetIterator,
+            TypeKind::StaticMethod,
+            TypeKind::ClassMethod,
+            TypeKind::Property,
+            TypeKind::Slice,
+            TypeKind::Super,
         ];
         all.extend(ExcKind::all().map(TypeKind::Exc));
         all
@@ -138,6 +155,14 @@ impl TypeKind {
             TypeKind::Type => "type",
             TypeKind::Ellipsis => "ellipsis",
             TypeKind::NotImplementedType => "NotImplementedType",
+            TypeKind::Set => "set",
+            TypeKind::Frozenset => "frozenset",
+            TypeKind::SetIterator => "set_iterator",
+            TypeKind::StaticMethod => "staticmethod",
+            TypeKind::ClassMethod => "classmethod",
+            TypeKind::Property => "property",
+            TypeKind::Slice => "slice",
+            TypeKind::Super => "super",
             TypeKind::Exc(kind) => kind.name(),
         }
     }
