@@ -10,6 +10,7 @@ use crate::bytecode;
 use crate::compile;
 use crate::examples::EXAMPLES;
 pub use crate::narrate::{event_text, step_json, step_text};
+use crate::vm::input::Input;
 use crate::vm::{Outcome, Vm};
 
 /// A program to work on: its source and the file name shown for it.
@@ -62,6 +63,17 @@ pub fn run_with(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Status> {
+    run_with_input(program, limits, Input::empty(), out, err)
+}
+
+/// [`run_with`] whose program reads `input` with `input()`.
+pub fn run_with_input(
+    program: &Program,
+    limits: &Limits,
+    input: Input,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Status> {
     let started = std::time::Instant::now();
     let mut vm = match Vm::new(&program.source, &program.filename) {
         Ok(vm) => vm,
@@ -71,6 +83,7 @@ pub fn run_with(
         }
     };
     vm.heap.set_max_memory(limits.max_memory);
+    vm.input = input;
     loop {
         let budget = match limits.max_steps {
             Some(max) => SLICE.min(max.saturating_sub(vm.steps())),
@@ -169,6 +182,18 @@ pub fn trace_with(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Status> {
+    trace_with_input(program, as_json, limits, Input::empty(), out, err)
+}
+
+/// [`trace_with`] whose program reads `input` with `input()`.
+pub fn trace_with_input(
+    program: &Program,
+    as_json: bool,
+    limits: &Limits,
+    input: Input,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Status> {
     let mut vm = match Vm::new(&program.source, &program.filename) {
         Ok(vm) => vm,
         Err(error) => {
@@ -177,6 +202,7 @@ pub fn trace_with(
         }
     };
     vm.heap.set_max_memory(limits.max_memory);
+    vm.input = input;
     vm.set_recording(true);
     loop {
         // The argument as dis shows it, read before the step moves on.

@@ -435,6 +435,9 @@ fn check_inner(source: &str, keys: &str, width: u16, height: u16) -> Result<Outc
     };
     session.set_interrupt(None);
     let mut app = App::new(session, Theme::plain());
+    // `x` writes figures: keep them out of the working tree.
+    app.figure_dir = std::env::temp_dir().join("bytestep-fuzz-figures");
+    let _ = std::fs::create_dir_all(&app.figure_dir);
     let keys = app::parse_keys(keys).map_err(|e| format!("bad keys: {e}"))?;
     for key in keys {
         app.press(key);

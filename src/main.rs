@@ -35,6 +35,10 @@ struct Cli {
     /// Memory limit of the program's objects (`MemoryError` past it): 512M, 1G (max 3G).
     #[arg(long, value_name = "SIZE", global = true, default_value = "1G", value_parser = parse_size)]
     max_memory: u64,
+    /// What the program's input() reads in the debugger (default: standard
+    /// input when it is not a terminal). `run` reads standard input.
+    #[arg(long, value_name = "FILE")]
+    input: Option<PathBuf>,
     /// Print the whole state after `--keys` as JSON: frames, names, every
     /// object with its refs and referrers, the output.
     #[arg(long, conflicts_with = "dump")]
@@ -228,7 +232,11 @@ fn real_main() -> Result<i32> {
                 timeout,
                 max_memory: cli.max_memory,
             };
-            commands::run_with(&program, &limits, &mut out, &mut err)?
+            // input() reads standard input as the program asks, showing
+            // the prompt first.
+            let input =
+                bytestep::vm::input::Input::reader(Box::new(io::BufReader::new(io::stdin())), true);
+            commands::run_with_input(&program, &limits, input, &mut out, &mut err)?
         }
         Some(Command::Dis { file, table }) => match load(&file) {
             Ok(program) => commands::dis(&program, table, &mut out, &mut err)?,
@@ -336,6 +344,10 @@ fn real_main() -> Result<i32> {
                 }
                 (None, None) => None,
             };
+            let input = match &cli.input {
+                Some(path) => Some(read_text(path)?),
+                None => None,
+            };
             let options = app::Options {
                 keys: cli.keys,
                 size: cli.size,
@@ -343,6 +355,7 @@ fn real_main() -> Result<i32> {
                 dump_json: cli.dump_json,
                 timings: cli.timings,
                 max_memory: Some(cli.max_memory),
+                input,
                 play: script.map(|script| Playback {
                     script,
                     delay_ms: cli.delay,

@@ -347,8 +347,24 @@ impl Session {
         filename: &str,
         max_memory: u64,
     ) -> Result<Session, Box<SyntaxError>> {
+        Session::with_input(
+            source,
+            filename,
+            max_memory,
+            crate::vm::input::Input::empty(),
+        )
+    }
+
+    /// [`Session::with_max_memory`] whose program reads `input` with `input()`.
+    pub fn with_input(
+        source: &str,
+        filename: &str,
+        max_memory: u64,
+        input: crate::vm::input::Input,
+    ) -> Result<Session, Box<SyntaxError>> {
         let mut vm = Vm::new(source, filename)?;
         vm.heap.set_max_memory(max_memory);
+        vm.input = input;
         // A quiet run ahead says how long the program is; deterministic, so exact.
         let mut ahead = vm.clone();
         while !ahead.is_finished() && ahead.work() < TOTAL_LOOKAHEAD {

@@ -46,4 +46,15 @@ fn the_corpus_replays_without_breaking_a_guarantee() {
             path.display()
         );
     }
+    // The keys include `x`, which writes figures: never into the checkout.
+    let stray: Vec<_> = std::fs::read_dir(env!("CARGO_MANIFEST_DIR"))
+        .expect("the checkout")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("fuzz-step"))
+        .collect();
+    assert!(
+        stray.is_empty(),
+        "figures written into the checkout: {stray:?}"
+    );
 }

@@ -39,7 +39,16 @@ fn line_events_equal_sys_settrace() {
             source: golden.source.clone(),
         };
         let mut out = Vec::new();
-        commands::trace(&program, true, &mut out, &mut Vec::new()).expect("writes to memory");
+        let limits = commands::Limits::default();
+        commands::trace_with_input(
+            &program,
+            true,
+            &limits,
+            golden.input(),
+            &mut out,
+            &mut Vec::new(),
+        )
+        .expect("writes to memory");
         let actual = line_events(&String::from_utf8_lossy(&out));
         let expected = golden.expected("lines");
         if actual != expected {

@@ -13,7 +13,9 @@ fn run(golden: &Golden) -> (String, String, i32) {
         source: golden.source.clone(),
     };
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let status = commands::run(&program, &mut out, &mut err).expect("writes to memory");
+    let limits = commands::Limits::default();
+    let status = commands::run_with_input(&program, &limits, golden.input(), &mut out, &mut err)
+        .expect("writes to memory");
     (
         String::from_utf8_lossy(&out).into_owned(),
         String::from_utf8_lossy(&err).into_owned(),

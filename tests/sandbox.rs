@@ -46,7 +46,8 @@ const ATTEMPTS: &[&str] = &[
     "compile('1', 'f', 'exec')",
     "import importlib\nimportlib.import_module('os')",
     "breakpoint()",
-    "input()",
+    // (`input()` reads the program's standard input, as CPython's does:
+    // `tests/programs/input_echo.py`.)
     // The object graph.
     "print(().__class__.__bases__[0].__subclasses__())",
     "print(''.__class__.__mro__[1].__subclasses__())",

@@ -22,10 +22,12 @@ pub use action::Action;
 pub use keymap::{Key, parse_keys};
 
 use std::ops::{Deref, DerefMut};
+use std::path::PathBuf;
 
 use crate::session::Session;
 use crate::ui::theme::Theme;
 pub use crate::ui::view::{Focus, KeyHelp, Screen, Scroll, View};
+use crate::vm::input::Input;
 
 /// The TUI's state: the debugging session and how the user is looking at
 /// it. The view state derefs, so `app.focus` reads as before.
@@ -36,6 +38,9 @@ pub struct App {
     pub quit: bool,
     /// Keys the config file adds: they win over the default use of a key.
     pub extra_keys: Vec<(Key, Action)>,
+    /// Where `x` writes its figures: the current directory, unless a caller
+    /// (the fuzzer) must keep them out of the user's tree.
+    pub figure_dir: PathBuf,
 }
 
 impl Deref for App {
@@ -63,6 +68,7 @@ impl App {
             view: View::new(theme, keys),
             quit: false,
             extra_keys: Vec::new(),
+            figure_dir: PathBuf::from("."),
         };
         app.follow_current_line();
         app
@@ -185,6 +191,9 @@ pub struct Options {
     pub timings: bool,
     /// The program's memory limit (`--max-memory`), if not the default.
     pub max_memory: Option<u64>,
+    /// What the program's `input()` reads (`--input FILE`); without it,
+    /// standard input when that is not a terminal.
+    pub input: Option<String>,
 }
 
 /// What `bytestep record` was asked for.
@@ -204,10 +213,19 @@ pub struct RecordOptions {
 fn open_session(
     program: &crate::commands::Program,
     max_memory: Option<u64>,
+    input: Option<&str>,
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<Option<Session>> {
+    use std::io::IsTerminal;
     let max_memory = max_memory.unwrap_or(crate::vm::heap::DEFAULT_MAX_MEMORY);
-    match Session::with_max_memory(&program.source, &program.filename, max_memory) {
+    let input = match input {
+        Some(text) => Input::text(text),
+        None if !std::io::stdin().is_terminal() => {
+            Input::reader(Box::new(std::io::BufReader::new(std::io::stdin())), false)
+        }
+        None => Input::empty(),
+    };
+    match Session::with_input(&program.source, &program.filename, max_memory, input) {
         Ok(session) => Ok(Some(session)),
         Err(error) => {
             writeln!(err, "{error}")?;
@@ -243,7 +261,7 @@ pub fn record(
         )?;
         return Ok((2, None));
     }
-    let Some(session) = open_session(program, None, err)? else {
+    let Some(session) = open_session(program, None, None, err)? else {
         return Ok((1, None));
     };
     let mut app = App::new(session, Theme::from_env());
@@ -282,7 +300,8 @@ pub fn launch(
             return Ok(2);
         }
     };
-    let Some(session) = open_session(program, options.max_memory, err)? else {
+    let Some(session) = open_session(program, options.max_memory, options.input.as_deref(), err)?
+    else {
         return Ok(1);
     };
     // The config file's errors stop the start, naming the file and line.

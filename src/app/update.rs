@@ -1,10 +1,9 @@
 //! `update(app, action)`: the only place the view state and the session change.
 
-use std::path::Path;
-
 use super::{Action, App, Focus};
 
-/// `x`: the current stop as `NAME-stepN.md` and `.svg` in the current directory.
+/// `x`: the current stop as `NAME-stepN.md` and `.svg` in `app.figure_dir`
+/// (the current directory).
 fn export_figure(app: &mut App) {
     let step = app.session.step_number();
     let heading = match app.current_line() {
@@ -16,7 +15,7 @@ fn export_figure(app: &mut App) {
     };
     let picture = crate::figure::Picture::of(&app.session, heading);
     app.message = Some(
-        match crate::figure::export(&picture, app.session.vm().filename(), step, Path::new(".")) {
+        match crate::figure::export(&picture, app.session.vm().filename(), step, &app.figure_dir) {
             Ok(paths) => {
                 let names: Vec<String> = paths
                     .iter()

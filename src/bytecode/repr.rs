@@ -1,8 +1,6 @@
 //! Python's `repr()` of the constants a code object holds, as `dis` prints
 //! them (`'hello'`, `1e+20`, `(1,)`, `frozenset({1, 2})`, `<code object ...>`).
 
-use num_traits::ToPrimitive;
-
 use crate::compile::{CodeObject, Constant};
 
 /// `repr(constant)` as CPython 3.14 writes it.
@@ -251,50 +249,75 @@ pub fn bytes_repr(bytes: &[u8]) -> String {
 /// with the hashes of `PYTHONHASHSEED=0` (the oracle's) for strings; sets
 /// of other kinds keep the compiler's order.
 fn set_order(items: &[Constant]) -> Vec<&Constant> {
-    use crate::vm::types::set::{Entry, Set};
-    let mut set = Set::new(true);
-    for (index, item) in items.iter().enumerate() {
-        let Some((hash, eq)) = constant_hash(item) else {
-            return items.iter().collect();
-        };
-        // Equal members (1, 1.0, True) are one: the first stays.
-        set.add(Entry {
-            key: crate::vm::heap::ObjId::from_index(index),
-            hash,
-            eq,
-        });
+    let hashes: Option<Vec<i64>> = items.iter().map(constant_hash).collect();
+    let Some(hashes) = hashes else {
+        return items.iter().collect();
+    };
+    // `set_add_entry`/`set_table_resize` from Objects/setobject.c.
+    const LINEAR_PROBES: usize = 9;
+    fn insert(table: &mut [Option<usize>], hash: i64, index: usize) {
+        let mask = table.len() - 1;
+        let mut perturb = hash as u64;
+        let mut slot = (hash as u64 as usize) & mask;
+        loop {
+            let probes = if slot + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in 0..=probes {
+                if table[slot + j].is_none() {
+                    table[slot + j] = Some(index);
+                    return;
+                }
+            }
+            perturb >>= 5;
+            slot = (slot
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
     }
-    set.items().map(|key| &items[key.index()]).collect()
+    let mut table: Vec<Option<usize>> = vec![None; 8];
+    let mut used = 0usize;
+    let mut seen: Vec<i64> = Vec::new();
+    for (index, &hash) in hashes.iter().enumerate() {
+        // Equal members (1, 1.0 and True) hash alike: the first stays.
+        if seen.contains(&hash) {
+            continue;
+        }
+        seen.push(hash);
+        insert(&mut table, hash, index);
+        used += 1;
+        let mask = table.len() - 1;
+        if used * 5 >= mask * 3 {
+            let min_used = if used > 50_000 { used * 2 } else { used * 4 };
+            let mut size = 8;
+            while size <= min_used {
+                size <<= 1;
+            }
+            let mut bigger = vec![None; size];
+            for &entry in table.iter().flatten() {
+                insert(&mut bigger, hashes[entry], entry);
+            }
+            table = bigger;
+        }
+    }
+    table.into_iter().flatten().map(|i| &items[i]).collect()
 }
 
-/// A constant's `hash()` and its key as equality sees it (as the VM's sets do).
-fn constant_hash(item: &Constant) -> Option<(i64, crate::vm::types::dict::HashKey)> {
-    use crate::vm::hashing;
-    use crate::vm::types::dict::HashKey;
+/// A constant's `hash()` (64-bit CPython, `PYTHONHASHSEED=0`).
+fn constant_hash(item: &Constant) -> Option<i64> {
+    use super::hashing;
     Some(match item {
-        Constant::Int(value) => (
-            hashing::big_int_hash(value),
-            match value.to_i64() {
-                Some(v) => HashKey::Int(v),
-                None => HashKey::Big(value.clone()),
-            },
-        ),
-        Constant::Bool(value) => (i64::from(*value), HashKey::Int(i64::from(*value))),
-        Constant::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => {
-            (hashing::float_hash(*f)?, HashKey::Int(*f as i64))
-        }
-        Constant::Float(f) if f.is_nan() => return None,
-        Constant::Float(f) => (hashing::float_hash(*f)?, HashKey::Float(f.to_bits())),
-        Constant::Str(text) => (hashing::str_hash(text), HashKey::Str(text.as_str().into())),
+        Constant::Int(value) => hashing::big_int_hash(value),
+        Constant::Bool(value) => i64::from(*value),
+        Constant::Float(f) => hashing::float_hash(*f)?,
+        Constant::Str(text) => hashing::str_hash(text),
         Constant::Tuple(items) => {
-            let mut hashes = Vec::with_capacity(items.len());
-            let mut keys = Vec::with_capacity(items.len());
-            for item in items {
-                let (hash, key) = constant_hash(item)?;
-                hashes.push(hash);
-                keys.push(key);
-            }
-            (hashing::tuple_hash(&hashes), HashKey::Tuple(keys))
+            let hashes: Option<Vec<i64>> = items.iter().map(constant_hash).collect();
+            hashing::tuple_hash(&hashes?)
         }
         _ => return None,
     })
@@ -394,6 +417,6 @@ mod tests {
         let big: BigInt = "100000000000000000000".parse().unwrap_or_default();
         assert_eq!(constant_repr(&Constant::Int(big)), "100000000000000000000");
         assert_eq!(constant_repr(&int(-5)), "-5");
-        assert_eq!(crate::vm::hashing::big_int_hash(&BigInt::from(-1)), -2);
+        assert_eq!(super::super::hashing::big_int_hash(&BigInt::from(-1)), -2);
     }
 }

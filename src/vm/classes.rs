@@ -568,8 +568,9 @@ impl Vm {
                     Some(found) => Some(Ok(self.bind_found(found, owner, class))),
                     None => match self.class_lookup(class, "__getattr__") {
                         Some(getattr) => Some(Ok(AttrFound::GetAttr(getattr))),
-                        None => Some(Err(PyException::new(
-                            "AttributeError",
+                        None => Some(Err(self.attribute_error(
+                            owner,
+                            name,
                             format!(
                                 "'{}' object has no attribute '{name}'",
                                 self.heap.value(owner).type_name()
@@ -615,8 +616,9 @@ impl Vm {
                         Value::ClassMethod(function) => AttrFound::Bound(function, owner),
                         _ => AttrFound::Value(found),
                     })),
-                    None => Some(Err(PyException::new(
-                        "AttributeError",
+                    None => Some(Err(self.attribute_error(
+                        owner,
+                        name,
                         format!("type object '{qualname}' has no attribute '{name}'"),
                     ))),
                 }
@@ -721,15 +723,23 @@ impl Vm {
             }
         };
         let key = self.str_object(name);
-        let result = self.delitem(dict, key).map_err(|_| {
-            PyException::new(
-                "AttributeError",
-                format!(
-                    "'{}' object has no attribute '{name}'",
-                    self.heap.value(owner).type_name()
-                ),
-            )
-        });
+        let result = match self.delitem(dict, key) {
+            Ok(()) => Ok(()),
+            Err(missing) => {
+                // The dict's KeyError is replaced: let its object go.
+                if let Some(object) = missing.object {
+                    self.heap.decref(object, self.raised_referrer());
+                }
+                Err(self.attribute_error(
+                    owner,
+                    name,
+                    format!(
+                        "'{}' object has no attribute '{name}'",
+                        self.heap.value(owner).type_name()
+                    ),
+                ))
+            }
+        };
         self.heap.discard(key);
         result
     }

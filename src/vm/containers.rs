@@ -856,23 +856,80 @@ impl Vm {
                 "sum() can't sum strings [use ''.join(seq) instead]",
             ));
         }
+        // CPython's `builtin_sum_impl`: ints add in a machine word and floats
+        // with Neumaier's compensation, making no objects on the way; the
+        // first item that does not fit continues with `+`.
+        let mut rest = items.into_iter().peekable();
         let mut acc = start;
-        for item in items {
-            let next = match self.binary_op(0, acc, item) {
-                Ok(next) => next,
-                Err(error) => {
-                    if acc != start {
-                        self.heap.discard(acc);
-                    }
-                    return Err(error);
-                }
-            };
-            if acc != start && acc != next {
+        let mut owned = false;
+        if let Value::Int(first) = *self.heap.value(acc) {
+            let mut total = first;
+            while let Some(&item) = rest.peek() {
+                let value = match self.heap.value(item) {
+                    Value::Int(v) => *v,
+                    Value::Bool(b) => i64::from(*b),
+                    _ => break,
+                };
+                let Some(next) = total.checked_add(value) else {
+                    break;
+                };
+                total = next;
+                rest.next();
+            }
+            acc = self.int_object(total);
+            owned = true;
+            if let Some(item) = rest.next() {
+                acc = self.sum_step(acc, owned, item, start)?;
+            }
+        }
+        if let Value::Float(first) = *self.heap.value(acc) {
+            let (mut total, mut compensation) = (first, 0.0_f64);
+            if owned {
                 self.heap.discard(acc);
             }
-            acc = next;
+            let mut leftover = None;
+            for item in rest.by_ref() {
+                match *self.heap.value(item) {
+                    Value::Float(x) => {
+                        let t = total + x;
+                        if total.abs() >= x.abs() {
+                            compensation += (total - t) + x;
+                        } else {
+                            compensation += (x - t) + total;
+                        }
+                        total = t;
+                    }
+                    Value::Int(v) => total += v as f64,
+                    Value::Bool(b) => total += f64::from(u8::from(b)),
+                    _ => {
+                        leftover = Some(item);
+                        break;
+                    }
+                }
+            }
+            if compensation != 0.0 && compensation.is_finite() {
+                total += compensation;
+            }
+            acc = self.heap.alloc(Value::Float(total));
+            owned = true;
+            if let Some(item) = leftover {
+                acc = self.sum_step(acc, owned, item, start)?;
+            }
+        }
+        for item in rest {
+            acc = self.sum_step(acc, owned || acc != start, item, start)?;
+            owned = true;
         }
         Ok(acc)
+    }
+
+    /// `acc + item` for `sum()`, letting go of `acc` when it was a temporary.
+    fn sum_step(&mut self, acc: ObjId, owned: bool, item: ObjId, start: ObjId) -> Flow<ObjId> {
+        let result = self.binary_op(0, acc, item);
+        if owned && acc != start && result.as_ref().map_or(true, |&next| next != acc) {
+            self.heap.discard(acc);
+        }
+        result
     }
 }
 

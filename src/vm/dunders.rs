@@ -607,13 +607,15 @@ impl Vm {
                 match self.heap.value(result) {
                     Value::Int(n) => Ok(if *n == -1 { -2 } else { *n }),
                     Value::Bool(b) => Ok(*b as i64),
-                    Value::BigInt(n) => Ok(super::hashing::big_int_hash(n)),
+                    Value::BigInt(n) => Ok(crate::bytecode::hashing::big_int_hash(n)),
                     _ => Err(PyException::type_error(
                         "__hash__ method should return an integer",
                     )),
                 }
             }
-            None => Ok(super::hashing::pointer_hash(self.heap.get(obj).address)),
+            None => Ok(crate::bytecode::hashing::pointer_hash(
+                self.heap.get(obj).address,
+            )),
         }
     }
 

@@ -18,6 +18,18 @@ pub struct PyException {
     pub reraise: bool,
     /// Not catchable: a feature bytestep lacks, or an internal error.
     pub fatal: bool,
+    /// A `NameError` or `AttributeError`: the name that was not found, for
+    /// the "Did you mean" of the traceback if nothing catches it.
+    pub missing: Option<Box<Missing>>,
+}
+
+/// The name a `NameError` or `AttributeError` did not find.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    pub name: String,
+    /// For an `AttributeError`: the owner's attribute names (`dir(obj)`),
+    /// taken when it was raised; a `NameError` looks at the frame instead.
+    pub attributes: Option<Vec<String>>,
 }
 
 impl PyException {
@@ -31,6 +43,7 @@ impl PyException {
             object: None,
             reraise: false,
             fatal: kind == "SystemError",
+            missing: None,
         })
     }
 
@@ -44,6 +57,7 @@ impl PyException {
             object: Some(object),
             reraise,
             fatal: false,
+            missing: None,
         })
     }
 
@@ -56,7 +70,24 @@ impl PyException {
     #[cold]
     #[inline(never)]
     pub fn name_error(name: &str) -> Box<Self> {
-        Self::new("NameError", format!("name '{name}' is not defined"))
+        let mut error = Self::new("NameError", format!("name '{name}' is not defined"));
+        error.missing = Some(Box::new(Missing {
+            name: name.to_owned(),
+            attributes: None,
+        }));
+        error
+    }
+
+    /// `AttributeError` for `name`, with the owner's attribute names.
+    #[cold]
+    #[inline(never)]
+    pub fn attribute_error(message: String, name: &str, attributes: Vec<String>) -> Box<Self> {
+        let mut error = Self::new("AttributeError", message);
+        error.missing = Some(Box::new(Missing {
+            name: name.to_owned(),
+            attributes: Some(attributes),
+        }));
+        error
     }
 
     #[cold]
@@ -123,8 +154,32 @@ pub fn format_traceback(entries: &[TracebackEntry], source: &str, error: &PyExce
 
 /// The traceback of `entries` (outermost first) and the last line, `Kind: message`.
 pub fn format_traceback_text(entries: &[TracebackEntry], source: &str, last_line: &str) -> String {
+    // Past three identical entries in a row (file, line, function), CPython
+    // counts the rest: `[Previous line repeated 992 more times]`.
+    const RECURSIVE_CUTOFF: usize = 3;
+    let repeated = |count: usize| {
+        let more = count - RECURSIVE_CUTOFF;
+        let plural = if more > 1 { "s" } else { "" };
+        format!("  [Previous line repeated {more} more time{plural}]\n")
+    };
     let mut out = String::from("Traceback (most recent call last):\n");
+    let mut previous: Option<&TracebackEntry> = None;
+    let mut count = 0;
     for entry in entries {
+        let same = previous.is_some_and(|p| {
+            p.filename == entry.filename && p.line == entry.line && p.name == entry.name
+        });
+        if !same {
+            if count > RECURSIVE_CUTOFF {
+                out.push_str(&repeated(count));
+            }
+            previous = Some(entry);
+            count = 0;
+        }
+        count += 1;
+        if count > RECURSIVE_CUTOFF {
+            continue;
+        }
         match entry.line {
             Some(line) => out.push_str(&format!(
                 "  File \"{}\", line {}, in {}\n",
@@ -141,6 +196,9 @@ pub fn format_traceback_text(entries: &[TracebackEntry], source: &str, last_line
         {
             out.push_str(&source_with_carets(text, entry.position));
         }
+    }
+    if count > RECURSIVE_CUTOFF {
+        out.push_str(&repeated(count));
     }
     out.push_str(last_line);
     out.push('\n');

@@ -53,7 +53,11 @@ impl Vm {
             }
         }
         // sys.modules holds every module.
-        for module in [self.main_module, self.builtins_module, self.sys_module] {
+        let imported = self.math_module.into_iter();
+        for module in [self.main_module, self.builtins_module, self.sys_module]
+            .into_iter()
+            .chain(imported)
+        {
             refer(module, "sys.modules", &self.heap)?;
         }
         if let Some(exc) = self.exc_info {

@@ -18,13 +18,18 @@ mod containers;
 mod descriptors;
 mod dunders;
 mod exec;
-pub mod hashing;
+mod format_spec;
+pub mod input;
+mod introspect;
 mod invariants;
 mod iterators;
+mod math;
+mod numeric;
 pub mod report;
 pub mod sets;
 mod slices;
 mod special;
+mod suggest;
 pub mod types;
 mod unwind;
 
@@ -75,6 +80,10 @@ pub struct Vm {
     pub main_module: ObjId,
     pub builtins_module: ObjId,
     pub sys_module: ObjId,
+    /// `math`, once imported.
+    pub math_module: Option<ObjId>,
+    /// What `input()` reads.
+    pub input: input::Input,
     /// What the program printed (the newest part; see [`output`]).
     pub output: output::Output,
     source: Arc<str>,
@@ -138,6 +147,8 @@ impl Vm {
             main_module: ObjId::from_index(0),
             builtins_module: ObjId::from_index(0),
             sys_module: ObjId::from_index(0),
+            math_module: None,
+            input: input::Input::empty(),
             output: output::Output::default(),
             source: source.into(),
             filename: module_code.filename.as_str().into(),
@@ -209,23 +220,32 @@ impl Vm {
             },
         );
         for &(member, builtin) in members {
-            let symbol = self.heap.symbols.intern(member);
             let object = match builtin {
                 Builtin::Type(kind) => self.type_object(kind),
                 other => self.heap.alloc(Value::Builtin(other)),
             };
-            self.heap.incref(
-                object,
-                Referrer::Name {
-                    namespace: name_symbol,
-                    name: symbol,
-                },
-            );
-            if let Value::Module(module) = self.heap.value_mut(module) {
-                module.namespace.set(symbol, object);
-            }
+            self.set_module_member(module, member, object);
         }
         module
+    }
+
+    /// Bind `name` in a built-in module to `object` (the module takes a reference).
+    fn set_module_member(&mut self, module: ObjId, name: &str, object: ObjId) {
+        let symbol = self.heap.symbols.intern(name);
+        let Value::Module(m) = self.heap.value(module) else {
+            return;
+        };
+        let namespace = m.name;
+        self.heap.incref(
+            object,
+            Referrer::Name {
+                namespace,
+                name: symbol,
+            },
+        );
+        if let Value::Module(m) = self.heap.value_mut(module) {
+            m.namespace.set(symbol, object);
+        }
     }
 
     /// Turn a code object and its nested ones into heap constants, merging equal

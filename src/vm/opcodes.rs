@@ -243,29 +243,7 @@ impl Vm {
             // LOAD_ATTR (owner -- attr, self_or_null if (oparg & 1))
             LOAD_ATTR => {
                 let name = self.name(arg >> 1)?;
-                if self.load_method(name, arg & 1 == 1)? {
-                    return Ok(());
-                }
-                if self.load_instance_attr(name, arg & 1 == 1)? {
-                    return Ok(());
-                }
-                if self.load_descriptor_attr(name, arg & 1 == 1)? {
-                    return Ok(());
-                }
-                let (owner, popped) = self.pop_object()?;
-                let attr = match self.attribute(owner, name) {
-                    Ok(attr) => attr,
-                    Err(error) => {
-                        self.release(popped);
-                        return Err(error);
-                    }
-                };
-                self.push(attr)?;
-                if arg & 1 == 1 {
-                    self.push_slot(Slot::NULL)?;
-                }
-                self.release(popped);
-                Ok(())
+                self.load_attr(name, arg & 1 == 1)
             }
 
             // IMPORT_NAME (level, fromlist -- res)
@@ -285,10 +263,14 @@ impl Vm {
                 let name = self.name(arg)?;
                 let module = self.peek(0)?.obj.ok_or_else(null_error)?;
                 let attr = self.attribute(module, name).map_err(|_| {
+                    let module_name = match self.heap.value(module) {
+                        Value::Module(m) => self.heap.symbols.text(m.name),
+                        _ => "?",
+                    };
                     PyException::new(
                         "ImportError",
                         format!(
-                            "cannot import name '{}' from 'sys' (unknown location)",
+                            "cannot import name '{}' from '{module_name}' (unknown location)",
                             self.heap.symbols.text(name)
                         ),
                     )
@@ -509,14 +491,43 @@ impl Vm {
                 })
             }),
 
-            // CONVERT_VALUE (value -- result): !s, !r, !a
+            // CONVERT_VALUE (value -- result): `!s`, `!r`, `!a` of an f-string
             CONVERT_VALUE => self.calling(|vm| {
                 vm.unary(|vm, value| {
                     let text = match arg {
+                        1 if matches!(vm.heap.value(value), Value::Str(_)) => return Ok(value),
                         1 => vm.str_of(value)?,
                         2 => vm.repr_of(value)?,
-                        _ => return Err(vm.unsupported("the !a conversion")),
+                        _ => super::format_spec::ascii_escape(&vm.repr_of(value)?),
                     };
+                    Ok(vm.str_object(&text))
+                })
+            }),
+
+            // FORMAT_WITH_SPEC (value, fmt_spec -- res)
+            FORMAT_WITH_SPEC => self.calling(|vm| {
+                vm.binary(|vm, value, spec| {
+                    let spec_text = match vm.heap.value(spec) {
+                        Value::Str(text) => text.clone(),
+                        other => {
+                            return Err(PyException::type_error(format!(
+                                "format() argument 2 must be str, not {}",
+                                other.type_name()
+                            )));
+                        }
+                    };
+                    // `object.__format__`: str(self) for an empty spec.
+                    let text = if spec_text.is_empty() && vm.is_instance_obj(value) {
+                        vm.str_of(value)?
+                    } else {
+                        vm.format_object(value, &spec_text)?
+                    };
+                    // A str that needs no padding comes back as itself.
+                    if let Value::Str(original) = vm.heap.value(value)
+                        && **original == *text
+                    {
+                        return Ok(value);
+                    }
                     Ok(vm.str_object(&text))
                 })
             }),
@@ -914,12 +925,62 @@ impl Vm {
         }
     }
 
-    fn attribute(&self, owner: ObjId, name: super::heap::Symbol) -> Flow<ObjId> {
+    /// `LOAD_ATTR`'s work: replace the owner on top of the stack with its
+    /// attribute `name` (with `method`: the unbound function and the owner,
+    /// or the attribute and NULL).
+    fn load_attr(&mut self, name: super::heap::Symbol, method: bool) -> Flow {
+        if self.load_method(name, method)? {
+            return Ok(());
+        }
+        if self.load_instance_attr(name, method)? {
+            return Ok(());
+        }
+        if self.load_descriptor_attr(name, method)? {
+            return Ok(());
+        }
+        let (owner, popped) = self.pop_object()?;
+        let attr = match self.attribute(owner, name) {
+            Ok(attr) => attr,
+            Err(error) => {
+                self.release(popped);
+                return Err(error);
+            }
+        };
+        self.push(attr)?;
+        if method {
+            self.push_slot(Slot::NULL)?;
+        }
+        self.release(popped);
+        Ok(())
+    }
+
+    /// `getattr(owner, name)` for builtins: the attribute, found as
+    /// `LOAD_ATTR` finds it (a new reference, or a borrowed one the caller
+    /// pushes).
+    pub(super) fn get_attribute(&mut self, owner: ObjId, name: &str) -> Flow<ObjId> {
+        let symbol = self.heap.symbols.intern(name);
+        self.push(owner)?;
+        if let Err(error) = self.load_attr(symbol, false) {
+            if Vm::is_pending(&error) {
+                // The owner pushed above goes: the replay pushes it again.
+                let popped = self.pop()?;
+                self.release(popped);
+            }
+            return Err(error);
+        }
+        let popped = self.pop()?;
+        let value = popped.slot.obj.ok_or_else(null_error)?;
+        self.heap.decref_keep(value, popped.referrer());
+        Ok(value)
+    }
+
+    fn attribute(&mut self, owner: ObjId, name: super::heap::Symbol) -> Flow<ObjId> {
         let name_text = self.heap.symbols.text(name);
         match self.heap.value(owner) {
             Value::Module(module) => module.namespace.get(name).ok_or_else(|| {
-                PyException::new(
-                    "AttributeError",
+                self.attribute_error(
+                    owner,
+                    name_text,
                     format!(
                         "module '{}' has no attribute '{name_text}'",
                         self.heap.symbols.text(module.name)
@@ -933,11 +994,10 @@ impl Vm {
             Value::Exception(exc) if name_text == "__context__" => {
                 Ok(exc.context.unwrap_or(self.singletons.none))
             }
+            // A built-in type's name is a new str each time (`type_name()`).
             Value::Type(kind) if name_text == "__name__" || name_text == "__qualname__" => {
-                Err(PyException::not_implemented(
-                    &format!("the attribute '{name_text}' of type '{}'", kind.name()),
-                    self.current_line(),
-                ))
+                let type_name = kind.name();
+                Ok(self.heap.alloc(Value::Str(type_name.into())))
             }
             Value::List(_) | Value::Dict(_) => {
                 let kind = self.heap.value(owner).type_kind();
@@ -962,10 +1022,11 @@ impl Vm {
         }
     }
 
-    fn import(&self, name: super::heap::Symbol) -> Flow<ObjId> {
+    fn import(&mut self, name: super::heap::Symbol) -> Flow<ObjId> {
         match self.heap.symbols.text(name) {
             "sys" => Ok(self.sys_module),
             "builtins" => Ok(self.builtins_module),
+            "math" => Ok(self.math_module()),
             other => Err(PyException::not_implemented(
                 &format!("importing '{other}'"),
                 self.current_line(),

@@ -112,7 +112,7 @@ impl Vm {
 
     /// `hash(obj)` as CPython computes it (64-bit, `PYTHONHASHSEED=0`).
     pub(super) fn py_hash(&mut self, obj: ObjId) -> Flow<i64> {
-        use super::hashing::*;
+        use crate::bytecode::hashing::*;
         Ok(match self.heap.value(obj) {
             Value::Int(v) => int_hash(*v),
             Value::Bool(b) => *b as i64,
@@ -700,34 +700,6 @@ impl Vm {
                 }
                 Ok(self.bool_object(result?))
             }
-        }
-    }
-
-    /// `issubclass(class, classinfo)`.
-    pub(super) fn is_subclass(&self, class: ObjId, classinfo: ObjId) -> Flow<bool> {
-        if let Value::Tuple(items) = self.heap.value(classinfo) {
-            for &item in items.iter() {
-                if self.is_subclass(class, item)? {
-                    return Ok(true);
-                }
-            }
-            return Ok(false);
-        }
-        if !matches!(self.heap.value(classinfo), Value::Class(_) | Value::Type(_)) {
-            return Err(PyException::type_error(
-                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-            ));
-        }
-        match self.heap.value(class) {
-            Value::Class(c) => Ok(c.mro.contains(&classinfo)
-                || matches!(self.heap.value(classinfo), Value::Type(TypeKind::Object))),
-            Value::Type(kind) => match self.heap.value(classinfo) {
-                Value::Type(target) => Ok(kind.is_subtype(*target)),
-                _ => Ok(false),
-            },
-            _ => Err(PyException::type_error(
-                "issubclass() arg 1 must be a class",
-            )),
         }
     }
 }

@@ -118,7 +118,7 @@ impl Vm {
     }
 
     /// One error: `Err` when the instruction it was replayed into fails again.
-    fn unwind_once(&mut self, error: Box<PyException>) -> Result<Outcome, Box<PyException>> {
+    fn unwind_once(&mut self, mut error: Box<PyException>) -> Result<Outcome, Box<PyException>> {
         if Vm::is_pending(&error) {
             return match self.start_pending_call() {
                 Some(Ok(outcome)) => Ok(outcome),
@@ -139,6 +139,7 @@ impl Vm {
         }
         self.unwinds += 1;
         let exc = self.exception_object(&error);
+        let missing = error.missing.take();
         if !error.reraise {
             self.chain_context(exc);
             self.add_traceback_entry(exc);
@@ -149,7 +150,7 @@ impl Vm {
             .record(|| Event::Raise { exception: text });
         loop {
             let Some(frame) = self.frames.last() else {
-                return Ok(self.uncaught(exc));
+                return Ok(self.uncaught(exc, String::new()));
             };
             let handler = frame.last.and_then(|i| frame.code.handler_for(i));
             if let Some(handler) = handler {
@@ -171,6 +172,11 @@ impl Vm {
             if !self.handled_further_out() {
                 // Nothing will catch it: the frames stay for the post-mortem
                 // (CPython's traceback keeps them alive), each with its entry.
+                // The raising frame is still innermost: "Did you mean" looks there.
+                let hint = match &missing {
+                    Some(missing) if !error.reraise => self.missing_name_hint(missing),
+                    _ => String::new(),
+                };
                 for index in (0..self.frames.len().saturating_sub(1)).rev() {
                     if let Some(entry) = self.traceback_entry(index)
                         && let Value::Exception(object) = self.heap.value_mut(exc)
@@ -178,7 +184,7 @@ impl Vm {
                         object.traceback.push(entry);
                     }
                 }
-                return Ok(self.uncaught(exc));
+                return Ok(self.uncaught(exc, hint));
             }
             self.reraise_lasti = None;
             self.pop_frame();
@@ -279,9 +285,15 @@ impl Vm {
         }
     }
 
-    /// Nothing caught it: print the chain, release it, end the program.
-    fn uncaught(&mut self, exc: ObjId) -> Outcome {
-        let text = self.format_exception(exc, 0);
+    /// Nothing caught it: print the chain (`hint` ends its last line),
+    /// release it, end the program.
+    fn uncaught(&mut self, exc: ObjId, hint: String) -> Outcome {
+        let mut text = self.format_exception(exc, 0);
+        if !hint.is_empty() && text.ends_with('\n') {
+            text.pop();
+            text.push_str(&hint);
+            text.push('\n');
+        }
         // It stays alive as `sys.last_exc`, with the frames, for the post-mortem.
         self.heap.incref(exc, last_exc_referrer(self));
         self.heap.decref(exc, self.raised_referrer());

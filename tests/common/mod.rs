@@ -29,6 +29,14 @@ impl Golden {
             .unwrap_or_else(|e| panic!("missing expected file {}: {e}", path.display()))
     }
 
+    /// What the program's `input()` reads: `X.stdin` beside `X.py`, if any.
+    pub fn input(&self) -> bytestep::vm::input::Input {
+        match fs::read_to_string(self.path.with_extension("stdin")) {
+            Ok(text) => bytestep::vm::input::Input::text(&text),
+            Err(_) => bytestep::vm::input::Input::empty(),
+        }
+    }
+
     /// First line `# dis-only`: outside the runnable subset, only disassembled.
     pub fn dis_only(&self) -> bool {
         self.source.lines().next() == Some("# dis-only")

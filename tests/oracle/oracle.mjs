@@ -28,6 +28,7 @@ const DIS_ONLY = "# dis-only";
 // Run 1: the program's output, its uncaught exception, its exit status.
 const RUN = `
 import sys, io
+sys.stdin = io.StringIO(STDIN)
 sys.stdout = io.StringIO()
 sys.stderr = io.StringIO()
 E = None
@@ -62,6 +63,7 @@ def t(frame, event, arg):
         if event == "line":
             L.append(frame.f_code.co_qualname + " " + str(frame.f_lineno))
     return t
+sys.stdin = io.StringIO(STDIN)
 sys.stdout = io.StringIO()
 sys.settrace(t)
 try:
@@ -124,12 +126,16 @@ async function processOne(file) {
   const outDir = SOURCES.find((s) => path.dirname(file) === s.dir).out;
   const stem = path.join(outDir, name.replace(/\.py$/, ""));
   const disOnly = src.split("\n")[0].replace(/\r$/, "") === DIS_ONLY;
+  // X.stdin beside X.py is what input() reads; without it, input() meets EOF.
+  const stdinFile = file.replace(/\.py$/, ".stdin");
+  const stdin = fs.existsSync(stdinFile) ? fs.readFileSync(stdinFile, "utf8") : "";
   const out = {};
 
   if (!disOnly) {
     const py = await fresh();
     py.globals.set("SRC", src);
     py.globals.set("NAME", name);
+    py.globals.set("STDIN", stdin);
     py.runPython(RUN);
     py.runPython(REPORT);
     out[".stdout"] = get(py, "OUT");
@@ -140,6 +146,7 @@ async function processOne(file) {
   const py = await fresh();
   py.globals.set("SRC", src);
   py.globals.set("NAME", name);
+  py.globals.set("STDIN", stdin);
   if (!disOnly) {
     py.runPython(TRACE);
     out[".lines"] = get(py, "LINES");
