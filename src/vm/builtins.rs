@@ -63,6 +63,8 @@ pub enum Builtin {
     Method(super::containers::Method),
     /// A method of set or frozenset (`set.add`).
     SetMethod(super::sets::SetMethod),
+    /// A method of str (`str.split`).
+    StrMethod(super::strings::StrMethod),
     /// A function of the `math` module.
     Math(super::math::MathFunction),
     /// A type object of the builtins namespace (`int`, `range`...).
@@ -120,6 +122,7 @@ impl Builtin {
             Builtin::PropertyDeleter => "deleter",
             Builtin::Method(method) => method.name(),
             Builtin::SetMethod(method) => method.name(),
+            Builtin::StrMethod(method) => method.name(),
             Builtin::Math(function) => function.name(),
             Builtin::Type(kind) => kind.name(),
         }
@@ -133,6 +136,7 @@ impl Builtin {
                 method.owner().name()
             ),
             Builtin::SetMethod(method) => format!("<method '{}' of 'set' objects>", method.name()),
+            Builtin::StrMethod(method) => format!("<method '{}' of 'str' objects>", method.name()),
             _ => format!("<built-in function {}>", self.name()),
         }
     }
@@ -241,6 +245,23 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         } => {
             let (method, owner) = (*method, *owner);
             return call_method(vm, method, owner, args, keywords);
+        }
+        Value::Builtin(Builtin::StrMethod(method)) => {
+            let method = *method;
+            let Some((&owner, rest)) = args.split_first() else {
+                return Err(PyException::type_error(format!(
+                    "unbound method str.{}() needs an argument",
+                    method.name()
+                )));
+            };
+            return vm.call_str_method(method, owner, rest, keywords);
+        }
+        Value::BoundMethod {
+            method: Builtin::StrMethod(method),
+            owner,
+        } => {
+            let (method, owner) = (*method, *owner);
+            return vm.call_str_method(method, owner, args, keywords);
         }
         Value::Builtin(Builtin::SetMethod(method)) => {
             let method = *method;
@@ -574,6 +595,10 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         Builtin::BuildClass => Err(PyException::new(
             "SystemError",
             "__build_class__ is called by CALL itself",
+        )),
+        Builtin::StrMethod(method) => Err(PyException::new(
+            "SystemError",
+            format!("method {} called without its object", method.name()),
         )),
         Builtin::SetMethod(method) => Err(PyException::new(
             "SystemError",

@@ -382,6 +382,10 @@ impl Vm {
         if !self.is_instance_obj(v) && !self.is_instance_obj(w) {
             return Ok(None);
         }
+        // `str % obj` formats: str's own slot answers first.
+        if matches!(self.heap.value(v), Value::Str(_)) && (op == 6 || op == 19) {
+            return Ok(None);
+        }
         let op = op as usize;
         let (base, inplace) = if (13..26).contains(&op) {
             (op - 13, true)

@@ -29,6 +29,7 @@ pub mod report;
 pub mod sets;
 mod slices;
 mod special;
+pub mod strings;
 mod suggest;
 pub mod types;
 mod unwind;

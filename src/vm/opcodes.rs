@@ -1368,7 +1368,10 @@ impl Vm {
                 "can only concatenate tuple (not \"{}\") to tuple",
                 other.type_name()
             ))),
-            (6, Value::Str(_), _) => Err(self.unsupported("printf-style '%' formatting")),
+            (6, Value::Str(template), _) => {
+                let template = template.clone();
+                self.percent_format(&template, rhs)
+            }
             _ => Err(PyException::type_error(format!(
                 "unsupported operand type(s) for {symbol}: '{}' and '{}'",
                 left.type_name(),

@@ -143,6 +143,12 @@ impl Vm {
                 crate::vm::sets::SetMethod::find(kind, text)
                     .map(crate::vm::builtins::Builtin::SetMethod)
             })
+            .or_else(|| {
+                (kind == crate::vm::types::TypeKind::Str)
+                    .then(|| crate::vm::strings::StrMethod::find(text))
+                    .flatten()
+                    .map(crate::vm::builtins::Builtin::StrMethod)
+            })
         else {
             return Ok(false);
         };
