@@ -317,9 +317,7 @@ impl Vm {
             | StrMethod::Isspace => {
                 arity(0, 0)?;
                 let test = |c: char| match method {
-                    StrMethod::Isdigit | StrMethod::Isdecimal => {
-                        c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some()
-                    }
+                    StrMethod::Isdigit | StrMethod::Isdecimal => c.is_ascii_digit(),
                     StrMethod::Isnumeric => c.is_numeric(),
                     StrMethod::Isalpha => c.is_alphabetic(),
                     StrMethod::Isalnum => c.is_alphanumeric(),
