@@ -654,7 +654,7 @@ impl Vm {
                 };
                 let mut found = Vec::new();
                 for (i, &item) in items.iter().enumerate() {
-                    if item == args[0] || self.compare(2, item, args[0])? {
+                    if self.compare_bool(2, item, args[0])? {
                         found.push(i);
                         if method != Method::ListCount {
                             break;

@@ -112,6 +112,9 @@ impl Vm {
                 chosen.unwrap_or(self.singletons.none)
             }
             (Value::StaticMethod(f) | Value::ClassMethod(f), "__func__") => *f,
+            (Value::Slice { start, .. }, "start") => *start,
+            (Value::Slice { stop, .. }, "stop") => *stop,
+            (Value::Slice { step, .. }, "step") => *step,
             (Value::Set(_), _) => {
                 return Err(PyException::new(
                     "AttributeError",

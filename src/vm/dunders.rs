@@ -120,10 +120,12 @@ impl Vm {
             return self.heap.try_repr(obj);
         }
         let mut active = Vec::new();
-        self.repr_with(obj, &mut active)
+        self.repr_with(obj, &mut active, &[])
     }
 
-    fn repr_with(&mut self, obj: ObjId, active: &mut Vec<ObjId>) -> Flow<String> {
+    /// `repr(obj)` inside a container's repr: `pins` are what the
+    /// container's C code holds while the item's `__repr__` runs.
+    fn repr_with(&mut self, obj: ObjId, active: &mut Vec<ObjId>, pins: &[ObjId]) -> Flow<String> {
         if active.len() > REPR_DEPTH {
             return Err(PyException::new(
                 "RecursionError",
@@ -134,7 +136,7 @@ impl Vm {
             Value::Instance { .. } => {
                 return match self.special_method(obj, "__repr__") {
                     Some(method) => {
-                        let result = self.call_python(method, &[obj])?;
+                        let result = self.call_python_pinned(method, &[obj], pins)?;
                         match self.heap.value(result) {
                             Value::Str(text) => Ok(text.to_string()),
                             other => Err(PyException::type_error(format!(
@@ -162,8 +164,22 @@ impl Vm {
         }
         active.push(obj);
         let mut parts = Vec::with_capacity(items.len());
-        for item in items {
-            match self.repr_with(item, active) {
+        for (index, &item) in items.iter().enumerate() {
+            // What CPython's repr holds across the item's repr: a list its
+            // item, a dict its key and value, a set (through the list it
+            // makes first) its member twice, a tuple nothing.
+            let pins: Vec<ObjId> = match kind {
+                super::types::TypeKind::List => vec![item],
+                super::types::TypeKind::Dict => {
+                    let pair = index - index % 2;
+                    vec![items[pair], items[pair + 1]]
+                }
+                super::types::TypeKind::Set | super::types::TypeKind::Frozenset => {
+                    vec![item, item]
+                }
+                _ => Vec::new(),
+            };
+            match self.repr_with(item, active, &pins) {
                 Ok(text) => parts.push(text),
                 Err(error) => {
                     active.pop();

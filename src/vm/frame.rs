@@ -54,6 +54,10 @@ pub struct Frame {
     /// What the Python calls made from inside this frame's current
     /// instruction returned so far (held), for its replay (see `special.rs`).
     pub replay: Vec<CallResult>,
+    /// Objects the caller holds while this frame runs (held, released when
+    /// it returns), as C code keeps a reference across a call (`list_repr`
+    /// holds the item whose `__repr__` runs).
+    pub pins: Vec<ObjId>,
 }
 
 /// The outcome of a Python call made from inside an instruction: the
@@ -119,6 +123,7 @@ impl Frame {
             locals_dict: None,
             on_return: None,
             replay: Vec::new(),
+            pins: Vec::new(),
         }
     }
 

@@ -51,6 +51,9 @@ impl Vm {
             for result in &frame.replay {
                 refer(result.object(), "a pending call's result", &self.heap)?;
             }
+            for &pinned in &frame.pins {
+                refer(pinned, "a caller holding it across a call", &self.heap)?;
+            }
         }
         // sys.modules holds every module.
         let imported = self.math_module.into_iter();

@@ -733,6 +733,9 @@ impl Vm {
             for result in &frame.replay {
                 visit(result.object(), pending, true, Some(depth));
             }
+            for &pinned in &frame.pins {
+                visit(pinned, pending, true, Some(depth));
+            }
         }
         if let Some(exc) = self.exc_info {
             visit(exc, unwind::exc_info_referrer(self), true, None);
@@ -1002,6 +1005,9 @@ impl Vm {
         for result in std::mem::take(&mut frame.replay) {
             self.heap
                 .decref(result.object(), self.continuation_referrer());
+        }
+        for pinned in std::mem::take(&mut frame.pins) {
+            self.heap.decref(pinned, self.continuation_referrer());
         }
         self.spare_buffers.push(std::mem::take(&mut frame.locals));
         self.spare_buffers.push(std::mem::take(&mut frame.stack));

@@ -36,6 +36,10 @@ pub(super) struct Calls {
     cursor: usize,
     /// The call the instruction asks for: the function and its arguments (held).
     request: Option<(ObjId, Vec<ObjId>)>,
+    /// Objects to hold while the requested call runs (see [`Frame::pins`]), held.
+    pins: Vec<ObjId>,
+    /// The pins the next call made by [`Vm::call_python`] takes.
+    next_pins: Vec<ObjId>,
     /// Nesting of [`Vm::calling`].
     depth: u32,
     /// Results of builtin callables, held until the instruction ends.
@@ -102,6 +106,7 @@ impl Vm {
         if self.calls.depth == 0 {
             return Err(self.unsupported("calling Python code from this instruction"));
         }
+        let pins = std::mem::take(&mut self.calls.next_pins);
         if let Some(&result) = self.calls.results.get(self.calls.cursor) {
             self.calls.cursor += 1;
             return Ok(match result {
@@ -109,6 +114,7 @@ impl Vm {
                 CallResult::Raised(exc) => Err(exc),
             });
         }
+        self.calls.next_pins = pins;
         let holder = self.continuation_referrer();
         match self.heap.value(function) {
             Value::Function(_) | Value::Method { .. } => {}
@@ -124,9 +130,11 @@ impl Vm {
                 return self.try_call_python(call, &with_self);
             }
             Value::Class(_) => {
+                self.calls.next_pins.clear();
                 return Err(self.unsupported("calling a class from inside an instruction"));
             }
             _ => {
+                self.calls.next_pins.clear();
                 let result = super::builtins::call(self, function, args, &[])?;
                 self.heap.incref(result, holder);
                 self.calls.temps.push(result);
@@ -136,6 +144,10 @@ impl Vm {
         self.heap.incref(function, holder);
         for &arg in args {
             self.heap.incref(arg, holder);
+        }
+        for pinned in std::mem::take(&mut self.calls.next_pins) {
+            self.heap.incref(pinned, holder);
+            self.calls.pins.push(pinned);
         }
         self.calls.request = Some((function, args.to_vec()));
         Err(PyException::new("SystemError", PENDING))
@@ -176,10 +188,12 @@ impl Vm {
         };
         let popped_args: Vec<Popped> = args.into_iter().map(as_popped).collect();
         let depth = self.frames.len();
+        let pins = std::mem::take(&mut self.calls.pins);
         match self.enter_function(function, as_popped(function), info, popped_args, &[]) {
             Ok(()) if self.frames.len() > depth => {
                 if let Some(frame) = self.frames.last_mut() {
                     frame.on_return = Some(Continuation::Replay);
+                    frame.pins = pins;
                 }
                 if self.track_lines {
                     self.update_line_event();
@@ -187,8 +201,24 @@ impl Vm {
                 Some(Ok(Outcome::Called))
             }
             Ok(()) => Some(Err(PyException::new("SystemError", "no frame was pushed"))),
-            Err(error) => Some(Err(error)),
+            Err(error) => {
+                for pinned in pins {
+                    self.heap.decref(pinned, holder);
+                }
+                Some(Err(error))
+            }
         }
+    }
+
+    /// [`Vm::call_python`] holding `pins` while the function runs.
+    pub(super) fn call_python_pinned(
+        &mut self,
+        function: ObjId,
+        args: &[ObjId],
+        pins: &[ObjId],
+    ) -> Flow<ObjId> {
+        self.calls.next_pins = pins.to_vec();
+        self.call_python(function, args)
     }
 
     /// Whether an error stands for a pending call rather than a Python exception.
