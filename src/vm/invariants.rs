@@ -48,10 +48,10 @@ impl Vm {
                 }
                 Some(Continuation::Replay) | None => {}
             }
-            for result in &frame.replay {
+            for result in frame.replay() {
                 refer(result.object(), "a pending call's result", &self.heap)?;
             }
-            for &pinned in &frame.pins {
+            for &pinned in frame.pins() {
                 refer(pinned, "a caller holding it across a call", &self.heap)?;
             }
         }

@@ -730,10 +730,10 @@ impl Vm {
                 }
                 Some(frame::Continuation::Replay) | None => {}
             }
-            for result in &frame.replay {
+            for result in frame.replay() {
                 visit(result.object(), pending, true, Some(depth));
             }
-            for &pinned in &frame.pins {
+            for &pinned in frame.pins() {
                 visit(pinned, pending, true, Some(depth));
             }
         }
@@ -1002,16 +1002,25 @@ impl Vm {
                 frame::Continuation::Replay => {}
             }
         }
-        for result in std::mem::take(&mut frame.replay) {
-            self.heap
-                .decref(result.object(), self.continuation_referrer());
-        }
-        for pinned in std::mem::take(&mut frame.pins) {
-            self.heap.decref(pinned, self.continuation_referrer());
+        if let Some(calls) = frame.calls.take() {
+            self.release_frame_calls(*calls);
         }
         self.spare_buffers.push(std::mem::take(&mut frame.locals));
         self.spare_buffers.push(std::mem::take(&mut frame.stack));
         Some(frame)
+    }
+
+    /// What a frame's pending calls held: their results and pinned objects.
+    #[cold]
+    #[inline(never)]
+    fn release_frame_calls(&mut self, calls: frame::FrameCalls) {
+        for result in calls.replay {
+            self.heap
+                .decref(result.object(), self.continuation_referrer());
+        }
+        for pinned in calls.pins {
+            self.heap.decref(pinned, self.continuation_referrer());
+        }
     }
 
     /// A new frame built from recycled buffers.

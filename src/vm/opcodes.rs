@@ -412,9 +412,16 @@ impl Vm {
             }),
 
             // BINARY_OP (lhs, rhs -- res)
+            BINARY_OP if self.plain_operands() => {
+                self.binary(|vm, lhs, rhs| vm.binary_op(arg, lhs, rhs))
+            }
             BINARY_OP => self.calling(|vm| vm.binary(|vm, lhs, rhs| vm.binary_op(arg, lhs, rhs))),
 
             // COMPARE_OP (left, right -- res)
+            COMPARE_OP if self.plain_operands() => self.binary(|vm, left, right| {
+                let result = vm.compare((arg >> 5) as usize, left, right)?;
+                Ok(vm.bool_object(result))
+            }),
             COMPARE_OP => {
                 self.calling(|vm| vm.binary(|vm, left, right| vm.compare_op(arg, left, right)))
             }
@@ -1185,11 +1192,18 @@ impl Vm {
     }
 
     /// Python truthiness (`__bool__`, `__len__` of instances).
+    #[inline]
     pub(super) fn truthy(&mut self, obj: ObjId) -> Flow<bool> {
         match self.heap.value(obj) {
-            Value::Instance { .. } => self.calling(|vm| vm.instance_truthy(obj)),
+            Value::Instance { .. } => self.truthy_slow(obj),
             value => Ok(value.truthy()),
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn truthy_slow(&mut self, obj: ObjId) -> Flow<bool> {
+        self.calling(|vm| vm.instance_truthy(obj))
     }
 
     /// UNPACK_SEQUENCE of any iterable: its items, counted as CPython's
@@ -1244,6 +1258,28 @@ impl Vm {
         release(self, &items);
         self.release(popped);
         Ok(())
+    }
+
+    /// The two operands on top are numbers or strings: no special method,
+    /// set or container can be involved (the hot path of BINARY_OP and COMPARE_OP).
+    #[inline]
+    fn plain_operands(&self) -> bool {
+        let Some(frame) = self.frames.last() else {
+            return false;
+        };
+        let n = frame.stack.len();
+        if n < 2 {
+            return false;
+        }
+        let plain = |slot: Slot| {
+            slot.obj.is_some_and(|obj| {
+                matches!(
+                    self.heap.value(obj),
+                    Value::Int(_) | Value::Float(_) | Value::Str(_) | Value::Bool(_)
+                )
+            })
+        };
+        plain(frame.stack[n - 1]) && plain(frame.stack[n - 2])
     }
 
     /// After a handler popped its inputs and then found it must wait for a

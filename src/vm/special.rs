@@ -60,20 +60,30 @@ impl Vm {
     /// Run `handler`, which may call Python code, as (part of) one instruction.
     /// The outermost call releases what the instruction's calls returned,
     /// once it is over (not when it waits for a call).
+    #[inline]
     pub(super) fn calling<T>(&mut self, handler: impl FnOnce(&mut Vm) -> Flow<T>) -> Flow<T> {
         self.calls.depth += 1;
         let result = handler(self);
         self.calls.depth -= 1;
-        if self.calls.depth == 0 {
-            let holder = self.continuation_referrer();
-            for temp in std::mem::take(&mut self.calls.temps) {
-                self.heap.decref(temp, holder);
-            }
-            if self.calls.request.is_none() {
-                self.release_call_results();
-            }
+        if self.calls.depth == 0
+            && (!self.calls.temps.is_empty()
+                || (self.calls.request.is_none() && !self.calls.results.is_empty()))
+        {
+            self.end_calls();
         }
         result
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn end_calls(&mut self) {
+        let holder = self.continuation_referrer();
+        for temp in std::mem::take(&mut self.calls.temps) {
+            self.heap.decref(temp, holder);
+        }
+        if self.calls.request.is_none() {
+            self.release_call_results();
+        }
     }
 
     fn release_call_results(&mut self) {
@@ -163,7 +173,7 @@ impl Vm {
         let Some(caller) = self.frames.last_mut() else {
             return Some(Err(PyException::new("SystemError", "no frame")));
         };
-        caller.replay = results;
+        caller.calls_mut().replay = results;
         let caller_name = caller.qualname;
         let mut function = function;
         if let Value::Method {
@@ -193,7 +203,7 @@ impl Vm {
             Ok(()) if self.frames.len() > depth => {
                 if let Some(frame) = self.frames.last_mut() {
                     frame.on_return = Some(Continuation::Replay);
-                    frame.pins = pins;
+                    frame.calls_mut().pins = pins;
                 }
                 if self.track_lines {
                     self.update_line_event();
@@ -230,7 +240,7 @@ impl Vm {
     /// caller's replay record takes over): run the caller's instruction again.
     pub(super) fn replay_returned(&mut self, value: ObjId) -> Flow {
         if let Some(frame) = self.frames.last_mut() {
-            frame.replay.push(CallResult::Returned(value));
+            frame.calls_mut().replay.push(CallResult::Returned(value));
         }
         self.replay_instruction()
     }
@@ -246,7 +256,7 @@ impl Vm {
             .instrs
             .get(index)
             .ok_or_else(|| PyException::new("SystemError", "replay past the code"))?;
-        let results = std::mem::take(&mut frame.replay);
+        let results = frame.take_replay();
         self.calls.replays += 1;
         // Anything left from a call made outside `calling` goes first.
         self.release_call_results();
@@ -266,7 +276,7 @@ impl Vm {
         self.heap.incref(exc, holder);
         self.heap.decref(exc, self.raised_referrer());
         if let Some(frame) = self.frames.last_mut() {
-            frame.replay.push(CallResult::Raised(exc));
+            frame.calls_mut().replay.push(CallResult::Raised(exc));
         }
         self.replay_instruction()
     }
