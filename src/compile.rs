@@ -359,61 +359,106 @@ fn rename_annotate(code: &mut CodeObject, enclosing_qualname: Option<&str>) {
 }
 
 /// Where a traceback's carets switch from `~` to `^` inside an expression
-/// segment, as CPython's `traceback._extract_caret_anchors_from_line_segment`
-/// finds them: the operator of a binary operation, the brackets of a
-/// subscript, the parenthesised arguments of a call. Character offsets into
-/// `segment` (single-line segments only); `None` for other expressions.
-pub fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
+/// segment: (line, character) of the left anchor's start and of the right
+/// anchor's end, lines counted in the segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchors {
+    pub left_line: usize,
+    pub left_col: usize,
+    pub right_line: usize,
+    pub right_col: usize,
+}
+
+/// CPython's `traceback._extract_caret_anchors_from_line_segment`: the
+/// operator of a binary operation, the brackets of a subscript, the
+/// parenthesised arguments of a call, in a possibly multi-line segment.
+pub fn caret_anchors(segment: &str) -> Option<Anchors> {
     use ruff_text_size::Ranged;
     use rustpython_compiler::ast::Expr;
-    let wrapped = format!("({segment})");
+    let wrapped = format!("(\n{segment}\n)");
     let parsed = rustpython_compiler::parser::parse_expression(&wrapped).ok()?;
-    let expression = parsed.expr();
-    // Offsets in `wrapped` are one byte past the segment's.
-    let in_segment = |byte: usize| byte.checked_sub(1).map(|b| char_offset(segment, b));
-    let chars: Vec<char> = segment.chars().collect();
-    let skip_until = |mut col: usize, stop: &dyn Fn(char) -> bool| {
-        while col < chars.len() && !stop(chars[col]) {
-            col += 1;
-        }
-        col
+    let lines: Vec<Vec<char>> = segment.split('\n').map(|l| l.chars().collect()).collect();
+    let line_texts: Vec<&str> = segment.split('\n').collect();
+    // A byte offset of `wrapped` as (segment line, character column).
+    let locate = |byte: usize| -> Option<(usize, usize)> {
+        let before = wrapped.get(..byte)?;
+        let wrapped_line = before.matches('\n').count();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = wrapped_line.checked_sub(1)?;
+        let text = line_texts.get(line)?;
+        Some((line, char_offset(text, byte - line_start)))
     };
-    match expression {
-        Expr::BinOp(binop) => {
-            let left_end = in_segment(binop.left.range().end().to_usize())?;
-            let operator = skip_until(left_end, &|c| !c.is_whitespace() && c != ')');
-            let right_start = in_segment(binop.right.range().start().to_usize())?;
-            let mut end = operator + 1;
-            if end < chars.len()
-                && end < right_start
-                && !chars[end].is_whitespace()
-                && !"\\#".contains(chars[end])
-            {
-                end += 1;
+    let next_valid = |mut line: usize, mut col: usize| -> Option<(usize, usize)> {
+        while line < lines.len() && col >= lines[line].len() {
+            col = 0;
+            line += 1;
+        }
+        (line < lines.len()).then_some((line, col))
+    };
+    let increment_until = |mut line: usize, mut col: usize, stop: &dyn Fn(char) -> bool| {
+        loop {
+            let c = *lines.get(line)?.get(col)?;
+            if c == '\\' || c == '#' {
+                (line, col) = next_valid(line + 1, 0)?;
+            } else if !stop(c) {
+                (line, col) = next_valid(line, col + 1)?;
+            } else {
+                return Some((line, col));
             }
-            Some((operator, end))
+        }
+    };
+    let end_of = |expr: &Expr, force_valid: bool| -> Option<(usize, usize)> {
+        let (line, col) = locate(expr.range().end().to_usize())?;
+        if force_valid {
+            next_valid(line, col)
+        } else {
+            Some((line, col))
+        }
+    };
+    let anchors = |left: (usize, usize), right: (usize, usize)| Anchors {
+        left_line: left.0,
+        left_col: left.1,
+        right_line: right.0,
+        right_col: right.1,
+    };
+    match parsed.expr() {
+        Expr::BinOp(binop) => {
+            let (line, col) = end_of(&binop.left, true)?;
+            let (line, col) = increment_until(line, col, &|c| !c.is_whitespace() && c != ')')?;
+            let (right_line, right_start) = locate(binop.right.range().start().to_usize())?;
+            let mut right_col = col + 1;
+            if right_col < lines[line].len()
+                && (right_line > line || right_col < right_start)
+                && !lines[line][right_col].is_whitespace()
+                && !"\\#".contains(lines[line][right_col])
+            {
+                right_col += 1;
+            }
+            Some(anchors((line, col), (line, right_col)))
         }
         Expr::Subscript(subscript) => {
-            let value_end = in_segment(subscript.value.range().end().to_usize())?;
-            let bracket = skip_until(value_end, &|c| c == '[');
-            Some((bracket, in_segment(subscript.range().end().to_usize())?))
+            let (line, col) = end_of(&subscript.value, true)?;
+            let left = increment_until(line, col, &|c| c == '[')?;
+            Some(anchors(left, end_of(parsed.expr(), false)?))
         }
         Expr::Call(call) => {
-            let func_end = in_segment(call.func.range().end().to_usize())?;
-            let paren = skip_until(func_end, &|c| c == '(');
-            Some((paren, in_segment(call.range().end().to_usize())?))
+            let (line, col) = end_of(&call.func, true)?;
+            let left = increment_until(line, col, &|c| c == '(')?;
+            Some(anchors(left, end_of(parsed.expr(), false)?))
         }
         _ => None,
     }
 }
 
 /// CPython's traceback hides the carets of `return f(...)` and `x = f(...)`
-/// when the call spans the whole rest of the statement
-/// (`StackSummary._should_show_carets`). `line` is dedented; offsets in characters.
-pub fn is_whole_line_call(line: &str, start: usize, end: usize) -> bool {
+/// when the call spans the whole statement (`StackSummary._should_show_carets`).
+/// `lines` are the dedented lines shown; offsets in characters, `start` on
+/// the first line and `end` on the last.
+pub fn is_whole_line_call(lines: &[&str], start: usize, end: usize) -> bool {
     use ruff_text_size::Ranged;
     use rustpython_compiler::ast::{Expr, Stmt};
-    let Ok(parsed) = rustpython_compiler::parser::parse_module(line) else {
+    let text = lines.join("\n");
+    let Ok(parsed) = rustpython_compiler::parser::parse_module(&text) else {
         return false;
     };
     let Some(statement) = parsed.syntax().body.first() else {
@@ -433,8 +478,13 @@ pub fn is_whole_line_call(line: &str, start: usize, end: usize) -> bool {
     };
     call.is_some_and(|call| {
         let range = call.range();
-        char_offset(line, range.start().to_usize()) == start
-            && char_offset(line, range.end().to_usize()) == end
+        let (start_byte, end_byte) = (range.start().to_usize(), range.end().to_usize());
+        let first_line_ends = text.find('\n').unwrap_or(text.len());
+        let last_line_starts = text.rfind('\n').map_or(0, |i| i + 1);
+        start_byte <= first_line_ends
+            && end_byte >= last_line_starts
+            && char_offset(&text[..first_line_ends], start_byte) == start
+            && char_offset(&text[last_line_starts..], end_byte - last_line_starts) == end
     })
 }
 
@@ -480,12 +530,29 @@ mod tests {
 
     #[test]
     fn caret_anchors_follow_cpythons_traceback() {
-        assert_eq!(caret_anchors("'a' + 1"), Some((4, 5)));
-        assert_eq!(caret_anchors("a // b"), Some((2, 4)));
-        assert_eq!(caret_anchors("divide(1, 0)"), Some((6, 12)));
-        assert_eq!(caret_anchors("t[3]"), Some((1, 4)));
+        let on_line = |left_col, right_col| {
+            Some(Anchors {
+                left_line: 0,
+                left_col,
+                right_line: 0,
+                right_col,
+            })
+        };
+        assert_eq!(caret_anchors("'a' + 1"), on_line(4, 5));
+        assert_eq!(caret_anchors("a // b"), on_line(2, 4));
+        assert_eq!(caret_anchors("divide(1, 0)"), on_line(6, 12));
+        assert_eq!(caret_anchors("t[3]"), on_line(1, 4));
         assert_eq!(caret_anchors("undefined_name"), None);
-        assert!(is_whole_line_call("x = f(1)", 4, 8));
-        assert!(!is_whole_line_call("print(f(1))", 6, 10));
+        assert_eq!(
+            caret_anchors("(1 +\n     None)"),
+            Some(Anchors {
+                left_line: 0,
+                left_col: 3,
+                right_line: 0,
+                right_col: 4
+            })
+        );
+        assert!(is_whole_line_call(&["x = f(1)"], 4, 8));
+        assert!(!is_whole_line_call(&["print(f(1))"], 6, 10));
     }
 }

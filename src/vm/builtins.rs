@@ -67,6 +67,8 @@ pub enum Builtin {
     StrMethod(super::strings::StrMethod),
     /// A function of the `math` module.
     Math(super::math::MathFunction),
+    /// A function of the `gc` module.
+    Gc(super::gc::GcFunction),
     /// A type object of the builtins namespace (`int`, `range`...).
     Type(TypeKind),
 }
@@ -124,6 +126,7 @@ impl Builtin {
             Builtin::SetMethod(method) => method.name(),
             Builtin::StrMethod(method) => method.name(),
             Builtin::Math(function) => function.name(),
+            Builtin::Gc(function) => function.name(),
             Builtin::Type(kind) => kind.name(),
         }
     }
@@ -320,6 +323,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
     match builtin {
         Builtin::Print => print(vm, args, keywords),
         Builtin::Math(function) => super::math::call(vm, function, args),
+        Builtin::Gc(function) => super::gc::call(vm, function, args),
         Builtin::GetAttr
         | Builtin::SetAttr
         | Builtin::HasAttr
@@ -342,20 +346,8 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         Builtin::Len => {
             let [obj] = exactly(builtin, args)?;
             let length = match vm.heap.value(obj) {
-                Value::Str(text) => text.chars().count() as i64,
-                Value::Tuple(items) => items.len() as i64,
-                Value::Range { start, stop, step } => {
-                    super::heap::object::range_len(*start, *stop, *step)
-                }
-                _ if vm.container_len(obj).is_some() => vm.container_len(obj).unwrap_or(0) as i64,
-                Value::Set(set) => set.len() as i64,
                 Value::Instance { .. } => vm.instance_len(obj)?,
-                other => {
-                    return Err(PyException::type_error(format!(
-                        "object of type '{}' has no len()",
-                        other.type_name()
-                    )));
-                }
+                _ => vm.length(obj)?,
             };
             Ok(vm.int_object(length))
         }

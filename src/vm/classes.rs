@@ -688,10 +688,8 @@ impl Vm {
                 ));
             }
         };
-        let key = self.str_object(name);
-        let result = self.dict_set(dict, key, value);
-        self.heap.discard(key);
-        result
+        let key = self.identifier(name);
+        self.dict_set(dict, key, value)
     }
 
     /// `del obj.name`.
@@ -722,8 +720,8 @@ impl Vm {
                 ));
             }
         };
-        let key = self.str_object(name);
-        let result = match self.delitem(dict, key) {
+        let key = self.identifier(name);
+        match self.delitem(dict, key) {
             Ok(()) => Ok(()),
             Err(missing) => {
                 // The dict's KeyError is replaced: let its object go.
@@ -739,9 +737,7 @@ impl Vm {
                     ),
                 ))
             }
-        };
-        self.heap.discard(key);
-        result
+        }
     }
 
     /// `isinstance(value, cls)` for classes made by `class`.

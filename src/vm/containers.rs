@@ -538,6 +538,7 @@ impl Vm {
         match self.heap.value(container) {
             Value::List(list) => Some(list.items.len()),
             Value::Dict(dict) => Some(dict.len()),
+            Value::Set(set) => Some(set.len()),
             Value::DictView { dict, .. } => self.container_len(*dict),
             _ => None,
         }
@@ -809,6 +810,7 @@ impl Vm {
             if let Value::Range { start, stop, step } = *self.heap.value(iterable) {
                 let n = super::heap::object::range_len(start, stop, step);
                 if n > 10_000_000 {
+                    self.heap.discard(list);
                     return Err(PyException::new("MemoryError", ""));
                 }
                 let mut value = start;
@@ -830,6 +832,7 @@ impl Vm {
                 return Ok(list);
             }
             if let Err(error) = self.list_extend(list, iterable) {
+                // The new list goes again, as CPython frees it when `__init__` fails.
                 self.heap.discard(list);
                 return Err(error);
             }

@@ -190,11 +190,8 @@ pub fn format_traceback_text(entries: &[TracebackEntry], source: &str, last_line
                 entry.filename, entry.name
             )),
         }
-        if let Some(text) = entry
-            .line
-            .and_then(|l| source.lines().nth(l.saturating_sub(1) as usize))
-        {
-            out.push_str(&source_with_carets(text, entry.position));
+        if let Some(line) = entry.line {
+            out.push_str(&frame_source(source, line, entry.position));
         }
     }
     if count > RECURSIVE_CUTOFF {
@@ -205,49 +202,178 @@ pub fn format_traceback_text(entries: &[TracebackEntry], source: &str, last_line
     out
 }
 
-/// The source line, dedented, and under it CPython 3.14's carets: `^` under
-/// the failing expression, or `~` with `^` under its operator, subscript or
-/// arguments (`traceback.StackSummary.format_frame_summary`).
-fn source_with_carets(text: &str, position: Option<crate::bytecode::Position>) -> String {
+/// `textwrap.dedent`: the common leading whitespace of the non-blank lines
+/// removed; blank lines become empty.
+fn dedent(lines: &[String]) -> Vec<String> {
+    let margin = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| &l[..l.len() - l.trim_start_matches([' ', '\t']).len()])
+        .fold(None::<&str>, |common, indent| match common {
+            None => Some(indent),
+            Some(common) => {
+                let shared = common
+                    .chars()
+                    .zip(indent.chars())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                Some(&common[..shared])
+            }
+        })
+        .unwrap_or("");
+    lines
+        .iter()
+        .map(|l| {
+            if l.trim().is_empty() {
+                String::new()
+            } else {
+                l[margin.len()..].to_owned()
+            }
+        })
+        .collect()
+}
+
+/// Columns a text takes on a terminal (wide characters take two).
+fn display_width(text: &str, chars: usize) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    text.chars()
+        .take(chars)
+        .map(|c| if c.width() == Some(2) { 2 } else { 1 })
+        .sum()
+}
+
+/// The source of one traceback entry as CPython 3.14 prints it
+/// (`StackSummary.format_frame_summary`): the lines of the failing
+/// expression, dedented, each with carets (`^` under it, `~` and `^` to
+/// point at an operator, subscript or call), long spans abbreviated to
+/// `...<N lines>...`.
+fn frame_source(source: &str, line: u32, position: Option<crate::bytecode::Position>) -> String {
     use crate::compile::{caret_anchors, char_offset, is_whole_line_call};
-    let dedented = text.trim_start().trim_end();
-    if dedented.is_empty() {
+    let end_line = position
+        .and_then(|p| p.end_line)
+        .filter(|&end| end >= line)
+        .unwrap_or(line);
+    let original: Vec<String> = (line..=end_line)
+        .map(|l| {
+            source
+                .lines()
+                .nth(l.saturating_sub(1) as usize)
+                .unwrap_or("")
+                .trim_end()
+                .to_owned()
+        })
+        .collect();
+    let dedented = dedent(&original);
+    if dedented.iter().all(|l| l.trim().is_empty()) {
         return String::new();
     }
-    let mut out = format!("    {dedented}\n");
-    let Some(position) = position else {
-        return out;
+    let (Some(col), Some(end_col)) = (
+        position.and_then(|p| p.col),
+        position.and_then(|p| p.end_col),
+    ) else {
+        return format!("    {}\n", original[0].trim());
     };
-    let (Some(col), Some(end_col)) = (position.col, position.end_col) else {
-        return out;
-    };
-    if position.end_line != position.line {
-        // Multi-line expressions: CPython shows several lines; we show the first.
-        return out;
-    }
-    let indent = text.chars().count() - text.trim_start().chars().count();
-    let start = char_offset(text, col as usize).saturating_sub(indent);
-    let end = char_offset(text, end_col as usize).saturating_sub(indent);
-    let chars: Vec<char> = dedented.chars().collect();
-    if start >= end || end > chars.len() {
-        return out;
-    }
-    let segment: String = chars[start..end].iter().collect();
+    let first = &original[0];
+    let last = &original[original.len() - 1];
+    let dedent_chars = first.chars().count() - dedented[0].chars().count();
+    let start = char_offset(first, col as usize).saturating_sub(dedent_chars);
+    let end = char_offset(last, end_col as usize).saturating_sub(dedent_chars);
+    let all: Vec<&str> = dedented.iter().map(String::as_str).collect();
+    let last_index = all.len() - 1;
+    let dp_start = display_width(all[0], start);
+    let dp_end = display_width(all[last_index], end);
+    let joined = all.join("\n");
+    let joined_chars: Vec<char> = joined.chars().collect();
+    let last_len = all[last_index].chars().count();
+    let segment_end = joined_chars
+        .len()
+        .saturating_sub(last_len.saturating_sub(end));
+    let segment: String = joined_chars
+        .get(start.min(segment_end)..segment_end)
+        .map(|c| c.iter().collect())
+        .unwrap_or_default();
     let anchors = caret_anchors(&segment);
-    let show = if is_whole_line_call(dedented, start, end) {
+    let show_carets = if is_whole_line_call(&all, start, end) {
         false
     } else {
-        anchors.is_some() || start > 0 || end < chars.len()
+        anchors.is_some()
+            || !all[0]
+                .chars()
+                .take(start)
+                .collect::<String>()
+                .trim_start()
+                .is_empty()
+            || !all[last_index]
+                .chars()
+                .skip(end)
+                .collect::<String>()
+                .trim_end()
+                .is_empty()
     };
-    if show {
-        let carets: String = (start..end)
-            .map(|j| match anchors {
-                Some((left, right)) if (start + left..start + right).contains(&j) => '^',
-                Some(_) => '~',
-                None => '^',
+    // Only the first and last lines, and those around the anchors.
+    let mut significant = std::collections::BTreeSet::from([0, last_index]);
+    let (mut left_offset, mut right_offset) = (0, 0);
+    let (primary, secondary) = if anchors.is_some() {
+        ('~', '^')
+    } else {
+        ('^', '^')
+    };
+    if let Some(a) = anchors {
+        left_offset = a.left_col + if a.left_line == 0 { start } else { 0 };
+        right_offset = a.right_col + if a.right_line == 0 { start } else { 0 };
+        left_offset = display_width(all.get(a.left_line).copied().unwrap_or(""), left_offset);
+        right_offset = display_width(all.get(a.right_line).copied().unwrap_or(""), right_offset);
+        for anchor_line in [a.left_line, a.right_line] {
+            for l in anchor_line.saturating_sub(1)..=anchor_line + 1 {
+                if l <= last_index {
+                    significant.insert(l);
+                }
+            }
+        }
+    }
+    let mut result: Vec<String> = Vec::new();
+    let output_line = |index: usize, result: &mut Vec<String>| {
+        let text = all[index];
+        result.push(text.to_owned());
+        if !show_carets {
+            return;
+        }
+        let spaces = text.chars().count() - text.trim_start().chars().count();
+        let count = if index == last_index {
+            dp_end
+        } else {
+            display_width(text, usize::MAX)
+        };
+        let carets: String = (0..count)
+            .map(|col| {
+                if col < spaces || (index == 0 && col < dp_start) {
+                    ' '
+                } else if let Some(a) = anchors
+                    && (index > a.left_line || (index == a.left_line && col >= left_offset))
+                    && (index < a.right_line || (index == a.right_line && col < right_offset))
+                {
+                    secondary
+                } else {
+                    primary
+                }
             })
             .collect();
-        out.push_str(&format!("    {}{carets}\n", " ".repeat(start)));
+        result.push(carets);
+    };
+    let lines: Vec<usize> = significant.into_iter().collect();
+    for (i, &index) in lines.iter().enumerate() {
+        if i > 0 {
+            let gap = index - lines[i - 1];
+            if gap == 2 {
+                output_line(index - 1, &mut result);
+            } else if gap > 2 {
+                result.push(format!("...<{} lines>...", gap - 1));
+            }
+        }
+        output_line(index, &mut result);
     }
-    out
+    dedent(&result)
+        .iter()
+        .map(|l| format!("    {l}\n"))
+        .collect()
 }

@@ -42,14 +42,6 @@ fn arguments(
     }))
 }
 
-/// Whether an error is an `AttributeError` (`hasattr`, `getattr` with a default).
-fn is_attribute_error(vm: &Vm, error: &PyException) -> bool {
-    match error.object {
-        Some(object) => vm.heap.value(object).type_name() == "AttributeError",
-        None => error.kind == "AttributeError",
-    }
-}
-
 impl Vm {
     /// Text the program writes (as `print` does), recorded for the step.
     pub(super) fn write_output(&mut self, text: &str) {
@@ -65,9 +57,18 @@ impl Vm {
         self.input.next_line(|| self.output.drain())
     }
 
+    /// Whether an error is an `AttributeError` (`hasattr`, `getattr` with a
+    /// default, class patterns).
+    pub(super) fn is_attribute_error(&self, error: &PyException) -> bool {
+        match error.object {
+            Some(object) => self.heap.value(object).type_name() == "AttributeError",
+            None => error.kind == "AttributeError",
+        }
+    }
+
     /// An error that was caught inside a builtin (`hasattr`): its exception
     /// object, if it has one, is let go.
-    fn drop_error(&mut self, error: &PyException) {
+    pub(super) fn drop_error(&mut self, error: &PyException) {
         if let Some(object) = error.object {
             self.heap.decref(object, self.raised_referrer());
         }
@@ -212,7 +213,7 @@ pub fn call(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
             let name = vm.attribute_name(args[1])?;
             match vm.get_attribute(args[0], &name) {
                 Ok(value) => Ok(value),
-                Err(error) if args.len() == 3 && is_attribute_error(vm, &error) => {
+                Err(error) if args.len() == 3 && vm.is_attribute_error(&error) => {
                     vm.drop_error(&error);
                     Ok(args[2])
                 }
@@ -227,7 +228,7 @@ pub fn call(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
                     vm.heap.discard(value);
                     Ok(vm.bool_object(true))
                 }
-                Err(error) if is_attribute_error(vm, &error) => {
+                Err(error) if vm.is_attribute_error(&error) => {
                     vm.drop_error(&error);
                     Ok(vm.bool_object(false))
                 }

@@ -56,7 +56,7 @@ impl Vm {
             }
         }
         // sys.modules holds every module.
-        let imported = self.math_module.into_iter();
+        let imported = self.imported.iter().copied();
         for module in [self.main_module, self.builtins_module, self.sys_module]
             .into_iter()
             .chain(imported)

@@ -84,7 +84,7 @@ const CONSTANTS: &[(&str, f64)] = &[
 impl Vm {
     /// `import math`: the module, made (and held by `sys.modules`) the first time.
     pub(super) fn math_module(&mut self) -> ObjId {
-        if let Some(module) = self.math_module {
+        if let Some(module) = self.imported_module("math") {
             return module;
         }
         let members: Vec<(&str, Builtin)> = MathFunction::ALL
@@ -96,7 +96,7 @@ impl Vm {
             let float = self.heap.alloc(Value::Float(value));
             self.set_module_member(module, name, float);
         }
-        self.math_module = Some(module);
+        self.imported.push(module);
         module
     }
 }

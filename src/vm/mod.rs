@@ -19,6 +19,7 @@ mod descriptors;
 mod dunders;
 mod exec;
 mod format_spec;
+mod gc;
 pub mod input;
 mod introspect;
 mod invariants;
@@ -81,8 +82,14 @@ pub struct Vm {
     pub main_module: ObjId,
     pub builtins_module: ObjId,
     pub sys_module: ObjId,
-    /// `math`, once imported.
-    pub math_module: Option<ObjId>,
+    /// Built-in modules made by their first `import` (`math`, `gc`), held
+    /// by `sys.modules`.
+    pub imported: Vec<ObjId>,
+    /// `gc.isenabled()` (only `gc.collect()` collects here).
+    pub gc_enabled: bool,
+    /// Attribute and class-namespace keys: CPython's interned identifier
+    /// strings, immortal, made once each.
+    identifiers: HashMap<Symbol, ObjId>,
     /// What `input()` reads.
     pub input: input::Input,
     /// What the program printed (the newest part; see [`output`]).
@@ -148,7 +155,9 @@ impl Vm {
             main_module: ObjId::from_index(0),
             builtins_module: ObjId::from_index(0),
             sys_module: ObjId::from_index(0),
-            math_module: None,
+            imported: Vec::new(),
+            gc_enabled: true,
+            identifiers: HashMap::new(),
             input: input::Input::empty(),
             output: output::Output::default(),
             source: source.into(),
@@ -228,6 +237,17 @@ impl Vm {
             self.set_module_member(module, member, object);
         }
         module
+    }
+
+    /// A built-in module already imported, by name.
+    fn imported_module(&self, name: &str) -> Option<ObjId> {
+        self.imported
+            .iter()
+            .copied()
+            .find(|&module| match self.heap.value(module) {
+                Value::Module(m) => self.heap.symbols.text(m.name) == name,
+                _ => false,
+            })
     }
 
     /// Bind `name` in a built-in module to `object` (the module takes a reference).
@@ -397,6 +417,24 @@ impl Vm {
             (Some(c), None) if (c as u32) < 256 => self.singletons.latin1[c as usize],
             _ => self.heap.alloc(Value::Str(text.into())),
         }
+    }
+
+    /// The interned str of an identifier (an attribute or namespace key):
+    /// immortal, the same object every time, as CPython's are.
+    pub fn identifier(&mut self, name: &str) -> ObjId {
+        let mut chars = name.chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && (c as u32) < 256
+        {
+            return self.singletons.latin1[c as usize];
+        }
+        let symbol = self.heap.symbols.intern(name);
+        if let Some(&id) = self.identifiers.get(&symbol) {
+            return id;
+        }
+        let id = self.heap.alloc_static(Value::Str(name.into()));
+        self.identifiers.insert(symbol, id);
+        id
     }
 
     /// `'__main__'`: a statically allocated identifier string, immortal.

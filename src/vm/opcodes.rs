@@ -654,6 +654,12 @@ impl Vm {
             LIST_EXTEND => self.list_extend_op(arg),
             // BUILD_MAP (values[oparg*2] -- map)
             BUILD_MAP => self.build_map(arg as usize),
+            MATCH_SEQUENCE => self.match_sequence(),
+            MATCH_MAPPING => self.match_mapping(),
+            MATCH_KEYS => self.match_keys(),
+            MATCH_CLASS => self.match_class(arg as usize),
+            GET_LEN => self.get_len(),
+            UNPACK_EX => self.unpack_ex(arg),
             // MAP_ADD (dict, unused[oparg - 1], key, value -- dict, unused[oparg - 1])
             MAP_ADD => self.map_add(arg),
             // STORE_SUBSCR (v, container, sub --)
@@ -1034,6 +1040,7 @@ impl Vm {
             "sys" => Ok(self.sys_module),
             "builtins" => Ok(self.builtins_module),
             "math" => Ok(self.math_module()),
+            "gc" => Ok(self.gc_module()),
             other => Err(PyException::not_implemented(
                 &format!("importing '{other}'"),
                 self.current_line(),
@@ -1687,6 +1694,25 @@ impl Vm {
     /// Rich comparison; `op` indexes [`COMPARE_NAMES`].
     pub(super) fn compare(&self, op: usize, left: ObjId, right: ObjId) -> Flow<bool> {
         use std::cmp::Ordering;
+        let (a, b) = (self.heap.value(left), self.heap.value(right));
+        let numbers = match (a, b) {
+            (Value::Int(x), Value::Int(y)) => Some(Some(x.cmp(y))),
+            _ => match (Number::of(a), Number::of(b)) {
+                (Some(x), Some(y)) => Some(x.compare(&y)),
+                _ => None,
+            },
+        };
+        if let Some(ordering) = numbers {
+            // Numbers always compare; a NaN is unequal and unordered.
+            return Ok(match op {
+                0 => ordering == Some(Ordering::Less),
+                1 => matches!(ordering, Some(Ordering::Less | Ordering::Equal)),
+                2 => ordering == Some(Ordering::Equal),
+                3 => ordering != Some(Ordering::Equal),
+                4 => ordering == Some(Ordering::Greater),
+                _ => matches!(ordering, Some(Ordering::Greater | Ordering::Equal)),
+            });
+        }
         let ordering = self.order(left, right, 0)?;
         let symbol = COMPARE_NAMES.get(op).copied().unwrap_or("?");
         match (op, ordering) {
@@ -2265,9 +2291,8 @@ impl Vm {
     ) -> Flow {
         let value = popped.slot.obj.ok_or_else(null_error)?;
         let text = self.heap.symbols.text(name).to_owned();
-        let key = self.str_object(&text);
+        let key = self.identifier(&text);
         let result = self.dict_set(dict, key, value);
-        self.heap.discard(key);
         self.release(popped);
         result
     }
@@ -2452,16 +2477,42 @@ impl Number {
         }
     }
 
+    /// How two numbers order, exactly (an int is never rounded to a float
+    /// first); `None` only when a NaN is involved.
     fn compare(&self, other: &Number) -> Option<std::cmp::Ordering> {
         match (self, other) {
             (Number::Int(a), Number::Int(b)) => Some(a.cmp(b)),
-            (Number::Float(_), _) | (_, Number::Float(_)) => {
-                let (a, b) = (self.to_f64().ok()?, other.to_f64().ok()?);
-                a.partial_cmp(&b)
+            (Number::Float(a), Number::Float(b)) => a.partial_cmp(b),
+            (Number::Float(f), int) => {
+                int_float_order(&int.to_bigint().ok()?, *f).map(|o| o.reverse())
             }
+            (int, Number::Float(f)) => int_float_order(&int.to_bigint().ok()?, *f),
             _ => Some(self.to_bigint().ok()?.cmp(&other.to_bigint().ok()?)),
         }
     }
+}
+
+/// `int` against `float` without rounding the int (CPython's
+/// `float_richcompare`): the float's integral part compared as an int,
+/// then its fraction.
+fn int_float_order(int: &BigInt, float: f64) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    if float.is_nan() {
+        return None;
+    }
+    if float.is_infinite() {
+        return Some(if float > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
+    }
+    let floor = float.floor();
+    let whole: BigInt = num_traits::FromPrimitive::from_f64(floor)?;
+    Some(match int.cmp(&whole) {
+        Ordering::Equal if float > floor => Ordering::Less,
+        ordering => ordering,
+    })
 }
 
 /// The language feature an instruction we do not run belongs to, in the

@@ -118,7 +118,7 @@ impl Vm {
         result
     }
 
-    fn peek_object(&self, depth: usize) -> Flow<ObjId> {
+    pub(in crate::vm) fn peek_object(&self, depth: usize) -> Flow<ObjId> {
         self.peek(depth)?.obj.ok_or_else(|| {
             crate::vm::exceptions::PyException::new("SystemError", "NULL on the value stack")
         })

@@ -5,3 +5,5 @@ mod build;
 mod call;
 mod cells;
 mod exc;
+mod matching;
+mod unpack;

@@ -10,6 +10,8 @@
 //! freed at once, its children released in CPython's order.
 
 pub mod alloc;
+mod cycles;
+mod freelists;
 pub mod object;
 pub mod repr;
 
@@ -140,6 +142,10 @@ pub struct Heap {
     in_use: u64,
     /// The memory limit: past it, allocation raises `MemoryError`.
     max_memory: u64,
+    /// `gc.collect()` is freeing unreachable cycles (the reason frees give).
+    collecting: bool,
+    /// Blocks kept by CPython's per-type free lists.
+    freelists: freelists::FreeLists,
 }
 
 /// The default memory limit of a program's objects (`--max-memory`).
@@ -184,6 +190,8 @@ impl Heap {
             recorder: Recorder::default(),
             in_use: 0,
             max_memory: DEFAULT_MAX_MEMORY,
+            collecting: false,
+            freelists: freelists::FreeLists::default(),
         }
     }
 
@@ -300,7 +308,10 @@ impl Heap {
     #[inline]
     pub fn alloc(&mut self, value: Value) -> ObjId {
         let size = value.size();
-        let block = self.allocator.allocate(size);
+        let block = match self.freelists.pop(&value) {
+            Some(block) => block,
+            None => self.allocator.allocate(size),
+        };
         // GC-tracked objects sit after a 16-byte PyGC_Head; the id is past it.
         let address = if value.is_gc() { block + 16 } else { block };
         self.in_use += size as u64 + SLOT_BYTES;
@@ -783,7 +794,9 @@ impl Heap {
         if self.recorder.enabled {
             self.record_free(id);
         }
-        self.allocator.free(block, size);
+        if !self.freelists.push(&self.objects[id.index()].value, block) {
+            self.allocator.free(block, size);
+        }
         self.in_use = self.in_use.saturating_sub(size as u64 + SLOT_BYTES);
         let object = &mut self.objects[id.index()];
         object.alive = false;
@@ -800,7 +813,11 @@ impl Heap {
             address: object.address,
             type_name: object.value.type_name(),
             value: self.short_repr(id),
-            reason: "refs reached 0".into(),
+            reason: if self.collecting {
+                "unreachable (only a cycle held it): freed by gc.collect()".into()
+            } else {
+                "refs reached 0".into()
+            },
         };
         self.recorder.push(event);
     }
