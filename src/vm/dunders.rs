@@ -547,23 +547,31 @@ impl Vm {
             let result = self.call_python(method, &[obj, item])?;
             return self.truthy(result);
         }
-        if self.special_method(obj, "__iter__").is_none() {
+        if self.special_method(obj, "__iter__").is_none()
+            && self.special_method(obj, "__getitem__").is_none()
+        {
             return Err(PyException::type_error(format!(
                 "argument of type '{}' is not a container or iterable",
                 self.heap.value(obj).type_name()
             )));
         }
         let iterator = self.iterator(obj)?;
-        loop {
-            match self.next_item(iterator)? {
-                Some(candidate) => {
-                    if self.compare_bool(2, candidate, item)? {
-                        return Ok(true);
-                    }
-                }
-                None => return Ok(false),
+        // Held while searching, so a fresh iterator is freed at the end.
+        let holder = self.raised_referrer();
+        self.heap.incref(iterator, holder);
+        let found = loop {
+            match self.next_item(iterator) {
+                Ok(Some(candidate)) => match self.compare_bool(2, candidate, item) {
+                    Ok(true) => break Ok(true),
+                    Ok(false) => {}
+                    Err(error) => break Err(error),
+                },
+                Ok(None) => break Ok(false),
+                Err(error) => break Err(error),
             }
-        }
+        };
+        self.heap.decref(iterator, holder);
+        found
     }
 
     /// `iter(obj)` for an instance: what `__iter__` returns, which must be an iterator.

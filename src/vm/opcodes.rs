@@ -314,8 +314,13 @@ impl Vm {
             // FOR_ITER (iter -- iter, next); exhausted: jump past END_FOR to POP_ITER
             FOR_ITER => {
                 let iterator = self.peek(0)?.obj.ok_or_else(null_error)?;
-                if let Value::Instance { .. } = self.heap.value(iterator) {
-                    return self.calling(|vm| match vm.instance_next(iterator)? {
+                if let Value::Instance { .. }
+                | Value::SeqIterator {
+                    kind: TypeKind::SeqIter,
+                    ..
+                } = self.heap.value(iterator)
+                {
+                    return self.calling(|vm| match vm.next_item(iterator)? {
                         Some(item) => vm.push(item),
                         None => vm.jump(instr.target, 1),
                     });
@@ -1085,6 +1090,10 @@ impl Vm {
             Value::Instance { .. } if self.special_method(iterable, "__iter__").is_some() => {
                 return self.instance_iter(iterable);
             }
+            // The old sequence protocol: `__getitem__(0)`, `(1)`… until IndexError.
+            Value::Instance { .. } if self.special_method(iterable, "__getitem__").is_some() => {
+                TypeKind::SeqIter
+            }
             Value::RangeIterator { .. }
             | Value::SeqIterator { .. }
             | Value::Enumerate { .. }
@@ -1135,6 +1144,9 @@ impl Vm {
                     return Ok(None);
                 };
                 let (position, kind) = (*index, *kind);
+                if kind == TypeKind::SeqIter {
+                    return self.sequence_protocol_next(iterator, sequence, position);
+                }
                 // Each item in constant time: an ASCII string by byte, another
                 // string by the byte offset of its next character (`index`),
                 // a dict by the slot of its next entry.
@@ -1196,6 +1208,46 @@ impl Vm {
                 None => Err(self.unsupported("iterating over this object")),
             },
         }
+    }
+
+    /// The next item of an iterator over an object with only `__getitem__`:
+    /// `IndexError` (or `StopIteration`) ends it, and it lets go of the object.
+    fn sequence_protocol_next(
+        &mut self,
+        iterator: ObjId,
+        sequence: ObjId,
+        position: usize,
+    ) -> Flow<Option<ObjId>> {
+        let Some(method) = self.special_method(sequence, "__getitem__") else {
+            return Ok(None);
+        };
+        let index = self.int_object(position as i64);
+        let result = self.try_call_python(method, &[sequence, index]);
+        self.heap.discard(index);
+        let finished = match result? {
+            Ok(item) => {
+                if let Value::SeqIterator { index, .. } = self.heap.value_mut(iterator) {
+                    *index += 1;
+                }
+                return Ok(Some(item));
+            }
+            Err(exc) => match self.heap.value(exc).type_name() {
+                "IndexError" | "StopIteration" => true,
+                _ => {
+                    self.heap.incref(exc, self.raised_referrer());
+                    return Err(PyException::object(exc, true));
+                }
+            },
+        };
+        if finished {
+            let address = self.heap.get(iterator).address;
+            if let Value::SeqIterator { seq, .. } = self.heap.value_mut(iterator) {
+                *seq = None;
+            }
+            self.heap
+                .decref(sequence, Referrer::Iterator { iterator: address });
+        }
+        Ok(None)
     }
 
     /// Python truthiness (`__bool__`, `__len__` of instances).
