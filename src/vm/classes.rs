@@ -223,7 +223,7 @@ impl Vm {
             self.heap.decref(name, holder);
             self.heap.decref(bases, holder);
             self.heap.decref(namespace, holder);
-            return Err(self.unsupported(&format!("the special method {special}")));
+            return Err(self.unsupported(&format!("{special} in a class")));
         }
         // `type_new` copies the namespace into the class's own dict, without
         // `__classdictcell__`, whose cell then refers to the new dict.
