@@ -347,9 +347,11 @@ impl Picture {
             out.push_str("\nitems\n");
             for item in &self.items {
                 let (from, to) = (&self.objects[item.from], &self.objects[item.to]);
+                // `0x…[0]` for an item, `0x… local x` for a generator's local.
+                let gap = if item.label.starts_with('[') { "" } else { " " };
                 let _ = writeln!(
                     out,
-                    "  {}{} ─▶ {} {}",
+                    "  {}{gap}{} ─▶ {} {}",
                     from.id_text(),
                     item.label,
                     to.id_text(),
@@ -570,9 +572,15 @@ impl Builder<'_> {
         while next < queue.len() {
             let (from, id) = queue[next];
             next += 1;
+            // A suspended generator's frame holds its locals: arrows too.
+            let generator = matches!(heap.value(id), crate::vm::heap::Value::Generator(_));
             for (child, referrer) in heap.children(id) {
-                let Referrer::Item { index, .. } = referrer else {
-                    continue;
+                let label = match referrer {
+                    Referrer::Item { index, .. } => format!("[{index}]"),
+                    Referrer::Local { name, .. } if generator => {
+                        format!("local {}", heap.symbols.text(name))
+                    }
+                    _ => continue,
                 };
                 let known = self.index.contains_key(&child);
                 let depth = self.objects[from].depth + 1;
@@ -580,11 +588,7 @@ impl Builder<'_> {
                 if !known {
                     queue.push((to, child));
                 }
-                self.items.push(ItemRef {
-                    from,
-                    label: format!("[{index}]"),
-                    to,
-                });
+                self.items.push(ItemRef { from, label, to });
             }
         }
     }

@@ -47,6 +47,10 @@ struct Cli {
     /// took and the peak memory.
     #[arg(long)]
     timings: bool,
+    /// With --dump or --dump-json: a command stops after this many steps
+    /// without arriving (in the terminal a key stops it instead).
+    #[arg(long = "command-steps", value_name = "N", default_value_t = bytestep::session::HEADLESS_MAX_STEPS)]
+    command_steps: u64,
     /// Play these keys in the terminal, one pause apart (`<wait:1500>` holds a
     /// frame longer); any key you press takes over.
     #[arg(long, value_name = "KEYS", conflicts_with_all = ["dump", "dump_json", "play_file"])]
@@ -354,6 +358,7 @@ fn real_main() -> Result<i32> {
                 dump: cli.dump,
                 dump_json: cli.dump_json,
                 timings: cli.timings,
+                command_steps: Some(cli.command_steps),
                 max_memory: Some(cli.max_memory),
                 input,
                 play: script.map(|script| Playback {

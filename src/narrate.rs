@@ -95,8 +95,14 @@ pub fn event_text(vm: &Vm, event: &Event) -> Option<String> {
             address,
         } => format!("{target} → {}", object_text(vm, *obj, *address)),
         Event::Call { callee, .. } => format!("call {callee}"),
-        Event::Return { from, obj, address } => {
-            format!("{from} returns {}", object_text(vm, *obj, *address))
+        Event::Return {
+            from,
+            obj,
+            address,
+            yielded,
+        } => {
+            let verb = if *yielded { "yields" } else { "returns" };
+            format!("{from} {verb} {}", object_text(vm, *obj, *address))
         }
         Event::Output { text } => format!("print {text:?}"),
         Event::Raise { exception } => format!("raise {exception}"),
@@ -162,8 +168,14 @@ fn event_json(event: &Event) -> Json {
             address, holders, ..
         } => json!({"kind": "kept_by_constants", "id": hex(address), "holders": holders}),
         Event::Call { callee, depth } => json!({"kind": "call", "callee": callee, "depth": depth}),
-        Event::Return { from, address, .. } => {
-            json!({"kind": "return", "from": from, "id": hex(address)})
+        Event::Return {
+            from,
+            address,
+            yielded,
+            ..
+        } => {
+            let kind = if *yielded { "yield" } else { "return" };
+            json!({"kind": kind, "from": from, "id": hex(address)})
         }
         Event::Output { text } => json!({"kind": "output", "text": text}),
         Event::Raise { exception } => json!({"kind": "raise", "exception": exception}),
@@ -356,9 +368,14 @@ pub fn summary_parts(vm: &Vm, report: &StopReport) -> (String, Vec<String>) {
             String::new()
         };
         calls_and_returns.push(format!("called {}{times}", names.join(", ")));
+    } else if report.call_count > 0 {
+        // A jump within the history counts the calls it passed, unnamed.
+        let plural = plural(report.call_count);
+        calls_and_returns.push(format!("{} call{plural}", report.call_count));
     }
     match (report.return_count, &report.last_return) {
-        (0, _) | (_, None) => {}
+        (0, _) => {}
+        (count, None) => calls_and_returns.push(format!("{count} return{}", plural(count))),
         (1, Some(last)) => calls_and_returns.push(last.clone()),
         (count, Some(last)) => {
             calls_and_returns.push(format!("{count} returns, the last: {last}"));

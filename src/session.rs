@@ -6,36 +6,277 @@
 //! (rr's design): the VM is deterministic, so replay reproduces the same ids,
 //! counts and output. Checkpoints are whole VM clones every `interval` steps,
 //! starting at [`CHECKPOINT_INTERVAL`]; when there would be more than
-//! [`MAX_CHECKPOINTS`], every other one is dropped and the interval doubles, so
-//! memory stays bounded however long the program runs.
+//! [`MAX_CHECKPOINTS`], every other one is dropped and the interval doubles,
+//! up to [`MAX_INTERVAL`] (a replay of a few milliseconds); past it they grow
+//! in number until the [`HISTORY_BUDGET`] thins them again.
+//!
+//! Forward motion is quiet: the first [`RECORDED_STEPS`] of a command record
+//! their events (a short stop is told event by event), the rest run without
+//! building any; a long stop is told from the difference of the two states,
+//! and its last step is replayed with its events for the panes. Each
+//! checkpoint interval keeps a [`Summary`] (the lines that fired line events,
+//! the shallowest frame), so a backward search replays only the intervals
+//! that can hold what it looks for.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::compile::SyntaxError;
 use crate::condition::Condition;
 use crate::vm::heap::ObjId;
-use crate::vm::{Event, Outcome, Step, Vm};
+use crate::vm::{Event, Moved, Outcome, Step, Vm};
 
 /// Steps between two checkpoints for going back, at first.
 pub const CHECKPOINT_INTERVAL: u64 = 512;
-/// The most checkpoints kept at once.
+/// Checkpoints kept before the interval doubles (while it is below [`MAX_INTERVAL`]).
 pub const MAX_CHECKPOINTS: usize = 128;
+/// The longest interval between two checkpoints while the history budget
+/// allows more of them: replaying one takes a millisecond or two.
+pub const MAX_INTERVAL: u64 = 1 << 16;
+/// At most this many checkpoints, whatever the budget.
+const MOST_CHECKPOINTS: usize = 8192;
 /// How far a new session looks ahead, quietly, to learn how many steps the
-/// program takes ("step 4/11"); longer programs show no total.
+/// program takes ("step 4/11") before its first frame, where the output must
+/// not depend on timing (`--dump`, tests); longer programs show no total
+/// until the end is reached. The terminal learns it between key presses.
 pub const TOTAL_LOOKAHEAD: u64 = 2_000_000;
-/// A forward command stops after this many steps even without reaching its goal,
-/// so an endless loop never hangs the debugger.
+/// The most work the terminal spends learning the total between key presses.
+pub const LEARN_TOTAL_MAX_WORK: u64 = 2_000_000_000;
+/// A forward command of a session nobody can interrupt (the library's
+/// default: tests, fuzzing) stops after this many steps even without
+/// reaching its goal, so an endless loop never hangs it. The terminal sets
+/// no limit (any key stops a command); `--keys` sets [`HEADLESS_MAX_STEPS`].
 pub const MAX_STEPS_PER_COMMAND: u64 = 5_000_000;
-/// A forward command also stops after this much work (`Vm::work`: steps,
-/// plus the size of the big values made), so big-number loops stay quick.
-pub const MAX_WORK_PER_COMMAND: u64 = 4 * MAX_STEPS_PER_COMMAND;
+/// The step limit per command of `--keys` runs (`--dump`, `--dump-json`):
+/// enough for programs of hundreds of millions of instructions.
+pub const HEADLESS_MAX_STEPS: u64 = 1_000_000_000;
+/// A limited forward command also stops after this much work per step of
+/// its limit (`Vm::work`: steps, plus the size of the big values made), so
+/// big-number loops stay quick.
+pub const WORK_PER_LIMITED_STEP: u64 = 4;
 /// The most memory the checkpoints may take together (as [`Vm::approx_bytes`]
 /// estimates it, shared data counted in full); past it they are thinned.
 pub const HISTORY_BUDGET: u64 = 256 << 20;
-/// A forward command asks its interrupt check every this many steps.
+/// A forward command asks its interrupt check every this much work.
 const INTERRUPT_EVERY: u64 = 1 << 14;
+/// Steps of a forward command that record their events; the rest run quietly.
+pub const RECORDED_STEPS: u64 = 2048;
 /// Program output a stop report keeps (the newest bytes).
 const REPORT_OUTPUT_LIMIT: usize = 64 * 1024;
+
+/// What one checkpoint interval held, learned as it first ran: a backward
+/// search skips the intervals that cannot hold what it looks for.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    /// The fewest frames of any state in the interval.
+    min_depth: usize,
+    /// The fewest frames of a state before a line event (`usize::MAX`: none).
+    min_line_depth: usize,
+    /// The lines of those line events, as a bit set.
+    lines: Vec<u64>,
+}
+
+impl Default for Summary {
+    fn default() -> Summary {
+        Summary {
+            min_depth: usize::MAX,
+            min_line_depth: usize::MAX,
+            lines: Vec::new(),
+        }
+    }
+}
+
+impl Summary {
+    /// Count one state (the state after a step).
+    #[inline(always)]
+    fn note(&mut self, vm: &Vm) {
+        let depth = vm.frames().len();
+        self.min_depth = self.min_depth.min(depth);
+        if next_has_line_event(vm) {
+            self.line_event(vm, depth);
+        }
+    }
+
+    #[inline(never)]
+    fn line_event(&mut self, vm: &Vm, depth: usize) {
+        self.min_line_depth = self.min_line_depth.min(depth);
+        if let Some(line) = vm.next_instruction().and_then(|(_, i)| i.line) {
+            let word = (line / 64) as usize;
+            if word >= self.lines.len() {
+                self.lines.resize(word + 1, 0);
+            }
+            self.lines[word] |= 1 << (line % 64);
+        }
+    }
+
+    fn has_line(&self, line: u32) -> bool {
+        self.lines
+            .get((line / 64) as usize)
+            .is_some_and(|word| word & (1 << (line % 64)) != 0)
+    }
+
+    fn merge(&mut self, other: &Summary) {
+        self.min_depth = self.min_depth.min(other.min_depth);
+        self.min_line_depth = self.min_line_depth.min(other.min_line_depth);
+        if other.lines.len() > self.lines.len() {
+            self.lines.resize(other.lines.len(), 0);
+        }
+        for (word, bits) in self.lines.iter_mut().zip(&other.lines) {
+            *word |= bits;
+        }
+    }
+}
+
+/// The checkpoints and what each interval between them held.
+#[derive(Debug, Clone)]
+struct History {
+    /// VM clones at step numbers 0, N, 2N… for going back.
+    checkpoints: Vec<Vm>,
+    /// What the checkpoints take together (as [`Vm::approx_bytes`] says).
+    bytes: u64,
+    /// Steps between two checkpoints: `checkpoints[i]` is the state after `i * interval` steps.
+    interval: u64,
+    /// `summaries[i]`: the states after steps `i * interval + 1 ..= (i + 1) * interval`.
+    summaries: Vec<Summary>,
+    /// The furthest step any command has reached (summarised up to here).
+    frontier: u64,
+    /// The last step the last summary covers.
+    summary_end: u64,
+    /// The step of the next checkpoint (`checkpoints.len() * interval`).
+    next_checkpoint: u64,
+    /// Calls and returns from the start to each checkpoint.
+    counts: Vec<Counts>,
+    /// Calls and returns from the start to the frontier.
+    frontier_counts: Counts,
+}
+
+/// Calls and returns counted from the start of the program.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Counts {
+    calls: u64,
+    returns: u64,
+}
+
+impl Counts {
+    #[inline(always)]
+    fn add(&mut self, moved: Moved) {
+        match moved {
+            Moved::Called => self.calls += 1,
+            Moved::Returned => self.returns += 1,
+            _ => {}
+        }
+    }
+}
+
+/// How a step moved between frames, from its outcome (as `Vm::run_watched` tells it).
+fn moved_of(outcome: &Outcome) -> Moved {
+    match outcome {
+        Outcome::Called => Moved::Called,
+        Outcome::Returned => Moved::Returned,
+        Outcome::Finished => Moved::Finished,
+        Outcome::Continued | Outcome::Raised(_) => Moved::Stayed,
+    }
+}
+
+impl History {
+    fn new(start: &Vm) -> History {
+        History {
+            checkpoints: vec![start.clone()],
+            bytes: start.approx_bytes(),
+            interval: CHECKPOINT_INTERVAL,
+            summaries: Vec::new(),
+            frontier: 0,
+            summary_end: 0,
+            next_checkpoint: CHECKPOINT_INTERVAL,
+            counts: vec![Counts::default()],
+            frontier_counts: Counts::default(),
+        }
+    }
+
+    /// Where the summaries and checkpoints end, after they changed.
+    fn set_ends(&mut self) {
+        self.summary_end = self.summaries.len() as u64 * self.interval;
+        self.next_checkpoint = self.checkpoints.len() as u64 * self.interval;
+    }
+
+    /// After every step going forward: the summary of the interval (the
+    /// first time the step is reached) and the checkpoint at its end.
+    #[inline(always)]
+    fn after_step(&mut self, vm: &Vm, moved: Moved) {
+        let steps = vm.steps();
+        if steps > self.frontier {
+            self.frontier = steps;
+            self.frontier_counts.add(moved);
+            if steps > self.summary_end {
+                self.summaries.push(Summary::default());
+                self.set_ends();
+            }
+            if let Some(summary) = self.summaries.last_mut() {
+                summary.note(vm);
+            }
+        }
+        // Checkpoints are taken at the frontier, where the counts are known.
+        if steps == self.next_checkpoint && steps == self.frontier {
+            self.checkpoint(vm);
+        }
+    }
+
+    /// Keep a checkpoint at every multiple of the interval; thin them out when
+    /// there are too many.
+    #[cold]
+    fn checkpoint(&mut self, vm: &Vm) {
+        let steps = vm.steps();
+        while steps == self.checkpoints.len() as u64 * self.interval {
+            // A copy that would not fit in the history budget beside the others
+            // is not taken: they are thinned instead, and going back replays
+            // further (from the start, at worst), but memory stays bounded.
+            let bytes = vm.approx_bytes();
+            if self.bytes + bytes > HISTORY_BUDGET {
+                self.thin();
+                continue;
+            }
+            self.checkpoints.push(vm.clone());
+            self.counts.push(self.frontier_counts);
+            self.bytes += bytes;
+            while self.checkpoints.len() > MOST_CHECKPOINTS
+                || self.checkpoints.len() > MAX_CHECKPOINTS && self.interval < MAX_INTERVAL
+            {
+                self.thin();
+            }
+            break;
+        }
+        self.set_ends();
+    }
+
+    /// Keep every other checkpoint (the first, the start, always stays) and
+    /// double the interval, so `checkpoints[i]` is still the state after
+    /// `i * interval` steps; summaries merge in pairs.
+    fn thin(&mut self) {
+        let mut index = 0;
+        self.checkpoints.retain(|_| {
+            index += 1;
+            index % 2 == 1
+        });
+        let mut index = 0;
+        self.counts.retain(|_| {
+            index += 1;
+            index % 2 == 1
+        });
+        self.bytes = self.checkpoints.iter().map(Vm::approx_bytes).sum();
+        self.summaries = self
+            .summaries
+            .chunks(2)
+            .map(|pair| {
+                let mut merged = pair[0].clone();
+                if let Some(second) = pair.get(1) {
+                    merged.merge(second);
+                }
+                merged
+            })
+            .collect();
+        self.interval *= 2;
+        self.set_ends();
+    }
+}
 
 /// "`<module>` constants" when constant tables alone keep a live object
 /// alive (0 refs, not immortal): the words the heap pane and figures show.
@@ -167,7 +408,12 @@ impl StopReport {
                         self.calls.push(callee.clone());
                     }
                 }
-                Event::Return { from, obj, address } => {
+                Event::Return {
+                    from,
+                    obj,
+                    address,
+                    yielded,
+                } => {
                     self.return_count += 1;
                     let object = vm.heap.get(*obj);
                     let value = if object.alive && object.address == *address {
@@ -175,7 +421,8 @@ impl StopReport {
                     } else {
                         format!("{address:#x}")
                     };
-                    let text = format!("{from}() returned {value}");
+                    let verb = if *yielded { "yielded" } else { "returned" };
+                    let text = format!("{from}() {verb} {value}");
                     if self.returns.len() < KEPT_NAMES {
                         self.returns.push(text.clone());
                     }
@@ -224,12 +471,15 @@ fn heap_changes(before: &Vm, after: &Vm) -> BTreeMap<u64, Change> {
             }
             Some(&new_id) if after.heap.get(new_id).refs != old_object.refs => {
                 let after_refs = after.heap.get(new_id).refs;
+                // Down to 0 but held by constant tables: say who keeps it.
+                let kept_by_constants = kept_alive_by(&after.heap, new_id, None);
                 changes.insert(
                     address,
                     Change {
                         delta: after_refs as i64 - old_object.refs as i64,
                         before: Some(old_object.refs),
                         after: Some(after_refs),
+                        kept_by_constants,
                         ..Change::default()
                     },
                 );
@@ -294,14 +544,14 @@ fn same_object(
 #[derive(Debug, Clone)]
 pub struct Session {
     vm: Vm,
-    /// VM clones at step numbers 0, N, 2N… for going back.
-    checkpoints: Vec<Vm>,
-    /// Steps between two checkpoints: `checkpoints[i]` is the state after `i * interval` steps.
-    interval: u64,
+    /// Checkpoints and interval summaries, for going back.
+    history: History,
     last_stop: StopReport,
     breakpoints: BTreeSet<u32>,
-    /// Steps the whole program takes, if it ends within [`TOTAL_LOOKAHEAD`].
+    /// Steps the whole program takes, once known.
     total_steps: Option<u64>,
+    /// A copy running ahead, between key presses, to learn the total.
+    ahead: Option<Box<Vm>>,
     /// The step number of the opening stop: the first line event, after `RESUME`.
     opening: u64,
     /// Source lines that have instructions: breakpoints and `t` need one.
@@ -311,9 +561,13 @@ pub struct Session {
     /// Watched objects: `c` and `C` stop where their count changes or they
     /// are freed.
     watches: Vec<Watch>,
-    /// Asked every few thousand steps of a forward command: true stops it
-    /// (the terminal front end answers whether `q` or Ctrl-C was pressed).
-    interrupt: Option<fn() -> bool>,
+    /// Asked every few thousand steps of a long command, with the step
+    /// reached: true stops it (the terminal shows the progress and answers
+    /// whether a key was pressed).
+    interrupt: Option<fn(u64) -> bool>,
+    /// Steps after which a forward command stops without arriving (`None`:
+    /// never; the terminal, where a key stops it).
+    step_limit: Option<u64>,
 }
 
 /// A watched object: its arena slot and its address (together they tell it
@@ -342,6 +596,8 @@ impl Session {
     }
 
     /// [`Session::new`] with the program's memory limit (`--max-memory`).
+    /// The total is looked for [`TOTAL_LOOKAHEAD`] ahead before the first
+    /// stop, so what the session shows never depends on timing.
     pub fn with_max_memory(
         source: &str,
         filename: &str,
@@ -371,11 +627,30 @@ impl Session {
             ahead.step_quiet();
         }
         let total_steps = ahead.is_finished().then(|| ahead.steps());
+        Ok(Session::start(vm, total_steps, None))
+    }
+
+    /// A session that opens at once: the total is unknown until
+    /// [`Session::learn_total`] (between key presses) or the end finds it.
+    pub fn open(
+        source: &str,
+        filename: &str,
+        max_memory: u64,
+        input: crate::vm::input::Input,
+    ) -> Result<Session, Box<SyntaxError>> {
+        let mut vm = Vm::new(source, filename)?;
+        vm.heap.set_max_memory(max_memory);
+        vm.input = input;
+        let ahead = Some(Box::new(vm.clone()));
+        Ok(Session::start(vm, None, ahead))
+    }
+
+    fn start(mut vm: Vm, total_steps: Option<u64>, ahead: Option<Box<Vm>>) -> Session {
         vm.set_recording(true);
         let mut session = Session {
             total_steps,
-            checkpoints: vec![vm.clone()],
-            interval: CHECKPOINT_INTERVAL,
+            ahead,
+            history: History::new(&vm),
             vm,
             last_stop: StopReport::default(),
             breakpoints: BTreeSet::new(),
@@ -384,12 +659,37 @@ impl Session {
             conditions: BTreeMap::new(),
             watches: Vec::new(),
             interrupt: None,
+            step_limit: Some(MAX_STEPS_PER_COMMAND),
         };
         session.code_lines = code_lines(&session.vm);
         session.step_line();
         session.opening = session.step_number();
         session.last_stop.opening = true;
-        Ok(session)
+        session
+    }
+
+    /// Whether the total is still being learned ([`Session::learn_total`]).
+    pub fn learning_total(&self) -> bool {
+        self.ahead.is_some()
+    }
+
+    /// Run the copy ahead `budget` more steps; true once that made the
+    /// total known (the screen should show it). Gives up, total unknown,
+    /// after [`LEARN_TOTAL_MAX_WORK`].
+    pub fn learn_total(&mut self, budget: u64) -> bool {
+        let Some(ahead) = &mut self.ahead else {
+            return false;
+        };
+        ahead.run_for(budget);
+        if ahead.is_finished() {
+            self.total_steps = Some(ahead.steps());
+            self.ahead = None;
+            return true;
+        }
+        if ahead.work() >= LEARN_TOTAL_MAX_WORK {
+            self.ahead = None;
+        }
+        false
     }
 
     /// Whether a source line has instructions (a breakpoint there can stop).
@@ -402,9 +702,20 @@ impl Session {
         self.opening
     }
 
-    /// A check that stops long forward commands when it returns true.
-    pub fn set_interrupt(&mut self, check: Option<fn() -> bool>) {
+    /// A check that stops long commands when it returns true; it is given
+    /// the step reached (to show the progress).
+    pub fn set_interrupt(&mut self, check: Option<fn(u64) -> bool>) {
         self.interrupt = check;
+    }
+
+    /// Steps after which a forward command stops without arriving (`None`:
+    /// never, for a front end whose user can interrupt).
+    pub fn set_step_limit(&mut self, limit: Option<u64>) {
+        self.step_limit = limit;
+    }
+
+    fn interrupted(&self, step: u64) -> bool {
+        self.interrupt.is_some_and(|interrupted| interrupted(step))
     }
 
     pub fn vm(&self) -> &Vm {
@@ -484,24 +795,27 @@ impl Session {
 
     /// `i`: one instruction.
     pub fn step_instruction(&mut self) {
-        self.forward(|_, _| true);
+        self.forward(|_| true, false);
     }
 
     /// `s`: to the next line event, into calls.
     pub fn step_line(&mut self) {
-        self.forward(|_, vm| next_has_line_event(vm));
+        self.forward(next_has_line_event, false);
     }
 
     /// `n`: to the next line event in this frame or an outer one, over calls.
     pub fn next_line(&mut self) {
         let depth = self.depth();
-        self.forward(move |_, vm| next_has_line_event(vm) && vm.frames().len() <= depth);
+        self.forward(
+            move |vm| next_has_line_event(vm) && vm.frames().len() <= depth,
+            false,
+        );
     }
 
     /// `f`: until the current frame has returned.
     pub fn finish(&mut self) {
         let depth = self.depth();
-        self.forward(move |_, vm| vm.frames().len() < depth);
+        self.forward(move |vm| vm.frames().len() < depth, false);
     }
 
     /// `c`: to the next breakpoint line whose condition holds, to the next
@@ -509,10 +823,7 @@ impl Session {
     pub fn continue_running(&mut self) {
         let breakpoints = self.breakpoints.clone();
         let conditions = self.conditions.clone();
-        let watched: Vec<u64> = self.watches.iter().map(|w| w.address).collect();
-        self.forward(move |step, vm| {
-            touches(step, &watched) || at_breakpoint(vm, &breakpoints, &conditions)
-        });
+        self.forward(move |vm| at_breakpoint(vm, &breakpoints, &conditions), true);
         self.explain_arrival();
     }
 
@@ -550,9 +861,13 @@ impl Session {
 
     /// `t`: to the next line event on `line`.
     pub fn run_to_line(&mut self, line: u32) {
-        self.forward(move |_, vm| {
-            next_has_line_event(vm) && vm.next_instruction().and_then(|(_, i)| i.line) == Some(line)
-        });
+        self.forward(
+            move |vm| {
+                next_has_line_event(vm)
+                    && vm.next_instruction().and_then(|(_, i)| i.line) == Some(line)
+            },
+            false,
+        );
     }
 
     /// `I`: back one instruction.
@@ -589,7 +904,12 @@ impl Session {
             return;
         }
         let here = self.step_number();
-        let target = self.back_target(self.last_matching_before(here, next_has_line_event));
+        let found = self.last_matching_before(
+            here,
+            |summary| summary.min_line_depth != usize::MAX,
+            next_has_line_event,
+        );
+        let target = self.back_target(found);
         self.go_to(target);
     }
 
@@ -600,9 +920,11 @@ impl Session {
         }
         let here = self.step_number();
         let depth = self.depth();
-        let found = self.last_matching_before(here, |vm| {
-            next_has_line_event(vm) && vm.frames().len() <= depth
-        });
+        let found = self.last_matching_before(
+            here,
+            |summary| summary.min_line_depth <= depth,
+            |vm| next_has_line_event(vm) && vm.frames().len() <= depth,
+        );
         self.go_to(self.back_target(found));
     }
 
@@ -613,7 +935,11 @@ impl Session {
         }
         let here = self.step_number();
         let depth = self.depth();
-        let found = self.last_matching_before(here, |vm| vm.frames().len() < depth);
+        let found = self.last_matching_before(
+            here,
+            |summary| summary.min_depth < depth,
+            |vm| vm.frames().len() < depth,
+        );
         self.go_to(self.back_target(found));
     }
 
@@ -624,9 +950,12 @@ impl Session {
         }
         let here = self.step_number();
         let (breakpoints, conditions) = (&self.breakpoints, &self.conditions);
-        let at_break =
-            self.last_matching_before(here, |vm| at_breakpoint(vm, breakpoints, conditions));
-        let watch_changed = self.last_watch_change_before(here);
+        let at_break = self.last_matching_before(
+            here,
+            |summary| breakpoints.iter().any(|&line| summary.has_line(line)),
+            |vm| at_breakpoint(vm, breakpoints, conditions),
+        );
+        let watch_changed = self.last_watch_change_before(here, at_break);
         self.go_to(self.back_target(at_break.max(watch_changed)));
         self.explain_arrival();
     }
@@ -638,7 +967,56 @@ impl Session {
 
     /// `G`: the last step.
     pub fn go_to_end(&mut self) {
-        self.forward(|_, _| false);
+        // Once the session has been there, the end is a jump away.
+        match self.total_steps {
+            Some(total) if self.can_jump_forward(self.step_number(), total) => {
+                self.jump_forward(total)
+            }
+            _ => self.forward(|_| false, false),
+        }
+    }
+
+    /// A forward move to `target` can restore a checkpoint past `here`
+    /// instead of running there: the session has been beyond it already.
+    fn can_jump_forward(&self, here: u64, target: u64) -> bool {
+        let history = &self.history;
+        let Some(goal) = target.checked_sub(1).filter(|_| target <= history.frontier) else {
+            return false;
+        };
+        let checkpoint = (goal / history.interval).min(history.checkpoints.len() as u64 - 1);
+        // A limited command stops where running would (the same keys, the same stop).
+        let within_limit = self.step_limit.is_none_or(|limit| target - here <= limit);
+        within_limit && checkpoint * history.interval > here.saturating_add(RECORDED_STEPS)
+    }
+
+    /// Move forward to `target`, within the history already run, by
+    /// restoring the checkpoint before it: told like a long forward run
+    /// (the difference between the two states, the output in between, the
+    /// last step with its events, how many calls and returns), but the
+    /// functions called on the way are not named.
+    fn jump_forward(&mut self, target: u64) {
+        let here = self.step_number();
+        let (_, counts_here) = self.replay_counting(here, false);
+        let (vm, counts_there) = self.replay_counting(target - 1, true);
+        // A limited command that would have stopped for its values' size runs.
+        let work_limit = self
+            .step_limit
+            .map(|l| l.saturating_mul(WORK_PER_LIMITED_STEP));
+        if work_limit.is_some_and(|limit| vm.work() + 1 - self.vm.work() >= limit) {
+            self.forward(move |vm| vm.steps() >= target, false);
+            return;
+        }
+        let before = std::mem::replace(&mut self.vm, vm);
+        self.forward(move |vm| vm.steps() >= target, false);
+        let end = self.step_number();
+        let printed = (self.vm.output.len() - before.output.len()).min(REPORT_OUTPUT_LIMIT as u64);
+        let report = &mut self.last_stop;
+        report.steps_taken = end - here;
+        // Calls and returns on the way: counted, not named (they did not run again).
+        report.call_count += counts_there.calls - counts_here.calls;
+        report.return_count += counts_there.returns - counts_here.returns;
+        report.output = self.vm.output.tail(printed as usize);
+        report.changes = heap_changes(&before, &self.vm);
     }
 
     /// `:N`: stop after exactly `target` steps (or at the end).
@@ -649,29 +1027,22 @@ impl Session {
             return;
         }
         if target > here {
-            self.forward(move |_, vm| vm.steps() >= target);
+            if self.can_jump_forward(here, target) {
+                self.jump_forward(target);
+            } else {
+                self.forward(move |vm| vm.steps() >= target, false);
+            }
             return;
         }
         // Restore the checkpoint before the target, replay quietly, then run the
         // last step recorded so the panes show what it did.
         let goal = target.saturating_sub(1);
-        let index = (goal / self.interval) as usize;
-        let mut vm = self.checkpoints[index.min(self.checkpoints.len() - 1)].clone();
-        vm.set_recording(false);
-        while vm.steps() < goal && !vm.is_finished() {
-            vm.step_quiet();
-            // A long replay stops at `q`/Ctrl-C, short of the target.
-            if vm.steps().is_multiple_of(INTERRUPT_EVERY)
-                && self.interrupt.is_some_and(|interrupted| interrupted())
-            {
-                break;
-            }
-        }
-        vm.set_recording(true);
+        // A long replay stops at a key, short of the target.
+        let vm = self.replay_to(goal, true);
         let before = std::mem::replace(&mut self.vm, vm);
         self.last_stop = StopReport::default();
         if target > 0 {
-            self.forward(move |_, vm| vm.steps() >= target);
+            self.forward(move |vm| vm.steps() >= target, false);
         }
         // "Since the previous stop" is about the two screens the user saw: going
         // back, that is the difference between the states, not the replayed step.
@@ -688,118 +1059,152 @@ impl Session {
         self.last_stop.steps_taken = 0;
     }
 
+    /// The state after `target` steps (or the end), replayed quietly from
+    /// the checkpoint before it; recording on. `interruptible`: a key stops
+    /// the replay short of the target.
+    fn replay_to(&self, target: u64, interruptible: bool) -> Vm {
+        self.replay_counting(target, interruptible).0
+    }
+
+    /// [`Session::replay_to`], with the calls and returns from the start
+    /// of the program to the state reached.
+    fn replay_counting(&self, target: u64, interruptible: bool) -> (Vm, Counts) {
+        let history = &self.history;
+        let index = ((target / history.interval) as usize).min(history.checkpoints.len() - 1);
+        let mut vm = history.checkpoints[index].clone();
+        let mut counts = history.counts.get(index).copied().unwrap_or_default();
+        vm.set_recording(false);
+        while vm.steps() < target && !vm.is_finished() {
+            counts.add(moved_of(&vm.step_outcome()));
+            if interruptible
+                && vm.steps().is_multiple_of(INTERRUPT_EVERY)
+                && self.interrupted(vm.steps())
+            {
+                break;
+            }
+        }
+        vm.set_recording(true);
+        (vm, counts)
+    }
+
     fn depth(&self) -> usize {
         self.vm.frames().len()
     }
 
     /// The largest step number below `here` whose state satisfies `wanted`, or 0.
-    /// Searches back one checkpoint interval at a time, replaying each quietly
+    /// Searches back one checkpoint interval at a time, skipping those whose
+    /// summary says `may_hold` is false, replaying the others quietly
     /// (interrupted by the interrupt check: one step back).
-    fn last_matching_before(&self, here: u64, wanted: impl Fn(&Vm) -> bool) -> u64 {
-        let last_index = (here.saturating_sub(1) / self.interval) as usize;
-        for index in (0..=last_index.min(self.checkpoints.len() - 1)).rev() {
-            let mut vm = self.checkpoints[index].clone();
-            vm.set_recording(false);
-            let mut found = None;
-            while vm.steps() + 1 < here && !vm.is_finished() {
-                vm.step_quiet();
-                if wanted(&vm) {
-                    found = Some(vm.steps());
+    fn last_matching_before(
+        &self,
+        here: u64,
+        may_hold: impl Fn(&Summary) -> bool,
+        wanted: impl Fn(&Vm) -> bool,
+    ) -> u64 {
+        // The states after steps 1 ..= here - 1.
+        let Some(top) = here.checked_sub(1).filter(|&top| top >= 1) else {
+            return 0;
+        };
+        let mut index = (top - 1) / self.history.interval;
+        loop {
+            let low = index * self.history.interval;
+            let high = ((index + 1) * self.history.interval).min(top);
+            let may = self
+                .history
+                .summaries
+                .get(index as usize)
+                .is_none_or(&may_hold);
+            if may {
+                let checkpoint = (index as usize).min(self.history.checkpoints.len() - 1);
+                let mut vm = self.history.checkpoints[checkpoint].clone();
+                vm.set_recording(false);
+                let mut found = None;
+                while vm.steps() < high && !vm.is_finished() {
+                    vm.step_quiet();
+                    if vm.steps() > low && wanted(&vm) {
+                        found = Some(vm.steps());
+                    }
+                    // A long search back stops at a key: one instruction back, then.
+                    if vm.steps().is_multiple_of(INTERRUPT_EVERY) && self.interrupted(vm.steps()) {
+                        return here.saturating_sub(1);
+                    }
                 }
-                // A long search back stops at `q`/Ctrl-C: one instruction back, then.
-                if vm.steps().is_multiple_of(INTERRUPT_EVERY)
-                    && self.interrupt.is_some_and(|interrupted| interrupted())
-                {
-                    return here.saturating_sub(1);
-                }
-                if vm.steps() >= (index as u64 + 1) * self.interval {
-                    break;
+                if let Some(step) = found {
+                    return step;
                 }
             }
-            if let Some(step) = found {
-                return step;
+            if index == 0 {
+                return 0;
             }
+            index -= 1;
         }
-        0
     }
 
-    /// The largest step number below `here` where a watched object's count
-    /// differs from the step before (made, freed or counted), or 0.
-    fn last_watch_change_before(&self, here: u64) -> u64 {
+    /// A watched object's count in each watch, as a key that changes when any does.
+    fn watch_key(&self, vm: &Vm) -> Vec<Option<u32>> {
+        self.watches.iter().map(|w| w.refs(vm)).collect()
+    }
+
+    /// The largest step number in `floor + 1 .. here` where a watched
+    /// object's count differs from the step before (made, freed or
+    /// counted), or 0. Each checkpoint interval is replayed, newest first.
+    fn last_watch_change_before(&self, here: u64, floor: u64) -> u64 {
         if self.watches.is_empty() {
             return 0;
         }
-        let key =
-            |vm: &Vm| -> Vec<Option<u32>> { self.watches.iter().map(|w| w.refs(vm)).collect() };
-        let last_index = (here.saturating_sub(1) / self.interval) as usize;
-        for index in (0..=last_index.min(self.checkpoints.len() - 1)).rev() {
-            let mut vm = self.checkpoints[index].clone();
+        let Some(top) = here.checked_sub(1).filter(|&top| top > floor) else {
+            return 0;
+        };
+        let interval = self.history.interval;
+        let mut index = (top - 1) / interval;
+        loop {
+            let low = (index * interval).max(floor);
+            let high = ((index + 1) * interval).min(top);
+            let checkpoint = (index as usize).min(self.history.checkpoints.len() - 1);
+            let mut vm = self.history.checkpoints[checkpoint].clone();
             vm.set_recording(false);
-            let mut previous = key(&vm);
+            let mut previous = self.watch_key(&vm);
             let mut found = None;
-            while vm.steps() + 1 < here && !vm.is_finished() {
+            while vm.steps() < high && !vm.is_finished() {
                 vm.step_quiet();
-                let now = key(&vm);
-                if now != previous {
+                let now = self.watch_key(&vm);
+                if now != previous && vm.steps() > low {
                     found = Some(vm.steps());
                 }
                 previous = now;
-                if vm.steps() >= (index as u64 + 1) * self.interval {
-                    break;
+                if vm.steps().is_multiple_of(INTERRUPT_EVERY) && self.interrupted(vm.steps()) {
+                    return here.saturating_sub(1);
                 }
             }
             if let Some(step) = found {
                 return step;
             }
-        }
-        0
-    }
-
-    /// Keep a checkpoint at every multiple of the interval; thin them out when
-    /// there are too many.
-    fn checkpoint(&mut self) {
-        let steps = self.vm.steps();
-        if !steps.is_multiple_of(self.interval)
-            || self.checkpoints.len() as u64 != steps / self.interval
-        {
-            return;
-        }
-        // A copy that would not fit in the history budget beside the others
-        // is not taken: they are thinned instead, and going back replays
-        // further (from the start, at worst), but memory stays bounded.
-        if self.history_bytes() + self.vm.approx_bytes() > HISTORY_BUDGET {
-            self.thin();
-            return;
-        }
-        self.checkpoints.push(self.vm.clone());
-        while self.checkpoints.len() > MAX_CHECKPOINTS {
-            self.thin();
+            if index == 0 || index * interval <= floor {
+                return 0;
+            }
+            index -= 1;
         }
     }
 
-    /// Keep every other checkpoint (the first, the start, always stays) and
-    /// double the interval, so `checkpoints[i]` is still the state after
-    /// `i * interval` steps.
-    fn thin(&mut self) {
-        let mut index = 0;
-        self.checkpoints.retain(|_| {
-            index += 1;
-            index % 2 == 1
-        });
-        self.interval *= 2;
-    }
-
-    /// What the checkpoints hold together, shared data counted in full.
-    fn history_bytes(&self) -> u64 {
-        self.checkpoints.iter().map(Vm::approx_bytes).sum()
-    }
-
-    /// Execute steps until `arrived(step, vm)` holds after one, or the program ends.
-    fn forward(&mut self, arrived: impl Fn(&Step, &Vm) -> bool) {
+    /// Execute steps until `arrived(vm)` holds after one (or, `watching`, a
+    /// watched count changed), the program ends, or the command is
+    /// interrupted or reaches its step limit. The first [`RECORDED_STEPS`]
+    /// record their events; then the rest run quietly and
+    /// [`Session::settle_quiet_stop`] tells the stop from the two states.
+    fn forward(&mut self, mut arrived: impl FnMut(&Vm) -> bool, watching: bool) {
         let mut report = StopReport::default();
-        let work_at_start = self.vm.work();
+        let start = self.vm.steps();
+        let start_output = self.vm.output.len();
+        let mut limits = Limits::new(&self.vm, self.step_limit, self.interrupt);
+        let watching = watching && !self.watches.is_empty();
+        let mut watched = if watching {
+            self.watch_key(&self.vm)
+        } else {
+            Vec::new()
+        };
         let mut last: Option<Step> = None;
         let mut last_at = None;
+        let mut quiet = false;
         loop {
             // Which instruction runs, to write its argument as dis does; an
             // `Arc` clone per step, the string only for the last one.
@@ -809,32 +1214,56 @@ impl Session {
             };
             last_at = at;
             report.absorb(&step, &self.vm);
-            self.checkpoint();
-            let done = arrived(&step, &self.vm);
+            self.history.after_step(&self.vm, moved_of(&step.outcome));
             last = Some(step);
+            let mut done = arrived(&self.vm);
+            if watching {
+                done |= watch_moved(&self.watches, &self.vm, &mut watched);
+            }
             if done {
                 break;
             }
-            if report.steps_taken.is_multiple_of(INTERRUPT_EVERY)
-                && self.interrupt.is_some_and(|interrupted| interrupted())
-            {
-                report.note = Some(format!("interrupted after {} steps", report.steps_taken));
+            if let Some(note) = limits.check(&self.vm) {
+                report.note = Some(note);
                 break;
             }
-            if self.vm.work() - work_at_start >= MAX_WORK_PER_COMMAND {
-                report.note = Some(format!(
-                    "stopped after {} steps: the program's values are large",
-                    report.steps_taken
-                ));
-                break;
-            }
-            if report.steps_taken >= MAX_STEPS_PER_COMMAND {
-                report.note = Some(format!(
-                    "stopped after {MAX_STEPS_PER_COMMAND} steps without arriving"
-                ));
+            if self.vm.steps() - start >= RECORDED_STEPS {
+                quiet = true;
                 break;
             }
         }
+        if quiet {
+            // The rest in the interpreter's own loop, building nothing.
+            let mut tally = QuietTally::new(&self.vm);
+            let history = &mut self.history;
+            let watches = &self.watches;
+            let mut note = None;
+            self.vm.set_recording(false);
+            self.vm.run_watched(|vm, moved| {
+                if moved != Moved::Stayed {
+                    tally.moved(vm, moved);
+                }
+                history.after_step(vm, moved);
+                let mut done = arrived(vm);
+                if watching {
+                    done |= watch_moved(watches, vm, &mut watched);
+                }
+                if done {
+                    return true;
+                }
+                if vm.work() < limits.threshold {
+                    return false;
+                }
+                note = limits.look(vm);
+                note.is_some()
+            });
+            self.vm.set_recording(true);
+            report.note = note;
+            self.finished_check();
+            self.settle_quiet_stop(report, tally, start, start_output);
+            return;
+        }
+        self.finished_check();
         if let Some(step) = last
             .as_ref()
             .filter(|s| s.events_dropped > 0 && report.note.is_none())
@@ -845,20 +1274,84 @@ impl Session {
             ));
         }
         if let Some(step) = &last {
-            report.pushed = step
-                .events
-                .iter()
-                .filter_map(|e| match e {
-                    Event::Push { depth, slot, .. } => Some((*depth, *slot)),
-                    _ => None,
-                })
-                .collect();
+            report.pushed = pushed_slots(step);
         }
         report.last_step = last;
         if let Some((code, pc)) = last_at
             && let Some(instr) = code.instrs.get(pc)
         {
             report.last_argrepr = self.vm.argrepr(&code, instr);
+        }
+        self.last_stop = report;
+    }
+
+    /// At the end, the total is known.
+    fn finished_check(&mut self) {
+        if self.vm.is_finished() {
+            self.total_steps = Some(self.vm.steps());
+            self.ahead = None;
+        }
+    }
+
+    /// Tell a stop reached by a long, mostly quiet, run: what changed is the
+    /// difference between the state at the previous stop and this one
+    /// (replayed from a checkpoint), the last step is replayed with its
+    /// events (for the stack highlights), and the output is the text printed
+    /// in between.
+    fn settle_quiet_stop(
+        &mut self,
+        mut report: StopReport,
+        quiet: QuietTally,
+        start: u64,
+        start_output: u64,
+    ) {
+        let end = self.vm.steps();
+        report.steps_taken = end - start;
+        // Calls and returns: those the recorded steps saw, then the quiet ones.
+        for callee in quiet.calls {
+            if report.calls.len() < KEPT_NAMES {
+                report.calls.push(callee);
+            }
+        }
+        report.call_count += quiet.call_count;
+        report.return_count += quiet.return_count;
+        if let Some((from, obj, address)) = quiet.last_return {
+            let object = self.vm.heap.try_get(obj);
+            let value = if object.is_some_and(|o| o.alive && o.address == address) {
+                self.vm.heap.short_repr(obj)
+            } else {
+                format!("{address:#x}")
+            };
+            let text = format!("{}() returned {value}", self.vm.heap.symbols.text(from));
+            if report.returns.len() < KEPT_NAMES {
+                report.returns.push(text.clone());
+            }
+            report.last_return = Some(text);
+        }
+        let printed = (self.vm.output.len() - start_output).min(REPORT_OUTPUT_LIMIT as u64);
+        report.output = self.vm.output.tail(printed as usize);
+        let before = self.replay_to(start, false);
+        report.changes = heap_changes(&before, &self.vm);
+        drop(before);
+        // The last step again, recorded, from the state before it.
+        let mut vm = self.replay_to(end - 1, false);
+        let at = vm.frames().last().map(|f| (f.code.clone(), f.pc));
+        if let Some(step) = vm.step() {
+            report.raised = None;
+            for event in &step.events {
+                match event {
+                    Event::Raise { exception } => report.raised = Some(exception.clone()),
+                    Event::Caught { .. } => report.raised = None,
+                    _ => {}
+                }
+            }
+            report.pushed = pushed_slots(&step);
+            if let Some((code, pc)) = at
+                && let Some(instr) = code.instrs.get(pc)
+            {
+                report.last_argrepr = self.vm.argrepr(&code, instr);
+            }
+            report.last_step = Some(step);
         }
         self.last_stop = report;
     }
@@ -912,25 +1405,153 @@ fn at_breakpoint(
         .is_none_or(|condition| condition.holds(vm).unwrap_or(true))
 }
 
-/// The step changed the count of (net), made or freed an object at one of
-/// `addresses`: the same test going back compares counts between states.
-fn touches(step: &Step, addresses: &[u64]) -> bool {
-    addresses.iter().any(|watched| {
-        let mut net = 0i64;
-        for event in &step.events {
-            match event {
-                Event::Incref { address, .. } if address == watched => net += 1,
-                Event::Decref { address, .. } if address == watched => net -= 1,
-                Event::Free { address, .. } | Event::Alloc { address, .. }
-                    if address == watched =>
-                {
-                    return true;
+/// Whether a watched count differs from `seen` (which takes the new counts).
+fn watch_moved(watches: &[Watch], vm: &Vm, seen: &mut [Option<u32>]) -> bool {
+    let mut moved = false;
+    for (watch, seen) in watches.iter().zip(seen.iter_mut()) {
+        let now = watch.refs(vm);
+        if now != *seen {
+            *seen = now;
+            moved = true;
+        }
+    }
+    moved
+}
+
+/// The stack slots (depth, slot) a step pushed: highlighted in the stack pane.
+fn pushed_slots(step: &Step) -> Vec<(usize, usize)> {
+    step.events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Push { depth, slot, .. } => Some((*depth, *slot)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What the quiet part of a forward command counts: calls (the first few
+/// names) and returns (the last one's function and value), nothing else.
+#[derive(Debug, Default)]
+struct QuietTally {
+    calls: Vec<String>,
+    call_count: u64,
+    return_count: u64,
+    last_return: Option<(crate::vm::heap::Symbol, ObjId, u64)>,
+    /// The qualnames of the frames, to name the one that returns.
+    frames: Vec<crate::vm::heap::Symbol>,
+}
+
+impl QuietTally {
+    fn new(vm: &Vm) -> QuietTally {
+        QuietTally {
+            frames: vm.frames().iter().map(|f| f.qualname).collect(),
+            ..QuietTally::default()
+        }
+    }
+
+    /// A step entered or left a frame.
+    #[cold]
+    fn moved(&mut self, vm: &Vm, moved: Moved) {
+        let depth = vm.frames().len();
+        match moved {
+            Moved::Called => {
+                self.call_count += 1;
+                if let Some(frame) = vm.frames().last() {
+                    if self.calls.len() < KEPT_NAMES {
+                        self.calls.push(frame.code.code.qualname.clone());
+                    }
+                    self.frames.truncate(depth - 1);
+                    self.frames.push(frame.qualname);
                 }
-                _ => {}
+            }
+            Moved::Returned => {
+                self.return_count += 1;
+                let value = vm
+                    .frames()
+                    .last()
+                    .and_then(|f| f.stack.last())
+                    .and_then(|slot| slot.obj);
+                if let (Some(&from), Some(obj)) = (self.frames.get(depth), value) {
+                    self.last_return = Some((from, obj, vm.heap.get(obj).address));
+                }
+                self.frames.truncate(depth);
+            }
+            Moved::Stayed | Moved::Unwound | Moved::Finished => self.frames.truncate(depth),
+        }
+    }
+}
+
+/// When a forward command stops without arriving: a key, or its limits.
+struct Limits {
+    start: u64,
+    /// The work at which to ask the interrupt check next.
+    next_check: u64,
+    work: Option<u64>,
+    steps: Option<u64>,
+    interrupt: Option<fn(u64) -> bool>,
+    /// Nothing to look at below this much work (the least of the above).
+    threshold: u64,
+}
+
+impl Limits {
+    fn new(vm: &Vm, limit: Option<u64>, interrupt: Option<fn(u64) -> bool>) -> Limits {
+        let (start, work) = (vm.steps(), vm.work());
+        let mut limits = Limits {
+            start,
+            next_check: work + INTERRUPT_EVERY,
+            work: limit
+                .map(|limit| work.saturating_add(limit.saturating_mul(WORK_PER_LIMITED_STEP))),
+            steps: limit.map(|limit| start.saturating_add(limit)),
+            interrupt,
+            threshold: 0,
+        };
+        limits.set_threshold();
+        limits
+    }
+
+    /// Work is never below steps, so one comparison covers every limit.
+    fn set_threshold(&mut self) {
+        self.threshold = self
+            .next_check
+            .min(self.work.unwrap_or(u64::MAX))
+            .min(self.steps.unwrap_or(u64::MAX));
+    }
+
+    /// Why to stop now, if the command should.
+    #[inline(always)]
+    fn check(&mut self, vm: &Vm) -> Option<String> {
+        if vm.work() < self.threshold {
+            return None;
+        }
+        self.look(vm)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn look(&mut self, vm: &Vm) -> Option<String> {
+        let work = vm.work();
+        let steps = vm.steps();
+        if work >= self.next_check {
+            self.next_check = work + INTERRUPT_EVERY;
+            self.set_threshold();
+            if self.interrupt.is_some_and(|interrupted| interrupted(steps)) {
+                return Some(format!("interrupted after {} steps", steps - self.start));
             }
         }
-        net != 0
-    })
+        if self.work.is_some_and(|limit| work >= limit) {
+            return Some(format!(
+                "stopped after {} steps: the program's values are large",
+                steps - self.start
+            ));
+        }
+        if self.steps.is_some_and(|limit| steps >= limit) {
+            return Some(format!(
+                "stopped after {} steps without arriving",
+                steps - self.start
+            ));
+        }
+        None
+    }
 }
 
 /// CPython would report a 'line' event before the next instruction.
@@ -1086,7 +1707,7 @@ mod tests {
         let mut session = Session::new(source, "t.py").expect("compiles");
         session.go_to_end();
         assert!(session.is_finished());
-        assert!(session.checkpoints.len() <= MAX_CHECKPOINTS);
+        assert!(session.history.checkpoints.len() <= MAX_CHECKPOINTS);
         let end = session.step_number();
         session.go_to(end - 1000);
         assert_eq!(session.step_number(), end - 1000);
@@ -1105,6 +1726,133 @@ mod tests {
         assert_eq!(here, fresh.vm().globals());
         session.back_line();
         assert!(session.step_number() < end - 1000);
+    }
+
+    #[test]
+    fn a_limit_stops_a_command_and_no_limit_reaches_the_end() {
+        let source = "n = 0\nwhile n < 3000:\n    n = n + 1\n";
+        let mut limited = Session::new(source, "t.py").expect("compiles");
+        limited.set_step_limit(Some(1000));
+        limited.go_to_end();
+        assert_eq!(limited.step_number(), 1001, "one step in, a thousand more");
+        let note = limited.last_stop().note.clone().unwrap_or_default();
+        assert_eq!(note, "stopped after 1000 steps without arriving");
+        let mut free = Session::open(
+            source,
+            "t.py",
+            crate::vm::heap::DEFAULT_MAX_MEMORY,
+            Default::default(),
+        )
+        .expect("compiles");
+        assert_eq!(free.total_steps(), None, "opened without looking ahead");
+        free.set_step_limit(None);
+        free.go_to(9000);
+        assert_eq!(free.step_number(), 9000, "exactly where it says");
+        free.go_to_end();
+        assert!(free.is_finished());
+        assert_eq!(
+            free.total_steps(),
+            Some(free.step_number()),
+            "learned at the end"
+        );
+        let summary = free.summary();
+        assert!(summary.starts_with("Ran "), "{summary}");
+    }
+
+    #[test]
+    fn the_total_is_learned_a_slice_at_a_time() {
+        let source = "n = 0\nwhile n < 3000:\n    n = n + 1\n";
+        let mut session = Session::open(
+            source,
+            "t.py",
+            crate::vm::heap::DEFAULT_MAX_MEMORY,
+            Default::default(),
+        )
+        .expect("compiles");
+        assert!(session.learning_total());
+        let mut slices = 0;
+        while !session.learn_total(1000) {
+            slices += 1;
+            assert!(slices < 100, "never learned");
+        }
+        let known = Session::new(source, "t.py").expect("compiles");
+        assert_eq!(session.total_steps(), known.total_steps());
+        assert!(!session.learning_total());
+    }
+
+    #[test]
+    fn an_interrupt_stops_a_long_command_where_it_is() {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static ASKED: AtomicU64 = AtomicU64::new(0);
+        fn stop_at_the_third_question(_step: u64) -> bool {
+            ASKED.fetch_add(1, Ordering::SeqCst) >= 2
+        }
+        let mut session = Session::new("while True:\n    pass\n", "t.py").expect("compiles");
+        session.set_step_limit(None);
+        session.set_interrupt(Some(stop_at_the_third_question));
+        session.go_to_end();
+        let steps = session.step_number();
+        assert!(
+            (3 * INTERRUPT_EVERY..4 * INTERRUPT_EVERY).contains(&steps),
+            "{steps}"
+        );
+        let note = session.last_stop().note.clone().unwrap_or_default();
+        assert!(note.starts_with("interrupted after"), "{note}");
+    }
+
+    #[test]
+    fn a_long_stop_is_told_from_the_two_states() {
+        let source = "def f(x):\n    return x + 1\nt = 0\nfor i in range(2000):\n    t = f(t)\nprint(t)\nu = 'done'\n";
+        let mut session = Session::new(source, "t.py").expect("compiles");
+        session.set_step_limit(None);
+        session.toggle_breakpoint(7);
+        session.continue_running();
+        let report = session.last_stop();
+        assert!(report.steps_taken > RECORDED_STEPS);
+        assert_eq!(report.call_count, 2000);
+        assert_eq!(report.return_count, 2000);
+        assert_eq!(report.last_return.as_deref(), Some("f() returned 2000"));
+        assert_eq!(report.output, "2000\n");
+        let summary = session.summary();
+        assert!(summary.contains("called f() (2000 calls)"), "{summary}");
+        assert!(summary.contains("new int 2000"), "{summary}");
+        assert!(
+            report.last_step.is_some(),
+            "the last step is replayed with its events"
+        );
+        // Back to the start, then a jump to the same stop: the same counts.
+        let (stop, ran) = (session.step_number(), report.steps_taken);
+        session.go_to_start();
+        session.go_to(stop);
+        let jumped = session.last_stop();
+        assert_eq!(jumped.steps_taken, ran);
+        assert_eq!((jumped.call_count, jumped.return_count), (2000, 2000));
+        assert_eq!(jumped.output, "2000\n");
+        let summary = session.summary();
+        assert!(summary.contains("2000 calls"), "{summary}");
+        assert!(summary.contains("new int 2000"), "{summary}");
+    }
+
+    #[test]
+    fn a_long_run_that_raises_says_so_and_keeps_the_frames() {
+        let source = "def f(x):\n    return 1 // x\nfor i in range(3000):\n    pass\nf(0)\n";
+        let mut session = Session::new(source, "t.py").expect("compiles");
+        session.go_to_end();
+        assert!(session.last_stop().steps_taken > RECORDED_STEPS);
+        assert!(session.traceback().is_some());
+        assert_eq!(
+            session.vm().frames().len(),
+            2,
+            "post-mortem keeps f and <module>"
+        );
+        let summary = session.summary();
+        assert!(summary.contains("raised ZeroDivisionError"), "{summary}");
+        // Back to the start and to the end again: a jump, told the same way.
+        session.go_to_start();
+        session.go_to_end();
+        assert!(session.traceback().is_some());
+        let again = session.summary();
+        assert!(again.contains("raised ZeroDivisionError"), "{again}");
     }
 
     #[test]

@@ -136,6 +136,22 @@ fn unsupported_features_fail_clearly() {
 }
 
 #[test]
+fn a_builtin_bytestep_lacks_is_refused_not_a_name_error() {
+    for name in ["memoryview", "aiter", "bytearray"] {
+        let program = TempProgram::new(&format!("builtin_{name}.py"), &format!("x = {name}\n"));
+        let output = bytestep(&["run", program.path()]);
+        let err = text(&output.stderr);
+        assert!(
+            err.contains(&format!(
+                "NotImplementedError: bytestep does not support the builtin '{name}'"
+            )),
+            "{name}: {err}"
+        );
+        assert!(!err.contains("NameError"), "{name}: {err}");
+    }
+}
+
+#[test]
 fn a_missing_file_is_a_clear_error() {
     let output = bytestep(&["run", "no/such/file.py"]);
     assert_eq!(output.status.code(), Some(2));

@@ -271,3 +271,16 @@ fn x_in_the_tui_writes_the_figure_of_the_current_stop() {
     let svg = std::fs::read_to_string(dir.join(format!("refcount-step{step}.svg"))).expect("svg");
     roxmltree::Document::parse(&svg).expect("well-formed");
 }
+
+#[test]
+fn a_suspended_generator_draws_arrows_to_what_its_frame_holds() {
+    let program = Program {
+        filename: "gen.py".into(),
+        source: "def holder(item):\n    local = [item]\n    yield 1\n\n\ndata = ['x']\nh = holder(data)\nnext(h)\nprint('stop')\n"
+            .into(),
+    };
+    let text = figure(&program, At::AfterLine(8), Format::Text);
+    assert!(text.contains("generator"), "{text}");
+    assert!(text.contains(" local item ─▶ "), "{text}");
+    assert!(text.contains(" local local ─▶ "), "{text}");
+}

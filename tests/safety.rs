@@ -255,7 +255,14 @@ fn history_memory_stays_bounded() {
     // Before: 24 GB and the kernel's OOM killer.
     let path = write("print_loop", "while True:\n    print('x' * 1000)\n");
     let ran = run(
-        &[path.to_str().unwrap(), "--keys", "GG", "--dump"],
+        &[
+            path.to_str().unwrap(),
+            "--keys",
+            "GG",
+            "--dump",
+            "--command-steps",
+            "5000000",
+        ],
         Duration::from_secs(300),
     );
     assert_eq!(ran.status, 0, "{}", ran.stderr);

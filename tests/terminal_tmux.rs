@@ -206,3 +206,43 @@ fn the_dump_frame_is_the_terminal_screen_with_tabs_and_wide_characters() {
     tmux.run(&["send-keys", "-t", "t", "q"]);
     tmux.wait_for("the shell again", |s| s.contains("EXITED:0"));
 }
+
+/// In the terminal a long command has no step limit: it shows its progress
+/// on the status line and any key stops it where it is (the key is used
+/// up); `q` during one stops it and quits.
+#[test]
+fn a_long_command_shows_its_progress_and_any_key_stops_it() {
+    if !tmux::available() {
+        eprintln!("skipped: tmux is not on PATH (CI installs it)");
+        return;
+    }
+    let tmux = start("progress", 100, 30, "tests/programs_tui/endless.py");
+    tmux.wait_for("the TUI", |s| s.contains("step 1 "));
+    tmux.run(&["send-keys", "-t", "t", "c"]);
+    let screen = tmux.wait_for("the progress line", |s| s.contains("running… step "));
+    assert!(screen.contains("(any key stops)"), "{screen}");
+    tmux.run(&["send-keys", "-t", "t", "?"]);
+    let screen = tmux.wait_for("the stop", |s| s.contains("(interrupted after "));
+    assert!(
+        !screen.contains("running…"),
+        "the frame was drawn again:\n{screen}"
+    );
+    // Past the library's old limit of 5,000,000 steps, or stopped by the key before.
+    let step: u64 = screen
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("step "))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no step number:\n{screen}"));
+    assert!(step > 1, "{screen}");
+    assert!(
+        !screen.contains("Keys  (any key closes)"),
+        "the stopping key was used up, not the help opened:\n{screen}"
+    );
+    // Another long command, then `q`: it stops and quits.
+    tmux.run(&["send-keys", "-t", "t", "G"]);
+    tmux.wait_for("the progress line", |s| s.contains("running… step "));
+    tmux.run(&["send-keys", "-t", "t", "q"]);
+    let screen = tmux.wait_for("the shell again", |s| s.contains("EXITED:"));
+    assert!(screen.contains("EXITED:0"), "{screen}");
+}

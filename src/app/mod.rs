@@ -191,6 +191,9 @@ pub struct Options {
     pub timings: bool,
     /// The program's memory limit (`--max-memory`), if not the default.
     pub max_memory: Option<u64>,
+    /// Steps after which a command played without a terminal stops
+    /// (`--command-steps`; default [`crate::session::HEADLESS_MAX_STEPS`]).
+    pub command_steps: Option<u64>,
     /// What the program's `input()` reads (`--input FILE`); without it,
     /// standard input when that is not a terminal.
     pub input: Option<String>,
@@ -210,10 +213,14 @@ pub struct RecordOptions {
 }
 
 /// Make a session for the TUI, or say why not (exit status 1, like CPython).
+/// `at_once`: open without looking ahead for the total (the terminal
+/// learns it between key presses); otherwise the total is looked for
+/// before the first frame, so headless output never depends on timing.
 fn open_session(
     program: &crate::commands::Program,
     max_memory: Option<u64>,
     input: Option<&str>,
+    at_once: bool,
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<Option<Session>> {
     use std::io::IsTerminal;
@@ -225,7 +232,12 @@ fn open_session(
         }
         None => Input::empty(),
     };
-    match Session::with_input(&program.source, &program.filename, max_memory, input) {
+    let opened = if at_once {
+        Session::open(&program.source, &program.filename, max_memory, input)
+    } else {
+        Session::with_input(&program.source, &program.filename, max_memory, input)
+    };
+    match opened {
         Ok(session) => Ok(Some(session)),
         Err(error) => {
             writeln!(err, "{error}")?;
@@ -261,7 +273,7 @@ pub fn record(
         )?;
         return Ok((2, None));
     }
-    let Some(session) = open_session(program, None, None, err)? else {
+    let Some(session) = open_session(program, None, None, false, err)? else {
         return Ok((1, None));
     };
     let mut app = App::new(session, Theme::from_env());
@@ -300,10 +312,18 @@ pub fn launch(
             return Ok(2);
         }
     };
-    let Some(session) = open_session(program, options.max_memory, options.input.as_deref(), err)?
+    let headless = options.dump || options.dump_json;
+    let input = options.input.as_deref();
+    let Some(mut session) = open_session(program, options.max_memory, input, !headless, err)?
     else {
         return Ok(1);
     };
+    // Keys played without a terminal cannot be interrupted: a limit stops
+    // an endless loop (the terminal lifts it: a key stops a command there).
+    let limit = options
+        .command_steps
+        .unwrap_or(crate::session::HEADLESS_MAX_STEPS);
+    session.set_step_limit(Some(limit));
     // The config file's errors stop the start, naming the file and line.
     let config = match crate::config::load() {
         Ok(config) => config,

@@ -92,8 +92,10 @@ pub fn run_on<W: Write>(
     super::signals::install();
     enable_raw_mode()?;
     let _guard = Guard;
-    // Long commands look for `q` and Ctrl-C every few thousand steps.
+    // Long commands show their progress and look for a key every few
+    // thousand steps: no step limit here, the user stops them.
     app.session.set_interrupt(Some(key_interrupt));
+    app.session.set_step_limit(None);
     enter(writer)?;
     // Real 16-colour codes, not crossterm's 256-colour form of them.
     let mut terminal = Terminal::new(CrosstermBackend::new(Ansi16::new(&mut *writer)))?;
@@ -123,7 +125,7 @@ fn play<B: Backend<Error = io::Error>>(
         if user_took_over(terminal, app, Duration::from_millis(gap))? {
             return Ok(());
         }
-        app.press(key);
+        press(app, key);
     }
     if playback.then_quit && !app.quit {
         draw(terminal, app)?;
@@ -148,7 +150,17 @@ fn user_took_over<B: Backend<Error = io::Error>>(
             Some(event) => event,
             None => {
                 let left = until.saturating_duration_since(Instant::now());
-                if left.is_zero() || !event::poll(left)? {
+                if left.is_zero() {
+                    return Ok(false);
+                }
+                // The pause learns the total too, a slice at a time.
+                if app.session.learning_total() && !event::poll(Duration::ZERO)? {
+                    if app.session.learn_total(LEARN_SLICE) {
+                        draw(terminal, app)?;
+                    }
+                    continue;
+                }
+                if !event::poll(left)? {
                     return Ok(false);
                 }
                 event::read()?
@@ -176,9 +188,33 @@ fn draw<B: Backend<Error = io::Error>>(
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.screen = (size.width, size.height);
+    // A progress line was written over the frame: draw every cell again.
+    if PROGRESS.with_borrow_mut(|progress| std::mem::take(&mut progress.drawn)) {
+        terminal.clear()?;
+    }
     terminal.draw(|frame| crate::ui::view(frame, &app.screen()))?;
     Ok(())
 }
+
+/// Wait for the next terminal event; meanwhile, run the copy that learns
+/// the program's total a slice at a time, and show the total once known.
+fn next_event<B: Backend<Error = io::Error>>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+) -> io::Result<Event> {
+    while app.session.learning_total() {
+        if event::poll(Duration::ZERO)? {
+            return event::read();
+        }
+        if app.session.learn_total(LEARN_SLICE) {
+            draw(terminal, app)?;
+        }
+    }
+    event::read()
+}
+
+/// Steps the total's copy runs between two looks for a key (a few ms).
+const LEARN_SLICE: u64 = 100_000;
 
 fn event_loop<B: Backend<Error = io::Error>>(
     terminal: &mut Terminal<B>,
@@ -189,7 +225,7 @@ fn event_loop<B: Backend<Error = io::Error>>(
         let next = PENDING.with_borrow_mut(|pending| pending.pop_front());
         let event = match next {
             Some(event) => event,
-            None => event::read()?,
+            None => next_event(terminal, app)?,
         };
         handle(terminal, app, event)?;
     }
@@ -204,7 +240,7 @@ fn handle<B: Backend<Error = io::Error>>(
 ) -> io::Result<bool> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            app.press(key.into());
+            press(app, key.into());
             Ok(true)
         }
         Event::Mouse(mouse) => {
@@ -224,27 +260,131 @@ fn handle<B: Backend<Error = io::Error>>(
     }
 }
 
+/// Handle one key; a long command it starts shows its progress on the
+/// status line and stops at any key.
+fn press(app: &mut App, key: super::Key) {
+    let (width, height) = app.screen;
+    let screen = ratatui::layout::Rect::new(0, 0, width, height);
+    let areas = crate::ui::layout(screen, crate::ui::output::wanted_lines(&app.screen()));
+    PROGRESS.with_borrow_mut(|progress| {
+        *progress = Progress {
+            started: Some(Instant::now()),
+            shown_at: None,
+            row: areas.status.y,
+            width,
+            stopped: false,
+            drawn: progress.drawn,
+        }
+    });
+    app.press(key);
+    PROGRESS.with_borrow_mut(|progress| progress.started = None);
+}
+
+/// A command's progress line: when it started, when the line was last written.
+#[derive(Debug, Default)]
+struct Progress {
+    /// When the running command started (`None` between commands).
+    started: Option<Instant>,
+    shown_at: Option<Instant>,
+    /// The status line's row and width.
+    row: u16,
+    width: u16,
+    /// A key stopped the command: every loop of it stops.
+    stopped: bool,
+    /// A progress line is on the screen: the next frame redraws every cell.
+    drawn: bool,
+}
+
+/// A command shows its progress once it has run this long.
+const PROGRESS_AFTER: Duration = Duration::from_millis(150);
+/// How often the progress line is written again.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+thread_local! {
+    static PROGRESS: std::cell::RefCell<Progress> =
+        std::cell::RefCell::new(Progress::default());
+}
+
+/// `running… step 41,000,000`: digits in groups of three.
+pub fn grouped(number: u64) -> String {
+    let digits = number.to_string();
+    let mut text = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(digit);
+    }
+    text
+}
+
+/// Write the progress line over the status line, straight to the terminal.
+fn show_progress(row: u16, width: u16, step: u64) {
+    use crossterm::style::{Attribute, Print, SetAttribute};
+    use crossterm::terminal::{Clear, ClearType};
+    let text = format!(" running… step {}  (any key stops)", grouped(step));
+    let text: String = text.chars().take(width as usize).collect();
+    let mut out = io::stdout();
+    let _ = crossterm::queue!(
+        out,
+        crossterm::cursor::MoveTo(0, row),
+        Clear(ClearType::CurrentLine),
+        SetAttribute(Attribute::Reverse),
+        Print(text),
+        SetAttribute(Attribute::Reset),
+    );
+    let _ = out.flush();
+}
+
 thread_local! {
     /// Events read while a long command ran, to handle after it.
     static PENDING: std::cell::RefCell<std::collections::VecDeque<Event>> =
         const { std::cell::RefCell::new(std::collections::VecDeque::new()) };
 }
 
-/// Asked by a long command: true when `q` or Ctrl-C was pressed (it is kept
-/// too, so the loop then quits); other events wait their turn.
-fn key_interrupt() -> bool {
+/// Asked by a long command with the step it has reached: true when it
+/// should stop. Once it has run a moment it shows its progress, and then
+/// any key stops it (the key is used up, but `q` and Ctrl-C still quit
+/// after); keys pressed before that wait their turn, and only `q` and
+/// Ctrl-C stop it.
+fn key_interrupt(step: u64) -> bool {
     // Still true while the quitting key waits its turn, so every long loop
     // of one command stops, not only the first.
     let quit_waiting = PENDING.with_borrow(|pending| pending.iter().any(is_quit_key));
-    if quit_waiting {
+    if quit_waiting || PROGRESS.with_borrow(|progress| progress.stopped) {
         return true;
     }
+    let showing = PROGRESS.with_borrow_mut(|progress| {
+        let Some(started) = progress.started else {
+            return false;
+        };
+        let now = Instant::now();
+        let due = match progress.shown_at {
+            None => now.duration_since(started) >= PROGRESS_AFTER,
+            Some(shown) => now.duration_since(shown) >= PROGRESS_EVERY,
+        };
+        if due {
+            show_progress(progress.row, progress.width, step);
+            progress.shown_at = Some(now);
+            progress.drawn = true;
+        }
+        progress.shown_at.is_some()
+    });
     let mut stop = false;
     while !stop && event::poll(Duration::ZERO).unwrap_or(false) {
         let Ok(event) = event::read() else {
             break;
         };
         stop = is_quit_key(&event);
+        let key = matches!(&event, Event::Key(key) if key.kind != KeyEventKind::Release);
+        if showing && key {
+            stop = true;
+            PROGRESS.with_borrow_mut(|progress| progress.stopped = true);
+            if is_quit_key(&event) {
+                PENDING.with_borrow_mut(|pending| pending.push_back(event));
+            }
+            break;
+        }
         PENDING.with_borrow_mut(|pending| pending.push_back(event));
     }
     stop
@@ -259,5 +399,19 @@ fn is_quit_key(event: &Event) -> bool {
             ctrl_c || key.code == event::KeyCode::Char('q')
         }
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn step_numbers_are_grouped_by_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(41_000_000), "41,000,000");
+        assert_eq!(grouped(102_000_019), "102,000,019");
     }
 }

@@ -59,6 +59,8 @@ pub enum Builtin {
     PropertyGetter,
     PropertySetter,
     PropertyDeleter,
+    /// `BaseException.__init__` (`Exception.__init__(self, message)`).
+    ExcInit,
     /// A method of a built-in type (`list.append`).
     Method(super::containers::Method),
     /// A method of set or frozenset (`set.add`).
@@ -122,6 +124,7 @@ impl Builtin {
             Builtin::PropertyGetter => "getter",
             Builtin::PropertySetter => "setter",
             Builtin::PropertyDeleter => "deleter",
+            Builtin::ExcInit => "__init__",
             Builtin::Method(method) => method.name(),
             Builtin::SetMethod(method) => method.name(),
             Builtin::StrMethod(method) => method.name(),
@@ -133,6 +136,7 @@ impl Builtin {
 
     pub fn repr(self) -> String {
         match self {
+            Builtin::ExcInit => "<slot wrapper '__init__' of 'BaseException' objects>".into(),
             Builtin::Method(method) => format!(
                 "<method '{}' of '{}' objects>",
                 method.name(),
@@ -321,6 +325,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         )));
     }
     match builtin {
+        Builtin::ExcInit => vm.exception_init(args),
         Builtin::Print => print(vm, args, keywords),
         Builtin::Math(function) => super::math::call(vm, function, args),
         Builtin::Gc(function) => super::gc::call(vm, function, args),
@@ -779,6 +784,11 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
         (TypeKind::Type, [obj]) => {
             if let Value::Instance { class, .. } = vm.heap.value(*obj) {
                 return Ok(*class);
+            }
+            if let Value::Exception(exc) = vm.heap.value(*obj)
+                && let Some(class) = exc.class
+            {
+                return Ok(class);
             }
             let of = vm.heap.value(*obj).type_kind();
             Ok(vm.type_object(of))

@@ -110,7 +110,9 @@ impl Vm {
         for base in &base_args {
             let ok = matches!(
                 base.slot.obj.map(|b| self.heap.value(b)),
-                Some(Value::Class(_)) | Some(Value::Type(TypeKind::Object))
+                Some(Value::Class(_))
+                    | Some(Value::Type(TypeKind::Object))
+                    | Some(Value::Type(TypeKind::Exc(_)))
             );
             if !ok {
                 let shown = base.slot.obj.map(|b| self.heap.repr(b)).unwrap_or_default();
@@ -353,6 +355,10 @@ impl Vm {
         let mro_of = |base: ObjId| -> Vec<ObjId> {
             match self.heap.value(base) {
                 Value::Class(c) => c.mro.clone(),
+                // A built-in exception class: its MRO of static types.
+                Value::Type(kind @ TypeKind::Exc(_)) => {
+                    kind.mro().map(|k| self.type_object_id(k)).collect()
+                }
                 _ => vec![object],
             }
         };
@@ -431,30 +437,18 @@ impl Vm {
             Value::Class(c) => (c.name, c.qualname.to_string()),
             _ => return Err(null()),
         };
-        let dict = self.heap.alloc(Value::Dict(Box::new(Dict::new())));
-        let instance = self.heap.alloc(Value::Instance {
-            class,
-            dict,
-            type_name,
-        });
-        let address = self.heap.get(instance).address;
-        self.heap.incref(
-            class,
-            Referrer::Attribute {
-                owner: address,
-                name: "__class__",
-            },
-        );
-        self.heap.incref(
-            dict,
-            Referrer::Attribute {
-                owner: address,
-                name: "__dict__",
-            },
-        );
+        let exception = self.class_exception_kind(class);
+        let instance = match exception {
+            // BaseException.__new__: the arguments are `args` from the start.
+            Some(kind) => {
+                let objects = args.iter().filter_map(|a| a.slot.obj).collect();
+                self.exception_instance(class, kind, objects)
+            }
+            None => self.plain_instance(class, type_name),
+        };
         let init = self.class_lookup(class, "__init__");
         let Some(init) = init else {
-            if !args.is_empty() {
+            if !args.is_empty() && exception.is_none() {
                 for arg in args {
                     self.release(arg);
                 }
@@ -463,6 +457,10 @@ impl Vm {
                 return Err(PyException::type_error(format!(
                     "{qualname}() takes no arguments"
                 )));
+            }
+            // An exception's `args` tuple holds its own references.
+            for arg in args {
+                self.release(arg);
             }
             self.release(class_popped);
             return Ok(Some(instance));
@@ -526,6 +524,32 @@ impl Vm {
         Ok(None)
     }
 
+    /// A new instance of a plain class: its `__dict__` and class held.
+    fn plain_instance(&mut self, class: ObjId, type_name: &'static str) -> ObjId {
+        let dict = self.heap.alloc(Value::Dict(Box::new(Dict::new())));
+        let instance = self.heap.alloc(Value::Instance {
+            class,
+            dict,
+            type_name,
+        });
+        let address = self.heap.get(instance).address;
+        self.heap.incref(
+            class,
+            Referrer::Attribute {
+                owner: address,
+                name: "__class__",
+            },
+        );
+        self.heap.incref(
+            dict,
+            Referrer::Attribute {
+                owner: address,
+                name: "__dict__",
+            },
+        );
+        instance
+    }
+
     /// `obj.name` on instances and classes; `None` when `owner` is neither.
     /// With `method`: (function, self) for a function found on the class.
     pub(super) fn instance_attribute(
@@ -534,6 +558,10 @@ impl Vm {
         name: &str,
     ) -> Option<Flow<AttrFound>> {
         match self.heap.value(owner) {
+            Value::Exception(_) | Value::Type(TypeKind::Exc(_)) => {
+                self.exception_attribute(owner, name)
+            }
+            Value::Generator(_) => self.generator_attribute(owner, name),
             Value::Instance { class, dict, .. } => {
                 let (class, dict) = (*class, *dict);
                 let on_class = self.class_lookup(class, name);
@@ -672,6 +700,9 @@ impl Vm {
         }
         let dict = match self.heap.value(owner) {
             Value::Instance { dict, .. } => *dict,
+            Value::Exception(_) if !matches!(name, "args" | "__cause__" | "__context__") => {
+                self.exception_dict(owner)
+            }
             Value::Class(c) => {
                 if name.starts_with("__") && name.ends_with("__") {
                     return Err(self.unsupported(&format!("setting {name} on a class")));
@@ -742,11 +773,16 @@ impl Vm {
 
     /// `isinstance(value, cls)` for classes made by `class`.
     pub(super) fn is_instance_of_class(&self, value: ObjId, class: ObjId) -> bool {
-        match self.heap.value(value) {
-            Value::Instance { class: own, .. } => match self.heap.value(*own) {
-                Value::Class(c) => c.mro.contains(&class),
-                _ => false,
+        let own = match self.heap.value(value) {
+            Value::Instance { class: own, .. } => *own,
+            Value::Exception(exc) => match exc.class {
+                Some(own) => own,
+                None => return false,
             },
+            _ => return false,
+        };
+        match self.heap.value(own) {
+            Value::Class(c) => c.mro.contains(&class),
             _ => false,
         }
     }

@@ -43,6 +43,9 @@ pub struct CodeInfo {
     pub instrs: Vec<Instr>,
     /// The same instructions as the bytecode module decodes them (positions, line starts).
     decoded: Vec<bytecode::Instruction>,
+    /// `fires_line_event(Some(i - 1), i)` for each `i`: the answer when no
+    /// jump came between, worked out once.
+    fires_after_previous: Vec<bool>,
     /// `co_consts` as heap objects.
     pub consts: Vec<ObjId>,
     /// `co_names` interned.
@@ -117,7 +120,11 @@ impl CodeInfo {
             && code.freevars.is_empty())
         .then_some(code.argcount as usize);
         let labels = bytecode::dis::label_offsets(&code);
+        let fires_after_previous = (0..decoded.len())
+            .map(|i| i > 0 && bytecode::fires_line_event(decoded.get(i - 1), &decoded[i]))
+            .collect();
         CodeInfo {
+            fires_after_previous,
             handlers,
             labels,
             plain_call,
@@ -133,7 +140,15 @@ impl CodeInfo {
 
     /// CPython reports a 'line' event before instruction `next` when `previous`
     /// ran just before it in the same frame.
+    #[inline]
     pub fn fires_line_event(&self, previous: Option<usize>, next: usize) -> bool {
+        if previous.is_some_and(|p| p + 1 == next) {
+            return self
+                .fires_after_previous
+                .get(next)
+                .copied()
+                .unwrap_or(false);
+        }
         match self.decoded.get(next) {
             Some(instr) => {
                 bytecode::fires_line_event(previous.and_then(|p| self.decoded.get(p)), instr)

@@ -35,6 +35,9 @@ pub enum Method {
     DictSetdefault,
     DictClear,
     DictCopy,
+    GenSend,
+    GenThrow,
+    GenClose,
 }
 
 impl Method {
@@ -56,6 +59,9 @@ impl Method {
             Method::DictValues => "values",
             Method::DictItems => "items",
             Method::DictSetdefault => "setdefault",
+            Method::GenSend => "send",
+            Method::GenThrow => "throw",
+            Method::GenClose => "close",
         }
     }
 
@@ -69,11 +75,15 @@ impl Method {
             | Method::DictSetdefault
             | Method::DictClear
             | Method::DictCopy => TypeKind::Dict,
+            Method::GenSend | Method::GenThrow | Method::GenClose => TypeKind::Generator,
             _ => TypeKind::List,
         }
     }
 
-    const ALL: [Method; 19] = [
+    const ALL: [Method; 22] = [
+        Method::GenSend,
+        Method::GenThrow,
+        Method::GenClose,
         Method::ListSort,
         Method::ListAppend,
         Method::ListPop,
@@ -282,6 +292,18 @@ impl Vm {
 
     /// The key as `==`/`hash` see it; lists and dicts are unhashable.
     pub(super) fn hash_key(&self, key: ObjId) -> Flow<HashKey> {
+        self.hash_key_within(key, 0)
+    }
+
+    /// Nested tuples recurse here, their depth budgeted as the recursion
+    /// limit: a deep tuple key is a `RecursionError`, never a crash.
+    fn hash_key_within(&self, key: ObjId, depth: usize) -> Flow<HashKey> {
+        if depth > super::RECURSION_LIMIT {
+            return Err(PyException::new(
+                "RecursionError",
+                "maximum recursion depth exceeded while getting the hash of a tuple",
+            ));
+        }
         Ok(match self.heap.value(key) {
             Value::Int(v) => HashKey::Int(*v),
             Value::Bool(b) => HashKey::Int(*b as i64),
@@ -300,7 +322,7 @@ impl Vm {
             Value::Tuple(items) => {
                 let mut keys = Vec::with_capacity(items.len());
                 for &item in items.iter() {
-                    keys.push(self.hash_key(item)?);
+                    keys.push(self.hash_key_within(item, depth + 1)?);
                 }
                 HashKey::Tuple(keys)
             }
@@ -800,6 +822,11 @@ impl Vm {
                 }
                 Ok(copy)
             }
+            // Calls on generators resume their frame (see `generators`).
+            Method::GenSend | Method::GenThrow | Method::GenClose => Err(PyException::new(
+                "SystemError",
+                "generator methods are called by call_generator",
+            )),
         }
     }
 

@@ -8,6 +8,7 @@ use super::builtins::Builtin;
 use super::exceptions::PyException;
 use super::frame::Slot;
 use super::heap::{ObjId, Referrer, Value};
+use super::types::TypeKind;
 use super::{Flow, Vm};
 
 impl Vm {
@@ -172,6 +173,7 @@ impl Vm {
         // The MRO searched: of type(self), or of self when it is a class.
         let (start_type, is_class) = match self.heap.value(this) {
             Value::Instance { class, .. } => (*class, false),
+            Value::Exception(exc) if exc.class.is_some() => (exc.class.unwrap_or(class), false),
             Value::Class(_) => (this, true),
             _ => {
                 return Err(PyException::type_error(
@@ -191,7 +193,15 @@ impl Vm {
         let text = self.heap.symbols.text(name).to_owned();
         let key = super::types::dict::HashKey::Str(text.as_str().into());
         let mut found = None;
+        let mut exception_init = false;
         for &klass in &mro[position + 1..] {
+            if let Value::Type(TypeKind::Exc(_)) = self.heap.value(klass)
+                && text == "__init__"
+            {
+                // `BaseException.__init__`, called with the exception as self.
+                exception_init = true;
+                break;
+            }
             if let Value::Class(k) = self.heap.value(klass)
                 && let Value::Dict(d) = self.heap.value(k.dict)
                 && let Some(entry) = d.get(&key)
@@ -202,6 +212,22 @@ impl Vm {
         }
         let found = match found {
             Some(found) => found,
+            None if exception_init => {
+                let init = self.static_builtin(Builtin::ExcInit);
+                let self_popped = self.pop()?;
+                let class_popped = self.pop()?;
+                let super_popped = self.pop()?;
+                self.push(init)?;
+                if method_bit {
+                    self.push_slot(self_popped.slot)?;
+                } else {
+                    self.release(self_popped);
+                    return Err(self.unsupported("super().__init__ of an exception as a value"));
+                }
+                self.release(class_popped);
+                self.release(super_popped);
+                return Ok(());
+            }
             None if text == "__init__" => {
                 // object.__init__: a builtin that takes no arguments here.
                 self.static_builtin(Builtin::ObjectInit)

@@ -599,7 +599,8 @@ impl Vm {
             | Value::SeqIterator { .. }
             | Value::Enumerate { .. }
             | Value::Zip { .. }
-            | Value::Reversed { .. } => true,
+            | Value::Reversed { .. }
+            | Value::Generator(_) => true,
             Value::Instance { .. } => self.special_method(obj, "__next__").is_some(),
             _ => false,
         }

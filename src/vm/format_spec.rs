@@ -428,6 +428,15 @@ fn format_float(value: f64, spec_text: &str, type_name: &str) -> Formatted {
 impl Vm {
     /// `format(obj, spec)` (`obj.__format__(spec)`) for the built-in types.
     pub(super) fn format_object(&self, obj: ObjId, spec: &str) -> Formatted {
+        if spec.bytes().any(|b| b.is_ascii_digit()) {
+            let largest: u64 = spec
+                .split(|c: char| !c.is_ascii_digit())
+                .filter_map(|digits| digits.parse::<u64>().ok())
+                .filter(|&n| n <= i64::MAX as u64)
+                .max()
+                .unwrap_or(0);
+            self.heap.check_room(largest)?;
+        }
         let value = match self.heap.value(obj) {
             Value::Str(text) => return format(&Formattable::Str(text), spec),
             Value::Bool(b) if spec.is_empty() => {

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::code::CodeInfo;
-use super::heap::{ObjId, Symbol};
+use super::heap::{ObjId, Referrer, Symbol};
 
 /// A stack or local slot: an object (or NULL) and whether the reference is borrowed.
 ///
@@ -53,6 +53,8 @@ pub struct Frame {
     pub on_return: Option<Continuation>,
     /// Rarely used, kept out of line so calls stay cheap.
     pub calls: Option<Box<FrameCalls>>,
+    /// A generator's frame while it runs: whose it is and who resumed it.
+    pub resumed: Option<Resume>,
 }
 
 /// A frame's part in calls made from inside instructions (see `special.rs`).
@@ -105,6 +107,95 @@ impl CallResult {
     }
 }
 
+/// A running generator frame: the generator and what its resumer does with
+/// what it yields or returns (CPython's `gen_send_ex2` callers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resume {
+    pub generator: ObjId,
+    /// The resumer holds a reference to the generator while it runs (a
+    /// call's argument); `FOR_ITER` and `SEND` keep theirs on the stack.
+    pub holds: bool,
+    pub mode: ResumeMode,
+    /// The resumer's exception state (`exc_info`), held until the frame stops.
+    pub saved_exc: Option<ObjId>,
+}
+
+/// How a generator was resumed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResumeMode {
+    /// `next(g[, default])`, `g.send(v)`, `g.throw(e)`: a yield is the call's
+    /// result; a return raises `StopIteration` (or gives the default, held).
+    Call { default: Option<ObjId> },
+    /// `FOR_ITER`: a yield is the next item; a return ends the loop.
+    ForIter { target: u32 },
+    /// `FOR_ITER` over `enumerate(g)` (on the stack, holding `g`): a yield
+    /// is paired with the count.
+    ForIterEnumerate { target: u32, enumerate: ObjId },
+    /// `SEND` (`yield from`): a yield is pushed; a return jumps to `END_SEND`.
+    Send { target: u32 },
+    /// `g.close()`: `GeneratorExit` thrown in; it or a return ends the call.
+    Close,
+    /// The generator's count reached 0 while suspended inside a `try`: it is
+    /// closed (`_PyGen_Finalize`), then freed.
+    Finalize,
+    /// A builtin that consumes the generator (`list(g)`, `sum(g)`…).
+    Drive(Drive),
+    /// An inner generator of a `yield from` chain that `throw()` or
+    /// `close()` reached first: its return or exception goes to the
+    /// generator under it (suspended at its `yield from`), a yield to the
+    /// outermost one's resumer (`closing`: a yield is refused instead).
+    Chain { closing: bool },
+}
+
+/// What a consuming builtin keeps between items (its objects held).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drive {
+    /// `list(g)`, `tuple(g)`, or `min`/`max`/`sorted` of the items: the list
+    /// being filled, and the builtin to apply to it at the end.
+    Collect {
+        list: ObjId,
+        finish: Option<ObjId>,
+        tuple: bool,
+    },
+    /// `sum(g[, start])`: the running total.
+    Sum { total: ObjId },
+    /// `any(g)` / `all(g)`: stop at the first true (false) item.
+    AnyAll { any: bool },
+    /// An instruction that needs the items first (`UNPACK_SEQUENCE`,
+    /// `LIST_EXTEND`, `CALL_FUNCTION_EX`): they are gathered in `list`, then
+    /// the generator's stack slot (`depth` under the caller's top) becomes a
+    /// tuple of them and the instruction runs again. `limit`: stop after
+    /// that many items (0: all).
+    Materialize { list: ObjId, depth: u32, limit: u32 },
+}
+
+impl Resume {
+    /// The objects this resume holds references to (under the continuation referrer).
+    pub fn held(&self) -> Vec<ObjId> {
+        let mut held = Vec::new();
+        if self.holds {
+            held.push(self.generator);
+        }
+        match self.mode {
+            ResumeMode::Call {
+                default: Some(default),
+            } => held.push(default),
+            ResumeMode::Drive(Drive::Collect { list, .. })
+            | ResumeMode::Drive(Drive::Materialize { list, .. }) => held.push(list),
+            ResumeMode::Drive(Drive::Sum { total }) => held.push(total),
+            _ => {}
+        }
+        held
+    }
+
+    /// Every reference it holds: [`Resume::held`] and the saved exception.
+    pub fn counted(&self) -> Vec<ObjId> {
+        let mut counted = self.held();
+        counted.extend(self.saved_exc);
+        counted
+    }
+}
+
 /// The rest of an instruction that ran Python code in its middle: when the
 /// frame returns, its caller finishes the instruction this way (CPython's
 /// shim frames), so every Python-level instruction stays one step.
@@ -152,6 +243,54 @@ impl Frame {
             locals_dict: None,
             on_return: None,
             calls: None,
+            resumed: None,
+        }
+    }
+
+    /// The counted references the frame itself holds: locals, then the value
+    /// stack, then its function (what a suspended generator's frame keeps).
+    pub fn each_reference(&self, mut visit: impl FnMut(ObjId, Referrer)) {
+        for (slot, &name) in self.locals.iter().zip(self.code.localsplus.iter()) {
+            if let Some(obj) = slot.obj
+                && !slot.borrowed
+            {
+                visit(
+                    obj,
+                    Referrer::Local {
+                        frame: self.qualname,
+                        name,
+                    },
+                );
+            }
+        }
+        for (index, slot) in self.stack.iter().enumerate() {
+            if let Some(obj) = slot.obj
+                && !slot.borrowed
+            {
+                visit(
+                    obj,
+                    Referrer::Stack {
+                        frame: self.qualname,
+                        slot: index as u32,
+                    },
+                );
+            }
+        }
+        if let Some(function) = self.function {
+            visit(
+                function,
+                Referrer::Frame {
+                    frame: self.qualname,
+                },
+            );
+        }
+        if let Some(namespace) = self.locals_dict {
+            visit(
+                namespace,
+                Referrer::Frame {
+                    frame: self.qualname,
+                },
+            );
         }
     }
 

@@ -169,6 +169,17 @@ impl Vm {
     /// `dir(obj)` names, sorted: what "Did you mean" searches too.
     fn dir_list(&mut self, obj: Option<ObjId>) -> Call {
         let names: Vec<String> = match obj {
+            Some(obj)
+                if !matches!(
+                    self.heap.value(obj),
+                    Value::Instance { .. } | Value::Class(_) | Value::Module(_)
+                ) =>
+            {
+                return Err(self.unsupported(&format!(
+                    "dir() of {} objects",
+                    self.heap.value(obj).type_name()
+                )));
+            }
             Some(obj) => self.attribute_names_of(obj),
             None => {
                 let locals = self.locals_dict()?;

@@ -54,6 +54,14 @@ impl Vm {
             for &pinned in frame.pins() {
                 refer(pinned, "a caller holding it across a call", &self.heap)?;
             }
+            if let Some(resume) = frame.resumed {
+                for held in resume.counted() {
+                    refer(held, "a running generator's resumer", &self.heap)?;
+                }
+            }
+        }
+        for &generator in self.heap.finalizing() {
+            refer(generator, "the generator finalizer", &self.heap)?;
         }
         // sys.modules holds every module.
         let imported = self.imported.iter().copied();

@@ -17,9 +17,11 @@ mod classes;
 mod containers;
 mod descriptors;
 mod dunders;
+mod exc_classes;
 mod exec;
 mod format_spec;
 mod gc;
+mod generators;
 pub mod input;
 mod introspect;
 mod invariants;
@@ -236,6 +238,23 @@ impl Vm {
             };
             self.set_module_member(module, member, object);
         }
+        module
+    }
+
+    /// A built-in module (`math`, `gc`): made with its functions (and what
+    /// `fill` adds) by the first `import`, then the same module each time.
+    fn builtin_module(
+        &mut self,
+        name: &str,
+        members: &[(&str, Builtin)],
+        fill: impl FnOnce(&mut Vm, ObjId),
+    ) -> ObjId {
+        if let Some(module) = self.imported_module(name) {
+            return module;
+        }
+        let module = self.make_module(name, members);
+        fill(self, module);
+        self.imported.push(module);
         module
     }
 
@@ -774,6 +793,17 @@ impl Vm {
             for &pinned in frame.pins() {
                 visit(pinned, pending, true, Some(depth));
             }
+            if let Some(resume) = frame.resumed {
+                for held in resume.held() {
+                    visit(held, pending, true, Some(depth));
+                }
+                if let Some(exc) = resume.saved_exc {
+                    visit(exc, unwind::exc_info_referrer(self), true, Some(depth));
+                }
+            }
+        }
+        for &generator in self.heap.finalizing() {
+            visit(generator, heap::finalizer_referrer(), true, None);
         }
         if let Some(exc) = self.exc_info {
             visit(exc, unwind::exc_info_referrer(self), true, None);
@@ -802,8 +832,47 @@ impl Vm {
             } else if self.heap.over_limit() {
                 self.raise(self.heap.memory_error());
             }
+            if !self.heap.finalizing().is_empty() {
+                self.run_finalizers();
+            }
         }
         self.outcome.as_ref().unwrap_or(&Outcome::Finished)
+    }
+
+    /// Run as [`Vm::run`] does, but working out line events as
+    /// [`Vm::step_quiet`] does, and calling `after(vm, moved)` after every
+    /// step until it returns true (then true) or the program ends (false):
+    /// the debugger's quiet forward motion. A step ends exactly as in
+    /// `execute_checked`.
+    #[inline]
+    pub fn run_watched(&mut self, mut after: impl FnMut(&Vm, Moved) -> bool) -> bool {
+        self.track_lines = true;
+        while let Some(instr) = self.fetch() {
+            let depth = self.frames.len();
+            let moved = match self.execute(instr) {
+                Err(error) => {
+                    self.unwind(error);
+                    Moved::Unwound
+                }
+                Ok(()) if self.heap.over_limit() => {
+                    self.raise(self.heap.memory_error());
+                    Moved::Unwound
+                }
+                Ok(()) if self.outcome.is_some() => Moved::Finished,
+                Ok(()) => {
+                    self.update_line_event();
+                    match self.frames.len().cmp(&depth) {
+                        std::cmp::Ordering::Greater => Moved::Called,
+                        std::cmp::Ordering::Less => Moved::Returned,
+                        std::cmp::Ordering::Equal => Moved::Stayed,
+                    }
+                }
+            };
+            if after(self, moved) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Run at most `budget` more instructions, as [`Vm::run`] does; true once finished.
@@ -819,6 +888,9 @@ impl Vm {
             } else if self.heap.over_limit() {
                 self.raise(self.heap.memory_error());
             }
+            if !self.heap.finalizing().is_empty() {
+                self.run_finalizers();
+            }
         }
         self.is_finished()
     }
@@ -829,6 +901,15 @@ impl Vm {
             return;
         }
         let _ = self.execute_next();
+    }
+
+    /// [`Vm::step_quiet`], saying how the step ended (a call, a return…):
+    /// the debugger's quiet forward motion counts calls and returns with it.
+    pub fn step_outcome(&mut self) -> Outcome {
+        match &self.outcome {
+            Some(outcome) => outcome.clone(),
+            None => self.execute_next(),
+        }
     }
 
     /// Execute one instruction and report what it did; `None` once finished.
@@ -892,6 +973,11 @@ impl Vm {
             self.frames.last().map_or(0, |f| f.stack.len()),
             self.frames.last().map_or(0, |f| f.pc),
             self.unwinds + self.calls.replays(),
+            // Another frame of the same depth on top (a generator returned
+            // and the instruction it ran for called a function) is not this one.
+            self.frames
+                .last()
+                .map_or(0, |f| Arc::as_ptr(&f.code) as usize),
         );
         #[cfg(debug_assertions)]
         let outcome = self.execute_checked(instr);
@@ -906,11 +992,24 @@ impl Vm {
     /// The stack depth change of a step that stayed in its frame and raised
     /// nothing equals CPython's declared stack effect (`dis.stack_effect`).
     #[cfg(debug_assertions)]
-    fn check_stack_effect(&mut self, instr: Instr, frames: usize, before: (usize, usize, u64)) {
-        let (stack, pc, unwinds) = before;
+    fn check_stack_effect(
+        &mut self,
+        instr: Instr,
+        frames: usize,
+        before: (usize, usize, u64, usize),
+    ) {
+        let (stack, pc, unwinds, code) = before;
         if self.outcome.is_some()
             || self.frames.len() != frames
             || self.unwinds + self.calls.replays() != unwinds
+        {
+            return;
+        }
+        if self
+            .frames
+            .last()
+            .map_or(0, |f| Arc::as_ptr(&f.code) as usize)
+            != code
         {
             return;
         }
@@ -940,6 +1039,20 @@ impl Vm {
     /// Execute one fetched instruction and settle its outcome.
     fn execute_checked(&mut self, instr: Instr) -> Outcome {
         let depth_before = self.frames.len();
+        let outcome = self.execute_settled(instr, depth_before);
+        if !self.heap.finalizing().is_empty() && self.outcome.is_none() {
+            self.run_finalizers();
+            if self.track_lines {
+                self.update_line_event();
+            }
+            if self.frames.len() > depth_before {
+                return Outcome::Called;
+            }
+        }
+        outcome
+    }
+
+    fn execute_settled(&mut self, instr: Instr, depth_before: usize) -> Outcome {
         match self.execute(instr) {
             Ok(()) if self.heap.over_limit() => return self.raise(self.heap.memory_error()),
             Ok(()) => {}
@@ -963,6 +1076,7 @@ impl Vm {
 
     /// Decide whether `sys.settrace` reports a 'line' event before the next
     /// instruction of the innermost frame (CPython 3.14's rule, in `bytecode`).
+    #[inline(always)]
     fn update_line_event(&mut self) {
         let Some(frame) = self.frames.last_mut() else {
             return;
@@ -1213,6 +1327,21 @@ impl Vm {
     fn main_symbol(&self) -> Symbol {
         self.main_symbol
     }
+}
+
+/// How one step of [`Vm::run_watched`] moved between frames.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moved {
+    /// It stayed in its frame.
+    Stayed,
+    /// It entered a new frame.
+    Called,
+    /// A frame returned to its caller.
+    Returned,
+    /// The program is over.
+    Finished,
+    /// An exception was raised (caught or not).
+    Unwound,
 }
 
 /// A slot just popped, with the referrer it had on the stack.

@@ -24,8 +24,11 @@ const NB_NAMES: [&str; 27] = [
     "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=", "[]",
 ];
 const NB_SUBSCR: u32 = 26;
+/// `load_instance_attr_calling` found nothing to say about the name.
+const NOT_AN_INSTANCE_ATTRIBUTE: &str = "not an instance attribute";
 /// `COMPARE_OP` operators, `oparg >> 5`.
 const COMPARE_NAMES: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
+const INTRINSIC_STOPITERATION_ERROR: u32 = 3;
 const INTRINSIC_UNARY_POSITIVE: u32 = 5;
 const INTRINSIC_LIST_TO_TUPLE: u32 = 6;
 
@@ -185,9 +188,10 @@ impl Vm {
                 {
                     let text = self.heap.symbols.text(name).to_owned();
                     let key = self.str_object(&text);
-                    let result = self
-                        .delitem(dict, key)
-                        .map_err(|_| PyException::name_error(&text));
+                    let result = self.delitem(dict, key).map_err(|error| {
+                        self.discard_error(error);
+                        PyException::name_error(&text)
+                    });
                     self.heap.discard(key);
                     return result;
                 }
@@ -314,6 +318,21 @@ impl Vm {
             // FOR_ITER (iter -- iter, next); exhausted: jump past END_FOR to POP_ITER
             FOR_ITER => {
                 let iterator = self.peek(0)?.obj.ok_or_else(null_error)?;
+                if let Value::Generator(_) = self.heap.value(iterator) {
+                    let mode = super::frame::ResumeMode::ForIter {
+                        target: instr.target,
+                    };
+                    return self.resume(iterator, None, None, false, mode);
+                }
+                if let Value::Enumerate { iter, .. } = *self.heap.value(iterator)
+                    && let Value::Generator(_) = self.heap.value(iter)
+                {
+                    let mode = super::frame::ResumeMode::ForIterEnumerate {
+                        target: instr.target,
+                        enumerate: iterator,
+                    };
+                    return self.resume(iter, None, None, false, mode);
+                }
                 if let Value::Instance { .. }
                 | Value::SeqIterator {
                     kind: TypeKind::SeqIter,
@@ -546,6 +565,9 @@ impl Vm {
 
             // UNPACK_SEQUENCE (seq -- values[oparg])
             UNPACK_SEQUENCE => {
+                if self.gather_generator(0, arg.saturating_add(1))? {
+                    return Ok(());
+                }
                 let sequence = self.peek(0)?.obj.ok_or_else(null_error)?;
                 if matches!(
                     self.heap.value(sequence),
@@ -656,7 +678,12 @@ impl Vm {
             // LIST_APPEND (list, unused[oparg-1], v -- list, unused[oparg-1])
             LIST_APPEND => self.list_append_op(arg),
             // LIST_EXTEND (list, unused[oparg-1], iterable -- list, unused[oparg-1])
-            LIST_EXTEND => self.list_extend_op(arg),
+            LIST_EXTEND => {
+                if self.gather_generator(0, 0)? {
+                    return Ok(());
+                }
+                self.list_extend_op(arg)
+            }
             // BUILD_MAP (values[oparg*2] -- map)
             BUILD_MAP => self.build_map(arg as usize),
             MATCH_SEQUENCE => self.match_sequence(),
@@ -687,7 +714,12 @@ impl Vm {
             LOAD_SUPER_ATTR => self.calling(|vm| vm.load_super_attr(arg)),
 
             // CALL_FUNCTION_EX (func, null, callargs, kwargs -- result)
-            CALL_FUNCTION_EX => self.call_function_ex(),
+            CALL_FUNCTION_EX => {
+                if self.gather_generator(1, 0)? {
+                    return Ok(());
+                }
+                self.call_function_ex()
+            }
             // DICT_MERGE (dict, unused[oparg - 1], update -- dict, unused[oparg - 1])
             DICT_MERGE => self.dict_merge(arg, true),
             // DICT_UPDATE (dict, unused[oparg - 1], update -- dict, unused[oparg - 1])
@@ -718,6 +750,38 @@ impl Vm {
             CHECK_EXC_MATCH => self.check_exc_match(),
             // RERAISE (values[oparg], exc -- values[oparg])
             RERAISE => self.reraise(arg),
+
+            // LOAD_SPECIAL (self -- attr, self_or_null)
+            LOAD_SPECIAL => self.load_special(arg),
+            // WITH_EXCEPT_START (exit_func, exit_self, lasti, prev_exc, val -- exit_func, exit_self, lasti, prev_exc, val, res)
+            WITH_EXCEPT_START => self.with_except_start(),
+
+            // LOAD_COMMON_CONSTANT (-- value)
+            LOAD_COMMON_CONSTANT => {
+                let value = match arg {
+                    0 => self.exception_class("AssertionError"),
+                    1 => self.exception_class("NotImplementedError"),
+                    2 => self.type_object(TypeKind::Tuple),
+                    3 => self.builtin_object(builtins::Builtin::All),
+                    _ => self.builtin_object(builtins::Builtin::Any),
+                };
+                self.push(value)
+            }
+
+            // RETURN_GENERATOR (-- res)
+            RETURN_GENERATOR => self.return_generator(),
+            // YIELD_VALUE (retval -- value)
+            YIELD_VALUE => self.yield_value(),
+            // GET_YIELD_FROM_ITER (iterable -- iter)
+            GET_YIELD_FROM_ITER => self.get_yield_from_iter(),
+            // SEND (receiver, v -- receiver, retval)
+            SEND => self.send(instr.target),
+            // END_SEND (receiver, value -- value)
+            END_SEND => self.end_send(),
+            // CLEANUP_THROW (sub_iter, last_sent_val, exc_value -- none, value)
+            CLEANUP_THROW => self.cleanup_throw(),
+            // CALL_INTRINSIC_1 INTRINSIC_STOPITERATION_ERROR (value -- res)
+            CALL_INTRINSIC_1 if arg == INTRINSIC_STOPITERATION_ERROR => self.stopiteration_error(),
 
             EXTENDED_ARG => Ok(()),
 
@@ -908,6 +972,13 @@ impl Vm {
             // `__name__` of `__main__`, an immortal identifier string in CPython.
             return Ok(self.singletons_main_name());
         }
+        // A builtin CPython has and bytestep does not is never a NameError.
+        if super::suggest::BUILTIN_NAMES.contains(&text) {
+            return Err(PyException::not_implemented(
+                &format!("the builtin '{text}'"),
+                self.current_line(),
+            ));
+        }
         Err(PyException::name_error(text))
     }
 
@@ -1009,6 +1080,9 @@ impl Vm {
             Value::Exception(exc) if name_text == "__cause__" => {
                 Ok(exc.cause.unwrap_or(self.singletons.none))
             }
+            Value::Exception(exc) if name_text == "value" && exc.kind.name() == "StopIteration" => {
+                Ok(self.stop_iteration_value(owner))
+            }
             Value::Exception(exc) if name_text == "__context__" => {
                 Ok(exc.context.unwrap_or(self.singletons.none))
             }
@@ -1098,7 +1172,8 @@ impl Vm {
             | Value::SeqIterator { .. }
             | Value::Enumerate { .. }
             | Value::Zip { .. }
-            | Value::Reversed { .. } => {
+            | Value::Reversed { .. }
+            | Value::Generator(_) => {
                 // iter(iterator) is the iterator itself.
                 return Ok(iterable);
             }
@@ -1205,6 +1280,11 @@ impl Vm {
             Value::Instance { .. } => self.instance_next(iterator),
             _ => match self.next_wrapped(iterator)? {
                 Some(next) => Ok(next),
+                None if matches!(self.heap.value(iterator), Value::Generator(_)) => Err(self
+                    .unsupported(
+                        "consuming a generator here (for, next, yield from, enumerate in a \
+                         for loop, list, tuple, sum, min, max, sorted, any and all can)",
+                    )),
                 None => Err(self.unsupported("iterating over this object")),
             },
         }
@@ -1964,6 +2044,9 @@ impl Vm {
             args.insert(0, self_or_null);
         }
         let kwnames = kwnames.unwrap_or_default();
+        if let Some(plan) = self.generator_call(callable, &args) {
+            return self.call_generator(plan, callable, args, callable_popped, &kwnames);
+        }
         match self.heap.value(callable) {
             Value::Builtin(builtins::Builtin::BuildClass) => {
                 return self.build_class(args, callable_popped);
@@ -2092,6 +2175,30 @@ impl Vm {
                 .iter()
                 .filter_map(|s| s.obj),
         );
+        // Generators are resumed as frames by the general path (`next(g)`,
+        // `list(g)`, `g.send(v)`…).
+        let generator_method = matches!(
+            self.heap.value(callable),
+            Value::Builtin(builtins::Builtin::Method(
+                super::containers::Method::GenSend
+                    | super::containers::Method::GenThrow
+                    | super::containers::Method::GenClose
+            )) | Value::BoundMethod {
+                method: builtins::Builtin::Method(
+                    super::containers::Method::GenSend
+                        | super::containers::Method::GenThrow
+                        | super::containers::Method::GenClose
+                ),
+                ..
+            }
+        );
+        if generator_method
+            || args
+                .first()
+                .is_some_and(|&a| matches!(self.heap.value(a), Value::Generator(_)))
+        {
+            return None;
+        }
         let positional = args.len().saturating_sub(kwnames.len());
         Some(self.calling(|vm| {
             let keywords: Vec<(&str, ObjId)> = kwnames
@@ -2175,14 +2282,12 @@ impl Vm {
         args: Vec<Popped>,
         kwnames: &[String],
     ) -> Flow {
-        if info.code.flags & (crate::compile::flags::GENERATOR | crate::compile::flags::COROUTINE)
-            != 0
-        {
+        if info.code.flags & crate::compile::flags::COROUTINE != 0 {
             for arg in args {
                 self.release(arg);
             }
             self.release(callable_popped);
-            return Err(self.unsupported("generators"));
+            return Err(self.unsupported("coroutines (async def)"));
         }
         if self.frames.len() >= RECURSION_LIMIT {
             for arg in args {
@@ -2231,6 +2336,9 @@ impl Vm {
 
     fn return_value(&mut self) -> Flow {
         let (value, popped) = self.pop_object()?;
+        if self.frames.last().is_some_and(|f| f.resumed.is_some()) {
+            return self.generator_return(value, popped);
+        }
         if self.frames.len() == 1 {
             // The module returns: the program is over.
             self.release(popped);
@@ -2259,6 +2367,7 @@ impl Vm {
                 .unwrap_or_default(),
             obj: value,
             address,
+            yielded: false,
         });
         self.push_slot(Slot::strong(value))
     }
@@ -2356,12 +2465,19 @@ impl Vm {
         let owner = self.peek(0)?.obj.ok_or_else(null_error)?;
         if !matches!(
             self.heap.value(owner),
-            Value::Instance { .. } | Value::Class(_)
+            Value::Instance { .. }
+                | Value::Class(_)
+                | Value::Exception(_)
+                | Value::Type(TypeKind::Exc(_))
+                | Value::Generator(_)
         ) {
             return Ok(false);
         }
-        self.calling(|vm| vm.load_instance_attr_calling(owner, name, method_bit))
-            .map(|()| true)
+        match self.calling(|vm| vm.load_instance_attr_calling(owner, name, method_bit)) {
+            Ok(()) => Ok(true),
+            Err(error) if error.message == NOT_AN_INSTANCE_ATTRIBUTE => Ok(false),
+            Err(error) => Err(error),
+        }
     }
 
     fn load_instance_attr_calling(
@@ -2372,7 +2488,9 @@ impl Vm {
     ) -> Flow {
         let text = self.heap.symbols.text(name).to_owned();
         let Some(found) = self.instance_attribute(owner, &text) else {
-            return Err(null_error());
+            // Not one of these attributes (`args` of an exception): the
+            // generic lookup answers.
+            return Err(PyException::new("SystemError", NOT_AN_INSTANCE_ATTRIBUTE));
         };
         let popped = self.pop()?;
         let found = match found {

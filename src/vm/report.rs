@@ -74,6 +74,8 @@ pub enum Event {
         from: String,
         obj: ObjId,
         address: u64,
+        /// A generator yielded it (its frame is suspended, not gone).
+        yielded: bool,
     },
     /// The program wrote text to stdout.
     Output { text: String },

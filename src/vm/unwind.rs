@@ -53,6 +53,9 @@ impl Vm {
             context: None,
             suppress_context: false,
             traceback: Vec::new(),
+            class: None,
+            dict: None,
+            type_name: kind.name(),
         })));
         let address = self.heap.get(exc).address;
         self.heap.incref(
@@ -169,7 +172,8 @@ impl Vm {
                 self.add_traceback_entry(exc);
                 return self.replay_raised(exc).map(|()| self.after_replay());
             }
-            if !self.handled_further_out() {
+            let generator_frame = frame.resumed.is_some();
+            if !self.resumer_catches(frame, exc) && !self.handled_further_out(exc) {
                 // Nothing will catch it: the frames stay for the post-mortem
                 // (CPython's traceback keeps them alive), each with its entry.
                 // The raising frame is still innermost: "Did you mean" looks there.
@@ -187,18 +191,30 @@ impl Vm {
                 return Ok(self.uncaught(exc, hint));
             }
             self.reraise_lasti = None;
-            self.pop_frame();
+            if generator_frame {
+                // The generator finishes; its resumer may catch the exception.
+                match self.generator_raised(exc) {
+                    Ok(true) => return Ok(Outcome::Continued),
+                    Ok(false) => {}
+                    Err(error) => return Ok(self.raise(error)),
+                }
+            } else {
+                self.pop_frame();
+            }
             self.add_traceback_entry(exc);
         }
     }
 
-    /// Whether a frame under the innermost one has a handler at its call
-    /// (or may catch it in Rust: a special method's caller).
-    fn handled_further_out(&self) -> bool {
+    /// Whether a frame under the innermost one has a handler at its call,
+    /// or resumed a generator in a way that catches `exc` (`close()`).
+    fn handled_further_out(&self, exc: ObjId) -> bool {
         let count = self.frames.len();
         self.frames[..count.saturating_sub(1)]
             .iter()
             .any(|frame| frame.last.and_then(|i| frame.code.handler_for(i)).is_some())
+            || self.frames[1..]
+                .iter()
+                .any(|frame| self.resumer_catches(frame, exc))
             || self.frames[1..]
                 .iter()
                 .any(|frame| frame.on_return == Some(super::frame::Continuation::Replay))
@@ -235,8 +251,17 @@ impl Vm {
             .recorder
             .record(|| Event::Caught { exception: caught });
         let frame = self.top_frame()?;
+        // A generator thrown into at its yield stands at the RESUME after
+        // it (`frame->instr_ptr`): that is the instruction before the
+        // handler for CPython's line events.
+        let resumed_at = frame
+            .code
+            .instrs
+            .get(frame.pc)
+            .filter(|i| i.opcode == crate::bytecode::opcodes::RESUME)
+            .map(|_| frame.pc);
         frame.pc = handler.target as usize;
-        frame.last = Some(handler_search_at);
+        frame.last = Some(resumed_at.unwrap_or(handler_search_at));
         if self.track_lines {
             self.update_line_event();
         }
@@ -245,7 +270,7 @@ impl Vm {
 
     /// A new exception raised while another is handled gets it as `__context__`.
     fn chain_context(&mut self, exc: ObjId) {
-        let Some(current) = self.exc_info else {
+        let Some(current) = self.topmost_exception() else {
             return;
         };
         if current == exc {
@@ -369,7 +394,7 @@ impl Vm {
 
     /// `CHECK_EXC_MATCH`'s test: `except` clauses must name exception classes.
     pub(super) fn exception_matches(&self, exc: ObjId, classinfo: ObjId) -> Flow<bool> {
-        let valid = |id: ObjId| matches!(self.heap.value(id), Value::Type(TypeKind::Exc(_)));
+        let valid = |id: ObjId| self.class_exception_kind(id).is_some();
         let all_valid = match self.heap.value(classinfo) {
             Value::Tuple(items) => items.iter().all(|&i| valid(i)),
             _ => valid(classinfo),
@@ -392,6 +417,13 @@ impl Vm {
             Value::Type(TypeKind::Exc(kind)) => {
                 let kind = *kind;
                 let exc = self.new_exception(kind, Vec::new());
+                self.heap.incref(exc, self.raised_referrer());
+                Ok(exc)
+            }
+            Value::Class(_) if self.class_exception_kind(value).is_some() => {
+                let exc = self
+                    .instantiate_exception_class(value)?
+                    .ok_or_else(|| PyException::new("SystemError", "not an exception class"))?;
                 self.heap.incref(exc, self.raised_referrer());
                 Ok(exc)
             }

@@ -10,7 +10,7 @@ impl Vm {
     // RAISE_VARARGS (args[oparg] --)
     pub(in crate::vm) fn raise_varargs(&mut self, argc: u32) -> Flow {
         match argc {
-            0 => match self.exc_info {
+            0 => match self.topmost_exception() {
                 // Bare `raise`: the handled exception again, no new traceback entry.
                 Some(exc) => {
                     self.heap.incref(exc, self.raised_referrer());

@@ -7,3 +7,4 @@ mod cells;
 mod exc;
 mod matching;
 mod unpack;
+mod with;

@@ -96,7 +96,16 @@ impl Heap {
     /// dicts of atomic values and tuples of untracked items (which it
     /// untracks), and never strs or numbers.
     fn is_tracked(&self, id: ObjId) -> bool {
+        self.is_tracked_within(id, 0)
+    }
+
+    /// Deep tuple chains stop being looked into (and count as tracked) past
+    /// a depth, so the walk never runs out of stack.
+    fn is_tracked_within(&self, id: ObjId, depth: usize) -> bool {
         let value = self.value(id);
+        if depth > 1000 {
+            return value.holds_references();
+        }
         if !value.holds_references() {
             return false;
         }
@@ -105,7 +114,9 @@ impl Heap {
                 .children(id)
                 .iter()
                 .any(|&(child, _)| self.value(child).holds_references()),
-            Value::Tuple(items) => items.iter().any(|&item| self.is_tracked(item)),
+            Value::Tuple(items) => items
+                .iter()
+                .any(|&item| self.is_tracked_within(item, depth + 1)),
             _ => true,
         }
     }

@@ -146,6 +146,18 @@ pub struct Heap {
     collecting: bool,
     /// Blocks kept by CPython's per-type free lists.
     freelists: freelists::FreeLists,
+    /// Generators whose count reached 0 while closing them runs code: kept
+    /// alive (one reference, [`finalizer_referrer`]) until the VM closes them.
+    finalizing: Vec<ObjId>,
+}
+
+/// The reference that keeps a generator alive until it is closed (CPython
+/// resurrects it for `_PyGen_Finalize`).
+pub fn finalizer_referrer() -> Referrer {
+    Referrer::Field {
+        owner: Symbol(0),
+        field: "finalizer",
+    }
 }
 
 /// The default memory limit of a program's objects (`--max-memory`).
@@ -192,6 +204,7 @@ impl Heap {
             max_memory: DEFAULT_MAX_MEMORY,
             collecting: false,
             freelists: freelists::FreeLists::default(),
+            finalizing: Vec::new(),
         }
     }
 
@@ -465,13 +478,17 @@ impl Heap {
             self.free_block(root);
             return;
         }
+        if self.resurrect_for_finalizer(root) {
+            return;
+        }
         let mut pending: Vec<(ObjId, Vec<(ObjId, Referrer)>)> =
             vec![(root, self.release_order(root))];
         while let Some((id, children)) = pending.last_mut() {
             let id = *id;
             match children.pop() {
                 Some((child, referrer)) => {
-                    if self.drop_reference(child, referrer) {
+                    if self.drop_reference(child, referrer) && !self.resurrect_for_finalizer(child)
+                    {
                         let grandchildren = self.release_order(child);
                         pending.push((child, grandchildren));
                     }
@@ -484,12 +501,39 @@ impl Heap {
         }
     }
 
+    /// A generator that must run code to close is not freed yet: the
+    /// finalizer holds it until the VM has closed it.
+    fn resurrect_for_finalizer(&mut self, id: ObjId) -> bool {
+        let needs_close = matches!(self.value(id), Value::Generator(g) if g.needs_close());
+        if needs_close {
+            self.incref(id, finalizer_referrer());
+            self.finalizing.push(id);
+        }
+        needs_close
+    }
+
+    /// Generators waiting to be closed (each held by the finalizer).
+    pub fn finalizing(&self) -> &[ObjId] {
+        &self.finalizing
+    }
+
+    /// The next generator to close, first come first.
+    pub fn take_finalizing(&mut self) -> Option<ObjId> {
+        if self.finalizing.is_empty() {
+            None
+        } else {
+            Some(self.finalizing.remove(0))
+        }
+    }
+
     /// The children in the reverse of the order their deallocator drops them
     /// ([`Heap::release`] pops from the end): tuples and lists drop their last
     /// item first, a dict its first entry (key, then value) first.
     fn release_order(&self, id: ObjId) -> Vec<(ObjId, Referrer)> {
         let mut children = self.children(id);
-        if matches!(self.value(id), Value::Dict(_)) {
+        // A dict drops its first entry first; a generator's frame its
+        // first local first (`_PyFrame_ClearExceptCode`).
+        if matches!(self.value(id), Value::Dict(_) | Value::Generator(_)) {
             children.reverse();
         }
         children
@@ -513,6 +557,8 @@ impl Heap {
             if !seen.insert(id) {
                 continue;
             }
+            // A suspended generator shows what its frame holds (its locals and stack).
+            let generator = matches!(self.value(id), Value::Generator(_));
             let items = self
                 .children(id)
                 .into_iter()
@@ -523,7 +569,8 @@ impl Heap {
                             | Referrer::DictKey { .. }
                             | Referrer::DictValue { .. }
                             | Referrer::Attribute { .. }
-                    )
+                    ) || (generator
+                        && matches!(referrer, Referrer::Local { .. } | Referrer::Stack { .. }))
                 })
                 .map(|(child, _)| child);
             todo.extend(items);
@@ -694,11 +741,33 @@ impl Heap {
                     name,
                 };
                 let mut children = vec![(exc.args, attribute("args"))];
+                if let Some(class) = exc.class {
+                    children.push((class, attribute("__class__")));
+                }
+                if let Some(dict) = exc.dict {
+                    children.push((dict, attribute("__dict__")));
+                }
                 if let Some(context) = exc.context {
                     children.push((context, attribute("__context__")));
                 }
                 if let Some(cause) = exc.cause {
                     children.push((cause, attribute("__cause__")));
+                }
+                children
+            }
+            Value::Generator(generator) => {
+                let mut children = Vec::new();
+                if let Some(frame) = &generator.frame {
+                    frame.each_reference(|child, referrer| children.push((child, referrer)));
+                }
+                if let Some(exc) = generator.exc_state {
+                    children.push((
+                        exc,
+                        Referrer::Attribute {
+                            owner: object.address,
+                            name: "gi_exc_state",
+                        },
+                    ));
                 }
                 children
             }

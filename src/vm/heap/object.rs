@@ -207,6 +207,8 @@ pub enum Value {
         stop: ObjId,
         step: ObjId,
     },
+    /// A generator: its frame while suspended (see [`crate::vm::types::generator`]).
+    Generator(Box<crate::vm::types::generator::Generator>),
 }
 
 /// A class: its name, bases (held), MRO and namespace dict (held).
@@ -297,12 +299,14 @@ impl Value {
             Value::ClassMethod(_) => TypeKind::ClassMethod,
             Value::Property { .. } => TypeKind::Property,
             Value::Slice { .. } => TypeKind::Slice,
+            Value::Generator(_) => TypeKind::Generator,
         }
     }
 
     pub fn type_name(&self) -> &'static str {
         match self {
             Value::Instance { type_name, .. } => type_name,
+            Value::Exception(exc) => exc.type_name,
             _ => self.type_kind().name(),
         }
     }
@@ -341,6 +345,7 @@ impl Value {
                 | Value::StaticMethod(_)
                 | Value::ClassMethod(_)
                 | Value::Property { .. }
+                | Value::Generator(_)
         )
     }
 
@@ -380,6 +385,9 @@ impl Value {
             Value::Instance { .. } => GC_HEAD + 16 + 16,
             // PyMethodObject: header, func, self, weakreflist, vectorcall.
             Value::Method { .. } => GC_HEAD + 48,
+            Value::Generator(generator) => {
+                crate::vm::types::generator::Generator::size(&generator.code)
+            }
             Value::Range { .. } => 48,
             // PySetObject (fill, used, mask, table, hash, finger, the 8-slot
             // small table, weakreflist); a grown table is counted by getsizeof.
@@ -460,6 +468,7 @@ impl Value {
             | Value::ClassMethod(_)
             | Value::Property { .. }
             | Value::Slice { .. }
+            | Value::Generator(_)
             | Value::Code(_)
             | Value::Function(_)
             | Value::Module(_)

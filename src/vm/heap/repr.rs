@@ -345,7 +345,7 @@ impl Writer<'_> {
                 self.push("])")
             }
             Value::Exception(exc) => {
-                self.push(exc.kind.name())?;
+                self.push(exc.type_name)?;
                 let args = heap.get(exc.args);
                 match &args.value {
                     _ if !args.alive => self.push("()"),
@@ -406,6 +406,10 @@ impl Writer<'_> {
             Value::Code(code) => self.push(&format!(
                 "<code object {} at {:#x}, file \"{}\", line {}>",
                 code.code.name, object.address, code.code.filename, code.code.first_line
+            )),
+            Value::Generator(generator) => self.push(&format!(
+                "<generator object {} at {:#x}>",
+                generator.code.code.qualname, object.address
             )),
             Value::RangeIterator { .. }
             | Value::SeqIterator { .. }

@@ -99,6 +99,12 @@ pub struct ExcObject {
     pub suppress_context: bool,
     /// The traceback, innermost frame first (each frame it passed adds one).
     pub traceback: Vec<TracebackEntry>,
+    /// The class of an instance of a program's exception class (held).
+    pub class: Option<ObjId>,
+    /// `__dict__`, made when an attribute is first set (held).
+    pub dict: Option<ObjId>,
+    /// `type(e).__name__`.
+    pub type_name: &'static str,
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@
 
 pub mod dict;
 pub mod exceptions;
+pub mod generator;
 pub mod set;
 
 pub use exceptions::{EXCEPTIONS, ExcKind, ExcObject};
@@ -45,6 +46,7 @@ pub enum TypeKind {
     Enumerate,
     Zip,
     Reversed,
+    Generator,
     ListReverseIterator,
     BuiltinFunction,
     MethodDescriptor,
@@ -98,6 +100,7 @@ impl TypeKind {
             TypeKind::Enumerate,
             TypeKind::Zip,
             TypeKind::Reversed,
+            TypeKind::Generator,
             TypeKind::ListReverseIterator,
             TypeKind::BuiltinFunction,
             TypeKind::MethodDescriptor,
@@ -150,6 +153,7 @@ impl TypeKind {
             TypeKind::Enumerate => "enumerate",
             TypeKind::Zip => "zip",
             TypeKind::Reversed => "reversed",
+            TypeKind::Generator => "generator",
             TypeKind::ListReverseIterator => "list_reverseiterator",
             TypeKind::BuiltinFunction => "builtin_function_or_method",
             TypeKind::MethodDescriptor => "method_descriptor",

@@ -1,0 +1,1312 @@
+//! Generators: `RETURN_GENERATOR` moves the new frame into a generator
+//! object; resuming it (`next`, `for`, `send`, `throw`, `close`, `yield
+//! from`, a consuming builtin) pushes that frame back onto the frame stack,
+//! so every instruction of the generator's body is one step, as in CPython
+//! 3.14 where the frame is embedded in the generator.
+//!
+//! A running generator frame carries a [`Resume`]: what its resumer does with
+//! a yielded value, a return or an exception (CPython's `gen_send_ex2`
+//! callers and the `return_offset` of `FOR_ITER_GEN`/`SEND_GEN`).
+
+use std::sync::Arc;
+
+use super::builtins::Builtin;
+use super::containers::Method;
+use super::exceptions::PyException;
+use super::frame::{Drive, Frame, Resume, ResumeMode, Slot};
+use super::heap::{ObjId, Referrer, Value};
+use super::report::Event;
+use super::types::generator::{GenState, Generator};
+use super::types::{ExcKind, TypeKind};
+use super::{Flow, Popped, RECURSION_LIMIT, Vm};
+
+/// What a call does to a generator.
+pub(super) enum GenCall {
+    /// `next(g[, default])`, `g.send(v)`: resume with a value.
+    Send,
+    Throw,
+    Close,
+    /// A builtin that consumes the generator.
+    Drive(Builtin),
+}
+
+impl Vm {
+    fn generator(&self, id: ObjId) -> Option<&Generator> {
+        match self.heap.value(id) {
+            Value::Generator(generator) => Some(generator),
+            _ => None,
+        }
+    }
+
+    fn generator_mut(&mut self, id: ObjId) -> Option<&mut Generator> {
+        match self.heap.value_mut(id) {
+            Value::Generator(generator) => Some(generator),
+            _ => None,
+        }
+    }
+
+    fn generator_state(&self, id: ObjId) -> GenState {
+        self.generator(id).map_or(GenState::Finished, |g| g.state)
+    }
+
+    /// A new exception of a built-in class, ready to be raised.
+    pub(super) fn raise_new(&mut self, kind: &str, args: Vec<ObjId>) -> Box<PyException> {
+        let kind = ExcKind::by_name(kind).unwrap_or(ExcKind(0));
+        let exc = self.new_exception(kind, args);
+        self.heap.incref(exc, self.raised_referrer());
+        PyException::object(exc, false)
+    }
+
+    // RETURN_GENERATOR (-- res): the frame (its locals already bound) moves
+    // into a new generator object, which the caller gets.
+    pub(super) fn return_generator(&mut self) -> Flow {
+        if self.frames.len() < 2 {
+            return Err(PyException::new(
+                "SystemError",
+                "RETURN_GENERATOR at the top",
+            ));
+        }
+        let Some(frame) = self.frames.pop() else {
+            return Err(PyException::new("SystemError", "no frame"));
+        };
+        let code = Arc::clone(&frame.code);
+        let qualname = code.code.qualname.clone();
+        let generator = self.heap.alloc(Value::Generator(Box::new(Generator {
+            frame: Some(Box::new(frame)),
+            state: GenState::Created,
+            code,
+            exc_state: None,
+        })));
+        let address = self.heap.get(generator).address;
+        self.heap.recorder.record(|| Event::Return {
+            from: qualname,
+            obj: generator,
+            address,
+            yielded: false,
+        });
+        self.push(generator)
+    }
+
+    /// The exception `raise` re-raises and new exceptions chain to: the
+    /// innermost one being handled, looking through resumed generators'
+    /// callers (`_PyErr_GetTopmostException`).
+    pub(super) fn topmost_exception(&self) -> Option<ObjId> {
+        if self.exc_info.is_some() {
+            return self.exc_info;
+        }
+        self.frames
+            .iter()
+            .rev()
+            .filter_map(|f| f.resumed)
+            .find_map(|r| r.saved_exc)
+    }
+
+    /// Resume `generator`: push its frame with `sent` (None if not given) on
+    /// its stack, or throw `throw` into it. Takes over the references
+    /// `Resume::held` names (released here when it cannot resume).
+    pub(super) fn resume(
+        &mut self,
+        generator: ObjId,
+        sent: Option<ObjId>,
+        throw: Option<Box<PyException>>,
+        holds: bool,
+        mode: ResumeMode,
+    ) -> Flow {
+        let resume = Resume {
+            generator,
+            holds,
+            mode,
+            saved_exc: None,
+        };
+        let state = self.generator_state(generator);
+        let refusal = match state {
+            GenState::Running => Some(PyException::new(
+                "ValueError",
+                "generator already executing",
+            )),
+            GenState::Created if sent.is_some_and(|s| s != self.singletons.none) => Some(
+                PyException::type_error("can't send non-None value to a just-started generator"),
+            ),
+            _ => None,
+        };
+        if let Some(error) = refusal {
+            self.drop_thrown(throw);
+            self.release_resume(resume);
+            return Err(error);
+        }
+        if state == GenState::Finished {
+            return self.resume_finished(resume, throw);
+        }
+        if self.frames.len() >= RECURSION_LIMIT {
+            self.drop_thrown(throw);
+            self.release_resume(resume);
+            return Err(PyException::new(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
+        }
+        self.push_generator_frame(resume)?;
+        let sent = sent.unwrap_or(self.singletons.none);
+        self.push(sent)?;
+        if self.track_lines {
+            self.update_line_event();
+        }
+        match throw {
+            // Raised where the frame stopped (its last instruction, the yield).
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
+    }
+
+    /// Put a created or suspended generator's frame on the frame stack
+    /// (nothing pushed on its value stack yet), its exception state in place.
+    fn push_generator_frame(&mut self, resume: Resume) -> Flow {
+        let Some(generator_object) = self.generator_mut(resume.generator) else {
+            return Err(PyException::new("SystemError", "resuming a non-generator"));
+        };
+        let Some(mut frame) = generator_object.frame.take() else {
+            return Err(PyException::new(
+                "SystemError",
+                "a generator without a frame",
+            ));
+        };
+        generator_object.state = GenState::Running;
+        let own_exc = generator_object.exc_state.take();
+        let saved_exc = std::mem::replace(&mut self.exc_info, own_exc);
+        frame.resumed = Some(Resume {
+            saved_exc,
+            ..resume
+        });
+        let depth = self.frames.len();
+        let callee = frame.code.code.qualname.clone();
+        self.heap.recorder.record(|| Event::Call { callee, depth });
+        self.frames.push(*frame);
+        Ok(())
+    }
+
+    /// `gi_yieldfrom` as far as it goes: the generator, the generator it is
+    /// suspended delegating to (`yield from`), and so on.
+    fn delegation_chain(&self, generator: ObjId) -> Vec<ObjId> {
+        let mut chain = vec![generator];
+        let mut current = generator;
+        while chain.len() < RECURSION_LIMIT
+            && self.generator_state(current) == GenState::SuspendedYieldFrom
+            && let Some(delegate) = self.delegate_of(current)
+            && matches!(
+                self.generator_state(delegate),
+                GenState::Suspended | GenState::SuspendedYieldFrom
+            )
+            && matches!(self.heap.value(delegate), Value::Generator(_))
+        {
+            chain.push(delegate);
+            current = delegate;
+        }
+        chain
+    }
+
+    /// Throw `error` into the innermost generator of a `yield from` chain
+    /// (`_gen_throw` recursing into `gi_yieldfrom`): the outer frames are
+    /// entered first, unresumed, so what the inner one raises or returns
+    /// lands at their `yield from`. The outermost (held by the caller) is
+    /// resumed as `mode`; `closing` for `close()`.
+    fn throw_into_chain(
+        &mut self,
+        chain: &[ObjId],
+        error: Box<PyException>,
+        mode: ResumeMode,
+        closing: bool,
+    ) -> Flow {
+        let holder = self.continuation_referrer();
+        let Some((&innermost, outers)) = chain.split_last() else {
+            self.discard_error(error);
+            return Ok(());
+        };
+        if outers.is_empty() {
+            return self.resume(innermost, None, Some(error), true, mode);
+        }
+        if self.frames.len() + chain.len() >= RECURSION_LIMIT {
+            self.discard_error(error);
+            self.heap.decref(chain[0], holder);
+            return Err(PyException::new(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
+        }
+        for (index, &outer) in outers.iter().enumerate() {
+            let mode = if index == 0 {
+                mode
+            } else {
+                self.heap.incref(outer, holder);
+                ResumeMode::Chain { closing }
+            };
+            self.push_generator_frame(Resume {
+                generator: outer,
+                holds: true,
+                mode,
+                saved_exc: None,
+            })?;
+        }
+        self.heap.incref(innermost, holder);
+        self.resume(
+            innermost,
+            None,
+            Some(error),
+            true,
+            ResumeMode::Chain { closing },
+        )
+    }
+
+    /// An error replaced by another: the exception object it raised is dropped.
+    pub(super) fn discard_error(&mut self, error: Box<PyException>) {
+        self.drop_thrown(Some(error));
+    }
+
+    fn drop_thrown(&mut self, throw: Option<Box<PyException>>) {
+        if let Some(object) = throw.and_then(|t| t.object) {
+            self.heap.decref(object, self.raised_referrer());
+        }
+    }
+
+    /// Resuming a generator that has finished.
+    fn resume_finished(&mut self, resume: Resume, throw: Option<Box<PyException>>) -> Flow {
+        if let Some(error) = throw {
+            self.release_resume(resume);
+            return Err(error);
+        }
+        match resume.mode {
+            ResumeMode::Call { default } => {
+                if let Some(d) = default {
+                    self.heap.incref(d, self.continuation_referrer());
+                }
+                self.release_resume(resume);
+                match default {
+                    Some(default) => {
+                        self.push(default)?;
+                        self.heap.decref(default, self.continuation_referrer());
+                        Ok(())
+                    }
+                    None => Err(self.raise_new("StopIteration", Vec::new())),
+                }
+            }
+            ResumeMode::ForIter { target } | ResumeMode::ForIterEnumerate { target, .. } => {
+                self.jump_to(target, 1)
+            }
+            ResumeMode::Send { target } => {
+                self.push(self.singletons.none)?;
+                self.jump_to(target, 0)
+            }
+            ResumeMode::Close | ResumeMode::Finalize | ResumeMode::Chain { .. } => {
+                let push = resume.mode == ResumeMode::Close;
+                self.release_resume(resume);
+                if push {
+                    self.push(self.singletons.none)?;
+                }
+                Ok(())
+            }
+            ResumeMode::Drive(drive) => {
+                let result = self.finish_drive(drive);
+                self.release_resume(Resume {
+                    mode: ResumeMode::Close,
+                    ..resume
+                });
+                self.complete_drive(drive, result?)
+            }
+        }
+    }
+
+    /// Push a new reference the caller owns (it moves onto the stack).
+    fn push_result(&mut self, result: ObjId) -> Flow {
+        self.push(result)?;
+        self.heap.decref(result, self.continuation_referrer());
+        Ok(())
+    }
+
+    fn jump_to(&mut self, target: u32, skip: usize) -> Flow {
+        self.top_frame()?.pc = target as usize + skip;
+        Ok(())
+    }
+
+    /// Drop what a resume holds (the generator, a default, a builtin's state).
+    fn release_resume(&mut self, resume: Resume) {
+        let holder = self.continuation_referrer();
+        for held in resume.held() {
+            self.heap.decref(held, holder);
+        }
+    }
+
+    /// The generator frame on top stops: it goes back into its generator
+    /// (suspended) or is cleared (finished); the resumer's exception state
+    /// comes back. Returns how it had been resumed.
+    fn leave_generator_frame(&mut self, finished: bool) -> Flow<Resume> {
+        let resume = self
+            .frames
+            .last_mut()
+            .and_then(|f| f.resumed.take())
+            .ok_or_else(|| PyException::new("SystemError", "not a generator frame"))?;
+        let own_exc = std::mem::replace(&mut self.exc_info, resume.saved_exc);
+        if finished {
+            if let Some(exc) = own_exc {
+                self.heap
+                    .decref(exc, super::unwind::exc_info_referrer(self));
+            }
+            self.pop_frame();
+            if let Some(generator) = self.generator_mut(resume.generator) {
+                generator.state = GenState::Finished;
+            }
+        } else {
+            let Some(frame) = self.frames.pop() else {
+                return Err(PyException::new("SystemError", "no frame"));
+            };
+            let yield_from = frame
+                .last
+                .and_then(|i| frame.code.instrs.get(i))
+                .is_some_and(|i| i.arg == 1);
+            if let Some(generator) = self.generator_mut(resume.generator) {
+                generator.frame = Some(Box::new(frame));
+                generator.exc_state = own_exc;
+                generator.state = if yield_from {
+                    GenState::SuspendedYieldFrom
+                } else {
+                    GenState::Suspended
+                };
+            }
+        }
+        Ok(resume)
+    }
+
+    // YIELD_VALUE (retval -- value): the frame stops; the value goes to its resumer.
+    pub(super) fn yield_value(&mut self) -> Flow {
+        let (value, popped) = self.pop_object()?;
+        if popped.slot.borrowed {
+            // A yielded value outlives the borrow (PyStackRef_MakeHeapSafe).
+            self.heap.incref(value, popped.referrer());
+        }
+        let resume = self
+            .frames
+            .last()
+            .and_then(|f| f.resumed)
+            .ok_or_else(|| PyException::new("SystemError", "yield outside a generator"))?;
+        if let ResumeMode::Drive(drive) = resume.mode {
+            // A consuming builtin takes the item and resumes at once.
+            let holder = self.continuation_referrer();
+            self.heap.incref(value, holder);
+            self.heap.decref(value, popped.referrer());
+            match self.feed_drive(drive, value) {
+                Ok(None) => return self.push(self.singletons.none),
+                Ok(Some(result)) => {
+                    let resume = self.leave_generator_frame(false)?;
+                    self.release_resume(Resume {
+                        mode: ResumeMode::Close,
+                        ..resume
+                    });
+                    return self.complete_drive(drive, result);
+                }
+                Err(error) => {
+                    // The item's error is raised in the caller: the generator stays suspended.
+                    let resume = self.leave_generator_frame(false)?;
+                    self.release_drive(drive);
+                    self.release_resume(Resume {
+                        mode: ResumeMode::Close,
+                        ..resume
+                    });
+                    return Err(error);
+                }
+            }
+        }
+        let mut resume = self.leave_generator_frame(false)?;
+        if resume.mode == (ResumeMode::Chain { closing: true }) {
+            // `gen_close` of the delegate fails; the error lands at the outer `yield from`.
+            self.heap.decref(value, popped.referrer());
+            self.release_resume(resume);
+            return Err(PyException::new(
+                "RuntimeError",
+                "generator ignored GeneratorExit",
+            ));
+        }
+        // A value yielded inside a `yield from` chain goes past the outer
+        // generators (they stay suspended) to the outermost one's resumer.
+        while let ResumeMode::Chain { .. } = resume.mode {
+            self.release_resume(resume);
+            resume = self.leave_generator_frame(false)?;
+        }
+        let address = self.heap.get(value).address;
+        let from = self
+            .generator(resume.generator)
+            .map(|g| g.code.code.qualname.clone());
+        self.heap.recorder.record(|| Event::Return {
+            from: from.unwrap_or_default(),
+            obj: value,
+            address,
+            yielded: true,
+        });
+        match resume.mode {
+            ResumeMode::Close => {
+                self.heap.decref(value, popped.referrer());
+                self.release_resume(resume);
+                Err(PyException::new(
+                    "RuntimeError",
+                    "generator ignored GeneratorExit",
+                ))
+            }
+            ResumeMode::Finalize => {
+                self.heap.decref(value, popped.referrer());
+                self.release_resume(resume);
+                Err(self.unsupported("a generator that yields while it is closed on deletion"))
+            }
+            ResumeMode::ForIterEnumerate { enumerate, .. } => {
+                // `enum_next`: (count, item), the count moving on.
+                let count = match self.heap.value_mut(enumerate) {
+                    Value::Enumerate { count, .. } => {
+                        *count += 1;
+                        *count - 1
+                    }
+                    _ => 0,
+                };
+                let index = self.int_object(count);
+                let pair = self.tuple_object(vec![index, value], false);
+                self.push(pair)?;
+                self.heap.decref(value, popped.referrer());
+                Ok(())
+            }
+            _ => {
+                self.release_resume(resume);
+                // The yielded reference moves onto the resumer's stack.
+                self.push(value)?;
+                self.heap.decref(value, popped.referrer());
+                Ok(())
+            }
+        }
+    }
+
+    /// `RETURN_VALUE` in a generator frame: it finishes.
+    pub(super) fn generator_return(&mut self, value: ObjId, popped: Popped) -> Flow {
+        let holder = self.continuation_referrer();
+        // The value outlives the frame, held for the resumer meanwhile.
+        self.heap.incref(value, holder);
+        self.release(popped);
+        let resume = self.leave_generator_frame(true)?;
+        let address = self.heap.get(value).address;
+        let from = self
+            .generator(resume.generator)
+            .map(|g| g.code.code.qualname.clone());
+        self.heap.recorder.record(|| Event::Return {
+            from: from.unwrap_or_default(),
+            obj: value,
+            address,
+            yielded: false,
+        });
+        let result = match resume.mode {
+            ResumeMode::Call {
+                default: Some(default),
+            } => {
+                self.push(default)?;
+                Ok(())
+            }
+            ResumeMode::Call { default: None } => {
+                let args = if value == self.singletons.none {
+                    Vec::new()
+                } else {
+                    vec![value]
+                };
+                Err(self.raise_new("StopIteration", args))
+            }
+            ResumeMode::ForIter { target } | ResumeMode::ForIterEnumerate { target, .. } => {
+                self.jump_to(target, 1)
+            }
+            ResumeMode::Send { target } => {
+                self.push(value)?;
+                self.jump_to(target, 0)
+            }
+            ResumeMode::Close => self.push(value),
+            ResumeMode::Finalize => Ok(()),
+            // The delegate closed: the generator under it gets GeneratorExit.
+            ResumeMode::Chain { closing: true } => Err(self.raise_new("GeneratorExit", Vec::new())),
+            // The delegate returned: its value ends the `yield from` under it.
+            ResumeMode::Chain { closing: false } => {
+                let args = if value == self.singletons.none {
+                    Vec::new()
+                } else {
+                    vec![value]
+                };
+                Err(self.raise_new("StopIteration", args))
+            }
+            ResumeMode::Drive(drive) => match self.finish_drive(drive) {
+                Ok(result) => self.complete_drive(drive, result),
+                Err(error) => Err(error),
+            },
+        };
+        self.heap.decref(value, holder);
+        let resume = match resume.mode {
+            // The builtin's state was used up by finish_drive.
+            ResumeMode::Drive(_) => Resume {
+                mode: ResumeMode::Close,
+                ..resume
+            },
+            _ => resume,
+        };
+        self.release_resume(resume);
+        result
+    }
+
+    /// An exception leaves the generator frame on top (no handler there).
+    /// True when its resumer catches it (`close()` and finalization catch
+    /// `GeneratorExit`); otherwise it goes on into the resumer's frame.
+    pub(super) fn generator_raised(&mut self, exc: ObjId) -> Flow<bool> {
+        let resume = self.leave_generator_frame(true)?;
+        let generator_exit = self.is_exception_kind(exc, "GeneratorExit");
+        let caught =
+            matches!(resume.mode, ResumeMode::Close | ResumeMode::Finalize) && generator_exit;
+        if let ResumeMode::Drive(drive) = resume.mode {
+            self.release_drive(drive);
+        }
+        let finalize = resume.mode == ResumeMode::Finalize;
+        let close = resume.mode == ResumeMode::Close;
+        self.release_resume(Resume {
+            mode: ResumeMode::Close,
+            ..resume
+        });
+        if caught {
+            self.heap.decref(exc, self.raised_referrer());
+            if close {
+                self.push(self.singletons.none)?;
+            }
+            return Ok(true);
+        }
+        if finalize {
+            return Err(
+                self.unsupported("an exception raised while a generator is closed on deletion")
+            );
+        }
+        Ok(false)
+    }
+
+    /// Whether the generator frame on top catches `exc` when it leaves it.
+    /// (Finalization takes every exception: CPython reports it as unraisable.)
+    pub(super) fn resumer_catches(&self, frame: &Frame, exc: ObjId) -> bool {
+        match frame.resumed.map(|r| r.mode) {
+            Some(ResumeMode::Finalize) => true,
+            Some(ResumeMode::Close) => self.is_exception_kind(exc, "GeneratorExit"),
+            _ => false,
+        }
+    }
+
+    pub(super) fn is_exception_kind(&self, exc: ObjId, name: &str) -> bool {
+        let Some(kind) = TypeKind::by_name(name) else {
+            return false;
+        };
+        self.heap.value(exc).type_kind().is_subtype(kind)
+    }
+
+    /// `gi_running`, `gi_suspended`, `gi_yieldfrom`; `None` for other names.
+    pub(super) fn generator_attribute(
+        &mut self,
+        owner: ObjId,
+        name: &str,
+    ) -> Option<Flow<super::classes::AttrFound>> {
+        let state = self.generator_state(owner);
+        let value = match name {
+            "gi_running" => self.bool_object(state == GenState::Running),
+            "gi_suspended" => self.bool_object(matches!(
+                state,
+                GenState::Suspended | GenState::SuspendedYieldFrom
+            )),
+            "gi_yieldfrom" => match state {
+                GenState::SuspendedYieldFrom => {
+                    self.delegate_of(owner).unwrap_or(self.singletons.none)
+                }
+                _ => self.singletons.none,
+            },
+            _ => return None,
+        };
+        Some(Ok(super::classes::AttrFound::Value(value)))
+    }
+
+    // ---- calls on generators ---------------------------------------------------
+
+    /// What a call does if it concerns a generator (`next(g)`, `g.send(v)`,
+    /// `list(g)`…); `None` for every other call.
+    pub(super) fn generator_call(&self, callable: ObjId, args: &[Popped]) -> Option<GenCall> {
+        let first = args.first().and_then(|a| a.slot.obj);
+        let first_is_generator =
+            first.is_some_and(|f| matches!(self.heap.value(f), Value::Generator(_)));
+        let method = match self.heap.value(callable) {
+            Value::Builtin(Builtin::Method(method)) => Some(*method),
+            Value::BoundMethod {
+                method: Builtin::Method(method),
+                ..
+            } => Some(*method),
+            _ => None,
+        };
+        if let Some(method) = method {
+            return match method {
+                Method::GenSend => Some(GenCall::Send),
+                Method::GenThrow => Some(GenCall::Throw),
+                Method::GenClose => Some(GenCall::Close),
+                _ => None,
+            };
+        }
+        if !first_is_generator {
+            return None;
+        }
+        match self.heap.value(callable) {
+            Value::Builtin(Builtin::Next) => Some(GenCall::Send),
+            Value::Builtin(
+                builtin @ (Builtin::Sum
+                | Builtin::Min
+                | Builtin::Max
+                | Builtin::Sorted
+                | Builtin::Any
+                | Builtin::All
+                | Builtin::Type(TypeKind::List)
+                | Builtin::Type(TypeKind::Tuple)),
+            ) => Some(GenCall::Drive(*builtin)),
+            Value::Type(kind @ (TypeKind::List | TypeKind::Tuple)) => {
+                Some(GenCall::Drive(Builtin::Type(*kind)))
+            }
+            _ => None,
+        }
+    }
+
+    /// Carry out a [`GenCall`]: the call's references (arguments, callable)
+    /// are released, the generator's moving to the resume.
+    pub(super) fn call_generator(
+        &mut self,
+        plan: GenCall,
+        callable: ObjId,
+        mut args: Vec<Popped>,
+        callable_popped: Popped,
+        kwnames: &[String],
+    ) -> Flow {
+        // A bound method's generator is its `__self__`.
+        if let Value::BoundMethod { owner, .. } = *self.heap.value(callable) {
+            let caller = self.top_frame()?;
+            let (frame, index) = (caller.qualname, caller.stack.len() as u32);
+            self.heap
+                .incref(owner, Referrer::Stack { frame, slot: index });
+            args.insert(
+                0,
+                Popped {
+                    slot: Slot::strong(owner),
+                    frame,
+                    index,
+                },
+            );
+        }
+        let name = match plan {
+            GenCall::Send if matches!(self.heap.value(callable), Value::Builtin(Builtin::Next)) => {
+                "next"
+            }
+            GenCall::Send => "send",
+            GenCall::Throw => "throw",
+            GenCall::Close => "close",
+            GenCall::Drive(builtin) => builtin.name(),
+        };
+        let objects: Vec<ObjId> = args.iter().filter_map(|a| a.slot.obj).collect();
+        let generator = objects.first().copied();
+        let checked = match (generator, &plan) {
+            (Some(g), _) if !matches!(self.heap.value(g), Value::Generator(_)) => {
+                Err(PyException::type_error(format!(
+                    "descriptor '{name}' for 'generator' objects doesn't apply to a '{}' object",
+                    self.heap.value(g).type_name()
+                )))
+            }
+            (None, _) => Err(PyException::type_error(format!(
+                "unbound method generator.{name}() needs an argument"
+            ))),
+            _ if !kwnames.is_empty() => {
+                Err(self.unsupported(&format!("keyword arguments to {name}() of a generator")))
+            }
+            (_, GenCall::Send) if name == "next" && objects.len() > 2 => {
+                Err(PyException::type_error(format!(
+                    "next expected at most 2 arguments, got {}",
+                    objects.len()
+                )))
+            }
+            (_, GenCall::Send) if name == "send" && objects.len() != 2 => {
+                Err(PyException::type_error(format!(
+                    "generator.send() takes exactly one argument ({} given)",
+                    objects.len() - 1
+                )))
+            }
+            (_, GenCall::Throw) if objects.len() != 2 => {
+                Err(self
+                    .unsupported("throw() with other than one argument (the deprecated signature)"))
+            }
+            (_, GenCall::Close) if objects.len() != 1 => Err(PyException::type_error(format!(
+                "generator.close() takes no arguments ({} given)",
+                objects.len() - 1
+            ))),
+            (_, GenCall::Drive(builtin))
+                if objects.len() != 1 && !(*builtin == Builtin::Sum && objects.len() == 2) =>
+            {
+                Err(self.unsupported(&format!(
+                    "{name}() of a generator with more than one argument"
+                )))
+            }
+            _ => Ok(()),
+        };
+        let holder = self.continuation_referrer();
+        let outcome = checked.map(|()| {
+            let generator = objects[0];
+            self.heap.incref(generator, holder);
+            generator
+        });
+        // Extra arguments the resume keeps.
+        let second = objects.get(1).copied();
+        if let (Ok(_), Some(second)) = (&outcome, second) {
+            self.heap.incref(second, holder);
+        }
+        for arg in args {
+            self.release(arg);
+        }
+        self.release(callable_popped);
+        let generator = outcome?;
+        match plan {
+            GenCall::Send if name == "next" => self.resume(
+                generator,
+                None,
+                None,
+                true,
+                ResumeMode::Call { default: second },
+            ),
+            GenCall::Send => {
+                let sent = second.unwrap_or(self.singletons.none);
+                let result = self.resume(
+                    generator,
+                    Some(sent),
+                    None,
+                    true,
+                    ResumeMode::Call { default: None },
+                );
+                self.heap.decref(sent, holder);
+                result
+            }
+            GenCall::Throw => {
+                let value = second.unwrap_or(self.singletons.none);
+                let thrown = self.exception_to_raise(value);
+                self.heap.decref(value, holder);
+                match thrown {
+                    Ok(exc) => self.throw_into(generator, exc),
+                    Err(error) => {
+                        self.heap.decref(generator, holder);
+                        Err(PyException::type_error(
+                            if error.message.contains("BaseException") {
+                                "exceptions must be classes or instances deriving from BaseException, not ".to_owned()
+                                    + self.heap.value(value).type_name()
+                            } else {
+                                error.message.clone()
+                            },
+                        ))
+                    }
+                }
+            }
+            GenCall::Close => self.close_generator(generator, ResumeMode::Close),
+            GenCall::Drive(builtin) => self.start_drive(builtin, generator, second),
+        }
+    }
+
+    /// `g.throw(exc)` (`exc` held as a raised exception).
+    fn throw_into(&mut self, generator: ObjId, exc: ObjId) -> Flow {
+        let chain = self.delegation_chain(generator);
+        let closing = self.is_exception_kind(exc, "GeneratorExit");
+        self.throw_into_chain(
+            &chain,
+            PyException::object(exc, false),
+            ResumeMode::Call { default: None },
+            closing,
+        )
+    }
+
+    /// `gi_yieldfrom`: what a generator suspended in `yield from` delegates to.
+    fn delegate_of(&self, generator: ObjId) -> Option<ObjId> {
+        let frame = self.generator(generator)?.frame.as_ref()?;
+        frame.stack.last().and_then(|s| s.obj)
+    }
+
+    /// `gen_close`, or the finalizer's close (`mode` Close or Finalize); the
+    /// generator's reference is held by the continuation.
+    pub(super) fn close_generator(&mut self, generator: ObjId, mode: ResumeMode) -> Flow {
+        let resume = Resume {
+            generator,
+            holds: true,
+            mode,
+            saved_exc: None,
+        };
+        // Delegates that close quietly are cleared; the innermost that runs
+        // code on close gets the GeneratorExit first.
+        let mut chain = self.delegation_chain(generator);
+        while chain.len() > 1 && chain.last().is_some_and(|&g| !self.needs_close(g)) {
+            if let Some(quiet) = chain.pop() {
+                self.clear_generator(quiet);
+            }
+        }
+        if chain.len() > 1 {
+            let exit = self.raise_new("GeneratorExit", Vec::new());
+            return self.throw_into_chain(&chain, exit, mode, true);
+        }
+        let state = self.generator_state(generator);
+        let quiet = match state {
+            GenState::Created | GenState::Finished => true,
+            GenState::Suspended | GenState::SuspendedYieldFrom => !self.needs_close(generator),
+            GenState::Running => false,
+        };
+        if quiet {
+            self.clear_generator(generator);
+            self.release_resume(resume);
+            if mode == ResumeMode::Close {
+                self.push(self.singletons.none)?;
+            }
+            return Ok(());
+        }
+        let exit = self.raise_new("GeneratorExit", Vec::new());
+        self.resume(generator, None, Some(exit), true, mode)
+    }
+
+    /// Suspended inside a `try` of its body (or in `yield from`): closing
+    /// it runs code. Otherwise its frame is simply cleared.
+    pub(super) fn needs_close(&self, generator: ObjId) -> bool {
+        self.generator(generator)
+            .is_some_and(Generator::needs_close)
+    }
+
+    /// Mark a generator finished and release its frame's references.
+    fn clear_generator(&mut self, generator: ObjId) {
+        let Some(g) = self.generator_mut(generator) else {
+            return;
+        };
+        if g.state == GenState::Running {
+            return;
+        }
+        g.state = GenState::Finished;
+        let frame = g.frame.take();
+        let exc = g.exc_state.take();
+        if let Some(exc) = exc {
+            let address = self.heap.get(generator).address;
+            self.heap.decref(
+                exc,
+                Referrer::Attribute {
+                    owner: address,
+                    name: "gi_exc_state",
+                },
+            );
+        }
+        if let Some(frame) = frame {
+            // Released as a returning frame releases its own.
+            self.frames.push(*frame);
+            self.pop_frame();
+        }
+    }
+
+    /// Generators whose count reached 0 while suspended in a `try`: close
+    /// them (running their `finally`), then free them.
+    pub(super) fn run_finalizers(&mut self) {
+        while let Some(generator) = self.heap.take_finalizing() {
+            // The finalizer's reference becomes the close's.
+            let holder = self.continuation_referrer();
+            self.heap.incref(generator, holder);
+            self.heap
+                .decref(generator, super::heap::finalizer_referrer());
+            let depth = self.frames.len();
+            let result = self.close_generator(generator, ResumeMode::Finalize);
+            if let Err(error) = result {
+                self.unwind(error);
+            }
+            if self.frames.len() > depth {
+                // Its frame runs now; the others wait for it.
+                return;
+            }
+        }
+    }
+
+    // ---- builtins that consume a generator -------------------------------------
+
+    fn start_drive(&mut self, builtin: Builtin, generator: ObjId, second: Option<ObjId>) -> Flow {
+        let holder = self.continuation_referrer();
+        let drive = match builtin {
+            Builtin::Sum => {
+                let total = second.unwrap_or_else(|| {
+                    let zero = self.int_object(0);
+                    self.heap.incref(zero, holder);
+                    zero
+                });
+                Drive::Sum { total }
+            }
+            Builtin::Any | Builtin::All => Drive::AnyAll {
+                any: builtin == Builtin::Any,
+            },
+            _ => {
+                let list = self.list_object(Vec::new(), false);
+                if matches!(builtin, Builtin::Type(TypeKind::List)) {
+                    // `list_extend_iter`: room for the length hint (8) first.
+                    if let Value::List(l) = self.heap.value_mut(list) {
+                        l.resize(8);
+                    }
+                }
+                self.heap.incref(list, holder);
+                let finish = match builtin {
+                    Builtin::Min | Builtin::Max | Builtin::Sorted => {
+                        Some(self.builtin_object(builtin))
+                    }
+                    _ => None,
+                };
+                Drive::Collect {
+                    list,
+                    finish,
+                    tuple: matches!(builtin, Builtin::Type(TypeKind::Tuple)),
+                }
+            }
+        };
+        self.resume(generator, None, None, true, ResumeMode::Drive(drive))
+    }
+
+    /// A built-in exception class.
+    pub(super) fn exception_class(&mut self, name: &str) -> ObjId {
+        match ExcKind::by_name(name) {
+            Some(kind) => self.type_object(TypeKind::Exc(kind)),
+            None => self.singletons.none,
+        }
+    }
+
+    /// The builtins module's object of a builtin.
+    pub(super) fn builtin_object(&mut self, builtin: Builtin) -> ObjId {
+        let name = self.heap.symbols.intern(builtin.name());
+        match self.heap.value(self.builtins_module) {
+            Value::Module(m) => m.namespace.get(name).unwrap_or(self.singletons.none),
+            _ => self.singletons.none,
+        }
+    }
+
+    /// One yielded item (held by the continuation, whose reference this takes):
+    /// `Some(result)` (a new reference) when the builtin is done.
+    fn feed_drive(&mut self, drive: Drive, item: ObjId) -> Flow<Option<ObjId>> {
+        let holder = self.continuation_referrer();
+        match drive {
+            Drive::Collect { list, .. } => {
+                let result = self.list_push_hinted(list, item);
+                self.heap.decref(item, holder);
+                result.map(|()| None)
+            }
+            Drive::Sum { total } => {
+                let sum = self.binary_op(0, total, item);
+                self.heap.decref(item, holder);
+                let sum = sum?;
+                self.heap.incref(sum, holder);
+                self.heap.decref(total, holder);
+                if let Some(frame) = self.frames.last_mut()
+                    && let Some(resume) = frame.resumed.as_mut()
+                {
+                    resume.mode = ResumeMode::Drive(Drive::Sum { total: sum });
+                }
+                Ok(None)
+            }
+            Drive::Materialize { list, limit, .. } => {
+                let result = self.list_push_hinted(list, item);
+                self.heap.decref(item, holder);
+                result?;
+                let gathered = match self.heap.value(list) {
+                    Value::List(l) => l.items.len(),
+                    _ => 0,
+                };
+                // Enough to know the unpacking fails: the rest stays unproduced.
+                Ok((limit > 0 && gathered >= limit as usize).then_some(list))
+            }
+            Drive::AnyAll { any } => {
+                let truth = self.truthy(item);
+                self.heap.decref(item, holder);
+                if truth? == any {
+                    let result = self.bool_object(any);
+                    self.heap.incref(result, holder);
+                    return Ok(Some(result));
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    /// An item appended as `list_extend_iter` does: into the room already
+    /// made, else by `list_resize`.
+    fn list_push_hinted(&mut self, list: ObjId, item: ObjId) -> Flow {
+        let address = self.heap.get(list).address;
+        let index = match self.heap.value_mut(list) {
+            Value::List(l) => {
+                let n = l.items.len();
+                if n >= l.allocated {
+                    l.resize(n + 1);
+                }
+                l.items.push(item);
+                n
+            }
+            _ => return Err(PyException::new("SystemError", "not a list")),
+        };
+        self.heap.incref(
+            item,
+            Referrer::Item {
+                container: address,
+                type_name: "list",
+                index: index as u32,
+            },
+        );
+        Ok(())
+    }
+
+    /// The generator is exhausted: the builtin's result (a new reference,
+    /// held by the continuation); its state is released.
+    fn finish_drive(&mut self, drive: Drive) -> Flow<ObjId> {
+        let holder = self.continuation_referrer();
+        match drive {
+            Drive::Collect {
+                list,
+                finish,
+                tuple,
+            } => {
+                // Cut back the room the length hint made (`list_resize`).
+                if let Value::List(l) = self.heap.value_mut(list) {
+                    let n = l.items.len();
+                    if n < l.allocated {
+                        l.resize(n);
+                    }
+                }
+                let result = if tuple {
+                    let items = match self.heap.value(list) {
+                        Value::List(l) => l.items.clone(),
+                        _ => Vec::new(),
+                    };
+                    Ok(self.tuple_object(items, false))
+                } else if let Some(function) = finish {
+                    super::builtins::call(self, function, &[list], &[])
+                } else {
+                    // The list itself is the result.
+                    self.heap.incref(list, holder);
+                    self.heap.decref(list, holder);
+                    return Ok(list);
+                };
+                match result {
+                    Ok(result) => {
+                        self.heap.incref(result, holder);
+                        self.heap.decref(list, holder);
+                        Ok(result)
+                    }
+                    Err(error) => {
+                        self.heap.decref(list, holder);
+                        Err(error)
+                    }
+                }
+            }
+            Drive::Sum { total } => Ok(total),
+            Drive::Materialize { list, .. } => Ok(list),
+            Drive::AnyAll { any } => {
+                let result = self.bool_object(!any);
+                self.heap.incref(result, holder);
+                Ok(result)
+            }
+        }
+    }
+
+    /// The builtin is done: push its result, or, for an instruction that
+    /// needed the items, put them in place of the generator and run it again.
+    fn complete_drive(&mut self, drive: Drive, result: ObjId) -> Flow {
+        let Drive::Materialize { depth, .. } = drive else {
+            return self.push_result(result);
+        };
+        let holder = self.continuation_referrer();
+        let items = match self.heap.value(result) {
+            Value::List(l) => l.items.clone(),
+            _ => Vec::new(),
+        };
+        let count = items.len();
+        let tuple = self.tuple_object(items, false);
+        let frame = self.top_frame()?;
+        let qualname = frame.qualname;
+        let index = frame
+            .stack
+            .len()
+            .checked_sub(depth as usize + 1)
+            .ok_or_else(|| {
+                PyException::new("SystemError", "a gathered generator's slot is gone")
+            })?;
+        let old = std::mem::replace(&mut frame.stack[index], Slot::strong(tuple));
+        let instr = frame
+            .last
+            .and_then(|i| frame.code.instrs.get(i))
+            .copied()
+            .ok_or_else(|| PyException::new("SystemError", "no instruction to finish"))?;
+        let referrer = Referrer::Stack {
+            frame: qualname,
+            slot: index as u32,
+        };
+        self.heap.incref(tuple, referrer);
+        if let Some(object) = old.obj
+            && !old.borrowed
+        {
+            self.heap.decref(object, referrer);
+        }
+        self.heap.decref(result, holder);
+        if instr.opcode == crate::bytecode::opcodes::UNPACK_SEQUENCE && count > instr.arg as usize {
+            // `unpack_iterable` stops at one item too many.
+            return Err(PyException::new(
+                "ValueError",
+                format!("too many values to unpack (expected {})", instr.arg),
+            ));
+        }
+        self.execute(instr)
+    }
+
+    /// Before an instruction that needs every item of the iterable `depth`
+    /// slots under the top: if it is a generator, gather its items first
+    /// (true: the instruction finishes once the generator has run).
+    pub(super) fn gather_generator(&mut self, depth: usize, limit: u32) -> Flow<bool> {
+        let Some(generator) = self.peek(depth)?.obj else {
+            return Ok(false);
+        };
+        if !matches!(self.heap.value(generator), Value::Generator(_)) {
+            return Ok(false);
+        }
+        let holder = self.continuation_referrer();
+        let list = self.list_object(Vec::new(), false);
+        self.heap.incref(list, holder);
+        let drive = Drive::Materialize {
+            list,
+            depth: depth as u32,
+            limit,
+        };
+        self.resume(generator, None, None, false, ResumeMode::Drive(drive))?;
+        Ok(true)
+    }
+
+    /// Release a builtin's state when the generator raised.
+    fn release_drive(&mut self, drive: Drive) {
+        let holder = self.continuation_referrer();
+        match drive {
+            Drive::Collect { list, .. } => self.heap.decref(list, holder),
+            Drive::Sum { total } => self.heap.decref(total, holder),
+            Drive::Materialize { list, .. } => self.heap.decref(list, holder),
+            Drive::AnyAll { .. } => {}
+        }
+    }
+
+    // ---- yield from ---------------------------------------------------------------
+
+    // GET_YIELD_FROM_ITER (iterable -- iter)
+    pub(super) fn get_yield_from_iter(&mut self) -> Flow {
+        let iterable = self.peek(0)?.obj.ok_or_else(null)?;
+        if matches!(self.heap.value(iterable), Value::Generator(_)) {
+            return Ok(());
+        }
+        let (iterable, popped) = self.pop_object()?;
+        let iterator = match self.iterator(iterable) {
+            Ok(iterator) => iterator,
+            Err(error) => {
+                self.release(popped);
+                return Err(error);
+            }
+        };
+        self.push(iterator)?;
+        self.release(popped);
+        Ok(())
+    }
+
+    // SEND (receiver, v -- receiver, retval): resume the receiver with v;
+    // when it is exhausted, jump to END_SEND with its return value.
+    pub(super) fn send(&mut self, target: u32) -> Flow {
+        let (value, popped) = self.pop_object()?;
+        let receiver = self.peek(0)?.obj.ok_or_else(null)?;
+        if matches!(self.heap.value(receiver), Value::Generator(_)) {
+            let holder = self.continuation_referrer();
+            self.heap.incref(value, holder);
+            self.release(popped);
+            let result = self.resume(
+                receiver,
+                Some(value),
+                None,
+                false,
+                ResumeMode::Send { target },
+            );
+            self.heap.decref(value, holder);
+            return result;
+        }
+        if value != self.singletons.none {
+            self.release(popped);
+            return Err(self.unsupported("send() to an iterator that is not a generator"));
+        }
+        self.release(popped);
+        match self.next_item(receiver)? {
+            Some(item) => self.push(item),
+            None => {
+                self.push(self.singletons.none)?;
+                self.jump_to(target, 0)
+            }
+        }
+    }
+
+    // END_SEND (receiver, value -- value)
+    pub(super) fn end_send(&mut self) -> Flow {
+        let value = self.pop()?;
+        let receiver = self.pop()?;
+        self.push_slot(value.slot)?;
+        self.release(receiver);
+        Ok(())
+    }
+
+    // CLEANUP_THROW (sub_iter, last_sent_val, exc_value -- none, value): a
+    // StopIteration thrown out of the delegate ends the `yield from` with its value.
+    pub(super) fn cleanup_throw(&mut self) -> Flow {
+        let (exc, exc_popped) = self.pop_object()?;
+        if !self.is_exception_kind(exc, "StopIteration") {
+            // Re-raised as it is.
+            self.heap.incref(exc, self.raised_referrer());
+            self.release(exc_popped);
+            return Err(PyException::object(exc, true));
+        }
+        let value = self.stop_iteration_value(exc);
+        let last_sent = self.pop()?;
+        let sub_iter = self.pop()?;
+        self.push(self.singletons.none)?;
+        self.push(value)?;
+        self.release(sub_iter);
+        self.release(last_sent);
+        self.release(exc_popped);
+        Ok(())
+    }
+
+    /// `StopIteration.value`: its first argument, or None.
+    pub(super) fn stop_iteration_value(&self, exc: ObjId) -> ObjId {
+        match self.heap.value(exc) {
+            Value::Exception(e) => match self.heap.value(e.args) {
+                Value::Tuple(items) => items.first().copied().unwrap_or(self.singletons.none),
+                _ => self.singletons.none,
+            },
+            _ => self.singletons.none,
+        }
+    }
+
+    // CALL_INTRINSIC_1 INTRINSIC_STOPITERATION_ERROR (value -- res): a
+    // StopIteration leaving a generator becomes a RuntimeError caused by it.
+    pub(super) fn stopiteration_error(&mut self) -> Flow {
+        let (exc, popped) = self.pop_object()?;
+        if !self.is_exception_kind(exc, "StopIteration") {
+            return self.push_slot(popped.slot);
+        }
+        let message = self.str_object("generator raised StopIteration");
+        let kind = ExcKind::by_name("RuntimeError").unwrap_or(ExcKind(0));
+        let error = self.new_exception(kind, vec![message]);
+        self.set_cause(error, Some(exc));
+        let address = self.heap.get(error).address;
+        self.heap.incref(
+            exc,
+            Referrer::Attribute {
+                owner: address,
+                name: "__context__",
+            },
+        );
+        if let Value::Exception(object) = self.heap.value_mut(error) {
+            object.context = Some(exc);
+        }
+        self.push(error)?;
+        self.release(popped);
+        Ok(())
+    }
+}
+
+fn null() -> Box<PyException> {
+    PyException::new("SystemError", "unexpected NULL on the value stack")
+}

@@ -1,0 +1,66 @@
+//! Generator objects: a frame that outlives its call (CPython's
+//! `PyGenObject`, whose `_PyInterpreterFrame` is embedded in it).
+//!
+//! While suspended the generator owns its frame (locals and value stack are
+//! its references); while it runs the frame is on the interpreter's frame
+//! stack and the generator holds nothing of it; once finished it has none.
+
+use std::sync::Arc;
+
+use crate::vm::code::CodeInfo;
+use crate::vm::frame::Frame;
+use crate::vm::heap::ObjId;
+
+/// `RESUME_OPARG_DEPTH1_MASK`: suspended outside any `try` of the body.
+const RESUME_DEPTH1: u32 = 4;
+
+/// `gi_frame_state`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GenState {
+    /// Made by `RETURN_GENERATOR`, not started.
+    Created,
+    /// Stopped at a `yield`.
+    Suspended,
+    /// Stopped at the `yield` of a `yield from` (`gi_yieldfrom` is its stack top).
+    SuspendedYieldFrom,
+    /// Its frame is on the frame stack.
+    Running,
+    /// Returned or raised: the frame is cleared.
+    Finished,
+}
+
+/// A generator object.
+#[derive(Debug, Clone)]
+pub struct Generator {
+    /// The frame while created or suspended.
+    pub frame: Option<Box<Frame>>,
+    pub state: GenState,
+    /// Its code (for the name and `sys.getsizeof`).
+    pub code: Arc<CodeInfo>,
+    /// `gi_exc_state`: the exception its frame handles while suspended, held.
+    pub exc_state: Option<ObjId>,
+}
+
+impl Generator {
+    /// Suspended inside a `try` of its body, or in a `yield from`: closing it
+    /// runs code (`gen_close` throws `GeneratorExit` in), so freeing it does too.
+    pub fn needs_close(&self) -> bool {
+        match (self.state, &self.frame) {
+            (GenState::SuspendedYieldFrom, _) => true,
+            (GenState::Suspended, Some(frame)) => {
+                frame.code.instrs.get(frame.pc).is_some_and(|i| {
+                    i.opcode == crate::bytecode::opcodes::RESUME && i.arg & RESUME_DEPTH1 == 0
+                })
+            }
+            _ => false,
+        }
+    }
+
+    /// `sys.getsizeof` on 64-bit CPython 3.14: the GC header, the 72 bytes
+    /// before `gi_iframe`, the frame's 80-byte header and one 8-byte slot
+    /// per local and stack entry (`gen_sizeof`).
+    pub fn size(code: &CodeInfo) -> u32 {
+        let slots = code.localsplus.len() as u32 + code.code.stacksize;
+        16 + 72 + 80 + 8 * slots
+    }
+}
