@@ -14,6 +14,7 @@
 
 pub mod dis;
 pub mod exceptiontable;
+pub mod hashing;
 pub mod instruction;
 pub mod linetable;
 pub mod opcodes;

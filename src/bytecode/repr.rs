@@ -1,9 +1,6 @@
 //! Python's `repr()` of the constants a code object holds, as `dis` prints
 //! them (`'hello'`, `1e+20`, `(1,)`, `frozenset({1, 2})`, `<code object ...>`).
 
-use num_bigint::BigInt;
-use num_traits::ToPrimitive;
-
 use crate::compile::{CodeObject, Constant};
 
 /// `repr(constant)` as CPython 3.14 writes it.
@@ -248,37 +245,11 @@ pub fn bytes_repr(bytes: &[u8]) -> String {
     out
 }
 
-/// `hash()` of an int or bool, as CPython computes it (modulo 2**61 - 1).
-fn int_hash(value: &BigInt) -> Option<i64> {
-    const MODULUS: i64 = (1 << 61) - 1;
-    let modulus = BigInt::from(MODULUS);
-    let magnitude = (if value < &BigInt::from(0) {
-        -value.clone()
-    } else {
-        value.clone()
-    } % &modulus)
-        .to_i64()?;
-    let hash = if value < &BigInt::from(0) {
-        -magnitude
-    } else {
-        magnitude
-    };
-    Some(if hash == -1 { -2 } else { hash })
-}
-
-/// The order CPython iterates a frozenset in: its hash table's slot order.
-///
-/// Reproduced for sets of ints and bools (their hashes are deterministic);
-/// other sets keep the compiler's order, since `str` hashes are randomized.
+/// The order CPython iterates a frozenset in: its hash table's slot order,
+/// with the hashes of `PYTHONHASHSEED=0` (the oracle's) for strings; sets
+/// of other kinds keep the compiler's order.
 fn set_order(items: &[Constant]) -> Vec<&Constant> {
-    let hashes: Option<Vec<i64>> = items
-        .iter()
-        .map(|item| match item {
-            Constant::Int(value) => int_hash(value),
-            Constant::Bool(value) => Some(i64::from(*value)),
-            _ => None,
-        })
-        .collect();
+    let hashes: Option<Vec<i64>> = items.iter().map(constant_hash).collect();
     let Some(hashes) = hashes else {
         return items.iter().collect();
     };
@@ -312,7 +283,7 @@ fn set_order(items: &[Constant]) -> Vec<&Constant> {
     let mut used = 0usize;
     let mut seen: Vec<i64> = Vec::new();
     for (index, &hash) in hashes.iter().enumerate() {
-        // Equal ints (and True == 1) are the same set member.
+        // Equal members (1, 1.0 and True) hash alike: the first stays.
         if seen.contains(&hash) {
             continue;
         }
@@ -336,9 +307,26 @@ fn set_order(items: &[Constant]) -> Vec<&Constant> {
     table.into_iter().flatten().map(|i| &items[i]).collect()
 }
 
+/// A constant's `hash()` (64-bit CPython, `PYTHONHASHSEED=0`).
+fn constant_hash(item: &Constant) -> Option<i64> {
+    use super::hashing;
+    Some(match item {
+        Constant::Int(value) => hashing::big_int_hash(value),
+        Constant::Bool(value) => i64::from(*value),
+        Constant::Float(f) => hashing::float_hash(*f)?,
+        Constant::Str(text) => hashing::str_hash(text),
+        Constant::Tuple(items) => {
+            let hashes: Option<Vec<i64>> = items.iter().map(constant_hash).collect();
+            hashing::tuple_hash(&hashes?)
+        }
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use num_bigint::BigInt;
 
     fn int(value: i64) -> Constant {
         Constant::Int(BigInt::from(value))
@@ -429,6 +417,6 @@ mod tests {
         let big: BigInt = "100000000000000000000".parse().unwrap_or_default();
         assert_eq!(constant_repr(&Constant::Int(big)), "100000000000000000000");
         assert_eq!(constant_repr(&int(-5)), "-5");
-        assert_eq!(int_hash(&BigInt::from(-1)), Some(-2));
+        assert_eq!(super::super::hashing::big_int_hash(&BigInt::from(-1)), -2);
     }
 }

@@ -52,10 +52,21 @@ pub enum Builtin {
     Input,
     /// `__build_class__`, pushed by `LOAD_BUILD_CLASS`.
     BuildClass,
+    Super,
+    /// `object.__init__`, reached through `super().__init__`.
+    ObjectInit,
+    /// `prop.getter`, `prop.setter`, `prop.deleter` (bound to a property).
+    PropertyGetter,
+    PropertySetter,
+    PropertyDeleter,
     /// `BaseException.__init__` (`Exception.__init__(self, message)`).
     ExcInit,
     /// A method of a built-in type (`list.append`).
     Method(super::containers::Method),
+    /// A method of set or frozenset (`set.add`).
+    SetMethod(super::sets::SetMethod),
+    /// A method of str (`str.split`).
+    StrMethod(super::strings::StrMethod),
     /// A function of the `math` module.
     Math(super::math::MathFunction),
     /// A function of the `gc` module.
@@ -108,8 +119,15 @@ impl Builtin {
             Builtin::Pow => "pow",
             Builtin::Input => "input",
             Builtin::BuildClass => "__build_class__",
+            Builtin::Super => "super",
+            Builtin::ObjectInit => "__init__",
+            Builtin::PropertyGetter => "getter",
+            Builtin::PropertySetter => "setter",
+            Builtin::PropertyDeleter => "deleter",
             Builtin::ExcInit => "__init__",
             Builtin::Method(method) => method.name(),
+            Builtin::SetMethod(method) => method.name(),
+            Builtin::StrMethod(method) => method.name(),
             Builtin::Math(function) => function.name(),
             Builtin::Gc(function) => function.name(),
             Builtin::Type(kind) => kind.name(),
@@ -124,6 +142,8 @@ impl Builtin {
                 method.name(),
                 method.owner().name()
             ),
+            Builtin::SetMethod(method) => format!("<method '{}' of 'set' objects>", method.name()),
+            Builtin::StrMethod(method) => format!("<method '{}' of 'str' objects>", method.name()),
             _ => format!("<built-in function {}>", self.name()),
         }
     }
@@ -179,6 +199,13 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("str", Builtin::Type(TypeKind::Str)),
     ("tuple", Builtin::Type(TypeKind::Tuple)),
     ("range", Builtin::Type(TypeKind::Range)),
+    ("super", Builtin::Super),
+    ("property", Builtin::Type(TypeKind::Property)),
+    ("staticmethod", Builtin::Type(TypeKind::StaticMethod)),
+    ("classmethod", Builtin::Type(TypeKind::ClassMethod)),
+    ("set", Builtin::Type(TypeKind::Set)),
+    ("frozenset", Builtin::Type(TypeKind::Frozenset)),
+    ("slice", Builtin::Type(TypeKind::Slice)),
 ];
 
 /// The `sys` module's members.
@@ -226,6 +253,58 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let (method, owner) = (*method, *owner);
             return call_method(vm, method, owner, args, keywords);
         }
+        Value::Builtin(Builtin::StrMethod(method)) => {
+            let method = *method;
+            let Some((&owner, rest)) = args.split_first() else {
+                return Err(PyException::type_error(format!(
+                    "unbound method str.{}() needs an argument",
+                    method.name()
+                )));
+            };
+            return vm.call_str_method(method, owner, rest, keywords);
+        }
+        Value::BoundMethod {
+            method: Builtin::StrMethod(method),
+            owner,
+        } => {
+            let (method, owner) = (*method, *owner);
+            return vm.call_str_method(method, owner, args, keywords);
+        }
+        Value::Builtin(Builtin::SetMethod(method)) => {
+            let method = *method;
+            let Some((&owner, rest)) = args.split_first() else {
+                return Err(PyException::type_error(format!(
+                    "unbound method set.{}() needs an argument",
+                    method.name()
+                )));
+            };
+            no_keywords(method.name(), keywords)?;
+            if !vm.is_set(owner) {
+                return Err(PyException::type_error(format!(
+                    "descriptor '{}' for 'set' objects doesn't apply to a '{}' object",
+                    method.name(),
+                    vm.heap.value(owner).type_name()
+                )));
+            }
+            return vm.call_set_method(method, owner, rest);
+        }
+        Value::BoundMethod {
+            method: Builtin::SetMethod(method),
+            owner,
+        } => {
+            let (method, owner) = (*method, *owner);
+            no_keywords(method.name(), keywords)?;
+            return vm.call_set_method(method, owner, args);
+        }
+        Value::BoundMethod {
+            method:
+                which @ (Builtin::PropertyGetter | Builtin::PropertySetter | Builtin::PropertyDeleter),
+            owner,
+        } => {
+            let (which, owner) = (*which, *owner);
+            let [function] = exactly(which, args)?;
+            return vm.property_with(owner, which, function);
+        }
         Value::Builtin(builtin) => *builtin,
         Value::Type(kind) => Builtin::Type(*kind),
         other => {
@@ -271,7 +350,10 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::Len => {
             let [obj] = exactly(builtin, args)?;
-            let length = vm.length(obj)?;
+            let length = match vm.heap.value(obj) {
+                Value::Instance { .. } => vm.instance_len(obj)?,
+                _ => vm.length(obj)?,
+            };
             Ok(vm.int_object(length))
         }
         Builtin::Abs => {
@@ -285,6 +367,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                 }
                 Some(Number::Big(v)) => Ok(vm.int_from_bigint(v.magnitude().clone().into())),
                 Some(Number::Float(f)) => Ok(vm.heap.alloc(Value::Float(f.abs()))),
+                None if vm.is_instance_obj(obj) => vm.unary_special(obj, "__abs__", "abs()"),
                 None => Err(PyException::type_error(format!(
                     "bad operand type for abs(): '{}'",
                     vm.heap.value(obj).type_name()
@@ -293,7 +376,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::Repr => {
             let [obj] = exactly(builtin, args)?;
-            let text = vm.heap.try_repr(obj)?;
+            let text = vm.repr_of(obj)?;
             Ok(vm.str_object(&text))
         }
         Builtin::Min | Builtin::Max => extreme(vm, builtin, args),
@@ -440,8 +523,13 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let [obj] = exactly(builtin, args)?;
             let callable = matches!(
                 vm.heap.value(obj),
-                Value::Function(_) | Value::Builtin(_) | Value::Type(_) | Value::BoundMethod { .. }
-            );
+                Value::Function(_)
+                    | Value::Builtin(_)
+                    | Value::Type(_)
+                    | Value::BoundMethod { .. }
+                    | Value::Class(_)
+                    | Value::Method { .. }
+            ) || vm.special_method(obj, "__call__").is_some();
             Ok(vm.bool_object(callable))
         }
         Builtin::Next => {
@@ -455,14 +543,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                     )));
                 }
             };
-            if !matches!(
-                vm.heap.value(iterator),
-                Value::RangeIterator { .. }
-                    | Value::SeqIterator { .. }
-                    | Value::Enumerate { .. }
-                    | Value::Zip { .. }
-                    | Value::Reversed { .. }
-            ) {
+            if !vm.is_iterator(iterator) {
                 return Err(PyException::type_error(format!(
                     "'{}' object is not an iterator",
                     vm.heap.value(iterator).type_name()
@@ -495,9 +576,30 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let digits = number.magnitude().to_str_radix(radix);
             Ok(vm.str_object(&format!("{sign}{prefix}{digits}")))
         }
+        Builtin::Super => Err(PyException::not_implemented(
+            "super() other than in super().name",
+            None,
+        )),
+        Builtin::ObjectInit => match args {
+            [] | [_] => Ok(vm.singletons.none),
+            _ => Err(PyException::type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            )),
+        },
+        Builtin::PropertyGetter | Builtin::PropertySetter | Builtin::PropertyDeleter => Err(
+            PyException::new("SystemError", "property method called without its property"),
+        ),
         Builtin::BuildClass => Err(PyException::new(
             "SystemError",
             "__build_class__ is called by CALL itself",
+        )),
+        Builtin::StrMethod(method) => Err(PyException::new(
+            "SystemError",
+            format!("method {} called without its object", method.name()),
+        )),
+        Builtin::SetMethod(method) => Err(PyException::new(
+            "SystemError",
+            format!("method {} called without its object", method.name()),
         )),
         Builtin::Method(method) => Err(PyException::new(
             "SystemError",
@@ -585,7 +687,7 @@ fn print(vm: &mut Vm, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
         if i > 0 {
             text.push_str(&sep);
         }
-        let piece = vm.heap.try_str(arg)?;
+        let piece = vm.str_of(arg)?;
         vm.charge(piece.len() as u64);
         vm.heap.check_room(text.len() as u64 + piece.len() as u64)?;
         text.push_str(&piece);
@@ -628,9 +730,9 @@ fn extreme_of(vm: &mut Vm, builtin: Builtin, items: Vec<ObjId>) -> Call {
     for &candidate in rest {
         // min keeps the first of equals: replace only when strictly better.
         let better = if builtin == Builtin::Min {
-            vm.compare(0, candidate, best)?
+            vm.compare_bool(0, candidate, best)?
         } else {
-            vm.compare(4, candidate, best)?
+            vm.compare_bool(4, candidate, best)?
         };
         if better {
             best = candidate;
@@ -741,7 +843,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
         (TypeKind::Str, [obj]) => match vm.heap.value(*obj) {
             Value::Str(_) => Ok(*obj),
             _ => {
-                let text = vm.heap.try_str(*obj)?;
+                let text = vm.str_of(*obj)?;
                 Ok(vm.str_object(&text))
             }
         },
@@ -816,6 +918,37 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
             .heap
             .alloc(Value::Dict(Box::new(super::types::dict::Dict::new())))),
         (TypeKind::Exc(kind), args) => Ok(vm.new_exception(kind, args.to_vec())),
+        (TypeKind::Property, args) if args.len() <= 3 => Ok(vm.property_object(
+            args.first().copied(),
+            args.get(1).copied(),
+            args.get(2).copied(),
+        )),
+        (TypeKind::StaticMethod, [function]) => Ok(vm.wrap_function(*function, false)),
+        (TypeKind::ClassMethod, [function]) => Ok(vm.wrap_function(*function, true)),
+        (TypeKind::Set, []) => Ok(vm.set_object(false)),
+        (TypeKind::Frozenset, []) => Ok(vm.set_object(true)),
+        (TypeKind::Set, [iterable]) => vm.set_from(*iterable, false),
+        (TypeKind::Frozenset, [iterable]) => match vm.heap.value(*iterable) {
+            Value::Set(set) if set.frozen => Ok(*iterable),
+            _ => vm.set_from(*iterable, true),
+        },
+        (TypeKind::Slice, [stop]) => {
+            let none = vm.singletons.none;
+            Ok(vm.slice_object(none, *stop, none))
+        }
+        (TypeKind::Slice, [start, stop]) => {
+            let none = vm.singletons.none;
+            Ok(vm.slice_object(*start, *stop, none))
+        }
+        (TypeKind::Slice, [start, stop, step]) => Ok(vm.slice_object(*start, *stop, *step)),
+        (TypeKind::Tuple, [obj]) => {
+            let (items, temp) = vm.items_of(*obj)?;
+            let tuple = vm.tuple_object(items, false);
+            if let Some(temp) = temp {
+                vm.heap.discard(temp);
+            }
+            Ok(tuple)
+        }
         (TypeKind::Range, []) => Err(PyException::type_error(
             "range expected at least 1 argument, got 0",
         )),

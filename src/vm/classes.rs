@@ -7,9 +7,9 @@
 //! runs it as a frame whose return pushes the instance
 //! ([`Continuation::Init`]), as CPython 3.14's `CALL_ALLOC_AND_ENTER_INIT`.
 //!
-//! What is not here yet is refused, never ignored: special methods other
-//! than `__init__` (CPython would call them implicitly), subclassing a
-//! built-in type, `super()`, metaclasses.
+//! Special methods run as frames through `special.rs`; those bytestep does
+//! not call yet are refused, never ignored ([`UNSUPPORTED_DUNDERS`]), as are
+//! subclassing a built-in type and metaclasses.
 
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
@@ -38,18 +38,55 @@ fn static_name(name: &str) -> &'static str {
     leaked
 }
 
-/// Names a class body may define that CPython does not call implicitly.
-const PLAIN_DUNDERS: &[&str] = &[
-    "__init__",
-    "__enter__",
-    "__exit__",
-    "__module__",
-    "__qualname__",
-    "__firstlineno__",
-    "__static_attributes__",
-    "__doc__",
-    "__classdictcell__",
-    "__match_args__",
+/// Special methods CPython would call implicitly that bytestep does not
+/// call yet: a class defining one is refused, never silently wrong.
+const UNSUPPORTED_DUNDERS: &[&str] = &[
+    "__del__",
+    "__new__",
+    "__getattribute__",
+    "__setattr__",
+    "__delattr__",
+    "__get__",
+    "__set__",
+    "__delete__",
+    "__set_name__",
+    "__init_subclass__",
+    "__class_getitem__",
+    "__format__",
+    "__index__",
+    "__int__",
+    "__float__",
+    "__complex__",
+    "__round__",
+    "__trunc__",
+    "__floor__",
+    "__ceil__",
+    "__reversed__",
+    "__missing__",
+    "__length_hint__",
+    "__bytes__",
+    "__divmod__",
+    "__rdivmod__",
+    "__aiter__",
+    "__anext__",
+    "__await__",
+    "__aenter__",
+    "__aexit__",
+    "__instancecheck__",
+    "__subclasscheck__",
+    "__mro_entries__",
+    "__slots__",
+    "__dir__",
+    "__sizeof__",
+    "__copy__",
+    "__deepcopy__",
+    "__reduce__",
+    "__reduce_ex__",
+    "__getstate__",
+    "__setstate__",
+    "__buffer__",
+    "__release_buffer__",
+    "__prepare__",
 ];
 
 impl Vm {
@@ -161,6 +198,7 @@ impl Vm {
                 }
                 Ok(instance)
             }
+            Continuation::Replay => Ok(returned),
         }
     }
 
@@ -176,11 +214,7 @@ impl Vm {
         };
         let special: Option<String> = match self.heap.value(namespace) {
             Value::Dict(d) => d.entries().find_map(|e| match self.heap.value(e.key) {
-                Value::Str(key)
-                    if key.starts_with("__")
-                        && key.ends_with("__")
-                        && !PLAIN_DUNDERS.contains(&key.as_ref()) =>
-                {
+                Value::Str(key) if UNSUPPORTED_DUNDERS.contains(&key.as_ref()) => {
                     Some(key.to_string())
                 }
                 _ => None,
@@ -191,12 +225,7 @@ impl Vm {
             self.heap.decref(name, holder);
             self.heap.decref(bases, holder);
             self.heap.decref(namespace, holder);
-            let what = if special == "__classcell__" {
-                "super() and __class__".to_owned()
-            } else {
-                format!("the special method {special}")
-            };
-            return Err(self.unsupported(&what));
+            return Err(self.unsupported(&format!("{special} in a class")));
         }
         // `type_new` copies the namespace into the class's own dict, without
         // `__classdictcell__`, whose cell then refers to the new dict.
@@ -206,12 +235,30 @@ impl Vm {
         };
         let dict = self.heap.alloc(Value::Dict(Box::new(Dict::new())));
         let mut classdict_cell = None;
+        let mut class_cell = None;
+        let (mut has_eq, mut has_hash) = (false, false);
         for (key, value) in entries {
             if matches!(self.heap.value(key), Value::Str(k) if k.as_ref() == "__classdictcell__") {
                 classdict_cell = Some(value);
                 continue;
             }
+            if matches!(self.heap.value(key), Value::Str(k) if k.as_ref() == "__classcell__") {
+                class_cell = Some(value);
+                continue;
+            }
+            match self.heap.value(key) {
+                Value::Str(k) if k.as_ref() == "__eq__" => has_eq = true,
+                Value::Str(k) if k.as_ref() == "__hash__" => has_hash = true,
+                _ => {}
+            }
             self.dict_set(dict, key, value)?;
+        }
+        if has_eq && !has_hash {
+            // `type_new` makes instances of a class with `__eq__` unhashable.
+            let key = self.str_object("__hash__");
+            let none = self.singletons.none;
+            self.dict_set(dict, key, none)?;
+            self.heap.discard(key);
         }
         self.heap.decref(namespace, holder);
         let namespace = dict;
@@ -279,6 +326,24 @@ impl Vm {
                 self.heap.decref(old, referrer);
             }
         }
+        if let Some(cell) = class_cell
+            && matches!(self.heap.value(cell), Value::Cell(_))
+        {
+            // `__class__` of the methods that use super() or __class__.
+            let cell_address = self.heap.get(cell).address;
+            let referrer = Referrer::Attribute {
+                owner: cell_address,
+                name: "cell_contents",
+            };
+            self.heap.incref(class, referrer);
+            let old = match self.heap.value_mut(cell) {
+                Value::Cell(contents) => contents.replace(class),
+                _ => None,
+            };
+            if let Some(old) = old {
+                self.heap.decref(old, referrer);
+            }
+        }
         self.heap.decref(name, holder);
         self.heap.decref(bases, holder);
         Ok(class)
@@ -334,7 +399,7 @@ impl Vm {
         }
     }
 
-    fn type_object_id(&self, kind: TypeKind) -> ObjId {
+    pub(super) fn type_object_id(&self, kind: TypeKind) -> ObjId {
         self.singletons
             .types
             .get(&kind)
@@ -499,6 +564,22 @@ impl Vm {
             Value::Generator(_) => self.generator_attribute(owner, name),
             Value::Instance { class, dict, .. } => {
                 let (class, dict) = (*class, *dict);
+                let on_class = self.class_lookup(class, name);
+                // A property (a data descriptor) comes before the instance's dict.
+                if let Some(found) = on_class
+                    && let Value::Property { fget, .. } = self.heap.value(found)
+                {
+                    return Some(match fget {
+                        Some(fget) => Ok(AttrFound::Call(*fget)),
+                        None => Err(PyException::new(
+                            "AttributeError",
+                            format!(
+                                "property '{name}' of '{}' object has no getter",
+                                self.heap.value(owner).type_name()
+                            ),
+                        )),
+                    });
+                }
                 let key = HashKey::Str(name.into());
                 if let Value::Dict(d) = self.heap.value(dict)
                     && let Some(entry) = d.get(&key)
@@ -511,19 +592,19 @@ impl Vm {
                 if name == "__dict__" {
                     return Some(Ok(AttrFound::Value(dict)));
                 }
-                match self.class_lookup(class, name) {
-                    Some(found) if matches!(self.heap.value(found), Value::Function(_)) => {
-                        Some(Ok(AttrFound::Method(found)))
-                    }
-                    Some(found) => Some(Ok(AttrFound::Value(found))),
-                    None => Some(Err(self.attribute_error(
-                        owner,
-                        name,
-                        format!(
-                            "'{}' object has no attribute '{name}'",
-                            self.heap.value(owner).type_name()
-                        ),
-                    ))),
+                match on_class {
+                    Some(found) => Some(Ok(self.bind_found(found, owner, class))),
+                    None => match self.class_lookup(class, "__getattr__") {
+                        Some(getattr) => Some(Ok(AttrFound::GetAttr(getattr))),
+                        None => Some(Err(self.attribute_error(
+                            owner,
+                            name,
+                            format!(
+                                "'{}' object has no attribute '{name}'",
+                                self.heap.value(owner).type_name()
+                            ),
+                        ))),
+                    },
                 }
             }
             Value::Class(c) => {
@@ -535,8 +616,34 @@ impl Vm {
                 if name == "__qualname__" {
                     return Some(Ok(AttrFound::Fresh(self.str_object(&qualname))));
                 }
+                if name == "__mro__" {
+                    let mro = match self.heap.value(owner) {
+                        Value::Class(c) => c.mro.clone(),
+                        _ => Vec::new(),
+                    };
+                    return Some(Ok(AttrFound::Fresh(self.tuple_object(mro, false))));
+                }
+                if name == "__bases__" {
+                    let bases = match self.heap.value(owner) {
+                        Value::Class(c) => c.bases.clone(),
+                        _ => Vec::new(),
+                    };
+                    let bases = if bases.is_empty() {
+                        vec![self.type_object_id(TypeKind::Object)]
+                    } else {
+                        bases
+                    };
+                    return Some(Ok(AttrFound::Fresh(self.tuple_object(bases, false))));
+                }
+                if name == "__dict__" {
+                    return Some(Err(self.unsupported("a class's __dict__ (a mappingproxy)")));
+                }
                 match self.class_lookup(owner, name) {
-                    Some(found) => Some(Ok(AttrFound::Value(found))),
+                    Some(found) => Some(Ok(match *self.heap.value(found) {
+                        Value::StaticMethod(function) => AttrFound::Value(function),
+                        Value::ClassMethod(function) => AttrFound::Bound(function, owner),
+                        _ => AttrFound::Value(found),
+                    })),
                     None => Some(Err(self.attribute_error(
                         owner,
                         name,
@@ -548,8 +655,49 @@ impl Vm {
         }
     }
 
+    /// What an attribute found on `class` is when read through `owner`.
+    pub(super) fn bind_found(&self, found: ObjId, owner: ObjId, class: ObjId) -> AttrFound {
+        match *self.heap.value(found) {
+            Value::Function(_) => AttrFound::Method(found),
+            Value::StaticMethod(function) => AttrFound::Value(function),
+            Value::ClassMethod(function) => AttrFound::Bound(function, class),
+            Value::Property {
+                fget: Some(fget), ..
+            } => AttrFound::Call(fget),
+            _ => {
+                let _ = owner;
+                AttrFound::Value(found)
+            }
+        }
+    }
+
+    /// The property named `name` on the class of `owner`, if any.
+    pub(super) fn property_of(&self, owner: ObjId, name: &str) -> Option<ObjId> {
+        let Value::Instance { class, .. } = self.heap.value(owner) else {
+            return None;
+        };
+        let found = self.class_lookup(*class, name)?;
+        matches!(self.heap.value(found), Value::Property { .. }).then_some(found)
+    }
+
     /// `obj.name = value` on instances and classes (the dict takes its own reference).
     pub(super) fn store_attribute(&mut self, owner: ObjId, name: &str, value: ObjId) -> Flow {
+        if let Some(property) = self.property_of(owner, name) {
+            let fset = match self.heap.value(property) {
+                Value::Property { fset, .. } => *fset,
+                _ => None,
+            };
+            return match fset {
+                Some(fset) => self.call_python(fset, &[owner, value]).map(|_| ()),
+                None => Err(PyException::new(
+                    "AttributeError",
+                    format!(
+                        "property '{name}' of '{}' object has no setter",
+                        self.heap.value(owner).type_name()
+                    ),
+                )),
+            };
+        }
         let dict = match self.heap.value(owner) {
             Value::Instance { dict, .. } => *dict,
             Value::Exception(_) if !matches!(name, "args" | "__cause__" | "__context__") => {
@@ -577,6 +725,22 @@ impl Vm {
 
     /// `del obj.name`.
     pub(super) fn delete_attribute(&mut self, owner: ObjId, name: &str) -> Flow {
+        if let Some(property) = self.property_of(owner, name) {
+            let fdel = match self.heap.value(property) {
+                Value::Property { fdel, .. } => *fdel,
+                _ => None,
+            };
+            return match fdel {
+                Some(fdel) => self.call_python(fdel, &[owner]).map(|_| ()),
+                None => Err(PyException::new(
+                    "AttributeError",
+                    format!(
+                        "property '{name}' of '{}' object has no deleter",
+                        self.heap.value(owner).type_name()
+                    ),
+                )),
+            };
+        }
         let dict = match self.heap.value(owner) {
             Value::Instance { dict, .. } => *dict,
             Value::Class(c) => c.dict,
@@ -632,6 +796,12 @@ pub(super) enum AttrFound {
     Fresh(ObjId),
     /// A function on the class: a method of the instance.
     Method(ObjId),
+    /// A function bound to an object (a classmethod to its class).
+    Bound(ObjId, ObjId),
+    /// A property's getter, to call with the instance.
+    Call(ObjId),
+    /// Not found: the class's `__getattr__`, to call with the instance and name.
+    GetAttr(ObjId),
 }
 
 fn null() -> Box<PyException> {

@@ -6,7 +6,6 @@
 
 use num_traits::ToPrimitive;
 
-use super::builtins::Builtin;
 use super::exceptions::PyException;
 use super::heap::object::List;
 use super::heap::{ObjId, Referrer, Value};
@@ -185,6 +184,7 @@ impl Vm {
             Value::Tuple(_)
                 | Value::List(_)
                 | Value::Dict(_)
+                | Value::Set(_)
                 | Value::DictView {
                     kind: TypeKind::DictKeys | TypeKind::DictValues,
                     ..
@@ -198,6 +198,27 @@ impl Vm {
         // Held while draining, so a fresh iterator is freed at the end.
         let holder = self.raised_referrer();
         self.heap.incref(iterator, holder);
+        let hinted = self.is_instance_obj(iterable);
+        if hinted {
+            // `PyObject_LengthHint(iterable, 8)`: an instance's `__len__`
+            // runs after `__iter__`, and the list makes room for that many.
+            let hint = if self.special_method(iterable, "__len__").is_some() {
+                match self.instance_len(iterable) {
+                    Ok(n) => n.max(0) as usize,
+                    Err(error) if error.kind == "TypeError" => 8,
+                    Err(error) => {
+                        self.heap.decref(iterator, holder);
+                        return Err(error);
+                    }
+                }
+            } else {
+                8
+            };
+            if let Value::List(l) = self.heap.value_mut(list) {
+                let n = l.items.len();
+                l.resize(n + hint);
+            }
+        }
         let mut result = Ok(());
         loop {
             match self.next_item(iterator) {
@@ -212,6 +233,13 @@ impl Vm {
                     result = Err(error);
                     break;
                 }
+            }
+        }
+        if hinted && let Value::List(l) = self.heap.value_mut(list) {
+            // Cut back if the guess was too large.
+            let n = l.items.len();
+            if n < l.allocated {
+                l.resize(n);
             }
         }
         self.heap.decref(iterator, holder);
@@ -239,6 +267,7 @@ impl Vm {
         match self.heap.value(iterable) {
             Value::Tuple(items) => Ok(items.to_vec()),
             Value::List(list) => Ok(list.items.clone()),
+            Value::Set(set) => Ok(set.items().collect()),
             Value::Dict(dict) => Ok(dict.entries().map(|e| e.key).collect()),
             Value::DictView {
                 kind: TypeKind::DictKeys,
@@ -297,7 +326,25 @@ impl Vm {
                 }
                 HashKey::Tuple(keys)
             }
-            Value::List(_) | Value::Dict(_) | Value::DictView { .. } => {
+            Value::Instance { class, .. }
+                if self.class_lookup(*class, "__eq__").is_some()
+                    || self.class_lookup(*class, "__hash__").is_some() =>
+            {
+                let class = *class;
+                if self.class_lookup(class, "__hash__") == Some(self.singletons.none) {
+                    return Err(PyException::type_error(format!(
+                        "cannot use '{}' as a dict key (unhashable type: '{}')",
+                        self.heap.value(key).type_name(),
+                        self.heap.value(key).type_name()
+                    )));
+                }
+                return Err(PyException::not_implemented(
+                    "dict keys or set members whose class defines __eq__ or __hash__",
+                    self.frames.last().and_then(|f| f.current_line()),
+                ));
+            }
+            Value::Set(set) if set.frozen => HashKey::Identity(key),
+            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::DictView { .. } => {
                 return Err(PyException::type_error(format!(
                     "cannot use '{}' as a dict key (unhashable type: '{}')",
                     self.heap.value(key).type_name(),
@@ -513,21 +560,10 @@ impl Vm {
         match self.heap.value(container) {
             Value::List(list) => Some(list.items.len()),
             Value::Dict(dict) => Some(dict.len()),
+            Value::Set(set) => Some(set.len()),
             Value::DictView { dict, .. } => self.container_len(*dict),
             _ => None,
         }
-    }
-
-    /// The immortal method descriptor of `method` (`list.append`).
-    pub(super) fn method_object(&mut self, method: Method) -> ObjId {
-        if let Some(&id) = self.methods.get(&Builtin::Method(method)) {
-            return id;
-        }
-        let id = self
-            .heap
-            .alloc_static(Value::Builtin(Builtin::Method(method)));
-        self.methods.insert(Builtin::Method(method), id);
-        id
     }
 
     /// Call a list or dict method on `owner` with `args` (borrowed); returns a new reference.
@@ -641,7 +677,7 @@ impl Vm {
                 };
                 let mut found = Vec::new();
                 for (i, &item) in items.iter().enumerate() {
-                    if item == args[0] || self.compare(2, item, args[0])? {
+                    if self.compare_bool(2, item, args[0])? {
                         found.push(i);
                         if method != Method::ListCount {
                             break;
@@ -928,9 +964,9 @@ impl Vm {
 }
 
 impl Vm {
-    /// `list.sort()` / `sorted()`: a stable merge sort on `<`, `reverse=`
-    /// and a builtin `key=` (a Python key function needs frames pushed from
-    /// inside the instruction, which bytestep cannot do yet).
+    /// `list.sort()` / `sorted()`: a stable merge sort on `<`, with
+    /// `reverse=` and `key=`. A Python key function (or `__lt__`) runs as
+    /// frames; their results are recorded, so the instruction replays.
     pub(super) fn sort_list(&mut self, list: ObjId, keywords: &[(&str, ObjId)]) -> Flow {
         let mut reverse = false;
         let mut key = None;
@@ -938,15 +974,7 @@ impl Vm {
             match name {
                 "reverse" => reverse = self.truthy(value)?,
                 "key" if value == self.singletons.none => {}
-                "key" => match self.heap.value(value) {
-                    Value::Builtin(_) | Value::Type(_) => key = Some(value),
-                    _ => {
-                        return Err(PyException::not_implemented(
-                            "sorting with a Python key function",
-                            self.frames.last().and_then(|f| f.current_line()),
-                        ));
-                    }
-                },
+                "key" => key = Some(value),
                 other => {
                     return Err(PyException::type_error(format!(
                         "sort() got an unexpected keyword argument '{other}'"
@@ -958,15 +986,11 @@ impl Vm {
             Value::List(l) => l.items.clone(),
             _ => return Ok(()),
         };
-        // Keys are computed once per item, as CPython does.
+        // Keys are computed once per item, in order, as CPython does.
         let mut keys = Vec::with_capacity(items.len());
         for &item in &items {
             match key {
-                Some(function) => {
-                    let k = super::builtins::call(self, function, &[item], &[])?;
-                    self.heap.incref(k, self.raised_referrer());
-                    keys.push(k);
-                }
+                Some(function) => keys.push(self.call_python(function, &[item])?),
                 None => keys.push(item),
             }
         }
@@ -975,13 +999,11 @@ impl Vm {
             // Reversing before and after keeps equal items in their order.
             order.reverse();
         }
-        let sorted = self.merge_sort(order, &keys);
-        if key.is_some() {
-            for &k in &keys {
-                self.heap.decref(k, self.raised_referrer());
-            }
-        }
-        let mut order = sorted?;
+        let mut order = if order.len() < 64 {
+            self.small_sort(order, &keys)?
+        } else {
+            self.merge_sort(order, &keys)?
+        };
         if reverse {
             order.reverse();
         }
@@ -991,7 +1013,74 @@ impl Vm {
         Ok(())
     }
 
-    fn merge_sort(&self, order: Vec<usize>, keys: &[ObjId]) -> Flow<Vec<usize>> {
+    /// CPython's sort of fewer than 64 items: the leading run (`count_run`:
+    /// ascending, or strictly descending and reversed), then binary
+    /// insertion (`binarysort`), making the same `<` comparisons in the same order.
+    fn small_sort(&mut self, mut order: Vec<usize>, keys: &[ObjId]) -> Flow<Vec<usize>> {
+        let n = order.len();
+        if n < 2 {
+            return Ok(order);
+        }
+        let lt = |vm: &mut Vm, order: &[usize], x: usize, y: usize| {
+            vm.less_than(keys[order[x]], keys[order[y]])
+        };
+        let mut run = 1;
+        while run < n && !lt(self, &order, run, run - 1)? {
+            run += 1;
+        }
+        if run < n {
+            // A descending run (3.13's `count_run`): equal stretches inside it
+            // are reversed first, so reversing the whole run keeps them stable.
+            let mut descending = true;
+            if run > 1 {
+                if lt(self, &order, 0, run - 1)? {
+                    descending = false;
+                } else {
+                    order[..run].reverse();
+                }
+            }
+            if descending {
+                run += 1;
+                let mut equal = 0;
+                while run < n {
+                    if lt(self, &order, run, run - 1)? {
+                        if equal > 0 {
+                            order[run - equal - 1..run].reverse();
+                            equal = 0;
+                        }
+                    } else if lt(self, &order, run - 1, run)? {
+                        break;
+                    } else {
+                        equal += 1;
+                    }
+                    run += 1;
+                }
+                if equal > 0 {
+                    order[run - equal - 1..run].reverse();
+                }
+                order[..run].reverse();
+                while run < n && !lt(self, &order, run, run - 1)? {
+                    run += 1;
+                }
+            }
+        }
+        for start in run..n {
+            let pivot = order[start];
+            let (mut l, mut r) = (0, start);
+            while l < r {
+                let p = l + ((r - l) >> 1);
+                if self.less_than(keys[pivot], keys[order[p]])? {
+                    r = p;
+                } else {
+                    l = p + 1;
+                }
+            }
+            order[l..=start].rotate_right(1);
+        }
+        Ok(order)
+    }
+
+    fn merge_sort(&mut self, order: Vec<usize>, keys: &[ObjId]) -> Flow<Vec<usize>> {
         if order.len() <= 1 {
             return Ok(order);
         }
@@ -1003,7 +1092,7 @@ impl Vm {
         let (mut i, mut j) = (0, 0);
         while i < left.len() && j < right.len() {
             // Take from the right only when strictly less: stable.
-            if self.compare(0, keys[right[j]], keys[left[i]])? {
+            if self.less_than(keys[right[j]], keys[left[i]])? {
                 merged.push(right[j]);
                 j += 1;
             } else {
@@ -1014,6 +1103,14 @@ impl Vm {
         merged.extend_from_slice(&left[i..]);
         merged.extend_from_slice(&right[j..]);
         Ok(merged)
+    }
+
+    /// `a < b` as sorting asks it (`__lt__` of instances runs as a frame).
+    fn less_than(&mut self, a: ObjId, b: ObjId) -> Flow<bool> {
+        if self.is_instance_obj(a) || self.is_instance_obj(b) {
+            return self.compare_bool(0, a, b);
+        }
+        self.compare(0, a, b)
     }
 
     /// `+`, `+=` and `*` with a list operand; `None` when not a list case.

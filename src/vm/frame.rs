@@ -51,9 +51,61 @@ pub struct Frame {
     /// What the caller does with this frame's return value, when it is not
     /// simply pushed (a class body builds its class, `__init__` yields the instance).
     pub on_return: Option<Continuation>,
+    /// Rarely used, kept out of line so calls stay cheap.
+    pub calls: Option<Box<FrameCalls>>,
     /// A generator's frame while it runs: whose it is and who resumed it.
     /// (Boxed: frames are moved on every call, and most are not generators'.)
     pub resumed: Option<Box<Resume>>,
+}
+
+/// A frame's part in calls made from inside instructions (see `special.rs`).
+#[derive(Debug, Clone, Default)]
+pub struct FrameCalls {
+    /// What the Python calls made from inside this frame's current
+    /// instruction returned so far (held), for its replay.
+    pub replay: Vec<CallResult>,
+    /// Objects the caller holds while this frame runs (held, released when
+    /// it returns), as C code keeps a reference across a call (`list_repr`
+    /// holds the item whose `__repr__` runs).
+    pub pins: Vec<ObjId>,
+}
+
+impl Frame {
+    /// The recorded results of the current instruction's calls.
+    pub fn replay(&self) -> &[CallResult] {
+        self.calls.as_ref().map_or(&[], |c| &c.replay)
+    }
+
+    pub fn pins(&self) -> &[ObjId] {
+        self.calls.as_ref().map_or(&[], |c| &c.pins)
+    }
+
+    pub fn calls_mut(&mut self) -> &mut FrameCalls {
+        self.calls.get_or_insert_with(Box::default)
+    }
+
+    pub fn take_replay(&mut self) -> Vec<CallResult> {
+        self.calls
+            .as_mut()
+            .map(|c| std::mem::take(&mut c.replay))
+            .unwrap_or_default()
+    }
+}
+
+/// The outcome of a Python call made from inside an instruction: the
+/// returned object or the exception it raised (a held reference either way).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallResult {
+    Returned(ObjId),
+    Raised(ObjId),
+}
+
+impl CallResult {
+    pub fn object(self) -> ObjId {
+        match self {
+            CallResult::Returned(obj) | CallResult::Raised(obj) => obj,
+        }
+    }
 }
 
 /// A running generator frame: the generator and what its resumer does with
@@ -168,6 +220,11 @@ pub enum Continuation {
     BuildClass { name: ObjId, bases: ObjId },
     /// A class call: `__init__` returned; push the instance (held) instead.
     Init { instance: ObjId },
+    /// A special method (`__repr__`, `__eq__`, a `key=` function…) called from
+    /// the middle of the caller's instruction: its result joins the caller's
+    /// [`Frame::replay`] and the caller's instruction runs again from the
+    /// start, taking the results it already has instead of calling again.
+    Replay,
 }
 
 impl Frame {
@@ -199,6 +256,7 @@ impl Frame {
             line_event_next: false,
             locals_dict: None,
             on_return: None,
+            calls: None,
             resumed: None,
         }
     }

@@ -300,13 +300,13 @@ pub fn call(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
         }
         Builtin::Ascii => {
             arguments(builtin, args, 1, 1)?;
-            let repr = vm.heap.try_repr(args[0])?;
+            let repr = vm.repr_of(args[0])?;
             let text = super::format_spec::ascii_escape(&repr);
             Ok(vm.str_object(&text))
         }
         Builtin::Hash => {
             arguments(builtin, args, 1, 1)?;
-            let hash = vm.hash_of(args[0])?;
+            let hash = vm.py_hash(args[0])?;
             Ok(vm.int_object(hash))
         }
         Builtin::Round => {

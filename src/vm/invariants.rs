@@ -46,7 +46,13 @@ impl Vm {
                 Some(Continuation::Init { instance }) => {
                     refer(instance, "a pending __init__", &self.heap)?;
                 }
-                None => {}
+                Some(Continuation::Replay) | None => {}
+            }
+            for result in frame.replay() {
+                refer(result.object(), "a pending call's result", &self.heap)?;
+            }
+            for &pinned in frame.pins() {
+                refer(pinned, "a caller holding it across a call", &self.heap)?;
             }
             if let Some(resume) = frame.resumed.as_deref() {
                 for held in resume.counted() {

@@ -15,6 +15,8 @@ pub mod output;
 use opcodes::text as opcodes_text;
 mod classes;
 mod containers;
+mod descriptors;
+mod dunders;
 mod exc_classes;
 mod exec;
 mod format_spec;
@@ -27,6 +29,10 @@ mod iterators;
 mod math;
 mod numeric;
 pub mod report;
+pub mod sets;
+mod slices;
+mod special;
+pub mod strings;
 mod suggest;
 pub mod types;
 mod unwind;
@@ -125,6 +131,8 @@ pub struct Vm {
     /// Debug builds: steps whose stack depth change differed from CPython's
     /// declared stack effect (checked after every step; the tests want none).
     pub stack_effect_mismatches: Vec<String>,
+    /// Python calls made from inside an instruction (see `special.rs`).
+    calls: special::Calls,
 }
 
 /// An error raised while executing one instruction.
@@ -172,6 +180,7 @@ impl Vm {
             unwinds: 0,
             last_exc: None,
             stack_effect_mismatches: Vec::new(),
+            calls: special::Calls::default(),
         };
         vm.exc_info_symbol = vm.heap.symbols.intern("sys");
         let mut members = builtins::BUILTINS.to_vec();
@@ -179,6 +188,24 @@ impl Vm {
             types::ExcKind::all().map(|kind| (kind.name(), Builtin::Type(TypeKind::Exc(kind)))),
         );
         vm.builtins_module = vm.make_module("builtins", &members);
+        for (name, object) in [
+            ("NotImplemented", vm.singletons.not_implemented),
+            ("Ellipsis", vm.singletons.ellipsis),
+        ] {
+            let symbol = vm.heap.symbols.intern(name);
+            let namespace = vm.heap.symbols.intern("builtins");
+            vm.heap.incref(
+                object,
+                Referrer::Name {
+                    namespace,
+                    name: symbol,
+                },
+            );
+            let module = vm.builtins_module;
+            if let Value::Module(module) = vm.heap.value_mut(module) {
+                module.namespace.set(symbol, object);
+            }
+        }
         vm.sys_module = vm.make_module("sys", builtins::SYS);
         vm.main_module = vm.make_module(MAIN_MODULE, &[]);
         let mut constants = HashMap::new();
@@ -331,10 +358,43 @@ impl Vm {
             }
             // Kinds bytestep cannot compute with yet load as `NotImplemented`
             // (never a real constant); LOAD_CONST of one raises NotImplementedError.
-            Constant::Complex { .. }
-            | Constant::Bytes(_)
-            | Constant::Frozenset(_)
-            | Constant::Slice(_) => self.singletons.not_implemented,
+            Constant::Slice(parts) => {
+                let parts: Vec<ObjId> = parts
+                    .iter()
+                    .map(|part| self.constant_object(part, constants))
+                    .collect();
+                match parts[..] {
+                    [start, stop, step] => self.slice_object(start, stop, step),
+                    _ => self.singletons.not_implemented,
+                }
+            }
+            Constant::Frozenset(items) => {
+                let items: Vec<ObjId> = items
+                    .iter()
+                    .map(|item| self.constant_object(item, constants))
+                    .collect();
+                let set = self.set_object(true);
+                for item in items {
+                    if self.set_add(set, item).is_err() {
+                        return self.singletons.not_implemented;
+                    }
+                }
+                // An item equal to an earlier one (`{1, 1.0}`) is not kept.
+                if let Constant::Frozenset(constants_in) = constant {
+                    for item_constant in constants_in {
+                        let key = format!("{item_constant:?}");
+                        if let Some(&item) = constants.get(&key)
+                            && self.heap.get(item).refs == 0
+                            && !self.heap.get(item).immortal
+                        {
+                            constants.remove(&key);
+                            self.heap.discard(item);
+                        }
+                    }
+                }
+                set
+            }
+            Constant::Complex { .. } | Constant::Bytes(_) => self.singletons.not_implemented,
         };
         if let Some(key) = key {
             constants.insert(key, id);
@@ -733,7 +793,13 @@ impl Vm {
                 Some(frame::Continuation::Init { instance }) => {
                     visit(instance, pending, true, Some(depth))
                 }
-                None => {}
+                Some(frame::Continuation::Replay) | None => {}
+            }
+            for result in frame.replay() {
+                visit(result.object(), pending, true, Some(depth));
+            }
+            for &pinned in frame.pins() {
+                visit(pinned, pending, true, Some(depth));
             }
             if let Some(resume) = frame.resumed.as_deref() {
                 for held in resume.held() {
@@ -933,7 +999,7 @@ impl Vm {
         let before = (
             self.frames.last().map_or(0, |f| f.stack.len()),
             self.frames.last().map_or(0, |f| f.pc),
-            self.unwinds,
+            self.unwinds + self.calls.replays(),
             // Another frame of the same depth on top (a generator returned
             // and the instruction it ran for called a function) is not this one.
             self.frames.last().map(frame_identity),
@@ -958,7 +1024,10 @@ impl Vm {
         before: (usize, usize, u64, Option<(usize, Option<ObjId>)>),
     ) {
         let (stack, pc, unwinds, identity) = before;
-        if self.outcome.is_some() || self.frames.len() != frames || self.unwinds != unwinds {
+        if self.outcome.is_some()
+            || self.frames.len() != frames
+            || self.unwinds + self.calls.replays() != unwinds
+        {
             return;
         }
         if self.frames.last().map(frame_identity) != identity {
@@ -1102,11 +1171,28 @@ impl Vm {
                     self.heap.decref(bases, holder);
                 }
                 frame::Continuation::Init { instance } => self.heap.decref(instance, holder),
+                frame::Continuation::Replay => {}
             }
+        }
+        if let Some(calls) = frame.calls.take() {
+            self.release_frame_calls(*calls);
         }
         self.spare_buffers.push(std::mem::take(&mut frame.locals));
         self.spare_buffers.push(std::mem::take(&mut frame.stack));
         Some(frame)
+    }
+
+    /// What a frame's pending calls held: their results and pinned objects.
+    #[cold]
+    #[inline(never)]
+    fn release_frame_calls(&mut self, calls: frame::FrameCalls) {
+        for result in calls.replay {
+            self.heap
+                .decref(result.object(), self.continuation_referrer());
+        }
+        for pinned in calls.pins {
+            self.heap.decref(pinned, self.continuation_referrer());
+        }
     }
 
     /// A new frame built from recycled buffers.

@@ -1,7 +1,5 @@
-//! `hash()`, `round()` and `pow()` with CPython 3.14's results on 64-bit
-//! builds: the hash of numbers modulo 2**61 - 1 (`Python/pyhash.c`), tuples
-//! by xxHash (`tupleobject.c`), strs by SipHash-1-3 with the key of
-//! `PYTHONHASHSEED=0`, everything else by its address.
+//! `round()` and `pow()` with CPython 3.14's results on 64-bit builds
+//! (`hash()` is in `hashing.rs`).
 
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -14,213 +12,7 @@ use super::opcodes::Number;
 
 type Call = Result<ObjId, Box<PyException>>;
 
-const HASH_BITS: u32 = 61;
-const HASH_MODULUS: u64 = (1 << HASH_BITS) - 1;
-const HASH_INF: i64 = 314_159;
-
-/// -1 is an error in CPython's C API, so no hash is ever -1.
-fn not_minus_one(hash: i64) -> i64 {
-    if hash == -1 { -2 } else { hash }
-}
-
-fn hash_bigint(value: &BigInt) -> i64 {
-    let modulus = BigInt::from(HASH_MODULUS);
-    let reduced = (value.abs() % &modulus).to_i64().unwrap_or(0);
-    not_minus_one(if value.is_negative() {
-        -reduced
-    } else {
-        reduced
-    })
-}
-
-fn hash_int(value: i64) -> i64 {
-    let reduced = (value.unsigned_abs() % HASH_MODULUS) as i64;
-    not_minus_one(if value < 0 { -reduced } else { reduced })
-}
-
-/// `_Py_HashPointer`: the address rotated by 4 bits.
-fn hash_address(address: u64) -> i64 {
-    not_minus_one(address.rotate_right(4) as i64)
-}
-
-/// `_Py_HashDouble` (NaN hashes by the object's address).
-fn hash_float(value: f64, address: u64) -> i64 {
-    if value.is_nan() {
-        return hash_address(address);
-    }
-    if value.is_infinite() {
-        return if value > 0.0 { HASH_INF } else { -HASH_INF };
-    }
-    let (mut m, mut e) = frexp(value);
-    let mut sign = 1i64;
-    if m < 0.0 {
-        sign = -1;
-        m = -m;
-    }
-    let mut x: u64 = 0;
-    while m != 0.0 {
-        x = ((x << 28) & HASH_MODULUS) | (x >> (HASH_BITS - 28));
-        m *= 268_435_456.0;
-        e -= 28;
-        let y = m as u64;
-        m -= y as f64;
-        x += y;
-        if x >= HASH_MODULUS {
-            x -= HASH_MODULUS;
-        }
-    }
-    let e = if e >= 0 {
-        e % HASH_BITS as i32
-    } else {
-        HASH_BITS as i32 - 1 - ((-1 - e) % HASH_BITS as i32)
-    } as u32;
-    x = ((x << e) & HASH_MODULUS) | (x >> (HASH_BITS - e));
-    not_minus_one(x as i64 * sign)
-}
-
-/// C's `frexp`: `value = m * 2**e` with `0.5 <= |m| < 1`.
-fn frexp(value: f64) -> (f64, i32) {
-    if value == 0.0 || !value.is_finite() {
-        return (value, 0);
-    }
-    let bits = value.to_bits();
-    let exponent = ((bits >> 52) & 0x7ff) as i32;
-    if exponent == 0 {
-        // Subnormal: scale into the normal range first.
-        let (m, e) = frexp(value * 2f64.powi(64));
-        return (m, e - 64);
-    }
-    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
-    (m, exponent - 1022)
-}
-
-/// SipHash-1-3 with an all-zero key (`PYTHONHASHSEED=0`).
-fn siphash13(data: &[u8]) -> u64 {
-    let (mut v0, mut v1, mut v2, mut v3) = (
-        0x736f_6d65_7073_6575u64,
-        0x646f_7261_6e64_6f6du64,
-        0x6c79_6765_6e65_7261u64,
-        0x7465_6462_7974_6573u64,
-    );
-    let round = |v0: &mut u64, v1: &mut u64, v2: &mut u64, v3: &mut u64| {
-        *v0 = v0.wrapping_add(*v1);
-        *v1 = v1.rotate_left(13) ^ *v0;
-        *v0 = v0.rotate_left(32);
-        *v2 = v2.wrapping_add(*v3);
-        *v3 = v3.rotate_left(16) ^ *v2;
-        *v0 = v0.wrapping_add(*v3);
-        *v3 = v3.rotate_left(21) ^ *v0;
-        *v2 = v2.wrapping_add(*v1);
-        *v1 = v1.rotate_left(17) ^ *v2;
-        *v2 = v2.rotate_left(32);
-    };
-    let chunks = data.chunks_exact(8);
-    let tail = chunks.remainder();
-    for chunk in chunks {
-        let m = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        v3 ^= m;
-        round(&mut v0, &mut v1, &mut v2, &mut v3);
-        v0 ^= m;
-    }
-    let mut last = (data.len() as u64 & 0xff) << 56;
-    for (i, &byte) in tail.iter().enumerate() {
-        last |= u64::from(byte) << (8 * i);
-    }
-    v3 ^= last;
-    round(&mut v0, &mut v1, &mut v2, &mut v3);
-    v0 ^= last;
-    v2 ^= 0xff;
-    for _ in 0..3 {
-        round(&mut v0, &mut v1, &mut v2, &mut v3);
-    }
-    v0 ^ v1 ^ v2 ^ v3
-}
-
-/// A str's hash: SipHash of its code units in CPython's compact width
-/// (1, 2 or 4 bytes per character, by its largest code point).
-fn hash_str(text: &str) -> i64 {
-    if text.is_empty() {
-        return 0;
-    }
-    let widest = text.chars().map(|c| c as u32).max().unwrap_or(0);
-    let bytes: Vec<u8> = if widest < 0x100 {
-        text.chars().map(|c| c as u8).collect()
-    } else if widest < 0x10000 {
-        text.chars()
-            .flat_map(|c| (c as u16).to_le_bytes())
-            .collect()
-    } else {
-        text.chars()
-            .flat_map(|c| (c as u32).to_le_bytes())
-            .collect()
-    };
-    not_minus_one(siphash13(&bytes) as i64)
-}
-
-/// `tuplehash`: xxHash over the items' hashes.
-fn hash_tuple(hashes: &[i64]) -> i64 {
-    const PRIME_1: u64 = 11_400_714_785_074_694_791;
-    const PRIME_2: u64 = 14_029_467_366_897_019_727;
-    const PRIME_5: u64 = 2_870_177_450_012_600_261;
-    let mut acc = PRIME_5;
-    for &lane in hashes {
-        acc = acc.wrapping_add((lane as u64).wrapping_mul(PRIME_2));
-        acc = acc.rotate_left(31);
-        acc = acc.wrapping_mul(PRIME_1);
-    }
-    acc = acc.wrapping_add(hashes.len() as u64 ^ (PRIME_5 ^ 3_527_539));
-    if acc == u64::MAX {
-        return 1_546_275_796;
-    }
-    acc as i64
-}
-
 impl Vm {
-    /// `hash(obj)`, or the `TypeError` of an unhashable object.
-    pub(super) fn hash_of(&self, obj: ObjId) -> Result<i64, Box<PyException>> {
-        self.hash_nested(obj, 0)
-    }
-
-    /// Nested tuples recurse here, with the depth budgeted as the
-    /// interpreter's recursion limit (a deep tuple is a `RecursionError`,
-    /// not a crash).
-    fn hash_nested(&self, obj: ObjId, depth: usize) -> Result<i64, Box<PyException>> {
-        if depth > super::RECURSION_LIMIT {
-            return Err(PyException::new(
-                "RecursionError",
-                "maximum recursion depth exceeded while getting the hash of a tuple",
-            ));
-        }
-        let address = self.heap.get(obj).address;
-        Ok(match self.heap.value(obj) {
-            Value::Bool(b) => i64::from(*b),
-            Value::Int(v) => hash_int(*v),
-            Value::BigInt(v) => hash_bigint(v),
-            Value::Float(f) => hash_float(*f, address),
-            Value::Str(text) => hash_str(text),
-            Value::Tuple(items) => {
-                let items = items.clone();
-                let hashes = items
-                    .iter()
-                    .map(|&item| self.hash_nested(item, depth + 1))
-                    .collect::<Result<Vec<_>, _>>()?;
-                hash_tuple(&hashes)
-            }
-            Value::List(_) | Value::Dict(_) => {
-                return Err(PyException::type_error(format!(
-                    "unhashable type: '{}'",
-                    self.heap.value(obj).type_name()
-                )));
-            }
-            _ => {
-                // Reject what the dict/set keys reject (user classes with
-                // `__eq__` but no `__hash__`...), with their message.
-                self.hash_key(obj)?;
-                hash_address(address)
-            }
-        })
-    }
-
     /// `round(number[, ndigits])`.
     pub(super) fn round(&mut self, number: ObjId, ndigits: Option<ObjId>) -> Call {
         let ndigits = match ndigits {
@@ -420,30 +212,32 @@ mod tests {
 
     #[test]
     fn number_hashes_are_cpythons() {
-        assert_eq!(hash_int(-1), -2);
-        assert_eq!(hash_int(1 << 61), 1);
-        assert_eq!(hash_float(1.5, 0), 1_152_921_504_606_846_977);
-        assert_eq!(hash_float(2.0, 0), 2);
-        assert_eq!(hash_float(-7.0, 0), -7);
-        assert_eq!(hash_float(f64::INFINITY, 0), 314_159);
+        use crate::bytecode::hashing::*;
+        assert_eq!(int_hash(-1), -2);
+        assert_eq!(int_hash(1 << 61), 1);
+        assert_eq!(float_hash(1.5), Some(1_152_921_504_606_846_977));
+        assert_eq!(float_hash(2.0), Some(2));
+        assert_eq!(float_hash(-7.0), Some(-7));
+        assert_eq!(float_hash(f64::INFINITY), Some(314_159));
         assert_eq!(
-            hash_bigint(&(BigInt::from(10).pow(20))),
+            big_int_hash(&(BigInt::from(10).pow(20))),
             848_750_603_811_160_107
         );
     }
 
     #[test]
     fn tuple_and_str_hashes_are_cpythons_with_seed_zero() {
+        use crate::bytecode::hashing::*;
         // 64-bit CPython (3.11 here, the same algorithms as 3.14), PYTHONHASHSEED=0.
-        assert_eq!(hash_tuple(&[]), 5_740_354_900_026_072_187);
-        assert_eq!(hash_tuple(&[1, 2]), -3_550_055_125_485_641_917);
-        assert_eq!(hash_str(""), 0);
-        assert_eq!(hash_str("a"), 4_644_417_185_603_328_019);
-        assert_eq!(hash_str("hello"), -2_096_571_579_003_691_106);
-        assert_eq!(hash_str("héllo"), 6_395_329_678_795_984_700);
-        assert_eq!(hash_str("€"), -5_529_981_157_763_016_009);
-        let a = hash_str("a");
-        assert_eq!(hash_tuple(&[a, 1]), 6_955_645_834_154_447_545);
+        assert_eq!(tuple_hash(&[]), 5_740_354_900_026_072_187);
+        assert_eq!(tuple_hash(&[1, 2]), -3_550_055_125_485_641_917);
+        assert_eq!(str_hash(""), 0);
+        assert_eq!(str_hash("a"), 4_644_417_185_603_328_019);
+        assert_eq!(str_hash("hello"), -2_096_571_579_003_691_106);
+        assert_eq!(str_hash("héllo"), 6_395_329_678_795_984_700);
+        assert_eq!(str_hash("€"), -5_529_981_157_763_016_009);
+        let a = str_hash("a");
+        assert_eq!(tuple_hash(&[a, 1]), 6_955_645_834_154_447_545);
     }
 
     #[test]

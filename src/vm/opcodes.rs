@@ -24,6 +24,8 @@ const NB_NAMES: [&str; 27] = [
     "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=", "[]",
 ];
 const NB_SUBSCR: u32 = 26;
+/// `load_instance_attr_calling` found nothing to say about the name.
+const NOT_AN_INSTANCE_ATTRIBUTE: &str = "not an instance attribute";
 /// `COMPARE_OP` operators, `oparg >> 5`.
 const COMPARE_NAMES: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
 const INTRINSIC_STOPITERATION_ERROR: u32 = 3;
@@ -214,7 +216,13 @@ impl Vm {
                 let (owner, owner_popped) = self.pop_object()?;
                 let (value, value_popped) = self.pop_object()?;
                 let text = self.heap.symbols.text(name).to_owned();
-                let result = self.store_attribute(owner, &text, value);
+                let result = self.calling(|vm| vm.store_attribute(owner, &text, value));
+                if let Err(error) = &result
+                    && Vm::is_pending(error)
+                {
+                    self.unpop(error, &[value_popped, owner_popped]);
+                    return result;
+                }
                 self.release(owner_popped);
                 self.release(value_popped);
                 result
@@ -225,7 +233,13 @@ impl Vm {
                 let name = self.name(arg)?;
                 let (owner, popped) = self.pop_object()?;
                 let text = self.heap.symbols.text(name).to_owned();
-                let result = self.delete_attribute(owner, &text);
+                let result = self.calling(|vm| vm.delete_attribute(owner, &text));
+                if let Err(error) = &result
+                    && Vm::is_pending(error)
+                {
+                    self.unpop(error, &[popped]);
+                    return result;
+                }
                 self.release(popped);
                 result
             }
@@ -299,19 +313,7 @@ impl Vm {
             }
 
             // GET_ITER (iterable -- iter)
-            GET_ITER => {
-                let (iterable, popped) = self.pop_object()?;
-                let iterator = match self.iterator(iterable) {
-                    Ok(iterator) => iterator,
-                    Err(error) => {
-                        self.release(popped);
-                        return Err(error);
-                    }
-                };
-                self.push(iterator)?;
-                self.release(popped);
-                Ok(())
-            }
+            GET_ITER => self.calling(|vm| vm.unary(|vm, iterable| vm.iterator(iterable))),
 
             // FOR_ITER (iter -- iter, next); exhausted: jump past END_FOR to POP_ITER
             FOR_ITER => {
@@ -322,6 +324,17 @@ impl Vm {
                 ) && self.for_iter_generator(iterator, instr.target)?
                 {
                     return Ok(());
+                }
+                if let Value::Instance { .. }
+                | Value::SeqIterator {
+                    kind: TypeKind::SeqIter,
+                    ..
+                } = self.heap.value(iterator)
+                {
+                    return self.calling(|vm| match vm.next_item(iterator)? {
+                        Some(item) => vm.push(item),
+                        None => vm.jump(instr.target, 1),
+                    });
                 }
                 match self.next_item(iterator)? {
                     Some(item) => self.push(item),
@@ -338,7 +351,9 @@ impl Vm {
             // POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE (cond --)
             POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
                 let (cond, popped) = self.pop_object()?;
-                let truth = self.truthy(cond)?;
+                let truth = self
+                    .truthy(cond)
+                    .inspect_err(|e| self.unpop(e, &[popped]))?;
                 self.release(popped);
                 if truth == (instr.opcode == POP_JUMP_IF_TRUE) {
                     self.jump(instr.target, 0)?;
@@ -360,7 +375,9 @@ impl Vm {
             // TO_BOOL (value -- res)
             TO_BOOL => {
                 let (value, popped) = self.pop_object()?;
-                let truth = self.truthy(value)?;
+                let truth = self
+                    .truthy(value)
+                    .inspect_err(|e| self.unpop(e, &[popped]))?;
                 self.push(self.bool_object(truth))?;
                 self.release(popped);
                 Ok(())
@@ -369,49 +386,61 @@ impl Vm {
             // UNARY_NOT (value -- res)
             UNARY_NOT => {
                 let (value, popped) = self.pop_object()?;
-                let truth = self.truthy(value)?;
+                let truth = self
+                    .truthy(value)
+                    .inspect_err(|e| self.unpop(e, &[popped]))?;
                 self.push(self.bool_object(!truth))?;
                 self.release(popped);
                 Ok(())
             }
 
             // UNARY_NEGATIVE (value -- res)
-            UNARY_NEGATIVE => self.unary(|vm, value| vm.negate(value)),
+            UNARY_NEGATIVE => self.calling(|vm| vm.unary(|vm, value| vm.negate(value))),
 
             // UNARY_INVERT (value -- res)
-            UNARY_INVERT => self.unary(|vm, value| match vm.heap.value(value) {
-                Value::Int(v) => Ok(vm.int_object(!*v)),
-                Value::Bool(b) => Ok(vm.int_object(!(*b as i64))),
-                Value::BigInt(v) => {
-                    let inverted: BigInt = -(v.as_ref() + BigInt::from(1));
-                    Ok(vm.int_from_bigint(inverted))
-                }
-                other => Err(PyException::type_error(format!(
-                    "bad operand type for unary ~: '{}'",
-                    other.type_name()
-                ))),
+            UNARY_INVERT => self.calling(|vm| {
+                vm.unary(|vm, value| match vm.heap.value(value) {
+                    Value::Int(v) => Ok(vm.int_object(!*v)),
+                    Value::Bool(b) => Ok(vm.int_object(!(*b as i64))),
+                    Value::BigInt(v) => {
+                        let inverted: BigInt = -(v.as_ref() + BigInt::from(1));
+                        Ok(vm.int_from_bigint(inverted))
+                    }
+                    Value::Instance { .. } => vm.unary_special(value, "__invert__", "unary ~"),
+                    other => Err(PyException::type_error(format!(
+                        "bad operand type for unary ~: '{}'",
+                        other.type_name()
+                    ))),
+                })
             }),
 
             // CALL_INTRINSIC_1 (value -- res)
-            CALL_INTRINSIC_1 if arg == INTRINSIC_UNARY_POSITIVE => {
-                self.unary(|vm, value| match vm.heap.value(value) {
+            CALL_INTRINSIC_1 if arg == INTRINSIC_UNARY_POSITIVE => self.calling(|vm| {
+                vm.unary(|vm, value| match vm.heap.value(value) {
                     Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(value),
                     Value::Bool(b) => Ok(vm.int_object(*b as i64)),
+                    Value::Instance { .. } => vm.unary_special(value, "__pos__", "unary +"),
                     other => Err(PyException::type_error(format!(
                         "bad operand type for unary +: '{}'",
                         other.type_name()
                     ))),
                 })
-            }
+            }),
 
             // BINARY_OP (lhs, rhs -- res)
-            BINARY_OP => self.binary(|vm, lhs, rhs| vm.binary_op(arg, lhs, rhs)),
+            BINARY_OP if self.plain_operands() => {
+                self.binary(|vm, lhs, rhs| vm.binary_op(arg, lhs, rhs))
+            }
+            BINARY_OP => self.calling(|vm| vm.binary(|vm, lhs, rhs| vm.binary_op(arg, lhs, rhs))),
 
             // COMPARE_OP (left, right -- res)
-            COMPARE_OP => self.binary(|vm, left, right| {
+            COMPARE_OP if self.plain_operands() => self.binary(|vm, left, right| {
                 let result = vm.compare((arg >> 5) as usize, left, right)?;
                 Ok(vm.bool_object(result))
             }),
+            COMPARE_OP => {
+                self.calling(|vm| vm.binary(|vm, left, right| vm.compare_op(arg, left, right)))
+            }
 
             // IS_OP (left, right -- b)
             IS_OP => {
@@ -426,9 +455,11 @@ impl Vm {
 
             // CONTAINS_OP (left, right -- b)
             CONTAINS_OP if self.generator_at(0) => self.contains_in_generator(arg == 1).map(|_| ()),
-            CONTAINS_OP => self.binary(|vm, item, container| {
-                let found = vm.contains(container, item)?;
-                Ok(vm.bool_object(found != (arg == 1)))
+            CONTAINS_OP => self.calling(|vm| {
+                vm.binary(|vm, item, container| {
+                    let found = vm.contains(container, item)?;
+                    Ok(vm.bool_object(found != (arg == 1)))
+                })
             }),
 
             // BUILD_TUPLE (values[oparg] -- tup): the items' references move into the tuple
@@ -474,50 +505,78 @@ impl Vm {
             }
 
             // FORMAT_SIMPLE (value -- res)
-            FORMAT_SIMPLE => self.unary(|vm, value| match vm.heap.value(value) {
-                Value::Str(_) => Ok(value),
-                _ => {
-                    let text = vm.heap.try_str(value)?;
-                    Ok(vm.str_object(&text))
-                }
-            }),
-
-            // FORMAT_WITH_SPEC (value, fmt_spec -- res)
-            FORMAT_WITH_SPEC => self.binary(|vm, value, spec| {
-                let spec_text = match vm.heap.value(spec) {
-                    Value::Str(text) => text.clone(),
-                    other => {
-                        return Err(PyException::type_error(format!(
-                            "format() argument 2 must be str, not {}",
-                            other.type_name()
-                        )));
+            FORMAT_SIMPLE => self.calling(|vm| {
+                vm.unary(|vm, value| match vm.heap.value(value) {
+                    Value::Str(_) => Ok(value),
+                    _ => {
+                        let text = vm.str_of(value)?;
+                        Ok(vm.str_object(&text))
                     }
-                };
-                let text = vm.format_object(value, &spec_text)?;
-                // A str that needs no padding comes back as itself.
-                if let Value::Str(original) = vm.heap.value(value)
-                    && **original == *text
-                {
-                    return Ok(value);
-                }
-                Ok(vm.str_object(&text))
+                })
             }),
 
             // CONVERT_VALUE (value -- result): `!s`, `!r`, `!a` of an f-string
-            CONVERT_VALUE => self.unary(|vm, value| {
-                let text = match arg {
-                    1 if matches!(vm.heap.value(value), Value::Str(_)) => return Ok(value),
-                    1 => vm.heap.try_str(value)?,
-                    2 => vm.heap.try_repr(value)?,
-                    _ => super::format_spec::ascii_escape(&vm.heap.try_repr(value)?),
-                };
-                Ok(vm.str_object(&text))
+            CONVERT_VALUE => self.calling(|vm| {
+                vm.unary(|vm, value| {
+                    let text = match arg {
+                        1 if matches!(vm.heap.value(value), Value::Str(_)) => return Ok(value),
+                        1 => vm.str_of(value)?,
+                        2 => vm.repr_of(value)?,
+                        _ => super::format_spec::ascii_escape(&vm.repr_of(value)?),
+                    };
+                    Ok(vm.str_object(&text))
+                })
+            }),
+
+            // FORMAT_WITH_SPEC (value, fmt_spec -- res)
+            FORMAT_WITH_SPEC => self.calling(|vm| {
+                vm.binary(|vm, value, spec| {
+                    let spec_text = match vm.heap.value(spec) {
+                        Value::Str(text) => text.clone(),
+                        other => {
+                            return Err(PyException::type_error(format!(
+                                "format() argument 2 must be str, not {}",
+                                other.type_name()
+                            )));
+                        }
+                    };
+                    // `object.__format__`: str(self) for an empty spec.
+                    let text = if spec_text.is_empty() && vm.is_instance_obj(value) {
+                        vm.str_of(value)?
+                    } else {
+                        vm.format_object(value, &spec_text)?
+                    };
+                    // A str that needs no padding comes back as itself.
+                    if let Value::Str(original) = vm.heap.value(value)
+                        && **original == *text
+                    {
+                        return Ok(value);
+                    }
+                    Ok(vm.str_object(&text))
+                })
             }),
 
             // UNPACK_SEQUENCE (seq -- values[oparg])
             UNPACK_SEQUENCE => {
                 if self.generator_at(0) {
                     return self.gather_generator(0, arg.saturating_add(1)).map(|_| ());
+                }
+                let sequence = self.peek(0)?.obj.ok_or_else(null_error)?;
+                if matches!(
+                    self.heap.value(sequence),
+                    Value::Instance { .. }
+                        | Value::Set(_)
+                        | Value::Str(_)
+                        | Value::Dict(_)
+                        | Value::Range { .. }
+                        | Value::RangeIterator { .. }
+                        | Value::SeqIterator { .. }
+                        | Value::Enumerate { .. }
+                        | Value::Zip { .. }
+                        | Value::Reversed { .. }
+                        | Value::DictView { .. }
+                ) {
+                    return self.calling(|vm| vm.unpack_iterable(sequence, arg as usize));
                 }
                 let (sequence, popped) = self.pop_object()?;
                 let sized = matches!(
@@ -604,7 +663,7 @@ impl Vm {
 
             // CALL_KW (callable, self_or_null, args[oparg], kwnames -- res)
             CALL_KW => {
-                let (names, popped) = self.pop_object()?;
+                let names = self.peek(0)?.obj.ok_or_else(null_error)?;
                 let kwnames = match self.heap.value(names) {
                     Value::Tuple(items) => items
                         .iter()
@@ -612,6 +671,10 @@ impl Vm {
                         .collect::<Vec<String>>(),
                     _ => Vec::new(),
                 };
+                if let Some(done) = self.call_builtin_in_place(arg as usize, &kwnames, 1) {
+                    return done;
+                }
+                let popped = self.pop()?;
                 self.release(popped);
                 self.call(arg as usize, Some(kwnames))
             }
@@ -644,6 +707,20 @@ impl Vm {
             STORE_SUBSCR => self.store_subscr(),
             // DELETE_SUBSCR (container, sub --)
             DELETE_SUBSCR => self.delete_subscr(),
+            // BUILD_SLICE (args[oparg] -- slice)
+            BUILD_SLICE => self.build_slice(arg),
+            // BINARY_SLICE (container, start, stop -- res)
+            BINARY_SLICE => self.calling(|vm| vm.binary_slice()),
+            // STORE_SLICE (v, container, start, stop --)
+            STORE_SLICE => self.calling(|vm| vm.store_slice()),
+            // BUILD_SET (values[oparg] -- set)
+            BUILD_SET => self.build_set(arg as usize),
+            // SET_ADD (set, unused[oparg-1], v -- set, unused[oparg-1])
+            SET_ADD => self.set_add_op(arg),
+            // SET_UPDATE (set, unused[oparg-1], iterable -- set, unused[oparg-1])
+            SET_UPDATE => self.calling(|vm| vm.set_update_op(arg)),
+            // LOAD_SUPER_ATTR (global_super, class, self -- attr, self_or_null if (oparg & 1))
+            LOAD_SUPER_ATTR => self.calling(|vm| vm.load_super_attr(arg)),
 
             // CALL_FUNCTION_EX (func, null, callargs, kwargs -- result)
             CALL_FUNCTION_EX => {
@@ -735,7 +812,7 @@ impl Vm {
             .ok_or_else(|| PyException::new("SystemError", "bad constant index"))
     }
 
-    fn name(&self, index: u32) -> Flow<super::heap::Symbol> {
+    pub(super) fn name(&self, index: u32) -> Flow<super::heap::Symbol> {
         let frame = self.frames.last().ok_or_else(null_error)?;
         frame
             .code
@@ -745,7 +822,7 @@ impl Vm {
             .ok_or_else(|| PyException::new("SystemError", "bad name index"))
     }
 
-    fn jump(&mut self, target: u32, skip: usize) -> Flow {
+    pub(super) fn jump(&mut self, target: u32, skip: usize) -> Flow {
         if target == NO_TARGET {
             return Err(PyException::new("SystemError", "jump to nowhere"));
         }
@@ -769,6 +846,10 @@ impl Vm {
         // On an error the input's reference is dropped all the same.
         let result = match compute(self, value) {
             Ok(result) => result,
+            Err(error) if Vm::is_pending(&error) => {
+                self.unpop(&error, &[popped]);
+                return Err(error);
+            }
             Err(error) => {
                 self.release(popped);
                 return Err(error);
@@ -786,6 +867,10 @@ impl Vm {
         let (left, left_popped) = self.pop_object()?;
         let result = match compute(self, left, right) {
             Ok(result) => result,
+            Err(error) if Vm::is_pending(&error) => {
+                self.unpop(&error, &[left_popped, right_popped]);
+                return Err(error);
+            }
             Err(error) => {
                 self.release(left_popped);
                 self.release(right_popped);
@@ -948,6 +1033,9 @@ impl Vm {
         if self.load_instance_attr(name, method)? {
             return Ok(());
         }
+        if self.load_descriptor_attr(name, method)? {
+            return Ok(());
+        }
         let (owner, popped) = self.pop_object()?;
         let attr = match self.attribute(owner, name) {
             Ok(attr) => attr,
@@ -970,7 +1058,14 @@ impl Vm {
     pub(super) fn get_attribute(&mut self, owner: ObjId, name: &str) -> Flow<ObjId> {
         let symbol = self.heap.symbols.intern(name);
         self.push(owner)?;
-        self.load_attr(symbol, false)?;
+        if let Err(error) = self.load_attr(symbol, false) {
+            if Vm::is_pending(&error) {
+                // The owner pushed above goes: the replay pushes it again.
+                let popped = self.pop()?;
+                self.release(popped);
+            }
+            return Err(error);
+        }
         let popped = self.pop()?;
         let value = popped.slot.obj.ok_or_else(null_error)?;
         self.heap.decref_keep(value, popped.referrer());
@@ -1074,6 +1169,14 @@ impl Vm {
             }
             Value::Str(text) if text.is_ascii() => TypeKind::StrAsciiIterator,
             Value::Str(_) => TypeKind::StrIterator,
+            Value::Set(_) => TypeKind::SetIterator,
+            Value::Instance { .. } if self.special_method(iterable, "__iter__").is_some() => {
+                return self.instance_iter(iterable);
+            }
+            // The old sequence protocol: `__getitem__(0)`, `(1)`… until IndexError.
+            Value::Instance { .. } if self.special_method(iterable, "__getitem__").is_some() => {
+                TypeKind::SeqIter
+            }
             Value::RangeIterator { .. }
             | Value::SeqIterator { .. }
             | Value::Enumerate { .. }
@@ -1125,12 +1228,19 @@ impl Vm {
                     return Ok(None);
                 };
                 let (position, kind) = (*index, *kind);
+                if kind == TypeKind::SeqIter {
+                    return self.sequence_protocol_next(iterator, sequence, position);
+                }
                 // Each item in constant time: an ASCII string by byte, another
                 // string by the byte offset of its next character (`index`),
                 // a dict by the slot of its next entry.
                 let (item, advance) = match self.heap.value(sequence) {
                     Value::Tuple(items) => (items.get(position).copied(), 1),
                     Value::List(list) => (list.items.get(position).copied(), 1),
+                    Value::Set(set) => match set.entry_at(position) {
+                        Some((slot, entry)) => (Some(entry.key), slot + 1 - position),
+                        None => (None, 1),
+                    },
                     Value::Dict(dict) => match dict.entry_at(position) {
                         Some((slot, entry)) => {
                             let item = match kind {
@@ -1176,6 +1286,7 @@ impl Vm {
                 }
                 Ok(item)
             }
+            Value::Instance { .. } => self.instance_next(iterator),
             _ => match self.next_wrapped(iterator)? {
                 Some(next) => Ok(next),
                 None if matches!(self.heap.value(iterator), Value::Generator(_)) => Err(self
@@ -1188,9 +1299,170 @@ impl Vm {
         }
     }
 
-    /// Python truthiness.
-    pub(super) fn truthy(&self, obj: ObjId) -> Flow<bool> {
-        Ok(self.heap.value(obj).truthy())
+    /// The next item of an iterator over an object with only `__getitem__`:
+    /// `IndexError` (or `StopIteration`) ends it, and it lets go of the object.
+    fn sequence_protocol_next(
+        &mut self,
+        iterator: ObjId,
+        sequence: ObjId,
+        position: usize,
+    ) -> Flow<Option<ObjId>> {
+        let Some(method) = self.special_method(sequence, "__getitem__") else {
+            return Ok(None);
+        };
+        let index = self.int_object(position as i64);
+        let result = self.try_call_python(method, &[sequence, index]);
+        self.heap.discard(index);
+        let finished = match result? {
+            Ok(item) => {
+                if let Value::SeqIterator { index, .. } = self.heap.value_mut(iterator) {
+                    *index += 1;
+                }
+                return Ok(Some(item));
+            }
+            Err(exc) => match self.heap.value(exc).type_name() {
+                "IndexError" | "StopIteration" => true,
+                _ => {
+                    self.heap.incref(exc, self.raised_referrer());
+                    return Err(PyException::object(exc, true));
+                }
+            },
+        };
+        if finished {
+            let address = self.heap.get(iterator).address;
+            if let Value::SeqIterator { seq, .. } = self.heap.value_mut(iterator) {
+                *seq = None;
+            }
+            self.heap
+                .decref(sequence, Referrer::Iterator { iterator: address });
+        }
+        Ok(None)
+    }
+
+    /// Python truthiness (`__bool__`, `__len__` of instances).
+    #[inline]
+    pub(super) fn truthy(&mut self, obj: ObjId) -> Flow<bool> {
+        match self.heap.value(obj) {
+            Value::Instance { .. } => self.truthy_slow(obj),
+            value => Ok(value.truthy()),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn truthy_slow(&mut self, obj: ObjId) -> Flow<bool> {
+        self.calling(|vm| vm.instance_truthy(obj))
+    }
+
+    /// UNPACK_SEQUENCE of any iterable: its items, counted as CPython's
+    /// `unpack_iterable` counts them (one past the expected number at most).
+    fn unpack_iterable(&mut self, sequence: ObjId, expected: usize) -> Flow {
+        let iterator = self.iterator(sequence)?;
+        let holder = self.raised_referrer();
+        self.heap.incref(iterator, holder);
+        let mut items = Vec::with_capacity(expected);
+        let mut result = Ok(());
+        while items.len() <= expected {
+            match self.next_item(iterator) {
+                Ok(Some(item)) => {
+                    self.heap.incref(item, holder);
+                    items.push(item);
+                }
+                Ok(None) => break,
+                Err(error) => {
+                    result = Err(error);
+                    break;
+                }
+            }
+        }
+        let release = |vm: &mut Vm, items: &[ObjId]| {
+            for &item in items {
+                vm.heap.decref(item, holder);
+            }
+            vm.heap.decref(iterator, holder);
+        };
+        if let Err(error) = result {
+            release(self, &items);
+            return Err(error);
+        }
+        if items.len() != expected {
+            release(self, &items);
+            // CPython counts a dict's items (`len`), not an iterator's.
+            let dict_len = match self.heap.value(sequence) {
+                Value::Dict(dict) => Some(dict.len()),
+                _ => None,
+            };
+            return Err(PyException::new(
+                "ValueError",
+                if let (true, Some(length)) = (items.len() > expected, dict_len) {
+                    format!("too many values to unpack (expected {expected}, got {length})")
+                } else if items.len() > expected {
+                    format!("too many values to unpack (expected {expected})")
+                } else {
+                    format!(
+                        "not enough values to unpack (expected {expected}, got {})",
+                        items.len()
+                    )
+                },
+            ));
+        }
+        let popped = self.pop()?;
+        for &item in items.iter().rev() {
+            self.push(item)?;
+        }
+        release(self, &items);
+        self.release(popped);
+        Ok(())
+    }
+
+    /// The two operands on top are numbers or strings: no special method,
+    /// set or container can be involved (the hot path of BINARY_OP and COMPARE_OP).
+    #[inline]
+    fn plain_operands(&self) -> bool {
+        let Some(frame) = self.frames.last() else {
+            return false;
+        };
+        let n = frame.stack.len();
+        if n < 2 {
+            return false;
+        }
+        let plain = |slot: Slot| {
+            slot.obj.is_some_and(|obj| {
+                matches!(
+                    self.heap.value(obj),
+                    Value::Int(_) | Value::Float(_) | Value::Str(_) | Value::Bool(_)
+                )
+            })
+        };
+        plain(frame.stack[n - 1]) && plain(frame.stack[n - 2])
+    }
+
+    /// After a handler popped its inputs and then found it must wait for a
+    /// Python call: the same slots go back, so its replay finds them.
+    pub(super) fn unpop(&mut self, error: &PyException, popped: &[Popped]) {
+        if Vm::is_pending(error) {
+            for entry in popped {
+                let _ = self.push_slot(entry.slot);
+            }
+        }
+    }
+
+    /// `COMPARE_OP`: `PyObject_RichCompare`, made a bool when `oparg & 16`.
+    fn compare_op(&mut self, arg: u32, left: ObjId, right: ObjId) -> Flow<ObjId> {
+        let op = (arg >> 5) as usize;
+        if self.is_instance_obj(left) || self.is_instance_obj(right) {
+            let result = self.rich_compare(op, left, right)?;
+            if arg & 16 != 0 {
+                let truth = self.truthy(result)?;
+                return Ok(self.bool_object(truth));
+            }
+            return Ok(result);
+        }
+        if let Some(result) = self.set_compare(op, left, right)? {
+            return Ok(self.bool_object(result));
+        }
+        let result = self.compare_bool(op, left, right)?;
+        Ok(self.bool_object(result))
     }
 
     fn negate(&mut self, value: ObjId) -> Flow<ObjId> {
@@ -1208,6 +1480,7 @@ impl Vm {
                 let negated = -*f;
                 Ok(self.heap.alloc(Value::Float(negated)))
             }
+            Value::Instance { .. } => self.unary_special(value, "__neg__", "unary -"),
             other => Err(PyException::type_error(format!(
                 "bad operand type for unary -: '{}'",
                 other.type_name()
@@ -1240,6 +1513,12 @@ impl Vm {
         }
         if let (Some(a), Some(b)) = (Number::of(left), Number::of(right)) {
             return self.arithmetic(base, symbol, a, b);
+        }
+        if let Some(result) = self.binary_special(op, lhs, rhs)? {
+            return Ok(result);
+        }
+        if let Some(result) = self.set_binary_op(op, lhs, rhs)? {
+            return Ok(result);
         }
         // Lists after the numbers: the hot int path pays nothing for them.
         if let Some(result) = self.list_binary_op(op, lhs, rhs)? {
@@ -1280,7 +1559,10 @@ impl Vm {
                 "can only concatenate tuple (not \"{}\") to tuple",
                 other.type_name()
             ))),
-            (6, Value::Str(_), _) => Err(self.unsupported("printf-style '%' formatting")),
+            (6, Value::Str(template), _) => {
+                let template = template.clone();
+                self.percent_format(&template, rhs)
+            }
             _ => Err(PyException::type_error(format!(
                 "unsupported operand type(s) for {symbol}: '{}' and '{}'",
                 left.type_name(),
@@ -1351,6 +1633,12 @@ impl Vm {
     }
 
     fn subscript(&mut self, container: ObjId, index: ObjId) -> Flow<ObjId> {
+        if self.is_instance_obj(container) {
+            return self.instance_getitem(container, index);
+        }
+        if let Value::Slice { .. } = self.heap.value(index) {
+            return self.slice_of(container, index);
+        }
         if let Some(item) = self.container_getitem(container, index)? {
             return Ok(item);
         }
@@ -1666,7 +1954,27 @@ impl Vm {
         })
     }
 
-    fn contains(&self, container: ObjId, item: ObjId) -> Flow<bool> {
+    fn contains(&mut self, container: ObjId, item: ObjId) -> Flow<bool> {
+        match self.heap.value(container) {
+            Value::Instance { .. } => return self.instance_contains(container, item),
+            Value::Set(_) => return self.set_has(container, item),
+            Value::List(_) | Value::Tuple(_)
+                if self.is_instance_obj(item) || self.has_instance(container) =>
+            {
+                let items = match self.heap.value(container) {
+                    Value::List(list) => list.items.clone(),
+                    Value::Tuple(items) => items.to_vec(),
+                    _ => Vec::new(),
+                };
+                for candidate in items {
+                    if self.compare_bool(2, candidate, item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+            _ => {}
+        }
         match self.heap.value(container) {
             Value::Tuple(items) => {
                 for &candidate in items.iter() {
@@ -1702,7 +2010,10 @@ impl Vm {
             Value::DictView {
                 kind: TypeKind::DictKeys,
                 dict,
-            } => self.contains(*dict, item),
+            } => {
+                let dict = *dict;
+                self.contains(dict, item)
+            }
             Value::Range { start, stop, step } => match Number::of(self.heap.value(item)) {
                 Some(Number::Int(v)) => {
                     let (start, stop, step) = (*start, *stop, *step);
@@ -1730,6 +2041,11 @@ impl Vm {
         if kwnames.is_none() && !self.heap.recorder.enabled && self.try_fast_call(argc)? {
             return Ok(());
         }
+        if kwnames.is_none()
+            && let Some(done) = self.call_builtin_in_place(argc, &[], 0)
+        {
+            return done;
+        }
         let mut args = self.pop_many(argc)?;
         let self_or_null = self.pop()?;
         let (callable, callable_popped) = self.pop_object()?;
@@ -1750,32 +2066,23 @@ impl Vm {
                     None => Ok(()),
                 };
             }
+            Value::Instance { .. } => {
+                let Some(function) = self.special_method(callable, "__call__") else {
+                    let error = PyException::type_error(format!(
+                        "'{}' object is not callable",
+                        self.heap.value(callable).type_name()
+                    ));
+                    for arg in args {
+                        self.release(arg);
+                    }
+                    self.release(callable_popped);
+                    return Err(error);
+                };
+                return self.call_bound(function, callable, callable_popped, args, &kwnames);
+            }
             Value::Method { function, owner } => {
-                // A bound method: its function, with `self` first.
                 let (function, owner) = (*function, *owner);
-                let caller = self.top_frame()?;
-                let (frame, slot) = (caller.qualname, caller.stack.len() as u32);
-                self.heap.incref(owner, Referrer::Stack { frame, slot });
-                args.insert(
-                    0,
-                    Popped {
-                        slot: Slot::strong(owner),
-                        frame,
-                        index: slot,
-                    },
-                );
-                self.heap.incref(function, Referrer::Stack { frame, slot });
-                self.release(callable_popped);
-                let callable_popped = Popped {
-                    slot: Slot::strong(function),
-                    frame,
-                    index: slot,
-                };
-                let info = match self.heap.value(function) {
-                    Value::Function(f) => std::sync::Arc::clone(&f.info),
-                    _ => return Err(null_error()),
-                };
-                return self.enter_function(function, callable_popped, info, args, &kwnames);
+                return self.call_bound(function, owner, callable_popped, args, &kwnames);
             }
             _ => {}
         }
@@ -1809,6 +2116,132 @@ impl Vm {
         }
         self.release(callable_popped);
         Ok(())
+    }
+
+    /// A function called with `owner` as its first argument (a bound
+    /// method, an instance's `__call__`); the callable's reference is dropped.
+    fn call_bound(
+        &mut self,
+        function: ObjId,
+        owner: ObjId,
+        callable_popped: Popped,
+        mut args: Vec<Popped>,
+        kwnames: &[String],
+    ) -> Flow {
+        let caller = self.top_frame()?;
+        let (frame, slot) = (caller.qualname, caller.stack.len() as u32);
+        self.heap.incref(owner, Referrer::Stack { frame, slot });
+        args.insert(
+            0,
+            Popped {
+                slot: Slot::strong(owner),
+                frame,
+                index: slot,
+            },
+        );
+        self.heap.incref(function, Referrer::Stack { frame, slot });
+        self.release(callable_popped);
+        let callable_popped = Popped {
+            slot: Slot::strong(function),
+            frame,
+            index: slot,
+        };
+        let info = match self.heap.value(function) {
+            Value::Function(f) => std::sync::Arc::clone(&f.info),
+            _ => {
+                for arg in args {
+                    self.release(arg);
+                }
+                self.release(callable_popped);
+                return Err(self.unsupported("calling this kind of method"));
+            }
+        };
+        self.enter_function(function, callable_popped, info, args, kwnames)
+    }
+
+    /// A builtin (function, method, type) called on its arguments where
+    /// they lie: they are popped only once it has its result, so a special
+    /// method it calls can replay the instruction. `extra`: slots above the
+    /// arguments (CALL_KW's names). `None` when the callable is not a builtin.
+    pub(super) fn call_builtin_in_place(
+        &mut self,
+        argc: usize,
+        kwnames: &[String],
+        extra: usize,
+    ) -> Option<Flow> {
+        let frame = self.frames.last()?;
+        let base = frame.stack.len().checked_sub(argc + 2 + extra)?;
+        let callable = frame.stack[base].obj?;
+        match self.heap.value(callable) {
+            Value::Builtin(builtins::Builtin::BuildClass) => return None,
+            Value::Builtin(_) | Value::BoundMethod { .. } | Value::Type(_) => {}
+            _ => return None,
+        }
+        let self_or_null = frame.stack[base + 1].obj;
+        let mut args: Vec<ObjId> = self_or_null.into_iter().collect();
+        args.extend(
+            frame.stack[base + 2..base + 2 + argc]
+                .iter()
+                .filter_map(|s| s.obj),
+        );
+        // Generators are resumed as frames by the general path (`next(g)`,
+        // `list(g)`, `g.send(v)`…).
+        let generator_method = matches!(
+            self.heap.value(callable),
+            Value::Builtin(builtins::Builtin::Method(
+                super::containers::Method::GenSend
+                    | super::containers::Method::GenThrow
+                    | super::containers::Method::GenClose
+            )) | Value::BoundMethod {
+                method: builtins::Builtin::Method(
+                    super::containers::Method::GenSend
+                        | super::containers::Method::GenThrow
+                        | super::containers::Method::GenClose
+                ),
+                ..
+            }
+        );
+        if generator_method
+            || args
+                .first()
+                .is_some_and(|&a| matches!(self.heap.value(a), Value::Generator(_)))
+        {
+            return None;
+        }
+        let positional = args.len().saturating_sub(kwnames.len());
+        Some(self.calling(|vm| {
+            let keywords: Vec<(&str, ObjId)> = kwnames
+                .iter()
+                .map(String::as_str)
+                .zip(args[positional..].iter().copied())
+                .collect();
+            let result = builtins::call(vm, callable, &args[..positional], &keywords);
+            if let Err(error) = &result
+                && Vm::is_pending(error)
+            {
+                return Err(error.clone());
+            }
+            let extra_popped = vm.pop_many(extra)?;
+            for entry in extra_popped {
+                vm.release(entry);
+            }
+            let mut popped_args = vm.pop_many(argc)?;
+            let self_popped = vm.pop()?;
+            let callable_popped = vm.pop()?;
+            if self_popped.slot.obj.is_some() {
+                popped_args.insert(0, self_popped);
+            }
+            let outcome = match result {
+                Ok(value) => vm.push(value),
+                Err(error) => Err(error),
+            };
+            vm.drop_deferred();
+            for arg in popped_args {
+                vm.release(arg);
+            }
+            vm.release(callable_popped);
+            outcome
+        }))
     }
 
     /// `CALL_PY_EXACT_ARGS` when nobody watches: a plain Python function called
@@ -1958,6 +2391,14 @@ impl Vm {
         value: ObjId,
         popped: Popped,
     ) -> Flow {
+        if continuation == super::frame::Continuation::Replay {
+            // The returned value's reference (the stack's, or the one
+            // `return_value` made for a borrowed one) moves into the
+            // caller's record.
+            let _ = popped;
+            self.pop_frame();
+            return self.replay_returned(value);
+        }
         // The namespace's frame reference is handed to the continuation.
         let namespace = self.frames.last_mut().and_then(|f| f.locals_dict.take());
         let qualname = self.top_frame()?.qualname;
@@ -1967,9 +2408,10 @@ impl Vm {
             self.heap
                 .decref(namespace, Referrer::Frame { frame: qualname });
         }
-        // The returned value is the frame's to drop (it is not what is pushed).
-        self.heap.incref(value, holder);
-        self.release(popped);
+        // The returned value is the frame's to drop (it is not what is
+        // pushed): its reference (the stack's, or the one `return_value`
+        // made for a borrowed one) is dropped once the caller is done.
+        let _ = popped;
         self.pop_frame();
         let result = self.finish_continuation(continuation, namespace, value);
         self.heap.decref(value, holder);
@@ -1982,6 +2424,7 @@ impl Vm {
                 Ok(())
             }
             super::frame::Continuation::BuildClass { .. } => self.push(result),
+            super::frame::Continuation::Replay => Ok(()),
         }
     }
 
@@ -2029,9 +2472,34 @@ impl Vm {
     /// reference moving to `self`; otherwise a bound method object.
     fn load_instance_attr(&mut self, name: super::heap::Symbol, method_bit: bool) -> Flow<bool> {
         let owner = self.peek(0)?.obj.ok_or_else(null_error)?;
+        if !matches!(
+            self.heap.value(owner),
+            Value::Instance { .. }
+                | Value::Class(_)
+                | Value::Exception(_)
+                | Value::Type(TypeKind::Exc(_))
+                | Value::Generator(_)
+        ) {
+            return Ok(false);
+        }
+        match self.calling(|vm| vm.load_instance_attr_calling(owner, name, method_bit)) {
+            Ok(()) => Ok(true),
+            Err(error) if error.message == NOT_AN_INSTANCE_ATTRIBUTE => Ok(false),
+            Err(error) => Err(error),
+        }
+    }
+
+    fn load_instance_attr_calling(
+        &mut self,
+        owner: ObjId,
+        name: super::heap::Symbol,
+        method_bit: bool,
+    ) -> Flow {
         let text = self.heap.symbols.text(name).to_owned();
         let Some(found) = self.instance_attribute(owner, &text) else {
-            return Ok(false);
+            // Not one of these attributes (`args` of an exception): the
+            // generic lookup answers.
+            return Err(PyException::new("SystemError", NOT_AN_INSTANCE_ATTRIBUTE));
         };
         let popped = self.pop()?;
         let found = match found {
@@ -2041,14 +2509,22 @@ impl Vm {
                 return Err(error);
             }
         };
-        match found {
-            super::classes::AttrFound::Method(function) if method_bit => {
+        use super::classes::AttrFound;
+        let value = match found {
+            AttrFound::Method(function) if method_bit => {
                 self.push(function)?;
                 self.push_slot(popped.slot)?;
-                return Ok(true);
+                return Ok(());
             }
-            super::classes::AttrFound::Method(function) => {
-                let method = self.heap.alloc(Value::Method { function, owner });
+            AttrFound::Method(function) | AttrFound::Bound(function, _) => {
+                let bound_to = match found {
+                    AttrFound::Bound(_, to) => to,
+                    _ => owner,
+                };
+                let method = self.heap.alloc(Value::Method {
+                    function,
+                    owner: bound_to,
+                });
                 let address = self.heap.get(method).address;
                 self.heap.incref(
                     function,
@@ -2058,23 +2534,47 @@ impl Vm {
                     },
                 );
                 self.heap.incref(
-                    owner,
+                    bound_to,
                     Referrer::Attribute {
                         owner: address,
                         name: "__self__",
                     },
                 );
-                self.push(method)?;
+                method
             }
-            super::classes::AttrFound::Value(value) | super::classes::AttrFound::Fresh(value) => {
-                self.push(value)?;
+            AttrFound::Value(value) | AttrFound::Fresh(value) => value,
+            AttrFound::Call(function) => match self.call_python(function, &[owner]) {
+                Ok(value) => value,
+                Err(error) => {
+                    self.unpop(&error, &[popped]);
+                    if !Vm::is_pending(&error) {
+                        self.release(popped);
+                    }
+                    return Err(error);
+                }
+            },
+            AttrFound::GetAttr(function) => {
+                let key = self.str_object(&text);
+                let result = self.call_python(function, &[owner, key]);
+                self.heap.discard(key);
+                match result {
+                    Ok(value) => value,
+                    Err(error) => {
+                        self.unpop(&error, &[popped]);
+                        if !Vm::is_pending(&error) {
+                            self.release(popped);
+                        }
+                        return Err(error);
+                    }
+                }
             }
-        }
+        };
+        self.push(value)?;
         if method_bit {
             self.push_slot(Slot::NULL)?;
         }
         self.release(popped);
-        Ok(true)
+        Ok(())
     }
 }
 

@@ -109,8 +109,36 @@ impl Vm {
 
     /// An error escaped an instruction: find its handler, or end the program.
     pub(super) fn unwind(&mut self, mut error: Box<PyException>) -> Outcome {
+        // A replayed instruction may fail again: the loop, not recursion,
+        // carries its error on (a deep chain of `__repr__`s must not
+        // exhaust the Rust stack).
+        loop {
+            match self.unwind_once(error) {
+                Ok(outcome) => return outcome,
+                Err(next) => error = next,
+            }
+        }
+    }
+
+    /// One error: `Err` when the instruction it was replayed into fails again.
+    fn unwind_once(&mut self, mut error: Box<PyException>) -> Result<Outcome, Box<PyException>> {
+        if Vm::is_pending(&error) {
+            return match self.start_pending_call() {
+                Some(Ok(outcome)) => Ok(outcome),
+                // The call could not start (bad arguments, recursion): the
+                // caller's instruction sees it raise.
+                Some(Err(error)) if !error.fatal => {
+                    let exc = self.exception_object(&error);
+                    self.chain_context(exc);
+                    self.add_traceback_entry(exc);
+                    self.replay_raised(exc).map(|()| self.after_replay())
+                }
+                Some(Err(error)) => Ok(self.raise(error)),
+                None => Ok(self.raise(error)),
+            };
+        }
         if error.fatal {
-            return self.raise(error);
+            return Ok(self.raise(error));
         }
         self.unwinds += 1;
         let exc = self.exception_object(&error);
@@ -125,14 +153,24 @@ impl Vm {
             .record(|| Event::Raise { exception: text });
         loop {
             let Some(frame) = self.frames.last() else {
-                return self.uncaught(exc, String::new());
+                return Ok(self.uncaught(exc, String::new()));
             };
             let handler = frame.last.and_then(|i| frame.code.handler_for(i));
             if let Some(handler) = handler {
-                return match self.enter_handler(exc, handler) {
+                return Ok(match self.enter_handler(exc, handler) {
                     Ok(()) => Outcome::Continued,
                     Err(error) => self.raise(error),
-                };
+                });
+            }
+            if frame.on_return == Some(super::frame::Continuation::Replay) {
+                // A special method raised: its caller's instruction sees it.
+                self.reraise_lasti = None;
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.on_return = None;
+                }
+                self.pop_frame();
+                self.add_traceback_entry(exc);
+                return self.replay_raised(exc).map(|()| self.after_replay());
             }
             let generator_frame = frame.resumed.is_some();
             if !self.resumer_catches(frame, exc) && !self.handled_further_out(exc) {
@@ -150,15 +188,15 @@ impl Vm {
                         object.traceback.push(entry);
                     }
                 }
-                return self.uncaught(exc, hint);
+                return Ok(self.uncaught(exc, hint));
             }
             self.reraise_lasti = None;
             if generator_frame {
                 // The generator finishes; its resumer may catch the exception.
                 match self.generator_raised(exc) {
-                    Ok(true) => return Outcome::Continued,
+                    Ok(true) => return Ok(Outcome::Continued),
                     Ok(false) => {}
-                    Err(error) => return self.raise(error),
+                    Err(error) => return Ok(self.raise(error)),
                 }
             } else {
                 self.pop_frame();
@@ -177,6 +215,20 @@ impl Vm {
             || self.frames[1..]
                 .iter()
                 .any(|frame| self.resumer_catches(frame, exc))
+            || self.frames[1..]
+                .iter()
+                .any(|frame| frame.on_return == Some(super::frame::Continuation::Replay))
+    }
+
+    /// A replayed instruction completed: the outcome of the step.
+    fn after_replay(&mut self) -> Outcome {
+        if let Some(outcome) = &self.outcome {
+            return outcome.clone();
+        }
+        if self.track_lines {
+            self.update_line_event();
+        }
+        Outcome::Returned
     }
 
     /// Pop to the handler's depth, push lasti and the exception, jump.

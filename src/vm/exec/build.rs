@@ -89,7 +89,13 @@ impl Vm {
         let (sub, sub_popped) = self.pop_object()?;
         let (container, container_popped) = self.pop_object()?;
         let (value, value_popped) = self.pop_object()?;
-        let result = self.setitem(container, sub, value);
+        let result = self.calling(|vm| vm.setitem_any(container, sub, value));
+        if let Err(error) = &result
+            && Vm::is_pending(error)
+        {
+            self.unpop(error, &[value_popped, container_popped, sub_popped]);
+            return result;
+        }
         self.release(value_popped);
         self.release(container_popped);
         self.release(sub_popped);
@@ -100,7 +106,13 @@ impl Vm {
     pub(in crate::vm) fn delete_subscr(&mut self) -> Flow {
         let (sub, sub_popped) = self.pop_object()?;
         let (container, container_popped) = self.pop_object()?;
-        let result = self.delitem(container, sub);
+        let result = self.calling(|vm| vm.delitem_any(container, sub));
+        if let Err(error) = &result
+            && Vm::is_pending(error)
+        {
+            self.unpop(error, &[container_popped, sub_popped]);
+            return result;
+        }
         self.release(container_popped);
         self.release(sub_popped);
         result
@@ -125,19 +137,28 @@ impl Vm {
         let owner = self.peek_object(0)?;
         let kind = self.heap.value(owner).type_kind();
         let text = self.heap.symbols.text(name);
-        let Some(method) = crate::vm::containers::Method::find(kind, text) else {
+        let Some(method) = crate::vm::containers::Method::find(kind, text)
+            .map(crate::vm::builtins::Builtin::Method)
+            .or_else(|| {
+                crate::vm::sets::SetMethod::find(kind, text)
+                    .map(crate::vm::builtins::Builtin::SetMethod)
+            })
+            .or_else(|| {
+                (kind == crate::vm::types::TypeKind::Str)
+                    .then(|| crate::vm::strings::StrMethod::find(text))
+                    .flatten()
+                    .map(crate::vm::builtins::Builtin::StrMethod)
+            })
+        else {
             return Ok(false);
         };
         let popped = self.pop()?;
         if method_bit {
-            let descriptor = self.method_object(method);
+            let descriptor = self.static_builtin(method);
             self.push(descriptor)?;
             self.push_slot(popped.slot)?;
         } else {
-            let bound = self.heap.alloc(Value::BoundMethod {
-                method: crate::vm::builtins::Builtin::Method(method),
-                owner,
-            });
+            let bound = self.heap.alloc(Value::BoundMethod { method, owner });
             let address = self.heap.get(bound).address;
             self.heap.incref(
                 owner,

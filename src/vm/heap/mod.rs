@@ -802,6 +802,55 @@ impl Heap {
                     name: "__self__",
                 },
             )],
+            Value::Set(set) => set
+                .items()
+                .enumerate()
+                .map(|(index, item)| {
+                    let referrer = Referrer::Item {
+                        container: object.address,
+                        type_name: "set",
+                        index: index as u32,
+                    };
+                    (item, referrer)
+                })
+                .collect(),
+            Value::StaticMethod(function) | Value::ClassMethod(function) => vec![(
+                *function,
+                Referrer::Attribute {
+                    owner: object.address,
+                    name: "__func__",
+                },
+            )],
+            Value::Property { fget, fset, fdel } => {
+                [(fget, "fget"), (fset, "fset"), (fdel, "fdel")]
+                    .into_iter()
+                    .filter_map(|(f, name)| {
+                        f.map(|f| {
+                            (
+                                f,
+                                Referrer::Attribute {
+                                    owner: object.address,
+                                    name,
+                                },
+                            )
+                        })
+                    })
+                    .collect()
+            }
+            Value::Slice { start, stop, step } => {
+                [(start, "start"), (stop, "stop"), (step, "step")]
+                    .into_iter()
+                    .map(|(obj, name)| {
+                        (
+                            *obj,
+                            Referrer::Attribute {
+                                owner: object.address,
+                                name,
+                            },
+                        )
+                    })
+                    .collect()
+            }
             Value::Module(module) => module
                 .namespace
                 .entries()
@@ -882,6 +931,11 @@ impl Heap {
             Referrer::Stack { frame, slot } => format!("stack[{slot}] of {}", text(frame)),
             Referrer::Item {
                 container,
+                type_name: "set",
+                ..
+            } => format!("set {container:#x} member"),
+            Referrer::Item {
+                container,
                 type_name,
                 index,
             } => format!("{type_name} {container:#x}[{index}]"),
@@ -931,6 +985,7 @@ impl Heap {
         match &object.value {
             Value::List(list) => object.size as u64 + 8 * list.allocated as u64,
             Value::Dict(dict) => dict.getsizeof() as u64,
+            Value::Set(set) => 16 + set.sizeof() as u64,
             _ => object.size as u64,
         }
     }

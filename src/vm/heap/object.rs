@@ -12,6 +12,7 @@ use crate::vm::code::CodeInfo;
 use crate::vm::types::ExcObject;
 pub use crate::vm::types::TypeKind;
 use crate::vm::types::dict::Dict;
+use crate::vm::types::set::Set;
 
 /// A user-defined function (`def`).
 #[derive(Debug, Clone)]
@@ -189,6 +190,23 @@ pub enum Value {
         kind: TypeKind,
         dict: ObjId,
     },
+    /// A set or frozenset: its table (members held).
+    Set(Box<Set>),
+    /// `staticmethod(f)`, `classmethod(f)`: the function, held.
+    StaticMethod(ObjId),
+    ClassMethod(ObjId),
+    /// `property(fget, fset, fdel)`: the functions, held.
+    Property {
+        fget: Option<ObjId>,
+        fset: Option<ObjId>,
+        fdel: Option<ObjId>,
+    },
+    /// `slice(start, stop, step)`, held.
+    Slice {
+        start: ObjId,
+        stop: ObjId,
+        step: ObjId,
+    },
     /// A generator: its frame while suspended (see [`crate::vm::types::generator`]).
     Generator(Box<crate::vm::types::generator::Generator>),
 }
@@ -275,6 +293,12 @@ impl Value {
             Value::Enumerate { .. } => TypeKind::Enumerate,
             Value::Zip { .. } => TypeKind::Zip,
             Value::Reversed { kind, .. } => *kind,
+            Value::Set(set) if set.frozen => TypeKind::Frozenset,
+            Value::Set(_) => TypeKind::Set,
+            Value::StaticMethod(_) => TypeKind::StaticMethod,
+            Value::ClassMethod(_) => TypeKind::ClassMethod,
+            Value::Property { .. } => TypeKind::Property,
+            Value::Slice { .. } => TypeKind::Slice,
             Value::Generator(_) => TypeKind::Generator,
         }
     }
@@ -288,10 +312,11 @@ impl Value {
     }
 
     /// Holds references to other objects, released when this one is freed:
-    /// every GC-tracked kind but builtin functions, which hold none here.
+    /// every GC-tracked kind but builtin functions, which hold none here,
+    /// and slices (not tracked, as they cannot be part of a cycle).
     #[inline]
     pub fn holds_references(&self) -> bool {
-        self.is_gc() && !matches!(self, Value::Builtin(_))
+        (self.is_gc() && !matches!(self, Value::Builtin(_))) || matches!(self, Value::Slice { .. })
     }
 
     /// Tracked by CPython's cycle GC, so allocated after a 16-byte `PyGC_Head`.
@@ -316,6 +341,10 @@ impl Value {
                 | Value::Class(_)
                 | Value::Instance { .. }
                 | Value::Method { .. }
+                | Value::Set(_)
+                | Value::StaticMethod(_)
+                | Value::ClassMethod(_)
+                | Value::Property { .. }
                 | Value::Generator(_)
         )
     }
@@ -360,6 +389,15 @@ impl Value {
                 crate::vm::types::generator::Generator::size(&generator.code)
             }
             Value::Range { .. } => 48,
+            // PySetObject (fill, used, mask, table, hash, finger, the 8-slot
+            // small table, weakreflist); a grown table is counted by getsizeof.
+            Value::Set(_) => GC_HEAD + 200,
+            // staticmethod/classmethod: header, callable, dict.
+            Value::StaticMethod(_) | Value::ClassMethod(_) => GC_HEAD + 32,
+            // propertyobject: header, get, set, del, doc, name, getter_doc.
+            Value::Property { .. } => GC_HEAD + 64,
+            // PySliceObject is not GC-tracked: header, start, stop, step.
+            Value::Slice { .. } => 40,
             Value::RangeIterator { .. } => 40,
             // PyObject_HEAD, the index and the sequence, after the GC header.
             Value::SeqIterator { .. } => GC_HEAD + 32,
@@ -384,6 +422,7 @@ impl Value {
             Value::Tuple(items) => !items.is_empty(),
             Value::List(list) => !list.items.is_empty(),
             Value::Dict(dict) => !dict.is_empty(),
+            Value::Set(set) => !set.is_empty(),
             Value::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,
             _ => true,
         }
@@ -424,6 +463,11 @@ impl Value {
             | Value::Class(_)
             | Value::Instance { .. }
             | Value::Method { .. }
+            | Value::Set(_)
+            | Value::StaticMethod(_)
+            | Value::ClassMethod(_)
+            | Value::Property { .. }
+            | Value::Slice { .. }
             | Value::Generator(_)
             | Value::Code(_)
             | Value::Function(_)

@@ -274,6 +274,53 @@ impl Writer<'_> {
                 self.active.pop();
                 self.push("}")
             }
+            Value::Set(set) => {
+                let frozen = set.frozen;
+                if set.is_empty() {
+                    return self.push(if frozen { "frozenset()" } else { "set()" });
+                }
+                if self.active.contains(&id) {
+                    return self.push(if frozen { "frozenset(...)" } else { "set(...)" });
+                }
+                if depth > self.depth_budget() {
+                    return self.too_deep("{...}");
+                }
+                self.active.push(id);
+                if frozen {
+                    self.push("frozenset(")?;
+                }
+                self.push("{")?;
+                for (i, item) in set.items().enumerate() {
+                    if i > 0 {
+                        self.push(", ")?;
+                    }
+                    self.write(item, depth + 1)?;
+                }
+                self.active.pop();
+                self.push("}")?;
+                if frozen {
+                    self.push(")")?;
+                }
+                Ok(())
+            }
+            Value::Slice { start, stop, step } => {
+                self.push("slice(")?;
+                self.write(*start, depth + 1)?;
+                self.push(", ")?;
+                self.write(*stop, depth + 1)?;
+                self.push(", ")?;
+                self.write(*step, depth + 1)?;
+                self.push(")")
+            }
+            Value::Property { .. } => {
+                self.push(&format!("<property object at {:#x}>", object.address))
+            }
+            Value::StaticMethod(function) | Value::ClassMethod(function) => {
+                let kind = object.value.type_name();
+                self.push(&format!("<{kind}("))?;
+                self.write(*function, depth + 1)?;
+                self.push(")>")
+            }
             Value::DictView { kind, dict } => {
                 self.push(kind.name())?;
                 self.push("([")?;

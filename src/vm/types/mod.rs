@@ -12,6 +12,7 @@
 pub mod dict;
 pub mod exceptions;
 pub mod generator;
+pub mod set;
 
 pub use exceptions::{EXCEPTIONS, ExcKind, ExcObject};
 
@@ -54,6 +55,16 @@ pub enum TypeKind {
     Type,
     Ellipsis,
     NotImplementedType,
+    Set,
+    Frozenset,
+    SetIterator,
+    /// `iter()` of an object with `__getitem__` only (the old sequence protocol).
+    SeqIter,
+    StaticMethod,
+    ClassMethod,
+    Property,
+    Slice,
+    Super,
     /// A built-in exception class.
     Exc(ExcKind),
 }
@@ -98,6 +109,15 @@ impl TypeKind {
             TypeKind::Type,
             TypeKind::Ellipsis,
             TypeKind::NotImplementedType,
+            TypeKind::Set,
+            TypeKind::Frozenset,
+            TypeKind::SetIterator,
+            TypeKind::SeqIter,
+            TypeKind::StaticMethod,
+            TypeKind::ClassMethod,
+            TypeKind::Property,
+            TypeKind::Slice,
+            TypeKind::Super,
         ];
         all.extend(ExcKind::all().map(TypeKind::Exc));
         all
@@ -142,6 +162,15 @@ impl TypeKind {
             TypeKind::Type => "type",
             TypeKind::Ellipsis => "ellipsis",
             TypeKind::NotImplementedType => "NotImplementedType",
+            TypeKind::Set => "set",
+            TypeKind::Frozenset => "frozenset",
+            TypeKind::SetIterator => "set_iterator",
+            TypeKind::SeqIter => "iterator",
+            TypeKind::StaticMethod => "staticmethod",
+            TypeKind::ClassMethod => "classmethod",
+            TypeKind::Property => "property",
+            TypeKind::Slice => "slice",
+            TypeKind::Super => "super",
             TypeKind::Exc(kind) => kind.name(),
         }
     }

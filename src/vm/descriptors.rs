@@ -1,0 +1,315 @@
+//! `property`, `staticmethod`, `classmethod` and `super()`.
+//!
+//! The descriptor objects hold their functions; reading them through an
+//! instance or a class happens in `classes.rs` (`instance_attribute`), a
+//! property's getter and setter running as frames (`special.rs`).
+
+use super::builtins::Builtin;
+use super::exceptions::PyException;
+use super::frame::Slot;
+use super::heap::{ObjId, Referrer, Value};
+use super::types::TypeKind;
+use super::{Flow, Vm};
+
+impl Vm {
+    /// `staticmethod(f)` / `classmethod(f)`.
+    pub(super) fn wrap_function(&mut self, function: ObjId, class: bool) -> ObjId {
+        let wrapper = self.heap.alloc(if class {
+            Value::ClassMethod(function)
+        } else {
+            Value::StaticMethod(function)
+        });
+        let address = self.heap.get(wrapper).address;
+        self.heap.incref(
+            function,
+            Referrer::Attribute {
+                owner: address,
+                name: "__func__",
+            },
+        );
+        wrapper
+    }
+
+    /// `property(fget, fset, fdel)`.
+    pub(super) fn property_object(
+        &mut self,
+        fget: Option<ObjId>,
+        fset: Option<ObjId>,
+        fdel: Option<ObjId>,
+    ) -> ObjId {
+        let none = self.singletons.none;
+        let keep = |f: Option<ObjId>| f.filter(|&f| f != none);
+        let (fget, fset, fdel) = (keep(fget), keep(fset), keep(fdel));
+        let property = self.heap.alloc(Value::Property { fget, fset, fdel });
+        let address = self.heap.get(property).address;
+        for (function, name) in [(fget, "fget"), (fset, "fset"), (fdel, "fdel")] {
+            if let Some(function) = function {
+                self.heap.incref(
+                    function,
+                    Referrer::Attribute {
+                        owner: address,
+                        name,
+                    },
+                );
+            }
+        }
+        property
+    }
+
+    /// `prop.setter(f)` and its siblings: a copy of the property with one
+    /// function replaced.
+    pub(super) fn property_with(
+        &mut self,
+        property: ObjId,
+        which: Builtin,
+        f: ObjId,
+    ) -> Flow<ObjId> {
+        let Value::Property { fget, fset, fdel } = *self.heap.value(property) else {
+            return Err(PyException::type_error("descriptor needs a property"));
+        };
+        Ok(match which {
+            Builtin::PropertyGetter => self.property_object(Some(f), fset, fdel),
+            Builtin::PropertySetter => self.property_object(fget, Some(f), fdel),
+            _ => self.property_object(fget, fset, Some(f)),
+        })
+    }
+
+    /// LOAD_ATTR on a property, staticmethod or classmethod object
+    /// (`p.setter`, `p.fget`, `sm.__func__`); false when `owner` is none of these.
+    pub(super) fn load_descriptor_attr(
+        &mut self,
+        name: super::heap::Symbol,
+        method_bit: bool,
+    ) -> Flow<bool> {
+        let owner = self.peek(0)?.obj.ok_or_else(null)?;
+        let text = self.heap.symbols.text(name).to_owned();
+        let value = match (self.heap.value(owner), text.as_str()) {
+            (Value::Property { .. }, "setter" | "getter" | "deleter") => {
+                let which = match text.as_str() {
+                    "setter" => Builtin::PropertySetter,
+                    "getter" => Builtin::PropertyGetter,
+                    _ => Builtin::PropertyDeleter,
+                };
+                let bound = self.heap.alloc(Value::BoundMethod {
+                    method: which,
+                    owner,
+                });
+                let address = self.heap.get(bound).address;
+                self.heap.incref(
+                    owner,
+                    Referrer::Attribute {
+                        owner: address,
+                        name: "__self__",
+                    },
+                );
+                bound
+            }
+            (Value::Property { fget, fset, fdel }, "fget" | "fset" | "fdel") => {
+                let chosen = match text.as_str() {
+                    "fget" => *fget,
+                    "fset" => *fset,
+                    _ => *fdel,
+                };
+                chosen.unwrap_or(self.singletons.none)
+            }
+            (Value::StaticMethod(f) | Value::ClassMethod(f), "__func__") => *f,
+            (Value::Slice { start, .. }, "start") => *start,
+            (Value::Slice { stop, .. }, "stop") => *stop,
+            (Value::Slice { step, .. }, "step") => *step,
+            (Value::Set(_), _) => {
+                return Err(PyException::new(
+                    "AttributeError",
+                    format!(
+                        "'{}' object has no attribute '{text}'",
+                        self.heap.value(owner).type_name()
+                    ),
+                ));
+            }
+            (Value::Type(kind), "__name__" | "__qualname__") => {
+                // A static type's name is a new string each time.
+                let kind_name = kind.name();
+                self.str_object(kind_name)
+            }
+            (Value::Property { .. } | Value::StaticMethod(_) | Value::ClassMethod(_), _) => {
+                return Err(PyException::new(
+                    "AttributeError",
+                    format!(
+                        "'{}' object has no attribute '{text}'",
+                        self.heap.value(owner).type_name()
+                    ),
+                ));
+            }
+            _ => return Ok(false),
+        };
+        let popped = self.pop()?;
+        self.push(value)?;
+        if method_bit {
+            self.push_slot(Slot::NULL)?;
+        }
+        self.release(popped);
+        Ok(true)
+    }
+
+    /// LOAD_SUPER_ATTR (global_super, class, self -- attr, self_or_null if (oparg & 1)):
+    /// `super().name`, looked up along `type(self).__mro__` after `class`.
+    pub(super) fn load_super_attr(&mut self, arg: u32) -> Flow {
+        let name = self.name(arg >> 2)?;
+        let method_bit = arg & 1 == 1;
+        let self_slot = self.peek(0)?;
+        let class = self.peek(1)?.obj.ok_or_else(null)?;
+        let global_super = self.peek(2)?.obj.ok_or_else(null)?;
+        let this = self_slot.obj.ok_or_else(null)?;
+        if !matches!(
+            self.heap.value(global_super),
+            Value::Builtin(Builtin::Super)
+        ) {
+            return Err(self.unsupported("super calls through a name other than the builtin super"));
+        }
+        if !matches!(self.heap.value(class), Value::Class(_)) {
+            return Err(PyException::type_error(
+                "super(type, obj): obj must be an instance or subtype of type",
+            ));
+        }
+        // The MRO searched: of type(self), or of self when it is a class.
+        let (start_type, is_class) = match self.heap.value(this) {
+            Value::Instance { class, .. } => (*class, false),
+            Value::Exception(exc) if exc.class.is_some() => (exc.class.unwrap_or(class), false),
+            Value::Class(_) => (this, true),
+            _ => {
+                return Err(PyException::type_error(
+                    "super(type, obj): obj must be an instance or subtype of type",
+                ));
+            }
+        };
+        let mro = match self.heap.value(start_type) {
+            Value::Class(c) => c.mro.clone(),
+            _ => Vec::new(),
+        };
+        let Some(position) = mro.iter().position(|&c| c == class) else {
+            return Err(PyException::type_error(
+                "super(type, obj): obj must be an instance or subtype of type",
+            ));
+        };
+        let text = self.heap.symbols.text(name).to_owned();
+        let key = super::types::dict::HashKey::Str(text.as_str().into());
+        let mut found = None;
+        let mut exception_init = false;
+        for &klass in &mro[position + 1..] {
+            if let Value::Type(TypeKind::Exc(_)) = self.heap.value(klass)
+                && text == "__init__"
+            {
+                // `BaseException.__init__`, called with the exception as self.
+                exception_init = true;
+                break;
+            }
+            if let Value::Class(k) = self.heap.value(klass)
+                && let Value::Dict(d) = self.heap.value(k.dict)
+                && let Some(entry) = d.get(&key)
+            {
+                found = Some(entry.value);
+                break;
+            }
+        }
+        let found = match found {
+            Some(found) => found,
+            None if exception_init => {
+                let init = self.static_builtin(Builtin::ExcInit);
+                let self_popped = self.pop()?;
+                let class_popped = self.pop()?;
+                let super_popped = self.pop()?;
+                self.push(init)?;
+                if method_bit {
+                    self.push_slot(self_popped.slot)?;
+                } else {
+                    self.release(self_popped);
+                    return Err(self.unsupported("super().__init__ of an exception as a value"));
+                }
+                self.release(class_popped);
+                self.release(super_popped);
+                return Ok(());
+            }
+            None if text == "__init__" => {
+                // object.__init__: a builtin that takes no arguments here.
+                self.static_builtin(Builtin::ObjectInit)
+            }
+            None => {
+                return Err(PyException::new(
+                    "AttributeError",
+                    format!("'super' object has no attribute '{text}'"),
+                ));
+            }
+        };
+        use super::classes::AttrFound;
+        let bound = if is_class {
+            match *self.heap.value(found) {
+                Value::ClassMethod(function) => AttrFound::Bound(function, this),
+                Value::StaticMethod(function) => AttrFound::Value(function),
+                _ => AttrFound::Value(found),
+            }
+        } else {
+            self.bind_found(found, this, start_type)
+        };
+        // Everything is known: pop the three inputs, push the result.
+        let self_popped = self.pop()?;
+        let class_popped = self.pop()?;
+        let super_popped = self.pop()?;
+        let result = match bound {
+            AttrFound::Method(function) if method_bit => {
+                self.push(function)?;
+                self.push_slot(self_popped.slot)?;
+                self.release(class_popped);
+                self.release(super_popped);
+                return Ok(());
+            }
+            AttrFound::Method(function) => self.bound_method(function, this),
+            AttrFound::Bound(function, to) => self.bound_method(function, to),
+            AttrFound::Value(value) | AttrFound::Fresh(value) => value,
+            AttrFound::Call(function) => match self.call_python(function, &[this]) {
+                Ok(value) => value,
+                Err(error) => {
+                    self.unpop(&error, &[super_popped, class_popped, self_popped]);
+                    if !Vm::is_pending(&error) {
+                        self.release(self_popped);
+                        self.release(class_popped);
+                        self.release(super_popped);
+                    }
+                    return Err(error);
+                }
+            },
+            AttrFound::GetAttr(_) => return Err(null()),
+        };
+        self.push(result)?;
+        if method_bit {
+            self.push_slot(Slot::NULL)?;
+        }
+        self.release(self_popped);
+        self.release(class_popped);
+        self.release(super_popped);
+        Ok(())
+    }
+
+    /// A new bound method of `function` to `owner`.
+    pub(super) fn bound_method(&mut self, function: ObjId, owner: ObjId) -> ObjId {
+        let method = self.heap.alloc(Value::Method { function, owner });
+        let address = self.heap.get(method).address;
+        self.heap.incref(
+            function,
+            Referrer::Attribute {
+                owner: address,
+                name: "__func__",
+            },
+        );
+        self.heap.incref(
+            owner,
+            Referrer::Attribute {
+                owner: address,
+                name: "__self__",
+            },
+        );
+        method
+    }
+}
+
+fn null() -> Box<PyException> {
+    PyException::new("SystemError", "unexpected NULL on the value stack")
+}

@@ -1,0 +1,656 @@
+//! The special methods of classes, called through [`Vm::call_python`]
+//! (each runs as its own frame, see `special.rs`): repr/str, rich
+//! comparison with reflection and `NotImplemented`, arithmetic and its
+//! reflected and in-place forms, `len`, items, `in`, iteration, truth, hash.
+//!
+//! Every function here only reads until its calls are answered, so an
+//! instruction can run again (replay) without doing anything twice.
+
+use std::collections::HashSet;
+
+use super::exceptions::PyException;
+use super::heap::{ObjId, Value};
+use super::{Flow, Vm};
+
+/// `BINARY_OP`'s operators by argument: (method, reflected method, symbol).
+const NB_METHODS: [(&str, &str); 13] = [
+    ("__add__", "__radd__"),
+    ("__and__", "__rand__"),
+    ("__floordiv__", "__rfloordiv__"),
+    ("__lshift__", "__rlshift__"),
+    ("__matmul__", "__rmatmul__"),
+    ("__mul__", "__rmul__"),
+    ("__mod__", "__rmod__"),
+    ("__or__", "__ror__"),
+    ("__pow__", "__rpow__"),
+    ("__rshift__", "__rrshift__"),
+    ("__sub__", "__rsub__"),
+    ("__truediv__", "__rtruediv__"),
+    ("__xor__", "__rxor__"),
+];
+const NB_INPLACE: [&str; 13] = [
+    "__iadd__",
+    "__iand__",
+    "__ifloordiv__",
+    "__ilshift__",
+    "__imatmul__",
+    "__imul__",
+    "__imod__",
+    "__ior__",
+    "__ipow__",
+    "__irshift__",
+    "__isub__",
+    "__itruediv__",
+    "__ixor__",
+];
+/// Rich comparisons by `COMPARE_OP` operator: (method, reflected method).
+const COMPARE_METHODS: [(&str, &str); 6] = [
+    ("__lt__", "__gt__"),
+    ("__le__", "__ge__"),
+    ("__eq__", "__eq__"),
+    ("__ne__", "__ne__"),
+    ("__gt__", "__lt__"),
+    ("__ge__", "__le__"),
+];
+const COMPARE_SYMBOLS: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
+
+/// How deep reprs of nested containers with special methods may go.
+const REPR_DEPTH: usize = 200;
+
+impl Vm {
+    pub(super) fn is_instance_obj(&self, obj: ObjId) -> bool {
+        matches!(self.heap.value(obj), Value::Instance { .. })
+    }
+
+    /// The class of an instance (its `type()`).
+    fn class_of(&self, obj: ObjId) -> Option<ObjId> {
+        match self.heap.value(obj) {
+            Value::Instance { class, .. } => Some(*class),
+            _ => None,
+        }
+    }
+
+    /// `issubclass(type(w), type(v))` for two instances of different classes.
+    fn is_proper_subclass_instance(&self, w: ObjId, v: ObjId) -> bool {
+        match (self.class_of(w), self.class_of(v)) {
+            (Some(cw), Some(cv)) if cw != cv => match self.heap.value(cw) {
+                Value::Class(c) => c.mro.contains(&cv),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    // ---- repr and str ------------------------------------------------------
+
+    /// Whether `repr(obj)` would call a special method (an instance with
+    /// `__repr__` anywhere inside it).
+    fn repr_calls(&self, obj: ObjId, seen: &mut HashSet<ObjId>, depth: usize) -> bool {
+        if depth > REPR_DEPTH || !seen.insert(obj) {
+            return false;
+        }
+        match self.heap.value(obj) {
+            Value::Instance { .. } => self.special_method(obj, "__repr__").is_some(),
+            Value::List(list) => {
+                let items = list.items.clone();
+                items.iter().any(|&i| self.repr_calls(i, seen, depth + 1))
+            }
+            Value::Tuple(items) => {
+                let items = items.clone();
+                items.iter().any(|&i| self.repr_calls(i, seen, depth + 1))
+            }
+            Value::Dict(dict) => {
+                let entries: Vec<_> = dict.entries().collect();
+                entries.iter().any(|e| {
+                    self.repr_calls(e.key, seen, depth + 1)
+                        || self.repr_calls(e.value, seen, depth + 1)
+                })
+            }
+            Value::Set(set) => {
+                let items: Vec<ObjId> = set.items().collect();
+                items.iter().any(|&i| self.repr_calls(i, seen, depth + 1))
+            }
+            _ => false,
+        }
+    }
+
+    /// `repr(obj)`, calling `__repr__` where a class defines it.
+    pub(super) fn repr_of(&mut self, obj: ObjId) -> Flow<String> {
+        if !self.repr_calls(obj, &mut HashSet::new(), 0) {
+            return self.heap.try_repr(obj);
+        }
+        let mut active = Vec::new();
+        self.repr_with(obj, &mut active, &[])
+    }
+
+    /// `repr(obj)` inside a container's repr: `pins` are what the
+    /// container's C code holds while the item's `__repr__` runs.
+    fn repr_with(&mut self, obj: ObjId, active: &mut Vec<ObjId>, pins: &[ObjId]) -> Flow<String> {
+        if active.len() > REPR_DEPTH {
+            return Err(PyException::new(
+                "RecursionError",
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
+        }
+        let items: Vec<ObjId> = match self.heap.value(obj) {
+            Value::Instance { .. } => {
+                return match self.special_method(obj, "__repr__") {
+                    Some(method) => {
+                        let result = self.call_python_pinned(method, &[obj], pins)?;
+                        match self.heap.value(result) {
+                            Value::Str(text) => Ok(text.to_string()),
+                            other => Err(PyException::type_error(format!(
+                                "__repr__ returned non-string (type {})",
+                                other.type_name()
+                            ))),
+                        }
+                    }
+                    None => self.heap.try_repr(obj),
+                };
+            }
+            Value::List(list) => list.items.clone(),
+            Value::Tuple(items) => items.to_vec(),
+            Value::Dict(dict) => dict.entries().flat_map(|e| [e.key, e.value]).collect(),
+            Value::Set(set) => set.items().collect(),
+            _ => return self.heap.try_repr(obj),
+        };
+        let kind = self.heap.value(obj).type_kind();
+        if active.contains(&obj) {
+            return Ok(match kind {
+                super::types::TypeKind::List => "[...]".into(),
+                super::types::TypeKind::Dict => "{...}".into(),
+                _ => format!("{}(...)", kind.name()),
+            });
+        }
+        active.push(obj);
+        let mut parts = Vec::with_capacity(items.len());
+        for (index, &item) in items.iter().enumerate() {
+            // What CPython's repr holds across the item's repr: a list its
+            // item, a dict its key and value, a set (through the list it
+            // makes first) its member twice, a tuple nothing.
+            let pins: Vec<ObjId> = match kind {
+                super::types::TypeKind::List => vec![item],
+                super::types::TypeKind::Dict => {
+                    let pair = index - index % 2;
+                    vec![items[pair], items[pair + 1]]
+                }
+                super::types::TypeKind::Set | super::types::TypeKind::Frozenset => {
+                    vec![item, item]
+                }
+                _ => Vec::new(),
+            };
+            match self.repr_with(item, active, &pins) {
+                Ok(text) => parts.push(text),
+                Err(error) => {
+                    active.pop();
+                    return Err(error);
+                }
+            }
+        }
+        active.pop();
+        Ok(match kind {
+            super::types::TypeKind::List => format!("[{}]", parts.join(", ")),
+            super::types::TypeKind::Tuple if parts.len() == 1 => format!("({},)", parts[0]),
+            super::types::TypeKind::Tuple => format!("({})", parts.join(", ")),
+            super::types::TypeKind::Dict => {
+                let pairs: Vec<String> = parts
+                    .chunks(2)
+                    .map(|pair| {
+                        format!("{}: {}", pair[0], pair.get(1).cloned().unwrap_or_default())
+                    })
+                    .collect();
+                format!("{{{}}}", pairs.join(", "))
+            }
+            super::types::TypeKind::Set if parts.is_empty() => "set()".into(),
+            super::types::TypeKind::Set => format!("{{{}}}", parts.join(", ")),
+            super::types::TypeKind::Frozenset if parts.is_empty() => "frozenset()".into(),
+            _ => format!("{}({{{}}})", kind.name(), parts.join(", ")),
+        })
+    }
+
+    /// `str(obj)`, calling `__str__` (or `__repr__`) where a class defines it.
+    pub(super) fn str_of(&mut self, obj: ObjId) -> Flow<String> {
+        match self.heap.value(obj) {
+            Value::Str(text) => Ok(text.to_string()),
+            Value::Instance { .. } => match self.special_method(obj, "__str__") {
+                Some(method) => {
+                    let result = self.call_python(method, &[obj])?;
+                    match self.heap.value(result) {
+                        Value::Str(text) => Ok(text.to_string()),
+                        other => Err(PyException::type_error(format!(
+                            "__str__ returned non-string (type {})",
+                            other.type_name()
+                        ))),
+                    }
+                }
+                None => match self.special_method(obj, "__repr__") {
+                    // `object.__str__` calls the type's repr slot directly.
+                    Some(method) => {
+                        let result = self.call_python(method, &[obj])?;
+                        match self.heap.value(result) {
+                            Value::Str(text) => Ok(text.to_string()),
+                            other => Err(PyException::type_error(format!(
+                                "__str__ returned non-string (type {})",
+                                other.type_name()
+                            ))),
+                        }
+                    }
+                    None => self.heap.try_repr(obj),
+                },
+            },
+            Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) => self.repr_of(obj),
+            _ => self.heap.try_str(obj),
+        }
+    }
+
+    // ---- comparison ----------------------------------------------------------
+
+    /// Call `method` of `obj` with `other` if the class defines it: `None`
+    /// when it does not or it returned `NotImplemented`.
+    fn try_special(&mut self, obj: ObjId, name: &str, other: ObjId) -> Flow<Option<ObjId>> {
+        let Some(method) = self.special_method(obj, name) else {
+            return Ok(None);
+        };
+        if method == self.singletons.none {
+            return Ok(None);
+        }
+        let result = self.call_python(method, &[obj, other])?;
+        if result == self.singletons.not_implemented {
+            return Ok(None);
+        }
+        Ok(Some(result))
+    }
+
+    /// One side of a rich comparison: the class's method, or for `!=` the
+    /// inverse of its `__eq__` (`object.__ne__`).
+    fn compare_side(&mut self, op: usize, obj: ObjId, other: ObjId) -> Flow<Option<ObjId>> {
+        let name = COMPARE_METHODS[op].0;
+        if self.special_method(obj, name).is_some() {
+            return self.try_special(obj, name, other);
+        }
+        if op == 3
+            && let Some(eq) = self.try_special(obj, "__eq__", other)?
+        {
+            let truth = self.truthy(eq)?;
+            return Ok(Some(self.bool_object(!truth)));
+        }
+        Ok(None)
+    }
+
+    /// `PyObject_RichCompare` where an operand is an instance: the result
+    /// object (any object, as the method returned it).
+    pub(super) fn rich_compare(&mut self, op: usize, v: ObjId, w: ObjId) -> Flow<ObjId> {
+        if !self.is_instance_obj(v) && !self.is_instance_obj(w) {
+            let result = self.compare(op, v, w)?;
+            return Ok(self.bool_object(result));
+        }
+        let reflected = COMPARE_METHODS[op].1;
+        let reflected_op = COMPARE_METHODS
+            .iter()
+            .position(|(name, _)| *name == reflected)
+            .unwrap_or(op);
+        let mut checked_reverse = false;
+        if self.is_proper_subclass_instance(w, v) && self.special_method(w, reflected).is_some() {
+            checked_reverse = true;
+            if let Some(result) = self.compare_side(reflected_op, w, v)? {
+                return Ok(result);
+            }
+        }
+        if let Some(result) = self.compare_side(op, v, w)? {
+            return Ok(result);
+        }
+        if !checked_reverse && let Some(result) = self.compare_side(reflected_op, w, v)? {
+            return Ok(result);
+        }
+        match op {
+            2 => Ok(self.bool_object(v == w)),
+            3 => Ok(self.bool_object(v != w)),
+            _ => Err(PyException::type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                COMPARE_SYMBOLS[op],
+                self.heap.value(v).type_name(),
+                self.heap.value(w).type_name()
+            ))),
+        }
+    }
+
+    /// `PyObject_RichCompareBool`: identity first, then the comparison's truth.
+    pub(super) fn compare_bool(&mut self, op: usize, v: ObjId, w: ObjId) -> Flow<bool> {
+        if v == w && (op == 2 || op == 3) {
+            return Ok(op == 2);
+        }
+        if !self.has_instance(v) && !self.has_instance(w) {
+            return self.compare(op, v, w);
+        }
+        if let (Some(a), Some(b)) = (self.sequence_items(v), self.sequence_items(w)) {
+            return self.compare_sequences(op, v, w, a, b);
+        }
+        let result = self.rich_compare(op, v, w)?;
+        self.truthy(result)
+    }
+
+    /// Whether an object is, or (in a list or tuple) holds, an instance.
+    pub(super) fn has_instance(&self, obj: ObjId) -> bool {
+        match self.heap.value(obj) {
+            Value::Instance { .. } => true,
+            Value::List(list) => list.items.iter().any(|&i| self.has_instance_shallow(i)),
+            Value::Tuple(items) => items.iter().any(|&i| self.has_instance_shallow(i)),
+            _ => false,
+        }
+    }
+
+    fn has_instance_shallow(&self, obj: ObjId) -> bool {
+        match self.heap.value(obj) {
+            Value::Instance { .. } => true,
+            Value::List(list) => list.items.iter().any(|&i| self.is_instance_obj(i)),
+            Value::Tuple(items) => items.iter().any(|&i| self.is_instance_obj(i)),
+            _ => false,
+        }
+    }
+
+    fn sequence_items(&self, obj: ObjId) -> Option<(super::types::TypeKind, Vec<ObjId>)> {
+        match self.heap.value(obj) {
+            Value::List(list) => Some((super::types::TypeKind::List, list.items.clone())),
+            Value::Tuple(items) => Some((super::types::TypeKind::Tuple, items.to_vec())),
+            _ => None,
+        }
+    }
+
+    /// Lists and tuples holding instances: the first unequal items decide.
+    fn compare_sequences(
+        &mut self,
+        op: usize,
+        v: ObjId,
+        w: ObjId,
+        (kv, a): (super::types::TypeKind, Vec<ObjId>),
+        (kw, b): (super::types::TypeKind, Vec<ObjId>),
+    ) -> Flow<bool> {
+        if kv != kw {
+            return self.compare(op, v, w);
+        }
+        if (op == 2 || op == 3) && a.len() != b.len() {
+            return Ok(op == 3);
+        }
+        for (&x, &y) in a.iter().zip(b.iter()) {
+            if !self.compare_bool(2, x, y)? {
+                return match op {
+                    2 => Ok(false),
+                    3 => Ok(true),
+                    _ => self.compare_bool(op, x, y),
+                };
+            }
+        }
+        let (la, lb) = (a.len(), b.len());
+        Ok(match op {
+            0 => la < lb,
+            1 => la <= lb,
+            2 => la == lb,
+            3 => la != lb,
+            4 => la > lb,
+            _ => la >= lb,
+        })
+    }
+
+    // ---- arithmetic ----------------------------------------------------------
+
+    /// `BINARY_OP` where an operand is an instance (`None`: neither is).
+    pub(super) fn binary_special(&mut self, op: u32, v: ObjId, w: ObjId) -> Flow<Option<ObjId>> {
+        if !self.is_instance_obj(v) && !self.is_instance_obj(w) {
+            return Ok(None);
+        }
+        // `str % obj` formats: str's own slot answers first.
+        if matches!(self.heap.value(v), Value::Str(_)) && (op == 6 || op == 19) {
+            return Ok(None);
+        }
+        let op = op as usize;
+        let (base, inplace) = if (13..26).contains(&op) {
+            (op - 13, true)
+        } else {
+            (op, false)
+        };
+        let Some(&(name, reflected)) = NB_METHODS.get(base) else {
+            return Ok(None);
+        };
+        if inplace && let Some(result) = self.try_special(v, NB_INPLACE[base], w)? {
+            return Ok(Some(result));
+        }
+        let mut slot_w = self.is_instance_obj(w)
+            && self.class_of(w) != self.class_of(v)
+            && self.special_method(w, reflected).is_some();
+        if self.special_method(v, name).is_some() {
+            if slot_w && self.is_proper_subclass_instance(w, v) {
+                if let Some(result) = self.try_special(w, reflected, v)? {
+                    return Ok(Some(result));
+                }
+                slot_w = false;
+            }
+            if let Some(result) = self.try_special(v, name, w)? {
+                return Ok(Some(result));
+            }
+        }
+        if slot_w && let Some(result) = self.try_special(w, reflected, v)? {
+            return Ok(Some(result));
+        }
+        let symbol = super::opcodes::text::binary(op as u32);
+        let symbol = if base == 8 && !inplace {
+            "** or pow()".to_owned()
+        } else {
+            symbol.to_owned()
+        };
+        Err(PyException::type_error(format!(
+            "unsupported operand type(s) for {symbol}: '{}' and '{}'",
+            self.heap.value(v).type_name(),
+            self.heap.value(w).type_name()
+        )))
+    }
+
+    /// `-x`, `+x`, `~x`, `abs(x)` of an instance.
+    pub(super) fn unary_special(&mut self, obj: ObjId, name: &str, what: &str) -> Flow<ObjId> {
+        match self.special_method(obj, name) {
+            Some(method) => self.call_python(method, &[obj]),
+            None => Err(PyException::type_error(format!(
+                "bad operand type for {what}: '{}'",
+                self.heap.value(obj).type_name()
+            ))),
+        }
+    }
+
+    // ---- truth, length, hash ----------------------------------------------------
+
+    /// Truth of an instance: `__bool__`, else `__len__`, else true.
+    pub(super) fn instance_truthy(&mut self, obj: ObjId) -> Flow<bool> {
+        if let Some(method) = self.special_method(obj, "__bool__") {
+            let result = self.call_python(method, &[obj])?;
+            return match self.heap.value(result) {
+                Value::Bool(b) => Ok(*b),
+                other => Err(PyException::type_error(format!(
+                    "__bool__ should return bool, returned {}",
+                    other.type_name()
+                ))),
+            };
+        }
+        if self.special_method(obj, "__len__").is_some() {
+            return Ok(self.instance_len(obj)? != 0);
+        }
+        Ok(true)
+    }
+
+    /// `len()` of an instance through `__len__`.
+    pub(super) fn instance_len(&mut self, obj: ObjId) -> Flow<i64> {
+        let Some(method) = self.special_method(obj, "__len__") else {
+            return Err(PyException::type_error(format!(
+                "object of type '{}' has no len()",
+                self.heap.value(obj).type_name()
+            )));
+        };
+        let result = self.call_python(method, &[obj])?;
+        match self.heap.value(result) {
+            Value::Int(n) if *n < 0 => Err(PyException::new(
+                "ValueError",
+                "__len__() should return >= 0",
+            )),
+            Value::Int(n) => Ok(*n),
+            Value::Bool(b) => Ok(*b as i64),
+            Value::BigInt(n) if n.sign() == num_bigint::Sign::Minus => Err(PyException::new(
+                "ValueError",
+                "__len__() should return >= 0",
+            )),
+            Value::BigInt(_) => Err(PyException::new(
+                "OverflowError",
+                "cannot fit 'int' into an index-sized integer",
+            )),
+            other => Err(PyException::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            ))),
+        }
+    }
+
+    // ---- items, containment, iteration ------------------------------------------
+
+    /// `obj[key]` on an instance.
+    pub(super) fn instance_getitem(&mut self, obj: ObjId, key: ObjId) -> Flow<ObjId> {
+        match self.special_method(obj, "__getitem__") {
+            Some(method) => self.call_python(method, &[obj, key]),
+            None => Err(PyException::type_error(format!(
+                "'{}' object is not subscriptable",
+                self.heap.value(obj).type_name()
+            ))),
+        }
+    }
+
+    /// `obj[key] = value` on an instance.
+    pub(super) fn instance_setitem(&mut self, obj: ObjId, key: ObjId, value: ObjId) -> Flow {
+        match self.special_method(obj, "__setitem__") {
+            Some(method) => self.call_python(method, &[obj, key, value]).map(|_| ()),
+            None => Err(PyException::type_error(format!(
+                "'{}' object does not support item assignment",
+                self.heap.value(obj).type_name()
+            ))),
+        }
+    }
+
+    /// `del obj[key]` on an instance.
+    pub(super) fn instance_delitem(&mut self, obj: ObjId, key: ObjId) -> Flow {
+        match self.special_method(obj, "__delitem__") {
+            Some(method) => self.call_python(method, &[obj, key]).map(|_| ()),
+            None => Err(PyException::type_error(format!(
+                "'{}' object doesn't support item deletion",
+                self.heap.value(obj).type_name()
+            ))),
+        }
+    }
+
+    /// `item in obj` for an instance: `__contains__`, else iteration.
+    pub(super) fn instance_contains(&mut self, obj: ObjId, item: ObjId) -> Flow<bool> {
+        if let Some(method) = self.special_method(obj, "__contains__") {
+            let result = self.call_python(method, &[obj, item])?;
+            return self.truthy(result);
+        }
+        if self.special_method(obj, "__iter__").is_none()
+            && self.special_method(obj, "__getitem__").is_none()
+        {
+            return Err(PyException::type_error(format!(
+                "argument of type '{}' is not a container or iterable",
+                self.heap.value(obj).type_name()
+            )));
+        }
+        let iterator = self.iterator(obj)?;
+        // Held while searching, so a fresh iterator is freed at the end.
+        let holder = self.raised_referrer();
+        self.heap.incref(iterator, holder);
+        let found = loop {
+            match self.next_item(iterator) {
+                Ok(Some(candidate)) => match self.compare_bool(2, candidate, item) {
+                    Ok(true) => break Ok(true),
+                    Ok(false) => {}
+                    Err(error) => break Err(error),
+                },
+                Ok(None) => break Ok(false),
+                Err(error) => break Err(error),
+            }
+        };
+        self.heap.decref(iterator, holder);
+        found
+    }
+
+    /// `iter(obj)` for an instance: what `__iter__` returns, which must be an iterator.
+    pub(super) fn instance_iter(&mut self, obj: ObjId) -> Flow<ObjId> {
+        let Some(method) = self.special_method(obj, "__iter__") else {
+            return Err(PyException::type_error(format!(
+                "'{}' object is not iterable",
+                self.heap.value(obj).type_name()
+            )));
+        };
+        let result = self.call_python(method, &[obj])?;
+        if !self.is_iterator(result) {
+            return Err(PyException::type_error(format!(
+                "iter() returned non-iterator of type '{}'",
+                self.heap.value(result).type_name()
+            )));
+        }
+        Ok(result)
+    }
+
+    /// An object `next()` accepts.
+    pub(super) fn is_iterator(&self, obj: ObjId) -> bool {
+        match self.heap.value(obj) {
+            Value::RangeIterator { .. }
+            | Value::SeqIterator { .. }
+            | Value::Enumerate { .. }
+            | Value::Zip { .. }
+            | Value::Reversed { .. }
+            | Value::Generator(_) => true,
+            Value::Instance { .. } => self.special_method(obj, "__next__").is_some(),
+            _ => false,
+        }
+    }
+
+    /// `next()` of an instance: `None` when `__next__` raised StopIteration.
+    pub(super) fn instance_next(&mut self, obj: ObjId) -> Flow<Option<ObjId>> {
+        let Some(method) = self.special_method(obj, "__next__") else {
+            return Err(PyException::type_error(format!(
+                "'{}' object is not an iterator",
+                self.heap.value(obj).type_name()
+            )));
+        };
+        match self.try_call_python(method, &[obj])? {
+            Ok(item) => Ok(Some(item)),
+            Err(exc) if self.heap.value(exc).type_name() == "StopIteration" => Ok(None),
+            Err(exc) => {
+                self.heap.incref(exc, self.raised_referrer());
+                Err(PyException::object(exc, true))
+            }
+        }
+    }
+
+    /// `hash(obj)` of an instance: `__hash__`, or by identity; `None` when
+    /// the class made its instances unhashable (`__eq__` without `__hash__`).
+    pub(super) fn instance_hash(&mut self, obj: ObjId) -> Flow<i64> {
+        match self.special_method(obj, "__hash__") {
+            Some(method) if method == self.singletons.none => Err(PyException::type_error(
+                format!("unhashable type: '{}'", self.heap.value(obj).type_name()),
+            )),
+            Some(method) => {
+                let result = self.call_python(method, &[obj])?;
+                match self.heap.value(result) {
+                    Value::Int(n) => Ok(if *n == -1 { -2 } else { *n }),
+                    Value::Bool(b) => Ok(*b as i64),
+                    Value::BigInt(n) => Ok(crate::bytecode::hashing::big_int_hash(n)),
+                    _ => Err(PyException::type_error(
+                        "__hash__ method should return an integer",
+                    )),
+                }
+            }
+            None => Ok(crate::bytecode::hashing::pointer_hash(
+                self.heap.get(obj).address,
+            )),
+        }
+    }
+
+    /// Whether an instance's class defines its own equality (then it must
+    /// be hashed and compared through its methods).
+    pub(super) fn has_custom_eq(&self, obj: ObjId) -> bool {
+        self.special_method(obj, "__eq__").is_some()
+    }
+}

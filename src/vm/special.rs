@@ -1,0 +1,300 @@
+//! Python code called from the middle of an instruction: special methods
+//! (`__repr__`, `__eq__`, `__add__`…), properties, `key=` functions.
+//!
+//! CPython calls them from C, recursively; bytestep must stay one step per
+//! instruction, so an instruction that needs a Python call *replays*:
+//!
+//! 1. the handler runs inside [`Vm::calling`]; its first [`Vm::call_python`]
+//!    finds no recorded result, so it records a request and returns a
+//!    pending error before the handler has changed anything (handlers that
+//!    call peek at their operands and pop only once every result is known);
+//! 2. [`Vm::unwind`] sees the request and pushes the function's frame with
+//!    [`Continuation::Replay`]; it runs, one step per instruction;
+//! 3. when it returns (or raises), its result is appended to the caller
+//!    frame's [`Frame::replay`] and the caller's instruction runs again from
+//!    the start, each `call_python` now taking the recorded result in order,
+//!    until it completes or asks for the next call.
+//!
+//! Handlers are deterministic given the results, so a replay takes the same
+//! path. Builtin callables (`key=len`) are called directly, not recorded.
+
+use super::exceptions::PyException;
+use super::frame::{CallResult, Continuation, Frame, Slot};
+use super::heap::{ObjId, Value};
+use super::report::Outcome;
+use super::{Flow, Popped, Vm};
+
+/// The message of the internal error that stands for "a call is pending".
+const PENDING: &str = "bytestep: a Python call is pending";
+
+/// The state of the calls of the instruction being executed.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Calls {
+    /// Results of this instruction's Python calls so far (held), in order.
+    results: Vec<CallResult>,
+    /// How many of `results` the current run has taken.
+    cursor: usize,
+    /// The call the instruction asks for: the function and its arguments (held).
+    request: Option<(ObjId, Vec<ObjId>)>,
+    /// Objects to hold while the requested call runs (see [`Frame::pins`]), held.
+    pins: Vec<ObjId>,
+    /// The pins the next call made by [`Vm::call_python`] takes.
+    next_pins: Vec<ObjId>,
+    /// Nesting of [`Vm::calling`].
+    depth: u32,
+    /// Results of builtin callables, held until the instruction ends.
+    temps: Vec<ObjId>,
+    /// Instructions replayed so far (the stack-effect check skips those steps).
+    replays: u64,
+}
+
+impl Calls {
+    /// Read by the debug build's stack-effect check.
+    #[cfg_attr(not(debug_assertions), allow(dead_code))]
+    pub(super) fn replays(&self) -> u64 {
+        self.replays
+    }
+}
+
+impl Vm {
+    /// Run `handler`, which may call Python code, as (part of) one instruction.
+    /// The outermost call releases what the instruction's calls returned,
+    /// once it is over (not when it waits for a call).
+    #[inline]
+    pub(super) fn calling<T>(&mut self, handler: impl FnOnce(&mut Vm) -> Flow<T>) -> Flow<T> {
+        self.calls.depth += 1;
+        let result = handler(self);
+        self.calls.depth -= 1;
+        if self.calls.depth == 0
+            && (!self.calls.temps.is_empty()
+                || (self.calls.request.is_none() && !self.calls.results.is_empty()))
+        {
+            self.end_calls();
+        }
+        result
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn end_calls(&mut self) {
+        let holder = self.continuation_referrer();
+        for temp in std::mem::take(&mut self.calls.temps) {
+            self.heap.decref(temp, holder);
+        }
+        if self.calls.request.is_none() {
+            self.release_call_results();
+        }
+    }
+
+    fn release_call_results(&mut self) {
+        let holder = self.continuation_referrer();
+        self.calls.cursor = 0;
+        for result in std::mem::take(&mut self.calls.results) {
+            self.heap.decref(result.object(), holder);
+        }
+    }
+
+    /// Call `function(*args)` from inside an instruction: the returned object
+    /// (borrowed, alive until the instruction ends), or the exception it
+    /// raised propagated.
+    pub(super) fn call_python(&mut self, function: ObjId, args: &[ObjId]) -> Flow<ObjId> {
+        match self.try_call_python(function, args)? {
+            Ok(result) => Ok(result),
+            Err(exc) => {
+                self.heap.incref(exc, self.raised_referrer());
+                Err(PyException::object(exc, true))
+            }
+        }
+    }
+
+    /// [`Vm::call_python`], with the exception it raised (borrowed) as `Err`.
+    pub(super) fn try_call_python(
+        &mut self,
+        function: ObjId,
+        args: &[ObjId],
+    ) -> Flow<Result<ObjId, ObjId>> {
+        if self.calls.depth == 0 {
+            return Err(self.unsupported("calling Python code from this instruction"));
+        }
+        let pins = std::mem::take(&mut self.calls.next_pins);
+        if let Some(&result) = self.calls.results.get(self.calls.cursor) {
+            self.calls.cursor += 1;
+            return Ok(match result {
+                CallResult::Returned(obj) => Ok(obj),
+                CallResult::Raised(exc) => Err(exc),
+            });
+        }
+        self.calls.next_pins = pins;
+        let holder = self.continuation_referrer();
+        match self.heap.value(function) {
+            Value::Function(_) | Value::Method { .. } => {}
+            Value::Instance { .. } => {
+                let Some(call) = self.special_method(function, "__call__") else {
+                    return Err(PyException::type_error(format!(
+                        "'{}' object is not callable",
+                        self.heap.value(function).type_name()
+                    )));
+                };
+                let mut with_self = vec![function];
+                with_self.extend_from_slice(args);
+                return self.try_call_python(call, &with_self);
+            }
+            Value::Class(_) => {
+                self.calls.next_pins.clear();
+                return Err(self.unsupported("calling a class from inside an instruction"));
+            }
+            _ => {
+                self.calls.next_pins.clear();
+                let result = super::builtins::call(self, function, args, &[])?;
+                self.heap.incref(result, holder);
+                self.calls.temps.push(result);
+                return Ok(Ok(result));
+            }
+        }
+        self.heap.incref(function, holder);
+        for &arg in args {
+            self.heap.incref(arg, holder);
+        }
+        for pinned in std::mem::take(&mut self.calls.next_pins) {
+            self.heap.incref(pinned, holder);
+            self.calls.pins.push(pinned);
+        }
+        self.calls.request = Some((function, args.to_vec()));
+        Err(PyException::new("SystemError", PENDING))
+    }
+
+    /// The pending call: push its frame (its result replays the instruction).
+    /// `None` when no call is pending.
+    pub(super) fn start_pending_call(&mut self) -> Option<Flow<Outcome>> {
+        let (function, mut args) = self.calls.request.take()?;
+        let results = std::mem::take(&mut self.calls.results);
+        self.calls.cursor = 0;
+        let holder = self.continuation_referrer();
+        let Some(caller) = self.frames.last_mut() else {
+            return Some(Err(PyException::new("SystemError", "no frame")));
+        };
+        caller.calls_mut().replay = results;
+        let caller_name = caller.qualname;
+        let mut function = function;
+        if let Value::Method {
+            function: inner,
+            owner,
+        } = *self.heap.value(function)
+        {
+            self.heap.incref(inner, holder);
+            self.heap.incref(owner, holder);
+            self.heap.decref(function, holder);
+            args.insert(0, owner);
+            function = inner;
+        }
+        let as_popped = |obj: ObjId| Popped {
+            slot: Slot::strong(obj),
+            frame: caller_name,
+            index: 0,
+        };
+        let info = match self.heap.value(function) {
+            Value::Function(f) => std::sync::Arc::clone(&f.info),
+            _ => return Some(Err(PyException::new("SystemError", "not a function"))),
+        };
+        let popped_args: Vec<Popped> = args.into_iter().map(as_popped).collect();
+        let depth = self.frames.len();
+        let pins = std::mem::take(&mut self.calls.pins);
+        match self.enter_function(function, as_popped(function), info, popped_args, &[]) {
+            Ok(()) if self.frames.len() > depth => {
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.on_return = Some(Continuation::Replay);
+                    frame.calls_mut().pins = pins;
+                }
+                if self.track_lines {
+                    self.update_line_event();
+                }
+                Some(Ok(Outcome::Called))
+            }
+            Ok(()) => Some(Err(PyException::new("SystemError", "no frame was pushed"))),
+            Err(error) => {
+                for pinned in pins {
+                    self.heap.decref(pinned, holder);
+                }
+                Some(Err(error))
+            }
+        }
+    }
+
+    /// [`Vm::call_python`] holding `pins` while the function runs.
+    pub(super) fn call_python_pinned(
+        &mut self,
+        function: ObjId,
+        args: &[ObjId],
+        pins: &[ObjId],
+    ) -> Flow<ObjId> {
+        self.calls.next_pins = pins.to_vec();
+        self.call_python(function, args)
+    }
+
+    /// Whether an error stands for a pending call rather than a Python exception.
+    pub(super) fn is_pending(error: &PyException) -> bool {
+        error.fatal && error.message == PENDING
+    }
+
+    /// A frame with [`Continuation::Replay`] returned `value` (a reference the
+    /// caller's replay record takes over): run the caller's instruction again.
+    pub(super) fn replay_returned(&mut self, value: ObjId) -> Flow {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.calls_mut().replay.push(CallResult::Returned(value));
+        }
+        self.replay_instruction()
+    }
+
+    /// The innermost frame's instruction runs again with its recorded results.
+    pub(super) fn replay_instruction(&mut self) -> Flow {
+        let frame: &mut Frame = self.top_frame()?;
+        let index = frame
+            .last
+            .ok_or_else(|| PyException::new("SystemError", "replay with no instruction"))?;
+        let instr = *frame
+            .code
+            .instrs
+            .get(index)
+            .ok_or_else(|| PyException::new("SystemError", "replay past the code"))?;
+        let results = frame.take_replay();
+        self.calls.replays += 1;
+        // Anything left from a call made outside `calling` goes first.
+        self.release_call_results();
+        self.calls.results = results;
+        self.calls.cursor = 0;
+        let result = self.execute_again(instr);
+        if self.calls.request.is_none() && self.calls.depth == 0 {
+            self.release_call_results();
+        }
+        result
+    }
+
+    /// The exception a replayed frame raised (its reference moves to the
+    /// caller's record) and the caller's instruction runs again.
+    pub(super) fn replay_raised(&mut self, exc: ObjId) -> Flow {
+        let holder = self.continuation_referrer();
+        self.heap.incref(exc, holder);
+        self.heap.decref(exc, self.raised_referrer());
+        if let Some(frame) = self.frames.last_mut() {
+            frame.calls_mut().replay.push(CallResult::Raised(exc));
+        }
+        self.replay_instruction()
+    }
+
+    /// The class-level attribute `name` of an instance's class (a special
+    /// method is looked up on the type, never on the instance).
+    pub(super) fn special_method(&self, obj: ObjId, name: &str) -> Option<ObjId> {
+        match self.heap.value(obj) {
+            Value::Instance { class, .. } => self.class_lookup(*class, name),
+            _ => None,
+        }
+    }
+}
+
+impl Vm {
+    /// An instruction run again by a replay (kept out of the hot loop).
+    #[inline(never)]
+    fn execute_again(&mut self, instr: super::code::Instr) -> Flow {
+        self.execute(instr)
+    }
+}

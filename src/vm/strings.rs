@@ -1,0 +1,1057 @@
+//! The common methods of `str` and printf-style `%` formatting, with
+//! CPython's results, error messages and identities (a method that changes
+//! nothing returns the string itself, as `unicode_result_unchanged` does).
+
+use super::exceptions::PyException;
+use super::heap::{ObjId, Value};
+use super::{Flow, Vm};
+
+/// The methods of str bytestep provides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StrMethod {
+    Split,
+    Rsplit,
+    Join,
+    Strip,
+    Lstrip,
+    Rstrip,
+    Replace,
+    Find,
+    Rfind,
+    Index,
+    Rindex,
+    Count,
+    Startswith,
+    Endswith,
+    Upper,
+    Lower,
+    Title,
+    Capitalize,
+    Swapcase,
+    Isdigit,
+    Isalpha,
+    Isalnum,
+    Isspace,
+    Isupper,
+    Islower,
+    Isdecimal,
+    Isnumeric,
+    Center,
+    Ljust,
+    Rjust,
+    Zfill,
+    Partition,
+    Rpartition,
+    Splitlines,
+    Format,
+}
+
+impl StrMethod {
+    const ALL: [StrMethod; 35] = [
+        StrMethod::Split,
+        StrMethod::Rsplit,
+        StrMethod::Join,
+        StrMethod::Strip,
+        StrMethod::Lstrip,
+        StrMethod::Rstrip,
+        StrMethod::Replace,
+        StrMethod::Find,
+        StrMethod::Rfind,
+        StrMethod::Index,
+        StrMethod::Rindex,
+        StrMethod::Count,
+        StrMethod::Startswith,
+        StrMethod::Endswith,
+        StrMethod::Upper,
+        StrMethod::Lower,
+        StrMethod::Title,
+        StrMethod::Capitalize,
+        StrMethod::Swapcase,
+        StrMethod::Isdigit,
+        StrMethod::Isalpha,
+        StrMethod::Isalnum,
+        StrMethod::Isspace,
+        StrMethod::Isupper,
+        StrMethod::Islower,
+        StrMethod::Isdecimal,
+        StrMethod::Isnumeric,
+        StrMethod::Center,
+        StrMethod::Ljust,
+        StrMethod::Rjust,
+        StrMethod::Zfill,
+        StrMethod::Partition,
+        StrMethod::Rpartition,
+        StrMethod::Splitlines,
+        StrMethod::Format,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            StrMethod::Split => "split",
+            StrMethod::Rsplit => "rsplit",
+            StrMethod::Join => "join",
+            StrMethod::Strip => "strip",
+            StrMethod::Lstrip => "lstrip",
+            StrMethod::Rstrip => "rstrip",
+            StrMethod::Replace => "replace",
+            StrMethod::Find => "find",
+            StrMethod::Rfind => "rfind",
+            StrMethod::Index => "index",
+            StrMethod::Rindex => "rindex",
+            StrMethod::Count => "count",
+            StrMethod::Startswith => "startswith",
+            StrMethod::Endswith => "endswith",
+            StrMethod::Upper => "upper",
+            StrMethod::Lower => "lower",
+            StrMethod::Title => "title",
+            StrMethod::Capitalize => "capitalize",
+            StrMethod::Swapcase => "swapcase",
+            StrMethod::Isdigit => "isdigit",
+            StrMethod::Isalpha => "isalpha",
+            StrMethod::Isalnum => "isalnum",
+            StrMethod::Isspace => "isspace",
+            StrMethod::Isupper => "isupper",
+            StrMethod::Islower => "islower",
+            StrMethod::Isdecimal => "isdecimal",
+            StrMethod::Isnumeric => "isnumeric",
+            StrMethod::Center => "center",
+            StrMethod::Ljust => "ljust",
+            StrMethod::Rjust => "rjust",
+            StrMethod::Zfill => "zfill",
+            StrMethod::Partition => "partition",
+            StrMethod::Rpartition => "rpartition",
+            StrMethod::Splitlines => "splitlines",
+            StrMethod::Format => "format",
+        }
+    }
+
+    pub fn find(name: &str) -> Option<StrMethod> {
+        StrMethod::ALL.into_iter().find(|m| m.name() == name)
+    }
+}
+
+/// Python's whitespace (`str.isspace`), as `split()` and `strip()` use it.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// Character positions `[start:end]` of a text of `len` characters, as
+/// `ADJUST_INDICES` clamps them.
+fn adjust(start: Option<i64>, end: Option<i64>, len: usize) -> (usize, usize) {
+    let len = len as i64;
+    let fix = |v: Option<i64>, default: i64| -> i64 {
+        match v {
+            None => default,
+            Some(v) if v < 0 => (v + len).max(0),
+            Some(v) => v.min(len),
+        }
+    };
+    (fix(start, 0) as usize, fix(end, len) as usize)
+}
+
+impl Vm {
+    fn str_arg(&self, obj: ObjId, method: &str, position: usize) -> Flow<String> {
+        match self.heap.value(obj) {
+            Value::Str(text) => Ok(text.to_string()),
+            other => Err(PyException::type_error(if position == 0 {
+                format!("must be str, not {}", other.type_name())
+            } else {
+                format!(
+                    "{method}() argument {position} must be str, not {}",
+                    other.type_name()
+                )
+            })),
+        }
+    }
+
+    /// An optional str argument (None means "not given").
+    fn opt_str(&self, obj: Option<ObjId>, method: &str, position: usize) -> Flow<Option<String>> {
+        match obj {
+            None => Ok(None),
+            Some(obj) if obj == self.singletons.none => Ok(None),
+            Some(obj) => self.str_arg(obj, method, position).map(Some),
+        }
+    }
+
+    /// An optional index argument (None means "not given").
+    fn opt_index(&self, obj: Option<ObjId>) -> Flow<Option<i64>> {
+        match obj {
+            None => Ok(None),
+            Some(obj) if obj == self.singletons.none => Ok(None),
+            Some(obj) => match self.small_index(obj) {
+                Some(v) => Ok(Some(v)),
+                None => Err(PyException::type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
+            },
+        }
+    }
+
+    fn str_list(&mut self, parts: Vec<String>) -> ObjId {
+        let items: Vec<ObjId> = parts.iter().map(|p| self.str_object(p)).collect();
+        let list = self.list_object(items.clone(), false);
+        for item in items {
+            self.heap.discard(item);
+        }
+        list
+    }
+
+    /// `owner.method(*args)` for a str `owner`.
+    pub(super) fn call_str_method(
+        &mut self,
+        method: StrMethod,
+        owner: ObjId,
+        args: &[ObjId],
+        keywords: &[(&str, ObjId)],
+    ) -> Flow<ObjId> {
+        let text: std::sync::Arc<str> = match self.heap.value(owner) {
+            Value::Str(text) => text.clone(),
+            other => {
+                return Err(PyException::type_error(format!(
+                    "descriptor '{}' for 'str' objects doesn't apply to a '{}' object",
+                    method.name(),
+                    other.type_name()
+                )));
+            }
+        };
+        if method == StrMethod::Format {
+            return self.str_format(&text, args, keywords);
+        }
+        let name = method.name();
+        // split/rsplit/splitlines take keywords; the rest none.
+        let mut args: Vec<ObjId> = args.to_vec();
+        for &(keyword, value) in keywords {
+            let slot = match (method, keyword) {
+                (StrMethod::Split | StrMethod::Rsplit, "sep") => 0,
+                (StrMethod::Split | StrMethod::Rsplit, "maxsplit") => 1,
+                (StrMethod::Splitlines, "keepends") => 0,
+                _ => {
+                    return Err(PyException::type_error(format!(
+                        "{name}() takes no keyword arguments"
+                    )));
+                }
+            };
+            while args.len() <= slot {
+                args.push(self.singletons.none);
+            }
+            args[slot] = value;
+        }
+        let arity = |min: usize, max: usize| -> Flow {
+            if args.len() < min || args.len() > max {
+                return Err(PyException::type_error(if max == 0 {
+                    format!("str.{name}() takes no arguments ({} given)", args.len())
+                } else if min == max {
+                    format!(
+                        "{name}() takes exactly {} argument{} ({} given)",
+                        min,
+                        if min == 1 { "" } else { "s" },
+                        args.len()
+                    )
+                } else if args.len() < min {
+                    format!(
+                        "{name} expected at least {min} argument{}, got {}",
+                        if min == 1 { "" } else { "s" },
+                        args.len()
+                    )
+                } else {
+                    format!(
+                        "{name} expected at most {max} argument{}, got {}",
+                        if max == 1 { "" } else { "s" },
+                        args.len()
+                    )
+                }));
+            }
+            Ok(())
+        };
+        let chars: Vec<char> = text.chars().collect();
+        let new_str = |vm: &mut Vm, s: String| -> ObjId {
+            if *s == *text {
+                owner
+            } else {
+                vm.str_object(&s)
+            }
+        };
+        self.charge(text.len() as u64);
+        match method {
+            StrMethod::Upper | StrMethod::Lower | StrMethod::Swapcase => {
+                arity(0, 0)?;
+                let s: String = match method {
+                    StrMethod::Upper => text.to_uppercase(),
+                    StrMethod::Lower => text.to_lowercase(),
+                    _ => text
+                        .chars()
+                        .flat_map(|c| {
+                            if c.is_uppercase() {
+                                c.to_lowercase().collect::<Vec<_>>()
+                            } else {
+                                c.to_uppercase().collect::<Vec<_>>()
+                            }
+                        })
+                        .collect(),
+                };
+                Ok(self.str_object(&s))
+            }
+            StrMethod::Title | StrMethod::Capitalize => {
+                arity(0, 0)?;
+                let mut out = String::new();
+                let mut previous_cased = false;
+                for (i, c) in text.chars().enumerate() {
+                    let upper = match method {
+                        StrMethod::Title => !previous_cased,
+                        _ => i == 0,
+                    };
+                    if upper {
+                        out.extend(c.to_uppercase());
+                    } else {
+                        out.extend(c.to_lowercase());
+                    }
+                    previous_cased = c.is_alphabetic();
+                }
+                Ok(self.str_object(&out))
+            }
+            StrMethod::Isdigit
+            | StrMethod::Isdecimal
+            | StrMethod::Isnumeric
+            | StrMethod::Isalpha
+            | StrMethod::Isalnum
+            | StrMethod::Isspace => {
+                arity(0, 0)?;
+                let test = |c: char| match method {
+                    StrMethod::Isdigit | StrMethod::Isdecimal => c.is_ascii_digit(),
+                    StrMethod::Isnumeric => c.is_numeric(),
+                    StrMethod::Isalpha => c.is_alphabetic(),
+                    StrMethod::Isalnum => c.is_alphanumeric(),
+                    _ => is_space(c),
+                };
+                let result = !chars.is_empty() && chars.iter().all(|&c| test(c));
+                Ok(self.bool_object(result))
+            }
+            StrMethod::Isupper | StrMethod::Islower => {
+                arity(0, 0)?;
+                let cased: Vec<char> = chars
+                    .iter()
+                    .copied()
+                    .filter(|c| c.is_alphabetic() && (c.is_uppercase() || c.is_lowercase()))
+                    .collect();
+                let result = !cased.is_empty()
+                    && cased.iter().all(|&c| {
+                        if method == StrMethod::Isupper {
+                            c.is_uppercase()
+                        } else {
+                            c.is_lowercase()
+                        }
+                    });
+                Ok(self.bool_object(result))
+            }
+            StrMethod::Strip | StrMethod::Lstrip | StrMethod::Rstrip => {
+                arity(0, 1)?;
+                let set = self.opt_str(args.first().copied(), name, 1)?;
+                let strip = |c: char| match &set {
+                    Some(set) => set.contains(c),
+                    None => is_space(c),
+                };
+                let s = match method {
+                    StrMethod::Strip => text.trim_matches(strip),
+                    StrMethod::Lstrip => text.trim_start_matches(strip),
+                    _ => text.trim_end_matches(strip),
+                };
+                let s = s.to_owned();
+                Ok(new_str(self, s))
+            }
+            StrMethod::Split | StrMethod::Rsplit => {
+                arity(0, 2)?;
+                let sep = self.opt_str(args.first().copied(), name, 1)?;
+                let maxsplit = match args.get(1) {
+                    None => -1,
+                    Some(&m) => self.small_index(m).ok_or_else(|| {
+                        PyException::type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            self.heap.value(m).type_name()
+                        ))
+                    })?,
+                };
+                let max = if maxsplit < 0 {
+                    usize::MAX
+                } else {
+                    maxsplit as usize
+                };
+                let parts: Vec<String> = match sep {
+                    Some(sep) if sep.is_empty() => {
+                        return Err(PyException::new("ValueError", "empty separator"));
+                    }
+                    Some(sep) if method == StrMethod::Split => text
+                        .splitn(max.saturating_add(1), sep.as_str())
+                        .map(str::to_owned)
+                        .collect(),
+                    Some(sep) => {
+                        let mut parts: Vec<String> = text
+                            .rsplitn(max.saturating_add(1), sep.as_str())
+                            .map(str::to_owned)
+                            .collect();
+                        parts.reverse();
+                        parts
+                    }
+                    None => split_whitespace(&text, max, method == StrMethod::Rsplit),
+                };
+                if parts.len() == 1 && parts[0] == *text {
+                    // A str with nothing to split is itself in the list.
+                    let list = self.list_object(vec![owner], false);
+                    return Ok(list);
+                }
+                Ok(self.str_list(parts))
+            }
+            StrMethod::Splitlines => {
+                arity(0, 1)?;
+                let keep = match args.first() {
+                    Some(&k) if k != self.singletons.none => self.truthy(k)?,
+                    _ => false,
+                };
+                let mut parts = Vec::new();
+                let mut current = String::new();
+                let mut iter = text.chars().peekable();
+                while let Some(c) = iter.next() {
+                    let is_break = matches!(
+                        c,
+                        '\n' | '\r'
+                            | '\u{b}'
+                            | '\u{c}'
+                            | '\u{1c}'
+                            | '\u{1d}'
+                            | '\u{1e}'
+                            | '\u{85}'
+                            | '\u{2028}'
+                            | '\u{2029}'
+                    );
+                    if !is_break {
+                        current.push(c);
+                        continue;
+                    }
+                    let mut ending = c.to_string();
+                    if c == '\r' && iter.peek() == Some(&'\n') {
+                        iter.next();
+                        ending.push('\n');
+                    }
+                    if keep {
+                        current.push_str(&ending);
+                    }
+                    parts.push(std::mem::take(&mut current));
+                }
+                if !current.is_empty() {
+                    parts.push(current);
+                }
+                Ok(self.str_list(parts))
+            }
+            StrMethod::Join => {
+                arity(1, 1)?;
+                let (items, temp) = self.items_of(args[0])?;
+                let mut pieces = Vec::with_capacity(items.len());
+                for (i, &item) in items.iter().enumerate() {
+                    match self.heap.value(item) {
+                        Value::Str(piece) => pieces.push(piece.clone()),
+                        other => {
+                            let error = PyException::type_error(format!(
+                                "sequence item {i}: expected str instance, {} found",
+                                other.type_name()
+                            ));
+                            if let Some(temp) = temp {
+                                self.heap.discard(temp);
+                            }
+                            return Err(error);
+                        }
+                    }
+                }
+                let single = (items.len() == 1).then(|| items[0]);
+                if let Some(temp) = temp {
+                    // The single item outlives the temporary list.
+                    if let Some(single) = single {
+                        let holder = self.raised_referrer();
+                        self.heap.incref(single, holder);
+                        self.heap.discard(temp);
+                        self.heap.decref_keep(single, holder);
+                    } else {
+                        self.heap.discard(temp);
+                    }
+                }
+                if let Some(single) = single {
+                    return Ok(single);
+                }
+                let total: u64 = pieces.iter().map(|p| p.len() as u64).sum::<u64>()
+                    + text.len() as u64 * pieces.len().saturating_sub(1) as u64;
+                self.heap.check_room(2 * total)?;
+                self.charge(total);
+                let joined = pieces
+                    .iter()
+                    .map(|p| p.as_ref())
+                    .collect::<Vec<&str>>()
+                    .join(&text);
+                Ok(self.str_object(&joined))
+            }
+            StrMethod::Replace => {
+                arity(2, 3)?;
+                let old = self.str_arg(args[0], name, 1)?;
+                let new = self.str_arg(args[1], name, 2)?;
+                let count = match args.get(2) {
+                    Some(&c) => self.small_index(c).unwrap_or(-1),
+                    None => -1,
+                };
+                let s = if count < 0 {
+                    text.replace(old.as_str(), &new)
+                } else {
+                    text.replacen(old.as_str(), &new, count as usize)
+                };
+                self.heap.check_room(2 * s.len() as u64)?;
+                Ok(new_str(self, s))
+            }
+            StrMethod::Find
+            | StrMethod::Rfind
+            | StrMethod::Index
+            | StrMethod::Rindex
+            | StrMethod::Count => {
+                arity(1, 3)?;
+                let needle = self.str_arg(args[0], name, 1)?;
+                let start = self.opt_index(args.get(1).copied())?;
+                let end = self.opt_index(args.get(2).copied())?;
+                let (start, end) = adjust(start, end, chars.len());
+                let needle: Vec<char> = needle.chars().collect();
+                if method == StrMethod::Count {
+                    let mut count = 0i64;
+                    if start <= end && end - start >= needle.len() {
+                        if needle.is_empty() {
+                            count = (end - start + 1) as i64;
+                        } else {
+                            let mut i = start;
+                            while i + needle.len() <= end {
+                                if chars[i..i + needle.len()] == needle[..] {
+                                    count += 1;
+                                    i += needle.len();
+                                } else {
+                                    i += 1;
+                                }
+                            }
+                        }
+                    }
+                    return Ok(self.int_object(count));
+                }
+                let mut found = None;
+                if start <= end && end - start >= needle.len() {
+                    let positions: Vec<usize> = (start..=end - needle.len()).collect();
+                    let matches = |&i: &usize| chars[i..i + needle.len()] == needle[..];
+                    found = if matches!(method, StrMethod::Find | StrMethod::Index) {
+                        positions.iter().copied().find(|i| matches(i))
+                    } else {
+                        positions.iter().rev().copied().find(|i| matches(i))
+                    };
+                }
+                match found {
+                    Some(i) => Ok(self.int_object(i as i64)),
+                    None if matches!(method, StrMethod::Find | StrMethod::Rfind) => {
+                        Ok(self.int_object(-1))
+                    }
+                    None => Err(PyException::new("ValueError", "substring not found")),
+                }
+            }
+            StrMethod::Startswith | StrMethod::Endswith => {
+                arity(1, 3)?;
+                let start = self.opt_index(args.get(1).copied())?;
+                let end = self.opt_index(args.get(2).copied())?;
+                let (start, end) = adjust(start, end, chars.len());
+                let candidates: Vec<ObjId> = match self.heap.value(args[0]) {
+                    Value::Tuple(items) => items.to_vec(),
+                    Value::Str(_) => vec![args[0]],
+                    other => {
+                        return Err(PyException::type_error(format!(
+                            "{name} first arg must be str or a tuple of str, not {}",
+                            other.type_name()
+                        )));
+                    }
+                };
+                let window: String = if start <= end {
+                    chars[start..end].iter().collect()
+                } else {
+                    String::new()
+                };
+                let mut result = false;
+                for candidate in candidates {
+                    let piece = match self.heap.value(candidate) {
+                        Value::Str(piece) => piece.clone(),
+                        other => {
+                            return Err(PyException::type_error(format!(
+                                "tuple for {name} must only contain str, not {}",
+                                other.type_name()
+                            )));
+                        }
+                    };
+                    if start > chars.len() || start > end && !piece.is_empty() {
+                        continue;
+                    }
+                    let hit = if method == StrMethod::Startswith {
+                        window.starts_with(piece.as_ref())
+                    } else {
+                        window.ends_with(piece.as_ref())
+                    };
+                    if hit {
+                        result = true;
+                        break;
+                    }
+                }
+                Ok(self.bool_object(result))
+            }
+            StrMethod::Center | StrMethod::Ljust | StrMethod::Rjust => {
+                arity(1, 2)?;
+                let width = self.small_index(args[0]).ok_or_else(|| {
+                    PyException::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        self.heap.value(args[0]).type_name()
+                    ))
+                })?;
+                let fill = match args.get(1) {
+                    Some(&f) => {
+                        let f = self.str_arg(f, name, 2)?;
+                        let mut it = f.chars();
+                        match (it.next(), it.next()) {
+                            (Some(c), None) => c,
+                            _ => {
+                                return Err(PyException::type_error(
+                                    "The fill character must be exactly one character long",
+                                ));
+                            }
+                        }
+                    }
+                    None => ' ',
+                };
+                let len = chars.len() as i64;
+                if width <= len {
+                    return Ok(owner);
+                }
+                let pad = (width - len) as usize;
+                self.heap.check_room(4 * width as u64)?;
+                let (left, right) = match method {
+                    StrMethod::Ljust => (0, pad),
+                    StrMethod::Rjust => (pad, 0),
+                    _ => {
+                        // `pad()` of unicodeobject.c: the odd space goes left
+                        // when the width is odd.
+                        let left = pad / 2 + (pad & width as usize & 1);
+                        (left, pad - left)
+                    }
+                };
+                let s: String = std::iter::repeat_n(fill, left)
+                    .chain(text.chars())
+                    .chain(std::iter::repeat_n(fill, right))
+                    .collect();
+                Ok(self.str_object(&s))
+            }
+            StrMethod::Zfill => {
+                arity(1, 1)?;
+                let width = self.small_index(args[0]).unwrap_or(0);
+                let len = chars.len() as i64;
+                if width <= len {
+                    return Ok(owner);
+                }
+                let pad = (width - len) as usize;
+                let (sign, rest) = match chars.first() {
+                    Some(&c) if c == '+' || c == '-' => (c.to_string(), &text[1..]),
+                    _ => (String::new(), &text[..]),
+                };
+                let s = format!("{sign}{}{rest}", "0".repeat(pad));
+                Ok(self.str_object(&s))
+            }
+            StrMethod::Partition | StrMethod::Rpartition => {
+                arity(1, 1)?;
+                let sep = self.str_arg(args[0], name, 1)?;
+                if sep.is_empty() {
+                    return Err(PyException::new("ValueError", "empty separator"));
+                }
+                let split = if method == StrMethod::Partition {
+                    text.split_once(sep.as_str())
+                } else {
+                    text.rsplit_once(sep.as_str())
+                };
+                let empty = self.singletons.empty_str;
+                let items = match split {
+                    Some((a, b)) => {
+                        let a = self.str_object(a);
+                        let b = self.str_object(b);
+                        vec![a, args[0], b]
+                    }
+                    None if method == StrMethod::Partition => vec![owner, empty, empty],
+                    None => vec![empty, empty, owner],
+                };
+                let tuple = self.tuple_object(items.clone(), false);
+                for item in items {
+                    self.heap.discard(item);
+                }
+                Ok(tuple)
+            }
+            StrMethod::Format => Err(PyException::new("SystemError", "format handled above")),
+        }
+    }
+
+    /// `template.format(*args, **kwargs)`: fields `{}`, `{0}`, `{name}`,
+    /// attributes and items left out, with conversions and format specs.
+    fn str_format(
+        &mut self,
+        template: &str,
+        args: &[ObjId],
+        keywords: &[(&str, ObjId)],
+    ) -> Flow<ObjId> {
+        let mut out = String::new();
+        let mut chars = template.chars().peekable();
+        let mut auto = 0usize;
+        let mut manual = false;
+        while let Some(c) = chars.next() {
+            match c {
+                '{' if chars.peek() == Some(&'{') => {
+                    chars.next();
+                    out.push('{');
+                }
+                '}' if chars.peek() == Some(&'}') => {
+                    chars.next();
+                    out.push('}');
+                }
+                '}' => {
+                    return Err(PyException::new(
+                        "ValueError",
+                        "Single '}' encountered in format string",
+                    ));
+                }
+                '{' => {
+                    let mut field = String::new();
+                    let mut depth = 1;
+                    loop {
+                        match chars.next() {
+                            Some('{') => {
+                                depth += 1;
+                                field.push('{');
+                            }
+                            Some('}') => {
+                                depth -= 1;
+                                if depth == 0 {
+                                    break;
+                                }
+                                field.push('}');
+                            }
+                            Some(other) => field.push(other),
+                            None => {
+                                return Err(PyException::new(
+                                    "ValueError",
+                                    "expected '}' before end of string",
+                                ));
+                            }
+                        }
+                    }
+                    let (head, spec) = match field.split_once(':') {
+                        Some((head, spec)) => (head.to_owned(), spec.to_owned()),
+                        None => (field.clone(), String::new()),
+                    };
+                    let (name, conversion) = match head.split_once('!') {
+                        Some((name, conversion)) => (name.to_owned(), Some(conversion.to_owned())),
+                        None => (head, None),
+                    };
+                    if name.contains(['.', '[']) {
+                        return Err(self.unsupported("attribute and item fields in str.format"));
+                    }
+                    let value = if name.is_empty() {
+                        if manual {
+                            return Err(PyException::new(
+                                "ValueError",
+                                "cannot switch from manual field specification to automatic field numbering",
+                            ));
+                        }
+                        let value = args.get(auto).copied().ok_or_else(|| {
+                            PyException::new(
+                                "IndexError",
+                                format!("Replacement index {auto} out of range for positional args tuple"),
+                            )
+                        })?;
+                        auto += 1;
+                        value
+                    } else if let Ok(index) = name.parse::<usize>() {
+                        if auto > 0 {
+                            return Err(PyException::new(
+                                "ValueError",
+                                "cannot switch from automatic field numbering to manual field specification",
+                            ));
+                        }
+                        manual = true;
+                        args.get(index).copied().ok_or_else(|| {
+                            PyException::new(
+                                "IndexError",
+                                format!("Replacement index {index} out of range for positional args tuple"),
+                            )
+                        })?
+                    } else {
+                        keywords
+                            .iter()
+                            .find(|(k, _)| *k == name)
+                            .map(|&(_, v)| v)
+                            .ok_or_else(|| PyException::new("KeyError", format!("'{name}'")))?
+                    };
+                    let text = match conversion.as_deref() {
+                        None if spec.is_empty() || self.is_instance_obj(value) => {
+                            if !spec.is_empty() {
+                                return Err(PyException::type_error(format!(
+                                    "unsupported format string passed to {}.__format__",
+                                    self.heap.value(value).type_name()
+                                )));
+                            }
+                            self.str_of(value)?
+                        }
+                        None => self.format_object(value, &spec)?,
+                        Some(conversion) => {
+                            let converted = match conversion {
+                                "s" => self.str_of(value)?,
+                                "r" => self.repr_of(value)?,
+                                "a" => super::format_spec::ascii_escape(&self.repr_of(value)?),
+                                other => {
+                                    return Err(PyException::new(
+                                        "ValueError",
+                                        format!("Unknown conversion specifier {other}"),
+                                    ));
+                                }
+                            };
+                            if spec.is_empty() {
+                                converted
+                            } else {
+                                let temp = self.str_object(&converted);
+                                let result = self.format_object(temp, &spec);
+                                self.heap.discard(temp);
+                                result?
+                            }
+                        }
+                    };
+                    out.push_str(&text);
+                }
+                other => out.push(other),
+            }
+        }
+        Ok(self.str_object(&out))
+    }
+
+    /// `template % values`: printf-style formatting.
+    pub(super) fn percent_format(&mut self, template: &str, values: ObjId) -> Flow<ObjId> {
+        let items: Vec<ObjId> = match self.heap.value(values) {
+            Value::Tuple(items) => items.to_vec(),
+            _ => vec![values],
+        };
+        let mapping = matches!(self.heap.value(values), Value::Dict(_));
+        let mut next = 0usize;
+        let mut out = String::new();
+        let mut chars = template.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c != '%' {
+                out.push(c);
+                continue;
+            }
+            let mut key = None;
+            if chars.peek() == Some(&'(') {
+                chars.next();
+                let mut name = String::new();
+                for c in chars.by_ref() {
+                    if c == ')' {
+                        break;
+                    }
+                    name.push(c);
+                }
+                key = Some(name);
+            }
+            let mut flags = String::new();
+            while let Some(&f) = chars.peek() {
+                if "-+ #0".contains(f) {
+                    flags.push(f);
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let mut width = String::new();
+            while let Some(&d) = chars.peek() {
+                if d.is_ascii_digit() || d == '*' {
+                    width.push(d);
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let mut precision = None;
+            if chars.peek() == Some(&'.') {
+                chars.next();
+                let mut p = String::new();
+                while let Some(&d) = chars.peek() {
+                    if d.is_ascii_digit() {
+                        p.push(d);
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                precision = Some(p);
+            }
+            let Some(conversion) = chars.next() else {
+                return Err(PyException::new("ValueError", "incomplete format"));
+            };
+            if conversion == '%' {
+                out.push('%');
+                continue;
+            }
+            if width.contains('*') {
+                return Err(self.unsupported("'*' widths in % formatting"));
+            }
+            let value = match &key {
+                Some(name) if mapping => {
+                    let k = self.str_object(name);
+                    let found = match self.heap.value(values) {
+                        Value::Dict(_) => self.container_getitem(values, k),
+                        _ => Ok(None),
+                    };
+                    self.heap.discard(k);
+                    match found? {
+                        Some(v) => v,
+                        None => return Err(PyException::new("KeyError", format!("'{name}'"))),
+                    }
+                }
+                Some(_) => {
+                    return Err(PyException::type_error("format requires a mapping"));
+                }
+                None => {
+                    let value = items.get(next).copied().ok_or_else(|| {
+                        PyException::type_error("not enough arguments for format string")
+                    })?;
+                    next += 1;
+                    value
+                }
+            };
+            let align = if flags.contains('-') { "<" } else { "" };
+            let sign = if flags.contains('+') {
+                "+"
+            } else if flags.contains(' ') {
+                " "
+            } else {
+                ""
+            };
+            let zero = if flags.contains('0') && !flags.contains('-') {
+                "0"
+            } else {
+                ""
+            };
+            let alt = if flags.contains('#') { "#" } else { "" };
+            let precision_spec = precision
+                .as_ref()
+                .map(|p| format!(".{}", if p.is_empty() { "0" } else { p }))
+                .unwrap_or_default();
+            let piece = match conversion {
+                's' | 'r' | 'a' => {
+                    let text = match conversion {
+                        's' => self.str_of(value)?,
+                        'r' => self.repr_of(value)?,
+                        _ => super::format_spec::ascii_escape(&self.repr_of(value)?),
+                    };
+                    let text: String = match &precision {
+                        Some(p) => text.chars().take(p.parse().unwrap_or(0)).collect(),
+                        None => text,
+                    };
+                    let width: usize = width.parse().unwrap_or(0);
+                    let len = text.chars().count();
+                    if len >= width {
+                        text
+                    } else if align == "<" {
+                        format!("{text}{}", " ".repeat(width - len))
+                    } else {
+                        format!("{}{text}", " ".repeat(width - len))
+                    }
+                }
+                'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'c' => {
+                    let number_ok = matches!(
+                        self.heap.value(value),
+                        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
+                    );
+                    if !number_ok && conversion != 'c' {
+                        return Err(PyException::type_error(format!(
+                            "%{conversion} format: a real number is required, not {}",
+                            self.heap.value(value).type_name()
+                        )));
+                    }
+                    let spec_conversion = match conversion {
+                        'i' | 'u' => 'd',
+                        other => other,
+                    };
+                    let temp = if matches!(spec_conversion, 'd' | 'x' | 'X' | 'o')
+                        && let Value::Float(f) = self.heap.value(value)
+                    {
+                        let truncated: num_bigint::BigInt =
+                            num_traits::FromPrimitive::from_f64(f.trunc()).unwrap_or_default();
+                        Some(self.int_from_bigint(truncated))
+                    } else {
+                        None
+                    };
+                    let spec = if matches!(spec_conversion, 'd' | 'x' | 'X' | 'o' | 'c') {
+                        format!("{align}{sign}{alt}{zero}{width}{spec_conversion}")
+                    } else {
+                        format!("{align}{sign}{alt}{zero}{width}{precision_spec}{spec_conversion}")
+                    };
+                    let result = self.format_object(temp.unwrap_or(value), &spec);
+                    if let Some(temp) = temp {
+                        self.heap.discard(temp);
+                    }
+                    result?
+                }
+                other => {
+                    return Err(PyException::new(
+                        "ValueError",
+                        format!(
+                            "unsupported format character '{other}' ({:#x}) at index {}",
+                            other as u32,
+                            template.find(other).unwrap_or(0)
+                        ),
+                    ));
+                }
+            };
+            out.push_str(&piece);
+        }
+        if !mapping && next < items.len() {
+            return Err(PyException::type_error(
+                "not all arguments converted during string formatting",
+            ));
+        }
+        self.heap.check_room(2 * out.len() as u64)?;
+        Ok(self.str_object(&out))
+    }
+}
+
+/// `str.split()` / `str.rsplit()` without a separator: runs of whitespace.
+fn split_whitespace(text: &str, max: usize, from_right: bool) -> Vec<String> {
+    let chars: Vec<char> = if from_right {
+        text.chars().rev().collect()
+    } else {
+        text.chars().collect()
+    };
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        while i < chars.len() && is_space(chars[i]) {
+            i += 1;
+        }
+        if i == chars.len() {
+            break;
+        }
+        if parts.len() == max {
+            let rest: String = chars[i..].iter().collect();
+            let rest = rest.trim_end_matches(is_space).to_owned();
+            parts.push(rest);
+            break;
+        }
+        let start = i;
+        while i < chars.len() && !is_space(chars[i]) {
+            i += 1;
+        }
+        parts.push(chars[start..i].iter().collect());
+    }
+    if from_right {
+        parts = parts
+            .into_iter()
+            .map(|p| p.chars().rev().collect())
+            .rev()
+            .collect();
+    }
+    parts
+}

@@ -1,0 +1,305 @@
+//! `set` and `frozenset`: the open-addressing table of CPython 3.14's
+//! `Objects/setobject.c` (8-slot small table, linear probes of 9 then
+//! perturbation, dummies left by deletion, growth when 3/5 full), so
+//! iteration order and `sys.getsizeof` are CPython's.
+
+use crate::vm::heap::ObjId;
+use crate::vm::types::dict::HashKey;
+
+const MINSIZE: usize = 8;
+const LINEAR_PROBES: usize = 9;
+const PERTURB_SHIFT: u32 = 5;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Slot {
+    Empty,
+    Dummy,
+    Active(Entry),
+}
+
+/// One member: the object (held by the set), its hash and its key as equality sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub key: ObjId,
+    pub hash: i64,
+    pub eq: HashKey,
+}
+
+#[derive(Debug, Clone)]
+pub struct Set {
+    table: Vec<Slot>,
+    fill: usize,
+    used: usize,
+    /// Where `pop()` resumes its scan.
+    finger: usize,
+    pub frozen: bool,
+}
+
+impl Set {
+    pub fn new(frozen: bool) -> Set {
+        Set {
+            table: vec![Slot::Empty; MINSIZE],
+            fill: 0,
+            used: 0,
+            finger: 0,
+            frozen,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.used
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.used == 0
+    }
+
+    fn mask(&self) -> usize {
+        self.table.len() - 1
+    }
+
+    /// The members in table order (the iteration order).
+    pub fn items(&self) -> impl Iterator<Item = ObjId> + '_ {
+        self.entries().map(|e| e.key)
+    }
+
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> + '_ {
+        self.table.iter().filter_map(|slot| match slot {
+            Slot::Active(entry) => Some(entry),
+            _ => None,
+        })
+    }
+
+    /// The member at table position `position` or after: (its position, it).
+    pub fn entry_at(&self, position: usize) -> Option<(usize, &Entry)> {
+        self.table
+            .iter()
+            .enumerate()
+            .skip(position)
+            .find_map(|(i, slot)| match slot {
+                Slot::Active(entry) => Some((i, entry)),
+                _ => None,
+            })
+    }
+
+    /// The slot holding `eq`, if any.
+    fn find(&self, hash: i64, eq: &HashKey) -> Option<usize> {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in i..=i + probes {
+                match &self.table[j] {
+                    Slot::Empty => return None,
+                    Slot::Active(entry) if entry.hash == hash && &entry.eq == eq => {
+                        return Some(j);
+                    }
+                    _ => {}
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    pub fn get(&self, hash: i64, eq: &HashKey) -> Option<ObjId> {
+        self.find(hash, eq).and_then(|i| match &self.table[i] {
+            Slot::Active(entry) => Some(entry.key),
+            _ => None,
+        })
+    }
+
+    /// `set_add_entry`: true when `entry` was added (the set now holds it),
+    /// false when an equal member was there already.
+    pub fn add(&mut self, entry: Entry) -> bool {
+        let mask = self.mask();
+        let hash = entry.hash;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut freeslot = None;
+        let slot = 'search: loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in i..=i + probes {
+                match &self.table[j] {
+                    Slot::Empty => break 'search j,
+                    Slot::Active(e) if e.hash == hash && e.eq == entry.eq => return false,
+                    Slot::Dummy if freeslot.is_none() => freeslot = Some(j),
+                    _ => {}
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        };
+        if let Some(free) = freeslot {
+            self.table[free] = Slot::Active(entry);
+            self.used += 1;
+            return true;
+        }
+        self.table[slot] = Slot::Active(entry);
+        self.fill += 1;
+        self.used += 1;
+        if self.fill * 5 >= mask * 3 {
+            let minused = if self.used > 50_000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            };
+            self.resize(minused);
+        }
+        true
+    }
+
+    /// `set_insert_clean`: into a table with no dummies and no equal member.
+    fn insert_clean(table: &mut [Slot], entry: Entry) {
+        let mask = table.len() - 1;
+        let mut perturb = entry.hash as u64;
+        let mut i = (entry.hash as u64 as usize) & mask;
+        loop {
+            if table[i] == Slot::Empty {
+                table[i] = Slot::Active(entry);
+                return;
+            }
+            if i + LINEAR_PROBES <= mask
+                && let Some(free) = table[i + 1..=i + LINEAR_PROBES]
+                    .iter_mut()
+                    .find(|slot| **slot == Slot::Empty)
+            {
+                *free = Slot::Active(entry);
+                return;
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    /// `set_table_resize`: the smallest power of two above `minused`.
+    pub fn resize(&mut self, minused: usize) {
+        let mut size = MINSIZE;
+        while size <= minused {
+            size <<= 1;
+        }
+        if size == MINSIZE && self.table.len() == MINSIZE && self.fill == self.used {
+            return;
+        }
+        let old = std::mem::replace(&mut self.table, vec![Slot::Empty; size]);
+        self.fill = self.used;
+        for slot in old {
+            if let Slot::Active(entry) = slot {
+                Set::insert_clean(&mut self.table, entry);
+            }
+        }
+    }
+
+    /// `set_discard_entry`: the removed member (its reference is the caller's).
+    pub fn remove(&mut self, hash: i64, eq: &HashKey) -> Option<ObjId> {
+        let i = self.find(hash, eq)?;
+        let old = std::mem::replace(&mut self.table[i], Slot::Dummy);
+        self.used -= 1;
+        match old {
+            Slot::Active(entry) => Some(entry.key),
+            _ => None,
+        }
+    }
+
+    /// `set.pop()`: the first member from the `finger`, as CPython scans.
+    pub fn pop_first(&mut self) -> Option<ObjId> {
+        if self.used == 0 {
+            return None;
+        }
+        let mask = self.mask();
+        let mut i = self.finger & mask;
+        while !matches!(self.table[i], Slot::Active(_)) {
+            i = (i + 1) & mask;
+        }
+        let old = std::mem::replace(&mut self.table[i], Slot::Dummy);
+        self.used -= 1;
+        self.finger = i + 1;
+        match old {
+            Slot::Active(entry) => Some(entry.key),
+            _ => None,
+        }
+    }
+
+    /// Empty the set (back to the small table); the members are the caller's.
+    pub fn clear(&mut self) -> Vec<ObjId> {
+        let old = std::mem::replace(&mut self.table, vec![Slot::Empty; MINSIZE]);
+        self.fill = 0;
+        self.used = 0;
+        old.into_iter()
+            .filter_map(|slot| match slot {
+                Slot::Active(entry) => Some(entry.key),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// `set_merge`: this set's members into `target`; returns those added.
+    pub fn merge_into(&self, target: &mut Set) -> Vec<ObjId> {
+        if self.used == 0 {
+            return Vec::new();
+        }
+        if (target.fill + self.used) * 5 >= target.mask() * 3 {
+            target.resize((target.used + self.used) * 2);
+        }
+        if target.fill == 0 && target.table.len() == self.table.len() && self.fill == self.used {
+            target.table = self.table.clone();
+            target.fill = self.fill;
+            target.used = self.used;
+            return self.items().collect();
+        }
+        if target.fill == 0 {
+            target.fill = self.used;
+            target.used = self.used;
+            for entry in self.entries() {
+                Set::insert_clean(&mut target.table, entry.clone());
+            }
+            return self.items().collect();
+        }
+        let mut added = Vec::new();
+        for entry in self.entries() {
+            if target.add(entry.clone()) {
+                added.push(entry.key);
+            }
+        }
+        added
+    }
+
+    /// `set_update_dict`'s presizing for `n` more members.
+    pub fn presize_for(&mut self, n: usize) {
+        if (self.fill + n) * 5 >= self.mask() * 3 {
+            self.resize((self.used + n) * 2);
+        }
+    }
+
+    /// `set.__sizeof__` on 64-bit (without the GC header): the object with
+    /// its 8-slot small table, plus a separate table once it has grown.
+    pub fn sizeof(&self) -> usize {
+        let base = 200;
+        if self.table.len() > MINSIZE {
+            base + 16 * self.table.len()
+        } else {
+            base
+        }
+    }
+}
