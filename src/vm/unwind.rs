@@ -224,16 +224,31 @@ impl Vm {
         if current == exc {
             return;
         }
-        // Avoid a cycle: `current` must not already have `exc` in its context chain.
-        let mut walk = Some(current);
-        while let Some(link) = walk {
-            if link == exc {
-                return;
-            }
-            walk = match self.heap.value(link) {
+        // Avoid a cycle as CPython does (`_PyErr_SetObject`): where `exc`
+        // already sits in `current`'s context chain, that link is cut, and
+        // `exc` still gets `current` as its context.
+        let mut link = current;
+        loop {
+            let next = match self.heap.value(link) {
                 Value::Exception(object) => object.context,
                 _ => None,
             };
+            let Some(next) = next else { break };
+            if next == exc {
+                let owner = self.heap.get(link).address;
+                if let Value::Exception(object) = self.heap.value_mut(link) {
+                    object.context = None;
+                }
+                self.heap.decref(
+                    exc,
+                    Referrer::Attribute {
+                        owner,
+                        name: "__context__",
+                    },
+                );
+                break;
+            }
+            link = next;
         }
         let address = self.heap.get(exc).address;
         let had_context = match self.heap.value_mut(exc) {
