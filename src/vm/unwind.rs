@@ -15,7 +15,7 @@ use super::frame::Slot;
 use super::heap::{ObjId, Referrer, Value};
 use super::report::{Event, Outcome};
 use super::types::{ExcKind, ExcObject, TypeKind};
-use super::{Flow, Vm};
+use super::{Flow, RECURSION_LIMIT, Vm};
 
 /// The referrer of the exception being handled (`sys.exception()`).
 pub(super) fn exc_info_referrer(vm: &Vm) -> Referrer {
@@ -337,13 +337,25 @@ impl Vm {
 
     /// `isinstance(value, classinfo)` for a type or a tuple of types.
     pub(super) fn is_instance(&self, value: ObjId, classinfo: ObjId) -> Flow<bool> {
+        self.is_instance_within(value, classinfo, 0)
+    }
+
+    /// Nested classinfo tuples recurse here, their depth budgeted as the
+    /// recursion limit: a deep one is a `RecursionError`, never a crash.
+    fn is_instance_within(&self, value: ObjId, classinfo: ObjId, depth: usize) -> Flow<bool> {
         let kind = self.heap.value(value).type_kind();
         match self.heap.value(classinfo) {
             Value::Class(_) => Ok(self.is_instance_of_class(value, classinfo)),
             Value::Type(target) => Ok(kind.is_subtype(*target)),
+            Value::Tuple(_) if depth >= RECURSION_LIMIT.saturating_sub(self.frames.len()) => {
+                Err(PyException::new(
+                    "RecursionError",
+                    "maximum recursion depth exceeded in __instancecheck__",
+                ))
+            }
             Value::Tuple(items) => {
                 for &item in items.iter() {
-                    if self.is_instance(value, item)? {
+                    if self.is_instance_within(value, item, depth + 1)? {
                         return Ok(true);
                     }
                 }
