@@ -84,6 +84,15 @@ pub fn event_text(vm: &Vm, event: &Event) -> Option<String> {
             address,
             type_name,
             value,
+            reason,
+            ..
+        } if reason != "refs reached 0" => {
+            format!("freed {type_name} {value} at {address:#x}, {reason}")
+        }
+        Event::Free {
+            address,
+            type_name,
+            value,
             ..
         } => format!("freed {type_name} {value} at {address:#x}"),
         Event::KeptByConstants {

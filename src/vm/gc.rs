@@ -41,16 +41,11 @@ impl GcFunction {
 impl Vm {
     /// `import gc`: the module, made the first time.
     pub(super) fn gc_module(&mut self) -> ObjId {
-        if let Some(module) = self.imported_module("gc") {
-            return module;
-        }
         let members: Vec<(&str, Builtin)> = GcFunction::ALL
             .iter()
             .map(|&f| (f.name(), Builtin::Gc(f)))
             .collect();
-        let module = self.make_module("gc", &members);
-        self.imported.push(module);
-        module
+        self.builtin_module("gc", &members, |_, _| {})
     }
 }
 

@@ -84,20 +84,16 @@ const CONSTANTS: &[(&str, f64)] = &[
 impl Vm {
     /// `import math`: the module, made (and held by `sys.modules`) the first time.
     pub(super) fn math_module(&mut self) -> ObjId {
-        if let Some(module) = self.imported_module("math") {
-            return module;
-        }
         let members: Vec<(&str, Builtin)> = MathFunction::ALL
             .iter()
             .map(|&f| (f.name(), Builtin::Math(f)))
             .collect();
-        let module = self.make_module("math", &members);
-        for &(name, value) in CONSTANTS {
-            let float = self.heap.alloc(Value::Float(value));
-            self.set_module_member(module, name, float);
-        }
-        self.imported.push(module);
-        module
+        self.builtin_module("math", &members, |vm, module| {
+            for &(name, value) in CONSTANTS {
+                let float = vm.heap.alloc(Value::Float(value));
+                vm.set_module_member(module, name, float);
+            }
+        })
     }
 }
 
@@ -178,8 +174,9 @@ fn unary(
     Ok(vm.heap.alloc(Value::Float(r)))
 }
 
-/// floor/ceil/trunc of a float: an int, or CPython's conversion errors.
-fn float_to_int(vm: &mut Vm, value: f64) -> Call {
+/// An integral float as an int, or CPython's conversion errors (floor,
+/// ceil, trunc, round).
+pub(super) fn float_to_int(vm: &mut Vm, value: f64) -> Call {
     if value.is_nan() {
         return Err(PyException::new(
             "ValueError",

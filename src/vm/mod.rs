@@ -214,6 +214,23 @@ impl Vm {
         module
     }
 
+    /// A built-in module (`math`, `gc`): made with its functions (and what
+    /// `fill` adds) by the first `import`, then the same module each time.
+    fn builtin_module(
+        &mut self,
+        name: &str,
+        members: &[(&str, Builtin)],
+        fill: impl FnOnce(&mut Vm, ObjId),
+    ) -> ObjId {
+        if let Some(module) = self.imported_module(name) {
+            return module;
+        }
+        let module = self.make_module(name, members);
+        fill(self, module);
+        self.imported.push(module);
+        module
+    }
+
     /// A built-in module already imported, by name.
     fn imported_module(&self, name: &str) -> Option<ObjId> {
         self.imported

@@ -266,21 +266,7 @@ impl Vm {
                         if (f - rounded).abs() == 0.5 {
                             rounded = 2.0 * (f / 2.0).round();
                         }
-                        if rounded.is_nan() {
-                            return Err(PyException::new(
-                                "ValueError",
-                                "cannot convert float NaN to integer",
-                            ));
-                        }
-                        if rounded.is_infinite() {
-                            return Err(PyException::new(
-                                "OverflowError",
-                                "cannot convert float infinity to integer",
-                            ));
-                        }
-                        let value: BigInt =
-                            num_traits::FromPrimitive::from_f64(rounded).unwrap_or_default();
-                        Ok(self.int_from_bigint(value))
+                        super::math::float_to_int(self, rounded)
                     }
                     Some(ndigits) => {
                         let rounded = round_float(

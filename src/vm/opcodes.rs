@@ -1404,15 +1404,8 @@ impl Vm {
                 5 => x * y,
                 11 | 2 | 6 if y == 0.0 => return Err(PyException::zero_division()),
                 11 => x / y,
-                2 => (x / y).floor(),
-                6 => {
-                    let r = x % y;
-                    if r != 0.0 && (r < 0.0) != (y < 0.0) {
-                        r + y
-                    } else {
-                        r
-                    }
-                }
+                2 => float_div_mod(x, y).0,
+                6 => float_div_mod(x, y).1,
                 8 => float_pow(x, y)?,
                 _ => {
                     return Err(PyException::type_error(format!(
@@ -2167,6 +2160,32 @@ impl Number {
             _ => Some(self.to_bigint().ok()?.cmp(&other.to_bigint().ok()?)),
         }
     }
+}
+
+/// CPython's `_float_div_mod`: `x // y` and `x % y` for floats (`y != 0`),
+/// the quotient snapped to the integral value `fmod` implies (`1 // 0.1` is
+/// `9.0`), the remainder with the divisor's sign, zero included.
+fn float_div_mod(x: f64, y: f64) -> (f64, f64) {
+    let mut remainder = x % y;
+    let mut quotient = (x - remainder) / y;
+    if remainder != 0.0 {
+        if (y < 0.0) != (remainder < 0.0) {
+            remainder += y;
+            quotient -= 1.0;
+        }
+    } else {
+        remainder = 0.0_f64.copysign(y);
+    }
+    let floor = if quotient != 0.0 {
+        let mut floor = quotient.floor();
+        if quotient - floor > 0.5 {
+            floor += 1.0;
+        }
+        floor
+    } else {
+        0.0_f64.copysign(x / y)
+    };
+    (floor, remainder)
 }
 
 /// `int` against `float` without rounding the int (CPython's

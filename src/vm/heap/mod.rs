@@ -834,7 +834,7 @@ impl Heap {
             type_name: object.value.type_name(),
             value: self.short_repr(id),
             reason: if self.collecting {
-                "unreachable (only a cycle held it): freed by gc.collect()".into()
+                "unreachable, only a cycle held it (gc.collect())".into()
             } else {
                 "refs reached 0".into()
             },
