@@ -451,3 +451,19 @@ fn at_the_minimum_size_popups_fold_and_the_heap_says_where_the_output_is() {
         "{output}"
     );
 }
+
+/// A generator suspended at its yield: the heap shows it and what its frame
+/// holds; the referrers name the generator's locals.
+const GENERATOR: &str = "def holder(item):\n    local = [item, item]\n    yield len(local)\n\n\ndata = [\"x\"]\nh = holder(data)\nprint(next(h))\nprint(\"paused\")\n";
+
+#[test]
+fn suspended_generator_and_what_its_frame_holds() {
+    check(
+        "generator_suspended_120x40",
+        &frame(GENERATOR, "gen.py", "sssn", 120, 40),
+    );
+    check(
+        "generator_suspended_referrers_120x40",
+        &frame(GENERATOR, "gen.py", "sssn<Tab><Down><CR>", 120, 40),
+    );
+}

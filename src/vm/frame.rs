@@ -52,7 +52,8 @@ pub struct Frame {
     /// simply pushed (a class body builds its class, `__init__` yields the instance).
     pub on_return: Option<Continuation>,
     /// A generator's frame while it runs: whose it is and who resumed it.
-    pub resumed: Option<Resume>,
+    /// (Boxed: frames are moved on every call, and most are not generators'.)
+    pub resumed: Option<Box<Resume>>,
 }
 
 /// A running generator frame: the generator and what its resumer does with
@@ -79,6 +80,15 @@ pub enum ResumeMode {
     /// `FOR_ITER` over `enumerate(g)` (on the stack, holding `g`): a yield
     /// is paired with the count.
     ForIterEnumerate { target: u32, enumerate: ObjId },
+    /// `FOR_ITER` over `zip(...)` (on the stack) with a generator among its
+    /// iterators, `index` the one resumed: the items so far wait in `items`
+    /// (a list, held) until every iterator has given one.
+    ForIterZip {
+        target: u32,
+        zip: ObjId,
+        index: u32,
+        items: ObjId,
+    },
     /// `SEND` (`yield from`): a yield is pushed; a return jumps to `END_SEND`.
     Send { target: u32 },
     /// `g.close()`: `GeneratorExit` thrown in; it or a return ends the call.
@@ -115,6 +125,9 @@ pub enum Drive {
     /// tuple of them and the instruction runs again. `limit`: stop after
     /// that many items (0: all).
     Materialize { list: ObjId, depth: u32, limit: u32 },
+    /// `x in g` (`CONTAINS_OP`, `needle` on the caller's stack under `g`):
+    /// stop at the first equal item.
+    Contains { needle: ObjId, negate: bool },
 }
 
 impl Resume {
@@ -128,6 +141,7 @@ impl Resume {
             ResumeMode::Call {
                 default: Some(default),
             } => held.push(default),
+            ResumeMode::ForIterZip { items, .. } => held.push(items),
             ResumeMode::Drive(Drive::Collect { list, .. })
             | ResumeMode::Drive(Drive::Materialize { list, .. }) => held.push(list),
             ResumeMode::Drive(Drive::Sum { total }) => held.push(total),

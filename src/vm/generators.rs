@@ -59,6 +59,7 @@ impl Vm {
 
     // RETURN_GENERATOR (-- res): the frame (its locals already bound) moves
     // into a new generator object, which the caller gets.
+    #[inline(never)]
     pub(super) fn return_generator(&mut self) -> Flow {
         if self.frames.len() < 2 {
             return Err(PyException::new(
@@ -97,13 +98,14 @@ impl Vm {
         self.frames
             .iter()
             .rev()
-            .filter_map(|f| f.resumed)
+            .filter_map(|f| f.resumed.as_deref())
             .find_map(|r| r.saved_exc)
     }
 
     /// Resume `generator`: push its frame with `sent` (None if not given) on
     /// its stack, or throw `throw` into it. Takes over the references
     /// `Resume::held` names (released here when it cannot resume).
+    #[inline(never)]
     pub(super) fn resume(
         &mut self,
         generator: ObjId,
@@ -173,10 +175,10 @@ impl Vm {
         generator_object.state = GenState::Running;
         let own_exc = generator_object.exc_state.take();
         let saved_exc = std::mem::replace(&mut self.exc_info, own_exc);
-        frame.resumed = Some(Resume {
+        frame.resumed = Some(Box::new(Resume {
             saved_exc,
             ..resume
-        });
+        }));
         let depth = self.frames.len();
         let callee = frame.code.code.qualname.clone();
         self.heap.recorder.record(|| Event::Call { callee, depth });
@@ -291,6 +293,11 @@ impl Vm {
             ResumeMode::ForIter { target } | ResumeMode::ForIterEnumerate { target, .. } => {
                 self.jump_to(target, 1)
             }
+            ResumeMode::ForIterZip { target, .. } => {
+                // One iterator is exhausted: so is the zip.
+                self.release_resume(resume);
+                self.jump_to(target, 1)
+            }
             ResumeMode::Send { target } => {
                 self.push(self.singletons.none)?;
                 self.jump_to(target, 0)
@@ -341,7 +348,7 @@ impl Vm {
         let resume = self
             .frames
             .last_mut()
-            .and_then(|f| f.resumed.take())
+            .and_then(|f| f.resumed.take().map(|r| *r))
             .ok_or_else(|| PyException::new("SystemError", "not a generator frame"))?;
         let own_exc = std::mem::replace(&mut self.exc_info, resume.saved_exc);
         if finished {
@@ -375,6 +382,7 @@ impl Vm {
     }
 
     // YIELD_VALUE (retval -- value): the frame stops; the value goes to its resumer.
+    #[inline(never)]
     pub(super) fn yield_value(&mut self) -> Flow {
         let (value, popped) = self.pop_object()?;
         if popped.slot.borrowed {
@@ -384,7 +392,7 @@ impl Vm {
         let resume = self
             .frames
             .last()
-            .and_then(|f| f.resumed)
+            .and_then(|f| f.resumed.as_deref().copied())
             .ok_or_else(|| PyException::new("SystemError", "yield outside a generator"))?;
         if let ResumeMode::Drive(drive) = resume.mode {
             // A consuming builtin takes the item and resumes at once.
@@ -453,6 +461,21 @@ impl Vm {
                 self.release_resume(resume);
                 Err(self.unsupported("a generator that yields while it is closed on deletion"))
             }
+            ResumeMode::ForIterZip {
+                target,
+                zip,
+                index,
+                items,
+            } => {
+                // The item joins the others; the next iterator gives its own.
+                let appended = self.list_push_hinted(items, value);
+                self.heap.decref(value, popped.referrer());
+                if let Err(error) = appended {
+                    self.heap.decref(items, self.continuation_referrer());
+                    return Err(error);
+                }
+                self.zip_step(zip, index as usize + 1, items, target)
+            }
             ResumeMode::ForIterEnumerate { enumerate, .. } => {
                 // `enum_next`: (count, item), the count moving on.
                 let count = match self.heap.value_mut(enumerate) {
@@ -479,6 +502,7 @@ impl Vm {
     }
 
     /// `RETURN_VALUE` in a generator frame: it finishes.
+    #[inline(never)]
     pub(super) fn generator_return(&mut self, value: ObjId, popped: Popped) -> Flow {
         let holder = self.continuation_referrer();
         // The value outlives the frame, held for the resumer meanwhile.
@@ -510,9 +534,9 @@ impl Vm {
                 };
                 Err(self.raise_new("StopIteration", args))
             }
-            ResumeMode::ForIter { target } | ResumeMode::ForIterEnumerate { target, .. } => {
-                self.jump_to(target, 1)
-            }
+            ResumeMode::ForIter { target }
+            | ResumeMode::ForIterEnumerate { target, .. }
+            | ResumeMode::ForIterZip { target, .. } => self.jump_to(target, 1),
             ResumeMode::Send { target } => {
                 self.push(value)?;
                 self.jump_to(target, 0)
@@ -551,6 +575,8 @@ impl Vm {
     /// An exception leaves the generator frame on top (no handler there).
     /// True when its resumer catches it (`close()` and finalization catch
     /// `GeneratorExit`); otherwise it goes on into the resumer's frame.
+    #[cold]
+    #[inline(never)]
     pub(super) fn generator_raised(&mut self, exc: ObjId) -> Flow<bool> {
         let resume = self.leave_generator_frame(true)?;
         let generator_exit = self.is_exception_kind(exc, "GeneratorExit");
@@ -558,6 +584,9 @@ impl Vm {
             matches!(resume.mode, ResumeMode::Close | ResumeMode::Finalize) && generator_exit;
         if let ResumeMode::Drive(drive) = resume.mode {
             self.release_drive(drive);
+        }
+        if let ResumeMode::ForIterZip { items, .. } = resume.mode {
+            self.heap.decref(items, self.continuation_referrer());
         }
         let finalize = resume.mode == ResumeMode::Finalize;
         let close = resume.mode == ResumeMode::Close;
@@ -583,7 +612,7 @@ impl Vm {
     /// Whether the generator frame on top catches `exc` when it leaves it.
     /// (Finalization takes every exception: CPython reports it as unraisable.)
     pub(super) fn resumer_catches(&self, frame: &Frame, exc: ObjId) -> bool {
-        match frame.resumed.map(|r| r.mode) {
+        match frame.resumed.as_deref().map(|r| r.mode) {
             Some(ResumeMode::Finalize) => true,
             Some(ResumeMode::Close) => self.is_exception_kind(exc, "GeneratorExit"),
             _ => false,
@@ -598,6 +627,8 @@ impl Vm {
     }
 
     /// `gi_running`, `gi_suspended`, `gi_yieldfrom`; `None` for other names.
+    #[cold]
+    #[inline(never)]
     pub(super) fn generator_attribute(
         &mut self,
         owner: ObjId,
@@ -625,6 +656,7 @@ impl Vm {
 
     /// What a call does if it concerns a generator (`next(g)`, `g.send(v)`,
     /// `list(g)`…); `None` for every other call.
+    #[inline(never)]
     pub(super) fn generator_call(&self, callable: ObjId, args: &[Popped]) -> Option<GenCall> {
         let first = args.first().and_then(|a| a.slot.obj);
         let first_is_generator =
@@ -669,6 +701,8 @@ impl Vm {
 
     /// Carry out a [`GenCall`]: the call's references (arguments, callable)
     /// are released, the generator's moving to the resume.
+    #[cold]
+    #[inline(never)]
     pub(super) fn call_generator(
         &mut self,
         plan: GenCall,
@@ -825,6 +859,8 @@ impl Vm {
 
     /// `gen_close`, or the finalizer's close (`mode` Close or Finalize); the
     /// generator's reference is held by the continuation.
+    #[cold]
+    #[inline(never)]
     pub(super) fn close_generator(&mut self, generator: ObjId, mode: ResumeMode) -> Flow {
         let resume = Resume {
             generator,
@@ -899,6 +935,8 @@ impl Vm {
 
     /// Generators whose count reached 0 while suspended in a `try`: close
     /// them (running their `finally`), then free them.
+    #[cold]
+    #[inline(never)]
     pub(super) fn run_finalizers(&mut self) {
         while let Some(generator) = self.heap.take_finalizing() {
             // The finalizer's reference becomes the close's.
@@ -1010,6 +1048,20 @@ impl Vm {
                 // Enough to know the unpacking fails: the rest stays unproduced.
                 Ok((limit > 0 && gathered >= limit as usize).then_some(list))
             }
+            Drive::Contains { needle, negate } => {
+                let checked = if item == needle {
+                    Ok(true)
+                } else {
+                    self.compare(2, item, needle)
+                };
+                self.heap.decref(item, holder);
+                if checked? {
+                    let result = self.bool_object(!negate);
+                    self.heap.incref(result, holder);
+                    return Ok(Some(result));
+                }
+                Ok(None)
+            }
             Drive::AnyAll { any } => {
                 let truth = self.truthy(item);
                 self.heap.decref(item, holder);
@@ -1094,6 +1146,11 @@ impl Vm {
             }
             Drive::Sum { total } => Ok(total),
             Drive::Materialize { list, .. } => Ok(list),
+            Drive::Contains { negate, .. } => {
+                let result = self.bool_object(negate);
+                self.heap.incref(result, holder);
+                Ok(result)
+            }
             Drive::AnyAll { any } => {
                 let result = self.bool_object(!any);
                 self.heap.incref(result, holder);
@@ -1105,10 +1162,19 @@ impl Vm {
     /// The builtin is done: push its result, or, for an instruction that
     /// needed the items, put them in place of the generator and run it again.
     fn complete_drive(&mut self, drive: Drive, result: ObjId) -> Flow {
+        let holder = self.continuation_referrer();
+        if let Drive::Contains { .. } = drive {
+            // CONTAINS_OP (left, right -- b) finishes.
+            let right = self.pop()?;
+            let left = self.pop()?;
+            self.push_result(result)?;
+            self.release(left);
+            self.release(right);
+            return Ok(());
+        }
         let Drive::Materialize { depth, .. } = drive else {
             return self.push_result(result);
         };
-        let holder = self.continuation_referrer();
         let items = match self.heap.value(result) {
             Value::List(l) => l.items.clone(),
             _ => Vec::new(),
@@ -1154,6 +1220,8 @@ impl Vm {
     /// Before an instruction that needs every item of the iterable `depth`
     /// slots under the top: if it is a generator, gather its items first
     /// (true: the instruction finishes once the generator has run).
+    #[cold]
+    #[inline(never)]
     pub(super) fn gather_generator(&mut self, depth: usize, limit: u32) -> Flow<bool> {
         let Some(generator) = self.peek(depth)?.obj else {
             return Ok(false);
@@ -1173,6 +1241,115 @@ impl Vm {
         Ok(true)
     }
 
+    /// `FOR_ITER` over a generator (or `enumerate` of one): resume it (true),
+    /// or leave the iterator to the common path (false).
+    #[inline(never)]
+    pub(super) fn for_iter_generator(&mut self, iterator: ObjId, target: u32) -> Flow<bool> {
+        if let Value::Generator(_) = self.heap.value(iterator) {
+            let mode = ResumeMode::ForIter { target };
+            self.resume(iterator, None, None, false, mode)?;
+            return Ok(true);
+        }
+        if let Value::Enumerate { iter, .. } = *self.heap.value(iterator)
+            && let Value::Generator(_) = self.heap.value(iter)
+        {
+            let mode = ResumeMode::ForIterEnumerate {
+                target,
+                enumerate: iterator,
+            };
+            self.resume(iter, None, None, false, mode)?;
+            return Ok(true);
+        }
+        let zips_a_generator = match self.heap.value(iterator) {
+            Value::Zip { iters } => iters
+                .iter()
+                .any(|&it| matches!(self.heap.value(it), Value::Generator(_))),
+            _ => false,
+        };
+        if zips_a_generator {
+            let items = self.list_object(Vec::new(), false);
+            self.heap.incref(items, self.continuation_referrer());
+            self.zip_step(iterator, 0, items, target)?;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    /// `zip_next` from iterator `start` on, `items` (held) gathered so far:
+    /// a generator is resumed (the rest follows when it yields); an
+    /// exhausted iterator ends the loop; with every item, the tuple is pushed.
+    fn zip_step(&mut self, zip: ObjId, start: usize, items: ObjId, target: u32) -> Flow {
+        let holder = self.continuation_referrer();
+        let iters = match self.heap.value(zip) {
+            Value::Zip { iters } => iters.to_vec(),
+            _ => Vec::new(),
+        };
+        for (index, &it) in iters.iter().enumerate().skip(start) {
+            if let Value::Generator(_) = self.heap.value(it) {
+                let mode = ResumeMode::ForIterZip {
+                    target,
+                    zip,
+                    index: index as u32,
+                    items,
+                };
+                return self.resume(it, None, None, false, mode);
+            }
+            let next = match self.next_item(it) {
+                Ok(next) => next,
+                Err(error) => {
+                    self.heap.decref(items, holder);
+                    return Err(error);
+                }
+            };
+            match next {
+                Some(item) => {
+                    if let Err(error) = self.list_push_hinted(items, item) {
+                        self.heap.decref(items, holder);
+                        return Err(error);
+                    }
+                }
+                None => {
+                    self.heap.decref(items, holder);
+                    return self.jump_to(target, 1);
+                }
+            }
+        }
+        let gathered = match self.heap.value(items) {
+            Value::List(l) => l.items.clone(),
+            _ => Vec::new(),
+        };
+        let tuple = self.tuple_object(gathered, false);
+        self.push(tuple)?;
+        self.heap.decref(items, holder);
+        Ok(())
+    }
+
+    /// Whether the stack slot `depth` under the top holds a generator.
+    #[inline]
+    pub(super) fn generator_at(&self, depth: usize) -> bool {
+        self.frames
+            .last()
+            .and_then(|f| f.stack.len().checked_sub(depth + 1).map(|i| f.stack[i]))
+            .and_then(|slot| slot.obj)
+            .is_some_and(|obj| matches!(self.heap.value(obj), Value::Generator(_)))
+    }
+
+    /// `x in g` / `x not in g` with a generator on top: look through its items.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn contains_in_generator(&mut self, negate: bool) -> Flow<bool> {
+        let Some(generator) = self.peek(0)?.obj else {
+            return Ok(false);
+        };
+        if !matches!(self.heap.value(generator), Value::Generator(_)) {
+            return Ok(false);
+        }
+        let needle = self.peek(1)?.obj.ok_or_else(null)?;
+        let drive = Drive::Contains { needle, negate };
+        self.resume(generator, None, None, false, ResumeMode::Drive(drive))?;
+        Ok(true)
+    }
+
     /// Release a builtin's state when the generator raised.
     fn release_drive(&mut self, drive: Drive) {
         let holder = self.continuation_referrer();
@@ -1180,13 +1357,14 @@ impl Vm {
             Drive::Collect { list, .. } => self.heap.decref(list, holder),
             Drive::Sum { total } => self.heap.decref(total, holder),
             Drive::Materialize { list, .. } => self.heap.decref(list, holder),
-            Drive::AnyAll { .. } => {}
+            Drive::AnyAll { .. } | Drive::Contains { .. } => {}
         }
     }
 
     // ---- yield from ---------------------------------------------------------------
 
     // GET_YIELD_FROM_ITER (iterable -- iter)
+    #[inline(never)]
     pub(super) fn get_yield_from_iter(&mut self) -> Flow {
         let iterable = self.peek(0)?.obj.ok_or_else(null)?;
         if matches!(self.heap.value(iterable), Value::Generator(_)) {
@@ -1207,6 +1385,7 @@ impl Vm {
 
     // SEND (receiver, v -- receiver, retval): resume the receiver with v;
     // when it is exhausted, jump to END_SEND with its return value.
+    #[inline(never)]
     pub(super) fn send(&mut self, target: u32) -> Flow {
         let (value, popped) = self.pop_object()?;
         let receiver = self.peek(0)?.obj.ok_or_else(null)?;
@@ -1239,6 +1418,7 @@ impl Vm {
     }
 
     // END_SEND (receiver, value -- value)
+    #[inline(never)]
     pub(super) fn end_send(&mut self) -> Flow {
         let value = self.pop()?;
         let receiver = self.pop()?;
@@ -1249,6 +1429,8 @@ impl Vm {
 
     // CLEANUP_THROW (sub_iter, last_sent_val, exc_value -- none, value): a
     // StopIteration thrown out of the delegate ends the `yield from` with its value.
+    #[cold]
+    #[inline(never)]
     pub(super) fn cleanup_throw(&mut self) -> Flow {
         let (exc, exc_popped) = self.pop_object()?;
         if !self.is_exception_kind(exc, "StopIteration") {
@@ -1281,6 +1463,8 @@ impl Vm {
 
     // CALL_INTRINSIC_1 INTRINSIC_STOPITERATION_ERROR (value -- res): a
     // StopIteration leaving a generator becomes a RuntimeError caused by it.
+    #[cold]
+    #[inline(never)]
     pub(super) fn stopiteration_error(&mut self) -> Flow {
         let (exc, popped) = self.pop_object()?;
         if !self.is_exception_kind(exc, "StopIteration") {

@@ -48,7 +48,7 @@ impl Vm {
                 }
                 None => {}
             }
-            if let Some(resume) = frame.resumed {
+            if let Some(resume) = frame.resumed.as_deref() {
                 for held in resume.counted() {
                     refer(held, "a running generator's resumer", &self.heap)?;
                 }

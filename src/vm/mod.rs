@@ -621,7 +621,15 @@ impl Vm {
         for (name, id) in self.globals() {
             names.entry(self.heap.get(id).address).or_insert(name);
         }
-        for frame in self.frames.iter().rev() {
+        // Suspended generators' frames name what they hold too.
+        let suspended = self
+            .heap
+            .live_objects()
+            .filter_map(|(_, object)| match &object.value {
+                Value::Generator(generator) => generator.frame.as_deref(),
+                _ => None,
+            });
+        for frame in self.frames.iter().rev().chain(suspended) {
             for (slot, local) in frame.locals.iter().enumerate() {
                 if let (Some(object), Some(&name)) = (local.obj, frame.code.localsplus.get(slot)) {
                     let text = self.heap.symbols.text(name).to_owned();
@@ -727,7 +735,7 @@ impl Vm {
                 }
                 None => {}
             }
-            if let Some(resume) = frame.resumed {
+            if let Some(resume) = frame.resumed.as_deref() {
                 for held in resume.held() {
                     visit(held, pending, true, Some(depth));
                 }
@@ -763,14 +771,27 @@ impl Vm {
         while let Some(instr) = self.fetch() {
             if let Err(error) = self.execute(instr) {
                 self.unwind(error);
-            } else if self.heap.over_limit() {
-                self.raise(self.heap.memory_error());
-            }
-            if !self.heap.finalizing().is_empty() {
-                self.run_finalizers();
+                if self.heap.needs_attention() {
+                    self.attend(false);
+                }
+            } else if self.heap.needs_attention() {
+                self.attend(true);
             }
         }
         self.outcome.as_ref().unwrap_or(&Outcome::Finished)
+    }
+
+    /// After an instruction: close the generators waiting for it, then
+    /// (when it succeeded) raise `MemoryError` past the memory limit.
+    #[cold]
+    #[inline(never)]
+    fn attend(&mut self, succeeded: bool) {
+        if !self.heap.finalizing().is_empty() && self.outcome.is_none() {
+            self.run_finalizers();
+        }
+        if succeeded && self.heap.over_limit() {
+            self.raise(self.heap.memory_error());
+        }
     }
 
     /// Run as [`Vm::run`] does, but working out line events as
@@ -786,6 +807,9 @@ impl Vm {
             let moved = match self.execute(instr) {
                 Err(error) => {
                     self.unwind(error);
+                    if !self.heap.finalizing().is_empty() {
+                        self.attend(false);
+                    }
                     Moved::Unwound
                 }
                 Ok(()) if self.heap.over_limit() => {
@@ -794,6 +818,9 @@ impl Vm {
                 }
                 Ok(()) if self.outcome.is_some() => Moved::Finished,
                 Ok(()) => {
+                    if !self.heap.finalizing().is_empty() {
+                        self.attend(true);
+                    }
                     self.update_line_event();
                     match self.frames.len().cmp(&depth) {
                         std::cmp::Ordering::Greater => Moved::Called,
@@ -819,11 +846,11 @@ impl Vm {
             };
             if let Err(error) = self.execute(instr) {
                 self.unwind(error);
-            } else if self.heap.over_limit() {
-                self.raise(self.heap.memory_error());
-            }
-            if !self.heap.finalizing().is_empty() {
-                self.run_finalizers();
+                if self.heap.needs_attention() {
+                    self.attend(false);
+                }
+            } else if self.heap.needs_attention() {
+                self.attend(true);
             }
         }
         self.is_finished()
@@ -909,9 +936,7 @@ impl Vm {
             self.unwinds,
             // Another frame of the same depth on top (a generator returned
             // and the instruction it ran for called a function) is not this one.
-            self.frames
-                .last()
-                .map_or(0, |f| Arc::as_ptr(&f.code) as usize),
+            self.frames.last().map(frame_identity),
         );
         #[cfg(debug_assertions)]
         let outcome = self.execute_checked(instr);
@@ -930,18 +955,13 @@ impl Vm {
         &mut self,
         instr: Instr,
         frames: usize,
-        before: (usize, usize, u64, usize),
+        before: (usize, usize, u64, Option<(usize, Option<ObjId>)>),
     ) {
-        let (stack, pc, unwinds, code) = before;
+        let (stack, pc, unwinds, identity) = before;
         if self.outcome.is_some() || self.frames.len() != frames || self.unwinds != unwinds {
             return;
         }
-        if self
-            .frames
-            .last()
-            .map_or(0, |f| Arc::as_ptr(&f.code) as usize)
-            != code
-        {
+        if self.frames.last().map(frame_identity) != identity {
             return;
         }
         let Some(frame) = self.frames.last() else {
@@ -1241,6 +1261,17 @@ impl Vm {
     fn main_symbol(&self) -> Symbol {
         self.main_symbol
     }
+}
+
+/// What tells two frames of one depth apart for the stack effect check:
+/// their code and, for a running generator's, the generator (a generator
+/// that yields can hand over to another of the same code, as `zip` does).
+#[cfg(debug_assertions)]
+fn frame_identity(frame: &Frame) -> (usize, Option<ObjId>) {
+    (
+        Arc::as_ptr(&frame.code) as usize,
+        frame.resumed.as_deref().map(|r| r.generator),
+    )
 }
 
 /// How one step of [`Vm::run_watched`] moved between frames.

@@ -316,20 +316,12 @@ impl Vm {
             // FOR_ITER (iter -- iter, next); exhausted: jump past END_FOR to POP_ITER
             FOR_ITER => {
                 let iterator = self.peek(0)?.obj.ok_or_else(null_error)?;
-                if let Value::Generator(_) = self.heap.value(iterator) {
-                    let mode = super::frame::ResumeMode::ForIter {
-                        target: instr.target,
-                    };
-                    return self.resume(iterator, None, None, false, mode);
-                }
-                if let Value::Enumerate { iter, .. } = *self.heap.value(iterator)
-                    && let Value::Generator(_) = self.heap.value(iter)
+                if matches!(
+                    self.heap.value(iterator),
+                    Value::Generator(_) | Value::Enumerate { .. } | Value::Zip { .. }
+                ) && self.for_iter_generator(iterator, instr.target)?
                 {
-                    let mode = super::frame::ResumeMode::ForIterEnumerate {
-                        target: instr.target,
-                        enumerate: iterator,
-                    };
-                    return self.resume(iter, None, None, false, mode);
+                    return Ok(());
                 }
                 match self.next_item(iterator)? {
                     Some(item) => self.push(item),
@@ -433,6 +425,7 @@ impl Vm {
             }
 
             // CONTAINS_OP (left, right -- b)
+            CONTAINS_OP if self.generator_at(0) => self.contains_in_generator(arg == 1).map(|_| ()),
             CONTAINS_OP => self.binary(|vm, item, container| {
                 let found = vm.contains(container, item)?;
                 Ok(vm.bool_object(found != (arg == 1)))
@@ -523,28 +516,41 @@ impl Vm {
 
             // UNPACK_SEQUENCE (seq -- values[oparg])
             UNPACK_SEQUENCE => {
-                if self.gather_generator(0, arg.saturating_add(1))? {
-                    return Ok(());
+                if self.generator_at(0) {
+                    return self.gather_generator(0, arg.saturating_add(1)).map(|_| ());
                 }
                 let (sequence, popped) = self.pop_object()?;
-                let items: Vec<ObjId> = match self.heap.value(sequence) {
-                    Value::Tuple(items) => items.to_vec(),
-                    Value::List(list) => list.items.clone(),
-                    other => {
-                        let error = PyException::type_error(format!(
-                            "cannot unpack non-iterable {} object",
-                            other.type_name()
-                        ));
+                let sized = matches!(
+                    self.heap.value(sequence),
+                    Value::Tuple(_) | Value::List(_) | Value::Dict(_)
+                );
+                // Any other iterable (str, range, zip…) is iterated first.
+                let (items, temp) = match self.items_of(sequence) {
+                    Ok(found) => found,
+                    Err(error) => {
+                        let error = if error.kind == "TypeError" && error.object.is_none() {
+                            PyException::type_error(format!(
+                                "cannot unpack non-iterable {} object",
+                                self.heap.value(sequence).type_name()
+                            ))
+                        } else {
+                            error
+                        };
                         self.release(popped);
                         return Err(error);
                     }
                 };
                 if items.len() != arg as usize {
-                    let message = if items.len() > arg as usize {
+                    if let Some(temp) = temp {
+                        self.heap.discard(temp);
+                    }
+                    let message = if items.len() > arg as usize && sized {
                         format!(
                             "too many values to unpack (expected {arg}, got {})",
                             items.len()
                         )
+                    } else if items.len() > arg as usize {
+                        format!("too many values to unpack (expected {arg})")
                     } else {
                         format!(
                             "not enough values to unpack (expected {arg}, got {})",
@@ -556,6 +562,9 @@ impl Vm {
                 }
                 for &item in items.iter().rev() {
                     self.push(item)?;
+                }
+                if let Some(temp) = temp {
+                    self.heap.discard(temp);
                 }
                 self.release(popped);
                 Ok(())
@@ -616,8 +625,8 @@ impl Vm {
             LIST_APPEND => self.list_append_op(arg),
             // LIST_EXTEND (list, unused[oparg-1], iterable -- list, unused[oparg-1])
             LIST_EXTEND => {
-                if self.gather_generator(0, 0)? {
-                    return Ok(());
+                if self.generator_at(0) {
+                    return self.gather_generator(0, 0).map(|_| ());
                 }
                 self.list_extend_op(arg)
             }
@@ -638,8 +647,8 @@ impl Vm {
 
             // CALL_FUNCTION_EX (func, null, callargs, kwargs -- result)
             CALL_FUNCTION_EX => {
-                if self.gather_generator(1, 0)? {
-                    return Ok(());
+                if self.generator_at(1) {
+                    return self.gather_generator(1, 0).map(|_| ());
                 }
                 self.call_function_ex()
             }

@@ -14,6 +14,7 @@ const SPECIAL: [&str; 4] = ["__enter__", "__exit__", "__aenter__", "__aexit__"];
 impl Vm {
     // LOAD_SPECIAL (self -- attr, self_or_null): the method from the class,
     // with `self` (the owner's reference moves there).
+    #[inline(never)]
     pub(in crate::vm) fn load_special(&mut self, arg: u32) -> Flow {
         let name = SPECIAL.get(arg as usize).copied().unwrap_or("__enter__");
         let owner = self.peek(0)?.obj.ok_or_else(null)?;
@@ -47,6 +48,7 @@ impl Vm {
     // WITH_EXCEPT_START (exit_func, exit_self, lasti, prev_exc, val --
     // exit_func, exit_self, lasti, prev_exc, val, res): `__exit__(type, val,
     // tb)` runs as a frame; its return value is pushed as `res`.
+    #[inline(never)]
     pub(in crate::vm) fn with_except_start(&mut self) -> Flow {
         let value = self.peek(0)?.obj.ok_or_else(null)?;
         let exit_self = self.peek(3)?.obj.ok_or_else(null)?;

@@ -51,7 +51,7 @@ impl Heap {
                 }
             }
         }
-        let garbage: Vec<ObjId> = live
+        let mut garbage: Vec<ObjId> = live
             .into_iter()
             .filter(|id| !reachable.contains(id))
             .collect();
@@ -69,6 +69,7 @@ impl Heap {
             .iter()
             .filter(|&&id| !instance_dicts.contains(&id) && self.is_tracked(id))
             .count();
+        self.finalize_garbage_generators(&mut garbage);
         // Each object lets go of what it holds, then its block is freed: the
         // references between garbage objects are only counted down.
         self.collecting = true;
@@ -90,6 +91,40 @@ impl Heap {
         }
         self.collecting = false;
         counted
+    }
+
+    /// CPython's `finalize_garbage`: a generator that must run code to close
+    /// is closed before the garbage is freed. That code runs in the VM after
+    /// the instruction, so such generators (and what only they reach) are
+    /// kept for now, held by the finalizer; closing them frees them.
+    fn finalize_garbage_generators(&mut self, garbage: &mut Vec<ObjId>) {
+        let closing: Vec<ObjId> = garbage
+            .iter()
+            .copied()
+            .filter(|&id| matches!(self.value(id), Value::Generator(g) if g.needs_close()))
+            .collect();
+        if closing.is_empty() {
+            return;
+        }
+        let candidates: HashSet<ObjId> = garbage.iter().copied().collect();
+        let mut kept: HashSet<ObjId> = HashSet::new();
+        let mut todo = closing.clone();
+        while let Some(id) = todo.pop() {
+            if !kept.insert(id) {
+                continue;
+            }
+            for (child, _) in self.children(id) {
+                if candidates.contains(&child) && !kept.contains(&child) {
+                    todo.push(child);
+                }
+            }
+        }
+        garbage.retain(|id| !kept.contains(id));
+        for generator in closing {
+            self.incref(generator, super::finalizer_referrer());
+            self.finalizing.push(generator);
+        }
+        self.attention_limit = 0;
     }
 
     /// Whether CPython's collector tracks the object: containers, except

@@ -149,6 +149,9 @@ pub struct Heap {
     /// Generators whose count reached 0 while closing them runs code: kept
     /// alive (one reference, [`finalizer_referrer`]) until the VM closes them.
     finalizing: Vec<ObjId>,
+    /// `max_memory`, or 0 while generators wait to be closed: one compare
+    /// after each instruction tells the run loop to look ([`Heap::needs_attention`]).
+    attention_limit: u64,
 }
 
 /// The reference that keeps a generator alive until it is closed (CPython
@@ -205,12 +208,16 @@ impl Heap {
             collecting: false,
             freelists: freelists::FreeLists::default(),
             finalizing: Vec::new(),
+            attention_limit: DEFAULT_MAX_MEMORY,
         }
     }
 
     /// Set the memory limit (clamped to [`MAX_MAX_MEMORY`]).
     pub fn set_max_memory(&mut self, bytes: u64) {
         self.max_memory = bytes.min(MAX_MAX_MEMORY);
+        if self.finalizing.is_empty() {
+            self.attention_limit = self.max_memory;
+        }
     }
 
     pub fn max_memory(&self) -> u64 {
@@ -253,6 +260,12 @@ impl Heap {
     #[inline]
     pub fn over_limit(&self) -> bool {
         self.in_use > self.max_memory
+    }
+
+    /// Over the memory limit, or generators wait to be closed.
+    #[inline]
+    pub fn needs_attention(&self) -> bool {
+        self.in_use > self.attention_limit
     }
 
     /// CPython's `MemoryError`, with bytestep's limit named.
@@ -508,6 +521,7 @@ impl Heap {
         if needs_close {
             self.incref(id, finalizer_referrer());
             self.finalizing.push(id);
+            self.attention_limit = 0;
         }
         needs_close
     }
@@ -520,10 +534,13 @@ impl Heap {
     /// The next generator to close, first come first.
     pub fn take_finalizing(&mut self) -> Option<ObjId> {
         if self.finalizing.is_empty() {
-            None
-        } else {
-            Some(self.finalizing.remove(0))
+            return None;
         }
+        let next = self.finalizing.remove(0);
+        if self.finalizing.is_empty() {
+            self.attention_limit = self.max_memory;
+        }
+        Some(next)
     }
 
     /// The children in the reverse of the order their deallocator drops them
