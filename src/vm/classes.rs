@@ -703,6 +703,9 @@ impl Vm {
             Value::Exception(_) if !matches!(name, "args" | "__cause__" | "__context__") => {
                 self.exception_dict(owner)
             }
+            Value::Exception(_) => {
+                return Err(self.unsupported(&format!("setting {name} on an exception")));
+            }
             Value::Class(c) => {
                 if name.starts_with("__") && name.ends_with("__") {
                     return Err(self.unsupported(&format!("setting {name} on a class")));

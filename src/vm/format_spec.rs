@@ -82,9 +82,15 @@ fn parse(spec: &str) -> Result<Spec, Box<PyException>> {
             return Ok(None);
         }
         let digits: String = chars[start..*i].iter().collect();
+        // CPython reads it as a `Py_ssize_t`: past that, too many digits.
         digits
-            .parse()
+            .parse::<i64>()
+            .ok()
+            .and_then(|n| usize::try_from(n).ok())
             .map(Some)
+            .ok_or_else(|| {
+                PyException::new("ValueError", "Too many decimal digits in format string")
+            })
             .map_err(|_| PyException::new("ValueError", "Too many decimal digits in format string"))
     };
     spec.width = number(&mut i)?.unwrap_or(0);

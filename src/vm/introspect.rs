@@ -80,9 +80,26 @@ impl Vm {
         cls: ObjId,
         classinfo: ObjId,
     ) -> Result<bool, Box<PyException>> {
+        self.is_subclass_within(cls, classinfo, 0)
+    }
+
+    /// Nested classinfo tuples recurse here, their depth budgeted as the
+    /// recursion limit: a deep one is a `RecursionError`, never a crash.
+    fn is_subclass_within(
+        &self,
+        cls: ObjId,
+        classinfo: ObjId,
+        depth: usize,
+    ) -> Result<bool, Box<PyException>> {
         if let Value::Tuple(items) = self.heap.value(classinfo) {
+            if depth >= super::RECURSION_LIMIT.saturating_sub(self.frames.len()) {
+                return Err(PyException::new(
+                    "RecursionError",
+                    "maximum recursion depth exceeded in __subclasscheck__",
+                ));
+            }
             for &item in items.iter() {
-                if self.is_subclass(cls, item)? {
+                if self.is_subclass_within(cls, item, depth + 1)? {
                     return Ok(true);
                 }
             }

@@ -15,7 +15,7 @@ use super::frame::Slot;
 use super::heap::{ObjId, Referrer, Value};
 use super::report::{Event, Outcome};
 use super::types::{ExcKind, ExcObject, TypeKind};
-use super::{Flow, Vm};
+use super::{Flow, RECURSION_LIMIT, Vm};
 
 /// The referrer of the exception being handled (`sys.exception()`).
 pub(super) fn exc_info_referrer(vm: &Vm) -> Referrer {
@@ -276,16 +276,31 @@ impl Vm {
         if current == exc {
             return;
         }
-        // Avoid a cycle: `current` must not already have `exc` in its context chain.
-        let mut walk = Some(current);
-        while let Some(link) = walk {
-            if link == exc {
-                return;
-            }
-            walk = match self.heap.value(link) {
+        // Avoid a cycle as CPython does (`_PyErr_SetObject`): where `exc`
+        // already sits in `current`'s context chain, that link is cut, and
+        // `exc` still gets `current` as its context.
+        let mut link = current;
+        loop {
+            let next = match self.heap.value(link) {
                 Value::Exception(object) => object.context,
                 _ => None,
             };
+            let Some(next) = next else { break };
+            if next == exc {
+                let owner = self.heap.get(link).address;
+                if let Value::Exception(object) = self.heap.value_mut(link) {
+                    object.context = None;
+                }
+                self.heap.decref(
+                    exc,
+                    Referrer::Attribute {
+                        owner,
+                        name: "__context__",
+                    },
+                );
+                break;
+            }
+            link = next;
         }
         let address = self.heap.get(exc).address;
         let had_context = match self.heap.value_mut(exc) {
@@ -374,13 +389,25 @@ impl Vm {
 
     /// `isinstance(value, classinfo)` for a type or a tuple of types.
     pub(super) fn is_instance(&self, value: ObjId, classinfo: ObjId) -> Flow<bool> {
+        self.is_instance_within(value, classinfo, 0)
+    }
+
+    /// Nested classinfo tuples recurse here, their depth budgeted as the
+    /// recursion limit: a deep one is a `RecursionError`, never a crash.
+    fn is_instance_within(&self, value: ObjId, classinfo: ObjId, depth: usize) -> Flow<bool> {
         let kind = self.heap.value(value).type_kind();
         match self.heap.value(classinfo) {
             Value::Class(_) => Ok(self.is_instance_of_class(value, classinfo)),
             Value::Type(target) => Ok(kind.is_subtype(*target)),
+            Value::Tuple(_) if depth >= RECURSION_LIMIT.saturating_sub(self.frames.len()) => {
+                Err(PyException::new(
+                    "RecursionError",
+                    "maximum recursion depth exceeded in __instancecheck__",
+                ))
+            }
             Value::Tuple(items) => {
                 for &item in items.iter() {
-                    if self.is_instance(value, item)? {
+                    if self.is_instance_within(value, item, depth + 1)? {
                         return Ok(true);
                     }
                 }
