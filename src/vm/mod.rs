@@ -14,6 +14,7 @@ mod opcodes;
 pub mod output;
 use opcodes::text as opcodes_text;
 mod classes;
+mod complex;
 mod containers;
 mod exc_classes;
 mod exec;
@@ -331,10 +332,10 @@ impl Vm {
             }
             // Kinds bytestep cannot compute with yet load as `NotImplemented`
             // (never a real constant); LOAD_CONST of one raises NotImplementedError.
-            Constant::Complex { .. }
-            | Constant::Bytes(_)
-            | Constant::Frozenset(_)
-            | Constant::Slice(_) => self.singletons.not_implemented,
+            Constant::Complex { real, imag } => self.heap.alloc(Value::Complex(*real, *imag)),
+            Constant::Bytes(_) | Constant::Frozenset(_) | Constant::Slice(_) => {
+                self.singletons.not_implemented
+            }
         };
         if let Some(key) = key {
             constants.insert(key, id);

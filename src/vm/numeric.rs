@@ -44,7 +44,7 @@ fn hash_address(address: u64) -> i64 {
 }
 
 /// `_Py_HashDouble` (NaN hashes by the object's address).
-fn hash_float(value: f64, address: u64) -> i64 {
+pub(super) fn hash_float(value: f64, address: u64) -> i64 {
     if value.is_nan() {
         return hash_address(address);
     }
@@ -197,6 +197,9 @@ impl Vm {
             Value::Int(v) => hash_int(*v),
             Value::BigInt(v) => hash_bigint(v),
             Value::Float(f) => hash_float(*f, address),
+            Value::Complex(re, im) => {
+                super::complex::complex_hash(hash_float(*re, address), hash_float(*im, address))
+            }
             Value::Str(text) => hash_str(text),
             Value::Tuple(items) => {
                 let items = items.clone();

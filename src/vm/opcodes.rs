@@ -403,7 +403,9 @@ impl Vm {
             // CALL_INTRINSIC_1 (value -- res)
             CALL_INTRINSIC_1 if arg == INTRINSIC_UNARY_POSITIVE => {
                 self.unary(|vm, value| match vm.heap.value(value) {
-                    Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(value),
+                    Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Complex(..) => {
+                        Ok(value)
+                    }
                     Value::Bool(b) => Ok(vm.int_object(*b as i64)),
                     other => Err(PyException::type_error(format!(
                         "bad operand type for unary +: '{}'",
@@ -991,6 +993,11 @@ impl Vm {
             Value::Exception(exc) if name_text == "__context__" => {
                 Ok(exc.context.unwrap_or(self.singletons.none))
             }
+            // `real` and `imag` are new floats each time.
+            Value::Complex(re, im) if name_text == "real" || name_text == "imag" => {
+                let part = if name_text == "real" { *re } else { *im };
+                Ok(self.heap.alloc(Value::Float(part)))
+            }
             // A built-in type's name is a new str each time (`type_name()`).
             Value::Type(kind) if name_text == "__name__" || name_text == "__qualname__" => {
                 let type_name = kind.name();
@@ -1186,6 +1193,10 @@ impl Vm {
 
     fn negate(&mut self, value: ObjId) -> Flow<ObjId> {
         match self.heap.value(value) {
+            Value::Complex(re, im) => {
+                let (re, im) = (-*re, -*im);
+                Ok(self.heap.alloc(Value::Complex(re, im)))
+            }
             Value::Int(v) => match v.checked_neg() {
                 Some(n) => Ok(self.int_object(n)),
                 None => Ok(self.int_from_bigint(-BigInt::from(*v))),
@@ -1231,6 +1242,9 @@ impl Vm {
         }
         if let (Some(a), Some(b)) = (Number::of(left), Number::of(right)) {
             return self.arithmetic(base, symbol, a, b);
+        }
+        if let Some(result) = self.complex_binary_op(base, symbol, lhs, rhs)? {
+            return Ok(result);
         }
         // Lists after the numbers: the hot int path pays nothing for them.
         if let Some(result) = self.list_binary_op(op, lhs, rhs)? {
@@ -1556,6 +1570,9 @@ impl Vm {
                 4 => ordering == Some(Ordering::Greater),
                 _ => matches!(ordering, Some(Ordering::Greater | Ordering::Equal)),
             });
+        }
+        if let Some(answer) = self.complex_compare(op, left, right)? {
+            return Ok(answer);
         }
         let ordering = self.order(left, right, 0)?;
         let symbol = COMPARE_NAMES.get(op).copied().unwrap_or("?");
@@ -2149,7 +2166,7 @@ impl Number {
 
     /// How two numbers order, exactly (an int is never rounded to a float
     /// first); `None` only when a NaN is involved.
-    fn compare(&self, other: &Number) -> Option<std::cmp::Ordering> {
+    pub(super) fn compare(&self, other: &Number) -> Option<std::cmp::Ordering> {
         match (self, other) {
             (Number::Int(a), Number::Int(b)) => Some(a.cmp(b)),
             (Number::Float(a), Number::Float(b)) => a.partial_cmp(b),

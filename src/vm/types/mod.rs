@@ -23,6 +23,7 @@ pub enum TypeKind {
     Bool,
     Int,
     Float,
+    Complex,
     Str,
     Tuple,
     List,
@@ -98,6 +99,7 @@ impl TypeKind {
             TypeKind::Type,
             TypeKind::Ellipsis,
             TypeKind::NotImplementedType,
+            TypeKind::Complex,
         ];
         all.extend(ExcKind::all().map(TypeKind::Exc));
         all
@@ -111,6 +113,7 @@ impl TypeKind {
             TypeKind::Bool => "bool",
             TypeKind::Int => "int",
             TypeKind::Float => "float",
+            TypeKind::Complex => "complex",
             TypeKind::Str => "str",
             TypeKind::Tuple => "tuple",
             TypeKind::List => "list",
