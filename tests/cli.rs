@@ -121,16 +121,15 @@ fn unsupported_features_fail_clearly() {
     // Not even `except BaseException` can hide a feature bytestep lacks.
     let program = TempProgram::new(
         "later.py",
-        "try:\n    s = 2j\nexcept BaseException:\n    print('hidden')\n",
+        "try:\n    s = b'ab'\nexcept BaseException:\n    print('hidden')\n",
     );
     let output = bytestep(&["run", program.path()]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(text(&output.stdout), "");
     let stderr = text(&output.stderr);
     assert!(
-        stderr.contains(
-            "NotImplementedError: bytestep does not support complex numbers yet (line 2)"
-        ),
+        stderr
+            .contains("NotImplementedError: bytestep does not support bytes literals yet (line 2)"),
         "{stderr}"
     );
 }

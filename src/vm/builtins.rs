@@ -196,6 +196,7 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("int", Builtin::Type(TypeKind::Int)),
     ("bool", Builtin::Type(TypeKind::Bool)),
     ("float", Builtin::Type(TypeKind::Float)),
+    ("complex", Builtin::Type(TypeKind::Complex)),
     ("str", Builtin::Type(TypeKind::Str)),
     ("tuple", Builtin::Type(TypeKind::Tuple)),
     ("range", Builtin::Type(TypeKind::Range)),
@@ -358,6 +359,16 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::Abs => {
             let [obj] = exactly(builtin, args)?;
+            if let Value::Complex(re, im) = *vm.heap.value(obj) {
+                let magnitude = re.hypot(im);
+                if magnitude.is_infinite() && re.is_finite() && im.is_finite() {
+                    return Err(PyException::new(
+                        "OverflowError",
+                        "absolute value too large",
+                    ));
+                }
+                return Ok(vm.heap.alloc(Value::Float(magnitude)));
+            }
             match Number::of(vm.heap.value(obj)) {
                 Some(Number::Int(v)) if v >= 0 && !matches!(vm.heap.value(obj), Value::Bool(_)) => {
                     Ok(obj)
@@ -743,7 +754,7 @@ fn extreme_of(vm: &mut Vm, builtin: Builtin, items: Vec<ObjId>) -> Call {
 
 /// `float(text)`: CPython's float syntax (spaces around, `_` between
 /// digits, `inf`/`infinity`/`nan` in any case).
-fn parse_float(text: &str) -> Option<f64> {
+pub(super) fn parse_float(text: &str) -> Option<f64> {
     let text = text.trim();
     let digits_around = |i: usize| {
         let bytes = text.as_bytes();
@@ -848,6 +859,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
             }
         },
         (TypeKind::Float, []) => Ok(vm.heap.alloc(Value::Float(0.0))),
+        (TypeKind::Complex, args) => vm.complex_new(args),
         (TypeKind::Float, [obj]) if matches!(vm.heap.value(*obj), Value::Str(_)) => {
             let text = vm.heap.str(*obj);
             match parse_float(&text) {

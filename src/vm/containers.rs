@@ -308,16 +308,10 @@ impl Vm {
             Value::Int(v) => HashKey::Int(*v),
             Value::Bool(b) => HashKey::Int(*b as i64),
             Value::BigInt(v) => HashKey::Big(v.as_ref().clone()),
-            Value::Float(f) if f.is_nan() => HashKey::Identity(key),
-            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => HashKey::Int(*f as i64),
-            Value::Float(f) if f.fract() == 0.0 && f.is_finite() => {
-                let big: Option<num_bigint::BigInt> = num_traits::FromPrimitive::from_f64(*f);
-                match big {
-                    Some(big) => HashKey::Big(big),
-                    None => HashKey::Float(f.to_bits()),
-                }
-            }
-            Value::Float(f) => HashKey::Float(f.to_bits()),
+            Value::Float(f) => float_key(*f, key),
+            // A complex with no imaginary part is its real part as a key.
+            Value::Complex(re, im) if *im == 0.0 => float_key(*re, key),
+            Value::Complex(re, im) => HashKey::Complex(re.to_bits(), im.to_bits()),
             Value::Str(text) => HashKey::Str(text.clone()),
             Value::Tuple(items) => {
                 let mut keys = Vec::with_capacity(items.len());
@@ -1186,5 +1180,22 @@ impl Vm {
             }
             _ => Ok(None),
         }
+    }
+}
+
+/// The dict key of a float: an integral one is the int it equals.
+fn float_key(f: f64, key: ObjId) -> HashKey {
+    if f.is_nan() {
+        HashKey::Identity(key)
+    } else if f.fract() == 0.0 && f.abs() < 9.2e18 {
+        HashKey::Int(f as i64)
+    } else if f.fract() == 0.0 && f.is_finite() {
+        let big: Option<num_bigint::BigInt> = num_traits::FromPrimitive::from_f64(f);
+        match big {
+            Some(big) => HashKey::Big(big),
+            None => HashKey::Float(f.to_bits()),
+        }
+    } else {
+        HashKey::Float(f.to_bits())
     }
 }

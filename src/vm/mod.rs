@@ -14,6 +14,7 @@ mod opcodes;
 pub mod output;
 use opcodes::text as opcodes_text;
 mod classes;
+mod complex;
 mod containers;
 mod descriptors;
 mod dunders;
@@ -394,7 +395,8 @@ impl Vm {
                 }
                 set
             }
-            Constant::Complex { .. } | Constant::Bytes(_) => self.singletons.not_implemented,
+            Constant::Complex { real, imag } => self.heap.alloc(Value::Complex(*real, *imag)),
+            Constant::Bytes(_) => self.singletons.not_implemented,
         };
         if let Some(key) = key {
             constants.insert(key, id);

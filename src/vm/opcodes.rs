@@ -417,7 +417,9 @@ impl Vm {
             // CALL_INTRINSIC_1 (value -- res)
             CALL_INTRINSIC_1 if arg == INTRINSIC_UNARY_POSITIVE => self.calling(|vm| {
                 vm.unary(|vm, value| match vm.heap.value(value) {
-                    Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(value),
+                    Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Complex(..) => {
+                        Ok(value)
+                    }
                     Value::Bool(b) => Ok(vm.int_object(*b as i64)),
                     Value::Instance { .. } => vm.unary_special(value, "__pos__", "unary +"),
                     other => Err(PyException::type_error(format!(
@@ -1095,6 +1097,11 @@ impl Vm {
             Value::Exception(exc) if name_text == "__context__" => {
                 Ok(exc.context.unwrap_or(self.singletons.none))
             }
+            // `real` and `imag` are new floats each time.
+            Value::Complex(re, im) if name_text == "real" || name_text == "imag" => {
+                let part = if name_text == "real" { *re } else { *im };
+                Ok(self.heap.alloc(Value::Float(part)))
+            }
             // A built-in type's name is a new str each time (`type_name()`).
             Value::Type(kind) if name_text == "__name__" || name_text == "__qualname__" => {
                 let type_name = kind.name();
@@ -1467,6 +1474,10 @@ impl Vm {
 
     fn negate(&mut self, value: ObjId) -> Flow<ObjId> {
         match self.heap.value(value) {
+            Value::Complex(re, im) => {
+                let (re, im) = (-*re, -*im);
+                Ok(self.heap.alloc(Value::Complex(re, im)))
+            }
             Value::Int(v) => match v.checked_neg() {
                 Some(n) => Ok(self.int_object(n)),
                 None => Ok(self.int_from_bigint(-BigInt::from(*v))),
@@ -1513,6 +1524,9 @@ impl Vm {
         }
         if let (Some(a), Some(b)) = (Number::of(left), Number::of(right)) {
             return self.arithmetic(base, symbol, a, b);
+        }
+        if let Some(result) = self.complex_binary_op(base, symbol, lhs, rhs)? {
+            return Ok(result);
         }
         if let Some(result) = self.binary_special(op, lhs, rhs)? {
             return Ok(result);
@@ -1703,6 +1717,12 @@ impl Vm {
                 11 => x / y,
                 2 => float_div_mod(x, y).0,
                 6 => float_div_mod(x, y).1,
+                // A negative base to a fractional power is complex (`float_pow`
+                // hands it to `complex_pow`).
+                8 if x < 0.0 && x.is_finite() && y.is_finite() && y.fract() != 0.0 => {
+                    let (re, im) = super::complex::power((x, 0.0), (y, 0.0))?;
+                    return Ok(self.heap.alloc(Value::Complex(re, im)));
+                }
                 8 => float_pow(x, y)?,
                 _ => {
                     return Err(PyException::type_error(format!(
@@ -1853,6 +1873,9 @@ impl Vm {
                 4 => ordering == Some(Ordering::Greater),
                 _ => matches!(ordering, Some(Ordering::Greater | Ordering::Equal)),
             });
+        }
+        if let Some(answer) = self.complex_compare(op, left, right)? {
+            return Ok(answer);
         }
         let ordering = self.order(left, right, 0)?;
         let symbol = COMPARE_NAMES.get(op).copied().unwrap_or("?");
@@ -2599,12 +2622,6 @@ fn float_pow(x: f64, y: f64) -> Flow<f64> {
             "zero to a negative power",
         ));
     }
-    if x < 0.0 && x.is_finite() && y.is_finite() && y.fract() != 0.0 {
-        return Err(PyException::not_implemented(
-            "complex numbers (a negative number to a fractional power)",
-            None,
-        ));
-    }
     let result = x.powf(y);
     if result.is_infinite() && x.is_finite() && y.is_finite() {
         return Err(PyException::new(
@@ -2658,7 +2675,7 @@ impl Number {
 
     /// How two numbers order, exactly (an int is never rounded to a float
     /// first); `None` only when a NaN is involved.
-    fn compare(&self, other: &Number) -> Option<std::cmp::Ordering> {
+    pub(super) fn compare(&self, other: &Number) -> Option<std::cmp::Ordering> {
         match (self, other) {
             (Number::Int(a), Number::Int(b)) => Some(a.cmp(b)),
             (Number::Float(a), Number::Float(b)) => a.partial_cmp(b),

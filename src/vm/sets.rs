@@ -112,7 +112,19 @@ impl Vm {
 
     /// `hash(obj)` as CPython computes it (64-bit, `PYTHONHASHSEED=0`).
     pub(super) fn py_hash(&mut self, obj: ObjId) -> Flow<i64> {
+        self.py_hash_within(obj, 0)
+    }
+
+    /// Nested tuples recurse here, their depth budgeted as the recursion
+    /// limit: a deep tuple is a `RecursionError`, never a stack overflow.
+    fn py_hash_within(&mut self, obj: ObjId, depth: usize) -> Flow<i64> {
         use crate::bytecode::hashing::*;
+        if depth > super::RECURSION_LIMIT {
+            return Err(PyException::new(
+                "RecursionError",
+                "maximum recursion depth exceeded while getting the hash of a tuple",
+            ));
+        }
         Ok(match self.heap.value(obj) {
             Value::Int(v) => int_hash(*v),
             Value::Bool(b) => *b as i64,
@@ -122,11 +134,16 @@ impl Vm {
                 None => pointer_hash(self.heap.get(obj).address),
             },
             Value::Str(text) => str_hash(text),
+            Value::Complex(re, im) => {
+                let address = self.heap.get(obj).address;
+                let part = |x: f64| float_hash(x).unwrap_or_else(|| pointer_hash(address));
+                super::complex::complex_hash(part(*re), part(*im))
+            }
             Value::Tuple(items) => {
                 let items = items.to_vec();
                 let mut hashes = Vec::with_capacity(items.len());
                 for item in items {
-                    hashes.push(self.py_hash(item)?);
+                    hashes.push(self.py_hash_within(item, depth + 1)?);
                 }
                 tuple_hash(&hashes)
             }

@@ -122,6 +122,8 @@ pub enum Value {
     /// An int that does not.
     BigInt(Arc<BigInt>),
     Float(f64),
+    /// A complex number: real and imaginary parts.
+    Complex(f64, f64),
     Str(Arc<str>),
     Tuple(Arc<[ObjId]>),
     List(Box<List>),
@@ -271,6 +273,7 @@ impl Value {
             Value::Bool(_) => TypeKind::Bool,
             Value::Int(_) | Value::BigInt(_) => TypeKind::Int,
             Value::Float(_) => TypeKind::Float,
+            Value::Complex(..) => TypeKind::Complex,
             Value::Str(_) => TypeKind::Str,
             Value::Tuple(_) => TypeKind::Tuple,
             Value::List(_) => TypeKind::List,
@@ -359,6 +362,7 @@ impl Value {
             Value::Int(v) => int_size(64 - v.unsigned_abs().leading_zeros() as u64),
             Value::BigInt(v) => int_size(v.bits()),
             Value::Float(_) => 24,
+            Value::Complex(..) => 32,
             Value::Str(text) => str_size(text),
             // PyTupleObject: header, ob_size, ob_hash (new in 3.14), items.
             Value::Tuple(items) => {
@@ -418,6 +422,7 @@ impl Value {
             Value::Int(v) => *v != 0,
             Value::BigInt(_) => true,
             Value::Float(f) => *f != 0.0,
+            Value::Complex(re, im) => *re != 0.0 || *im != 0.0,
             Value::Str(s) => !s.is_empty(),
             Value::Tuple(items) => !items.is_empty(),
             Value::List(list) => !list.items.is_empty(),
@@ -439,6 +444,7 @@ impl Value {
             Value::Int(v) => v.to_string(),
             Value::BigInt(v) => v.to_string(),
             Value::Float(f) => float_repr(*f),
+            Value::Complex(re, im) => crate::bytecode::repr::complex_repr(*re, *im),
             Value::Str(text) => str_repr(text),
             Value::Range { start, stop, step } => {
                 if *step == 1 {

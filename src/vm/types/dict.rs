@@ -20,6 +20,8 @@ pub enum HashKey {
     Float(u64),
     Str(std::sync::Arc<str>),
     Tuple(Vec<HashKey>),
+    /// A complex number with a non-zero imaginary part (its parts' bits).
+    Complex(u64, u64),
     /// Objects equal only to themselves (None, functions, types, NaN…).
     Identity(ObjId),
 }

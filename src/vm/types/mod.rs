@@ -24,6 +24,7 @@ pub enum TypeKind {
     Bool,
     Int,
     Float,
+    Complex,
     Str,
     Tuple,
     List,
@@ -118,6 +119,7 @@ impl TypeKind {
             TypeKind::Property,
             TypeKind::Slice,
             TypeKind::Super,
+            TypeKind::Complex,
         ];
         all.extend(ExcKind::all().map(TypeKind::Exc));
         all
@@ -131,6 +133,7 @@ impl TypeKind {
             TypeKind::Bool => "bool",
             TypeKind::Int => "int",
             TypeKind::Float => "float",
+            TypeKind::Complex => "complex",
             TypeKind::Str => "str",
             TypeKind::Tuple => "tuple",
             TypeKind::List => "list",
