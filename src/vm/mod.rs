@@ -72,7 +72,7 @@ pub struct Singletons {
     pub main_name: ObjId,
     small_ints: Vec<ObjId>,
     latin1: Vec<ObjId>,
-    pub(crate) types: HashMap<TypeKind, ObjId>,
+    pub(crate) types: FastMap<TypeKind, ObjId>,
 }
 
 /// The interpreter state.
@@ -92,7 +92,7 @@ pub struct Vm {
     pub gc_enabled: bool,
     /// Attribute and class-namespace keys: CPython's interned identifier
     /// strings, immortal, made once each.
-    identifiers: HashMap<Symbol, ObjId>,
+    identifiers: FastMap<Symbol, ObjId>,
     /// What `input()` reads.
     pub input: input::Input,
     /// What the program printed (the newest part; see [`output`]).
@@ -119,7 +119,7 @@ pub struct Vm {
     /// Names the holder of `exc_info` and of exceptions in flight.
     exc_info_symbol: Symbol,
     /// The method descriptors (`list.append`…), made on first use, immortal.
-    methods: HashMap<Builtin, ObjId>,
+    methods: FastMap<Builtin, ObjId>,
     /// References a builtin gave up, dropped once its result is pushed
     /// (`list.pop()`: the list's reference to the item).
     deferred: Vec<(ObjId, Referrer)>,
@@ -134,6 +134,52 @@ pub struct Vm {
     pub stack_effect_mismatches: Vec<String>,
     /// Python calls made from inside an instruction (see `special.rs`).
     calls: special::Calls,
+}
+
+/// A map for the interpreter's small hot lookups (a method's builtin object,
+/// a type object, an identifier string): keys are a few words, so a simple
+/// multiply-rotate hash (rustc's FxHash) beats SipHash several times over.
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// FxHash: fast, not collision-resistant (keys here come from the program's
+/// code, never from its data).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    #[inline]
+    fn write_u64(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    #[inline]
+    fn write_u32(&mut self, word: u32) {
+        self.write_u64(u64::from(word));
+    }
+
+    #[inline]
+    fn write_u8(&mut self, word: u8) {
+        self.write_u64(u64::from(word));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, word: usize) {
+        self.write_u64(word as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// An error raised while executing one instruction.
@@ -160,7 +206,7 @@ impl Vm {
             sys_module: ObjId::from_index(0),
             imported: Vec::new(),
             gc_enabled: true,
-            identifiers: HashMap::new(),
+            identifiers: FastMap::default(),
             input: input::Input::empty(),
             output: output::Output::default(),
             source: source.into(),
@@ -175,7 +221,7 @@ impl Vm {
             spare_buffers: Vec::new(),
             exc_info: None,
             exc_info_symbol: Symbol(0),
-            methods: HashMap::new(),
+            methods: FastMap::default(),
             deferred: Vec::new(),
             reraise_lasti: None,
             unwinds: 0,
