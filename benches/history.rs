@@ -32,6 +32,8 @@ fn timed_keys(path: &Path, keys: &str) -> (Vec<(String, f64)>, String) {
     let output = Command::new(BIN)
         .arg(path)
         .args(["--keys", keys, "--dump", "--timings"])
+        // Headless commands stop after 10M steps unless told otherwise.
+        .args(["--command-steps", "1000000000"])
         .output()
         .expect("run bytestep");
     assert!(output.status.success(), "{output:?}");

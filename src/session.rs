@@ -47,8 +47,9 @@ pub const LEARN_TOTAL_MAX_WORK: u64 = 2_000_000_000;
 /// no limit (any key stops a command); `--keys` sets [`HEADLESS_MAX_STEPS`].
 pub const MAX_STEPS_PER_COMMAND: u64 = 5_000_000;
 /// The step limit per command of `--keys` runs (`--dump`, `--dump-json`):
-/// enough for programs of hundreds of millions of instructions.
-pub const HEADLESS_MAX_STEPS: u64 = 1_000_000_000;
+/// a second or so, so a scripted `G` on an endless loop ends soon;
+/// `--command-steps` raises it for longer programs.
+pub const HEADLESS_MAX_STEPS: u64 = 10_000_000;
 /// A limited forward command also stops after this much work per step of
 /// its limit (`Vm::work`: steps, plus the size of the big values made), so
 /// big-number loops stay quick.
