@@ -586,17 +586,9 @@ impl Vm {
                     Value::Tuple(_) | Value::List(_) | Value::Dict(_)
                 );
                 // Any other iterable (str, range, zip…) is iterated first.
-                let (items, temp) = match self.items_of(sequence) {
+                let (items, temp) = match self.items_to_unpack(sequence) {
                     Ok(found) => found,
                     Err(error) => {
-                        let error = if error.kind == "TypeError" && error.object.is_none() {
-                            PyException::type_error(format!(
-                                "cannot unpack non-iterable {} object",
-                                self.heap.value(sequence).type_name()
-                            ))
-                        } else {
-                            error
-                        };
                         self.release(popped);
                         return Err(error);
                     }

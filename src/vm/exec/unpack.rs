@@ -5,23 +5,34 @@ use crate::vm::heap::ObjId;
 use crate::vm::{Flow, Vm};
 
 impl Vm {
+    /// The items an unpacking takes (`items_of`: borrowed, with the
+    /// temporary list that holds them, if one was made); what is not
+    /// iterable is CPython's "cannot unpack non-iterable" `TypeError`.
+    pub(in crate::vm) fn items_to_unpack(
+        &mut self,
+        sequence: ObjId,
+    ) -> Flow<(Vec<ObjId>, Option<ObjId>)> {
+        self.items_of(sequence).map_err(|error| {
+            if error.kind == "TypeError" && error.object.is_none() {
+                PyException::type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    self.heap.value(sequence).type_name()
+                ))
+            } else {
+                error
+            }
+        })
+    }
+
     // UNPACK_EX (seq -- values[oparg & 0xFF], list, values[oparg >> 8]):
     // the first item ends on top
     pub(in crate::vm) fn unpack_ex(&mut self, arg: u32) -> Flow {
         let before = (arg & 0xff) as usize;
         let after = (arg >> 8) as usize;
         let (sequence, popped) = self.pop_object()?;
-        let (items, temp) = match self.items_of(sequence) {
+        let (items, temp) = match self.items_to_unpack(sequence) {
             Ok(found) => found,
             Err(error) => {
-                let error = if error.kind == "TypeError" && error.object.is_none() {
-                    PyException::type_error(format!(
-                        "cannot unpack non-iterable {} object",
-                        self.heap.value(sequence).type_name()
-                    ))
-                } else {
-                    error
-                };
                 self.release(popped);
                 return Err(error);
             }
