@@ -207,6 +207,8 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("set", Builtin::Type(TypeKind::Set)),
     ("frozenset", Builtin::Type(TypeKind::Frozenset)),
     ("slice", Builtin::Type(TypeKind::Slice)),
+    ("map", Builtin::Type(TypeKind::Map)),
+    ("filter", Builtin::Type(TypeKind::Filter)),
 ];
 
 /// The `sys` module's members.
@@ -792,6 +794,8 @@ pub(super) fn parse_float(text: &str) -> Option<f64> {
 
 fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
     match (kind, args) {
+        (TypeKind::Map, _) => vm.map(args),
+        (TypeKind::Filter, _) => vm.filter(args),
         (TypeKind::Type, [obj]) => {
             if let Value::Instance { class, .. } = vm.heap.value(*obj) {
                 return Ok(*class);

@@ -599,6 +599,8 @@ impl Vm {
             | Value::SeqIterator { .. }
             | Value::Enumerate { .. }
             | Value::Zip { .. }
+            | Value::Map { .. }
+            | Value::Filter { .. }
             | Value::Reversed { .. }
             | Value::Generator(_) => true,
             Value::Instance { .. } => self.special_method(obj, "__next__").is_some(),

@@ -98,12 +98,24 @@ impl Frame {
 pub enum CallResult {
     Returned(ObjId),
     Raised(ObjId),
+    /// Not a call: what an iterator inside a native iterator (`map`,
+    /// `filter`, `zip`…) gave, logged so a replay takes the same item
+    /// instead of advancing it again (`None`: it was exhausted); `end`:
+    /// the position after the entries logged by the step itself.
+    Next {
+        item: Option<ObjId>,
+        end: u32,
+    },
+    /// Such a step begun but interrupted by a pending call.
+    Stepping,
 }
 
 impl CallResult {
-    pub fn object(self) -> ObjId {
+    pub fn object(self) -> Option<ObjId> {
         match self {
-            CallResult::Returned(obj) | CallResult::Raised(obj) => obj,
+            CallResult::Returned(obj) | CallResult::Raised(obj) => Some(obj),
+            CallResult::Next { item, .. } => item,
+            CallResult::Stepping => None,
         }
     }
 }

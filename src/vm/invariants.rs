@@ -49,7 +49,9 @@ impl Vm {
                 Some(Continuation::Replay) | None => {}
             }
             for result in frame.replay() {
-                refer(result.object(), "a pending call's result", &self.heap)?;
+                if let Some(object) = result.object() {
+                    refer(object, "a pending call's result", &self.heap)?;
+                }
             }
             for &pinned in frame.pins() {
                 refer(pinned, "a caller holding it across a call", &self.heap)?;

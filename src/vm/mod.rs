@@ -843,8 +843,8 @@ impl Vm {
                 }
                 Some(frame::Continuation::Replay) | None => {}
             }
-            for result in frame.replay() {
-                visit(result.object(), pending, true, Some(depth));
+            for object in frame.replay().iter().filter_map(|r| r.object()) {
+                visit(object, pending, true, Some(depth));
             }
             for &pinned in frame.pins() {
                 visit(pinned, pending, true, Some(depth));
@@ -1234,9 +1234,12 @@ impl Vm {
     #[cold]
     #[inline(never)]
     fn release_frame_calls(&mut self, calls: frame::FrameCalls) {
-        for result in calls.replay {
-            self.heap
-                .decref(result.object(), self.continuation_referrer());
+        for object in calls
+            .replay
+            .into_iter()
+            .filter_map(frame::CallResult::object)
+        {
+            self.heap.decref(object, self.continuation_referrer());
         }
         for pinned in calls.pins {
             self.heap.decref(pinned, self.continuation_referrer());

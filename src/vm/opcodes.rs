@@ -326,6 +326,10 @@ impl Vm {
                     return Ok(());
                 }
                 if let Value::Instance { .. }
+                | Value::Map { .. }
+                | Value::Filter { .. }
+                | Value::Enumerate { .. }
+                | Value::Zip { .. }
                 | Value::SeqIterator {
                     kind: TypeKind::SeqIter,
                     ..
@@ -575,6 +579,8 @@ impl Vm {
                         | Value::SeqIterator { .. }
                         | Value::Enumerate { .. }
                         | Value::Zip { .. }
+                        | Value::Map { .. }
+                        | Value::Filter { .. }
                         | Value::Reversed { .. }
                         | Value::DictView { .. }
                 ) {
@@ -1180,6 +1186,8 @@ impl Vm {
             | Value::SeqIterator { .. }
             | Value::Enumerate { .. }
             | Value::Zip { .. }
+            | Value::Map { .. }
+            | Value::Filter { .. }
             | Value::Reversed { .. }
             | Value::Generator(_) => {
                 // iter(iterator) is the iterator itself.
@@ -2041,11 +2049,33 @@ impl Vm {
                 }
                 _ => Ok(false),
             },
+            Value::RangeIterator { .. }
+            | Value::SeqIterator { .. }
+            | Value::Enumerate { .. }
+            | Value::Zip { .. }
+            | Value::Map { .. }
+            | Value::Filter { .. }
+            | Value::Reversed { .. } => self.iterator_contains(container, item),
             other => Err(PyException::type_error(format!(
                 "argument of type '{}' is not a container or iterable",
                 other.type_name()
             ))),
         }
+    }
+
+    /// `_PySequence_IterSearch`: consume the iterator up to an item equal
+    /// to `needle` (each step logged, so a replay does not advance it twice).
+    fn iterator_contains(&mut self, iterator: ObjId, needle: ObjId) -> Flow<bool> {
+        while let Some(item) = self.next_logged(iterator)? {
+            let found = self
+                .compare_bool(2, item, needle)
+                .inspect_err(|_| self.heap.discard(item))?;
+            self.heap.discard(item);
+            if found {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     pub(super) fn call_with(&mut self, argc: usize, kwnames: Option<Vec<String>>) -> Flow {

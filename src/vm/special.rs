@@ -27,6 +27,13 @@ use super::{Flow, Popped, Vm};
 /// The message of the internal error that stands for "a call is pending".
 const PENDING: &str = "bytestep: a Python call is pending";
 
+fn replay_mismatch() -> Box<PyException> {
+    PyException::new(
+        "SystemError",
+        "bytestep: a replayed instruction took another path",
+    )
+}
+
 /// The state of the calls of the instruction being executed.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Calls {
@@ -89,8 +96,11 @@ impl Vm {
     fn release_call_results(&mut self) {
         let holder = self.continuation_referrer();
         self.calls.cursor = 0;
-        for result in std::mem::take(&mut self.calls.results) {
-            self.heap.decref(result.object(), holder);
+        for object in std::mem::take(&mut self.calls.results)
+            .into_iter()
+            .filter_map(CallResult::object)
+        {
+            self.heap.decref(object, holder);
         }
     }
 
@@ -119,10 +129,11 @@ impl Vm {
         let pins = std::mem::take(&mut self.calls.next_pins);
         if let Some(&result) = self.calls.results.get(self.calls.cursor) {
             self.calls.cursor += 1;
-            return Ok(match result {
-                CallResult::Returned(obj) => Ok(obj),
-                CallResult::Raised(exc) => Err(exc),
-            });
+            return match result {
+                CallResult::Returned(obj) => Ok(Ok(obj)),
+                CallResult::Raised(exc) => Ok(Err(exc)),
+                CallResult::Next { .. } | CallResult::Stepping => Err(replay_mismatch()),
+            };
         }
         self.calls.next_pins = pins;
         let holder = self.continuation_referrer();
@@ -218,6 +229,41 @@ impl Vm {
                 Some(Err(error))
             }
         }
+    }
+
+    /// The next item of `iterator` for a native iterator that wraps it: the
+    /// same as [`Vm::next_item`], but inside an instruction that may call
+    /// Python code the item is logged (and held until the instruction
+    /// ends), so a replay takes it again instead of advancing `iterator`
+    /// twice. Like `next_item`'s, the item is not the caller's reference.
+    pub(super) fn next_logged(&mut self, iterator: ObjId) -> Flow<Option<ObjId>> {
+        if self.calls.depth == 0 {
+            return self.next_item(iterator);
+        }
+        // The entry is reserved before the step: a nested native iterator
+        // logs its own steps after it, and a step interrupted by a pending
+        // call is taken again (it is deterministic given the later entries).
+        let index = self.calls.cursor;
+        match self.calls.results.get(index) {
+            Some(&CallResult::Next { item, end }) => {
+                // Past the entries its own step logged.
+                self.calls.cursor = end as usize;
+                return Ok(item);
+            }
+            Some(CallResult::Stepping) => {}
+            Some(_) => return Err(replay_mismatch()),
+            None => self.calls.results.push(CallResult::Stepping),
+        }
+        self.calls.cursor += 1;
+        let item = self.next_item(iterator)?;
+        if let Some(item) = item {
+            self.heap.incref(item, self.continuation_referrer());
+        }
+        let end = self.calls.cursor as u32;
+        if let Some(entry) = self.calls.results.get_mut(index) {
+            *entry = CallResult::Next { item, end };
+        }
+        Ok(item)
     }
 
     /// [`Vm::call_python`] holding `pins` while the function runs.

@@ -700,6 +700,37 @@ impl Heap {
                     )
                 })
                 .collect(),
+            Value::Map { func, iters } => vec![
+                (
+                    *func,
+                    Referrer::Attribute {
+                        owner: object.address,
+                        name: "func",
+                    },
+                ),
+                (
+                    *iters,
+                    Referrer::Attribute {
+                        owner: object.address,
+                        name: "iters",
+                    },
+                ),
+            ],
+            Value::Filter { func, iter } => vec![
+                (
+                    *func,
+                    Referrer::Attribute {
+                        owner: object.address,
+                        name: "func",
+                    },
+                ),
+                (
+                    *iter,
+                    Referrer::Iterator {
+                        iterator: object.address,
+                    },
+                ),
+            ],
             Value::Reversed { seq: Some(seq), .. } => vec![(
                 *seq,
                 Referrer::Iterator {

@@ -165,6 +165,16 @@ pub enum Value {
     Zip {
         iters: Box<[ObjId]>,
     },
+    /// `map(func, *iterables)`: the function and the tuple of iterators, held.
+    Map {
+        func: ObjId,
+        iters: ObjId,
+    },
+    /// `filter(func, iterable)`: the function (or None) and the iterator, held.
+    Filter {
+        func: ObjId,
+        iter: ObjId,
+    },
     /// `reversed(seq)`: the sequence (held until exhausted) and the next index + 1.
     Reversed {
         kind: TypeKind,
@@ -295,6 +305,8 @@ impl Value {
             Value::Method { .. } => TypeKind::Method,
             Value::Enumerate { .. } => TypeKind::Enumerate,
             Value::Zip { .. } => TypeKind::Zip,
+            Value::Map { .. } => TypeKind::Map,
+            Value::Filter { .. } => TypeKind::Filter,
             Value::Reversed { kind, .. } => *kind,
             Value::Set(set) if set.frozen => TypeKind::Frozenset,
             Value::Set(_) => TypeKind::Set,
@@ -340,6 +352,8 @@ impl Value {
                 | Value::Cell(_)
                 | Value::Enumerate { .. }
                 | Value::Zip { .. }
+                | Value::Map { .. }
+                | Value::Filter { .. }
                 | Value::Reversed { .. }
                 | Value::Class(_)
                 | Value::Instance { .. }
@@ -382,6 +396,10 @@ impl Value {
             Value::Enumerate { .. } => GC_HEAD + 48,
             // zipobject: header, tuplesize, ittuple, result, strict.
             Value::Zip { .. } => GC_HEAD + 48,
+            // mapobject: header, iters, func, strict.
+            Value::Map { .. } => GC_HEAD + 40,
+            // filterobject: header, func, it.
+            Value::Filter { .. } => GC_HEAD + 32,
             Value::Reversed { .. } => GC_HEAD + 32,
             // A heap type (PyHeapTypeObject) on 64-bit 3.14.
             Value::Class(_) => GC_HEAD + 928,
@@ -465,6 +483,8 @@ impl Value {
             | Value::Cell(_)
             | Value::Enumerate { .. }
             | Value::Zip { .. }
+            | Value::Map { .. }
+            | Value::Filter { .. }
             | Value::Reversed { .. }
             | Value::Class(_)
             | Value::Instance { .. }
