@@ -108,6 +108,12 @@ pub enum CallResult {
     },
     /// Such a step begun but interrupted by a pending call.
     Stepping,
+    /// A fact an instruction saw before a call (a dict's key table
+    /// version…), logged so its replay decides the same way.
+    Data(u64),
+    /// An object an instruction picked before a call (a key to compare
+    /// with), held until the instruction ends.
+    Held(ObjId),
 }
 
 impl CallResult {
@@ -115,7 +121,8 @@ impl CallResult {
         match self {
             CallResult::Returned(obj) | CallResult::Raised(obj) => Some(obj),
             CallResult::Next { item, .. } => item,
-            CallResult::Stepping => None,
+            CallResult::Stepping | CallResult::Data(_) => None,
+            CallResult::Held(obj) => Some(obj),
         }
     }
 }

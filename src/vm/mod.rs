@@ -16,6 +16,7 @@ use opcodes::text as opcodes_text;
 mod classes;
 mod complex;
 mod containers;
+mod custom_keys;
 mod descriptors;
 mod dunders;
 mod exc_classes;

@@ -2026,9 +2026,9 @@ impl Vm {
                 }
                 Ok(false)
             }
-            Value::Dict(dict) => {
-                let key = self.hash_key(item)?;
-                Ok(dict.get(&key).is_some())
+            Value::Dict(_) => {
+                let key = self.dict_key(container, item)?;
+                Ok(matches!(self.heap.value(container), Value::Dict(d) if d.get(&key).is_some()))
             }
             Value::DictView {
                 kind: TypeKind::DictKeys,

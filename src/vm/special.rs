@@ -132,7 +132,7 @@ impl Vm {
             return match result {
                 CallResult::Returned(obj) => Ok(Ok(obj)),
                 CallResult::Raised(exc) => Ok(Err(exc)),
-                CallResult::Next { .. } | CallResult::Stepping => Err(replay_mismatch()),
+                _ => Err(replay_mismatch()),
             };
         }
         self.calls.next_pins = pins;
@@ -264,6 +264,68 @@ impl Vm {
             *entry = CallResult::Next { item, end };
         }
         Ok(item)
+    }
+
+    /// A fact `fresh` computes, logged on the instruction's first run and
+    /// read back by its replays (see [`CallResult::Data`]).
+    pub(super) fn log_data(&mut self, fresh: impl FnOnce(&mut Vm) -> u64) -> Flow<u64> {
+        if self.calls.depth == 0 {
+            return Ok(fresh(self));
+        }
+        match self.calls.results.get(self.calls.cursor) {
+            Some(&CallResult::Data(value)) => {
+                self.calls.cursor += 1;
+                Ok(value)
+            }
+            Some(_) => Err(replay_mismatch()),
+            None => {
+                let value = fresh(self);
+                self.calls.results.push(CallResult::Data(value));
+                self.calls.cursor += 1;
+                Ok(value)
+            }
+        }
+    }
+
+    /// Objects `fresh` picks, logged (and held) on the instruction's first
+    /// run and read back by its replays.
+    pub(super) fn log_objects(
+        &mut self,
+        fresh: impl FnOnce(&mut Vm) -> Vec<ObjId>,
+    ) -> Flow<Vec<ObjId>> {
+        if self.calls.depth == 0 {
+            return Ok(fresh(self));
+        }
+        let count = match self.calls.results.get(self.calls.cursor) {
+            Some(&CallResult::Data(count)) => count as usize,
+            Some(_) => return Err(replay_mismatch()),
+            None => {
+                let objects = fresh(self);
+                let holder = self.continuation_referrer();
+                self.calls
+                    .results
+                    .push(CallResult::Data(objects.len() as u64));
+                for &obj in &objects {
+                    self.heap.incref(obj, holder);
+                    self.calls.results.push(CallResult::Held(obj));
+                }
+                self.calls.cursor = self.calls.results.len();
+                return Ok(objects);
+            }
+        };
+        let start = self.calls.cursor + 1;
+        let mut objects = Vec::with_capacity(count);
+        for entry in self.calls.results.get(start..start + count).unwrap_or(&[]) {
+            match entry {
+                CallResult::Held(obj) => objects.push(*obj),
+                _ => return Err(replay_mismatch()),
+            }
+        }
+        if objects.len() != count {
+            return Err(replay_mismatch());
+        }
+        self.calls.cursor = start + count;
+        Ok(objects)
     }
 
     /// [`Vm::call_python`] holding `pins` while the function runs.
