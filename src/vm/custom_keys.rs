@@ -80,7 +80,8 @@ impl Vm {
                     }
                     continue;
                 }
-                let equal = self.compare_bool(2, candidate, key)?;
+                let equal =
+                    self.compare_bool(crate::bytecode::operators::CompareOp::Eq, candidate, key)?;
                 let unchanged = self.log_data(|vm| {
                     let same_table = generation(vm) == before;
                     let still_there = match vm.heap.value(dict) {
@@ -175,7 +176,8 @@ impl Vm {
                     }
                     continue;
                 }
-                let equal = self.compare_bool(2, candidate, obj)?;
+                let equal =
+                    self.compare_bool(crate::bytecode::operators::CompareOp::Eq, candidate, obj)?;
                 let unchanged = self.log_data(|vm| {
                     let same_table = generation(vm) == before;
                     let still_there = match vm.heap.value(set) {
