@@ -26,6 +26,7 @@ mod introspect;
 mod invariants;
 mod iterators;
 mod math;
+mod module_dict;
 mod numeric;
 mod opcodes;
 pub mod output;
@@ -268,6 +269,7 @@ impl Vm {
             name: name_symbol,
             namespace: Namespace::default(),
             builtin: name != MAIN_MODULE,
+            dict: None,
         })));
         // sys.modules holds every module for the whole run.
         let holder = self.heap.symbols.intern("sys.modules");
@@ -609,6 +611,7 @@ impl Vm {
     /// The module namespace entries (`global` names), in binding order.
     pub fn globals(&self) -> Vec<(String, ObjId)> {
         match self.heap.value(self.main_module) {
+            Value::Module(module) if module.dict.is_some() => self.module_dict_names(module.dict),
             Value::Module(module) => module
                 .namespace
                 .entries()

@@ -968,6 +968,11 @@ impl Vm {
     }
 
     fn lookup_global(&self, name: super::heap::Symbol) -> Flow<ObjId> {
+        if let Some(dict) = self.main_dict_if_any()
+            && let Some(found) = self.module_dict_get(dict, name)
+        {
+            return Ok(found);
+        }
         for module in [self.main_module, self.builtins_module] {
             if let Value::Module(m) = self.heap.value(module)
                 && let Some(found) = m.namespace.get(name)
@@ -998,6 +1003,11 @@ impl Vm {
 
     fn store_global(&mut self, name: super::heap::Symbol, popped: Popped) -> Flow {
         let obj = popped.slot.obj.ok_or_else(null_error)?;
+        if let Some(dict) = self.main_dict_if_any() {
+            let result = self.module_dict_set(dict, name, obj);
+            self.release(popped);
+            return result;
+        }
         let referrer = self.global_referrer(name);
         self.take_into(&popped, referrer);
         let main = self.main_module;
@@ -1013,6 +1023,12 @@ impl Vm {
     }
 
     fn delete_global(&mut self, name: super::heap::Symbol) -> Flow {
+        if let Some(dict) = self.main_dict_if_any() {
+            if self.module_dict_delete(dict, name) {
+                return Ok(());
+            }
+            return Err(PyException::name_error(self.heap.symbols.text(name)));
+        }
         let main = self.main_module;
         let referrer = self.global_referrer(name);
         let removed = match self.heap.value_mut(main) {

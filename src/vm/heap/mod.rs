@@ -152,6 +152,9 @@ pub struct Heap {
     /// `max_memory`, or 0 while generators wait to be closed: one compare
     /// after each instruction tells the run loop to look ([`Heap::needs_attention`]).
     attention_limit: u64,
+    /// The address of `__main__`'s dict once `globals()` made it: its
+    /// entries are described as globals.
+    pub module_dict: Option<u64>,
 }
 
 /// The reference that keeps a generator alive until it is closed (CPython
@@ -209,6 +212,7 @@ impl Heap {
             freelists: freelists::FreeLists::default(),
             finalizing: Vec::new(),
             attention_limit: DEFAULT_MAX_MEMORY,
+            module_dict: None,
         }
     }
 
@@ -883,9 +887,18 @@ impl Heap {
                     .collect()
             }
             Value::Module(module) => module
-                .namespace
-                .entries()
-                .map(|(name, value)| {
+                .dict
+                .map(|dict| {
+                    (
+                        dict,
+                        Referrer::Attribute {
+                            owner: object.address,
+                            name: "__dict__",
+                        },
+                    )
+                })
+                .into_iter()
+                .chain(module.namespace.entries().map(|(name, value)| {
                     (
                         value,
                         Referrer::Name {
@@ -893,7 +906,7 @@ impl Heap {
                             name,
                         },
                     )
-                })
+                }))
                 .collect(),
             _ => Vec::new(),
         }
@@ -975,6 +988,16 @@ impl Heap {
             Referrer::Iterator { iterator } => format!("iterator {iterator:#x}"),
             Referrer::Attribute { owner, name } => format!("{owner:#x}.{name}"),
             Referrer::DictKey { container } => format!("dict {container:#x} key"),
+            Referrer::DictValue { container, key }
+                if Some(container) == self.module_dict
+                    && matches!(self.objects.get(key.index()), Some(o) if o.alive
+                        && matches!(o.value, Value::Str(_))) =>
+            {
+                match &self.get(key).value {
+                    Value::Str(name) => format!("global {name}"),
+                    _ => "global ?".to_owned(),
+                }
+            }
             Referrer::DictValue { container, key } => {
                 let key = match self.objects.get(key.index()) {
                     Some(object) if object.alive => self.short_repr(key),

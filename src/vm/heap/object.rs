@@ -87,6 +87,13 @@ impl Namespace {
         }
     }
 
+    /// Unbind every name; returns the bindings in order.
+    pub fn take_all(&mut self) -> Vec<(Symbol, ObjId)> {
+        let entries = self.entries().collect();
+        *self = Namespace::default();
+        entries
+    }
+
     /// Unbind `name`; returns the object it referred to.
     pub fn remove(&mut self, name: Symbol) -> Option<ObjId> {
         self.position(name).and_then(|i| self.values[i].take())
@@ -108,6 +115,9 @@ pub struct Module {
     pub namespace: Namespace,
     /// Built into the interpreter (its repr says so).
     pub builtin: bool,
+    /// Its `__dict__` once the program asked for it (`globals()`): from
+    /// then on the names live there, not in `namespace` (held).
+    pub dict: Option<ObjId>,
 }
 
 /// The value of an object.
