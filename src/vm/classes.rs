@@ -41,7 +41,6 @@ fn static_name(name: &str) -> &'static str {
 /// Special methods CPython would call implicitly that bytestep does not
 /// call yet: a class defining one is refused, never silently wrong.
 const UNSUPPORTED_DUNDERS: &[&str] = &[
-    "__del__",
     "__new__",
     "__getattribute__",
     "__setattr__",
@@ -198,7 +197,7 @@ impl Vm {
                 }
                 Ok(instance)
             }
-            Continuation::Replay => Ok(returned),
+            Continuation::Replay | Continuation::Finalizer { .. } => Ok(returned),
         }
     }
 

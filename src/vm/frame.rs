@@ -244,6 +244,10 @@ pub enum Continuation {
     /// [`Frame::replay`] and the caller's instruction runs again from the
     /// start, taking the results it already has instead of calling again.
     Replay,
+    /// `__del__` of `object` (held until it returns), run when its count
+    /// reached 0 or a collection found it unreachable: what it returns is
+    /// dropped, an exception it raises is reported and ignored.
+    Finalizer { object: ObjId },
 }
 
 impl Frame {

@@ -71,7 +71,7 @@ pub fn call(vm: &mut Vm, function: GcFunction, args: &[ObjId]) -> Result<ObjId, 
                     args.len()
                 )));
             }
-            let found = vm.heap.collect_cycles();
+            let found = vm.collect_now()?;
             Ok(vm.int_object(found as i64))
         }
         GcFunction::GetReferrers => {

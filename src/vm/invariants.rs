@@ -46,6 +46,9 @@ impl Vm {
                 Some(Continuation::Init { instance }) => {
                     refer(instance, "a pending __init__", &self.heap)?;
                 }
+                Some(Continuation::Finalizer { object, .. }) => {
+                    refer(object, "a running __del__", &self.heap)?;
+                }
                 Some(Continuation::Replay) | None => {}
             }
             for result in frame.replay() {

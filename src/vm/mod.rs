@@ -11,6 +11,7 @@ pub mod code;
 mod complex;
 mod containers;
 mod custom_keys;
+mod del;
 mod descriptors;
 mod dunders;
 mod exc_classes;
@@ -91,6 +92,9 @@ pub struct Vm {
     pub imported: Vec<ObjId>,
     /// `gc.isenabled()` (only `gc.collect()` collects here).
     pub gc_enabled: bool,
+    /// What the program wrote to stderr besides an uncaught traceback
+    /// (`Exception ignored while calling deallocator …`), not yet taken.
+    pub stderr: String,
     /// Attribute and class-namespace keys: CPython's interned identifier
     /// strings, immortal, made once each.
     identifiers: FastMap<Symbol, ObjId>,
@@ -207,6 +211,7 @@ impl Vm {
             sys_module: ObjId::from_index(0),
             imported: Vec::new(),
             gc_enabled: true,
+            stderr: String::new(),
             identifiers: FastMap::default(),
             input: input::Input::empty(),
             output: output::Output::default(),
@@ -846,6 +851,9 @@ impl Vm {
                 Some(frame::Continuation::Init { instance }) => {
                     visit(instance, pending, true, Some(depth))
                 }
+                Some(frame::Continuation::Finalizer { object, .. }) => {
+                    visit(object, pending, true, Some(depth))
+                }
                 Some(frame::Continuation::Replay) | None => {}
             }
             for object in frame.replay().iter().filter_map(|r| r.object()) {
@@ -1196,7 +1204,8 @@ impl Vm {
                 self.heap.decref(obj, referrer);
             }
         }
-        for (index, slot) in frame.locals.iter_mut().enumerate() {
+        // `_PyFrame_ClearLocals`: from the stack pointer down, the last local first.
+        for (index, slot) in frame.locals.iter_mut().enumerate().rev() {
             if let Some(obj) = slot.obj.take()
                 && !slot.borrowed
             {
@@ -1224,6 +1233,7 @@ impl Vm {
                     self.heap.decref(bases, holder);
                 }
                 frame::Continuation::Init { instance } => self.heap.decref(instance, holder),
+                frame::Continuation::Finalizer { object, .. } => self.heap.decref(object, holder),
                 frame::Continuation::Replay => {}
             }
         }

@@ -2468,6 +2468,16 @@ impl Vm {
         value: ObjId,
         popped: Popped,
     ) -> Flow {
+        if let super::frame::Continuation::Finalizer { object, .. } = continuation {
+            // `__del__` returned: its value goes, then the object's last reference.
+            let _ = popped;
+            self.pop_frame();
+            let holder = self.continuation_referrer();
+            self.heap.decref(value, holder);
+            self.heap.decref(object, holder);
+            self.heap.finish_pending_collection();
+            return Ok(());
+        }
         if continuation == super::frame::Continuation::Replay {
             // The returned value's reference (the stack's, or the one
             // `return_value` made for a borrowed one) moves into the
@@ -2501,7 +2511,9 @@ impl Vm {
                 Ok(())
             }
             super::frame::Continuation::BuildClass { .. } => self.push(result),
-            super::frame::Continuation::Replay => Ok(()),
+            super::frame::Continuation::Replay | super::frame::Continuation::Finalizer { .. } => {
+                Ok(())
+            }
         }
     }
 

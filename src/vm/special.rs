@@ -56,6 +56,12 @@ pub(super) struct Calls {
 }
 
 impl Calls {
+    /// A frame was pushed after the instruction (a finalizer): the
+    /// stack-effect check must not compare that step either.
+    pub(super) fn note_frame_switch(&mut self) {
+        self.replays += 1;
+    }
+
     /// Read by the debug build's stack-effect check.
     #[cfg_attr(not(debug_assertions), allow(dead_code))]
     pub(super) fn replays(&self) -> u64 {
@@ -285,6 +291,42 @@ impl Vm {
                 Ok(value)
             }
         }
+    }
+
+    /// Words `fresh` computes, logged on the instruction's first run and
+    /// read back by its replays.
+    pub(super) fn log_words(&mut self, fresh: impl FnOnce(&mut Vm) -> Vec<u64>) -> Flow<Vec<u64>> {
+        if self.calls.depth == 0 {
+            return Ok(fresh(self));
+        }
+        let count = match self.calls.results.get(self.calls.cursor) {
+            Some(&CallResult::Data(count)) => count as usize,
+            Some(_) => return Err(replay_mismatch()),
+            None => {
+                let words = fresh(self);
+                self.calls
+                    .results
+                    .push(CallResult::Data(words.len() as u64));
+                self.calls
+                    .results
+                    .extend(words.iter().map(|&w| CallResult::Data(w)));
+                self.calls.cursor = self.calls.results.len();
+                return Ok(words);
+            }
+        };
+        let start = self.calls.cursor + 1;
+        let mut words = Vec::with_capacity(count);
+        for entry in self.calls.results.get(start..start + count).unwrap_or(&[]) {
+            match entry {
+                CallResult::Data(word) => words.push(*word),
+                _ => return Err(replay_mismatch()),
+            }
+        }
+        if words.len() != count {
+            return Err(replay_mismatch());
+        }
+        self.calls.cursor = start + count;
+        Ok(words)
     }
 
     /// Objects `fresh` picks, logged (and held) on the instruction's first

@@ -94,6 +94,10 @@ pub struct Object {
     pub const_holders: Vec<Symbol>,
     /// False once freed (the slot waits for reuse).
     pub alive: bool,
+    /// Its `__del__` has run (or is running): CPython calls it once.
+    pub finalized: bool,
+    /// Allocation order (CPython's collector meets objects in that order).
+    pub serial: u64,
 }
 
 /// The interned names.
@@ -149,12 +153,20 @@ pub struct Heap {
     /// Generators whose count reached 0 while closing them runs code: kept
     /// alive (one reference, [`finalizer_referrer`]) until the VM closes them.
     finalizing: Vec<ObjId>,
+    /// For each of `finalizing`, the frame depth its finalizer runs above
+    /// (`usize::MAX` until the VM says, after the instruction that queued it).
+    finalizing_depths: Vec<usize>,
     /// `max_memory`, or 0 while generators wait to be closed: one compare
     /// after each instruction tells the run loop to look ([`Heap::needs_attention`]).
     attention_limit: u64,
     /// The address of `__main__`'s dict once `globals()` made it: its
     /// entries are described as globals.
     pub module_dict: Option<u64>,
+    /// Garbage a collection kept alive for finalizers (`__del__`, a
+    /// generator's `finally`), freed once they have run if still unreachable.
+    gc_pending: Vec<ObjId>,
+    /// The next [`Object::serial`].
+    next_serial: u64,
 }
 
 /// The reference that keeps a generator alive until it is closed (CPython
@@ -211,8 +223,11 @@ impl Heap {
             collecting: false,
             freelists: freelists::FreeLists::default(),
             finalizing: Vec::new(),
+            finalizing_depths: Vec::new(),
             attention_limit: DEFAULT_MAX_MEMORY,
             module_dict: None,
+            gc_pending: Vec::new(),
+            next_serial: 0,
         }
     }
 
@@ -331,6 +346,8 @@ impl Heap {
             immortal: true,
             const_holders: Vec::new(),
             alive: true,
+            finalized: false,
+            serial: 0,
         })
     }
 
@@ -353,7 +370,10 @@ impl Heap {
             immortal: false,
             const_holders: Vec::new(),
             alive: true,
+            finalized: false,
+            serial: self.next_serial,
         });
+        self.next_serial += 1;
         if self.recorder.enabled {
             self.record_alloc(id);
         }
@@ -521,13 +541,37 @@ impl Heap {
     /// A generator that must run code to close is not freed yet: the
     /// finalizer holds it until the VM has closed it.
     fn resurrect_for_finalizer(&mut self, id: ObjId) -> bool {
-        let needs_close = matches!(self.value(id), Value::Generator(g) if g.needs_close());
+        let needs_close = match self.value(id) {
+            Value::Generator(g) => g.needs_close(),
+            Value::Instance { .. } => self.has_finalizer(id),
+            _ => false,
+        };
         if needs_close {
-            self.incref(id, finalizer_referrer());
-            self.finalizing.push(id);
-            self.attention_limit = 0;
+            self.objects[id.index()].finalized = true;
+            self.queue_finalizer(id);
         }
         needs_close
+    }
+
+    /// An instance whose class defines `__del__`, not yet run on it.
+    pub fn has_finalizer(&self, id: ObjId) -> bool {
+        let object = self.get(id);
+        if object.finalized {
+            return false;
+        }
+        let Value::Instance { class, .. } = &object.value else {
+            return false;
+        };
+        let Value::Class(class) = self.value(*class) else {
+            return false;
+        };
+        let key = crate::vm::types::dict::HashKey::Str("__del__".into());
+        class.mro.iter().any(|&c| match self.value(c) {
+            Value::Class(c) => {
+                matches!(self.value(c.dict), Value::Dict(d) if d.get(&key).is_some())
+            }
+            _ => false,
+        })
     }
 
     /// Generators waiting to be closed (each held by the finalizer).
@@ -535,12 +579,38 @@ impl Heap {
         &self.finalizing
     }
 
-    /// The next generator to close, first come first.
-    pub fn take_finalizing(&mut self) -> Option<ObjId> {
-        if self.finalizing.is_empty() {
-            return None;
+    /// Its `__del__` is about to run: never again.
+    pub fn mark_finalized(&mut self, id: ObjId) {
+        self.objects[id.index()].finalized = true;
+    }
+
+    /// Keep `id` (one reference, [`finalizer_referrer`]) until its
+    /// finalizer has run.
+    pub(super) fn queue_finalizer(&mut self, id: ObjId) {
+        self.incref(id, finalizer_referrer());
+        self.finalizing.push(id);
+        self.finalizing_depths.push(usize::MAX);
+        self.attention_limit = 0;
+    }
+
+    /// The finalizers queued by the instruction that just ran run above
+    /// frame depth `depth`.
+    pub fn place_finalizers(&mut self, depth: usize) {
+        for d in &mut self.finalizing_depths {
+            if *d == usize::MAX {
+                *d = depth;
+            }
         }
-        let next = self.finalizing.remove(0);
+    }
+
+    /// The next object to finalize with `depth` frames on the stack: the
+    /// first queued at that depth (or a deeper one whose frame has gone).
+    /// One queued further out waits: CPython would run it only after the
+    /// finalizer running now (which it calls from C) has returned.
+    pub fn take_finalizing(&mut self, depth: usize) -> Option<ObjId> {
+        let index = self.finalizing_depths.iter().position(|&d| d >= depth)?;
+        let next = self.finalizing.remove(index);
+        self.finalizing_depths.remove(index);
         if self.finalizing.is_empty() {
             self.attention_limit = self.max_memory;
         }
