@@ -67,6 +67,8 @@ pub enum Builtin {
     SetMethod(super::sets::SetMethod),
     /// A method of str (`str.split`).
     StrMethod(super::strings::StrMethod),
+    /// A method of bytes or bytearray (`bytes.hex`), or `str.encode`.
+    BytesMethod(super::bytes::BytesMethod),
     /// A function of the `math` module.
     Math(super::math::MathFunction),
     /// A function of the `gc` module.
@@ -128,6 +130,7 @@ impl Builtin {
             Builtin::Method(method) => method.name(),
             Builtin::SetMethod(method) => method.name(),
             Builtin::StrMethod(method) => method.name(),
+            Builtin::BytesMethod(method) => method.name(),
             Builtin::Math(function) => function.name(),
             Builtin::Gc(function) => function.name(),
             Builtin::Type(kind) => kind.name(),
@@ -144,6 +147,11 @@ impl Builtin {
             ),
             Builtin::SetMethod(method) => format!("<method '{}' of 'set' objects>", method.name()),
             Builtin::StrMethod(method) => format!("<method '{}' of 'str' objects>", method.name()),
+            Builtin::BytesMethod(method) => format!(
+                "<method '{}' of '{}' objects>",
+                method.name(),
+                method.owner_name()
+            ),
             _ => format!("<built-in function {}>", self.name()),
         }
     }
@@ -207,6 +215,8 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("set", Builtin::Type(TypeKind::Set)),
     ("frozenset", Builtin::Type(TypeKind::Frozenset)),
     ("slice", Builtin::Type(TypeKind::Slice)),
+    ("bytes", Builtin::Type(TypeKind::Bytes)),
+    ("bytearray", Builtin::Type(TypeKind::ByteArray)),
 ];
 
 /// The `sys` module's members.
@@ -235,6 +245,13 @@ pub fn refused(name: &str) -> Option<&'static str> {
 
 /// Call a builtin or a type; returns the result (the caller pushes it).
 pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
+    // `str(b, encoding)` decodes.
+    if let Value::Type(TypeKind::Str) = vm.heap.value(callable)
+        && (args.len() > 1 || !keywords.is_empty())
+        && let Some(text) = vm.str_from_bytes(args, keywords)?
+    {
+        return Ok(text);
+    }
     let builtin = match vm.heap.value(callable) {
         Value::Builtin(Builtin::Method(method)) => {
             let method = *method;
@@ -271,6 +288,33 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let (method, owner) = (*method, *owner);
             return vm.call_str_method(method, owner, args, keywords);
         }
+        Value::Builtin(Builtin::BytesMethod(method)) => {
+            let method = *method;
+            let Some((&owner, rest)) = args.split_first() else {
+                return Err(PyException::type_error(format!(
+                    "unbound method {}.{}() needs an argument",
+                    method.owner_name(),
+                    method.name()
+                )));
+            };
+            return vm.call_bytes_method(method, owner, rest, keywords);
+        }
+        Value::BoundMethod {
+            method: Builtin::BytesMethod(method),
+            owner,
+        } => {
+            let (method, owner) = (*method, *owner);
+            // `bytes.fromhex` is bound to the type itself.
+            if let Value::Type(kind) = *vm.heap.value(owner) {
+                return vm.bytes_fromhex(kind, args);
+            }
+            return vm.call_bytes_method(method, owner, args, keywords);
+        }
+        Value::Type(kind @ (TypeKind::Bytes | TypeKind::ByteArray)) => {
+            let kind = *kind;
+            return vm.bytes_new(kind, args, keywords);
+        }
+
         Value::Builtin(Builtin::SetMethod(method)) => {
             let method = *method;
             let Some((&owner, rest)) = args.split_first() else {
@@ -512,6 +556,14 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                     "ord() expected a character, but string of length {} found",
                     s.chars().count()
                 ))),
+                Value::Bytes(data) if data.len() == 1 => Ok(vm.int_object(data[0] as i64)),
+                Value::ByteArray(array) if array.data.len() == 1 => {
+                    Ok(vm.int_object(array.data[0] as i64))
+                }
+                Value::Bytes(_) | Value::ByteArray(_) => Err(PyException::type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    vm.length(text)?
+                ))),
                 other => Err(PyException::type_error(format!(
                     "ord() expected string of length 1, but {} found",
                     other.type_name()
@@ -605,6 +657,10 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             "__build_class__ is called by CALL itself",
         )),
         Builtin::StrMethod(method) => Err(PyException::new(
+            "SystemError",
+            format!("method {} called without its object", method.name()),
+        )),
+        Builtin::BytesMethod(method) => Err(PyException::new(
             "SystemError",
             format!("method {} called without its object", method.name()),
         )),
@@ -822,6 +878,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
                     num_traits::FromPrimitive::from_f64(truncated).unwrap_or_default();
                 Ok(vm.int_from_bigint(value))
             }
+            Value::Bytes(_) | Value::ByteArray(_) => vm.int_from_bytes(*obj),
             Value::Str(text) => {
                 let cleaned: String = text.trim().chars().filter(|&c| c != '_').collect();
                 // CPython's int↔str limit, counted on the digits before parsing.

@@ -13,6 +13,7 @@ pub mod heap;
 mod opcodes;
 pub mod output;
 use opcodes::text as opcodes_text;
+mod bytes;
 mod classes;
 mod complex;
 mod containers;
@@ -73,6 +74,8 @@ pub struct Singletons {
     small_ints: Vec<ObjId>,
     latin1: Vec<ObjId>,
     pub(crate) types: FastMap<TypeKind, ObjId>,
+    /// `b''` and the one-byte bytes (index byte + 1), immortal, made on first use.
+    pub(crate) bytes: Vec<Option<ObjId>>,
 }
 
 /// The interpreter state.
@@ -442,7 +445,7 @@ impl Vm {
                 set
             }
             Constant::Complex { real, imag } => self.heap.alloc(Value::Complex(*real, *imag)),
-            Constant::Bytes(_) => self.singletons.not_implemented,
+            Constant::Bytes(data) => self.bytes_object(data),
         };
         if let Some(key) = key {
             constants.insert(key, id);
@@ -1476,5 +1479,6 @@ fn make_singletons(heap: &mut Heap) -> Singletons {
         small_ints,
         latin1,
         types,
+        bytes: Vec::new(),
     }
 }

@@ -986,6 +986,7 @@ impl Heap {
             Value::List(list) => object.size as u64 + 8 * list.allocated as u64,
             Value::Dict(dict) => dict.getsizeof() as u64,
             Value::Set(set) => 16 + set.sizeof() as u64,
+            Value::ByteArray(array) => array.getsizeof(),
             _ => object.size as u64,
         }
     }
