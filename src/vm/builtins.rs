@@ -68,7 +68,8 @@ pub enum Builtin {
     /// A method of str (`str.split`).
     StrMethod(super::strings::StrMethod),
     /// A method of bytes or bytearray (`bytes.hex`), or `str.encode`.
-    BytesMethod(super::bytes::BytesMethod),
+    /// (The type it was looked up on: `bytes.hex` and `bytearray.hex` differ.)
+    BytesMethod(super::bytes::BytesMethod, TypeKind),
     /// A function of the `math` module.
     Math(super::math::MathFunction),
     /// A function of the `gc` module.
@@ -130,7 +131,7 @@ impl Builtin {
             Builtin::Method(method) => method.name(),
             Builtin::SetMethod(method) => method.name(),
             Builtin::StrMethod(method) => method.name(),
-            Builtin::BytesMethod(method) => method.name(),
+            Builtin::BytesMethod(method, _) => method.name(),
             Builtin::Math(function) => function.name(),
             Builtin::Gc(function) => function.name(),
             Builtin::Type(kind) => kind.name(),
@@ -147,11 +148,9 @@ impl Builtin {
             ),
             Builtin::SetMethod(method) => format!("<method '{}' of 'set' objects>", method.name()),
             Builtin::StrMethod(method) => format!("<method '{}' of 'str' objects>", method.name()),
-            Builtin::BytesMethod(method) => format!(
-                "<method '{}' of '{}' objects>",
-                method.name(),
-                method.owner_name()
-            ),
+            Builtin::BytesMethod(method, kind) => {
+                format!("<method '{}' of '{}' objects>", method.name(), kind.name())
+            }
             _ => format!("<built-in function {}>", self.name()),
         }
     }
@@ -288,19 +287,27 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let (method, owner) = (*method, *owner);
             return vm.call_str_method(method, owner, args, keywords);
         }
-        Value::Builtin(Builtin::BytesMethod(method)) => {
-            let method = *method;
+        Value::Builtin(Builtin::BytesMethod(method, kind)) => {
+            let (method, kind) = (*method, *kind);
             let Some((&owner, rest)) = args.split_first() else {
                 return Err(PyException::type_error(format!(
                     "unbound method {}.{}() needs an argument",
-                    method.owner_name(),
+                    kind.name(),
                     method.name()
                 )));
             };
+            if vm.heap.value(owner).type_kind() != kind {
+                return Err(PyException::type_error(format!(
+                    "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                    method.name(),
+                    kind.name(),
+                    vm.heap.value(owner).type_name()
+                )));
+            }
             return vm.call_bytes_method(method, owner, rest, keywords);
         }
         Value::BoundMethod {
-            method: Builtin::BytesMethod(method),
+            method: Builtin::BytesMethod(method, _),
             owner,
         } => {
             let (method, owner) = (*method, *owner);
@@ -660,7 +667,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             "SystemError",
             format!("method {} called without its object", method.name()),
         )),
-        Builtin::BytesMethod(method) => Err(PyException::new(
+        Builtin::BytesMethod(method, _) => Err(PyException::new(
             "SystemError",
             format!("method {} called without its object", method.name()),
         )),

@@ -52,6 +52,12 @@ pub enum BytesMethod {
     Isspace,
     Isupper,
     Islower,
+    Isascii,
+    Removeprefix,
+    Removesuffix,
+    Center,
+    Ljust,
+    Rjust,
     Partition,
     Rpartition,
     // bytearray only
@@ -68,7 +74,7 @@ pub enum BytesMethod {
 }
 
 impl BytesMethod {
-    const ALL: [BytesMethod; 39] = [
+    const ALL: [BytesMethod; 45] = [
         BytesMethod::Decode,
         BytesMethod::Hex,
         BytesMethod::Fromhex,
@@ -97,6 +103,12 @@ impl BytesMethod {
         BytesMethod::Isspace,
         BytesMethod::Isupper,
         BytesMethod::Islower,
+        BytesMethod::Isascii,
+        BytesMethod::Removeprefix,
+        BytesMethod::Removesuffix,
+        BytesMethod::Center,
+        BytesMethod::Ljust,
+        BytesMethod::Rjust,
         BytesMethod::Partition,
         BytesMethod::Rpartition,
         BytesMethod::Append,
@@ -140,6 +152,12 @@ impl BytesMethod {
             BytesMethod::Isspace => "isspace",
             BytesMethod::Isupper => "isupper",
             BytesMethod::Islower => "islower",
+            BytesMethod::Isascii => "isascii",
+            BytesMethod::Removeprefix => "removeprefix",
+            BytesMethod::Removesuffix => "removesuffix",
+            BytesMethod::Center => "center",
+            BytesMethod::Ljust => "ljust",
+            BytesMethod::Rjust => "rjust",
             BytesMethod::Partition => "partition",
             BytesMethod::Rpartition => "rpartition",
             BytesMethod::Append => "append",
@@ -186,6 +204,18 @@ impl BytesMethod {
         }
     }
 }
+
+/// Methods of CPython's bytes and bytearray that bytestep lacks: refused by
+/// name rather than an `AttributeError`.
+const MISSING_METHODS: &[&str] = &[
+    "expandtabs",
+    "splitlines",
+    "translate",
+    "maketrans",
+    "istitle",
+    "zfill",
+    "resize",
+];
 
 /// The codecs bytestep has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -821,7 +851,7 @@ impl Vm {
         match BytesMethod::find(kind, name) {
             Some(BytesMethod::Fromhex) => {
                 let bound = self.heap.alloc(Value::BoundMethod {
-                    method: super::builtins::Builtin::BytesMethod(BytesMethod::Fromhex),
+                    method: super::builtins::Builtin::BytesMethod(BytesMethod::Fromhex, kind),
                     owner,
                 });
                 let address = self.heap.get(bound).address;
@@ -835,9 +865,13 @@ impl Vm {
                 Some(Ok(bound))
             }
             Some(method) if is_type => Some(Ok(
-                self.static_builtin(super::builtins::Builtin::BytesMethod(method))
+                self.static_builtin(super::builtins::Builtin::BytesMethod(method, kind))
             )),
             _ if is_type => None,
+            _ if MISSING_METHODS.contains(&name) => Some(Err(PyException::not_implemented(
+                &format!("the method {}.{name}()", kind.name()),
+                self.current_line(),
+            ))),
             _ => {
                 let names: Vec<String> = BytesMethod::ALL
                     .into_iter()
@@ -1665,6 +1699,70 @@ impl Vm {
                 };
                 Ok(self.bool_object(result))
             }
+            M::Isascii => {
+                no_args()?;
+                Ok(self.bool_object(data.is_ascii()))
+            }
+            M::Removeprefix | M::Removesuffix => {
+                one_arg()?;
+                let affix = self.buffer_arg(args[0])?;
+                let cut = if method == M::Removeprefix {
+                    data.strip_prefix(&affix[..])
+                } else {
+                    data.strip_suffix(&affix[..])
+                };
+                match cut {
+                    Some(rest) if !affix.is_empty() => {
+                        let rest = rest.to_vec();
+                        Ok(self.bytes_result(array, rest, true))
+                    }
+                    _ if array => Ok(self.bytes_result(true, data.clone(), false)),
+                    _ => Ok(owner),
+                }
+            }
+            M::Center | M::Ljust | M::Rjust => {
+                between(1, 2)?;
+                let width = self.index_arg(args[0])?;
+                let fill = match arg(1) {
+                    None => b' ',
+                    Some(obj) => match self.bytes_data(obj) {
+                        Some(f) if f.len() == 1 => f[0],
+                        Some(f) => {
+                            return Err(PyException::type_error(format!(
+                                "{name}(): argument 2 must be a byte string of length 1, \
+                                 not a {} object of length {}",
+                                self.type_name_of(obj),
+                                f.len()
+                            )));
+                        }
+                        None => {
+                            return Err(PyException::type_error(format!(
+                                "{name}(): argument 2 must be a byte string of length 1, not {}",
+                                self.type_name_of(obj)
+                            )));
+                        }
+                    },
+                };
+                let len = data.len() as i64;
+                if width <= len {
+                    if array {
+                        return Ok(self.bytes_result(true, data.clone(), false));
+                    }
+                    return Ok(owner);
+                }
+                self.heap.check_room(width as u64)?;
+                let pad = (width - len) as usize;
+                let left = match method {
+                    M::Ljust => 0,
+                    M::Rjust => pad,
+                    // `pad()` in bytes_methods: the odd byte goes left when both are odd.
+                    _ => pad / 2 + (pad & width as usize & 1),
+                };
+                let mut result = vec![fill; left];
+                result.extend_from_slice(&data);
+                result.resize(width as usize, fill);
+                Ok(self.bytes_result(array, result, false))
+            }
             M::Append => {
                 one_arg()?;
                 let byte = self.byte_value(args[0], "byte must be in range(0, 256)")?;
@@ -1678,10 +1776,19 @@ impl Vm {
                 let more = match self.bytes_data(args[0]) {
                     Some(more) => more,
                     None => {
-                        if matches!(self.heap.value(args[0]), Value::Str(_)) {
-                            return Err(PyException::type_error(
-                                "expected iterable of integers; got: 'str'",
-                            ));
+                        match self.heap.value(args[0]) {
+                            Value::Str(_) => {
+                                return Err(PyException::type_error(
+                                    "expected iterable of integers; got: 'str'",
+                                ));
+                            }
+                            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+                                return Err(PyException::type_error(format!(
+                                    "can't extend bytearray with {}",
+                                    self.type_name_of(args[0])
+                                )));
+                            }
+                            _ => {}
                         }
                         let converted = match self.bytes_new(TypeKind::ByteArray, &[args[0]], &[]) {
                             Ok(converted) => converted,

@@ -151,7 +151,7 @@ impl Vm {
             })
             .or_else(|| {
                 crate::vm::bytes::BytesMethod::find(kind, text)
-                    .map(crate::vm::builtins::Builtin::BytesMethod)
+                    .map(|method| crate::vm::builtins::Builtin::BytesMethod(method, kind))
             })
         else {
             return Ok(false);
