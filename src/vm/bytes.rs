@@ -511,7 +511,26 @@ impl Vm {
     }
 
     fn bytearray_object(&mut self, array: ByteArray) -> ObjId {
-        self.heap.alloc(Value::ByteArray(Box::new(array)))
+        let allocated = array.allocated;
+        let id = self.heap.alloc(Value::ByteArray(Box::new(array)));
+        self.heap.account_buffer(0, allocated);
+        id
+    }
+
+    /// A bytearray's allocation (0 for anything else).
+    fn allocated(&self, obj: ObjId) -> usize {
+        match self.heap.value(obj) {
+            Value::ByteArray(array) => array.allocated,
+            _ => 0,
+        }
+    }
+
+    /// Count a bytearray's change of allocation since `before`.
+    fn settle(&mut self, obj: ObjId, before: usize) {
+        let after = self.allocated(obj);
+        if after != before {
+            self.heap.account_buffer(before, after);
+        }
     }
 
     /// Bytes or a bytearray of `data`, as `kind` says (new bytes from a
@@ -900,6 +919,22 @@ impl Vm {
         if !left_bytes && !right_bytes {
             return Ok(None);
         }
+        let (before_left, before_right) = (self.allocated(lhs), self.allocated(rhs));
+        let result = self.bytes_operator(op, lhs, rhs, left_bytes);
+        self.settle(lhs, before_left);
+        if rhs != lhs {
+            self.settle(rhs, before_right);
+        }
+        result
+    }
+
+    fn bytes_operator(
+        &mut self,
+        op: u32,
+        lhs: ObjId,
+        rhs: ObjId,
+        left_bytes: bool,
+    ) -> Flow<Option<ObjId>> {
         let inplace = (13..26).contains(&op);
         let base = if inplace { op - 13 } else { op };
         let left_array = matches!(self.heap.value(lhs), Value::ByteArray(_));
@@ -1090,7 +1125,12 @@ impl Vm {
             } else {
                 "'bytes' object doesn't support item deletion"
             }))),
-            Value::ByteArray(_) => Some(self.bytearray_assign(container, index, value)),
+            Value::ByteArray(_) => {
+                let before = self.allocated(container);
+                let done = self.bytearray_assign(container, index, value);
+                self.settle(container, before);
+                Some(done)
+            }
             _ => None,
         }
     }
@@ -1254,6 +1294,19 @@ impl Vm {
     /// `owner.method(*args, **keywords)` for a bytes, bytearray (or, for
     /// `encode`, str) owner.
     pub(super) fn call_bytes_method(
+        &mut self,
+        method: BytesMethod,
+        owner: ObjId,
+        args: &[ObjId],
+        keywords: &[(&str, ObjId)],
+    ) -> Flow<ObjId> {
+        let before = self.allocated(owner);
+        let result = self.bytes_method(method, owner, args, keywords);
+        self.settle(owner, before);
+        result
+    }
+
+    fn bytes_method(
         &mut self,
         method: BytesMethod,
         owner: ObjId,
