@@ -69,6 +69,9 @@ pub enum Builtin {
     SetMethod(super::sets::SetMethod),
     /// A method of str (`str.split`).
     StrMethod(super::strings::StrMethod),
+    /// A method of bytes or bytearray (`bytes.hex`), or `str.encode`.
+    /// (The type it was looked up on: `bytes.hex` and `bytearray.hex` differ.)
+    BytesMethod(super::bytes::BytesMethod, TypeKind),
     /// A function of the `math` module.
     Math(super::math::MathFunction),
     /// A function of the `gc` module.
@@ -130,6 +133,7 @@ impl Builtin {
             Builtin::Method(method) => method.name(),
             Builtin::SetMethod(method) => method.name(),
             Builtin::StrMethod(method) => method.name(),
+            Builtin::BytesMethod(method, _) => method.name(),
             Builtin::Math(function) => function.name(),
             Builtin::Gc(function) => function.name(),
             Builtin::Type(kind) => kind.name(),
@@ -146,6 +150,9 @@ impl Builtin {
             ),
             Builtin::SetMethod(method) => format!("<method '{}' of 'set' objects>", method.name()),
             Builtin::StrMethod(method) => format!("<method '{}' of 'str' objects>", method.name()),
+            Builtin::BytesMethod(method, kind) => {
+                format!("<method '{}' of '{}' objects>", method.name(), kind.name())
+            }
             _ => format!("<built-in function {}>", self.name()),
         }
     }
@@ -209,6 +216,8 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("set", Builtin::Type(TypeKind::Set)),
     ("frozenset", Builtin::Type(TypeKind::Frozenset)),
     ("slice", Builtin::Type(TypeKind::Slice)),
+    ("bytes", Builtin::Type(TypeKind::Bytes)),
+    ("bytearray", Builtin::Type(TypeKind::ByteArray)),
 ];
 
 /// The `sys` module's members.
@@ -237,6 +246,13 @@ pub fn refused(name: &str) -> Option<&'static str> {
 
 /// Call a builtin or a type; returns the result (the caller pushes it).
 pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
+    // `str(b, encoding)` decodes.
+    if let Value::Type(TypeKind::Str) = vm.heap.value(callable)
+        && (args.len() > 1 || !keywords.is_empty())
+        && let Some(text) = vm.str_from_bytes(args, keywords)?
+    {
+        return Ok(text);
+    }
     let builtin = match vm.heap.value(callable) {
         Value::Builtin(Builtin::Method(method)) => {
             let method = *method;
@@ -273,6 +289,41 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let (method, owner) = (*method, *owner);
             return vm.call_str_method(method, owner, args, keywords);
         }
+        Value::Builtin(Builtin::BytesMethod(method, kind)) => {
+            let (method, kind) = (*method, *kind);
+            let Some((&owner, rest)) = args.split_first() else {
+                return Err(PyException::type_error(format!(
+                    "unbound method {}.{}() needs an argument",
+                    kind.name(),
+                    method.name()
+                )));
+            };
+            if vm.heap.value(owner).type_kind() != kind {
+                return Err(PyException::type_error(format!(
+                    "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                    method.name(),
+                    kind.name(),
+                    vm.heap.value(owner).type_name()
+                )));
+            }
+            return vm.call_bytes_method(method, owner, rest, keywords);
+        }
+        Value::BoundMethod {
+            method: Builtin::BytesMethod(method, _),
+            owner,
+        } => {
+            let (method, owner) = (*method, *owner);
+            // `bytes.fromhex` is bound to the type itself.
+            if let Value::Type(kind) = *vm.heap.value(owner) {
+                return vm.bytes_fromhex(kind, args);
+            }
+            return vm.call_bytes_method(method, owner, args, keywords);
+        }
+        Value::Type(kind @ (TypeKind::Bytes | TypeKind::ByteArray)) => {
+            let kind = *kind;
+            return vm.bytes_new(kind, args, keywords);
+        }
+
         Value::Builtin(Builtin::SetMethod(method)) => {
             let method = *method;
             let Some((&owner, rest)) = args.split_first() else {
@@ -517,6 +568,14 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                     "ord() expected a character, but string of length {} found",
                     s.chars().count()
                 ))),
+                Value::Bytes(data) if data.len() == 1 => Ok(vm.int_object(data[0] as i64)),
+                Value::ByteArray(array) if array.data.len() == 1 => {
+                    Ok(vm.int_object(array.data[0] as i64))
+                }
+                Value::Bytes(_) | Value::ByteArray(_) => Err(PyException::type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    vm.length(text)?
+                ))),
                 other => Err(PyException::type_error(format!(
                     "ord() expected string of length 1, but {} found",
                     other.type_name()
@@ -610,6 +669,10 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             "__build_class__ is called by CALL itself",
         )),
         Builtin::StrMethod(method) => Err(PyException::new(
+            "SystemError",
+            format!("method {} called without its object", method.name()),
+        )),
+        Builtin::BytesMethod(method, _) => Err(PyException::new(
             "SystemError",
             format!("method {} called without its object", method.name()),
         )),
@@ -842,6 +905,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
                     num_traits::FromPrimitive::from_f64(truncated).unwrap_or_default();
                 Ok(vm.int_from_bigint(value))
             }
+            Value::Bytes(_) | Value::ByteArray(_) => vm.int_from_bytes(*obj),
             Value::Str(text) => {
                 let cleaned: String = text.trim().chars().filter(|&c| c != '_').collect();
                 // CPython's int↔str limit, counted on the digits before parsing.

@@ -314,6 +314,7 @@ impl Vm {
             Value::Complex(re, im) if *im == 0.0 => float_key(*re, key),
             Value::Complex(re, im) => HashKey::Complex(re.to_bits(), im.to_bits()),
             Value::Str(text) => HashKey::Str(text.clone()),
+            Value::Bytes(data) => HashKey::Bytes(data.clone()),
             Value::Tuple(items) => {
                 let mut keys = Vec::with_capacity(items.len());
                 for &item in items.iter() {
@@ -339,7 +340,11 @@ impl Vm {
                 ));
             }
             Value::Set(set) if set.frozen => HashKey::Identity(key),
-            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::DictView { .. } => {
+            Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::DictView { .. }
+            | Value::ByteArray(_) => {
                 return Err(PyException::type_error(format!(
                     "cannot use '{}' as a dict key (unhashable type: '{}')",
                     self.heap.value(key).type_name(),
@@ -557,6 +562,8 @@ impl Vm {
             Value::Dict(dict) => Some(dict.len()),
             Value::Set(set) => Some(set.len()),
             Value::DictView { dict, .. } => self.container_len(*dict),
+            Value::Bytes(data) => Some(data.len()),
+            Value::ByteArray(array) => Some(array.data.len()),
             _ => None,
         }
     }

@@ -9,6 +9,7 @@
 //! still lives in the `match`es of `heap` and `opcodes`, to become per-type
 //! slot tables next.
 
+pub mod bytes;
 pub mod dict;
 pub mod exceptions;
 pub mod generator;
@@ -66,6 +67,10 @@ pub enum TypeKind {
     Property,
     Slice,
     Super,
+    Bytes,
+    ByteArray,
+    BytesIterator,
+    ByteArrayIterator,
     /// A built-in exception class.
     Exc(ExcKind),
 }
@@ -120,6 +125,10 @@ impl TypeKind {
             TypeKind::Slice,
             TypeKind::Super,
             TypeKind::Complex,
+            TypeKind::Bytes,
+            TypeKind::ByteArray,
+            TypeKind::BytesIterator,
+            TypeKind::ByteArrayIterator,
         ];
         all.extend(ExcKind::all().map(TypeKind::Exc));
         all
@@ -174,6 +183,10 @@ impl TypeKind {
             TypeKind::Property => "property",
             TypeKind::Slice => "slice",
             TypeKind::Super => "super",
+            TypeKind::Bytes => "bytes",
+            TypeKind::ByteArray => "bytearray",
+            TypeKind::BytesIterator => "bytes_iterator",
+            TypeKind::ByteArrayIterator => "bytearray_iterator",
             TypeKind::Exc(kind) => kind.name(),
         }
     }
