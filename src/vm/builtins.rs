@@ -55,6 +55,12 @@ pub enum Builtin {
     Super,
     /// `object.__init__`, reached through `super().__init__`.
     ObjectInit,
+    /// `object.__new__`, `object.__setattr__`, `object.__delattr__`,
+    /// `object.__getattribute__` (the generic behaviour a class overrides).
+    ObjectNew,
+    ObjectSetAttr,
+    ObjectDelAttr,
+    ObjectGetAttribute,
     /// `prop.getter`, `prop.setter`, `prop.deleter` (bound to a property).
     PropertyGetter,
     PropertySetter,
@@ -121,6 +127,10 @@ impl Builtin {
             Builtin::BuildClass => "__build_class__",
             Builtin::Super => "super",
             Builtin::ObjectInit => "__init__",
+            Builtin::ObjectNew => "__new__",
+            Builtin::ObjectSetAttr => "__setattr__",
+            Builtin::ObjectDelAttr => "__delattr__",
+            Builtin::ObjectGetAttribute => "__getattribute__",
             Builtin::PropertyGetter => "getter",
             Builtin::PropertySetter => "setter",
             Builtin::PropertyDeleter => "deleter",
@@ -137,6 +147,10 @@ impl Builtin {
     pub fn repr(self) -> String {
         match self {
             Builtin::ExcInit => "<slot wrapper '__init__' of 'BaseException' objects>".into(),
+            Builtin::ObjectNew => "<built-in method __new__ of type object>".into(),
+            Builtin::ObjectSetAttr | Builtin::ObjectDelAttr | Builtin::ObjectGetAttribute => {
+                format!("<slot wrapper '{}' of 'object' objects>", self.name())
+            }
             Builtin::Method(method) => format!(
                 "<method '{}' of '{}' objects>",
                 method.name(),
@@ -305,6 +319,17 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let (which, owner) = (*which, *owner);
             let [function] = exactly(which, args)?;
             return vm.property_with(owner, which, function);
+        }
+        Value::BoundMethod {
+            method:
+                which @ (Builtin::ObjectSetAttr | Builtin::ObjectDelAttr | Builtin::ObjectGetAttribute),
+            owner,
+        } => {
+            let (which, owner) = (*which, *owner);
+            let mut all = vec![owner];
+            all.extend_from_slice(args);
+            no_keywords(which.name(), keywords)?;
+            return vm.object_slot(which, &all);
         }
         Value::Builtin(builtin) => *builtin,
         Value::Type(kind) => Builtin::Type(*kind),
@@ -591,6 +616,10 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             "super() other than in super().name",
             None,
         )),
+        Builtin::ObjectNew
+        | Builtin::ObjectSetAttr
+        | Builtin::ObjectDelAttr
+        | Builtin::ObjectGetAttribute => vm.object_slot(builtin, args),
         Builtin::ObjectInit => match args {
             [] | [_] => Ok(vm.singletons.none),
             _ => Err(PyException::type_error(

@@ -284,7 +284,9 @@ pub fn call(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
             match args.first() {
                 None => vm.locals_dict(),
                 Some(&obj) => match vm.heap.value(obj) {
-                    Value::Instance { dict, .. } => Ok(*dict),
+                    Value::Instance {
+                        dict: Some(dict), ..
+                    } => Ok(*dict),
                     _ => Err(PyException::type_error(
                         "vars() argument must have __dict__ attribute",
                     )),

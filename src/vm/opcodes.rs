@@ -2061,6 +2061,9 @@ impl Vm {
         {
             return done;
         }
+        if let Some(done) = self.call_class_with_new(argc, kwnames.as_deref().unwrap_or(&[])) {
+            return done;
+        }
         let mut args = self.pop_many(argc)?;
         let self_or_null = self.pop()?;
         let (callable, callable_popped) = self.pop_object()?;
@@ -2438,7 +2441,10 @@ impl Vm {
                 self.heap.decref(instance, holder);
                 Ok(())
             }
-            super::frame::Continuation::BuildClass { .. } => self.push(result),
+            super::frame::Continuation::BuildClass { .. } => self.class_hooks(result, 0, false),
+            super::frame::Continuation::ClassHook { class, next } => {
+                self.class_hooks(class, next, true)
+            }
             super::frame::Continuation::Replay => Ok(()),
         }
     }
@@ -2558,7 +2564,7 @@ impl Vm {
                 method
             }
             AttrFound::Value(value) | AttrFound::Fresh(value) => value,
-            AttrFound::Call(function) => match self.call_python(function, &[owner]) {
+            other => match self.attribute_call(owner, &text, other) {
                 Ok(value) => value,
                 Err(error) => {
                     self.unpop(&error, &[popped]);
@@ -2568,21 +2574,6 @@ impl Vm {
                     return Err(error);
                 }
             },
-            AttrFound::GetAttr(function) => {
-                let key = self.str_object(&text);
-                let result = self.call_python(function, &[owner, key]);
-                self.heap.discard(key);
-                match result {
-                    Ok(value) => value,
-                    Err(error) => {
-                        self.unpop(&error, &[popped]);
-                        if !Vm::is_pending(&error) {
-                            self.release(popped);
-                        }
-                        return Err(error);
-                    }
-                }
-            }
         };
         self.push(value)?;
         if method_bit {

@@ -49,6 +49,13 @@ pub(super) struct Calls {
 }
 
 impl Calls {
+    /// An instruction that ended by switching frames in place (a class
+    /// hook's frame replacing the one that returned): the stack-effect
+    /// check skips it, as it skips replays.
+    pub(super) fn note_frame_switch(&mut self) {
+        self.replays += 1;
+    }
+
     /// Read by the debug build's stack-effect check.
     #[cfg_attr(not(debug_assertions), allow(dead_code))]
     pub(super) fn replays(&self) -> u64 {

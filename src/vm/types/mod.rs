@@ -64,6 +64,8 @@ pub enum TypeKind {
     StaticMethod,
     ClassMethod,
     Property,
+    /// A slot of `__slots__` on its class.
+    MemberDescriptor,
     Slice,
     Super,
     /// A built-in exception class.
@@ -117,6 +119,7 @@ impl TypeKind {
             TypeKind::StaticMethod,
             TypeKind::ClassMethod,
             TypeKind::Property,
+            TypeKind::MemberDescriptor,
             TypeKind::Slice,
             TypeKind::Super,
             TypeKind::Complex,
@@ -172,6 +175,7 @@ impl TypeKind {
             TypeKind::StaticMethod => "staticmethod",
             TypeKind::ClassMethod => "classmethod",
             TypeKind::Property => "property",
+            TypeKind::MemberDescriptor => "member_descriptor",
             TypeKind::Slice => "slice",
             TypeKind::Super => "super",
             TypeKind::Exc(kind) => kind.name(),
