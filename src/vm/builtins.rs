@@ -6,6 +6,7 @@ use super::Vm;
 use super::exceptions::PyException;
 use super::heap::{ObjId, TypeKind, Value};
 use super::opcodes::Number;
+use crate::bytecode::{BinaryOp, CompareOp};
 
 /// A function implemented by the interpreter, or a type called as a constructor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -545,8 +546,8 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::DivMod => {
             let [a, b] = exactly(builtin, args)?;
-            let quotient = vm.binary_op(2, a, b)?;
-            let remainder = match vm.binary_op(6, a, b) {
+            let quotient = vm.binary_op(BinaryOp::FloorDivide, a, b)?;
+            let remainder = match vm.binary_op(BinaryOp::Remainder, a, b) {
                 Ok(r) => r,
                 Err(error) => {
                     vm.heap.discard(quotient);
@@ -770,9 +771,9 @@ fn extreme_of(vm: &mut Vm, builtin: Builtin, items: Vec<ObjId>) -> Call {
     for &candidate in rest {
         // min keeps the first of equals: replace only when strictly better.
         let better = if builtin == Builtin::Min {
-            vm.compare_bool(0, candidate, best)?
+            vm.compare_bool(CompareOp::Lt, candidate, best)?
         } else {
-            vm.compare_bool(4, candidate, best)?
+            vm.compare_bool(CompareOp::Gt, candidate, best)?
         };
         if better {
             best = candidate;

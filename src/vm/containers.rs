@@ -12,6 +12,7 @@ use super::heap::{ObjId, Referrer, Value};
 use super::types::dict::{Dict, HashKey};
 use super::types::{ExcKind, TypeKind};
 use super::{Flow, Vm};
+use crate::bytecode::{BinaryOp, CompareOp};
 
 /// The methods of list and dict that bytestep provides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -671,7 +672,7 @@ impl Vm {
                 };
                 let mut found = Vec::new();
                 for (i, &item) in items.iter().enumerate() {
-                    if self.compare_bool(2, item, args[0])? {
+                    if self.compare_bool(CompareOp::Eq, item, args[0])? {
                         found.push(i);
                         if method != Method::ListCount {
                             break;
@@ -949,7 +950,7 @@ impl Vm {
 
     /// `acc + item` for `sum()`, letting go of `acc` when it was a temporary.
     fn sum_step(&mut self, acc: ObjId, owned: bool, item: ObjId, start: ObjId) -> Flow<ObjId> {
-        let result = self.binary_op(0, acc, item);
+        let result = self.binary_op(BinaryOp::Add, acc, item);
         if owned && acc != start && result.as_ref().map_or(true, |&next| next != acc) {
             self.heap.discard(acc);
         }
@@ -1102,15 +1103,15 @@ impl Vm {
     /// `a < b` as sorting asks it (`__lt__` of instances runs as a frame).
     fn less_than(&mut self, a: ObjId, b: ObjId) -> Flow<bool> {
         if self.is_instance_obj(a) || self.is_instance_obj(b) {
-            return self.compare_bool(0, a, b);
+            return self.compare_bool(CompareOp::Lt, a, b);
         }
-        self.compare(0, a, b)
+        self.compare(CompareOp::Lt, a, b)
     }
 
     /// `+`, `+=` and `*` with a list operand; `None` when not a list case.
     pub(super) fn list_binary_op(
         &mut self,
-        op: u32,
+        op: BinaryOp,
         lhs: ObjId,
         rhs: ObjId,
     ) -> Flow<Option<ObjId>> {
@@ -1120,12 +1121,12 @@ impl Vm {
             return Ok(None);
         }
         match op {
-            // NB_INPLACE_ADD: list.extend, the same object back.
-            13 if left_list => {
+            // `+=`: list.extend, the same object back.
+            BinaryOp::InplaceAdd if left_list => {
                 self.list_extend(lhs, rhs)?;
                 Ok(Some(lhs))
             }
-            0 | 13 if left_list && right_list => {
+            BinaryOp::Add | BinaryOp::InplaceAdd if left_list && right_list => {
                 let mut items = match self.heap.value(lhs) {
                     Value::List(l) => l.items.clone(),
                     _ => Vec::new(),
@@ -1135,11 +1136,13 @@ impl Vm {
                 }
                 Ok(Some(self.list_object(items, false)))
             }
-            0 | 13 if left_list => Err(PyException::type_error(format!(
-                "can only concatenate list (not \"{}\") to list",
-                self.heap.value(rhs).type_name()
-            ))),
-            5 | 18 => {
+            BinaryOp::Add | BinaryOp::InplaceAdd if left_list => {
+                Err(PyException::type_error(format!(
+                    "can only concatenate list (not \"{}\") to list",
+                    self.heap.value(rhs).type_name()
+                )))
+            }
+            BinaryOp::Multiply | BinaryOp::InplaceMultiply => {
                 let (list, count) = if left_list { (lhs, rhs) } else { (rhs, lhs) };
                 let Some(n) = self.small_index(count) else {
                     return Ok(None);
@@ -1158,7 +1161,7 @@ impl Vm {
                     .cycle()
                     .take(items.len() * n)
                     .collect();
-                if op == 18 && left_list {
+                if op == BinaryOp::InplaceMultiply && left_list {
                     let address = self.heap.get(list).address;
                     let old = match self.heap.value_mut(list) {
                         Value::List(l) => std::mem::take(&mut l.items),
