@@ -493,6 +493,9 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         Builtin::Zip => vm.zip(args),
         Builtin::Reversed => {
             let [seq] = exactly(builtin, args)?;
+            if vm.is_instance_obj(seq) {
+                return vm.instance_reversed(seq);
+            }
             vm.reversed(seq)
         }
         Builtin::Any | Builtin::All => {
@@ -513,6 +516,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::Chr => {
             let [code] = exactly(builtin, args)?;
+            let code = vm.index_value(code)?;
             let value = vm.small_index(code).ok_or_else(|| {
                 PyException::type_error(format!(
                     "'{}' object cannot be interpreted as an integer",
@@ -546,6 +550,9 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::DivMod => {
             let [a, b] = exactly(builtin, args)?;
+            if vm.is_instance_obj(a) || vm.is_instance_obj(b) {
+                return vm.instance_divmod(a, b);
+            }
             let quotient = vm.binary_op(BinaryOp::FloorDivide, a, b)?;
             let remainder = match vm.binary_op(BinaryOp::Remainder, a, b) {
                 Ok(r) => r,
@@ -594,6 +601,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::Hex | Builtin::Bin | Builtin::Oct => {
             let [value] = exactly(builtin, args)?;
+            let value = vm.index_value(value)?;
             let number = match Number::of(vm.heap.value(value)) {
                 Some(Number::Int(v)) => BigInt::from(v),
                 Some(Number::Big(v)) => v,
@@ -870,6 +878,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
                     )),
                 }
             }
+            Value::Instance { .. } => vm.instance_int(*obj),
             other => Err(PyException::type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
                 other.type_name()
@@ -916,6 +925,13 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
                     )),
                 }
             }
+            _ if vm.is_instance_obj(*obj) => match vm.instance_float(*obj)? {
+                Some(f) => Ok(vm.heap.alloc(Value::Float(f))),
+                None => Err(PyException::type_error(format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    vm.heap.value(*obj).type_name()
+                ))),
+            },
             _ => Err(PyException::not_implemented("float() of this value", None)),
         },
         (TypeKind::Tuple, []) => Ok(vm.singletons.empty_tuple),
@@ -923,6 +939,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
         (TypeKind::Range, args) if (1..=3).contains(&args.len()) => {
             let mut bounds = Vec::with_capacity(3);
             for &arg in args {
+                let arg = vm.index_value(arg)?;
                 match vm.heap.value(arg) {
                     Value::Int(v) => bounds.push(*v),
                     Value::Bool(b) => bounds.push(*b as i64),

@@ -10,6 +10,7 @@ mod classes;
 pub mod code;
 mod complex;
 mod containers;
+mod conversions;
 mod descriptors;
 mod dunders;
 mod exc_classes;

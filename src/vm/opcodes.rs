@@ -515,6 +515,10 @@ impl Vm {
             FORMAT_SIMPLE => self.calling(|vm| {
                 vm.unary(|vm, value| match vm.heap.value(value) {
                     Value::Str(_) => Ok(value),
+                    Value::Instance { .. } => {
+                        let empty = vm.singletons.empty_str;
+                        vm.instance_format(value, empty)
+                    }
                     _ => {
                         let text = vm.str_of(value)?;
                         Ok(vm.str_object(&text))
@@ -547,7 +551,9 @@ impl Vm {
                             )));
                         }
                     };
-                    // `object.__format__`: str(self) for an empty spec.
+                    if vm.is_instance_obj(value) {
+                        return vm.instance_format(value, spec);
+                    }
                     let text = if spec_text.is_empty() && vm.is_instance_obj(value) {
                         vm.str_of(value)?
                     } else {
@@ -1652,6 +1658,18 @@ impl Vm {
         if self.is_instance_obj(container) {
             return self.instance_getitem(container, index);
         }
+        if matches!(self.heap.value(container), Value::Class(_)) {
+            return self.class_getitem(container, index);
+        }
+        let index = if self.is_instance_obj(index)
+            && matches!(
+                self.heap.value(container),
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range { .. }
+            ) {
+            self.index_value(index)?
+        } else {
+            index
+        };
         if let Value::Slice { .. } = self.heap.value(index) {
             return self.slice_of(container, index);
         }
@@ -1677,6 +1695,14 @@ impl Vm {
             Value::Tuple(items) => resolve(items.len())
                 .map(|i| items[i])
                 .ok_or_else(|| PyException::new("IndexError", "tuple index out of range")),
+            &Value::Range { start, stop, step } => {
+                let len = super::heap::object::range_len(start, stop, step);
+                let i = resolve(usize::try_from(len).unwrap_or(usize::MAX)).ok_or_else(|| {
+                    PyException::new("IndexError", "range object index out of range")
+                })?;
+                let value = i128::from(start) + i as i128 * i128::from(step);
+                Ok(self.int_object(i64::try_from(value).unwrap_or(i64::MAX)))
+            }
             Value::Str(text) => {
                 // No copy of the text: ASCII by byte, else by walking it once.
                 let c = if text.is_ascii() {

@@ -366,6 +366,10 @@ impl Vm {
         if self.is_instance_obj(container) {
             return self.instance_setitem(container, key, value);
         }
+        let key = match self.heap.value(container) {
+            Value::List(_) => self.index_value(key)?,
+            _ => key,
+        };
         if let Value::Slice { .. } = self.heap.value(key) {
             return match self.heap.value(container) {
                 Value::List(_) => self.list_store_slice(container, key, value),
@@ -383,6 +387,10 @@ impl Vm {
         if self.is_instance_obj(container) {
             return self.instance_delitem(container, key);
         }
+        let key = match self.heap.value(container) {
+            Value::List(_) => self.index_value(key)?,
+            _ => key,
+        };
         if let Value::Slice { .. } = self.heap.value(key) {
             return match self.heap.value(container) {
                 Value::List(_) => self.list_delete_slice(container, key),
