@@ -80,8 +80,21 @@ const UNSUPPORTED_DUNDERS: &[&str] = &[
 
 impl Vm {
     /// `__build_class__(func, name, *bases)`: run the body as a frame.
-    pub(super) fn build_class(&mut self, mut args: Vec<Popped>, callable: Popped) -> Flow {
+    pub(super) fn build_class(
+        &mut self,
+        mut args: Vec<Popped>,
+        callable: Popped,
+        kwnames: &[String],
+    ) -> Flow {
         self.release(callable);
+        if let Some(keyword) = kwnames.first() {
+            for arg in args {
+                self.release(arg);
+            }
+            return Err(self.unsupported(&format!(
+                "class keyword arguments ({keyword}=...) such as metaclass= or those of __init_subclass__"
+            )));
+        }
         if args.len() < 2 {
             for arg in args {
                 self.release(arg);
@@ -933,9 +946,14 @@ impl Vm {
     /// args -- instance): `__new__(cls, *args)` runs as a replayed call;
     /// then `__init__` as a frame when it returned an instance of the class.
     /// `None` when the callable is not such a class.
-    pub(super) fn call_class_with_new(&mut self, argc: usize, kwnames: &[String]) -> Option<Flow> {
+    pub(super) fn call_class_with_new(
+        &mut self,
+        argc: usize,
+        kwnames: &[String],
+        extra: usize,
+    ) -> Option<Flow> {
         let frame = self.frames.last()?;
-        let base = frame.stack.len().checked_sub(argc + 2)?;
+        let base = frame.stack.len().checked_sub(argc + 2 + extra)?;
         let class = frame.stack[base].obj?;
         if !matches!(self.heap.value(class), Value::Class(_)) {
             return None;
@@ -944,15 +962,19 @@ impl Vm {
         let Value::StaticMethod(function) = *self.heap.value(new) else {
             return None;
         };
-        if !kwnames.is_empty() {
-            return Some(Err(
-                self.unsupported("keyword arguments to a class with __new__")
-            ));
-        }
         let mut call_args = vec![class];
-        call_args.extend(frame.stack[base + 1..].iter().filter_map(|slot| slot.obj));
+        let top = frame.stack.len() - extra;
+        call_args.extend(
+            frame.stack[base + 1..top]
+                .iter()
+                .filter_map(|slot| slot.obj),
+        );
         Some(self.calling(|vm| {
-            let instance = vm.call_python(function, &call_args)?;
+            let instance = vm.call_python_kw(function, &call_args, kwnames)?;
+            for _ in 0..extra {
+                let names = vm.pop()?;
+                vm.release(names);
+            }
             let mut args = vm.pop_many(argc)?;
             let self_or_null = vm.pop()?;
             let class_popped = vm.pop()?;

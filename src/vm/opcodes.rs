@@ -679,6 +679,9 @@ impl Vm {
                 if let Some(done) = self.call_builtin_in_place(arg as usize, &kwnames, 1) {
                     return done;
                 }
+                if let Some(done) = self.call_class_with_new(arg as usize, &kwnames, 1) {
+                    return done;
+                }
                 let popped = self.pop()?;
                 self.release(popped);
                 self.call(arg as usize, Some(kwnames))
@@ -2103,7 +2106,9 @@ impl Vm {
         {
             return done;
         }
-        if let Some(done) = self.call_class_with_new(argc, kwnames.as_deref().unwrap_or(&[])) {
+        if kwnames.is_none()
+            && let Some(done) = self.call_class_with_new(argc, &[], 0)
+        {
             return done;
         }
         let mut args = self.pop_many(argc)?;
@@ -2118,7 +2123,7 @@ impl Vm {
         }
         match self.heap.value(callable) {
             Value::Builtin(builtins::Builtin::BuildClass) => {
-                return self.build_class(args, callable_popped);
+                return self.build_class(args, callable_popped, &kwnames);
             }
             Value::Class(_) => {
                 return match self.call_class(callable, callable_popped, args, &kwnames)? {
