@@ -3,6 +3,7 @@
 use num_bigint::BigInt;
 
 use super::Vm;
+use super::containers::ItemSource;
 use super::exceptions::PyException;
 use super::heap::{ObjId, TypeKind, Value};
 use super::opcodes::Number;
@@ -57,6 +58,12 @@ pub enum Builtin {
     Super,
     /// `object.__init__`, reached through `super().__init__`.
     ObjectInit,
+    /// `object.__new__`, `object.__setattr__`, `object.__delattr__`,
+    /// `object.__getattribute__` (the generic behaviour a class overrides).
+    ObjectNew,
+    ObjectSetAttr,
+    ObjectDelAttr,
+    ObjectGetAttribute,
     /// `prop.getter`, `prop.setter`, `prop.deleter` (bound to a property).
     PropertyGetter,
     PropertySetter,
@@ -69,6 +76,9 @@ pub enum Builtin {
     SetMethod(super::sets::SetMethod),
     /// A method of str (`str.split`).
     StrMethod(super::strings::StrMethod),
+    /// A method of bytes or bytearray (`bytes.hex`), or `str.encode`.
+    /// (The type it was looked up on: `bytes.hex` and `bytearray.hex` differ.)
+    BytesMethod(super::bytes::BytesMethod, TypeKind),
     /// A function of the `math` module.
     Math(super::math::MathFunction),
     /// A function of the `gc` module.
@@ -124,6 +134,10 @@ impl Builtin {
             Builtin::BuildClass => "__build_class__",
             Builtin::Super => "super",
             Builtin::ObjectInit => "__init__",
+            Builtin::ObjectNew => "__new__",
+            Builtin::ObjectSetAttr => "__setattr__",
+            Builtin::ObjectDelAttr => "__delattr__",
+            Builtin::ObjectGetAttribute => "__getattribute__",
             Builtin::PropertyGetter => "getter",
             Builtin::PropertySetter => "setter",
             Builtin::PropertyDeleter => "deleter",
@@ -131,6 +145,7 @@ impl Builtin {
             Builtin::Method(method) => method.name(),
             Builtin::SetMethod(method) => method.name(),
             Builtin::StrMethod(method) => method.name(),
+            Builtin::BytesMethod(method, _) => method.name(),
             Builtin::Math(function) => function.name(),
             Builtin::Gc(function) => function.name(),
             Builtin::Type(kind) => kind.name(),
@@ -140,6 +155,10 @@ impl Builtin {
     pub fn repr(self) -> String {
         match self {
             Builtin::ExcInit => "<slot wrapper '__init__' of 'BaseException' objects>".into(),
+            Builtin::ObjectNew => "<built-in method __new__ of type object>".into(),
+            Builtin::ObjectSetAttr | Builtin::ObjectDelAttr | Builtin::ObjectGetAttribute => {
+                format!("<slot wrapper '{}' of 'object' objects>", self.name())
+            }
             Builtin::Method(method) => format!(
                 "<method '{}' of '{}' objects>",
                 method.name(),
@@ -147,6 +166,9 @@ impl Builtin {
             ),
             Builtin::SetMethod(method) => format!("<method '{}' of 'set' objects>", method.name()),
             Builtin::StrMethod(method) => format!("<method '{}' of 'str' objects>", method.name()),
+            Builtin::BytesMethod(method, kind) => {
+                format!("<method '{}' of '{}' objects>", method.name(), kind.name())
+            }
             _ => format!("<built-in function {}>", self.name()),
         }
     }
@@ -213,6 +235,8 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("slice", Builtin::Type(TypeKind::Slice)),
     ("map", Builtin::Type(TypeKind::Map)),
     ("filter", Builtin::Type(TypeKind::Filter)),
+    ("bytes", Builtin::Type(TypeKind::Bytes)),
+    ("bytearray", Builtin::Type(TypeKind::ByteArray)),
 ];
 
 /// The `sys` module's members.
@@ -238,6 +262,13 @@ pub fn refused(name: &str) -> Option<&'static str> {
 
 /// Call a builtin or a type; returns the result (the caller pushes it).
 pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
+    // `str(b, encoding)` decodes.
+    if let Value::Type(TypeKind::Str) = vm.heap.value(callable)
+        && (args.len() > 1 || !keywords.is_empty())
+        && let Some(text) = vm.str_from_bytes(args, keywords)?
+    {
+        return Ok(text);
+    }
     let builtin = match vm.heap.value(callable) {
         Value::Builtin(Builtin::Method(method)) => {
             let method = *method;
@@ -274,6 +305,41 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let (method, owner) = (*method, *owner);
             return vm.call_str_method(method, owner, args, keywords);
         }
+        Value::Builtin(Builtin::BytesMethod(method, kind)) => {
+            let (method, kind) = (*method, *kind);
+            let Some((&owner, rest)) = args.split_first() else {
+                return Err(PyException::type_error(format!(
+                    "unbound method {}.{}() needs an argument",
+                    kind.name(),
+                    method.name()
+                )));
+            };
+            if vm.heap.value(owner).type_kind() != kind {
+                return Err(PyException::type_error(format!(
+                    "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                    method.name(),
+                    kind.name(),
+                    vm.heap.value(owner).type_name()
+                )));
+            }
+            return vm.call_bytes_method(method, owner, rest, keywords);
+        }
+        Value::BoundMethod {
+            method: Builtin::BytesMethod(method, _),
+            owner,
+        } => {
+            let (method, owner) = (*method, *owner);
+            // `bytes.fromhex` is bound to the type itself.
+            if let Value::Type(kind) = *vm.heap.value(owner) {
+                return vm.bytes_fromhex(kind, args);
+            }
+            return vm.call_bytes_method(method, owner, args, keywords);
+        }
+        Value::Type(kind @ (TypeKind::Bytes | TypeKind::ByteArray)) => {
+            let kind = *kind;
+            return vm.bytes_new(kind, args, keywords);
+        }
+
         Value::Builtin(Builtin::SetMethod(method)) => {
             let method = *method;
             let Some((&owner, rest)) = args.split_first() else {
@@ -308,6 +374,17 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let (which, owner) = (*which, *owner);
             let [function] = exactly(which, args)?;
             return vm.property_with(owner, which, function);
+        }
+        Value::BoundMethod {
+            method:
+                which @ (Builtin::ObjectSetAttr | Builtin::ObjectDelAttr | Builtin::ObjectGetAttribute),
+            owner,
+        } => {
+            let (which, owner) = (*which, *owner);
+            let mut all = vec![owner];
+            all.extend_from_slice(args);
+            no_keywords(which.name(), keywords)?;
+            return vm.object_slot(which, &all);
         }
         Value::Builtin(builtin) => *builtin,
         Value::Type(kind) => Builtin::Type(*kind),
@@ -425,8 +502,11 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                     )));
                 }
             };
+            if let Some(items) = ItemSource::range(vm, iterable) {
+                return vm.sum(start, items);
+            }
             let (items, temp) = vm.items_of(iterable)?;
-            let total = vm.sum(start, items);
+            let total = vm.sum(start, ItemSource::Held(items.into_iter()));
             if let Some(temp) = temp {
                 vm.heap.discard(temp);
             }
@@ -471,6 +551,9 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         Builtin::Zip => vm.zip(args),
         Builtin::Reversed => {
             let [seq] = exactly(builtin, args)?;
+            if vm.is_instance_obj(seq) {
+                return vm.instance_reversed(seq);
+            }
             vm.reversed(seq)
         }
         Builtin::Any | Builtin::All => {
@@ -491,6 +574,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::Chr => {
             let [code] = exactly(builtin, args)?;
+            let code = vm.index_value(code)?;
             let value = vm.small_index(code).ok_or_else(|| {
                 PyException::type_error(format!(
                     "'{}' object cannot be interpreted as an integer",
@@ -516,6 +600,14 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                     "ord() expected a character, but string of length {} found",
                     s.chars().count()
                 ))),
+                Value::Bytes(data) if data.len() == 1 => Ok(vm.int_object(data[0] as i64)),
+                Value::ByteArray(array) if array.data.len() == 1 => {
+                    Ok(vm.int_object(array.data[0] as i64))
+                }
+                Value::Bytes(_) | Value::ByteArray(_) => Err(PyException::type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    vm.length(text)?
+                ))),
                 other => Err(PyException::type_error(format!(
                     "ord() expected string of length 1, but {} found",
                     other.type_name()
@@ -524,6 +616,9 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::DivMod => {
             let [a, b] = exactly(builtin, args)?;
+            if vm.is_instance_obj(a) || vm.is_instance_obj(b) {
+                return vm.instance_divmod(a, b);
+            }
             let quotient = vm.binary_op(BinaryOp::FloorDivide, a, b)?;
             let remainder = match vm.binary_op(BinaryOp::Remainder, a, b) {
                 Ok(r) => r,
@@ -572,6 +667,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::Hex | Builtin::Bin | Builtin::Oct => {
             let [value] = exactly(builtin, args)?;
+            let value = vm.index_value(value)?;
             let number = match Number::of(vm.heap.value(value)) {
                 Some(Number::Int(v)) => BigInt::from(v),
                 Some(Number::Big(v)) => v,
@@ -595,6 +691,10 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             "super() other than in super().name",
             None,
         )),
+        Builtin::ObjectNew
+        | Builtin::ObjectSetAttr
+        | Builtin::ObjectDelAttr
+        | Builtin::ObjectGetAttribute => vm.object_slot(builtin, args),
         Builtin::ObjectInit => match args {
             [] | [_] => Ok(vm.singletons.none),
             _ => Err(PyException::type_error(
@@ -609,6 +709,10 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             "__build_class__ is called by CALL itself",
         )),
         Builtin::StrMethod(method) => Err(PyException::new(
+            "SystemError",
+            format!("method {} called without its object", method.name()),
+        )),
+        Builtin::BytesMethod(method, _) => Err(PyException::new(
             "SystemError",
             format!("method {} called without its object", method.name()),
         )),
@@ -716,11 +820,16 @@ fn print(vm: &mut Vm, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
 }
 
 fn extreme(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
+    if let [single] = args
+        && let Some(items) = ItemSource::range(vm, *single)
+    {
+        return extreme_of(vm, builtin, items);
+    }
     let (items, temp) = match args {
         [single] => vm.items_of(*single)?,
         many => (many.to_vec(), None),
     };
-    let result = extreme_of(vm, builtin, items);
+    let result = extreme_of(vm, builtin, ItemSource::Held(items.into_iter()));
     if let (Some(temp), Ok(best)) = (temp, &result) {
         // The result outlives the temporary list that held it.
         let best = *best;
@@ -734,23 +843,33 @@ fn extreme(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
     result
 }
 
-fn extreme_of(vm: &mut Vm, builtin: Builtin, items: Vec<ObjId>) -> Call {
-    let Some((&first, rest)) = items.split_first() else {
+fn extreme_of(vm: &mut Vm, builtin: Builtin, mut items: ItemSource) -> Call {
+    let Some(mut best) = items.next(vm) else {
         return Err(PyException::new(
             "ValueError",
             format!("{}() iterable argument is empty", builtin.name()),
         ));
     };
-    let mut best = first;
-    for &candidate in rest {
+    while let Some(candidate) = items.next(vm) {
         // min keeps the first of equals: replace only when strictly better.
         let better = if builtin == Builtin::Min {
-            vm.compare_bool(CompareOp::Lt, candidate, best)?
+            vm.compare_bool(CompareOp::Lt, candidate, best)
         } else {
-            vm.compare_bool(CompareOp::Gt, candidate, best)?
+            vm.compare_bool(CompareOp::Gt, candidate, best)
+        };
+        let better = match better {
+            Ok(better) => better,
+            Err(error) => {
+                items.done(vm, candidate, best);
+                items.done(vm, best, candidate);
+                return Err(error);
+            }
         };
         if better {
+            items.done(vm, best, candidate);
             best = candidate;
+        } else {
+            items.done(vm, candidate, best);
         }
     }
     Ok(best)
@@ -828,6 +947,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
                     num_traits::FromPrimitive::from_f64(truncated).unwrap_or_default();
                 Ok(vm.int_from_bigint(value))
             }
+            Value::Bytes(_) | Value::ByteArray(_) => vm.int_from_bytes(*obj),
             Value::Str(text) => {
                 let cleaned: String = text.trim().chars().filter(|&c| c != '_').collect();
                 // CPython's int↔str limit, counted on the digits before parsing.
@@ -846,6 +966,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
                     )),
                 }
             }
+            Value::Instance { .. } => vm.instance_int(*obj),
             other => Err(PyException::type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
                 other.type_name()
@@ -892,6 +1013,13 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
                     )),
                 }
             }
+            _ if vm.is_instance_obj(*obj) => match vm.instance_float(*obj)? {
+                Some(f) => Ok(vm.heap.alloc(Value::Float(f))),
+                None => Err(PyException::type_error(format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    vm.heap.value(*obj).type_name()
+                ))),
+            },
             _ => Err(PyException::not_implemented("float() of this value", None)),
         },
         (TypeKind::Tuple, []) => Ok(vm.singletons.empty_tuple),
@@ -899,6 +1027,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
         (TypeKind::Range, args) if (1..=3).contains(&args.len()) => {
             let mut bounds = Vec::with_capacity(3);
             for &arg in args {
+                let arg = vm.index_value(arg)?;
                 match vm.heap.value(arg) {
                     Value::Int(v) => bounds.push(*v),
                     Value::Bool(b) => bounds.push(*b as i64),

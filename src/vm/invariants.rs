@@ -49,6 +49,9 @@ impl Vm {
                 Some(Continuation::Finalizer { object, .. }) => {
                     refer(object, "a running __del__", &self.heap)?;
                 }
+                Some(Continuation::ClassHook { class, .. }) => {
+                    refer(class, "a class being made", &self.heap)?;
+                }
                 Some(Continuation::Replay) | None => {}
             }
             for result in frame.replay() {

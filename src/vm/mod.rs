@@ -6,10 +6,12 @@
 //! refcounts) lives in [`heap`]; each opcode's handler is in [`opcodes`].
 
 pub mod builtins;
+mod bytes;
 mod classes;
 pub mod code;
 mod complex;
 mod containers;
+mod conversions;
 mod custom_keys;
 mod del;
 mod descriptors;
@@ -34,6 +36,7 @@ pub mod output;
 pub mod report;
 pub mod sets;
 mod slices;
+mod slots;
 mod special;
 pub mod strings;
 mod suggest;
@@ -75,6 +78,8 @@ pub struct Singletons {
     small_ints: Vec<ObjId>,
     latin1: Vec<ObjId>,
     pub(crate) types: FastMap<TypeKind, ObjId>,
+    /// `b''` and the one-byte bytes (index byte + 1), immortal, made on first use.
+    pub(crate) bytes: Vec<Option<ObjId>>,
 }
 
 /// The interpreter state.
@@ -128,6 +133,9 @@ pub struct Vm {
     /// References a builtin gave up, dropped once its result is pushed
     /// (`list.pop()`: the list's reference to the item).
     deferred: Vec<(ObjId, Referrer)>,
+    /// The next instance attribute lookup skips the class's own
+    /// `__getattribute__` (`object.__getattribute__(self, name)`).
+    generic_getattr: bool,
     /// Set by `RERAISE` with a saved offset: the `lasti` the next handler pushes.
     reraise_lasti: Option<usize>,
     /// Exceptions unwound so far.
@@ -229,6 +237,7 @@ impl Vm {
             exc_info_symbol: Symbol(0),
             methods: FastMap::default(),
             deferred: Vec::new(),
+            generic_getattr: false,
             reraise_lasti: None,
             unwinds: 0,
             last_exc: None,
@@ -449,7 +458,7 @@ impl Vm {
                 set
             }
             Constant::Complex { real, imag } => self.heap.alloc(Value::Complex(*real, *imag)),
-            Constant::Bytes(_) => self.singletons.not_implemented,
+            Constant::Bytes(data) => self.bytes_object(data),
         };
         if let Some(key) = key {
             constants.insert(key, id);
@@ -763,7 +772,9 @@ impl Vm {
         // An instance's __dict__ is named after the instance.
         let mut dicts = Vec::new();
         for (_, object) in self.heap.live_objects() {
-            if let Value::Instance { dict, .. } = object.value
+            if let Value::Instance {
+                dict: Some(dict), ..
+            } = object.value
                 && let Some(name) = names.get(&object.address)
             {
                 dicts.push((self.heap.get(dict).address, format!("{name}.__dict__")));
@@ -848,9 +859,10 @@ impl Vm {
                     visit(name, pending, true, Some(depth));
                     visit(bases, pending, true, Some(depth));
                 }
-                Some(frame::Continuation::Init { instance }) => {
-                    visit(instance, pending, true, Some(depth))
-                }
+                Some(frame::Continuation::Init { instance })
+                | Some(frame::Continuation::ClassHook {
+                    class: instance, ..
+                }) => visit(instance, pending, true, Some(depth)),
                 Some(frame::Continuation::Finalizer { object, .. }) => {
                     visit(object, pending, true, Some(depth))
                 }
@@ -1232,7 +1244,10 @@ impl Vm {
                     self.heap.decref(name, holder);
                     self.heap.decref(bases, holder);
                 }
-                frame::Continuation::Init { instance } => self.heap.decref(instance, holder),
+                frame::Continuation::Init { instance }
+                | frame::Continuation::ClassHook {
+                    class: instance, ..
+                } => self.heap.decref(instance, holder),
                 frame::Continuation::Finalizer { object, .. } => self.heap.decref(object, holder),
                 frame::Continuation::Replay => {}
             }
@@ -1494,5 +1509,6 @@ fn make_singletons(heap: &mut Heap) -> Singletons {
         small_ints,
         latin1,
         types,
+        bytes: Vec::new(),
     }
 }

@@ -519,6 +519,10 @@ impl Vm {
             FORMAT_SIMPLE => self.calling(|vm| {
                 vm.unary(|vm, value| match vm.heap.value(value) {
                     Value::Str(_) => Ok(value),
+                    Value::Instance { .. } => {
+                        let empty = vm.singletons.empty_str;
+                        vm.instance_format(value, empty)
+                    }
                     _ => {
                         let text = vm.str_of(value)?;
                         Ok(vm.str_object(&text))
@@ -551,7 +555,9 @@ impl Vm {
                             )));
                         }
                     };
-                    // `object.__format__`: str(self) for an empty spec.
+                    if vm.is_instance_obj(value) {
+                        return vm.instance_format(value, spec);
+                    }
                     let text = if spec_text.is_empty() && vm.is_instance_obj(value) {
                         vm.str_of(value)?
                     } else {
@@ -677,6 +683,9 @@ impl Vm {
                     _ => Vec::new(),
                 };
                 if let Some(done) = self.call_builtin_in_place(arg as usize, &kwnames, 1) {
+                    return done;
+                }
+                if let Some(done) = self.call_class_with_new(arg as usize, &kwnames, 1) {
                     return done;
                 }
                 let popped = self.pop()?;
@@ -1094,6 +1103,9 @@ impl Vm {
     }
 
     fn attribute(&mut self, owner: ObjId, name: super::heap::Symbol) -> Flow<ObjId> {
+        if let Some(found) = self.bytes_attribute(owner, name) {
+            return found;
+        }
         let name_text = self.heap.symbols.text(name);
         match self.heap.value(owner) {
             Value::Module(module) => module.namespace.get(name).ok_or_else(|| {
@@ -1196,6 +1208,8 @@ impl Vm {
             Value::Str(text) if text.is_ascii() => TypeKind::StrAsciiIterator,
             Value::Str(_) => TypeKind::StrIterator,
             Value::Set(_) => TypeKind::SetIterator,
+            Value::Bytes(_) => TypeKind::BytesIterator,
+            Value::ByteArray(_) => TypeKind::ByteArrayIterator,
             Value::Instance { .. } if self.special_method(iterable, "__iter__").is_some() => {
                 return self.instance_iter(iterable);
             }
@@ -1299,6 +1313,9 @@ impl Vm {
                             }
                             None => (None, 1),
                         }
+                    }
+                    Value::Bytes(_) | Value::ByteArray(_) => {
+                        (self.bytes_iter_item(sequence, position), 1)
                     }
                     _ => (None, 1),
                 };
@@ -1564,6 +1581,9 @@ impl Vm {
         if let Some(result) = self.list_binary_op(op, lhs, rhs)? {
             return Ok(result);
         }
+        if let Some(result) = self.bytes_binary_op(op, lhs, rhs)? {
+            return Ok(result);
+        }
         let (left, right) = (self.heap.value(lhs), self.heap.value(rhs));
         match (base, left, right) {
             // str + str: concatenation (CPython returns the other operand for '' + s)
@@ -1676,10 +1696,25 @@ impl Vm {
         if self.is_instance_obj(container) {
             return self.instance_getitem(container, index);
         }
+        if matches!(self.heap.value(container), Value::Class(_)) {
+            return self.class_getitem(container, index);
+        }
+        let index = if self.is_instance_obj(index)
+            && matches!(
+                self.heap.value(container),
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range { .. }
+            ) {
+            self.index_value(index)?
+        } else {
+            index
+        };
         if let Value::Slice { .. } = self.heap.value(index) {
             return self.slice_of(container, index);
         }
         if let Some(item) = self.container_getitem(container, index)? {
+            return Ok(item);
+        }
+        if let Some(item) = self.bytes_getitem(container, index)? {
             return Ok(item);
         }
         let position = match Number::of(self.heap.value(index)) {
@@ -1701,6 +1736,14 @@ impl Vm {
             Value::Tuple(items) => resolve(items.len())
                 .map(|i| items[i])
                 .ok_or_else(|| PyException::new("IndexError", "tuple index out of range")),
+            &Value::Range { start, stop, step } => {
+                let len = super::heap::object::range_len(start, stop, step);
+                let i = resolve(usize::try_from(len).unwrap_or(usize::MAX)).ok_or_else(|| {
+                    PyException::new("IndexError", "range object index out of range")
+                })?;
+                let value = i128::from(start) + i as i128 * i128::from(step);
+                Ok(self.int_object(i64::try_from(value).unwrap_or(i64::MAX)))
+            }
             Value::Str(text) => {
                 // No copy of the text: ASCII by byte, else by walking it once.
                 let c = if text.is_ascii() {
@@ -2005,7 +2048,7 @@ impl Vm {
                 Some(x.len().cmp(&y.len()))
             }
             _ if left == right => Some(Ordering::Equal),
-            _ => None,
+            _ => self.bytes_order(left, right),
         })
     }
 
@@ -2013,6 +2056,9 @@ impl Vm {
         match self.heap.value(container) {
             Value::Instance { .. } => return self.instance_contains(container, item),
             Value::Set(_) => return self.set_has(container, item),
+            Value::Bytes(_) | Value::ByteArray(_) => {
+                return Ok(self.bytes_contains(container, item)?.unwrap_or(false));
+            }
             Value::List(_) | Value::Tuple(_)
                 if self.is_instance_obj(item) || self.has_instance(container) =>
             {
@@ -2123,6 +2169,11 @@ impl Vm {
         {
             return done;
         }
+        if kwnames.is_none()
+            && let Some(done) = self.call_class_with_new(argc, &[], 0)
+        {
+            return done;
+        }
         let mut args = self.pop_many(argc)?;
         let self_or_null = self.pop()?;
         let (callable, callable_popped) = self.pop_object()?;
@@ -2135,7 +2186,7 @@ impl Vm {
         }
         match self.heap.value(callable) {
             Value::Builtin(builtins::Builtin::BuildClass) => {
-                return self.build_class(args, callable_popped);
+                return self.build_class(args, callable_popped, &kwnames);
             }
             Value::Class(_) => {
                 return match self.call_class(callable, callable_popped, args, &kwnames)? {
@@ -2510,7 +2561,10 @@ impl Vm {
                 self.heap.decref(instance, holder);
                 Ok(())
             }
-            super::frame::Continuation::BuildClass { .. } => self.push(result),
+            super::frame::Continuation::BuildClass { .. } => self.class_hooks(result, 0, false),
+            super::frame::Continuation::ClassHook { class, next } => {
+                self.class_hooks(class, next, true)
+            }
             super::frame::Continuation::Replay | super::frame::Continuation::Finalizer { .. } => {
                 Ok(())
             }
@@ -2632,7 +2686,7 @@ impl Vm {
                 method
             }
             AttrFound::Value(value) | AttrFound::Fresh(value) => value,
-            AttrFound::Call(function) => match self.call_python(function, &[owner]) {
+            other => match self.attribute_call(owner, &text, other) {
                 Ok(value) => value,
                 Err(error) => {
                     self.unpop(&error, &[popped]);
@@ -2642,21 +2696,6 @@ impl Vm {
                     return Err(error);
                 }
             },
-            AttrFound::GetAttr(function) => {
-                let key = self.str_object(&text);
-                let result = self.call_python(function, &[owner, key]);
-                self.heap.discard(key);
-                match result {
-                    Ok(value) => value,
-                    Err(error) => {
-                        self.unpop(&error, &[popped]);
-                        if !Vm::is_pending(&error) {
-                            self.release(popped);
-                        }
-                        return Err(error);
-                    }
-                }
-            }
         };
         self.push(value)?;
         if method_bit {
