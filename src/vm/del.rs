@@ -156,6 +156,8 @@ impl Vm {
             })
             .map(|(id, _)| id)
             .collect();
-        Ok(queued + self.heap.collect_among(Some(&still)))
+        let freed = self.heap.collect_among(Some(&still));
+        self.heap.full_collection_done();
+        Ok(queued + freed)
     }
 }

@@ -5,6 +5,7 @@
 //! on, so `bytestep run` pays nothing for them. The heap (objects, ids,
 //! refcounts) lives in [`heap`]; each opcode's handler is in [`opcodes`].
 
+mod auto_gc;
 pub mod builtins;
 mod bytes;
 mod classes;
@@ -95,8 +96,6 @@ pub struct Vm {
     /// Built-in modules made by their first `import` (`math`, `gc`), held
     /// by `sys.modules`.
     pub imported: Vec<ObjId>,
-    /// `gc.isenabled()` (only `gc.collect()` collects here).
-    pub gc_enabled: bool,
     /// What the program wrote to stderr besides an uncaught traceback
     /// (`Exception ignored while calling deallocator …`), not yet taken.
     pub stderr: String,
@@ -218,7 +217,6 @@ impl Vm {
             builtins_module: ObjId::from_index(0),
             sys_module: ObjId::from_index(0),
             imported: Vec::new(),
-            gc_enabled: true,
             stderr: String::new(),
             identifiers: FastMap::default(),
             input: input::Input::empty(),
@@ -925,6 +923,7 @@ impl Vm {
     #[cold]
     #[inline(never)]
     fn attend(&mut self, succeeded: bool) {
+        self.run_scheduled_gc();
         if !self.heap.finalizing().is_empty() && self.outcome.is_none() {
             self.run_finalizers();
         }
@@ -946,7 +945,7 @@ impl Vm {
             let moved = match self.execute(instr) {
                 Err(error) => {
                     self.unwind(error);
-                    if !self.heap.finalizing().is_empty() {
+                    if !self.heap.finalizing().is_empty() || self.heap.gc.scheduled {
                         self.attend(false);
                     }
                     Moved::Unwound
@@ -957,7 +956,7 @@ impl Vm {
                 }
                 Ok(()) if self.outcome.is_some() => Moved::Finished,
                 Ok(()) => {
-                    if !self.heap.finalizing().is_empty() {
+                    if !self.heap.finalizing().is_empty() || self.heap.gc.scheduled {
                         self.attend(true);
                     }
                     self.update_line_event();
@@ -1133,6 +1132,9 @@ impl Vm {
     fn execute_checked(&mut self, instr: Instr) -> Outcome {
         let depth_before = self.frames.len();
         let outcome = self.execute_settled(instr, depth_before);
+        if self.heap.gc.scheduled {
+            self.run_scheduled_gc();
+        }
         if !self.heap.finalizing().is_empty() && self.outcome.is_none() {
             self.run_finalizers();
             if self.track_lines {

@@ -13,7 +13,16 @@ impl Heap {
     /// how many of them CPython's collector would count (the containers it
     /// tracks), which is what `gc.collect()` returns.
     pub fn collect_cycles(&mut self) -> usize {
-        self.collect_among(None)
+        let found = self.collect_among(None);
+        self.full_collection_done();
+        found
+    }
+
+    /// After a full collection (`gc_collect_full`): nothing is young, and
+    /// the incremental collector starts over with marking.
+    pub fn full_collection_done(&mut self) {
+        self.gc.young_count = 0;
+        self.gc.collect_phase = false;
     }
 
     /// The unreachable objects (held only by cycles among themselves), in

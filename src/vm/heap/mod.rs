@@ -148,6 +148,10 @@ pub struct Heap {
     max_memory: u64,
     /// `gc.collect()` is freeing unreachable cycles (the reason frees give).
     collecting: bool,
+    /// Why the collection running now runs (`gc.collect()`, automatic).
+    collect_reason: &'static str,
+    /// CPython's automatic collection (see `vm/auto_gc.rs`).
+    pub gc: GcState,
     /// Blocks kept by CPython's per-type free lists.
     freelists: freelists::FreeLists,
     /// Generators whose count reached 0 while closing them runs code: kept
@@ -167,6 +171,33 @@ pub struct Heap {
     gc_pending: Vec<ObjId>,
     /// The next [`Object::serial`].
     next_serial: u64,
+}
+
+/// The state of CPython 3.14's automatic collection: `young.count` (GC
+/// objects allocated, less those deallocated, since the last collection),
+/// the thresholds of `gc.get_threshold()`, and whether one is due.
+#[derive(Debug, Clone)]
+pub struct GcState {
+    pub enabled: bool,
+    pub young_count: u64,
+    pub thresholds: [u64; 3],
+    /// `_Py_ScheduleGC` was called: the eval breaker runs it at the next check.
+    pub scheduled: bool,
+    /// The incremental collector's phase: the next increment collects
+    /// (true) or only marks what is reachable (false, `GC_PHASE_MARK`).
+    pub collect_phase: bool,
+}
+
+impl Default for GcState {
+    fn default() -> Self {
+        GcState {
+            enabled: true,
+            young_count: 0,
+            thresholds: [2000, 10, 0],
+            scheduled: false,
+            collect_phase: false,
+        }
+    }
 }
 
 /// The reference that keeps a generator alive until it is closed (CPython
@@ -221,6 +252,8 @@ impl Heap {
             in_use: 0,
             max_memory: DEFAULT_MAX_MEMORY,
             collecting: false,
+            collect_reason: "gc.collect()",
+            gc: GcState::default(),
             freelists: freelists::FreeLists::default(),
             finalizing: Vec::new(),
             finalizing_depths: Vec::new(),
@@ -231,12 +264,56 @@ impl Heap {
         }
     }
 
+    /// `_PyObject_GC_Link`: a GC object allocated (not taken from a free
+    /// list); past the threshold a collection is scheduled.
+    #[inline]
+    fn gc_link(&mut self) {
+        self.gc.young_count += 1;
+        let threshold = self.gc.thresholds[0];
+        if self.gc.young_count > threshold
+            && self.gc.enabled
+            && threshold != 0
+            && !self.collecting
+            && !self.gc.scheduled
+        {
+            self.gc.scheduled = true;
+            self.attention_limit = 0;
+        }
+    }
+
+    /// Whether the run loop must look after the instruction: generators or
+    /// `__del__`s wait, or a collection is due.
+    fn refresh_attention(&mut self) {
+        self.attention_limit = if self.finalizing.is_empty() && !self.gc.scheduled {
+            self.max_memory
+        } else {
+            0
+        };
+    }
+
+    /// The scheduled collection is taken (or dropped).
+    pub fn take_scheduled_gc(&mut self) -> bool {
+        let scheduled = std::mem::take(&mut self.gc.scheduled);
+        self.refresh_attention();
+        scheduled
+    }
+
+    /// Run `collect` with `reason` given for the frees it causes.
+    pub fn collect_because<T>(
+        &mut self,
+        reason: &'static str,
+        collect: impl FnOnce(&mut Heap) -> T,
+    ) -> T {
+        let before = std::mem::replace(&mut self.collect_reason, reason);
+        let result = collect(self);
+        self.collect_reason = before;
+        result
+    }
+
     /// Set the memory limit (clamped to [`MAX_MAX_MEMORY`]).
     pub fn set_max_memory(&mut self, bytes: u64) {
         self.max_memory = bytes.min(MAX_MAX_MEMORY);
-        if self.finalizing.is_empty() {
-            self.attention_limit = self.max_memory;
-        }
+        self.refresh_attention();
     }
 
     pub fn max_memory(&self) -> u64 {
@@ -357,7 +434,12 @@ impl Heap {
         let size = value.size();
         let block = match self.freelists.pop(&value) {
             Some(block) => block,
-            None => self.allocator.allocate(size),
+            None => {
+                if value.is_gc() {
+                    self.gc_link();
+                }
+                self.allocator.allocate(size)
+            }
         };
         // GC-tracked objects sit after a 16-byte PyGC_Head; the id is past it.
         let address = if value.is_gc() { block + 16 } else { block };
@@ -611,9 +693,7 @@ impl Heap {
         let index = self.finalizing_depths.iter().position(|&d| d >= depth)?;
         let next = self.finalizing.remove(index);
         self.finalizing_depths.remove(index);
-        if self.finalizing.is_empty() {
-            self.attention_limit = self.max_memory;
-        }
+        self.refresh_attention();
         Some(next)
     }
 
@@ -1032,6 +1112,10 @@ impl Heap {
             self.record_free(id);
         }
         if !self.freelists.push(&self.objects[id.index()].value, block) {
+            if self.objects[id.index()].value.is_gc() {
+                // `PyObject_GC_Del`.
+                self.gc.young_count = self.gc.young_count.saturating_sub(1);
+            }
             self.allocator.free(block, size);
         }
         self.in_use = self.in_use.saturating_sub(size as u64 + SLOT_BYTES);
@@ -1051,7 +1135,10 @@ impl Heap {
             type_name: object.value.type_name(),
             value: self.short_repr(id),
             reason: if self.collecting {
-                "unreachable, only a cycle held it (gc.collect())".into()
+                format!(
+                    "unreachable, only a cycle held it ({})",
+                    self.collect_reason
+                )
             } else {
                 "refs reached 0".into()
             },
