@@ -59,6 +59,8 @@ pub enum Builtin {
     /// `object.__new__`, `object.__setattr__`, `object.__delattr__`,
     /// `object.__getattribute__` (the generic behaviour a class overrides).
     ObjectNew,
+    /// `object.__init_subclass__`, bound to the new class by `super()`.
+    ObjectInitSubclass,
     ObjectSetAttr,
     ObjectDelAttr,
     ObjectGetAttribute,
@@ -129,6 +131,7 @@ impl Builtin {
             Builtin::Super => "super",
             Builtin::ObjectInit => "__init__",
             Builtin::ObjectNew => "__new__",
+            Builtin::ObjectInitSubclass => "__init_subclass__",
             Builtin::ObjectSetAttr => "__setattr__",
             Builtin::ObjectDelAttr => "__delattr__",
             Builtin::ObjectGetAttribute => "__getattribute__",
@@ -331,6 +334,27 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             all.extend_from_slice(args);
             no_keywords(which.name(), keywords)?;
             return vm.object_slot(which, &all);
+        }
+        Value::BoundMethod {
+            method: Builtin::ObjectInitSubclass,
+            owner,
+        } => {
+            let name = match vm.heap.value(*owner) {
+                Value::Class(c) => c.name,
+                other => other.type_name(),
+            };
+            if !keywords.is_empty() {
+                return Err(PyException::type_error(format!(
+                    "{name}.__init_subclass__() takes no keyword arguments"
+                )));
+            }
+            if !args.is_empty() {
+                return Err(PyException::type_error(format!(
+                    "{name}.__init_subclass__() takes no arguments ({} given)",
+                    args.len()
+                )));
+            }
+            return Ok(vm.singletons.none);
         }
         Value::Builtin(builtin) => *builtin,
         Value::Type(kind) => Builtin::Type(*kind),
@@ -625,6 +649,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             "super() other than in super().name",
             None,
         )),
+        Builtin::ObjectInitSubclass => Ok(vm.singletons.none),
         Builtin::ObjectNew
         | Builtin::ObjectSetAttr
         | Builtin::ObjectDelAttr

@@ -87,14 +87,13 @@ impl Vm {
         kwnames: &[String],
     ) -> Flow {
         self.release(callable);
-        if let Some(keyword) = kwnames.first() {
+        if kwnames.iter().any(|k| k == "metaclass") {
             for arg in args {
                 self.release(arg);
             }
-            return Err(self.unsupported(&format!(
-                "class keyword arguments ({keyword}=...) such as metaclass= or those of __init_subclass__"
-            )));
+            return Err(self.unsupported("metaclasses (metaclass=...)"));
         }
+        let keyword_values = args.split_off(args.len().saturating_sub(kwnames.len()).max(2));
         if args.len() < 2 {
             for arg in args {
                 self.release(arg);
@@ -133,6 +132,21 @@ impl Vm {
         for base in base_args {
             self.release(base);
         }
+        // `__build_class__` gathers the keywords into a dict for `type_new`.
+        let keywords = if keyword_values.is_empty() {
+            None
+        } else {
+            let dict = self.heap.alloc(Value::Dict(Box::new(Dict::new())));
+            self.heap.incref(dict, holder);
+            for (name, value) in kwnames.iter().zip(keyword_values) {
+                let key = self.identifier(name);
+                if let Some(value_obj) = value.slot.obj {
+                    self.dict_set(dict, key, value_obj)?;
+                }
+                self.release(value);
+            }
+            Some(dict)
+        };
         // The name's reference moves into the continuation.
         self.take_into(&name_popped, holder);
         let info = match self.heap.value(function) {
@@ -164,6 +178,7 @@ impl Vm {
         frame.on_return = Some(Continuation::BuildClass {
             name,
             bases: bases_tuple,
+            keywords,
         });
         self.frames.push(frame);
         Ok(())
@@ -186,9 +201,21 @@ impl Vm {
         returned: ObjId,
     ) -> Flow<ObjId> {
         match continuation {
-            Continuation::BuildClass { name, bases } => {
-                let namespace = namespace.ok_or_else(null)?;
-                self.make_class(name, bases, namespace)
+            Continuation::BuildClass {
+                name,
+                bases,
+                keywords,
+            } => {
+                let made = match namespace {
+                    Some(namespace) => self.make_class(name, bases, namespace),
+                    None => Err(null()),
+                };
+                if made.is_err()
+                    && let Some(keywords) = keywords
+                {
+                    self.heap.decref(keywords, self.continuation_referrer());
+                }
+                made
             }
             Continuation::Init { instance } => {
                 if returned != self.singletons.none {
@@ -209,8 +236,32 @@ impl Vm {
     /// its dict (from entry `next`), then `__init_subclass__` of its base,
     /// each as a frame; when none is left, push the class. `held`: the
     /// continuation holds a reference to the class.
-    pub(super) fn class_hooks(&mut self, class: ObjId, next: u32, held: bool) -> Flow {
+    pub(super) fn class_hooks(
+        &mut self,
+        class: ObjId,
+        next: u32,
+        held: bool,
+        keywords: Option<ObjId>,
+    ) -> Flow {
         let holder = self.continuation_referrer();
+        let (kwnames, kwvalues): (Vec<String>, Vec<ObjId>) = match keywords
+            .map(|k| self.heap.value(k))
+        {
+            Some(Value::Dict(d)) => d.entries().map(|e| (self.heap.str(e.key), e.value)).unzip(),
+            _ => (Vec::new(), Vec::new()),
+        };
+        // On an error the class goes: the continuation's reference, or a
+        // new class nothing refers to yet.
+        let release = |vm: &mut Vm, class_too: bool| {
+            if class_too {
+                vm.heap.decref(class, holder);
+            } else {
+                vm.heap.discard(class);
+            }
+            if let Some(keywords) = keywords {
+                vm.heap.decref(keywords, holder);
+            }
+        };
         let dict = match self.heap.value(class) {
             Value::Class(c) => c.dict,
             _ => return Err(null()),
@@ -250,26 +301,39 @@ impl Vm {
                 if let Some(found) = found
                     && let Value::ClassMethod(function) = *self.heap.value(found)
                 {
-                    call = Some((function, vec![class], u32::MAX));
+                    let mut args = vec![class];
+                    args.extend(kwvalues.iter().copied());
+                    call = Some((function, args, u32::MAX));
+                } else if !kwnames.is_empty() {
+                    let name = match self.heap.value(class) {
+                        Value::Class(c) => c.name,
+                        _ => "type",
+                    };
+                    release(self, held);
+                    return Err(PyException::type_error(format!(
+                        "{name}.__init_subclass__() takes no keyword arguments"
+                    )));
                 }
             }
         }
         let Some((function, args, after)) = call else {
-            self.push(class)?;
+            let pushed = self.push(class);
             if held {
                 self.heap.decref(class, holder);
             }
-            return Ok(());
+            if let Some(keywords) = keywords {
+                self.heap.decref(keywords, holder);
+            }
+            return pushed;
         };
         let info = match self.heap.value(function) {
             Value::Function(f) => Arc::clone(&f.info),
             _ => {
-                if held {
-                    self.heap.decref(class, holder);
-                }
-                return Err(self.unsupported("a __set_name__ that is not a plain function"));
+                release(self, held);
+                return Err(self.unsupported("a class hook that is not a plain function"));
             }
         };
+        let kwnames: &[String] = if after == u32::MAX { &kwnames } else { &[] };
         if !held {
             self.heap.incref(class, holder);
         }
@@ -285,10 +349,14 @@ impl Vm {
         }
         let depth = self.frames.len();
         let popped_args = args.into_iter().map(as_popped).collect();
-        match self.enter_function(function, as_popped(function), info, popped_args, &[]) {
+        match self.enter_function(function, as_popped(function), info, popped_args, kwnames) {
             Ok(()) if self.frames.len() > depth => {
                 if let Some(frame) = self.frames.last_mut() {
-                    frame.on_return = Some(Continuation::ClassHook { class, next: after });
+                    frame.on_return = Some(Continuation::ClassHook {
+                        class,
+                        next: after,
+                        keywords,
+                    });
                 }
                 self.calls.note_frame_switch();
                 if self.track_lines {
@@ -297,11 +365,11 @@ impl Vm {
                 Ok(())
             }
             Ok(()) => {
-                self.heap.decref(class, holder);
+                release(self, true);
                 Err(PyException::new("SystemError", "no frame was pushed"))
             }
             Err(error) => {
-                self.heap.decref(class, holder);
+                release(self, true);
                 Err(error)
             }
         }

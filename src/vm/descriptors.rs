@@ -250,7 +250,21 @@ impl Vm {
                 self.static_builtin(Builtin::ObjectInit)
             }
             // object.__init_subclass__: takes nothing, returns None.
-            None if text == "__init_subclass__" => self.static_builtin(Builtin::ObjectInit),
+            None if text == "__init_subclass__" => {
+                let bound = self.heap.alloc(Value::BoundMethod {
+                    method: Builtin::ObjectInitSubclass,
+                    owner: this,
+                });
+                let address = self.heap.get(bound).address;
+                self.heap.incref(
+                    this,
+                    Referrer::Attribute {
+                        owner: address,
+                        name: "__self__",
+                    },
+                );
+                bound
+            }
             // object.__new__: a static method.
             None if text == "__new__" => self.static_builtin(Builtin::ObjectNew),
             None if matches!(

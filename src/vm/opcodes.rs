@@ -2488,10 +2488,14 @@ impl Vm {
                 self.heap.decref(instance, holder);
                 Ok(())
             }
-            super::frame::Continuation::BuildClass { .. } => self.class_hooks(result, 0, false),
-            super::frame::Continuation::ClassHook { class, next } => {
-                self.class_hooks(class, next, true)
+            super::frame::Continuation::BuildClass { keywords, .. } => {
+                self.class_hooks(result, 0, false, keywords)
             }
+            super::frame::Continuation::ClassHook {
+                class,
+                next,
+                keywords,
+            } => self.class_hooks(class, next, true, keywords),
             super::frame::Continuation::Replay => Ok(()),
         }
     }
