@@ -3,6 +3,7 @@
 use num_bigint::BigInt;
 
 use super::Vm;
+use super::containers::ItemSource;
 use super::exceptions::PyException;
 use super::heap::{ObjId, TypeKind, Value};
 use super::opcodes::Number;
@@ -76,6 +77,9 @@ pub enum Builtin {
     SetMethod(super::sets::SetMethod),
     /// A method of str (`str.split`).
     StrMethod(super::strings::StrMethod),
+    /// A method of bytes or bytearray (`bytes.hex`), or `str.encode`.
+    /// (The type it was looked up on: `bytes.hex` and `bytearray.hex` differ.)
+    BytesMethod(super::bytes::BytesMethod, TypeKind),
     /// A function of the `math` module.
     Math(super::math::MathFunction),
     /// A function of the `gc` module.
@@ -142,6 +146,7 @@ impl Builtin {
             Builtin::Method(method) => method.name(),
             Builtin::SetMethod(method) => method.name(),
             Builtin::StrMethod(method) => method.name(),
+            Builtin::BytesMethod(method, _) => method.name(),
             Builtin::Math(function) => function.name(),
             Builtin::Gc(function) => function.name(),
             Builtin::Type(kind) => kind.name(),
@@ -162,6 +167,9 @@ impl Builtin {
             ),
             Builtin::SetMethod(method) => format!("<method '{}' of 'set' objects>", method.name()),
             Builtin::StrMethod(method) => format!("<method '{}' of 'str' objects>", method.name()),
+            Builtin::BytesMethod(method, kind) => {
+                format!("<method '{}' of '{}' objects>", method.name(), kind.name())
+            }
             _ => format!("<built-in function {}>", self.name()),
         }
     }
@@ -225,6 +233,8 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("set", Builtin::Type(TypeKind::Set)),
     ("frozenset", Builtin::Type(TypeKind::Frozenset)),
     ("slice", Builtin::Type(TypeKind::Slice)),
+    ("bytes", Builtin::Type(TypeKind::Bytes)),
+    ("bytearray", Builtin::Type(TypeKind::ByteArray)),
 ];
 
 /// The `sys` module's members.
@@ -253,6 +263,13 @@ pub fn refused(name: &str) -> Option<&'static str> {
 
 /// Call a builtin or a type; returns the result (the caller pushes it).
 pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
+    // `str(b, encoding)` decodes.
+    if let Value::Type(TypeKind::Str) = vm.heap.value(callable)
+        && (args.len() > 1 || !keywords.is_empty())
+        && let Some(text) = vm.str_from_bytes(args, keywords)?
+    {
+        return Ok(text);
+    }
     let builtin = match vm.heap.value(callable) {
         Value::Builtin(Builtin::Method(method)) => {
             let method = *method;
@@ -289,6 +306,41 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let (method, owner) = (*method, *owner);
             return vm.call_str_method(method, owner, args, keywords);
         }
+        Value::Builtin(Builtin::BytesMethod(method, kind)) => {
+            let (method, kind) = (*method, *kind);
+            let Some((&owner, rest)) = args.split_first() else {
+                return Err(PyException::type_error(format!(
+                    "unbound method {}.{}() needs an argument",
+                    kind.name(),
+                    method.name()
+                )));
+            };
+            if vm.heap.value(owner).type_kind() != kind {
+                return Err(PyException::type_error(format!(
+                    "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                    method.name(),
+                    kind.name(),
+                    vm.heap.value(owner).type_name()
+                )));
+            }
+            return vm.call_bytes_method(method, owner, rest, keywords);
+        }
+        Value::BoundMethod {
+            method: Builtin::BytesMethod(method, _),
+            owner,
+        } => {
+            let (method, owner) = (*method, *owner);
+            // `bytes.fromhex` is bound to the type itself.
+            if let Value::Type(kind) = *vm.heap.value(owner) {
+                return vm.bytes_fromhex(kind, args);
+            }
+            return vm.call_bytes_method(method, owner, args, keywords);
+        }
+        Value::Type(kind @ (TypeKind::Bytes | TypeKind::ByteArray)) => {
+            let kind = *kind;
+            return vm.bytes_new(kind, args, keywords);
+        }
+
         Value::Builtin(Builtin::SetMethod(method)) => {
             let method = *method;
             let Some((&owner, rest)) = args.split_first() else {
@@ -471,8 +523,11 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                     )));
                 }
             };
+            if let Some(items) = ItemSource::range(vm, iterable) {
+                return vm.sum(start, items);
+            }
             let (items, temp) = vm.items_of(iterable)?;
-            let total = vm.sum(start, items);
+            let total = vm.sum(start, ItemSource::Held(items.into_iter()));
             if let Some(temp) = temp {
                 vm.heap.discard(temp);
             }
@@ -565,6 +620,14 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                 Value::Str(s) => Err(PyException::type_error(format!(
                     "ord() expected a character, but string of length {} found",
                     s.chars().count()
+                ))),
+                Value::Bytes(data) if data.len() == 1 => Ok(vm.int_object(data[0] as i64)),
+                Value::ByteArray(array) if array.data.len() == 1 => {
+                    Ok(vm.int_object(array.data[0] as i64))
+                }
+                Value::Bytes(_) | Value::ByteArray(_) => Err(PyException::type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    vm.length(text)?
                 ))),
                 other => Err(PyException::type_error(format!(
                     "ord() expected string of length 1, but {} found",
@@ -668,6 +731,10 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             "__build_class__ is called by CALL itself",
         )),
         Builtin::StrMethod(method) => Err(PyException::new(
+            "SystemError",
+            format!("method {} called without its object", method.name()),
+        )),
+        Builtin::BytesMethod(method, _) => Err(PyException::new(
             "SystemError",
             format!("method {} called without its object", method.name()),
         )),
@@ -775,11 +842,16 @@ fn print(vm: &mut Vm, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
 }
 
 fn extreme(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
+    if let [single] = args
+        && let Some(items) = ItemSource::range(vm, *single)
+    {
+        return extreme_of(vm, builtin, items);
+    }
     let (items, temp) = match args {
         [single] => vm.items_of(*single)?,
         many => (many.to_vec(), None),
     };
-    let result = extreme_of(vm, builtin, items);
+    let result = extreme_of(vm, builtin, ItemSource::Held(items.into_iter()));
     if let (Some(temp), Ok(best)) = (temp, &result) {
         // The result outlives the temporary list that held it.
         let best = *best;
@@ -793,23 +865,33 @@ fn extreme(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
     result
 }
 
-fn extreme_of(vm: &mut Vm, builtin: Builtin, items: Vec<ObjId>) -> Call {
-    let Some((&first, rest)) = items.split_first() else {
+fn extreme_of(vm: &mut Vm, builtin: Builtin, mut items: ItemSource) -> Call {
+    let Some(mut best) = items.next(vm) else {
         return Err(PyException::new(
             "ValueError",
             format!("{}() iterable argument is empty", builtin.name()),
         ));
     };
-    let mut best = first;
-    for &candidate in rest {
+    while let Some(candidate) = items.next(vm) {
         // min keeps the first of equals: replace only when strictly better.
         let better = if builtin == Builtin::Min {
-            vm.compare_bool(CompareOp::Lt, candidate, best)?
+            vm.compare_bool(CompareOp::Lt, candidate, best)
         } else {
-            vm.compare_bool(CompareOp::Gt, candidate, best)?
+            vm.compare_bool(CompareOp::Gt, candidate, best)
+        };
+        let better = match better {
+            Ok(better) => better,
+            Err(error) => {
+                items.done(vm, candidate, best);
+                items.done(vm, best, candidate);
+                return Err(error);
+            }
         };
         if better {
+            items.done(vm, best, candidate);
             best = candidate;
+        } else {
+            items.done(vm, candidate, best);
         }
     }
     Ok(best)
@@ -885,6 +967,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
                     num_traits::FromPrimitive::from_f64(truncated).unwrap_or_default();
                 Ok(vm.int_from_bigint(value))
             }
+            Value::Bytes(_) | Value::ByteArray(_) => vm.int_from_bytes(*obj),
             Value::Str(text) => {
                 let cleaned: String = text.trim().chars().filter(|&c| c != '_').collect();
                 // CPython's int↔str limit, counted on the digits before parsing.

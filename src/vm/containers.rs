@@ -314,6 +314,7 @@ impl Vm {
             Value::Complex(re, im) if *im == 0.0 => float_key(*re, key),
             Value::Complex(re, im) => HashKey::Complex(re.to_bits(), im.to_bits()),
             Value::Str(text) => HashKey::Str(text.clone()),
+            Value::Bytes(data) => HashKey::Bytes(data.clone()),
             Value::Tuple(items) => {
                 let mut keys = Vec::with_capacity(items.len());
                 for &item in items.iter() {
@@ -339,7 +340,11 @@ impl Vm {
                 ));
             }
             Value::Set(set) if set.frozen => HashKey::Identity(key),
-            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::DictView { .. } => {
+            Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::DictView { .. }
+            | Value::ByteArray(_) => {
                 return Err(PyException::type_error(format!(
                     "cannot use '{}' as a dict key (unhashable type: '{}')",
                     self.heap.value(key).type_name(),
@@ -557,6 +562,8 @@ impl Vm {
             Value::Dict(dict) => Some(dict.len()),
             Value::Set(set) => Some(set.len()),
             Value::DictView { dict, .. } => self.container_len(*dict),
+            Value::Bytes(data) => Some(data.len()),
+            Value::ByteArray(array) => Some(array.data.len()),
             _ => None,
         }
     }
@@ -875,7 +882,7 @@ impl Vm {
 
 impl Vm {
     /// `sum(iterable, start)`: intermediate results are freed as CPython frees them.
-    pub(super) fn sum(&mut self, start: ObjId, items: Vec<ObjId>) -> Flow<ObjId> {
+    pub(super) fn sum(&mut self, start: ObjId, mut items: ItemSource) -> Flow<ObjId> {
         if matches!(self.heap.value(start), Value::Str(_)) {
             return Err(PyException::type_error(
                 "sum() can't sum strings [use ''.join(seq) instead]",
@@ -884,27 +891,34 @@ impl Vm {
         // CPython's `builtin_sum_impl`: ints add in a machine word and floats
         // with Neumaier's compensation, making no objects on the way; the
         // first item that does not fit continues with `+`.
-        let mut rest = items.into_iter().peekable();
         let mut acc = start;
         let mut owned = false;
         if let Value::Int(first) = *self.heap.value(acc) {
             let mut total = first;
-            while let Some(&item) = rest.peek() {
+            let mut pending = None;
+            while let Some(item) = items.next(self) {
                 let value = match self.heap.value(item) {
-                    Value::Int(v) => *v,
-                    Value::Bool(b) => i64::from(*b),
-                    _ => break,
+                    Value::Int(v) => Some(*v),
+                    Value::Bool(b) => Some(i64::from(*b)),
+                    _ => None,
                 };
-                let Some(next) = total.checked_add(value) else {
-                    break;
-                };
-                total = next;
-                rest.next();
+                match value.and_then(|v| total.checked_add(v)) {
+                    Some(next) => {
+                        total = next;
+                        items.done(self, item, acc);
+                    }
+                    None => {
+                        pending = Some(item);
+                        break;
+                    }
+                }
             }
             acc = self.int_object(total);
             owned = true;
-            if let Some(item) = rest.next() {
-                acc = self.sum_step(acc, owned, item, start)?;
+            if let Some(item) = pending {
+                let result = self.sum_step(acc, owned, item, start);
+                items.done(self, item, result.as_ref().copied().unwrap_or(acc));
+                acc = result?;
             }
         }
         if let Value::Float(first) = *self.heap.value(acc) {
@@ -913,7 +927,7 @@ impl Vm {
                 self.heap.discard(acc);
             }
             let mut leftover = None;
-            for item in rest.by_ref() {
+            while let Some(item) = items.next(self) {
                 match *self.heap.value(item) {
                     Value::Float(x) => {
                         let t = total + x;
@@ -931,6 +945,7 @@ impl Vm {
                         break;
                     }
                 }
+                items.done(self, item, start);
             }
             if compensation != 0.0 && compensation.is_finite() {
                 total += compensation;
@@ -938,11 +953,15 @@ impl Vm {
             acc = self.heap.alloc(Value::Float(total));
             owned = true;
             if let Some(item) = leftover {
-                acc = self.sum_step(acc, owned, item, start)?;
+                let result = self.sum_step(acc, owned, item, start);
+                items.done(self, item, result.as_ref().copied().unwrap_or(acc));
+                acc = result?;
             }
         }
-        for item in rest {
-            acc = self.sum_step(acc, owned || acc != start, item, start)?;
+        while let Some(item) = items.next(self) {
+            let result = self.sum_step(acc, owned || acc != start, item, start);
+            items.done(self, item, result.as_ref().copied().unwrap_or(acc));
+            acc = result?;
             owned = true;
         }
         Ok(acc)
@@ -1200,5 +1219,60 @@ fn float_key(f: f64, key: ObjId) -> HashKey {
         }
     } else {
         HashKey::Float(f.to_bits())
+    }
+}
+
+/// The items a consuming builtin (`sum`, `min`, `max`) reads one at a time:
+/// borrowed from a container that already holds them, or made one by one by
+/// a range and freed once used, as CPython's range iterator hands them out
+/// (so `sum(range(10**8))` never holds more than one of them).
+pub(super) enum ItemSource {
+    Held(std::vec::IntoIter<ObjId>),
+    Range {
+        next: i64,
+        step: i64,
+        remaining: u64,
+    },
+}
+
+impl ItemSource {
+    /// The items of `iterable` when it is a range, else `None`.
+    pub(super) fn range(vm: &Vm, iterable: ObjId) -> Option<ItemSource> {
+        match *vm.heap.value(iterable) {
+            Value::Range { start, stop, step } => Some(ItemSource::Range {
+                next: start,
+                step,
+                remaining: super::heap::object::range_len(start, stop, step) as u64,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The next item, made now for a range.
+    pub(super) fn next(&mut self, vm: &mut Vm) -> Option<ObjId> {
+        match self {
+            ItemSource::Held(items) => items.next(),
+            ItemSource::Range {
+                next,
+                step,
+                remaining,
+            } => {
+                if *remaining == 0 {
+                    return None;
+                }
+                *remaining -= 1;
+                let value = *next;
+                *next = next.wrapping_add(*step);
+                Some(vm.int_object(value))
+            }
+        }
+    }
+
+    /// The caller is done with `item` (unless it became `kept`): a range's
+    /// item is freed, as `Py_DECREF(item)` does after each step.
+    pub(super) fn done(&self, vm: &mut Vm, item: ObjId, kept: ObjId) {
+        if matches!(self, ItemSource::Range { .. }) && item != kept {
+            vm.heap.discard(item);
+        }
     }
 }

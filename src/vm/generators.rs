@@ -693,9 +693,9 @@ impl Vm {
                 | Builtin::Type(TypeKind::List)
                 | Builtin::Type(TypeKind::Tuple)),
             ) => Some(GenCall::Drive(*builtin)),
-            Value::Type(kind @ (TypeKind::List | TypeKind::Tuple)) => {
-                Some(GenCall::Drive(Builtin::Type(*kind)))
-            }
+            Value::Type(
+                kind @ (TypeKind::List | TypeKind::Tuple | TypeKind::Bytes | TypeKind::ByteArray),
+            ) => Some(GenCall::Drive(Builtin::Type(*kind))),
             _ => None,
         }
     }
@@ -983,7 +983,10 @@ impl Vm {
                 }
                 self.heap.incref(list, holder);
                 let finish = match builtin {
-                    Builtin::Min | Builtin::Max | Builtin::Sorted => {
+                    Builtin::Min
+                    | Builtin::Max
+                    | Builtin::Sorted
+                    | Builtin::Type(TypeKind::Bytes | TypeKind::ByteArray) => {
                         Some(self.builtin_object(builtin))
                     }
                     _ => None,

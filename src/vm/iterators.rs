@@ -61,6 +61,8 @@ impl Vm {
             Value::List(list) => (TypeKind::ListReverseIterator, list.items.len()),
             Value::Tuple(items) => (TypeKind::Reversed, items.len()),
             Value::Str(text) => (TypeKind::Reversed, text.chars().count()),
+            Value::Bytes(data) => (TypeKind::Reversed, data.len()),
+            Value::ByteArray(array) => (TypeKind::Reversed, array.data.len()),
             other => {
                 return Err(PyException::type_error(format!(
                     "'{}' object is not reversible",
@@ -119,6 +121,7 @@ impl Vm {
                 let address = self.heap.get(iterator).address;
                 let len = match self.heap.value(seq) {
                     Value::List(list) => list.items.len(),
+                    Value::ByteArray(array) => array.data.len(),
                     _ => remaining,
                 };
                 if remaining == 0 || remaining > len {
@@ -139,6 +142,12 @@ impl Vm {
                     Value::Str(text) => {
                         let c: String = text.chars().nth(index).into_iter().collect();
                         self.str_object(&c)
+                    }
+                    Value::Bytes(_) | Value::ByteArray(_) => {
+                        match self.bytes_iter_item(seq, index) {
+                            Some(item) => item,
+                            None => return Ok(Some(None)),
+                        }
                     }
                     _ => return Ok(Some(None)),
                 };

@@ -6,6 +6,7 @@
 //! refcounts) lives in [`heap`]; each opcode's handler is in [`opcodes`].
 
 pub mod builtins;
+mod bytes;
 mod classes;
 pub mod code;
 mod complex;
@@ -74,6 +75,8 @@ pub struct Singletons {
     small_ints: Vec<ObjId>,
     latin1: Vec<ObjId>,
     pub(crate) types: FastMap<TypeKind, ObjId>,
+    /// `b''` and the one-byte bytes (index byte + 1), immortal, made on first use.
+    pub(crate) bytes: Vec<Option<ObjId>>,
 }
 
 /// The interpreter state.
@@ -447,7 +450,7 @@ impl Vm {
                 set
             }
             Constant::Complex { real, imag } => self.heap.alloc(Value::Complex(*real, *imag)),
-            Constant::Bytes(_) => self.singletons.not_implemented,
+            Constant::Bytes(data) => self.bytes_object(data),
         };
         if let Some(key) = key {
             constants.insert(key, id);
@@ -1515,5 +1518,6 @@ fn make_singletons(heap: &mut Heap) -> Singletons {
         small_ints,
         latin1,
         types,
+        bytes: Vec::new(),
     }
 }

@@ -1081,6 +1081,9 @@ impl Vm {
     }
 
     fn attribute(&mut self, owner: ObjId, name: super::heap::Symbol) -> Flow<ObjId> {
+        if let Some(found) = self.bytes_attribute(owner, name) {
+            return found;
+        }
         let name_text = self.heap.symbols.text(name);
         match self.heap.value(owner) {
             Value::Module(module) => module.namespace.get(name).ok_or_else(|| {
@@ -1183,6 +1186,8 @@ impl Vm {
             Value::Str(text) if text.is_ascii() => TypeKind::StrAsciiIterator,
             Value::Str(_) => TypeKind::StrIterator,
             Value::Set(_) => TypeKind::SetIterator,
+            Value::Bytes(_) => TypeKind::BytesIterator,
+            Value::ByteArray(_) => TypeKind::ByteArrayIterator,
             Value::Instance { .. } if self.special_method(iterable, "__iter__").is_some() => {
                 return self.instance_iter(iterable);
             }
@@ -1284,6 +1289,9 @@ impl Vm {
                             }
                             None => (None, 1),
                         }
+                    }
+                    Value::Bytes(_) | Value::ByteArray(_) => {
+                        (self.bytes_iter_item(sequence, position), 1)
                     }
                     _ => (None, 1),
                 };
@@ -1549,6 +1557,9 @@ impl Vm {
         if let Some(result) = self.list_binary_op(op, lhs, rhs)? {
             return Ok(result);
         }
+        if let Some(result) = self.bytes_binary_op(op, lhs, rhs)? {
+            return Ok(result);
+        }
         let (left, right) = (self.heap.value(lhs), self.heap.value(rhs));
         match (base, left, right) {
             // str + str: concatenation (CPython returns the other operand for '' + s)
@@ -1677,6 +1688,9 @@ impl Vm {
             return self.slice_of(container, index);
         }
         if let Some(item) = self.container_getitem(container, index)? {
+            return Ok(item);
+        }
+        if let Some(item) = self.bytes_getitem(container, index)? {
             return Ok(item);
         }
         let position = match Number::of(self.heap.value(index)) {
@@ -2010,7 +2024,7 @@ impl Vm {
                 Some(x.len().cmp(&y.len()))
             }
             _ if left == right => Some(Ordering::Equal),
-            _ => None,
+            _ => self.bytes_order(left, right),
         })
     }
 
@@ -2018,6 +2032,9 @@ impl Vm {
         match self.heap.value(container) {
             Value::Instance { .. } => return self.instance_contains(container, item),
             Value::Set(_) => return self.set_has(container, item),
+            Value::Bytes(_) | Value::ByteArray(_) => {
+                return Ok(self.bytes_contains(container, item)?.unwrap_or(false));
+            }
             Value::List(_) | Value::Tuple(_)
                 if self.is_instance_obj(item) || self.has_instance(container) =>
             {

@@ -135,6 +135,7 @@ impl Vm {
                 None => pointer_hash(self.heap.get(obj).address),
             },
             Value::Str(text) => str_hash(text),
+            Value::Bytes(data) => bytes_hash(data),
             Value::Complex(re, im) => {
                 let address = self.heap.get(obj).address;
                 let part = |x: f64| float_hash(x).unwrap_or_else(|| pointer_hash(address));
@@ -150,7 +151,11 @@ impl Vm {
             }
             Value::Set(set) if set.frozen => frozenset_hash(set),
             Value::Instance { .. } => self.instance_hash(obj)?,
-            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::DictView { .. } => {
+            Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::DictView { .. }
+            | Value::ByteArray(_) => {
                 return Err(PyException::type_error(format!(
                     "unhashable type: '{}'",
                     self.heap.value(obj).type_name()

@@ -149,6 +149,10 @@ impl Vm {
                     .flatten()
                     .map(crate::vm::builtins::Builtin::StrMethod)
             })
+            .or_else(|| {
+                crate::vm::bytes::BytesMethod::find(kind, text)
+                    .map(|method| crate::vm::builtins::Builtin::BytesMethod(method, kind))
+            })
         else {
             return Ok(false);
         };

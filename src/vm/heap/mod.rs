@@ -895,10 +895,20 @@ impl Heap {
         }
     }
 
+    /// A buffer outside an object's block (a bytearray's) went from `before`
+    /// to `after` bytes: counted against the memory limit like the objects.
+    pub fn account_buffer(&mut self, before: usize, after: usize) {
+        self.in_use = (self.in_use + after as u64).saturating_sub(before as u64);
+    }
+
     fn free_block(&mut self, id: ObjId) {
         let object = &self.objects[id.index()];
         let address = object.address;
         let size = object.size;
+        if let Value::ByteArray(array) = &object.value {
+            self.in_use = self.in_use.saturating_sub(array.allocated as u64);
+        }
+        let object = &self.objects[id.index()];
         let block = if object.value.is_gc() {
             address - 16
         } else {
@@ -1013,6 +1023,7 @@ impl Heap {
             Value::List(list) => object.size as u64 + 8 * list.allocated as u64,
             Value::Dict(dict) => dict.getsizeof() as u64,
             Value::Set(set) => 16 + set.sizeof() as u64,
+            Value::ByteArray(array) => array.getsizeof(),
             _ => object.size as u64,
         }
     }

@@ -221,6 +221,10 @@ pub enum Value {
     },
     /// A generator: its frame while suspended (see [`crate::vm::types::generator`]).
     Generator(Box<crate::vm::types::generator::Generator>),
+    /// `bytes` (see [`crate::vm::types::bytes`]).
+    Bytes(Arc<[u8]>),
+    /// `bytearray`: its bytes and its allocation.
+    ByteArray(Box<crate::vm::types::bytes::ByteArray>),
 }
 
 /// The values of an instance's slots, `None` where unset.
@@ -328,6 +332,8 @@ impl Value {
             Value::Member { .. } => TypeKind::MemberDescriptor,
             Value::Slice { .. } => TypeKind::Slice,
             Value::Generator(_) => TypeKind::Generator,
+            Value::Bytes(_) => TypeKind::Bytes,
+            Value::ByteArray(_) => TypeKind::ByteArray,
         }
     }
 
@@ -445,6 +451,12 @@ impl Value {
             Value::Module(_) => GC_HEAD + 56,
             // A static type: sizeof(PyTypeObject), no GC header for static types.
             Value::Type(_) => 416,
+            Value::Bytes(data) => {
+                u32::try_from(crate::vm::types::bytes::BYTES_HEADER as u64 + data.len() as u64)
+                    .unwrap_or(u32::MAX)
+            }
+            // The object; its buffer is counted by getsizeof, as a list's items.
+            Value::ByteArray(_) => crate::vm::types::bytes::BYTEARRAY_HEADER,
         }
     }
 
@@ -462,6 +474,8 @@ impl Value {
             Value::List(list) => !list.items.is_empty(),
             Value::Dict(dict) => !dict.is_empty(),
             Value::Set(set) => !set.is_empty(),
+            Value::Bytes(data) => !data.is_empty(),
+            Value::ByteArray(array) => !array.data.is_empty(),
             Value::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,
             _ => true,
         }
@@ -490,6 +504,8 @@ impl Value {
             Value::RangeIterator { .. } => "<range_iterator object>".into(),
             Value::Builtin(builtin) => builtin.repr(),
             Value::Type(kind) => format!("<class '{}'>", kind.name()),
+            Value::Bytes(data) => crate::bytecode::repr::bytes_repr(data),
+            Value::ByteArray(array) => crate::vm::types::bytes::bytearray_repr(&array.data),
             Value::Tuple(_)
             | Value::List(_)
             | Value::Dict(_)

@@ -427,6 +427,23 @@ impl Writer<'_> {
                 object.value.type_name(),
                 object.address
             )),
+            // A repr is longer than its bytes: write only what can fit.
+            Value::Bytes(data) => {
+                let cut = data.len().min(self.room().saturating_add(1));
+                self.push(&crate::bytecode::repr::bytes_repr(&data[..cut]))?;
+                if cut < data.len() {
+                    return Err(Stop::Full);
+                }
+                Ok(())
+            }
+            Value::ByteArray(array) => {
+                let cut = array.data.len().min(self.room().saturating_add(1));
+                self.push(&crate::vm::types::bytes::bytearray_repr(&array.data[..cut]))?;
+                if cut < array.data.len() {
+                    return Err(Stop::Full);
+                }
+                Ok(())
+            }
             other => self.push(&other.plain_repr()),
         }
     }

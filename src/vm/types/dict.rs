@@ -19,6 +19,8 @@ pub enum HashKey {
     /// A float that is not an integral value (its bits; `-0.0` is `Int(0)`).
     Float(u64),
     Str(std::sync::Arc<str>),
+    /// A bytes (never equal to a str).
+    Bytes(std::sync::Arc<[u8]>),
     Tuple(Vec<HashKey>),
     /// A complex number with a non-zero imaginary part (its parts' bits).
     Complex(u64, u64),

@@ -9,6 +9,7 @@
 //! still lives in the `match`es of `heap` and `opcodes`, to become per-type
 //! slot tables next.
 
+pub mod bytes;
 pub mod dict;
 pub mod exceptions;
 pub mod generator;
@@ -68,6 +69,10 @@ pub enum TypeKind {
     MemberDescriptor,
     Slice,
     Super,
+    Bytes,
+    ByteArray,
+    BytesIterator,
+    ByteArrayIterator,
     /// A built-in exception class.
     Exc(ExcKind),
 }
@@ -123,6 +128,10 @@ impl TypeKind {
             TypeKind::Slice,
             TypeKind::Super,
             TypeKind::Complex,
+            TypeKind::Bytes,
+            TypeKind::ByteArray,
+            TypeKind::BytesIterator,
+            TypeKind::ByteArrayIterator,
         ];
         all.extend(ExcKind::all().map(TypeKind::Exc));
         all
@@ -178,6 +187,10 @@ impl TypeKind {
             TypeKind::MemberDescriptor => "member_descriptor",
             TypeKind::Slice => "slice",
             TypeKind::Super => "super",
+            TypeKind::Bytes => "bytes",
+            TypeKind::ByteArray => "bytearray",
+            TypeKind::BytesIterator => "bytes_iterator",
+            TypeKind::ByteArrayIterator => "bytearray_iterator",
             TypeKind::Exc(kind) => kind.name(),
         }
     }
