@@ -60,6 +60,8 @@ pub enum Builtin {
     /// `object.__new__`, `object.__setattr__`, `object.__delattr__`,
     /// `object.__getattribute__` (the generic behaviour a class overrides).
     ObjectNew,
+    /// `list.__init__` / `dict.__init__`, bound by `super()` in a subclass.
+    BaseInit,
     /// `object.__init_subclass__`, bound to the new class by `super()`.
     ObjectInitSubclass,
     ObjectSetAttr,
@@ -136,6 +138,7 @@ impl Builtin {
             Builtin::ObjectInit => "__init__",
             Builtin::ObjectNew => "__new__",
             Builtin::ObjectInitSubclass => "__init_subclass__",
+            Builtin::BaseInit => "__init__",
             Builtin::ObjectSetAttr => "__setattr__",
             Builtin::ObjectDelAttr => "__delattr__",
             Builtin::ObjectGetAttribute => "__getattribute__",
@@ -386,6 +389,19 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             all.extend_from_slice(args);
             no_keywords(which.name(), keywords)?;
             return vm.object_slot(which, &all);
+        }
+        Value::BoundMethod {
+            method: Builtin::BaseInit,
+            owner,
+        } => {
+            let owner = *owner;
+            let kind = vm.heap.value(owner).type_kind();
+            let (names, values): (Vec<String>, Vec<ObjId>) = keywords
+                .iter()
+                .map(|&(name, value)| (name.to_owned(), value))
+                .unzip();
+            vm.builtin_init(kind, owner, args, &names, &values)?;
+            return Ok(vm.singletons.none);
         }
         Value::BoundMethod {
             method: Builtin::ObjectInitSubclass,
@@ -712,7 +728,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             "super() other than in super().name",
             None,
         )),
-        Builtin::ObjectInitSubclass => Ok(vm.singletons.none),
+        Builtin::ObjectInitSubclass | Builtin::BaseInit => Ok(vm.singletons.none),
         Builtin::ObjectNew
         | Builtin::ObjectSetAttr
         | Builtin::ObjectDelAttr
@@ -940,6 +956,9 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
         (TypeKind::Type, [obj]) => {
             if let Value::Instance { class, .. } = vm.heap.value(*obj) {
                 return Ok(*class);
+            }
+            if let Some(tag) = vm.heap.subclass_of(*obj) {
+                return Ok(tag.class);
             }
             if let Value::Exception(exc) = vm.heap.value(*obj)
                 && let Some(class) = exc.class

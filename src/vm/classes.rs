@@ -57,7 +57,6 @@ fn static_type_name(name: &str) -> &'static &'static str {
 const UNSUPPORTED_DUNDERS: &[&str] = &[
     "__del__",
     "__complex__",
-    "__missing__",
     "__length_hint__",
     "__bytes__",
     "__aiter__",
@@ -112,8 +111,9 @@ impl Vm {
             let ok = matches!(
                 base.slot.obj.map(|b| self.heap.value(b)),
                 Some(Value::Class(_))
-                    | Some(Value::Type(TypeKind::Object))
-                    | Some(Value::Type(TypeKind::Exc(_)))
+                    | Some(Value::Type(
+                        TypeKind::Object | TypeKind::Exc(_) | TypeKind::List | TypeKind::Dict
+                    ))
             );
             if !ok {
                 let shown = base.slot.obj.map(|b| self.heap.repr(b)).unwrap_or_default();
@@ -471,6 +471,12 @@ impl Vm {
                 return Err(error);
             }
         };
+        if let Err(error) = self.check_builtin_subclass(&mro, namespace) {
+            self.heap.decref(name, holder);
+            self.heap.decref(bases, holder);
+            self.heap.discard(namespace);
+            return Err(error);
+        }
         let qualname = match self.heap.value(namespace) {
             Value::Dict(d) => {
                 let key = HashKey::Str("__qualname__".into());
@@ -556,16 +562,83 @@ impl Vm {
         Ok(class)
     }
 
+    /// The built-in type (list or dict) a class's instances are, if any.
+    pub(super) fn builtin_base(&self, class: ObjId) -> Option<TypeKind> {
+        let Value::Class(c) = self.heap.value(class) else {
+            return None;
+        };
+        c.mro.iter().find_map(|&k| match self.heap.value(k) {
+            Value::Type(kind @ (TypeKind::List | TypeKind::Dict)) => Some(*kind),
+            _ => None,
+        })
+    }
+
+    /// A subclass of list or dict may add methods and attributes, `__init__`
+    /// and (for dict) `__missing__`; the special methods its base implements
+    /// in C are not overridden here yet, so defining one is refused.
+    fn check_builtin_subclass(&self, mro: &[ObjId], namespace: ObjId) -> Flow {
+        let bases: Vec<TypeKind> = mro
+            .iter()
+            .filter_map(|&k| match self.heap.value(k) {
+                Value::Type(kind @ (TypeKind::List | TypeKind::Dict)) => Some(*kind),
+                _ => None,
+            })
+            .collect();
+        let Some(&base) = bases.first() else {
+            return Ok(());
+        };
+        if bases.len() > 1 {
+            return Err(PyException::type_error(
+                "multiple bases have instance lay-out conflict",
+            ));
+        }
+        let has_exception = mro
+            .iter()
+            .any(|&k| matches!(self.heap.value(k), Value::Type(TypeKind::Exc(_))));
+        if has_exception {
+            return Err(PyException::type_error(
+                "multiple bases have instance lay-out conflict",
+            ));
+        }
+        let Value::Dict(d) = self.heap.value(namespace) else {
+            return Ok(());
+        };
+        for entry in d.entries() {
+            let Value::Str(key) = self.heap.value(entry.key) else {
+                continue;
+            };
+            let allowed = matches!(
+                key.as_ref(),
+                "__init__"
+                    | "__module__"
+                    | "__qualname__"
+                    | "__doc__"
+                    | "__firstlineno__"
+                    | "__static_attributes__"
+                    | "__classcell__"
+                    | "__classdictcell__"
+                    | "__annotate__"
+                    | "__annotate_func__"
+                    | "__annotations__"
+                    | "__init_subclass__"
+                    | "__class_getitem__"
+            ) || (key.as_ref() == "__missing__" && base == TypeKind::Dict)
+                || !(key.starts_with("__") && key.ends_with("__"));
+            if !allowed {
+                return Err(self.unsupported(&format!("{key} in a subclass of {}", base.name())));
+            }
+        }
+        Ok(())
+    }
+
     /// C3 linearization of the bases' MROs (each ending in `object`).
     fn c3_mro(&self, bases: &[ObjId]) -> Flow<Vec<ObjId>> {
         let object = self.type_object_id(TypeKind::Object);
         let mro_of = |base: ObjId| -> Vec<ObjId> {
             match self.heap.value(base) {
                 Value::Class(c) => c.mro.clone(),
-                // A built-in exception class: its MRO of static types.
-                Value::Type(kind @ TypeKind::Exc(_)) => {
-                    kind.mro().map(|k| self.type_object_id(k)).collect()
-                }
+                // A built-in type: its MRO of static types.
+                Value::Type(kind) => kind.mro().map(|k| self.type_object_id(k)).collect(),
                 _ => vec![object],
             }
         };
@@ -645,15 +718,40 @@ impl Vm {
             _ => return Err(null()),
         };
         let exception = self.class_exception_kind(class);
-        let instance = match exception {
+        let builtin = self.builtin_base(class);
+        let instance = match (exception, builtin) {
             // BaseException.__new__: the arguments are `args` from the start.
-            Some(kind) => {
+            (Some(kind), _) => {
                 let objects = args.iter().filter_map(|a| a.slot.obj).collect();
                 self.exception_instance(class, kind, objects)
             }
-            None => self.plain_instance(class, type_name),
+            (None, Some(kind)) => self.builtin_instance(class, kind),
+            (None, None) => self.plain_instance(class, type_name),
         };
         let init = self.class_lookup(class, "__init__");
+        if init.is_none()
+            && let Some(kind) = builtin
+        {
+            // `list.__init__(iterable)` / `dict.__init__(...)` fill it.
+            let objects: Vec<ObjId> = args.iter().filter_map(|a| a.slot.obj).collect();
+            let positional = objects.len() - kwnames.len().min(objects.len());
+            let filled = self.builtin_init(
+                kind,
+                instance,
+                &objects[..positional],
+                kwnames,
+                &objects[positional..],
+            );
+            for arg in args {
+                self.release(arg);
+            }
+            self.release(class_popped);
+            if let Err(error) = filled {
+                self.heap.discard(instance);
+                return Err(error);
+            }
+            return Ok(Some(instance));
+        }
         let Some(init) = init else {
             if !args.is_empty() && exception.is_none() {
                 for arg in args {
@@ -744,6 +842,67 @@ impl Vm {
         Ok(())
     }
 
+    /// A new, empty list or dict that is an instance of `class`.
+    fn builtin_instance(&mut self, class: ObjId, kind: TypeKind) -> ObjId {
+        let instance = match kind {
+            TypeKind::Dict => self.heap.alloc(Value::Dict(Box::new(Dict::new()))),
+            _ => self.list_object(Vec::new(), false),
+        };
+        let dict = self.heap.alloc(Value::Dict(Box::new(Dict::new())));
+        self.heap.tag_subclass(instance, class, dict);
+        instance
+    }
+
+    /// `list.__init__(self, [iterable])`, `dict.__init__(self, [mapping], **kw)`.
+    pub(super) fn builtin_init(
+        &mut self,
+        kind: TypeKind,
+        instance: ObjId,
+        args: &[ObjId],
+        kwnames: &[String],
+        kwvalues: &[ObjId],
+    ) -> Flow {
+        let name = kind.name();
+        if kind == TypeKind::List {
+            if let Some(keyword) = kwnames.first() {
+                return Err(PyException::type_error(format!(
+                    "{name}() takes no keyword arguments (got '{keyword}')"
+                )));
+            }
+            if args.len() > 1 {
+                return Err(PyException::type_error(format!(
+                    "{name} expected at most 1 argument, got {}",
+                    args.len()
+                )));
+            }
+            self.call_method(super::containers::Method::ListClear, instance, &[])?;
+            if let Some(&iterable) = args.first() {
+                self.call_method(super::containers::Method::ListExtend, instance, &[iterable])?;
+            }
+            return Ok(());
+        }
+        if args.len() > 1 {
+            return Err(PyException::type_error(format!(
+                "dict expected at most 1 argument, got {}",
+                args.len()
+            )));
+        }
+        if let Some(&mapping) = args.first() {
+            let entries: Vec<(ObjId, ObjId)> = match self.heap.value(mapping) {
+                Value::Dict(d) => d.entries().map(|e| (e.key, e.value)).collect(),
+                _ => return Err(self.unsupported("dict() of other than a dict")),
+            };
+            for (key, value) in entries {
+                self.dict_set(instance, key, value)?;
+            }
+        }
+        for (name, &value) in kwnames.iter().zip(kwvalues) {
+            let key = self.identifier(name);
+            self.dict_set(instance, key, value)?;
+        }
+        Ok(())
+    }
+
     /// A new instance of a plain class: its `__dict__` and class held.
     pub(super) fn plain_instance(&mut self, class: ObjId, type_name: &'static str) -> ObjId {
         let slots = self.new_slots(class);
@@ -782,6 +941,9 @@ impl Vm {
         owner: ObjId,
         name: &str,
     ) -> Option<Flow<AttrFound>> {
+        if let Some(tag) = self.heap.subclass_of(owner) {
+            return self.subclassed_attribute(owner, tag.class, tag.dict, name);
+        }
         match self.heap.value(owner) {
             Value::Exception(_) | Value::Type(TypeKind::Exc(_)) => {
                 self.exception_attribute(owner, name)
@@ -904,6 +1066,9 @@ impl Vm {
 
     /// `type(obj)` for instances (their class) and other objects (their type object).
     pub(super) fn type_of_object(&self, obj: ObjId) -> ObjId {
+        if let Some(tag) = self.heap.subclass_of(obj) {
+            return tag.class;
+        }
         match self.heap.value(obj) {
             Value::Instance { class, .. } => *class,
             Value::Exception(e) if e.class.is_some() => e.class.unwrap_or(obj),
@@ -944,13 +1109,12 @@ impl Vm {
             }
         };
         let owner = args[0];
-        let hooked = match self.heap.value(owner) {
-            Value::Instance { class, .. } => {
-                let class = *class;
+        let hooked = match self.user_class(owner) {
+            Some(class) => {
                 self.user_hook(class, "__setattr__").is_some()
                     || self.user_hook(class, "__delattr__").is_some()
             }
-            _ => false,
+            None => false,
         };
         match which {
             Builtin::ObjectSetAttr => {
@@ -1066,6 +1230,62 @@ impl Vm {
         }))
     }
 
+    /// `obj.name` on a list or dict made by a subclass: its class's
+    /// attributes and its `__dict__` first; `None` lets the built-in type's
+    /// methods answer.
+    fn subclassed_attribute(
+        &mut self,
+        owner: ObjId,
+        class: ObjId,
+        dict: ObjId,
+        name: &str,
+    ) -> Option<Flow<AttrFound>> {
+        if !self.generic_getattr
+            && let Some(hook) = self.user_hook(class, "__getattribute__")
+        {
+            return Some(Ok(AttrFound::GetAttribute(hook)));
+        }
+        self.generic_getattr = false;
+        let key = HashKey::Str(name.into());
+        let in_dict = matches!(self.heap.value(dict), Value::Dict(d) if d.get(&key).is_some());
+        let known = in_dict
+            || matches!(name, "__class__" | "__dict__")
+            || self.class_lookup(class, name).is_some();
+        let kind = self.heap.value(owner).type_kind();
+        if !known && super::containers::Method::find(kind, name).is_some() {
+            return None;
+        }
+        Some(self.generic_instance_attribute(owner, class, name))
+    }
+
+    /// The class of an instance or of a list or dict made by a subclass.
+    pub(super) fn user_class(&self, obj: ObjId) -> Option<ObjId> {
+        match self.heap.value(obj) {
+            Value::Instance { class, .. } => Some(*class),
+            _ => self.heap.subclass_of(obj).map(|tag| tag.class),
+        }
+    }
+
+    /// The `__dict__` of an instance (or of a list or dict made by a subclass).
+    fn instance_dict(&self, obj: ObjId) -> Option<ObjId> {
+        match self.heap.value(obj) {
+            Value::Instance { dict, .. } => *dict,
+            _ => self.heap.subclass_of(obj).map(|tag| tag.dict),
+        }
+    }
+
+    /// `type(obj).__name__` for messages.
+    pub(super) fn instance_type_name(&self, obj: ObjId) -> &'static str {
+        match self
+            .heap
+            .subclass_of(obj)
+            .map(|tag| self.heap.value(tag.class))
+        {
+            Some(Value::Class(c)) => c.name,
+            _ => self.heap.value(obj).type_name(),
+        }
+    }
+
     /// A special method the class (or a base) defines in Python, not `object`'s.
     pub(super) fn user_hook(&self, class: ObjId, name: &str) -> Option<ObjId> {
         self.class_lookup(class, name)
@@ -1093,10 +1313,7 @@ impl Vm {
         class: ObjId,
         name: &str,
     ) -> Flow<AttrFound> {
-        let dict = match self.heap.value(owner) {
-            Value::Instance { dict, .. } => *dict,
-            _ => None,
-        };
+        let dict = self.instance_dict(owner);
         let on_class = self.class_lookup(class, name);
         if let Some(found) = on_class
             && self.is_data_descriptor(found)
@@ -1161,7 +1378,7 @@ impl Vm {
                     name,
                     format!(
                         "'{}' object has no attribute '{name}'",
-                        self.heap.value(owner).type_name()
+                        self.instance_type_name(owner)
                     ),
                 )),
             },
@@ -1187,7 +1404,7 @@ impl Vm {
     /// `obj.name = value` on instances and classes (the dict takes its own
     /// reference); a class's `__setattr__` runs instead when it has one.
     pub(super) fn store_attribute(&mut self, owner: ObjId, name: &str, value: ObjId) -> Flow {
-        if let Value::Instance { class, .. } = *self.heap.value(owner)
+        if let Some(class) = self.user_class(owner)
             && let Some(hook) = self.user_hook(class, "__setattr__")
         {
             let key = self.identifier(name);
@@ -1198,7 +1415,7 @@ impl Vm {
 
     /// `del obj.name`; a class's `__delattr__` runs instead when it has one.
     pub(super) fn delete_attribute(&mut self, owner: ObjId, name: &str) -> Flow {
-        if let Value::Instance { class, .. } = *self.heap.value(owner)
+        if let Some(class) = self.user_class(owner)
             && let Some(hook) = self.user_hook(class, "__delattr__")
         {
             let key = self.identifier(name);
@@ -1217,10 +1434,9 @@ impl Vm {
         value: Option<ObjId>,
         hooked: bool,
     ) -> Flow {
-        let on_class = match self.heap.value(owner) {
-            Value::Instance { class, .. } => self.class_lookup(*class, name),
-            _ => None,
-        };
+        let on_class = self
+            .user_class(owner)
+            .and_then(|class| self.class_lookup(class, name));
         if let Some(found) = on_class {
             match *self.heap.value(found) {
                 Value::Property { fset, fdel, .. } => {
@@ -1257,7 +1473,9 @@ impl Vm {
                 _ => {}
             }
         }
+        let tagged = self.heap.subclass_of(owner).map(|tag| tag.dict);
         let dict = match self.heap.value(owner) {
+            _ if tagged.is_some() => tagged.unwrap_or(owner),
             Value::Instance {
                 dict: Some(dict), ..
             } => *dict,
@@ -1337,6 +1555,12 @@ impl Vm {
 
     /// `isinstance(value, cls)` for classes made by `class`.
     pub(super) fn is_instance_of_class(&self, value: ObjId, class: ObjId) -> bool {
+        if let Some(tag) = self.heap.subclass_of(value) {
+            return match self.heap.value(tag.class) {
+                Value::Class(c) => c.mro.contains(&class),
+                _ => false,
+            };
+        }
         let own = match self.heap.value(value) {
             Value::Instance { class: own, .. } => *own,
             Value::Exception(exc) => match exc.class {

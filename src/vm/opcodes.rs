@@ -1035,6 +1035,17 @@ impl Vm {
     /// attribute `name` (with `method`: the unbound function and the owner,
     /// or the attribute and NULL).
     fn load_attr(&mut self, name: super::heap::Symbol, method: bool) -> Flow {
+        // A list or dict made by a subclass: its class's attributes first.
+        if self.heap.has_subclassed()
+            && self
+                .peek(0)?
+                .obj
+                .and_then(|o| self.heap.subclass_of(o))
+                .is_some()
+            && self.load_instance_attr(name, method)?
+        {
+            return Ok(());
+        }
         if self.load_method(name, method)? {
             return Ok(());
         }
@@ -1674,6 +1685,11 @@ impl Vm {
         }
         if matches!(self.heap.value(container), Value::Class(_)) {
             return self.class_getitem(container, index);
+        }
+        if let Some(tag) = self.heap.subclass_of(container)
+            && let Some(missing) = self.dict_missing(container, tag.class, index)?
+        {
+            return Ok(missing);
         }
         let index = if self.is_instance_obj(index)
             && matches!(
@@ -2568,7 +2584,8 @@ impl Vm {
                 | Value::Exception(_)
                 | Value::Type(TypeKind::Exc(_))
                 | Value::Generator(_)
-        ) {
+        ) && self.heap.subclass_of(owner).is_none()
+        {
             return Ok(false);
         }
         match self.calling(|vm| vm.load_instance_attr_calling(owner, name, method_bit)) {

@@ -152,6 +152,16 @@ pub struct Heap {
     /// `max_memory`, or 0 while generators wait to be closed: one compare
     /// after each instruction tells the run loop to look ([`Heap::needs_attention`]).
     attention_limit: u64,
+    /// Lists and dicts that are instances of a class subclassing list or
+    /// dict (`class Stack(list)`): their class and `__dict__`, each held.
+    subclassed: HashMap<ObjId, Subclassed>,
+}
+
+/// What an instance of a subclass of list or dict holds besides its items.
+#[derive(Debug, Clone, Copy)]
+pub struct Subclassed {
+    pub class: ObjId,
+    pub dict: ObjId,
 }
 
 /// The reference that keeps a generator alive until it is closed (CPython
@@ -207,6 +217,7 @@ impl Heap {
             max_memory: DEFAULT_MAX_MEMORY,
             collecting: false,
             freelists: freelists::FreeLists::default(),
+            subclassed: HashMap::new(),
             finalizing: Vec::new(),
             attention_limit: DEFAULT_MAX_MEMORY,
         }
@@ -599,6 +610,67 @@ impl Heap {
     /// names by binding); [`Heap::release`] drops them last first, as
     /// `tupledealloc` does.
     pub fn children(&self, id: ObjId) -> Vec<(ObjId, Referrer)> {
+        let mut children = self.own_children(id);
+        if let Some(tag) = self.subclass_of(id) {
+            let address = self.get(id).address;
+            let attribute = |name| Referrer::Attribute {
+                owner: address,
+                name,
+            };
+            // Released (last first) as `subtype_dealloc`: the `__dict__`
+            // first, then the items, the class last.
+            let (first, last) = (
+                (tag.class, attribute("__class__")),
+                (tag.dict, attribute("__dict__")),
+            );
+            if matches!(self.value(id), Value::Dict(_)) {
+                children.insert(0, last);
+                children.push(first);
+            } else {
+                children.insert(0, first);
+                children.push(last);
+            }
+        }
+        children
+    }
+
+    /// Some list or dict is an instance of a subclass.
+    #[inline]
+    pub fn has_subclassed(&self) -> bool {
+        !self.subclassed.is_empty()
+    }
+
+    /// The class and `__dict__` of a list or dict made by a subclass.
+    #[inline]
+    pub fn subclass_of(&self, id: ObjId) -> Option<Subclassed> {
+        if self.subclassed.is_empty() {
+            return None;
+        }
+        self.subclassed.get(&id).copied()
+    }
+
+    /// Make a new list or dict an instance of `class` with `dict` (both
+    /// held by it from now on).
+    pub fn tag_subclass(&mut self, id: ObjId, class: ObjId, dict: ObjId) {
+        let address = self.get(id).address;
+        self.incref(
+            class,
+            Referrer::Attribute {
+                owner: address,
+                name: "__class__",
+            },
+        );
+        self.incref(
+            dict,
+            Referrer::Attribute {
+                owner: address,
+                name: "__dict__",
+            },
+        );
+        self.subclassed.insert(id, Subclassed { class, dict });
+    }
+
+    fn own_children(&self, id: ObjId) -> Vec<(ObjId, Referrer)> {
         let object = self.get(id);
         match &object.value {
             Value::Tuple(items) => items
@@ -917,7 +989,9 @@ impl Heap {
         if self.recorder.enabled {
             self.record_free(id);
         }
-        if !self.freelists.push(&self.objects[id.index()].value, block) {
+        // An instance of a subclass never goes to its base's free list.
+        let subclassed = !self.subclassed.is_empty() && self.subclassed.remove(&id).is_some();
+        if subclassed || !self.freelists.push(&self.objects[id.index()].value, block) {
             self.allocator.free(block, size);
         }
         self.in_use = self.in_use.saturating_sub(size as u64 + SLOT_BYTES);
@@ -1020,6 +1094,11 @@ impl Heap {
     pub fn getsizeof(&self, id: ObjId) -> u64 {
         let object = self.get(id);
         match &object.value {
+            // A subclass's instance adds the pre-header's dict and weakref pointers.
+            Value::List(list) if self.subclass_of(id).is_some() => {
+                object.size as u64 + 8 * list.allocated as u64 + 16
+            }
+            Value::Dict(dict) if self.subclass_of(id).is_some() => dict.getsizeof() as u64 + 16,
             Value::List(list) => object.size as u64 + 8 * list.allocated as u64,
             Value::Dict(dict) => dict.getsizeof() as u64,
             Value::Set(set) => 16 + set.sizeof() as u64,
