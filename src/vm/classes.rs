@@ -1001,11 +1001,22 @@ impl Vm {
                         },
                         _ => AttrFound::Value(found),
                     })),
-                    None => Some(Err(self.attribute_error(
-                        owner,
-                        name,
-                        format!("type object '{qualname}' has no attribute '{name}'"),
-                    ))),
+                    None => {
+                        // A method of list or dict through a subclass (`Stack.append`).
+                        let method = self
+                            .builtin_base(owner)
+                            .and_then(|kind| super::containers::Method::find(kind, name));
+                        if let Some(method) = method {
+                            let function =
+                                self.static_builtin(super::builtins::Builtin::Method(method));
+                            return Some(Ok(AttrFound::Value(function)));
+                        }
+                        Some(Err(self.attribute_error(
+                            owner,
+                            name,
+                            format!("type object '{qualname}' has no attribute '{name}'"),
+                        )))
+                    }
                 }
             }
             _ => None,

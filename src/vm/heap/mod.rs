@@ -634,6 +634,14 @@ impl Heap {
         children
     }
 
+    /// `type(obj).__name__`: a subclass's name for its lists and dicts.
+    pub fn type_name_of(&self, id: ObjId) -> &'static str {
+        match self.subclass_of(id).map(|tag| self.value(tag.class)) {
+            Some(Value::Class(c)) => c.name,
+            _ => self.value(id).type_name(),
+        }
+    }
+
     /// Some list or dict is an instance of a subclass.
     #[inline]
     pub fn has_subclassed(&self) -> bool {
