@@ -370,13 +370,13 @@ impl Vm {
         if self.is_instance_obj(container) {
             return self.instance_setitem(container, key, value);
         }
+        if let Some(done) = self.bytes_setitem(container, key, Some(value)) {
+            return done;
+        }
         let key = match self.heap.value(container) {
             Value::List(_) => self.index_value(key)?,
             _ => key,
         };
-        if let Some(done) = self.bytes_setitem(container, key, Some(value)) {
-            return done;
-        }
         if let Value::Slice { .. } = self.heap.value(key) {
             return match self.heap.value(container) {
                 Value::List(_) => self.list_store_slice(container, key, value),
@@ -394,13 +394,13 @@ impl Vm {
         if self.is_instance_obj(container) {
             return self.instance_delitem(container, key);
         }
+        if let Some(done) = self.bytes_setitem(container, key, None) {
+            return done;
+        }
         let key = match self.heap.value(container) {
             Value::List(_) => self.index_value(key)?,
             _ => key,
         };
-        if let Some(done) = self.bytes_setitem(container, key, None) {
-            return done;
-        }
         if let Value::Slice { .. } = self.heap.value(key) {
             return match self.heap.value(container) {
                 Value::List(_) => self.list_delete_slice(container, key),
