@@ -610,6 +610,7 @@ impl Vm {
             let allowed = matches!(
                 key.as_ref(),
                 "__init__"
+                    | "__new__"
                     | "__module__"
                     | "__qualname__"
                     | "__doc__"
@@ -1167,6 +1168,10 @@ impl Vm {
         if self.class_exception_kind(class).is_some() {
             return Err(self.unsupported("object.__new__ of an exception class"));
         }
+        if let Some(kind) = self.builtin_base(class) {
+            // `list.__new__` / `dict.__new__`: an empty one, filled by `__init__`.
+            return Ok(self.builtin_instance(class, kind));
+        }
         if !rest.is_empty() {
             let own_new = self
                 .class_lookup(class, "__new__")
@@ -1225,9 +1230,31 @@ impl Vm {
                 args.insert(0, self_or_null);
             }
             let init = vm.user_hook(class, "__init__");
+            let builtin = vm.builtin_base(class);
             match init {
                 Some(init) if vm.is_instance_of_class(instance, class) => {
                     vm.enter_init(class_popped, instance, init, args, kwnames)
+                }
+                None if builtin.is_some() && vm.is_instance_of_class(instance, class) => {
+                    // `list.__init__(self, iterable)` fills what `__new__` made.
+                    let objects: Vec<ObjId> = args.iter().filter_map(|a| a.slot.obj).collect();
+                    let positional = objects.len() - kwnames.len().min(objects.len());
+                    let kind = builtin.unwrap_or(TypeKind::List);
+                    let filled = vm.builtin_init(
+                        kind,
+                        instance,
+                        &objects[..positional],
+                        kwnames,
+                        &objects[positional..],
+                    );
+                    if filled.is_ok() {
+                        vm.push(instance)?;
+                    }
+                    for arg in args {
+                        vm.release(arg);
+                    }
+                    vm.release(class_popped);
+                    filled
                 }
                 _ => {
                     vm.push(instance)?;
