@@ -62,6 +62,8 @@ pub enum Builtin {
     ObjectNew,
     /// `list.__init__` / `dict.__init__`, bound by `super()` in a subclass.
     BaseInit,
+    /// `list.__repr__` / `dict.__repr__`, bound by `super()` in a subclass.
+    BaseRepr,
     /// `object.__init_subclass__`, bound to the new class by `super()`.
     ObjectInitSubclass,
     ObjectSetAttr,
@@ -139,6 +141,7 @@ impl Builtin {
             Builtin::ObjectNew => "__new__",
             Builtin::ObjectInitSubclass => "__init_subclass__",
             Builtin::BaseInit => "__init__",
+            Builtin::BaseRepr => "__repr__",
             Builtin::ObjectSetAttr => "__setattr__",
             Builtin::ObjectDelAttr => "__delattr__",
             Builtin::ObjectGetAttribute => "__getattribute__",
@@ -389,6 +392,21 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             all.extend_from_slice(args);
             no_keywords(which.name(), keywords)?;
             return vm.object_slot(which, &all);
+        }
+        Value::BoundMethod {
+            method: Builtin::BaseRepr,
+            owner,
+        } => {
+            let owner = *owner;
+            no_keywords("__repr__", keywords)?;
+            if !args.is_empty() {
+                return Err(PyException::type_error(format!(
+                    "expected 0 arguments, got {}",
+                    args.len()
+                )));
+            }
+            let text = vm.base_repr(owner)?;
+            return Ok(vm.str_object(&text));
         }
         Value::BoundMethod {
             method: Builtin::BaseInit,
@@ -728,7 +746,9 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             "super() other than in super().name",
             None,
         )),
-        Builtin::ObjectInitSubclass | Builtin::BaseInit => Ok(vm.singletons.none),
+        Builtin::ObjectInitSubclass | Builtin::BaseInit | Builtin::BaseRepr => {
+            Ok(vm.singletons.none)
+        }
         Builtin::ObjectNew
         | Builtin::ObjectSetAttr
         | Builtin::ObjectDelAttr

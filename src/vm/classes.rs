@@ -611,6 +611,8 @@ impl Vm {
                 key.as_ref(),
                 "__init__"
                     | "__new__"
+                    | "__repr__"
+                    | "__str__"
                     | "__module__"
                     | "__qualname__"
                     | "__doc__"

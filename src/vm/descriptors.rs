@@ -221,6 +221,8 @@ impl Vm {
                 // list's or dict's own method, bound to the instance.
                 builtin_method = if text == "__init__" {
                     Some(Builtin::BaseInit)
+                } else if text == "__repr__" || text == "__str__" {
+                    Some(Builtin::BaseRepr)
                 } else {
                     super::containers::Method::find(kind, &text).map(Builtin::Method)
                 };
