@@ -98,7 +98,7 @@ impl Heap {
             .iter()
             .filter_map(|&id| match self.value(id) {
                 Value::Instance { dict, .. } => *dict,
-                _ => None,
+                _ => self.subclass_of(id).map(|tag| tag.dict),
             })
             .collect();
         garbage

@@ -171,6 +171,9 @@ pub struct Heap {
     gc_pending: Vec<ObjId>,
     /// The next [`Object::serial`].
     next_serial: u64,
+    /// Lists and dicts that are instances of a class subclassing list or
+    /// dict (`class Stack(list)`): their class and `__dict__`, each held.
+    subclassed: HashMap<ObjId, Subclassed>,
 }
 
 /// The state of CPython 3.14's automatic collection: `young.count` (GC
@@ -198,6 +201,13 @@ impl Default for GcState {
             collect_phase: false,
         }
     }
+}
+
+/// What an instance of a subclass of list or dict holds besides its items.
+#[derive(Debug, Clone, Copy)]
+pub struct Subclassed {
+    pub class: ObjId,
+    pub dict: ObjId,
 }
 
 /// The reference that keeps a generator alive until it is closed (CPython
@@ -255,6 +265,7 @@ impl Heap {
             collect_reason: "gc.collect()",
             gc: GcState::default(),
             freelists: freelists::FreeLists::default(),
+            subclassed: HashMap::new(),
             finalizing: Vec::new(),
             finalizing_depths: Vec::new(),
             attention_limit: DEFAULT_MAX_MEMORY,
@@ -753,6 +764,75 @@ impl Heap {
     /// names by binding); [`Heap::release`] drops them last first, as
     /// `tupledealloc` does.
     pub fn children(&self, id: ObjId) -> Vec<(ObjId, Referrer)> {
+        let mut children = self.own_children(id);
+        if let Some(tag) = self.subclass_of(id) {
+            let address = self.get(id).address;
+            let attribute = |name| Referrer::Attribute {
+                owner: address,
+                name,
+            };
+            // Released (last first) as `subtype_dealloc`: the `__dict__`
+            // first, then the items, the class last.
+            let (first, last) = (
+                (tag.class, attribute("__class__")),
+                (tag.dict, attribute("__dict__")),
+            );
+            if matches!(self.value(id), Value::Dict(_)) {
+                children.insert(0, last);
+                children.push(first);
+            } else {
+                children.insert(0, first);
+                children.push(last);
+            }
+        }
+        children
+    }
+
+    /// `type(obj).__name__`: a subclass's name for its lists and dicts.
+    pub fn type_name_of(&self, id: ObjId) -> &'static str {
+        match self.subclass_of(id).map(|tag| self.value(tag.class)) {
+            Some(Value::Class(c)) => c.name,
+            _ => self.value(id).type_name(),
+        }
+    }
+
+    /// Some list or dict is an instance of a subclass.
+    #[inline]
+    pub fn has_subclassed(&self) -> bool {
+        !self.subclassed.is_empty()
+    }
+
+    /// The class and `__dict__` of a list or dict made by a subclass.
+    #[inline]
+    pub fn subclass_of(&self, id: ObjId) -> Option<Subclassed> {
+        if self.subclassed.is_empty() {
+            return None;
+        }
+        self.subclassed.get(&id).copied()
+    }
+
+    /// Make a new list or dict an instance of `class` with `dict` (both
+    /// held by it from now on).
+    pub fn tag_subclass(&mut self, id: ObjId, class: ObjId, dict: ObjId) {
+        let address = self.get(id).address;
+        self.incref(
+            class,
+            Referrer::Attribute {
+                owner: address,
+                name: "__class__",
+            },
+        );
+        self.incref(
+            dict,
+            Referrer::Attribute {
+                owner: address,
+                name: "__dict__",
+            },
+        );
+        self.subclassed.insert(id, Subclassed { class, dict });
+    }
+
+    fn own_children(&self, id: ObjId) -> Vec<(ObjId, Referrer)> {
         let object = self.get(id);
         match &object.value {
             Value::Tuple(items) => items
@@ -1111,7 +1191,9 @@ impl Heap {
         if self.recorder.enabled {
             self.record_free(id);
         }
-        if !self.freelists.push(&self.objects[id.index()].value, block) {
+        // An instance of a subclass never goes to its base's free list.
+        let subclassed = !self.subclassed.is_empty() && self.subclassed.remove(&id).is_some();
+        if subclassed || !self.freelists.push(&self.objects[id.index()].value, block) {
             if self.objects[id.index()].value.is_gc() {
                 // `PyObject_GC_Del`.
                 self.gc.young_count = self.gc.young_count.saturating_sub(1);
@@ -1231,6 +1313,11 @@ impl Heap {
     pub fn getsizeof(&self, id: ObjId) -> u64 {
         let object = self.get(id);
         match &object.value {
+            // A subclass's instance adds the pre-header's dict and weakref pointers.
+            Value::List(list) if self.subclass_of(id).is_some() => {
+                object.size as u64 + 8 * list.allocated as u64 + 16
+            }
+            Value::Dict(dict) if self.subclass_of(id).is_some() => dict.getsizeof() as u64 + 16,
             Value::List(list) => object.size as u64 + 8 * list.allocated as u64,
             Value::Dict(dict) => dict.getsizeof() as u64,
             Value::Set(set) => 16 + set.sizeof() as u64,
