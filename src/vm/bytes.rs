@@ -19,6 +19,7 @@ use super::opcodes::Number;
 use super::types::TypeKind;
 use super::types::bytes::{self as algo, ByteArray};
 use super::{Flow, Vm};
+use crate::bytecode::BinaryOp;
 
 /// The methods of bytes and bytearray bytestep provides (and `str.encode`,
 /// which makes bytes).
@@ -911,7 +912,7 @@ impl Vm {
     /// `BINARY_OP` with a bytes or bytearray operand; `None`: not ours.
     pub(super) fn bytes_binary_op(
         &mut self,
-        op: u32,
+        op: BinaryOp,
         lhs: ObjId,
         rhs: ObjId,
     ) -> Flow<Option<ObjId>> {
@@ -930,17 +931,16 @@ impl Vm {
 
     fn bytes_operator(
         &mut self,
-        op: u32,
+        op: BinaryOp,
         lhs: ObjId,
         rhs: ObjId,
         left_bytes: bool,
     ) -> Flow<Option<ObjId>> {
-        let inplace = (13..26).contains(&op);
-        let base = if inplace { op - 13 } else { op };
+        let inplace = op.is_inplace();
+        let base = op.base();
         let left_array = matches!(self.heap.value(lhs), Value::ByteArray(_));
         match base {
-            // NB_ADD
-            0 if left_bytes => {
+            BinaryOp::Add if left_bytes => {
                 let Some(b) = self.bytes_data(rhs) else {
                     return Err(PyException::type_error(format!(
                         "can't concat {} to {}",
@@ -968,8 +968,7 @@ impl Vm {
                 self.charge(joined.len() as u64);
                 Ok(Some(self.bytes_result(left_array, joined, false)))
             }
-            // NB_MULTIPLY
-            5 => {
+            BinaryOp::Multiply => {
                 let (sequence, count) = if left_bytes { (lhs, rhs) } else { (rhs, lhs) };
                 let count = match Number::of(self.heap.value(count)) {
                     Some(Number::Int(n)) if !matches!(self.heap.value(count), Value::Float(_)) => {
@@ -1009,8 +1008,8 @@ impl Vm {
                 }
                 Ok(Some(self.bytes_result(array, repeated, false)))
             }
-            // NB_REMAINDER: printf-style formatting of bytes
-            6 if left_bytes => Err(self.unsupported("% formatting of bytes")),
+            // printf-style formatting of bytes
+            BinaryOp::Remainder if left_bytes => Err(self.unsupported("% formatting of bytes")),
             _ => Ok(None),
         }
     }
