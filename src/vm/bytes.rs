@@ -1219,7 +1219,8 @@ impl Vm {
         let positions: Vec<usize> = (0..slicelen as i64)
             .map(|k| (start + k * step) as usize)
             .collect();
-        if value.is_none() || bytes.is_empty() && slicelen == 0 {
+        // Assigning nothing to an extended slice deletes it, as `del` does.
+        if bytes.is_empty() {
             if slicelen == 0 {
                 return Ok(());
             }
@@ -1867,8 +1868,8 @@ impl Vm {
             M::Pop => {
                 at_most(1)?;
                 let len = data.len() as i64;
-                let index = match arg(0) {
-                    Some(obj) => self.index_arg(obj)?,
+                let index = match args.first() {
+                    Some(&obj) => self.index_arg(obj)?,
                     None => -1,
                 };
                 if len == 0 {
