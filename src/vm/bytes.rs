@@ -1009,9 +1009,137 @@ impl Vm {
                 Ok(Some(self.bytes_result(array, repeated, false)))
             }
             // printf-style formatting of bytes
-            BinaryOp::Remainder if left_bytes => Err(self.unsupported("% formatting of bytes")),
+            BinaryOp::Remainder if left_bytes => self.bytes_percent(lhs, rhs).map(Some),
             _ => Ok(None),
         }
+    }
+
+    /// `b'...' % values`: the conversions of `str %` on the bytes read as
+    /// Latin-1, with `%s`/`%b` taking bytes-likes (copied as they are) and
+    /// `%r`/`%a` their ASCII reprs, then written back as bytes.
+    fn bytes_percent(&mut self, template_obj: ObjId, values: ObjId) -> Flow<ObjId> {
+        let template = self.bytes_data(template_obj).unwrap_or_default();
+        let array = matches!(self.heap.value(template_obj), Value::ByteArray(_));
+        let mut items: Vec<ObjId> = match self.heap.value(values) {
+            Value::Tuple(items) => items.to_vec(),
+            _ => vec![values],
+        };
+        let mut text = String::with_capacity(template.len());
+        let mut next = 0usize;
+        let mut made = Vec::new();
+        let mut i = 0;
+        let result = loop {
+            let Some(&byte) = template.get(i) else {
+                break Ok(());
+            };
+            i += 1;
+            text.push(char::from(byte));
+            if byte != b'%' {
+                continue;
+            }
+            if template.get(i) == Some(&b'(') {
+                break Err(self.unsupported("%(name) keys in bytes formatting"));
+            }
+            while let Some(&b) = template.get(i)
+                && (b"-+ #0.".contains(&b) || b.is_ascii_digit() || b == b'*')
+            {
+                text.push(char::from(b));
+                i += 1;
+            }
+            let Some(&conversion) = template.get(i) else {
+                break Ok(());
+            };
+            i += 1;
+            if conversion == b'%' {
+                text.push('%');
+                continue;
+            }
+            let Some(&value) = items.get(next) else {
+                text.push(char::from(conversion));
+                continue;
+            };
+            let slot = next;
+            next += 1;
+            match conversion {
+                b's' | b'b' => {
+                    let Some(data) = self.bytes_data(value) else {
+                        break Err(PyException::type_error(format!(
+                            "%b requires a bytes-like object, or an object that implements \
+                             __bytes__, not '{}'",
+                            self.type_name_of(value)
+                        )));
+                    };
+                    let latin1: String = data.iter().map(|&b| char::from(b)).collect();
+                    let piece = self.str_object(&latin1);
+                    made.push(piece);
+                    items[slot] = piece;
+                    text.push('s');
+                }
+                b'r' | b'a' => text.push('a'),
+                b'c' => {
+                    let byte = match self.bytes_data(value) {
+                        Some(data) if data.len() == 1 => data[0],
+                        Some(data) => {
+                            break Err(PyException::type_error(format!(
+                                "%c requires an integer in range(256) or a single byte, \
+                                 not a {} object of length {}",
+                                self.type_name_of(value),
+                                data.len()
+                            )));
+                        }
+                        None => match self.index_arg(value) {
+                            Ok(v) if (0..256).contains(&v) => v as u8,
+                            Ok(_) => {
+                                break Err(PyException::new(
+                                    "OverflowError",
+                                    "%c arg not in range(256)",
+                                ));
+                            }
+                            Err(_) => {
+                                break Err(PyException::type_error(format!(
+                                    "%c requires an integer in range(256) or a single byte, \
+                                     not {}",
+                                    self.type_name_of(value)
+                                )));
+                            }
+                        },
+                    };
+                    let piece = self.str_object(&char::from(byte).to_string());
+                    made.push(piece);
+                    items[slot] = piece;
+                    text.push('s');
+                }
+                other => text.push(char::from(other)),
+            }
+        };
+        let mapping = matches!(self.heap.value(values), Value::Dict(_));
+        let formatted = result.and_then(|()| {
+            if mapping && made.is_empty() {
+                return self.percent_format(&text, values);
+            }
+            let tuple = self.tuple_object(items, false);
+            let out = self.percent_format(&text, tuple);
+            self.heap.discard(tuple);
+            out
+        });
+        for piece in made {
+            self.heap.discard(piece);
+        }
+        let formatted = formatted.map_err(|error| {
+            if error.message == "not all arguments converted during string formatting" {
+                PyException::type_error("not all arguments converted during bytes formatting")
+            } else {
+                error
+            }
+        })?;
+        let text = match self.heap.value(formatted) {
+            Value::Str(text) => text.clone(),
+            _ => Arc::from(""),
+        };
+        self.heap.discard(formatted);
+        let data: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+        self.charge(data.len() as u64);
+        Ok(self.bytes_result(array, data, false))
     }
 
     /// Append `data` to a bytearray (`bytearray_iconcat`, `extend`).
