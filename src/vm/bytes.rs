@@ -1595,6 +1595,7 @@ impl Vm {
                     Some(obj) => self.index_arg(obj)?,
                     None => 1,
                 };
+                self.heap.check_room(data.len() as u64 * 6)?;
                 let text = algo::hex(&data, sep, per);
                 Ok(self.str_object(&text))
             }
@@ -1737,6 +1738,21 @@ impl Vm {
             M::Join => {
                 one_arg()?;
                 let (items, temp) = self.items_of(args[0])?;
+                let total = items.iter().fold(0u64, |sum, &item| {
+                    let len = match self.heap.value(item) {
+                        Value::Bytes(d) => d.len(),
+                        Value::ByteArray(a) => a.data.len(),
+                        _ => 0,
+                    };
+                    sum.saturating_add(len as u64)
+                        .saturating_add(data.len() as u64)
+                });
+                if let Err(error) = self.heap.check_room(total) {
+                    if let Some(temp) = temp {
+                        self.heap.discard(temp);
+                    }
+                    return Err(error);
+                }
                 let mut out = Vec::new();
                 let mut failure = None;
                 for (i, &item) in items.iter().enumerate() {
@@ -1813,10 +1829,16 @@ impl Vm {
                     None => -1,
                 };
                 let max = if max < 0 { usize::MAX } else { max as usize };
-                let room = (data.len() as u64 + 1).saturating_mul(new.len() as u64 + 1);
-                if old.is_empty() {
-                    self.heap.check_room(room)?;
+                // The result's size is known first: refuse what cannot fit.
+                let times = if old.is_empty() {
+                    data.len() as u64 + 1
+                } else {
+                    algo::count(&data, &old) as u64
                 }
+                .min(max as u64);
+                let grows = (new.len() as u64).saturating_sub(old.len() as u64);
+                self.heap
+                    .check_room((data.len() as u64).saturating_add(times.saturating_mul(grows)))?;
                 // Nothing to replace: the bytes itself (a bytearray copies).
                 let untouched = max == 0
                     || (old.is_empty() && new.is_empty())
