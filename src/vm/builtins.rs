@@ -57,6 +57,12 @@ pub enum Builtin {
     Super,
     /// `object.__init__`, reached through `super().__init__`.
     ObjectInit,
+    /// `object.__new__`, `object.__setattr__`, `object.__delattr__`,
+    /// `object.__getattribute__` (the generic behaviour a class overrides).
+    ObjectNew,
+    ObjectSetAttr,
+    ObjectDelAttr,
+    ObjectGetAttribute,
     /// `prop.getter`, `prop.setter`, `prop.deleter` (bound to a property).
     PropertyGetter,
     PropertySetter,
@@ -126,6 +132,10 @@ impl Builtin {
             Builtin::BuildClass => "__build_class__",
             Builtin::Super => "super",
             Builtin::ObjectInit => "__init__",
+            Builtin::ObjectNew => "__new__",
+            Builtin::ObjectSetAttr => "__setattr__",
+            Builtin::ObjectDelAttr => "__delattr__",
+            Builtin::ObjectGetAttribute => "__getattribute__",
             Builtin::PropertyGetter => "getter",
             Builtin::PropertySetter => "setter",
             Builtin::PropertyDeleter => "deleter",
@@ -143,6 +153,10 @@ impl Builtin {
     pub fn repr(self) -> String {
         match self {
             Builtin::ExcInit => "<slot wrapper '__init__' of 'BaseException' objects>".into(),
+            Builtin::ObjectNew => "<built-in method __new__ of type object>".into(),
+            Builtin::ObjectSetAttr | Builtin::ObjectDelAttr | Builtin::ObjectGetAttribute => {
+                format!("<slot wrapper '{}' of 'object' objects>", self.name())
+            }
             Builtin::Method(method) => format!(
                 "<method '{}' of '{}' objects>",
                 method.name(),
@@ -359,6 +373,17 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let [function] = exactly(which, args)?;
             return vm.property_with(owner, which, function);
         }
+        Value::BoundMethod {
+            method:
+                which @ (Builtin::ObjectSetAttr | Builtin::ObjectDelAttr | Builtin::ObjectGetAttribute),
+            owner,
+        } => {
+            let (which, owner) = (*which, *owner);
+            let mut all = vec![owner];
+            all.extend_from_slice(args);
+            no_keywords(which.name(), keywords)?;
+            return vm.object_slot(which, &all);
+        }
         Value::Builtin(builtin) => *builtin,
         Value::Type(kind) => Builtin::Type(*kind),
         other => {
@@ -523,6 +548,9 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         Builtin::Zip => vm.zip(args),
         Builtin::Reversed => {
             let [seq] = exactly(builtin, args)?;
+            if vm.is_instance_obj(seq) {
+                return vm.instance_reversed(seq);
+            }
             vm.reversed(seq)
         }
         Builtin::Any | Builtin::All => {
@@ -543,6 +571,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::Chr => {
             let [code] = exactly(builtin, args)?;
+            let code = vm.index_value(code)?;
             let value = vm.small_index(code).ok_or_else(|| {
                 PyException::type_error(format!(
                     "'{}' object cannot be interpreted as an integer",
@@ -584,6 +613,9 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::DivMod => {
             let [a, b] = exactly(builtin, args)?;
+            if vm.is_instance_obj(a) || vm.is_instance_obj(b) {
+                return vm.instance_divmod(a, b);
+            }
             let quotient = vm.binary_op(BinaryOp::FloorDivide, a, b)?;
             let remainder = match vm.binary_op(BinaryOp::Remainder, a, b) {
                 Ok(r) => r,
@@ -632,6 +664,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::Hex | Builtin::Bin | Builtin::Oct => {
             let [value] = exactly(builtin, args)?;
+            let value = vm.index_value(value)?;
             let number = match Number::of(vm.heap.value(value)) {
                 Some(Number::Int(v)) => BigInt::from(v),
                 Some(Number::Big(v)) => v,
@@ -655,6 +688,10 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             "super() other than in super().name",
             None,
         )),
+        Builtin::ObjectNew
+        | Builtin::ObjectSetAttr
+        | Builtin::ObjectDelAttr
+        | Builtin::ObjectGetAttribute => vm.object_slot(builtin, args),
         Builtin::ObjectInit => match args {
             [] | [_] => Ok(vm.singletons.none),
             _ => Err(PyException::type_error(
@@ -924,6 +961,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
                     )),
                 }
             }
+            Value::Instance { .. } => vm.instance_int(*obj),
             other => Err(PyException::type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
                 other.type_name()
@@ -970,6 +1008,13 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
                     )),
                 }
             }
+            _ if vm.is_instance_obj(*obj) => match vm.instance_float(*obj)? {
+                Some(f) => Ok(vm.heap.alloc(Value::Float(f))),
+                None => Err(PyException::type_error(format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    vm.heap.value(*obj).type_name()
+                ))),
+            },
             _ => Err(PyException::not_implemented("float() of this value", None)),
         },
         (TypeKind::Tuple, []) => Ok(vm.singletons.empty_tuple),
@@ -977,6 +1022,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
         (TypeKind::Range, args) if (1..=3).contains(&args.len()) => {
             let mut bounds = Vec::with_capacity(3);
             for &arg in args {
+                let arg = vm.index_value(arg)?;
                 match vm.heap.value(arg) {
                     Value::Int(v) => bounds.push(*v),
                     Value::Bool(b) => bounds.push(*b as i64),

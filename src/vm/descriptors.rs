@@ -113,6 +113,23 @@ impl Vm {
                 chosen.unwrap_or(self.singletons.none)
             }
             (Value::StaticMethod(f) | Value::ClassMethod(f), "__func__") => *f,
+            (
+                Value::Type(TypeKind::Object),
+                "__setattr__" | "__delattr__" | "__getattribute__" | "__new__",
+            ) => {
+                let method = match text.as_str() {
+                    "__setattr__" => Builtin::ObjectSetAttr,
+                    "__delattr__" => Builtin::ObjectDelAttr,
+                    "__new__" => Builtin::ObjectNew,
+                    _ => Builtin::ObjectGetAttribute,
+                };
+                self.static_builtin(method)
+            }
+            (Value::Member { name, .. }, "__name__") => {
+                let name = *name;
+                self.identifier(name)
+            }
+            (Value::Member { class, .. }, "__objclass__") => *class,
             (Value::Slice { start, .. }, "start") => *start,
             (Value::Slice { stop, .. }, "stop") => *stop,
             (Value::Slice { step, .. }, "step") => *step,
@@ -232,6 +249,47 @@ impl Vm {
                 // object.__init__: a builtin that takes no arguments here.
                 self.static_builtin(Builtin::ObjectInit)
             }
+            // object.__init_subclass__: takes nothing, returns None.
+            None if text == "__init_subclass__" => self.static_builtin(Builtin::ObjectInit),
+            // object.__new__: a static method.
+            None if text == "__new__" => self.static_builtin(Builtin::ObjectNew),
+            None if matches!(
+                text.as_str(),
+                "__setattr__" | "__delattr__" | "__getattribute__"
+            ) =>
+            {
+                let method = match text.as_str() {
+                    "__setattr__" => Builtin::ObjectSetAttr,
+                    "__delattr__" => Builtin::ObjectDelAttr,
+                    _ => Builtin::ObjectGetAttribute,
+                };
+                let self_popped = self.pop()?;
+                let class_popped = self.pop()?;
+                let super_popped = self.pop()?;
+                if method_bit {
+                    let function = self.static_builtin(method);
+                    self.push(function)?;
+                    self.push_slot(self_popped.slot)?;
+                } else {
+                    let bound = self.heap.alloc(Value::BoundMethod {
+                        method,
+                        owner: this,
+                    });
+                    let address = self.heap.get(bound).address;
+                    self.heap.incref(
+                        this,
+                        Referrer::Attribute {
+                            owner: address,
+                            name: "__self__",
+                        },
+                    );
+                    self.push(bound)?;
+                    self.release(self_popped);
+                }
+                self.release(class_popped);
+                self.release(super_popped);
+                return Ok(());
+            }
             None => {
                 return Err(PyException::new(
                     "AttributeError",
@@ -264,7 +322,7 @@ impl Vm {
             AttrFound::Method(function) => self.bound_method(function, this),
             AttrFound::Bound(function, to) => self.bound_method(function, to),
             AttrFound::Value(value) | AttrFound::Fresh(value) => value,
-            AttrFound::Call(function) => match self.call_python(function, &[this]) {
+            other => match self.attribute_call(this, &text, other) {
                 Ok(value) => value,
                 Err(error) => {
                     self.unpop(&error, &[super_popped, class_popped, self_popped]);
@@ -276,7 +334,6 @@ impl Vm {
                     return Err(error);
                 }
             },
-            AttrFound::GetAttr(_) => return Err(null()),
         };
         self.push(result)?;
         if method_bit {

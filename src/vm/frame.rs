@@ -220,6 +220,9 @@ pub enum Continuation {
     BuildClass { name: ObjId, bases: ObjId },
     /// A class call: `__init__` returned; push the instance (held) instead.
     Init { instance: ObjId },
+    /// A class's `__set_name__` or `__init_subclass__` hook returned: run the
+    /// next one (from entry `next` of its dict), then push the class (held).
+    ClassHook { class: ObjId, next: u32 },
     /// A special method (`__repr__`, `__eq__`, a `key=` function…) called from
     /// the middle of the caller's instruction: its result joins the caller's
     /// [`Frame::replay`] and the caller's instruction runs again from the

@@ -284,7 +284,9 @@ pub fn call(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
             match args.first() {
                 None => vm.locals_dict(),
                 Some(&obj) => match vm.heap.value(obj) {
-                    Value::Instance { dict, .. } => Ok(*dict),
+                    Value::Instance {
+                        dict: Some(dict), ..
+                    } => Ok(*dict),
                     _ => Err(PyException::type_error(
                         "vars() argument must have __dict__ attribute",
                     )),
@@ -293,6 +295,11 @@ pub fn call(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
         }
         Builtin::Dir => {
             arguments(builtin, args, 0, 1)?;
+            if let Some(&obj) = args.first()
+                && let Some(list) = vm.instance_dir(obj)?
+            {
+                return Ok(list);
+            }
             vm.dir_list(args.first().copied())
         }
         Builtin::IsSubclass => {
@@ -312,6 +319,10 @@ pub fn call(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
                     )));
                 }
             };
+            if vm.is_instance_obj(args[0]) {
+                let spec = args.get(1).copied().unwrap_or(vm.singletons.empty_str);
+                return vm.instance_format(args[0], spec);
+            }
             let text = vm.format_object(args[0], &spec)?;
             Ok(vm.str_object(&text))
         }
@@ -328,6 +339,9 @@ pub fn call(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
         }
         Builtin::Round => {
             arguments(builtin, args, 1, 2)?;
+            if vm.is_instance_obj(args[0]) {
+                return vm.instance_round(args[0], args.get(1).copied());
+            }
             vm.round(args[0], args.get(1).copied())
         }
         Builtin::Pow => {

@@ -46,6 +46,9 @@ impl Vm {
                 Some(Continuation::Init { instance }) => {
                     refer(instance, "a pending __init__", &self.heap)?;
                 }
+                Some(Continuation::ClassHook { class, .. }) => {
+                    refer(class, "a class being made", &self.heap)?;
+                }
                 Some(Continuation::Replay) | None => {}
             }
             for result in frame.replay() {

@@ -11,6 +11,7 @@ mod classes;
 pub mod code;
 mod complex;
 mod containers;
+mod conversions;
 mod descriptors;
 mod dunders;
 mod exc_classes;
@@ -32,6 +33,7 @@ pub mod output;
 pub mod report;
 pub mod sets;
 mod slices;
+mod slots;
 mod special;
 pub mod strings;
 mod suggest;
@@ -125,6 +127,9 @@ pub struct Vm {
     /// References a builtin gave up, dropped once its result is pushed
     /// (`list.pop()`: the list's reference to the item).
     deferred: Vec<(ObjId, Referrer)>,
+    /// The next instance attribute lookup skips the class's own
+    /// `__getattribute__` (`object.__getattribute__(self, name)`).
+    generic_getattr: bool,
     /// Set by `RERAISE` with a saved offset: the `lasti` the next handler pushes.
     reraise_lasti: Option<usize>,
     /// Exceptions unwound so far.
@@ -225,6 +230,7 @@ impl Vm {
             exc_info_symbol: Symbol(0),
             methods: FastMap::default(),
             deferred: Vec::new(),
+            generic_getattr: false,
             reraise_lasti: None,
             unwinds: 0,
             last_exc: None,
@@ -757,7 +763,9 @@ impl Vm {
         // An instance's __dict__ is named after the instance.
         let mut dicts = Vec::new();
         for (_, object) in self.heap.live_objects() {
-            if let Value::Instance { dict, .. } = object.value
+            if let Value::Instance {
+                dict: Some(dict), ..
+            } = object.value
                 && let Some(name) = names.get(&object.address)
             {
                 dicts.push((self.heap.get(dict).address, format!("{name}.__dict__")));
@@ -842,9 +850,10 @@ impl Vm {
                     visit(name, pending, true, Some(depth));
                     visit(bases, pending, true, Some(depth));
                 }
-                Some(frame::Continuation::Init { instance }) => {
-                    visit(instance, pending, true, Some(depth))
-                }
+                Some(frame::Continuation::Init { instance })
+                | Some(frame::Continuation::ClassHook {
+                    class: instance, ..
+                }) => visit(instance, pending, true, Some(depth)),
                 Some(frame::Continuation::Replay) | None => {}
             }
             for result in frame.replay() {
@@ -1222,7 +1231,10 @@ impl Vm {
                     self.heap.decref(name, holder);
                     self.heap.decref(bases, holder);
                 }
-                frame::Continuation::Init { instance } => self.heap.decref(instance, holder),
+                frame::Continuation::Init { instance }
+                | frame::Continuation::ClassHook {
+                    class: instance, ..
+                } => self.heap.decref(instance, holder),
                 frame::Continuation::Replay => {}
             }
         }

@@ -515,6 +515,10 @@ impl Vm {
             FORMAT_SIMPLE => self.calling(|vm| {
                 vm.unary(|vm, value| match vm.heap.value(value) {
                     Value::Str(_) => Ok(value),
+                    Value::Instance { .. } => {
+                        let empty = vm.singletons.empty_str;
+                        vm.instance_format(value, empty)
+                    }
                     _ => {
                         let text = vm.str_of(value)?;
                         Ok(vm.str_object(&text))
@@ -547,7 +551,9 @@ impl Vm {
                             )));
                         }
                     };
-                    // `object.__format__`: str(self) for an empty spec.
+                    if vm.is_instance_obj(value) {
+                        return vm.instance_format(value, spec);
+                    }
                     let text = if spec_text.is_empty() && vm.is_instance_obj(value) {
                         vm.str_of(value)?
                     } else {
@@ -671,6 +677,9 @@ impl Vm {
                     _ => Vec::new(),
                 };
                 if let Some(done) = self.call_builtin_in_place(arg as usize, &kwnames, 1) {
+                    return done;
+                }
+                if let Some(done) = self.call_class_with_new(arg as usize, &kwnames, 1) {
                     return done;
                 }
                 let popped = self.pop()?;
@@ -1663,6 +1672,18 @@ impl Vm {
         if self.is_instance_obj(container) {
             return self.instance_getitem(container, index);
         }
+        if matches!(self.heap.value(container), Value::Class(_)) {
+            return self.class_getitem(container, index);
+        }
+        let index = if self.is_instance_obj(index)
+            && matches!(
+                self.heap.value(container),
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range { .. }
+            ) {
+            self.index_value(index)?
+        } else {
+            index
+        };
         if let Value::Slice { .. } = self.heap.value(index) {
             return self.slice_of(container, index);
         }
@@ -1691,6 +1712,14 @@ impl Vm {
             Value::Tuple(items) => resolve(items.len())
                 .map(|i| items[i])
                 .ok_or_else(|| PyException::new("IndexError", "tuple index out of range")),
+            &Value::Range { start, stop, step } => {
+                let len = super::heap::object::range_len(start, stop, step);
+                let i = resolve(usize::try_from(len).unwrap_or(usize::MAX)).ok_or_else(|| {
+                    PyException::new("IndexError", "range object index out of range")
+                })?;
+                let value = i128::from(start) + i as i128 * i128::from(step);
+                Ok(self.int_object(i64::try_from(value).unwrap_or(i64::MAX)))
+            }
             Value::Str(text) => {
                 // No copy of the text: ASCII by byte, else by walking it once.
                 let c = if text.is_ascii() {
@@ -2094,6 +2123,11 @@ impl Vm {
         {
             return done;
         }
+        if kwnames.is_none()
+            && let Some(done) = self.call_class_with_new(argc, &[], 0)
+        {
+            return done;
+        }
         let mut args = self.pop_many(argc)?;
         let self_or_null = self.pop()?;
         let (callable, callable_popped) = self.pop_object()?;
@@ -2106,7 +2140,7 @@ impl Vm {
         }
         match self.heap.value(callable) {
             Value::Builtin(builtins::Builtin::BuildClass) => {
-                return self.build_class(args, callable_popped);
+                return self.build_class(args, callable_popped, &kwnames);
             }
             Value::Class(_) => {
                 return match self.call_class(callable, callable_popped, args, &kwnames)? {
@@ -2471,7 +2505,10 @@ impl Vm {
                 self.heap.decref(instance, holder);
                 Ok(())
             }
-            super::frame::Continuation::BuildClass { .. } => self.push(result),
+            super::frame::Continuation::BuildClass { .. } => self.class_hooks(result, 0, false),
+            super::frame::Continuation::ClassHook { class, next } => {
+                self.class_hooks(class, next, true)
+            }
             super::frame::Continuation::Replay => Ok(()),
         }
     }
@@ -2591,7 +2628,7 @@ impl Vm {
                 method
             }
             AttrFound::Value(value) | AttrFound::Fresh(value) => value,
-            AttrFound::Call(function) => match self.call_python(function, &[owner]) {
+            other => match self.attribute_call(owner, &text, other) {
                 Ok(value) => value,
                 Err(error) => {
                     self.unpop(&error, &[popped]);
@@ -2601,21 +2638,6 @@ impl Vm {
                     return Err(error);
                 }
             },
-            AttrFound::GetAttr(function) => {
-                let key = self.str_object(&text);
-                let result = self.call_python(function, &[owner, key]);
-                self.heap.discard(key);
-                match result {
-                    Ok(value) => value,
-                    Err(error) => {
-                        self.unpop(&error, &[popped]);
-                        if !Vm::is_pending(&error) {
-                            self.release(popped);
-                        }
-                        return Err(error);
-                    }
-                }
-            }
         };
         self.push(value)?;
         if method_bit {

@@ -373,6 +373,10 @@ impl Vm {
         if let Some(done) = self.bytes_setitem(container, key, Some(value)) {
             return done;
         }
+        let key = match self.heap.value(container) {
+            Value::List(_) => self.index_value(key)?,
+            _ => key,
+        };
         if let Value::Slice { .. } = self.heap.value(key) {
             return match self.heap.value(container) {
                 Value::List(_) => self.list_store_slice(container, key, value),
@@ -393,6 +397,10 @@ impl Vm {
         if let Some(done) = self.bytes_setitem(container, key, None) {
             return done;
         }
+        let key = match self.heap.value(container) {
+            Value::List(_) => self.index_value(key)?,
+            _ => key,
+        };
         if let Value::Slice { .. } = self.heap.value(key) {
             return match self.heap.value(container) {
                 Value::List(_) => self.list_delete_slice(container, key),

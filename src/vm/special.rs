@@ -46,9 +46,20 @@ pub(super) struct Calls {
     temps: Vec<ObjId>,
     /// Instructions replayed so far (the stack-effect check skips those steps).
     replays: u64,
+    /// Keyword names of the requested call (its last arguments), and of the
+    /// next call [`Vm::call_python`] makes.
+    request_kwnames: Vec<String>,
+    next_kwnames: Vec<String>,
 }
 
 impl Calls {
+    /// An instruction that ended by switching frames in place (a class
+    /// hook's frame replacing the one that returned): the stack-effect
+    /// check skips it, as it skips replays.
+    pub(super) fn note_frame_switch(&mut self) {
+        self.replays += 1;
+    }
+
     /// Read by the debug build's stack-effect check.
     #[cfg_attr(not(debug_assertions), allow(dead_code))]
     pub(super) fn replays(&self) -> u64 {
@@ -107,6 +118,19 @@ impl Vm {
         }
     }
 
+    /// [`Vm::call_python`] with the last `kwnames.len()` arguments passed by keyword.
+    pub(super) fn call_python_kw(
+        &mut self,
+        function: ObjId,
+        args: &[ObjId],
+        kwnames: &[String],
+    ) -> Flow<ObjId> {
+        self.calls.next_kwnames = kwnames.to_vec();
+        let result = self.call_python(function, args);
+        self.calls.next_kwnames.clear();
+        result
+    }
+
     /// [`Vm::call_python`], with the exception it raised (borrowed) as `Err`.
     pub(super) fn try_call_python(
         &mut self,
@@ -117,6 +141,7 @@ impl Vm {
             return Err(self.unsupported("calling Python code from this instruction"));
         }
         let pins = std::mem::take(&mut self.calls.next_pins);
+        let kwnames = std::mem::take(&mut self.calls.next_kwnames);
         if let Some(&result) = self.calls.results.get(self.calls.cursor) {
             self.calls.cursor += 1;
             return Ok(match result {
@@ -137,6 +162,7 @@ impl Vm {
                 };
                 let mut with_self = vec![function];
                 with_self.extend_from_slice(args);
+                self.calls.next_kwnames = kwnames;
                 return self.try_call_python(call, &with_self);
             }
             Value::Class(_) => {
@@ -145,7 +171,13 @@ impl Vm {
             }
             _ => {
                 self.calls.next_pins.clear();
-                let result = super::builtins::call(self, function, args, &[])?;
+                let positional = args.len() - kwnames.len().min(args.len());
+                let keywords: Vec<(&str, ObjId)> = kwnames
+                    .iter()
+                    .map(String::as_str)
+                    .zip(args[positional..].iter().copied())
+                    .collect();
+                let result = super::builtins::call(self, function, &args[..positional], &keywords)?;
                 self.heap.incref(result, holder);
                 self.calls.temps.push(result);
                 return Ok(Ok(result));
@@ -160,6 +192,7 @@ impl Vm {
             self.calls.pins.push(pinned);
         }
         self.calls.request = Some((function, args.to_vec()));
+        self.calls.request_kwnames = kwnames;
         Err(PyException::new("SystemError", PENDING))
     }
 
@@ -167,6 +200,7 @@ impl Vm {
     /// `None` when no call is pending.
     pub(super) fn start_pending_call(&mut self) -> Option<Flow<Outcome>> {
         let (function, mut args) = self.calls.request.take()?;
+        let kwnames = std::mem::take(&mut self.calls.request_kwnames);
         let results = std::mem::take(&mut self.calls.results);
         self.calls.cursor = 0;
         let holder = self.continuation_referrer();
@@ -199,7 +233,7 @@ impl Vm {
         let popped_args: Vec<Popped> = args.into_iter().map(as_popped).collect();
         let depth = self.frames.len();
         let pins = std::mem::take(&mut self.calls.pins);
-        match self.enter_function(function, as_popped(function), info, popped_args, &[]) {
+        match self.enter_function(function, as_popped(function), info, popped_args, &kwnames) {
             Ok(()) if self.frames.len() > depth => {
                 if let Some(frame) = self.frames.last_mut() {
                     frame.on_return = Some(Continuation::Replay);

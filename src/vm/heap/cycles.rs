@@ -61,7 +61,7 @@ impl Heap {
         let instance_dicts: HashSet<ObjId> = garbage
             .iter()
             .filter_map(|&id| match self.value(id) {
-                Value::Instance { dict, .. } => Some(*dict),
+                Value::Instance { dict, .. } => *dict,
                 _ => None,
             })
             .collect();

@@ -651,22 +651,49 @@ impl Heap {
                 }));
                 children
             }
-            Value::Instance { class, dict, .. } => vec![
-                (
+            Value::Instance {
+                class, dict, slots, ..
+            } => {
+                let mut children = vec![(
                     *class,
                     Referrer::Attribute {
                         owner: object.address,
                         name: "__class__",
                     },
-                ),
-                (
-                    *dict,
-                    Referrer::Attribute {
-                        owner: object.address,
-                        name: "__dict__",
-                    },
-                ),
-            ],
+                )];
+                if let Some(dict) = dict {
+                    children.push((
+                        *dict,
+                        Referrer::Attribute {
+                            owner: object.address,
+                            name: "__dict__",
+                        },
+                    ));
+                }
+                if let Some(slots) = slots
+                    && let Value::Class(c) = &self.get(*class).value
+                {
+                    for (value, name) in slots.values.iter().zip(&c.slot_names) {
+                        if let Some(value) = value {
+                            children.push((
+                                *value,
+                                Referrer::Attribute {
+                                    owner: object.address,
+                                    name,
+                                },
+                            ));
+                        }
+                    }
+                }
+                children
+            }
+            Value::Member { class, .. } => vec![(
+                *class,
+                Referrer::Attribute {
+                    owner: object.address,
+                    name: "__objclass__",
+                },
+            )],
             Value::Method { function, owner } => vec![
                 (
                     *function,

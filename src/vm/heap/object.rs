@@ -173,12 +173,22 @@ pub enum Value {
     },
     /// A class made by a `class` statement.
     Class(Box<ClassObject>),
-    /// An instance of such a class: its class and its `__dict__`, held.
+    /// An instance of such a class: its class and its `__dict__`, held
+    /// (no `__dict__` when every class of its MRO has `__slots__`).
     Instance {
         class: ObjId,
-        dict: ObjId,
+        dict: Option<ObjId>,
+        /// The values of its `__slots__` (in layout order), each held.
+        slots: Option<Box<SlotValues>>,
         /// The class's name, for messages that name the type.
-        type_name: &'static str,
+        type_name: &'static &'static str,
+    },
+    /// A slot of `__slots__` on its class (`<member 'x' of 'P' objects>`):
+    /// its class (held), its name and its index in the instance's slots.
+    Member {
+        class: ObjId,
+        name: &'static str,
+        index: u32,
     },
     /// A Python function bound to an object (`obj.method` taken as a value).
     Method {
@@ -217,6 +227,14 @@ pub enum Value {
     ByteArray(Box<crate::vm::types::bytes::ByteArray>),
 }
 
+/// The values of an instance's slots, `None` where unset.
+#[derive(Debug, Clone, Default)]
+pub struct SlotValues {
+    pub values: Box<[Option<ObjId>]>,
+    /// The instance has the pre-header pointers (a `__dict__` or `__weakref__`).
+    pub pre_header: bool,
+}
+
 /// A class: its name, bases (held), MRO and namespace dict (held).
 #[derive(Debug, Clone)]
 pub struct ClassObject {
@@ -228,6 +246,12 @@ pub struct ClassObject {
     pub mro: Vec<ObjId>,
     /// `__dict__`: a dict, held.
     pub dict: ObjId,
+    /// The slot names of its instances' layout (the bases' first).
+    pub slot_names: Vec<&'static str>,
+    /// Its instances have a `__dict__` (no `__slots__` somewhere, or `'__dict__'` in them).
+    pub has_dict: bool,
+    /// Its instances can be weakly referenced (a `__weakref__` pre-header slot).
+    pub has_weakref: bool,
 }
 
 /// A list: its items and its capacity (`allocated`, what `sys.getsizeof` counts).
@@ -305,6 +329,7 @@ impl Value {
             Value::StaticMethod(_) => TypeKind::StaticMethod,
             Value::ClassMethod(_) => TypeKind::ClassMethod,
             Value::Property { .. } => TypeKind::Property,
+            Value::Member { .. } => TypeKind::MemberDescriptor,
             Value::Slice { .. } => TypeKind::Slice,
             Value::Generator(_) => TypeKind::Generator,
             Value::Bytes(_) => TypeKind::Bytes,
@@ -315,6 +340,7 @@ impl Value {
     pub fn type_name(&self) -> &'static str {
         match self {
             Value::Instance { type_name, .. } => type_name,
+            Value::Member { .. } => "member_descriptor",
             Value::Exception(exc) => exc.type_name,
             _ => self.type_kind().name(),
         }
@@ -354,6 +380,7 @@ impl Value {
                 | Value::StaticMethod(_)
                 | Value::ClassMethod(_)
                 | Value::Property { .. }
+                | Value::Member { .. }
                 | Value::Generator(_)
         )
     }
@@ -392,7 +419,14 @@ impl Value {
             // A heap type (PyHeapTypeObject) on 64-bit 3.14.
             Value::Class(_) => GC_HEAD + 928,
             // An instance with a managed dict: header and pre-header pointers.
+            // With `__slots__`: one pointer a slot, and the pre-header's two
+            // only when there is a `__dict__` or a `__weakref__`.
+            Value::Instance {
+                slots: Some(slots), ..
+            } => GC_HEAD + 16 + 8 * slots.values.len() as u32 + 16 * u32::from(slots.pre_header),
             Value::Instance { .. } => GC_HEAD + 16 + 16,
+            // PyMemberDescrObject: header, type, name, qualname, member.
+            Value::Member { .. } => GC_HEAD + 48,
             // PyMethodObject: header, func, self, weakreflist, vectorcall.
             Value::Method { .. } => GC_HEAD + 48,
             Value::Generator(generator) => {
@@ -489,6 +523,7 @@ impl Value {
             | Value::StaticMethod(_)
             | Value::ClassMethod(_)
             | Value::Property { .. }
+            | Value::Member { .. }
             | Value::Slice { .. }
             | Value::Generator(_)
             | Value::Code(_)

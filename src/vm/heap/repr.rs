@@ -315,6 +315,13 @@ impl Writer<'_> {
             Value::Property { .. } => {
                 self.push(&format!("<property object at {:#x}>", object.address))
             }
+            Value::Member { class, name, .. } => {
+                let class_name = match &heap.get(*class).value {
+                    Value::Class(c) => c.name,
+                    _ => "object",
+                };
+                self.push(&format!("<member '{name}' of '{class_name}' objects>"))
+            }
             Value::StaticMethod(function) | Value::ClassMethod(function) => {
                 let kind = object.value.type_name();
                 self.push(&format!("<{kind}("))?;
