@@ -776,6 +776,27 @@ impl Vm {
         Ok(self.bytes_result(array, data, true))
     }
 
+    /// `bytearray(generator)` once the generator's items are collected in
+    /// `list`: grown byte by byte, as the iterator path of
+    /// `bytearray.__init__` grows it. `None` for any other function.
+    pub(super) fn driven_bytes(&mut self, function: ObjId, list: ObjId) -> Option<Flow<ObjId>> {
+        if !matches!(self.heap.value(function), Value::Type(TypeKind::ByteArray)) {
+            return None;
+        }
+        let items = match self.heap.value(list) {
+            Value::List(l) => l.items.clone(),
+            _ => return None,
+        };
+        let mut grown = ByteArray::default();
+        for item in items {
+            match self.byte_value(item, "byte must be in range(0, 256)") {
+                Ok(byte) => grown.push(byte),
+                Err(error) => return Some(Err(error)),
+            }
+        }
+        Some(Ok(self.bytearray_object(grown)))
+    }
+
     /// `str(b, encoding, errors)`: decoding (the one-argument form is the repr).
     pub(super) fn str_from_bytes(
         &mut self,

@@ -1129,7 +1129,8 @@ impl Vm {
                     };
                     Ok(self.tuple_object(items, false))
                 } else if let Some(function) = finish {
-                    super::builtins::call(self, function, &[list], &[])
+                    self.driven_bytes(function, list)
+                        .unwrap_or_else(|| super::builtins::call(self, function, &[list], &[]))
                 } else {
                     // The list itself is the result.
                     self.heap.incref(list, holder);
