@@ -1023,7 +1023,14 @@ impl Vm {
     fn feed_drive(&mut self, drive: Drive, item: ObjId) -> Flow<Option<ObjId>> {
         let holder = self.continuation_referrer();
         match drive {
-            Drive::Collect { list, .. } => {
+            Drive::Collect { list, finish, .. } => {
+                // bytes(g) stops at the first item that is no byte.
+                if let Some(function) = finish
+                    && let Err(error) = self.driven_byte_check(function, item)
+                {
+                    self.heap.decref(item, holder);
+                    return Err(error);
+                }
                 let result = self.list_push_hinted(list, item);
                 self.heap.decref(item, holder);
                 result.map(|()| None)
