@@ -2179,6 +2179,12 @@ impl Vm {
                 Some(Number::Int(v)) if !matches!(self.heap.value(obj), Value::Float(_)) => {
                     Ok(Some(v))
                 }
+                // `_PyEval_SliceIndex` clamps a huge index.
+                Some(Number::Big(v)) => Ok(Some(if num_traits::Signed::is_negative(&v) {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                })),
                 _ => Err(PyException::type_error(
                     "slice indices must be integers or None or have an __index__ method",
                 )),
