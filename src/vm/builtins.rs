@@ -43,6 +43,7 @@ pub enum Builtin {
     HasAttr,
     DelAttr,
     Locals,
+    Globals,
     Vars,
     Dir,
     IsSubclass,
@@ -60,6 +61,12 @@ pub enum Builtin {
     /// `object.__new__`, `object.__setattr__`, `object.__delattr__`,
     /// `object.__getattribute__` (the generic behaviour a class overrides).
     ObjectNew,
+    /// `list.__init__` / `dict.__init__`, bound by `super()` in a subclass.
+    BaseInit,
+    /// `list.__repr__` / `dict.__repr__`, bound by `super()` in a subclass.
+    BaseRepr,
+    /// `object.__init_subclass__`, bound to the new class by `super()`.
+    ObjectInitSubclass,
     ObjectSetAttr,
     ObjectDelAttr,
     ObjectGetAttribute,
@@ -120,6 +127,7 @@ impl Builtin {
             Builtin::HasAttr => "hasattr",
             Builtin::DelAttr => "delattr",
             Builtin::Locals => "locals",
+            Builtin::Globals => "globals",
             Builtin::Vars => "vars",
             Builtin::Dir => "dir",
             Builtin::IsSubclass => "issubclass",
@@ -133,6 +141,9 @@ impl Builtin {
             Builtin::Super => "super",
             Builtin::ObjectInit => "__init__",
             Builtin::ObjectNew => "__new__",
+            Builtin::ObjectInitSubclass => "__init_subclass__",
+            Builtin::BaseInit => "__init__",
+            Builtin::BaseRepr => "__repr__",
             Builtin::ObjectSetAttr => "__setattr__",
             Builtin::ObjectDelAttr => "__delattr__",
             Builtin::ObjectGetAttribute => "__getattribute__",
@@ -203,6 +214,7 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("hasattr", Builtin::HasAttr),
     ("delattr", Builtin::DelAttr),
     ("locals", Builtin::Locals),
+    ("globals", Builtin::Globals),
     ("vars", Builtin::Vars),
     ("dir", Builtin::Dir),
     ("issubclass", Builtin::IsSubclass),
@@ -230,6 +242,8 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("set", Builtin::Type(TypeKind::Set)),
     ("frozenset", Builtin::Type(TypeKind::Frozenset)),
     ("slice", Builtin::Type(TypeKind::Slice)),
+    ("map", Builtin::Type(TypeKind::Map)),
+    ("filter", Builtin::Type(TypeKind::Filter)),
     ("bytes", Builtin::Type(TypeKind::Bytes)),
     ("bytearray", Builtin::Type(TypeKind::ByteArray)),
 ];
@@ -250,9 +264,6 @@ pub fn refused(name: &str) -> Option<&'static str> {
     Some(match name {
         "open" => "files",
         "exec" | "eval" | "compile" | "__import__" | "breakpoint" => "code loading",
-        // A module's names are not a dict in bytestep: writes through
-        // `globals()` could not reach them.
-        "globals" => "globals()",
         "exit" | "quit" => "leaving the interpreter",
         _ => return None,
     })
@@ -384,6 +395,55 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             no_keywords(which.name(), keywords)?;
             return vm.object_slot(which, &all);
         }
+        Value::BoundMethod {
+            method: Builtin::BaseRepr,
+            owner,
+        } => {
+            let owner = *owner;
+            no_keywords("__repr__", keywords)?;
+            if !args.is_empty() {
+                return Err(PyException::type_error(format!(
+                    "expected 0 arguments, got {}",
+                    args.len()
+                )));
+            }
+            let text = vm.base_repr(owner)?;
+            return Ok(vm.str_object(&text));
+        }
+        Value::BoundMethod {
+            method: Builtin::BaseInit,
+            owner,
+        } => {
+            let owner = *owner;
+            let kind = vm.heap.value(owner).type_kind();
+            let (names, values): (Vec<String>, Vec<ObjId>) = keywords
+                .iter()
+                .map(|&(name, value)| (name.to_owned(), value))
+                .unzip();
+            vm.builtin_init(kind, owner, args, &names, &values)?;
+            return Ok(vm.singletons.none);
+        }
+        Value::BoundMethod {
+            method: Builtin::ObjectInitSubclass,
+            owner,
+        } => {
+            let name = match vm.heap.value(*owner) {
+                Value::Class(c) => c.name,
+                other => other.type_name(),
+            };
+            if !keywords.is_empty() {
+                return Err(PyException::type_error(format!(
+                    "{name}.__init_subclass__() takes no keyword arguments"
+                )));
+            }
+            if !args.is_empty() {
+                return Err(PyException::type_error(format!(
+                    "{name}.__init_subclass__() takes no arguments ({} given)",
+                    args.len()
+                )));
+            }
+            return Ok(vm.singletons.none);
+        }
         Value::Builtin(builtin) => *builtin,
         Value::Type(kind) => Builtin::Type(*kind),
         other => {
@@ -413,6 +473,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         | Builtin::HasAttr
         | Builtin::DelAttr
         | Builtin::Locals
+        | Builtin::Globals
         | Builtin::Vars
         | Builtin::Dir
         | Builtin::IsSubclass
@@ -688,6 +749,9 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             "super() other than in super().name",
             None,
         )),
+        Builtin::ObjectInitSubclass | Builtin::BaseInit | Builtin::BaseRepr => {
+            Ok(vm.singletons.none)
+        }
         Builtin::ObjectNew
         | Builtin::ObjectSetAttr
         | Builtin::ObjectDelAttr
@@ -912,9 +976,14 @@ pub(super) fn parse_float(text: &str) -> Option<f64> {
 
 fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
     match (kind, args) {
+        (TypeKind::Map, _) => vm.map(args),
+        (TypeKind::Filter, _) => vm.filter(args),
         (TypeKind::Type, [obj]) => {
             if let Value::Instance { class, .. } = vm.heap.value(*obj) {
                 return Ok(*class);
+            }
+            if let Some(tag) = vm.heap.subclass_of(*obj) {
+                return Ok(tag.class);
             }
             if let Value::Exception(exc) = vm.heap.value(*obj)
                 && let Some(class) = exc.class
