@@ -123,6 +123,8 @@ pub struct Vm {
     /// References a builtin gave up, dropped once its result is pushed
     /// (`list.pop()`: the list's reference to the item).
     deferred: Vec<(ObjId, Referrer)>,
+    /// A reused buffer for the slots a builtin call pops (empty between uses).
+    popped_scratch: Vec<Popped>,
     /// Set by `RERAISE` with a saved offset: the `lasti` the next handler pushes.
     reraise_lasti: Option<usize>,
     /// Exceptions unwound so far.
@@ -223,6 +225,7 @@ impl Vm {
             exc_info_symbol: Symbol(0),
             methods: FastMap::default(),
             deferred: Vec::new(),
+            popped_scratch: Vec::new(),
             reraise_lasti: None,
             unwinds: 0,
             last_exc: None,

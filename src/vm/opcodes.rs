@@ -2193,12 +2193,15 @@ impl Vm {
             _ => return None,
         }
         let self_or_null = frame.stack[base + 1].obj;
-        let mut args: Vec<ObjId> = self_or_null.into_iter().collect();
-        args.extend(
-            frame.stack[base + 2..base + 2 + argc]
-                .iter()
-                .filter_map(|s| s.obj),
+        // The arguments where they lie, without allocating for the common few.
+        let args = ArgBuf::collect(
+            self_or_null.into_iter().chain(
+                frame.stack[base + 2..base + 2 + argc]
+                    .iter()
+                    .filter_map(|s| s.obj),
+            ),
         );
+        let args = args.as_slice();
         // Generators are resumed as frames by the general path (`next(g)`,
         // `list(g)`, `g.send(v)`…).
         let generator_method = matches!(
@@ -2236,25 +2239,32 @@ impl Vm {
             {
                 return Err(error.clone());
             }
-            let extra_popped = vm.pop_many(extra)?;
-            for entry in extra_popped {
-                vm.release(entry);
+            if extra > 0 {
+                let extra_popped = vm.pop_many(extra)?;
+                for entry in extra_popped {
+                    vm.release(entry);
+                }
             }
-            let mut popped_args = vm.pop_many(argc)?;
-            let self_popped = vm.pop()?;
+            // Popped top first; released bottom first (self, then the
+            // arguments), once the result is pushed. The popped slots wait
+            // in a reused buffer, so a call allocates nothing.
+            let mut popped_args = std::mem::take(&mut vm.popped_scratch);
+            popped_args.clear();
+            for _ in 0..argc + 1 {
+                popped_args.push(vm.pop()?);
+            }
             let callable_popped = vm.pop()?;
-            if self_popped.slot.obj.is_some() {
-                popped_args.insert(0, self_popped);
-            }
             let outcome = match result {
                 Ok(value) => vm.push(value),
                 Err(error) => Err(error),
             };
             vm.drop_deferred();
-            for arg in popped_args {
+            for &arg in popped_args.iter().rev() {
                 vm.release(arg);
             }
             vm.release(callable_popped);
+            popped_args.clear();
+            vm.popped_scratch = popped_args;
             outcome
         }))
     }
@@ -2759,4 +2769,39 @@ fn feature_of(opname: &str) -> String {
         _ => return format!("the {opname} instruction"),
     };
     format!("{words} ({opname})")
+}
+
+/// A call's arguments gathered from the stack: inline for the common few,
+/// so calling a builtin allocates nothing.
+enum ArgBuf {
+    Inline([ObjId; ArgBuf::INLINE], usize),
+    Heap(Vec<ObjId>),
+}
+
+impl ArgBuf {
+    const INLINE: usize = 6;
+
+    fn collect(items: impl Iterator<Item = ObjId>) -> ArgBuf {
+        let mut inline = [ObjId::from_index(0); ArgBuf::INLINE];
+        let mut len = 0;
+        let mut items = items.peekable();
+        while let Some(&item) = items.peek() {
+            if len == ArgBuf::INLINE {
+                let mut all = inline.to_vec();
+                all.extend(items);
+                return ArgBuf::Heap(all);
+            }
+            inline[len] = item;
+            len += 1;
+            items.next();
+        }
+        ArgBuf::Inline(inline, len)
+    }
+
+    fn as_slice(&self) -> &[ObjId] {
+        match self {
+            ArgBuf::Inline(items, len) => &items[..*len],
+            ArgBuf::Heap(items) => items,
+        }
+    }
 }
