@@ -1542,9 +1542,12 @@ impl Vm {
                 }
                 self.heap
                     .check_room(2 * (a.len() as u64 + b.len() as u64))?;
-                let joined = format!("{a}{b}");
+                // Two characters at least: always a new object.
+                let mut joined = String::with_capacity(a.len() + b.len());
+                joined.push_str(a);
+                joined.push_str(b);
                 self.charge(joined.len() as u64);
-                Ok(self.str_object(&joined))
+                Ok(self.heap.alloc(Value::Str(joined.into())))
             }
             (0, Value::Tuple(a), Value::Tuple(b)) => {
                 self.heap
