@@ -2293,19 +2293,19 @@ impl Vm {
         if function.info.plain_call != Some(argc) || self.frames.len() >= RECURSION_LIMIT {
             return Ok(false);
         }
-        let info = std::sync::Arc::clone(&function.info);
-        let qualname = info.qualname;
-        let mut frame = self.new_frame(info, Some(callable));
-        let Some(caller) = self.frames.last_mut() else {
+        if !self.push_function_frame(callable) {
             return Ok(false);
+        }
+        let [.., caller, frame] = self.frames.as_mut_slice() else {
+            return Err(PyException::new("SystemError", "no caller frame"));
         };
+        let qualname = frame.qualname;
         frame.locals[..argc].copy_from_slice(&caller.stack[base + 2..]);
         caller.stack.truncate(base);
         if callable_slot.borrowed {
             self.heap
                 .incref(callable, Referrer::Frame { frame: qualname });
         }
-        self.frames.push(frame);
         Ok(true)
     }
 
@@ -2396,16 +2396,21 @@ impl Vm {
         if let Some(continuation) = continuation {
             return self.return_to_continuation(continuation, value, popped);
         }
-        let returned = self.pop_frame();
-        let address = self.heap.get(value).address;
-        self.heap.recorder.record(|| Event::Return {
-            from: returned
-                .map(|frame| frame.code.code.qualname.clone())
-                .unwrap_or_default(),
-            obj: value,
-            address,
-            yielded: false,
-        });
+        let from = self
+            .heap
+            .recorder
+            .enabled
+            .then(|| self.frames.last().map(|f| f.code.code.qualname.clone()));
+        self.pop_frame();
+        if let Some(from) = from {
+            let address = self.heap.get(value).address;
+            self.heap.recorder.push(Event::Return {
+                from: from.unwrap_or_default(),
+                obj: value,
+                address,
+                yielded: false,
+            });
+        }
         self.push_slot(Slot::strong(value))
     }
 }
