@@ -429,20 +429,26 @@ impl Vm {
                 })
             }),
 
-            // BINARY_OP (lhs, rhs -- res)
-            BINARY_OP if self.plain_operands() => {
-                self.binary(|vm, lhs, rhs| vm.binary_op(arg, lhs, rhs))
-            }
-            BINARY_OP => self.calling(|vm| vm.binary(|vm, lhs, rhs| vm.binary_op(arg, lhs, rhs))),
+            // BINARY_OP (lhs, rhs -- res): two ints first (exec/quick.rs)
+            BINARY_OP => match self.binary_op_int(arg) {
+                Some(done) => done,
+                None if self.plain_operands() => {
+                    self.binary(|vm, lhs, rhs| vm.binary_op(arg, lhs, rhs))
+                }
+                None => self.calling(|vm| vm.binary(|vm, lhs, rhs| vm.binary_op(arg, lhs, rhs))),
+            },
 
-            // COMPARE_OP (left, right -- res)
-            COMPARE_OP if self.plain_operands() => self.binary(|vm, left, right| {
-                let result = vm.compare((arg >> 5) as usize, left, right)?;
-                Ok(vm.bool_object(result))
-            }),
-            COMPARE_OP => {
-                self.calling(|vm| vm.binary(|vm, left, right| vm.compare_op(arg, left, right)))
-            }
+            // COMPARE_OP (left, right -- res): two ints first (exec/quick.rs)
+            COMPARE_OP => match self.compare_op_int(arg) {
+                Some(done) => done,
+                None if self.plain_operands() => self.binary(|vm, left, right| {
+                    let result = vm.compare((arg >> 5) as usize, left, right)?;
+                    Ok(vm.bool_object(result))
+                }),
+                None => {
+                    self.calling(|vm| vm.binary(|vm, left, right| vm.compare_op(arg, left, right)))
+                }
+            },
 
             // IS_OP (left, right -- b)
             IS_OP => {

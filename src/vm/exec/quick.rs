@@ -1,0 +1,128 @@
+//! Fast paths for the hottest instructions on the commonest operands (two
+//! ints), taken when nobody records events: what CPython's specialized
+//! `BINARY_OP_ADD_INT` and `COMPARE_OP_INT` do. Each still runs as exactly
+//! one step, and each changes the heap in exactly the order the general
+//! handler does (the result made, pushed, then the inputs released, left
+//! first), so ids, counts and free-list reuse are the same whichever path
+//! ran. `None`: not the case here, nothing changed, take the general path.
+
+use num_integer::Integer;
+
+use crate::vm::frame::Slot;
+use crate::vm::heap::{ObjId, Referrer, Value};
+use crate::vm::{Flow, Vm};
+
+/// `BINARY_OP` arguments the int fast path handles (`NB_*`; the in-place
+/// forms are 13 more and behave the same on ints).
+const NB_ADD: u32 = 0;
+const NB_AND: u32 = 1;
+const NB_FLOOR_DIVIDE: u32 = 2;
+const NB_MULTIPLY: u32 = 5;
+const NB_REMAINDER: u32 = 6;
+const NB_OR: u32 = 7;
+const NB_SUBTRACT: u32 = 10;
+const NB_XOR: u32 = 12;
+const NB_INPLACE: u32 = 13;
+
+impl Vm {
+    /// The two ints on top of the stack (left, right), if that is what is there.
+    #[inline(always)]
+    fn two_ints(&self) -> Option<(i64, i64)> {
+        if self.heap.recorder.enabled {
+            return None;
+        }
+        let stack = &self.frames.last()?.stack;
+        let [.., left, right] = stack.as_slice() else {
+            return None;
+        };
+        match (self.heap.value(left.obj?), self.heap.value(right.obj?)) {
+            (Value::Int(a), Value::Int(b)) => Some((*a, *b)),
+            _ => None,
+        }
+    }
+
+    /// `(left, right -- res)` once `res` is known: it replaces the two
+    /// inputs, then their references are dropped (left first), as
+    /// [`Vm::binary`] does.
+    #[inline(always)]
+    fn replace_two(&mut self, result: ObjId) -> Flow {
+        let Some(frame) = self.frames.last_mut() else {
+            return Err(crate::vm::exceptions::PyException::new(
+                "SystemError",
+                "no frame",
+            ));
+        };
+        let qualname = frame.qualname;
+        let (Some(right), Some(left)) = (frame.stack.pop(), frame.stack.pop()) else {
+            return Err(crate::vm::exceptions::PyException::new(
+                "SystemError",
+                "pop from an empty value stack",
+            ));
+        };
+        let slot = frame.stack.len() as u32;
+        frame.stack.push(Slot::strong(result));
+        self.heap.incref(
+            result,
+            Referrer::Stack {
+                frame: qualname,
+                slot,
+            },
+        );
+        for (input, index) in [(left, slot), (right, slot + 1)] {
+            if let Some(obj) = input.obj
+                && !input.borrowed
+            {
+                self.heap.decref(
+                    obj,
+                    Referrer::Stack {
+                        frame: qualname,
+                        slot: index,
+                    },
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// `BINARY_OP` on two ints whose result cannot fail or overflow.
+    #[inline(always)]
+    pub(in crate::vm) fn binary_op_int(&mut self, op: u32) -> Option<Flow> {
+        let (a, b) = self.two_ints()?;
+        let op = if op >= NB_INPLACE {
+            op - NB_INPLACE
+        } else {
+            op
+        };
+        let value = match op {
+            NB_ADD => a.checked_add(b)?,
+            NB_SUBTRACT => a.checked_sub(b)?,
+            NB_MULTIPLY => a.checked_mul(b)?,
+            NB_FLOOR_DIVIDE if b != 0 && !(a == i64::MIN && b == -1) => Integer::div_floor(&a, &b),
+            NB_REMAINDER if b != 0 && b != -1 => a.mod_floor(&b),
+            NB_AND => a & b,
+            NB_OR => a | b,
+            NB_XOR => a ^ b,
+            _ => return None,
+        };
+        let result = self.int_object(value);
+        Some(self.replace_two(result))
+    }
+
+    /// `COMPARE_OP` on two ints (the operator is `oparg >> 5`; ints compare
+    /// to a bool whether or not `oparg & 16` asks for one).
+    #[inline(always)]
+    pub(in crate::vm) fn compare_op_int(&mut self, arg: u32) -> Option<Flow> {
+        let (a, b) = self.two_ints()?;
+        let truth = match arg >> 5 {
+            0 => a < b,
+            1 => a <= b,
+            2 => a == b,
+            3 => a != b,
+            4 => a > b,
+            5 => a >= b,
+            _ => return None,
+        };
+        let result = self.bool_object(truth);
+        Some(self.replace_two(result))
+    }
+}
