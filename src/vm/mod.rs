@@ -124,6 +124,10 @@ pub struct Vm {
     exc_info_symbol: Symbol,
     /// The method descriptors (`list.append`…), made on first use, immortal.
     methods: FastMap<Builtin, ObjId>,
+    /// `LOAD_ATTR` with the method bit on a builtin type: the descriptor
+    /// found for (type, name) before (what finds it is fixed, and the
+    /// descriptor, once made, is immortal).
+    method_cache: FastMap<(types::TypeKind, Symbol), ObjId>,
     /// References a builtin gave up, dropped once its result is pushed
     /// (`list.pop()`: the list's reference to the item).
     deferred: Vec<(ObjId, Referrer)>,
@@ -228,6 +232,7 @@ impl Vm {
             exc_info: None,
             exc_info_symbol: Symbol(0),
             methods: FastMap::default(),
+            method_cache: FastMap::default(),
             deferred: Vec::new(),
             popped_scratch: Vec::new(),
             reraise_lasti: None,
