@@ -1,6 +1,7 @@
 //! CPython 3.14 bytecode, read the way CPython reads it.
 //!
 //! * [`opcodes`]: the opcode table (names, inline caches, argument classes);
+//! * [`operators`]: `BINARY_OP`'s and `COMPARE_OP`'s arguments, named;
 //! * [`decode`]: `co_code` → [`Instruction`]s with folded EXTENDED_ARG,
 //!   jump targets, source positions and `sys.settrace` line starts
 //!   ([`fires_line_event`] adds the run-time part of CPython's rule);
@@ -18,6 +19,7 @@ pub mod hashing;
 pub mod instruction;
 pub mod linetable;
 pub mod opcodes;
+pub mod operators;
 pub mod repr;
 pub mod stack_effects;
 
@@ -25,6 +27,7 @@ pub use dis::{dis, dis_table};
 pub use exceptiontable::{ExceptionEntry, handler_for, parse as parse_exception_table};
 pub use instruction::{Instruction, decode, executable, fires_line_event, index_at};
 pub use linetable::Position;
+pub use operators::{BinaryOp, CompareOp};
 pub use repr::{code_repr, constant_repr, float_repr};
 
 /// CPython's declared stack effect of `opcode` with `oparg` (when the

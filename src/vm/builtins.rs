@@ -3,9 +3,11 @@
 use num_bigint::BigInt;
 
 use super::Vm;
+use super::containers::ItemSource;
 use super::exceptions::PyException;
 use super::heap::{ObjId, TypeKind, Value};
 use super::opcodes::Number;
+use crate::bytecode::{BinaryOp, CompareOp};
 
 /// A function implemented by the interpreter, or a type called as a constructor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -421,8 +423,11 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                     )));
                 }
             };
+            if let Some(items) = ItemSource::range(vm, iterable) {
+                return vm.sum(start, items);
+            }
             let (items, temp) = vm.items_of(iterable)?;
-            let total = vm.sum(start, items);
+            let total = vm.sum(start, ItemSource::Held(items.into_iter()));
             if let Some(temp) = temp {
                 vm.heap.discard(temp);
             }
@@ -520,8 +525,8 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::DivMod => {
             let [a, b] = exactly(builtin, args)?;
-            let quotient = vm.binary_op(2, a, b)?;
-            let remainder = match vm.binary_op(6, a, b) {
+            let quotient = vm.binary_op(BinaryOp::FloorDivide, a, b)?;
+            let remainder = match vm.binary_op(BinaryOp::Remainder, a, b) {
                 Ok(r) => r,
                 Err(error) => {
                     vm.heap.discard(quotient);
@@ -712,11 +717,16 @@ fn print(vm: &mut Vm, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
 }
 
 fn extreme(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
+    if let [single] = args
+        && let Some(items) = ItemSource::range(vm, *single)
+    {
+        return extreme_of(vm, builtin, items);
+    }
     let (items, temp) = match args {
         [single] => vm.items_of(*single)?,
         many => (many.to_vec(), None),
     };
-    let result = extreme_of(vm, builtin, items);
+    let result = extreme_of(vm, builtin, ItemSource::Held(items.into_iter()));
     if let (Some(temp), Ok(best)) = (temp, &result) {
         // The result outlives the temporary list that held it.
         let best = *best;
@@ -730,23 +740,33 @@ fn extreme(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
     result
 }
 
-fn extreme_of(vm: &mut Vm, builtin: Builtin, items: Vec<ObjId>) -> Call {
-    let Some((&first, rest)) = items.split_first() else {
+fn extreme_of(vm: &mut Vm, builtin: Builtin, mut items: ItemSource) -> Call {
+    let Some(mut best) = items.next(vm) else {
         return Err(PyException::new(
             "ValueError",
             format!("{}() iterable argument is empty", builtin.name()),
         ));
     };
-    let mut best = first;
-    for &candidate in rest {
+    while let Some(candidate) = items.next(vm) {
         // min keeps the first of equals: replace only when strictly better.
         let better = if builtin == Builtin::Min {
-            vm.compare_bool(0, candidate, best)?
+            vm.compare_bool(CompareOp::Lt, candidate, best)
         } else {
-            vm.compare_bool(4, candidate, best)?
+            vm.compare_bool(CompareOp::Gt, candidate, best)
+        };
+        let better = match better {
+            Ok(better) => better,
+            Err(error) => {
+                items.done(vm, candidate, best);
+                items.done(vm, best, candidate);
+                return Err(error);
+            }
         };
         if better {
+            items.done(vm, best, candidate);
             best = candidate;
+        } else {
+            items.done(vm, candidate, best);
         }
     }
     Ok(best)

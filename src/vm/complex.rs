@@ -8,6 +8,7 @@ use super::Vm;
 use super::exceptions::PyException;
 use super::heap::{ObjId, Value};
 use super::opcodes::Number;
+use crate::bytecode::{BinaryOp, CompareOp};
 
 type Flow<T> = Result<T, Box<PyException>>;
 
@@ -161,7 +162,7 @@ impl Vm {
     /// (or the other is not a number: the caller reports that).
     pub(super) fn complex_binary_op(
         &mut self,
-        op: u32,
+        op: BinaryOp,
         symbol: &str,
         lhs: ObjId,
         rhs: ObjId,
@@ -172,25 +173,28 @@ impl Vm {
         use Operand::{Complex, Real};
         let zero_division = || PyException::new("ZeroDivisionError", "division by zero");
         let result = match (op, a, b) {
-            (0, Complex(ar, ai), Complex(br, bi)) => (ar + br, ai + bi),
-            (0, Complex(ar, ai), Real(r)) => (ar + r, ai),
-            (0, Real(r), Complex(br, bi)) => (r + br, bi),
-            (10, Complex(ar, ai), Complex(br, bi)) => (ar - br, ai - bi),
-            (10, Complex(ar, ai), Real(r)) => (ar - r, ai),
-            (10, Real(r), Complex(br, bi)) => (r - br, -bi),
-            (5, Complex(..), Complex(..)) => product(a.parts(), b.parts()),
-            (5, Complex(ar, ai), Real(r)) | (5, Real(r), Complex(ar, ai)) => (ar * r, ai * r),
-            (11, Complex(..), Complex(..)) => {
+            (BinaryOp::Add, Complex(ar, ai), Complex(br, bi)) => (ar + br, ai + bi),
+            (BinaryOp::Add, Complex(ar, ai), Real(r)) => (ar + r, ai),
+            (BinaryOp::Add, Real(r), Complex(br, bi)) => (r + br, bi),
+            (BinaryOp::Subtract, Complex(ar, ai), Complex(br, bi)) => (ar - br, ai - bi),
+            (BinaryOp::Subtract, Complex(ar, ai), Real(r)) => (ar - r, ai),
+            (BinaryOp::Subtract, Real(r), Complex(br, bi)) => (r - br, -bi),
+            (BinaryOp::Multiply, Complex(..), Complex(..)) => product(a.parts(), b.parts()),
+            (BinaryOp::Multiply, Complex(ar, ai), Real(r))
+            | (BinaryOp::Multiply, Real(r), Complex(ar, ai)) => (ar * r, ai * r),
+            (BinaryOp::TrueDivide, Complex(..), Complex(..)) => {
                 quotient(a.parts(), b.parts()).ok_or_else(zero_division)?
             }
-            (11, Complex(ar, ai), Real(r)) => {
+            (BinaryOp::TrueDivide, Complex(ar, ai), Real(r)) => {
                 if r == 0.0 {
                     return Err(zero_division());
                 }
                 (ar / r, ai / r)
             }
-            (11, Real(r), Complex(..)) => real_quotient(r, b.parts()).ok_or_else(zero_division)?,
-            (8, _, _) => power(a.parts(), b.parts())?,
+            (BinaryOp::TrueDivide, Real(r), Complex(..)) => {
+                real_quotient(r, b.parts()).ok_or_else(zero_division)?
+            }
+            (BinaryOp::Power, _, _) => power(a.parts(), b.parts())?,
             _ => {
                 return Err(PyException::type_error(format!(
                     "unsupported operand type(s) for {symbol}: '{}' and '{}'",
@@ -204,7 +208,12 @@ impl Vm {
 
     /// `==`/`!=` with a complex operand (`None` when neither is complex);
     /// ordering comparisons are a `TypeError`.
-    pub(super) fn complex_compare(&self, op: usize, lhs: ObjId, rhs: ObjId) -> Flow<Option<bool>> {
+    pub(super) fn complex_compare(
+        &self,
+        op: CompareOp,
+        lhs: ObjId,
+        rhs: ObjId,
+    ) -> Flow<Option<bool>> {
         let either = matches!(self.heap.value(lhs), Value::Complex(..))
             || matches!(self.heap.value(rhs), Value::Complex(..));
         if !either {
@@ -226,14 +235,11 @@ impl Vm {
             _ => false,
         };
         match op {
-            2 => Ok(Some(equal)),
-            3 => Ok(Some(!equal)),
+            CompareOp::Eq => Ok(Some(equal)),
+            CompareOp::Ne => Ok(Some(!equal)),
             _ => Err(PyException::type_error(format!(
                 "'{}' not supported between instances of '{}' and '{}'",
-                ["<", "<=", "==", "!=", ">", ">="]
-                    .get(op)
-                    .copied()
-                    .unwrap_or("?"),
+                op.symbol(),
                 self.heap.value(lhs).type_name(),
                 self.heap.value(rhs).type_name()
             ))),

@@ -12,6 +12,7 @@ use super::heap::{ObjId, Referrer, Value};
 use super::types::dict::{Dict, HashKey};
 use super::types::{ExcKind, TypeKind};
 use super::{Flow, Vm};
+use crate::bytecode::{BinaryOp, CompareOp};
 
 /// The methods of list and dict that bytestep provides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -671,7 +672,7 @@ impl Vm {
                 };
                 let mut found = Vec::new();
                 for (i, &item) in items.iter().enumerate() {
-                    if self.compare_bool(2, item, args[0])? {
+                    if self.compare_bool(CompareOp::Eq, item, args[0])? {
                         found.push(i);
                         if method != Method::ListCount {
                             break;
@@ -874,7 +875,7 @@ impl Vm {
 
 impl Vm {
     /// `sum(iterable, start)`: intermediate results are freed as CPython frees them.
-    pub(super) fn sum(&mut self, start: ObjId, items: Vec<ObjId>) -> Flow<ObjId> {
+    pub(super) fn sum(&mut self, start: ObjId, mut items: ItemSource) -> Flow<ObjId> {
         if matches!(self.heap.value(start), Value::Str(_)) {
             return Err(PyException::type_error(
                 "sum() can't sum strings [use ''.join(seq) instead]",
@@ -883,27 +884,34 @@ impl Vm {
         // CPython's `builtin_sum_impl`: ints add in a machine word and floats
         // with Neumaier's compensation, making no objects on the way; the
         // first item that does not fit continues with `+`.
-        let mut rest = items.into_iter().peekable();
         let mut acc = start;
         let mut owned = false;
         if let Value::Int(first) = *self.heap.value(acc) {
             let mut total = first;
-            while let Some(&item) = rest.peek() {
+            let mut pending = None;
+            while let Some(item) = items.next(self) {
                 let value = match self.heap.value(item) {
-                    Value::Int(v) => *v,
-                    Value::Bool(b) => i64::from(*b),
-                    _ => break,
+                    Value::Int(v) => Some(*v),
+                    Value::Bool(b) => Some(i64::from(*b)),
+                    _ => None,
                 };
-                let Some(next) = total.checked_add(value) else {
-                    break;
-                };
-                total = next;
-                rest.next();
+                match value.and_then(|v| total.checked_add(v)) {
+                    Some(next) => {
+                        total = next;
+                        items.done(self, item, acc);
+                    }
+                    None => {
+                        pending = Some(item);
+                        break;
+                    }
+                }
             }
             acc = self.int_object(total);
             owned = true;
-            if let Some(item) = rest.next() {
-                acc = self.sum_step(acc, owned, item, start)?;
+            if let Some(item) = pending {
+                let result = self.sum_step(acc, owned, item, start);
+                items.done(self, item, result.as_ref().copied().unwrap_or(acc));
+                acc = result?;
             }
         }
         if let Value::Float(first) = *self.heap.value(acc) {
@@ -912,7 +920,7 @@ impl Vm {
                 self.heap.discard(acc);
             }
             let mut leftover = None;
-            for item in rest.by_ref() {
+            while let Some(item) = items.next(self) {
                 match *self.heap.value(item) {
                     Value::Float(x) => {
                         let t = total + x;
@@ -930,6 +938,7 @@ impl Vm {
                         break;
                     }
                 }
+                items.done(self, item, start);
             }
             if compensation != 0.0 && compensation.is_finite() {
                 total += compensation;
@@ -937,11 +946,15 @@ impl Vm {
             acc = self.heap.alloc(Value::Float(total));
             owned = true;
             if let Some(item) = leftover {
-                acc = self.sum_step(acc, owned, item, start)?;
+                let result = self.sum_step(acc, owned, item, start);
+                items.done(self, item, result.as_ref().copied().unwrap_or(acc));
+                acc = result?;
             }
         }
-        for item in rest {
-            acc = self.sum_step(acc, owned || acc != start, item, start)?;
+        while let Some(item) = items.next(self) {
+            let result = self.sum_step(acc, owned || acc != start, item, start);
+            items.done(self, item, result.as_ref().copied().unwrap_or(acc));
+            acc = result?;
             owned = true;
         }
         Ok(acc)
@@ -949,7 +962,7 @@ impl Vm {
 
     /// `acc + item` for `sum()`, letting go of `acc` when it was a temporary.
     fn sum_step(&mut self, acc: ObjId, owned: bool, item: ObjId, start: ObjId) -> Flow<ObjId> {
-        let result = self.binary_op(0, acc, item);
+        let result = self.binary_op(BinaryOp::Add, acc, item);
         if owned && acc != start && result.as_ref().map_or(true, |&next| next != acc) {
             self.heap.discard(acc);
         }
@@ -1102,15 +1115,15 @@ impl Vm {
     /// `a < b` as sorting asks it (`__lt__` of instances runs as a frame).
     fn less_than(&mut self, a: ObjId, b: ObjId) -> Flow<bool> {
         if self.is_instance_obj(a) || self.is_instance_obj(b) {
-            return self.compare_bool(0, a, b);
+            return self.compare_bool(CompareOp::Lt, a, b);
         }
-        self.compare(0, a, b)
+        self.compare(CompareOp::Lt, a, b)
     }
 
     /// `+`, `+=` and `*` with a list operand; `None` when not a list case.
     pub(super) fn list_binary_op(
         &mut self,
-        op: u32,
+        op: BinaryOp,
         lhs: ObjId,
         rhs: ObjId,
     ) -> Flow<Option<ObjId>> {
@@ -1120,12 +1133,12 @@ impl Vm {
             return Ok(None);
         }
         match op {
-            // NB_INPLACE_ADD: list.extend, the same object back.
-            13 if left_list => {
+            // `+=`: list.extend, the same object back.
+            BinaryOp::InplaceAdd if left_list => {
                 self.list_extend(lhs, rhs)?;
                 Ok(Some(lhs))
             }
-            0 | 13 if left_list && right_list => {
+            BinaryOp::Add | BinaryOp::InplaceAdd if left_list && right_list => {
                 let mut items = match self.heap.value(lhs) {
                     Value::List(l) => l.items.clone(),
                     _ => Vec::new(),
@@ -1135,11 +1148,13 @@ impl Vm {
                 }
                 Ok(Some(self.list_object(items, false)))
             }
-            0 | 13 if left_list => Err(PyException::type_error(format!(
-                "can only concatenate list (not \"{}\") to list",
-                self.heap.value(rhs).type_name()
-            ))),
-            5 | 18 => {
+            BinaryOp::Add | BinaryOp::InplaceAdd if left_list => {
+                Err(PyException::type_error(format!(
+                    "can only concatenate list (not \"{}\") to list",
+                    self.heap.value(rhs).type_name()
+                )))
+            }
+            BinaryOp::Multiply | BinaryOp::InplaceMultiply => {
                 let (list, count) = if left_list { (lhs, rhs) } else { (rhs, lhs) };
                 let Some(n) = self.small_index(count) else {
                     return Ok(None);
@@ -1158,7 +1173,7 @@ impl Vm {
                     .cycle()
                     .take(items.len() * n)
                     .collect();
-                if op == 18 && left_list {
+                if op == BinaryOp::InplaceMultiply && left_list {
                     let address = self.heap.get(list).address;
                     let old = match self.heap.value_mut(list) {
                         Value::List(l) => std::mem::take(&mut l.items),
@@ -1197,5 +1212,60 @@ fn float_key(f: f64, key: ObjId) -> HashKey {
         }
     } else {
         HashKey::Float(f.to_bits())
+    }
+}
+
+/// The items a consuming builtin (`sum`, `min`, `max`) reads one at a time:
+/// borrowed from a container that already holds them, or made one by one by
+/// a range and freed once used, as CPython's range iterator hands them out
+/// (so `sum(range(10**8))` never holds more than one of them).
+pub(super) enum ItemSource {
+    Held(std::vec::IntoIter<ObjId>),
+    Range {
+        next: i64,
+        step: i64,
+        remaining: u64,
+    },
+}
+
+impl ItemSource {
+    /// The items of `iterable` when it is a range, else `None`.
+    pub(super) fn range(vm: &Vm, iterable: ObjId) -> Option<ItemSource> {
+        match *vm.heap.value(iterable) {
+            Value::Range { start, stop, step } => Some(ItemSource::Range {
+                next: start,
+                step,
+                remaining: super::heap::object::range_len(start, stop, step) as u64,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The next item, made now for a range.
+    pub(super) fn next(&mut self, vm: &mut Vm) -> Option<ObjId> {
+        match self {
+            ItemSource::Held(items) => items.next(),
+            ItemSource::Range {
+                next,
+                step,
+                remaining,
+            } => {
+                if *remaining == 0 {
+                    return None;
+                }
+                *remaining -= 1;
+                let value = *next;
+                *next = next.wrapping_add(*step);
+                Some(vm.int_object(value))
+            }
+        }
+    }
+
+    /// The caller is done with `item` (unless it became `kept`): a range's
+    /// item is freed, as `Py_DECREF(item)` does after each step.
+    pub(super) fn done(&self, vm: &mut Vm, item: ObjId, kept: ObjId) {
+        if matches!(self, ItemSource::Range { .. }) && item != kept {
+            vm.heap.discard(item);
+        }
     }
 }

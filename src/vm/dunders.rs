@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use super::exceptions::PyException;
 use super::heap::{ObjId, Value};
 use super::{Flow, Vm};
+use crate::bytecode::{BinaryOp, CompareOp};
 
 /// `BINARY_OP`'s operators by argument: (method, reflected method, symbol).
 const NB_METHODS: [(&str, &str); 13] = [
@@ -43,16 +44,9 @@ const NB_INPLACE: [&str; 13] = [
     "__itruediv__",
     "__ixor__",
 ];
-/// Rich comparisons by `COMPARE_OP` operator: (method, reflected method).
-const COMPARE_METHODS: [(&str, &str); 6] = [
-    ("__lt__", "__gt__"),
-    ("__le__", "__ge__"),
-    ("__eq__", "__eq__"),
-    ("__ne__", "__ne__"),
-    ("__gt__", "__lt__"),
-    ("__ge__", "__le__"),
-];
-const COMPARE_SYMBOLS: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
+/// Rich comparisons' special methods, by [`CompareOp`] (the reflected
+/// method is the swapped operator's).
+const COMPARE_METHODS: [&str; 6] = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
 
 /// How deep reprs of nested containers with special methods may go.
 const REPR_DEPTH: usize = 200;
@@ -263,12 +257,12 @@ impl Vm {
 
     /// One side of a rich comparison: the class's method, or for `!=` the
     /// inverse of its `__eq__` (`object.__ne__`).
-    fn compare_side(&mut self, op: usize, obj: ObjId, other: ObjId) -> Flow<Option<ObjId>> {
-        let name = COMPARE_METHODS[op].0;
+    fn compare_side(&mut self, op: CompareOp, obj: ObjId, other: ObjId) -> Flow<Option<ObjId>> {
+        let name = COMPARE_METHODS[op as usize];
         if self.special_method(obj, name).is_some() {
             return self.try_special(obj, name, other);
         }
-        if op == 3
+        if op == CompareOp::Ne
             && let Some(eq) = self.try_special(obj, "__eq__", other)?
         {
             let truth = self.truthy(eq)?;
@@ -279,16 +273,13 @@ impl Vm {
 
     /// `PyObject_RichCompare` where an operand is an instance: the result
     /// object (any object, as the method returned it).
-    pub(super) fn rich_compare(&mut self, op: usize, v: ObjId, w: ObjId) -> Flow<ObjId> {
+    pub(super) fn rich_compare(&mut self, op: CompareOp, v: ObjId, w: ObjId) -> Flow<ObjId> {
         if !self.is_instance_obj(v) && !self.is_instance_obj(w) {
             let result = self.compare(op, v, w)?;
             return Ok(self.bool_object(result));
         }
-        let reflected = COMPARE_METHODS[op].1;
-        let reflected_op = COMPARE_METHODS
-            .iter()
-            .position(|(name, _)| *name == reflected)
-            .unwrap_or(op);
+        let reflected_op = op.swapped();
+        let reflected = COMPARE_METHODS[reflected_op as usize];
         let mut checked_reverse = false;
         if self.is_proper_subclass_instance(w, v) && self.special_method(w, reflected).is_some() {
             checked_reverse = true;
@@ -303,11 +294,11 @@ impl Vm {
             return Ok(result);
         }
         match op {
-            2 => Ok(self.bool_object(v == w)),
-            3 => Ok(self.bool_object(v != w)),
+            CompareOp::Eq => Ok(self.bool_object(v == w)),
+            CompareOp::Ne => Ok(self.bool_object(v != w)),
             _ => Err(PyException::type_error(format!(
                 "'{}' not supported between instances of '{}' and '{}'",
-                COMPARE_SYMBOLS[op],
+                op.symbol(),
                 self.heap.value(v).type_name(),
                 self.heap.value(w).type_name()
             ))),
@@ -315,9 +306,9 @@ impl Vm {
     }
 
     /// `PyObject_RichCompareBool`: identity first, then the comparison's truth.
-    pub(super) fn compare_bool(&mut self, op: usize, v: ObjId, w: ObjId) -> Flow<bool> {
-        if v == w && (op == 2 || op == 3) {
-            return Ok(op == 2);
+    pub(super) fn compare_bool(&mut self, op: CompareOp, v: ObjId, w: ObjId) -> Flow<bool> {
+        if v == w && matches!(op, CompareOp::Eq | CompareOp::Ne) {
+            return Ok(op == CompareOp::Eq);
         }
         if !self.has_instance(v) && !self.has_instance(w) {
             return self.compare(op, v, w);
@@ -359,7 +350,7 @@ impl Vm {
     /// Lists and tuples holding instances: the first unequal items decide.
     fn compare_sequences(
         &mut self,
-        op: usize,
+        op: CompareOp,
         v: ObjId,
         w: ObjId,
         (kv, a): (super::types::TypeKind, Vec<ObjId>),
@@ -368,50 +359,43 @@ impl Vm {
         if kv != kw {
             return self.compare(op, v, w);
         }
-        if (op == 2 || op == 3) && a.len() != b.len() {
-            return Ok(op == 3);
+        if matches!(op, CompareOp::Eq | CompareOp::Ne) && a.len() != b.len() {
+            return Ok(op == CompareOp::Ne);
         }
         for (&x, &y) in a.iter().zip(b.iter()) {
-            if !self.compare_bool(2, x, y)? {
+            if !self.compare_bool(CompareOp::Eq, x, y)? {
                 return match op {
-                    2 => Ok(false),
-                    3 => Ok(true),
+                    CompareOp::Eq => Ok(false),
+                    CompareOp::Ne => Ok(true),
                     _ => self.compare_bool(op, x, y),
                 };
             }
         }
-        let (la, lb) = (a.len(), b.len());
-        Ok(match op {
-            0 => la < lb,
-            1 => la <= lb,
-            2 => la == lb,
-            3 => la != lb,
-            4 => la > lb,
-            _ => la >= lb,
-        })
+        Ok(op.holds(Some(a.len().cmp(&b.len()))))
     }
 
     // ---- arithmetic ----------------------------------------------------------
 
     /// `BINARY_OP` where an operand is an instance (`None`: neither is).
-    pub(super) fn binary_special(&mut self, op: u32, v: ObjId, w: ObjId) -> Flow<Option<ObjId>> {
+    pub(super) fn binary_special(
+        &mut self,
+        op: BinaryOp,
+        v: ObjId,
+        w: ObjId,
+    ) -> Flow<Option<ObjId>> {
         if !self.is_instance_obj(v) && !self.is_instance_obj(w) {
             return Ok(None);
         }
         // `str % obj` formats: str's own slot answers first.
-        if matches!(self.heap.value(v), Value::Str(_)) && (op == 6 || op == 19) {
+        let base = op.base();
+        if matches!(self.heap.value(v), Value::Str(_)) && base == BinaryOp::Remainder {
             return Ok(None);
         }
-        let op = op as usize;
-        let (base, inplace) = if (13..26).contains(&op) {
-            (op - 13, true)
-        } else {
-            (op, false)
-        };
-        let Some(&(name, reflected)) = NB_METHODS.get(base) else {
+        let inplace = op.is_inplace();
+        let Some(&(name, reflected)) = NB_METHODS.get(base as usize) else {
             return Ok(None);
         };
-        if inplace && let Some(result) = self.try_special(v, NB_INPLACE[base], w)? {
+        if inplace && let Some(result) = self.try_special(v, NB_INPLACE[base as usize], w)? {
             return Ok(Some(result));
         }
         let mut slot_w = self.is_instance_obj(w)
@@ -431,11 +415,10 @@ impl Vm {
         if slot_w && let Some(result) = self.try_special(w, reflected, v)? {
             return Ok(Some(result));
         }
-        let symbol = super::opcodes::text::binary(op as u32);
-        let symbol = if base == 8 && !inplace {
-            "** or pow()".to_owned()
+        let symbol = if op == BinaryOp::Power {
+            "** or pow()"
         } else {
-            symbol.to_owned()
+            op.symbol()
         };
         Err(PyException::type_error(format!(
             "unsupported operand type(s) for {symbol}: '{}' and '{}'",
@@ -561,7 +544,7 @@ impl Vm {
         self.heap.incref(iterator, holder);
         let found = loop {
             match self.next_item(iterator) {
-                Ok(Some(candidate)) => match self.compare_bool(2, candidate, item) {
+                Ok(Some(candidate)) => match self.compare_bool(CompareOp::Eq, candidate, item) {
                     Ok(true) => break Ok(true),
                     Ok(false) => {}
                     Err(error) => break Err(error),

@@ -170,6 +170,12 @@ fn format_str(text: &str, spec_text: &str) -> Formatted {
             "Sign not allowed in string format specifier",
         ));
     }
+    if spec.no_neg_zero {
+        return Err(PyException::new(
+            "ValueError",
+            "Negative zero coercion (z) not allowed in string format specifier",
+        ));
+    }
     if spec.alternate {
         return Err(PyException::new(
             "ValueError",
@@ -257,11 +263,23 @@ fn format_int(int: &BigInt, spec_text: &str) -> Formatted {
             "Precision not allowed in integer format specifier",
         ));
     }
+    if spec.no_neg_zero {
+        return Err(PyException::new(
+            "ValueError",
+            "Negative zero coercion (z) not allowed in integer format specifier",
+        ));
+    }
     if kind == 'c' {
         if spec.sign.is_some() {
             return Err(PyException::new(
                 "ValueError",
                 "Sign not allowed with integer format specifier 'c'",
+            ));
+        }
+        if spec.alternate {
+            return Err(PyException::new(
+                "ValueError",
+                "Alternate form (#) not allowed with integer format specifier 'c'",
             ));
         }
         let code = int
@@ -305,8 +323,9 @@ fn exponent_form(value: f64, precision: usize, upper: bool) -> String {
 }
 
 /// `%g`: fixed or exponent form by the exponent, trailing zeros dropped
-/// unless `alternate`; `add_dot_zero` keeps one digit after the point (the
-/// spec without a type).
+/// unless `alternate`; `add_dot_zero` (the spec without a type, CPython's
+/// `Py_DTSF_ADD_DOT_0`) keeps one digit after the point and so switches to
+/// the exponent form one digit earlier (`format(12.0, '.2')` is `1.2e+01`).
 fn general_form(
     value: f64,
     precision: usize,
@@ -320,7 +339,8 @@ fn general_form(
         .rsplit_once('e')
         .and_then(|(_, e)| e.parse().ok())
         .unwrap_or(0);
-    let mut text = if -4 <= exponent && exponent < precision as i32 {
+    let fixed_limit = precision as i32 - i32::from(add_dot_zero);
+    let mut text = if -4 <= exponent && exponent < fixed_limit {
         let decimals = (precision as i32 - 1 - exponent).max(0) as usize;
         format!("{value:.decimals$}")
     } else {
@@ -398,6 +418,15 @@ fn format_float(value: f64, spec_text: &str, type_name: &str) -> Formatted {
                 false,
             ),
             _ => match spec.precision {
+                // '#' keeps the point even in repr's exponent form: `1.e+300`.
+                None if spec.alternate => {
+                    let mut text = float_repr(magnitude);
+                    if !text.contains('.') {
+                        let at = text.find('e').unwrap_or(text.len());
+                        text.insert(at, '.');
+                    }
+                    text
+                }
                 None => float_repr(magnitude),
                 Some(p) => general_form(magnitude, p, false, spec.alternate, true),
             },

@@ -19,6 +19,7 @@ use super::report::Event;
 use super::types::generator::{GenState, Generator};
 use super::types::{ExcKind, TypeKind};
 use super::{Flow, Popped, RECURSION_LIMIT, Vm};
+use crate::bytecode::{BinaryOp, CompareOp};
 
 /// What a call does to a generator.
 pub(super) enum GenCall {
@@ -1025,7 +1026,7 @@ impl Vm {
                 result.map(|()| None)
             }
             Drive::Sum { total } => {
-                let sum = self.binary_op(0, total, item);
+                let sum = self.binary_op(BinaryOp::Add, total, item);
                 self.heap.decref(item, holder);
                 let sum = sum?;
                 self.heap.incref(sum, holder);
@@ -1052,7 +1053,7 @@ impl Vm {
                 let checked = if item == needle {
                     Ok(true)
                 } else {
-                    self.compare(2, item, needle)
+                    self.compare(CompareOp::Eq, item, needle)
                 };
                 self.heap.decref(item, holder);
                 if checked? {

@@ -11,6 +11,7 @@ use super::builtins::Builtin;
 use super::exceptions::PyException;
 use super::heap::{ObjId, Value};
 use super::opcodes::Number;
+use crate::bytecode::BinaryOp;
 use crate::bytecode::repr::float_repr;
 
 type Call = Result<ObjId, Box<PyException>>;
@@ -567,7 +568,7 @@ pub fn call(vm: &mut Vm, function: MathFunction, args: &[ObjId]) -> Call {
             let mut outcome = Ok(());
             for item in items {
                 // BINARY_OP's multiplication (`*`): ints stay exact.
-                match vm.binary_op(5, product, item) {
+                match vm.binary_op(BinaryOp::Multiply, product, item) {
                     Ok(next) => {
                         if next != product {
                             vm.heap.discard(product);

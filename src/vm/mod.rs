@@ -6,29 +6,28 @@
 //! refcounts) lives in [`heap`]; each opcode's handler is in [`opcodes`].
 
 pub mod builtins;
-pub mod code;
-pub mod exceptions;
-pub mod frame;
-pub mod heap;
-mod opcodes;
-pub mod output;
-use opcodes::text as opcodes_text;
 mod classes;
+pub mod code;
 mod complex;
 mod containers;
 mod descriptors;
 mod dunders;
 mod exc_classes;
+pub mod exceptions;
 mod exec;
 mod format_spec;
+pub mod frame;
 mod gc;
 mod generators;
+pub mod heap;
 pub mod input;
 mod introspect;
 mod invariants;
 mod iterators;
 mod math;
 mod numeric;
+mod opcodes;
+pub mod output;
 pub mod report;
 pub mod sets;
 mod slices;
@@ -679,9 +678,11 @@ impl Vm {
             | LOAD_FAST_BORROW_LOAD_FAST_BORROW
             | STORE_FAST_LOAD_FAST
             | STORE_FAST_STORE_FAST => format!("{}, {}", local(arg >> 4), local(arg & 15)),
-            BINARY_OP => opcodes_text::binary(arg).to_owned(),
+            BINARY_OP => crate::bytecode::BinaryOp::from_arg(arg)
+                .map_or("?", |op| op.symbol())
+                .to_owned(),
             COMPARE_OP => {
-                let op = opcodes_text::compare(arg >> 5);
+                let op = crate::bytecode::CompareOp::from_arg(arg).map_or("?", |op| op.symbol());
                 if arg & 16 != 0 {
                     format!("bool({op})")
                 } else {

@@ -9,6 +9,7 @@ use super::Vm;
 use super::exceptions::PyException;
 use super::heap::{ObjId, Value};
 use super::opcodes::Number;
+use crate::bytecode::BinaryOp;
 
 type Call = Result<ObjId, Box<PyException>>;
 
@@ -84,7 +85,7 @@ impl Vm {
     pub(super) fn pow(&mut self, base: ObjId, exp: ObjId, modulus: Option<ObjId>) -> Call {
         let Some(modulus) = modulus.filter(|&m| m != self.singletons.none) else {
             // NB_POWER, as `**`.
-            return self.binary_op(8, base, exp);
+            return self.binary_op(BinaryOp::Power, base, exp);
         };
         let as_int = |vm: &Vm, obj: ObjId| match Number::of(vm.heap.value(obj)) {
             Some(Number::Int(v)) => Some(BigInt::from(v)),

@@ -17,33 +17,27 @@ use super::heap::{Function, ObjId, Referrer, TypeKind, Value, object::range_len}
 use super::report::Event;
 use super::{Flow, Popped, RECURSION_LIMIT, Vm, builtins};
 use crate::bytecode::opcodes::*;
+use crate::bytecode::{BinaryOp, CompareOp};
 
-/// `BINARY_OP` arguments (`NB_*` in CPython's `opcode.h`).
-const NB_NAMES: [&str; 27] = [
-    "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^", "+=", "&=", "//=", "<<=",
-    "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=", "[]",
-];
-const NB_SUBSCR: u32 = 26;
 /// `load_instance_attr_calling` found nothing to say about the name.
 const NOT_AN_INSTANCE_ATTRIBUTE: &str = "not an instance attribute";
-/// `COMPARE_OP` operators, `oparg >> 5`.
-const COMPARE_NAMES: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
 const INTRINSIC_STOPITERATION_ERROR: u32 = 3;
 const INTRINSIC_UNARY_POSITIVE: u32 = 5;
 const INTRINSIC_LIST_TO_TUPLE: u32 = 6;
 
-/// Operator symbols for showing arguments.
-pub(super) mod text {
-    pub fn binary(arg: u32) -> &'static str {
-        super::NB_NAMES.get(arg as usize).copied().unwrap_or("?")
-    }
+/// `BINARY_OP`'s operator, or CPython's complaint about a bad argument.
+fn binary_operator(arg: u32) -> Result<BinaryOp, Box<PyException>> {
+    BinaryOp::from_arg(arg).ok_or_else(|| bad_operator_arg("BINARY_OP", arg))
+}
 
-    pub fn compare(op: u32) -> &'static str {
-        super::COMPARE_NAMES
-            .get(op as usize)
-            .copied()
-            .unwrap_or("?")
-    }
+/// `COMPARE_OP`'s operator, or CPython's complaint about a bad argument.
+fn compare_operator(arg: u32) -> Result<CompareOp, Box<PyException>> {
+    CompareOp::from_arg(arg).ok_or_else(|| bad_operator_arg("COMPARE_OP", arg))
+}
+
+#[cold]
+fn bad_operator_arg(opname: &str, arg: u32) -> Box<PyException> {
+    PyException::new("SystemError", format!("{opname} with bad argument {arg}"))
 }
 
 impl Vm {
@@ -430,25 +424,34 @@ impl Vm {
             }),
 
             // BINARY_OP (lhs, rhs -- res): two ints first (exec/quick.rs)
-            BINARY_OP => match self.binary_op_int(arg) {
-                Some(done) => done,
-                None if self.plain_operands() => {
-                    self.binary(|vm, lhs, rhs| vm.binary_op(arg, lhs, rhs))
+            BINARY_OP => {
+                let op = binary_operator(arg)?;
+                match self.binary_op_int(op) {
+                    Some(done) => done,
+                    None if self.plain_operands() => {
+                        self.binary(|vm, lhs, rhs| vm.binary_op(op, lhs, rhs))
+                    }
+                    None => self.calling(|vm| vm.binary(|vm, lhs, rhs| vm.binary_op(op, lhs, rhs))),
                 }
-                None => self.calling(|vm| vm.binary(|vm, lhs, rhs| vm.binary_op(arg, lhs, rhs))),
-            },
+            }
 
             // COMPARE_OP (left, right -- res): two ints first (exec/quick.rs)
-            COMPARE_OP => match self.compare_op_int(arg) {
-                Some(done) => done,
-                None if self.plain_operands() => self.binary(|vm, left, right| {
-                    let result = vm.compare((arg >> 5) as usize, left, right)?;
-                    Ok(vm.bool_object(result))
-                }),
-                None => {
-                    self.calling(|vm| vm.binary(|vm, left, right| vm.compare_op(arg, left, right)))
+            COMPARE_OP => {
+                let op = compare_operator(arg)?;
+                match self.compare_op_int(op) {
+                    Some(done) => done,
+                    None if self.plain_operands() => self.binary(|vm, left, right| {
+                        let result = vm.compare(op, left, right)?;
+                        Ok(vm.bool_object(result))
+                    }),
+                    None => {
+                        let to_bool = CompareOp::coerces_to_bool(arg);
+                        self.calling(|vm| {
+                            vm.binary(|vm, left, right| vm.compare_op(op, to_bool, left, right))
+                        })
+                    }
                 }
-            },
+            }
 
             // IS_OP (left, right -- b)
             IS_OP => {
@@ -1452,12 +1455,17 @@ impl Vm {
         }
     }
 
-    /// `COMPARE_OP`: `PyObject_RichCompare`, made a bool when `oparg & 16`.
-    fn compare_op(&mut self, arg: u32, left: ObjId, right: ObjId) -> Flow<ObjId> {
-        let op = (arg >> 5) as usize;
+    /// `COMPARE_OP`: `PyObject_RichCompare`, made a bool when `to_bool`.
+    fn compare_op(
+        &mut self,
+        op: CompareOp,
+        to_bool: bool,
+        left: ObjId,
+        right: ObjId,
+    ) -> Flow<ObjId> {
         if self.is_instance_obj(left) || self.is_instance_obj(right) {
             let result = self.rich_compare(op, left, right)?;
-            if arg & 16 != 0 {
+            if to_bool {
                 let truth = self.truthy(result)?;
                 return Ok(self.bool_object(truth));
             }
@@ -1497,22 +1505,22 @@ impl Vm {
         }
     }
 
-    pub(super) fn binary_op(&mut self, op: u32, lhs: ObjId, rhs: ObjId) -> Flow<ObjId> {
-        let symbol = NB_NAMES.get(op as usize).copied().unwrap_or("?");
-        if op == NB_SUBSCR {
+    pub(super) fn binary_op(&mut self, op: BinaryOp, lhs: ObjId, rhs: ObjId) -> Flow<ObjId> {
+        let symbol = op.symbol();
+        if op == BinaryOp::Subscr {
             return self.subscript(lhs, rhs);
         }
         // In-place forms behave as the plain ones for immutable values.
-        let base = if (13..26).contains(&op) { op - 13 } else { op };
+        let base = op.base();
         let left = self.heap.value(lhs);
         let right = self.heap.value(rhs);
         if let (Value::Int(a), Value::Int(b)) = (left, right) {
             // The common case: small ints and an operator that cannot fail.
             let (a, b) = (*a, *b);
             let quick = match base {
-                0 => a.checked_add(b),
-                10 => a.checked_sub(b),
-                5 => a.checked_mul(b),
+                BinaryOp::Add => a.checked_add(b),
+                BinaryOp::Subtract => a.checked_sub(b),
+                BinaryOp::Multiply => a.checked_mul(b),
                 _ => None,
             };
             if let Some(result) = quick {
@@ -1538,8 +1546,8 @@ impl Vm {
         }
         let (left, right) = (self.heap.value(lhs), self.heap.value(rhs));
         match (base, left, right) {
-            // NB_ADD on str: concatenation (CPython returns the other operand for '' + s)
-            (0, Value::Str(a), Value::Str(b)) => {
+            // str + str: concatenation (CPython returns the other operand for '' + s)
+            (BinaryOp::Add, Value::Str(a), Value::Str(b)) => {
                 if a.is_empty() {
                     return Ok(rhs);
                 }
@@ -1555,26 +1563,26 @@ impl Vm {
                 self.charge(joined.len() as u64);
                 Ok(self.heap.alloc(Value::Str(joined.into())))
             }
-            (0, Value::Tuple(a), Value::Tuple(b)) => {
+            (BinaryOp::Add, Value::Tuple(a), Value::Tuple(b)) => {
                 self.heap
                     .check_room(8 * (a.len() as u64 + b.len() as u64))?;
                 let items: Vec<ObjId> = a.iter().chain(b.iter()).copied().collect();
                 Ok(self.tuple_object(items, false))
             }
-            // NB_MULTIPLY: repetition
-            (5, Value::Str(_), _)
-            | (5, _, Value::Str(_))
-            | (5, Value::Tuple(_), _)
-            | (5, _, Value::Tuple(_)) => self.repeat(lhs, rhs, symbol),
-            (0, Value::Str(_), other) => Err(PyException::type_error(format!(
+            // sequence * int: repetition
+            (BinaryOp::Multiply, Value::Str(_), _)
+            | (BinaryOp::Multiply, _, Value::Str(_))
+            | (BinaryOp::Multiply, Value::Tuple(_), _)
+            | (BinaryOp::Multiply, _, Value::Tuple(_)) => self.repeat(lhs, rhs, symbol),
+            (BinaryOp::Add, Value::Str(_), other) => Err(PyException::type_error(format!(
                 "can only concatenate str (not \"{}\") to str",
                 other.type_name()
             ))),
-            (0, Value::Tuple(_), other) => Err(PyException::type_error(format!(
+            (BinaryOp::Add, Value::Tuple(_), other) => Err(PyException::type_error(format!(
                 "can only concatenate tuple (not \"{}\") to tuple",
                 other.type_name()
             ))),
-            (6, Value::Str(template), _) => {
+            (BinaryOp::Remainder, Value::Str(template), _) => {
                 let template = template.clone();
                 self.percent_format(&template, rhs)
             }
@@ -1695,14 +1703,17 @@ impl Vm {
         }
     }
 
-    fn arithmetic(&mut self, op: u32, symbol: &str, a: Number, b: Number) -> Flow<ObjId> {
+    fn arithmetic(&mut self, op: BinaryOp, symbol: &str, a: Number, b: Number) -> Flow<ObjId> {
         use Number::{Big, Float, Int};
         // Floats first: any float operand makes a float result.
-        if matches!(a, Float(_)) || matches!(b, Float(_)) || op == 11 {
+        if matches!(a, Float(_)) || matches!(b, Float(_)) || op == BinaryOp::TrueDivide {
             let (x, y) = match (a.to_f64(), b.to_f64()) {
                 (Ok(x), Ok(y)) => (x, y),
                 // int / int past a float's range, as `long_true_divide` says it.
-                _ if op == 11 && !matches!(a, Float(_)) && !matches!(b, Float(_)) => {
+                _ if op == BinaryOp::TrueDivide
+                    && !matches!(a, Float(_))
+                    && !matches!(b, Float(_)) =>
+                {
                     return Err(PyException::new(
                         "OverflowError",
                         "integer division result too large for a float",
@@ -1711,20 +1722,24 @@ impl Vm {
                 (x, y) => (x?, y?),
             };
             let result = match op {
-                0 => x + y,
-                10 => x - y,
-                5 => x * y,
-                11 | 2 | 6 if y == 0.0 => return Err(PyException::zero_division()),
-                11 => x / y,
-                2 => float_div_mod(x, y).0,
-                6 => float_div_mod(x, y).1,
+                BinaryOp::Add => x + y,
+                BinaryOp::Subtract => x - y,
+                BinaryOp::Multiply => x * y,
+                BinaryOp::TrueDivide | BinaryOp::FloorDivide | BinaryOp::Remainder if y == 0.0 => {
+                    return Err(PyException::zero_division());
+                }
+                BinaryOp::TrueDivide => x / y,
+                BinaryOp::FloorDivide => float_div_mod(x, y).0,
+                BinaryOp::Remainder => float_div_mod(x, y).1,
                 // A negative base to a fractional power is complex (`float_pow`
                 // hands it to `complex_pow`).
-                8 if x < 0.0 && x.is_finite() && y.is_finite() && y.fract() != 0.0 => {
+                BinaryOp::Power
+                    if x < 0.0 && x.is_finite() && y.is_finite() && y.fract() != 0.0 =>
+                {
                     let (re, im) = super::complex::power((x, 0.0), (y, 0.0))?;
                     return Ok(self.heap.alloc(Value::Complex(re, im)));
                 }
-                8 => float_pow(x, y)?,
+                BinaryOp::Power => float_pow(x, y)?,
                 _ => {
                     return Err(PyException::type_error(format!(
                         "unsupported operand type(s) for {symbol}: 'float' and 'float'"
@@ -1737,17 +1752,19 @@ impl Vm {
         if let (Int(x), Int(y)) = (&a, &b) {
             let (x, y) = (*x, *y);
             let fast = match op {
-                0 => x.checked_add(y),
-                10 => x.checked_sub(y),
-                5 => x.checked_mul(y),
-                2 if y != 0 && !(x == i64::MIN && y == -1) => Some(Integer::div_floor(&x, &y)),
+                BinaryOp::Add => x.checked_add(y),
+                BinaryOp::Subtract => x.checked_sub(y),
+                BinaryOp::Multiply => x.checked_mul(y),
+                BinaryOp::FloorDivide if y != 0 && !(x == i64::MIN && y == -1) => {
+                    Some(Integer::div_floor(&x, &y))
+                }
                 // i64::MIN % -1 overflows in Rust; it is 0 in Python.
-                6 if y == -1 => Some(0),
-                6 if y != 0 => Some(x.mod_floor(&y)),
-                1 => Some(x & y),
-                7 => Some(x | y),
-                12 => Some(x ^ y),
-                9 if y >= 0 => Some(if y >= 64 {
+                BinaryOp::Remainder if y == -1 => Some(0),
+                BinaryOp::Remainder if y != 0 => Some(x.mod_floor(&y)),
+                BinaryOp::And => Some(x & y),
+                BinaryOp::Or => Some(x | y),
+                BinaryOp::Xor => Some(x ^ y),
+                BinaryOp::Rshift if y >= 0 => Some(if y >= 64 {
                     if x < 0 { -1 } else { 0 }
                 } else {
                     x >> y
@@ -1762,12 +1779,16 @@ impl Vm {
         // The result's size is known before computing it: refuse what the
         // memory limit cannot hold instead of trying (and aborting).
         let result_bits = match op {
-            0 | 10 | 1 | 7 | 12 => x.bits().max(y.bits()) + 1,
-            5 => x.bits() + y.bits(),
-            3 if !y.is_negative() => x.bits().saturating_add(y.to_u64().unwrap_or(u64::MAX)),
-            8 if x.is_zero() || x.magnitude().is_one() => 1,
+            BinaryOp::Add | BinaryOp::Subtract | BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => {
+                x.bits().max(y.bits()) + 1
+            }
+            BinaryOp::Multiply => x.bits() + y.bits(),
+            BinaryOp::Lshift if !y.is_negative() => {
+                x.bits().saturating_add(y.to_u64().unwrap_or(u64::MAX))
+            }
+            BinaryOp::Power if x.is_zero() || x.magnitude().is_one() => 1,
             // |x| ** y has y·log2|x| bits, rounded up.
-            8 if !y.is_negative() => {
+            BinaryOp::Power if !y.is_negative() => {
                 let log2 = match x.abs().to_f64() {
                     Some(f) if f.is_finite() => f.log2(),
                     // Past f64's range its length in bits bounds it.
@@ -1781,43 +1802,49 @@ impl Vm {
         // num-bigint's multiplication needs scratch space of about five times
         // its result (measured); a power of two is a shift and needs none.
         let power_of_two = x.magnitude().count_ones() == 1;
-        let multiplies = op == 5 || (op == 8 && !power_of_two);
+        let multiplies = op == BinaryOp::Multiply || (op == BinaryOp::Power && !power_of_two);
         let scratch = if multiplies { 6 } else { 1 };
         self.heap
             .check_room((result_bits / 8).saturating_mul(scratch) + 32)?;
         // Multiplying costs more than its result's size; a rough weight will do.
-        let weight = if matches!(op, 5 | 8) { 8 } else { 1 };
+        let weight = if matches!(op, BinaryOp::Multiply | BinaryOp::Power) {
+            8
+        } else {
+            1
+        };
         self.charge(result_bits / 8 * weight);
         let result = match op {
-            0 => x + y,
-            10 => x - y,
-            5 => x * y,
-            2 | 6 if y.is_zero() => return Err(PyException::zero_division()),
-            2 => x.div_floor(&y),
-            6 => x.mod_floor(&y),
-            1 => x & y,
-            7 => x | y,
-            12 => x ^ y,
-            3 | 9 if y.is_negative() => {
+            BinaryOp::Add => x + y,
+            BinaryOp::Subtract => x - y,
+            BinaryOp::Multiply => x * y,
+            BinaryOp::FloorDivide | BinaryOp::Remainder if y.is_zero() => {
+                return Err(PyException::zero_division());
+            }
+            BinaryOp::FloorDivide => x.div_floor(&y),
+            BinaryOp::Remainder => x.mod_floor(&y),
+            BinaryOp::And => x & y,
+            BinaryOp::Or => x | y,
+            BinaryOp::Xor => x ^ y,
+            BinaryOp::Lshift | BinaryOp::Rshift if y.is_negative() => {
                 return Err(PyException::new("ValueError", "negative shift count"));
             }
-            3 => {
+            BinaryOp::Lshift => {
                 let shift = y.to_u32().ok_or_else(|| {
                     PyException::new("OverflowError", "too many digits in integer")
                 })?;
                 x << shift
             }
-            9 => {
+            BinaryOp::Rshift => {
                 let shift = y.to_u64().unwrap_or(u64::MAX).min(u32::MAX as u64) as u32;
                 x >> shift
             }
-            8 if y.is_negative() => {
+            BinaryOp::Power if y.is_negative() => {
                 // int ** negative int is float ** float, errors included.
                 let result = float_pow(a.to_f64()?, b.to_f64()?)?;
                 return Ok(self.heap.alloc(Value::Float(result)));
             }
             // 1 ** n, 0 ** n and (-1) ** n need no work whatever n is.
-            8 if x.is_zero() || x.magnitude().is_one() => {
+            BinaryOp::Power if x.is_zero() || x.magnitude().is_one() => {
                 if x.is_negative() && y.is_odd() {
                     x
                 } else if x.is_zero() && !y.is_zero() {
@@ -1826,7 +1853,7 @@ impl Vm {
                     BigInt::one()
                 }
             }
-            8 => {
+            BinaryOp::Power => {
                 let exponent = y
                     .to_u32()
                     .ok_or_else(|| PyException::new("OverflowError", "exponent too large"))?;
@@ -1853,9 +1880,8 @@ impl Vm {
         Ok(self.int_from_bigint(result))
     }
 
-    /// Rich comparison; `op` indexes [`COMPARE_NAMES`].
-    pub(super) fn compare(&self, op: usize, left: ObjId, right: ObjId) -> Flow<bool> {
-        use std::cmp::Ordering;
+    /// Rich comparison of objects without special methods.
+    pub(super) fn compare(&self, op: CompareOp, left: ObjId, right: ObjId) -> Flow<bool> {
         let (a, b) = (self.heap.value(left), self.heap.value(right));
         let numbers = match (a, b) {
             (Value::Int(x), Value::Int(y)) => Some(Some(x.cmp(y))),
@@ -1866,33 +1892,21 @@ impl Vm {
         };
         if let Some(ordering) = numbers {
             // Numbers always compare; a NaN is unequal and unordered.
-            return Ok(match op {
-                0 => ordering == Some(Ordering::Less),
-                1 => matches!(ordering, Some(Ordering::Less | Ordering::Equal)),
-                2 => ordering == Some(Ordering::Equal),
-                3 => ordering != Some(Ordering::Equal),
-                4 => ordering == Some(Ordering::Greater),
-                _ => matches!(ordering, Some(Ordering::Greater | Ordering::Equal)),
-            });
+            return Ok(op.holds(ordering));
         }
         if let Some(answer) = self.complex_compare(op, left, right)? {
             return Ok(answer);
         }
         let ordering = self.order(left, right, 0)?;
-        let symbol = COMPARE_NAMES.get(op).copied().unwrap_or("?");
         match (op, ordering) {
-            (2, ordering) => Ok(ordering == Some(Ordering::Equal)),
-            (3, ordering) => Ok(ordering != Some(Ordering::Equal)),
+            (CompareOp::Eq | CompareOp::Ne, ordering) => Ok(op.holds(ordering)),
             (_, None) => Err(PyException::type_error(format!(
-                "'{symbol}' not supported between instances of '{}' and '{}'",
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
                 self.heap.value(left).type_name(),
                 self.heap.value(right).type_name()
             ))),
-            (0, Some(o)) => Ok(o == Ordering::Less),
-            (1, Some(o)) => Ok(o != Ordering::Greater),
-            (4, Some(o)) => Ok(o == Ordering::Greater),
-            (5, Some(o)) => Ok(o != Ordering::Less),
-            _ => Err(PyException::new("SystemError", "bad comparison")),
+            (_, ordering) => Ok(op.holds(ordering)),
         }
     }
 
@@ -1991,7 +2005,7 @@ impl Vm {
                     _ => Vec::new(),
                 };
                 for candidate in items {
-                    if self.compare_bool(2, candidate, item)? {
+                    if self.compare_bool(CompareOp::Eq, candidate, item)? {
                         return Ok(true);
                     }
                 }

@@ -7,6 +7,7 @@ use super::types::TypeKind;
 use super::types::dict::HashKey;
 use super::types::set::{Entry, Set};
 use super::{Flow, Vm};
+use crate::bytecode::{BinaryOp, CompareOp};
 
 /// Members are named by their container, like list items (`set 0x7f…[i]`).
 fn member_referrer(container: u64) -> Referrer {
@@ -442,25 +443,30 @@ impl Vm {
     }
 
     /// `BINARY_OP` with two sets (`None` when not a set case).
-    pub(super) fn set_binary_op(&mut self, op: u32, a: ObjId, b: ObjId) -> Flow<Option<ObjId>> {
+    pub(super) fn set_binary_op(
+        &mut self,
+        op: BinaryOp,
+        a: ObjId,
+        b: ObjId,
+    ) -> Flow<Option<ObjId>> {
         if !self.is_set(a) || !self.is_set(b) {
             return Ok(None);
         }
-        let inplace = (13..26).contains(&op) && !self.frozen(a);
-        let base = if (13..26).contains(&op) { op - 13 } else { op };
+        let inplace = op.is_inplace() && !self.frozen(a);
+        let base = op.base();
         if inplace {
             match base {
-                7 => self.set_update(a, b)?,
-                1 => {
+                BinaryOp::Or => self.set_update(a, b)?,
+                BinaryOp::And => {
                     let result = self.set_intersection(a, b)?;
                     self.set_replace_members(a, result)?;
                 }
-                10 => {
+                BinaryOp::Subtract => {
                     for member in self.set_members(b) {
                         self.set_discard(a, member)?;
                     }
                 }
-                12 => {
+                BinaryOp::Xor => {
                     for member in self.set_members(b) {
                         if !self.set_discard(a, member)? {
                             self.set_add(a, member)?;
@@ -472,10 +478,10 @@ impl Vm {
             return Ok(Some(a));
         }
         Ok(Some(match base {
-            7 => self.set_union(a, b)?,
-            1 => self.set_intersection(a, b)?,
-            10 => self.set_difference(a, b)?,
-            12 => self.set_symmetric_difference(a, b)?,
+            BinaryOp::Or => self.set_union(a, b)?,
+            BinaryOp::And => self.set_intersection(a, b)?,
+            BinaryOp::Subtract => self.set_difference(a, b)?,
+            BinaryOp::Xor => self.set_symmetric_difference(a, b)?,
             _ => return Ok(None),
         }))
     }
@@ -510,17 +516,17 @@ impl Vm {
     }
 
     /// Comparisons of two sets (`None` when not both sets).
-    pub(super) fn set_compare(&mut self, op: usize, a: ObjId, b: ObjId) -> Flow<Option<bool>> {
+    pub(super) fn set_compare(&mut self, op: CompareOp, a: ObjId, b: ObjId) -> Flow<Option<bool>> {
         if !self.is_set(a) || !self.is_set(b) {
             return Ok(None);
         }
         let (la, lb) = (self.set_len(a), self.set_len(b));
         Ok(Some(match op {
-            2 => la == lb && self.set_is_subset(a, b)?,
-            3 => !(la == lb && self.set_is_subset(a, b)?),
-            0 => la < lb && self.set_is_subset(a, b)?,
-            1 => self.set_is_subset(a, b)?,
-            4 => lb < la && self.set_is_subset(b, a)?,
+            CompareOp::Eq => la == lb && self.set_is_subset(a, b)?,
+            CompareOp::Ne => !(la == lb && self.set_is_subset(a, b)?),
+            CompareOp::Lt => la < lb && self.set_is_subset(a, b)?,
+            CompareOp::Le => self.set_is_subset(a, b)?,
+            CompareOp::Gt => lb < la && self.set_is_subset(b, a)?,
             _ => self.set_is_subset(b, a)?,
         }))
     }

@@ -8,21 +8,10 @@
 
 use num_integer::Integer;
 
+use crate::bytecode::operators::{BinaryOp, CompareOp};
 use crate::vm::frame::Slot;
 use crate::vm::heap::{ObjId, Referrer, Value};
 use crate::vm::{Flow, Vm};
-
-/// `BINARY_OP` arguments the int fast path handles (`NB_*`; the in-place
-/// forms are 13 more and behave the same on ints).
-const NB_ADD: u32 = 0;
-const NB_AND: u32 = 1;
-const NB_FLOOR_DIVIDE: u32 = 2;
-const NB_MULTIPLY: u32 = 5;
-const NB_REMAINDER: u32 = 6;
-const NB_OR: u32 = 7;
-const NB_SUBTRACT: u32 = 10;
-const NB_XOR: u32 = 12;
-const NB_INPLACE: u32 = 13;
 
 impl Vm {
     /// The two ints on top of the stack (left, right), if that is what is there.
@@ -86,43 +75,31 @@ impl Vm {
 
     /// `BINARY_OP` on two ints whose result cannot fail or overflow.
     #[inline(always)]
-    pub(in crate::vm) fn binary_op_int(&mut self, op: u32) -> Option<Flow> {
+    pub(in crate::vm) fn binary_op_int(&mut self, op: BinaryOp) -> Option<Flow> {
         let (a, b) = self.two_ints()?;
-        let op = if op >= NB_INPLACE {
-            op - NB_INPLACE
-        } else {
-            op
-        };
-        let value = match op {
-            NB_ADD => a.checked_add(b)?,
-            NB_SUBTRACT => a.checked_sub(b)?,
-            NB_MULTIPLY => a.checked_mul(b)?,
-            NB_FLOOR_DIVIDE if b != 0 && !(a == i64::MIN && b == -1) => Integer::div_floor(&a, &b),
-            NB_REMAINDER if b != 0 && b != -1 => a.mod_floor(&b),
-            NB_AND => a & b,
-            NB_OR => a | b,
-            NB_XOR => a ^ b,
+        let value = match op.base() {
+            BinaryOp::Add => a.checked_add(b)?,
+            BinaryOp::Subtract => a.checked_sub(b)?,
+            BinaryOp::Multiply => a.checked_mul(b)?,
+            BinaryOp::FloorDivide if b != 0 && !(a == i64::MIN && b == -1) => {
+                Integer::div_floor(&a, &b)
+            }
+            BinaryOp::Remainder if b != 0 && b != -1 => a.mod_floor(&b),
+            BinaryOp::And => a & b,
+            BinaryOp::Or => a | b,
+            BinaryOp::Xor => a ^ b,
             _ => return None,
         };
         let result = self.int_object(value);
         Some(self.replace_two(result))
     }
 
-    /// `COMPARE_OP` on two ints (the operator is `oparg >> 5`; ints compare
-    /// to a bool whether or not `oparg & 16` asks for one).
+    /// `COMPARE_OP` on two ints (they compare to a bool whether or not
+    /// `oparg & 16` asks for one).
     #[inline(always)]
-    pub(in crate::vm) fn compare_op_int(&mut self, arg: u32) -> Option<Flow> {
+    pub(in crate::vm) fn compare_op_int(&mut self, op: CompareOp) -> Option<Flow> {
         let (a, b) = self.two_ints()?;
-        let truth = match arg >> 5 {
-            0 => a < b,
-            1 => a <= b,
-            2 => a == b,
-            3 => a != b,
-            4 => a > b,
-            5 => a >= b,
-            _ => return None,
-        };
-        let result = self.bool_object(truth);
+        let result = self.bool_object(op.holds(Some(a.cmp(&b))));
         Some(self.replace_two(result))
     }
 }
