@@ -130,6 +130,9 @@ pub struct Vm {
     /// References a builtin gave up, dropped once its result is pushed
     /// (`list.pop()`: the list's reference to the item).
     deferred: Vec<(ObjId, Referrer)>,
+    /// The result of the latest str concatenation and whether it is ASCII
+    /// (see `concat_str`); holding it keeps its address from being reused.
+    last_concat: Option<(Arc<str>, bool)>,
     /// A reused buffer for the slots a builtin call pops (empty between uses).
     popped_scratch: Vec<Popped>,
     /// Set by `RERAISE` with a saved offset: the `lasti` the next handler pushes.
@@ -234,6 +237,7 @@ impl Vm {
             method_cache: FastMap::default(),
             deferred: Vec::new(),
             popped_scratch: Vec::new(),
+            last_concat: None,
             reraise_lasti: None,
             unwinds: 0,
             last_exc: None,

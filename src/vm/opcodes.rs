@@ -1556,12 +1556,8 @@ impl Vm {
                 }
                 self.heap
                     .check_room(2 * (a.len() as u64 + b.len() as u64))?;
-                // Two characters at least: always a new object.
-                let mut joined = String::with_capacity(a.len() + b.len());
-                joined.push_str(a);
-                joined.push_str(b);
-                self.charge(joined.len() as u64);
-                Ok(self.heap.alloc(Value::Str(joined.into())))
+                let (a, b) = (a.clone(), b.clone());
+                Ok(self.concat_str(&a, &b))
             }
             (BinaryOp::Add, Value::Tuple(a), Value::Tuple(b)) => {
                 self.heap

@@ -6,6 +6,8 @@
 //! first), so ids, counts and free-list reuse are the same whichever path
 //! ran. `None`: not the case here, nothing changed, take the general path.
 
+use std::sync::Arc;
+
 use num_integer::Integer;
 
 use crate::bytecode::operators::{BinaryOp, CompareOp};
@@ -101,5 +103,29 @@ impl Vm {
         let (a, b) = self.two_ints()?;
         let result = self.bool_object(op.holds(Some(a.cmp(&b))));
         Some(self.replace_two(result))
+    }
+
+    /// `a + b` of two non-empty strs: a new object (two characters at
+    /// least, so never a cached one). Building a string in a loop
+    /// (`s = s + piece`) makes its left operand the previous result, whose
+    /// ASCII-ness is remembered: the size is then known without scanning it.
+    pub(in crate::vm) fn concat_str(&mut self, a: &Arc<str>, b: &Arc<str>) -> ObjId {
+        let mut joined = String::with_capacity(a.len() + b.len());
+        joined.push_str(a);
+        joined.push_str(b);
+        self.charge(joined.len() as u64);
+        let a_ascii = match &self.last_concat {
+            // The same text (the cache holds it, so its address is not reused).
+            Some((previous, ascii)) if Arc::ptr_eq(previous, a) => *ascii,
+            _ => a.is_ascii(),
+        };
+        let joined: Arc<str> = joined.into();
+        if a_ascii && b.is_ascii() {
+            self.last_concat = Some((Arc::clone(&joined), true));
+            self.heap.alloc_ascii_str(joined)
+        } else {
+            self.last_concat = Some((Arc::clone(&joined), false));
+            self.heap.alloc(Value::Str(joined))
+        }
     }
 }

@@ -334,6 +334,20 @@ impl Heap {
     #[inline]
     pub fn alloc(&mut self, value: Value) -> ObjId {
         let size = value.size();
+        self.alloc_sized(value, size)
+    }
+
+    /// A new str whose caller knows it is ASCII (a concatenation of ASCII
+    /// parts): [`Heap::alloc`] without scanning the text for its size.
+    pub fn alloc_ascii_str(&mut self, text: std::sync::Arc<str>) -> ObjId {
+        debug_assert!(text.is_ascii());
+        let size = object::ascii_str_size(text.len());
+        self.alloc_sized(Value::Str(text), size)
+    }
+
+    /// [`Heap::alloc`] of a value whose size (`value.size()`) is known.
+    #[inline]
+    fn alloc_sized(&mut self, value: Value, size: u32) -> ObjId {
         let block = match self.freelists.pop(&value) {
             Some(block) => block,
             None => self.allocator.allocate(size),
