@@ -899,6 +899,8 @@ impl Vm {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn unbound_local(&self, index: usize) -> Box<PyException> {
         let name = self
             .frames
@@ -965,6 +967,7 @@ impl Vm {
         }
     }
 
+    #[inline]
     fn lookup_global(&self, name: super::heap::Symbol) -> Flow<ObjId> {
         for module in [self.main_module, self.builtins_module] {
             if let Value::Module(m) = self.heap.value(module)
@@ -973,6 +976,14 @@ impl Vm {
                 return Ok(found);
             }
         }
+        self.lookup_global_missing(name)
+    }
+
+    /// A name in neither globals nor builtins (out of line: the lookup
+    /// itself stays small).
+    #[cold]
+    #[inline(never)]
+    fn lookup_global_missing(&self, name: super::heap::Symbol) -> Flow<ObjId> {
         let text = self.heap.symbols.text(name);
         if let Some(what) = builtins::refused(text) {
             return Err(PyException::refused(
