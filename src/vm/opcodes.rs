@@ -345,6 +345,13 @@ impl Vm {
             // POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE (cond --)
             POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
                 let (cond, popped) = self.pop_object()?;
+                if cond == self.singletons.true_ || cond == self.singletons.false_ {
+                    // A bool (what COMPARE_OP leaves): immortal, nothing to release.
+                    if (cond == self.singletons.true_) == (instr.opcode == POP_JUMP_IF_TRUE) {
+                        self.jump(instr.target, 0)?;
+                    }
+                    return Ok(());
+                }
                 let truth = self
                     .truthy(cond)
                     .inspect_err(|e| self.unpop(e, &[popped]))?;

@@ -34,9 +34,10 @@ impl Vm {
 
     /// `(left, right -- res)` once `res` is known: it replaces the two
     /// inputs, then their references are dropped (left first), as
-    /// [`Vm::binary`] does.
+    /// [`Vm::binary`] does. `immortal`: the result is known to be (a bool),
+    /// so its count is not looked at.
     #[inline(always)]
-    fn replace_two(&mut self, result: ObjId) -> Flow {
+    fn replace_two(&mut self, result: ObjId, immortal: bool) -> Flow {
         let Some(frame) = self.frames.last_mut() else {
             return Err(crate::vm::exceptions::PyException::new(
                 "SystemError",
@@ -52,13 +53,15 @@ impl Vm {
         };
         let slot = frame.stack.len() as u32;
         frame.stack.push(Slot::strong(result));
-        self.heap.incref(
-            result,
-            Referrer::Stack {
-                frame: qualname,
-                slot,
-            },
-        );
+        if !immortal {
+            self.heap.incref(
+                result,
+                Referrer::Stack {
+                    frame: qualname,
+                    slot,
+                },
+            );
+        }
         for (input, index) in [(left, slot), (right, slot + 1)] {
             if let Some(obj) = input.obj
                 && !input.borrowed
@@ -93,7 +96,7 @@ impl Vm {
             _ => return None,
         };
         let result = self.int_object(value);
-        Some(self.replace_two(result))
+        Some(self.replace_two(result, false))
     }
 
     /// `COMPARE_OP` on two ints (they compare to a bool whether or not
@@ -102,7 +105,7 @@ impl Vm {
     pub(in crate::vm) fn compare_op_int(&mut self, op: CompareOp) -> Option<Flow> {
         let (a, b) = self.two_ints()?;
         let result = self.bool_object(op.holds(Some(a.cmp(&b))));
-        Some(self.replace_two(result))
+        Some(self.replace_two(result, true))
     }
 
     /// `a + b` of two non-empty strs: a new object (two characters at
