@@ -208,6 +208,7 @@ impl Vm {
     pub fn from_code(source: &str, module_code: Arc<CodeObject>) -> Vm {
         let mut heap = Heap::new();
         let singletons = make_singletons(&mut heap);
+        heap.seal_statics();
         let main_symbol = heap.symbols.intern(MAIN_MODULE);
         let mut vm = Vm {
             heap,

@@ -149,6 +149,10 @@ pub struct Heap {
     /// Generators whose count reached 0 while closing them runs code: kept
     /// alive (one reference, [`finalizer_referrer`]) until the VM closes them.
     finalizing: Vec<ObjId>,
+    /// The arena slots below this hold the start-up statics (None, bools,
+    /// small ints, …): immortal, so a count change there needs no look at
+    /// the object (see [`Heap::seal_statics`]).
+    static_prefix: usize,
     /// `max_memory`, or 0 while generators wait to be closed: one compare
     /// after each instruction tells the run loop to look ([`Heap::needs_attention`]).
     attention_limit: u64,
@@ -209,6 +213,7 @@ impl Heap {
             freelists: freelists::FreeLists::default(),
             finalizing: Vec::new(),
             attention_limit: DEFAULT_MAX_MEMORY,
+            static_prefix: 0,
         }
     }
 
@@ -406,9 +411,20 @@ impl Heap {
         }
     }
 
+    /// Every object made so far is a static: their slots are immortal for
+    /// good (statics are never freed), so count changes there are known to
+    /// do nothing without loading the object.
+    pub fn seal_statics(&mut self) {
+        debug_assert!(self.objects.iter().all(|o| o.immortal));
+        self.static_prefix = self.objects.len();
+    }
+
     /// One more reference to `id`, held by `referrer`.
     #[inline]
     pub fn incref(&mut self, id: ObjId, referrer: Referrer) {
+        if id.index() < self.static_prefix {
+            return;
+        }
         let object = &mut self.objects[id.index()];
         if object.immortal {
             return;
@@ -484,6 +500,9 @@ impl Heap {
     /// Decrement and record; true when the object must now be freed.
     #[inline]
     fn drop_reference(&mut self, id: ObjId, referrer: Referrer) -> bool {
+        if id.index() < self.static_prefix {
+            return false;
+        }
         let object = &mut self.objects[id.index()];
         if object.immortal {
             return false;
