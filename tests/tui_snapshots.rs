@@ -467,3 +467,19 @@ fn suspended_generator_and_what_its_frame_holds() {
         &frame(GENERATOR, "gen.py", "sssn<Tab><Down><CR>", 120, 40),
     );
 }
+
+#[test]
+fn bytes_and_a_shared_bytearray_in_the_heap_pane() {
+    let source = program("bytes_aliasing.py");
+    // After `alias.append(33)`: one bytearray, two names, grown in place.
+    let text = frame(&source, "bytes_aliasing.py", "ssss", 120, 40);
+    check("bytes_aliasing_appended_120x40", &text);
+    assert!(text.contains("bytearray(b'hi!')"), "{text}");
+    assert!(text.contains("b'hi'"), "{text}");
+    let graph = frame(&source, "bytes_aliasing.py", "ssssv", 100, 30);
+    check("bytes_aliasing_graph_100x30", &graph);
+    assert!(
+        graph.contains("bytearray bytearray(b'hi!')  refs 2"),
+        "{graph}"
+    );
+}

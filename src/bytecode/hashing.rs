@@ -103,6 +103,15 @@ pub fn str_hash(text: &str) -> i64 {
     fix(siphash13(0, 0, &bytes) as i64)
 }
 
+/// `bytes_hash` (`Py_HashBuffer`): the same SipHash-1-3 over the bytes, so
+/// `hash(b'abc') == hash('abc')` for ASCII text, as in CPython.
+pub fn bytes_hash(data: &[u8]) -> i64 {
+    if data.is_empty() {
+        return 0;
+    }
+    fix(siphash13(0, 0, data) as i64)
+}
+
 fn siphash13(k0: u64, k1: u64, data: &[u8]) -> u64 {
     let mut v0 = k0 ^ 0x736f_6d65_7073_6575;
     let mut v1 = k1 ^ 0x646f_7261_6e64_6f6d;

@@ -43,6 +43,7 @@ pub enum Builtin {
     HasAttr,
     DelAttr,
     Locals,
+    Globals,
     Vars,
     Dir,
     IsSubclass,
@@ -57,6 +58,18 @@ pub enum Builtin {
     Super,
     /// `object.__init__`, reached through `super().__init__`.
     ObjectInit,
+    /// `object.__new__`, `object.__setattr__`, `object.__delattr__`,
+    /// `object.__getattribute__` (the generic behaviour a class overrides).
+    ObjectNew,
+    /// `list.__init__` / `dict.__init__`, bound by `super()` in a subclass.
+    BaseInit,
+    /// `list.__repr__` / `dict.__repr__`, bound by `super()` in a subclass.
+    BaseRepr,
+    /// `object.__init_subclass__`, bound to the new class by `super()`.
+    ObjectInitSubclass,
+    ObjectSetAttr,
+    ObjectDelAttr,
+    ObjectGetAttribute,
     /// `prop.getter`, `prop.setter`, `prop.deleter` (bound to a property).
     PropertyGetter,
     PropertySetter,
@@ -69,6 +82,9 @@ pub enum Builtin {
     SetMethod(super::sets::SetMethod),
     /// A method of str (`str.split`).
     StrMethod(super::strings::StrMethod),
+    /// A method of bytes or bytearray (`bytes.hex`), or `str.encode`.
+    /// (The type it was looked up on: `bytes.hex` and `bytearray.hex` differ.)
+    BytesMethod(super::bytes::BytesMethod, TypeKind),
     /// A function of the `math` module.
     Math(super::math::MathFunction),
     /// A function of the `gc` module.
@@ -111,6 +127,7 @@ impl Builtin {
             Builtin::HasAttr => "hasattr",
             Builtin::DelAttr => "delattr",
             Builtin::Locals => "locals",
+            Builtin::Globals => "globals",
             Builtin::Vars => "vars",
             Builtin::Dir => "dir",
             Builtin::IsSubclass => "issubclass",
@@ -123,6 +140,13 @@ impl Builtin {
             Builtin::BuildClass => "__build_class__",
             Builtin::Super => "super",
             Builtin::ObjectInit => "__init__",
+            Builtin::ObjectNew => "__new__",
+            Builtin::ObjectInitSubclass => "__init_subclass__",
+            Builtin::BaseInit => "__init__",
+            Builtin::BaseRepr => "__repr__",
+            Builtin::ObjectSetAttr => "__setattr__",
+            Builtin::ObjectDelAttr => "__delattr__",
+            Builtin::ObjectGetAttribute => "__getattribute__",
             Builtin::PropertyGetter => "getter",
             Builtin::PropertySetter => "setter",
             Builtin::PropertyDeleter => "deleter",
@@ -130,6 +154,7 @@ impl Builtin {
             Builtin::Method(method) => method.name(),
             Builtin::SetMethod(method) => method.name(),
             Builtin::StrMethod(method) => method.name(),
+            Builtin::BytesMethod(method, _) => method.name(),
             Builtin::Math(function) => function.name(),
             Builtin::Gc(function) => function.name(),
             Builtin::Type(kind) => kind.name(),
@@ -139,6 +164,10 @@ impl Builtin {
     pub fn repr(self) -> String {
         match self {
             Builtin::ExcInit => "<slot wrapper '__init__' of 'BaseException' objects>".into(),
+            Builtin::ObjectNew => "<built-in method __new__ of type object>".into(),
+            Builtin::ObjectSetAttr | Builtin::ObjectDelAttr | Builtin::ObjectGetAttribute => {
+                format!("<slot wrapper '{}' of 'object' objects>", self.name())
+            }
             Builtin::Method(method) => format!(
                 "<method '{}' of '{}' objects>",
                 method.name(),
@@ -146,6 +175,9 @@ impl Builtin {
             ),
             Builtin::SetMethod(method) => format!("<method '{}' of 'set' objects>", method.name()),
             Builtin::StrMethod(method) => format!("<method '{}' of 'str' objects>", method.name()),
+            Builtin::BytesMethod(method, kind) => {
+                format!("<method '{}' of '{}' objects>", method.name(), kind.name())
+            }
             _ => format!("<built-in function {}>", self.name()),
         }
     }
@@ -182,6 +214,7 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("hasattr", Builtin::HasAttr),
     ("delattr", Builtin::DelAttr),
     ("locals", Builtin::Locals),
+    ("globals", Builtin::Globals),
     ("vars", Builtin::Vars),
     ("dir", Builtin::Dir),
     ("issubclass", Builtin::IsSubclass),
@@ -209,6 +242,10 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("set", Builtin::Type(TypeKind::Set)),
     ("frozenset", Builtin::Type(TypeKind::Frozenset)),
     ("slice", Builtin::Type(TypeKind::Slice)),
+    ("map", Builtin::Type(TypeKind::Map)),
+    ("filter", Builtin::Type(TypeKind::Filter)),
+    ("bytes", Builtin::Type(TypeKind::Bytes)),
+    ("bytearray", Builtin::Type(TypeKind::ByteArray)),
 ];
 
 /// The `sys` module's members.
@@ -227,9 +264,6 @@ pub fn refused(name: &str) -> Option<&'static str> {
     Some(match name {
         "open" => "files",
         "exec" | "eval" | "compile" | "__import__" | "breakpoint" => "code loading",
-        // A module's names are not a dict in bytestep: writes through
-        // `globals()` could not reach them.
-        "globals" => "globals()",
         "exit" | "quit" => "leaving the interpreter",
         _ => return None,
     })
@@ -237,6 +271,13 @@ pub fn refused(name: &str) -> Option<&'static str> {
 
 /// Call a builtin or a type; returns the result (the caller pushes it).
 pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
+    // `str(b, encoding)` decodes.
+    if let Value::Type(TypeKind::Str) = vm.heap.value(callable)
+        && (args.len() > 1 || !keywords.is_empty())
+        && let Some(text) = vm.str_from_bytes(args, keywords)?
+    {
+        return Ok(text);
+    }
     let builtin = match vm.heap.value(callable) {
         Value::Builtin(Builtin::Method(method)) => {
             let method = *method;
@@ -273,6 +314,41 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let (method, owner) = (*method, *owner);
             return vm.call_str_method(method, owner, args, keywords);
         }
+        Value::Builtin(Builtin::BytesMethod(method, kind)) => {
+            let (method, kind) = (*method, *kind);
+            let Some((&owner, rest)) = args.split_first() else {
+                return Err(PyException::type_error(format!(
+                    "unbound method {}.{}() needs an argument",
+                    kind.name(),
+                    method.name()
+                )));
+            };
+            if vm.heap.value(owner).type_kind() != kind {
+                return Err(PyException::type_error(format!(
+                    "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                    method.name(),
+                    kind.name(),
+                    vm.heap.value(owner).type_name()
+                )));
+            }
+            return vm.call_bytes_method(method, owner, rest, keywords);
+        }
+        Value::BoundMethod {
+            method: Builtin::BytesMethod(method, _),
+            owner,
+        } => {
+            let (method, owner) = (*method, *owner);
+            // `bytes.fromhex` is bound to the type itself.
+            if let Value::Type(kind) = *vm.heap.value(owner) {
+                return vm.bytes_fromhex(kind, args);
+            }
+            return vm.call_bytes_method(method, owner, args, keywords);
+        }
+        Value::Type(kind @ (TypeKind::Bytes | TypeKind::ByteArray)) => {
+            let kind = *kind;
+            return vm.bytes_new(kind, args, keywords);
+        }
+
         Value::Builtin(Builtin::SetMethod(method)) => {
             let method = *method;
             let Some((&owner, rest)) = args.split_first() else {
@@ -308,6 +384,66 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let [function] = exactly(which, args)?;
             return vm.property_with(owner, which, function);
         }
+        Value::BoundMethod {
+            method:
+                which @ (Builtin::ObjectSetAttr | Builtin::ObjectDelAttr | Builtin::ObjectGetAttribute),
+            owner,
+        } => {
+            let (which, owner) = (*which, *owner);
+            let mut all = vec![owner];
+            all.extend_from_slice(args);
+            no_keywords(which.name(), keywords)?;
+            return vm.object_slot(which, &all);
+        }
+        Value::BoundMethod {
+            method: Builtin::BaseRepr,
+            owner,
+        } => {
+            let owner = *owner;
+            no_keywords("__repr__", keywords)?;
+            if !args.is_empty() {
+                return Err(PyException::type_error(format!(
+                    "expected 0 arguments, got {}",
+                    args.len()
+                )));
+            }
+            let text = vm.base_repr(owner)?;
+            return Ok(vm.str_object(&text));
+        }
+        Value::BoundMethod {
+            method: Builtin::BaseInit,
+            owner,
+        } => {
+            let owner = *owner;
+            let kind = vm.heap.value(owner).type_kind();
+            let (names, values): (Vec<String>, Vec<ObjId>) = keywords
+                .iter()
+                .map(|&(name, value)| (name.to_owned(), value))
+                .unzip();
+            vm.builtin_init(kind, owner, args, &names, &values)?;
+            return Ok(vm.singletons.none);
+        }
+        Value::BoundMethod {
+            method: Builtin::ObjectInitSubclass,
+            owner,
+        } => {
+            let name = match vm.heap.value(*owner) {
+                Value::Class(c) => c.name,
+                other => other.type_name(),
+            };
+            if !keywords.is_empty() {
+                return Err(PyException::type_error(format!(
+                    "{name}.__init_subclass__() takes no keyword arguments"
+                )));
+            }
+            if !args.is_empty() {
+                return Err(PyException::type_error(format!(
+                    "{name}.__init_subclass__() takes no arguments ({} given)",
+                    args.len()
+                )));
+            }
+            return Ok(vm.singletons.none);
+        }
         Value::Builtin(builtin) => *builtin,
         Value::Type(kind) => Builtin::Type(*kind),
         other => {
@@ -337,6 +473,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         | Builtin::HasAttr
         | Builtin::DelAttr
         | Builtin::Locals
+        | Builtin::Globals
         | Builtin::Vars
         | Builtin::Dir
         | Builtin::IsSubclass
@@ -472,6 +609,9 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         Builtin::Zip => vm.zip(args),
         Builtin::Reversed => {
             let [seq] = exactly(builtin, args)?;
+            if vm.is_instance_obj(seq) {
+                return vm.instance_reversed(seq);
+            }
             vm.reversed(seq)
         }
         Builtin::Any | Builtin::All => {
@@ -492,6 +632,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::Chr => {
             let [code] = exactly(builtin, args)?;
+            let code = vm.index_value(code)?;
             let value = vm.small_index(code).ok_or_else(|| {
                 PyException::type_error(format!(
                     "'{}' object cannot be interpreted as an integer",
@@ -517,6 +658,14 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                     "ord() expected a character, but string of length {} found",
                     s.chars().count()
                 ))),
+                Value::Bytes(data) if data.len() == 1 => Ok(vm.int_object(data[0] as i64)),
+                Value::ByteArray(array) if array.data.len() == 1 => {
+                    Ok(vm.int_object(array.data[0] as i64))
+                }
+                Value::Bytes(_) | Value::ByteArray(_) => Err(PyException::type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    vm.length(text)?
+                ))),
                 other => Err(PyException::type_error(format!(
                     "ord() expected string of length 1, but {} found",
                     other.type_name()
@@ -525,6 +674,9 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::DivMod => {
             let [a, b] = exactly(builtin, args)?;
+            if vm.is_instance_obj(a) || vm.is_instance_obj(b) {
+                return vm.instance_divmod(a, b);
+            }
             let quotient = vm.binary_op(BinaryOp::FloorDivide, a, b)?;
             let remainder = match vm.binary_op(BinaryOp::Remainder, a, b) {
                 Ok(r) => r,
@@ -573,6 +725,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::Hex | Builtin::Bin | Builtin::Oct => {
             let [value] = exactly(builtin, args)?;
+            let value = vm.index_value(value)?;
             let number = match Number::of(vm.heap.value(value)) {
                 Some(Number::Int(v)) => BigInt::from(v),
                 Some(Number::Big(v)) => v,
@@ -596,6 +749,13 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             "super() other than in super().name",
             None,
         )),
+        Builtin::ObjectInitSubclass | Builtin::BaseInit | Builtin::BaseRepr => {
+            Ok(vm.singletons.none)
+        }
+        Builtin::ObjectNew
+        | Builtin::ObjectSetAttr
+        | Builtin::ObjectDelAttr
+        | Builtin::ObjectGetAttribute => vm.object_slot(builtin, args),
         Builtin::ObjectInit => match args {
             [] | [_] => Ok(vm.singletons.none),
             _ => Err(PyException::type_error(
@@ -610,6 +770,10 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             "__build_class__ is called by CALL itself",
         )),
         Builtin::StrMethod(method) => Err(PyException::new(
+            "SystemError",
+            format!("method {} called without its object", method.name()),
+        )),
+        Builtin::BytesMethod(method, _) => Err(PyException::new(
             "SystemError",
             format!("method {} called without its object", method.name()),
         )),
@@ -812,9 +976,14 @@ pub(super) fn parse_float(text: &str) -> Option<f64> {
 
 fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
     match (kind, args) {
+        (TypeKind::Map, _) => vm.map(args),
+        (TypeKind::Filter, _) => vm.filter(args),
         (TypeKind::Type, [obj]) => {
             if let Value::Instance { class, .. } = vm.heap.value(*obj) {
                 return Ok(*class);
+            }
+            if let Some(tag) = vm.heap.subclass_of(*obj) {
+                return Ok(tag.class);
             }
             if let Value::Exception(exc) = vm.heap.value(*obj)
                 && let Some(class) = exc.class
@@ -842,6 +1011,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
                     num_traits::FromPrimitive::from_f64(truncated).unwrap_or_default();
                 Ok(vm.int_from_bigint(value))
             }
+            Value::Bytes(_) | Value::ByteArray(_) => vm.int_from_bytes(*obj),
             Value::Str(text) => {
                 let cleaned: String = text.trim().chars().filter(|&c| c != '_').collect();
                 // CPython's int↔str limit, counted on the digits before parsing.
@@ -860,6 +1030,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
                     )),
                 }
             }
+            Value::Instance { .. } => vm.instance_int(*obj),
             other => Err(PyException::type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
                 other.type_name()
@@ -906,6 +1077,13 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
                     )),
                 }
             }
+            _ if vm.is_instance_obj(*obj) => match vm.instance_float(*obj)? {
+                Some(f) => Ok(vm.heap.alloc(Value::Float(f))),
+                None => Err(PyException::type_error(format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    vm.heap.value(*obj).type_name()
+                ))),
+            },
             _ => Err(PyException::not_implemented("float() of this value", None)),
         },
         (TypeKind::Tuple, []) => Ok(vm.singletons.empty_tuple),
@@ -913,6 +1091,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
         (TypeKind::Range, args) if (1..=3).contains(&args.len()) => {
             let mut bounds = Vec::with_capacity(3);
             for &arg in args {
+                let arg = vm.index_value(arg)?;
                 match vm.heap.value(arg) {
                     Value::Int(v) => bounds.push(*v),
                     Value::Bool(b) => bounds.push(*b as i64),

@@ -11,7 +11,7 @@
 //! not call yet are refused, never ignored ([`UNSUPPORTED_DUNDERS`]), as are
 //! subclassing a built-in type and metaclasses.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use super::exceptions::PyException;
@@ -23,7 +23,7 @@ use super::types::dict::{Dict, HashKey};
 use super::{Flow, Popped, Vm};
 
 /// Class names live as long as the program; each distinct one is kept once.
-fn static_name(name: &str) -> &'static str {
+pub(super) fn static_name(name: &str) -> &'static str {
     static NAMES: Mutex<Option<HashSet<&'static str>>> = Mutex::new(None);
     let mut guard = match NAMES.lock() {
         Ok(guard) => guard,
@@ -38,45 +38,32 @@ fn static_name(name: &str) -> &'static str {
     leaked
 }
 
+/// A class name as instances keep it (one thin pointer).
+fn static_type_name(name: &str) -> &'static &'static str {
+    static NAMES: Mutex<Option<HashMap<&'static str, &'static &'static str>>> = Mutex::new(None);
+    let name = static_name(name);
+    let mut guard = match NAMES.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    let names = guard.get_or_insert_with(HashMap::new);
+    names
+        .entry(name)
+        .or_insert_with(|| Box::leak(Box::new(name)))
+}
+
 /// Special methods CPython would call implicitly that bytestep does not
 /// call yet: a class defining one is refused, never silently wrong.
 const UNSUPPORTED_DUNDERS: &[&str] = &[
-    "__del__",
-    "__new__",
-    "__getattribute__",
-    "__setattr__",
-    "__delattr__",
-    "__get__",
-    "__set__",
-    "__delete__",
-    "__set_name__",
-    "__init_subclass__",
-    "__class_getitem__",
-    "__format__",
-    "__index__",
-    "__int__",
-    "__float__",
     "__complex__",
-    "__round__",
-    "__trunc__",
-    "__floor__",
-    "__ceil__",
-    "__reversed__",
-    "__missing__",
     "__length_hint__",
     "__bytes__",
-    "__divmod__",
-    "__rdivmod__",
     "__aiter__",
     "__anext__",
     "__await__",
     "__aenter__",
     "__aexit__",
-    "__instancecheck__",
-    "__subclasscheck__",
     "__mro_entries__",
-    "__slots__",
-    "__dir__",
     "__sizeof__",
     "__copy__",
     "__deepcopy__",
@@ -91,8 +78,20 @@ const UNSUPPORTED_DUNDERS: &[&str] = &[
 
 impl Vm {
     /// `__build_class__(func, name, *bases)`: run the body as a frame.
-    pub(super) fn build_class(&mut self, mut args: Vec<Popped>, callable: Popped) -> Flow {
+    pub(super) fn build_class(
+        &mut self,
+        mut args: Vec<Popped>,
+        callable: Popped,
+        kwnames: &[String],
+    ) -> Flow {
         self.release(callable);
+        if kwnames.iter().any(|k| k == "metaclass") {
+            for arg in args {
+                self.release(arg);
+            }
+            return Err(self.unsupported("metaclasses (metaclass=...)"));
+        }
+        let keyword_values = args.split_off(args.len().saturating_sub(kwnames.len()).max(2));
         if args.len() < 2 {
             for arg in args {
                 self.release(arg);
@@ -111,8 +110,9 @@ impl Vm {
             let ok = matches!(
                 base.slot.obj.map(|b| self.heap.value(b)),
                 Some(Value::Class(_))
-                    | Some(Value::Type(TypeKind::Object))
-                    | Some(Value::Type(TypeKind::Exc(_)))
+                    | Some(Value::Type(
+                        TypeKind::Object | TypeKind::Exc(_) | TypeKind::List | TypeKind::Dict
+                    ))
             );
             if !ok {
                 let shown = base.slot.obj.map(|b| self.heap.repr(b)).unwrap_or_default();
@@ -131,6 +131,21 @@ impl Vm {
         for base in base_args {
             self.release(base);
         }
+        // `__build_class__` gathers the keywords into a dict for `type_new`.
+        let keywords = if keyword_values.is_empty() {
+            None
+        } else {
+            let dict = self.heap.alloc(Value::Dict(Box::new(Dict::new())));
+            self.heap.incref(dict, holder);
+            for (name, value) in kwnames.iter().zip(keyword_values) {
+                let key = self.identifier(name);
+                if let Some(value_obj) = value.slot.obj {
+                    self.dict_set(dict, key, value_obj)?;
+                }
+                self.release(value);
+            }
+            Some(dict)
+        };
         // The name's reference moves into the continuation.
         self.take_into(&name_popped, holder);
         let info = match self.heap.value(function) {
@@ -162,6 +177,7 @@ impl Vm {
         frame.on_return = Some(Continuation::BuildClass {
             name,
             bases: bases_tuple,
+            keywords,
         });
         self.frames.push(frame);
         Ok(())
@@ -184,9 +200,21 @@ impl Vm {
         returned: ObjId,
     ) -> Flow<ObjId> {
         match continuation {
-            Continuation::BuildClass { name, bases } => {
-                let namespace = namespace.ok_or_else(null)?;
-                self.make_class(name, bases, namespace)
+            Continuation::BuildClass {
+                name,
+                bases,
+                keywords,
+            } => {
+                let made = match namespace {
+                    Some(namespace) => self.make_class(name, bases, namespace),
+                    None => Err(null()),
+                };
+                if made.is_err()
+                    && let Some(keywords) = keywords
+                {
+                    self.heap.decref(keywords, self.continuation_referrer());
+                }
+                made
             }
             Continuation::Init { instance } => {
                 if returned != self.singletons.none {
@@ -198,7 +226,151 @@ impl Vm {
                 }
                 Ok(instance)
             }
-            Continuation::Replay => Ok(returned),
+            Continuation::Replay | Continuation::Finalizer { .. } => Ok(returned),
+            Continuation::ClassHook { class, .. } => Ok(class),
+        }
+    }
+
+    /// After a class is made: call the next `__set_name__` of the values of
+    /// its dict (from entry `next`), then `__init_subclass__` of its base,
+    /// each as a frame; when none is left, push the class. `held`: the
+    /// continuation holds a reference to the class.
+    pub(super) fn class_hooks(
+        &mut self,
+        class: ObjId,
+        next: u32,
+        held: bool,
+        keywords: Option<ObjId>,
+    ) -> Flow {
+        let holder = self.continuation_referrer();
+        let (kwnames, kwvalues): (Vec<String>, Vec<ObjId>) = match keywords
+            .map(|k| self.heap.value(k))
+        {
+            Some(Value::Dict(d)) => d.entries().map(|e| (self.heap.str(e.key), e.value)).unzip(),
+            _ => (Vec::new(), Vec::new()),
+        };
+        // On an error the class goes: the continuation's reference, or a
+        // new class nothing refers to yet.
+        let release = |vm: &mut Vm, class_too: bool| {
+            if class_too {
+                vm.heap.decref(class, holder);
+            } else {
+                vm.heap.discard(class);
+            }
+            if let Some(keywords) = keywords {
+                vm.heap.decref(keywords, holder);
+            }
+        };
+        let dict = match self.heap.value(class) {
+            Value::Class(c) => c.dict,
+            _ => return Err(null()),
+        };
+        let mut call: Option<(ObjId, Vec<ObjId>, u32)> = None;
+        if next != u32::MAX {
+            let entries: Vec<(ObjId, ObjId)> = match self.heap.value(dict) {
+                Value::Dict(d) => d
+                    .entries()
+                    .skip(next as usize)
+                    .map(|e| (e.key, e.value))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for (offset, (key, value)) in entries.into_iter().enumerate() {
+                if let Some(hook) = self.special_method(value, "__set_name__") {
+                    call = Some((hook, vec![value, class, key], next + offset as u32 + 1));
+                    break;
+                }
+            }
+            if call.is_none() {
+                let mro = match self.heap.value(class) {
+                    Value::Class(c) => c.mro.clone(),
+                    _ => Vec::new(),
+                };
+                let key = HashKey::Str("__init_subclass__".into());
+                let found = mro
+                    .iter()
+                    .skip(1)
+                    .find_map(|&klass| match self.heap.value(klass) {
+                        Value::Class(k) => match self.heap.value(k.dict) {
+                            Value::Dict(d) => d.get(&key).map(|e| e.value),
+                            _ => None,
+                        },
+                        _ => None,
+                    });
+                if let Some(found) = found
+                    && let Value::ClassMethod(function) = *self.heap.value(found)
+                {
+                    let mut args = vec![class];
+                    args.extend(kwvalues.iter().copied());
+                    call = Some((function, args, u32::MAX));
+                } else if !kwnames.is_empty() {
+                    let name = match self.heap.value(class) {
+                        Value::Class(c) => c.name,
+                        _ => "type",
+                    };
+                    release(self, held);
+                    return Err(PyException::type_error(format!(
+                        "{name}.__init_subclass__() takes no keyword arguments"
+                    )));
+                }
+            }
+        }
+        let Some((function, args, after)) = call else {
+            let pushed = self.push(class);
+            if held {
+                self.heap.decref(class, holder);
+            }
+            if let Some(keywords) = keywords {
+                self.heap.decref(keywords, holder);
+            }
+            return pushed;
+        };
+        let info = match self.heap.value(function) {
+            Value::Function(f) => Arc::clone(&f.info),
+            _ => {
+                release(self, held);
+                return Err(self.unsupported("a class hook that is not a plain function"));
+            }
+        };
+        let kwnames: &[String] = if after == u32::MAX { &kwnames } else { &[] };
+        if !held {
+            self.heap.incref(class, holder);
+        }
+        let caller = self.top_frame()?.qualname;
+        let as_popped = |obj: ObjId| Popped {
+            slot: Slot::strong(obj),
+            frame: caller,
+            index: 0,
+        };
+        self.heap.incref(function, holder);
+        for &arg in &args {
+            self.heap.incref(arg, holder);
+        }
+        let depth = self.frames.len();
+        let popped_args = args.into_iter().map(as_popped).collect();
+        match self.enter_function(function, as_popped(function), info, popped_args, kwnames) {
+            Ok(()) if self.frames.len() > depth => {
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.on_return = Some(Continuation::ClassHook {
+                        class,
+                        next: after,
+                        keywords,
+                    });
+                }
+                self.calls.note_frame_switch();
+                if self.track_lines {
+                    self.update_line_event();
+                }
+                Ok(())
+            }
+            Ok(()) => {
+                release(self, true);
+                Err(PyException::new("SystemError", "no frame was pushed"))
+            }
+            Err(error) => {
+                release(self, true);
+                Err(error)
+            }
         }
     }
 
@@ -246,6 +418,24 @@ impl Vm {
                 class_cell = Some(value);
                 continue;
             }
+            let implicit = match self.heap.value(key) {
+                Value::Str(k) if matches!(self.heap.value(value), Value::Function(_)) => {
+                    match k.as_ref() {
+                        "__new__" => Some(false),
+                        "__init_subclass__" | "__class_getitem__" => Some(true),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            if let Some(class_method) = implicit {
+                // `type_new` makes `__new__` a staticmethod, `__init_subclass__`
+                // and `__class_getitem__` classmethods.
+                let wrapped = self.wrap_function(value, class_method);
+                self.dict_set(dict, key, wrapped)?;
+                self.heap.discard(wrapped);
+                continue;
+            }
             match self.heap.value(key) {
                 Value::Str(k) if k.as_ref() == "__eq__" => has_eq = true,
                 Value::Str(k) if k.as_ref() == "__hash__" => has_hash = true,
@@ -262,6 +452,15 @@ impl Vm {
         }
         self.heap.decref(namespace, holder);
         let namespace = dict;
+        let layout = match self.slot_layout(&name_text, &base_list, namespace) {
+            Ok(layout) => layout,
+            Err(error) => {
+                self.heap.decref(name, holder);
+                self.heap.decref(bases, holder);
+                self.heap.discard(namespace);
+                return Err(error);
+            }
+        };
         let mro = match self.c3_mro(&base_list) {
             Ok(mro) => mro,
             Err(error) => {
@@ -271,6 +470,12 @@ impl Vm {
                 return Err(error);
             }
         };
+        if let Err(error) = self.check_builtin_subclass(&mro, namespace) {
+            self.heap.decref(name, holder);
+            self.heap.decref(bases, holder);
+            self.heap.discard(namespace);
+            return Err(error);
+        }
         let qualname = match self.heap.value(namespace) {
             Value::Dict(d) => {
                 let key = HashKey::Str("__qualname__".into());
@@ -286,6 +491,9 @@ impl Vm {
             bases: base_list.clone(),
             mro: Vec::new(),
             dict: namespace,
+            slot_names: layout.names,
+            has_dict: layout.has_dict,
+            has_weakref: layout.has_weakref,
         })));
         let address = self.heap.get(class).address;
         if let Value::Class(c) = self.heap.value_mut(class) {
@@ -346,7 +554,83 @@ impl Vm {
         }
         self.heap.decref(name, holder);
         self.heap.decref(bases, holder);
+        if let Err(error) = self.add_members(class, namespace, &layout.own) {
+            self.heap.discard(class);
+            return Err(error);
+        }
         Ok(class)
+    }
+
+    /// The built-in type (list or dict) a class's instances are, if any.
+    pub(super) fn builtin_base(&self, class: ObjId) -> Option<TypeKind> {
+        let Value::Class(c) = self.heap.value(class) else {
+            return None;
+        };
+        c.mro.iter().find_map(|&k| match self.heap.value(k) {
+            Value::Type(kind @ (TypeKind::List | TypeKind::Dict)) => Some(*kind),
+            _ => None,
+        })
+    }
+
+    /// A subclass of list or dict may add methods and attributes, `__init__`
+    /// and (for dict) `__missing__`; the special methods its base implements
+    /// in C are not overridden here yet, so defining one is refused.
+    fn check_builtin_subclass(&self, mro: &[ObjId], namespace: ObjId) -> Flow {
+        let bases: Vec<TypeKind> = mro
+            .iter()
+            .filter_map(|&k| match self.heap.value(k) {
+                Value::Type(kind @ (TypeKind::List | TypeKind::Dict)) => Some(*kind),
+                _ => None,
+            })
+            .collect();
+        let Some(&base) = bases.first() else {
+            return Ok(());
+        };
+        if bases.len() > 1 {
+            return Err(PyException::type_error(
+                "multiple bases have instance lay-out conflict",
+            ));
+        }
+        let has_exception = mro
+            .iter()
+            .any(|&k| matches!(self.heap.value(k), Value::Type(TypeKind::Exc(_))));
+        if has_exception {
+            return Err(PyException::type_error(
+                "multiple bases have instance lay-out conflict",
+            ));
+        }
+        let Value::Dict(d) = self.heap.value(namespace) else {
+            return Ok(());
+        };
+        for entry in d.entries() {
+            let Value::Str(key) = self.heap.value(entry.key) else {
+                continue;
+            };
+            let allowed = matches!(
+                key.as_ref(),
+                "__init__"
+                    | "__new__"
+                    | "__repr__"
+                    | "__str__"
+                    | "__module__"
+                    | "__qualname__"
+                    | "__doc__"
+                    | "__firstlineno__"
+                    | "__static_attributes__"
+                    | "__classcell__"
+                    | "__classdictcell__"
+                    | "__annotate__"
+                    | "__annotate_func__"
+                    | "__annotations__"
+                    | "__init_subclass__"
+                    | "__class_getitem__"
+            ) || (key.as_ref() == "__missing__" && base == TypeKind::Dict)
+                || !(key.starts_with("__") && key.ends_with("__"));
+            if !allowed {
+                return Err(self.unsupported(&format!("{key} in a subclass of {}", base.name())));
+            }
+        }
+        Ok(())
     }
 
     /// C3 linearization of the bases' MROs (each ending in `object`).
@@ -355,10 +639,8 @@ impl Vm {
         let mro_of = |base: ObjId| -> Vec<ObjId> {
             match self.heap.value(base) {
                 Value::Class(c) => c.mro.clone(),
-                // A built-in exception class: its MRO of static types.
-                Value::Type(kind @ TypeKind::Exc(_)) => {
-                    kind.mro().map(|k| self.type_object_id(k)).collect()
-                }
+                // A built-in type: its MRO of static types.
+                Value::Type(kind) => kind.mro().map(|k| self.type_object_id(k)).collect(),
                 _ => vec![object],
             }
         };
@@ -430,7 +712,7 @@ impl Vm {
         &mut self,
         class: ObjId,
         class_popped: Popped,
-        mut args: Vec<Popped>,
+        args: Vec<Popped>,
         kwnames: &[String],
     ) -> Flow<Option<ObjId>> {
         let (type_name, qualname) = match self.heap.value(class) {
@@ -438,15 +720,40 @@ impl Vm {
             _ => return Err(null()),
         };
         let exception = self.class_exception_kind(class);
-        let instance = match exception {
+        let builtin = self.builtin_base(class);
+        let instance = match (exception, builtin) {
             // BaseException.__new__: the arguments are `args` from the start.
-            Some(kind) => {
+            (Some(kind), _) => {
                 let objects = args.iter().filter_map(|a| a.slot.obj).collect();
                 self.exception_instance(class, kind, objects)
             }
-            None => self.plain_instance(class, type_name),
+            (None, Some(kind)) => self.builtin_instance(class, kind),
+            (None, None) => self.plain_instance(class, type_name),
         };
         let init = self.class_lookup(class, "__init__");
+        if init.is_none()
+            && let Some(kind) = builtin
+        {
+            // `list.__init__(iterable)` / `dict.__init__(...)` fill it.
+            let objects: Vec<ObjId> = args.iter().filter_map(|a| a.slot.obj).collect();
+            let positional = objects.len() - kwnames.len().min(objects.len());
+            let filled = self.builtin_init(
+                kind,
+                instance,
+                &objects[..positional],
+                kwnames,
+                &objects[positional..],
+            );
+            for arg in args {
+                self.release(arg);
+            }
+            self.release(class_popped);
+            if let Err(error) = filled {
+                self.heap.discard(instance);
+                return Err(error);
+            }
+            return Ok(Some(instance));
+        }
         let Some(init) = init else {
             if !args.is_empty() && exception.is_none() {
                 for arg in args {
@@ -465,6 +772,19 @@ impl Vm {
             self.release(class_popped);
             return Ok(Some(instance));
         };
+        self.enter_init(class_popped, instance, init, args, kwnames)
+            .map(|()| None)
+    }
+
+    /// `__init__(instance, *args)` as a frame whose return pushes the instance.
+    fn enter_init(
+        &mut self,
+        class_popped: Popped,
+        instance: ObjId,
+        init: ObjId,
+        mut args: Vec<Popped>,
+        kwnames: &[String],
+    ) -> Flow {
         let Value::Function(f) = self.heap.value(init) else {
             for arg in args {
                 self.release(arg);
@@ -521,16 +841,80 @@ impl Vm {
         frame.locals.copy_from_slice(&locals);
         frame.on_return = Some(Continuation::Init { instance });
         self.frames.push(frame);
-        Ok(None)
+        Ok(())
+    }
+
+    /// A new, empty list or dict that is an instance of `class`.
+    fn builtin_instance(&mut self, class: ObjId, kind: TypeKind) -> ObjId {
+        let instance = match kind {
+            TypeKind::Dict => self.heap.alloc(Value::Dict(Box::new(Dict::new()))),
+            _ => self.list_object(Vec::new(), false),
+        };
+        let dict = self.heap.alloc(Value::Dict(Box::new(Dict::new())));
+        self.heap.tag_subclass(instance, class, dict);
+        instance
+    }
+
+    /// `list.__init__(self, [iterable])`, `dict.__init__(self, [mapping], **kw)`.
+    pub(super) fn builtin_init(
+        &mut self,
+        kind: TypeKind,
+        instance: ObjId,
+        args: &[ObjId],
+        kwnames: &[String],
+        kwvalues: &[ObjId],
+    ) -> Flow {
+        let name = kind.name();
+        if kind == TypeKind::List {
+            if let Some(keyword) = kwnames.first() {
+                return Err(PyException::type_error(format!(
+                    "{name}() takes no keyword arguments (got '{keyword}')"
+                )));
+            }
+            if args.len() > 1 {
+                return Err(PyException::type_error(format!(
+                    "{name} expected at most 1 argument, got {}",
+                    args.len()
+                )));
+            }
+            self.call_method(super::containers::Method::ListClear, instance, &[])?;
+            if let Some(&iterable) = args.first() {
+                self.call_method(super::containers::Method::ListExtend, instance, &[iterable])?;
+            }
+            return Ok(());
+        }
+        if args.len() > 1 {
+            return Err(PyException::type_error(format!(
+                "dict expected at most 1 argument, got {}",
+                args.len()
+            )));
+        }
+        if let Some(&mapping) = args.first() {
+            let entries: Vec<(ObjId, ObjId)> = match self.heap.value(mapping) {
+                Value::Dict(d) => d.entries().map(|e| (e.key, e.value)).collect(),
+                _ => return Err(self.unsupported("dict() of other than a dict")),
+            };
+            for (key, value) in entries {
+                self.dict_set(instance, key, value)?;
+            }
+        }
+        for (name, &value) in kwnames.iter().zip(kwvalues) {
+            let key = self.identifier(name);
+            self.dict_set(instance, key, value)?;
+        }
+        Ok(())
     }
 
     /// A new instance of a plain class: its `__dict__` and class held.
-    fn plain_instance(&mut self, class: ObjId, type_name: &'static str) -> ObjId {
-        let dict = self.heap.alloc(Value::Dict(Box::new(Dict::new())));
+    pub(super) fn plain_instance(&mut self, class: ObjId, type_name: &'static str) -> ObjId {
+        let slots = self.new_slots(class);
+        let has_dict = matches!(self.heap.value(class), Value::Class(c) if c.has_dict);
+        let dict = has_dict.then(|| self.heap.alloc(Value::Dict(Box::new(Dict::new()))));
         let instance = self.heap.alloc(Value::Instance {
             class,
             dict,
-            type_name,
+            slots,
+            type_name: static_type_name(type_name),
         });
         let address = self.heap.get(instance).address;
         self.heap.incref(
@@ -540,13 +924,15 @@ impl Vm {
                 name: "__class__",
             },
         );
-        self.heap.incref(
-            dict,
-            Referrer::Attribute {
-                owner: address,
-                name: "__dict__",
-            },
-        );
+        if let Some(dict) = dict {
+            self.heap.incref(
+                dict,
+                Referrer::Attribute {
+                    owner: address,
+                    name: "__dict__",
+                },
+            );
+        }
         instance
     }
 
@@ -557,55 +943,23 @@ impl Vm {
         owner: ObjId,
         name: &str,
     ) -> Option<Flow<AttrFound>> {
+        if let Some(tag) = self.heap.subclass_of(owner) {
+            return self.subclassed_attribute(owner, tag.class, tag.dict, name);
+        }
         match self.heap.value(owner) {
             Value::Exception(_) | Value::Type(TypeKind::Exc(_)) => {
                 self.exception_attribute(owner, name)
             }
             Value::Generator(_) => self.generator_attribute(owner, name),
-            Value::Instance { class, dict, .. } => {
-                let (class, dict) = (*class, *dict);
-                let on_class = self.class_lookup(class, name);
-                // A property (a data descriptor) comes before the instance's dict.
-                if let Some(found) = on_class
-                    && let Value::Property { fget, .. } = self.heap.value(found)
+            Value::Instance { class, .. } => {
+                let class = *class;
+                if !self.generic_getattr
+                    && let Some(hook) = self.user_hook(class, "__getattribute__")
                 {
-                    return Some(match fget {
-                        Some(fget) => Ok(AttrFound::Call(*fget)),
-                        None => Err(PyException::new(
-                            "AttributeError",
-                            format!(
-                                "property '{name}' of '{}' object has no getter",
-                                self.heap.value(owner).type_name()
-                            ),
-                        )),
-                    });
+                    return Some(Ok(AttrFound::GetAttribute(hook)));
                 }
-                let key = HashKey::Str(name.into());
-                if let Value::Dict(d) = self.heap.value(dict)
-                    && let Some(entry) = d.get(&key)
-                {
-                    return Some(Ok(AttrFound::Value(entry.value)));
-                }
-                if name == "__class__" {
-                    return Some(Ok(AttrFound::Value(class)));
-                }
-                if name == "__dict__" {
-                    return Some(Ok(AttrFound::Value(dict)));
-                }
-                match on_class {
-                    Some(found) => Some(Ok(self.bind_found(found, owner, class))),
-                    None => match self.class_lookup(class, "__getattr__") {
-                        Some(getattr) => Some(Ok(AttrFound::GetAttr(getattr))),
-                        None => Some(Err(self.attribute_error(
-                            owner,
-                            name,
-                            format!(
-                                "'{}' object has no attribute '{name}'",
-                                self.heap.value(owner).type_name()
-                            ),
-                        ))),
-                    },
-                }
+                self.generic_getattr = false;
+                Some(self.generic_instance_attribute(owner, class, name))
             }
             Value::Class(c) => {
                 let qualname = c.qualname.clone();
@@ -642,16 +996,431 @@ impl Vm {
                     Some(found) => Some(Ok(match *self.heap.value(found) {
                         Value::StaticMethod(function) => AttrFound::Value(function),
                         Value::ClassMethod(function) => AttrFound::Bound(function, owner),
+                        // A descriptor's `__get__(None, cls)`.
+                        Value::Instance { .. } => match self.special_method(found, "__get__") {
+                            Some(get) => AttrFound::Get(get, found, None),
+                            None => AttrFound::Value(found),
+                        },
                         _ => AttrFound::Value(found),
                     })),
-                    None => Some(Err(self.attribute_error(
-                        owner,
-                        name,
-                        format!("type object '{qualname}' has no attribute '{name}'"),
-                    ))),
+                    None => {
+                        // A method of list or dict through a subclass (`Stack.append`).
+                        let method = self
+                            .builtin_base(owner)
+                            .and_then(|kind| super::containers::Method::find(kind, name));
+                        if let Some(method) = method {
+                            let function =
+                                self.static_builtin(super::builtins::Builtin::Method(method));
+                            return Some(Ok(AttrFound::Value(function)));
+                        }
+                        Some(Err(self.attribute_error(
+                            owner,
+                            name,
+                            format!("type object '{qualname}' has no attribute '{name}'"),
+                        )))
+                    }
                 }
             }
             _ => None,
+        }
+    }
+
+    /// The value of an attribute whose lookup calls Python code (a
+    /// property's getter, a descriptor's `__get__`, `__getattribute__`,
+    /// `__getattr__`): borrowed until the instruction ends, or a new object.
+    pub(super) fn attribute_call(
+        &mut self,
+        owner: ObjId,
+        name: &str,
+        found: AttrFound,
+    ) -> Flow<ObjId> {
+        match found {
+            AttrFound::Value(value) | AttrFound::Fresh(value) => Ok(value),
+            AttrFound::Method(function) => Ok(self.bound_method(function, owner)),
+            AttrFound::Bound(function, to) => Ok(self.bound_method(function, to)),
+            AttrFound::Call(function) => self.call_python(function, &[owner]),
+            AttrFound::GetAttr(function) => {
+                let key = self.identifier(name);
+                self.call_python(function, &[owner, key])
+            }
+            AttrFound::Get(get, descriptor, instance) => {
+                let (instance, class) = match instance {
+                    Some(instance) => (instance, self.type_of_object(instance)),
+                    None => (self.singletons.none, owner),
+                };
+                self.call_python(get, &[descriptor, instance, class])
+            }
+            AttrFound::GetAttribute(function) => {
+                let key = self.identifier(name);
+                match self.try_call_python(function, &[owner, key])? {
+                    Ok(value) => Ok(value),
+                    Err(exc) => {
+                        let class = self.type_of_object(owner);
+                        let attribute_error = match self.heap.value(exc) {
+                            Value::Exception(e) => TypeKind::Exc(e.kind)
+                                .mro()
+                                .any(|kind| kind.name() == "AttributeError"),
+                            _ => false,
+                        };
+                        match self.class_lookup(class, "__getattr__") {
+                            Some(getattr) if attribute_error => {
+                                self.call_python(getattr, &[owner, key])
+                            }
+                            _ => {
+                                self.heap.incref(exc, self.raised_referrer());
+                                Err(PyException::object(exc, true))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `type(obj)` for instances (their class) and other objects (their type object).
+    pub(super) fn type_of_object(&self, obj: ObjId) -> ObjId {
+        if let Some(tag) = self.heap.subclass_of(obj) {
+            return tag.class;
+        }
+        match self.heap.value(obj) {
+            Value::Instance { class, .. } => *class,
+            Value::Exception(e) if e.class.is_some() => e.class.unwrap_or(obj),
+            other => self.type_object_id(other.type_kind()),
+        }
+    }
+
+    /// `object.__new__`, `object.__setattr__`, `object.__delattr__` and
+    /// `object.__getattribute__` called with their arguments.
+    pub(super) fn object_slot(
+        &mut self,
+        which: super::builtins::Builtin,
+        args: &[ObjId],
+    ) -> Flow<ObjId> {
+        use super::builtins::Builtin;
+        if which == Builtin::ObjectNew {
+            return self.object_new(args);
+        }
+        let wanted = match which {
+            Builtin::ObjectSetAttr => 3,
+            _ => 2,
+        };
+        if args.len() != wanted {
+            return Err(PyException::type_error(format!(
+                "expected {} argument{}, got {}",
+                wanted - 1,
+                if wanted == 2 { "" } else { "s" },
+                args.len().saturating_sub(1)
+            )));
+        }
+        let name = match self.heap.value(args[1]) {
+            Value::Str(text) => text.to_string(),
+            other => {
+                return Err(PyException::type_error(format!(
+                    "attribute name must be string, not '{}'",
+                    other.type_name()
+                )));
+            }
+        };
+        let owner = args[0];
+        let hooked = match self.user_class(owner) {
+            Some(class) => {
+                self.user_hook(class, "__setattr__").is_some()
+                    || self.user_hook(class, "__delattr__").is_some()
+            }
+            None => false,
+        };
+        match which {
+            Builtin::ObjectSetAttr => {
+                self.generic_set_attribute(owner, &name, Some(args[2]), hooked)?;
+                Ok(self.singletons.none)
+            }
+            Builtin::ObjectDelAttr => {
+                self.generic_set_attribute(owner, &name, None, hooked)?;
+                Ok(self.singletons.none)
+            }
+            _ => {
+                self.generic_getattr = true;
+                let result = self.get_attribute(owner, &name);
+                self.generic_getattr = false;
+                result
+            }
+        }
+    }
+
+    /// `object.__new__(cls, ...)`: a new instance of `cls`.
+    fn object_new(&mut self, args: &[ObjId]) -> Flow<ObjId> {
+        let Some((&class, rest)) = args.split_first() else {
+            return Err(PyException::type_error(
+                "object.__new__(): not enough arguments",
+            ));
+        };
+        let (type_name, qualname) = match self.heap.value(class) {
+            Value::Class(c) => (c.name, c.qualname.to_string()),
+            Value::Type(kind) => {
+                return Err(self.unsupported(&format!("object.__new__({})", kind.name())));
+            }
+            other => {
+                return Err(PyException::type_error(format!(
+                    "object.__new__(X): X is not a type object ({})",
+                    other.type_name()
+                )));
+            }
+        };
+        if self.class_exception_kind(class).is_some() {
+            return Err(self.unsupported("object.__new__ of an exception class"));
+        }
+        if let Some(kind) = self.builtin_base(class) {
+            // `list.__new__` / `dict.__new__`: an empty one, filled by `__init__`.
+            return Ok(self.builtin_instance(class, kind));
+        }
+        if !rest.is_empty() {
+            let own_new = self
+                .class_lookup(class, "__new__")
+                .is_some_and(|f| matches!(self.heap.value(f), Value::StaticMethod(_)));
+            if own_new {
+                return Err(PyException::type_error(
+                    "object.__new__() takes exactly one argument (the type to instantiate)",
+                ));
+            }
+            if self.user_hook(class, "__init__").is_none() {
+                return Err(PyException::type_error(format!(
+                    "{qualname}() takes no arguments"
+                )));
+            }
+        }
+        Ok(self.plain_instance(class, type_name))
+    }
+
+    /// CALL on a class with its own `__new__` (callable, self_or_null,
+    /// args -- instance): `__new__(cls, *args)` runs as a replayed call;
+    /// then `__init__` as a frame when it returned an instance of the class.
+    /// `None` when the callable is not such a class.
+    pub(super) fn call_class_with_new(
+        &mut self,
+        argc: usize,
+        kwnames: &[String],
+        extra: usize,
+    ) -> Option<Flow> {
+        let frame = self.frames.last()?;
+        let base = frame.stack.len().checked_sub(argc + 2 + extra)?;
+        let class = frame.stack[base].obj?;
+        if !matches!(self.heap.value(class), Value::Class(_)) {
+            return None;
+        }
+        let new = self.class_lookup(class, "__new__")?;
+        let Value::StaticMethod(function) = *self.heap.value(new) else {
+            return None;
+        };
+        let mut call_args = vec![class];
+        let top = frame.stack.len() - extra;
+        call_args.extend(
+            frame.stack[base + 1..top]
+                .iter()
+                .filter_map(|slot| slot.obj),
+        );
+        Some(self.calling(|vm| {
+            let instance = vm.call_python_kw(function, &call_args, kwnames)?;
+            for _ in 0..extra {
+                let names = vm.pop()?;
+                vm.release(names);
+            }
+            let mut args = vm.pop_many(argc)?;
+            let self_or_null = vm.pop()?;
+            let class_popped = vm.pop()?;
+            if self_or_null.slot.obj.is_some() {
+                args.insert(0, self_or_null);
+            }
+            let init = vm.user_hook(class, "__init__");
+            let builtin = vm.builtin_base(class);
+            match init {
+                Some(init) if vm.is_instance_of_class(instance, class) => {
+                    vm.enter_init(class_popped, instance, init, args, kwnames)
+                }
+                None if builtin.is_some() && vm.is_instance_of_class(instance, class) => {
+                    // `list.__init__(self, iterable)` fills what `__new__` made.
+                    let objects: Vec<ObjId> = args.iter().filter_map(|a| a.slot.obj).collect();
+                    let positional = objects.len() - kwnames.len().min(objects.len());
+                    let kind = builtin.unwrap_or(TypeKind::List);
+                    let filled = vm.builtin_init(
+                        kind,
+                        instance,
+                        &objects[..positional],
+                        kwnames,
+                        &objects[positional..],
+                    );
+                    if filled.is_ok() {
+                        vm.push(instance)?;
+                    }
+                    for arg in args {
+                        vm.release(arg);
+                    }
+                    vm.release(class_popped);
+                    filled
+                }
+                _ => {
+                    vm.push(instance)?;
+                    for arg in args {
+                        vm.release(arg);
+                    }
+                    vm.release(class_popped);
+                    Ok(())
+                }
+            }
+        }))
+    }
+
+    /// `obj.name` on a list or dict made by a subclass: its class's
+    /// attributes and its `__dict__` first; `None` lets the built-in type's
+    /// methods answer.
+    fn subclassed_attribute(
+        &mut self,
+        owner: ObjId,
+        class: ObjId,
+        dict: ObjId,
+        name: &str,
+    ) -> Option<Flow<AttrFound>> {
+        if !self.generic_getattr
+            && let Some(hook) = self.user_hook(class, "__getattribute__")
+        {
+            return Some(Ok(AttrFound::GetAttribute(hook)));
+        }
+        self.generic_getattr = false;
+        let key = HashKey::Str(name.into());
+        let in_dict = matches!(self.heap.value(dict), Value::Dict(d) if d.get(&key).is_some());
+        let known = in_dict
+            || matches!(name, "__class__" | "__dict__")
+            || self.class_lookup(class, name).is_some();
+        let kind = self.heap.value(owner).type_kind();
+        if !known && super::containers::Method::find(kind, name).is_some() {
+            return None;
+        }
+        Some(self.generic_instance_attribute(owner, class, name))
+    }
+
+    /// The class of an instance or of a list or dict made by a subclass.
+    pub(super) fn user_class(&self, obj: ObjId) -> Option<ObjId> {
+        match self.heap.value(obj) {
+            Value::Instance { class, .. } => Some(*class),
+            _ => self.heap.subclass_of(obj).map(|tag| tag.class),
+        }
+    }
+
+    /// The `__dict__` of an instance (or of a list or dict made by a subclass).
+    fn instance_dict(&self, obj: ObjId) -> Option<ObjId> {
+        match self.heap.value(obj) {
+            Value::Instance { dict, .. } => *dict,
+            _ => self.heap.subclass_of(obj).map(|tag| tag.dict),
+        }
+    }
+
+    /// `type(obj).__name__` for messages.
+    pub(super) fn instance_type_name(&self, obj: ObjId) -> &'static str {
+        match self
+            .heap
+            .subclass_of(obj)
+            .map(|tag| self.heap.value(tag.class))
+        {
+            Some(Value::Class(c)) => c.name,
+            _ => self.heap.value(obj).type_name(),
+        }
+    }
+
+    /// A special method the class (or a base) defines in Python, not `object`'s.
+    pub(super) fn user_hook(&self, class: ObjId, name: &str) -> Option<ObjId> {
+        self.class_lookup(class, name)
+            .filter(|&f| matches!(self.heap.value(f), Value::Function(_)))
+    }
+
+    /// A data descriptor: a property, a slot, or an instance whose class
+    /// defines `__set__` or `__delete__`.
+    fn is_data_descriptor(&self, found: ObjId) -> bool {
+        match self.heap.value(found) {
+            Value::Property { .. } | Value::Member { .. } => true,
+            Value::Instance { class, .. } => {
+                self.class_lookup(*class, "__set__").is_some()
+                    || self.class_lookup(*class, "__delete__").is_some()
+            }
+            _ => false,
+        }
+    }
+
+    /// `PyObject_GenericGetAttr` on an instance: data descriptors, then the
+    /// instance's `__dict__`, then other class attributes, then `__getattr__`.
+    fn generic_instance_attribute(
+        &mut self,
+        owner: ObjId,
+        class: ObjId,
+        name: &str,
+    ) -> Flow<AttrFound> {
+        let dict = self.instance_dict(owner);
+        let on_class = self.class_lookup(class, name);
+        if let Some(found) = on_class
+            && self.is_data_descriptor(found)
+        {
+            match self.heap.value(found) {
+                Value::Property { fget, .. } => {
+                    return match fget {
+                        Some(fget) => Ok(AttrFound::Call(*fget)),
+                        None => Err(PyException::new(
+                            "AttributeError",
+                            format!(
+                                "property '{name}' of '{}' object has no getter",
+                                self.heap.value(owner).type_name()
+                            ),
+                        )),
+                    };
+                }
+                Value::Member { .. } => {
+                    return match self.member_get(found, owner) {
+                        Ok(value) => Ok(AttrFound::Value(value)),
+                        Err(error) => match self.class_lookup(class, "__getattr__") {
+                            Some(getattr) => Ok(AttrFound::GetAttr(getattr)),
+                            None => Err(error),
+                        },
+                    };
+                }
+                _ => {
+                    if let Some(get) = self.special_method(found, "__get__") {
+                        return Ok(AttrFound::Get(get, found, Some(owner)));
+                    }
+                }
+            }
+        }
+        let key = HashKey::Str(name.into());
+        if let Some(dict) = dict
+            && let Value::Dict(d) = self.heap.value(dict)
+            && let Some(entry) = d.get(&key)
+        {
+            return Ok(AttrFound::Value(entry.value));
+        }
+        if name == "__class__" {
+            return Ok(AttrFound::Value(class));
+        }
+        if name == "__dict__"
+            && let Some(dict) = dict
+        {
+            return Ok(AttrFound::Value(dict));
+        }
+        match on_class {
+            Some(found) => {
+                if matches!(self.heap.value(found), Value::Instance { .. })
+                    && let Some(get) = self.special_method(found, "__get__")
+                {
+                    return Ok(AttrFound::Get(get, found, Some(owner)));
+                }
+                Ok(self.bind_found(found, owner, class))
+            }
+            None => match self.class_lookup(class, "__getattr__") {
+                Some(getattr) => Ok(AttrFound::GetAttr(getattr)),
+                None => Err(self.attribute_error(
+                    owner,
+                    name,
+                    format!(
+                        "'{}' object has no attribute '{name}'",
+                        self.instance_type_name(owner)
+                    ),
+                )),
+            },
         }
     }
 
@@ -671,43 +1440,117 @@ impl Vm {
         }
     }
 
-    /// The property named `name` on the class of `owner`, if any.
-    pub(super) fn property_of(&self, owner: ObjId, name: &str) -> Option<ObjId> {
-        let Value::Instance { class, .. } = self.heap.value(owner) else {
-            return None;
-        };
-        let found = self.class_lookup(*class, name)?;
-        matches!(self.heap.value(found), Value::Property { .. }).then_some(found)
+    /// `obj.name = value` on instances and classes (the dict takes its own
+    /// reference); a class's `__setattr__` runs instead when it has one.
+    pub(super) fn store_attribute(&mut self, owner: ObjId, name: &str, value: ObjId) -> Flow {
+        if let Some(class) = self.user_class(owner)
+            && let Some(hook) = self.user_hook(class, "__setattr__")
+        {
+            let key = self.identifier(name);
+            return self.call_python(hook, &[owner, key, value]).map(|_| ());
+        }
+        self.generic_set_attribute(owner, name, Some(value), false)
     }
 
-    /// `obj.name = value` on instances and classes (the dict takes its own reference).
-    pub(super) fn store_attribute(&mut self, owner: ObjId, name: &str, value: ObjId) -> Flow {
-        if let Some(property) = self.property_of(owner, name) {
-            let fset = match self.heap.value(property) {
-                Value::Property { fset, .. } => *fset,
-                _ => None,
-            };
-            return match fset {
-                Some(fset) => self.call_python(fset, &[owner, value]).map(|_| ()),
-                None => Err(PyException::new(
-                    "AttributeError",
-                    format!(
-                        "property '{name}' of '{}' object has no setter",
-                        self.heap.value(owner).type_name()
-                    ),
-                )),
-            };
+    /// `del obj.name`; a class's `__delattr__` runs instead when it has one.
+    pub(super) fn delete_attribute(&mut self, owner: ObjId, name: &str) -> Flow {
+        if let Some(class) = self.user_class(owner)
+            && let Some(hook) = self.user_hook(class, "__delattr__")
+        {
+            let key = self.identifier(name);
+            return self.call_python(hook, &[owner, key]).map(|_| ());
         }
+        self.generic_set_attribute(owner, name, None, false)
+    }
+
+    /// `PyObject_GenericSetAttr` (`value` `None` deletes): data descriptors
+    /// first, then the instance's `__dict__`. `hooked`: called as
+    /// `object.__setattr__` from a class that has its own.
+    pub(super) fn generic_set_attribute(
+        &mut self,
+        owner: ObjId,
+        name: &str,
+        value: Option<ObjId>,
+        hooked: bool,
+    ) -> Flow {
+        let on_class = self
+            .user_class(owner)
+            .and_then(|class| self.class_lookup(class, name));
+        if let Some(found) = on_class {
+            match *self.heap.value(found) {
+                Value::Property { fset, fdel, .. } => {
+                    let (function, args, what) = match value {
+                        Some(value) => (fset, vec![owner, value], "setter"),
+                        None => (fdel, vec![owner], "deleter"),
+                    };
+                    return match function {
+                        Some(function) => self.call_python(function, &args).map(|_| ()),
+                        None => Err(PyException::new(
+                            "AttributeError",
+                            format!(
+                                "property '{name}' of '{}' object has no {what}",
+                                self.heap.value(owner).type_name()
+                            ),
+                        )),
+                    };
+                }
+                Value::Member { .. } => return self.member_set(found, owner, value),
+                Value::Instance { .. } => {
+                    let hook = match value {
+                        Some(_) => "__set__",
+                        None => "__delete__",
+                    };
+                    if let Some(function) = self.special_method(found, hook) {
+                        let mut args = vec![found, owner];
+                        args.extend(value);
+                        return self.call_python(function, &args).map(|_| ());
+                    }
+                    if self.is_data_descriptor(found) {
+                        return Err(PyException::new("AttributeError", hook));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let tagged = self.heap.subclass_of(owner).map(|tag| tag.dict);
         let dict = match self.heap.value(owner) {
-            Value::Instance { dict, .. } => *dict,
-            Value::Exception(_) if !matches!(name, "args" | "__cause__" | "__context__") => {
+            _ if tagged.is_some() => tagged.unwrap_or(owner),
+            Value::Instance {
+                dict: Some(dict), ..
+            } => *dict,
+            Value::Instance { dict: None, .. } => {
+                let type_name = self.heap.value(owner).type_name();
+                return Err(if on_class.is_some() {
+                    PyException::new(
+                        "AttributeError",
+                        format!("'{type_name}' object attribute '{name}' is read-only"),
+                    )
+                } else if hooked {
+                    self.attribute_error(
+                        owner,
+                        name,
+                        format!("'{type_name}' object has no attribute '{name}'"),
+                    )
+                } else {
+                    self.attribute_error(
+                        owner,
+                        name,
+                        format!(
+                            "'{type_name}' object has no attribute '{name}' and no __dict__ for setting new attributes"
+                        ),
+                    )
+                });
+            }
+            Value::Exception(_)
+                if value.is_some() && !matches!(name, "args" | "__cause__" | "__context__") =>
+            {
                 self.exception_dict(owner)
             }
-            Value::Exception(_) => {
+            Value::Exception(_) if value.is_some() => {
                 return Err(self.unsupported(&format!("setting {name} on an exception")));
             }
             Value::Class(c) => {
-                if name.starts_with("__") && name.ends_with("__") {
+                if value.is_some() && name.starts_with("__") && name.ends_with("__") {
                     return Err(self.unsupported(&format!("setting {name} on a class")));
                 }
                 c.dict
@@ -715,67 +1558,48 @@ impl Vm {
             other => {
                 return Err(PyException::new(
                     "AttributeError",
-                    format!(
-                        "'{}' object has no attribute '{name}' and no __dict__ for setting new attributes",
-                        other.type_name()
-                    ),
+                    if value.is_some() {
+                        format!(
+                            "'{}' object has no attribute '{name}' and no __dict__ for setting new attributes",
+                            other.type_name()
+                        )
+                    } else {
+                        format!("'{}' object has no attribute '{name}'", other.type_name())
+                    },
                 ));
             }
         };
         let key = self.identifier(name);
-        self.dict_set(dict, key, value)
-    }
-
-    /// `del obj.name`.
-    pub(super) fn delete_attribute(&mut self, owner: ObjId, name: &str) -> Flow {
-        if let Some(property) = self.property_of(owner, name) {
-            let fdel = match self.heap.value(property) {
-                Value::Property { fdel, .. } => *fdel,
-                _ => None,
-            };
-            return match fdel {
-                Some(fdel) => self.call_python(fdel, &[owner]).map(|_| ()),
-                None => Err(PyException::new(
-                    "AttributeError",
-                    format!(
-                        "property '{name}' of '{}' object has no deleter",
-                        self.heap.value(owner).type_name()
-                    ),
-                )),
-            };
-        }
-        let dict = match self.heap.value(owner) {
-            Value::Instance { dict, .. } => *dict,
-            Value::Class(c) => c.dict,
-            other => {
-                return Err(PyException::new(
-                    "AttributeError",
-                    format!("'{}' object has no attribute '{name}'", other.type_name()),
-                ));
-            }
-        };
-        let key = self.identifier(name);
-        match self.delitem(dict, key) {
-            Ok(()) => Ok(()),
-            Err(missing) => {
-                // The dict's KeyError is replaced: let its object go.
-                if let Some(object) = missing.object {
-                    self.heap.decref(object, self.raised_referrer());
+        let Some(value) = value else {
+            return match self.delitem(dict, key) {
+                Ok(()) => Ok(()),
+                Err(missing) => {
+                    // The dict's KeyError is replaced: let its object go.
+                    if let Some(object) = missing.object {
+                        self.heap.decref(object, self.raised_referrer());
+                    }
+                    Err(self.attribute_error(
+                        owner,
+                        name,
+                        format!(
+                            "'{}' object has no attribute '{name}'",
+                            self.heap.value(owner).type_name()
+                        ),
+                    ))
                 }
-                Err(self.attribute_error(
-                    owner,
-                    name,
-                    format!(
-                        "'{}' object has no attribute '{name}'",
-                        self.heap.value(owner).type_name()
-                    ),
-                ))
-            }
-        }
+            };
+        };
+        self.dict_set(dict, key, value)
     }
 
     /// `isinstance(value, cls)` for classes made by `class`.
     pub(super) fn is_instance_of_class(&self, value: ObjId, class: ObjId) -> bool {
+        if let Some(tag) = self.heap.subclass_of(value) {
+            return match self.heap.value(tag.class) {
+                Value::Class(c) => c.mro.contains(&class),
+                _ => false,
+            };
+        }
         let own = match self.heap.value(value) {
             Value::Instance { class: own, .. } => *own,
             Value::Exception(exc) => match exc.class {
@@ -805,6 +1629,12 @@ pub(super) enum AttrFound {
     Call(ObjId),
     /// Not found: the class's `__getattr__`, to call with the instance and name.
     GetAttr(ObjId),
+    /// A descriptor's `__get__`, to call with the descriptor, the instance
+    /// (`None` through the class) and the class.
+    Get(ObjId, ObjId, Option<ObjId>),
+    /// The class's own `__getattribute__`, to call with the instance and
+    /// name (then `__getattr__` on an `AttributeError`).
+    GetAttribute(ObjId),
 }
 
 fn null() -> Box<PyException> {

@@ -314,6 +314,7 @@ impl Vm {
             Value::Complex(re, im) if *im == 0.0 => float_key(*re, key),
             Value::Complex(re, im) => HashKey::Complex(re.to_bits(), im.to_bits()),
             Value::Str(text) => HashKey::Str(text.clone()),
+            Value::Bytes(data) => HashKey::Bytes(data.clone()),
             Value::Tuple(items) => {
                 let mut keys = Vec::with_capacity(items.len());
                 for &item in items.iter() {
@@ -339,7 +340,11 @@ impl Vm {
                 ));
             }
             Value::Set(set) if set.frozen => HashKey::Identity(key),
-            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::DictView { .. } => {
+            Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::DictView { .. }
+            | Value::ByteArray(_) => {
                 return Err(PyException::type_error(format!(
                     "cannot use '{}' as a dict key (unhashable type: '{}')",
                     self.heap.value(key).type_name(),
@@ -353,7 +358,7 @@ impl Vm {
     /// `d[key] = value`: the dict holds new references to both (the key
     /// stays the first one inserted; the old value is dropped).
     pub(super) fn dict_set(&mut self, dict: ObjId, key: ObjId, value: ObjId) -> Flow {
-        let hash = self.hash_key(key)?;
+        let hash = self.dict_key(dict, key)?;
         let str_key = matches!(self.heap.value(key), Value::Str(_));
         let address = self.heap.get(dict).address;
         let replaced = match self.heap.value_mut(dict) {
@@ -384,8 +389,8 @@ impl Vm {
         Ok(())
     }
 
-    fn dict_lookup(&self, dict: ObjId, key: ObjId) -> Flow<Option<ObjId>> {
-        let hash = self.hash_key(key)?;
+    fn dict_lookup(&mut self, dict: ObjId, key: ObjId) -> Flow<Option<ObjId>> {
+        let hash = self.dict_key(dict, key)?;
         match self.heap.value(dict) {
             Value::Dict(d) => Ok(d.get(&hash).map(|e| e.value)),
             _ => Ok(None),
@@ -404,7 +409,7 @@ impl Vm {
     /// Remove `key`; the removed entry's references are the caller's to drop
     /// (returned as (key, value)).
     fn dict_remove(&mut self, dict: ObjId, key: ObjId) -> Flow<Option<(ObjId, ObjId)>> {
-        let hash = self.hash_key(key)?;
+        let hash = self.dict_key(dict, key)?;
         match self.heap.value_mut(dict) {
             Value::Dict(d) => Ok(d.remove(&hash).map(|e| (e.key, e.value))),
             _ => Ok(None),
@@ -557,6 +562,8 @@ impl Vm {
             Value::Dict(dict) => Some(dict.len()),
             Value::Set(set) => Some(set.len()),
             Value::DictView { dict, .. } => self.container_len(*dict),
+            Value::Bytes(data) => Some(data.len()),
+            Value::ByteArray(array) => Some(array.data.len()),
             _ => None,
         }
     }
@@ -880,6 +887,12 @@ impl Vm {
             return Err(PyException::type_error(
                 "sum() can't sum strings [use ''.join(seq) instead]",
             ));
+        }
+        if let Value::Bytes(_) | Value::ByteArray(_) = self.heap.value(start) {
+            return Err(PyException::type_error(format!(
+                "sum() can't sum {} [use b''.join(seq) instead]",
+                self.heap.value(start).type_name()
+            )));
         }
         // CPython's `builtin_sum_impl`: ints add in a machine word and floats
         // with Neumaier's compensation, making no objects on the way; the

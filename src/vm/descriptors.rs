@@ -113,6 +113,23 @@ impl Vm {
                 chosen.unwrap_or(self.singletons.none)
             }
             (Value::StaticMethod(f) | Value::ClassMethod(f), "__func__") => *f,
+            (
+                Value::Type(TypeKind::Object),
+                "__setattr__" | "__delattr__" | "__getattribute__" | "__new__",
+            ) => {
+                let method = match text.as_str() {
+                    "__setattr__" => Builtin::ObjectSetAttr,
+                    "__delattr__" => Builtin::ObjectDelAttr,
+                    "__new__" => Builtin::ObjectNew,
+                    _ => Builtin::ObjectGetAttribute,
+                };
+                self.static_builtin(method)
+            }
+            (Value::Member { name, .. }, "__name__") => {
+                let name = *name;
+                self.identifier(name)
+            }
+            (Value::Member { class, .. }, "__objclass__") => *class,
             (Value::Slice { start, .. }, "start") => *start,
             (Value::Slice { stop, .. }, "stop") => *stop,
             (Value::Slice { step, .. }, "step") => *step,
@@ -171,7 +188,9 @@ impl Vm {
             ));
         }
         // The MRO searched: of type(self), or of self when it is a class.
+        let tagged = self.heap.subclass_of(this).map(|tag| tag.class);
         let (start_type, is_class) = match self.heap.value(this) {
+            _ if tagged.is_some() => (tagged.unwrap_or(class), false),
             Value::Instance { class, .. } => (*class, false),
             Value::Exception(exc) if exc.class.is_some() => (exc.class.unwrap_or(class), false),
             Value::Class(_) => (this, true),
@@ -194,7 +213,23 @@ impl Vm {
         let key = super::types::dict::HashKey::Str(text.as_str().into());
         let mut found = None;
         let mut exception_init = false;
+        let mut builtin_method = None;
         for &klass in &mro[position + 1..] {
+            if let Value::Type(kind @ (TypeKind::List | TypeKind::Dict)) = *self.heap.value(klass)
+                && !is_class
+            {
+                // list's or dict's own method, bound to the instance.
+                builtin_method = if text == "__init__" {
+                    Some(Builtin::BaseInit)
+                } else if text == "__repr__" || text == "__str__" {
+                    Some(Builtin::BaseRepr)
+                } else {
+                    super::containers::Method::find(kind, &text).map(Builtin::Method)
+                };
+                if builtin_method.is_some() {
+                    break;
+                }
+            }
             if let Value::Type(TypeKind::Exc(_)) = self.heap.value(klass)
                 && text == "__init__"
             {
@@ -212,6 +247,22 @@ impl Vm {
         }
         let found = match found {
             Some(found) => found,
+            None if builtin_method.is_some() => {
+                let method = builtin_method.unwrap_or(Builtin::BaseInit);
+                let bound = self.heap.alloc(Value::BoundMethod {
+                    method,
+                    owner: this,
+                });
+                let address = self.heap.get(bound).address;
+                self.heap.incref(
+                    this,
+                    Referrer::Attribute {
+                        owner: address,
+                        name: "__self__",
+                    },
+                );
+                bound
+            }
             None if exception_init => {
                 let init = self.static_builtin(Builtin::ExcInit);
                 let self_popped = self.pop()?;
@@ -231,6 +282,61 @@ impl Vm {
             None if text == "__init__" => {
                 // object.__init__: a builtin that takes no arguments here.
                 self.static_builtin(Builtin::ObjectInit)
+            }
+            // object.__init_subclass__: takes nothing, returns None.
+            None if text == "__init_subclass__" => {
+                let bound = self.heap.alloc(Value::BoundMethod {
+                    method: Builtin::ObjectInitSubclass,
+                    owner: this,
+                });
+                let address = self.heap.get(bound).address;
+                self.heap.incref(
+                    this,
+                    Referrer::Attribute {
+                        owner: address,
+                        name: "__self__",
+                    },
+                );
+                bound
+            }
+            // object.__new__: a static method.
+            None if text == "__new__" => self.static_builtin(Builtin::ObjectNew),
+            None if matches!(
+                text.as_str(),
+                "__setattr__" | "__delattr__" | "__getattribute__"
+            ) =>
+            {
+                let method = match text.as_str() {
+                    "__setattr__" => Builtin::ObjectSetAttr,
+                    "__delattr__" => Builtin::ObjectDelAttr,
+                    _ => Builtin::ObjectGetAttribute,
+                };
+                let self_popped = self.pop()?;
+                let class_popped = self.pop()?;
+                let super_popped = self.pop()?;
+                if method_bit {
+                    let function = self.static_builtin(method);
+                    self.push(function)?;
+                    self.push_slot(self_popped.slot)?;
+                } else {
+                    let bound = self.heap.alloc(Value::BoundMethod {
+                        method,
+                        owner: this,
+                    });
+                    let address = self.heap.get(bound).address;
+                    self.heap.incref(
+                        this,
+                        Referrer::Attribute {
+                            owner: address,
+                            name: "__self__",
+                        },
+                    );
+                    self.push(bound)?;
+                    self.release(self_popped);
+                }
+                self.release(class_popped);
+                self.release(super_popped);
+                return Ok(());
             }
             None => {
                 return Err(PyException::new(
@@ -264,7 +370,7 @@ impl Vm {
             AttrFound::Method(function) => self.bound_method(function, this),
             AttrFound::Bound(function, to) => self.bound_method(function, to),
             AttrFound::Value(value) | AttrFound::Fresh(value) => value,
-            AttrFound::Call(function) => match self.call_python(function, &[this]) {
+            other => match self.attribute_call(this, &text, other) {
                 Ok(value) => value,
                 Err(error) => {
                     self.unpop(&error, &[super_popped, class_popped, self_popped]);
@@ -276,7 +382,6 @@ impl Vm {
                     return Err(error);
                 }
             },
-            AttrFound::GetAttr(_) => return Err(null()),
         };
         self.push(result)?;
         if method_bit {

@@ -98,12 +98,31 @@ impl Frame {
 pub enum CallResult {
     Returned(ObjId),
     Raised(ObjId),
+    /// Not a call: what an iterator inside a native iterator (`map`,
+    /// `filter`, `zip`…) gave, logged so a replay takes the same item
+    /// instead of advancing it again (`None`: it was exhausted); `end`:
+    /// the position after the entries logged by the step itself.
+    Next {
+        item: Option<ObjId>,
+        end: u32,
+    },
+    /// Such a step begun but interrupted by a pending call.
+    Stepping,
+    /// A fact an instruction saw before a call (a dict's key table
+    /// version…), logged so its replay decides the same way.
+    Data(u64),
+    /// An object an instruction picked before a call (a key to compare
+    /// with), held until the instruction ends.
+    Held(ObjId),
 }
 
 impl CallResult {
-    pub fn object(self) -> ObjId {
+    pub fn object(self) -> Option<ObjId> {
         match self {
-            CallResult::Returned(obj) | CallResult::Raised(obj) => obj,
+            CallResult::Returned(obj) | CallResult::Raised(obj) => Some(obj),
+            CallResult::Next { item, .. } => item,
+            CallResult::Stepping | CallResult::Data(_) => None,
+            CallResult::Held(obj) => Some(obj),
         }
     }
 }
@@ -217,14 +236,31 @@ impl Resume {
 pub enum Continuation {
     /// `__build_class__`: make the class `name` (held) with `bases` (a held
     /// tuple) from the body's namespace (the frame's `locals_dict`).
-    BuildClass { name: ObjId, bases: ObjId },
+    /// `keywords`: the class statement's keyword arguments (a held dict) for
+    /// `__init_subclass__`.
+    BuildClass {
+        name: ObjId,
+        bases: ObjId,
+        keywords: Option<ObjId>,
+    },
     /// A class call: `__init__` returned; push the instance (held) instead.
     Init { instance: ObjId },
+    /// A class's `__set_name__` or `__init_subclass__` hook returned: run the
+    /// next one (from entry `next` of its dict), then push the class (held).
+    ClassHook {
+        class: ObjId,
+        next: u32,
+        keywords: Option<ObjId>,
+    },
     /// A special method (`__repr__`, `__eq__`, a `key=` function…) called from
     /// the middle of the caller's instruction: its result joins the caller's
     /// [`Frame::replay`] and the caller's instruction runs again from the
     /// start, taking the results it already has instead of calling again.
     Replay,
+    /// `__del__` of `object` (held until it returns), run when its count
+    /// reached 0 or a collection found it unreachable: what it returns is
+    /// dropped, an exception it raises is reported and ignored.
+    Finalizer { object: ObjId },
 }
 
 impl Frame {

@@ -693,9 +693,9 @@ impl Vm {
                 | Builtin::Type(TypeKind::List)
                 | Builtin::Type(TypeKind::Tuple)),
             ) => Some(GenCall::Drive(*builtin)),
-            Value::Type(kind @ (TypeKind::List | TypeKind::Tuple)) => {
-                Some(GenCall::Drive(Builtin::Type(*kind)))
-            }
+            Value::Type(
+                kind @ (TypeKind::List | TypeKind::Tuple | TypeKind::Bytes | TypeKind::ByteArray),
+            ) => Some(GenCall::Drive(Builtin::Type(*kind))),
             _ => None,
         }
     }
@@ -939,7 +939,17 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(super) fn run_finalizers(&mut self) {
-        while let Some(generator) = self.heap.take_finalizing() {
+        self.heap.place_finalizers(self.frames.len());
+        while let Some(generator) = self.heap.take_finalizing(self.frames.len()) {
+            if !matches!(self.heap.value(generator), Value::Generator(_)) {
+                // An instance with `__del__`.
+                let depth = self.frames.len();
+                self.start_del(generator);
+                if self.frames.len() > depth {
+                    return;
+                }
+                continue;
+            }
             // The finalizer's reference becomes the close's.
             let holder = self.continuation_referrer();
             self.heap.incref(generator, holder);
@@ -983,7 +993,10 @@ impl Vm {
                 }
                 self.heap.incref(list, holder);
                 let finish = match builtin {
-                    Builtin::Min | Builtin::Max | Builtin::Sorted => {
+                    Builtin::Min
+                    | Builtin::Max
+                    | Builtin::Sorted
+                    | Builtin::Type(TypeKind::Bytes | TypeKind::ByteArray) => {
                         Some(self.builtin_object(builtin))
                     }
                     _ => None,

@@ -164,7 +164,8 @@ impl Vm {
             return Ok(dict);
         }
         if frame.function.is_none() {
-            return Err(self.unsupported("globals() and locals() at module level"));
+            // At module level, the locals are the globals.
+            return self.main_dict();
         }
         let pairs: Vec<(String, ObjId)> = frame
             .code
@@ -279,12 +280,18 @@ pub fn call(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
             arguments(builtin, args, 0, 0)?;
             vm.locals_dict()
         }
+        Builtin::Globals => {
+            arguments(builtin, args, 0, 0)?;
+            vm.main_dict()
+        }
         Builtin::Vars => {
             arguments(builtin, args, 0, 1)?;
             match args.first() {
                 None => vm.locals_dict(),
                 Some(&obj) => match vm.heap.value(obj) {
-                    Value::Instance { dict, .. } => Ok(*dict),
+                    Value::Instance {
+                        dict: Some(dict), ..
+                    } => Ok(*dict),
                     _ => Err(PyException::type_error(
                         "vars() argument must have __dict__ attribute",
                     )),
@@ -293,6 +300,11 @@ pub fn call(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
         }
         Builtin::Dir => {
             arguments(builtin, args, 0, 1)?;
+            if let Some(&obj) = args.first()
+                && let Some(list) = vm.instance_dir(obj)?
+            {
+                return Ok(list);
+            }
             vm.dir_list(args.first().copied())
         }
         Builtin::IsSubclass => {
@@ -312,6 +324,10 @@ pub fn call(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
                     )));
                 }
             };
+            if vm.is_instance_obj(args[0]) {
+                let spec = args.get(1).copied().unwrap_or(vm.singletons.empty_str);
+                return vm.instance_format(args[0], spec);
+            }
             let text = vm.format_object(args[0], &spec)?;
             Ok(vm.str_object(&text))
         }
@@ -328,6 +344,9 @@ pub fn call(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
         }
         Builtin::Round => {
             arguments(builtin, args, 1, 2)?;
+            if vm.is_instance_obj(args[0]) {
+                return vm.instance_round(args[0], args.get(1).copied());
+            }
             vm.round(args[0], args.get(1).copied())
         }
         Builtin::Pow => {

@@ -39,17 +39,37 @@ impl Vm {
                 refer(namespace, "a class body's namespace", &self.heap)?;
             }
             match frame.on_return {
-                Some(Continuation::BuildClass { name, bases }) => {
+                Some(Continuation::BuildClass {
+                    name,
+                    bases,
+                    keywords,
+                }) => {
                     refer(name, "a pending class", &self.heap)?;
                     refer(bases, "a pending class", &self.heap)?;
+                    if let Some(keywords) = keywords {
+                        refer(keywords, "a pending class", &self.heap)?;
+                    }
                 }
                 Some(Continuation::Init { instance }) => {
                     refer(instance, "a pending __init__", &self.heap)?;
                 }
+                Some(Continuation::Finalizer { object, .. }) => {
+                    refer(object, "a running __del__", &self.heap)?;
+                }
+                Some(Continuation::ClassHook {
+                    class, keywords, ..
+                }) => {
+                    refer(class, "a class being made", &self.heap)?;
+                    if let Some(keywords) = keywords {
+                        refer(keywords, "a class being made", &self.heap)?;
+                    }
+                }
                 Some(Continuation::Replay) | None => {}
             }
             for result in frame.replay() {
-                refer(result.object(), "a pending call's result", &self.heap)?;
+                if let Some(object) = result.object() {
+                    refer(object, "a pending call's result", &self.heap)?;
+                }
             }
             for &pinned in frame.pins() {
                 refer(pinned, "a caller holding it across a call", &self.heap)?;

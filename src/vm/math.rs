@@ -196,6 +196,18 @@ pub(super) fn float_to_int(vm: &mut Vm, value: f64) -> Call {
 
 fn rounding(vm: &mut Vm, args: &[ObjId], name: &str, f: fn(f64) -> f64) -> Call {
     let [x] = arity(name, args)?;
+    if vm.is_instance_obj(x) {
+        if let Some(result) = vm.instance_rounding(x, name)? {
+            return Ok(result);
+        }
+        return match vm.instance_float(x)? {
+            Some(value) => float_to_int(vm, f(value)),
+            None => Err(PyException::type_error(format!(
+                "must be real number, not {}",
+                vm.heap.value(x).type_name()
+            ))),
+        };
+    }
     match Number::of(vm.heap.value(x)) {
         Some(Number::Int(_) | Number::Big(_)) if !matches!(vm.heap.value(x), Value::Bool(_)) => {
             Ok(x)

@@ -5,11 +5,16 @@
 //! on, so `bytestep run` pays nothing for them. The heap (objects, ids,
 //! refcounts) lives in [`heap`]; each opcode's handler is in [`opcodes`].
 
+mod auto_gc;
 pub mod builtins;
+mod bytes;
 mod classes;
 pub mod code;
 mod complex;
 mod containers;
+mod conversions;
+mod custom_keys;
+mod del;
 mod descriptors;
 mod dunders;
 mod exc_classes;
@@ -25,12 +30,14 @@ mod introspect;
 mod invariants;
 mod iterators;
 mod math;
+mod module_dict;
 mod numeric;
 mod opcodes;
 pub mod output;
 pub mod report;
 pub mod sets;
 mod slices;
+mod slots;
 mod special;
 pub mod strings;
 mod suggest;
@@ -74,6 +81,8 @@ pub struct Singletons {
     small_ints: Vec<ObjId>,
     latin1: Vec<ObjId>,
     pub(crate) types: FastMap<TypeKind, ObjId>,
+    /// `b''` and the one-byte bytes (index byte + 1), immortal, made on first use.
+    pub(crate) bytes: Vec<Option<ObjId>>,
 }
 
 /// The interpreter state.
@@ -89,8 +98,9 @@ pub struct Vm {
     /// Built-in modules made by their first `import` (`math`, `gc`), held
     /// by `sys.modules`.
     pub imported: Vec<ObjId>,
-    /// `gc.isenabled()` (only `gc.collect()` collects here).
-    pub gc_enabled: bool,
+    /// What the program wrote to stderr besides an uncaught traceback
+    /// (`Exception ignored while calling deallocator …`), not yet taken.
+    pub stderr: String,
     /// Attribute and class-namespace keys: CPython's interned identifier
     /// strings, immortal, made once each.
     identifiers: FastMap<Symbol, ObjId>,
@@ -135,6 +145,9 @@ pub struct Vm {
     last_concat: Option<(Arc<str>, bool)>,
     /// A reused buffer for the slots a builtin call pops (empty between uses).
     popped_scratch: Vec<Popped>,
+    /// The next instance attribute lookup skips the class's own
+    /// `__getattribute__` (`object.__getattribute__(self, name)`).
+    generic_getattr: bool,
     /// Set by `RERAISE` with a saved offset: the `lasti` the next handler pushes.
     reraise_lasti: Option<usize>,
     /// Exceptions unwound so far.
@@ -218,7 +231,7 @@ impl Vm {
             builtins_module: ObjId::from_index(0),
             sys_module: ObjId::from_index(0),
             imported: Vec::new(),
-            gc_enabled: true,
+            stderr: String::new(),
             identifiers: FastMap::default(),
             input: input::Input::empty(),
             output: output::Output::default(),
@@ -239,6 +252,7 @@ impl Vm {
             deferred: Vec::new(),
             popped_scratch: Vec::new(),
             last_concat: None,
+            generic_getattr: false,
             reraise_lasti: None,
             unwinds: 0,
             last_exc: None,
@@ -284,6 +298,7 @@ impl Vm {
             name: name_symbol,
             namespace: Namespace::default(),
             builtin: name != MAIN_MODULE,
+            dict: None,
         })));
         // sys.modules holds every module for the whole run.
         let holder = self.heap.symbols.intern("sys.modules");
@@ -458,7 +473,7 @@ impl Vm {
                 set
             }
             Constant::Complex { real, imag } => self.heap.alloc(Value::Complex(*real, *imag)),
-            Constant::Bytes(_) => self.singletons.not_implemented,
+            Constant::Bytes(data) => self.bytes_object(data),
         };
         if let Some(key) = key {
             constants.insert(key, id);
@@ -625,6 +640,7 @@ impl Vm {
     /// The module namespace entries (`global` names), in binding order.
     pub fn globals(&self) -> Vec<(String, ObjId)> {
         match self.heap.value(self.main_module) {
+            Value::Module(module) if module.dict.is_some() => self.module_dict_names(module.dict),
             Value::Module(module) => module
                 .namespace
                 .entries()
@@ -771,7 +787,9 @@ impl Vm {
         // An instance's __dict__ is named after the instance.
         let mut dicts = Vec::new();
         for (_, object) in self.heap.live_objects() {
-            if let Value::Instance { dict, .. } = object.value
+            if let Value::Instance {
+                dict: Some(dict), ..
+            } = object.value
                 && let Some(name) = names.get(&object.address)
             {
                 dicts.push((self.heap.get(dict).address, format!("{name}.__dict__")));
@@ -852,17 +870,35 @@ impl Vm {
             }
             let pending = self.continuation_referrer();
             match frame.on_return {
-                Some(frame::Continuation::BuildClass { name, bases }) => {
+                Some(frame::Continuation::BuildClass {
+                    name,
+                    bases,
+                    keywords,
+                }) => {
                     visit(name, pending, true, Some(depth));
                     visit(bases, pending, true, Some(depth));
+                    if let Some(keywords) = keywords {
+                        visit(keywords, pending, true, Some(depth));
+                    }
+                }
+                Some(frame::Continuation::ClassHook {
+                    class, keywords, ..
+                }) => {
+                    visit(class, pending, true, Some(depth));
+                    if let Some(keywords) = keywords {
+                        visit(keywords, pending, true, Some(depth));
+                    }
                 }
                 Some(frame::Continuation::Init { instance }) => {
                     visit(instance, pending, true, Some(depth))
                 }
+                Some(frame::Continuation::Finalizer { object, .. }) => {
+                    visit(object, pending, true, Some(depth))
+                }
                 Some(frame::Continuation::Replay) | None => {}
             }
-            for result in frame.replay() {
-                visit(result.object(), pending, true, Some(depth));
+            for object in frame.replay().iter().filter_map(|r| r.object()) {
+                visit(object, pending, true, Some(depth));
             }
             for &pinned in frame.pins() {
                 visit(pinned, pending, true, Some(depth));
@@ -918,6 +954,7 @@ impl Vm {
     #[cold]
     #[inline(never)]
     fn attend(&mut self, succeeded: bool) {
+        self.run_scheduled_gc();
         if !self.heap.finalizing().is_empty() && self.outcome.is_none() {
             self.run_finalizers();
         }
@@ -939,7 +976,7 @@ impl Vm {
             let moved = match self.execute(instr) {
                 Err(error) => {
                     self.unwind(error);
-                    if !self.heap.finalizing().is_empty() {
+                    if !self.heap.finalizing().is_empty() || self.heap.gc.scheduled {
                         self.attend(false);
                     }
                     Moved::Unwound
@@ -950,7 +987,7 @@ impl Vm {
                 }
                 Ok(()) if self.outcome.is_some() => Moved::Finished,
                 Ok(()) => {
-                    if !self.heap.finalizing().is_empty() {
+                    if !self.heap.finalizing().is_empty() || self.heap.gc.scheduled {
                         self.attend(true);
                     }
                     self.update_line_event();
@@ -1126,6 +1163,9 @@ impl Vm {
     fn execute_checked(&mut self, instr: Instr) -> Outcome {
         let depth_before = self.frames.len();
         let outcome = self.execute_settled(instr, depth_before);
+        if self.heap.gc.scheduled {
+            self.run_scheduled_gc();
+        }
         if !self.heap.finalizing().is_empty() && self.outcome.is_none() {
             self.run_finalizers();
             if self.track_lines {
@@ -1213,7 +1253,8 @@ impl Vm {
                 self.heap.decref(obj, referrer);
             }
         }
-        for (slot, &name) in frame.locals.iter().zip(frame.code.localsplus.iter()) {
+        // `_PyFrame_ClearLocals`: from the stack pointer down, the last local first.
+        for (slot, &name) in frame.locals.iter().zip(frame.code.localsplus.iter()).rev() {
             if let Some(obj) = slot.obj
                 && !slot.borrowed
             {
@@ -1247,11 +1288,27 @@ impl Vm {
         if let Some(continuation) = continuation {
             let holder = self.continuation_referrer();
             match continuation {
-                frame::Continuation::BuildClass { name, bases } => {
+                frame::Continuation::BuildClass {
+                    name,
+                    bases,
+                    keywords,
+                } => {
                     self.heap.decref(name, holder);
                     self.heap.decref(bases, holder);
+                    if let Some(keywords) = keywords {
+                        self.heap.decref(keywords, holder);
+                    }
+                }
+                frame::Continuation::ClassHook {
+                    class, keywords, ..
+                } => {
+                    self.heap.decref(class, holder);
+                    if let Some(keywords) = keywords {
+                        self.heap.decref(keywords, holder);
+                    }
                 }
                 frame::Continuation::Init { instance } => self.heap.decref(instance, holder),
+                frame::Continuation::Finalizer { object, .. } => self.heap.decref(object, holder),
                 frame::Continuation::Replay => {}
             }
         }
@@ -1264,9 +1321,12 @@ impl Vm {
     #[cold]
     #[inline(never)]
     fn release_frame_calls(&mut self, calls: frame::FrameCalls) {
-        for result in calls.replay {
-            self.heap
-                .decref(result.object(), self.continuation_referrer());
+        for object in calls
+            .replay
+            .into_iter()
+            .filter_map(frame::CallResult::object)
+        {
+            self.heap.decref(object, self.continuation_referrer());
         }
         for pinned in calls.pins {
             self.heap.decref(pinned, self.continuation_referrer());
@@ -1536,5 +1596,6 @@ fn make_singletons(heap: &mut Heap) -> Singletons {
         small_ints,
         latin1,
         types,
+        bytes: Vec::new(),
     }
 }

@@ -320,6 +320,10 @@ impl Vm {
                     return Ok(());
                 }
                 if let Value::Instance { .. }
+                | Value::Map { .. }
+                | Value::Filter { .. }
+                | Value::Enumerate { .. }
+                | Value::Zip { .. }
                 | Value::SeqIterator {
                     kind: TypeKind::SeqIter,
                     ..
@@ -526,6 +530,10 @@ impl Vm {
             FORMAT_SIMPLE => self.calling(|vm| {
                 vm.unary(|vm, value| match vm.heap.value(value) {
                     Value::Str(_) => Ok(value),
+                    Value::Instance { .. } => {
+                        let empty = vm.singletons.empty_str;
+                        vm.instance_format(value, empty)
+                    }
                     _ => {
                         let text = vm.str_of(value)?;
                         Ok(vm.str_object(&text))
@@ -558,7 +566,9 @@ impl Vm {
                             )));
                         }
                     };
-                    // `object.__format__`: str(self) for an empty spec.
+                    if vm.is_instance_obj(value) {
+                        return vm.instance_format(value, spec);
+                    }
                     let text = if spec_text.is_empty() && vm.is_instance_obj(value) {
                         vm.str_of(value)?
                     } else {
@@ -591,6 +601,8 @@ impl Vm {
                         | Value::SeqIterator { .. }
                         | Value::Enumerate { .. }
                         | Value::Zip { .. }
+                        | Value::Map { .. }
+                        | Value::Filter { .. }
                         | Value::Reversed { .. }
                         | Value::DictView { .. }
                 ) {
@@ -682,6 +694,9 @@ impl Vm {
                     _ => Vec::new(),
                 };
                 if let Some(done) = self.call_builtin_in_place(arg as usize, &kwnames, 1) {
+                    return done;
+                }
+                if let Some(done) = self.call_class_with_new(arg as usize, &kwnames, 1) {
                     return done;
                 }
                 let popped = self.pop()?;
@@ -976,6 +991,11 @@ impl Vm {
 
     #[inline]
     fn lookup_global(&self, name: super::heap::Symbol) -> Flow<ObjId> {
+        if let Some(dict) = self.main_dict_if_any()
+            && let Some(found) = self.module_dict_get(dict, name)
+        {
+            return Ok(found);
+        }
         for module in [self.main_module, self.builtins_module] {
             if let Value::Module(m) = self.heap.value(module)
                 && let Some(found) = m.namespace.get(name)
@@ -1014,6 +1034,11 @@ impl Vm {
 
     fn store_global(&mut self, name: super::heap::Symbol, popped: Popped) -> Flow {
         let obj = popped.slot.obj.ok_or_else(null_error)?;
+        if let Some(dict) = self.main_dict_if_any() {
+            let result = self.module_dict_set(dict, name, obj);
+            self.release(popped);
+            return result;
+        }
         let referrer = self.global_referrer(name);
         self.take_into(&popped, referrer);
         let main = self.main_module;
@@ -1029,6 +1054,12 @@ impl Vm {
     }
 
     fn delete_global(&mut self, name: super::heap::Symbol) -> Flow {
+        if let Some(dict) = self.main_dict_if_any() {
+            if self.module_dict_delete(dict, name) {
+                return Ok(());
+            }
+            return Err(PyException::name_error(self.heap.symbols.text(name)));
+        }
         let main = self.main_module;
         let referrer = self.global_referrer(name);
         let removed = match self.heap.value_mut(main) {
@@ -1048,6 +1079,17 @@ impl Vm {
     /// attribute `name` (with `method`: the unbound function and the owner,
     /// or the attribute and NULL).
     fn load_attr(&mut self, name: super::heap::Symbol, method: bool) -> Flow {
+        // A list or dict made by a subclass: its class's attributes first.
+        if self.heap.has_subclassed()
+            && self
+                .peek(0)?
+                .obj
+                .and_then(|o| self.heap.subclass_of(o))
+                .is_some()
+            && self.load_instance_attr(name, method)?
+        {
+            return Ok(());
+        }
         if self.load_method(name, method)? {
             return Ok(());
         }
@@ -1094,6 +1136,9 @@ impl Vm {
     }
 
     fn attribute(&mut self, owner: ObjId, name: super::heap::Symbol) -> Flow<ObjId> {
+        if let Some(found) = self.bytes_attribute(owner, name) {
+            return found;
+        }
         let name_text = self.heap.symbols.text(name);
         match self.heap.value(owner) {
             Value::Module(module) => module.namespace.get(name).ok_or_else(|| {
@@ -1196,6 +1241,8 @@ impl Vm {
             Value::Str(text) if text.is_ascii() => TypeKind::StrAsciiIterator,
             Value::Str(_) => TypeKind::StrIterator,
             Value::Set(_) => TypeKind::SetIterator,
+            Value::Bytes(_) => TypeKind::BytesIterator,
+            Value::ByteArray(_) => TypeKind::ByteArrayIterator,
             Value::Instance { .. } if self.special_method(iterable, "__iter__").is_some() => {
                 return self.instance_iter(iterable);
             }
@@ -1207,6 +1254,8 @@ impl Vm {
             | Value::SeqIterator { .. }
             | Value::Enumerate { .. }
             | Value::Zip { .. }
+            | Value::Map { .. }
+            | Value::Filter { .. }
             | Value::Reversed { .. }
             | Value::Generator(_) => {
                 // iter(iterator) is the iterator itself.
@@ -1297,6 +1346,9 @@ impl Vm {
                             }
                             None => (None, 1),
                         }
+                    }
+                    Value::Bytes(_) | Value::ByteArray(_) => {
+                        (self.bytes_iter_item(sequence, position), 1)
                     }
                     _ => (None, 1),
                 };
@@ -1562,6 +1614,9 @@ impl Vm {
         if let Some(result) = self.list_binary_op(op, lhs, rhs)? {
             return Ok(result);
         }
+        if let Some(result) = self.bytes_binary_op(op, lhs, rhs)? {
+            return Ok(result);
+        }
         let (left, right) = (self.heap.value(lhs), self.heap.value(rhs));
         match (base, left, right) {
             // str + str: concatenation (CPython returns the other operand for '' + s)
@@ -1673,10 +1728,30 @@ impl Vm {
         if self.is_instance_obj(container) {
             return self.instance_getitem(container, index);
         }
+        if matches!(self.heap.value(container), Value::Class(_)) {
+            return self.class_getitem(container, index);
+        }
+        if let Some(tag) = self.heap.subclass_of(container)
+            && let Some(missing) = self.dict_missing(container, tag.class, index)?
+        {
+            return Ok(missing);
+        }
+        let index = if self.is_instance_obj(index)
+            && matches!(
+                self.heap.value(container),
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range { .. }
+            ) {
+            self.index_value(index)?
+        } else {
+            index
+        };
         if let Value::Slice { .. } = self.heap.value(index) {
             return self.slice_of(container, index);
         }
         if let Some(item) = self.container_getitem(container, index)? {
+            return Ok(item);
+        }
+        if let Some(item) = self.bytes_getitem(container, index)? {
             return Ok(item);
         }
         let position = match Number::of(self.heap.value(index)) {
@@ -1698,6 +1773,14 @@ impl Vm {
             Value::Tuple(items) => resolve(items.len())
                 .map(|i| items[i])
                 .ok_or_else(|| PyException::new("IndexError", "tuple index out of range")),
+            &Value::Range { start, stop, step } => {
+                let len = super::heap::object::range_len(start, stop, step);
+                let i = resolve(usize::try_from(len).unwrap_or(usize::MAX)).ok_or_else(|| {
+                    PyException::new("IndexError", "range object index out of range")
+                })?;
+                let value = i128::from(start) + i as i128 * i128::from(step);
+                Ok(self.int_object(i64::try_from(value).unwrap_or(i64::MAX)))
+            }
             Value::Str(text) => {
                 // No copy of the text: ASCII by byte, else by walking it once.
                 let c = if text.is_ascii() {
@@ -2002,7 +2085,7 @@ impl Vm {
                 Some(x.len().cmp(&y.len()))
             }
             _ if left == right => Some(Ordering::Equal),
-            _ => None,
+            _ => self.bytes_order(left, right),
         })
     }
 
@@ -2010,6 +2093,9 @@ impl Vm {
         match self.heap.value(container) {
             Value::Instance { .. } => return self.instance_contains(container, item),
             Value::Set(_) => return self.set_has(container, item),
+            Value::Bytes(_) | Value::ByteArray(_) => {
+                return Ok(self.bytes_contains(container, item)?.unwrap_or(false));
+            }
             Value::List(_) | Value::Tuple(_)
                 if self.is_instance_obj(item) || self.has_instance(container) =>
             {
@@ -2055,9 +2141,9 @@ impl Vm {
                 }
                 Ok(false)
             }
-            Value::Dict(dict) => {
-                let key = self.hash_key(item)?;
-                Ok(dict.get(&key).is_some())
+            Value::Dict(_) => {
+                let key = self.dict_key(container, item)?;
+                Ok(matches!(self.heap.value(container), Value::Dict(d) if d.get(&key).is_some()))
             }
             Value::DictView {
                 kind: TypeKind::DictKeys,
@@ -2078,11 +2164,33 @@ impl Vm {
                 }
                 _ => Ok(false),
             },
+            Value::RangeIterator { .. }
+            | Value::SeqIterator { .. }
+            | Value::Enumerate { .. }
+            | Value::Zip { .. }
+            | Value::Map { .. }
+            | Value::Filter { .. }
+            | Value::Reversed { .. } => self.iterator_contains(container, item),
             other => Err(PyException::type_error(format!(
                 "argument of type '{}' is not a container or iterable",
                 other.type_name()
             ))),
         }
+    }
+
+    /// `_PySequence_IterSearch`: consume the iterator up to an item equal
+    /// to `needle` (each step logged, so a replay does not advance it twice).
+    fn iterator_contains(&mut self, iterator: ObjId, needle: ObjId) -> Flow<bool> {
+        while let Some(item) = self.next_logged(iterator)? {
+            let found = self
+                .compare_bool(crate::bytecode::operators::CompareOp::Eq, item, needle)
+                .inspect_err(|_| self.heap.discard(item))?;
+            self.heap.discard(item);
+            if found {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     pub(super) fn call_with(&mut self, argc: usize, kwnames: Option<Vec<String>>) -> Flow {
@@ -2098,6 +2206,11 @@ impl Vm {
         {
             return done;
         }
+        if kwnames.is_none()
+            && let Some(done) = self.call_class_with_new(argc, &[], 0)
+        {
+            return done;
+        }
         let mut args = self.pop_many(argc)?;
         let self_or_null = self.pop()?;
         let (callable, callable_popped) = self.pop_object()?;
@@ -2110,7 +2223,7 @@ impl Vm {
         }
         match self.heap.value(callable) {
             Value::Builtin(builtins::Builtin::BuildClass) => {
-                return self.build_class(args, callable_popped);
+                return self.build_class(args, callable_popped, &kwnames);
             }
             Value::Class(_) => {
                 return match self.call_class(callable, callable_popped, args, &kwnames)? {
@@ -2458,6 +2571,16 @@ impl Vm {
         value: ObjId,
         popped: Popped,
     ) -> Flow {
+        if let super::frame::Continuation::Finalizer { object, .. } = continuation {
+            // `__del__` returned: its value goes, then the object's last reference.
+            let _ = popped;
+            self.pop_frame();
+            let holder = self.continuation_referrer();
+            self.heap.decref(value, holder);
+            self.heap.decref(object, holder);
+            self.heap.finish_pending_collection();
+            return Ok(());
+        }
         if continuation == super::frame::Continuation::Replay {
             // The returned value's reference (the stack's, or the one
             // `return_value` made for a borrowed one) moves into the
@@ -2490,8 +2613,17 @@ impl Vm {
                 self.heap.decref(instance, holder);
                 Ok(())
             }
-            super::frame::Continuation::BuildClass { .. } => self.push(result),
-            super::frame::Continuation::Replay => Ok(()),
+            super::frame::Continuation::BuildClass { keywords, .. } => {
+                self.class_hooks(result, 0, false, keywords)
+            }
+            super::frame::Continuation::ClassHook {
+                class,
+                next,
+                keywords,
+            } => self.class_hooks(class, next, true, keywords),
+            super::frame::Continuation::Replay | super::frame::Continuation::Finalizer { .. } => {
+                Ok(())
+            }
         }
     }
 
@@ -2546,7 +2678,8 @@ impl Vm {
                 | Value::Exception(_)
                 | Value::Type(TypeKind::Exc(_))
                 | Value::Generator(_)
-        ) {
+        ) && self.heap.subclass_of(owner).is_none()
+        {
             return Ok(false);
         }
         match self.calling(|vm| vm.load_instance_attr_calling(owner, name, method_bit)) {
@@ -2610,7 +2743,7 @@ impl Vm {
                 method
             }
             AttrFound::Value(value) | AttrFound::Fresh(value) => value,
-            AttrFound::Call(function) => match self.call_python(function, &[owner]) {
+            other => match self.attribute_call(owner, &text, other) {
                 Ok(value) => value,
                 Err(error) => {
                     self.unpop(&error, &[popped]);
@@ -2620,21 +2753,6 @@ impl Vm {
                     return Err(error);
                 }
             },
-            AttrFound::GetAttr(function) => {
-                let key = self.str_object(&text);
-                let result = self.call_python(function, &[owner, key]);
-                self.heap.discard(key);
-                match result {
-                    Ok(value) => value,
-                    Err(error) => {
-                        self.unpop(&error, &[popped]);
-                        if !Vm::is_pending(&error) {
-                            self.release(popped);
-                        }
-                        return Err(error);
-                    }
-                }
-            }
         };
         self.push(value)?;
         if method_bit {

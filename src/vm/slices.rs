@@ -141,6 +141,10 @@ impl Vm {
                 let picked: String = span.indexes().map(|i| chars[i]).collect();
                 Ok(self.str_object(&picked))
             }
+            Value::Bytes(_) | Value::ByteArray(_) => match self.bytes_getitem(container, slice)? {
+                Some(result) => Ok(result),
+                None => Err(PyException::new("SystemError", "bytes slice")),
+            },
             other => Err(PyException::type_error(format!(
                 "'{}' object is not subscriptable",
                 other.type_name()
@@ -366,6 +370,13 @@ impl Vm {
         if self.is_instance_obj(container) {
             return self.instance_setitem(container, key, value);
         }
+        if let Some(done) = self.bytes_setitem(container, key, Some(value)) {
+            return done;
+        }
+        let key = match self.heap.value(container) {
+            Value::List(_) => self.index_value(key)?,
+            _ => key,
+        };
         if let Value::Slice { .. } = self.heap.value(key) {
             return match self.heap.value(container) {
                 Value::List(_) => self.list_store_slice(container, key, value),
@@ -383,6 +394,13 @@ impl Vm {
         if self.is_instance_obj(container) {
             return self.instance_delitem(container, key);
         }
+        if let Some(done) = self.bytes_setitem(container, key, None) {
+            return done;
+        }
+        let key = match self.heap.value(container) {
+            Value::List(_) => self.index_value(key)?,
+            _ => key,
+        };
         if let Value::Slice { .. } = self.heap.value(key) {
             return match self.heap.value(container) {
                 Value::List(_) => self.list_delete_slice(container, key),

@@ -27,6 +27,13 @@ use super::{Flow, Popped, Vm};
 /// The message of the internal error that stands for "a call is pending".
 const PENDING: &str = "bytestep: a Python call is pending";
 
+fn replay_mismatch() -> Box<PyException> {
+    PyException::new(
+        "SystemError",
+        "bytestep: a replayed instruction took another path",
+    )
+}
+
 /// The state of the calls of the instruction being executed.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Calls {
@@ -46,9 +53,20 @@ pub(super) struct Calls {
     temps: Vec<ObjId>,
     /// Instructions replayed so far (the stack-effect check skips those steps).
     replays: u64,
+    /// Keyword names of the requested call (its last arguments), and of the
+    /// next call [`Vm::call_python`] makes.
+    request_kwnames: Vec<String>,
+    next_kwnames: Vec<String>,
 }
 
 impl Calls {
+    /// An instruction that ended by switching frames in place (a class
+    /// hook's frame replacing the one that returned, a finalizer's frame
+    /// pushed after it): the stack-effect check skips it, as it skips replays.
+    pub(super) fn note_frame_switch(&mut self) {
+        self.replays += 1;
+    }
+
     /// Read by the debug build's stack-effect check.
     #[cfg_attr(not(debug_assertions), allow(dead_code))]
     pub(super) fn replays(&self) -> u64 {
@@ -89,8 +107,11 @@ impl Vm {
     fn release_call_results(&mut self) {
         let holder = self.continuation_referrer();
         self.calls.cursor = 0;
-        for result in std::mem::take(&mut self.calls.results) {
-            self.heap.decref(result.object(), holder);
+        for object in std::mem::take(&mut self.calls.results)
+            .into_iter()
+            .filter_map(CallResult::object)
+        {
+            self.heap.decref(object, holder);
         }
     }
 
@@ -107,6 +128,19 @@ impl Vm {
         }
     }
 
+    /// [`Vm::call_python`] with the last `kwnames.len()` arguments passed by keyword.
+    pub(super) fn call_python_kw(
+        &mut self,
+        function: ObjId,
+        args: &[ObjId],
+        kwnames: &[String],
+    ) -> Flow<ObjId> {
+        self.calls.next_kwnames = kwnames.to_vec();
+        let result = self.call_python(function, args);
+        self.calls.next_kwnames.clear();
+        result
+    }
+
     /// [`Vm::call_python`], with the exception it raised (borrowed) as `Err`.
     pub(super) fn try_call_python(
         &mut self,
@@ -117,12 +151,14 @@ impl Vm {
             return Err(self.unsupported("calling Python code from this instruction"));
         }
         let pins = std::mem::take(&mut self.calls.next_pins);
+        let kwnames = std::mem::take(&mut self.calls.next_kwnames);
         if let Some(&result) = self.calls.results.get(self.calls.cursor) {
             self.calls.cursor += 1;
-            return Ok(match result {
-                CallResult::Returned(obj) => Ok(obj),
-                CallResult::Raised(exc) => Err(exc),
-            });
+            return match result {
+                CallResult::Returned(obj) => Ok(Ok(obj)),
+                CallResult::Raised(exc) => Ok(Err(exc)),
+                _ => Err(replay_mismatch()),
+            };
         }
         self.calls.next_pins = pins;
         let holder = self.continuation_referrer();
@@ -137,6 +173,7 @@ impl Vm {
                 };
                 let mut with_self = vec![function];
                 with_self.extend_from_slice(args);
+                self.calls.next_kwnames = kwnames;
                 return self.try_call_python(call, &with_self);
             }
             Value::Class(_) => {
@@ -145,7 +182,13 @@ impl Vm {
             }
             _ => {
                 self.calls.next_pins.clear();
-                let result = super::builtins::call(self, function, args, &[])?;
+                let positional = args.len() - kwnames.len().min(args.len());
+                let keywords: Vec<(&str, ObjId)> = kwnames
+                    .iter()
+                    .map(String::as_str)
+                    .zip(args[positional..].iter().copied())
+                    .collect();
+                let result = super::builtins::call(self, function, &args[..positional], &keywords)?;
                 self.heap.incref(result, holder);
                 self.calls.temps.push(result);
                 return Ok(Ok(result));
@@ -160,6 +203,7 @@ impl Vm {
             self.calls.pins.push(pinned);
         }
         self.calls.request = Some((function, args.to_vec()));
+        self.calls.request_kwnames = kwnames;
         Err(PyException::new("SystemError", PENDING))
     }
 
@@ -167,6 +211,7 @@ impl Vm {
     /// `None` when no call is pending.
     pub(super) fn start_pending_call(&mut self) -> Option<Flow<Outcome>> {
         let (function, mut args) = self.calls.request.take()?;
+        let kwnames = std::mem::take(&mut self.calls.request_kwnames);
         let results = std::mem::take(&mut self.calls.results);
         self.calls.cursor = 0;
         let holder = self.continuation_referrer();
@@ -199,7 +244,7 @@ impl Vm {
         let popped_args: Vec<Popped> = args.into_iter().map(as_popped).collect();
         let depth = self.frames.len();
         let pins = std::mem::take(&mut self.calls.pins);
-        match self.enter_function(function, as_popped(function), info, popped_args, &[]) {
+        match self.enter_function(function, as_popped(function), info, popped_args, &kwnames) {
             Ok(()) if self.frames.len() > depth => {
                 if let Some(frame) = self.frames.last_mut() {
                     frame.on_return = Some(Continuation::Replay);
@@ -218,6 +263,139 @@ impl Vm {
                 Some(Err(error))
             }
         }
+    }
+
+    /// The next item of `iterator` for a native iterator that wraps it: the
+    /// same as [`Vm::next_item`], but inside an instruction that may call
+    /// Python code the item is logged (and held until the instruction
+    /// ends), so a replay takes it again instead of advancing `iterator`
+    /// twice. Like `next_item`'s, the item is not the caller's reference.
+    pub(super) fn next_logged(&mut self, iterator: ObjId) -> Flow<Option<ObjId>> {
+        if self.calls.depth == 0 {
+            return self.next_item(iterator);
+        }
+        // The entry is reserved before the step: a nested native iterator
+        // logs its own steps after it, and a step interrupted by a pending
+        // call is taken again (it is deterministic given the later entries).
+        let index = self.calls.cursor;
+        match self.calls.results.get(index) {
+            Some(&CallResult::Next { item, end }) => {
+                // Past the entries its own step logged.
+                self.calls.cursor = end as usize;
+                return Ok(item);
+            }
+            Some(CallResult::Stepping) => {}
+            Some(_) => return Err(replay_mismatch()),
+            None => self.calls.results.push(CallResult::Stepping),
+        }
+        self.calls.cursor += 1;
+        let item = self.next_item(iterator)?;
+        if let Some(item) = item {
+            self.heap.incref(item, self.continuation_referrer());
+        }
+        let end = self.calls.cursor as u32;
+        if let Some(entry) = self.calls.results.get_mut(index) {
+            *entry = CallResult::Next { item, end };
+        }
+        Ok(item)
+    }
+
+    /// A fact `fresh` computes, logged on the instruction's first run and
+    /// read back by its replays (see [`CallResult::Data`]).
+    pub(super) fn log_data(&mut self, fresh: impl FnOnce(&mut Vm) -> u64) -> Flow<u64> {
+        if self.calls.depth == 0 {
+            return Ok(fresh(self));
+        }
+        match self.calls.results.get(self.calls.cursor) {
+            Some(&CallResult::Data(value)) => {
+                self.calls.cursor += 1;
+                Ok(value)
+            }
+            Some(_) => Err(replay_mismatch()),
+            None => {
+                let value = fresh(self);
+                self.calls.results.push(CallResult::Data(value));
+                self.calls.cursor += 1;
+                Ok(value)
+            }
+        }
+    }
+
+    /// Words `fresh` computes, logged on the instruction's first run and
+    /// read back by its replays.
+    pub(super) fn log_words(&mut self, fresh: impl FnOnce(&mut Vm) -> Vec<u64>) -> Flow<Vec<u64>> {
+        if self.calls.depth == 0 {
+            return Ok(fresh(self));
+        }
+        let count = match self.calls.results.get(self.calls.cursor) {
+            Some(&CallResult::Data(count)) => count as usize,
+            Some(_) => return Err(replay_mismatch()),
+            None => {
+                let words = fresh(self);
+                self.calls
+                    .results
+                    .push(CallResult::Data(words.len() as u64));
+                self.calls
+                    .results
+                    .extend(words.iter().map(|&w| CallResult::Data(w)));
+                self.calls.cursor = self.calls.results.len();
+                return Ok(words);
+            }
+        };
+        let start = self.calls.cursor + 1;
+        let mut words = Vec::with_capacity(count);
+        for entry in self.calls.results.get(start..start + count).unwrap_or(&[]) {
+            match entry {
+                CallResult::Data(word) => words.push(*word),
+                _ => return Err(replay_mismatch()),
+            }
+        }
+        if words.len() != count {
+            return Err(replay_mismatch());
+        }
+        self.calls.cursor = start + count;
+        Ok(words)
+    }
+
+    /// Objects `fresh` picks, logged (and held) on the instruction's first
+    /// run and read back by its replays.
+    pub(super) fn log_objects(
+        &mut self,
+        fresh: impl FnOnce(&mut Vm) -> Vec<ObjId>,
+    ) -> Flow<Vec<ObjId>> {
+        if self.calls.depth == 0 {
+            return Ok(fresh(self));
+        }
+        let count = match self.calls.results.get(self.calls.cursor) {
+            Some(&CallResult::Data(count)) => count as usize,
+            Some(_) => return Err(replay_mismatch()),
+            None => {
+                let objects = fresh(self);
+                let holder = self.continuation_referrer();
+                self.calls
+                    .results
+                    .push(CallResult::Data(objects.len() as u64));
+                for &obj in &objects {
+                    self.heap.incref(obj, holder);
+                    self.calls.results.push(CallResult::Held(obj));
+                }
+                self.calls.cursor = self.calls.results.len();
+                return Ok(objects);
+            }
+        };
+        let start = self.calls.cursor + 1;
+        let mut objects = Vec::with_capacity(count);
+        for entry in self.calls.results.get(start..start + count).unwrap_or(&[]) {
+            match entry {
+                CallResult::Held(obj) => objects.push(*obj),
+                _ => return Err(replay_mismatch()),
+            }
+        }
+        if objects.len() != count {
+            return Err(replay_mismatch());
+        }
+        self.calls.cursor = start + count;
+        Ok(objects)
     }
 
     /// [`Vm::call_python`] holding `pins` while the function runs.

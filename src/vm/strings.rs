@@ -788,6 +788,13 @@ impl Vm {
                             .ok_or_else(|| PyException::new("KeyError", format!("'{name}'")))?
                     };
                     let text = match conversion.as_deref() {
+                        None if self.user_format(value).is_some() => {
+                            let spec_object = self.str_object(&spec);
+                            let result = self.instance_format(value, spec_object);
+                            let text = result.map(|r| self.heap.str(r));
+                            self.heap.discard(spec_object);
+                            text?
+                        }
                         None if spec.is_empty() || self.is_instance_obj(value) => {
                             if !spec.is_empty() {
                                 return Err(PyException::type_error(format!(

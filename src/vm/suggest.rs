@@ -633,7 +633,7 @@ impl Vm {
         let mut names: Vec<String> = Vec::new();
         let class_like = match self.heap.value(owner) {
             Value::Instance { class, dict, .. } => {
-                dicts.push(*dict);
+                dicts.extend(*dict);
                 Some(*class)
             }
             Value::Class(_) => Some(owner),
@@ -642,7 +642,17 @@ impl Vm {
         if let Some(class) = class_like {
             dicts.extend(self.mro_dicts(class));
             // What `type()` adds to every class's dict, and `object`'s own.
-            names.extend(["__dict__", "__weakref__", "__doc__"].map(str::to_owned));
+            let (has_dict, has_weakref) = match self.heap.value(class) {
+                Value::Class(c) => (c.has_dict, c.has_weakref),
+                _ => (true, true),
+            };
+            if has_dict {
+                names.push("__dict__".to_owned());
+            }
+            if has_weakref {
+                names.push("__weakref__".to_owned());
+            }
+            names.push("__doc__".to_owned());
             names.extend(OBJECT_ATTRIBUTES.iter().map(|&name| name.to_owned()));
         }
         if let Value::Module(module) = self.heap.value(owner) {

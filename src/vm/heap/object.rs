@@ -87,6 +87,13 @@ impl Namespace {
         }
     }
 
+    /// Unbind every name; returns the bindings in order.
+    pub fn take_all(&mut self) -> Vec<(Symbol, ObjId)> {
+        let entries = self.entries().collect();
+        *self = Namespace::default();
+        entries
+    }
+
     /// Unbind `name`; returns the object it referred to.
     pub fn remove(&mut self, name: Symbol) -> Option<ObjId> {
         self.position(name).and_then(|i| self.values[i].take())
@@ -108,6 +115,9 @@ pub struct Module {
     pub namespace: Namespace,
     /// Built into the interpreter (its repr says so).
     pub builtin: bool,
+    /// Its `__dict__` once the program asked for it (`globals()`): from
+    /// then on the names live there, not in `namespace` (held).
+    pub dict: Option<ObjId>,
 }
 
 /// The value of an object.
@@ -165,6 +175,16 @@ pub enum Value {
     Zip {
         iters: Box<[ObjId]>,
     },
+    /// `map(func, *iterables)`: the function and the tuple of iterators, held.
+    Map {
+        func: ObjId,
+        iters: ObjId,
+    },
+    /// `filter(func, iterable)`: the function (or None) and the iterator, held.
+    Filter {
+        func: ObjId,
+        iter: ObjId,
+    },
     /// `reversed(seq)`: the sequence (held until exhausted) and the next index + 1.
     Reversed {
         kind: TypeKind,
@@ -173,12 +193,22 @@ pub enum Value {
     },
     /// A class made by a `class` statement.
     Class(Box<ClassObject>),
-    /// An instance of such a class: its class and its `__dict__`, held.
+    /// An instance of such a class: its class and its `__dict__`, held
+    /// (no `__dict__` when every class of its MRO has `__slots__`).
     Instance {
         class: ObjId,
-        dict: ObjId,
+        dict: Option<ObjId>,
+        /// The values of its `__slots__` (in layout order), each held.
+        slots: Option<Box<SlotValues>>,
         /// The class's name, for messages that name the type.
-        type_name: &'static str,
+        type_name: &'static &'static str,
+    },
+    /// A slot of `__slots__` on its class (`<member 'x' of 'P' objects>`):
+    /// its class (held), its name and its index in the instance's slots.
+    Member {
+        class: ObjId,
+        name: &'static str,
+        index: u32,
     },
     /// A Python function bound to an object (`obj.method` taken as a value).
     Method {
@@ -211,6 +241,18 @@ pub enum Value {
     },
     /// A generator: its frame while suspended (see [`crate::vm::types::generator`]).
     Generator(Box<crate::vm::types::generator::Generator>),
+    /// `bytes` (see [`crate::vm::types::bytes`]).
+    Bytes(Arc<[u8]>),
+    /// `bytearray`: its bytes and its allocation.
+    ByteArray(Box<crate::vm::types::bytes::ByteArray>),
+}
+
+/// The values of an instance's slots, `None` where unset.
+#[derive(Debug, Clone, Default)]
+pub struct SlotValues {
+    pub values: Box<[Option<ObjId>]>,
+    /// The instance has the pre-header pointers (a `__dict__` or `__weakref__`).
+    pub pre_header: bool,
 }
 
 /// A class: its name, bases (held), MRO and namespace dict (held).
@@ -224,6 +266,12 @@ pub struct ClassObject {
     pub mro: Vec<ObjId>,
     /// `__dict__`: a dict, held.
     pub dict: ObjId,
+    /// The slot names of its instances' layout (the bases' first).
+    pub slot_names: Vec<&'static str>,
+    /// Its instances have a `__dict__` (no `__slots__` somewhere, or `'__dict__'` in them).
+    pub has_dict: bool,
+    /// Its instances can be weakly referenced (a `__weakref__` pre-header slot).
+    pub has_weakref: bool,
 }
 
 /// A list: its items and its capacity (`allocated`, what `sys.getsizeof` counts).
@@ -295,20 +343,26 @@ impl Value {
             Value::Method { .. } => TypeKind::Method,
             Value::Enumerate { .. } => TypeKind::Enumerate,
             Value::Zip { .. } => TypeKind::Zip,
+            Value::Map { .. } => TypeKind::Map,
+            Value::Filter { .. } => TypeKind::Filter,
             Value::Reversed { kind, .. } => *kind,
             Value::Set(set) if set.frozen => TypeKind::Frozenset,
             Value::Set(_) => TypeKind::Set,
             Value::StaticMethod(_) => TypeKind::StaticMethod,
             Value::ClassMethod(_) => TypeKind::ClassMethod,
             Value::Property { .. } => TypeKind::Property,
+            Value::Member { .. } => TypeKind::MemberDescriptor,
             Value::Slice { .. } => TypeKind::Slice,
             Value::Generator(_) => TypeKind::Generator,
+            Value::Bytes(_) => TypeKind::Bytes,
+            Value::ByteArray(_) => TypeKind::ByteArray,
         }
     }
 
     pub fn type_name(&self) -> &'static str {
         match self {
             Value::Instance { type_name, .. } => type_name,
+            Value::Member { .. } => "member_descriptor",
             Value::Exception(exc) => exc.type_name,
             _ => self.type_kind().name(),
         }
@@ -340,6 +394,8 @@ impl Value {
                 | Value::Cell(_)
                 | Value::Enumerate { .. }
                 | Value::Zip { .. }
+                | Value::Map { .. }
+                | Value::Filter { .. }
                 | Value::Reversed { .. }
                 | Value::Class(_)
                 | Value::Instance { .. }
@@ -348,6 +404,7 @@ impl Value {
                 | Value::StaticMethod(_)
                 | Value::ClassMethod(_)
                 | Value::Property { .. }
+                | Value::Member { .. }
                 | Value::Generator(_)
         )
     }
@@ -382,11 +439,22 @@ impl Value {
             Value::Enumerate { .. } => GC_HEAD + 48,
             // zipobject: header, tuplesize, ittuple, result, strict.
             Value::Zip { .. } => GC_HEAD + 48,
+            // mapobject: header, iters, func, strict.
+            Value::Map { .. } => GC_HEAD + 40,
+            // filterobject: header, func, it.
+            Value::Filter { .. } => GC_HEAD + 32,
             Value::Reversed { .. } => GC_HEAD + 32,
             // A heap type (PyHeapTypeObject) on 64-bit 3.14.
             Value::Class(_) => GC_HEAD + 928,
             // An instance with a managed dict: header and pre-header pointers.
+            // With `__slots__`: one pointer a slot, and the pre-header's two
+            // only when there is a `__dict__` or a `__weakref__`.
+            Value::Instance {
+                slots: Some(slots), ..
+            } => GC_HEAD + 16 + 8 * slots.values.len() as u32 + 16 * u32::from(slots.pre_header),
             Value::Instance { .. } => GC_HEAD + 16 + 16,
+            // PyMemberDescrObject: header, type, name, qualname, member.
+            Value::Member { .. } => GC_HEAD + 48,
             // PyMethodObject: header, func, self, weakreflist, vectorcall.
             Value::Method { .. } => GC_HEAD + 48,
             Value::Generator(generator) => {
@@ -411,6 +479,12 @@ impl Value {
             Value::Module(_) => GC_HEAD + 56,
             // A static type: sizeof(PyTypeObject), no GC header for static types.
             Value::Type(_) => 416,
+            Value::Bytes(data) => {
+                u32::try_from(crate::vm::types::bytes::BYTES_HEADER as u64 + data.len() as u64)
+                    .unwrap_or(u32::MAX)
+            }
+            // The object; its buffer is counted by getsizeof, as a list's items.
+            Value::ByteArray(_) => crate::vm::types::bytes::BYTEARRAY_HEADER,
         }
     }
 
@@ -428,6 +502,8 @@ impl Value {
             Value::List(list) => !list.items.is_empty(),
             Value::Dict(dict) => !dict.is_empty(),
             Value::Set(set) => !set.is_empty(),
+            Value::Bytes(data) => !data.is_empty(),
+            Value::ByteArray(array) => !array.data.is_empty(),
             Value::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,
             _ => true,
         }
@@ -456,6 +532,8 @@ impl Value {
             Value::RangeIterator { .. } => "<range_iterator object>".into(),
             Value::Builtin(builtin) => builtin.repr(),
             Value::Type(kind) => format!("<class '{}'>", kind.name()),
+            Value::Bytes(data) => crate::bytecode::repr::bytes_repr(data),
+            Value::ByteArray(array) => crate::vm::types::bytes::bytearray_repr(&array.data),
             Value::Tuple(_)
             | Value::List(_)
             | Value::Dict(_)
@@ -465,6 +543,8 @@ impl Value {
             | Value::Cell(_)
             | Value::Enumerate { .. }
             | Value::Zip { .. }
+            | Value::Map { .. }
+            | Value::Filter { .. }
             | Value::Reversed { .. }
             | Value::Class(_)
             | Value::Instance { .. }
@@ -473,6 +553,7 @@ impl Value {
             | Value::StaticMethod(_)
             | Value::ClassMethod(_)
             | Value::Property { .. }
+            | Value::Member { .. }
             | Value::Slice { .. }
             | Value::Generator(_)
             | Value::Code(_)

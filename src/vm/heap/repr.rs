@@ -315,6 +315,13 @@ impl Writer<'_> {
             Value::Property { .. } => {
                 self.push(&format!("<property object at {:#x}>", object.address))
             }
+            Value::Member { class, name, .. } => {
+                let class_name = match &heap.get(*class).value {
+                    Value::Class(c) => c.name,
+                    _ => "object",
+                };
+                self.push(&format!("<member '{name}' of '{class_name}' objects>"))
+            }
             Value::StaticMethod(function) | Value::ClassMethod(function) => {
                 let kind = object.value.type_name();
                 self.push(&format!("<{kind}("))?;
@@ -415,11 +422,30 @@ impl Writer<'_> {
             | Value::SeqIterator { .. }
             | Value::Enumerate { .. }
             | Value::Zip { .. }
+            | Value::Map { .. }
+            | Value::Filter { .. }
             | Value::Reversed { .. } => self.push(&format!(
                 "<{} object at {:#x}>",
                 object.value.type_name(),
                 object.address
             )),
+            // A repr is longer than its bytes: write only what can fit.
+            Value::Bytes(data) => {
+                let cut = data.len().min(self.room().saturating_add(1));
+                self.push(&crate::bytecode::repr::bytes_repr(&data[..cut]))?;
+                if cut < data.len() {
+                    return Err(Stop::Full);
+                }
+                Ok(())
+            }
+            Value::ByteArray(array) => {
+                let cut = array.data.len().min(self.room().saturating_add(1));
+                self.push(&crate::vm::types::bytes::bytearray_repr(&array.data[..cut]))?;
+                if cut < array.data.len() {
+                    return Err(Stop::Full);
+                }
+                Ok(())
+            }
             other => self.push(&other.plain_repr()),
         }
     }

@@ -56,6 +56,8 @@ pub const EXCEPTIONS: &[(&str, u8)] = &[
     ("DeprecationWarning", 35),      // 37
     ("RuntimeWarning", 35),          // 38
     ("PythonFinalizationError", 25), // 39
+    ("UnicodeDecodeError", 34),      // 40
+    ("UnicodeEncodeError", 34),      // 41
 ];
 
 impl ExcKind {

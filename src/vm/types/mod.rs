@@ -9,6 +9,7 @@
 //! still lives in the `match`es of `heap` and `opcodes`, to become per-type
 //! slot tables next.
 
+pub mod bytes;
 pub mod dict;
 pub mod exceptions;
 pub mod generator;
@@ -46,6 +47,8 @@ pub enum TypeKind {
     Cell,
     Enumerate,
     Zip,
+    Map,
+    Filter,
     Reversed,
     Generator,
     ListReverseIterator,
@@ -64,8 +67,14 @@ pub enum TypeKind {
     StaticMethod,
     ClassMethod,
     Property,
+    /// A slot of `__slots__` on its class.
+    MemberDescriptor,
     Slice,
     Super,
+    Bytes,
+    ByteArray,
+    BytesIterator,
+    ByteArrayIterator,
     /// A built-in exception class.
     Exc(ExcKind),
 }
@@ -100,6 +109,8 @@ impl TypeKind {
             TypeKind::Cell,
             TypeKind::Enumerate,
             TypeKind::Zip,
+            TypeKind::Map,
+            TypeKind::Filter,
             TypeKind::Reversed,
             TypeKind::Generator,
             TypeKind::ListReverseIterator,
@@ -117,9 +128,14 @@ impl TypeKind {
             TypeKind::StaticMethod,
             TypeKind::ClassMethod,
             TypeKind::Property,
+            TypeKind::MemberDescriptor,
             TypeKind::Slice,
             TypeKind::Super,
             TypeKind::Complex,
+            TypeKind::Bytes,
+            TypeKind::ByteArray,
+            TypeKind::BytesIterator,
+            TypeKind::ByteArrayIterator,
         ];
         all.extend(ExcKind::all().map(TypeKind::Exc));
         all
@@ -155,6 +171,8 @@ impl TypeKind {
             TypeKind::Method => "method",
             TypeKind::Enumerate => "enumerate",
             TypeKind::Zip => "zip",
+            TypeKind::Map => "map",
+            TypeKind::Filter => "filter",
             TypeKind::Reversed => "reversed",
             TypeKind::Generator => "generator",
             TypeKind::ListReverseIterator => "list_reverseiterator",
@@ -172,8 +190,13 @@ impl TypeKind {
             TypeKind::StaticMethod => "staticmethod",
             TypeKind::ClassMethod => "classmethod",
             TypeKind::Property => "property",
+            TypeKind::MemberDescriptor => "member_descriptor",
             TypeKind::Slice => "slice",
             TypeKind::Super => "super",
+            TypeKind::Bytes => "bytes",
+            TypeKind::ByteArray => "bytearray",
+            TypeKind::BytesIterator => "bytes_iterator",
+            TypeKind::ByteArrayIterator => "bytearray_iterator",
             TypeKind::Exc(kind) => kind.name(),
         }
     }
