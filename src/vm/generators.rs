@@ -1033,7 +1033,14 @@ impl Vm {
     fn feed_drive(&mut self, drive: Drive, item: ObjId) -> Flow<Option<ObjId>> {
         let holder = self.continuation_referrer();
         match drive {
-            Drive::Collect { list, .. } => {
+            Drive::Collect { list, finish, .. } => {
+                // bytes(g) stops at the first item that is no byte.
+                if let Some(function) = finish
+                    && let Err(error) = self.driven_byte_check(function, item)
+                {
+                    self.heap.decref(item, holder);
+                    return Err(error);
+                }
                 let result = self.list_push_hinted(list, item);
                 self.heap.decref(item, holder);
                 result.map(|()| None)
@@ -1139,7 +1146,8 @@ impl Vm {
                     };
                     Ok(self.tuple_object(items, false))
                 } else if let Some(function) = finish {
-                    super::builtins::call(self, function, &[list], &[])
+                    self.driven_bytes(function, list)
+                        .unwrap_or_else(|| super::builtins::call(self, function, &[list], &[]))
                 } else {
                     // The list itself is the result.
                     self.heap.incref(list, holder);
