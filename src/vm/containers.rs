@@ -1021,6 +1021,11 @@ impl Vm {
         }
         let mut order = if order.len() < 64 {
             self.small_sort(order, &keys)?
+        } else if let Some(ints) = self.int_keys(&keys) {
+            // Ints are totally ordered and comparing them runs nothing, so
+            // any stable sort gives the merge sort's very order.
+            order.sort_by_key(|&i| ints[i]);
+            order
         } else {
             self.merge_sort(order, &keys)?
         };
@@ -1123,6 +1128,16 @@ impl Vm {
         merged.extend_from_slice(&left[i..]);
         merged.extend_from_slice(&right[j..]);
         Ok(merged)
+    }
+
+    /// The keys' values when every one is an int (`None` otherwise).
+    fn int_keys(&self, keys: &[ObjId]) -> Option<Vec<i64>> {
+        keys.iter()
+            .map(|&key| match self.heap.value(key) {
+                Value::Int(value) => Some(*value),
+                _ => None,
+            })
+            .collect()
     }
 
     /// `a < b` as sorting asks it (`__lt__` of instances runs as a frame).

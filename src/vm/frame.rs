@@ -265,36 +265,42 @@ pub enum Continuation {
 
 impl Frame {
     pub fn new(code: Arc<CodeInfo>, function: Option<ObjId>) -> Frame {
-        Frame::with_buffers(code, function, Vec::new(), Vec::new())
-    }
-
-    /// A frame whose locals and stack reuse the given (empty) vectors, so a
-    /// call allocates nothing once the interpreter has warmed up.
-    pub fn with_buffers(
-        code: Arc<CodeInfo>,
-        function: Option<ObjId>,
-        mut locals: Vec<Slot>,
-        mut stack: Vec<Slot>,
-    ) -> Frame {
-        // Module code has fast locals too (hidden ones of inlined comprehensions).
-        locals.clear();
-        locals.resize(code.localsplus.len(), Slot::NULL);
-        stack.clear();
-        stack.reserve(code.code.stacksize as usize);
-        Frame {
+        let mut frame = Frame {
             qualname: code.qualname,
             code,
             pc: 0,
             last: None,
-            locals,
-            stack,
+            locals: Vec::new(),
+            stack: Vec::new(),
             function,
             line_event_next: false,
             locals_dict: None,
             on_return: None,
             calls: None,
             resumed: None,
-        }
+        };
+        frame.restart(function);
+        frame
+    }
+
+    /// Make the frame ready to run its code from the start for `function`
+    /// (a returned frame, reused: its vectors keep their capacity, so a
+    /// call allocates nothing once the interpreter has warmed up).
+    pub fn restart(&mut self, function: Option<ObjId>) {
+        self.qualname = self.code.qualname;
+        self.pc = 0;
+        self.last = None;
+        // Module code has fast locals too (hidden ones of inlined comprehensions).
+        self.locals.clear();
+        self.locals.resize(self.code.localsplus.len(), Slot::NULL);
+        self.stack.clear();
+        self.stack.reserve(self.code.code.stacksize as usize);
+        self.function = function;
+        self.line_event_next = false;
+        self.locals_dict = None;
+        self.on_return = None;
+        self.calls = None;
+        self.resumed = None;
     }
 
     /// The counted references the frame itself holds: locals, then the value

@@ -62,6 +62,8 @@ pub use report::{Event, Outcome, Step};
 const RECURSION_LIMIT: usize = 1000;
 const SMALL_INT_MIN: i64 = -5;
 const SMALL_INT_MAX: i64 = 256;
+/// Returned frames kept for reuse (see [`Vm::function_frame`]).
+const MAX_SPARE_FRAMES: usize = 32;
 
 /// The objects every program shares, made at start-up.
 #[derive(Debug, Clone)]
@@ -121,17 +123,28 @@ pub struct Vm {
     /// Work out CPython's line events after each step (the debugger and
     /// `trace` need them; `run` does not).
     track_lines: bool,
-    /// Emptied locals/stack vectors of returned frames, reused by calls.
-    spare_buffers: Vec<Vec<Slot>>,
+    /// Returned frames (released, their vectors emptied), reused by calls:
+    /// a call then allocates nothing, and one to the code the reused frame
+    /// last ran (recursion, a call in a loop) leaves its code's count alone.
+    spare_frames: Vec<Frame>,
     /// The exception being handled (CPython's `exc_info->exc_value`), held.
     exc_info: Option<ObjId>,
     /// Names the holder of `exc_info` and of exceptions in flight.
     exc_info_symbol: Symbol,
     /// The method descriptors (`list.append`…), made on first use, immortal.
     methods: FastMap<Builtin, ObjId>,
+    /// `LOAD_ATTR` with the method bit on a builtin type: the descriptor
+    /// found for (type, name) before (what finds it is fixed, and the
+    /// descriptor, once made, is immortal).
+    method_cache: FastMap<(types::TypeKind, Symbol), ObjId>,
     /// References a builtin gave up, dropped once its result is pushed
     /// (`list.pop()`: the list's reference to the item).
     deferred: Vec<(ObjId, Referrer)>,
+    /// The result of the latest str concatenation and whether it is ASCII
+    /// (see `concat_str`); holding it keeps its address from being reused.
+    last_concat: Option<(Arc<str>, bool)>,
+    /// A reused buffer for the slots a builtin call pops (empty between uses).
+    popped_scratch: Vec<Popped>,
     /// The next instance attribute lookup skips the class's own
     /// `__getattribute__` (`object.__getattribute__(self, name)`).
     generic_getattr: bool,
@@ -208,6 +221,7 @@ impl Vm {
     pub fn from_code(source: &str, module_code: Arc<CodeObject>) -> Vm {
         let mut heap = Heap::new();
         let singletons = make_singletons(&mut heap);
+        heap.seal_statics();
         let main_symbol = heap.symbols.intern(MAIN_MODULE);
         let mut vm = Vm {
             heap,
@@ -230,11 +244,14 @@ impl Vm {
             outcome: None,
             main_symbol,
             track_lines: true,
-            spare_buffers: Vec::new(),
+            spare_frames: Vec::new(),
             exc_info: None,
             exc_info_symbol: Symbol(0),
             methods: FastMap::default(),
+            method_cache: FastMap::default(),
             deferred: Vec::new(),
+            popped_scratch: Vec::new(),
+            last_concat: None,
             generic_getattr: false,
             reraise_lasti: None,
             unwinds: 0,
@@ -1217,29 +1234,33 @@ impl Vm {
         outcome
     }
 
-    /// Remove the innermost frame, releasing its stack, locals and function.
-    fn pop_frame(&mut self) -> Option<Frame> {
-        let mut frame = self.frames.pop()?;
+    /// Remove the innermost frame, releasing its stack (top first), locals
+    /// and function. The frame itself is only read here, then moved whole to
+    /// the spare frames ([`Frame::restart`] clears it for its next call).
+    fn pop_frame(&mut self) {
+        let Some(frame) = self.frames.last_mut() else {
+            return;
+        };
         let qualname = frame.qualname;
-        while let Some(slot) = frame.stack.pop() {
+        for (index, slot) in frame.stack.iter().enumerate().rev() {
             if let Some(obj) = slot.obj
                 && !slot.borrowed
             {
                 let referrer = Referrer::Stack {
                     frame: qualname,
-                    slot: frame.stack.len() as u32,
+                    slot: index as u32,
                 };
                 self.heap.decref(obj, referrer);
             }
         }
         // `_PyFrame_ClearLocals`: from the stack pointer down, the last local first.
-        for (index, slot) in frame.locals.iter_mut().enumerate().rev() {
-            if let Some(obj) = slot.obj.take()
+        for (slot, &name) in frame.locals.iter().zip(frame.code.localsplus.iter()).rev() {
+            if let Some(obj) = slot.obj
                 && !slot.borrowed
             {
                 let referrer = Referrer::Local {
                     frame: qualname,
-                    name: frame.code.localsplus[index],
+                    name,
                 };
                 self.heap.decref(obj, referrer);
             }
@@ -1248,12 +1269,23 @@ impl Vm {
             self.heap
                 .decref(function, Referrer::Frame { frame: qualname });
         }
-        if let Some(namespace) = frame.locals_dict.take() {
+        if let Some(namespace) = frame.locals_dict {
             self.heap
                 .decref(namespace, Referrer::Frame { frame: qualname });
         }
+        let continuation = frame.on_return;
+        let calls = if frame.calls.is_some() {
+            frame.calls.take()
+        } else {
+            None
+        };
+        if let Some(frame) = self.frames.pop()
+            && self.spare_frames.len() < MAX_SPARE_FRAMES
+        {
+            self.spare_frames.push(frame);
+        }
         // A frame unwound before it returned: what its continuation held goes.
-        if let Some(continuation) = frame.on_return.take() {
+        if let Some(continuation) = continuation {
             let holder = self.continuation_referrer();
             match continuation {
                 frame::Continuation::BuildClass {
@@ -1280,12 +1312,9 @@ impl Vm {
                 frame::Continuation::Replay => {}
             }
         }
-        if let Some(calls) = frame.calls.take() {
+        if let Some(calls) = calls {
             self.release_frame_calls(*calls);
         }
-        self.spare_buffers.push(std::mem::take(&mut frame.locals));
-        self.spare_buffers.push(std::mem::take(&mut frame.stack));
-        Some(frame)
     }
 
     /// What a frame's pending calls held: their results and pinned objects.
@@ -1304,11 +1333,41 @@ impl Vm {
         }
     }
 
-    /// A new frame built from recycled buffers.
+    /// A new frame to run `code`, a returned one reused when there is one.
     fn new_frame(&mut self, code: Arc<CodeInfo>, function: Option<ObjId>) -> Frame {
-        let locals = self.spare_buffers.pop().unwrap_or_default();
-        let stack = self.spare_buffers.pop().unwrap_or_default();
-        Frame::with_buffers(code, function, locals, stack)
+        match self.spare_frames.pop() {
+            Some(mut frame) => {
+                frame.code = code;
+                frame.restart(function);
+                frame
+            }
+            None => Frame::new(code, function),
+        }
+    }
+
+    /// Push a new frame to run the Python function `callable` (false, having
+    /// done nothing, when it is not one): a returned frame that ran the same
+    /// code is reused where it lands, without touching the code's count.
+    fn push_function_frame(&mut self, callable: ObjId) -> bool {
+        let Value::Function(function) = self.heap.value(callable) else {
+            return false;
+        };
+        match self.spare_frames.pop() {
+            Some(frame) => {
+                self.frames.push(frame);
+                let Some(frame) = self.frames.last_mut() else {
+                    return false;
+                };
+                if !Arc::ptr_eq(&frame.code, &function.info) {
+                    frame.code = Arc::clone(&function.info);
+                }
+                frame.restart(Some(callable));
+            }
+            None => self
+                .frames
+                .push(Frame::new(Arc::clone(&function.info), Some(callable))),
+        }
+        true
     }
 
     // ---- the value stack: every push and pop goes through here ---------------

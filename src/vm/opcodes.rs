@@ -349,6 +349,13 @@ impl Vm {
             // POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE (cond --)
             POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
                 let (cond, popped) = self.pop_object()?;
+                if cond == self.singletons.true_ || cond == self.singletons.false_ {
+                    // A bool (what COMPARE_OP leaves): immortal, nothing to release.
+                    if (cond == self.singletons.true_) == (instr.opcode == POP_JUMP_IF_TRUE) {
+                        self.jump(instr.target, 0)?;
+                    }
+                    return Ok(());
+                }
                 let truth = self
                     .truthy(cond)
                     .inspect_err(|e| self.unpop(e, &[popped]))?;
@@ -427,30 +434,34 @@ impl Vm {
                 })
             }),
 
-            // BINARY_OP (lhs, rhs -- res)
-            BINARY_OP if self.plain_operands() => {
-                let op = binary_operator(arg)?;
-                self.binary(|vm, lhs, rhs| vm.binary_op(op, lhs, rhs))
-            }
+            // BINARY_OP (lhs, rhs -- res): two ints first (exec/quick.rs)
             BINARY_OP => {
                 let op = binary_operator(arg)?;
-                self.calling(|vm| vm.binary(|vm, lhs, rhs| vm.binary_op(op, lhs, rhs)))
+                match self.binary_op_int(op) {
+                    Some(done) => done,
+                    None if self.plain_operands() => {
+                        self.binary(|vm, lhs, rhs| vm.binary_op(op, lhs, rhs))
+                    }
+                    None => self.calling(|vm| vm.binary(|vm, lhs, rhs| vm.binary_op(op, lhs, rhs))),
+                }
             }
 
-            // COMPARE_OP (left, right -- res)
-            COMPARE_OP if self.plain_operands() => {
-                let op = compare_operator(arg)?;
-                self.binary(|vm, left, right| {
-                    let result = vm.compare(op, left, right)?;
-                    Ok(vm.bool_object(result))
-                })
-            }
+            // COMPARE_OP (left, right -- res): two ints first (exec/quick.rs)
             COMPARE_OP => {
                 let op = compare_operator(arg)?;
-                let to_bool = CompareOp::coerces_to_bool(arg);
-                self.calling(|vm| {
-                    vm.binary(|vm, left, right| vm.compare_op(op, to_bool, left, right))
-                })
+                match self.compare_op_int(op) {
+                    Some(done) => done,
+                    None if self.plain_operands() => self.binary(|vm, left, right| {
+                        let result = vm.compare(op, left, right)?;
+                        Ok(vm.bool_object(result))
+                    }),
+                    None => {
+                        let to_bool = CompareOp::coerces_to_bool(arg);
+                        self.calling(|vm| {
+                            vm.binary(|vm, left, right| vm.compare_op(op, to_bool, left, right))
+                        })
+                    }
+                }
             }
 
             // IS_OP (left, right -- b)
@@ -910,6 +921,8 @@ impl Vm {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn unbound_local(&self, index: usize) -> Box<PyException> {
         let name = self
             .frames
@@ -976,6 +989,7 @@ impl Vm {
         }
     }
 
+    #[inline]
     fn lookup_global(&self, name: super::heap::Symbol) -> Flow<ObjId> {
         if let Some(dict) = self.main_dict_if_any()
             && let Some(found) = self.module_dict_get(dict, name)
@@ -989,6 +1003,14 @@ impl Vm {
                 return Ok(found);
             }
         }
+        self.lookup_global_missing(name)
+    }
+
+    /// A name in neither globals nor builtins (out of line: the lookup
+    /// itself stays small).
+    #[cold]
+    #[inline(never)]
+    fn lookup_global_missing(&self, name: super::heap::Symbol) -> Flow<ObjId> {
         let text = self.heap.symbols.text(name);
         if let Some(what) = builtins::refused(text) {
             return Err(PyException::refused(
@@ -1607,9 +1629,8 @@ impl Vm {
                 }
                 self.heap
                     .check_room(2 * (a.len() as u64 + b.len() as u64))?;
-                let joined = format!("{a}{b}");
-                self.charge(joined.len() as u64);
-                Ok(self.str_object(&joined))
+                let (a, b) = (a.clone(), b.clone());
+                Ok(self.concat_str(&a, &b))
             }
             (BinaryOp::Add, Value::Tuple(a), Value::Tuple(b)) => {
                 self.heap
@@ -2322,12 +2343,15 @@ impl Vm {
             _ => return None,
         }
         let self_or_null = frame.stack[base + 1].obj;
-        let mut args: Vec<ObjId> = self_or_null.into_iter().collect();
-        args.extend(
-            frame.stack[base + 2..base + 2 + argc]
-                .iter()
-                .filter_map(|s| s.obj),
+        // The arguments where they lie, without allocating for the common few.
+        let args = ArgBuf::collect(
+            self_or_null.into_iter().chain(
+                frame.stack[base + 2..base + 2 + argc]
+                    .iter()
+                    .filter_map(|s| s.obj),
+            ),
         );
+        let args = args.as_slice();
         // Generators are resumed as frames by the general path (`next(g)`,
         // `list(g)`, `g.send(v)`…).
         let generator_method = matches!(
@@ -2374,25 +2398,32 @@ impl Vm {
             {
                 return Err(error.clone());
             }
-            let extra_popped = vm.pop_many(extra)?;
-            for entry in extra_popped {
-                vm.release(entry);
+            if extra > 0 {
+                let extra_popped = vm.pop_many(extra)?;
+                for entry in extra_popped {
+                    vm.release(entry);
+                }
             }
-            let mut popped_args = vm.pop_many(argc)?;
-            let self_popped = vm.pop()?;
+            // Popped top first; released bottom first (self, then the
+            // arguments), once the result is pushed. The popped slots wait
+            // in a reused buffer, so a call allocates nothing.
+            let mut popped_args = std::mem::take(&mut vm.popped_scratch);
+            popped_args.clear();
+            for _ in 0..argc + 1 {
+                popped_args.push(vm.pop()?);
+            }
             let callable_popped = vm.pop()?;
-            if self_popped.slot.obj.is_some() {
-                popped_args.insert(0, self_popped);
-            }
             let outcome = match result {
                 Ok(value) => vm.push(value),
                 Err(error) => Err(error),
             };
             vm.drop_deferred();
-            for arg in popped_args {
+            for &arg in popped_args.iter().rev() {
                 vm.release(arg);
             }
             vm.release(callable_popped);
+            popped_args.clear();
+            vm.popped_scratch = popped_args;
             outcome
         }))
     }
@@ -2418,19 +2449,19 @@ impl Vm {
         if function.info.plain_call != Some(argc) || self.frames.len() >= RECURSION_LIMIT {
             return Ok(false);
         }
-        let info = std::sync::Arc::clone(&function.info);
-        let qualname = info.qualname;
-        let mut frame = self.new_frame(info, Some(callable));
-        let Some(caller) = self.frames.last_mut() else {
+        if !self.push_function_frame(callable) {
             return Ok(false);
+        }
+        let [.., caller, frame] = self.frames.as_mut_slice() else {
+            return Err(PyException::new("SystemError", "no caller frame"));
         };
+        let qualname = frame.qualname;
         frame.locals[..argc].copy_from_slice(&caller.stack[base + 2..]);
         caller.stack.truncate(base);
         if callable_slot.borrowed {
             self.heap
                 .incref(callable, Referrer::Frame { frame: qualname });
         }
-        self.frames.push(frame);
         Ok(true)
     }
 
@@ -2521,16 +2552,21 @@ impl Vm {
         if let Some(continuation) = continuation {
             return self.return_to_continuation(continuation, value, popped);
         }
-        let returned = self.pop_frame();
-        let address = self.heap.get(value).address;
-        self.heap.recorder.record(|| Event::Return {
-            from: returned
-                .map(|frame| frame.code.code.qualname.clone())
-                .unwrap_or_default(),
-            obj: value,
-            address,
-            yielded: false,
-        });
+        let from = self
+            .heap
+            .recorder
+            .enabled
+            .then(|| self.frames.last().map(|f| f.code.code.qualname.clone()));
+        self.pop_frame();
+        if let Some(from) = from {
+            let address = self.heap.get(value).address;
+            self.heap.recorder.push(Event::Return {
+                from: from.unwrap_or_default(),
+                obj: value,
+                address,
+                yielded: false,
+            });
+        }
         self.push_slot(Slot::strong(value))
     }
 }
@@ -2902,4 +2938,39 @@ fn feature_of(opname: &str) -> String {
         _ => return format!("the {opname} instruction"),
     };
     format!("{words} ({opname})")
+}
+
+/// A call's arguments gathered from the stack: inline for the common few,
+/// so calling a builtin allocates nothing.
+enum ArgBuf {
+    Inline([ObjId; ArgBuf::INLINE], usize),
+    Heap(Vec<ObjId>),
+}
+
+impl ArgBuf {
+    const INLINE: usize = 6;
+
+    fn collect(items: impl Iterator<Item = ObjId>) -> ArgBuf {
+        let mut inline = [ObjId::from_index(0); ArgBuf::INLINE];
+        let mut len = 0;
+        let mut items = items.peekable();
+        while let Some(&item) = items.peek() {
+            if len == ArgBuf::INLINE {
+                let mut all = inline.to_vec();
+                all.extend(items);
+                return ArgBuf::Heap(all);
+            }
+            inline[len] = item;
+            len += 1;
+            items.next();
+        }
+        ArgBuf::Inline(inline, len)
+    }
+
+    fn as_slice(&self) -> &[ObjId] {
+        match self {
+            ArgBuf::Inline(items, len) => &items[..*len],
+            ArgBuf::Heap(items) => items,
+        }
+    }
 }

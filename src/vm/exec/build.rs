@@ -167,6 +167,12 @@ impl Vm {
     ) -> Flow<bool> {
         let owner = self.peek_object(0)?;
         let kind = self.heap.value(owner).type_kind();
+        if method_bit && let Some(&descriptor) = self.method_cache.get(&(kind, name)) {
+            // (owner -- method, self): found before, its descriptor made then.
+            let popped = self.pop()?;
+            self.push(descriptor)?;
+            return self.push_slot(popped.slot).map(|()| true);
+        }
         let text = self.heap.symbols.text(name);
         let Some(method) = crate::vm::containers::Method::find(kind, text)
             .map(crate::vm::builtins::Builtin::Method)
@@ -190,6 +196,7 @@ impl Vm {
         let popped = self.pop()?;
         if method_bit {
             let descriptor = self.static_builtin(method);
+            self.method_cache.insert((kind, name), descriptor);
             self.push(descriptor)?;
             self.push_slot(popped.slot)?;
         } else {

@@ -6,5 +6,6 @@ mod call;
 mod cells;
 mod exc;
 mod matching;
+mod quick;
 mod unpack;
 mod with;

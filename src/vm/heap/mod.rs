@@ -157,6 +157,10 @@ pub struct Heap {
     /// Generators whose count reached 0 while closing them runs code: kept
     /// alive (one reference, [`finalizer_referrer`]) until the VM closes them.
     finalizing: Vec<ObjId>,
+    /// The arena slots below this hold the start-up statics (None, bools,
+    /// small ints, …): immortal, so a count change there needs no look at
+    /// the object (see [`Heap::seal_statics`]).
+    static_prefix: usize,
     /// For each of `finalizing`, the frame depth its finalizer runs above
     /// (`usize::MAX` until the VM says, after the instruction that queued it).
     finalizing_depths: Vec<usize>,
@@ -282,6 +286,7 @@ impl Heap {
             finalizing: Vec::new(),
             finalizing_depths: Vec::new(),
             attention_limit: DEFAULT_MAX_MEMORY,
+            static_prefix: 0,
             module_dict: None,
             gc_pending: Vec::new(),
             next_serial: 0,
@@ -459,6 +464,20 @@ impl Heap {
     #[inline]
     pub fn alloc(&mut self, value: Value) -> ObjId {
         let size = value.size();
+        self.alloc_sized(value, size)
+    }
+
+    /// A new str whose caller knows it is ASCII (a concatenation of ASCII
+    /// parts): [`Heap::alloc`] without scanning the text for its size.
+    pub fn alloc_ascii_str(&mut self, text: std::sync::Arc<str>) -> ObjId {
+        debug_assert!(text.is_ascii());
+        let size = object::ascii_str_size(text.len());
+        self.alloc_sized(Value::Str(text), size)
+    }
+
+    /// [`Heap::alloc`] of a value whose size (`value.size()`) is known.
+    #[inline]
+    fn alloc_sized(&mut self, value: Value, size: u32) -> ObjId {
         let gc = value.is_gc();
         let block = match self.freelists.pop(&value) {
             Some(block) => block,
@@ -545,9 +564,20 @@ impl Heap {
         }
     }
 
+    /// Every object made so far is a static: their slots are immortal for
+    /// good (statics are never freed), so count changes there are known to
+    /// do nothing without loading the object.
+    pub fn seal_statics(&mut self) {
+        debug_assert!(self.objects.iter().all(|o| o.immortal));
+        self.static_prefix = self.objects.len();
+    }
+
     /// One more reference to `id`, held by `referrer`.
     #[inline]
     pub fn incref(&mut self, id: ObjId, referrer: Referrer) {
+        if id.index() < self.static_prefix {
+            return;
+        }
         let object = &mut self.objects[id.index()];
         if object.immortal {
             return;
@@ -623,6 +653,9 @@ impl Heap {
     /// Decrement and record; true when the object must now be freed.
     #[inline]
     fn drop_reference(&mut self, id: ObjId, referrer: Referrer) -> bool {
+        if id.index() < self.static_prefix {
+            return false;
+        }
         let object = &mut self.objects[id.index()];
         if object.immortal {
             return false;

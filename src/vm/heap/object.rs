@@ -586,11 +586,16 @@ fn int_size(bits: u64) -> u32 {
     u32::try_from(24 + 4 * digits).unwrap_or(u32::MAX)
 }
 
+/// `str.__sizeof__` of an ASCII string of `len` characters.
+pub fn ascii_str_size(len: usize) -> u32 {
+    u32::try_from(40 + len as u64 + 1).unwrap_or(u32::MAX)
+}
+
 /// `str.__sizeof__` for the compact representations of PEP 393 (saturating:
 /// the memory limit keeps real strings far below 4 GiB).
 fn str_size(text: &str) -> u32 {
     if text.is_ascii() {
-        return u32::try_from(40 + text.len() as u64 + 1).unwrap_or(u32::MAX);
+        return ascii_str_size(text.len());
     }
     let length = text.chars().count() as u64;
     let widest = text.chars().map(|c| c as u32).max().unwrap_or(0);

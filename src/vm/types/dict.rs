@@ -35,6 +35,62 @@ pub enum HashKey {
     },
 }
 
+/// How the dict's index hashes its keys. Only where an entry lies in the
+/// index depends on it (the order and everything shown come from `entries`),
+/// so a fast multiply hash replaces SipHash; its finish folds the high half
+/// of a 128-bit product into the low one, so keys that differ only in their
+/// high bits (multiples of a large power of two) still spread over the table.
+pub(crate) type KeyHashing = std::hash::BuildHasherDefault<KeyHasher>;
+
+#[derive(Default, Clone, Copy)]
+pub(crate) struct KeyHasher(u64);
+
+const KEY_HASH_MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+
+impl std::hash::Hasher for KeyHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, word: u8) {
+        self.write_u64(u64::from(word));
+    }
+
+    #[inline]
+    fn write_u32(&mut self, word: u32) {
+        self.write_u64(u64::from(word));
+    }
+
+    #[inline]
+    fn write_u64(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(23) ^ word).wrapping_mul(KEY_HASH_MULTIPLIER);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, word: usize) {
+        self.write_u64(word as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        let product = u128::from(self.0) * u128::from(KEY_HASH_MULTIPLIER);
+        (product as u64) ^ ((product >> 64) as u64)
+    }
+}
+
 /// One entry: key and value, both held by the dict.
 #[derive(Debug, Clone, Copy)]
 pub struct Entry {
@@ -46,7 +102,7 @@ pub struct Entry {
 pub struct Dict {
     /// Entries in insertion order; `None` where one was deleted.
     entries: Vec<Option<Entry>>,
-    index: HashMap<HashKey, usize>,
+    index: HashMap<HashKey, usize, KeyHashing>,
     /// log2 of the key table's size; `None` while it is the shared empty table.
     log2_size: Option<u32>,
     /// Entries the table has room for before it must grow.
