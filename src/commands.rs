@@ -91,6 +91,7 @@ pub fn run_with_input(
         };
         let finished = budget == 0 || vm.run_for(budget);
         out.write_all(vm.output.drain().as_bytes())?;
+        err.write_all(std::mem::take(&mut vm.stderr).as_bytes())?;
         if vm.is_finished() {
             break;
         }

@@ -43,6 +43,7 @@ pub enum Builtin {
     HasAttr,
     DelAttr,
     Locals,
+    Globals,
     Vars,
     Dir,
     IsSubclass,
@@ -126,6 +127,7 @@ impl Builtin {
             Builtin::HasAttr => "hasattr",
             Builtin::DelAttr => "delattr",
             Builtin::Locals => "locals",
+            Builtin::Globals => "globals",
             Builtin::Vars => "vars",
             Builtin::Dir => "dir",
             Builtin::IsSubclass => "issubclass",
@@ -212,6 +214,7 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("hasattr", Builtin::HasAttr),
     ("delattr", Builtin::DelAttr),
     ("locals", Builtin::Locals),
+    ("globals", Builtin::Globals),
     ("vars", Builtin::Vars),
     ("dir", Builtin::Dir),
     ("issubclass", Builtin::IsSubclass),
@@ -239,6 +242,8 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("set", Builtin::Type(TypeKind::Set)),
     ("frozenset", Builtin::Type(TypeKind::Frozenset)),
     ("slice", Builtin::Type(TypeKind::Slice)),
+    ("map", Builtin::Type(TypeKind::Map)),
+    ("filter", Builtin::Type(TypeKind::Filter)),
     ("bytes", Builtin::Type(TypeKind::Bytes)),
     ("bytearray", Builtin::Type(TypeKind::ByteArray)),
 ];
@@ -259,9 +264,6 @@ pub fn refused(name: &str) -> Option<&'static str> {
     Some(match name {
         "open" => "files",
         "exec" | "eval" | "compile" | "__import__" | "breakpoint" => "code loading",
-        // A module's names are not a dict in bytestep: writes through
-        // `globals()` could not reach them.
-        "globals" => "globals()",
         "exit" | "quit" => "leaving the interpreter",
         _ => return None,
     })
@@ -471,6 +473,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         | Builtin::HasAttr
         | Builtin::DelAttr
         | Builtin::Locals
+        | Builtin::Globals
         | Builtin::Vars
         | Builtin::Dir
         | Builtin::IsSubclass
@@ -973,6 +976,8 @@ pub(super) fn parse_float(text: &str) -> Option<f64> {
 
 fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
     match (kind, args) {
+        (TypeKind::Map, _) => vm.map(args),
+        (TypeKind::Filter, _) => vm.filter(args),
         (TypeKind::Type, [obj]) => {
             if let Value::Instance { class, .. } = vm.heap.value(*obj) {
                 return Ok(*class);

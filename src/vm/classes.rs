@@ -55,7 +55,6 @@ fn static_type_name(name: &str) -> &'static &'static str {
 /// Special methods CPython would call implicitly that bytestep does not
 /// call yet: a class defining one is refused, never silently wrong.
 const UNSUPPORTED_DUNDERS: &[&str] = &[
-    "__del__",
     "__complex__",
     "__length_hint__",
     "__bytes__",
@@ -227,7 +226,7 @@ impl Vm {
                 }
                 Ok(instance)
             }
-            Continuation::Replay => Ok(returned),
+            Continuation::Replay | Continuation::Finalizer { .. } => Ok(returned),
             Continuation::ClassHook { class, .. } => Ok(class),
         }
     }

@@ -358,7 +358,7 @@ impl Vm {
     /// `d[key] = value`: the dict holds new references to both (the key
     /// stays the first one inserted; the old value is dropped).
     pub(super) fn dict_set(&mut self, dict: ObjId, key: ObjId, value: ObjId) -> Flow {
-        let hash = self.hash_key(key)?;
+        let hash = self.dict_key(dict, key)?;
         let str_key = matches!(self.heap.value(key), Value::Str(_));
         let address = self.heap.get(dict).address;
         let replaced = match self.heap.value_mut(dict) {
@@ -389,8 +389,8 @@ impl Vm {
         Ok(())
     }
 
-    fn dict_lookup(&self, dict: ObjId, key: ObjId) -> Flow<Option<ObjId>> {
-        let hash = self.hash_key(key)?;
+    fn dict_lookup(&mut self, dict: ObjId, key: ObjId) -> Flow<Option<ObjId>> {
+        let hash = self.dict_key(dict, key)?;
         match self.heap.value(dict) {
             Value::Dict(d) => Ok(d.get(&hash).map(|e| e.value)),
             _ => Ok(None),
@@ -409,7 +409,7 @@ impl Vm {
     /// Remove `key`; the removed entry's references are the caller's to drop
     /// (returned as (key, value)).
     fn dict_remove(&mut self, dict: ObjId, key: ObjId) -> Flow<Option<(ObjId, ObjId)>> {
-        let hash = self.hash_key(key)?;
+        let hash = self.dict_key(dict, key)?;
         match self.heap.value_mut(dict) {
             Value::Dict(d) => Ok(d.remove(&hash).map(|e| (e.key, e.value))),
             _ => Ok(None),
@@ -887,6 +887,12 @@ impl Vm {
             return Err(PyException::type_error(
                 "sum() can't sum strings [use ''.join(seq) instead]",
             ));
+        }
+        if let Value::Bytes(_) | Value::ByteArray(_) = self.heap.value(start) {
+            return Err(PyException::type_error(format!(
+                "sum() can't sum {} [use b''.join(seq) instead]",
+                self.heap.value(start).type_name()
+            )));
         }
         // CPython's `builtin_sum_impl`: ints add in a machine word and floats
         // with Neumaier's compensation, making no objects on the way; the

@@ -280,6 +280,21 @@ impl Vm {
                 self.call_text_hook(method, obj, &[], "__str__")
             }
             Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) => self.repr_of(obj),
+            Value::Exception(exc) => {
+                // BaseException.__str__ of one argument: its str (KeyError: its repr).
+                let key_error = exc.kind.name() == "KeyError";
+                match self.heap.value(exc.args) {
+                    Value::Tuple(args) if args.len() == 1 && self.is_instance_obj(args[0]) => {
+                        let arg = args[0];
+                        if key_error {
+                            self.repr_of(arg)
+                        } else {
+                            self.str_of(arg)
+                        }
+                    }
+                    _ => self.heap.try_str(obj),
+                }
+            }
             _ => self.heap.try_str(obj),
         }
     }
@@ -629,6 +644,8 @@ impl Vm {
             | Value::SeqIterator { .. }
             | Value::Enumerate { .. }
             | Value::Zip { .. }
+            | Value::Map { .. }
+            | Value::Filter { .. }
             | Value::Reversed { .. }
             | Value::Generator(_) => true,
             Value::Instance { .. } => self.special_method(obj, "__next__").is_some(),

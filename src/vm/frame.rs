@@ -98,12 +98,31 @@ impl Frame {
 pub enum CallResult {
     Returned(ObjId),
     Raised(ObjId),
+    /// Not a call: what an iterator inside a native iterator (`map`,
+    /// `filter`, `zip`…) gave, logged so a replay takes the same item
+    /// instead of advancing it again (`None`: it was exhausted); `end`:
+    /// the position after the entries logged by the step itself.
+    Next {
+        item: Option<ObjId>,
+        end: u32,
+    },
+    /// Such a step begun but interrupted by a pending call.
+    Stepping,
+    /// A fact an instruction saw before a call (a dict's key table
+    /// version…), logged so its replay decides the same way.
+    Data(u64),
+    /// An object an instruction picked before a call (a key to compare
+    /// with), held until the instruction ends.
+    Held(ObjId),
 }
 
 impl CallResult {
-    pub fn object(self) -> ObjId {
+    pub fn object(self) -> Option<ObjId> {
         match self {
-            CallResult::Returned(obj) | CallResult::Raised(obj) => obj,
+            CallResult::Returned(obj) | CallResult::Raised(obj) => Some(obj),
+            CallResult::Next { item, .. } => item,
+            CallResult::Stepping | CallResult::Data(_) => None,
+            CallResult::Held(obj) => Some(obj),
         }
     }
 }
@@ -238,6 +257,10 @@ pub enum Continuation {
     /// [`Frame::replay`] and the caller's instruction runs again from the
     /// start, taking the results it already has instead of calling again.
     Replay,
+    /// `__del__` of `object` (held until it returns), run when its count
+    /// reached 0 or a collection found it unreachable: what it returns is
+    /// dropped, an exception it raises is reported and ignored.
+    Finalizer { object: ObjId },
 }
 
 impl Frame {

@@ -1,12 +1,12 @@
 //! The `gc` module: `collect()` frees unreachable cycles (see
-//! `heap/cycles.rs`), `get_referrers()` lists the containers holding an
-//! object. CPython's automatic collections are not modelled: cycles are
-//! freed when the program calls `gc.collect()`.
+//! `heap/cycles.rs` and `del.rs`), `get_referrers()` lists the containers
+//! holding an object, `enable()`/`disable()`/`get_threshold()`/
+//! `set_threshold()` steer the automatic collection (`auto_gc.rs`).
 
 use super::Vm;
 use super::builtins::Builtin;
 use super::exceptions::PyException;
-use super::heap::ObjId;
+use super::heap::{ObjId, Value};
 
 /// A function of the `gc` module.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -16,15 +16,21 @@ pub enum GcFunction {
     IsEnabled,
     Enable,
     Disable,
+    GetThreshold,
+    SetThreshold,
+    GetCount,
 }
 
 impl GcFunction {
-    const ALL: [GcFunction; 5] = [
+    const ALL: [GcFunction; 8] = [
         GcFunction::Collect,
         GcFunction::GetReferrers,
         GcFunction::IsEnabled,
         GcFunction::Enable,
         GcFunction::Disable,
+        GcFunction::GetThreshold,
+        GcFunction::SetThreshold,
+        GcFunction::GetCount,
     ];
 
     pub fn name(self) -> &'static str {
@@ -34,6 +40,9 @@ impl GcFunction {
             GcFunction::IsEnabled => "isenabled",
             GcFunction::Enable => "enable",
             GcFunction::Disable => "disable",
+            GcFunction::GetThreshold => "get_threshold",
+            GcFunction::SetThreshold => "set_threshold",
+            GcFunction::GetCount => "get_count",
         }
     }
 }
@@ -71,7 +80,7 @@ pub fn call(vm: &mut Vm, function: GcFunction, args: &[ObjId]) -> Result<ObjId, 
                     args.len()
                 )));
             }
-            let found = vm.heap.collect_cycles();
+            let found = vm.collect_now()?;
             Ok(vm.int_object(found as i64))
         }
         GcFunction::GetReferrers => {
@@ -83,11 +92,46 @@ pub fn call(vm: &mut Vm, function: GcFunction, args: &[ObjId]) -> Result<ObjId, 
         }
         GcFunction::IsEnabled => {
             no_arguments(args)?;
-            Ok(vm.bool_object(vm.gc_enabled))
+            Ok(vm.bool_object(vm.heap.gc.enabled))
+        }
+        GcFunction::GetThreshold => {
+            no_arguments(args)?;
+            let [a, b, c] = vm.heap.gc.thresholds;
+            let items = [a, b, c].map(|t| vm.int_object(t as i64)).to_vec();
+            Ok(vm.tuple_object(items, false))
+        }
+        GcFunction::GetCount => {
+            // The young count; the old spaces' counts are not modelled (0).
+            no_arguments(args)?;
+            let young = vm.heap.gc.young_count;
+            let items = [young, 0, 0].map(|t| vm.int_object(t as i64)).to_vec();
+            Ok(vm.tuple_object(items, false))
+        }
+        GcFunction::SetThreshold => {
+            if args.is_empty() || args.len() > 3 {
+                return Err(PyException::type_error(
+                    "gc.set_threshold requires 1 to 3 arguments",
+                ));
+            }
+            let mut thresholds = vm.heap.gc.thresholds;
+            for (slot, &arg) in thresholds.iter_mut().zip(args) {
+                *slot = match vm.heap.value(arg) {
+                    Value::Int(n) => u64::try_from(*n).unwrap_or(0),
+                    Value::Bool(b) => u64::from(*b),
+                    other => {
+                        return Err(PyException::type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            other.type_name()
+                        )));
+                    }
+                };
+            }
+            vm.heap.gc.thresholds = thresholds;
+            Ok(vm.singletons.none)
         }
         GcFunction::Enable | GcFunction::Disable => {
             no_arguments(args)?;
-            vm.gc_enabled = function == GcFunction::Enable;
+            vm.heap.gc.enabled = function == GcFunction::Enable;
             Ok(vm.singletons.none)
         }
     }

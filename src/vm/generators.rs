@@ -939,7 +939,17 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(super) fn run_finalizers(&mut self) {
-        while let Some(generator) = self.heap.take_finalizing() {
+        self.heap.place_finalizers(self.frames.len());
+        while let Some(generator) = self.heap.take_finalizing(self.frames.len()) {
+            if !matches!(self.heap.value(generator), Value::Generator(_)) {
+                // An instance with `__del__`.
+                let depth = self.frames.len();
+                self.start_del(generator);
+                if self.frames.len() > depth {
+                    return;
+                }
+                continue;
+            }
             // The finalizer's reference becomes the close's.
             let holder = self.continuation_referrer();
             self.heap.incref(generator, holder);

@@ -164,7 +164,8 @@ impl Vm {
             return Ok(dict);
         }
         if frame.function.is_none() {
-            return Err(self.unsupported("globals() and locals() at module level"));
+            // At module level, the locals are the globals.
+            return self.main_dict();
         }
         let pairs: Vec<(String, ObjId)> = frame
             .code
@@ -278,6 +279,10 @@ pub fn call(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
         Builtin::Locals => {
             arguments(builtin, args, 0, 0)?;
             vm.locals_dict()
+        }
+        Builtin::Globals => {
+            arguments(builtin, args, 0, 0)?;
+            vm.main_dict()
         }
         Builtin::Vars => {
             arguments(builtin, args, 0, 1)?;

@@ -53,6 +53,9 @@ impl Vm {
                 Some(Continuation::Init { instance }) => {
                     refer(instance, "a pending __init__", &self.heap)?;
                 }
+                Some(Continuation::Finalizer { object, .. }) => {
+                    refer(object, "a running __del__", &self.heap)?;
+                }
                 Some(Continuation::ClassHook {
                     class, keywords, ..
                 }) => {
@@ -64,7 +67,9 @@ impl Vm {
                 Some(Continuation::Replay) | None => {}
             }
             for result in frame.replay() {
-                refer(result.object(), "a pending call's result", &self.heap)?;
+                if let Some(object) = result.object() {
+                    refer(object, "a pending call's result", &self.heap)?;
+                }
             }
             for &pinned in frame.pins() {
                 refer(pinned, "a caller holding it across a call", &self.heap)?;

@@ -86,7 +86,7 @@ impl Vm {
         match self.heap.value(iterator) {
             Value::Enumerate { iter, count } => {
                 let (iter, count) = (*iter, *count);
-                let Some(item) = self.next_item(iter)? else {
+                let Some(item) = self.next_logged(iter)? else {
                     return Ok(Some(None));
                 };
                 if let Value::Enumerate { count, .. } = self.heap.value_mut(iterator) {
@@ -99,7 +99,7 @@ impl Vm {
                 let iters = iters.to_vec();
                 let mut items = Vec::with_capacity(iters.len());
                 for it in iters {
-                    match self.next_item(it)? {
+                    match self.next_logged(it)? {
                         Some(item) => items.push(item),
                         None => {
                             for item in items {
@@ -153,7 +153,175 @@ impl Vm {
                 };
                 Ok(Some(Some(item)))
             }
+            Value::Map { func, iters } => {
+                let (func, iters) = (*func, *iters);
+                self.map_next(func, iters).map(Some)
+            }
+            Value::Filter { func, iter } => {
+                let (func, iter) = (*func, *iter);
+                self.filter_next(func, iter).map(Some)
+            }
             _ => Ok(None),
+        }
+    }
+
+    /// `map(func, *iterables)` (`map_vectorcall`): the tuple of iterators
+    /// first, then the map object.
+    pub(super) fn map(&mut self, args: &[ObjId]) -> Flow<ObjId> {
+        let Some((&func, iterables)) = args.split_first().filter(|(_, rest)| !rest.is_empty())
+        else {
+            return Err(PyException::type_error(
+                "map() must have at least two arguments.",
+            ));
+        };
+        let iters = self.iterators_of(iterables)?;
+        let tuple = self.tuple_object(iters, false);
+        let map = self.heap.alloc(Value::Map { func, iters: tuple });
+        let address = self.heap.get(map).address;
+        self.heap.incref(
+            func,
+            Referrer::Attribute {
+                owner: address,
+                name: "func",
+            },
+        );
+        self.heap.incref(
+            tuple,
+            Referrer::Attribute {
+                owner: address,
+                name: "iters",
+            },
+        );
+        Ok(map)
+    }
+
+    /// `filter(function or None, iterable)`.
+    pub(super) fn filter(&mut self, args: &[ObjId]) -> Flow<ObjId> {
+        let &[func, iterable] = args else {
+            return Err(PyException::type_error(format!(
+                "filter expected 2 arguments, got {}",
+                args.len()
+            )));
+        };
+        let iter = self.iterator(iterable)?;
+        let filter = self.heap.alloc(Value::Filter { func, iter });
+        let address = self.heap.get(filter).address;
+        self.heap.incref(
+            func,
+            Referrer::Attribute {
+                owner: address,
+                name: "func",
+            },
+        );
+        self.heap
+            .incref(iter, Referrer::Iterator { iterator: address });
+        Ok(filter)
+    }
+
+    /// `iter()` of each iterable, in order (the ones made so far are freed
+    /// when one is not iterable).
+    fn iterators_of(&mut self, iterables: &[ObjId]) -> Flow<Vec<ObjId>> {
+        let mut iters = Vec::with_capacity(iterables.len());
+        for &iterable in iterables {
+            match self.iterator(iterable) {
+                Ok(it) => iters.push(it),
+                Err(error) => {
+                    for it in iters.into_iter().rev() {
+                        self.heap.discard(it);
+                    }
+                    return Err(error);
+                }
+            }
+        }
+        Ok(iters)
+    }
+
+    /// `map_next`: one item of each iterator, then `func(*items)`; the
+    /// shortest iterator ends it. A `StopIteration` out of `func` ends it
+    /// too, as it does for every consumer of `tp_iternext`.
+    fn map_next(&mut self, func: ObjId, iters: ObjId) -> Flow<Option<ObjId>> {
+        let iters = match self.heap.value(iters) {
+            Value::Tuple(items) => items.to_vec(),
+            _ => Vec::new(),
+        };
+        let mut args = Vec::with_capacity(iters.len());
+        for it in iters {
+            match self.next_logged(it) {
+                Ok(Some(item)) => args.push(item),
+                Ok(None) => {
+                    self.discard_all(args);
+                    return Ok(None);
+                }
+                Err(error) => {
+                    self.discard_all(args);
+                    return Err(error);
+                }
+            }
+        }
+        let result = self.try_call_python(func, &args);
+        self.discard_all(args);
+        self.iteration_result(result?)
+    }
+
+    /// `filter_next`: the next item for which `func(item)` (or the item
+    /// itself when `func` is None or `bool`) is true.
+    fn filter_next(&mut self, func: ObjId, iter: ObjId) -> Flow<Option<ObjId>> {
+        let check_true = func == self.singletons.none
+            || matches!(self.heap.value(func), Value::Type(TypeKind::Bool));
+        loop {
+            let Some(item) = self.next_logged(iter)? else {
+                return Ok(None);
+            };
+            let verdict = if check_true {
+                item
+            } else {
+                let result = self.try_call_python(func, &[item]);
+                let result = match result {
+                    Ok(result) => result,
+                    Err(error) => {
+                        self.heap.discard(item);
+                        return Err(error);
+                    }
+                };
+                match self.iteration_result(result) {
+                    Ok(Some(verdict)) => verdict,
+                    Ok(None) => {
+                        self.heap.discard(item);
+                        return Ok(None);
+                    }
+                    Err(error) => {
+                        self.heap.discard(item);
+                        return Err(error);
+                    }
+                }
+            };
+            match self.truthy(verdict) {
+                Ok(true) => return Ok(Some(item)),
+                Ok(false) => self.heap.discard(item),
+                Err(error) => {
+                    self.heap.discard(item);
+                    return Err(error);
+                }
+            }
+        }
+    }
+
+    /// A call's result inside `tp_iternext`: its value, `None` for a
+    /// `StopIteration`, or its exception raised.
+    fn iteration_result(&mut self, result: Result<ObjId, ObjId>) -> Flow<Option<ObjId>> {
+        match result {
+            Ok(value) => Ok(Some(value)),
+            Err(exc) if self.is_exception_kind(exc, "StopIteration") => Ok(None),
+            Err(exc) => {
+                self.heap.incref(exc, self.raised_referrer());
+                Err(PyException::object(exc, true))
+            }
+        }
+    }
+
+    fn discard_all(&mut self, items: Vec<ObjId>) {
+        for item in items.into_iter().rev() {
+            self.heap.discard(item);
         }
     }
 }

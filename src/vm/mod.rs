@@ -5,6 +5,7 @@
 //! on, so `bytestep run` pays nothing for them. The heap (objects, ids,
 //! refcounts) lives in [`heap`]; each opcode's handler is in [`opcodes`].
 
+mod auto_gc;
 pub mod builtins;
 mod bytes;
 mod classes;
@@ -12,6 +13,8 @@ pub mod code;
 mod complex;
 mod containers;
 mod conversions;
+mod custom_keys;
+mod del;
 mod descriptors;
 mod dunders;
 mod exc_classes;
@@ -27,6 +30,7 @@ mod introspect;
 mod invariants;
 mod iterators;
 mod math;
+mod module_dict;
 mod numeric;
 mod opcodes;
 pub mod output;
@@ -92,8 +96,9 @@ pub struct Vm {
     /// Built-in modules made by their first `import` (`math`, `gc`), held
     /// by `sys.modules`.
     pub imported: Vec<ObjId>,
-    /// `gc.isenabled()` (only `gc.collect()` collects here).
-    pub gc_enabled: bool,
+    /// What the program wrote to stderr besides an uncaught traceback
+    /// (`Exception ignored while calling deallocator …`), not yet taken.
+    pub stderr: String,
     /// Attribute and class-namespace keys: CPython's interned identifier
     /// strings, immortal, made once each.
     identifiers: FastMap<Symbol, ObjId>,
@@ -212,7 +217,7 @@ impl Vm {
             builtins_module: ObjId::from_index(0),
             sys_module: ObjId::from_index(0),
             imported: Vec::new(),
-            gc_enabled: true,
+            stderr: String::new(),
             identifiers: FastMap::default(),
             input: input::Input::empty(),
             output: output::Output::default(),
@@ -276,6 +281,7 @@ impl Vm {
             name: name_symbol,
             namespace: Namespace::default(),
             builtin: name != MAIN_MODULE,
+            dict: None,
         })));
         // sys.modules holds every module for the whole run.
         let holder = self.heap.symbols.intern("sys.modules");
@@ -617,6 +623,7 @@ impl Vm {
     /// The module namespace entries (`global` names), in binding order.
     pub fn globals(&self) -> Vec<(String, ObjId)> {
         match self.heap.value(self.main_module) {
+            Value::Module(module) if module.dict.is_some() => self.module_dict_names(module.dict),
             Value::Module(module) => module
                 .namespace
                 .entries()
@@ -868,10 +875,13 @@ impl Vm {
                 Some(frame::Continuation::Init { instance }) => {
                     visit(instance, pending, true, Some(depth))
                 }
+                Some(frame::Continuation::Finalizer { object, .. }) => {
+                    visit(object, pending, true, Some(depth))
+                }
                 Some(frame::Continuation::Replay) | None => {}
             }
-            for result in frame.replay() {
-                visit(result.object(), pending, true, Some(depth));
+            for object in frame.replay().iter().filter_map(|r| r.object()) {
+                visit(object, pending, true, Some(depth));
             }
             for &pinned in frame.pins() {
                 visit(pinned, pending, true, Some(depth));
@@ -927,6 +937,7 @@ impl Vm {
     #[cold]
     #[inline(never)]
     fn attend(&mut self, succeeded: bool) {
+        self.run_scheduled_gc();
         if !self.heap.finalizing().is_empty() && self.outcome.is_none() {
             self.run_finalizers();
         }
@@ -948,7 +959,7 @@ impl Vm {
             let moved = match self.execute(instr) {
                 Err(error) => {
                     self.unwind(error);
-                    if !self.heap.finalizing().is_empty() {
+                    if !self.heap.finalizing().is_empty() || self.heap.gc.scheduled {
                         self.attend(false);
                     }
                     Moved::Unwound
@@ -959,7 +970,7 @@ impl Vm {
                 }
                 Ok(()) if self.outcome.is_some() => Moved::Finished,
                 Ok(()) => {
-                    if !self.heap.finalizing().is_empty() {
+                    if !self.heap.finalizing().is_empty() || self.heap.gc.scheduled {
                         self.attend(true);
                     }
                     self.update_line_event();
@@ -1135,6 +1146,9 @@ impl Vm {
     fn execute_checked(&mut self, instr: Instr) -> Outcome {
         let depth_before = self.frames.len();
         let outcome = self.execute_settled(instr, depth_before);
+        if self.heap.gc.scheduled {
+            self.run_scheduled_gc();
+        }
         if !self.heap.finalizing().is_empty() && self.outcome.is_none() {
             self.run_finalizers();
             if self.track_lines {
@@ -1218,7 +1232,8 @@ impl Vm {
                 self.heap.decref(obj, referrer);
             }
         }
-        for (index, slot) in frame.locals.iter_mut().enumerate() {
+        // `_PyFrame_ClearLocals`: from the stack pointer down, the last local first.
+        for (index, slot) in frame.locals.iter_mut().enumerate().rev() {
             if let Some(obj) = slot.obj.take()
                 && !slot.borrowed
             {
@@ -1261,6 +1276,7 @@ impl Vm {
                     }
                 }
                 frame::Continuation::Init { instance } => self.heap.decref(instance, holder),
+                frame::Continuation::Finalizer { object, .. } => self.heap.decref(object, holder),
                 frame::Continuation::Replay => {}
             }
         }
@@ -1276,9 +1292,12 @@ impl Vm {
     #[cold]
     #[inline(never)]
     fn release_frame_calls(&mut self, calls: frame::FrameCalls) {
-        for result in calls.replay {
-            self.heap
-                .decref(result.object(), self.continuation_referrer());
+        for object in calls
+            .replay
+            .into_iter()
+            .filter_map(frame::CallResult::object)
+        {
+            self.heap.decref(object, self.continuation_referrer());
         }
         for pinned in calls.pins {
             self.heap.decref(pinned, self.continuation_referrer());

@@ -320,6 +320,10 @@ impl Vm {
                     return Ok(());
                 }
                 if let Value::Instance { .. }
+                | Value::Map { .. }
+                | Value::Filter { .. }
+                | Value::Enumerate { .. }
+                | Value::Zip { .. }
                 | Value::SeqIterator {
                     kind: TypeKind::SeqIter,
                     ..
@@ -586,6 +590,8 @@ impl Vm {
                         | Value::SeqIterator { .. }
                         | Value::Enumerate { .. }
                         | Value::Zip { .. }
+                        | Value::Map { .. }
+                        | Value::Filter { .. }
                         | Value::Reversed { .. }
                         | Value::DictView { .. }
                 ) {
@@ -971,6 +977,11 @@ impl Vm {
     }
 
     fn lookup_global(&self, name: super::heap::Symbol) -> Flow<ObjId> {
+        if let Some(dict) = self.main_dict_if_any()
+            && let Some(found) = self.module_dict_get(dict, name)
+        {
+            return Ok(found);
+        }
         for module in [self.main_module, self.builtins_module] {
             if let Value::Module(m) = self.heap.value(module)
                 && let Some(found) = m.namespace.get(name)
@@ -1001,6 +1012,11 @@ impl Vm {
 
     fn store_global(&mut self, name: super::heap::Symbol, popped: Popped) -> Flow {
         let obj = popped.slot.obj.ok_or_else(null_error)?;
+        if let Some(dict) = self.main_dict_if_any() {
+            let result = self.module_dict_set(dict, name, obj);
+            self.release(popped);
+            return result;
+        }
         let referrer = self.global_referrer(name);
         self.take_into(&popped, referrer);
         let main = self.main_module;
@@ -1016,6 +1032,12 @@ impl Vm {
     }
 
     fn delete_global(&mut self, name: super::heap::Symbol) -> Flow {
+        if let Some(dict) = self.main_dict_if_any() {
+            if self.module_dict_delete(dict, name) {
+                return Ok(());
+            }
+            return Err(PyException::name_error(self.heap.symbols.text(name)));
+        }
         let main = self.main_module;
         let referrer = self.global_referrer(name);
         let removed = match self.heap.value_mut(main) {
@@ -1210,6 +1232,8 @@ impl Vm {
             | Value::SeqIterator { .. }
             | Value::Enumerate { .. }
             | Value::Zip { .. }
+            | Value::Map { .. }
+            | Value::Filter { .. }
             | Value::Reversed { .. }
             | Value::Generator(_) => {
                 // iter(iterator) is the iterator itself.
@@ -2096,9 +2120,9 @@ impl Vm {
                 }
                 Ok(false)
             }
-            Value::Dict(dict) => {
-                let key = self.hash_key(item)?;
-                Ok(dict.get(&key).is_some())
+            Value::Dict(_) => {
+                let key = self.dict_key(container, item)?;
+                Ok(matches!(self.heap.value(container), Value::Dict(d) if d.get(&key).is_some()))
             }
             Value::DictView {
                 kind: TypeKind::DictKeys,
@@ -2119,11 +2143,33 @@ impl Vm {
                 }
                 _ => Ok(false),
             },
+            Value::RangeIterator { .. }
+            | Value::SeqIterator { .. }
+            | Value::Enumerate { .. }
+            | Value::Zip { .. }
+            | Value::Map { .. }
+            | Value::Filter { .. }
+            | Value::Reversed { .. } => self.iterator_contains(container, item),
             other => Err(PyException::type_error(format!(
                 "argument of type '{}' is not a container or iterable",
                 other.type_name()
             ))),
         }
+    }
+
+    /// `_PySequence_IterSearch`: consume the iterator up to an item equal
+    /// to `needle` (each step logged, so a replay does not advance it twice).
+    fn iterator_contains(&mut self, iterator: ObjId, needle: ObjId) -> Flow<bool> {
+        while let Some(item) = self.next_logged(iterator)? {
+            let found = self
+                .compare_bool(crate::bytecode::operators::CompareOp::Eq, item, needle)
+                .inspect_err(|_| self.heap.discard(item))?;
+            self.heap.discard(item);
+            if found {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     pub(super) fn call_with(&mut self, argc: usize, kwnames: Option<Vec<String>>) -> Flow {
@@ -2489,6 +2535,16 @@ impl Vm {
         value: ObjId,
         popped: Popped,
     ) -> Flow {
+        if let super::frame::Continuation::Finalizer { object, .. } = continuation {
+            // `__del__` returned: its value goes, then the object's last reference.
+            let _ = popped;
+            self.pop_frame();
+            let holder = self.continuation_referrer();
+            self.heap.decref(value, holder);
+            self.heap.decref(object, holder);
+            self.heap.finish_pending_collection();
+            return Ok(());
+        }
         if continuation == super::frame::Continuation::Replay {
             // The returned value's reference (the stack's, or the one
             // `return_value` made for a borrowed one) moves into the
@@ -2529,7 +2585,9 @@ impl Vm {
                 next,
                 keywords,
             } => self.class_hooks(class, next, true, keywords),
-            super::frame::Continuation::Replay => Ok(()),
+            super::frame::Continuation::Replay | super::frame::Continuation::Finalizer { .. } => {
+                Ok(())
+            }
         }
     }
 

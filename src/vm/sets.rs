@@ -166,13 +166,11 @@ impl Vm {
         })
     }
 
-    /// A set member's hash and equality key; instances whose class defines
-    /// `__eq__` cannot be members yet.
-    fn member_entry(&mut self, obj: ObjId) -> Flow<Entry> {
-        if self.is_instance_obj(obj) && self.has_custom_eq(obj) {
-            let hash = self.py_hash(obj)?;
-            let _ = hash;
-            return Err(self.unsupported("set members or dict keys whose class defines __eq__"));
+    /// A set member's hash and equality key in `set` (instances whose class
+    /// defines `__eq__` or `__hash__` are looked up through them).
+    fn member_entry(&mut self, set: ObjId, obj: ObjId) -> Flow<Entry> {
+        if self.is_custom_key(obj) {
+            return self.custom_member_entry(set, obj);
         }
         let hash = match self.py_hash(obj) {
             Ok(hash) => hash,
@@ -194,7 +192,7 @@ impl Vm {
 
     /// Add `item` to `set` (which takes a reference when it is new).
     pub(super) fn set_add(&mut self, set: ObjId, item: ObjId) -> Flow {
-        let entry = self.member_entry(item)?;
+        let entry = self.member_entry(set, item)?;
         let address = self.heap.get(set).address;
         let added = match self.heap.value_mut(set) {
             Value::Set(s) => s.add(entry),
@@ -207,7 +205,7 @@ impl Vm {
     }
 
     fn set_contains(&mut self, set: ObjId, item: ObjId) -> Flow<bool> {
-        let entry = match self.member_entry(item) {
+        let entry = match self.member_entry(set, item) {
             Ok(entry) => entry,
             Err(error) if error.kind == "TypeError" => {
                 // `x in s` with an unhashable set: its frozenset is looked up.
@@ -226,7 +224,7 @@ impl Vm {
 
     /// Remove `item`; false when it was not a member.
     fn set_discard(&mut self, set: ObjId, item: ObjId) -> Flow<bool> {
-        let entry = self.member_entry(item)?;
+        let entry = self.member_entry(set, item)?;
         let address = self.heap.get(set).address;
         let removed = match self.heap.value_mut(set) {
             Value::Set(s) => s.remove(entry.hash, &entry.eq),
@@ -286,6 +284,9 @@ impl Vm {
 
     /// `set.update(iterable)`.
     fn set_update(&mut self, set: ObjId, iterable: ObjId) -> Flow {
+        if self.is_set(iterable) {
+            self.refuse_custom_algebra(set, iterable)?;
+        }
         if let Value::Set(source) = self.heap.value(iterable) {
             let source = (**source).clone();
             let address = self.heap.get(set).address;
@@ -324,6 +325,19 @@ impl Vm {
 
     // BUILD_SET (values[oparg] -- set)
     pub(super) fn build_set(&mut self, count: usize) -> Flow {
+        let items = self.top_objects(count)?;
+        if items.iter().any(|&item| self.is_custom_key(item)) {
+            return self.build_container_calling(count, |vm| {
+                let set = vm.set_object(false);
+                for item in items {
+                    if let Err(error) = vm.set_add(set, item) {
+                        vm.heap.discard(set);
+                        return Err(error);
+                    }
+                }
+                Ok(set)
+            });
+        }
         let popped = self.pop_many(count)?;
         let set = self.set_object(false);
         self.push(set)?;
@@ -344,6 +358,25 @@ impl Vm {
 
     // SET_ADD (set, unused[oparg-1], v -- set, unused[oparg-1])
     pub(super) fn set_add_op(&mut self, depth: u32) -> Flow {
+        let item = self
+            .peek(0)?
+            .obj
+            .ok_or_else(|| PyException::new("SystemError", "NULL item"))?;
+        if self.is_custom_key(item) {
+            let set = self
+                .peek(depth as usize)?
+                .obj
+                .ok_or_else(|| PyException::new("SystemError", "NULL set"))?;
+            let result = self.calling(|vm| vm.set_add(set, item));
+            if let Err(error) = &result
+                && Vm::is_pending(error)
+            {
+                return result;
+            }
+            let popped = self.pop()?;
+            self.release(popped);
+            return result;
+        }
         let (value, popped) = self.pop_object()?;
         let set = self
             .peek(depth.saturating_sub(1) as usize)?
@@ -457,6 +490,7 @@ impl Vm {
         if !self.is_set(a) || !self.is_set(b) {
             return Ok(None);
         }
+        self.refuse_custom_algebra(a, b)?;
         let inplace = op.is_inplace() && !self.frozen(a);
         let base = op.base();
         if inplace {
@@ -525,6 +559,7 @@ impl Vm {
         if !self.is_set(a) || !self.is_set(b) {
             return Ok(None);
         }
+        self.refuse_custom_algebra(a, b)?;
         let (la, lb) = (self.set_len(a), self.set_len(b));
         Ok(Some(match op {
             CompareOp::Eq => la == lb && self.set_is_subset(a, b)?,
@@ -534,6 +569,17 @@ impl Vm {
             CompareOp::Gt => lb < la && self.set_is_subset(b, a)?,
             _ => self.set_is_subset(b, a)?,
         }))
+    }
+
+    /// Two sets whose members are compared through `__eq__`: their algebra
+    /// would need a lookup per member, which is not modelled yet.
+    fn refuse_custom_algebra(&self, a: ObjId, b: ObjId) -> Flow {
+        if self.has_custom_members(a) || self.has_custom_members(b) {
+            return Err(self.unsupported(
+                "set operations between sets with members whose class defines __eq__ or __hash__",
+            ));
+        }
+        Ok(())
     }
 
     /// `x in s`.

@@ -27,6 +27,13 @@ use super::{Flow, Popped, Vm};
 /// The message of the internal error that stands for "a call is pending".
 const PENDING: &str = "bytestep: a Python call is pending";
 
+fn replay_mismatch() -> Box<PyException> {
+    PyException::new(
+        "SystemError",
+        "bytestep: a replayed instruction took another path",
+    )
+}
+
 /// The state of the calls of the instruction being executed.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Calls {
@@ -54,8 +61,8 @@ pub(super) struct Calls {
 
 impl Calls {
     /// An instruction that ended by switching frames in place (a class
-    /// hook's frame replacing the one that returned): the stack-effect
-    /// check skips it, as it skips replays.
+    /// hook's frame replacing the one that returned, a finalizer's frame
+    /// pushed after it): the stack-effect check skips it, as it skips replays.
     pub(super) fn note_frame_switch(&mut self) {
         self.replays += 1;
     }
@@ -100,8 +107,11 @@ impl Vm {
     fn release_call_results(&mut self) {
         let holder = self.continuation_referrer();
         self.calls.cursor = 0;
-        for result in std::mem::take(&mut self.calls.results) {
-            self.heap.decref(result.object(), holder);
+        for object in std::mem::take(&mut self.calls.results)
+            .into_iter()
+            .filter_map(CallResult::object)
+        {
+            self.heap.decref(object, holder);
         }
     }
 
@@ -144,10 +154,11 @@ impl Vm {
         let kwnames = std::mem::take(&mut self.calls.next_kwnames);
         if let Some(&result) = self.calls.results.get(self.calls.cursor) {
             self.calls.cursor += 1;
-            return Ok(match result {
-                CallResult::Returned(obj) => Ok(obj),
-                CallResult::Raised(exc) => Err(exc),
-            });
+            return match result {
+                CallResult::Returned(obj) => Ok(Ok(obj)),
+                CallResult::Raised(exc) => Ok(Err(exc)),
+                _ => Err(replay_mismatch()),
+            };
         }
         self.calls.next_pins = pins;
         let holder = self.continuation_referrer();
@@ -252,6 +263,139 @@ impl Vm {
                 Some(Err(error))
             }
         }
+    }
+
+    /// The next item of `iterator` for a native iterator that wraps it: the
+    /// same as [`Vm::next_item`], but inside an instruction that may call
+    /// Python code the item is logged (and held until the instruction
+    /// ends), so a replay takes it again instead of advancing `iterator`
+    /// twice. Like `next_item`'s, the item is not the caller's reference.
+    pub(super) fn next_logged(&mut self, iterator: ObjId) -> Flow<Option<ObjId>> {
+        if self.calls.depth == 0 {
+            return self.next_item(iterator);
+        }
+        // The entry is reserved before the step: a nested native iterator
+        // logs its own steps after it, and a step interrupted by a pending
+        // call is taken again (it is deterministic given the later entries).
+        let index = self.calls.cursor;
+        match self.calls.results.get(index) {
+            Some(&CallResult::Next { item, end }) => {
+                // Past the entries its own step logged.
+                self.calls.cursor = end as usize;
+                return Ok(item);
+            }
+            Some(CallResult::Stepping) => {}
+            Some(_) => return Err(replay_mismatch()),
+            None => self.calls.results.push(CallResult::Stepping),
+        }
+        self.calls.cursor += 1;
+        let item = self.next_item(iterator)?;
+        if let Some(item) = item {
+            self.heap.incref(item, self.continuation_referrer());
+        }
+        let end = self.calls.cursor as u32;
+        if let Some(entry) = self.calls.results.get_mut(index) {
+            *entry = CallResult::Next { item, end };
+        }
+        Ok(item)
+    }
+
+    /// A fact `fresh` computes, logged on the instruction's first run and
+    /// read back by its replays (see [`CallResult::Data`]).
+    pub(super) fn log_data(&mut self, fresh: impl FnOnce(&mut Vm) -> u64) -> Flow<u64> {
+        if self.calls.depth == 0 {
+            return Ok(fresh(self));
+        }
+        match self.calls.results.get(self.calls.cursor) {
+            Some(&CallResult::Data(value)) => {
+                self.calls.cursor += 1;
+                Ok(value)
+            }
+            Some(_) => Err(replay_mismatch()),
+            None => {
+                let value = fresh(self);
+                self.calls.results.push(CallResult::Data(value));
+                self.calls.cursor += 1;
+                Ok(value)
+            }
+        }
+    }
+
+    /// Words `fresh` computes, logged on the instruction's first run and
+    /// read back by its replays.
+    pub(super) fn log_words(&mut self, fresh: impl FnOnce(&mut Vm) -> Vec<u64>) -> Flow<Vec<u64>> {
+        if self.calls.depth == 0 {
+            return Ok(fresh(self));
+        }
+        let count = match self.calls.results.get(self.calls.cursor) {
+            Some(&CallResult::Data(count)) => count as usize,
+            Some(_) => return Err(replay_mismatch()),
+            None => {
+                let words = fresh(self);
+                self.calls
+                    .results
+                    .push(CallResult::Data(words.len() as u64));
+                self.calls
+                    .results
+                    .extend(words.iter().map(|&w| CallResult::Data(w)));
+                self.calls.cursor = self.calls.results.len();
+                return Ok(words);
+            }
+        };
+        let start = self.calls.cursor + 1;
+        let mut words = Vec::with_capacity(count);
+        for entry in self.calls.results.get(start..start + count).unwrap_or(&[]) {
+            match entry {
+                CallResult::Data(word) => words.push(*word),
+                _ => return Err(replay_mismatch()),
+            }
+        }
+        if words.len() != count {
+            return Err(replay_mismatch());
+        }
+        self.calls.cursor = start + count;
+        Ok(words)
+    }
+
+    /// Objects `fresh` picks, logged (and held) on the instruction's first
+    /// run and read back by its replays.
+    pub(super) fn log_objects(
+        &mut self,
+        fresh: impl FnOnce(&mut Vm) -> Vec<ObjId>,
+    ) -> Flow<Vec<ObjId>> {
+        if self.calls.depth == 0 {
+            return Ok(fresh(self));
+        }
+        let count = match self.calls.results.get(self.calls.cursor) {
+            Some(&CallResult::Data(count)) => count as usize,
+            Some(_) => return Err(replay_mismatch()),
+            None => {
+                let objects = fresh(self);
+                let holder = self.continuation_referrer();
+                self.calls
+                    .results
+                    .push(CallResult::Data(objects.len() as u64));
+                for &obj in &objects {
+                    self.heap.incref(obj, holder);
+                    self.calls.results.push(CallResult::Held(obj));
+                }
+                self.calls.cursor = self.calls.results.len();
+                return Ok(objects);
+            }
+        };
+        let start = self.calls.cursor + 1;
+        let mut objects = Vec::with_capacity(count);
+        for entry in self.calls.results.get(start..start + count).unwrap_or(&[]) {
+            match entry {
+                CallResult::Held(obj) => objects.push(*obj),
+                _ => return Err(replay_mismatch()),
+            }
+        }
+        if objects.len() != count {
+            return Err(replay_mismatch());
+        }
+        self.calls.cursor = start + count;
+        Ok(objects)
     }
 
     /// [`Vm::call_python`] holding `pins` while the function runs.

@@ -70,7 +70,7 @@ impl Vm {
 
     /// The exception object of an error: the one raised, or a new instance
     /// of the named class with the message as its argument. A new reference.
-    fn exception_object(&mut self, error: &PyException) -> ObjId {
+    pub(super) fn exception_object(&mut self, error: &PyException) -> ObjId {
         if let Some(object) = error.object {
             return object;
         }
@@ -172,6 +172,15 @@ impl Vm {
                 self.add_traceback_entry(exc);
                 return self.replay_raised(exc).map(|()| self.after_replay());
             }
+            if let Some(super::frame::Continuation::Finalizer { object, .. }) = frame.on_return {
+                // `__del__` raised: reported as unraisable, and the program goes on.
+                self.reraise_lasti = None;
+                self.report_unraisable_del(object, exc);
+                self.pop_frame();
+                self.heap.decref(exc, self.raised_referrer());
+                self.heap.finish_pending_collection();
+                return Ok(Outcome::Continued);
+            }
             let generator_frame = frame.resumed.is_some();
             if !self.resumer_catches(frame, exc) && !self.handled_further_out(exc) {
                 // Nothing will catch it: the frames stay for the post-mortem
@@ -215,9 +224,15 @@ impl Vm {
             || self.frames[1..]
                 .iter()
                 .any(|frame| self.resumer_catches(frame, exc))
-            || self.frames[1..]
-                .iter()
-                .any(|frame| frame.on_return == Some(super::frame::Continuation::Replay))
+            || self.frames[1..].iter().any(|frame| {
+                matches!(
+                    frame.on_return,
+                    Some(
+                        super::frame::Continuation::Replay
+                            | super::frame::Continuation::Finalizer { .. }
+                    )
+                )
+            })
     }
 
     /// A replayed instruction completed: the outcome of the step.

@@ -51,6 +51,19 @@ impl Vm {
 
     // BUILD_MAP (values[oparg*2] -- map)
     pub(in crate::vm) fn build_map(&mut self, count: usize) -> Flow {
+        let pairs = self.top_objects(count * 2)?;
+        if pairs.chunks(2).any(|pair| self.is_custom_key(pair[0])) {
+            return self.build_container_calling(count * 2, |vm| {
+                let dict = vm.heap.alloc(Value::Dict(Box::new(Dict::presized(count))));
+                for pair in pairs.chunks(2) {
+                    if let Err(error) = vm.dict_set(dict, pair[0], pair[1]) {
+                        vm.heap.discard(dict);
+                        return Err(error);
+                    }
+                }
+                Ok(dict)
+            });
+        }
         let popped = self.pop_many(count * 2)?;
         let dict = self
             .heap
@@ -75,6 +88,24 @@ impl Vm {
 
     // MAP_ADD (dict, unused[oparg - 1], key, value -- dict, unused[oparg - 1])
     pub(in crate::vm) fn map_add(&mut self, depth: u32) -> Flow {
+        let key = self.peek_object(1)?;
+        if self.is_custom_key(key) {
+            // `__hash__`/`__eq__` run as frames: the operands stay in place
+            // until the key is in.
+            let value = self.peek_object(0)?;
+            let dict = self.peek_object(depth.saturating_sub(1) as usize + 2)?;
+            let result = self.calling(|vm| vm.dict_set(dict, key, value));
+            if let Err(error) = &result
+                && Vm::is_pending(error)
+            {
+                return result;
+            }
+            let value_popped = self.pop()?;
+            let key_popped = self.pop()?;
+            self.release(key_popped);
+            self.release(value_popped);
+            return result;
+        }
         let (value, value_popped) = self.pop_object()?;
         let (key, key_popped) = self.pop_object()?;
         let dict = self.peek_object(depth.saturating_sub(1) as usize)?;
@@ -175,5 +206,43 @@ impl Vm {
             self.release(popped);
         }
         Ok(true)
+    }
+
+    /// The `n` objects on top of the stack, bottom first (not popped).
+    pub(in crate::vm) fn top_objects(&self, n: usize) -> Flow<Vec<ObjId>> {
+        let frame = self
+            .frames
+            .last()
+            .ok_or_else(|| crate::vm::exceptions::PyException::new("SystemError", "no frame"))?;
+        let start = frame.stack.len().checked_sub(n).ok_or_else(|| {
+            crate::vm::exceptions::PyException::new("SystemError", "stack underflow")
+        })?;
+        Ok(frame.stack[start..].iter().filter_map(|s| s.obj).collect())
+    }
+
+    /// BUILD_MAP/BUILD_SET whose keys run `__hash__`/`__eq__` as frames:
+    /// `build` makes the container from the `n` operands left in place (it
+    /// is made again when the instruction replays); they are popped once
+    /// it is complete.
+    pub(in crate::vm) fn build_container_calling(
+        &mut self,
+        n: usize,
+        build: impl FnOnce(&mut Vm) -> Flow<ObjId>,
+    ) -> Flow {
+        let result = self.calling(build);
+        if let Err(error) = &result
+            && Vm::is_pending(error)
+        {
+            return Err(error.clone());
+        }
+        let popped = self.pop_many(n)?;
+        let outcome = match result {
+            Ok(container) => self.push(container),
+            Err(error) => Err(error),
+        };
+        for entry in popped {
+            self.release(entry);
+        }
+        outcome
     }
 }

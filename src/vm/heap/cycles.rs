@@ -13,6 +13,21 @@ impl Heap {
     /// how many of them CPython's collector would count (the containers it
     /// tracks), which is what `gc.collect()` returns.
     pub fn collect_cycles(&mut self) -> usize {
+        let found = self.collect_among(None);
+        self.full_collection_done();
+        found
+    }
+
+    /// After a full collection (`gc_collect_full`): nothing is young, and
+    /// the incremental collector starts over with marking.
+    pub fn full_collection_done(&mut self) {
+        self.gc.young_count = 0;
+        self.gc.collect_phase = false;
+    }
+
+    /// The unreachable objects (held only by cycles among themselves), in
+    /// allocation order.
+    pub fn find_garbage(&self) -> Vec<ObjId> {
         let live: Vec<ObjId> = self
             .live_objects()
             .filter(|(_, object)| !object.immortal)
@@ -55,9 +70,30 @@ impl Heap {
             .into_iter()
             .filter(|id| !reachable.contains(id))
             .collect();
+        garbage.sort_by_key(|&id| self.get(id).serial);
+        garbage
+    }
+
+    /// [`Heap::collect_cycles`], freeing only garbage within `among` when given.
+    pub fn collect_among(&mut self, among: Option<&HashSet<ObjId>>) -> usize {
+        let mut garbage = self.find_garbage();
+        if let Some(among) = among {
+            garbage.retain(|id| among.contains(id));
+        }
         if garbage.is_empty() {
             return 0;
         }
+        let counted = self.count_collected(&garbage);
+        if among.is_none() {
+            self.finalize_garbage_generators(&mut garbage);
+        }
+        self.free_garbage(&garbage);
+        counted
+    }
+
+    /// How many of `garbage` CPython's collector counts: the containers it
+    /// tracks, instance dicts aside (3.14 keeps instance values inline).
+    pub fn count_collected(&self, garbage: &[ObjId]) -> usize {
         let instance_dicts: HashSet<ObjId> = garbage
             .iter()
             .filter_map(|&id| match self.value(id) {
@@ -65,16 +101,18 @@ impl Heap {
                 _ => self.subclass_of(id).map(|tag| tag.dict),
             })
             .collect();
-        let counted = garbage
+        garbage
             .iter()
             .filter(|&&id| !instance_dicts.contains(&id) && self.is_tracked(id))
-            .count();
-        self.finalize_garbage_generators(&mut garbage);
-        // Each object lets go of what it holds, then its block is freed: the
-        // references between garbage objects are only counted down.
+            .count()
+    }
+
+    /// Each object lets go of what it holds, then its block is freed: the
+    /// references between garbage objects are only counted down.
+    pub fn free_garbage(&mut self, garbage: &[ObjId]) {
         self.collecting = true;
         let doomed: HashSet<ObjId> = garbage.iter().copied().collect();
-        for &id in &garbage {
+        for &id in garbage {
             if !self.get(id).alive {
                 continue;
             }
@@ -90,25 +128,61 @@ impl Heap {
             self.free_block(id);
         }
         self.collecting = false;
-        counted
     }
 
-    /// CPython's `finalize_garbage`: a generator that must run code to close
-    /// is closed before the garbage is freed. That code runs in the VM after
-    /// the instruction, so such generators (and what only they reach) are
-    /// kept for now, held by the finalizer; closing them frees them.
-    fn finalize_garbage_generators(&mut self, garbage: &mut Vec<ObjId>) {
-        let closing: Vec<ObjId> = garbage
+    /// The generators in `garbage` that must run code to close are queued
+    /// (with what only they reach) and left out of it; returns the
+    /// instances whose `__del__` has not run, in allocation order, and how
+    /// many of the queued objects the collection counts (closing a
+    /// generator does not resurrect it, so they count as collected).
+    pub fn plan_collection(&mut self, garbage: &mut Vec<ObjId>) -> (Vec<ObjId>, usize) {
+        let mut generators: Vec<ObjId> = garbage
             .iter()
             .copied()
             .filter(|&id| matches!(self.value(id), Value::Generator(g) if g.needs_close()))
             .collect();
-        if closing.is_empty() {
-            return;
+        let mut queued = 0;
+        if !generators.is_empty() {
+            let before = self.count_collected(garbage);
+            self.keep_for_finalizers(garbage, &mut generators);
+            queued = before - self.count_collected(garbage);
         }
+        let finalizers = garbage
+            .iter()
+            .copied()
+            .filter(|&id| self.has_finalizer(id))
+            .collect();
+        (finalizers, queued)
+    }
+
+    /// CPython's `finalize_garbage` for a collection that cannot wait (the
+    /// automatic one, between instructions): the finalizers (a generator's
+    /// `finally`, an instance's `__del__`) run in the VM after the
+    /// instruction, so those objects (and what only they reach) are kept
+    /// for now, held by the finalizer; what is still unreachable once they
+    /// have run is freed then ([`Heap::finish_pending_collection`]).
+    fn finalize_garbage_generators(&mut self, garbage: &mut Vec<ObjId>) {
+        let mut closing: Vec<ObjId> = garbage
+            .iter()
+            .copied()
+            .filter(|&id| match self.value(id) {
+                Value::Generator(g) => g.needs_close(),
+                Value::Instance { .. } => self.has_finalizer(id),
+                _ => false,
+            })
+            .collect();
+        if !closing.is_empty() {
+            self.keep_for_finalizers(garbage, &mut closing);
+        }
+    }
+
+    /// Take `closing` (and what only they reach) out of `garbage` and queue
+    /// them for their finalizers, in allocation order.
+    fn keep_for_finalizers(&mut self, garbage: &mut Vec<ObjId>, closing: &mut [ObjId]) {
+        closing.sort_by_key(|&id| self.get(id).serial);
         let candidates: HashSet<ObjId> = garbage.iter().copied().collect();
         let mut kept: HashSet<ObjId> = HashSet::new();
-        let mut todo = closing.clone();
+        let mut todo = closing.to_vec();
         while let Some(id) = todo.pop() {
             if !kept.insert(id) {
                 continue;
@@ -120,11 +194,25 @@ impl Heap {
             }
         }
         garbage.retain(|id| !kept.contains(id));
-        for generator in closing {
-            self.incref(generator, super::finalizer_referrer());
-            self.finalizing.push(generator);
+        self.gc_pending.extend(kept.iter().copied());
+        for &object in closing.iter() {
+            self.objects[object.index()].finalized = true;
+            self.queue_finalizer(object);
         }
-        self.attention_limit = 0;
+    }
+
+    /// After the finalizers a collection ran: free what of the objects it
+    /// kept for them is still unreachable (a `__del__` may have resurrected
+    /// some). Does nothing while finalizers are waiting or running.
+    pub fn finish_pending_collection(&mut self) {
+        if self.gc_pending.is_empty() || !self.finalizing.is_empty() {
+            return;
+        }
+        let pending: HashSet<ObjId> = std::mem::take(&mut self.gc_pending)
+            .into_iter()
+            .filter(|&id| self.get(id).alive)
+            .collect();
+        self.collect_among(Some(&pending));
     }
 
     /// Whether CPython's collector tracks the object: containers, except

@@ -94,6 +94,10 @@ pub struct Object {
     pub const_holders: Vec<Symbol>,
     /// False once freed (the slot waits for reuse).
     pub alive: bool,
+    /// Its `__del__` has run (or is running): CPython calls it once.
+    pub finalized: bool,
+    /// Allocation order (CPython's collector meets objects in that order).
+    pub serial: u64,
 }
 
 /// The interned names.
@@ -144,17 +148,59 @@ pub struct Heap {
     max_memory: u64,
     /// `gc.collect()` is freeing unreachable cycles (the reason frees give).
     collecting: bool,
+    /// Why the collection running now runs (`gc.collect()`, automatic).
+    collect_reason: &'static str,
+    /// CPython's automatic collection (see `vm/auto_gc.rs`).
+    pub gc: GcState,
     /// Blocks kept by CPython's per-type free lists.
     freelists: freelists::FreeLists,
     /// Generators whose count reached 0 while closing them runs code: kept
     /// alive (one reference, [`finalizer_referrer`]) until the VM closes them.
     finalizing: Vec<ObjId>,
+    /// For each of `finalizing`, the frame depth its finalizer runs above
+    /// (`usize::MAX` until the VM says, after the instruction that queued it).
+    finalizing_depths: Vec<usize>,
     /// `max_memory`, or 0 while generators wait to be closed: one compare
     /// after each instruction tells the run loop to look ([`Heap::needs_attention`]).
     attention_limit: u64,
+    /// The address of `__main__`'s dict once `globals()` made it: its
+    /// entries are described as globals.
+    pub module_dict: Option<u64>,
+    /// Garbage a collection kept alive for finalizers (`__del__`, a
+    /// generator's `finally`), freed once they have run if still unreachable.
+    gc_pending: Vec<ObjId>,
+    /// The next [`Object::serial`].
+    next_serial: u64,
     /// Lists and dicts that are instances of a class subclassing list or
     /// dict (`class Stack(list)`): their class and `__dict__`, each held.
     subclassed: HashMap<ObjId, Subclassed>,
+}
+
+/// The state of CPython 3.14's automatic collection: `young.count` (GC
+/// objects allocated, less those deallocated, since the last collection),
+/// the thresholds of `gc.get_threshold()`, and whether one is due.
+#[derive(Debug, Clone)]
+pub struct GcState {
+    pub enabled: bool,
+    pub young_count: u64,
+    pub thresholds: [u64; 3],
+    /// `_Py_ScheduleGC` was called: the eval breaker runs it at the next check.
+    pub scheduled: bool,
+    /// The incremental collector's phase: the next increment collects
+    /// (true) or only marks what is reachable (false, `GC_PHASE_MARK`).
+    pub collect_phase: bool,
+}
+
+impl Default for GcState {
+    fn default() -> Self {
+        GcState {
+            enabled: true,
+            young_count: 0,
+            thresholds: [2000, 10, 0],
+            scheduled: false,
+            collect_phase: false,
+        }
+    }
 }
 
 /// What an instance of a subclass of list or dict holds besides its items.
@@ -216,19 +262,69 @@ impl Heap {
             in_use: 0,
             max_memory: DEFAULT_MAX_MEMORY,
             collecting: false,
+            collect_reason: "gc.collect()",
+            gc: GcState::default(),
             freelists: freelists::FreeLists::default(),
             subclassed: HashMap::new(),
             finalizing: Vec::new(),
+            finalizing_depths: Vec::new(),
             attention_limit: DEFAULT_MAX_MEMORY,
+            module_dict: None,
+            gc_pending: Vec::new(),
+            next_serial: 0,
         }
+    }
+
+    /// `_PyObject_GC_Link`: a GC object allocated (not taken from a free
+    /// list); past the threshold a collection is scheduled.
+    #[inline]
+    fn gc_link(&mut self) {
+        self.gc.young_count += 1;
+        let threshold = self.gc.thresholds[0];
+        if self.gc.young_count > threshold
+            && self.gc.enabled
+            && threshold != 0
+            && !self.collecting
+            && !self.gc.scheduled
+        {
+            self.gc.scheduled = true;
+            self.attention_limit = 0;
+        }
+    }
+
+    /// Whether the run loop must look after the instruction: generators or
+    /// `__del__`s wait, or a collection is due.
+    fn refresh_attention(&mut self) {
+        self.attention_limit = if self.finalizing.is_empty() && !self.gc.scheduled {
+            self.max_memory
+        } else {
+            0
+        };
+    }
+
+    /// The scheduled collection is taken (or dropped).
+    pub fn take_scheduled_gc(&mut self) -> bool {
+        let scheduled = std::mem::take(&mut self.gc.scheduled);
+        self.refresh_attention();
+        scheduled
+    }
+
+    /// Run `collect` with `reason` given for the frees it causes.
+    pub fn collect_because<T>(
+        &mut self,
+        reason: &'static str,
+        collect: impl FnOnce(&mut Heap) -> T,
+    ) -> T {
+        let before = std::mem::replace(&mut self.collect_reason, reason);
+        let result = collect(self);
+        self.collect_reason = before;
+        result
     }
 
     /// Set the memory limit (clamped to [`MAX_MAX_MEMORY`]).
     pub fn set_max_memory(&mut self, bytes: u64) {
         self.max_memory = bytes.min(MAX_MAX_MEMORY);
-        if self.finalizing.is_empty() {
-            self.attention_limit = self.max_memory;
-        }
+        self.refresh_attention();
     }
 
     pub fn max_memory(&self) -> u64 {
@@ -338,6 +434,8 @@ impl Heap {
             immortal: true,
             const_holders: Vec::new(),
             alive: true,
+            finalized: false,
+            serial: 0,
         })
     }
 
@@ -347,7 +445,12 @@ impl Heap {
         let size = value.size();
         let block = match self.freelists.pop(&value) {
             Some(block) => block,
-            None => self.allocator.allocate(size),
+            None => {
+                if value.is_gc() {
+                    self.gc_link();
+                }
+                self.allocator.allocate(size)
+            }
         };
         // GC-tracked objects sit after a 16-byte PyGC_Head; the id is past it.
         let address = if value.is_gc() { block + 16 } else { block };
@@ -360,7 +463,10 @@ impl Heap {
             immortal: false,
             const_holders: Vec::new(),
             alive: true,
+            finalized: false,
+            serial: self.next_serial,
         });
+        self.next_serial += 1;
         if self.recorder.enabled {
             self.record_alloc(id);
         }
@@ -528,13 +634,37 @@ impl Heap {
     /// A generator that must run code to close is not freed yet: the
     /// finalizer holds it until the VM has closed it.
     fn resurrect_for_finalizer(&mut self, id: ObjId) -> bool {
-        let needs_close = matches!(self.value(id), Value::Generator(g) if g.needs_close());
+        let needs_close = match self.value(id) {
+            Value::Generator(g) => g.needs_close(),
+            Value::Instance { .. } => self.has_finalizer(id),
+            _ => false,
+        };
         if needs_close {
-            self.incref(id, finalizer_referrer());
-            self.finalizing.push(id);
-            self.attention_limit = 0;
+            self.objects[id.index()].finalized = true;
+            self.queue_finalizer(id);
         }
         needs_close
+    }
+
+    /// An instance whose class defines `__del__`, not yet run on it.
+    pub fn has_finalizer(&self, id: ObjId) -> bool {
+        let object = self.get(id);
+        if object.finalized {
+            return false;
+        }
+        let Value::Instance { class, .. } = &object.value else {
+            return false;
+        };
+        let Value::Class(class) = self.value(*class) else {
+            return false;
+        };
+        let key = crate::vm::types::dict::HashKey::Str("__del__".into());
+        class.mro.iter().any(|&c| match self.value(c) {
+            Value::Class(c) => {
+                matches!(self.value(c.dict), Value::Dict(d) if d.get(&key).is_some())
+            }
+            _ => false,
+        })
     }
 
     /// Generators waiting to be closed (each held by the finalizer).
@@ -542,15 +672,39 @@ impl Heap {
         &self.finalizing
     }
 
-    /// The next generator to close, first come first.
-    pub fn take_finalizing(&mut self) -> Option<ObjId> {
-        if self.finalizing.is_empty() {
-            return None;
+    /// Its `__del__` is about to run: never again.
+    pub fn mark_finalized(&mut self, id: ObjId) {
+        self.objects[id.index()].finalized = true;
+    }
+
+    /// Keep `id` (one reference, [`finalizer_referrer`]) until its
+    /// finalizer has run.
+    pub(super) fn queue_finalizer(&mut self, id: ObjId) {
+        self.incref(id, finalizer_referrer());
+        self.finalizing.push(id);
+        self.finalizing_depths.push(usize::MAX);
+        self.attention_limit = 0;
+    }
+
+    /// The finalizers queued by the instruction that just ran run above
+    /// frame depth `depth`.
+    pub fn place_finalizers(&mut self, depth: usize) {
+        for d in &mut self.finalizing_depths {
+            if *d == usize::MAX {
+                *d = depth;
+            }
         }
-        let next = self.finalizing.remove(0);
-        if self.finalizing.is_empty() {
-            self.attention_limit = self.max_memory;
-        }
+    }
+
+    /// The next object to finalize with `depth` frames on the stack: the
+    /// first queued at that depth (or a deeper one whose frame has gone).
+    /// One queued further out waits: CPython would run it only after the
+    /// finalizer running now (which it calls from C) has returned.
+    pub fn take_finalizing(&mut self, depth: usize) -> Option<ObjId> {
+        let index = self.finalizing_depths.iter().position(|&d| d >= depth)?;
+        let next = self.finalizing.remove(index);
+        self.finalizing_depths.remove(index);
+        self.refresh_attention();
         Some(next)
     }
 
@@ -807,6 +961,37 @@ impl Heap {
                     )
                 })
                 .collect(),
+            Value::Map { func, iters } => vec![
+                (
+                    *func,
+                    Referrer::Attribute {
+                        owner: object.address,
+                        name: "func",
+                    },
+                ),
+                (
+                    *iters,
+                    Referrer::Attribute {
+                        owner: object.address,
+                        name: "iters",
+                    },
+                ),
+            ],
+            Value::Filter { func, iter } => vec![
+                (
+                    *func,
+                    Referrer::Attribute {
+                        owner: object.address,
+                        name: "func",
+                    },
+                ),
+                (
+                    *iter,
+                    Referrer::Iterator {
+                        iterator: object.address,
+                    },
+                ),
+            ],
             Value::Reversed { seq: Some(seq), .. } => vec![(
                 *seq,
                 Referrer::Iterator {
@@ -959,9 +1144,18 @@ impl Heap {
                     .collect()
             }
             Value::Module(module) => module
-                .namespace
-                .entries()
-                .map(|(name, value)| {
+                .dict
+                .map(|dict| {
+                    (
+                        dict,
+                        Referrer::Attribute {
+                            owner: object.address,
+                            name: "__dict__",
+                        },
+                    )
+                })
+                .into_iter()
+                .chain(module.namespace.entries().map(|(name, value)| {
                     (
                         value,
                         Referrer::Name {
@@ -969,7 +1163,7 @@ impl Heap {
                             name,
                         },
                     )
-                })
+                }))
                 .collect(),
             _ => Vec::new(),
         }
@@ -1000,6 +1194,10 @@ impl Heap {
         // An instance of a subclass never goes to its base's free list.
         let subclassed = !self.subclassed.is_empty() && self.subclassed.remove(&id).is_some();
         if subclassed || !self.freelists.push(&self.objects[id.index()].value, block) {
+            if self.objects[id.index()].value.is_gc() {
+                // `PyObject_GC_Del`.
+                self.gc.young_count = self.gc.young_count.saturating_sub(1);
+            }
             self.allocator.free(block, size);
         }
         self.in_use = self.in_use.saturating_sub(size as u64 + SLOT_BYTES);
@@ -1019,7 +1217,10 @@ impl Heap {
             type_name: object.value.type_name(),
             value: self.short_repr(id),
             reason: if self.collecting {
-                "unreachable, only a cycle held it (gc.collect())".into()
+                format!(
+                    "unreachable, only a cycle held it ({})",
+                    self.collect_reason
+                )
             } else {
                 "refs reached 0".into()
             },
@@ -1063,6 +1264,16 @@ impl Heap {
             Referrer::Iterator { iterator } => format!("iterator {iterator:#x}"),
             Referrer::Attribute { owner, name } => format!("{owner:#x}.{name}"),
             Referrer::DictKey { container } => format!("dict {container:#x} key"),
+            Referrer::DictValue { container, key }
+                if Some(container) == self.module_dict
+                    && matches!(self.objects.get(key.index()), Some(o) if o.alive
+                        && matches!(o.value, Value::Str(_))) =>
+            {
+                match &self.get(key).value {
+                    Value::Str(name) => format!("global {name}"),
+                    _ => "global ?".to_owned(),
+                }
+            }
             Referrer::DictValue { container, key } => {
                 let key = match self.objects.get(key.index()) {
                     Some(object) if object.alive => self.short_repr(key),

@@ -87,6 +87,13 @@ impl Namespace {
         }
     }
 
+    /// Unbind every name; returns the bindings in order.
+    pub fn take_all(&mut self) -> Vec<(Symbol, ObjId)> {
+        let entries = self.entries().collect();
+        *self = Namespace::default();
+        entries
+    }
+
     /// Unbind `name`; returns the object it referred to.
     pub fn remove(&mut self, name: Symbol) -> Option<ObjId> {
         self.position(name).and_then(|i| self.values[i].take())
@@ -108,6 +115,9 @@ pub struct Module {
     pub namespace: Namespace,
     /// Built into the interpreter (its repr says so).
     pub builtin: bool,
+    /// Its `__dict__` once the program asked for it (`globals()`): from
+    /// then on the names live there, not in `namespace` (held).
+    pub dict: Option<ObjId>,
 }
 
 /// The value of an object.
@@ -164,6 +174,16 @@ pub enum Value {
     /// `zip(a, b…)`: the iterators it wraps, held.
     Zip {
         iters: Box<[ObjId]>,
+    },
+    /// `map(func, *iterables)`: the function and the tuple of iterators, held.
+    Map {
+        func: ObjId,
+        iters: ObjId,
+    },
+    /// `filter(func, iterable)`: the function (or None) and the iterator, held.
+    Filter {
+        func: ObjId,
+        iter: ObjId,
     },
     /// `reversed(seq)`: the sequence (held until exhausted) and the next index + 1.
     Reversed {
@@ -325,6 +345,8 @@ impl Value {
             Value::Method { .. } => TypeKind::Method,
             Value::Enumerate { .. } => TypeKind::Enumerate,
             Value::Zip { .. } => TypeKind::Zip,
+            Value::Map { .. } => TypeKind::Map,
+            Value::Filter { .. } => TypeKind::Filter,
             Value::Reversed { kind, .. } => *kind,
             Value::Set(set) if set.frozen => TypeKind::Frozenset,
             Value::Set(_) => TypeKind::Set,
@@ -375,6 +397,8 @@ impl Value {
                 | Value::Cell(_)
                 | Value::Enumerate { .. }
                 | Value::Zip { .. }
+                | Value::Map { .. }
+                | Value::Filter { .. }
                 | Value::Reversed { .. }
                 | Value::Class(_)
                 | Value::Instance { .. }
@@ -418,6 +442,10 @@ impl Value {
             Value::Enumerate { .. } => GC_HEAD + 48,
             // zipobject: header, tuplesize, ittuple, result, strict.
             Value::Zip { .. } => GC_HEAD + 48,
+            // mapobject: header, iters, func, strict.
+            Value::Map { .. } => GC_HEAD + 40,
+            // filterobject: header, func, it.
+            Value::Filter { .. } => GC_HEAD + 32,
             Value::Reversed { .. } => GC_HEAD + 32,
             // A heap type (PyHeapTypeObject) on 64-bit 3.14.
             Value::Class(_) => GC_HEAD + 928,
@@ -518,6 +546,8 @@ impl Value {
             | Value::Cell(_)
             | Value::Enumerate { .. }
             | Value::Zip { .. }
+            | Value::Map { .. }
+            | Value::Filter { .. }
             | Value::Reversed { .. }
             | Value::Class(_)
             | Value::Instance { .. }

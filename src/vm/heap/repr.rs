@@ -423,6 +423,8 @@ impl Writer<'_> {
             | Value::SeqIterator { .. }
             | Value::Enumerate { .. }
             | Value::Zip { .. }
+            | Value::Map { .. }
+            | Value::Filter { .. }
             | Value::Reversed { .. } => self.push(&format!(
                 "<{} object at {:#x}>",
                 object.value.type_name(),

@@ -26,6 +26,13 @@ pub enum HashKey {
     Complex(u64, u64),
     /// Objects equal only to themselves (None, functions, types, NaN…).
     Identity(ObjId),
+    /// An instance whose class defines `__eq__` or `__hash__`: its hash
+    /// (from `__hash__`) and the stored key it was found equal to, by
+    /// calling `__eq__` (see `custom_keys.rs`).
+    Custom {
+        hash: i64,
+        key: ObjId,
+    },
 }
 
 /// One entry: key and value, both held by the dict.
@@ -46,6 +53,13 @@ pub struct Dict {
     usable: usize,
     /// Only str keys so far (the compact 16-byte entries).
     unicode: bool,
+    /// Bumped when the key table is replaced (CPython's `ma_keys` changes).
+    generation: u64,
+    /// How many keys are [`HashKey::Custom`] (then every lookup probes).
+    customs: usize,
+    /// The hashes of deleted custom keys by entry position (their index
+    /// slots are dummies until the next resize).
+    dead_hashes: Vec<(usize, i64)>,
 }
 
 const LOG2_MINSIZE: u32 = 3;
@@ -126,6 +140,9 @@ impl Dict {
         }
         self.usable -= 1;
         self.entries.push(Some(Entry { key, value }));
+        if let HashKey::Custom { .. } = hash {
+            self.customs += 1;
+        }
         self.index.insert(hash, self.entries.len() - 1);
         None
     }
@@ -147,17 +164,105 @@ impl Dict {
         }
         self.log2_size = Some(log2);
         self.usable = usable_fraction(1 << log2) - self.entries.len();
+        self.generation += 1;
+        self.dead_hashes.clear();
+    }
+
+    /// Keys compared through `__eq__` are stored here.
+    pub fn customs(&self) -> usize {
+        self.customs
+    }
+
+    /// Each entry position's stored key object (`None` where deleted).
+    pub fn position_objects(&self) -> Vec<Option<ObjId>> {
+        self.entries.iter().map(|e| e.map(|e| e.key)).collect()
+    }
+
+    /// Each entry position's key (`None` where deleted).
+    pub fn position_keys(&self) -> Vec<Option<HashKey>> {
+        let mut keys = vec![None; self.entries.len()];
+        for (key, &i) in &self.index {
+            keys[i] = Some(key.clone());
+        }
+        keys
+    }
+
+    /// The entry positions CPython's `do_lookup` visits for `hash`, in
+    /// order (an entry may come twice), given each position's hash
+    /// (`hashes`, `None` where unknown): the index table is rebuilt as
+    /// `find_empty_slot` filled it, deleted entries left as dummies.
+    pub fn probe(&self, hashes: &[Option<i64>], hash: i64) -> Vec<usize> {
+        const EMPTY: i64 = -1;
+        const DUMMY: i64 = -2;
+        let Some(log2) = self.log2_size else {
+            return Vec::new();
+        };
+        let mask = (1usize << log2) - 1;
+        let mut index = vec![EMPTY; mask + 1];
+        let next = |i: usize, perturb: &mut u64| {
+            *perturb >>= 5;
+            (i.wrapping_mul(5)
+                .wrapping_add(*perturb as usize)
+                .wrapping_add(1))
+                & mask
+        };
+        for (position, entry) in self.entries.iter().enumerate() {
+            let known = hashes.get(position).copied().flatten().or_else(|| {
+                self.dead_hashes
+                    .iter()
+                    .find(|(p, _)| *p == position)
+                    .map(|&(_, h)| h)
+            });
+            let Some(h) = known else {
+                continue;
+            };
+            let mut perturb = h as u64;
+            let mut i = (h as u64 as usize) & mask;
+            let mut guard = 0;
+            while index[i] != EMPTY && guard <= 4 * (mask + 1) {
+                i = next(i, &mut perturb);
+                guard += 1;
+            }
+            index[i] = if entry.is_some() {
+                position as i64
+            } else {
+                DUMMY
+            };
+        }
+        let mut visited = Vec::new();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        for _ in 0..=4 * (mask + 1) {
+            match index[i] {
+                EMPTY => break,
+                DUMMY => {}
+                position => visited.push(position as usize),
+            }
+            i = next(i, &mut perturb);
+        }
+        visited
+    }
+
+    /// Changes whenever the key table is replaced.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// `dict.clear()`: back to the shared empty table.
     pub fn clear(&mut self) -> Vec<Entry> {
         let entries = self.entries().collect();
+        let generation = self.generation + 1;
         *self = Dict::new();
+        self.generation = generation;
         entries
     }
 
     pub fn remove(&mut self, key: &HashKey) -> Option<Entry> {
         let i = self.index.remove(key)?;
+        if let HashKey::Custom { hash, .. } = key {
+            self.customs -= 1;
+            self.dead_hashes.push((i, *hash));
+        }
         self.entries[i].take()
     }
 

@@ -33,6 +33,8 @@ pub struct Set {
     /// Where `pop()` resumes its scan.
     finger: usize,
     pub frozen: bool,
+    /// Bumped when the table is replaced (resize, clear).
+    generation: u64,
 }
 
 impl Set {
@@ -43,6 +45,7 @@ impl Set {
             used: 0,
             finger: 0,
             frozen,
+            generation: 0,
         }
     }
 
@@ -193,6 +196,56 @@ impl Set {
         }
     }
 
+    /// `set_lookkey`'s candidates for a key of hash `hash`: the members with
+    /// that hash, in probe order up to the first empty slot.
+    pub fn probe_candidates(&self, hash: i64) -> Vec<ObjId> {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut found = Vec::new();
+        let mut seen = 0;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in i..=i + probes {
+                match &self.table[j] {
+                    Slot::Empty => return found,
+                    Slot::Active(e) if e.hash == hash => found.push(e.key),
+                    _ => {}
+                }
+                seen += 1;
+                if seen > 4 * self.table.len() {
+                    // A full table (never, at 3/5 fill): stop rather than loop.
+                    return found;
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    /// Whether `key` is still a member at its place (`entry->key == startkey`).
+    pub fn holds(&self, key: ObjId) -> bool {
+        self.entries().any(|e| e.key == key)
+    }
+
+    /// The member `key`'s entry.
+    pub fn entry_of(&self, key: ObjId) -> Option<&Entry> {
+        self.entries().find(|e| e.key == key)
+    }
+
+    /// Changes whenever the table is replaced (`so->table` in CPython).
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// `set_table_resize`: the smallest power of two above `minused`.
     pub fn resize(&mut self, minused: usize) {
         let mut size = MINSIZE;
@@ -203,6 +256,7 @@ impl Set {
             return;
         }
         let old = std::mem::replace(&mut self.table, vec![Slot::Empty; size]);
+        self.generation += 1;
         self.fill = self.used;
         for slot in old {
             if let Slot::Active(entry) = slot {
@@ -244,6 +298,7 @@ impl Set {
     /// Empty the set (back to the small table); the members are the caller's.
     pub fn clear(&mut self) -> Vec<ObjId> {
         let old = std::mem::replace(&mut self.table, vec![Slot::Empty; MINSIZE]);
+        self.generation += 1;
         self.fill = 0;
         self.used = 0;
         old.into_iter()
