@@ -9,10 +9,16 @@
 //! collector is incremental: after a full collection the first automatic
 //! one only marks (`GC_PHASE_MARK`), the next collects.
 //!
-//! Not modelled: the increment's size (`work_to_do`, which depends on the
-//! whole heap, interpreter objects included): an increment here collects
-//! every unreachable cycle, where CPython may take only part of the old
-//! generation, so a cycle can be freed here earlier than in CPython.
+//! Each increment scans the young objects (allocated since the last one)
+//! and up to 1.5 times as many older ones, taken in arena order by a sweep
+//! that goes round the heap; references from outside that scope count as
+//! external, so an automatic collection costs what was allocated, never the
+//! heap's size (building a million-object structure stays linear).
+//!
+//! Not modelled exactly: which older objects an increment takes (CPython
+//! takes them in its list order and adds what they reach transitively), so
+//! an old cycle can be freed here at another increment than in CPython, or
+//! (a cycle spread over more than one increment) only by `gc.collect()`.
 //! Finalizers found by an automatic collection run as frames after the
 //! instruction, and what is still unreachable is freed once they returned.
 
@@ -52,8 +58,7 @@ impl Vm {
             self.heap.gc.collect_phase = true;
             return;
         }
-        self.heap.gc.collect_phase = false;
         self.heap
-            .collect_because("automatic collection", |heap| heap.collect_among(None));
+            .collect_because("automatic collection", |heap| heap.collect_increment());
     }
 }

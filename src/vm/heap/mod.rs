@@ -171,6 +171,17 @@ pub struct Heap {
     gc_pending: Vec<ObjId>,
     /// The next [`Object::serial`].
     next_serial: u64,
+    /// GC objects allocated since the last automatic collection, with their
+    /// serials (a slot may have been reused since): the young generation an
+    /// automatic collection scans, so its cost follows what was allocated,
+    /// never the heap's size.
+    young: Vec<(ObjId, u64)>,
+    /// When `young` is next compacted (dead entries dropped), so that it
+    /// stays proportional to the live young objects while gc is disabled.
+    young_compact_at: usize,
+    /// Where the incremental collector's sweep of the older objects goes on
+    /// (an index into the arena).
+    old_cursor: usize,
     /// Lists and dicts that are instances of a class subclassing list or
     /// dict (`class Stack(list)`): their class and `__dict__`, each held.
     subclassed: HashMap<ObjId, Subclassed>,
@@ -223,6 +234,8 @@ pub fn finalizer_referrer() -> Referrer {
 pub const DEFAULT_MAX_MEMORY: u64 = 1 << 30;
 /// The highest limit: object sizes are 32-bit, as no value may reach 4 GiB.
 pub const MAX_MAX_MEMORY: u64 = 3 << 30;
+/// The young list is first compacted at this length.
+const YOUNG_COMPACT_MIN: usize = 1 << 14;
 /// What one arena slot costs besides the object's own size.
 const SLOT_BYTES: u64 = std::mem::size_of::<Object>() as u64;
 
@@ -272,6 +285,9 @@ impl Heap {
             module_dict: None,
             gc_pending: Vec::new(),
             next_serial: 0,
+            young: Vec::new(),
+            young_compact_at: YOUNG_COMPACT_MIN,
+            old_cursor: 0,
         }
     }
 
@@ -443,17 +459,18 @@ impl Heap {
     #[inline]
     pub fn alloc(&mut self, value: Value) -> ObjId {
         let size = value.size();
+        let gc = value.is_gc();
         let block = match self.freelists.pop(&value) {
             Some(block) => block,
             None => {
-                if value.is_gc() {
+                if gc {
                     self.gc_link();
                 }
                 self.allocator.allocate(size)
             }
         };
         // GC-tracked objects sit after a 16-byte PyGC_Head; the id is past it.
-        let address = if value.is_gc() { block + 16 } else { block };
+        let address = if gc { block + 16 } else { block };
         self.in_use += size as u64 + SLOT_BYTES;
         let id = self.insert(Object {
             value,
@@ -466,11 +483,30 @@ impl Heap {
             finalized: false,
             serial: self.next_serial,
         });
+        if gc {
+            // `_PyObject_GC_TRACK` puts it in the young generation.
+            self.young.push((id, self.next_serial));
+            if self.young.len() >= self.young_compact_at {
+                self.compact_young();
+            }
+        }
         self.next_serial += 1;
         if self.recorder.enabled {
             self.record_alloc(id);
         }
         id
+    }
+
+    /// Drop the young entries whose object was freed since.
+    #[cold]
+    #[inline(never)]
+    fn compact_young(&mut self) {
+        let objects = &self.objects;
+        self.young.retain(|&(id, serial)| {
+            let object = &objects[id.index()];
+            object.alive && object.serial == serial
+        });
+        self.young_compact_at = (self.young.len() * 2).max(YOUNG_COMPACT_MIN);
     }
 
     #[cold]
