@@ -1185,6 +1185,8 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
             }
             Ok(tuple)
         }
+        (TypeKind::Object, []) => Ok(vm.heap.alloc(Value::Object)),
+        (TypeKind::Object, _) => Err(PyException::type_error("object() takes no arguments")),
         (TypeKind::Range, []) => Err(PyException::type_error(
             "range expected at least 1 argument, got 0",
         )),

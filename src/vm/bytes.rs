@@ -716,6 +716,23 @@ impl Vm {
         if !array && matches!(self.heap.value(source), Value::Bytes(_)) {
             return Ok(source);
         }
+        // A class's `__bytes__`, else its `__index__` as a count.
+        if self.is_instance_obj(source) {
+            if !array && let Some(method) = self.special_method(source, "__bytes__") {
+                let result = self.call_python(method, &[source])?;
+                return match self.heap.value(result) {
+                    Value::Bytes(_) => Ok(result),
+                    other => Err(PyException::type_error(format!(
+                        "__bytes__ returned non-bytes (type {})",
+                        other.type_name()
+                    ))),
+                };
+            }
+            let counted = self.index_value(source)?;
+            if counted != source {
+                return self.bytes_new(kind, &[counted], &[]);
+            }
+        }
         if let Some(data) = self.bytes_data(source) {
             self.charge(data.len() as u64);
             return Ok(self.bytes_result(array, data, false));

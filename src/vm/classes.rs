@@ -55,9 +55,7 @@ fn static_type_name(name: &str) -> &'static &'static str {
 /// Special methods CPython would call implicitly that bytestep does not
 /// call yet: a class defining one is refused, never silently wrong.
 const UNSUPPORTED_DUNDERS: &[&str] = &[
-    "__complex__",
     "__length_hint__",
-    "__bytes__",
     "__aiter__",
     "__anext__",
     "__await__",

@@ -259,6 +259,11 @@ impl Vm {
         {
             return Ok(*only);
         }
+        if let [only] = args
+            && self.is_instance_obj(*only)
+        {
+            return self.instance_complex(*only);
+        }
         if let [text] = args
             && let Value::Str(text) = self.heap.value(*text)
         {

@@ -95,6 +95,28 @@ impl Vm {
         Ok(None)
     }
 
+    /// `complex(obj)` of an instance: `__complex__`, else `__float__` or
+    /// `__index__` as the real part.
+    pub(super) fn instance_complex(&mut self, obj: ObjId) -> Flow<ObjId> {
+        if let Some(method) = self.special_method(obj, "__complex__") {
+            let result = self.call_python(method, &[obj])?;
+            return match self.heap.value(result) {
+                Value::Complex(..) => Ok(result),
+                other => Err(PyException::type_error(format!(
+                    "__complex__ returned non-complex (type {})",
+                    other.type_name()
+                ))),
+            };
+        }
+        match self.instance_float(obj)? {
+            Some(real) => Ok(self.heap.alloc(Value::Complex(real, 0.0))),
+            None => Err(PyException::type_error(format!(
+                "complex() argument must be a string or a number, not {}",
+                self.heap.value(obj).type_name()
+            ))),
+        }
+    }
+
     /// `round(obj[, ndigits])` of an instance through `__round__`.
     pub(super) fn instance_round(&mut self, obj: ObjId, ndigits: Option<ObjId>) -> Flow<ObjId> {
         let Some(method) = self.special_method(obj, "__round__") else {

@@ -130,6 +130,14 @@ impl Vm {
                 self.identifier(name)
             }
             (Value::Member { class, .. }, "__objclass__") => *class,
+            (Value::Object, "__class__") => self.type_object_id(TypeKind::Object),
+            (Value::Object, _) => {
+                return Err(self.attribute_error(
+                    owner,
+                    &text,
+                    format!("'object' object has no attribute '{text}'"),
+                ));
+            }
             (Value::Slice { start, .. }, "start") => *start,
             (Value::Slice { stop, .. }, "stop") => *stop,
             (Value::Slice { step, .. }, "step") => *step,

@@ -190,7 +190,7 @@ impl Vm {
             Some(obj)
                 if !matches!(
                     self.heap.value(obj),
-                    Value::Instance { .. } | Value::Class(_) | Value::Module(_)
+                    Value::Instance { .. } | Value::Class(_) | Value::Module(_) | Value::Object
                 ) =>
             {
                 return Err(self.unsupported(&format!(

@@ -655,6 +655,10 @@ impl Vm {
             names.push("__doc__".to_owned());
             names.extend(OBJECT_ATTRIBUTES.iter().map(|&name| name.to_owned()));
         }
+        if let Value::Object = self.heap.value(owner) {
+            names.push("__doc__".to_owned());
+            names.extend(OBJECT_ATTRIBUTES.iter().map(|&name| name.to_owned()));
+        }
         if let Value::Module(module) = self.heap.value(owner) {
             names.extend(
                 module

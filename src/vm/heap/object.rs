@@ -203,6 +203,8 @@ pub enum Value {
         /// The class's name, for messages that name the type.
         type_name: &'static &'static str,
     },
+    /// `object()`: no `__dict__`, no slots, not tracked by the GC.
+    Object,
     /// A slot of `__slots__` on its class (`<member 'x' of 'P' objects>`):
     /// its class (held), its name and its index in the instance's slots.
     Member {
@@ -352,6 +354,7 @@ impl Value {
             Value::ClassMethod(_) => TypeKind::ClassMethod,
             Value::Property { .. } => TypeKind::Property,
             Value::Member { .. } => TypeKind::MemberDescriptor,
+            Value::Object => TypeKind::Object,
             Value::Slice { .. } => TypeKind::Slice,
             Value::Generator(_) => TypeKind::Generator,
             Value::Bytes(_) => TypeKind::Bytes,
@@ -414,7 +417,7 @@ impl Value {
     pub fn size(&self) -> u32 {
         const GC_HEAD: u32 = 16;
         match self {
-            Value::None | Value::Ellipsis | Value::NotImplemented => 16,
+            Value::None | Value::Ellipsis | Value::NotImplemented | Value::Object => 16,
             Value::Bool(_) => 28,
             Value::Int(v) => int_size(64 - v.unsigned_abs().leading_zeros() as u64),
             Value::BigInt(v) => int_size(v.bits()),
@@ -554,6 +557,7 @@ impl Value {
             | Value::ClassMethod(_)
             | Value::Property { .. }
             | Value::Member { .. }
+            | Value::Object
             | Value::Slice { .. }
             | Value::Generator(_)
             | Value::Code(_)

@@ -315,6 +315,7 @@ impl Writer<'_> {
             Value::Property { .. } => {
                 self.push(&format!("<property object at {:#x}>", object.address))
             }
+            Value::Object => self.push(&format!("<object object at {:#x}>", object.address)),
             Value::Member { class, name, .. } => {
                 let class_name = match &heap.get(*class).value {
                     Value::Class(c) => c.name,
