@@ -23,6 +23,7 @@ impl Heap {
     pub fn full_collection_done(&mut self) {
         self.gc.young_count = 0;
         self.gc.collect_phase = false;
+        self.gc.work_to_do = 0;
     }
 
     /// The unreachable objects (held only by cycles among themselves), in

@@ -186,6 +186,10 @@ pub struct GcState {
     /// The incremental collector's phase: the next increment collects
     /// (true) or only marks what is reachable (false, `GC_PHASE_MARK`).
     pub collect_phase: bool,
+    /// GC objects alive (`heap_size`): linked less deleted.
+    pub heap_size: u64,
+    /// The incremental collector's budget (`work_to_do`).
+    pub work_to_do: i64,
 }
 
 impl Default for GcState {
@@ -196,6 +200,8 @@ impl Default for GcState {
             thresholds: [2000, 10, 0],
             scheduled: false,
             collect_phase: false,
+            heap_size: 0,
+            work_to_do: 0,
         }
     }
 }
@@ -269,6 +275,7 @@ impl Heap {
     #[inline]
     fn gc_link(&mut self) {
         self.gc.young_count += 1;
+        self.gc.heap_size += 1;
         let threshold = self.gc.thresholds[0];
         if self.gc.young_count > threshold
             && self.gc.enabled
@@ -1115,6 +1122,7 @@ impl Heap {
             if self.objects[id.index()].value.is_gc() {
                 // `PyObject_GC_Del`.
                 self.gc.young_count = self.gc.young_count.saturating_sub(1);
+                self.gc.heap_size = self.gc.heap_size.saturating_sub(1);
             }
             self.allocator.free(block, size);
         }
