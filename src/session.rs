@@ -532,6 +532,7 @@ fn same_object(
         (Value::BigInt(x), Value::BigInt(y)) => x == y,
         (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
         (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Bytes(x), Value::Bytes(y)) => x == y,
         (Value::Tuple(x), Value::Tuple(y)) => x == y,
         (Value::Bool(x), Value::Bool(y)) => x == y,
         _ => {

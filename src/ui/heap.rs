@@ -85,7 +85,7 @@ pub fn rows(app: &Screen) -> Vec<HeapRow> {
             HeapRow {
                 address: object.address,
                 id: Some(id),
-                type_name: object.value.type_name().to_owned(),
+                type_name: heap.type_name_of(id).to_owned(),
                 value: heap.short_repr(id),
                 refs: Some(object.refs),
                 size: object.value.size(),

@@ -9,23 +9,22 @@
 //! collector is incremental: after a full collection the first automatic
 //! one only marks (`GC_PHASE_MARK`), the next collects.
 //!
-//! The budget (`work_to_do`) follows `assess_work_to_do` and the marking's
-//! cost, so collections come about every twice-the-heap allocations.
+//! Each increment scans the young objects (allocated since the last one)
+//! and up to 1.5 times as many older ones, taken in arena order by a sweep
+//! that goes round the heap; references from outside that scope count as
+//! external, so an automatic collection costs what was allocated, never the
+//! heap's size (building a million-object structure stays linear).
 //!
-//! Not modelled: CPython's heap holds the interpreter's own objects (tens
-//! of thousands), which make its first increments far more negative, so it
-//! collects a small program's cycles later than here; and an increment here
-//! collects every unreachable cycle at once, where CPython takes the old
-//! generation in parts.
+//! Not modelled exactly: which older objects an increment takes (CPython
+//! takes them in its list order and adds what they reach transitively), so
+//! an old cycle can be freed here at another increment than in CPython, or
+//! (a cycle spread over more than one increment) only by `gc.collect()`.
 //! Finalizers found by an automatic collection run as frames after the
 //! instruction, and what is still unreachable is freed once they returned.
 
 use crate::bytecode::opcodes::{CALL, CALL_FUNCTION_EX, CALL_KW, JUMP_BACKWARD, RESUME};
 
 use super::Vm;
-
-/// `SCAN_RATE_DIVISOR`: the share of the heap an increment adds to its budget.
-const SCAN_RATE_DIVISOR: u64 = 10;
 
 impl Vm {
     /// Whether the instruction that just ran checks the eval breaker
@@ -52,30 +51,14 @@ impl Vm {
         if !self.heap.gc.enabled {
             return;
         }
-        // `assess_work_to_do`: the new objects, plus a share of the heap
-        // (at most twice the new objects); the young count is taken.
-        let gc = &mut self.heap.gc;
-        let scale = gc.thresholds[1].max(2);
-        let new_objects = gc.young_count as i64;
-        let heap_fraction =
-            ((gc.heap_size / SCAN_RATE_DIVISOR / scale) as i64).min(2 * new_objects);
-        gc.young_count = 0;
-        gc.work_to_do += new_objects + heap_fraction;
-        if gc.work_to_do < 0 {
+        // `assess_work_to_do` takes the young count.
+        self.heap.gc.young_count = 0;
+        if !self.heap.gc.collect_phase {
+            // `mark_at_start`: this increment only marks.
+            self.heap.gc.collect_phase = true;
             return;
         }
-        if !gc.collect_phase {
-            // `mark_at_start`: this increment only marks what is reachable
-            // (about the whole heap), which it takes from the budget, twice
-            // over as `gc_collect_increment` does.
-            gc.collect_phase = true;
-            gc.work_to_do -= 2 * gc.heap_size as i64;
-            return;
-        }
-        // The increment: here every unreachable cycle (the whole old space
-        // is scanned at once), so the scavenge completes.
         self.heap
-            .collect_because("automatic collection", |heap| heap.collect_among(None));
-        self.heap.full_collection_done();
+            .collect_because("automatic collection", |heap| heap.collect_increment());
     }
 }

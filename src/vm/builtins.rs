@@ -61,6 +61,12 @@ pub enum Builtin {
     /// `object.__new__`, `object.__setattr__`, `object.__delattr__`,
     /// `object.__getattribute__` (the generic behaviour a class overrides).
     ObjectNew,
+    /// `list.__init__` / `dict.__init__`, bound by `super()` in a subclass.
+    BaseInit,
+    /// `list.__repr__` / `dict.__repr__`, bound by `super()` in a subclass.
+    BaseRepr,
+    /// `object.__init_subclass__`, bound to the new class by `super()`.
+    ObjectInitSubclass,
     ObjectSetAttr,
     ObjectDelAttr,
     ObjectGetAttribute,
@@ -135,6 +141,9 @@ impl Builtin {
             Builtin::Super => "super",
             Builtin::ObjectInit => "__init__",
             Builtin::ObjectNew => "__new__",
+            Builtin::ObjectInitSubclass => "__init_subclass__",
+            Builtin::BaseInit => "__init__",
+            Builtin::BaseRepr => "__repr__",
             Builtin::ObjectSetAttr => "__setattr__",
             Builtin::ObjectDelAttr => "__delattr__",
             Builtin::ObjectGetAttribute => "__getattribute__",
@@ -385,6 +394,55 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             all.extend_from_slice(args);
             no_keywords(which.name(), keywords)?;
             return vm.object_slot(which, &all);
+        }
+        Value::BoundMethod {
+            method: Builtin::BaseRepr,
+            owner,
+        } => {
+            let owner = *owner;
+            no_keywords("__repr__", keywords)?;
+            if !args.is_empty() {
+                return Err(PyException::type_error(format!(
+                    "expected 0 arguments, got {}",
+                    args.len()
+                )));
+            }
+            let text = vm.base_repr(owner)?;
+            return Ok(vm.str_object(&text));
+        }
+        Value::BoundMethod {
+            method: Builtin::BaseInit,
+            owner,
+        } => {
+            let owner = *owner;
+            let kind = vm.heap.value(owner).type_kind();
+            let (names, values): (Vec<String>, Vec<ObjId>) = keywords
+                .iter()
+                .map(|&(name, value)| (name.to_owned(), value))
+                .unzip();
+            vm.builtin_init(kind, owner, args, &names, &values)?;
+            return Ok(vm.singletons.none);
+        }
+        Value::BoundMethod {
+            method: Builtin::ObjectInitSubclass,
+            owner,
+        } => {
+            let name = match vm.heap.value(*owner) {
+                Value::Class(c) => c.name,
+                other => other.type_name(),
+            };
+            if !keywords.is_empty() {
+                return Err(PyException::type_error(format!(
+                    "{name}.__init_subclass__() takes no keyword arguments"
+                )));
+            }
+            if !args.is_empty() {
+                return Err(PyException::type_error(format!(
+                    "{name}.__init_subclass__() takes no arguments ({} given)",
+                    args.len()
+                )));
+            }
+            return Ok(vm.singletons.none);
         }
         Value::Builtin(builtin) => *builtin,
         Value::Type(kind) => Builtin::Type(*kind),
@@ -691,6 +749,9 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             "super() other than in super().name",
             None,
         )),
+        Builtin::ObjectInitSubclass | Builtin::BaseInit | Builtin::BaseRepr => {
+            Ok(vm.singletons.none)
+        }
         Builtin::ObjectNew
         | Builtin::ObjectSetAttr
         | Builtin::ObjectDelAttr
@@ -920,6 +981,9 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
         (TypeKind::Type, [obj]) => {
             if let Value::Instance { class, .. } = vm.heap.value(*obj) {
                 return Ok(*class);
+            }
+            if let Some(tag) = vm.heap.subclass_of(*obj) {
+                return Ok(tag.class);
             }
             if let Value::Exception(exc) = vm.heap.value(*obj)
                 && let Some(class) = exc.class

@@ -1009,9 +1009,137 @@ impl Vm {
                 Ok(Some(self.bytes_result(array, repeated, false)))
             }
             // printf-style formatting of bytes
-            BinaryOp::Remainder if left_bytes => Err(self.unsupported("% formatting of bytes")),
+            BinaryOp::Remainder if left_bytes => self.bytes_percent(lhs, rhs).map(Some),
             _ => Ok(None),
         }
+    }
+
+    /// `b'...' % values`: the conversions of `str %` on the bytes read as
+    /// Latin-1, with `%s`/`%b` taking bytes-likes (copied as they are) and
+    /// `%r`/`%a` their ASCII reprs, then written back as bytes.
+    fn bytes_percent(&mut self, template_obj: ObjId, values: ObjId) -> Flow<ObjId> {
+        let template = self.bytes_data(template_obj).unwrap_or_default();
+        let array = matches!(self.heap.value(template_obj), Value::ByteArray(_));
+        let mut items: Vec<ObjId> = match self.heap.value(values) {
+            Value::Tuple(items) => items.to_vec(),
+            _ => vec![values],
+        };
+        let mut text = String::with_capacity(template.len());
+        let mut next = 0usize;
+        let mut made = Vec::new();
+        let mut i = 0;
+        let result = loop {
+            let Some(&byte) = template.get(i) else {
+                break Ok(());
+            };
+            i += 1;
+            text.push(char::from(byte));
+            if byte != b'%' {
+                continue;
+            }
+            if template.get(i) == Some(&b'(') {
+                break Err(self.unsupported("%(name) keys in bytes formatting"));
+            }
+            while let Some(&b) = template.get(i)
+                && (b"-+ #0.".contains(&b) || b.is_ascii_digit() || b == b'*')
+            {
+                text.push(char::from(b));
+                i += 1;
+            }
+            let Some(&conversion) = template.get(i) else {
+                break Ok(());
+            };
+            i += 1;
+            if conversion == b'%' {
+                text.push('%');
+                continue;
+            }
+            let Some(&value) = items.get(next) else {
+                text.push(char::from(conversion));
+                continue;
+            };
+            let slot = next;
+            next += 1;
+            match conversion {
+                b's' | b'b' => {
+                    let Some(data) = self.bytes_data(value) else {
+                        break Err(PyException::type_error(format!(
+                            "%b requires a bytes-like object, or an object that implements \
+                             __bytes__, not '{}'",
+                            self.type_name_of(value)
+                        )));
+                    };
+                    let latin1: String = data.iter().map(|&b| char::from(b)).collect();
+                    let piece = self.str_object(&latin1);
+                    made.push(piece);
+                    items[slot] = piece;
+                    text.push('s');
+                }
+                b'r' | b'a' => text.push('a'),
+                b'c' => {
+                    let byte = match self.bytes_data(value) {
+                        Some(data) if data.len() == 1 => data[0],
+                        Some(data) => {
+                            break Err(PyException::type_error(format!(
+                                "%c requires an integer in range(256) or a single byte, \
+                                 not a {} object of length {}",
+                                self.type_name_of(value),
+                                data.len()
+                            )));
+                        }
+                        None => match self.index_arg(value) {
+                            Ok(v) if (0..256).contains(&v) => v as u8,
+                            Ok(_) => {
+                                break Err(PyException::new(
+                                    "OverflowError",
+                                    "%c arg not in range(256)",
+                                ));
+                            }
+                            Err(_) => {
+                                break Err(PyException::type_error(format!(
+                                    "%c requires an integer in range(256) or a single byte, \
+                                     not {}",
+                                    self.type_name_of(value)
+                                )));
+                            }
+                        },
+                    };
+                    let piece = self.str_object(&char::from(byte).to_string());
+                    made.push(piece);
+                    items[slot] = piece;
+                    text.push('s');
+                }
+                other => text.push(char::from(other)),
+            }
+        };
+        let mapping = matches!(self.heap.value(values), Value::Dict(_));
+        let formatted = result.and_then(|()| {
+            if mapping && made.is_empty() {
+                return self.percent_format(&text, values);
+            }
+            let tuple = self.tuple_object(items, false);
+            let out = self.percent_format(&text, tuple);
+            self.heap.discard(tuple);
+            out
+        });
+        for piece in made {
+            self.heap.discard(piece);
+        }
+        let formatted = formatted.map_err(|error| {
+            if error.message == "not all arguments converted during string formatting" {
+                PyException::type_error("not all arguments converted during bytes formatting")
+            } else {
+                error
+            }
+        })?;
+        let text = match self.heap.value(formatted) {
+            Value::Str(text) => text.clone(),
+            _ => Arc::from(""),
+        };
+        self.heap.discard(formatted);
+        let data: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+        self.charge(data.len() as u64);
+        Ok(self.bytes_result(array, data, false))
     }
 
     /// Append `data` to a bytearray (`bytearray_iconcat`, `extend`).
@@ -1219,7 +1347,8 @@ impl Vm {
         let positions: Vec<usize> = (0..slicelen as i64)
             .map(|k| (start + k * step) as usize)
             .collect();
-        if value.is_none() || bytes.is_empty() && slicelen == 0 {
+        // Assigning nothing to an extended slice deletes it, as `del` does.
+        if bytes.is_empty() {
             if slicelen == 0 {
                 return Ok(());
             }
@@ -1466,6 +1595,7 @@ impl Vm {
                     Some(obj) => self.index_arg(obj)?,
                     None => 1,
                 };
+                self.heap.check_room(data.len() as u64 * 6)?;
                 let text = algo::hex(&data, sep, per);
                 Ok(self.str_object(&text))
             }
@@ -1608,6 +1738,21 @@ impl Vm {
             M::Join => {
                 one_arg()?;
                 let (items, temp) = self.items_of(args[0])?;
+                let total = items.iter().fold(0u64, |sum, &item| {
+                    let len = match self.heap.value(item) {
+                        Value::Bytes(d) => d.len(),
+                        Value::ByteArray(a) => a.data.len(),
+                        _ => 0,
+                    };
+                    sum.saturating_add(len as u64)
+                        .saturating_add(data.len() as u64)
+                });
+                if let Err(error) = self.heap.check_room(total) {
+                    if let Some(temp) = temp {
+                        self.heap.discard(temp);
+                    }
+                    return Err(error);
+                }
                 let mut out = Vec::new();
                 let mut failure = None;
                 for (i, &item) in items.iter().enumerate() {
@@ -1684,10 +1829,16 @@ impl Vm {
                     None => -1,
                 };
                 let max = if max < 0 { usize::MAX } else { max as usize };
-                let room = (data.len() as u64 + 1).saturating_mul(new.len() as u64 + 1);
-                if old.is_empty() {
-                    self.heap.check_room(room)?;
+                // The result's size is known first: refuse what cannot fit.
+                let times = if old.is_empty() {
+                    data.len() as u64 + 1
+                } else {
+                    algo::count(&data, &old) as u64
                 }
+                .min(max as u64);
+                let grows = (new.len() as u64).saturating_sub(old.len() as u64);
+                self.heap
+                    .check_room((data.len() as u64).saturating_add(times.saturating_mul(grows)))?;
                 // Nothing to replace: the bytes itself (a bytearray copies).
                 let untouched = max == 0
                     || (old.is_empty() && new.is_empty())
@@ -1867,8 +2018,8 @@ impl Vm {
             M::Pop => {
                 at_most(1)?;
                 let len = data.len() as i64;
-                let index = match arg(0) {
-                    Some(obj) => self.index_arg(obj)?,
+                let index = match args.first() {
+                    Some(&obj) => self.index_arg(obj)?,
                     None => -1,
                 };
                 if len == 0 {

@@ -56,7 +56,6 @@ fn static_type_name(name: &str) -> &'static &'static str {
 /// call yet: a class defining one is refused, never silently wrong.
 const UNSUPPORTED_DUNDERS: &[&str] = &[
     "__complex__",
-    "__missing__",
     "__length_hint__",
     "__bytes__",
     "__aiter__",
@@ -86,14 +85,13 @@ impl Vm {
         kwnames: &[String],
     ) -> Flow {
         self.release(callable);
-        if let Some(keyword) = kwnames.first() {
+        if kwnames.iter().any(|k| k == "metaclass") {
             for arg in args {
                 self.release(arg);
             }
-            return Err(self.unsupported(&format!(
-                "class keyword arguments ({keyword}=...) such as metaclass= or those of __init_subclass__"
-            )));
+            return Err(self.unsupported("metaclasses (metaclass=...)"));
         }
+        let keyword_values = args.split_off(args.len().saturating_sub(kwnames.len()).max(2));
         if args.len() < 2 {
             for arg in args {
                 self.release(arg);
@@ -112,8 +110,9 @@ impl Vm {
             let ok = matches!(
                 base.slot.obj.map(|b| self.heap.value(b)),
                 Some(Value::Class(_))
-                    | Some(Value::Type(TypeKind::Object))
-                    | Some(Value::Type(TypeKind::Exc(_)))
+                    | Some(Value::Type(
+                        TypeKind::Object | TypeKind::Exc(_) | TypeKind::List | TypeKind::Dict
+                    ))
             );
             if !ok {
                 let shown = base.slot.obj.map(|b| self.heap.repr(b)).unwrap_or_default();
@@ -132,6 +131,21 @@ impl Vm {
         for base in base_args {
             self.release(base);
         }
+        // `__build_class__` gathers the keywords into a dict for `type_new`.
+        let keywords = if keyword_values.is_empty() {
+            None
+        } else {
+            let dict = self.heap.alloc(Value::Dict(Box::new(Dict::new())));
+            self.heap.incref(dict, holder);
+            for (name, value) in kwnames.iter().zip(keyword_values) {
+                let key = self.identifier(name);
+                if let Some(value_obj) = value.slot.obj {
+                    self.dict_set(dict, key, value_obj)?;
+                }
+                self.release(value);
+            }
+            Some(dict)
+        };
         // The name's reference moves into the continuation.
         self.take_into(&name_popped, holder);
         let info = match self.heap.value(function) {
@@ -163,6 +177,7 @@ impl Vm {
         frame.on_return = Some(Continuation::BuildClass {
             name,
             bases: bases_tuple,
+            keywords,
         });
         self.frames.push(frame);
         Ok(())
@@ -185,9 +200,21 @@ impl Vm {
         returned: ObjId,
     ) -> Flow<ObjId> {
         match continuation {
-            Continuation::BuildClass { name, bases } => {
-                let namespace = namespace.ok_or_else(null)?;
-                self.make_class(name, bases, namespace)
+            Continuation::BuildClass {
+                name,
+                bases,
+                keywords,
+            } => {
+                let made = match namespace {
+                    Some(namespace) => self.make_class(name, bases, namespace),
+                    None => Err(null()),
+                };
+                if made.is_err()
+                    && let Some(keywords) = keywords
+                {
+                    self.heap.decref(keywords, self.continuation_referrer());
+                }
+                made
             }
             Continuation::Init { instance } => {
                 if returned != self.singletons.none {
@@ -208,8 +235,32 @@ impl Vm {
     /// its dict (from entry `next`), then `__init_subclass__` of its base,
     /// each as a frame; when none is left, push the class. `held`: the
     /// continuation holds a reference to the class.
-    pub(super) fn class_hooks(&mut self, class: ObjId, next: u32, held: bool) -> Flow {
+    pub(super) fn class_hooks(
+        &mut self,
+        class: ObjId,
+        next: u32,
+        held: bool,
+        keywords: Option<ObjId>,
+    ) -> Flow {
         let holder = self.continuation_referrer();
+        let (kwnames, kwvalues): (Vec<String>, Vec<ObjId>) = match keywords
+            .map(|k| self.heap.value(k))
+        {
+            Some(Value::Dict(d)) => d.entries().map(|e| (self.heap.str(e.key), e.value)).unzip(),
+            _ => (Vec::new(), Vec::new()),
+        };
+        // On an error the class goes: the continuation's reference, or a
+        // new class nothing refers to yet.
+        let release = |vm: &mut Vm, class_too: bool| {
+            if class_too {
+                vm.heap.decref(class, holder);
+            } else {
+                vm.heap.discard(class);
+            }
+            if let Some(keywords) = keywords {
+                vm.heap.decref(keywords, holder);
+            }
+        };
         let dict = match self.heap.value(class) {
             Value::Class(c) => c.dict,
             _ => return Err(null()),
@@ -249,26 +300,39 @@ impl Vm {
                 if let Some(found) = found
                     && let Value::ClassMethod(function) = *self.heap.value(found)
                 {
-                    call = Some((function, vec![class], u32::MAX));
+                    let mut args = vec![class];
+                    args.extend(kwvalues.iter().copied());
+                    call = Some((function, args, u32::MAX));
+                } else if !kwnames.is_empty() {
+                    let name = match self.heap.value(class) {
+                        Value::Class(c) => c.name,
+                        _ => "type",
+                    };
+                    release(self, held);
+                    return Err(PyException::type_error(format!(
+                        "{name}.__init_subclass__() takes no keyword arguments"
+                    )));
                 }
             }
         }
         let Some((function, args, after)) = call else {
-            self.push(class)?;
+            let pushed = self.push(class);
             if held {
                 self.heap.decref(class, holder);
             }
-            return Ok(());
+            if let Some(keywords) = keywords {
+                self.heap.decref(keywords, holder);
+            }
+            return pushed;
         };
         let info = match self.heap.value(function) {
             Value::Function(f) => Arc::clone(&f.info),
             _ => {
-                if held {
-                    self.heap.decref(class, holder);
-                }
-                return Err(self.unsupported("a __set_name__ that is not a plain function"));
+                release(self, held);
+                return Err(self.unsupported("a class hook that is not a plain function"));
             }
         };
+        let kwnames: &[String] = if after == u32::MAX { &kwnames } else { &[] };
         if !held {
             self.heap.incref(class, holder);
         }
@@ -284,10 +348,14 @@ impl Vm {
         }
         let depth = self.frames.len();
         let popped_args = args.into_iter().map(as_popped).collect();
-        match self.enter_function(function, as_popped(function), info, popped_args, &[]) {
+        match self.enter_function(function, as_popped(function), info, popped_args, kwnames) {
             Ok(()) if self.frames.len() > depth => {
                 if let Some(frame) = self.frames.last_mut() {
-                    frame.on_return = Some(Continuation::ClassHook { class, next: after });
+                    frame.on_return = Some(Continuation::ClassHook {
+                        class,
+                        next: after,
+                        keywords,
+                    });
                 }
                 self.calls.note_frame_switch();
                 if self.track_lines {
@@ -296,11 +364,11 @@ impl Vm {
                 Ok(())
             }
             Ok(()) => {
-                self.heap.decref(class, holder);
+                release(self, true);
                 Err(PyException::new("SystemError", "no frame was pushed"))
             }
             Err(error) => {
-                self.heap.decref(class, holder);
+                release(self, true);
                 Err(error)
             }
         }
@@ -402,6 +470,12 @@ impl Vm {
                 return Err(error);
             }
         };
+        if let Err(error) = self.check_builtin_subclass(&mro, namespace) {
+            self.heap.decref(name, holder);
+            self.heap.decref(bases, holder);
+            self.heap.discard(namespace);
+            return Err(error);
+        }
         let qualname = match self.heap.value(namespace) {
             Value::Dict(d) => {
                 let key = HashKey::Str("__qualname__".into());
@@ -487,16 +561,86 @@ impl Vm {
         Ok(class)
     }
 
+    /// The built-in type (list or dict) a class's instances are, if any.
+    pub(super) fn builtin_base(&self, class: ObjId) -> Option<TypeKind> {
+        let Value::Class(c) = self.heap.value(class) else {
+            return None;
+        };
+        c.mro.iter().find_map(|&k| match self.heap.value(k) {
+            Value::Type(kind @ (TypeKind::List | TypeKind::Dict)) => Some(*kind),
+            _ => None,
+        })
+    }
+
+    /// A subclass of list or dict may add methods and attributes, `__init__`
+    /// and (for dict) `__missing__`; the special methods its base implements
+    /// in C are not overridden here yet, so defining one is refused.
+    fn check_builtin_subclass(&self, mro: &[ObjId], namespace: ObjId) -> Flow {
+        let bases: Vec<TypeKind> = mro
+            .iter()
+            .filter_map(|&k| match self.heap.value(k) {
+                Value::Type(kind @ (TypeKind::List | TypeKind::Dict)) => Some(*kind),
+                _ => None,
+            })
+            .collect();
+        let Some(&base) = bases.first() else {
+            return Ok(());
+        };
+        if bases.len() > 1 {
+            return Err(PyException::type_error(
+                "multiple bases have instance lay-out conflict",
+            ));
+        }
+        let has_exception = mro
+            .iter()
+            .any(|&k| matches!(self.heap.value(k), Value::Type(TypeKind::Exc(_))));
+        if has_exception {
+            return Err(PyException::type_error(
+                "multiple bases have instance lay-out conflict",
+            ));
+        }
+        let Value::Dict(d) = self.heap.value(namespace) else {
+            return Ok(());
+        };
+        for entry in d.entries() {
+            let Value::Str(key) = self.heap.value(entry.key) else {
+                continue;
+            };
+            let allowed = matches!(
+                key.as_ref(),
+                "__init__"
+                    | "__new__"
+                    | "__repr__"
+                    | "__str__"
+                    | "__module__"
+                    | "__qualname__"
+                    | "__doc__"
+                    | "__firstlineno__"
+                    | "__static_attributes__"
+                    | "__classcell__"
+                    | "__classdictcell__"
+                    | "__annotate__"
+                    | "__annotate_func__"
+                    | "__annotations__"
+                    | "__init_subclass__"
+                    | "__class_getitem__"
+            ) || (key.as_ref() == "__missing__" && base == TypeKind::Dict)
+                || !(key.starts_with("__") && key.ends_with("__"));
+            if !allowed {
+                return Err(self.unsupported(&format!("{key} in a subclass of {}", base.name())));
+            }
+        }
+        Ok(())
+    }
+
     /// C3 linearization of the bases' MROs (each ending in `object`).
     fn c3_mro(&self, bases: &[ObjId]) -> Flow<Vec<ObjId>> {
         let object = self.type_object_id(TypeKind::Object);
         let mro_of = |base: ObjId| -> Vec<ObjId> {
             match self.heap.value(base) {
                 Value::Class(c) => c.mro.clone(),
-                // A built-in exception class: its MRO of static types.
-                Value::Type(kind @ TypeKind::Exc(_)) => {
-                    kind.mro().map(|k| self.type_object_id(k)).collect()
-                }
+                // A built-in type: its MRO of static types.
+                Value::Type(kind) => kind.mro().map(|k| self.type_object_id(k)).collect(),
                 _ => vec![object],
             }
         };
@@ -576,15 +720,40 @@ impl Vm {
             _ => return Err(null()),
         };
         let exception = self.class_exception_kind(class);
-        let instance = match exception {
+        let builtin = self.builtin_base(class);
+        let instance = match (exception, builtin) {
             // BaseException.__new__: the arguments are `args` from the start.
-            Some(kind) => {
+            (Some(kind), _) => {
                 let objects = args.iter().filter_map(|a| a.slot.obj).collect();
                 self.exception_instance(class, kind, objects)
             }
-            None => self.plain_instance(class, type_name),
+            (None, Some(kind)) => self.builtin_instance(class, kind),
+            (None, None) => self.plain_instance(class, type_name),
         };
         let init = self.class_lookup(class, "__init__");
+        if init.is_none()
+            && let Some(kind) = builtin
+        {
+            // `list.__init__(iterable)` / `dict.__init__(...)` fill it.
+            let objects: Vec<ObjId> = args.iter().filter_map(|a| a.slot.obj).collect();
+            let positional = objects.len() - kwnames.len().min(objects.len());
+            let filled = self.builtin_init(
+                kind,
+                instance,
+                &objects[..positional],
+                kwnames,
+                &objects[positional..],
+            );
+            for arg in args {
+                self.release(arg);
+            }
+            self.release(class_popped);
+            if let Err(error) = filled {
+                self.heap.discard(instance);
+                return Err(error);
+            }
+            return Ok(Some(instance));
+        }
         let Some(init) = init else {
             if !args.is_empty() && exception.is_none() {
                 for arg in args {
@@ -675,6 +844,67 @@ impl Vm {
         Ok(())
     }
 
+    /// A new, empty list or dict that is an instance of `class`.
+    fn builtin_instance(&mut self, class: ObjId, kind: TypeKind) -> ObjId {
+        let instance = match kind {
+            TypeKind::Dict => self.heap.alloc(Value::Dict(Box::new(Dict::new()))),
+            _ => self.list_object(Vec::new(), false),
+        };
+        let dict = self.heap.alloc(Value::Dict(Box::new(Dict::new())));
+        self.heap.tag_subclass(instance, class, dict);
+        instance
+    }
+
+    /// `list.__init__(self, [iterable])`, `dict.__init__(self, [mapping], **kw)`.
+    pub(super) fn builtin_init(
+        &mut self,
+        kind: TypeKind,
+        instance: ObjId,
+        args: &[ObjId],
+        kwnames: &[String],
+        kwvalues: &[ObjId],
+    ) -> Flow {
+        let name = kind.name();
+        if kind == TypeKind::List {
+            if let Some(keyword) = kwnames.first() {
+                return Err(PyException::type_error(format!(
+                    "{name}() takes no keyword arguments (got '{keyword}')"
+                )));
+            }
+            if args.len() > 1 {
+                return Err(PyException::type_error(format!(
+                    "{name} expected at most 1 argument, got {}",
+                    args.len()
+                )));
+            }
+            self.call_method(super::containers::Method::ListClear, instance, &[])?;
+            if let Some(&iterable) = args.first() {
+                self.call_method(super::containers::Method::ListExtend, instance, &[iterable])?;
+            }
+            return Ok(());
+        }
+        if args.len() > 1 {
+            return Err(PyException::type_error(format!(
+                "dict expected at most 1 argument, got {}",
+                args.len()
+            )));
+        }
+        if let Some(&mapping) = args.first() {
+            let entries: Vec<(ObjId, ObjId)> = match self.heap.value(mapping) {
+                Value::Dict(d) => d.entries().map(|e| (e.key, e.value)).collect(),
+                _ => return Err(self.unsupported("dict() of other than a dict")),
+            };
+            for (key, value) in entries {
+                self.dict_set(instance, key, value)?;
+            }
+        }
+        for (name, &value) in kwnames.iter().zip(kwvalues) {
+            let key = self.identifier(name);
+            self.dict_set(instance, key, value)?;
+        }
+        Ok(())
+    }
+
     /// A new instance of a plain class: its `__dict__` and class held.
     pub(super) fn plain_instance(&mut self, class: ObjId, type_name: &'static str) -> ObjId {
         let slots = self.new_slots(class);
@@ -713,6 +943,9 @@ impl Vm {
         owner: ObjId,
         name: &str,
     ) -> Option<Flow<AttrFound>> {
+        if let Some(tag) = self.heap.subclass_of(owner) {
+            return self.subclassed_attribute(owner, tag.class, tag.dict, name);
+        }
         match self.heap.value(owner) {
             Value::Exception(_) | Value::Type(TypeKind::Exc(_)) => {
                 self.exception_attribute(owner, name)
@@ -770,11 +1003,22 @@ impl Vm {
                         },
                         _ => AttrFound::Value(found),
                     })),
-                    None => Some(Err(self.attribute_error(
-                        owner,
-                        name,
-                        format!("type object '{qualname}' has no attribute '{name}'"),
-                    ))),
+                    None => {
+                        // A method of list or dict through a subclass (`Stack.append`).
+                        let method = self
+                            .builtin_base(owner)
+                            .and_then(|kind| super::containers::Method::find(kind, name));
+                        if let Some(method) = method {
+                            let function =
+                                self.static_builtin(super::builtins::Builtin::Method(method));
+                            return Some(Ok(AttrFound::Value(function)));
+                        }
+                        Some(Err(self.attribute_error(
+                            owner,
+                            name,
+                            format!("type object '{qualname}' has no attribute '{name}'"),
+                        )))
+                    }
                 }
             }
             _ => None,
@@ -835,6 +1079,9 @@ impl Vm {
 
     /// `type(obj)` for instances (their class) and other objects (their type object).
     pub(super) fn type_of_object(&self, obj: ObjId) -> ObjId {
+        if let Some(tag) = self.heap.subclass_of(obj) {
+            return tag.class;
+        }
         match self.heap.value(obj) {
             Value::Instance { class, .. } => *class,
             Value::Exception(e) if e.class.is_some() => e.class.unwrap_or(obj),
@@ -875,13 +1122,12 @@ impl Vm {
             }
         };
         let owner = args[0];
-        let hooked = match self.heap.value(owner) {
-            Value::Instance { class, .. } => {
-                let class = *class;
+        let hooked = match self.user_class(owner) {
+            Some(class) => {
                 self.user_hook(class, "__setattr__").is_some()
                     || self.user_hook(class, "__delattr__").is_some()
             }
-            _ => false,
+            None => false,
         };
         match which {
             Builtin::ObjectSetAttr => {
@@ -922,6 +1168,10 @@ impl Vm {
         };
         if self.class_exception_kind(class).is_some() {
             return Err(self.unsupported("object.__new__ of an exception class"));
+        }
+        if let Some(kind) = self.builtin_base(class) {
+            // `list.__new__` / `dict.__new__`: an empty one, filled by `__init__`.
+            return Ok(self.builtin_instance(class, kind));
         }
         if !rest.is_empty() {
             let own_new = self
@@ -981,9 +1231,31 @@ impl Vm {
                 args.insert(0, self_or_null);
             }
             let init = vm.user_hook(class, "__init__");
+            let builtin = vm.builtin_base(class);
             match init {
                 Some(init) if vm.is_instance_of_class(instance, class) => {
                     vm.enter_init(class_popped, instance, init, args, kwnames)
+                }
+                None if builtin.is_some() && vm.is_instance_of_class(instance, class) => {
+                    // `list.__init__(self, iterable)` fills what `__new__` made.
+                    let objects: Vec<ObjId> = args.iter().filter_map(|a| a.slot.obj).collect();
+                    let positional = objects.len() - kwnames.len().min(objects.len());
+                    let kind = builtin.unwrap_or(TypeKind::List);
+                    let filled = vm.builtin_init(
+                        kind,
+                        instance,
+                        &objects[..positional],
+                        kwnames,
+                        &objects[positional..],
+                    );
+                    if filled.is_ok() {
+                        vm.push(instance)?;
+                    }
+                    for arg in args {
+                        vm.release(arg);
+                    }
+                    vm.release(class_popped);
+                    filled
                 }
                 _ => {
                     vm.push(instance)?;
@@ -995,6 +1267,62 @@ impl Vm {
                 }
             }
         }))
+    }
+
+    /// `obj.name` on a list or dict made by a subclass: its class's
+    /// attributes and its `__dict__` first; `None` lets the built-in type's
+    /// methods answer.
+    fn subclassed_attribute(
+        &mut self,
+        owner: ObjId,
+        class: ObjId,
+        dict: ObjId,
+        name: &str,
+    ) -> Option<Flow<AttrFound>> {
+        if !self.generic_getattr
+            && let Some(hook) = self.user_hook(class, "__getattribute__")
+        {
+            return Some(Ok(AttrFound::GetAttribute(hook)));
+        }
+        self.generic_getattr = false;
+        let key = HashKey::Str(name.into());
+        let in_dict = matches!(self.heap.value(dict), Value::Dict(d) if d.get(&key).is_some());
+        let known = in_dict
+            || matches!(name, "__class__" | "__dict__")
+            || self.class_lookup(class, name).is_some();
+        let kind = self.heap.value(owner).type_kind();
+        if !known && super::containers::Method::find(kind, name).is_some() {
+            return None;
+        }
+        Some(self.generic_instance_attribute(owner, class, name))
+    }
+
+    /// The class of an instance or of a list or dict made by a subclass.
+    pub(super) fn user_class(&self, obj: ObjId) -> Option<ObjId> {
+        match self.heap.value(obj) {
+            Value::Instance { class, .. } => Some(*class),
+            _ => self.heap.subclass_of(obj).map(|tag| tag.class),
+        }
+    }
+
+    /// The `__dict__` of an instance (or of a list or dict made by a subclass).
+    fn instance_dict(&self, obj: ObjId) -> Option<ObjId> {
+        match self.heap.value(obj) {
+            Value::Instance { dict, .. } => *dict,
+            _ => self.heap.subclass_of(obj).map(|tag| tag.dict),
+        }
+    }
+
+    /// `type(obj).__name__` for messages.
+    pub(super) fn instance_type_name(&self, obj: ObjId) -> &'static str {
+        match self
+            .heap
+            .subclass_of(obj)
+            .map(|tag| self.heap.value(tag.class))
+        {
+            Some(Value::Class(c)) => c.name,
+            _ => self.heap.value(obj).type_name(),
+        }
     }
 
     /// A special method the class (or a base) defines in Python, not `object`'s.
@@ -1024,10 +1352,7 @@ impl Vm {
         class: ObjId,
         name: &str,
     ) -> Flow<AttrFound> {
-        let dict = match self.heap.value(owner) {
-            Value::Instance { dict, .. } => *dict,
-            _ => None,
-        };
+        let dict = self.instance_dict(owner);
         let on_class = self.class_lookup(class, name);
         if let Some(found) = on_class
             && self.is_data_descriptor(found)
@@ -1092,7 +1417,7 @@ impl Vm {
                     name,
                     format!(
                         "'{}' object has no attribute '{name}'",
-                        self.heap.value(owner).type_name()
+                        self.instance_type_name(owner)
                     ),
                 )),
             },
@@ -1118,7 +1443,7 @@ impl Vm {
     /// `obj.name = value` on instances and classes (the dict takes its own
     /// reference); a class's `__setattr__` runs instead when it has one.
     pub(super) fn store_attribute(&mut self, owner: ObjId, name: &str, value: ObjId) -> Flow {
-        if let Value::Instance { class, .. } = *self.heap.value(owner)
+        if let Some(class) = self.user_class(owner)
             && let Some(hook) = self.user_hook(class, "__setattr__")
         {
             let key = self.identifier(name);
@@ -1129,7 +1454,7 @@ impl Vm {
 
     /// `del obj.name`; a class's `__delattr__` runs instead when it has one.
     pub(super) fn delete_attribute(&mut self, owner: ObjId, name: &str) -> Flow {
-        if let Value::Instance { class, .. } = *self.heap.value(owner)
+        if let Some(class) = self.user_class(owner)
             && let Some(hook) = self.user_hook(class, "__delattr__")
         {
             let key = self.identifier(name);
@@ -1148,10 +1473,9 @@ impl Vm {
         value: Option<ObjId>,
         hooked: bool,
     ) -> Flow {
-        let on_class = match self.heap.value(owner) {
-            Value::Instance { class, .. } => self.class_lookup(*class, name),
-            _ => None,
-        };
+        let on_class = self
+            .user_class(owner)
+            .and_then(|class| self.class_lookup(class, name));
         if let Some(found) = on_class {
             match *self.heap.value(found) {
                 Value::Property { fset, fdel, .. } => {
@@ -1188,7 +1512,9 @@ impl Vm {
                 _ => {}
             }
         }
+        let tagged = self.heap.subclass_of(owner).map(|tag| tag.dict);
         let dict = match self.heap.value(owner) {
+            _ if tagged.is_some() => tagged.unwrap_or(owner),
             Value::Instance {
                 dict: Some(dict), ..
             } => *dict,
@@ -1268,6 +1594,12 @@ impl Vm {
 
     /// `isinstance(value, cls)` for classes made by `class`.
     pub(super) fn is_instance_of_class(&self, value: ObjId, class: ObjId) -> bool {
+        if let Some(tag) = self.heap.subclass_of(value) {
+            return match self.heap.value(tag.class) {
+                Value::Class(c) => c.mro.contains(&class),
+                _ => false,
+            };
+        }
         let own = match self.heap.value(value) {
             Value::Instance { class: own, .. } => *own,
             Value::Exception(exc) => match exc.class {

@@ -899,6 +899,12 @@ impl Vm {
                 "sum() can't sum strings [use ''.join(seq) instead]",
             ));
         }
+        if let Value::Bytes(_) | Value::ByteArray(_) = self.heap.value(start) {
+            return Err(PyException::type_error(format!(
+                "sum() can't sum {} [use b''.join(seq) instead]",
+                self.heap.value(start).type_name()
+            )));
+        }
         // CPython's `builtin_sum_impl`: ints add in a machine word and floats
         // with Neumaier's compensation, making no objects on the way; the
         // first item that does not fit continues with `+`.

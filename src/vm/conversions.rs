@@ -235,6 +235,27 @@ impl Vm {
         Ok(Some(list))
     }
 
+    /// `d[key]` on a dict made by a subclass with `__missing__`, when `key`
+    /// is not there: what `__missing__(d, key)` returns.
+    pub(super) fn dict_missing(
+        &mut self,
+        dict: ObjId,
+        class: ObjId,
+        key: ObjId,
+    ) -> Flow<Option<ObjId>> {
+        if !matches!(self.heap.value(dict), Value::Dict(_)) {
+            return Ok(None);
+        }
+        let Some(missing) = self.user_hook(class, "__missing__") else {
+            return Ok(None);
+        };
+        let hash = self.hash_key(key)?;
+        if matches!(self.heap.value(dict), Value::Dict(d) if d.get(&hash).is_some()) {
+            return Ok(None);
+        }
+        self.call_python(missing, &[dict, key]).map(Some)
+    }
+
     /// `cls[key]` on a class: its `__class_getitem__`.
     pub(super) fn class_getitem(&mut self, class: ObjId, key: ObjId) -> Flow<ObjId> {
         let found = self.class_lookup(class, "__class_getitem__");

@@ -188,7 +188,9 @@ impl Vm {
             ));
         }
         // The MRO searched: of type(self), or of self when it is a class.
+        let tagged = self.heap.subclass_of(this).map(|tag| tag.class);
         let (start_type, is_class) = match self.heap.value(this) {
+            _ if tagged.is_some() => (tagged.unwrap_or(class), false),
             Value::Instance { class, .. } => (*class, false),
             Value::Exception(exc) if exc.class.is_some() => (exc.class.unwrap_or(class), false),
             Value::Class(_) => (this, true),
@@ -211,7 +213,23 @@ impl Vm {
         let key = super::types::dict::HashKey::Str(text.as_str().into());
         let mut found = None;
         let mut exception_init = false;
+        let mut builtin_method = None;
         for &klass in &mro[position + 1..] {
+            if let Value::Type(kind @ (TypeKind::List | TypeKind::Dict)) = *self.heap.value(klass)
+                && !is_class
+            {
+                // list's or dict's own method, bound to the instance.
+                builtin_method = if text == "__init__" {
+                    Some(Builtin::BaseInit)
+                } else if text == "__repr__" || text == "__str__" {
+                    Some(Builtin::BaseRepr)
+                } else {
+                    super::containers::Method::find(kind, &text).map(Builtin::Method)
+                };
+                if builtin_method.is_some() {
+                    break;
+                }
+            }
             if let Value::Type(TypeKind::Exc(_)) = self.heap.value(klass)
                 && text == "__init__"
             {
@@ -229,6 +247,22 @@ impl Vm {
         }
         let found = match found {
             Some(found) => found,
+            None if builtin_method.is_some() => {
+                let method = builtin_method.unwrap_or(Builtin::BaseInit);
+                let bound = self.heap.alloc(Value::BoundMethod {
+                    method,
+                    owner: this,
+                });
+                let address = self.heap.get(bound).address;
+                self.heap.incref(
+                    this,
+                    Referrer::Attribute {
+                        owner: address,
+                        name: "__self__",
+                    },
+                );
+                bound
+            }
             None if exception_init => {
                 let init = self.static_builtin(Builtin::ExcInit);
                 let self_popped = self.pop()?;
@@ -250,7 +284,21 @@ impl Vm {
                 self.static_builtin(Builtin::ObjectInit)
             }
             // object.__init_subclass__: takes nothing, returns None.
-            None if text == "__init_subclass__" => self.static_builtin(Builtin::ObjectInit),
+            None if text == "__init_subclass__" => {
+                let bound = self.heap.alloc(Value::BoundMethod {
+                    method: Builtin::ObjectInitSubclass,
+                    owner: this,
+                });
+                let address = self.heap.get(bound).address;
+                self.heap.incref(
+                    this,
+                    Referrer::Attribute {
+                        owner: address,
+                        name: "__self__",
+                    },
+                );
+                bound
+            }
             // object.__new__: a static method.
             None if text == "__new__" => self.static_builtin(Builtin::ObjectNew),
             None if matches!(

@@ -83,6 +83,9 @@ impl Vm {
         if depth > REPR_DEPTH || !seen.insert(obj) {
             return false;
         }
+        if self.tagged_hook(obj, "__repr__").is_some() {
+            return true;
+        }
         match self.heap.value(obj) {
             Value::Instance { .. } => self.special_method(obj, "__repr__").is_some(),
             Value::List(list) => {
@@ -114,17 +117,57 @@ impl Vm {
             return self.heap.try_repr(obj);
         }
         let mut active = Vec::new();
-        self.repr_with(obj, &mut active, &[])
+        self.repr_with(obj, &mut active, &[], true)
+    }
+
+    /// `list.__repr__(obj)` / `dict.__repr__(obj)` of a subclass's instance:
+    /// its items, not its class's `__repr__`.
+    pub(super) fn base_repr(&mut self, obj: ObjId) -> Flow<String> {
+        let mut active = Vec::new();
+        self.repr_with(obj, &mut active, &[], false)
+    }
+
+    /// The class's own special method `name` of a list or dict made by a subclass.
+    pub(super) fn tagged_hook(&self, obj: ObjId, name: &str) -> Option<ObjId> {
+        let tag = self.heap.subclass_of(obj)?;
+        self.user_hook(tag.class, name)
+    }
+
+    /// Call a `__repr__` or `__str__`: the str it returned.
+    fn call_text_hook(
+        &mut self,
+        method: ObjId,
+        obj: ObjId,
+        pins: &[ObjId],
+        what: &str,
+    ) -> Flow<String> {
+        let result = self.call_python_pinned(method, &[obj], pins)?;
+        match self.heap.value(result) {
+            Value::Str(text) => Ok(text.to_string()),
+            other => Err(PyException::type_error(format!(
+                "{what} returned non-string (type {})",
+                other.type_name()
+            ))),
+        }
     }
 
     /// `repr(obj)` inside a container's repr: `pins` are what the
     /// container's C code holds while the item's `__repr__` runs.
-    fn repr_with(&mut self, obj: ObjId, active: &mut Vec<ObjId>, pins: &[ObjId]) -> Flow<String> {
+    fn repr_with(
+        &mut self,
+        obj: ObjId,
+        active: &mut Vec<ObjId>,
+        pins: &[ObjId],
+        hooks: bool,
+    ) -> Flow<String> {
         if active.len() > REPR_DEPTH {
             return Err(PyException::new(
                 "RecursionError",
                 "maximum recursion depth exceeded while getting the repr of an object",
             ));
+        }
+        if hooks && let Some(method) = self.tagged_hook(obj, "__repr__") {
+            return self.call_text_hook(method, obj, pins, "__repr__");
         }
         let items: Vec<ObjId> = match self.heap.value(obj) {
             Value::Instance { .. } => {
@@ -173,7 +216,7 @@ impl Vm {
                 }
                 _ => Vec::new(),
             };
-            match self.repr_with(item, active, &pins) {
+            match self.repr_with(item, active, &pins, true) {
                 Ok(text) => parts.push(text),
                 Err(error) => {
                     active.pop();
@@ -232,6 +275,10 @@ impl Vm {
                     None => self.heap.try_repr(obj),
                 },
             },
+            Value::List(_) | Value::Dict(_) if self.tagged_hook(obj, "__str__").is_some() => {
+                let method = self.tagged_hook(obj, "__str__").unwrap_or(obj);
+                self.call_text_hook(method, obj, &[], "__str__")
+            }
             Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) => self.repr_of(obj),
             Value::Exception(exc) => {
                 // BaseException.__str__ of one argument: its str (KeyError: its repr).

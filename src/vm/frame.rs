@@ -236,12 +236,22 @@ impl Resume {
 pub enum Continuation {
     /// `__build_class__`: make the class `name` (held) with `bases` (a held
     /// tuple) from the body's namespace (the frame's `locals_dict`).
-    BuildClass { name: ObjId, bases: ObjId },
+    /// `keywords`: the class statement's keyword arguments (a held dict) for
+    /// `__init_subclass__`.
+    BuildClass {
+        name: ObjId,
+        bases: ObjId,
+        keywords: Option<ObjId>,
+    },
     /// A class call: `__init__` returned; push the instance (held) instead.
     Init { instance: ObjId },
     /// A class's `__set_name__` or `__init_subclass__` hook returned: run the
     /// next one (from entry `next` of its dict), then push the class (held).
-    ClassHook { class: ObjId, next: u32 },
+    ClassHook {
+        class: ObjId,
+        next: u32,
+        keywords: Option<ObjId>,
+    },
     /// A special method (`__repr__`, `__eq__`, a `key=` function…) called from
     /// the middle of the caller's instruction: its result joins the caller's
     /// [`Frame::replay`] and the caller's instruction runs again from the

@@ -39,9 +39,16 @@ impl Vm {
                 refer(namespace, "a class body's namespace", &self.heap)?;
             }
             match frame.on_return {
-                Some(Continuation::BuildClass { name, bases }) => {
+                Some(Continuation::BuildClass {
+                    name,
+                    bases,
+                    keywords,
+                }) => {
                     refer(name, "a pending class", &self.heap)?;
                     refer(bases, "a pending class", &self.heap)?;
+                    if let Some(keywords) = keywords {
+                        refer(keywords, "a pending class", &self.heap)?;
+                    }
                 }
                 Some(Continuation::Init { instance }) => {
                     refer(instance, "a pending __init__", &self.heap)?;
@@ -49,8 +56,13 @@ impl Vm {
                 Some(Continuation::Finalizer { object, .. }) => {
                     refer(object, "a running __del__", &self.heap)?;
                 }
-                Some(Continuation::ClassHook { class, .. }) => {
+                Some(Continuation::ClassHook {
+                    class, keywords, ..
+                }) => {
                     refer(class, "a class being made", &self.heap)?;
+                    if let Some(keywords) = keywords {
+                        refer(keywords, "a class being made", &self.heap)?;
+                    }
                 }
                 Some(Continuation::Replay) | None => {}
             }

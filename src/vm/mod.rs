@@ -853,14 +853,28 @@ impl Vm {
             }
             let pending = self.continuation_referrer();
             match frame.on_return {
-                Some(frame::Continuation::BuildClass { name, bases }) => {
+                Some(frame::Continuation::BuildClass {
+                    name,
+                    bases,
+                    keywords,
+                }) => {
                     visit(name, pending, true, Some(depth));
                     visit(bases, pending, true, Some(depth));
+                    if let Some(keywords) = keywords {
+                        visit(keywords, pending, true, Some(depth));
+                    }
                 }
-                Some(frame::Continuation::Init { instance })
-                | Some(frame::Continuation::ClassHook {
-                    class: instance, ..
-                }) => visit(instance, pending, true, Some(depth)),
+                Some(frame::Continuation::ClassHook {
+                    class, keywords, ..
+                }) => {
+                    visit(class, pending, true, Some(depth));
+                    if let Some(keywords) = keywords {
+                        visit(keywords, pending, true, Some(depth));
+                    }
+                }
+                Some(frame::Continuation::Init { instance }) => {
+                    visit(instance, pending, true, Some(depth))
+                }
                 Some(frame::Continuation::Finalizer { object, .. }) => {
                     visit(object, pending, true, Some(depth))
                 }
@@ -1242,14 +1256,26 @@ impl Vm {
         if let Some(continuation) = frame.on_return.take() {
             let holder = self.continuation_referrer();
             match continuation {
-                frame::Continuation::BuildClass { name, bases } => {
+                frame::Continuation::BuildClass {
+                    name,
+                    bases,
+                    keywords,
+                } => {
                     self.heap.decref(name, holder);
                     self.heap.decref(bases, holder);
+                    if let Some(keywords) = keywords {
+                        self.heap.decref(keywords, holder);
+                    }
                 }
-                frame::Continuation::Init { instance }
-                | frame::Continuation::ClassHook {
-                    class: instance, ..
-                } => self.heap.decref(instance, holder),
+                frame::Continuation::ClassHook {
+                    class, keywords, ..
+                } => {
+                    self.heap.decref(class, holder);
+                    if let Some(keywords) = keywords {
+                        self.heap.decref(keywords, holder);
+                    }
+                }
+                frame::Continuation::Init { instance } => self.heap.decref(instance, holder),
                 frame::Continuation::Finalizer { object, .. } => self.heap.decref(object, holder),
                 frame::Continuation::Replay => {}
             }

@@ -1057,6 +1057,17 @@ impl Vm {
     /// attribute `name` (with `method`: the unbound function and the owner,
     /// or the attribute and NULL).
     fn load_attr(&mut self, name: super::heap::Symbol, method: bool) -> Flow {
+        // A list or dict made by a subclass: its class's attributes first.
+        if self.heap.has_subclassed()
+            && self
+                .peek(0)?
+                .obj
+                .and_then(|o| self.heap.subclass_of(o))
+                .is_some()
+            && self.load_instance_attr(name, method)?
+        {
+            return Ok(());
+        }
         if self.load_method(name, method)? {
             return Ok(());
         }
@@ -1698,6 +1709,11 @@ impl Vm {
         }
         if matches!(self.heap.value(container), Value::Class(_)) {
             return self.class_getitem(container, index);
+        }
+        if let Some(tag) = self.heap.subclass_of(container)
+            && let Some(missing) = self.dict_missing(container, tag.class, index)?
+        {
+            return Ok(missing);
         }
         let index = if self.is_instance_obj(index)
             && matches!(
@@ -2561,10 +2577,14 @@ impl Vm {
                 self.heap.decref(instance, holder);
                 Ok(())
             }
-            super::frame::Continuation::BuildClass { .. } => self.class_hooks(result, 0, false),
-            super::frame::Continuation::ClassHook { class, next } => {
-                self.class_hooks(class, next, true)
+            super::frame::Continuation::BuildClass { keywords, .. } => {
+                self.class_hooks(result, 0, false, keywords)
             }
+            super::frame::Continuation::ClassHook {
+                class,
+                next,
+                keywords,
+            } => self.class_hooks(class, next, true, keywords),
             super::frame::Continuation::Replay | super::frame::Continuation::Finalizer { .. } => {
                 Ok(())
             }
@@ -2622,7 +2642,8 @@ impl Vm {
                 | Value::Exception(_)
                 | Value::Type(TypeKind::Exc(_))
                 | Value::Generator(_)
-        ) {
+        ) && self.heap.subclass_of(owner).is_none()
+        {
             return Ok(false);
         }
         match self.calling(|vm| vm.load_instance_attr_calling(owner, name, method_bit)) {

@@ -72,3 +72,12 @@ try:
     b.append(1)
 except AttributeError as e:
     print('AttributeError:', e)
+q = bytearray(b'abcdef')
+q[::2] = b''
+print(q)
+q[::-1] = bytearray()
+print(q)
+try:
+    q.pop(None)
+except TypeError as e:
+    print('TypeError:', e)

@@ -21,3 +21,9 @@ a, *rest = bytearray(b'abc')
 print(a, rest)
 print(set(b'aabbc') == {97, 98, 99})
 print([c for c in b'abc' if c != 98], {c % 2 for c in b'0123'})
+for start in (b'', bytearray()):
+    try:
+        sum([b'a'], start)
+    except TypeError as e:
+        print('TypeError:', e)
+print(any(b'\x00\x00'), all(b'ab'), list(zip(b'ab', bytearray(b'cd'))), [*b'hi'])

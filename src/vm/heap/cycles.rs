@@ -23,7 +23,52 @@ impl Heap {
     pub fn full_collection_done(&mut self) {
         self.gc.young_count = 0;
         self.gc.collect_phase = false;
-        self.gc.work_to_do = 0;
+        self.young.clear();
+        self.old_cursor = 0;
+    }
+
+    /// One automatic collection (`gc_collect_increment`): the young objects
+    /// and an increment of the older ones are scanned, references from
+    /// anything outside them counting as external, so the work follows what
+    /// the program allocated, not the heap's size (as `assess_work_to_do`
+    /// bounds it: the increment is at most 1.5 times the young count). The
+    /// sweep of older objects moves on through the arena; when it has gone
+    /// round, the next increment only marks. Returns what `count_collected`
+    /// says.
+    pub fn collect_increment(&mut self) -> usize {
+        let mut scope: Vec<ObjId> = std::mem::take(&mut self.young)
+            .into_iter()
+            .filter(|&(id, serial)| {
+                let object = self.get(id);
+                object.alive && object.serial == serial && !object.immortal
+            })
+            .map(|(id, _)| id)
+            .collect();
+        let young: HashSet<ObjId> = scope.iter().copied().collect();
+        let budget = (scope.len() * 3 / 2).max(1);
+        let mut taken = 0;
+        while taken < budget && self.old_cursor < self.objects.len() {
+            let id = ObjId::from_index(self.old_cursor);
+            self.old_cursor += 1;
+            let object = self.get(id);
+            if object.alive && !object.immortal && object.value.is_gc() && !young.contains(&id) {
+                scope.push(id);
+                taken += 1;
+            }
+        }
+        if self.old_cursor >= self.objects.len() {
+            // The sweep went round (`completed_scavenge`): mark next time.
+            self.old_cursor = 0;
+            self.gc.collect_phase = false;
+        }
+        let mut garbage = self.find_garbage_in(scope);
+        if garbage.is_empty() {
+            return 0;
+        }
+        let counted = self.count_collected(&garbage);
+        self.finalize_garbage_generators(&mut garbage);
+        self.free_garbage(&garbage);
+        counted
     }
 
     /// The unreachable objects (held only by cycles among themselves), in
@@ -34,6 +79,13 @@ impl Heap {
             .filter(|(_, object)| !object.immortal)
             .map(|(id, _)| id)
             .collect();
+        self.find_garbage_in(live)
+    }
+
+    /// The unreachable objects among `live`: references from objects
+    /// outside it count as external, as a young collection treats the old
+    /// generation.
+    fn find_garbage_in(&self, live: Vec<ObjId>) -> Vec<ObjId> {
         // gc_refs: the references from outside the heap.
         let mut outside: HashMap<ObjId, i64> = live
             .iter()
@@ -99,7 +151,7 @@ impl Heap {
             .iter()
             .filter_map(|&id| match self.value(id) {
                 Value::Instance { dict, .. } => *dict,
-                _ => None,
+                _ => self.subclass_of(id).map(|tag| tag.dict),
             })
             .collect();
         garbage

@@ -171,6 +171,20 @@ pub struct Heap {
     gc_pending: Vec<ObjId>,
     /// The next [`Object::serial`].
     next_serial: u64,
+    /// GC objects allocated since the last automatic collection, with their
+    /// serials (a slot may have been reused since): the young generation an
+    /// automatic collection scans, so its cost follows what was allocated,
+    /// never the heap's size.
+    young: Vec<(ObjId, u64)>,
+    /// When `young` is next compacted (dead entries dropped), so that it
+    /// stays proportional to the live young objects while gc is disabled.
+    young_compact_at: usize,
+    /// Where the incremental collector's sweep of the older objects goes on
+    /// (an index into the arena).
+    old_cursor: usize,
+    /// Lists and dicts that are instances of a class subclassing list or
+    /// dict (`class Stack(list)`): their class and `__dict__`, each held.
+    subclassed: HashMap<ObjId, Subclassed>,
 }
 
 /// The state of CPython 3.14's automatic collection: `young.count` (GC
@@ -186,10 +200,6 @@ pub struct GcState {
     /// The incremental collector's phase: the next increment collects
     /// (true) or only marks what is reachable (false, `GC_PHASE_MARK`).
     pub collect_phase: bool,
-    /// GC objects alive (`heap_size`): linked less deleted.
-    pub heap_size: u64,
-    /// The incremental collector's budget (`work_to_do`).
-    pub work_to_do: i64,
 }
 
 impl Default for GcState {
@@ -200,10 +210,15 @@ impl Default for GcState {
             thresholds: [2000, 10, 0],
             scheduled: false,
             collect_phase: false,
-            heap_size: 0,
-            work_to_do: 0,
         }
     }
+}
+
+/// What an instance of a subclass of list or dict holds besides its items.
+#[derive(Debug, Clone, Copy)]
+pub struct Subclassed {
+    pub class: ObjId,
+    pub dict: ObjId,
 }
 
 /// The reference that keeps a generator alive until it is closed (CPython
@@ -219,6 +234,8 @@ pub fn finalizer_referrer() -> Referrer {
 pub const DEFAULT_MAX_MEMORY: u64 = 1 << 30;
 /// The highest limit: object sizes are 32-bit, as no value may reach 4 GiB.
 pub const MAX_MAX_MEMORY: u64 = 3 << 30;
+/// The young list is first compacted at this length.
+const YOUNG_COMPACT_MIN: usize = 1 << 14;
 /// What one arena slot costs besides the object's own size.
 const SLOT_BYTES: u64 = std::mem::size_of::<Object>() as u64;
 
@@ -261,12 +278,16 @@ impl Heap {
             collect_reason: "gc.collect()",
             gc: GcState::default(),
             freelists: freelists::FreeLists::default(),
+            subclassed: HashMap::new(),
             finalizing: Vec::new(),
             finalizing_depths: Vec::new(),
             attention_limit: DEFAULT_MAX_MEMORY,
             module_dict: None,
             gc_pending: Vec::new(),
             next_serial: 0,
+            young: Vec::new(),
+            young_compact_at: YOUNG_COMPACT_MIN,
+            old_cursor: 0,
         }
     }
 
@@ -275,7 +296,6 @@ impl Heap {
     #[inline]
     fn gc_link(&mut self) {
         self.gc.young_count += 1;
-        self.gc.heap_size += 1;
         let threshold = self.gc.thresholds[0];
         if self.gc.young_count > threshold
             && self.gc.enabled
@@ -439,17 +459,18 @@ impl Heap {
     #[inline]
     pub fn alloc(&mut self, value: Value) -> ObjId {
         let size = value.size();
+        let gc = value.is_gc();
         let block = match self.freelists.pop(&value) {
             Some(block) => block,
             None => {
-                if value.is_gc() {
+                if gc {
                     self.gc_link();
                 }
                 self.allocator.allocate(size)
             }
         };
         // GC-tracked objects sit after a 16-byte PyGC_Head; the id is past it.
-        let address = if value.is_gc() { block + 16 } else { block };
+        let address = if gc { block + 16 } else { block };
         self.in_use += size as u64 + SLOT_BYTES;
         let id = self.insert(Object {
             value,
@@ -462,11 +483,30 @@ impl Heap {
             finalized: false,
             serial: self.next_serial,
         });
+        if gc {
+            // `_PyObject_GC_TRACK` puts it in the young generation.
+            self.young.push((id, self.next_serial));
+            if self.young.len() >= self.young_compact_at {
+                self.compact_young();
+            }
+        }
         self.next_serial += 1;
         if self.recorder.enabled {
             self.record_alloc(id);
         }
         id
+    }
+
+    /// Drop the young entries whose object was freed since.
+    #[cold]
+    #[inline(never)]
+    fn compact_young(&mut self) {
+        let objects = &self.objects;
+        self.young.retain(|&(id, serial)| {
+            let object = &objects[id.index()];
+            object.alive && object.serial == serial
+        });
+        self.young_compact_at = (self.young.len() * 2).max(YOUNG_COMPACT_MIN);
     }
 
     #[cold]
@@ -760,6 +800,75 @@ impl Heap {
     /// names by binding); [`Heap::release`] drops them last first, as
     /// `tupledealloc` does.
     pub fn children(&self, id: ObjId) -> Vec<(ObjId, Referrer)> {
+        let mut children = self.own_children(id);
+        if let Some(tag) = self.subclass_of(id) {
+            let address = self.get(id).address;
+            let attribute = |name| Referrer::Attribute {
+                owner: address,
+                name,
+            };
+            // Released (last first) as `subtype_dealloc`: the `__dict__`
+            // first, then the items, the class last.
+            let (first, last) = (
+                (tag.class, attribute("__class__")),
+                (tag.dict, attribute("__dict__")),
+            );
+            if matches!(self.value(id), Value::Dict(_)) {
+                children.insert(0, last);
+                children.push(first);
+            } else {
+                children.insert(0, first);
+                children.push(last);
+            }
+        }
+        children
+    }
+
+    /// `type(obj).__name__`: a subclass's name for its lists and dicts.
+    pub fn type_name_of(&self, id: ObjId) -> &'static str {
+        match self.subclass_of(id).map(|tag| self.value(tag.class)) {
+            Some(Value::Class(c)) => c.name,
+            _ => self.value(id).type_name(),
+        }
+    }
+
+    /// Some list or dict is an instance of a subclass.
+    #[inline]
+    pub fn has_subclassed(&self) -> bool {
+        !self.subclassed.is_empty()
+    }
+
+    /// The class and `__dict__` of a list or dict made by a subclass.
+    #[inline]
+    pub fn subclass_of(&self, id: ObjId) -> Option<Subclassed> {
+        if self.subclassed.is_empty() {
+            return None;
+        }
+        self.subclassed.get(&id).copied()
+    }
+
+    /// Make a new list or dict an instance of `class` with `dict` (both
+    /// held by it from now on).
+    pub fn tag_subclass(&mut self, id: ObjId, class: ObjId, dict: ObjId) {
+        let address = self.get(id).address;
+        self.incref(
+            class,
+            Referrer::Attribute {
+                owner: address,
+                name: "__class__",
+            },
+        );
+        self.incref(
+            dict,
+            Referrer::Attribute {
+                owner: address,
+                name: "__dict__",
+            },
+        );
+        self.subclassed.insert(id, Subclassed { class, dict });
+    }
+
+    fn own_children(&self, id: ObjId) -> Vec<(ObjId, Referrer)> {
         let object = self.get(id);
         match &object.value {
             Value::Tuple(items) => items
@@ -1118,11 +1227,12 @@ impl Heap {
         if self.recorder.enabled {
             self.record_free(id);
         }
-        if !self.freelists.push(&self.objects[id.index()].value, block) {
+        // An instance of a subclass never goes to its base's free list.
+        let subclassed = !self.subclassed.is_empty() && self.subclassed.remove(&id).is_some();
+        if subclassed || !self.freelists.push(&self.objects[id.index()].value, block) {
             if self.objects[id.index()].value.is_gc() {
                 // `PyObject_GC_Del`.
                 self.gc.young_count = self.gc.young_count.saturating_sub(1);
-                self.gc.heap_size = self.gc.heap_size.saturating_sub(1);
             }
             self.allocator.free(block, size);
         }
@@ -1239,6 +1349,11 @@ impl Heap {
     pub fn getsizeof(&self, id: ObjId) -> u64 {
         let object = self.get(id);
         match &object.value {
+            // A subclass's instance adds the pre-header's dict and weakref pointers.
+            Value::List(list) if self.subclass_of(id).is_some() => {
+                object.size as u64 + 8 * list.allocated as u64 + 16
+            }
+            Value::Dict(dict) if self.subclass_of(id).is_some() => dict.getsizeof() as u64 + 16,
             Value::List(list) => object.size as u64 + 8 * list.allocated as u64,
             Value::Dict(dict) => dict.getsizeof() as u64,
             Value::Set(set) => 16 + set.sizeof() as u64,

@@ -1,0 +1,26 @@
+def attempt(label, f):
+    try:
+        print(label, repr(f()))
+    except Exception as e:
+        print(label, type(e).__name__ + ':', e)
+
+attempt('d', lambda: b'%d items' % 5)
+attempt('tuple', lambda: b'%s=%d (%x)' % (b'key', 42, 255))
+attempt('b', lambda: b'[%b]' % bytearray(b'raw\xff'))
+attempt('width', lambda: b'|%5s|%-5s|%05d|' % (b'ab', b'cd', 42))
+attempt('precision', lambda: b'%.2s %.3f' % (b'abcdef', 3.14159))
+attempt('r', lambda: b'%r %a' % (b'x', 'caf\xe9'))
+attempt('c', lambda: b'%c%c%c' % (104, b'i', 255))
+attempt('percent', lambda: b'100%% sure' % ())
+attempt('mapping none', lambda: b'plain' % {})
+attempt('ba', lambda: bytearray(b'%d-%d') % (1, 2))
+attempt('str arg', lambda: b'%s' % 'text')
+attempt('too few', lambda: b'%d %d' % (1,))
+attempt('too many', lambda: b'%d' % (1, 2))
+attempt('c big', lambda: b'%c' % 256)
+attempt('c str', lambda: b'%c' % 'a')
+attempt('d of bytes', lambda: b'%d' % b'1')
+attempt('bad char', lambda: b'%y' % 1)
+attempt('hex', lambda: b'%#x %X %o' % (255, 255, 8))
+attempt('c long bytes', lambda: b'%c' % b'ab')
+attempt('c float', lambda: b'%c' % 1.5)
