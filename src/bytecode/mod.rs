@@ -18,6 +18,7 @@ pub mod exceptiontable;
 pub mod hashing;
 pub mod instruction;
 pub mod linetable;
+mod opcode_table;
 pub mod opcodes;
 pub mod operators;
 pub mod repr;

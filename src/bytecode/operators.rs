@@ -5,11 +5,25 @@
 
 use super::opcodes::{CMP_OP, NB_OPS};
 
-/// `BINARY_OP`'s argument (`NB_*` in CPython's `opcode.h`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[repr(u8)]
-pub enum BinaryOp {
-    Add = 0,
+/// Declares [`BinaryOp`] and its `ALL` table from one list of names.
+macro_rules! binary_ops {
+    ($($name:ident),* $(,)?) => {
+        /// `BINARY_OP`'s argument (`NB_*` in CPython's `opcode.h`), in its order.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[repr(u8)]
+        pub enum BinaryOp {
+            $($name),*
+        }
+
+        impl BinaryOp {
+            /// Every operator, by argument.
+            pub const ALL: [BinaryOp; [$(BinaryOp::$name),*].len()] = [$(BinaryOp::$name),*];
+        }
+    };
+}
+
+binary_ops![
+    Add,
     And,
     FloorDivide,
     Lshift,
@@ -36,42 +50,9 @@ pub enum BinaryOp {
     InplaceTrueDivide,
     InplaceXor,
     Subscr,
-}
+];
 
 impl BinaryOp {
-    /// Every operator, by argument.
-    pub const ALL: [BinaryOp; 27] = {
-        use BinaryOp::*;
-        [
-            Add,
-            And,
-            FloorDivide,
-            Lshift,
-            MatrixMultiply,
-            Multiply,
-            Remainder,
-            Or,
-            Power,
-            Rshift,
-            Subtract,
-            TrueDivide,
-            Xor,
-            InplaceAdd,
-            InplaceAnd,
-            InplaceFloorDivide,
-            InplaceLshift,
-            InplaceMatrixMultiply,
-            InplaceMultiply,
-            InplaceRemainder,
-            InplaceOr,
-            InplacePower,
-            InplaceRshift,
-            InplaceSubtract,
-            InplaceTrueDivide,
-            InplaceXor,
-            Subscr,
-        ]
-    };
     /// How many in-place operators follow the plain ones.
     const INPLACE_OFFSET: u8 = 13;
 

@@ -827,15 +827,40 @@ fn exactly<const N: usize>(
     builtin: Builtin,
     args: &[ObjId],
 ) -> Result<[ObjId; N], Box<PyException>> {
-    <[ObjId; N]>::try_from(args).map_err(|_| {
-        PyException::type_error(format!(
-            "{}() takes exactly {} argument{} ({} given)",
+    <[ObjId; N]>::try_from(args).map_err(|_| arity_error(builtin, N, args.len()))
+}
+
+/// CPython's complaint about a call with `given` arguments where `wanted`
+/// are needed: Argument Clinic's wording for the builtins it parses, the
+/// `METH_O` one ("exactly one argument") for the others.
+#[cold]
+fn arity_error(builtin: Builtin, wanted: usize, given: usize) -> Box<PyException> {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let message = match builtin {
+        Builtin::IsInstance | Builtin::DivMod | Builtin::Sorted | Builtin::Reversed => format!(
+            "{} expected {wanted} argument{}, got {given}",
             builtin.name(),
-            N,
-            if N == 1 { "" } else { "s" },
-            args.len()
-        ))
-    })
+            plural(wanted)
+        ),
+        Builtin::Iter if given == 0 => "iter expected at least 1 argument, got 0".to_owned(),
+        Builtin::Iter if given > 2 => format!("iter expected at most 2 arguments, got {given}"),
+        Builtin::Iter => {
+            return PyException::not_implemented("iter(callable, sentinel)", None);
+        }
+        Builtin::GetRefCount => {
+            format!("sys.getrefcount() takes exactly one argument ({given} given)")
+        }
+        _ if wanted == 1 => format!(
+            "{}() takes exactly one argument ({given} given)",
+            builtin.name()
+        ),
+        _ => format!(
+            "{}() takes exactly {wanted} argument{} ({given} given)",
+            builtin.name(),
+            plural(wanted)
+        ),
+    };
+    PyException::type_error(message)
 }
 
 fn print(vm: &mut Vm, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {

@@ -576,8 +576,15 @@ impl Vm {
             .ok_or_else(|| self.bytes_like_required(obj))
     }
 
-    /// An int argument as `__index__` reads it.
-    fn index_arg(&self, obj: ObjId) -> Flow<i64> {
+    /// An int argument as `__index__` reads it (an instance's `__index__`
+    /// runs as a frame).
+    fn index_arg(&mut self, obj: ObjId) -> Flow<i64> {
+        let obj = self.index_value(obj)?;
+        self.plain_index(obj)
+    }
+
+    /// An int argument of a built-in type (no Python code runs).
+    fn plain_index(&self, obj: ObjId) -> Flow<i64> {
         match Number::of(self.heap.value(obj)) {
             Some(Number::Int(v)) if !matches!(self.heap.value(obj), Value::Float(_)) => Ok(v),
             Some(Number::Big(_)) => Err(PyException::new(
@@ -592,7 +599,7 @@ impl Vm {
     }
 
     /// `_getbytevalue`: an int in range(0, 256).
-    fn byte_value(&self, obj: ObjId, message: &str) -> Flow<u8> {
+    fn byte_value(&mut self, obj: ObjId, message: &str) -> Flow<u8> {
         let value = match self.index_arg(obj) {
             Ok(v) => v,
             Err(error) if error.kind == "OverflowError" => -1,
@@ -774,6 +781,42 @@ impl Vm {
             return Ok(self.bytearray_object(grown));
         }
         Ok(self.bytes_result(array, data, true))
+    }
+
+    /// `bytearray(generator)` once the generator's items are collected in
+    /// `list`: grown byte by byte, as the iterator path of
+    /// `bytearray.__init__` grows it. `None` for any other function.
+    pub(super) fn driven_bytes(&mut self, function: ObjId, list: ObjId) -> Option<Flow<ObjId>> {
+        if !matches!(self.heap.value(function), Value::Type(TypeKind::ByteArray)) {
+            return None;
+        }
+        let items = match self.heap.value(list) {
+            Value::List(l) => l.items.clone(),
+            _ => return None,
+        };
+        let mut grown = ByteArray::default();
+        for item in items {
+            match self.byte_value(item, "byte must be in range(0, 256)") {
+                Ok(byte) => grown.push(byte),
+                Err(error) => return Some(Err(error)),
+            }
+        }
+        Some(Ok(self.bytearray_object(grown)))
+    }
+
+    /// One item of `bytes(g)`/`bytearray(g)` as the generator yields it:
+    /// CPython converts each before asking for the next. Other drives pass.
+    pub(super) fn driven_byte_check(&mut self, function: ObjId, item: ObjId) -> Flow {
+        let message = match self.heap.value(function) {
+            Value::Type(TypeKind::ByteArray) => "byte must be in range(0, 256)",
+            Value::Type(TypeKind::Bytes) => "bytes must be in range(0, 256)",
+            _ => return Ok(()),
+        };
+        if self.is_instance_obj(item) {
+            // Its `__index__` runs when the bytes are made.
+            return Ok(());
+        }
+        self.byte_value(item, message).map(|_| ())
     }
 
     /// `str(b, encoding, errors)`: decoding (the one-argument form is the repr).
@@ -1095,6 +1138,7 @@ impl Vm {
                                     "%c arg not in range(256)",
                                 ));
                             }
+                            Err(error) if Vm::is_pending(&error) => break Err(error),
                             Err(_) => {
                                 break Err(PyException::type_error(format!(
                                     "%c requires an integer in range(256) or a single byte, \
@@ -1161,17 +1205,19 @@ impl Vm {
     }
 
     /// `item in container` for a bytes-like container; `None`: not ours.
-    pub(super) fn bytes_contains(&self, container: ObjId, item: ObjId) -> Flow<Option<bool>> {
-        let hay = match self.heap.value(container) {
-            Value::Bytes(data) => &data[..],
-            Value::ByteArray(array) => &array.data[..],
-            _ => return Ok(None),
+    pub(super) fn bytes_contains(&mut self, container: ObjId, item: ObjId) -> Flow<Option<bool>> {
+        let Some(hay) = self.bytes_data(container) else {
+            return Ok(None);
         };
         if let Some(needle) = self.bytes_data(item) {
-            return Ok(Some(algo::find(hay, &needle).is_some()));
+            return Ok(Some(algo::find(&hay, &needle).is_some()));
         }
+        let has_index =
+            self.is_instance_obj(item) && self.special_method(item, "__index__").is_some();
         match self.heap.value(item) {
-            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Instance { .. }
+                if has_index || !self.is_instance_obj(item) =>
+            {
                 let byte = self.byte_value(item, "byte must be in range(0, 256)")?;
                 Ok(Some(hay.contains(&byte)))
             }
@@ -1209,13 +1255,14 @@ impl Vm {
                     "cannot fit 'int' into an index-sized integer",
                 ));
             }
-            Err(_) => {
+            Err(error) if error.kind == "TypeError" && !Vm::is_pending(&error) => {
                 return Err(PyException::type_error(format!(
                     "{} indices must be integers or slices, not {}",
                     if array { "bytearray" } else { "byte" },
                     self.type_name_of(index)
                 )));
             }
+            Err(error) => return Err(error),
         };
         let i = if position < 0 {
             position + length as i64
@@ -1281,12 +1328,13 @@ impl Vm {
                         "cannot fit 'int' into an index-sized integer",
                     ));
                 }
-                Err(_) => {
+                Err(error) if error.kind == "TypeError" && !Vm::is_pending(&error) => {
                     return Err(PyException::type_error(format!(
                         "bytearray indices must be integers or slices, not {}",
                         self.type_name_of(index)
                     )));
                 }
+                Err(error) => return Err(error),
             };
             let byte = match value {
                 Some(value) => Some(self.byte_value(value, "byte must be in range(0, 256)")?),
@@ -1388,9 +1436,10 @@ impl Vm {
             if obj == vm.singletons.none {
                 return Ok(default);
             }
-            let v = vm
-                .index_arg(obj)
-                .unwrap_or(if default > 0 { i64::MAX } else { 0 });
+            let v = vm.plain_index(obj).unwrap_or(match vm.heap.value(obj) {
+                Value::BigInt(big) if num_traits::Signed::is_negative(big.as_ref()) => i64::MIN,
+                _ => i64::MAX,
+            });
             Ok(if v < 0 {
                 (v + len).max(if step < 0 { -1 } else { 0 })
             } else {
@@ -2103,12 +2152,17 @@ impl Vm {
     }
 
     /// The `sub` argument of find/count/index: bytes-like or an int byte.
-    fn sub_arg(&self, obj: ObjId) -> Flow<Vec<u8>> {
+    fn sub_arg(&mut self, obj: ObjId) -> Flow<Vec<u8>> {
         if let Some(data) = self.bytes_data(obj) {
             return Ok(data);
         }
+        let has_index =
+            self.is_instance_obj(obj) && self.special_method(obj, "__index__").is_some();
         match self.heap.value(obj) {
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+                Ok(vec![self.byte_value(obj, "byte must be in range(0, 256)")?])
+            }
+            Value::Instance { .. } if has_index => {
                 Ok(vec![self.byte_value(obj, "byte must be in range(0, 256)")?])
             }
             other => Err(PyException::type_error(format!(
@@ -2125,6 +2179,12 @@ impl Vm {
                 Some(Number::Int(v)) if !matches!(self.heap.value(obj), Value::Float(_)) => {
                     Ok(Some(v))
                 }
+                // `_PyEval_SliceIndex` clamps a huge index.
+                Some(Number::Big(v)) => Ok(Some(if num_traits::Signed::is_negative(&v) {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                })),
                 _ => Err(PyException::type_error(
                     "slice indices must be integers or None or have an __index__ method",
                 )),

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use super::builtins::Builtin;
 use super::containers::Method;
 use super::exceptions::PyException;
-use super::frame::{Drive, Frame, Resume, ResumeMode, Slot};
+use super::frame::{Continuation, Drive, Frame, Resume, ResumeMode, Slot};
 use super::heap::{ObjId, Referrer, Value};
 use super::report::Event;
 use super::types::generator::{GenState, Generator};
@@ -68,9 +68,15 @@ impl Vm {
                 "RETURN_GENERATOR at the top",
             ));
         }
-        let Some(frame) = self.frames.pop() else {
+        let Some(mut frame) = self.frames.pop() else {
             return Err(PyException::new("SystemError", "no frame"));
         };
+        // A generator function called from inside an instruction (an
+        // `__iter__` that yields): the generator is that call's result.
+        let replayed = matches!(frame.on_return, Some(Continuation::Replay));
+        if replayed {
+            frame.on_return = None;
+        }
         let code = Arc::clone(&frame.code);
         let qualname = code.code.qualname.clone();
         let generator = self.heap.alloc(Value::Generator(Box::new(Generator {
@@ -86,6 +92,11 @@ impl Vm {
             address,
             yielded: false,
         });
+        if replayed {
+            // The record's reference, released when the instruction ends.
+            self.heap.incref(generator, self.continuation_referrer());
+            return self.replay_returned(generator);
+        }
         self.push(generator)
     }
 
@@ -969,6 +980,78 @@ impl Vm {
 
     // ---- builtins that consume a generator -------------------------------------
 
+    /// The builtin that would drive a generator (`list`, `sorted`, `sum`…)
+    /// when `callable` is one and `iterable` is an instance whose
+    /// `__iter__` is a generator function (the usual way to make a class
+    /// iterable), else `None`.
+    pub(super) fn drive_through_iter(&self, callable: ObjId, iterable: ObjId) -> Option<Builtin> {
+        if !matches!(self.heap.value(iterable), Value::Instance { .. }) {
+            return None;
+        }
+        let builtin = match self.heap.value(callable) {
+            Value::Builtin(
+                builtin @ (Builtin::Sum
+                | Builtin::Min
+                | Builtin::Max
+                | Builtin::Sorted
+                | Builtin::Any
+                | Builtin::All
+                | Builtin::Type(TypeKind::List)
+                | Builtin::Type(TypeKind::Tuple)),
+            ) => *builtin,
+            Value::Type(kind @ (TypeKind::List | TypeKind::Tuple)) => Builtin::Type(*kind),
+            _ => return None,
+        };
+        let method = self.special_method(iterable, "__iter__")?;
+        match self.heap.value(method) {
+            Value::Function(function)
+                if function.info.code.flags & crate::compile::flags::GENERATOR != 0 =>
+            {
+                Some(builtin)
+            }
+            _ => None,
+        }
+    }
+
+    /// `list(obj)` where `obj.__iter__` is a generator function: `__iter__`
+    /// runs (as a replayed call, nothing popped before its result is
+    /// known), then the builtin drives the generator it returned frame by
+    /// frame, exactly as `list(g)` does; the call's operands are released
+    /// once the generator is held by the drive.
+    pub(super) fn drive_instance_generator(
+        &mut self,
+        builtin: Builtin,
+        iterable: ObjId,
+        start: Option<ObjId>,
+        argc: usize,
+    ) -> Flow {
+        let holder = self.continuation_referrer();
+        let generator = self.calling(|vm| {
+            let iterator = vm.instance_iter(iterable)?;
+            // The drive's reference, taken before the call's result is let go.
+            vm.heap.incref(iterator, holder);
+            Ok(iterator)
+        })?;
+        if !matches!(self.heap.value(generator), Value::Generator(_)) {
+            self.heap.decref(generator, holder);
+            return Err(PyException::new(
+                "SystemError",
+                "bytestep: a generator function's __iter__ returned something else",
+            ));
+        }
+        // `sum(obj, start)`: the drive keeps the start.
+        if let Some(start) = start {
+            self.heap.incref(start, holder);
+        }
+        let args = self.pop_many(argc)?;
+        let self_or_null = self.pop()?;
+        let callable = self.pop()?;
+        for popped in args.into_iter().chain([self_or_null, callable]) {
+            self.release(popped);
+        }
+        self.start_drive(builtin, generator, start)
+    }
+
     fn start_drive(&mut self, builtin: Builtin, generator: ObjId, second: Option<ObjId>) -> Flow {
         let holder = self.continuation_referrer();
         let drive = match builtin {
@@ -1033,7 +1116,14 @@ impl Vm {
     fn feed_drive(&mut self, drive: Drive, item: ObjId) -> Flow<Option<ObjId>> {
         let holder = self.continuation_referrer();
         match drive {
-            Drive::Collect { list, .. } => {
+            Drive::Collect { list, finish, .. } => {
+                // bytes(g) stops at the first item that is no byte.
+                if let Some(function) = finish
+                    && let Err(error) = self.driven_byte_check(function, item)
+                {
+                    self.heap.decref(item, holder);
+                    return Err(error);
+                }
                 let result = self.list_push_hinted(list, item);
                 self.heap.decref(item, holder);
                 result.map(|()| None)
@@ -1139,7 +1229,8 @@ impl Vm {
                     };
                     Ok(self.tuple_object(items, false))
                 } else if let Some(function) = finish {
-                    super::builtins::call(self, function, &[list], &[])
+                    self.driven_bytes(function, list)
+                        .unwrap_or_else(|| super::builtins::call(self, function, &[list], &[]))
                 } else {
                     // The list itself is the result.
                     self.heap.incref(list, holder);

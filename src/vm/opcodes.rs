@@ -2352,6 +2352,15 @@ impl Vm {
         {
             return None;
         }
+        if extra == 0
+            && kwnames.is_empty()
+            && let Some(&iterable) = args.first()
+            && let Some(builtin) = self.drive_through_iter(callable, iterable)
+            && (args.len() == 1 || (args.len() == 2 && builtin == builtins::Builtin::Sum))
+        {
+            let start = args.get(1).copied();
+            return Some(self.drive_instance_generator(builtin, iterable, start, argc));
+        }
         let positional = args.len().saturating_sub(kwnames.len());
         Some(self.calling(|vm| {
             let keywords: Vec<(&str, ObjId)> = kwnames

@@ -44,3 +44,13 @@ print(extra(e))
 print(extra(bytearray(b'ab') * 3), extra(bytearray(b'ab') + b'cd'), extra(bytearray(b'abcdef')[1:3]))
 print(extra(bytearray(b'abcdef').copy()), extra(bytearray(b'  abc  ').strip()))
 print(sys.getsizeof(b'abc') - sys.getsizeof(b''), sys.getsizeof(b'x' * 100) - sys.getsizeof(b'x'))
+print(extra(bytearray(x for x in range(10))), extra(bytearray([x for x in range(10)])))
+print(bytearray(x + 60 for x in range(5)), bytes(x + 60 for x in range(3)))
+try:
+    bytearray(x * 100 for x in range(5))
+except ValueError as e:
+    print('ValueError:', e)
+try:
+    bytes(x * 100 for x in range(5))
+except ValueError as e:
+    print('ValueError:', e)

@@ -37,3 +37,11 @@ print('in a call', f(data), f(buf))
 sliced = data[2:5]
 show('slice is new', sliced)
 print(sliced, data[2:5] is sliced)
+lit = b'literal bytes'
+show('literal', lit)
+def uses():
+    return b'literal bytes'
+show('literal used by a function too', lit)
+print(uses() is lit)
+one = b'Z'
+print(sys.getrefcount(one) == sys.getrefcount(b''), sys.getrefcount(one) > 10**6)
