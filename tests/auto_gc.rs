@@ -83,7 +83,7 @@ class Node:
         print('__del__ ran')
 Node()
 kept = []
-for i in range(4500):
+for i in range(12000):
     kept.append([i])
 print('done')
 ";

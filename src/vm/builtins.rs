@@ -1153,6 +1153,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
         (TypeKind::Dict, []) => Ok(vm
             .heap
             .alloc(Value::Dict(Box::new(super::types::dict::Dict::new())))),
+        (TypeKind::Dict, [source]) => vm.dict_from(*source),
         (TypeKind::Exc(kind), args) => Ok(vm.new_exception(kind, args.to_vec())),
         (TypeKind::Property, args) if args.len() <= 3 => Ok(vm.property_object(
             args.first().copied(),

@@ -359,6 +359,11 @@ impl Vm {
     /// stays the first one inserted; the old value is dropped).
     pub(super) fn dict_set(&mut self, dict: ObjId, key: ObjId, value: ObjId) -> Flow {
         let hash = self.dict_key(dict, key)?;
+        self.dict_set_keyed(dict, hash, key, value)
+    }
+
+    /// [`Vm::dict_set`] with the key as the dict's lookup found it.
+    fn dict_set_keyed(&mut self, dict: ObjId, hash: HashKey, key: ObjId, value: ObjId) -> Flow {
         let str_key = matches!(self.heap.value(key), Value::Str(_));
         let address = self.heap.get(dict).address;
         let replaced = match self.heap.value_mut(dict) {
@@ -749,11 +754,17 @@ impl Vm {
             }
             Method::DictSetdefault => {
                 arity(1, 2)?;
-                match self.dict_lookup(owner, args[0])? {
+                // One lookup (one `__hash__` of a custom key), as CPython's.
+                let hash = self.dict_key(owner, args[0])?;
+                let found = match self.heap.value(owner) {
+                    Value::Dict(d) => d.get(&hash).map(|e| e.value),
+                    _ => None,
+                };
+                match found {
                     Some(value) => Ok(value),
                     None => {
                         let default = args.get(1).copied().unwrap_or(none);
-                        self.dict_set(owner, args[0], default)?;
+                        self.dict_set_keyed(owner, hash, args[0], default)?;
                         Ok(default)
                     }
                 }

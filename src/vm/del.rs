@@ -142,6 +142,11 @@ impl Vm {
             };
             if let Err(exc) = self.try_call_python(del, &[id])? {
                 self.log_data(|vm| {
+                    // The entry its way back added for this frame is not
+                    // part of the report: the traceback starts at `__del__`.
+                    if let Value::Exception(e) = vm.heap.value_mut(exc) {
+                        e.traceback.pop();
+                    }
                     vm.report_unraisable_del(id, exc);
                     0
                 })?;

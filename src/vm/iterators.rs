@@ -325,3 +325,85 @@ impl Vm {
         }
     }
 }
+
+impl Vm {
+    /// `dict(mapping)` or `dict(iterable of pairs)` (`dict_merge_from_seq2`);
+    /// each step of the iterable is logged, so a key's `__hash__` or
+    /// `__eq__` running as a frame replays the call without advancing it twice.
+    pub(super) fn dict_from(&mut self, source: ObjId) -> Flow<ObjId> {
+        let dict = self
+            .heap
+            .alloc(Value::Dict(Box::new(super::types::dict::Dict::new())));
+        let pairs: Vec<(ObjId, ObjId)> = match self.heap.value(source) {
+            Value::Dict(d) => d.entries().map(|e| (e.key, e.value)).collect(),
+            _ => Vec::new(),
+        };
+        if matches!(self.heap.value(source), Value::Dict(_)) {
+            for (key, value) in pairs {
+                if let Err(error) = self.dict_set(dict, key, value) {
+                    self.heap.discard(dict);
+                    return Err(error);
+                }
+            }
+            return Ok(dict);
+        }
+        let result = self.fill_dict_from_pairs(dict, source);
+        match result {
+            Ok(()) => Ok(dict),
+            Err(error) => {
+                self.heap.discard(dict);
+                Err(error)
+            }
+        }
+    }
+
+    fn fill_dict_from_pairs(&mut self, dict: ObjId, source: ObjId) -> Flow {
+        let iterator = self.iterator(source)?;
+        let holder = self.raised_referrer();
+        self.heap.incref(iterator, holder);
+        let result = self.fill_dict_from_iterator(dict, iterator);
+        self.heap.decref(iterator, holder);
+        result
+    }
+
+    fn fill_dict_from_iterator(&mut self, dict: ObjId, iterator: ObjId) -> Flow {
+        let mut index = 0;
+        while let Some(item) = self.next_logged(iterator)? {
+            let pair: Option<Vec<ObjId>> = match self.heap.value(item) {
+                Value::Tuple(items) => Some(items.to_vec()),
+                Value::List(list) => Some(list.items.clone()),
+                Value::Str(text) => {
+                    let chars: Vec<char> = text.chars().take(3).collect();
+                    Some(
+                        chars
+                            .into_iter()
+                            .map(|c| self.str_object(&c.to_string()))
+                            .collect(),
+                    )
+                }
+                _ => None,
+            };
+            let Some(pair) = pair else {
+                self.heap.discard(item);
+                // `dict_merge_from_seq2` in 3.14: `PySequence_Fast`'s message.
+                let _ = index;
+                return Err(PyException::type_error("object is not iterable"));
+            };
+            if pair.len() != 2 {
+                self.heap.discard(item);
+                return Err(PyException::new(
+                    "ValueError",
+                    format!(
+                        "dictionary update sequence element #{index} has length {}; 2 is required",
+                        pair.len()
+                    ),
+                ));
+            }
+            let set = self.dict_set(dict, pair[0], pair[1]);
+            self.heap.discard(item);
+            set?;
+            index += 1;
+        }
+        Ok(())
+    }
+}

@@ -29,8 +29,20 @@ impl Vm {
     pub(in crate::vm) fn unpack_ex(&mut self, arg: u32) -> Flow {
         let before = (arg & 0xff) as usize;
         let after = (arg >> 8) as usize;
-        let (sequence, popped) = self.pop_object()?;
-        let (items, temp) = match self.items_to_unpack(sequence) {
+        // The iterable stays in place while its items are gathered: a
+        // `map` or `filter` may call Python code, and the step replays.
+        let sequence = self
+            .peek(0)?
+            .obj
+            .ok_or_else(|| PyException::new("SystemError", "NULL to unpack"))?;
+        let found = self.calling(|vm| vm.items_to_unpack(sequence));
+        if let Err(error) = &found
+            && Vm::is_pending(error)
+        {
+            return Err(error.clone());
+        }
+        let (_, popped) = self.pop_object()?;
+        let (items, temp) = match found {
             Ok(found) => found,
             Err(error) => {
                 self.release(popped);
