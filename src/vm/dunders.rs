@@ -640,14 +640,7 @@ impl Vm {
     /// An object `next()` accepts.
     pub(super) fn is_iterator(&self, obj: ObjId) -> bool {
         match self.heap.value(obj) {
-            Value::RangeIterator { .. }
-            | Value::SeqIterator { .. }
-            | Value::Enumerate { .. }
-            | Value::Zip { .. }
-            | Value::Map { .. }
-            | Value::Filter { .. }
-            | Value::Reversed { .. }
-            | Value::Generator(_) => true,
+            value if value.is_builtin_iterator() => true,
             Value::Instance { .. } => self.special_method(obj, "__next__").is_some(),
             _ => false,
         }

@@ -449,16 +449,7 @@ impl Vm {
             self.release_resume(resume);
             resume = self.leave_generator_frame(false)?;
         }
-        let address = self.heap.get(value).address;
-        let from = self
-            .generator(resume.generator)
-            .map(|g| g.code.code.qualname.clone());
-        self.heap.recorder.record(|| Event::Return {
-            from: from.unwrap_or_default(),
-            obj: value,
-            address,
-            yielded: true,
-        });
+        self.record_generator_return(resume.generator, value, true);
         match resume.mode {
             ResumeMode::Close => {
                 self.heap.decref(value, popped.referrer());
@@ -515,22 +506,32 @@ impl Vm {
 
     /// `RETURN_VALUE` in a generator frame: it finishes.
     #[inline(never)]
+    /// The recorder's event for a generator frame handing `value` back
+    /// (a yield, or its return).
+    fn record_generator_return(&mut self, generator: ObjId, value: ObjId, yielded: bool) {
+        if !self.heap.recorder.enabled {
+            return;
+        }
+        let address = self.heap.get(value).address;
+        let from = self
+            .generator(generator)
+            .map(|g| g.code.code.qualname.clone())
+            .unwrap_or_default();
+        self.heap.recorder.record(|| Event::Return {
+            from,
+            obj: value,
+            address,
+            yielded,
+        });
+    }
+
     pub(super) fn generator_return(&mut self, value: ObjId, popped: Popped) -> Flow {
         let holder = self.continuation_referrer();
         // The value outlives the frame, held for the resumer meanwhile.
         self.heap.incref(value, holder);
         self.release(popped);
         let resume = self.leave_generator_frame(true)?;
-        let address = self.heap.get(value).address;
-        let from = self
-            .generator(resume.generator)
-            .map(|g| g.code.code.qualname.clone());
-        self.heap.recorder.record(|| Event::Return {
-            from: from.unwrap_or_default(),
-            obj: value,
-            address,
-            yielded: false,
-        });
+        self.record_generator_return(resume.generator, value, false);
         let result = match resume.mode {
             ResumeMode::Call {
                 default: Some(default),

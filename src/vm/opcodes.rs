@@ -1250,17 +1250,8 @@ impl Vm {
             Value::Instance { .. } if self.special_method(iterable, "__getitem__").is_some() => {
                 TypeKind::SeqIter
             }
-            Value::RangeIterator { .. }
-            | Value::SeqIterator { .. }
-            | Value::Enumerate { .. }
-            | Value::Zip { .. }
-            | Value::Map { .. }
-            | Value::Filter { .. }
-            | Value::Reversed { .. }
-            | Value::Generator(_) => {
-                // iter(iterator) is the iterator itself.
-                return Ok(iterable);
-            }
+            // iter(iterator) is the iterator itself.
+            value if value.is_builtin_iterator() => return Ok(iterable),
             other => {
                 return Err(PyException::type_error(format!(
                     "'{}' object is not iterable",

@@ -324,37 +324,14 @@ impl Vm {
     /// Words `fresh` computes, logged on the instruction's first run and
     /// read back by its replays.
     pub(super) fn log_words(&mut self, fresh: impl FnOnce(&mut Vm) -> Vec<u64>) -> Flow<Vec<u64>> {
-        if self.calls.depth == 0 {
-            return Ok(fresh(self));
-        }
-        let count = match self.calls.results.get(self.calls.cursor) {
-            Some(&CallResult::Data(count)) => count as usize,
-            Some(_) => return Err(replay_mismatch()),
-            None => {
-                let words = fresh(self);
-                self.calls
-                    .results
-                    .push(CallResult::Data(words.len() as u64));
-                self.calls
-                    .results
-                    .extend(words.iter().map(|&w| CallResult::Data(w)));
-                self.calls.cursor = self.calls.results.len();
-                return Ok(words);
-            }
-        };
-        let start = self.calls.cursor + 1;
-        let mut words = Vec::with_capacity(count);
-        for entry in self.calls.results.get(start..start + count).unwrap_or(&[]) {
-            match entry {
-                CallResult::Data(word) => words.push(*word),
-                _ => return Err(replay_mismatch()),
-            }
-        }
-        if words.len() != count {
-            return Err(replay_mismatch());
-        }
-        self.calls.cursor = start + count;
-        Ok(words)
+        self.log_entries(
+            fresh,
+            |_, word| CallResult::Data(word),
+            |entry| match entry {
+                CallResult::Data(word) => Some(*word),
+                _ => None,
+            },
+        )
     }
 
     /// Objects `fresh` picks, logged (and held) on the instruction's first
@@ -363,6 +340,29 @@ impl Vm {
         &mut self,
         fresh: impl FnOnce(&mut Vm) -> Vec<ObjId>,
     ) -> Flow<Vec<ObjId>> {
+        let holder = self.continuation_referrer();
+        self.log_entries(
+            fresh,
+            |vm, obj| {
+                vm.heap.incref(obj, holder);
+                CallResult::Held(obj)
+            },
+            |entry| match entry {
+                CallResult::Held(obj) => Some(*obj),
+                _ => None,
+            },
+        )
+    }
+
+    /// The log behind [`Vm::log_words`] and [`Vm::log_objects`]: a count,
+    /// then one entry per item, written on the first run (`record` makes an
+    /// entry) and read back (`read`) by the replays.
+    fn log_entries<T: Copy>(
+        &mut self,
+        fresh: impl FnOnce(&mut Vm) -> Vec<T>,
+        record: impl Fn(&mut Vm, T) -> CallResult,
+        read: impl Fn(&CallResult) -> Option<T>,
+    ) -> Flow<Vec<T>> {
         if self.calls.depth == 0 {
             return Ok(fresh(self));
         }
@@ -370,32 +370,32 @@ impl Vm {
             Some(&CallResult::Data(count)) => count as usize,
             Some(_) => return Err(replay_mismatch()),
             None => {
-                let objects = fresh(self);
-                let holder = self.continuation_referrer();
+                let items = fresh(self);
                 self.calls
                     .results
-                    .push(CallResult::Data(objects.len() as u64));
-                for &obj in &objects {
-                    self.heap.incref(obj, holder);
-                    self.calls.results.push(CallResult::Held(obj));
+                    .push(CallResult::Data(items.len() as u64));
+                for &item in &items {
+                    let entry = record(self, item);
+                    self.calls.results.push(entry);
                 }
                 self.calls.cursor = self.calls.results.len();
-                return Ok(objects);
+                return Ok(items);
             }
         };
         let start = self.calls.cursor + 1;
-        let mut objects = Vec::with_capacity(count);
-        for entry in self.calls.results.get(start..start + count).unwrap_or(&[]) {
-            match entry {
-                CallResult::Held(obj) => objects.push(*obj),
-                _ => return Err(replay_mismatch()),
-            }
-        }
-        if objects.len() != count {
+        let items: Vec<T> = self
+            .calls
+            .results
+            .get(start..start + count)
+            .unwrap_or(&[])
+            .iter()
+            .map_while(&read)
+            .collect();
+        if items.len() != count {
             return Err(replay_mismatch());
         }
         self.calls.cursor = start + count;
-        Ok(objects)
+        Ok(items)
     }
 
     /// [`Vm::call_python`] holding `pins` while the function runs.

@@ -375,6 +375,21 @@ impl Value {
     /// every GC-tracked kind but builtin functions, which hold none here,
     /// and slices (not tracked, as they cannot be part of a cycle).
     #[inline]
+    /// A built-in iterator: `iter()` of it is itself and `next()` takes it.
+    pub fn is_builtin_iterator(&self) -> bool {
+        matches!(
+            self,
+            Value::RangeIterator { .. }
+                | Value::SeqIterator { .. }
+                | Value::Enumerate { .. }
+                | Value::Zip { .. }
+                | Value::Map { .. }
+                | Value::Filter { .. }
+                | Value::Reversed { .. }
+                | Value::Generator(_)
+        )
+    }
+
     pub fn holds_references(&self) -> bool {
         (self.is_gc() && !matches!(self, Value::Builtin(_))) || matches!(self, Value::Slice { .. })
     }
