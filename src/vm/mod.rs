@@ -60,8 +60,8 @@ pub use report::{Event, Outcome, Step};
 
 /// CPython's default recursion limit.
 const RECURSION_LIMIT: usize = 1000;
-const SMALL_INT_MIN: i64 = -5;
-const SMALL_INT_MAX: i64 = 256;
+pub(crate) const SMALL_INT_MIN: i64 = -5;
+pub(crate) const SMALL_INT_MAX: i64 = 256;
 /// Returned frames kept for reuse (see [`Vm::function_frame`]).
 const MAX_SPARE_FRAMES: usize = 32;
 
@@ -78,7 +78,7 @@ pub struct Singletons {
     pub empty_tuple: ObjId,
     /// `'__main__'` (CPython's `_Py_ID(__main__)`).
     pub main_name: ObjId,
-    small_ints: Vec<ObjId>,
+    pub(crate) small_ints: Vec<ObjId>,
     latin1: Vec<ObjId>,
     pub(crate) types: FastMap<TypeKind, ObjId>,
     /// `b''` and the one-byte bytes (index byte + 1), immortal, made on first use.
@@ -496,7 +496,7 @@ impl Vm {
         if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&value) {
             self.singletons.small_ints[(value - SMALL_INT_MIN) as usize]
         } else {
-            self.heap.alloc(Value::Int(value))
+            self.heap.alloc_int(value)
         }
     }
 
@@ -934,9 +934,33 @@ impl Vm {
     /// Run to the end; the program's output is in [`Vm::output`].
     /// Line events are not worked out on the way (nobody watches).
     pub fn run(&mut self) -> &Outcome {
+        self.run_quiet(u64::MAX);
+        self.outcome.as_ref().unwrap_or(&Outcome::Finished)
+    }
+
+    /// The hot loop of [`Vm::run`] and [`Vm::run_for`]: until `stop` steps,
+    /// the commonest instructions in the fast inner loop (`exec/fast.rs`),
+    /// the others fetched and executed here; nothing else.
+    fn run_quiet(&mut self, stop: u64) {
         self.track_lines = false;
-        // The hot loop: fetch, execute; nothing else.
-        while let Some(instr) = self.fetch() {
+        let fast = !self.heap.recorder.enabled;
+        while self.steps < stop {
+            let fetched = if fast && self.outcome.is_none() {
+                match self.run_fast(stop) {
+                    exec::fast::FastStop::Budget => break,
+                    exec::fast::FastStop::Attention => {
+                        self.attend(true);
+                        continue;
+                    }
+                    exec::fast::FastStop::General(instr) => Some(instr),
+                    exec::fast::FastStop::Fetch => self.fetch(),
+                }
+            } else {
+                self.fetch()
+            };
+            let Some(instr) = fetched else {
+                break;
+            };
             if let Err(error) = self.execute(instr) {
                 self.unwind(error);
                 if self.heap.needs_attention() {
@@ -946,7 +970,6 @@ impl Vm {
                 self.attend(true);
             }
         }
-        self.outcome.as_ref().unwrap_or(&Outcome::Finished)
     }
 
     /// After an instruction: close the generators waiting for it, then
@@ -1007,21 +1030,8 @@ impl Vm {
 
     /// Run at most `budget` more instructions, as [`Vm::run`] does; true once finished.
     pub fn run_for(&mut self, budget: u64) -> bool {
-        self.track_lines = false;
         let stop = self.steps.saturating_add(budget);
-        while self.steps < stop {
-            let Some(instr) = self.fetch() else {
-                break;
-            };
-            if let Err(error) = self.execute(instr) {
-                self.unwind(error);
-                if self.heap.needs_attention() {
-                    self.attend(false);
-                }
-            } else if self.heap.needs_attention() {
-                self.attend(true);
-            }
-        }
+        self.run_quiet(stop);
         self.is_finished()
     }
 

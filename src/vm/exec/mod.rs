@@ -5,6 +5,7 @@ mod build;
 mod call;
 mod cells;
 mod exc;
+pub(super) mod fast;
 mod matching;
 mod quick;
 mod unpack;

@@ -102,6 +102,7 @@ impl Allocator {
         }
     }
 
+    #[inline]
     fn allocate_small(&mut self, class: usize) -> u64 {
         let pool_index = match self.usable[class].last() {
             Some(&index) => index,
@@ -154,6 +155,7 @@ impl Allocator {
         self.pools.len() - 1
     }
 
+    #[inline]
     fn free_small(&mut self, address: u64) {
         let Some(offset) = address.checked_sub(ARENA_BASE) else {
             return;

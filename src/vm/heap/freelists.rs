@@ -34,8 +34,7 @@ impl Default for FreeLists {
 fn kind(value: &Value) -> Option<usize> {
     Some(match value {
         Value::Float(_) => 0,
-        // Compact ints: one 30-bit digit.
-        Value::Int(v) if v.unsigned_abs() < 1 << 30 => 1,
+        Value::Int(v) if is_compact_int(*v) => INT,
         Value::List(_) => 2,
         Value::Dict(_) => 3,
         Value::Method { .. } => 4,
@@ -57,6 +56,15 @@ fn kind(value: &Value) -> Option<usize> {
     })
 }
 
+/// The ints' free list.
+const INT: usize = 1;
+
+/// Compact ints (one 30-bit digit) have a free list.
+#[inline]
+pub fn is_compact_int(value: i64) -> bool {
+    value.unsigned_abs() < 1 << 30
+}
+
 fn capacity(kind: usize) -> usize {
     CAPACITY.get(kind).copied().unwrap_or(TUPLE_CAPACITY)
 }
@@ -67,6 +75,23 @@ impl FreeLists {
     pub fn pop(&mut self, value: &Value) -> Option<u64> {
         let kind = kind(value)?;
         self.blocks[kind].pop()
+    }
+
+    /// [`FreeLists::pop`] for a compact int.
+    #[inline]
+    pub fn pop_int(&mut self) -> Option<u64> {
+        self.blocks[INT].pop()
+    }
+
+    /// [`FreeLists::push`] for a compact int.
+    #[inline]
+    pub fn push_int(&mut self, block: u64) -> bool {
+        let list = &mut self.blocks[INT];
+        if list.len() >= CAPACITY[INT] {
+            return false;
+        }
+        list.push(block);
+        true
     }
 
     /// Keep a freed object's block for its kind; false when the object has

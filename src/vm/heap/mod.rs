@@ -91,13 +91,34 @@ pub struct Object {
     /// Never freed; counts are not kept (CPython 3.12+ immortal objects).
     pub immortal: bool,
     /// Qualnames of the code objects whose constant tables hold this object.
-    pub const_holders: Vec<Symbol>,
+    pub const_holders: ConstHolders,
     /// False once freed (the slot waits for reuse).
     pub alive: bool,
     /// Its `__del__` has run (or is running): CPython calls it once.
     pub finalized: bool,
     /// Allocation order (CPython's collector meets objects in that order).
     pub serial: u64,
+}
+
+/// The code objects whose constant tables hold an object: almost always
+/// none, so kept out of line (one word in every object instead of three).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConstHolders(Option<Box<[Symbol]>>);
+
+impl ConstHolders {
+    /// One more holder (rare: once per code object holding the constant).
+    pub fn push(&mut self, holder: Symbol) {
+        let mut holders = self.to_vec();
+        holders.push(holder);
+        self.0 = Some(holders.into_boxed_slice());
+    }
+}
+
+impl std::ops::Deref for ConstHolders {
+    type Target = [Symbol];
+    fn deref(&self) -> &[Symbol] {
+        self.0.as_deref().unwrap_or(&[])
+    }
 }
 
 /// The interned names.
@@ -240,8 +261,10 @@ pub const DEFAULT_MAX_MEMORY: u64 = 1 << 30;
 pub const MAX_MAX_MEMORY: u64 = 3 << 30;
 /// The young list is first compacted at this length.
 const YOUNG_COMPACT_MIN: usize = 1 << 14;
-/// What one arena slot costs besides the object's own size.
-const SLOT_BYTES: u64 = std::mem::size_of::<Object>() as u64;
+/// What one arena slot costs besides the object's own size (the size
+/// `Object` had before its rarely used fields went out of line: the memory
+/// limit and the collector's attention stay where they were).
+const SLOT_BYTES: u64 = 88;
 
 /// `1073741824` → `1 GiB`, `1536` → `1.5 KiB`.
 pub fn human_bytes(bytes: u64) -> String {
@@ -453,7 +476,7 @@ impl Heap {
             size,
             refs: 0,
             immortal: true,
-            const_holders: Vec::new(),
+            const_holders: ConstHolders::default(),
             alive: true,
             finalized: false,
             serial: 0,
@@ -473,6 +496,61 @@ impl Heap {
         debug_assert!(text.is_ascii());
         let size = object::ascii_str_size(text.len());
         self.alloc_sized(Value::Str(text), size)
+    }
+
+    /// [`Heap::alloc`] of `Value::Int(value)`, the commonest allocation:
+    /// the same block, address, size and order, without going through the
+    /// general value's size, free-list kind and GC tests (an int is never
+    /// GC-tracked).
+    #[inline]
+    pub fn alloc_int(&mut self, value: i64) -> ObjId {
+        let size = object::int_size(64 - u64::from(value.unsigned_abs().leading_zeros()));
+        let block = match freelists::is_compact_int(value)
+            .then(|| self.freelists.pop_int())
+            .flatten()
+        {
+            Some(block) => block,
+            None => self.allocator.allocate(size),
+        };
+        self.in_use += size as u64 + SLOT_BYTES;
+        let serial = self.next_serial;
+        self.next_serial += 1;
+        // As `insert`, but written field by field where it lands (a whole
+        // `Object` built and moved costs more than the rest of this).
+        let id = match self.free_slots.pop() {
+            Some(slot) => {
+                let object = &mut self.objects[slot as usize];
+                // A freed slot holds `Value::None` (nothing to drop) and no
+                // constant holders.
+                std::mem::forget(std::mem::replace(&mut object.value, Value::Int(value)));
+                object.address = block;
+                object.size = size;
+                object.refs = 0;
+                object.immortal = false;
+                object.alive = true;
+                object.finalized = false;
+                object.serial = serial;
+                ObjId::from_index(slot as usize)
+            }
+            None => {
+                self.objects.push(Object {
+                    value: Value::Int(value),
+                    address: block,
+                    size,
+                    refs: 0,
+                    immortal: false,
+                    const_holders: ConstHolders::default(),
+                    alive: true,
+                    finalized: false,
+                    serial,
+                });
+                ObjId::from_index(self.objects.len() - 1)
+            }
+        };
+        if self.recorder.enabled {
+            self.record_alloc(id);
+        }
+        id
     }
 
     /// [`Heap::alloc`] of a value whose size (`value.size()`) is known.
@@ -497,7 +575,7 @@ impl Heap {
             size,
             refs: 0,
             immortal: false,
-            const_holders: Vec::new(),
+            const_holders: ConstHolders::default(),
             alive: true,
             finalized: false,
             serial: self.next_serial,
@@ -646,7 +724,11 @@ impl Heap {
     #[inline]
     pub fn decref(&mut self, id: ObjId, referrer: Referrer) {
         if self.drop_reference(id, referrer) {
-            self.release(id);
+            match self.objects[id.index()].value {
+                // The commonest free: nothing inside, no finalizer.
+                Value::Int(value) => self.free_int_block(id, value),
+                _ => self.release(id),
+            }
         }
     }
 
@@ -1246,6 +1328,10 @@ impl Heap {
 
     fn free_block(&mut self, id: ObjId) {
         let object = &self.objects[id.index()];
+        if let Value::Int(value) = object.value {
+            self.free_int_block(id, value);
+            return;
+        }
         let address = object.address;
         let size = object.size;
         if let Value::ByteArray(array) = &object.value {
@@ -1273,6 +1359,32 @@ impl Heap {
         let object = &mut self.objects[id.index()];
         object.alive = false;
         object.value = Value::None;
+        if !object.const_holders.is_empty() {
+            object.const_holders = ConstHolders::default();
+        }
+        self.free_slots.push(id.index() as u32);
+    }
+
+    /// [`Heap::free_block`] of an int (never GC-tracked, nothing inside).
+    #[inline]
+    fn free_int_block(&mut self, id: ObjId, value: i64) {
+        let object = &self.objects[id.index()];
+        let (block, size) = (object.address, object.size);
+        if self.recorder.enabled {
+            self.record_free(id);
+        }
+        let subclassed = !self.subclassed.is_empty() && self.subclassed.remove(&id).is_some();
+        if subclassed || !freelists::is_compact_int(value) || !self.freelists.push_int(block) {
+            self.allocator.free(block, size);
+        }
+        self.in_use = self.in_use.saturating_sub(size as u64 + SLOT_BYTES);
+        let object = &mut self.objects[id.index()];
+        object.alive = false;
+        // An int owns nothing: no drop to run.
+        std::mem::forget(std::mem::replace(&mut object.value, Value::None));
+        if !object.const_holders.is_empty() {
+            object.const_holders = ConstHolders::default();
+        }
         self.free_slots.push(id.index() as u32);
     }
 

@@ -600,7 +600,7 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
 
 /// `int.__sizeof__`: a 24-byte header and 30-bit digits, at least one.
 #[inline]
-fn int_size(bits: u64) -> u32 {
+pub(crate) fn int_size(bits: u64) -> u32 {
     let digits = bits.div_ceil(30).max(1);
     u32::try_from(24 + 4 * digits).unwrap_or(u32::MAX)
 }

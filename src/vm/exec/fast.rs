@@ -1,0 +1,457 @@
+//! The quiet run loop's inner loop: the commonest instructions (local
+//! loads and stores, small ints and constants, int arithmetic and
+//! comparisons, conditional jumps) run here with the current frame, its
+//! code and its stack borrowed once, instead of each going through
+//! `fetch` and the general handlers, which look the frame up again for
+//! every push and pop. Only when nobody records events.
+//!
+//! Each instruction here is still exactly one step and does exactly what
+//! its general handler in `opcodes.rs` does, in the same order (the result
+//! made and pushed, then the inputs released, left first), so ids, counts,
+//! free-list reuse and sizes are the same whichever path ran. Anything
+//! else (another opcode, an operand that is not an int, a NULL local, an
+//! overflow) leaves the instruction untouched for the general path.
+
+use num_integer::Integer;
+
+use crate::bytecode::opcodes::*;
+use crate::bytecode::{BinaryOp, CompareOp};
+use crate::vm::code::{Instr, NO_TARGET};
+use crate::vm::frame::{Frame, Slot};
+use crate::vm::heap::{Heap, ObjId, Referrer, Symbol, Value};
+use crate::vm::{SMALL_INT_MAX, SMALL_INT_MIN, Vm};
+
+/// Why [`Vm::run_fast`] stopped.
+pub(in crate::vm) enum FastStop {
+    /// The step budget is spent.
+    Budget,
+    /// The next instruction is not one of this loop's (or not on these
+    /// operands): it is fetched (the step counted, the frame's `pc` past
+    /// it) and nothing else is done yet; the general path executes it.
+    General(Instr),
+    /// No instruction to fetch here (no frame, or past the end of the
+    /// code): `Vm::fetch` says what happens.
+    Fetch,
+    /// An instruction ran and the heap needs attention (see `Vm::attend`).
+    Attention,
+}
+
+impl Vm {
+    /// Run instructions of the innermost frame until one needs the general
+    /// path, the budget (`stop` steps) is spent or the heap needs attention.
+    #[inline(always)]
+    pub(in crate::vm) fn run_fast(&mut self, stop: u64) -> FastStop {
+        let Vm {
+            frames,
+            heap,
+            singletons,
+            steps,
+            main_module,
+            builtins_module,
+            ..
+        } = self;
+        let (main_module, builtins_module) = (*main_module, *builtins_module);
+        let Some(frame) = frames.last_mut() else {
+            return FastStop::Fetch;
+        };
+        let Frame {
+            code,
+            pc,
+            last,
+            locals,
+            stack,
+            qualname,
+            locals_dict,
+            ..
+        } = frame;
+        // Module-level names straight from the namespace: not in a class
+        // body (its namespace dict first) and not once `globals()` made
+        // the module's dict.
+        let plain_names = locals_dict.is_none()
+            && matches!(heap.value(main_module), Value::Module(m) if m.dict.is_none());
+        // What the count changes name (only recorded events read it, and
+        // nobody records here).
+        let quiet = Referrer::Frame { frame: *qualname };
+        let code = &**code;
+        let instrs = &code.instrs[..];
+        let consts = &code.consts[..];
+        let names = &code.names[..];
+        let small_ints = &singletons.small_ints[..];
+        let (true_, false_, not_implemented) = (
+            singletons.true_,
+            singletons.false_,
+            singletons.not_implemented,
+        );
+        // The frame's `pc` and `last` and the step count live in locals
+        // while the loop runs, written back whenever it stops.
+        let (mut at, mut executed, mut count) = (*pc, *last, *steps);
+        'run: loop {
+            if count >= stop {
+                (*pc, *last, *steps) = (at, executed, count);
+                return FastStop::Budget;
+            }
+            let index = at;
+            let Some(&instr) = instrs.get(index) else {
+                (*pc, *last, *steps) = (at, executed, count);
+                return FastStop::Fetch;
+            };
+            let arg = instr.arg as usize;
+            // Where the frame goes next (a jump changes it).
+            let mut next = index + 1;
+            'general: {
+                match instr.opcode {
+                    // NOP, NOT_TAKEN, RESUME (--)
+                    NOP | NOT_TAKEN | RESUME => {}
+
+                    // LOAD_FAST_BORROW (-- value): no new reference
+                    LOAD_FAST_BORROW => match locals.get(arg) {
+                        Some(&Slot { obj: Some(obj), .. }) => stack.push(Slot {
+                            obj: Some(obj),
+                            borrowed: true,
+                        }),
+                        _ => break 'general,
+                    },
+
+                    // LOAD_FAST_BORROW_LOAD_FAST_BORROW (-- value1, value2)
+                    LOAD_FAST_BORROW_LOAD_FAST_BORROW => {
+                        match (locals.get(arg >> 4), locals.get(arg & 15)) {
+                            (
+                                Some(&Slot {
+                                    obj: Some(first), ..
+                                }),
+                                Some(&Slot {
+                                    obj: Some(second), ..
+                                }),
+                            ) => {
+                                stack.push(Slot {
+                                    obj: Some(first),
+                                    borrowed: true,
+                                });
+                                stack.push(Slot {
+                                    obj: Some(second),
+                                    borrowed: true,
+                                });
+                            }
+                            _ => break 'general,
+                        }
+                    }
+
+                    // LOAD_FAST, LOAD_FAST_CHECK (-- value): a new reference (a borrowed local stays borrowed)
+                    LOAD_FAST | LOAD_FAST_CHECK => match locals.get(arg) {
+                        Some(&slot) if slot.obj.is_some() => load_local(heap, stack, slot, quiet),
+                        _ => break 'general,
+                    },
+
+                    // LOAD_FAST_LOAD_FAST (-- value1, value2)
+                    LOAD_FAST_LOAD_FAST => match (locals.get(arg >> 4), locals.get(arg & 15)) {
+                        (Some(&first), Some(&second))
+                            if first.obj.is_some() && second.obj.is_some() =>
+                        {
+                            load_local(heap, stack, first, quiet);
+                            load_local(heap, stack, second, quiet);
+                        }
+                        _ => break 'general,
+                    },
+
+                    // LOAD_SMALL_INT (-- value): an immortal small int
+                    LOAD_SMALL_INT => {
+                        let value = small_ints[(instr.arg as i64 - SMALL_INT_MIN) as usize];
+                        heap.incref(value, quiet);
+                        stack.push(Slot::strong(value));
+                    }
+
+                    // LOAD_CONST (-- value)
+                    LOAD_CONST => match consts.get(arg) {
+                        Some(&value) if value != not_implemented => {
+                            heap.incref(value, quiet);
+                            stack.push(Slot::strong(value));
+                        }
+                        _ => break 'general,
+                    },
+
+                    // LOAD_NAME (-- v), LOAD_GLOBAL (-- res, null if (oparg & 1)):
+                    // found in the globals or the builtins
+                    LOAD_NAME | LOAD_GLOBAL => {
+                        let index = if instr.opcode == LOAD_GLOBAL {
+                            arg >> 1
+                        } else {
+                            arg
+                        };
+                        let Some(&name) = names.get(index).filter(|_| plain_names) else {
+                            break 'general;
+                        };
+                        let Some(value) = global(heap, main_module, name)
+                            .or_else(|| global(heap, builtins_module, name))
+                        else {
+                            break 'general;
+                        };
+                        heap.incref(value, quiet);
+                        stack.push(Slot::strong(value));
+                        if instr.opcode == LOAD_GLOBAL && arg & 1 == 1 {
+                            stack.push(Slot::NULL);
+                        }
+                    }
+
+                    // STORE_NAME, STORE_GLOBAL (v --): the popped reference
+                    // moves into the module's namespace (a borrowed one becomes strong)
+                    STORE_NAME | STORE_GLOBAL => {
+                        let Some(&name) = names.get(arg).filter(|_| plain_names) else {
+                            break 'general;
+                        };
+                        let Some(&Slot {
+                            obj: Some(value),
+                            borrowed,
+                        }) = stack.last()
+                        else {
+                            break 'general;
+                        };
+                        stack.pop();
+                        if borrowed {
+                            heap.incref(value, quiet);
+                        }
+                        let old = match heap.value_mut(main_module) {
+                            Value::Module(module) => module.namespace.set(name, value),
+                            _ => None,
+                        };
+                        if let Some(old) = old {
+                            heap.decref(old, quiet);
+                        }
+                    }
+
+                    // FOR_ITER (iter -- iter, next): a range iterator
+                    FOR_ITER => {
+                        let Some(&Slot {
+                            obj: Some(iterator),
+                            ..
+                        }) = stack.last()
+                        else {
+                            break 'general;
+                        };
+                        let Value::RangeIterator {
+                            next: start,
+                            step,
+                            remaining,
+                        } = heap.value_mut(iterator)
+                        else {
+                            break 'general;
+                        };
+                        if *remaining <= 0 {
+                            if instr.target == NO_TARGET {
+                                break 'general;
+                            }
+                            // Exhausted: past the END_FOR at the target.
+                            next = instr.target as usize + 1;
+                        } else {
+                            let value = *start;
+                            *remaining -= 1;
+                            *start = start.wrapping_add(*step);
+                            let item = if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&value) {
+                                small_ints[(value - SMALL_INT_MIN) as usize]
+                            } else {
+                                heap.alloc_int(value)
+                            };
+                            heap.incref(item, quiet);
+                            stack.push(Slot::strong(item));
+                        }
+                    }
+
+                    // STORE_FAST (value --): the popped reference moves into the local
+                    STORE_FAST => {
+                        if arg >= locals.len() {
+                            break 'general;
+                        }
+                        let Some(slot) = stack.pop() else {
+                            break 'general;
+                        };
+                        store_local(heap, locals, arg, slot, quiet);
+                    }
+
+                    // STORE_FAST_STORE_FAST (value2, value1 --)
+                    STORE_FAST_STORE_FAST => {
+                        if (arg >> 4) >= locals.len()
+                            || (arg & 15) >= locals.len()
+                            || stack.len() < 2
+                        {
+                            break 'general;
+                        }
+                        if let Some(value1) = stack.pop() {
+                            store_local(heap, locals, arg >> 4, value1, quiet);
+                        }
+                        if let Some(value2) = stack.pop() {
+                            store_local(heap, locals, arg & 15, value2, quiet);
+                        }
+                    }
+
+                    // POP_TOP (value --)
+                    POP_TOP => {
+                        let Some(slot) = stack.pop() else {
+                            break 'general;
+                        };
+                        release(heap, slot, quiet);
+                    }
+
+                    // JUMP_FORWARD, JUMP_BACKWARD (--)
+                    JUMP_FORWARD | JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => {
+                        if instr.target == NO_TARGET {
+                            break 'general;
+                        }
+                        next = instr.target as usize;
+                    }
+
+                    // POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE (cond --): on a bool
+                    // (immortal: nothing to release)
+                    POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
+                        let cond = match stack.last() {
+                            Some(&Slot {
+                                obj: Some(cond), ..
+                            }) if (cond == true_ || cond == false_)
+                                && instr.target != NO_TARGET =>
+                            {
+                                cond
+                            }
+                            _ => break 'general,
+                        };
+                        stack.pop();
+                        if (cond == true_) == (instr.opcode == POP_JUMP_IF_TRUE) {
+                            next = instr.target as usize;
+                        }
+                    }
+
+                    // BINARY_OP (lhs, rhs -- res): two ints, no overflow (as exec/quick.rs)
+                    BINARY_OP => {
+                        let Some((left, right, a, b)) = two_ints(heap, stack) else {
+                            break 'general;
+                        };
+                        let Some(value) =
+                            BinaryOp::from_arg(instr.arg).and_then(|op| int_op(op, a, b))
+                        else {
+                            break 'general;
+                        };
+                        let result = if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&value) {
+                            small_ints[(value - SMALL_INT_MIN) as usize]
+                        } else {
+                            heap.alloc_int(value)
+                        };
+                        replace_two(heap, stack, [left, right], result, false, quiet);
+                    }
+
+                    // COMPARE_OP (left, right -- res): two ints to a bool
+                    COMPARE_OP => {
+                        let Some((left, right, a, b)) = two_ints(heap, stack) else {
+                            break 'general;
+                        };
+                        let Some(op) = CompareOp::from_arg(instr.arg) else {
+                            break 'general;
+                        };
+                        let result = if op.holds(Some(a.cmp(&b))) {
+                            true_
+                        } else {
+                            false_
+                        };
+                        replace_two(heap, stack, [left, right], result, true, quiet);
+                    }
+
+                    _ => break 'general,
+                }
+                (at, executed, count) = (next, Some(index), count + 1);
+                if heap.needs_attention() {
+                    (*pc, *last, *steps) = (at, executed, count);
+                    return FastStop::Attention;
+                }
+                continue 'run;
+            }
+            // Fetched as `Vm::fetch` does; the general path executes it.
+            (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
+            return FastStop::General(instr);
+        }
+    }
+}
+
+/// A name bound in a module's namespace.
+#[inline(always)]
+fn global(heap: &Heap, module: ObjId, name: Symbol) -> Option<ObjId> {
+    match heap.value(module) {
+        Value::Module(m) => m.namespace.get(name),
+        _ => None,
+    }
+}
+
+/// `LOAD_FAST` of a bound local: a new reference, or borrowed again.
+#[inline(always)]
+fn load_local(heap: &mut Heap, stack: &mut Vec<Slot>, slot: Slot, quiet: Referrer) {
+    match slot.obj {
+        Some(obj) if !slot.borrowed => {
+            heap.incref(obj, quiet);
+            stack.push(Slot::strong(obj));
+        }
+        _ => stack.push(slot),
+    }
+}
+
+/// The popped slot goes into local `index`; the reference it held before is dropped.
+#[inline(always)]
+fn store_local(heap: &mut Heap, locals: &mut [Slot], index: usize, slot: Slot, quiet: Referrer) {
+    let old = std::mem::replace(&mut locals[index], slot);
+    release(heap, old, quiet);
+}
+
+/// Drop a slot's reference (nothing for NULL or borrowed slots).
+#[inline(always)]
+fn release(heap: &mut Heap, slot: Slot, quiet: Referrer) {
+    if let Some(obj) = slot.obj
+        && !slot.borrowed
+    {
+        heap.decref(obj, quiet);
+    }
+}
+
+/// The two ints on top of the stack: their slots and values.
+#[inline(always)]
+fn two_ints(heap: &Heap, stack: &[Slot]) -> Option<(Slot, Slot, i64, i64)> {
+    let [.., left, right] = stack else {
+        return None;
+    };
+    match (heap.value(left.obj?), heap.value(right.obj?)) {
+        (Value::Int(a), Value::Int(b)) => Some((*left, *right, *a, *b)),
+        _ => None,
+    }
+}
+
+/// What `BINARY_OP` gives on two ints when it cannot fail or overflow.
+#[inline(always)]
+fn int_op(op: BinaryOp, a: i64, b: i64) -> Option<i64> {
+    Some(match op.base() {
+        BinaryOp::Add => a.checked_add(b)?,
+        BinaryOp::Subtract => a.checked_sub(b)?,
+        BinaryOp::Multiply => a.checked_mul(b)?,
+        BinaryOp::FloorDivide if b != 0 && !(a == i64::MIN && b == -1) => {
+            Integer::div_floor(&a, &b)
+        }
+        BinaryOp::Remainder if b != 0 && b != -1 => a.mod_floor(&b),
+        BinaryOp::And => a & b,
+        BinaryOp::Or => a | b,
+        BinaryOp::Xor => a ^ b,
+        _ => return None,
+    })
+}
+
+/// `(left, right -- res)`: the result replaces the inputs, then their
+/// references are dropped, left first (as `Vm::replace_two`).
+#[inline(always)]
+fn replace_two(
+    heap: &mut Heap,
+    stack: &mut Vec<Slot>,
+    [left, right]: [Slot; 2],
+    result: ObjId,
+    immortal: bool,
+    quiet: Referrer,
+) {
+    let base = stack.len() - 2;
+    stack.truncate(base);
+    stack.push(Slot::strong(result));
+    if !immortal {
+        heap.incref(result, quiet);
+    }
+    release(heap, left, quiet);
+    release(heap, right, quiet);
+}
