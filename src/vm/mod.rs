@@ -63,7 +63,7 @@ const RECURSION_LIMIT: usize = 1000;
 pub(crate) const SMALL_INT_MIN: i64 = -5;
 pub(crate) const SMALL_INT_MAX: i64 = 256;
 /// Returned frames kept for reuse (see [`Vm::function_frame`]).
-const MAX_SPARE_FRAMES: usize = 32;
+pub(crate) const MAX_SPARE_FRAMES: usize = 32;
 
 /// The objects every program shares, made at start-up.
 #[derive(Debug, Clone)]
@@ -952,7 +952,17 @@ impl Vm {
                         self.attend(true);
                         continue;
                     }
-                    exec::fast::FastStop::General(instr) => Some(instr),
+                    exec::fast::FastStop::General(instr) => {
+                        if instr.opcode == crate::bytecode::opcodes::RETURN_VALUE
+                            && self.return_quick()
+                        {
+                            if self.heap.needs_attention() {
+                                self.attend(true);
+                            }
+                            continue;
+                        }
+                        Some(instr)
+                    }
                     exec::fast::FastStop::Fetch => self.fetch(),
                 }
             } else {
