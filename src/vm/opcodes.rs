@@ -2192,6 +2192,9 @@ impl Vm {
         if kwnames.is_none() && !self.heap.recorder.enabled && self.try_fast_call(argc)? {
             return Ok(());
         }
+        if kwnames.is_none() && self.call_quick(argc) {
+            return Ok(());
+        }
         if kwnames.is_none()
             && let Some(done) = self.call_builtin_in_place(argc, &[], 0)
         {
@@ -2765,7 +2768,7 @@ impl Vm {
 
 impl Vm {
     /// Drop the references a builtin gave up (after its result is pushed).
-    fn drop_deferred(&mut self) {
+    pub(super) fn drop_deferred(&mut self) {
         while let Some((obj, referrer)) = self.deferred.pop() {
             self.heap.decref(obj, referrer);
         }

@@ -60,6 +60,12 @@ pub(super) struct Calls {
 }
 
 impl Calls {
+    /// No instruction is making Python calls: nothing held, nothing logged
+    /// (`Vm::calling` would then do nothing around a builtin).
+    pub(super) fn idle(&self) -> bool {
+        self.depth == 0 && self.results.is_empty() && self.temps.is_empty()
+    }
+
     /// An instruction that ended by switching frames in place (a class
     /// hook's frame replacing the one that returned, a finalizer's frame
     /// pushed after it): the stack-effect check skips it, as it skips replays.
