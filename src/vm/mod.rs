@@ -43,6 +43,7 @@ pub mod strings;
 mod suggest;
 pub mod types;
 mod unwind;
+mod wrappers;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -333,10 +333,14 @@ impl Value {
             Value::SeqIterator { kind, .. } => *kind,
             Value::Code(_) => TypeKind::Code,
             Value::Function(_) => TypeKind::Function,
-            Value::Builtin(_) => TypeKind::BuiltinFunction,
+            Value::Builtin(builtin) => builtin.type_kind(),
             Value::Module(_) => TypeKind::Module,
             Value::Type(_) => TypeKind::Type,
             Value::Exception(exc) => TypeKind::Exc(exc.kind),
+            Value::BoundMethod {
+                method: crate::vm::builtins::Builtin::Slot(method, kind),
+                ..
+            } if method.is_wrapper(*kind) => TypeKind::MethodWrapper,
             Value::BoundMethod { .. } => TypeKind::BuiltinFunction,
             Value::DictView { kind, .. } => *kind,
             Value::Cell(_) => TypeKind::Cell,
