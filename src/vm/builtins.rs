@@ -91,6 +91,8 @@ pub enum Builtin {
     Gc(super::gc::GcFunction),
     /// A type object of the builtins namespace (`int`, `range`...).
     Type(TypeKind),
+    /// `dict.fromkeys`, a class method (bound to `dict` from an instance too).
+    DictFromKeys,
     /// A special method of a built-in type (`int.__add__`) or a plain
     /// method of numbers (`int.bit_length`), with the type defining it.
     Slot(super::wrappers::SlotMethod, TypeKind),
@@ -162,6 +164,7 @@ impl Builtin {
             Builtin::Gc(function) => function.name(),
             Builtin::Type(kind) => kind.name(),
             Builtin::Slot(method, _) => method.name(),
+            Builtin::DictFromKeys => "fromkeys",
         }
     }
 
@@ -201,6 +204,7 @@ impl Builtin {
                 format!("<method '{}' of '{}' objects>", method.name(), kind.name())
             }
             Builtin::Slot(method, kind) => method.repr(kind),
+            Builtin::DictFromKeys => "<built-in method fromkeys of type object>".into(),
             _ => format!("<built-in function {}>", self.name()),
         }
     }
@@ -826,6 +830,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             "SystemError",
             format!("method {} called without its object", method.name()),
         )),
+        Builtin::DictFromKeys => vm.dict_fromkeys(args),
     }
 }
 

@@ -667,6 +667,7 @@ impl Vm {
                     kwdefaults: None,
                     closure: None,
                     annotate: None,
+                    dict: None,
                 })));
                 self.heap.incref(
                     code,
@@ -1625,6 +1626,9 @@ impl Vm {
             return Ok(result);
         }
         if let Some(result) = self.bytes_binary_op(op, lhs, rhs)? {
+            return Ok(result);
+        }
+        if let Some(result) = self.dict_binary_op(op, lhs, rhs)? {
             return Ok(result);
         }
         let (left, right) = (self.heap.value(lhs), self.heap.value(rhs));

@@ -613,6 +613,17 @@ impl Vm {
         if let Some(found) = self.member_attribute(owner, name) {
             return Some(found);
         }
+        if let Value::Function(_) = self.heap.value(owner) {
+            if name == "__dict__" {
+                return Some(Ok(self.function_dict(owner)));
+            }
+            if let Some(found) = self.function_dict_entry(owner, name) {
+                return Some(Ok(found));
+            }
+        }
+        if kind == TypeKind::Dict && name == "fromkeys" {
+            return Some(Ok(self.static_builtin(Builtin::DictFromKeys)));
+        }
         match attrs::find(kind, name) {
             None => {
                 let message = format!(
@@ -666,6 +677,9 @@ impl Vm {
         if !attrs::known(of) {
             return None;
         }
+        if of == TypeKind::Dict && name == "fromkeys" {
+            return Some(Ok(self.static_builtin(Builtin::DictFromKeys)));
+        }
         match attrs::find(of, name) {
             Some((AttrKind::NoneValue, _)) => Some(Ok(self.singletons.none)),
             Some((AttrKind::Method, _)) if self.builtin_method(of, name).is_some() => {
@@ -700,8 +714,46 @@ impl Vm {
             .or_else(|| BytesMethod::find(kind, name).map(|m| Builtin::BytesMethod(m, kind)))
     }
 
+    /// A function's `__dict__`, made on first need.
+    pub(super) fn function_dict(&mut self, function: ObjId) -> ObjId {
+        let (existing, qualname) = match self.heap.value(function) {
+            Value::Function(f) => (f.dict, f.qualname),
+            _ => return self.singletons.none,
+        };
+        if let Some(dict) = existing {
+            return dict;
+        }
+        let dict = self
+            .heap
+            .alloc(Value::Dict(Box::new(super::types::dict::Dict::presized(0))));
+        self.heap.incref(
+            dict,
+            super::heap::Referrer::Field {
+                owner: qualname,
+                field: "__dict__",
+            },
+        );
+        if let Value::Function(f) = self.heap.value_mut(function) {
+            f.dict = Some(dict);
+        }
+        dict
+    }
+
+    /// An attribute set on a function (`f.calls`), if it has one.
+    fn function_dict_entry(&self, function: ObjId, name: &str) -> Option<ObjId> {
+        let Value::Function(f) = self.heap.value(function) else {
+            return None;
+        };
+        let Value::Dict(d) = self.heap.value(f.dict?) else {
+            return None;
+        };
+        d.get(&super::types::dict::HashKey::Str(name.into()))
+            .map(|entry| entry.value)
+    }
+
     /// Data attributes of numbers, ranges, slices and functions
-    /// (`(5).real`, `range(3).stop`, `f.__name__`).
+    /// (`(5).real`, `range(3).stop`, `f.__name__`). A function's `__code__`
+    /// stays out of reach: code objects are one of the sandbox's walls.
     fn member_attribute(&mut self, owner: ObjId, name: &str) -> Option<Call> {
         let value = self.heap.value(owner).clone();
         let found = match (&value, name) {
@@ -741,7 +793,6 @@ impl Vm {
                 "__defaults__" => function.defaults.unwrap_or(self.singletons.none),
                 "__kwdefaults__" => function.kwdefaults.unwrap_or(self.singletons.none),
                 "__closure__" => function.closure.unwrap_or(self.singletons.none),
-                "__code__" => function.code,
                 _ => return None,
             },
             (Value::Builtin(builtin), "__name__" | "__qualname__")

@@ -29,6 +29,9 @@ pub struct Function {
     pub closure: Option<ObjId>,
     /// `__annotate__`, held.
     pub annotate: Option<ObjId>,
+    /// `__dict__` (function attributes, `f.calls = 0`): made when first
+    /// needed, as CPython's `func_dict` is; held.
+    pub dict: Option<ObjId>,
 }
 
 impl Function {
@@ -39,6 +42,7 @@ impl Function {
             (self.kwdefaults, "kwdefaults"),
             (self.closure, "closure"),
             (self.annotate, "annotate"),
+            (self.dict, "__dict__"),
         ]
         .into_iter()
         .filter_map(|(id, name)| id.map(|id| (id, name)))
