@@ -93,6 +93,10 @@ pub enum Builtin {
     Type(TypeKind),
     /// `dict.fromkeys`, a class method (bound to `dict` from an instance too).
     DictFromKeys,
+    /// `sys.intern`.
+    Intern,
+    /// `sys.getrecursionlimit`.
+    GetRecursionLimit,
     /// A special method of a built-in type (`int.__add__`) or a plain
     /// method of numbers (`int.bit_length`), with the type defining it.
     Slot(super::wrappers::SlotMethod, TypeKind),
@@ -165,6 +169,8 @@ impl Builtin {
             Builtin::Type(kind) => kind.name(),
             Builtin::Slot(method, _) => method.name(),
             Builtin::DictFromKeys => "fromkeys",
+            Builtin::Intern => "intern",
+            Builtin::GetRecursionLimit => "getrecursionlimit",
         }
     }
 
@@ -279,6 +285,8 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
 pub const SYS: &[(&str, Builtin)] = &[
     ("getsizeof", Builtin::GetSizeOf),
     ("getrefcount", Builtin::GetRefCount),
+    ("intern", Builtin::Intern),
+    ("getrecursionlimit", Builtin::GetRecursionLimit),
 ];
 
 type Call = Result<ObjId, Box<PyException>>;
@@ -579,6 +587,14 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let [obj] = exactly(builtin, args)?;
             let count = vm.heap.getrefcount(obj);
             Ok(vm.int_from_bigint(BigInt::from(count)))
+        }
+        Builtin::Intern => {
+            let [obj] = exactly(builtin, args)?;
+            vm.sys_intern(obj)
+        }
+        Builtin::GetRecursionLimit => {
+            let [] = exactly(builtin, args)?;
+            Ok(vm.int_object(super::RECURSION_LIMIT as i64))
         }
         Builtin::Iter => {
             let [obj] = exactly(builtin, args)?;
