@@ -667,6 +667,7 @@ impl Vm {
                     kwdefaults: None,
                     closure: None,
                     annotate: None,
+                    dict: None,
                 })));
                 self.heap.incref(
                     code,
@@ -1139,6 +1140,15 @@ impl Vm {
         if let Some(found) = self.bytes_attribute(owner, name) {
             return found;
         }
+        let name_text = self.heap.symbols.text(name).to_owned();
+        let handled_below = match self.heap.value(owner) {
+            Value::Complex(..) => name_text == "real" || name_text == "imag",
+            Value::Type(_) => name_text == "__name__" || name_text == "__qualname__",
+            _ => false,
+        };
+        if !handled_below && let Some(found) = self.builtin_attribute(owner, &name_text) {
+            return found;
+        }
         let name_text = self.heap.symbols.text(name);
         match self.heap.value(owner) {
             Value::Module(module) => module.namespace.get(name).ok_or_else(|| {
@@ -1539,7 +1549,7 @@ impl Vm {
         Ok(self.bool_object(result))
     }
 
-    fn negate(&mut self, value: ObjId) -> Flow<ObjId> {
+    pub(super) fn negate(&mut self, value: ObjId) -> Flow<ObjId> {
         match self.heap.value(value) {
             Value::Complex(re, im) => {
                 let (re, im) = (-*re, -*im);
@@ -1589,6 +1599,16 @@ impl Vm {
             }
             return self.arithmetic(base, symbol, Number::Int(a), Number::Int(b));
         }
+        // bool's own `&`, `|`, `^` keep bools (`bool_and` and friends).
+        if let (Value::Bool(a), Value::Bool(b)) = (left, right) {
+            let (a, b) = (*a, *b);
+            match base {
+                BinaryOp::And => return Ok(self.bool_object(a & b)),
+                BinaryOp::Or => return Ok(self.bool_object(a | b)),
+                BinaryOp::Xor => return Ok(self.bool_object(a ^ b)),
+                _ => {}
+            }
+        }
         if let (Some(a), Some(b)) = (Number::of(left), Number::of(right)) {
             return self.arithmetic(base, symbol, a, b);
         }
@@ -1606,6 +1626,9 @@ impl Vm {
             return Ok(result);
         }
         if let Some(result) = self.bytes_binary_op(op, lhs, rhs)? {
+            return Ok(result);
+        }
+        if let Some(result) = self.dict_binary_op(op, lhs, rhs)? {
             return Ok(result);
         }
         let (left, right) = (self.heap.value(lhs), self.heap.value(rhs));
@@ -1715,7 +1738,7 @@ impl Vm {
         }
     }
 
-    fn subscript(&mut self, container: ObjId, index: ObjId) -> Flow<ObjId> {
+    pub(super) fn subscript(&mut self, container: ObjId, index: ObjId) -> Flow<ObjId> {
         if self.is_instance_obj(container) {
             return self.instance_getitem(container, index);
         }
@@ -2080,7 +2103,7 @@ impl Vm {
         })
     }
 
-    fn contains(&mut self, container: ObjId, item: ObjId) -> Flow<bool> {
+    pub(super) fn contains(&mut self, container: ObjId, item: ObjId) -> Flow<bool> {
         match self.heap.value(container) {
             Value::Instance { .. } => return self.instance_contains(container, item),
             Value::Set(_) => return self.set_has(container, item),
