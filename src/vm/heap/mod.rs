@@ -724,11 +724,18 @@ impl Heap {
     #[inline]
     pub fn decref(&mut self, id: ObjId, referrer: Referrer) {
         if self.drop_reference(id, referrer) {
-            match self.objects[id.index()].value {
-                // The commonest free: nothing inside, no finalizer.
-                Value::Int(value) => self.free_int_block(id, value),
-                _ => self.release(id),
-            }
+            self.free_unreferenced(id);
+        }
+    }
+
+    /// An object whose count reached 0 goes (out of line: the count change
+    /// itself stays small enough to inline everywhere).
+    #[inline(never)]
+    fn free_unreferenced(&mut self, id: ObjId) {
+        match self.objects[id.index()].value {
+            // The commonest free: nothing inside, no finalizer.
+            Value::Int(value) => self.free_int_block(id, value),
+            _ => self.release(id),
         }
     }
 
