@@ -50,6 +50,7 @@ impl Vm {
             steps,
             main_module,
             builtins_module,
+            method_cache,
             ..
         } = self;
         let (main_module, builtins_module) = (*main_module, *builtins_module);
@@ -218,6 +219,33 @@ impl Vm {
                         if let Some(old) = old {
                             heap.decref(old, quiet);
                         }
+                    }
+
+                    // LOAD_ATTR with the method bit (owner -- method, self): a
+                    // builtin type's method descriptor found before (as `load_method`)
+                    LOAD_ATTR if arg & 1 == 1 => {
+                        let Some(&name) = names.get(arg >> 1) else {
+                            break 'general;
+                        };
+                        let Some(
+                            &owner_slot @ Slot {
+                                obj: Some(owner), ..
+                            },
+                        ) = stack.last()
+                        else {
+                            break 'general;
+                        };
+                        if heap.has_subclassed() {
+                            break 'general;
+                        }
+                        let kind = heap.value(owner).type_kind();
+                        let Some(&descriptor) = method_cache.get(&(kind, name)) else {
+                            break 'general;
+                        };
+                        stack.pop();
+                        heap.incref(descriptor, quiet);
+                        stack.push(Slot::strong(descriptor));
+                        stack.push(owner_slot);
                     }
 
                     // FOR_ITER (iter -- iter, next): a range iterator
