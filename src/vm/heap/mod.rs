@@ -733,8 +733,13 @@ impl Heap {
     #[inline(never)]
     fn free_unreferenced(&mut self, id: ObjId) {
         match self.objects[id.index()].value {
-            // The commonest free: nothing inside, no finalizer.
-            Value::Int(value) => self.free_int_block(id, value),
+            // The commonest free: nothing inside, no finalizer (but an
+            // instance of a subclass of int lets go of its class and dict).
+            Value::Int(value)
+                if self.subclassed.is_empty() || !self.subclassed.contains_key(&id) =>
+            {
+                self.free_int_block(id, value)
+            }
             _ => self.release(id),
         }
     }
