@@ -108,9 +108,9 @@ impl Vm {
             let ok = matches!(
                 base.slot.obj.map(|b| self.heap.value(b)),
                 Some(Value::Class(_))
-                    | Some(Value::Type(
-                        TypeKind::Object | TypeKind::Exc(_) | TypeKind::List | TypeKind::Dict
-                    ))
+            ) || matches!(
+                base.slot.obj.map(|b| self.heap.value(b)),
+                Some(Value::Type(kind)) if kind.spec().subclassable
             );
             if !ok {
                 let shown = base.slot.obj.map(|b| self.heap.repr(b)).unwrap_or_default();

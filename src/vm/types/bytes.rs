@@ -336,6 +336,73 @@ pub fn fromhex(text: &[char]) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
+// ---- the types: bytes, bytearray and their iterators -----------------------
+
+use super::{Slots, TypeSpec};
+use crate::vm::heap::repr::{Stop, Writer};
+use crate::vm::heap::{ObjId, Object, Value};
+
+/// The bytes of a bytes or bytearray.
+fn data(value: &Value) -> &[u8] {
+    match value {
+        Value::Bytes(data) => data,
+        Value::ByteArray(array) => &array.data,
+        _ => &[],
+    }
+}
+
+/// A repr is longer than its bytes: write only what can fit.
+fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _depth: usize) -> Result<(), Stop> {
+    let data = data(&object.value);
+    let cut = data.len().min(w.room().saturating_add(1));
+    match object.value {
+        Value::ByteArray(_) => w.push(&bytearray_repr(&data[..cut]))?,
+        _ => w.push(&crate::bytecode::repr::bytes_repr(&data[..cut]))?,
+    }
+    if cut < data.len() {
+        return Err(Stop::Full);
+    }
+    Ok(())
+}
+
+pub const BYTES: TypeSpec = TypeSpec {
+    slots: Slots {
+        sizeof: Some(|value| {
+            u32::try_from(BYTES_HEADER as u64 + data(value).len() as u64).unwrap_or(u32::MAX)
+        }),
+        repr: Some(repr),
+        bool: Some(|value| !data(value).is_empty()),
+        len: Some(|_, value| data(value).len()),
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("bytes", BYTES_HEADER)
+};
+
+/// The object; its buffer is counted by `sys.getsizeof`, as a list's items.
+pub const BYTEARRAY: TypeSpec = TypeSpec {
+    slots: Slots {
+        getsizeof: Some(|object| match &object.value {
+            Value::ByteArray(array) => array.getsizeof(),
+            _ => object.size as u64,
+        }),
+        repr: Some(repr),
+        bool: Some(|value| !data(value).is_empty()),
+        len: Some(|_, value| data(value).len()),
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("bytearray", BYTEARRAY_HEADER)
+};
+
+pub const BYTES_ITERATOR: TypeSpec = TypeSpec {
+    name: "bytes_iterator",
+    ..super::iterators::SEQ_ITER
+};
+
+pub const BYTEARRAY_ITERATOR: TypeSpec = TypeSpec {
+    name: "bytearray_iterator",
+    ..super::iterators::SEQ_ITER
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -360,6 +360,145 @@ impl Dict {
     }
 }
 
+// ---- the types: dict, its views and its iterators --------------------------
+
+use super::{GC_HEAD, Slots, TypeSpec, attribute};
+use crate::vm::heap::repr::{Stop, Writer};
+use crate::vm::heap::{Object, Referrer, Value};
+
+fn dict(value: &Value) -> Option<&Dict> {
+    match value {
+        Value::Dict(dict) => Some(dict),
+        _ => None,
+    }
+}
+
+/// Each entry's key, then its value, in insertion order.
+fn traverse(_: &crate::vm::heap::Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
+    let Some(dict) = dict(&object.value) else {
+        return;
+    };
+    let container = object.address;
+    out.extend(dict.entries().flat_map(|entry| {
+        [
+            (entry.key, Referrer::DictKey { container }),
+            (
+                entry.value,
+                Referrer::DictValue {
+                    container,
+                    key: entry.key,
+                },
+            ),
+        ]
+    }));
+}
+
+fn repr(w: &mut Writer<'_>, id: ObjId, object: &Object, depth: usize) -> Result<(), Stop> {
+    if !w.enter(id) {
+        return w.push("{...}");
+    }
+    if depth > w.depth_budget() {
+        w.leave();
+        return w.too_deep("{...}");
+    }
+    w.push("{")?;
+    if let Some(dict) = dict(&object.value) {
+        w.join(dict.entries(), |w, entry| {
+            w.write(entry.key, depth + 1)?;
+            w.push(": ")?;
+            w.write(entry.value, depth + 1)
+        })?;
+    }
+    w.leave();
+    w.push("}")
+}
+
+pub const DICT: TypeSpec = TypeSpec {
+    gc: true,
+    subclassable: true,
+    slots: Slots {
+        traverse: Some(traverse),
+        getsizeof: Some(|object| dict(&object.value).map_or(0, |d| d.getsizeof() as u64)),
+        repr: Some(repr),
+        bool: Some(|value| dict(value).is_some_and(|d| !d.is_empty())),
+        len: Some(|_, value| dict(value).map_or(0, Dict::len)),
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("dict", GC_HEAD + 48)
+};
+
+/// The dict a view shows.
+fn view_dict(value: &Value) -> Option<ObjId> {
+    match value {
+        Value::DictView { dict, .. } => Some(*dict),
+        _ => None,
+    }
+}
+
+fn view_repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, depth: usize) -> Result<(), Stop> {
+    let Value::DictView { kind, dict } = &object.value else {
+        return Ok(());
+    };
+    w.push(kind.name())?;
+    w.push("([")?;
+    let heap = w.heap;
+    if let Value::Dict(entries) = &heap.get(*dict).value {
+        w.join(entries.entries(), |w, entry| match kind {
+            super::TypeKind::DictKeys => w.write(entry.key, depth + 1),
+            super::TypeKind::DictValues => w.write(entry.value, depth + 1),
+            _ => {
+                w.push("(")?;
+                w.write(entry.key, depth + 1)?;
+                w.push(", ")?;
+                w.write(entry.value, depth + 1)?;
+                w.push(")")
+            }
+        })?;
+    }
+    w.push("])")
+}
+
+/// `d.keys()`: the view holds its dict as `mapping`.
+pub const DICT_KEYS: TypeSpec = TypeSpec {
+    gc: true,
+    slots: Slots {
+        traverse: Some(|_, object, out| {
+            out.extend(view_dict(&object.value).map(|d| (d, attribute(object, "mapping"))))
+        }),
+        repr: Some(view_repr),
+        len: Some(|heap, value| {
+            view_dict(value).map_or(0, |d| dict(heap.value(d)).map_or(0, Dict::len))
+        }),
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("dict_keys", GC_HEAD + 24)
+};
+
+pub const DICT_VALUES: TypeSpec = TypeSpec {
+    name: "dict_values",
+    ..DICT_KEYS
+};
+
+pub const DICT_ITEMS: TypeSpec = TypeSpec {
+    name: "dict_items",
+    ..DICT_KEYS
+};
+
+pub const DICT_KEY_ITERATOR: TypeSpec = TypeSpec {
+    name: "dict_keyiterator",
+    ..super::iterators::SEQ_ITER
+};
+
+pub const DICT_VALUE_ITERATOR: TypeSpec = TypeSpec {
+    name: "dict_valueiterator",
+    ..super::iterators::SEQ_ITER
+};
+
+pub const DICT_ITEM_ITERATOR: TypeSpec = TypeSpec {
+    name: "dict_itemiterator",
+    ..super::iterators::SEQ_ITER
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

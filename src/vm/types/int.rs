@@ -1,0 +1,71 @@
+//! `int` (an `i64` while it fits, a `BigInt` past that) and `bool`.
+
+use super::{Slots, TypeKind, TypeSpec};
+use crate::vm::heap::repr::{
+    DIGIT_LIMIT_BITS, INT_MAX_STR_DIGITS, Stop, Writer, decimal_digits, grouped,
+};
+use crate::vm::heap::{ObjId, Object, Value};
+
+/// `int.__sizeof__`: a 24-byte header and 30-bit digits, at least one.
+#[inline]
+pub fn int_size(bits: u64) -> u32 {
+    let digits = bits.div_ceil(30).max(1);
+    u32::try_from(24 + 4 * digits).unwrap_or(u32::MAX)
+}
+
+#[inline]
+fn sizeof(value: &Value) -> u32 {
+    match value {
+        Value::Int(v) => int_size(64 - v.unsigned_abs().leading_zeros() as u64),
+        Value::BigInt(v) => int_size(v.bits()),
+        _ => 28,
+    }
+}
+
+fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _depth: usize) -> Result<(), Stop> {
+    match &object.value {
+        Value::Int(v) => w.push(&v.to_string()),
+        Value::BigInt(value) => {
+            if value.bits() > DIGIT_LIMIT_BITS {
+                if w.strict() {
+                    return Err(Stop::Digits);
+                }
+                let digits = grouped(decimal_digits(value));
+                return w.push(&format!("<int, {digits} digits>"));
+            }
+            let text = value.to_string();
+            let digits = text.trim_start_matches('-').len() as u64;
+            if w.strict() && digits > INT_MAX_STR_DIGITS {
+                return Err(Stop::Digits);
+            }
+            w.push(&text)
+        }
+        Value::Bool(true) => w.push("True"),
+        _ => w.push("False"),
+    }
+}
+
+fn truth(value: &Value) -> bool {
+    match value {
+        Value::Int(v) => *v != 0,
+        Value::Bool(b) => *b,
+        _ => true,
+    }
+}
+
+pub const INT: TypeSpec = TypeSpec {
+    slots: Slots {
+        sizeof: Some(sizeof),
+        repr: Some(repr),
+        bool: Some(truth),
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("int", 28)
+};
+
+/// `bool`: int's slots under its own name.
+pub const BOOL: TypeSpec = TypeSpec {
+    name: "bool",
+    base: Some(TypeKind::Int),
+    ..INT
+};

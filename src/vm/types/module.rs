@@ -1,0 +1,48 @@
+//! `module`: `__main__`, `sys`, `builtins`…
+
+use super::{GC_HEAD, Slots, TypeSpec, attribute};
+use crate::vm::heap::repr::{Stop, Writer};
+use crate::vm::heap::{Heap, ObjId, Object, Referrer, Value};
+
+/// Its `__dict__` once made, then each bound name.
+fn traverse(_: &Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
+    let Value::Module(module) = &object.value else {
+        return;
+    };
+    out.extend(
+        module
+            .dict
+            .map(|dict| (dict, attribute(object, "__dict__"))),
+    );
+    out.extend(module.namespace.entries().map(|(name, value)| {
+        (
+            value,
+            Referrer::Name {
+                namespace: module.name,
+                name,
+            },
+        )
+    }));
+}
+
+fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Result<(), Stop> {
+    let Value::Module(module) = &object.value else {
+        return Ok(());
+    };
+    let heap = w.heap;
+    w.push(&format!(
+        "<module '{}'{}",
+        heap.symbols.text(module.name),
+        if module.builtin { " (built-in)>" } else { ">" }
+    ))
+}
+
+pub const MODULE: TypeSpec = TypeSpec {
+    gc: true,
+    slots: Slots {
+        traverse: Some(traverse),
+        repr: Some(repr),
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("module", GC_HEAD + 56)
+};

@@ -1,0 +1,81 @@
+//! `object`, and the instances of a program's classes.
+//!
+//! `object()` is a bare object: no `__dict__`, not GC-tracked. An instance
+//! of a class made by a `class` statement (`Value::Instance`) is a heap
+//! type's instance: [`INSTANCE`] gives its layout, traversal and repr, and
+//! its Python-level slots (`__repr__`, `__len__`, `__eq__`…) are found on
+//! its class by the generic operations (`vm/dunders.rs`), as CPython's
+//! `slot_tp_*` functions do.
+
+use super::{GC_HEAD, Slots, TypeSpec, attribute, default_repr};
+use crate::vm::heap::repr::{Stop, Writer};
+use crate::vm::heap::{Heap, ObjId, Object, Referrer, Value};
+
+pub const OBJECT: TypeSpec = TypeSpec {
+    base: None,
+    subclassable: true,
+    slots: Slots {
+        repr: Some(default_repr),
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("object", 16)
+};
+
+/// An instance with a managed dict: header and pre-header pointers. With
+/// `__slots__`: one pointer a slot, and the pre-header's two only when there
+/// is a `__dict__` or a `__weakref__`.
+fn sizeof(value: &Value) -> u32 {
+    match value {
+        Value::Instance {
+            slots: Some(slots), ..
+        } => GC_HEAD + 16 + 8 * slots.values.len() as u32 + 16 * u32::from(slots.pre_header),
+        _ => GC_HEAD + 16 + 16,
+    }
+}
+
+/// Its class, its `__dict__`, then each set slot by name.
+fn traverse(heap: &Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
+    let Value::Instance {
+        class, dict, slots, ..
+    } = &object.value
+    else {
+        return;
+    };
+    out.push((*class, attribute(object, "__class__")));
+    out.extend(dict.map(|dict| (dict, attribute(object, "__dict__"))));
+    if let Some(slots) = slots
+        && let Value::Class(c) = &heap.get(*class).value
+    {
+        for (value, name) in slots.values.iter().zip(&c.slot_names) {
+            out.extend(value.map(|value| (value, attribute(object, name))));
+        }
+    }
+}
+
+fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Result<(), Stop> {
+    let Value::Instance { class, .. } = &object.value else {
+        return Ok(());
+    };
+    let qualname = match &w.heap.get(*class).value {
+        Value::Class(c) => c.qualname.to_string(),
+        _ => "object".to_owned(),
+    };
+    w.push(&format!(
+        "<__main__.{qualname} object at {:#x}>",
+        object.address
+    ))
+}
+
+/// An instance of a class made by a `class` statement. Not registered:
+/// its type is its class (`type_kind()` says `object`, its nearest
+/// built-in base).
+pub const INSTANCE: TypeSpec = TypeSpec {
+    gc: true,
+    slots: Slots {
+        traverse: Some(traverse),
+        sizeof: Some(sizeof),
+        repr: Some(repr),
+        ..Slots::EMPTY
+    },
+    ..OBJECT
+};

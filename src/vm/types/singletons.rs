@@ -1,0 +1,38 @@
+//! `None`, `Ellipsis` and `NotImplemented`: immortal singletons of their types.
+
+use super::{Slots, TypeSpec};
+use crate::vm::heap::repr::{Stop, Writer};
+use crate::vm::heap::{ObjId, Object, Value};
+
+fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _depth: usize) -> Result<(), Stop> {
+    w.push(match object.value {
+        Value::None => "None",
+        Value::Ellipsis => "Ellipsis",
+        _ => "NotImplemented",
+    })
+}
+
+pub const NONE: TypeSpec = TypeSpec {
+    slots: Slots {
+        repr: Some(repr),
+        bool: Some(|_| false),
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("NoneType", 16)
+};
+
+pub const ELLIPSIS: TypeSpec = TypeSpec {
+    slots: Slots {
+        repr: Some(repr),
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("ellipsis", 16)
+};
+
+pub const NOT_IMPLEMENTED: TypeSpec = TypeSpec {
+    slots: Slots {
+        repr: Some(repr),
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("NotImplementedType", 16)
+};

@@ -1,0 +1,72 @@
+//! `str` and its iterators (its methods are in `vm/strings.rs`).
+
+use super::{Slots, TypeSpec};
+use crate::vm::heap::object::str_repr;
+use crate::vm::heap::repr::{Stop, Writer};
+use crate::vm::heap::{ObjId, Object, Value};
+
+/// `str.__sizeof__` of an ASCII string of `len` characters.
+pub fn ascii_str_size(len: usize) -> u32 {
+    u32::try_from(40 + len as u64 + 1).unwrap_or(u32::MAX)
+}
+
+/// `str.__sizeof__` for the compact representations of PEP 393 (saturating:
+/// the memory limit keeps real strings far below 4 GiB).
+pub fn str_size(text: &str) -> u32 {
+    if text.is_ascii() {
+        return ascii_str_size(text.len());
+    }
+    let length = text.chars().count() as u64;
+    let widest = text.chars().map(|c| c as u32).max().unwrap_or(0);
+    let size = match widest {
+        0..=0x7f => 40 + length + 1,
+        0x80..=0xff => 56 + length + 1,
+        0x100..=0xffff => 56 + 2 * (length + 1),
+        _ => 56 + 4 * (length + 1),
+    };
+    u32::try_from(size).unwrap_or(u32::MAX)
+}
+
+fn text(value: &Value) -> &str {
+    match value {
+        Value::Str(text) => text,
+        _ => "",
+    }
+}
+
+fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _depth: usize) -> Result<(), Stop> {
+    let text = text(&object.value);
+    // A repr is at least as long as its text: quote only what can fit.
+    let room = w.room();
+    if text.len() > room {
+        let mut end = room.saturating_add(1).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        w.push(&str_repr(&text[..end]))?;
+        return Err(Stop::Full);
+    }
+    w.push(&str_repr(text))
+}
+
+pub const STR: TypeSpec = TypeSpec {
+    slots: Slots {
+        sizeof: Some(|value| str_size(text(value))),
+        repr: Some(repr),
+        str: Some(|heap, id| Ok(text(heap.value(id)).to_string())),
+        bool: Some(|value| !text(value).is_empty()),
+        len: Some(|_, value| text(value).chars().count()),
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("str", 41)
+};
+
+pub const STR_ASCII_ITERATOR: TypeSpec = TypeSpec {
+    name: "str_ascii_iterator",
+    ..super::iterators::SEQ_ITER
+};
+
+pub const STR_ITERATOR: TypeSpec = TypeSpec {
+    name: "str_iterator",
+    ..super::iterators::SEQ_ITER
+};

@@ -1,0 +1,48 @@
+//! `tuple` and its iterator.
+
+use super::{GC_HEAD, Slots, TypeSpec, items_traverse};
+use crate::vm::heap::repr::{Stop, Writer};
+use crate::vm::heap::{ObjId, Object, Value};
+
+fn items(value: &Value) -> &[ObjId] {
+    match value {
+        Value::Tuple(items) => items,
+        _ => &[],
+    }
+}
+
+/// PyTupleObject: header, ob_size, ob_hash (new in 3.14), items.
+fn sizeof(value: &Value) -> u32 {
+    u32::try_from(GC_HEAD as u64 + 32 + 8 * items(value).len() as u64).unwrap_or(u32::MAX)
+}
+
+fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, depth: usize) -> Result<(), Stop> {
+    let items = items(&object.value);
+    if depth > w.depth_budget() {
+        return w.too_deep("(...)");
+    }
+    w.push("(")?;
+    w.join(items.iter().copied(), |w, item| w.write(item, depth + 1))?;
+    if items.len() == 1 {
+        w.push(",")?;
+    }
+    w.push(")")
+}
+
+pub const TUPLE: TypeSpec = TypeSpec {
+    gc: true,
+    slots: Slots {
+        traverse: Some(|_, object, out| items_traverse(items(&object.value), object, "tuple", out)),
+        sizeof: Some(sizeof),
+        repr: Some(repr),
+        bool: Some(|value| !items(value).is_empty()),
+        len: Some(|_, value| items(value).len()),
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("tuple", GC_HEAD + 32)
+};
+
+pub const TUPLE_ITERATOR: TypeSpec = TypeSpec {
+    name: "tuple_iterator",
+    ..super::iterators::SEQ_ITER
+};
