@@ -1569,7 +1569,7 @@ impl Vm {
         };
         let key = self.identifier(name);
         let Some(value) = value else {
-            return match self.delitem(dict, key) {
+            return match self.dict_delitem(dict, key) {
                 Ok(()) => Ok(()),
                 Err(missing) => {
                     // The dict's KeyError is replaced: let its object go.

@@ -373,6 +373,7 @@ pub const BYTES: TypeSpec = TypeSpec {
         repr: Some(repr),
         bool: Some(|value| !data(value).is_empty()),
         len: Some(|_, value| data(value).len()),
+        vm: BYTES_VM,
         ..Slots::EMPTY
     },
     ..TypeSpec::new("bytes", BYTES_HEADER)
@@ -388,6 +389,7 @@ pub const BYTEARRAY: TypeSpec = TypeSpec {
         repr: Some(repr),
         bool: Some(|value| !data(value).is_empty()),
         len: Some(|_, value| data(value).len()),
+        vm: BYTEARRAY_VM,
         ..Slots::EMPTY
     },
     ..TypeSpec::new("bytearray", BYTEARRAY_HEADER)
@@ -401,6 +403,48 @@ pub const BYTES_ITERATOR: TypeSpec = TypeSpec {
 pub const BYTEARRAY_ITERATOR: TypeSpec = TypeSpec {
     name: "bytearray_iterator",
     ..super::iterators::SEQ_ITER
+};
+
+// ---- the interpreter's slots -------------------------------------------------
+
+use super::protocol::VmSlots;
+use crate::vm::exceptions::PyException;
+use crate::vm::{Flow, Vm};
+
+/// `b[index]`, `b[slice]` of a bytes or bytearray.
+fn getitem(vm: &mut Vm, b: ObjId, index: ObjId) -> Flow<ObjId> {
+    if let Value::Slice { .. } = vm.heap.value(index) {
+        return vm.slice_of(b, index);
+    }
+    vm.bytes_getitem(b, index)?
+        .ok_or_else(|| PyException::new("SystemError", "bytes index"))
+}
+
+/// `x in b`: a byte value or a bytes-like substring.
+fn contains(vm: &mut Vm, b: ObjId, item: ObjId) -> Flow<bool> {
+    Ok(vm.bytes_contains(b, item)?.unwrap_or(false))
+}
+
+const BYTES_VM: VmSlots = VmSlots {
+    iter: Some(|vm, b| Ok(vm.seq_iterator(super::TypeKind::BytesIterator, b))),
+    getitem: Some(getitem),
+    contains: Some(contains),
+    ..VmSlots::EMPTY
+};
+
+const BYTEARRAY_VM: VmSlots = VmSlots {
+    iter: Some(|vm, b| Ok(vm.seq_iterator(super::TypeKind::ByteArrayIterator, b))),
+    getitem: Some(getitem),
+    setitem: Some(|vm, b, index, value| {
+        vm.bytes_setitem(b, index, Some(value))
+            .unwrap_or_else(|| Err(super::protocol::no_item_assignment(vm.heap.value(b))))
+    }),
+    delitem: Some(|vm, b, index| {
+        vm.bytes_setitem(b, index, None)
+            .unwrap_or_else(|| Err(super::protocol::no_item_deletion(vm.heap.value(b))))
+    }),
+    contains: Some(contains),
+    ..VmSlots::EMPTY
 };
 
 #[cfg(test)]

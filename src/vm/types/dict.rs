@@ -422,6 +422,7 @@ pub const DICT: TypeSpec = TypeSpec {
         repr: Some(repr),
         bool: Some(|value| dict(value).is_some_and(|d| !d.is_empty())),
         len: Some(|_, value| dict(value).map_or(0, Dict::len)),
+        vm: DICT_VM,
         ..Slots::EMPTY
     },
     ..TypeSpec::new("dict", GC_HEAD + 48)
@@ -469,19 +470,33 @@ pub const DICT_KEYS: TypeSpec = TypeSpec {
         len: Some(|heap, value| {
             view_dict(value).map_or(0, |d| dict(heap.value(d)).map_or(0, Dict::len))
         }),
+        vm: VmSlots {
+            iter: Some(view_iter),
+            contains: Some(keys_contains),
+            ..VmSlots::EMPTY
+        },
         ..Slots::EMPTY
     },
     ..TypeSpec::new("dict_keys", GC_HEAD + 24)
 };
 
+/// `d.values()`: `in` is not supported on it yet.
 pub const DICT_VALUES: TypeSpec = TypeSpec {
     name: "dict_values",
+    slots: Slots {
+        vm: VmSlots {
+            iter: Some(view_iter),
+            ..VmSlots::EMPTY
+        },
+        ..DICT_KEYS.slots
+    },
     ..DICT_KEYS
 };
 
+/// `d.items()`: `in` is not supported on it yet.
 pub const DICT_ITEMS: TypeSpec = TypeSpec {
     name: "dict_items",
-    ..DICT_KEYS
+    ..DICT_VALUES
 };
 
 pub const DICT_KEY_ITERATOR: TypeSpec = TypeSpec {
@@ -498,6 +513,74 @@ pub const DICT_ITEM_ITERATOR: TypeSpec = TypeSpec {
     name: "dict_itemiterator",
     ..super::iterators::SEQ_ITER
 };
+
+// ---- the interpreter's slots -------------------------------------------------
+
+use super::protocol::{VmSlots, no_item_assignment, no_item_deletion};
+use crate::vm::{Flow, Vm};
+
+/// `d[key]`: a subclass's `__missing__` for an absent key.
+fn getitem(vm: &mut Vm, d: ObjId, key: ObjId) -> Flow<ObjId> {
+    if let Some(tag) = vm.heap.subclass_of(d)
+        && let Some(missing) = vm.dict_missing(d, tag.class, key)?
+    {
+        return Ok(missing);
+    }
+    if let Value::Slice { .. } = vm.heap.value(key) {
+        return vm.slice_of(d, key);
+    }
+    vm.dict_item(d, key)
+}
+
+fn setitem(vm: &mut Vm, d: ObjId, key: ObjId, value: ObjId) -> Flow {
+    if let Value::Slice { .. } = vm.heap.value(key) {
+        return Err(no_item_assignment(vm.heap.value(d)));
+    }
+    vm.dict_set(d, key, value)
+}
+
+fn delitem(vm: &mut Vm, d: ObjId, key: ObjId) -> Flow {
+    if let Value::Slice { .. } = vm.heap.value(key) {
+        return Err(no_item_deletion(vm.heap.value(d)));
+    }
+    vm.dict_delitem(d, key)
+}
+
+/// `key in d`: the key as the dict's equality sees it.
+fn contains(vm: &mut Vm, d: ObjId, item: ObjId) -> Flow<bool> {
+    let key = vm.dict_key(d, item)?;
+    Ok(matches!(vm.heap.value(d), Value::Dict(d) if d.get(&key).is_some()))
+}
+
+const DICT_VM: VmSlots = VmSlots {
+    iter: Some(|vm, d| Ok(vm.seq_iterator(super::TypeKind::DictKeyIterator, d))),
+    getitem: Some(getitem),
+    setitem: Some(setitem),
+    delitem: Some(delitem),
+    contains: Some(contains),
+    ..VmSlots::EMPTY
+};
+
+/// `iter(view)`: an iterator over the view's dict, of the view's kind.
+fn view_iter(vm: &mut Vm, view: ObjId) -> Flow<ObjId> {
+    let Value::DictView { kind, dict } = *vm.heap.value(view) else {
+        return Err(super::protocol::not_iterable(vm.heap.value(view)));
+    };
+    let kind = match kind {
+        super::TypeKind::DictValues => super::TypeKind::DictValueIterator,
+        super::TypeKind::DictItems => super::TypeKind::DictItemIterator,
+        _ => super::TypeKind::DictKeyIterator,
+    };
+    Ok(vm.seq_iterator(kind, dict))
+}
+
+/// `key in d.keys()`: `key in d`.
+fn keys_contains(vm: &mut Vm, view: ObjId, item: ObjId) -> Flow<bool> {
+    match view_dict(vm.heap.value(view)) {
+        Some(d) => vm.contains_of(d, item),
+        None => Ok(false),
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -105,6 +105,10 @@ pub const GENERATOR: TypeSpec = TypeSpec {
             _ => 0,
         }),
         repr: Some(repr),
+        vm: super::protocol::VmSlots {
+            next: super::iterators::GENERATOR_NEXT,
+            ..super::protocol::VmSlots::EMPTY
+        },
         ..Slots::EMPTY
     },
     ..TypeSpec::new("generator", 0)

@@ -44,6 +44,7 @@ pub const LIST: TypeSpec = TypeSpec {
         repr: Some(repr),
         bool: Some(|value| !items(value).is_empty()),
         len: Some(|_, value| items(value).len()),
+        vm: LIST_VM,
         ..Slots::EMPTY
     },
     ..TypeSpec::new("list", GC_HEAD + 40)
@@ -57,4 +58,77 @@ pub const LIST_ITERATOR: TypeSpec = TypeSpec {
 pub const LIST_REVERSE_ITERATOR: TypeSpec = TypeSpec {
     name: "list_reverseiterator",
     ..super::iterators::REVERSED
+};
+
+// ---- the interpreter's slots -----------------------------------------------------
+
+use super::TypeKind;
+use super::protocol::VmSlots;
+use crate::bytecode::CompareOp;
+use crate::vm::{Flow, Vm};
+
+/// `list[index]`, `list[slice]`.
+fn getitem(vm: &mut Vm, list: ObjId, index: ObjId) -> Flow<ObjId> {
+    let index = vm.index_value(index)?;
+    if let Value::Slice { .. } = vm.heap.value(index) {
+        return vm.slice_of(list, index);
+    }
+    vm.list_item(list, index)
+}
+
+/// `list[index] = value`, `list[slice] = iterable`.
+fn setitem(vm: &mut Vm, list: ObjId, index: ObjId, value: ObjId) -> Flow {
+    let index = vm.index_value(index)?;
+    if let Value::Slice { .. } = vm.heap.value(index) {
+        return vm.list_store_slice(list, index, value);
+    }
+    vm.list_setitem(list, index, value)
+}
+
+/// `del list[index]`, `del list[slice]`.
+fn delitem(vm: &mut Vm, list: ObjId, index: ObjId) -> Flow {
+    let index = vm.index_value(index)?;
+    if let Value::Slice { .. } = vm.heap.value(index) {
+        return vm.list_delete_slice(list, index);
+    }
+    vm.list_delitem(list, index)
+}
+
+/// `item in seq` of a list or tuple: identity, then equality, item by item
+/// (through `__eq__` where an instance takes part).
+pub(super) fn sequence_contains(vm: &mut Vm, seq: ObjId, item: ObjId) -> Flow<bool> {
+    if vm.is_instance_obj(item) || vm.has_instance(seq) {
+        let items = match vm.heap.value(seq) {
+            Value::List(list) => list.items.clone(),
+            Value::Tuple(items) => items.to_vec(),
+            _ => Vec::new(),
+        };
+        for candidate in items {
+            if vm.compare_bool(CompareOp::Eq, candidate, item)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    let vm: &Vm = vm;
+    let items: &[ObjId] = match vm.heap.value(seq) {
+        Value::List(list) => &list.items,
+        Value::Tuple(items) => items,
+        _ => &[],
+    };
+    for &candidate in items {
+        if candidate == item || vm.order(candidate, item, 0)? == Some(std::cmp::Ordering::Equal) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+const LIST_VM: VmSlots = VmSlots {
+    iter: Some(|vm, list| Ok(vm.seq_iterator(TypeKind::ListIterator, list))),
+    getitem: Some(getitem),
+    setitem: Some(setitem),
+    delitem: Some(delitem),
+    contains: Some(sequence_contains),
+    ..VmSlots::EMPTY
 };

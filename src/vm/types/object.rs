@@ -75,7 +75,39 @@ pub const INSTANCE: TypeSpec = TypeSpec {
         traverse: Some(traverse),
         sizeof: Some(sizeof),
         repr: Some(repr),
+        vm: INSTANCE_VM,
         ..Slots::EMPTY
     },
     ..OBJECT
+};
+
+// ---- the slots of a class's instances ----------------------------------------
+
+use super::TypeKind;
+use super::protocol::VmSlots;
+use crate::vm::{Flow, Vm};
+
+/// `slot_tp_iter`: `__iter__`, else the old sequence protocol over
+/// `__getitem__`, else not iterable.
+fn iter(vm: &mut Vm, obj: ObjId) -> Flow<ObjId> {
+    if vm.special_method(obj, "__iter__").is_some() {
+        return vm.instance_iter(obj);
+    }
+    if vm.special_method(obj, "__getitem__").is_some() {
+        return Ok(vm.seq_iterator(TypeKind::SeqIter, obj));
+    }
+    Err(super::protocol::not_iterable(vm.heap.value(obj)))
+}
+
+/// The slots of a heap type's instance: each calls the class's special
+/// method (CPython's `slot_sq_length`, `slot_nb_bool`, `slot_tp_iter`…).
+const INSTANCE_VM: VmSlots = VmSlots {
+    len: Some(|vm, obj| vm.instance_len(obj)),
+    bool: Some(|vm, obj| vm.calling(|vm| vm.instance_truthy(obj))),
+    iter: Some(iter),
+    next: Some(|vm, obj| vm.instance_next(obj)),
+    getitem: Some(|vm, obj, key| vm.instance_getitem(obj, key)),
+    setitem: Some(|vm, obj, key, value| vm.instance_setitem(obj, key, value)),
+    delitem: Some(|vm, obj, key| vm.instance_delitem(obj, key)),
+    contains: Some(|vm, obj, item| vm.instance_contains(obj, item)),
 };

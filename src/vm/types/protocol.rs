@@ -1,10 +1,212 @@
-//! The generic operations (CPython's `Objects/abstract.c`): look up the
-//! slot of the object's type and call it, or raise CPython's `TypeError`.
+//! The generic operations (CPython's `Objects/abstract.c`): each looks up
+//! the slot of the object's type and calls it, or raises CPython's
+//! `TypeError`. Instances of a program's classes enter through the same
+//! entry points: their spec ([`super::object::INSTANCE`]) has slots that
+//! look up the class's special methods (`slot_sq_length`, `slot_tp_iter`…).
+//!
+//! Every slot here may need the interpreter: to allocate the result, to
+//! raise, or to call Python code (through `Vm::call_python`, which replays
+//! the instruction, see `vm/special.rs`).
 
-/// The slots that may need the interpreter (allocation, errors, calls).
+use super::super::exceptions::PyException;
+use super::super::heap::{ObjId, Value};
+use super::super::{Flow, Vm};
+
+/// `sq_length` of a type whose length needs Python code.
+pub type LenSlot = fn(&mut Vm, ObjId) -> Flow<i64>;
+/// `nb_bool` of a type whose truth needs Python code.
+pub type BoolSlot = fn(&mut Vm, ObjId) -> Flow<bool>;
+/// `tp_iter`: a new iterator (a new reference).
+pub type IterSlot = fn(&mut Vm, ObjId) -> Flow<ObjId>;
+/// `tp_iternext`: the next item (a new reference), `None` when exhausted.
+pub type NextSlot = fn(&mut Vm, ObjId) -> Flow<Option<ObjId>>;
+/// `mp_subscript`: `obj[key]` (a new reference).
+pub type GetItemSlot = fn(&mut Vm, ObjId, ObjId) -> Flow<ObjId>;
+/// `mp_ass_subscript` with a value: `obj[key] = value`.
+pub type SetItemSlot = fn(&mut Vm, ObjId, ObjId, ObjId) -> Flow;
+/// `mp_ass_subscript` without one: `del obj[key]`.
+pub type DelItemSlot = fn(&mut Vm, ObjId, ObjId) -> Flow;
+/// `sq_contains`: `item in obj`.
+pub type ContainsSlot = fn(&mut Vm, ObjId, ObjId) -> Flow<bool>;
+
+/// The slots that may need the interpreter.
 #[derive(Clone, Copy)]
-pub struct VmSlots {}
+pub struct VmSlots {
+    pub len: Option<LenSlot>,
+    pub bool: Option<BoolSlot>,
+    pub iter: Option<IterSlot>,
+    pub next: Option<NextSlot>,
+    pub getitem: Option<GetItemSlot>,
+    pub setitem: Option<SetItemSlot>,
+    pub delitem: Option<DelItemSlot>,
+    pub contains: Option<ContainsSlot>,
+}
 
 impl VmSlots {
-    pub const EMPTY: VmSlots = VmSlots {};
+    pub const EMPTY: VmSlots = VmSlots {
+        len: None,
+        bool: None,
+        iter: None,
+        next: None,
+        getitem: None,
+        setitem: None,
+        delitem: None,
+        contains: None,
+    };
+}
+
+impl Vm {
+    /// The interpreter-level slots of `obj`'s type.
+    #[inline]
+    fn vm_slots(&self, obj: ObjId) -> &'static VmSlots {
+        &self.heap.value(obj).spec().slots.vm
+    }
+
+    /// `len(obj)` (`PyObject_Size`).
+    pub(in crate::vm) fn len_of(&mut self, obj: ObjId) -> Flow<i64> {
+        match self.vm_slots(obj).len {
+            Some(len) => len(self, obj),
+            None => self.length(obj),
+        }
+    }
+
+    /// `len()` of a built-in value: its type's `len` slot.
+    pub(in crate::vm) fn length(&self, obj: ObjId) -> Flow<i64> {
+        let value = self.heap.value(obj);
+        match value.spec().slots.len {
+            Some(len) => Ok(len(&self.heap, value) as i64),
+            None => Err(PyException::type_error(format!(
+                "object of type '{}' has no len()",
+                value.type_name()
+            ))),
+        }
+    }
+
+    /// Truth of an object whose type needs Python code for it.
+    #[cold]
+    #[inline(never)]
+    pub(in crate::vm) fn truthy_slot(&mut self, obj: ObjId) -> Flow<bool> {
+        match self.vm_slots(obj).bool {
+            Some(truth) => truth(self, obj),
+            None => Ok(self.heap.value(obj).truthy()),
+        }
+    }
+
+    /// `iter(obj)` (`PyObject_GetIter`): the type's `iter` slot; a built-in
+    /// iterator is its own.
+    pub(in crate::vm) fn iter_of(&mut self, obj: ObjId) -> Flow<ObjId> {
+        let spec = self.heap.value(obj).spec();
+        match spec.slots.vm.iter {
+            Some(iter) => iter(self, obj),
+            None if spec.iterator => Ok(obj),
+            None => Err(not_iterable(self.heap.value(obj))),
+        }
+    }
+
+    /// `next(it)` (`tp_iternext`): a new reference, or `None` when exhausted.
+    pub(in crate::vm) fn next_of(&mut self, iterator: ObjId) -> Flow<Option<ObjId>> {
+        match self.vm_slots(iterator).next {
+            Some(next) => next(self, iterator),
+            None => Err(self.unsupported("iterating over this object")),
+        }
+    }
+
+    /// `obj[key]` (`PyObject_GetItem`).
+    pub(in crate::vm) fn getitem_of(&mut self, obj: ObjId, key: ObjId) -> Flow<ObjId> {
+        match self.vm_slots(obj).getitem {
+            Some(getitem) => getitem(self, obj, key),
+            None => self.no_getitem(obj, key),
+        }
+    }
+
+    /// The subscript of a type without `getitem`: a slice or int index is
+    /// CPython's `TypeError`; other keys are not supported yet.
+    fn no_getitem(&mut self, obj: ObjId, key: ObjId) -> Flow<ObjId> {
+        let value = self.heap.value(key);
+        if !matches!(
+            value,
+            Value::Slice { .. } | Value::Int(_) | Value::BigInt(_) | Value::Bool(_)
+        ) {
+            return Err(self.unsupported("subscripts other than an int index"));
+        }
+        Err(PyException::type_error(format!(
+            "'{}' object is not subscriptable",
+            self.heap.value(obj).type_name()
+        )))
+    }
+
+    /// `obj[key] = value` for every kind (instances, slices too).
+    pub(in crate::vm) fn setitem_any(&mut self, obj: ObjId, key: ObjId, value: ObjId) -> Flow {
+        match self.vm_slots(obj).setitem {
+            Some(setitem) => setitem(self, obj, key, value),
+            None => Err(no_item_assignment(self.heap.value(obj))),
+        }
+    }
+
+    /// `del obj[key]` for every kind (instances, slices too).
+    pub(in crate::vm) fn delitem_any(&mut self, obj: ObjId, key: ObjId) -> Flow {
+        match self.vm_slots(obj).delitem {
+            Some(delitem) => delitem(self, obj, key),
+            None => Err(no_item_deletion(self.heap.value(obj))),
+        }
+    }
+
+    /// `item in obj` (`PySequence_Contains`).
+    pub(in crate::vm) fn contains_of(&mut self, obj: ObjId, item: ObjId) -> Flow<bool> {
+        match self.vm_slots(obj).contains {
+            Some(contains) => contains(self, obj, item),
+            None => Err(PyException::type_error(format!(
+                "argument of type '{}' is not a container or iterable",
+                self.heap.value(obj).type_name()
+            ))),
+        }
+    }
+}
+
+impl Vm {
+    /// A sequence's index operand: an instance's `__index__`, then a slice
+    /// as it is, or an int resolved against `len` (negative from the end):
+    /// `Err(Ok(slice))` for a slice, `Ok(None)` when out of range.
+    pub(in crate::vm) fn sequence_index(
+        &mut self,
+        index: ObjId,
+        len: usize,
+    ) -> Flow<Result<Option<usize>, ObjId>> {
+        let index = self.index_value(index)?;
+        if let Value::Slice { .. } = self.heap.value(index) {
+            return Ok(Err(index));
+        }
+        let position = match crate::vm::opcodes::Number::of(self.heap.value(index)) {
+            Some(crate::vm::opcodes::Number::Int(i)) => i,
+            _ => return Err(self.unsupported("subscripts other than an int index")),
+        };
+        let len = len as i64;
+        let i = if position < 0 {
+            position + len
+        } else {
+            position
+        };
+        Ok(Ok((0..len).contains(&i).then_some(i as usize)))
+    }
+}
+
+/// `'int' object is not iterable`.
+pub fn not_iterable(value: &Value) -> Box<PyException> {
+    PyException::type_error(format!("'{}' object is not iterable", value.type_name()))
+}
+
+/// `'str' object does not support item assignment`.
+pub fn no_item_assignment(value: &Value) -> Box<PyException> {
+    PyException::type_error(format!(
+        "'{}' object does not support item assignment",
+        value.type_name()
+    ))
+}
+
+/// `'tuple' object doesn't support item deletion`.
+pub fn no_item_deletion(value: &Value) -> Box<PyException> {
+    PyException::type_error(format!(
+        "'{}' object doesn't support item deletion",
+        value.type_name()
+    ))
 }

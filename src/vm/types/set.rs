@@ -426,6 +426,7 @@ pub const SET: TypeSpec = TypeSpec {
         repr: Some(repr),
         bool: Some(|value| set(value).is_some_and(|s| !s.is_empty())),
         len: Some(|_, value| set(value).map_or(0, Set::len)),
+        vm: SET_VM,
         ..Slots::EMPTY
     },
     ..TypeSpec::new("set", GC_HEAD + 200)
@@ -439,4 +440,14 @@ pub const FROZENSET: TypeSpec = TypeSpec {
 pub const SET_ITERATOR: TypeSpec = TypeSpec {
     name: "set_iterator",
     ..super::iterators::SEQ_ITER
+};
+
+// ---- the interpreter's slots -------------------------------------------------
+
+use super::protocol::VmSlots;
+
+const SET_VM: VmSlots = VmSlots {
+    iter: Some(|vm, set| Ok(vm.seq_iterator(super::TypeKind::SetIterator, set))),
+    contains: Some(|vm, set, item| vm.set_has(set, item)),
+    ..VmSlots::EMPTY
 };

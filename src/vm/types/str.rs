@@ -56,6 +56,7 @@ pub const STR: TypeSpec = TypeSpec {
         str: Some(|heap, id| Ok(text(heap.value(id)).to_string())),
         bool: Some(|value| !text(value).is_empty()),
         len: Some(|_, value| text(value).chars().count()),
+        vm: STR_VM,
         ..Slots::EMPTY
     },
     ..TypeSpec::new("str", 41)
@@ -69,4 +70,73 @@ pub const STR_ASCII_ITERATOR: TypeSpec = TypeSpec {
 pub const STR_ITERATOR: TypeSpec = TypeSpec {
     name: "str_iterator",
     ..super::iterators::SEQ_ITER
+};
+
+// ---- the interpreter's slots -----------------------------------------------------
+
+use super::TypeKind;
+use super::protocol::VmSlots;
+use crate::vm::exceptions::PyException;
+use crate::vm::{Flow, Vm};
+
+/// `iter(s)`: an ASCII string is stepped by byte.
+fn iter(vm: &mut Vm, s: ObjId) -> Flow<ObjId> {
+    let kind = if text(vm.heap.value(s)).is_ascii() {
+        TypeKind::StrAsciiIterator
+    } else {
+        TypeKind::StrIterator
+    };
+    Ok(vm.seq_iterator(kind, s))
+}
+
+/// `s[index]`, `s[slice]`: no copy of the text (ASCII by byte, else by
+/// walking it once).
+fn getitem(vm: &mut Vm, s: ObjId, index: ObjId) -> Flow<ObjId> {
+    let (ascii, len) = {
+        let text = text(vm.heap.value(s));
+        let ascii = text.is_ascii();
+        (
+            ascii,
+            if ascii {
+                text.len()
+            } else {
+                text.chars().count()
+            },
+        )
+    };
+    let i = match vm.sequence_index(index, len)? {
+        Err(slice) => return vm.slice_of(s, slice),
+        Ok(i) => i,
+    };
+    let text = text(vm.heap.value(s));
+    let c = i
+        .and_then(|i| {
+            if ascii {
+                text.as_bytes().get(i).map(|&b| b as char)
+            } else {
+                text.chars().nth(i)
+            }
+        })
+        .ok_or_else(|| PyException::new("IndexError", "string index out of range"))?;
+    let mut buffer = [0u8; 4];
+    let piece: &str = c.encode_utf8(&mut buffer);
+    Ok(vm.str_object(piece))
+}
+
+/// `sub in s`: a substring test; only a str can be looked for.
+fn contains(vm: &mut Vm, s: ObjId, item: ObjId) -> Flow<bool> {
+    match vm.heap.value(item) {
+        Value::Str(needle) => Ok(text(vm.heap.value(s)).contains(needle.as_ref())),
+        other => Err(PyException::type_error(format!(
+            "'in <string>' requires string as left operand, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+const STR_VM: VmSlots = VmSlots {
+    iter: Some(iter),
+    getitem: Some(getitem),
+    contains: Some(contains),
+    ..VmSlots::EMPTY
 };

@@ -37,6 +37,7 @@ pub const TUPLE: TypeSpec = TypeSpec {
         repr: Some(repr),
         bool: Some(|value| !items(value).is_empty()),
         len: Some(|_, value| items(value).len()),
+        vm: TUPLE_VM,
         ..Slots::EMPTY
     },
     ..TypeSpec::new("tuple", GC_HEAD + 32)
@@ -45,4 +46,28 @@ pub const TUPLE: TypeSpec = TypeSpec {
 pub const TUPLE_ITERATOR: TypeSpec = TypeSpec {
     name: "tuple_iterator",
     ..super::iterators::SEQ_ITER
+};
+
+// ---- the interpreter's slots -----------------------------------------------------
+
+use super::TypeKind;
+use super::protocol::VmSlots;
+use crate::vm::exceptions::PyException;
+use crate::vm::{Flow, Vm};
+
+/// `tuple[index]`, `tuple[slice]`.
+fn getitem(vm: &mut Vm, tuple: ObjId, index: ObjId) -> Flow<ObjId> {
+    let len = items(vm.heap.value(tuple)).len();
+    match vm.sequence_index(index, len)? {
+        Err(slice) => vm.slice_of(tuple, slice),
+        Ok(Some(i)) => Ok(items(vm.heap.value(tuple))[i]),
+        Ok(None) => Err(PyException::new("IndexError", "tuple index out of range")),
+    }
+}
+
+const TUPLE_VM: VmSlots = VmSlots {
+    iter: Some(|vm, tuple| Ok(vm.seq_iterator(TypeKind::TupleIterator, tuple))),
+    getitem: Some(getitem),
+    contains: Some(super::list::sequence_contains),
+    ..VmSlots::EMPTY
 };

@@ -43,6 +43,10 @@ pub const HEAP_TYPE: TypeSpec = TypeSpec {
     basic_size: GC_HEAD + 928,
     slots: Slots {
         traverse: Some(class_traverse),
+        vm: super::protocol::VmSlots {
+            getitem: Some(|vm, class, key| vm.class_getitem(class, key)),
+            ..super::protocol::VmSlots::EMPTY
+        },
         ..TYPE.slots
     },
     ..TYPE
