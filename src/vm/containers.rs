@@ -296,65 +296,6 @@ impl Vm {
         self.hash_key_within(key, 0)
     }
 
-    /// Nested tuples recurse here, their depth budgeted as the recursion
-    /// limit: a deep tuple key is a `RecursionError`, never a crash.
-    fn hash_key_within(&self, key: ObjId, depth: usize) -> Flow<HashKey> {
-        if depth > super::RECURSION_LIMIT {
-            return Err(PyException::new(
-                "RecursionError",
-                "maximum recursion depth exceeded while getting the hash of a tuple",
-            ));
-        }
-        Ok(match self.heap.value(key) {
-            Value::Int(v) => HashKey::Int(*v),
-            Value::Bool(b) => HashKey::Int(*b as i64),
-            Value::BigInt(v) => HashKey::Big(v.as_ref().clone()),
-            Value::Float(f) => float_key(*f, key),
-            // A complex with no imaginary part is its real part as a key.
-            Value::Complex(re, im) if *im == 0.0 => float_key(*re, key),
-            Value::Complex(re, im) => HashKey::Complex(re.to_bits(), im.to_bits()),
-            Value::Str(text) => HashKey::Str(text.clone()),
-            Value::Bytes(data) => HashKey::Bytes(data.clone()),
-            Value::Tuple(items) => {
-                let mut keys = Vec::with_capacity(items.len());
-                for &item in items.iter() {
-                    keys.push(self.hash_key_within(item, depth + 1)?);
-                }
-                HashKey::Tuple(keys)
-            }
-            Value::Instance { class, .. }
-                if self.class_lookup(*class, "__eq__").is_some()
-                    || self.class_lookup(*class, "__hash__").is_some() =>
-            {
-                let class = *class;
-                if self.class_lookup(class, "__hash__") == Some(self.singletons.none) {
-                    return Err(PyException::type_error(format!(
-                        "cannot use '{}' as a dict key (unhashable type: '{}')",
-                        self.heap.value(key).type_name(),
-                        self.heap.value(key).type_name()
-                    )));
-                }
-                return Err(PyException::not_implemented(
-                    "dict keys or set members whose class defines __eq__ or __hash__",
-                    self.frames.last().and_then(|f| f.current_line()),
-                ));
-            }
-            Value::Set(set) if set.frozen => HashKey::Identity(key),
-            Value::List(_)
-            | Value::Dict(_)
-            | Value::Set(_)
-            | Value::DictView { .. }
-            | Value::ByteArray(_) => {
-                return Err(PyException::type_error(format!(
-                    "cannot use '{}' as a dict key (unhashable type: '{}')",
-                    self.heap.value(key).type_name(),
-                    self.heap.value(key).type_name()
-                )));
-            }
-            _ => HashKey::Identity(key),
-        })
-    }
-
     /// `d[key] = value`: the dict holds new references to both (the key
     /// stays the first one inserted; the old value is dropped).
     pub(super) fn dict_set(&mut self, dict: ObjId, key: ObjId, value: ObjId) -> Flow {
@@ -1222,7 +1163,7 @@ impl Vm {
 }
 
 /// The dict key of a float: an integral one is the int it equals.
-fn float_key(f: f64, key: ObjId) -> HashKey {
+pub(super) fn float_key(f: f64, key: ObjId) -> HashKey {
     if f.is_nan() {
         HashKey::Identity(key)
     } else if f.fract() == 0.0 && f.abs() < 9.2e18 {

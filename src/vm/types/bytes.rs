@@ -381,6 +381,7 @@ pub const BYTES: TypeSpec = TypeSpec {
 
 /// The object; its buffer is counted by `sys.getsizeof`, as a list's items.
 pub const BYTEARRAY: TypeSpec = TypeSpec {
+    hashable: false,
     slots: Slots {
         getsizeof: Some(|object| match &object.value {
             Value::ByteArray(array) => array.getsizeof(),
@@ -426,6 +427,11 @@ fn contains(vm: &mut Vm, b: ObjId, item: ObjId) -> Flow<bool> {
 }
 
 const BYTES_VM: VmSlots = VmSlots {
+    hash: Some(|vm, b, _| Ok(crate::bytecode::hashing::bytes_hash(data(vm.heap.value(b))))),
+    hash_key: Some(|vm, b, _| match vm.heap.value(b) {
+        Value::Bytes(data) => Ok(super::dict::HashKey::Bytes(data.clone())),
+        _ => Ok(super::dict::HashKey::Identity(b)),
+    }),
     iter: Some(|vm, b| Ok(vm.seq_iterator(super::TypeKind::BytesIterator, b))),
     getitem: Some(getitem),
     contains: Some(contains),

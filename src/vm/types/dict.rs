@@ -415,6 +415,7 @@ fn repr(w: &mut Writer<'_>, id: ObjId, object: &Object, depth: usize) -> Result<
 
 pub const DICT: TypeSpec = TypeSpec {
     gc: true,
+    hashable: false,
     subclassable: true,
     slots: Slots {
         traverse: Some(traverse),
@@ -462,6 +463,7 @@ fn view_repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, depth: usize) -> R
 /// `d.keys()`: the view holds its dict as `mapping`.
 pub const DICT_KEYS: TypeSpec = TypeSpec {
     gc: true,
+    hashable: false,
     slots: Slots {
         traverse: Some(|_, object, out| {
             out.extend(view_dict(&object.value).map(|d| (d, attribute(object, "mapping"))))

@@ -1,6 +1,9 @@
 //! `int` (an `i64` while it fits, a `BigInt` past that) and `bool`.
 
+use super::dict::HashKey;
+use super::protocol::VmSlots;
 use super::{Slots, TypeKind, TypeSpec};
+use crate::bytecode::hashing::{big_int_hash, int_hash};
 use crate::vm::heap::repr::{
     DIGIT_LIMIT_BITS, INT_MAX_STR_DIGITS, Stop, Writer, decimal_digits, grouped,
 };
@@ -58,6 +61,25 @@ pub const INT: TypeSpec = TypeSpec {
         sizeof: Some(sizeof),
         repr: Some(repr),
         bool: Some(truth),
+        vm: VmSlots {
+            hash: Some(|vm, obj, _| {
+                Ok(match vm.heap.value(obj) {
+                    Value::Int(v) => int_hash(*v),
+                    Value::BigInt(v) => big_int_hash(v),
+                    Value::Bool(b) => *b as i64,
+                    _ => 0,
+                })
+            }),
+            hash_key: Some(|vm, obj, _| {
+                Ok(match vm.heap.value(obj) {
+                    Value::Int(v) => HashKey::Int(*v),
+                    Value::BigInt(v) => HashKey::Big(v.as_ref().clone()),
+                    Value::Bool(b) => HashKey::Int(*b as i64),
+                    _ => HashKey::Identity(obj),
+                })
+            }),
+            ..VmSlots::EMPTY
+        },
         ..Slots::EMPTY
     },
     ..TypeSpec::new("int", 28)

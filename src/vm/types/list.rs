@@ -37,6 +37,7 @@ fn getsizeof(object: &Object) -> u64 {
 
 pub const LIST: TypeSpec = TypeSpec {
     gc: true,
+    hashable: false,
     subclassable: true,
     slots: Slots {
         traverse: Some(|_, object, out| items_traverse(items(&object.value), object, "list", out)),

@@ -121,6 +121,9 @@ pub struct TypeSpec {
     pub subclassable: bool,
     /// A built-in iterator: `iter()` of it is itself and `next()` takes it.
     pub iterator: bool,
+    /// `hash()` works (else `tp_hash` is `PyObject_HashNotImplemented`);
+    /// without a `hash` slot it is the object's address.
+    pub hashable: bool,
     /// `sys.getsizeof` of a fixed-size instance (the GC header included).
     pub basic_size: u32,
     pub slots: Slots,
@@ -135,6 +138,7 @@ impl TypeSpec {
             gc: false,
             subclassable: false,
             iterator: false,
+            hashable: true,
             basic_size,
             slots: Slots::EMPTY,
         }
@@ -380,6 +384,13 @@ mod tests {
             // A built-in iterator is stepped by `next`, so it is no container.
             if spec.iterator {
                 assert!(spec.slots.len.is_none(), "{name}: an iterator with len");
+            }
+            // An unhashable type has no hash.
+            if !spec.hashable {
+                assert!(
+                    spec.slots.vm.hash.is_none() && spec.slots.vm.hash_key.is_none(),
+                    "{name}: unhashable with a hash"
+                );
             }
             // A size from the value, or a fixed one.
             assert!(

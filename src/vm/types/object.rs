@@ -110,4 +110,28 @@ const INSTANCE_VM: VmSlots = VmSlots {
     setitem: Some(|vm, obj, key, value| vm.instance_setitem(obj, key, value)),
     delitem: Some(|vm, obj, key| vm.instance_delitem(obj, key)),
     contains: Some(|vm, obj, item| vm.instance_contains(obj, item)),
+    hash: Some(|vm, obj, _| vm.instance_hash(obj)),
+    hash_key: Some(hash_key),
 };
+
+/// An instance whose class defines `__eq__` or `__hash__` cannot be a key
+/// yet (`__hash__ = None`: unhashable); others are found by identity.
+fn hash_key(vm: &Vm, obj: ObjId, _depth: usize) -> Flow<super::dict::HashKey> {
+    let Value::Instance { class, .. } = *vm.heap.value(obj) else {
+        return Ok(super::dict::HashKey::Identity(obj));
+    };
+    let hash = vm.class_lookup(class, "__hash__");
+    if vm.class_lookup(class, "__eq__").is_none() && hash.is_none() {
+        return Ok(super::dict::HashKey::Identity(obj));
+    }
+    if hash == Some(vm.singletons.none) {
+        let name = vm.heap.value(obj).type_name();
+        return Err(crate::vm::exceptions::PyException::type_error(format!(
+            "cannot use '{name}' as a dict key (unhashable type: '{name}')"
+        )));
+    }
+    Err(crate::vm::exceptions::PyException::not_implemented(
+        "dict keys or set members whose class defines __eq__ or __hash__",
+        vm.frames.last().and_then(|f| f.current_line()),
+    ))
+}

@@ -10,7 +10,9 @@
 
 use super::super::exceptions::PyException;
 use super::super::heap::{ObjId, Value};
-use super::super::{Flow, Vm};
+use super::super::{Flow, RECURSION_LIMIT, Vm};
+use super::dict::HashKey;
+use crate::bytecode::hashing::pointer_hash;
 
 /// `sq_length` of a type whose length needs Python code.
 pub type LenSlot = fn(&mut Vm, ObjId) -> Flow<i64>;
@@ -29,6 +31,11 @@ pub type DelItemSlot = fn(&mut Vm, ObjId, ObjId) -> Flow;
 /// `sq_contains`: `item in obj`.
 pub type ContainsSlot = fn(&mut Vm, ObjId, ObjId) -> Flow<bool>;
 
+/// `tp_hash`: `hash(obj)`; `usize` is the nesting depth so far.
+pub type HashSlot = fn(&mut Vm, ObjId, usize) -> Flow<i64>;
+/// The key a dict or set finds `obj` by (its value as `==` and `hash` see it).
+pub type HashKeySlot = fn(&Vm, ObjId, usize) -> Flow<HashKey>;
+
 /// The slots that may need the interpreter.
 #[derive(Clone, Copy)]
 pub struct VmSlots {
@@ -40,6 +47,8 @@ pub struct VmSlots {
     pub setitem: Option<SetItemSlot>,
     pub delitem: Option<DelItemSlot>,
     pub contains: Option<ContainsSlot>,
+    pub hash: Option<HashSlot>,
+    pub hash_key: Option<HashKeySlot>,
 }
 
 impl VmSlots {
@@ -52,6 +61,8 @@ impl VmSlots {
         setitem: None,
         delitem: None,
         contains: None,
+        hash: None,
+        hash_key: None,
     };
 }
 
@@ -164,6 +175,49 @@ impl Vm {
 }
 
 impl Vm {
+    /// `hash(obj)` (`PyObject_Hash`); nested tuples recurse here, their
+    /// depth budgeted as the recursion limit: a `RecursionError`, never a
+    /// stack overflow.
+    pub(in crate::vm) fn py_hash_within(&mut self, obj: ObjId, depth: usize) -> Flow<i64> {
+        if depth > RECURSION_LIMIT {
+            return Err(hash_recursion());
+        }
+        let value = self.heap.value(obj);
+        let spec = value.spec();
+        if !spec.hashable {
+            return Err(PyException::type_error(format!(
+                "unhashable type: '{}'",
+                value.type_name()
+            )));
+        }
+        match spec.slots.vm.hash {
+            Some(hash) => hash(self, obj, depth),
+            None => Ok(pointer_hash(self.heap.get(obj).address)),
+        }
+    }
+
+    /// The key a dict or set finds `key` by; an unhashable one is
+    /// CPython's `TypeError`, an object without a value of its own is
+    /// found by identity.
+    pub(in crate::vm) fn hash_key_within(&self, key: ObjId, depth: usize) -> Flow<HashKey> {
+        if depth > RECURSION_LIMIT {
+            return Err(hash_recursion());
+        }
+        let value = self.heap.value(key);
+        let spec = value.spec();
+        if !spec.hashable {
+            return Err(PyException::type_error(format!(
+                "cannot use '{}' as a dict key (unhashable type: '{}')",
+                value.type_name(),
+                value.type_name()
+            )));
+        }
+        match spec.slots.vm.hash_key {
+            Some(hash_key) => hash_key(self, key, depth),
+            None => Ok(HashKey::Identity(key)),
+        }
+    }
+
     /// A sequence's index operand: an instance's `__index__`, then a slice
     /// as it is, or an int resolved against `len` (negative from the end):
     /// `Err(Ok(slice))` for a slice, `Ok(None)` when out of range.
@@ -188,6 +242,13 @@ impl Vm {
         };
         Ok(Ok((0..len).contains(&i).then_some(i as usize)))
     }
+}
+
+fn hash_recursion() -> Box<PyException> {
+    PyException::new(
+        "RecursionError",
+        "maximum recursion depth exceeded while getting the hash of a tuple",
+    )
 }
 
 /// `'int' object is not iterable`.

@@ -420,6 +420,7 @@ fn repr(w: &mut Writer<'_>, id: ObjId, object: &Object, depth: usize) -> Result<
 /// table, weakreflist); a grown table is counted by `sys.getsizeof`.
 pub const SET: TypeSpec = TypeSpec {
     gc: true,
+    hashable: false,
     slots: Slots {
         traverse: Some(traverse),
         getsizeof: Some(|object| 16 + set(&object.value).map_or(0, |s| s.sizeof() as u64)),
@@ -432,8 +433,21 @@ pub const SET: TypeSpec = TypeSpec {
     ..TypeSpec::new("set", GC_HEAD + 200)
 };
 
+/// `frozenset`: set's slots, hashable (by its members' hashes; as a key,
+/// by identity).
 pub const FROZENSET: TypeSpec = TypeSpec {
     name: "frozenset",
+    hashable: true,
+    slots: Slots {
+        vm: VmSlots {
+            hash: Some(|vm, set, _| match vm.heap.value(set) {
+                Value::Set(set) => Ok(crate::vm::sets::frozenset_hash(set)),
+                _ => Ok(0),
+            }),
+            ..SET_VM
+        },
+        ..SET.slots
+    },
     ..SET
 };
 

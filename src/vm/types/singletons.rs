@@ -16,6 +16,10 @@ pub const NONE: TypeSpec = TypeSpec {
     slots: Slots {
         repr: Some(repr),
         bool: Some(|_| false),
+        vm: super::protocol::VmSlots {
+            hash: Some(|_, _, _| Ok(crate::vm::sets::NONE_HASH)),
+            ..super::protocol::VmSlots::EMPTY
+        },
         ..Slots::EMPTY
     },
     ..TypeSpec::new("NoneType", 16)

@@ -135,6 +135,11 @@ fn contains(vm: &mut Vm, s: ObjId, item: ObjId) -> Flow<bool> {
 }
 
 const STR_VM: VmSlots = VmSlots {
+    hash: Some(|vm, s, _| Ok(crate::bytecode::hashing::str_hash(text(vm.heap.value(s))))),
+    hash_key: Some(|vm, s, _| match vm.heap.value(s) {
+        Value::Str(text) => Ok(super::dict::HashKey::Str(text.clone())),
+        _ => Ok(super::dict::HashKey::Identity(s)),
+    }),
     iter: Some(iter),
     getitem: Some(getitem),
     contains: Some(contains),

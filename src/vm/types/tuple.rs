@@ -65,7 +65,29 @@ fn getitem(vm: &mut Vm, tuple: ObjId, index: ObjId) -> Flow<ObjId> {
     }
 }
 
+/// `tuplehash` of the items' hashes.
+fn hash(vm: &mut Vm, tuple: ObjId, depth: usize) -> Flow<i64> {
+    let items = items(vm.heap.value(tuple)).to_vec();
+    let mut hashes = Vec::with_capacity(items.len());
+    for item in items {
+        hashes.push(vm.py_hash_within(item, depth + 1)?);
+    }
+    Ok(crate::bytecode::hashing::tuple_hash(&hashes))
+}
+
+/// The items' keys.
+fn hash_key(vm: &Vm, tuple: ObjId, depth: usize) -> Flow<super::dict::HashKey> {
+    let items = items(vm.heap.value(tuple));
+    let mut keys = Vec::with_capacity(items.len());
+    for &item in items {
+        keys.push(vm.hash_key_within(item, depth + 1)?);
+    }
+    Ok(super::dict::HashKey::Tuple(keys))
+}
+
 const TUPLE_VM: VmSlots = VmSlots {
+    hash: Some(hash),
+    hash_key: Some(hash_key),
     iter: Some(|vm, tuple| Ok(vm.seq_iterator(TypeKind::TupleIterator, tuple))),
     getitem: Some(getitem),
     contains: Some(super::list::sequence_contains),
