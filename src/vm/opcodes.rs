@@ -1753,74 +1753,14 @@ impl Vm {
         if let (Some(x), Some(y)) = (Number::of(a), Number::of(b)) {
             return Ok(x.compare(&y));
         }
-        Ok(match (a, b) {
-            (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
-            (Value::List(_), Value::List(_)) | (Value::Dict(_), Value::Dict(_))
-                if depth >= RECURSION_LIMIT.saturating_sub(self.frames.len()) =>
-            {
-                return Err(PyException::new(
-                    "RecursionError",
-                    "maximum recursion depth exceeded in comparison",
-                ));
-            }
-            (Value::List(x), Value::List(y)) => {
-                let (x, y) = (&x.items, &y.items);
-                for (&p, &q) in x.iter().zip(y.iter()) {
-                    if p == q {
-                        continue;
-                    }
-                    match self.order(p, q, depth + 1)? {
-                        Some(Ordering::Equal) => continue,
-                        other => return Ok(other),
-                    }
-                }
-                Some(x.len().cmp(&y.len()))
-            }
-            (Value::Dict(x), Value::Dict(y)) => {
-                // Only equality is defined: equal, or "unordered".
-                let mut equal = x.len() == y.len();
-                if equal {
-                    for entry in x.entries() {
-                        let other = self.hash_key(entry.key).ok().and_then(|k| y.get(&k));
-                        let same = match other {
-                            Some(other) => {
-                                other.value == entry.value
-                                    || self.order(entry.value, other.value, depth + 1)?
-                                        == Some(Ordering::Equal)
-                            }
-                            None => false,
-                        };
-                        if !same {
-                            equal = false;
-                            break;
-                        }
-                    }
-                }
-                equal.then_some(Ordering::Equal)
-            }
-            (Value::Tuple(x), Value::Tuple(y)) => {
-                if depth >= RECURSION_LIMIT.saturating_sub(self.frames.len()) {
-                    return Err(PyException::new(
-                        "RecursionError",
-                        "maximum recursion depth exceeded in comparison",
-                    ));
-                }
-                for (&p, &q) in x.iter().zip(y.iter()) {
-                    // Items compare with `PyObject_RichCompareBool`: the same
-                    // object is equal to itself without looking inside.
-                    if p == q {
-                        continue;
-                    }
-                    match self.order(p, q, depth + 1)? {
-                        Some(Ordering::Equal) => continue,
-                        other => return Ok(other),
-                    }
-                }
-                Some(x.len().cmp(&y.len()))
-            }
-            _ if left == right => Some(Ordering::Equal),
-            _ => self.bytes_order(left, right),
-        })
+        // The left operand's type orders it against the right (`None`:
+        // not comparable that way); else only identity makes equal.
+        if let Some(order) = a.spec().slots.vm.order
+            && let Some(ordering) = order(self, left, right, depth)?
+        {
+            return Ok(Some(ordering));
+        }
+        Ok((left == right).then_some(Ordering::Equal))
     }
 
     /// `item in container`: the `contains` slot of its type.

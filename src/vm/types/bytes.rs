@@ -426,7 +426,13 @@ fn contains(vm: &mut Vm, b: ObjId, item: ObjId) -> Flow<bool> {
     Ok(vm.bytes_contains(b, item)?.unwrap_or(false))
 }
 
+/// Bytes and bytearrays order by their bytes, with each other too.
+fn order(vm: &Vm, b: ObjId, other: ObjId, _depth: usize) -> Flow<Option<std::cmp::Ordering>> {
+    Ok(vm.bytes_order(b, other))
+}
+
 const BYTES_VM: VmSlots = VmSlots {
+    order: Some(order),
     hash: Some(|vm, b, _| Ok(crate::bytecode::hashing::bytes_hash(data(vm.heap.value(b))))),
     hash_key: Some(|vm, b, _| match vm.heap.value(b) {
         Value::Bytes(data) => Ok(super::dict::HashKey::Bytes(data.clone())),
@@ -439,6 +445,7 @@ const BYTES_VM: VmSlots = VmSlots {
 };
 
 const BYTEARRAY_VM: VmSlots = VmSlots {
+    order: Some(order),
     iter: Some(|vm, b| Ok(vm.seq_iterator(super::TypeKind::ByteArrayIterator, b))),
     getitem: Some(getitem),
     setitem: Some(|vm, b, index, value| {

@@ -554,7 +554,37 @@ fn contains(vm: &mut Vm, d: ObjId, item: ObjId) -> Flow<bool> {
     Ok(matches!(vm.heap.value(d), Value::Dict(d) if d.get(&key).is_some()))
 }
 
+/// Only equality is defined between dicts: equal, or "unordered".
+fn order(vm: &Vm, d: ObjId, other: ObjId, depth: usize) -> Flow<Option<std::cmp::Ordering>> {
+    let (Value::Dict(x), Value::Dict(y)) = (vm.heap.value(d), vm.heap.value(other)) else {
+        return Ok(None);
+    };
+    if vm.compare_too_deep(depth) {
+        return Err(super::protocol::compare_recursion());
+    }
+    let mut equal = x.len() == y.len();
+    if equal {
+        for entry in x.entries() {
+            let other = vm.hash_key(entry.key).ok().and_then(|k| y.get(&k));
+            let same = match other {
+                Some(other) => {
+                    other.value == entry.value
+                        || vm.order(entry.value, other.value, depth + 1)?
+                            == Some(std::cmp::Ordering::Equal)
+                }
+                None => false,
+            };
+            if !same {
+                equal = false;
+                break;
+            }
+        }
+    }
+    Ok(equal.then_some(std::cmp::Ordering::Equal))
+}
+
 const DICT_VM: VmSlots = VmSlots {
+    order: Some(order),
     iter: Some(|vm, d| Ok(vm.seq_iterator(super::TypeKind::DictKeyIterator, d))),
     getitem: Some(getitem),
     setitem: Some(setitem),

@@ -125,7 +125,19 @@ pub(super) fn sequence_contains(vm: &mut Vm, seq: ObjId, item: ObjId) -> Flow<bo
     Ok(false)
 }
 
+/// Lists order item by item.
+fn order(vm: &Vm, list: ObjId, other: ObjId, depth: usize) -> Flow<Option<std::cmp::Ordering>> {
+    let (Value::List(x), Value::List(y)) = (vm.heap.value(list), vm.heap.value(other)) else {
+        return Ok(None);
+    };
+    if vm.compare_too_deep(depth) {
+        return Err(super::protocol::compare_recursion());
+    }
+    vm.order_items(&x.items, &y.items, depth)
+}
+
 const LIST_VM: VmSlots = VmSlots {
+    order: Some(order),
     iter: Some(|vm, list| Ok(vm.seq_iterator(TypeKind::ListIterator, list))),
     getitem: Some(getitem),
     setitem: Some(setitem),

@@ -112,6 +112,8 @@ const INSTANCE_VM: VmSlots = VmSlots {
     contains: Some(|vm, obj, item| vm.instance_contains(obj, item)),
     hash: Some(|vm, obj, _| vm.instance_hash(obj)),
     hash_key: Some(hash_key),
+    // Comparisons with instances are rich comparisons (`vm/dunders.rs`).
+    order: None,
 };
 
 /// An instance whose class defines `__eq__` or `__hash__` cannot be a key

@@ -36,6 +36,10 @@ pub type HashSlot = fn(&mut Vm, ObjId, usize) -> Flow<i64>;
 /// The key a dict or set finds `obj` by (its value as `==` and `hash` see it).
 pub type HashKeySlot = fn(&Vm, ObjId, usize) -> Flow<HashKey>;
 
+/// How `obj` orders against `other` (`None`: not comparable that way);
+/// `usize` is the nesting depth so far.
+pub type OrderSlot = fn(&Vm, ObjId, ObjId, usize) -> Flow<Option<std::cmp::Ordering>>;
+
 /// The slots that may need the interpreter.
 #[derive(Clone, Copy)]
 pub struct VmSlots {
@@ -49,6 +53,7 @@ pub struct VmSlots {
     pub contains: Option<ContainsSlot>,
     pub hash: Option<HashSlot>,
     pub hash_key: Option<HashKeySlot>,
+    pub order: Option<OrderSlot>,
 }
 
 impl VmSlots {
@@ -63,6 +68,7 @@ impl VmSlots {
         contains: None,
         hash: None,
         hash_key: None,
+        order: None,
     };
 }
 
@@ -175,6 +181,32 @@ impl Vm {
 }
 
 impl Vm {
+    /// Whether comparing at `depth` nests past the recursion limit.
+    pub(in crate::vm) fn compare_too_deep(&self, depth: usize) -> bool {
+        depth >= RECURSION_LIMIT.saturating_sub(self.frames.len())
+    }
+
+    /// Items compare with `PyObject_RichCompareBool`: the same object is
+    /// equal to itself without looking inside; the first unequal pair
+    /// decides, else the lengths.
+    pub(in crate::vm) fn order_items(
+        &self,
+        x: &[ObjId],
+        y: &[ObjId],
+        depth: usize,
+    ) -> Flow<Option<std::cmp::Ordering>> {
+        for (&p, &q) in x.iter().zip(y.iter()) {
+            if p == q {
+                continue;
+            }
+            match self.order(p, q, depth + 1)? {
+                Some(std::cmp::Ordering::Equal) => continue,
+                other => return Ok(other),
+            }
+        }
+        Ok(Some(x.len().cmp(&y.len())))
+    }
+
     /// `hash(obj)` (`PyObject_Hash`); nested tuples recurse here, their
     /// depth budgeted as the recursion limit: a `RecursionError`, never a
     /// stack overflow.
@@ -242,6 +274,14 @@ impl Vm {
         };
         Ok(Ok((0..len).contains(&i).then_some(i as usize)))
     }
+}
+
+/// Comparing containers nested past the recursion limit.
+pub fn compare_recursion() -> Box<PyException> {
+    PyException::new(
+        "RecursionError",
+        "maximum recursion depth exceeded in comparison",
+    )
 }
 
 fn hash_recursion() -> Box<PyException> {

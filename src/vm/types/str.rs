@@ -135,6 +135,12 @@ fn contains(vm: &mut Vm, s: ObjId, item: ObjId) -> Flow<bool> {
 }
 
 const STR_VM: VmSlots = VmSlots {
+    order: Some(
+        |vm, s, other, _| match (vm.heap.value(s), vm.heap.value(other)) {
+            (Value::Str(x), Value::Str(y)) => Ok(Some(x.cmp(y))),
+            _ => Ok(None),
+        },
+    ),
     hash: Some(|vm, s, _| Ok(crate::bytecode::hashing::str_hash(text(vm.heap.value(s))))),
     hash_key: Some(|vm, s, _| match vm.heap.value(s) {
         Value::Str(text) => Ok(super::dict::HashKey::Str(text.clone())),

@@ -85,7 +85,19 @@ fn hash_key(vm: &Vm, tuple: ObjId, depth: usize) -> Flow<super::dict::HashKey> {
     Ok(super::dict::HashKey::Tuple(keys))
 }
 
+/// Tuples order item by item.
+fn order(vm: &Vm, tuple: ObjId, other: ObjId, depth: usize) -> Flow<Option<std::cmp::Ordering>> {
+    let (Value::Tuple(x), Value::Tuple(y)) = (vm.heap.value(tuple), vm.heap.value(other)) else {
+        return Ok(None);
+    };
+    if vm.compare_too_deep(depth) {
+        return Err(super::protocol::compare_recursion());
+    }
+    vm.order_items(x, y, depth)
+}
+
 const TUPLE_VM: VmSlots = VmSlots {
+    order: Some(order),
     hash: Some(hash),
     hash_key: Some(hash_key),
     iter: Some(|vm, tuple| Ok(vm.seq_iterator(TypeKind::TupleIterator, tuple))),
