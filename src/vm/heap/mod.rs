@@ -782,9 +782,7 @@ impl Heap {
     /// item first, a dict its first entry (key, then value) first.
     fn release_order(&self, id: ObjId) -> Vec<(ObjId, Referrer)> {
         let mut children = self.children(id);
-        // A dict drops its first entry first; a generator's frame its
-        // first local first (`_PyFrame_ClearExceptCode`).
-        if matches!(self.value(id), Value::Dict(_) | Value::Generator(_)) {
+        if self.value(id).spec().release_in_order {
             children.reverse();
         }
         children

@@ -415,6 +415,7 @@ fn repr(w: &mut Writer<'_>, id: ObjId, object: &Object, depth: usize) -> Result<
 
 pub const DICT: TypeSpec = TypeSpec {
     gc: true,
+    release_in_order: true,
     hashable: false,
     subclassable: true,
     slots: Slots {
@@ -584,6 +585,7 @@ fn order(vm: &Vm, d: ObjId, other: ObjId, depth: usize) -> Flow<Option<std::cmp:
 }
 
 const DICT_VM: VmSlots = VmSlots {
+    str: Some(|vm, d| vm.container_str(d)),
     order: Some(order),
     iter: Some(|vm, d| Ok(vm.seq_iterator(super::TypeKind::DictKeyIterator, d))),
     getitem: Some(getitem),

@@ -74,6 +74,10 @@ const BASE_EXCEPTION: TypeSpec = TypeSpec {
         traverse: Some(traverse),
         repr: Some(repr),
         str: Some(str),
+        vm: super::protocol::VmSlots {
+            str: Some(|vm, exc| vm.exception_str(exc)),
+            ..super::protocol::VmSlots::EMPTY
+        },
         ..Slots::EMPTY
     },
     ..TypeSpec::new("BaseException", GC_HEAD + 72)

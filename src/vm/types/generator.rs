@@ -97,6 +97,7 @@ fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Result<(),
 
 pub const GENERATOR: TypeSpec = TypeSpec {
     gc: true,
+    release_in_order: true,
     iterator: true,
     slots: Slots {
         traverse: Some(traverse),

@@ -137,6 +137,7 @@ fn order(vm: &Vm, list: ObjId, other: ObjId, depth: usize) -> Flow<Option<std::c
 }
 
 const LIST_VM: VmSlots = VmSlots {
+    str: Some(|vm, list| vm.container_str(list)),
     order: Some(order),
     iter: Some(|vm, list| Ok(vm.seq_iterator(TypeKind::ListIterator, list))),
     getitem: Some(getitem),

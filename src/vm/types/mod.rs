@@ -121,6 +121,11 @@ pub struct TypeSpec {
     pub subclassable: bool,
     /// A built-in iterator: `iter()` of it is itself and `next()` takes it.
     pub iterator: bool,
+    /// Its deallocator drops its references in traversal order (a dict
+    /// its first entry first, a generator's frame its first local first,
+    /// `_PyFrame_ClearExceptCode`); others drop the last first, as
+    /// `tupledealloc` does.
+    pub release_in_order: bool,
     /// `hash()` works (else `tp_hash` is `PyObject_HashNotImplemented`);
     /// without a `hash` slot it is the object's address.
     pub hashable: bool,
@@ -138,6 +143,7 @@ impl TypeSpec {
             gc: false,
             subclassable: false,
             iterator: false,
+            release_in_order: false,
             hashable: true,
             basic_size,
             slots: Slots::EMPTY,

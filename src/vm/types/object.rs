@@ -114,6 +114,7 @@ const INSTANCE_VM: VmSlots = VmSlots {
     hash_key: Some(hash_key),
     // Comparisons with instances are rich comparisons (`vm/dunders.rs`).
     order: None,
+    str: Some(|vm, obj| vm.instance_str(obj)),
 };
 
 /// An instance whose class defines `__eq__` or `__hash__` cannot be a key

@@ -40,6 +40,9 @@ pub type HashKeySlot = fn(&Vm, ObjId, usize) -> Flow<HashKey>;
 /// `usize` is the nesting depth so far.
 pub type OrderSlot = fn(&Vm, ObjId, ObjId, usize) -> Flow<Option<std::cmp::Ordering>>;
 
+/// `tp_str` where it may call Python code (an item's `__repr__`).
+pub type StrSlot = fn(&mut Vm, ObjId) -> Flow<String>;
+
 /// The slots that may need the interpreter.
 #[derive(Clone, Copy)]
 pub struct VmSlots {
@@ -54,6 +57,7 @@ pub struct VmSlots {
     pub hash: Option<HashSlot>,
     pub hash_key: Option<HashKeySlot>,
     pub order: Option<OrderSlot>,
+    pub str: Option<StrSlot>,
 }
 
 impl VmSlots {
@@ -69,6 +73,7 @@ impl VmSlots {
         hash: None,
         hash_key: None,
         order: None,
+        str: None,
     };
 }
 

@@ -461,6 +461,7 @@ pub const SET_ITERATOR: TypeSpec = TypeSpec {
 use super::protocol::VmSlots;
 
 const SET_VM: VmSlots = VmSlots {
+    str: Some(|vm, set| vm.container_str(set)),
     iter: Some(|vm, set| Ok(vm.seq_iterator(super::TypeKind::SetIterator, set))),
     contains: Some(|vm, set, item| vm.set_has(set, item)),
     ..VmSlots::EMPTY

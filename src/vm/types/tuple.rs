@@ -97,6 +97,7 @@ fn order(vm: &Vm, tuple: ObjId, other: ObjId, depth: usize) -> Flow<Option<std::
 }
 
 const TUPLE_VM: VmSlots = VmSlots {
+    str: Some(|vm, tuple| vm.container_str(tuple)),
     order: Some(order),
     hash: Some(hash),
     hash_key: Some(hash_key),
