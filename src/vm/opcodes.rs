@@ -1135,63 +1135,10 @@ impl Vm {
         Ok(value)
     }
 
+    /// A built-in object's own attribute, once methods and descriptors
+    /// found none: the `getattr` slot of its type.
     fn attribute(&mut self, owner: ObjId, name: super::heap::Symbol) -> Flow<ObjId> {
-        if let Some(found) = self.bytes_attribute(owner, name) {
-            return found;
-        }
-        let name_text = self.heap.symbols.text(name);
-        match self.heap.value(owner) {
-            Value::Module(module) => module.namespace.get(name).ok_or_else(|| {
-                self.attribute_error(
-                    owner,
-                    name_text,
-                    format!(
-                        "module '{}' has no attribute '{name_text}'",
-                        self.heap.symbols.text(module.name)
-                    ),
-                )
-            }),
-            Value::Exception(exc) if name_text == "args" => Ok(exc.args),
-            Value::Exception(exc) if name_text == "__cause__" => {
-                Ok(exc.cause.unwrap_or(self.singletons.none))
-            }
-            Value::Exception(exc) if name_text == "value" && exc.kind.name() == "StopIteration" => {
-                Ok(self.stop_iteration_value(owner))
-            }
-            Value::Exception(exc) if name_text == "__context__" => {
-                Ok(exc.context.unwrap_or(self.singletons.none))
-            }
-            // `real` and `imag` are new floats each time.
-            Value::Complex(re, im) if name_text == "real" || name_text == "imag" => {
-                let part = if name_text == "real" { *re } else { *im };
-                Ok(self.heap.alloc(Value::Float(part)))
-            }
-            // A built-in type's name is a new str each time (`type_name()`).
-            Value::Type(kind) if name_text == "__name__" || name_text == "__qualname__" => {
-                let type_name = kind.name();
-                Ok(self.heap.alloc(Value::Str(type_name.into())))
-            }
-            Value::List(_) | Value::Dict(_) => {
-                let kind = self.heap.value(owner).type_kind();
-                match super::containers::Method::find(kind, name_text) {
-                    Some(_) => Err(PyException::new(
-                        "SystemError",
-                        "methods are looked up by load_method",
-                    )),
-                    None => Err(PyException::not_implemented(
-                        &format!("the attribute '{name_text}' of {} objects", kind.name()),
-                        self.current_line(),
-                    )),
-                }
-            }
-            other => Err(PyException::not_implemented(
-                &format!(
-                    "the attribute '{name_text}' of {} objects",
-                    other.type_name()
-                ),
-                self.current_line(),
-            )),
-        }
+        self.getattr_of(owner, name)
     }
 
     fn import(&mut self, name: super::heap::Symbol) -> Flow<ObjId> {

@@ -432,6 +432,10 @@ fn order(vm: &Vm, b: ObjId, other: ObjId, _depth: usize) -> Flow<Option<std::cmp
 }
 
 const BYTES_VM: VmSlots = VmSlots {
+    getattr: Some(|vm, b, name| {
+        vm.bytes_attribute(b, name)
+            .unwrap_or_else(|| Err(vm.no_attribute(b, name)))
+    }),
     order: Some(order),
     hash: Some(|vm, b, _| Ok(crate::bytecode::hashing::bytes_hash(data(vm.heap.value(b))))),
     hash_key: Some(|vm, b, _| match vm.heap.value(b) {
@@ -445,6 +449,10 @@ const BYTES_VM: VmSlots = VmSlots {
 };
 
 const BYTEARRAY_VM: VmSlots = VmSlots {
+    getattr: Some(|vm, b, name| {
+        vm.bytes_attribute(b, name)
+            .unwrap_or_else(|| Err(vm.no_attribute(b, name)))
+    }),
     order: Some(order),
     iter: Some(|vm, b| Ok(vm.seq_iterator(super::TypeKind::ByteArrayIterator, b))),
     getitem: Some(getitem),

@@ -27,6 +27,15 @@ pub const COMPLEX: TypeSpec = TypeSpec {
         repr: Some(repr),
         bool: Some(|value| !matches!(value, Value::Complex(re, im) if *re == 0.0 && *im == 0.0)),
         vm: VmSlots {
+            // `real` and `imag` are new floats each time.
+            getattr: Some(|vm, obj, name| {
+                let (re, im) = parts(vm.heap.value(obj));
+                match vm.heap.symbols.text(name) {
+                    "real" => Ok(vm.heap.alloc(Value::Float(re))),
+                    "imag" => Ok(vm.heap.alloc(Value::Float(im))),
+                    _ => Err(vm.no_attribute(obj, name)),
+                }
+            }),
             hash: Some(|vm, obj, _| {
                 let (re, im) = parts(vm.heap.value(obj));
                 let address = vm.heap.get(obj).address;

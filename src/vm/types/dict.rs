@@ -585,6 +585,7 @@ fn order(vm: &Vm, d: ObjId, other: ObjId, depth: usize) -> Flow<Option<std::cmp:
 }
 
 const DICT_VM: VmSlots = VmSlots {
+    getattr: Some(super::list::container_getattr),
     str: Some(|vm, d| vm.container_str(d)),
     order: Some(order),
     iter: Some(|vm, d| Ok(vm.seq_iterator(super::TypeKind::DictKeyIterator, d))),

@@ -76,6 +76,7 @@ const BASE_EXCEPTION: TypeSpec = TypeSpec {
         str: Some(str),
         vm: super::protocol::VmSlots {
             str: Some(|vm, exc| vm.exception_str(exc)),
+            getattr: Some(getattr),
             ..super::protocol::VmSlots::EMPTY
         },
         ..Slots::EMPTY
@@ -110,6 +111,20 @@ fn traverse(_: &Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
     out.extend(exc.dict.map(|d| (d, attribute(object, "__dict__"))));
     out.extend(exc.context.map(|c| (c, attribute(object, "__context__"))));
     out.extend(exc.cause.map(|c| (c, attribute(object, "__cause__"))));
+}
+
+/// `args`, `__cause__`, `__context__`, and a `StopIteration`'s `value`.
+fn getattr(vm: &mut crate::vm::Vm, obj: ObjId, name: crate::vm::heap::Symbol) -> crate::vm::Flow<ObjId> {
+    let Value::Exception(exc) = vm.heap.value(obj) else {
+        return Err(vm.no_attribute(obj, name));
+    };
+    match vm.heap.symbols.text(name) {
+        "args" => Ok(exc.args),
+        "__cause__" => Ok(exc.cause.unwrap_or(vm.singletons.none)),
+        "value" if exc.kind.name() == "StopIteration" => Ok(vm.stop_iteration_value(obj)),
+        "__context__" => Ok(exc.context.unwrap_or(vm.singletons.none)),
+        _ => Err(vm.no_attribute(obj, name)),
+    }
 }
 
 /// `ZeroDivisionError('division by zero')`: the class and the args.

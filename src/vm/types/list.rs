@@ -136,7 +136,21 @@ fn order(vm: &Vm, list: ObjId, other: ObjId, depth: usize) -> Flow<Option<std::c
     vm.order_items(&x.items, &y.items, depth)
 }
 
+/// A list's or dict's attribute that is no method (methods are found by
+/// `LOAD_ATTR`'s method lookup first).
+pub(super) fn container_getattr(vm: &mut Vm, obj: ObjId, name: crate::vm::heap::Symbol) -> Flow<ObjId> {
+    let kind = vm.heap.value(obj).type_kind();
+    match crate::vm::containers::Method::find(kind, vm.heap.symbols.text(name)) {
+        Some(_) => Err(crate::vm::exceptions::PyException::new(
+            "SystemError",
+            "methods are looked up by load_method",
+        )),
+        None => Err(vm.no_attribute(obj, name)),
+    }
+}
+
 const LIST_VM: VmSlots = VmSlots {
+    getattr: Some(container_getattr),
     str: Some(|vm, list| vm.container_str(list)),
     order: Some(order),
     iter: Some(|vm, list| Ok(vm.seq_iterator(TypeKind::ListIterator, list))),

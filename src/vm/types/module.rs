@@ -2,7 +2,8 @@
 
 use super::{GC_HEAD, Slots, TypeSpec, attribute};
 use crate::vm::heap::repr::{Stop, Writer};
-use crate::vm::heap::{Heap, ObjId, Object, Referrer, Value};
+use crate::vm::heap::{Heap, ObjId, Object, Referrer, Symbol, Value};
+use crate::vm::{Flow, Vm};
 
 /// Its `__dict__` once made, then each bound name.
 fn traverse(_: &Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
@@ -37,11 +38,34 @@ fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Result<(),
     ))
 }
 
+/// `module.name`: a name of its namespace, else `AttributeError`.
+fn getattr(vm: &mut Vm, module: ObjId, name: Symbol) -> Flow<ObjId> {
+    let Value::Module(m) = vm.heap.value(module) else {
+        return Err(vm.no_attribute(module, name));
+    };
+    if let Some(found) = m.namespace.get(name) {
+        return Ok(found);
+    }
+    let name_text = vm.heap.symbols.text(name);
+    Err(vm.attribute_error(
+        module,
+        name_text,
+        format!(
+            "module '{}' has no attribute '{name_text}'",
+            vm.heap.symbols.text(m.name)
+        ),
+    ))
+}
+
 pub const MODULE: TypeSpec = TypeSpec {
     gc: true,
     slots: Slots {
         traverse: Some(traverse),
         repr: Some(repr),
+        vm: super::protocol::VmSlots {
+            getattr: Some(getattr),
+            ..super::protocol::VmSlots::EMPTY
+        },
         ..Slots::EMPTY
     },
     ..TypeSpec::new("module", GC_HEAD + 56)

@@ -115,6 +115,8 @@ const INSTANCE_VM: VmSlots = VmSlots {
     // Comparisons with instances are rich comparisons (`vm/dunders.rs`).
     order: None,
     str: Some(|vm, obj| vm.instance_str(obj)),
+    // Attributes of instances are found by `classes.rs` before any slot.
+    getattr: None,
 };
 
 /// An instance whose class defines `__eq__` or `__hash__` cannot be a key

@@ -9,7 +9,7 @@
 //! the instruction, see `vm/special.rs`).
 
 use super::super::exceptions::PyException;
-use super::super::heap::{ObjId, Value};
+use super::super::heap::{ObjId, Symbol, Value};
 use super::super::{Flow, RECURSION_LIMIT, Vm};
 use super::dict::HashKey;
 use crate::bytecode::hashing::pointer_hash;
@@ -43,6 +43,10 @@ pub type OrderSlot = fn(&Vm, ObjId, ObjId, usize) -> Flow<Option<std::cmp::Order
 /// `tp_str` where it may call Python code (an item's `__repr__`).
 pub type StrSlot = fn(&mut Vm, ObjId) -> Flow<String>;
 
+/// `tp_getattro` of a built-in object, after its methods and descriptors:
+/// its own attribute (a new or borrowed reference, as `LOAD_ATTR` pushes it).
+pub type GetAttrSlot = fn(&mut Vm, ObjId, Symbol) -> Flow<ObjId>;
+
 /// The slots that may need the interpreter.
 #[derive(Clone, Copy)]
 pub struct VmSlots {
@@ -58,6 +62,7 @@ pub struct VmSlots {
     pub hash_key: Option<HashKeySlot>,
     pub order: Option<OrderSlot>,
     pub str: Option<StrSlot>,
+    pub getattr: Option<GetAttrSlot>,
 }
 
 impl VmSlots {
@@ -74,6 +79,7 @@ impl VmSlots {
         hash_key: None,
         order: None,
         str: None,
+        getattr: None,
     };
 }
 
@@ -253,6 +259,27 @@ impl Vm {
             Some(hash_key) => hash_key(self, key, depth),
             None => Ok(HashKey::Identity(key)),
         }
+    }
+
+    /// `obj.name` of a built-in object (`LOAD_ATTR`'s last resort): the
+    /// `getattr` slot of its type.
+    pub(in crate::vm) fn getattr_of(&mut self, obj: ObjId, name: Symbol) -> Flow<ObjId> {
+        match self.vm_slots(obj).getattr {
+            Some(getattr) => getattr(self, obj, name),
+            None => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    /// An attribute bytestep does not know on a built-in object.
+    pub(in crate::vm) fn no_attribute(&self, obj: ObjId, name: Symbol) -> Box<PyException> {
+        PyException::not_implemented(
+            &format!(
+                "the attribute '{}' of {} objects",
+                self.heap.symbols.text(name),
+                self.heap.value(obj).type_name()
+            ),
+            self.current_line(),
+        )
     }
 
     /// A sequence's index operand: an instance's `__index__`, then a slice

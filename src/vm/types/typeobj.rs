@@ -4,7 +4,8 @@
 
 use super::{GC_HEAD, Slots, TypeSpec, attribute};
 use crate::vm::heap::repr::{Stop, Writer};
-use crate::vm::heap::{Heap, ObjId, Object, Referrer, Value};
+use crate::vm::heap::{Heap, ObjId, Object, Referrer, Symbol, Value};
+use crate::vm::{Flow, Vm};
 
 fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Result<(), Stop> {
     match &object.value {
@@ -14,10 +15,28 @@ fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Result<(),
     }
 }
 
+/// `bytes.fromhex`…; a built-in type's name is a new str each time.
+fn getattr(vm: &mut Vm, class: ObjId, name: Symbol) -> Flow<ObjId> {
+    if let Some(found) = vm.bytes_attribute(class, name) {
+        return found;
+    }
+    match (vm.heap.value(class), vm.heap.symbols.text(name)) {
+        (Value::Type(kind), "__name__" | "__qualname__") => {
+            let type_name = kind.name();
+            Ok(vm.heap.alloc(Value::Str(type_name.into())))
+        }
+        _ => Err(vm.no_attribute(class, name)),
+    }
+}
+
 /// A static type: sizeof(PyTypeObject), no GC header for static types.
 pub const TYPE: TypeSpec = TypeSpec {
     slots: Slots {
         repr: Some(repr),
+        vm: super::protocol::VmSlots {
+            getattr: Some(getattr),
+            ..super::protocol::VmSlots::EMPTY
+        },
         ..Slots::EMPTY
     },
     ..TypeSpec::new("type", 416)
@@ -45,7 +64,7 @@ pub const HEAP_TYPE: TypeSpec = TypeSpec {
         traverse: Some(class_traverse),
         vm: super::protocol::VmSlots {
             getitem: Some(|vm, class, key| vm.class_getitem(class, key)),
-            ..super::protocol::VmSlots::EMPTY
+            ..TYPE.slots.vm
         },
         ..TYPE.slots
     },
