@@ -317,51 +317,11 @@ impl List {
 }
 
 impl Value {
+    /// `type(obj)` of a built-in object (an instance's nearest built-in
+    /// base, `object`; a class's, `type`): its spec's kind.
+    #[inline]
     pub fn type_kind(&self) -> TypeKind {
-        match self {
-            Value::None => TypeKind::NoneType,
-            Value::Ellipsis => TypeKind::Ellipsis,
-            Value::NotImplemented => TypeKind::NotImplementedType,
-            Value::Bool(_) => TypeKind::Bool,
-            Value::Int(_) | Value::BigInt(_) => TypeKind::Int,
-            Value::Float(_) => TypeKind::Float,
-            Value::Complex(..) => TypeKind::Complex,
-            Value::Str(_) => TypeKind::Str,
-            Value::Tuple(_) => TypeKind::Tuple,
-            Value::List(_) => TypeKind::List,
-            Value::Dict(_) => TypeKind::Dict,
-            Value::Range { .. } => TypeKind::Range,
-            Value::RangeIterator { .. } => TypeKind::RangeIterator,
-            Value::SeqIterator { kind, .. } => *kind,
-            Value::Code(_) => TypeKind::Code,
-            Value::Function(_) => TypeKind::Function,
-            Value::Builtin(_) => TypeKind::BuiltinFunction,
-            Value::Module(_) => TypeKind::Module,
-            Value::Type(_) => TypeKind::Type,
-            Value::Exception(exc) => TypeKind::Exc(exc.kind),
-            Value::BoundMethod { .. } => TypeKind::BuiltinFunction,
-            Value::DictView { kind, .. } => *kind,
-            Value::Cell(_) => TypeKind::Cell,
-            Value::Class(_) => TypeKind::Type,
-            Value::Instance { .. } => TypeKind::Object,
-            Value::Method { .. } => TypeKind::Method,
-            Value::Enumerate { .. } => TypeKind::Enumerate,
-            Value::Zip { .. } => TypeKind::Zip,
-            Value::Map { .. } => TypeKind::Map,
-            Value::Filter { .. } => TypeKind::Filter,
-            Value::Reversed { kind, .. } => *kind,
-            Value::Set(set) if set.frozen => TypeKind::Frozenset,
-            Value::Set(_) => TypeKind::Set,
-            Value::StaticMethod(_) => TypeKind::StaticMethod,
-            Value::ClassMethod(_) => TypeKind::ClassMethod,
-            Value::Property { .. } => TypeKind::Property,
-            Value::Member { .. } => TypeKind::MemberDescriptor,
-            Value::Object => TypeKind::Object,
-            Value::Slice { .. } => TypeKind::Slice,
-            Value::Generator(_) => TypeKind::Generator,
-            Value::Bytes(_) => TypeKind::Bytes,
-            Value::ByteArray(_) => TypeKind::ByteArray,
-        }
+        self.spec().kind
     }
 
     pub fn type_name(&self) -> &'static str {
@@ -373,14 +333,54 @@ impl Value {
         }
     }
 
-    /// The spec of its type: a built-in type's, or for an instance of a
-    /// program's class (and such a class itself) the heap type's.
+    /// The spec of its type (CPython's `Py_TYPE(obj)`): the one place a
+    /// value's representation names its type. An instance of a program's
+    /// class (and such a class itself) has the heap type's spec.
     #[inline]
     pub fn spec(&self) -> &'static TypeSpec {
+        use crate::vm::types as t;
         match self {
-            Value::Instance { .. } => &crate::vm::types::object::INSTANCE,
-            Value::Class(_) => &crate::vm::types::typeobj::HEAP_TYPE,
-            other => other.type_kind().spec(),
+            Value::None => &t::singletons::NONE,
+            Value::Ellipsis => &t::singletons::ELLIPSIS,
+            Value::NotImplemented => &t::singletons::NOT_IMPLEMENTED,
+            Value::Bool(_) => &t::int::BOOL,
+            Value::Int(_) | Value::BigInt(_) => &t::int::INT,
+            Value::Float(_) => &t::float::FLOAT,
+            Value::Complex(..) => &t::complex::COMPLEX,
+            Value::Str(_) => &t::str::STR,
+            Value::Tuple(_) => &t::tuple::TUPLE,
+            Value::List(_) => &t::list::LIST,
+            Value::Dict(_) => &t::dict::DICT,
+            Value::Range { .. } => &t::range::RANGE,
+            Value::RangeIterator { .. } => &t::range::RANGE_ITERATOR,
+            Value::SeqIterator { kind, .. }
+            | Value::Reversed { kind, .. }
+            | Value::DictView { kind, .. } => kind.spec(),
+            Value::Code(_) => &t::callables::CODE,
+            Value::Function(_) => &t::callables::FUNCTION,
+            Value::Builtin(_) | Value::BoundMethod { .. } => &t::callables::BUILTIN_FUNCTION,
+            Value::Module(_) => &t::module::MODULE,
+            Value::Type(_) => &t::typeobj::TYPE,
+            Value::Class(_) => &t::typeobj::HEAP_TYPE,
+            Value::Exception(exc) => exc.kind.spec(),
+            Value::Cell(_) => &t::callables::CELL,
+            Value::Instance { .. } => &t::object::INSTANCE,
+            Value::Object => &t::object::OBJECT,
+            Value::Method { .. } => &t::callables::METHOD,
+            Value::Enumerate { .. } => &t::iterators::ENUMERATE,
+            Value::Zip { .. } => &t::iterators::ZIP,
+            Value::Map { .. } => &t::iterators::MAP,
+            Value::Filter { .. } => &t::iterators::FILTER,
+            Value::Set(set) if set.frozen => &t::set::FROZENSET,
+            Value::Set(_) => &t::set::SET,
+            Value::StaticMethod(_) => &t::callables::STATIC_METHOD,
+            Value::ClassMethod(_) => &t::callables::CLASS_METHOD,
+            Value::Property { .. } => &t::callables::PROPERTY,
+            Value::Member { .. } => &t::callables::MEMBER_DESCRIPTOR,
+            Value::Slice { .. } => &t::slice::SLICE,
+            Value::Generator(_) => &t::generator::GENERATOR,
+            Value::Bytes(_) => &t::bytes::BYTES,
+            Value::ByteArray(_) => &t::bytes::BYTEARRAY,
         }
     }
 

@@ -338,6 +338,7 @@ pub fn fromhex(text: &[char]) -> Result<Vec<u8>, String> {
 
 // ---- the types: bytes, bytearray and their iterators -----------------------
 
+use super::TypeKind;
 use super::{Slots, TypeSpec};
 use crate::vm::heap::repr::{Stop, Writer};
 use crate::vm::heap::{ObjId, Object, Value};
@@ -366,6 +367,7 @@ fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _depth: usize) -> Resul
 }
 
 pub const BYTES: TypeSpec = TypeSpec {
+    kind: TypeKind::Bytes,
     slots: Slots {
         sizeof: Some(|value| {
             u32::try_from(BYTES_HEADER as u64 + data(value).len() as u64).unwrap_or(u32::MAX)
@@ -381,6 +383,7 @@ pub const BYTES: TypeSpec = TypeSpec {
 
 /// The object; its buffer is counted by `sys.getsizeof`, as a list's items.
 pub const BYTEARRAY: TypeSpec = TypeSpec {
+    kind: TypeKind::ByteArray,
     hashable: false,
     slots: Slots {
         getsizeof: Some(|object| match &object.value {
@@ -397,11 +400,13 @@ pub const BYTEARRAY: TypeSpec = TypeSpec {
 };
 
 pub const BYTES_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::BytesIterator,
     name: "bytes_iterator",
     ..super::iterators::SEQ_ITER
 };
 
 pub const BYTEARRAY_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::ByteArrayIterator,
     name: "bytearray_iterator",
     ..super::iterators::SEQ_ITER
 };

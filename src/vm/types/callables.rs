@@ -3,6 +3,7 @@
 //! object), `method_descriptor`, `code`, `staticmethod`, `classmethod`,
 //! `property` and `member_descriptor` (a slot of `__slots__`).
 
+use super::TypeKind;
 use super::{GC_HEAD, Slots, TypeSpec, attribute, default_repr};
 use crate::vm::code::CodeInfo;
 use crate::vm::heap::repr::{Stop, Writer};
@@ -32,6 +33,7 @@ fn function_repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> R
 }
 
 pub const FUNCTION: TypeSpec = TypeSpec {
+    kind: TypeKind::Function,
     gc: true,
     slots: Slots {
         traverse: Some(function_traverse),
@@ -57,6 +59,7 @@ fn method_repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, depth: usize) ->
 
 /// PyMethodObject: header, func, self, weakreflist, vectorcall.
 pub const METHOD: TypeSpec = TypeSpec {
+    kind: TypeKind::Method,
     gc: true,
     slots: Slots {
         traverse: Some(|_, object, out| {
@@ -85,6 +88,7 @@ fn cell_repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Resul
 }
 
 pub const CELL: TypeSpec = TypeSpec {
+    kind: TypeKind::Cell,
     gc: true,
     slots: Slots {
         traverse: Some(|_, object, out| {
@@ -114,6 +118,7 @@ fn builtin_repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Re
 
 /// A builtin function holds nothing here; a bound builtin method its object.
 pub const BUILTIN_FUNCTION: TypeSpec = TypeSpec {
+    kind: TypeKind::BuiltinFunction,
     gc: true,
     slots: Slots {
         traverse: Some(|_, object, out| {
@@ -128,7 +133,10 @@ pub const BUILTIN_FUNCTION: TypeSpec = TypeSpec {
 };
 
 /// `list.append` taken from the class (no objects of it are made yet).
-pub const METHOD_DESCRIPTOR: TypeSpec = TypeSpec::new("method_descriptor", GC_HEAD + 64);
+pub const METHOD_DESCRIPTOR: TypeSpec = TypeSpec {
+    kind: TypeKind::MethodDescriptor,
+    ..TypeSpec::new("method_descriptor", GC_HEAD + 64)
+};
 
 /// `code.__sizeof__`: `offsetof(PyCodeObject, co_code_adaptive)` (208 on 64-bit
 /// 3.14) plus the code units, rounded to a pointer.
@@ -148,6 +156,7 @@ fn code_repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Resul
 
 /// A code object: its constants are a mark on them, not references.
 pub const CODE: TypeSpec = TypeSpec {
+    kind: TypeKind::Code,
     slots: Slots {
         sizeof: Some(|value| match value {
             Value::Code(info) => code_size(info),
@@ -171,6 +180,7 @@ fn wrapper_repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, depth: usize) -
 
 /// staticmethod/classmethod: header, callable, dict.
 pub const STATIC_METHOD: TypeSpec = TypeSpec {
+    kind: TypeKind::StaticMethod,
     gc: true,
     slots: Slots {
         traverse: Some(|_, object, out| {
@@ -185,12 +195,14 @@ pub const STATIC_METHOD: TypeSpec = TypeSpec {
 };
 
 pub const CLASS_METHOD: TypeSpec = TypeSpec {
+    kind: TypeKind::ClassMethod,
     name: "classmethod",
     ..STATIC_METHOD
 };
 
 /// propertyobject: header, get, set, del, doc, name, getter_doc.
 pub const PROPERTY: TypeSpec = TypeSpec {
+    kind: TypeKind::Property,
     gc: true,
     slots: Slots {
         traverse: Some(|_, object, out| {
@@ -219,6 +231,7 @@ fn member_repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Res
 
 /// PyMemberDescrObject: header, type, name, qualname, member.
 pub const MEMBER_DESCRIPTOR: TypeSpec = TypeSpec {
+    kind: TypeKind::MemberDescriptor,
     gc: true,
     slots: Slots {
         traverse: Some(|_, object, out| {

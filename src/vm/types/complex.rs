@@ -1,5 +1,6 @@
 //! `complex` (its arithmetic is in `vm/complex.rs`).
 
+use super::TypeKind;
 use super::dict::HashKey;
 use super::protocol::VmSlots;
 use super::{Slots, TypeSpec};
@@ -23,6 +24,7 @@ fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _depth: usize) -> Resul
 }
 
 pub const COMPLEX: TypeSpec = TypeSpec {
+    kind: TypeKind::Complex,
     slots: Slots {
         repr: Some(repr),
         bool: Some(|value| !matches!(value, Value::Complex(re, im) if *re == 0.0 && *im == 0.0)),

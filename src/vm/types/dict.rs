@@ -362,6 +362,7 @@ impl Dict {
 
 // ---- the types: dict, its views and its iterators --------------------------
 
+use super::TypeKind;
 use super::{GC_HEAD, Slots, TypeSpec, attribute};
 use crate::vm::heap::repr::{Stop, Writer};
 use crate::vm::heap::{Object, Referrer, Value};
@@ -414,6 +415,7 @@ fn repr(w: &mut Writer<'_>, id: ObjId, object: &Object, depth: usize) -> Result<
 }
 
 pub const DICT: TypeSpec = TypeSpec {
+    kind: TypeKind::Dict,
     gc: true,
     release_in_order: true,
     hashable: false,
@@ -463,6 +465,7 @@ fn view_repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, depth: usize) -> R
 
 /// `d.keys()`: the view holds its dict as `mapping`.
 pub const DICT_KEYS: TypeSpec = TypeSpec {
+    kind: TypeKind::DictKeys,
     gc: true,
     hashable: false,
     slots: Slots {
@@ -485,6 +488,7 @@ pub const DICT_KEYS: TypeSpec = TypeSpec {
 
 /// `d.values()`: `in` is not supported on it yet.
 pub const DICT_VALUES: TypeSpec = TypeSpec {
+    kind: TypeKind::DictValues,
     name: "dict_values",
     slots: Slots {
         vm: VmSlots {
@@ -498,21 +502,25 @@ pub const DICT_VALUES: TypeSpec = TypeSpec {
 
 /// `d.items()`: `in` is not supported on it yet.
 pub const DICT_ITEMS: TypeSpec = TypeSpec {
+    kind: TypeKind::DictItems,
     name: "dict_items",
     ..DICT_VALUES
 };
 
 pub const DICT_KEY_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::DictKeyIterator,
     name: "dict_keyiterator",
     ..super::iterators::SEQ_ITER
 };
 
 pub const DICT_VALUE_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::DictValueIterator,
     name: "dict_valueiterator",
     ..super::iterators::SEQ_ITER
 };
 
 pub const DICT_ITEM_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::DictItemIterator,
     name: "dict_itemiterator",
     ..super::iterators::SEQ_ITER
 };

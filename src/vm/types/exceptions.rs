@@ -90,6 +90,7 @@ pub static EXC_SPECS: [TypeSpec; EXCEPTIONS.len()] = {
     let mut i = 0;
     while i < EXCEPTIONS.len() {
         let (name, base) = EXCEPTIONS[i];
+        specs[i].kind = TypeKind::Exc(ExcKind(i as u8));
         specs[i].name = name;
         specs[i].base = Some(if base == ROOT {
             TypeKind::Object
@@ -114,7 +115,11 @@ fn traverse(_: &Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
 }
 
 /// `args`, `__cause__`, `__context__`, and a `StopIteration`'s `value`.
-fn getattr(vm: &mut crate::vm::Vm, obj: ObjId, name: crate::vm::heap::Symbol) -> crate::vm::Flow<ObjId> {
+fn getattr(
+    vm: &mut crate::vm::Vm,
+    obj: ObjId,
+    name: crate::vm::heap::Symbol,
+) -> crate::vm::Flow<ObjId> {
     let Value::Exception(exc) = vm.heap.value(obj) else {
         return Err(vm.no_attribute(obj, name));
     };

@@ -1,5 +1,6 @@
 //! `float`.
 
+use super::TypeKind;
 use super::protocol::VmSlots;
 use super::{Slots, TypeSpec};
 use crate::bytecode::hashing::{float_hash, pointer_hash};
@@ -23,6 +24,7 @@ fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _depth: usize) -> Resul
 }
 
 pub const FLOAT: TypeSpec = TypeSpec {
+    kind: TypeKind::Float,
     slots: Slots {
         repr: Some(repr),
         bool: Some(|value| !matches!(value, Value::Float(f) if *f == 0.0)),

@@ -67,6 +67,7 @@ impl Generator {
 
 // ---- the type -----------------------------------------------------------------
 
+use super::TypeKind;
 use super::{Slots, TypeSpec, attribute};
 use crate::vm::heap::repr::{Stop, Writer};
 use crate::vm::heap::{Heap, Object, Referrer, Value};
@@ -96,6 +97,7 @@ fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Result<(),
 }
 
 pub const GENERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::Generator,
     gc: true,
     release_in_order: true,
     iterator: true,

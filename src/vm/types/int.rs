@@ -57,6 +57,7 @@ fn truth(value: &Value) -> bool {
 }
 
 pub const INT: TypeSpec = TypeSpec {
+    kind: TypeKind::Int,
     slots: Slots {
         sizeof: Some(sizeof),
         repr: Some(repr),
@@ -87,6 +88,7 @@ pub const INT: TypeSpec = TypeSpec {
 
 /// `bool`: int's slots under its own name.
 pub const BOOL: TypeSpec = TypeSpec {
+    kind: TypeKind::Bool,
     name: "bool",
     base: Some(TypeKind::Int),
     ..INT

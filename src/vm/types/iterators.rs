@@ -3,6 +3,7 @@
 //! `Value::SeqIterator` with its kind), `enumerate`, `zip`, `map`, `filter`
 //! and `reversed`. Their stepping is in `vm/iterators.rs` and `opcodes.rs`.
 
+use super::TypeKind;
 use super::protocol::VmSlots;
 use super::{GC_HEAD, Slots, TypeSpec, attribute, default_repr, iterator_referrer};
 use crate::vm::heap::{Heap, ObjId, Object, Referrer, Value};
@@ -31,6 +32,7 @@ fn traverse(_: &Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
 /// An iterator over a sequence: PyObject_HEAD, the index and the sequence,
 /// after the GC header. The kinds differ only in name.
 pub const SEQ_ITER: TypeSpec = TypeSpec {
+    kind: TypeKind::SeqIter,
     gc: true,
     iterator: true,
     slots: Slots {
@@ -64,6 +66,7 @@ pub const GENERATOR_NEXT: Option<super::protocol::NextSlot> = Some(wrapped_next)
 
 /// enumobject: header, en_index, en_sit, en_result, en_longindex.
 pub const ENUMERATE: TypeSpec = TypeSpec {
+    kind: TypeKind::Enumerate,
     name: "enumerate",
     basic_size: GC_HEAD + 48,
     ..WRAPPER
@@ -71,6 +74,7 @@ pub const ENUMERATE: TypeSpec = TypeSpec {
 
 /// zipobject: header, tuplesize, ittuple, result, strict.
 pub const ZIP: TypeSpec = TypeSpec {
+    kind: TypeKind::Zip,
     name: "zip",
     basic_size: GC_HEAD + 48,
     ..WRAPPER
@@ -78,6 +82,7 @@ pub const ZIP: TypeSpec = TypeSpec {
 
 /// mapobject: header, iters, func, strict.
 pub const MAP: TypeSpec = TypeSpec {
+    kind: TypeKind::Map,
     name: "map",
     basic_size: GC_HEAD + 40,
     ..WRAPPER
@@ -85,12 +90,14 @@ pub const MAP: TypeSpec = TypeSpec {
 
 /// filterobject: header, func, it.
 pub const FILTER: TypeSpec = TypeSpec {
+    kind: TypeKind::Filter,
     name: "filter",
     basic_size: GC_HEAD + 32,
     ..WRAPPER
 };
 
 pub const REVERSED: TypeSpec = TypeSpec {
+    kind: TypeKind::Reversed,
     name: "reversed",
     basic_size: GC_HEAD + 32,
     ..WRAPPER
@@ -98,7 +105,6 @@ pub const REVERSED: TypeSpec = TypeSpec {
 
 // ---- stepping ------------------------------------------------------------------
 
-use super::TypeKind;
 use crate::vm::exceptions::PyException;
 use crate::vm::{Flow, Vm};
 

@@ -36,6 +36,7 @@ fn getsizeof(object: &Object) -> u64 {
 }
 
 pub const LIST: TypeSpec = TypeSpec {
+    kind: TypeKind::List,
     gc: true,
     hashable: false,
     subclassable: true,
@@ -52,11 +53,13 @@ pub const LIST: TypeSpec = TypeSpec {
 };
 
 pub const LIST_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::ListIterator,
     name: "list_iterator",
     ..super::iterators::SEQ_ITER
 };
 
 pub const LIST_REVERSE_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::ListReverseIterator,
     name: "list_reverseiterator",
     ..super::iterators::REVERSED
 };
@@ -138,7 +141,11 @@ fn order(vm: &Vm, list: ObjId, other: ObjId, depth: usize) -> Flow<Option<std::c
 
 /// A list's or dict's attribute that is no method (methods are found by
 /// `LOAD_ATTR`'s method lookup first).
-pub(super) fn container_getattr(vm: &mut Vm, obj: ObjId, name: crate::vm::heap::Symbol) -> Flow<ObjId> {
+pub(super) fn container_getattr(
+    vm: &mut Vm,
+    obj: ObjId,
+    name: crate::vm::heap::Symbol,
+) -> Flow<ObjId> {
     let kind = vm.heap.value(obj).type_kind();
     match crate::vm::containers::Method::find(kind, vm.heap.symbols.text(name)) {
         Some(_) => Err(crate::vm::exceptions::PyException::new(

@@ -109,6 +109,8 @@ impl Slots {
 /// One built-in type: CPython's `PyTypeObject` as far as bytestep needs it.
 #[derive(Clone, Copy)]
 pub struct TypeSpec {
+    /// The type this spec describes (`type(obj)` of a built-in object).
+    pub kind: TypeKind,
     /// `__name__`.
     pub name: &'static str,
     /// `__base__`: `None` only for `object`.
@@ -138,6 +140,7 @@ impl TypeSpec {
     /// A type deriving from `object` with no slots: the start of every spec.
     pub const fn new(name: &'static str, basic_size: u32) -> TypeSpec {
         TypeSpec {
+            kind: TypeKind::Object,
             name,
             base: Some(TypeKind::Object),
             gc: false,
@@ -369,6 +372,12 @@ mod tests {
             ("<class>", &typeobj::HEAP_TYPE),
         ]);
         for &kind in &all {
+            assert_eq!(
+                kind.spec().kind,
+                kind,
+                "{}: its spec names another type",
+                kind.name()
+            );
             assert_eq!(
                 TypeKind::by_name(kind.name()),
                 Some(kind),

@@ -1,5 +1,6 @@
 //! `module`: `__main__`, `sys`, `builtins`…
 
+use super::TypeKind;
 use super::{GC_HEAD, Slots, TypeSpec, attribute};
 use crate::vm::heap::repr::{Stop, Writer};
 use crate::vm::heap::{Heap, ObjId, Object, Referrer, Symbol, Value};
@@ -58,6 +59,7 @@ fn getattr(vm: &mut Vm, module: ObjId, name: Symbol) -> Flow<ObjId> {
 }
 
 pub const MODULE: TypeSpec = TypeSpec {
+    kind: TypeKind::Module,
     gc: true,
     slots: Slots {
         traverse: Some(traverse),

@@ -1,5 +1,6 @@
 //! `range` and its iterator.
 
+use super::TypeKind;
 use super::{Slots, TypeSpec};
 use crate::vm::heap::object::range_len;
 use crate::vm::heap::repr::{Stop, Writer};
@@ -25,6 +26,7 @@ fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _depth: usize) -> Resul
 }
 
 pub const RANGE: TypeSpec = TypeSpec {
+    kind: TypeKind::Range,
     slots: Slots {
         repr: Some(repr),
         bool: Some(|value| len(value) > 0),
@@ -37,6 +39,7 @@ pub const RANGE: TypeSpec = TypeSpec {
 
 /// Holds no object: its next value, step and count are plain numbers.
 pub const RANGE_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::RangeIterator,
     iterator: true,
     slots: Slots {
         repr: Some(super::default_repr),

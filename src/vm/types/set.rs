@@ -361,6 +361,7 @@ impl Set {
 
 // ---- the types: set, frozenset and their iterator --------------------------
 
+use super::TypeKind;
 use super::{GC_HEAD, Slots, TypeSpec};
 use crate::vm::heap::repr::{Stop, Writer};
 use crate::vm::heap::{Object, Referrer, Value};
@@ -419,6 +420,7 @@ fn repr(w: &mut Writer<'_>, id: ObjId, object: &Object, depth: usize) -> Result<
 /// PySetObject (fill, used, mask, table, hash, finger, the 8-slot small
 /// table, weakreflist); a grown table is counted by `sys.getsizeof`.
 pub const SET: TypeSpec = TypeSpec {
+    kind: TypeKind::Set,
     gc: true,
     hashable: false,
     slots: Slots {
@@ -436,6 +438,7 @@ pub const SET: TypeSpec = TypeSpec {
 /// `frozenset`: set's slots, hashable (by its members' hashes; as a key,
 /// by identity).
 pub const FROZENSET: TypeSpec = TypeSpec {
+    kind: TypeKind::Frozenset,
     name: "frozenset",
     hashable: true,
     slots: Slots {
@@ -452,6 +455,7 @@ pub const FROZENSET: TypeSpec = TypeSpec {
 };
 
 pub const SET_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::SetIterator,
     name: "set_iterator",
     ..super::iterators::SEQ_ITER
 };

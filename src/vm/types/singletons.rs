@@ -1,5 +1,6 @@
 //! `None`, `Ellipsis` and `NotImplemented`: immortal singletons of their types.
 
+use super::TypeKind;
 use super::{Slots, TypeSpec};
 use crate::vm::heap::repr::{Stop, Writer};
 use crate::vm::heap::{ObjId, Object, Value};
@@ -13,6 +14,7 @@ fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _depth: usize) -> Resul
 }
 
 pub const NONE: TypeSpec = TypeSpec {
+    kind: TypeKind::NoneType,
     slots: Slots {
         repr: Some(repr),
         bool: Some(|_| false),
@@ -26,6 +28,7 @@ pub const NONE: TypeSpec = TypeSpec {
 };
 
 pub const ELLIPSIS: TypeSpec = TypeSpec {
+    kind: TypeKind::Ellipsis,
     slots: Slots {
         repr: Some(repr),
         ..Slots::EMPTY
@@ -34,6 +37,7 @@ pub const ELLIPSIS: TypeSpec = TypeSpec {
 };
 
 pub const NOT_IMPLEMENTED: TypeSpec = TypeSpec {
+    kind: TypeKind::NotImplementedType,
     slots: Slots {
         repr: Some(repr),
         ..Slots::EMPTY

@@ -1,5 +1,6 @@
 //! `slice` (slicing itself is in `vm/slices.rs`).
 
+use super::TypeKind;
 use super::{Slots, TypeSpec, attribute};
 use crate::vm::heap::repr::{Stop, Writer};
 use crate::vm::heap::{ObjId, Object, Value};
@@ -16,6 +17,7 @@ fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, depth: usize) -> Result
 /// PySliceObject is not GC-tracked (it cannot be part of a cycle), but it
 /// holds its start, stop and step: header, start, stop, step.
 pub const SLICE: TypeSpec = TypeSpec {
+    kind: TypeKind::Slice,
     slots: Slots {
         traverse: Some(|_, object, out| {
             if let Value::Slice { start, stop, step } = object.value {

@@ -50,6 +50,7 @@ fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _depth: usize) -> Resul
 }
 
 pub const STR: TypeSpec = TypeSpec {
+    kind: TypeKind::Str,
     slots: Slots {
         sizeof: Some(|value| str_size(text(value))),
         repr: Some(repr),
@@ -63,11 +64,13 @@ pub const STR: TypeSpec = TypeSpec {
 };
 
 pub const STR_ASCII_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::StrAsciiIterator,
     name: "str_ascii_iterator",
     ..super::iterators::SEQ_ITER
 };
 
 pub const STR_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::StrIterator,
     name: "str_iterator",
     ..super::iterators::SEQ_ITER
 };

@@ -30,6 +30,7 @@ fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, depth: usize) -> Result
 }
 
 pub const TUPLE: TypeSpec = TypeSpec {
+    kind: TypeKind::Tuple,
     gc: true,
     slots: Slots {
         traverse: Some(|_, object, out| items_traverse(items(&object.value), object, "tuple", out)),
@@ -44,6 +45,7 @@ pub const TUPLE: TypeSpec = TypeSpec {
 };
 
 pub const TUPLE_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::TupleIterator,
     name: "tuple_iterator",
     ..super::iterators::SEQ_ITER
 };

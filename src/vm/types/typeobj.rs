@@ -2,6 +2,7 @@
 //! GC-tracked) and the classes a program makes (`Value::Class`, heap types),
 //! and `super`.
 
+use super::TypeKind;
 use super::{GC_HEAD, Slots, TypeSpec, attribute};
 use crate::vm::heap::repr::{Stop, Writer};
 use crate::vm::heap::{Heap, ObjId, Object, Referrer, Symbol, Value};
@@ -31,6 +32,7 @@ fn getattr(vm: &mut Vm, class: ObjId, name: Symbol) -> Flow<ObjId> {
 
 /// A static type: sizeof(PyTypeObject), no GC header for static types.
 pub const TYPE: TypeSpec = TypeSpec {
+    kind: TypeKind::Type,
     slots: Slots {
         repr: Some(repr),
         vm: super::protocol::VmSlots {
@@ -72,4 +74,7 @@ pub const HEAP_TYPE: TypeSpec = TypeSpec {
 };
 
 /// `super()` resolves at once in bytestep: no super objects are made yet.
-pub const SUPER: TypeSpec = TypeSpec::new("super", GC_HEAD + 48);
+pub const SUPER: TypeSpec = TypeSpec {
+    kind: TypeKind::Super,
+    ..TypeSpec::new("super", GC_HEAD + 48)
+};
