@@ -496,7 +496,7 @@ impl Vm {
         if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&value) {
             self.singletons.small_ints[(value - SMALL_INT_MIN) as usize]
         } else {
-            self.heap.alloc(Value::Int(value))
+            self.heap.alloc_int(value)
         }
     }
 

@@ -463,8 +463,20 @@ impl Heap {
     /// A new mortal object with no references yet; the caller gives it its first.
     #[inline]
     pub fn alloc(&mut self, value: Value) -> ObjId {
-        let size = value.size();
-        self.alloc_sized(value, size)
+        let spec = value.spec();
+        let size = match spec.slots.sizeof {
+            Some(sizeof) => sizeof(&value),
+            None => spec.basic_size,
+        };
+        self.alloc_sized(value, size, spec.gc)
+    }
+
+    /// A new int that fits in 64 bits (`_PyLong_New`): its size from its
+    /// digits, without a look at the slots (the hottest allocation).
+    #[inline]
+    pub fn alloc_int(&mut self, value: i64) -> ObjId {
+        let size = crate::vm::types::int::i64_size(value);
+        self.alloc_sized(Value::Int(value), size, crate::vm::types::int::INT.gc)
     }
 
     /// A new str whose caller knows it is ASCII (a concatenation of ASCII
@@ -472,13 +484,13 @@ impl Heap {
     pub fn alloc_ascii_str(&mut self, text: std::sync::Arc<str>) -> ObjId {
         debug_assert!(text.is_ascii());
         let size = object::ascii_str_size(text.len());
-        self.alloc_sized(Value::Str(text), size)
+        self.alloc_sized(Value::Str(text), size, crate::vm::types::str::STR.gc)
     }
 
-    /// [`Heap::alloc`] of a value whose size (`value.size()`) is known.
+    /// [`Heap::alloc`] of a value whose size (`value.size()`) and GC
+    /// tracking (`value.is_gc()`) are known.
     #[inline]
-    fn alloc_sized(&mut self, value: Value, size: u32) -> ObjId {
-        let gc = value.is_gc();
+    fn alloc_sized(&mut self, value: Value, size: u32, gc: bool) -> ObjId {
         let block = match self.freelists.pop(&value) {
             Some(block) => block,
             None => {
@@ -923,18 +935,15 @@ impl Heap {
             self.in_use = self.in_use.saturating_sub(array.allocated as u64);
         }
         let object = &self.objects[id.index()];
-        let block = if object.value.is_gc() {
-            address - 16
-        } else {
-            address
-        };
+        let gc = object.value.is_gc();
+        let block = if gc { address - 16 } else { address };
         if self.recorder.enabled {
             self.record_free(id);
         }
         // An instance of a subclass never goes to its base's free list.
         let subclassed = !self.subclassed.is_empty() && self.subclassed.remove(&id).is_some();
         if subclassed || !self.freelists.push(&self.objects[id.index()].value, block) {
-            if self.objects[id.index()].value.is_gc() {
+            if gc {
                 // `PyObject_GC_Del`.
                 self.gc.young_count = self.gc.young_count.saturating_sub(1);
             }

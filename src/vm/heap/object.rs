@@ -319,7 +319,7 @@ impl List {
 impl Value {
     /// `type(obj)` of a built-in object (an instance's nearest built-in
     /// base, `object`; a class's, `type`): its spec's kind.
-    #[inline]
+    #[inline(always)]
     pub fn type_kind(&self) -> TypeKind {
         self.spec().kind
     }
@@ -336,7 +336,7 @@ impl Value {
     /// The spec of its type (CPython's `Py_TYPE(obj)`): the one place a
     /// value's representation names its type. An instance of a program's
     /// class (and such a class itself) has the heap type's spec.
-    #[inline]
+    #[inline(always)]
     pub fn spec(&self) -> &'static TypeSpec {
         use crate::vm::types as t;
         match self {
@@ -392,20 +392,20 @@ impl Value {
 
     /// Holds references to other objects (its type can traverse), released
     /// when this one is freed.
-    #[inline]
+    #[inline(always)]
     pub fn holds_references(&self) -> bool {
         self.spec().slots.traverse.is_some()
     }
 
     /// Tracked by CPython's cycle GC, so allocated after a 16-byte `PyGC_Head`.
-    #[inline]
+    #[inline(always)]
     pub fn is_gc(&self) -> bool {
         self.spec().gc
     }
 
     /// `sys.getsizeof` on 64-bit CPython 3.14 (the GC header included, as it
     /// does): the type's `__sizeof__`, or its fixed size.
-    #[inline]
+    #[inline(always)]
     pub fn size(&self) -> u32 {
         let spec = self.spec();
         match spec.slots.sizeof {

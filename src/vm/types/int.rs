@@ -16,10 +16,16 @@ pub fn int_size(bits: u64) -> u32 {
     u32::try_from(24 + 4 * digits).unwrap_or(u32::MAX)
 }
 
+/// `int.__sizeof__` of an int that fits in 64 bits.
+#[inline]
+pub fn i64_size(value: i64) -> u32 {
+    int_size(64 - value.unsigned_abs().leading_zeros() as u64)
+}
+
 #[inline]
 fn sizeof(value: &Value) -> u32 {
     match value {
-        Value::Int(v) => int_size(64 - v.unsigned_abs().leading_zeros() as u64),
+        Value::Int(v) => i64_size(*v),
         Value::BigInt(v) => int_size(v.bits()),
         _ => 28,
     }
