@@ -26,6 +26,7 @@ mod gc;
 mod generators;
 pub mod heap;
 pub mod input;
+mod intern;
 mod introspect;
 mod invariants;
 mod iterators;
@@ -43,6 +44,7 @@ pub mod strings;
 mod suggest;
 pub mod types;
 mod unwind;
+mod wrappers;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -104,6 +106,10 @@ pub struct Vm {
     /// Attribute and class-namespace keys: CPython's interned identifier
     /// strings, immortal, made once each.
     identifiers: FastMap<Symbol, ObjId>,
+    /// Other interned strings, by text: identifier-like code constants (the
+    /// compiler interns them) and what `sys.intern` was given.
+    /// (With the object's serial: a freed and reused slot is not it.)
+    interned: FastMap<Arc<str>, (ObjId, u64)>,
     /// What `input()` reads.
     pub input: input::Input,
     /// What the program printed (the newest part; see [`output`]).
@@ -233,6 +239,7 @@ impl Vm {
             imported: Vec::new(),
             stderr: String::new(),
             identifiers: FastMap::default(),
+            interned: FastMap::default(),
             input: input::Input::empty(),
             output: output::Output::default(),
             source: source.into(),
@@ -422,7 +429,11 @@ impl Vm {
             Constant::Bool(b) => self.bool_object(*b),
             Constant::Int(value) => self.int_from_bigint(value.clone()),
             Constant::Float(value) => self.heap.alloc(Value::Float(*value)),
-            Constant::Str(text) => self.str_object(text),
+            Constant::Str(text) => {
+                let id = self.str_object(text);
+                self.note_interned_constant(id, text);
+                id
+            }
             Constant::Tuple(items) => {
                 let items: Vec<ObjId> = items
                     .iter()

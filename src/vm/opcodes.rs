@@ -667,6 +667,7 @@ impl Vm {
                     kwdefaults: None,
                     closure: None,
                     annotate: None,
+                    dict: None,
                 })));
                 self.heap.incref(
                     code,
@@ -1138,6 +1139,18 @@ impl Vm {
     /// A built-in object's own attribute, once methods and descriptors
     /// found none: the `getattr` slot of its type.
     fn attribute(&mut self, owner: ObjId, name: super::heap::Symbol) -> Flow<ObjId> {
+        if let Some(found) = self.bytes_attribute(owner, name) {
+            return found;
+        }
+        let name_text = self.heap.symbols.text(name).to_owned();
+        let handled_below = match self.heap.value(owner) {
+            Value::Complex(..) => name_text == "real" || name_text == "imag",
+            Value::Type(_) => name_text == "__name__" || name_text == "__qualname__",
+            _ => false,
+        };
+        if !handled_below && let Some(found) = self.builtin_attribute(owner, &name_text) {
+            return found;
+        }
         self.getattr_of(owner, name)
     }
 
@@ -1295,7 +1308,7 @@ impl Vm {
         Ok(self.bool_object(result))
     }
 
-    fn negate(&mut self, value: ObjId) -> Flow<ObjId> {
+    pub(super) fn negate(&mut self, value: ObjId) -> Flow<ObjId> {
         match self.heap.value(value) {
             Value::Complex(re, im) => {
                 let (re, im) = (-*re, -*im);
@@ -1345,6 +1358,16 @@ impl Vm {
             }
             return self.arithmetic(base, symbol, Number::Int(a), Number::Int(b));
         }
+        // bool's own `&`, `|`, `^` keep bools (`bool_and` and friends).
+        if let (Value::Bool(a), Value::Bool(b)) = (left, right) {
+            let (a, b) = (*a, *b);
+            match base {
+                BinaryOp::And => return Ok(self.bool_object(a & b)),
+                BinaryOp::Or => return Ok(self.bool_object(a | b)),
+                BinaryOp::Xor => return Ok(self.bool_object(a ^ b)),
+                _ => {}
+            }
+        }
         if let (Some(a), Some(b)) = (Number::of(left), Number::of(right)) {
             return self.arithmetic(base, symbol, a, b);
         }
@@ -1362,6 +1385,9 @@ impl Vm {
             return Ok(result);
         }
         if let Some(result) = self.bytes_binary_op(op, lhs, rhs)? {
+            return Ok(result);
+        }
+        if let Some(result) = self.dict_binary_op(op, lhs, rhs)? {
             return Ok(result);
         }
         let (left, right) = (self.heap.value(lhs), self.heap.value(rhs));
@@ -1472,7 +1498,7 @@ impl Vm {
     }
 
     /// `container[index]`: the `getitem` slot of its type.
-    fn subscript(&mut self, container: ObjId, index: ObjId) -> Flow<ObjId> {
+    pub(super) fn subscript(&mut self, container: ObjId, index: ObjId) -> Flow<ObjId> {
         self.getitem_of(container, index)
     }
 
@@ -1568,7 +1594,7 @@ impl Vm {
                     _ => x.bits() as f64,
                 };
                 let exponent = y.to_f64().unwrap_or(f64::MAX);
-                (log2 * exponent).ceil().min(u64::MAX as f64) as u64 + 1
+                ((log2 * exponent).ceil().min(u64::MAX as f64) as u64).saturating_add(1)
             }
             _ => x.bits(),
         };
@@ -1711,7 +1737,7 @@ impl Vm {
     }
 
     /// `item in container`: the `contains` slot of its type.
-    fn contains(&mut self, container: ObjId, item: ObjId) -> Flow<bool> {
+    pub(super) fn contains(&mut self, container: ObjId, item: ObjId) -> Flow<bool> {
         self.contains_of(container, item)
     }
 

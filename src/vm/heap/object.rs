@@ -31,6 +31,9 @@ pub struct Function {
     pub closure: Option<ObjId>,
     /// `__annotate__`, held.
     pub annotate: Option<ObjId>,
+    /// `__dict__` (function attributes, `f.calls = 0`): made when first
+    /// needed, as CPython's `func_dict` is; held.
+    pub dict: Option<ObjId>,
 }
 
 impl Function {
@@ -41,6 +44,7 @@ impl Function {
             (self.kwdefaults, "kwdefaults"),
             (self.closure, "closure"),
             (self.annotate, "annotate"),
+            (self.dict, "__dict__"),
         ]
         .into_iter()
         .filter_map(|(id, name)| id.map(|id| (id, name)))
@@ -358,7 +362,12 @@ impl Value {
             | Value::DictView { kind, .. } => kind.spec(),
             Value::Code(_) => &t::callables::CODE,
             Value::Function(_) => &t::callables::FUNCTION,
-            Value::Builtin(_) | Value::BoundMethod { .. } => &t::callables::BUILTIN_FUNCTION,
+            Value::Builtin(builtin) => builtin.type_kind().spec(),
+            Value::BoundMethod {
+                method: crate::vm::builtins::Builtin::Slot(method, kind),
+                ..
+            } if method.is_wrapper(*kind) => &t::callables::METHOD_WRAPPER,
+            Value::BoundMethod { .. } => &t::callables::BUILTIN_FUNCTION,
             Value::Module(_) => &t::module::MODULE,
             Value::Type(_) => &t::typeobj::TYPE,
             Value::Class(_) => &t::typeobj::HEAP_TYPE,

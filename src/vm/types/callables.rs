@@ -105,6 +105,15 @@ pub const CELL: TypeSpec = TypeSpec {
 fn builtin_repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Result<(), Stop> {
     let heap = w.heap;
     match &object.value {
+        Value::BoundMethod {
+            method: crate::vm::builtins::Builtin::Slot(method, kind),
+            owner,
+        } if method.is_wrapper(*kind) => w.push(&format!(
+            "<method-wrapper '{}' of {} object at {:#x}>",
+            method.name(),
+            heap.get(*owner).value.type_name(),
+            heap.get(*owner).address
+        )),
         Value::BoundMethod { method, owner } => w.push(&format!(
             "<built-in method {} of {} object at {:#x}>",
             method.name(),
@@ -132,10 +141,26 @@ pub const BUILTIN_FUNCTION: TypeSpec = TypeSpec {
     ..TypeSpec::new("builtin_function_or_method", GC_HEAD + 56)
 };
 
-/// `list.append` taken from the class (no objects of it are made yet).
+/// `list.append` taken from the class: a builtin (`Value::Builtin`) whose
+/// type is `method_descriptor`.
 pub const METHOD_DESCRIPTOR: TypeSpec = TypeSpec {
     kind: TypeKind::MethodDescriptor,
-    ..TypeSpec::new("method_descriptor", GC_HEAD + 64)
+    name: "method_descriptor",
+    ..BUILTIN_FUNCTION
+};
+
+/// `int.__add__`, `object.__setattr__`: a slot wrapper.
+pub const WRAPPER_DESCRIPTOR: TypeSpec = TypeSpec {
+    kind: TypeKind::WrapperDescriptor,
+    name: "wrapper_descriptor",
+    ..BUILTIN_FUNCTION
+};
+
+/// `(1).__add__`: a slot wrapper bound to its object (`Value::BoundMethod`).
+pub const METHOD_WRAPPER: TypeSpec = TypeSpec {
+    kind: TypeKind::MethodWrapper,
+    name: "method-wrapper",
+    ..BUILTIN_FUNCTION
 };
 
 /// `code.__sizeof__`: `offsetof(PyCodeObject, co_code_adaptive)` (208 on 64-bit

@@ -35,6 +35,8 @@
 //! methods of each type are still found by name in `containers.rs`,
 //! `strings.rs`, `sets.rs` and `bytes.rs`.
 
+mod attr_table;
+pub mod attrs;
 pub mod bytes;
 pub mod callables;
 pub mod complex;
@@ -219,6 +221,10 @@ registry! {
     ListReverseIterator => list::LIST_REVERSE_ITERATOR,
     BuiltinFunction => callables::BUILTIN_FUNCTION,
     MethodDescriptor => callables::METHOD_DESCRIPTOR,
+    /// `int.__add__`: a special method of a built-in type, unbound.
+    WrapperDescriptor => callables::WRAPPER_DESCRIPTOR,
+    /// `(1).__add__`: the same, bound to its object.
+    MethodWrapper => callables::METHOD_WRAPPER,
     Module => module::MODULE,
     Code => callables::CODE,
     Type => typeobj::TYPE,
