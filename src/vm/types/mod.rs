@@ -1,39 +1,55 @@
 //! Types as data: one [`TypeSpec`] per built-in type, its slots included.
 //!
-//! Every object's type is a [`TypeKind`] (`Value::type_kind`, CPython's
-//! `Py_TYPE`); every `TypeKind` has one [`TypeSpec`], declared in the type's
-//! own module (`list.rs`, `str.rs`, `int.rs`…) and registered by one line of
-//! the [`registry!`] table below, which also makes the `TypeKind` enum, the
-//! order of [`TypeKind::all`] (the order the static type objects are made, so
-//! their ids) and [`TypeKind::spec`]. The exception classes are the rows of
-//! [`exceptions::EXCEPTIONS`], each with a spec built from the row
-//! ([`exceptions::EXC_SPECS`]) and one shared slot table.
+//! Every built-in type has one [`TypeSpec`], declared in the type's own
+//! module (`int.rs`, `str.rs`, `list.rs`, `dict.rs`, `callables.rs`…) and
+//! registered by one line of the `registry!` table below, which also makes
+//! the [`TypeKind`] enum, [`TypeKind::spec`] and the order of
+//! [`TypeKind::all`] (the order the static type objects are made, so their
+//! ids). `TypeKind::name`, `base`, `mro` and `by_name` read the specs. The
+//! exception classes are the rows of [`exceptions::EXCEPTIONS`], each with a
+//! spec built from its row ([`exceptions::EXC_SPECS`]) and their shared slots.
+//! Adding a built-in type: a module with its spec, one registry line, one
+//! arm in `Value::spec` if it has a `Value` of its own.
 //!
-//! A spec holds the type's facts (name, base, whether the cycle GC tracks it,
-//! whether a class statement may derive from it, whether it is its own
-//! iterator, its `tp_basicsize`) and its [`Slots`]: `Option`s of plain
-//! function pointers, CPython's `tp_*` slots. The generic operations look up
-//! the slot of the object's type and call it, or raise CPython's `TypeError`:
-//! `Heap::children` (the one traversal the reachability walk, the cycle GC,
-//! release and the invariants use), `Value::is_gc`, `Value::size`,
-//! `Heap::getsizeof`, the reprs (`Heap::repr`/`try_repr`), `str`, truth,
-//! `len`, `hash`, ordering/equality of builtin values, `iter`/`next`,
-//! subscripting (`getitem`/`setitem`/`delitem`) and `in`; see [`protocol`].
-//! `type()`, `isinstance`, `issubclass` and `except` matching walk
-//! [`TypeKind::mro`], which follows the specs' bases.
+//! `Value::spec` (CPython's `Py_TYPE`) is the one place a value's
+//! representation names its type; `Value::type_kind` is its spec's `kind`.
+//! Instances of a program's classes and the classes themselves are heap
+//! types: their specs are [`object::INSTANCE`] and [`typeobj::HEAP_TYPE`]
+//! (unregistered; `type_kind` says `object` and `type`), whose slots call the
+//! class's special methods (`__len__`, `__iter__`, `__getitem__`, `__hash__`,
+//! `__str__`…), as CPython's `slot_sq_length`, `slot_tp_iter`… do. A list or
+//! dict made by a subclass keeps the built-in slots, which consult the
+//! subclass's hooks (`__missing__`, `__str__`).
 //!
-//! Instances of a program's classes (`Value::Instance`) and the classes
-//! themselves (`Value::Class`) are heap types: `Value::spec` gives them
-//! [`object::INSTANCE`] and [`typeobj::HEAP_TYPE`], whose slots look up the
-//! class's special methods (`__repr__`, `__len__`, `__getitem__`…), as
-//! CPython's `slot_tp_repr` and friends do. A list or dict made by a
-//! subclass keeps the built-in slots, which consult the subclass's hooks.
+//! A spec holds the type's facts — name, base, `gc` (tracked by the cycle
+//! GC, after a `PyGC_Head`), `subclassable` (a `class` statement may derive
+//! from it), `iterator` (its own iterator), `hashable`, `release_in_order`
+//! (its deallocator's order), `basic_size` — and its [`Slots`]: `Option`s of
+//! plain function pointers. Heap-level slots need no interpreter: `traverse`
+//! (`Heap::children`, the one traversal behind release, the cycle GC, the
+//! invariants and the UI's reachability walk), `sizeof`/`getsizeof`
+//! (`Value::size`, `sys.getsizeof`), `repr` (`Heap::repr`/`try_repr`), `str`,
+//! `bool` (truth) and `len`. Interpreter-level slots ([`protocol::VmSlots`])
+//! may allocate, raise or call Python code: `len`, `bool`, `iter`, `next`,
+//! `getitem`, `setitem`, `delitem`, `contains`, `hash`, `hash_key` (what a
+//! dict or set finds an object by), `order` (equality and ordering of
+//! built-in values), `str` and `getattr` (a built-in object's own
+//! attributes). The generic operations in [`protocol`] look up the slot of
+//! the object's type and call it, or raise CPython's `TypeError`.
+//! `isinstance`, `issubclass` and `except` matching walk [`TypeKind::mro`].
 //!
-//! What is not (yet) a slot: the number protocol (`BINARY_OP` stays in
-//! `opcodes.rs`, with its int fast paths in `exec/quick.rs`), attribute
-//! lookup (`classes.rs`, `descriptors.rs`) and calls (`exec/call.rs`); the
-//! methods of each type are still found by name in `containers.rs`,
-//! `strings.rs`, `sets.rs` and `bytes.rs`.
+//! Not slots (yet), each for a reason: the number protocol (`BINARY_OP`'s
+//! chain in `opcodes.rs` tries instances' reflected methods, sets, lists,
+//! bytes and dicts in an order CPython's `binary_op1` gets from two slot
+//! kinds; its int fast paths live in `exec/quick.rs`); `LOAD_ATTR`'s method,
+//! instance and descriptor lookups before the `getattr` slot (`classes.rs`,
+//! `descriptors.rs`, the table in [`attrs`]); calls (`exec/call.rs`); the
+//! reprs that call `__repr__` inside containers (`dunders.rs`, which walks
+//! the items of lists, tuples, dicts and sets itself); rich comparison with
+//! instances (`dunders.rs`) and the numeric tower (`opcodes.rs`), before
+//! the `order` slot; each type's methods, found by name in `containers.rs`,
+//! `strings.rs`, `sets.rs` and `bytes.rs`; and the stepping of enumerate,
+//! zip, map, filter and reversed (`iterators.rs`, behind their `next` slot).
 
 mod attr_table;
 pub mod attrs;
