@@ -248,6 +248,11 @@ impl Vm {
     /// `str(obj)` (`PyObject_Str`): the `str` slot of its type (which may
     /// call `__str__`/`__repr__`), else its heap-level `str`.
     pub(super) fn str_of(&mut self, obj: ObjId) -> Flow<String> {
+        if self.heap.has_subclassed()
+            && let Some(text) = self.subclass_str(obj)?
+        {
+            return Ok(text);
+        }
         match self.heap.value(obj).spec().slots.vm.str {
             Some(str) => str(self, obj),
             None => self.heap.try_str(obj),

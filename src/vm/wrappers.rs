@@ -738,7 +738,7 @@ impl Vm {
     }
 
     /// The method bytestep's method tables have for `kind.name` (`list.append`).
-    fn builtin_method(&self, kind: TypeKind, name: &str) -> Option<Builtin> {
+    pub(super) fn builtin_method(&self, kind: TypeKind, name: &str) -> Option<Builtin> {
         use super::{bytes::BytesMethod, containers::Method, sets::SetMethod, strings::StrMethod};
         Method::find(kind, name)
             .map(Builtin::Method)

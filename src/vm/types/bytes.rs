@@ -367,6 +367,7 @@ fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _depth: usize) -> Resul
 }
 
 pub const BYTES: TypeSpec = TypeSpec {
+    basetype: true,
     kind: TypeKind::Bytes,
     slots: Slots {
         sizeof: Some(|value| {
@@ -383,6 +384,7 @@ pub const BYTES: TypeSpec = TypeSpec {
 
 /// The object; its buffer is counted by `sys.getsizeof`, as a list's items.
 pub const BYTEARRAY: TypeSpec = TypeSpec {
+    basetype: true,
     kind: TypeKind::ByteArray,
     hashable: false,
     slots: Slots {

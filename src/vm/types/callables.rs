@@ -205,6 +205,7 @@ fn wrapper_repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, depth: usize) -
 
 /// staticmethod/classmethod: header, callable, dict.
 pub const STATIC_METHOD: TypeSpec = TypeSpec {
+    basetype: true,
     kind: TypeKind::StaticMethod,
     gc: true,
     slots: Slots {
@@ -227,6 +228,7 @@ pub const CLASS_METHOD: TypeSpec = TypeSpec {
 
 /// propertyobject: header, get, set, del, doc, name, getter_doc.
 pub const PROPERTY: TypeSpec = TypeSpec {
+    basetype: true,
     kind: TypeKind::Property,
     gc: true,
     slots: Slots {

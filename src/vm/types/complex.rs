@@ -24,6 +24,7 @@ fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _depth: usize) -> Resul
 }
 
 pub const COMPLEX: TypeSpec = TypeSpec {
+    basetype: true,
     kind: TypeKind::Complex,
     slots: Slots {
         repr: Some(repr),

@@ -415,6 +415,7 @@ fn repr(w: &mut Writer<'_>, id: ObjId, object: &Object, depth: usize) -> Result<
 }
 
 pub const DICT: TypeSpec = TypeSpec {
+    basetype: true,
     kind: TypeKind::Dict,
     gc: true,
     release_in_order: true,

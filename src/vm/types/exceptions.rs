@@ -68,6 +68,7 @@ pub const EXCEPTIONS: &[(&str, u8)] = &[
 /// PyBaseExceptionObject: header, dict, args, notes, traceback, context,
 /// cause, suppress_context. Every exception class shares these slots.
 const BASE_EXCEPTION: TypeSpec = TypeSpec {
+    basetype: true,
     gc: true,
     subclassable: true,
     slots: Slots {

@@ -24,6 +24,8 @@ fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _depth: usize) -> Resul
 }
 
 pub const FLOAT: TypeSpec = TypeSpec {
+    basetype: true,
+    subclassable: true,
     kind: TypeKind::Float,
     slots: Slots {
         repr: Some(repr),

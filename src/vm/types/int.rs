@@ -63,6 +63,8 @@ fn truth(value: &Value) -> bool {
 }
 
 pub const INT: TypeSpec = TypeSpec {
+    basetype: true,
+    subclassable: true,
     kind: TypeKind::Int,
     slots: Slots {
         sizeof: Some(sizeof),
@@ -94,6 +96,8 @@ pub const INT: TypeSpec = TypeSpec {
 
 /// `bool`: int's slots under its own name.
 pub const BOOL: TypeSpec = TypeSpec {
+    basetype: false,
+    subclassable: false,
     kind: TypeKind::Bool,
     name: "bool",
     base: Some(TypeKind::Int),

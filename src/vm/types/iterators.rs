@@ -66,6 +66,7 @@ pub const GENERATOR_NEXT: Option<super::protocol::NextSlot> = Some(wrapped_next)
 
 /// enumobject: header, en_index, en_sit, en_result, en_longindex.
 pub const ENUMERATE: TypeSpec = TypeSpec {
+    basetype: true,
     kind: TypeKind::Enumerate,
     name: "enumerate",
     basic_size: GC_HEAD + 48,
@@ -74,6 +75,7 @@ pub const ENUMERATE: TypeSpec = TypeSpec {
 
 /// zipobject: header, tuplesize, ittuple, result, strict.
 pub const ZIP: TypeSpec = TypeSpec {
+    basetype: true,
     kind: TypeKind::Zip,
     name: "zip",
     basic_size: GC_HEAD + 48,
@@ -82,6 +84,7 @@ pub const ZIP: TypeSpec = TypeSpec {
 
 /// mapobject: header, iters, func, strict.
 pub const MAP: TypeSpec = TypeSpec {
+    basetype: true,
     kind: TypeKind::Map,
     name: "map",
     basic_size: GC_HEAD + 40,
@@ -90,6 +93,7 @@ pub const MAP: TypeSpec = TypeSpec {
 
 /// filterobject: header, func, it.
 pub const FILTER: TypeSpec = TypeSpec {
+    basetype: true,
     kind: TypeKind::Filter,
     name: "filter",
     basic_size: GC_HEAD + 32,
@@ -97,6 +101,7 @@ pub const FILTER: TypeSpec = TypeSpec {
 };
 
 pub const REVERSED: TypeSpec = TypeSpec {
+    basetype: true,
     kind: TypeKind::Reversed,
     name: "reversed",
     basic_size: GC_HEAD + 32,

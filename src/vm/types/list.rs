@@ -36,6 +36,7 @@ fn getsizeof(object: &Object) -> u64 {
 }
 
 pub const LIST: TypeSpec = TypeSpec {
+    basetype: true,
     kind: TypeKind::List,
     gc: true,
     hashable: false,
@@ -59,6 +60,7 @@ pub const LIST_ITERATOR: TypeSpec = TypeSpec {
 };
 
 pub const LIST_REVERSE_ITERATOR: TypeSpec = TypeSpec {
+    basetype: false,
     kind: TypeKind::ListReverseIterator,
     name: "list_reverseiterator",
     ..super::iterators::REVERSED

@@ -136,8 +136,10 @@ pub struct TypeSpec {
     /// Tracked by the cycle GC, so allocated after a 16-byte `PyGC_Head`
     /// (`Py_TPFLAGS_HAVE_GC`).
     pub gc: bool,
-    /// A `class` statement may derive from it (the subset bytestep supports
-    /// of `Py_TPFLAGS_BASETYPE`).
+    /// CPython lets a class derive from it (`Py_TPFLAGS_BASETYPE`).
+    pub basetype: bool,
+    /// A `class` statement may derive from it in bytestep (a subset of
+    /// `basetype`).
     pub subclassable: bool,
     /// A built-in iterator: `iter()` of it is itself and `next()` takes it.
     pub iterator: bool,
@@ -162,6 +164,7 @@ impl TypeSpec {
             name,
             base: Some(TypeKind::Object),
             gc: false,
+            basetype: false,
             subclassable: false,
             iterator: false,
             release_in_order: false,
@@ -414,6 +417,10 @@ mod tests {
             assert_eq!(kind.mro().last(), Some(TypeKind::Object), "{}", kind.name());
         }
         for (name, spec) in specs {
+            // bytestep subclasses only what CPython can.
+            if spec.subclassable {
+                assert!(spec.basetype, "{name}: subclassable but no base type");
+            }
             // What the cycle GC tracks it must be able to traverse.
             if spec.gc {
                 assert!(spec.slots.traverse.is_some(), "{name}: gc without traverse");

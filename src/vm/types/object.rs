@@ -12,6 +12,7 @@ use crate::vm::heap::repr::{Stop, Writer};
 use crate::vm::heap::{Heap, ObjId, Object, Referrer, Value};
 
 pub const OBJECT: TypeSpec = TypeSpec {
+    basetype: true,
     kind: TypeKind::Object,
     base: None,
     subclassable: true,

@@ -420,6 +420,7 @@ fn repr(w: &mut Writer<'_>, id: ObjId, object: &Object, depth: usize) -> Result<
 /// PySetObject (fill, used, mask, table, hash, finger, the 8-slot small
 /// table, weakreflist); a grown table is counted by `sys.getsizeof`.
 pub const SET: TypeSpec = TypeSpec {
+    basetype: true,
     kind: TypeKind::Set,
     gc: true,
     hashable: false,

@@ -50,6 +50,8 @@ fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _depth: usize) -> Resul
 }
 
 pub const STR: TypeSpec = TypeSpec {
+    basetype: true,
+    subclassable: true,
     kind: TypeKind::Str,
     slots: Slots {
         sizeof: Some(|value| str_size(text(value))),

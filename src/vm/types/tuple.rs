@@ -30,6 +30,8 @@ fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, depth: usize) -> Result
 }
 
 pub const TUPLE: TypeSpec = TypeSpec {
+    basetype: true,
+    subclassable: true,
     kind: TypeKind::Tuple,
     gc: true,
     slots: Slots {

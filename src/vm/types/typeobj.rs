@@ -32,6 +32,7 @@ fn getattr(vm: &mut Vm, class: ObjId, name: Symbol) -> Flow<ObjId> {
 
 /// A static type: sizeof(PyTypeObject), no GC header for static types.
 pub const TYPE: TypeSpec = TypeSpec {
+    basetype: true,
     kind: TypeKind::Type,
     slots: Slots {
         repr: Some(repr),
@@ -75,6 +76,7 @@ pub const HEAP_TYPE: TypeSpec = TypeSpec {
 
 /// `super()` resolves at once in bytestep: no super objects are made yet.
 pub const SUPER: TypeSpec = TypeSpec {
+    basetype: true,
     kind: TypeKind::Super,
     ..TypeSpec::new("super", GC_HEAD + 48)
 };
