@@ -1540,7 +1540,7 @@ impl Vm {
             .ok_or_else(|| PyException::new("SystemError", "peek past the value stack"))
     }
 
-    fn current_line(&self) -> Option<u32> {
+    pub(super) fn current_line(&self) -> Option<u32> {
         self.frames.last().and_then(Frame::current_line)
     }
 

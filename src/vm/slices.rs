@@ -66,6 +66,11 @@ impl Vm {
 
     /// `PySlice_Unpack` + `PySlice_AdjustIndices` for a sequence of `length`.
     pub(super) fn span(&self, slice: ObjId, length: usize) -> Flow<Span> {
+        self.span_with_stop(slice, length).map(|(span, _)| span)
+    }
+
+    /// [`Vm::span`] and the adjusted stop (a range's slice keeps it).
+    pub(super) fn span_with_stop(&self, slice: ObjId, length: usize) -> Flow<(Span, i64)> {
         let Value::Slice { start, stop, step } = *self.heap.value(slice) else {
             return Err(PyException::new("SystemError", "not a slice"));
         };
@@ -106,11 +111,14 @@ impl Vm {
         } else {
             0
         };
-        Ok(Span {
-            start,
-            step,
-            len: len as usize,
-        })
+        Ok((
+            Span {
+                start,
+                step,
+                len: len as usize,
+            },
+            stop,
+        ))
     }
 
     /// `container[slice]`.
@@ -314,12 +322,8 @@ impl Vm {
         };
         let none = self.singletons.none;
         let slice = self.slice_object(start, stop, none);
-        let result = if self.is_instance_obj(container) {
-            self.instance_getitem(container, slice)
-        } else {
-            self.slice_of(container, slice)
-        };
-        let result = match result {
+        // The type's getitem slot, as `container[slice]` (ranges, instances…).
+        let result = match self.subscript(container, slice) {
             Ok(result) => result,
             Err(error) => {
                 if Vm::is_pending(&error) {
@@ -363,53 +367,5 @@ impl Vm {
             self.release(entry);
         }
         result
-    }
-
-    /// `container[key] = value` for every kind (instances, slices too).
-    pub(super) fn setitem_any(&mut self, container: ObjId, key: ObjId, value: ObjId) -> Flow {
-        if self.is_instance_obj(container) {
-            return self.instance_setitem(container, key, value);
-        }
-        if let Some(done) = self.bytes_setitem(container, key, Some(value)) {
-            return done;
-        }
-        let key = match self.heap.value(container) {
-            Value::List(_) => self.index_value(key)?,
-            _ => key,
-        };
-        if let Value::Slice { .. } = self.heap.value(key) {
-            return match self.heap.value(container) {
-                Value::List(_) => self.list_store_slice(container, key, value),
-                other => Err(PyException::type_error(format!(
-                    "'{}' object does not support item assignment",
-                    other.type_name()
-                ))),
-            };
-        }
-        self.setitem(container, key, value)
-    }
-
-    /// `del container[key]` for every kind (instances, slices too).
-    pub(super) fn delitem_any(&mut self, container: ObjId, key: ObjId) -> Flow {
-        if self.is_instance_obj(container) {
-            return self.instance_delitem(container, key);
-        }
-        if let Some(done) = self.bytes_setitem(container, key, None) {
-            return done;
-        }
-        let key = match self.heap.value(container) {
-            Value::List(_) => self.index_value(key)?,
-            _ => key,
-        };
-        if let Value::Slice { .. } = self.heap.value(key) {
-            return match self.heap.value(container) {
-                Value::List(_) => self.list_delete_slice(container, key),
-                other => Err(PyException::type_error(format!(
-                    "'{}' object doesn't support item deletion",
-                    other.type_name()
-                ))),
-            };
-        }
-        self.delitem(container, key)
     }
 }
