@@ -563,6 +563,18 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             if let Some(items) = ItemSource::range(vm, iterable) {
                 return vm.sum(start, items);
             }
+            if vm.runs_python(iterable) {
+                if let Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) = vm.heap.value(start)
+                {
+                    // The same refusals, before any item is taken.
+                    return vm.sum(start, ItemSource::Held(Vec::new().into_iter()));
+                }
+                let consumer = super::frame::Consumer::Sum {
+                    start,
+                    acc: super::frame::SumAcc::Int(0),
+                };
+                return vm.drain(iterable, consumer);
+            }
             let (items, temp) = vm.items_of(iterable)?;
             let total = vm.sum(start, ItemSource::Held(items.into_iter()));
             if let Some(temp) = temp {
@@ -616,6 +628,12 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::Any | Builtin::All => {
             let [iterable] = exactly(builtin, args)?;
+            if vm.runs_python(iterable) {
+                let consumer = super::frame::Consumer::AnyAll {
+                    any: builtin == Builtin::Any,
+                };
+                return vm.drain(iterable, consumer);
+            }
             let (items, temp) = vm.items_of(iterable)?;
             let want = builtin == Builtin::Any;
             let mut found = !want;
@@ -906,6 +924,17 @@ fn print(vm: &mut Vm, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
 }
 
 fn extreme(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
+    if let [single] = args
+        && vm.runs_python(*single)
+    {
+        let consumer = super::frame::Consumer::Extreme {
+            max: builtin == Builtin::Max,
+            key: None,
+            default: None,
+            best: None,
+        };
+        return vm.drain(*single, consumer);
+    }
     if let [single] = args
         && let Some(items) = ItemSource::range(vm, *single)
     {

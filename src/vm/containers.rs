@@ -195,6 +195,10 @@ impl Vm {
 
     /// `list_extend_iter`: append what an iterator yields, one by one.
     fn list_extend_iter(&mut self, list: ObjId, iterable: ObjId) -> Flow {
+        if self.runs_python(iterable) {
+            self.drain(iterable, super::frame::Consumer::Extend { list })?;
+            return Ok(());
+        }
         let iterator = self.iterator(iterable)?;
         // Held while draining, so a fresh iterator is freed at the end.
         let holder = self.raised_referrer();
@@ -253,6 +257,8 @@ impl Vm {
         if self.is_sequence_like(iterable) {
             return Ok((self.collect_items(iterable)?, None));
         }
+        // (Items from Python code come from a drain, in a list held until
+        // the instruction ends.)
         let temp = self.list_from(Some(iterable))?;
         let items = match self.heap.value(temp) {
             Value::List(list) => list.items.clone(),
@@ -845,6 +851,16 @@ impl Vm {
 
     /// `list(iterable)`.
     pub(super) fn list_from(&mut self, iterable: Option<ObjId>) -> Flow<ObjId> {
+        if let Some(iterable) = iterable
+            && self.runs_python(iterable)
+        {
+            let consumer = super::frame::Consumer::Collect {
+                list: None,
+                tuple: false,
+                limit: 0,
+            };
+            return self.drain(iterable, consumer);
+        }
         let list = self.list_object(Vec::new(), true);
         if let Some(iterable) = iterable {
             if let Value::Range { start, stop, step } = *self.heap.value(iterable) {

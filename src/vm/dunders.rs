@@ -600,6 +600,11 @@ impl Vm {
                 self.heap.value(obj).type_name()
             )));
         }
+        if self.runs_python(obj) {
+            let consumer = super::frame::Consumer::Contains { needle: item };
+            let found = self.drain(obj, consumer)?;
+            return Ok(found == self.bool_object(true));
+        }
         let iterator = self.iterator(obj)?;
         // Held while searching, so a fresh iterator is freed at the end.
         let holder = self.raised_referrer();

@@ -128,8 +128,9 @@ impl CallResult {
 }
 
 /// A running generator frame: the generator and what its resumer does with
-/// what it yields or returns (CPython's `gen_send_ex2` callers).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// what it yields or returns (CPython's `gen_send_ex2` callers). Also a
+/// function frame called for a [`Drain`] ([`ResumeMode::DrainCall`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resume {
     pub generator: ObjId,
     /// The resumer holds a reference to the generator while it runs (a
@@ -141,7 +142,7 @@ pub struct Resume {
 }
 
 /// How a generator was resumed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResumeMode {
     /// `next(g[, default])`, `g.send(v)`, `g.throw(e)`: a yield is the call's
     /// result; a return raises `StopIteration` (or gives the default, held).
@@ -174,6 +175,121 @@ pub enum ResumeMode {
     /// generator under it (suspended at its `yield from`), a yield to the
     /// outermost one's resumer (`closing`: a yield is refused instead).
     Chain { closing: bool },
+    /// Resumed from inside native code that wanted its next item (a `map`
+    /// over it, `zip`, a consuming builtin): what it yields, returns or
+    /// raises is logged as [`CallResult::Next`] / `Raised`, then the
+    /// caller's instruction replays (`None`) or the drain pumps on.
+    Logged(Option<Box<Drain>>),
+    /// Not a generator: a function frame (`__next__`, a `map` function, a
+    /// `key=`, a `__hash__`…) called while a drain pulls an item; its
+    /// return or exception is logged in the drain's log, then it pumps on.
+    /// `Resume::generator` is the function (not held).
+    DrainCall(Box<Drain>),
+}
+
+/// A builtin consuming an iterable whose items come from Python code
+/// (`list(g)`, `set(map(f, xs))`, `''.join(x for x in xs)`…), one item at
+/// a time: its state lives here (held) while the Python frames that make
+/// the items run, so the work is linear in the number of items. Each item
+/// is one *pull* (`next` of the iterator, then feeding the consumer), a
+/// replayable unit with its own small [`Drain::log`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Drain {
+    /// What was passed (held); `iter()` of it is taken by the first pull.
+    pub iterable: ObjId,
+    /// The iterator, once taken (held).
+    pub iterator: Option<ObjId>,
+    pub consumer: Consumer,
+    /// The results of the current pull's calls and resumes (held).
+    pub log: Vec<CallResult>,
+    /// Items fed so far.
+    pub count: u64,
+    /// The consumer stopped before the items ran out (`any`, `all`, `in`).
+    pub stopped: bool,
+}
+
+/// What a [`Drain`] does with each item (its objects held).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Consumer {
+    /// Into a new list (`list(it)`, a temporary for `items_of`), then a
+    /// tuple of it when `tuple`; stop after `limit` items (0: all).
+    Collect {
+        list: Option<ObjId>,
+        tuple: bool,
+        limit: u32,
+    },
+    /// `lst.extend(it)`, `lst += it`, `[*it]`: onto an existing list.
+    Extend { list: ObjId },
+    /// `set(it)`, `frozenset(it)` (`set: None` until made), `s.update(it)`.
+    SetAdd { set: Option<ObjId>, frozen: bool },
+    /// `dict(pairs)` (`dict: None` until made), `d.update(pairs)`.
+    Dict { dict: Option<ObjId> },
+    /// `dict.fromkeys(it, value)`.
+    FromKeys { dict: Option<ObjId>, value: ObjId },
+    /// `sum(it, start)`: CPython's `builtin_sum_impl` states.
+    Sum { start: ObjId, acc: SumAcc },
+    /// `any(it)` / `all(it)`.
+    AnyAll { any: bool },
+    /// `x in it`.
+    Contains { needle: ObjId },
+    /// `min`/`max` with `key=` and `default=`: the best item and its key.
+    Extreme {
+        max: bool,
+        key: Option<ObjId>,
+        default: Option<ObjId>,
+        best: Option<(ObjId, ObjId)>,
+    },
+}
+
+/// The running total of a driven `sum()`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SumAcc {
+    /// Ints adding in a machine word (no objects made).
+    Int(i64),
+    /// Floats with Neumaier's compensation.
+    Float(f64, f64),
+    /// An object (held).
+    Object(ObjId),
+}
+
+impl Eq for SumAcc {}
+
+impl Drain {
+    /// Every object the drain holds a reference to.
+    pub fn held(&self) -> Vec<ObjId> {
+        let mut held = vec![self.iterable];
+        held.extend(self.iterator);
+        match self.consumer {
+            Consumer::Collect { list, .. } => held.extend(list),
+            Consumer::Extend { list } => held.push(list),
+            Consumer::SetAdd { set, .. } => held.extend(set),
+            Consumer::Dict { dict } => held.extend(dict),
+            Consumer::FromKeys { dict, value } => {
+                held.extend(dict);
+                held.push(value);
+            }
+            Consumer::Sum { start, acc } => {
+                held.push(start);
+                if let SumAcc::Object(acc) = acc {
+                    held.push(acc);
+                }
+            }
+            Consumer::AnyAll { .. } => {}
+            Consumer::Contains { needle } => held.push(needle),
+            Consumer::Extreme {
+                key, default, best, ..
+            } => {
+                held.extend(key);
+                held.extend(default);
+                if let Some((item, key)) = best {
+                    held.push(item);
+                    held.push(key);
+                }
+            }
+        }
+        held.extend(self.log.iter().filter_map(|r| r.object()));
+        held
+    }
 }
 
 /// What a consuming builtin keeps between items (its objects held).
@@ -208,14 +324,17 @@ impl Resume {
         if self.holds {
             held.push(self.generator);
         }
-        match self.mode {
-            ResumeMode::Call {
+        match &self.mode {
+            &ResumeMode::Call {
                 default: Some(default),
             } => held.push(default),
-            ResumeMode::ForIterZip { items, .. } => held.push(items),
-            ResumeMode::Drive(Drive::Collect { list, .. })
-            | ResumeMode::Drive(Drive::Materialize { list, .. }) => held.push(list),
-            ResumeMode::Drive(Drive::Sum { total }) => held.push(total),
+            &ResumeMode::ForIterZip { items, .. } => held.push(items),
+            &ResumeMode::Drive(Drive::Collect { list, .. })
+            | &ResumeMode::Drive(Drive::Materialize { list, .. }) => held.push(list),
+            &ResumeMode::Drive(Drive::Sum { total }) => held.push(total),
+            ResumeMode::Logged(Some(drain)) | ResumeMode::DrainCall(drain) => {
+                held.extend(drain.held())
+            }
             _ => {}
         }
         held

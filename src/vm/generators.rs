@@ -13,7 +13,7 @@ use std::sync::Arc;
 use super::builtins::Builtin;
 use super::containers::Method;
 use super::exceptions::PyException;
-use super::frame::{Continuation, Drive, Frame, Resume, ResumeMode, Slot};
+use super::frame::{CallResult, Continuation, Drive, Frame, Resume, ResumeMode, Slot};
 use super::heap::{ObjId, Referrer, Value};
 use super::report::Event;
 use super::types::generator::{GenState, Generator};
@@ -77,6 +77,14 @@ impl Vm {
         if replayed {
             frame.on_return = None;
         }
+        // Called for a drain (`map(genfunc, xs)`): the generator is the call's result.
+        let drained = match frame.resumed.take().map(|r| *r) {
+            Some(Resume {
+                mode: ResumeMode::DrainCall(drain),
+                ..
+            }) => Some(drain),
+            _ => None,
+        };
         let code = Arc::clone(&frame.code);
         let qualname = code.code.qualname.clone();
         let generator = self.heap.alloc(Value::Generator(Box::new(Generator {
@@ -96,6 +104,10 @@ impl Vm {
             // The record's reference, released when the instruction ends.
             self.heap.incref(generator, self.continuation_referrer());
             return self.replay_returned(generator);
+        }
+        if let Some(drain) = drained {
+            self.heap.incref(generator, self.continuation_referrer());
+            return self.deliver(Some(drain), |_| CallResult::Returned(generator));
         }
         self.push(generator)
     }
@@ -248,7 +260,7 @@ impl Vm {
         }
         for (index, &outer) in outers.iter().enumerate() {
             let mode = if index == 0 {
-                mode
+                mode.clone()
             } else {
                 self.heap.incref(outer, holder);
                 ResumeMode::Chain { closing }
@@ -330,6 +342,13 @@ impl Vm {
                 });
                 self.complete_drive(drive, result?)
             }
+            ResumeMode::Logged(_) | ResumeMode::DrainCall(_) => {
+                let sink = self.release_sink_resume(resume);
+                self.deliver(sink, |index| CallResult::Next {
+                    item: None,
+                    end: index + 1,
+                })
+            }
         }
     }
 
@@ -356,7 +375,7 @@ impl Vm {
     /// The generator frame on top stops: it goes back into its generator
     /// (suspended) or is cleared (finished); the resumer's exception state
     /// comes back. Returns how it had been resumed.
-    fn leave_generator_frame(&mut self, finished: bool) -> Flow<Resume> {
+    pub(super) fn leave_generator_frame(&mut self, finished: bool) -> Flow<Resume> {
         let resume = self
             .frames
             .last_mut()
@@ -404,8 +423,21 @@ impl Vm {
         let resume = self
             .frames
             .last()
-            .and_then(|f| f.resumed.as_deref().copied())
+            .and_then(|f| f.resumed.as_deref().cloned())
             .ok_or_else(|| PyException::new("SystemError", "yield outside a generator"))?;
+        if let ResumeMode::Logged(_) = resume.mode {
+            // Native code wanted the next item: it is logged for it.
+            let resume = self.leave_generator_frame(false)?;
+            self.record_generator_return(resume.generator, value, true);
+            let holder = self.continuation_referrer();
+            self.heap.incref(value, holder);
+            self.heap.decref(value, popped.referrer());
+            let sink = self.release_sink_resume(resume);
+            return self.deliver(sink, |index| CallResult::Next {
+                item: Some(value),
+                end: index + 1,
+            });
+        }
         if let ResumeMode::Drive(drive) = resume.mode {
             // A consuming builtin takes the item and resumes at once.
             let holder = self.continuation_referrer();
@@ -530,6 +562,43 @@ impl Vm {
         // The value outlives the frame, held for the resumer meanwhile.
         self.heap.incref(value, holder);
         self.release(popped);
+        if self.native_sink() {
+            let call = self.frames.last().is_some_and(|f| {
+                matches!(
+                    f.resumed.as_deref().map(|r| &r.mode),
+                    Some(ResumeMode::DrainCall(_))
+                )
+            });
+            let from = self.frames.last().map(|f| f.code.code.qualname.clone());
+            let generator = self
+                .frames
+                .last()
+                .and_then(|f| f.resumed.as_deref())
+                .map(|r| r.generator);
+            let sink = self.leave_native_frame()?;
+            if call {
+                // A function called by a drain returned: its value is logged.
+                if self.heap.recorder.enabled {
+                    let address = self.heap.get(value).address;
+                    self.heap.recorder.push(Event::Return {
+                        from: from.unwrap_or_default(),
+                        obj: value,
+                        address,
+                        yielded: false,
+                    });
+                }
+                return self.deliver(sink, |_| CallResult::Returned(value));
+            }
+            // A generator resumed for native code finished: it has no more items.
+            if let Some(generator) = generator {
+                self.record_generator_return(generator, value, false);
+            }
+            self.heap.decref(value, holder);
+            return self.deliver(sink, |index| CallResult::Next {
+                item: None,
+                end: index + 1,
+            });
+        }
         let resume = self.leave_generator_frame(true)?;
         self.record_generator_return(resume.generator, value, false);
         let result = match resume.mode {
@@ -571,6 +640,8 @@ impl Vm {
                 Ok(result) => self.complete_drive(drive, result),
                 Err(error) => Err(error),
             },
+            // Taken by `native_sink` above.
+            ResumeMode::Logged(_) | ResumeMode::DrainCall(_) => Ok(()),
         };
         self.heap.decref(value, holder);
         let resume = match resume.mode {
@@ -625,9 +696,11 @@ impl Vm {
     /// Whether the generator frame on top catches `exc` when it leaves it.
     /// (Finalization takes every exception: CPython reports it as unraisable.)
     pub(super) fn resumer_catches(&self, frame: &Frame, exc: ObjId) -> bool {
-        match frame.resumed.as_deref().map(|r| r.mode) {
+        match frame.resumed.as_deref().map(|r| &r.mode) {
             Some(ResumeMode::Finalize) => true,
             Some(ResumeMode::Close) => self.is_exception_kind(exc, "GeneratorExit"),
+            // Native code sees every exception as the result of its step.
+            Some(ResumeMode::Logged(_) | ResumeMode::DrainCall(_)) => true,
             _ => false,
         }
     }
@@ -693,21 +766,9 @@ impl Vm {
         if !first_is_generator {
             return None;
         }
+        // Builtins that consume it drain it (`drain.rs`).
         match self.heap.value(callable) {
             Value::Builtin(Builtin::Next) => Some(GenCall::Send),
-            Value::Builtin(
-                builtin @ (Builtin::Sum
-                | Builtin::Min
-                | Builtin::Max
-                | Builtin::Sorted
-                | Builtin::Any
-                | Builtin::All
-                | Builtin::Type(TypeKind::List)
-                | Builtin::Type(TypeKind::Tuple)),
-            ) => Some(GenCall::Drive(*builtin)),
-            Value::Type(
-                kind @ (TypeKind::List | TypeKind::Tuple | TypeKind::Bytes | TypeKind::ByteArray),
-            ) => Some(GenCall::Drive(Builtin::Type(*kind))),
             _ => None,
         }
     }
@@ -878,7 +939,7 @@ impl Vm {
         let resume = Resume {
             generator,
             holds: true,
-            mode,
+            mode: mode.clone(),
             saved_exc: None,
         };
         // Delegates that close quietly are cleared; the innermost that runs
@@ -1182,7 +1243,7 @@ impl Vm {
 
     /// An item appended as `list_extend_iter` does: into the room already
     /// made, else by `list_resize`.
-    fn list_push_hinted(&mut self, list: ObjId, item: ObjId) -> Flow {
+    pub(super) fn list_push_hinted(&mut self, list: ObjId, item: ObjId) -> Flow {
         let address = self.heap.get(list).address;
         let index = match self.heap.value_mut(list) {
             Value::List(l) => {
@@ -1333,7 +1394,7 @@ impl Vm {
             return Ok(false);
         };
         if !matches!(self.heap.value(generator), Value::Generator(_)) {
-            return Ok(false);
+            return self.gather_drained(depth, limit);
         }
         let holder = self.continuation_referrer();
         let list = self.list_object(Vec::new(), false);
@@ -1428,6 +1489,77 @@ impl Vm {
         self.push(tuple)?;
         self.heap.decref(items, holder);
         Ok(())
+    }
+
+    /// Whether the stack slot `depth` under the top holds a generator or
+    /// another iterable whose items come from Python code: an instruction
+    /// that needs all its items gathers them first.
+    #[inline]
+    pub(super) fn gathers_at(&self, depth: usize) -> bool {
+        self.frames
+            .last()
+            .and_then(|f| f.stack.len().checked_sub(depth + 1).map(|i| f.stack[i]))
+            .and_then(|slot| slot.obj)
+            .is_some_and(|obj| match self.heap.value(obj) {
+                Value::Generator(_) => true,
+                Value::Instance { .. }
+                | Value::Map { .. }
+                | Value::Filter { .. }
+                | Value::Enumerate { .. }
+                | Value::Zip { .. }
+                | Value::SeqIterator { .. } => self.runs_python(obj),
+                _ => false,
+            })
+    }
+
+    /// [`Vm::gather_generator`] for other iterables: a drain makes the
+    /// tuple of the items (at most `limit`, 0: all), which takes the
+    /// iterable's place, and the instruction runs again on it.
+    fn gather_drained(&mut self, depth: usize, limit: u32) -> Flow<bool> {
+        let gathered = self.calling(|vm| {
+            let iterable = vm.peek(depth)?.obj.ok_or_else(null)?;
+            let consumer = super::frame::Consumer::Collect {
+                list: None,
+                tuple: true,
+                limit,
+            };
+            let tuple = vm.drain(iterable, consumer)?;
+            // The stack's reference, taken before the drain's record goes.
+            let frame = vm.top_frame()?;
+            let qualname = frame.qualname;
+            let index = frame.stack.len().checked_sub(depth + 1).ok_or_else(null)?;
+            let old = std::mem::replace(&mut frame.stack[index], Slot::strong(tuple));
+            let referrer = Referrer::Stack {
+                frame: qualname,
+                slot: index as u32,
+            };
+            vm.heap.incref(tuple, referrer);
+            if let Some(object) = old.obj
+                && !old.borrowed
+            {
+                vm.heap.decref(object, referrer);
+            }
+            Ok(tuple)
+        })?;
+        let count = match self.heap.value(gathered) {
+            Value::Tuple(items) => items.len(),
+            _ => 0,
+        };
+        let frame = self.top_frame()?;
+        let instr = frame
+            .last
+            .and_then(|i| frame.code.instrs.get(i))
+            .copied()
+            .ok_or_else(|| PyException::new("SystemError", "no instruction to finish"))?;
+        if instr.opcode == crate::bytecode::opcodes::UNPACK_SEQUENCE && count > instr.arg as usize {
+            // `unpack_iterable` stops at one item too many.
+            return Err(PyException::new(
+                "ValueError",
+                format!("too many values to unpack (expected {})", instr.arg),
+            ));
+        }
+        self.execute(instr)?;
+        Ok(true)
     }
 
     /// Whether the stack slot `depth` under the top holds a generator.

@@ -331,6 +331,10 @@ impl Vm {
     /// each step of the iterable is logged, so a key's `__hash__` or
     /// `__eq__` running as a frame replays the call without advancing it twice.
     pub(super) fn dict_from(&mut self, source: ObjId) -> Flow<ObjId> {
+        if self.runs_python(source) {
+            let consumer = super::frame::Consumer::Dict { dict: None };
+            return self.drain(source, consumer);
+        }
         let dict = self
             .heap
             .alloc(Value::Dict(Box::new(super::types::dict::Dict::new())));
@@ -369,41 +373,61 @@ impl Vm {
     fn fill_dict_from_iterator(&mut self, dict: ObjId, iterator: ObjId) -> Flow {
         let mut index = 0;
         while let Some(item) = self.next_logged(iterator)? {
-            let pair: Option<Vec<ObjId>> = match self.heap.value(item) {
-                Value::Tuple(items) => Some(items.to_vec()),
-                Value::List(list) => Some(list.items.clone()),
-                Value::Str(text) => {
-                    let chars: Vec<char> = text.chars().take(3).collect();
-                    Some(
-                        chars
-                            .into_iter()
-                            .map(|c| self.str_object(&c.to_string()))
-                            .collect(),
-                    )
-                }
-                _ => None,
-            };
-            let Some(pair) = pair else {
-                self.heap.discard(item);
-                // `dict_merge_from_seq2` in 3.14: `PySequence_Fast`'s message.
-                let _ = index;
-                return Err(PyException::type_error("object is not iterable"));
-            };
-            if pair.len() != 2 {
-                self.heap.discard(item);
-                return Err(PyException::new(
-                    "ValueError",
-                    format!(
-                        "dictionary update sequence element #{index} has length {}; 2 is required",
-                        pair.len()
-                    ),
-                ));
-            }
-            let set = self.dict_set(dict, pair[0], pair[1]);
+            let result = self.dict_pair_item(dict, item, index);
             self.heap.discard(item);
-            set?;
+            result?;
             index += 1;
         }
         Ok(())
+    }
+
+    /// One element of `dict(pairs)` (`dict_merge_from_seq2`): a sequence
+    /// of two, its key set to its value.
+    pub(super) fn dict_pair_item(&mut self, dict: ObjId, item: ObjId, index: usize) -> Flow {
+        let pair: Option<Vec<ObjId>> = match self.heap.value(item) {
+            Value::Tuple(items) => Some(items.to_vec()),
+            Value::List(list) => Some(list.items.clone()),
+            Value::Str(text) => {
+                let chars: Vec<char> = text.chars().take(3).collect();
+                Some(
+                    chars
+                        .into_iter()
+                        .map(|c| self.str_object(&c.to_string()))
+                        .collect(),
+                )
+            }
+            _ => None,
+        };
+        let Some(pair) = pair else {
+            // `dict_merge_from_seq2` in 3.14: `PySequence_Fast`'s message.
+            return Err(PyException::type_error("object is not iterable"));
+        };
+        if pair.len() != 2 {
+            for part in pair {
+                self.heap.discard(part);
+            }
+            return Err(PyException::new(
+                "ValueError",
+                format!(
+                    "dictionary update sequence element #{index} has length {}; 2 is required",
+                    pair_len_of(self, item)
+                ),
+            ));
+        }
+        let set = self.dict_set(dict, pair[0], pair[1]);
+        for part in pair {
+            self.heap.discard(part);
+        }
+        set
+    }
+}
+
+/// The length a `dict()` element reports in its error.
+fn pair_len_of(vm: &Vm, item: ObjId) -> usize {
+    match vm.heap.value(item) {
+        Value::Tuple(items) => items.len(),
+        Value::List(list) => list.items.len(),
+        Value::Str(text) => text.chars().count(),
+        _ => 0,
     }
 }

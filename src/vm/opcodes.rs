@@ -586,7 +586,7 @@ impl Vm {
 
             // UNPACK_SEQUENCE (seq -- values[oparg])
             UNPACK_SEQUENCE => {
-                if self.generator_at(0) {
+                if self.gathers_at(0) {
                     return self.gather_generator(0, arg.saturating_add(1)).map(|_| ());
                 }
                 let sequence = self.peek(0)?.obj.ok_or_else(null_error)?;
@@ -713,7 +713,7 @@ impl Vm {
             LIST_APPEND => self.list_append_op(arg),
             // LIST_EXTEND (list, unused[oparg-1], iterable -- list, unused[oparg-1])
             LIST_EXTEND => {
-                if self.generator_at(0) {
+                if self.gathers_at(0) {
                     return self.gather_generator(0, 0).map(|_| ());
                 }
                 self.list_extend_op(arg)
@@ -749,7 +749,7 @@ impl Vm {
 
             // CALL_FUNCTION_EX (func, null, callargs, kwargs -- result)
             CALL_FUNCTION_EX => {
-                if self.generator_at(1) {
+                if self.gathers_at(1) {
                     return self.gather_generator(1, 0).map(|_| ());
                 }
                 self.call_function_ex()
@@ -1358,11 +1358,12 @@ impl Vm {
             Value::Instance { .. } => self.instance_next(iterator),
             _ => match self.next_wrapped(iterator)? {
                 Some(next) => Ok(next),
-                None if matches!(self.heap.value(iterator), Value::Generator(_)) => Err(self
-                    .unsupported(
-                        "consuming a generator here (for, next, yield from, enumerate in a \
-                         for loop, list, tuple, sum, min, max, sorted, any and all can)",
-                    )),
+                None if matches!(self.heap.value(iterator), Value::Generator(_)) => {
+                    if self.in_calling() {
+                        return self.next_of_generator(iterator);
+                    }
+                    Err(self.unsupported("taking an item of a generator in this instruction"))
+                }
                 None => Err(self.unsupported("iterating over this object")),
             },
         }
@@ -2172,6 +2173,11 @@ impl Vm {
     /// `_PySequence_IterSearch`: consume the iterator up to an item equal
     /// to `needle` (each step logged, so a replay does not advance it twice).
     fn iterator_contains(&mut self, iterator: ObjId, needle: ObjId) -> Flow<bool> {
+        if self.runs_python(iterator) {
+            let consumer = super::frame::Consumer::Contains { needle };
+            let found = self.drain(iterator, consumer)?;
+            return Ok(found == self.bool_object(true));
+        }
         while let Some(item) = self.next_logged(iterator)? {
             let found = self
                 .compare_bool(crate::bytecode::operators::CompareOp::Eq, item, needle)
@@ -2361,9 +2367,12 @@ impl Vm {
             }
         );
         if generator_method
-            || args
+            || (matches!(
+                self.heap.value(callable),
+                Value::Builtin(builtins::Builtin::Next)
+            ) && args
                 .first()
-                .is_some_and(|&a| matches!(self.heap.value(a), Value::Generator(_)))
+                .is_some_and(|&a| matches!(self.heap.value(a), Value::Generator(_))))
         {
             return None;
         }

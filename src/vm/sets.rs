@@ -266,6 +266,10 @@ impl Vm {
         if let Value::Set(_) = self.heap.value(iterable) {
             return Ok(self.set_copy(iterable, frozen));
         }
+        if self.runs_python(iterable) {
+            let consumer = super::frame::Consumer::SetAdd { set: None, frozen };
+            return self.drain(iterable, consumer);
+        }
         let set = self.set_object(frozen);
         let holder = self.raised_referrer();
         self.heap.incref(set, holder);
@@ -304,6 +308,14 @@ impl Vm {
             if let Value::Set(target) = self.heap.value_mut(set) {
                 target.presize_for(count);
             }
+        }
+        if self.runs_python(iterable) {
+            let consumer = super::frame::Consumer::SetAdd {
+                set: Some(set),
+                frozen: false,
+            };
+            self.drain(iterable, consumer)?;
+            return Ok(());
         }
         let (items, temp) = self.items_of(iterable)?;
         let holder = self.raised_referrer();

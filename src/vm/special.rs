@@ -19,13 +19,18 @@
 //! path. Builtin callables (`key=len`) are called directly, not recorded.
 
 use super::exceptions::PyException;
-use super::frame::{CallResult, Continuation, Frame, Slot};
+use super::frame::{CallResult, Continuation, Drain, Frame, Resume, ResumeMode, Slot};
 use super::heap::{ObjId, Value};
 use super::report::Outcome;
 use super::{Flow, Popped, Vm};
 
 /// The message of the internal error that stands for "a call is pending".
 const PENDING: &str = "bytestep: a Python call is pending";
+
+/// The internal error that stands for "a call is pending".
+pub(super) fn pending_error() -> Box<PyException> {
+    PyException::new("SystemError", PENDING)
+}
 
 fn replay_mismatch() -> Box<PyException> {
     PyException::new(
@@ -57,6 +62,12 @@ pub(super) struct Calls {
     /// next call [`Vm::call_python`] makes.
     request_kwnames: Vec<String>,
     next_kwnames: Vec<String>,
+    /// A drain asked for by the instruction (see `drain.rs`); `request`
+    /// then names its iterable (held: the drain's reference).
+    drain_request: Option<Box<Drain>>,
+    /// The drain whose pull made the pending request: the call's frame
+    /// carries it instead of replaying the instruction.
+    sink: Option<Box<Drain>>,
 }
 
 impl Calls {
@@ -207,10 +218,15 @@ impl Vm {
         Err(PyException::new("SystemError", PENDING))
     }
 
-    /// The pending call: push its frame (its result replays the instruction).
-    /// `None` when no call is pending.
+    /// The pending call: push its frame (its result replays the instruction,
+    /// or feeds the drain in [`Calls::sink`]). A generator asked for by
+    /// native code is resumed. `None` when no call is pending.
     pub(super) fn start_pending_call(&mut self) -> Option<Flow<Outcome>> {
-        let (function, mut args) = self.calls.request.take()?;
+        let sink = self.calls.sink.take();
+        let Some((function, mut args)) = self.calls.request.take() else {
+            self.calls.sink = sink;
+            return None;
+        };
         let kwnames = std::mem::take(&mut self.calls.request_kwnames);
         let results = std::mem::take(&mut self.calls.results);
         self.calls.cursor = 0;
@@ -218,8 +234,22 @@ impl Vm {
         let Some(caller) = self.frames.last_mut() else {
             return Some(Err(PyException::new("SystemError", "no frame")));
         };
-        caller.calls_mut().replay = results;
+        if sink.is_none() || !results.is_empty() {
+            caller.calls_mut().replay = results;
+        }
         let caller_name = caller.qualname;
+        if let Value::Generator(_) = self.heap.value(function) {
+            // The request's reference to the generator is the resume's.
+            let pins = std::mem::take(&mut self.calls.pins);
+            for pinned in pins {
+                self.heap.decref(pinned, holder);
+            }
+            let mode = ResumeMode::Logged(sink);
+            return Some(
+                self.resume(function, None, None, true, mode)
+                    .map(|()| Outcome::Called),
+            );
+        }
         let mut function = function;
         if let Value::Method {
             function: inner,
@@ -247,7 +277,17 @@ impl Vm {
         match self.enter_function(function, as_popped(function), info, popped_args, &kwnames) {
             Ok(()) if self.frames.len() > depth => {
                 if let Some(frame) = self.frames.last_mut() {
-                    frame.on_return = Some(Continuation::Replay);
+                    match sink {
+                        None => frame.on_return = Some(Continuation::Replay),
+                        Some(drain) => {
+                            frame.resumed = Some(Box::new(Resume {
+                                generator: function,
+                                holds: false,
+                                mode: ResumeMode::DrainCall(drain),
+                                saved_exc: None,
+                            }))
+                        }
+                    }
                     frame.calls_mut().pins = pins;
                 }
                 if self.track_lines {
@@ -260,9 +300,114 @@ impl Vm {
                 for pinned in pins {
                     self.heap.decref(pinned, holder);
                 }
+                // The drain goes back to its pump, which gives up.
+                self.calls.sink = sink;
                 Some(Err(error))
             }
         }
+    }
+
+    /// See [`Calls::note_frame_switch`].
+    pub(super) fn note_frame_switch(&mut self) {
+        self.calls.note_frame_switch();
+    }
+
+    /// Whether the instruction running can call Python code (inside [`Vm::calling`]).
+    pub(super) fn in_calling(&self) -> bool {
+        self.calls.depth > 0
+    }
+
+    /// A drain's or a call's result recorded for this point of the
+    /// instruction (`Some` on a replay), as [`Vm::call_python`] takes it.
+    pub(super) fn take_logged_result(&mut self) -> Flow<Option<Flow<ObjId>>> {
+        match self.calls.results.get(self.calls.cursor) {
+            Some(&CallResult::Returned(obj)) => {
+                self.calls.cursor += 1;
+                Ok(Some(Ok(obj)))
+            }
+            Some(&CallResult::Raised(exc)) => {
+                self.calls.cursor += 1;
+                self.heap.incref(exc, self.raised_referrer());
+                Ok(Some(Err(PyException::object(exc, true))))
+            }
+            Some(_) => Err(replay_mismatch()),
+            None => Ok(None),
+        }
+    }
+
+    /// A generator's logged step (`Some` on a replay): its item, `None`
+    /// when it finished, or the exception it raised.
+    pub(super) fn take_logged_next(&mut self) -> Flow<Option<Flow<Option<ObjId>>>> {
+        match self.calls.results.get(self.calls.cursor) {
+            Some(&CallResult::Next { item, end }) => {
+                self.calls.cursor = end as usize;
+                Ok(Some(Ok(item)))
+            }
+            Some(&CallResult::Raised(exc)) => {
+                self.calls.cursor += 1;
+                self.heap.incref(exc, self.raised_referrer());
+                Ok(Some(Err(PyException::object(exc, true))))
+            }
+            Some(_) => Err(replay_mismatch()),
+            None => Ok(None),
+        }
+    }
+
+    /// Ask for a drain (the instruction unwinds with a pending call; the
+    /// request holds the iterable).
+    pub(super) fn request_drain(&mut self, drain: Box<Drain>) {
+        self.heap
+            .incref(drain.iterable, self.continuation_referrer());
+        self.calls.request = Some((drain.iterable, Vec::new()));
+        self.calls.next_pins.clear();
+        self.calls.next_kwnames.clear();
+        self.calls.drain_request = Some(drain);
+    }
+
+    /// Ask to resume `generator` (held by the request).
+    pub(super) fn request_resume(&mut self, generator: ObjId) {
+        self.heap.incref(generator, self.continuation_referrer());
+        self.calls.request = Some((generator, Vec::new()));
+        self.calls.next_pins.clear();
+        self.calls.next_kwnames.clear();
+    }
+
+    /// The drain asked for by the instruction that just unwound, if any:
+    /// the request's reference to its iterable becomes the drain's, and the
+    /// instruction's log goes to its frame.
+    pub(super) fn take_drain_request(&mut self) -> Option<Flow<Box<Drain>>> {
+        let drain = self.calls.drain_request.take()?;
+        self.calls.request = None;
+        self.calls.request_kwnames.clear();
+        let results = std::mem::take(&mut self.calls.results);
+        self.calls.cursor = 0;
+        match self.frames.last_mut() {
+            Some(caller) => {
+                caller.calls_mut().replay = results;
+                Some(Ok(drain))
+            }
+            None => Some(Err(PyException::new("SystemError", "no frame"))),
+        }
+    }
+
+    /// Start a pull with `log` as its call results.
+    pub(super) fn load_log(&mut self, log: Vec<CallResult>) {
+        self.calls.results = log;
+        self.calls.cursor = 0;
+    }
+
+    /// The pending pull's log.
+    pub(super) fn take_log(&mut self) -> Vec<CallResult> {
+        self.calls.cursor = 0;
+        std::mem::take(&mut self.calls.results)
+    }
+
+    pub(super) fn set_sink(&mut self, drain: Box<Drain>) {
+        self.calls.sink = Some(drain);
+    }
+
+    pub(super) fn take_sink(&mut self) -> Option<Box<Drain>> {
+        self.calls.sink.take()
     }
 
     /// The next item of `iterator` for a native iterator that wraps it: the
@@ -273,6 +418,9 @@ impl Vm {
     pub(super) fn next_logged(&mut self, iterator: ObjId) -> Flow<Option<ObjId>> {
         if self.calls.depth == 0 {
             return self.next_item(iterator);
+        }
+        if let Value::Generator(_) = self.heap.value(iterator) {
+            return self.next_of_generator(iterator);
         }
         // The entry is reserved before the step: a nested native iterator
         // logs its own steps after it, and a step interrupted by a pending
