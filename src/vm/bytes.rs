@@ -599,7 +599,7 @@ impl Vm {
     }
 
     /// `_getbytevalue`: an int in range(0, 256).
-    fn byte_value(&mut self, obj: ObjId, message: &str) -> Flow<u8> {
+    pub(super) fn byte_value(&mut self, obj: ObjId, message: &str) -> Flow<u8> {
         let value = match self.index_arg(obj) {
             Ok(v) => v,
             Err(error) if error.kind == "OverflowError" => -1,
@@ -762,7 +762,30 @@ impl Vm {
             "bytes must be in range(0, 256)"
         };
         let sized = matches!(self.heap.value(source), Value::List(_) | Value::Tuple(_));
-        let (items, temp) = match self.items_of(source) {
+        let drained = if self.runs_python(source) {
+            // Items from Python code, each checked as it comes.
+            let consumer = super::frame::Consumer::Collect {
+                list: None,
+                tuple: false,
+                limit: 0,
+                check: if array {
+                    super::frame::ItemCheck::ByteArray
+                } else {
+                    super::frame::ItemCheck::Bytes
+                },
+            };
+            Some(self.drain(source, consumer)?)
+        } else {
+            None
+        };
+        let found = match drained {
+            Some(list) => match self.heap.value(list) {
+                Value::List(l) => Ok((l.items.clone(), None)),
+                _ => Ok((Vec::new(), None)),
+            },
+            None => self.items_of(source),
+        };
+        let (items, temp) = match found {
             Ok(found) => found,
             Err(error) if error.kind == "TypeError" && error.message.ends_with("not iterable") => {
                 return Err(PyException::type_error(format!(

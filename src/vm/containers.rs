@@ -854,11 +854,7 @@ impl Vm {
         if let Some(iterable) = iterable
             && self.runs_python(iterable)
         {
-            let consumer = super::frame::Consumer::Collect {
-                list: None,
-                tuple: false,
-                limit: 0,
-            };
+            let consumer = super::frame::Consumer::collect(false, 0);
             return self.drain(iterable, consumer);
         }
         let list = self.list_object(Vec::new(), true);

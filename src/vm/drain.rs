@@ -23,7 +23,7 @@
 //!    recorded result, and the instruction replays once to finish with it.
 
 use super::exceptions::PyException;
-use super::frame::{CallResult, Consumer, Drain, Resume, ResumeMode, SumAcc};
+use super::frame::{CallResult, Consumer, Drain, ItemCheck, Resume, ResumeMode, SumAcc};
 use super::heap::{ObjId, Value};
 use super::types::TypeKind;
 use super::types::generator::GenState;
@@ -104,6 +104,7 @@ impl Vm {
             log: Vec::new(),
             count: 0,
             stopped: false,
+            hinted: false,
         }));
         Err(super::special::pending_error())
     }
@@ -114,10 +115,13 @@ impl Vm {
         let holder = self.continuation_referrer();
         // Objects the consumer was given are held; what it fills is made now.
         match &mut drain.consumer {
-            Consumer::Collect { list, limit, tuple } => {
+            Consumer::Collect {
+                list, limit, tuple, ..
+            } => {
                 let made = self.list_object(Vec::new(), false);
                 if *limit == 0
                     && !*tuple
+                    && matches!(self.heap.value(drain.iterable), Value::Generator(_))
                     && let Value::List(l) = self.heap.value_mut(made)
                 {
                     // `list_extend_iter`: room for the length hint (8) first.
@@ -166,6 +170,13 @@ impl Vm {
             }
             Consumer::AnyAll { .. } => {}
             Consumer::Contains { needle } => self.heap.incref(*needle, holder),
+            Consumer::Superset { set } => self.heap.incref(*set, holder),
+            Consumer::Subset { set, found } => {
+                self.heap.incref(*set, holder);
+                let made = self.set_object(false);
+                self.heap.incref(made, holder);
+                *found = Some(made);
+            }
             Consumer::Extreme { key, default, .. } => {
                 for object in key.iter().chain(default.iter()) {
                     self.heap.incref(*object, holder);
@@ -235,7 +246,35 @@ impl Vm {
         let holder = self.continuation_referrer();
         let Some(iterator) = drain.iterator else {
             let iterator = self.iterator(drain.iterable)?;
+            // `PyObject_LengthHint(iterable, 8)` after `iter()`: an
+            // instance's `__len__` runs, and the list makes room for that many.
+            let hinted_list = match drain.consumer {
+                Consumer::Collect {
+                    list, limit: 0, ..
+                } => list,
+                Consumer::Extend { list } => Some(list),
+                _ => None,
+            };
+            if let Some(list) = hinted_list
+                && self.is_instance_obj(drain.iterable)
+            {
+                let hint = if self.special_method(drain.iterable, "__len__").is_some() {
+                    match self.instance_len(drain.iterable) {
+                        Ok(n) => n.max(0) as usize,
+                        Err(error) if error.kind == "TypeError" => 8,
+                        Err(error) => return Err(error),
+                    }
+                } else {
+                    8
+                };
+                if let Value::List(l) = self.heap.value_mut(list) {
+                    let n = l.items.len();
+                    l.resize(n + hint);
+                }
+                drain.hinted = true;
+            }
             self.heap.incref(iterator, holder);
+            self.heap.decref(drain.iterable, holder);
             drain.iterator = Some(iterator);
             return Ok(true);
         };
@@ -259,13 +298,24 @@ impl Vm {
     fn feed(&mut self, drain: &mut Drain, item: ObjId) -> Flow<bool> {
         let holder = self.continuation_referrer();
         match &mut drain.consumer {
-            Consumer::Collect { list, .. } => {
+            Consumer::Collect { list, check, .. } => {
                 let list = list.ok_or_else(no_state)?;
+                let message = match check {
+                    ItemCheck::None => None,
+                    ItemCheck::Bytes => Some("bytes must be in range(0, 256)"),
+                    ItemCheck::ByteArray => Some("byte must be in range(0, 256)"),
+                };
+                if let Some(message) = message
+                    && !self.is_instance_obj(item)
+                {
+                    // Converted as it comes; an instance's `__index__` runs later.
+                    self.byte_value(item, message)?;
+                }
                 self.list_push_hinted(list, item)?;
                 Ok(true)
             }
             Consumer::Extend { list } => {
-                self.list_append(*list, item)?;
+                self.list_push_hinted(*list, item)?;
                 Ok(true)
             }
             Consumer::SetAdd { set, .. } => {
@@ -292,6 +342,14 @@ impl Vm {
                 // Found: the rest stays unproduced.
                 let found = item == *needle || self.compare_bool(CompareOp::Eq, item, *needle)?;
                 Ok(!found)
+            }
+            Consumer::Superset { set } => self.set_has(*set, item),
+            Consumer::Subset { set, found } => {
+                let found = found.ok_or_else(no_state)?;
+                if self.set_has(*set, item)? {
+                    self.set_add(found, item)?;
+                }
+                Ok(self.set_size(found) < self.set_size(*set))
             }
             Consumer::Extreme { max, key, best, .. } => {
                 let value = match key {
@@ -415,7 +473,18 @@ impl Vm {
                     Ok(hold(self, list))
                 }
             }
-            Consumer::Extend { .. } => Ok(hold(self, self.singletons.none)),
+            Consumer::Extend { list } => {
+                if drain.hinted
+                    && let Value::List(l) = self.heap.value_mut(list)
+                {
+                    // Cut back if the guess was too large.
+                    let n = l.items.len();
+                    if n < l.allocated {
+                        l.resize(n);
+                    }
+                }
+                Ok(hold(self, self.singletons.none))
+            }
             Consumer::SetAdd { set, .. } => Ok(hold(self, set.ok_or_else(no_state)?)),
             Consumer::Dict { dict } | Consumer::FromKeys { dict, .. } => {
                 Ok(hold(self, dict.ok_or_else(no_state)?))
@@ -435,6 +504,16 @@ impl Vm {
             }
             Consumer::Contains { .. } => {
                 let result = self.bool_object(drain.stopped);
+                Ok(hold(self, result))
+            }
+            Consumer::Superset { .. } => {
+                let result = self.bool_object(!drain.stopped);
+                Ok(hold(self, result))
+            }
+            Consumer::Subset { set, found } => {
+                let found = found.ok_or_else(no_state)?;
+                let all = self.set_size(found) == self.set_size(set);
+                let result = self.bool_object(all);
                 Ok(hold(self, result))
             }
             Consumer::Extreme {

@@ -477,6 +477,11 @@ impl Vm {
         if slot_w && let Some(result) = self.try_special(w, reflected, v)? {
             return Ok(Some(result));
         }
+        if base == BinaryOp::Add && matches!(self.heap.value(v), Value::List(_)) {
+            // The list's own `sq_concat`/`sq_inplace_concat` comes next
+            // (`lst += obj` extends it with obj's items).
+            return Ok(None);
+        }
         let symbol = if op == BinaryOp::Power {
             "** or pow()"
         } else {

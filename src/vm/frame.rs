@@ -195,7 +195,7 @@ pub enum ResumeMode {
 /// replayable unit with its own small [`Drain::log`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Drain {
-    /// What was passed (held); `iter()` of it is taken by the first pull.
+    /// What was passed (held until the first pull takes `iter()` of it).
     pub iterable: ObjId,
     /// The iterator, once taken (held).
     pub iterator: Option<ObjId>,
@@ -206,6 +206,8 @@ pub struct Drain {
     pub count: u64,
     /// The consumer stopped before the items ran out (`any`, `all`, `in`).
     pub stopped: bool,
+    /// The length hint was taken (`PyObject_LengthHint`: an instance's `__len__`).
+    pub hinted: bool,
 }
 
 /// What a [`Drain`] does with each item (its objects held).
@@ -217,6 +219,7 @@ pub enum Consumer {
         list: Option<ObjId>,
         tuple: bool,
         limit: u32,
+        check: ItemCheck,
     },
     /// `lst.extend(it)`, `lst += it`, `[*it]`: onto an existing list.
     Extend { list: ObjId },
@@ -232,6 +235,11 @@ pub enum Consumer {
     AnyAll { any: bool },
     /// `x in it`.
     Contains { needle: ObjId },
+    /// `s.issuperset(it)`: stop at the first item not in `set`.
+    Superset { set: ObjId },
+    /// `s.issubset(it)`: the members of `set` found so far (in `found`,
+    /// made at the start); stop once all are.
+    Subset { set: ObjId, found: Option<ObjId> },
     /// `min`/`max` with `key=` and `default=`: the best item and its key.
     Extreme {
         max: bool,
@@ -239,6 +247,29 @@ pub enum Consumer {
         default: Option<ObjId>,
         best: Option<(ObjId, ObjId)>,
     },
+}
+
+/// What a collecting drain checks of each item as it comes (CPython's
+/// consumers that convert while iterating stop at the first bad one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemCheck {
+    None,
+    /// `bytes(it)`: an int in range(0, 256).
+    Bytes,
+    /// `bytearray(it)`.
+    ByteArray,
+}
+
+impl Consumer {
+    /// A drain into a new list (`limit` items at most, 0: all).
+    pub fn collect(tuple: bool, limit: u32) -> Consumer {
+        Consumer::Collect {
+            list: None,
+            tuple,
+            limit,
+            check: ItemCheck::None,
+        }
+    }
 }
 
 /// The running total of a driven `sum()`.
@@ -257,8 +288,12 @@ impl Eq for SumAcc {}
 impl Drain {
     /// Every object the drain holds a reference to.
     pub fn held(&self) -> Vec<ObjId> {
-        let mut held = vec![self.iterable];
-        held.extend(self.iterator);
+        // The iterable is let go once its iterator is taken (CPython's
+        // consumers borrow it and hold the iterator).
+        let mut held = match self.iterator {
+            Some(iterator) => vec![iterator],
+            None => vec![self.iterable],
+        };
         match self.consumer {
             Consumer::Collect { list, .. } => held.extend(list),
             Consumer::Extend { list } => held.push(list),
@@ -276,6 +311,11 @@ impl Drain {
             }
             Consumer::AnyAll { .. } => {}
             Consumer::Contains { needle } => held.push(needle),
+            Consumer::Superset { set } => held.push(set),
+            Consumer::Subset { set, found } => {
+                held.push(set);
+                held.extend(found);
+            }
             Consumer::Extreme {
                 key, default, best, ..
             } => {

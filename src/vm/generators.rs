@@ -1518,11 +1518,7 @@ impl Vm {
     fn gather_drained(&mut self, depth: usize, limit: u32) -> Flow<bool> {
         let gathered = self.calling(|vm| {
             let iterable = vm.peek(depth)?.obj.ok_or_else(null)?;
-            let consumer = super::frame::Consumer::Collect {
-                list: None,
-                tuple: true,
-                limit,
-            };
+            let consumer = super::frame::Consumer::collect(true, limit);
             let tuple = vm.drain(iterable, consumer)?;
             // The stack's reference, taken before the drain's record goes.
             let frame = vm.top_frame()?;
@@ -1608,51 +1604,61 @@ impl Vm {
         if matches!(self.heap.value(iterable), Value::Generator(_)) {
             return Ok(());
         }
-        let (iterable, popped) = self.pop_object()?;
-        let iterator = match self.iterator(iterable) {
-            Ok(iterator) => iterator,
-            Err(error) => {
-                self.release(popped);
-                return Err(error);
-            }
-        };
-        self.push(iterator)?;
-        self.release(popped);
-        Ok(())
+        // `__iter__` may run as a frame: popped once the iterator is known.
+        self.calling(|vm| {
+            let iterator = vm.iterator(iterable)?;
+            let popped = vm.pop()?;
+            vm.push(iterator)?;
+            vm.release(popped);
+            Ok(())
+        })
     }
 
     // SEND (receiver, v -- receiver, retval): resume the receiver with v;
     // when it is exhausted, jump to END_SEND with its return value.
     #[inline(never)]
     pub(super) fn send(&mut self, target: u32) -> Flow {
-        let (value, popped) = self.pop_object()?;
-        let receiver = self.peek(0)?.obj.ok_or_else(null)?;
-        if matches!(self.heap.value(receiver), Value::Generator(_)) {
-            let holder = self.continuation_referrer();
-            self.heap.incref(value, holder);
-            self.release(popped);
-            let result = self.resume(
-                receiver,
-                Some(value),
-                None,
-                false,
-                ResumeMode::Send { target },
-            );
-            self.heap.decref(value, holder);
-            return result;
+        let receiver = self.peek(1)?.obj.ok_or_else(null)?;
+        if !matches!(self.heap.value(receiver), Value::Generator(_)) {
+            return self.send_to_iterator(target);
         }
+        let (value, popped) = self.pop_object()?;
+        let holder = self.continuation_referrer();
+        self.heap.incref(value, holder);
+        self.release(popped);
+        let result = self.resume(
+            receiver,
+            Some(value),
+            None,
+            false,
+            ResumeMode::Send { target },
+        );
+        self.heap.decref(value, holder);
+        result
+    }
+
+    /// `SEND` to an iterator that is not a generator (`yield from
+    /// map(...)`, an instance): its next item, taken inside the
+    /// instruction (a `__next__` or a `map` function runs as a frame and the
+    /// instruction replays); operands are popped once it is known.
+    fn send_to_iterator(&mut self, target: u32) -> Flow {
+        let receiver = self.peek(1)?.obj.ok_or_else(null)?;
+        let value = self.peek(0)?.obj.ok_or_else(null)?;
         if value != self.singletons.none {
-            self.release(popped);
             return Err(self.unsupported("send() to an iterator that is not a generator"));
         }
-        self.release(popped);
-        match self.next_item(receiver)? {
-            Some(item) => self.push(item),
-            None => {
-                self.push(self.singletons.none)?;
-                self.jump_to(target, 0)
+        self.calling(|vm| {
+            let next = vm.next_item(receiver)?;
+            let popped = vm.pop()?;
+            vm.release(popped);
+            match next {
+                Some(item) => vm.push(item),
+                None => {
+                    vm.push(vm.singletons.none)?;
+                    vm.jump_to(target, 0)
+                }
             }
-        }
+        })
     }
 
     // END_SEND (receiver, value -- value)

@@ -62,6 +62,9 @@ pub(super) struct Calls {
     /// next call [`Vm::call_python`] makes.
     request_kwnames: Vec<String>,
     next_kwnames: Vec<String>,
+    /// Entries of call logs read again by replays and drain pulls: the
+    /// native work replays cost (see [`Vm::replay_work`]).
+    replayed: u64,
     /// A drain asked for by the instruction (see `drain.rs`); `request`
     /// then names its iterable (held: the drain's reference).
     drain_request: Option<Box<Drain>>,
@@ -244,11 +247,12 @@ impl Vm {
             for pinned in pins {
                 self.heap.decref(pinned, holder);
             }
+            // `tp_iternext` takes no reference to the generator: whoever
+            // asked holds it (the drain, a `map` over it).
             let mode = ResumeMode::Logged(sink);
-            return Some(
-                self.resume(function, None, None, true, mode)
-                    .map(|()| Outcome::Called),
-            );
+            let resumed = self.resume(function, None, None, false, mode);
+            self.heap.decref(function, holder);
+            return Some(resumed.map(|()| Outcome::Called));
         }
         let mut function = function;
         if let Value::Method {
@@ -390,8 +394,19 @@ impl Vm {
         }
     }
 
+    /// Instructions replayed and drain pulls made so far, plus the log
+    /// entries they read again: a deterministic measure of the native work
+    /// behind calls made from inside instructions (linear in the items a
+    /// builtin consumes, where a replay of the whole builtin per item
+    /// would make it quadratic).
+    pub fn replay_work(&self) -> u64 {
+        self.calls.replays + self.calls.replayed
+    }
+
     /// Start a pull with `log` as its call results.
     pub(super) fn load_log(&mut self, log: Vec<CallResult>) {
+        self.calls.replays += 1;
+        self.calls.replayed += log.len() as u64;
         self.calls.results = log;
         self.calls.cursor = 0;
     }
@@ -584,6 +599,7 @@ impl Vm {
             .ok_or_else(|| PyException::new("SystemError", "replay past the code"))?;
         let results = frame.take_replay();
         self.calls.replays += 1;
+        self.calls.replayed += results.len() as u64;
         // Anything left from a call made outside `calling` goes first.
         self.release_call_results();
         self.calls.results = results;
