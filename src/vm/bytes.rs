@@ -823,42 +823,6 @@ impl Vm {
         Ok(self.bytes_result(array, data, true))
     }
 
-    /// `bytearray(generator)` once the generator's items are collected in
-    /// `list`: grown byte by byte, as the iterator path of
-    /// `bytearray.__init__` grows it. `None` for any other function.
-    pub(super) fn driven_bytes(&mut self, function: ObjId, list: ObjId) -> Option<Flow<ObjId>> {
-        if !matches!(self.heap.value(function), Value::Type(TypeKind::ByteArray)) {
-            return None;
-        }
-        let items = match self.heap.value(list) {
-            Value::List(l) => l.items.clone(),
-            _ => return None,
-        };
-        let mut grown = ByteArray::default();
-        for item in items {
-            match self.byte_value(item, "byte must be in range(0, 256)") {
-                Ok(byte) => grown.push(byte),
-                Err(error) => return Some(Err(error)),
-            }
-        }
-        Some(Ok(self.bytearray_object(grown)))
-    }
-
-    /// One item of `bytes(g)`/`bytearray(g)` as the generator yields it:
-    /// CPython converts each before asking for the next. Other drives pass.
-    pub(super) fn driven_byte_check(&mut self, function: ObjId, item: ObjId) -> Flow {
-        let message = match self.heap.value(function) {
-            Value::Type(TypeKind::ByteArray) => "byte must be in range(0, 256)",
-            Value::Type(TypeKind::Bytes) => "bytes must be in range(0, 256)",
-            _ => return Ok(()),
-        };
-        if self.is_instance_obj(item) {
-            // Its `__index__` runs when the bytes are made.
-            return Ok(());
-        }
-        self.byte_value(item, message).map(|_| ())
-    }
-
     /// `str(b, encoding, errors)`: decoding (the one-argument form is the repr).
     pub(super) fn str_from_bytes(
         &mut self,

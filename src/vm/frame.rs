@@ -168,8 +168,6 @@ pub enum ResumeMode {
     /// The generator's count reached 0 while suspended inside a `try`: it is
     /// closed (`_PyGen_Finalize`), then freed.
     Finalize,
-    /// A builtin that consumes the generator (`list(g)`, `sum(g)`…).
-    Drive(Drive),
     /// An inner generator of a `yield from` chain that `throw()` or
     /// `close()` reached first: its return or exception goes to the
     /// generator under it (suspended at its `yield from`), a yield to the
@@ -332,31 +330,6 @@ impl Drain {
     }
 }
 
-/// What a consuming builtin keeps between items (its objects held).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Drive {
-    /// `list(g)`, `tuple(g)`, or `min`/`max`/`sorted` of the items: the list
-    /// being filled, and the builtin to apply to it at the end.
-    Collect {
-        list: ObjId,
-        finish: Option<ObjId>,
-        tuple: bool,
-    },
-    /// `sum(g[, start])`: the running total.
-    Sum { total: ObjId },
-    /// `any(g)` / `all(g)`: stop at the first true (false) item.
-    AnyAll { any: bool },
-    /// An instruction that needs the items first (`UNPACK_SEQUENCE`,
-    /// `LIST_EXTEND`, `CALL_FUNCTION_EX`): they are gathered in `list`, then
-    /// the generator's stack slot (`depth` under the caller's top) becomes a
-    /// tuple of them and the instruction runs again. `limit`: stop after
-    /// that many items (0: all).
-    Materialize { list: ObjId, depth: u32, limit: u32 },
-    /// `x in g` (`CONTAINS_OP`, `needle` on the caller's stack under `g`):
-    /// stop at the first equal item.
-    Contains { needle: ObjId, negate: bool },
-}
-
 impl Resume {
     /// The objects this resume holds references to (under the continuation referrer).
     pub fn held(&self) -> Vec<ObjId> {
@@ -369,9 +342,6 @@ impl Resume {
                 default: Some(default),
             } => held.push(default),
             &ResumeMode::ForIterZip { items, .. } => held.push(items),
-            &ResumeMode::Drive(Drive::Collect { list, .. })
-            | &ResumeMode::Drive(Drive::Materialize { list, .. }) => held.push(list),
-            &ResumeMode::Drive(Drive::Sum { total }) => held.push(total),
             ResumeMode::Logged(Some(drain)) | ResumeMode::DrainCall(drain) => {
                 held.extend(drain.held())
             }

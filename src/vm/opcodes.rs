@@ -887,7 +887,7 @@ impl Vm {
 
     /// `(left, right -- res)`: pop both, compute, push the result, then drop
     /// the inputs' references (the result may be one of them).
-    fn binary(&mut self, compute: impl FnOnce(&mut Vm, ObjId, ObjId) -> Flow<ObjId>) -> Flow {
+    pub(super) fn binary(&mut self, compute: impl FnOnce(&mut Vm, ObjId, ObjId) -> Flow<ObjId>) -> Flow {
         let (right, right_popped) = self.pop_object()?;
         let (left, left_popped) = self.pop_object()?;
         let result = match compute(self, left, right) {
@@ -2081,7 +2081,7 @@ impl Vm {
         })
     }
 
-    fn contains(&mut self, container: ObjId, item: ObjId) -> Flow<bool> {
+    pub(super) fn contains(&mut self, container: ObjId, item: ObjId) -> Flow<bool> {
         match self.heap.value(container) {
             Value::Instance { .. } => return self.instance_contains(container, item),
             Value::Set(_) => return self.set_has(container, item),
@@ -2158,6 +2158,7 @@ impl Vm {
             },
             Value::RangeIterator { .. }
             | Value::SeqIterator { .. }
+            | Value::Generator(_)
             | Value::Enumerate { .. }
             | Value::Zip { .. }
             | Value::Map { .. }
@@ -2375,15 +2376,6 @@ impl Vm {
                 .is_some_and(|&a| matches!(self.heap.value(a), Value::Generator(_))))
         {
             return None;
-        }
-        if extra == 0
-            && kwnames.is_empty()
-            && let Some(&iterable) = args.first()
-            && let Some(builtin) = self.drive_through_iter(callable, iterable)
-            && (args.len() == 1 || (args.len() == 2 && builtin == builtins::Builtin::Sum))
-        {
-            let start = args.get(1).copied();
-            return Some(self.drive_instance_generator(builtin, iterable, start, argc));
         }
         let positional = args.len().saturating_sub(kwnames.len());
         Some(self.calling(|vm| {
