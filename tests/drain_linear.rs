@@ -12,11 +12,17 @@ const PROGRAMS: &[(&str, &str)] = &[
     ("list(map)", "r = list(map(lambda x: x + 1, range(N)))"),
     ("sum(map)", "r = sum(map(lambda x: x * 2, range(N)))"),
     ("sorted(map)", "r = sorted(map(lambda x: -x, range(N)))"),
-    ("tuple(filter)", "r = tuple(filter(lambda x: x % 3, range(N)))"),
+    (
+        "tuple(filter)",
+        "r = tuple(filter(lambda x: x % 3, range(N)))",
+    ),
     ("join(genexp)", "r = ''.join(str(x % 10) for x in range(N))"),
     ("set(genexp)", "r = set(x % 97 for x in range(N))"),
     ("dict(genexp)", "r = dict((x, x) for x in range(N))"),
-    ("max(map of map of gen)", "def g(n):\n    for i in range(n):\n        yield i\nr = max(map(lambda a: a * 2, map(lambda b: b + 1, g(N))))"),
+    (
+        "max(map of map of gen)",
+        "def g(n):\n    for i in range(n):\n        yield i\nr = max(map(lambda a: a * 2, map(lambda b: b + 1, g(N))))",
+    ),
     (
         "list(instance)",
         "class It:\n    def __init__(self, n):\n        self.i = 0\n        self.n = n\n    def __iter__(self):\n        return self\n    def __next__(self):\n        if self.i >= self.n:\n            raise StopIteration\n        self.i += 1\n        return self.i\nr = list(It(N))",
@@ -24,12 +30,24 @@ const PROGRAMS: &[(&str, &str)] = &[
     ("any(map)", "r = any(map(lambda x: x < 0, range(N)))"),
     ("x in map", "r = -1 in map(lambda x: x, range(N))"),
     ("unpack star", "a, *r = map(lambda x: x, range(N))"),
-    ("f(*map)", "def f(*a):\n    return len(a)\nr = f(*map(lambda x: x, range(N)))"),
+    (
+        "f(*map)",
+        "def f(*a):\n    return len(a)\nr = f(*map(lambda x: x, range(N)))",
+    ),
     ("enumerate(gen)", "r = list(enumerate(x for x in range(N)))"),
-    ("zip(gen, map)", "r = list(zip((x for x in range(N)), map(lambda y: y, range(N))))"),
+    (
+        "zip(gen, map)",
+        "r = list(zip((x for x in range(N)), map(lambda y: y, range(N))))",
+    ),
     ("bytes(gen)", "r = bytes(x % 256 for x in range(N))"),
-    ("list.extend(gen)", "r = []\nr.extend(x for x in range(N))\nr += (x for x in range(N))"),
-    ("set.update(map)", "r = set()\nr.update(map(lambda x: x % 7, range(N)))"),
+    (
+        "list.extend(gen)",
+        "r = []\nr.extend(x for x in range(N))\nr += (x for x in range(N))",
+    ),
+    (
+        "set.update(map)",
+        "r = set()\nr.update(map(lambda x: x % 7, range(N)))",
+    ),
 ];
 
 /// Instructions executed and replay work for the program with `n` items.
@@ -52,10 +70,14 @@ fn consuming_python_iterators_is_linear() {
         let (steps_n, work_n) = measure(template, 400);
         let (steps_2n, work_2n) = measure(template, 800);
         if steps_2n > 2 * steps_n + 50 {
-            failures.push(format!("{name}: steps {steps_n} for 400, {steps_2n} for 800"));
+            failures.push(format!(
+                "{name}: steps {steps_n} for 400, {steps_2n} for 800"
+            ));
         }
         if work_2n > 2 * work_n + 50 {
-            failures.push(format!("{name}: replay work {work_n} for 400, {work_2n} for 800"));
+            failures.push(format!(
+                "{name}: replay work {work_n} for 400, {work_2n} for 800"
+            ));
         }
         // A handful of log entries per item, never one per earlier item.
         if work_2n > 40 * 800 {

@@ -279,6 +279,15 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         return Ok(text);
     }
     let builtin = match vm.heap.value(callable) {
+        // A class method: `dict.fromkeys(it)` and `{}.fromkeys(it)` alike.
+        Value::Builtin(Builtin::Method(super::containers::Method::DictFromkeys))
+        | Value::BoundMethod {
+            method: Builtin::Method(super::containers::Method::DictFromkeys),
+            ..
+        } => {
+            no_keywords("fromkeys", keywords)?;
+            return vm.dict_fromkeys(args);
+        }
         Value::Builtin(Builtin::Method(method)) => {
             let method = *method;
             let Some((&owner, rest)) = args.split_first() else {
@@ -456,6 +465,8 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
     if builtin != Builtin::Print
         && builtin != Builtin::Sorted
         && builtin != Builtin::Enumerate
+        && builtin != Builtin::Min
+        && builtin != Builtin::Max
         && let Some((name, _)) = keywords.first()
     {
         return Err(PyException::type_error(format!(
@@ -528,6 +539,9 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let [obj] = exactly(builtin, args)?;
             let text = vm.repr_of(obj)?;
             Ok(vm.str_object(&text))
+        }
+        Builtin::Min | Builtin::Max if !keywords.is_empty() => {
+            extreme_keywords(vm, builtin, args, keywords)
         }
         Builtin::Min | Builtin::Max => extreme(vm, builtin, args),
         Builtin::GetSizeOf => {
@@ -816,6 +830,9 @@ fn call_method(
     keywords: &[(&str, ObjId)],
 ) -> Call {
     use super::containers::Method;
+    if method == Method::DictUpdate && matches!(vm.heap.value(owner), Value::Dict(_)) {
+        return vm.dict_update(owner, args, keywords);
+    }
     if method == Method::ListSort && !keywords.is_empty() {
         if !args.is_empty() {
             return Err(PyException::type_error(
@@ -921,6 +938,70 @@ fn print(vm: &mut Vm, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
         .recorder
         .record(|| super::report::Event::Output { text });
     Ok(vm.singletons.none)
+}
+
+/// `min`/`max` with `key=` or `default=` (`min_max`): one iterable is
+/// drained (the key function runs as a frame per item), several
+/// arguments compared directly.
+fn extreme_keywords(
+    vm: &mut Vm,
+    builtin: Builtin,
+    args: &[ObjId],
+    keywords: &[(&str, ObjId)],
+) -> Call {
+    let name = builtin.name();
+    let mut key = None;
+    let mut default = None;
+    for &(keyword, value) in keywords {
+        match keyword {
+            "key" => key = Some(value).filter(|&k| k != vm.singletons.none),
+            "default" => default = Some(value),
+            other => {
+                return Err(PyException::type_error(format!(
+                    "{name}() got an unexpected keyword argument '{other}'"
+                )));
+            }
+        }
+    }
+    match args {
+        [] => Err(PyException::type_error(format!(
+            "{name} expected at least 1 argument, got 0"
+        ))),
+        [iterable] => {
+            let consumer = super::frame::Consumer::Extreme {
+                max: builtin == Builtin::Max,
+                key,
+                default,
+                best: None,
+            };
+            vm.drain(*iterable, consumer)
+        }
+        _ if default.is_some() => Err(PyException::type_error(format!(
+            "Cannot specify a default for {name}() with multiple positional arguments"
+        ))),
+        many => {
+            let Some(key) = key else {
+                return extreme(vm, builtin, many);
+            };
+            let op = if builtin == Builtin::Max {
+                CompareOp::Gt
+            } else {
+                CompareOp::Lt
+            };
+            let mut best: Option<(ObjId, ObjId)> = None;
+            for &item in many {
+                let value = vm.call_python(key, &[item])?;
+                let better = match best {
+                    None => true,
+                    Some((_, best_value)) => vm.compare_bool(op, value, best_value)?,
+                };
+                if better {
+                    best = Some((item, value));
+                }
+            }
+            Ok(best.map_or(vm.singletons.none, |(item, _)| item))
+        }
+    }
 }
 
 fn extreme(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {

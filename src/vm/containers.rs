@@ -36,6 +36,8 @@ pub enum Method {
     DictSetdefault,
     DictClear,
     DictCopy,
+    DictUpdate,
+    DictFromkeys,
     GenSend,
     GenThrow,
     GenClose,
@@ -53,6 +55,8 @@ impl Method {
             Method::ListReverse => "reverse",
             Method::ListClear | Method::DictClear => "clear",
             Method::ListCopy | Method::DictCopy => "copy",
+            Method::DictUpdate => "update",
+            Method::DictFromkeys => "fromkeys",
             Method::ListRemove => "remove",
             Method::ListSort => "sort",
             Method::DictGet => "get",
@@ -75,13 +79,15 @@ impl Method {
             | Method::DictPop
             | Method::DictSetdefault
             | Method::DictClear
-            | Method::DictCopy => TypeKind::Dict,
+            | Method::DictCopy
+            | Method::DictUpdate
+            | Method::DictFromkeys => TypeKind::Dict,
             Method::GenSend | Method::GenThrow | Method::GenClose => TypeKind::Generator,
             _ => TypeKind::List,
         }
     }
 
-    const ALL: [Method; 22] = [
+    const ALL: [Method; 23] = [
         Method::GenSend,
         Method::GenThrow,
         Method::GenClose,
@@ -104,6 +110,7 @@ impl Method {
         Method::DictSetdefault,
         Method::DictClear,
         Method::DictCopy,
+        Method::DictUpdate,
     ];
 
     pub fn find(owner: TypeKind, name: &str) -> Option<Method> {
@@ -841,6 +848,8 @@ impl Vm {
                 }
                 Ok(copy)
             }
+            Method::DictUpdate => self.dict_update(owner, args, &[]),
+            Method::DictFromkeys => self.dict_fromkeys(&[&[owner], args].concat()),
             // Calls on generators resume their frame (see `generators`).
             Method::GenSend | Method::GenThrow | Method::GenClose => Err(PyException::new(
                 "SystemError",

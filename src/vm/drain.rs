@@ -249,9 +249,7 @@ impl Vm {
             // `PyObject_LengthHint(iterable, 8)` after `iter()`: an
             // instance's `__len__` runs, and the list makes room for that many.
             let hinted_list = match drain.consumer {
-                Consumer::Collect {
-                    list, limit: 0, ..
-                } => list,
+                Consumer::Collect { list, limit: 0, .. } => list,
                 Consumer::Extend { list } => Some(list),
                 _ => None,
             };

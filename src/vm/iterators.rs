@@ -361,6 +361,89 @@ impl Vm {
         }
     }
 
+    /// `d.update(other, **kwargs)` (`dict_update_arg`): a dict's entries,
+    /// or pairs from an iterable (drained when they come from Python
+    /// code), then the keywords.
+    pub(super) fn dict_update(
+        &mut self,
+        dict: ObjId,
+        args: &[ObjId],
+        keywords: &[(&str, ObjId)],
+    ) -> Flow<ObjId> {
+        if args.len() > 1 {
+            return Err(PyException::type_error(format!(
+                "update expected at most 1 argument, got {}",
+                args.len()
+            )));
+        }
+        if let Some(&other) = args.first() {
+            if let Value::Dict(d) = self.heap.value(other) {
+                let pairs: Vec<(ObjId, ObjId)> = d.entries().map(|e| (e.key, e.value)).collect();
+                for (key, value) in pairs {
+                    self.dict_set(dict, key, value)?;
+                }
+            } else if self.is_instance_obj(other) && self.special_method(other, "keys").is_some() {
+                return Err(self.unsupported("dict.update() with a mapping that is not a dict"));
+            } else if self.runs_python(other) {
+                let consumer = super::frame::Consumer::Dict { dict: Some(dict) };
+                self.drain(other, consumer)?;
+            } else {
+                self.fill_dict_from_pairs(dict, other)?;
+            }
+        }
+        for &(name, value) in keywords {
+            let key = self.identifier(name);
+            self.dict_set(dict, key, value)?;
+        }
+        Ok(self.singletons.none)
+    }
+
+    /// `dict.fromkeys(iterable, value=None)`: a new dict, each key set to `value`.
+    pub(super) fn dict_fromkeys(&mut self, args: &[ObjId]) -> Flow<ObjId> {
+        let (iterable, value) = match args {
+            [iterable] => (*iterable, self.singletons.none),
+            [iterable, value] => (*iterable, *value),
+            _ => {
+                return Err(PyException::type_error(format!(
+                    "fromkeys expected at least 1 argument, got {}",
+                    args.len()
+                )));
+            }
+        };
+        if self.runs_python(iterable) {
+            let consumer = super::frame::Consumer::FromKeys { dict: None, value };
+            return self.drain(iterable, consumer);
+        }
+        let dict = self
+            .heap
+            .alloc(Value::Dict(Box::new(super::types::dict::Dict::new())));
+        let holder = self.raised_referrer();
+        self.heap.incref(dict, holder);
+        let result = self.items_of(iterable).and_then(|(keys, temp)| {
+            let mut set = Ok(());
+            for key in keys {
+                set = self.dict_set(dict, key, value);
+                if set.is_err() {
+                    break;
+                }
+            }
+            if let Some(temp) = temp {
+                self.heap.discard(temp);
+            }
+            set
+        });
+        match result {
+            Ok(()) => {
+                self.heap.decref_keep(dict, holder);
+                Ok(dict)
+            }
+            Err(error) => {
+                self.heap.decref(dict, holder);
+                Err(error)
+            }
+        }
+    }
+
     fn fill_dict_from_pairs(&mut self, dict: ObjId, source: ObjId) -> Flow {
         let iterator = self.iterator(source)?;
         let holder = self.raised_referrer();

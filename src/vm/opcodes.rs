@@ -887,7 +887,10 @@ impl Vm {
 
     /// `(left, right -- res)`: pop both, compute, push the result, then drop
     /// the inputs' references (the result may be one of them).
-    pub(super) fn binary(&mut self, compute: impl FnOnce(&mut Vm, ObjId, ObjId) -> Flow<ObjId>) -> Flow {
+    pub(super) fn binary(
+        &mut self,
+        compute: impl FnOnce(&mut Vm, ObjId, ObjId) -> Flow<ObjId>,
+    ) -> Flow {
         let (right, right_popped) = self.pop_object()?;
         let (left, left_popped) = self.pop_object()?;
         let result = match compute(self, left, right) {
@@ -1171,6 +1174,10 @@ impl Vm {
                 let type_name = kind.name();
                 Ok(self.heap.alloc(Value::Str(type_name.into())))
             }
+            // `dict.fromkeys`, a class method.
+            Value::Type(TypeKind::Dict) if name_text == "fromkeys" => Ok(self.static_builtin(
+                builtins::Builtin::Method(super::containers::Method::DictFromkeys),
+            )),
             Value::List(_) | Value::Dict(_) => {
                 let kind = self.heap.value(owner).type_kind();
                 match super::containers::Method::find(kind, name_text) {
