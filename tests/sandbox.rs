@@ -52,7 +52,7 @@ const ATTEMPTS: &[&str] = &[
     "print(().__class__.__bases__[0].__subclasses__())",
     "print(''.__class__.__mro__[1].__subclasses__())",
     "print(type(()).__subclasses__())",
-    "print((1).__class__)",
+    "print((1).__class__.__subclasses__())",
     "print([c for c in ().__class__.__base__.__subclasses__()])",
     "print(print.__self__)",
     "print(getattr(print, '__self__'))",

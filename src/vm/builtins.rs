@@ -91,6 +91,15 @@ pub enum Builtin {
     Gc(super::gc::GcFunction),
     /// A type object of the builtins namespace (`int`, `range`...).
     Type(TypeKind),
+    /// `dict.fromkeys`, a class method (bound to `dict` from an instance too).
+    DictFromKeys,
+    /// `sys.intern`.
+    Intern,
+    /// `sys.getrecursionlimit`.
+    GetRecursionLimit,
+    /// A special method of a built-in type (`int.__add__`) or a plain
+    /// method of numbers (`int.bit_length`), with the type defining it.
+    Slot(super::wrappers::SlotMethod, TypeKind),
 }
 
 impl Builtin {
@@ -158,6 +167,28 @@ impl Builtin {
             Builtin::Math(function) => function.name(),
             Builtin::Gc(function) => function.name(),
             Builtin::Type(kind) => kind.name(),
+            Builtin::Slot(method, _) => method.name(),
+            Builtin::DictFromKeys => "fromkeys",
+            Builtin::Intern => "intern",
+            Builtin::GetRecursionLimit => "getrecursionlimit",
+        }
+    }
+
+    /// The type of its object: methods of built-in types are method
+    /// descriptors, special methods slot wrappers, the rest functions.
+    pub fn type_kind(self) -> TypeKind {
+        match self {
+            Builtin::Method(_)
+            | Builtin::SetMethod(_)
+            | Builtin::StrMethod(_)
+            | Builtin::BytesMethod(..) => TypeKind::MethodDescriptor,
+            Builtin::Slot(method, kind) if method.is_wrapper(kind) => TypeKind::WrapperDescriptor,
+            Builtin::Slot(..) => TypeKind::MethodDescriptor,
+            Builtin::ExcInit
+            | Builtin::ObjectSetAttr
+            | Builtin::ObjectDelAttr
+            | Builtin::ObjectGetAttribute => TypeKind::WrapperDescriptor,
+            _ => TypeKind::BuiltinFunction,
         }
     }
 
@@ -178,6 +209,8 @@ impl Builtin {
             Builtin::BytesMethod(method, kind) => {
                 format!("<method '{}' of '{}' objects>", method.name(), kind.name())
             }
+            Builtin::Slot(method, kind) => method.repr(kind),
+            Builtin::DictFromKeys => "<built-in method fromkeys of type object>".into(),
             _ => format!("<built-in function {}>", self.name()),
         }
     }
@@ -252,6 +285,8 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
 pub const SYS: &[(&str, Builtin)] = &[
     ("getsizeof", Builtin::GetSizeOf),
     ("getrefcount", Builtin::GetRefCount),
+    ("intern", Builtin::Intern),
+    ("getrecursionlimit", Builtin::GetRecursionLimit),
 ];
 
 type Call = Result<ObjId, Box<PyException>>;
@@ -279,14 +314,18 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         return Ok(text);
     }
     let builtin = match vm.heap.value(callable) {
-        // A class method: `dict.fromkeys(it)` and `{}.fromkeys(it)` alike.
-        Value::Builtin(Builtin::Method(super::containers::Method::DictFromkeys))
-        | Value::BoundMethod {
-            method: Builtin::Method(super::containers::Method::DictFromkeys),
-            ..
+        Value::Builtin(Builtin::Slot(method, owner)) => {
+            let (method, owner) = (*method, *owner);
+            no_keywords(method.name(), keywords)?;
+            return vm.call_slot_method(method, owner, args, None);
+        }
+        Value::BoundMethod {
+            method: Builtin::Slot(method, kind),
+            owner,
         } => {
-            no_keywords("fromkeys", keywords)?;
-            return vm.dict_fromkeys(args);
+            let (method, kind, owner) = (*method, *kind, *owner);
+            no_keywords(method.name(), keywords)?;
+            return vm.call_slot_method(method, kind, args, Some(owner));
         }
         Value::Builtin(Builtin::Method(method)) => {
             let method = *method;
@@ -554,6 +593,14 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let count = vm.heap.getrefcount(obj);
             Ok(vm.int_from_bigint(BigInt::from(count)))
         }
+        Builtin::Intern => {
+            let [obj] = exactly(builtin, args)?;
+            vm.sys_intern(obj)
+        }
+        Builtin::GetRecursionLimit => {
+            let [] = exactly(builtin, args)?;
+            Ok(vm.int_object(super::RECURSION_LIMIT as i64))
+        }
         Builtin::Iter => {
             let [obj] = exactly(builtin, args)?;
             vm.iterator(obj)
@@ -818,6 +865,11 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             format!("method {} called without its object", method.name()),
         )),
         Builtin::Type(kind) => construct(vm, kind, args),
+        Builtin::Slot(method, _) => Err(PyException::new(
+            "SystemError",
+            format!("method {} called without its object", method.name()),
+        )),
+        Builtin::DictFromKeys => vm.dict_fromkeys(args),
     }
 }
 

@@ -1547,6 +1547,12 @@ impl Vm {
             Value::Exception(_) if value.is_some() => {
                 return Err(self.unsupported(&format!("setting {name} on an exception")));
             }
+            // A function's own fields (`__name__`, `__defaults__`…) are not
+            // in its `__dict__`; setting them is not built yet.
+            Value::Function(_) if super::types::attrs::find(TypeKind::Function, name).is_some() => {
+                return Err(self.unsupported(&format!("setting {name} on a function")));
+            }
+            Value::Function(_) => self.function_dict(owner),
             Value::Class(c) => {
                 if value.is_some() && name.starts_with("__") && name.ends_with("__") {
                     return Err(self.unsupported(&format!("setting {name} on a class")));

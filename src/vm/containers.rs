@@ -37,7 +37,9 @@ pub enum Method {
     DictClear,
     DictCopy,
     DictUpdate,
-    DictFromkeys,
+    DictPopitem,
+    TupleIndex,
+    TupleCount,
     GenSend,
     GenThrow,
     GenClose,
@@ -50,13 +52,13 @@ impl Method {
             Method::ListPop | Method::DictPop => "pop",
             Method::ListExtend => "extend",
             Method::ListInsert => "insert",
-            Method::ListIndex => "index",
-            Method::ListCount => "count",
+            Method::ListIndex | Method::TupleIndex => "index",
+            Method::ListCount | Method::TupleCount => "count",
+            Method::DictPopitem => "popitem",
             Method::ListReverse => "reverse",
             Method::ListClear | Method::DictClear => "clear",
             Method::ListCopy | Method::DictCopy => "copy",
             Method::DictUpdate => "update",
-            Method::DictFromkeys => "fromkeys",
             Method::ListRemove => "remove",
             Method::ListSort => "sort",
             Method::DictGet => "get",
@@ -81,13 +83,17 @@ impl Method {
             | Method::DictClear
             | Method::DictCopy
             | Method::DictUpdate
-            | Method::DictFromkeys => TypeKind::Dict,
+            | Method::DictPopitem => TypeKind::Dict,
+            Method::TupleIndex | Method::TupleCount => TypeKind::Tuple,
             Method::GenSend | Method::GenThrow | Method::GenClose => TypeKind::Generator,
             _ => TypeKind::List,
         }
     }
 
-    const ALL: [Method; 23] = [
+    const ALL: [Method; 26] = [
+        Method::DictPopitem,
+        Method::TupleIndex,
+        Method::TupleCount,
         Method::GenSend,
         Method::GenThrow,
         Method::GenClose,
@@ -424,6 +430,121 @@ impl Vm {
         PyException::object(exc, false)
     }
 
+    /// `d1 | d2` (a copy of `d1` updated by `d2`) and `d |= other` (`d`
+    /// updated in place by a dict or an iterable of pairs); `None` when the
+    /// operands are not for dict's `|`.
+    pub(super) fn dict_binary_op(
+        &mut self,
+        op: BinaryOp,
+        lhs: ObjId,
+        rhs: ObjId,
+    ) -> Flow<Option<ObjId>> {
+        if op.base() != BinaryOp::Or || !matches!(self.heap.value(lhs), Value::Dict(_)) {
+            return Ok(None);
+        }
+        if op.is_inplace() {
+            self.dict_update_from(lhs, rhs)?;
+            return Ok(Some(lhs));
+        }
+        if !matches!(self.heap.value(rhs), Value::Dict(_)) {
+            return Ok(None);
+        }
+        let copy = self.call_method(Method::DictCopy, lhs, &[])?;
+        if let Err(error) = self.dict_update_from(copy, rhs) {
+            self.heap.discard(copy);
+            return Err(error);
+        }
+        Ok(Some(copy))
+    }
+
+    /// `dict_update_arg`: the entries of a dict, or the pairs of an iterable.
+    pub(super) fn dict_update_from(&mut self, dict: ObjId, other: ObjId) -> Flow {
+        if let Value::Dict(d) = self.heap.value(other) {
+            let entries: Vec<(ObjId, ObjId)> = d.entries().map(|e| (e.key, e.value)).collect();
+            for (key, value) in entries {
+                self.dict_set(dict, key, value)?;
+            }
+            return Ok(());
+        }
+        if self.runs_python(other) {
+            // Pair by pair as they come.
+            let consumer = super::frame::Consumer::Dict { dict: Some(dict) };
+            self.drain(other, consumer)?;
+            return Ok(());
+        }
+        let (items, temp) = self.items_of(other)?;
+        let result = self.dict_set_pairs(dict, &items);
+        if let Some(temp) = temp {
+            self.heap.discard(temp);
+        }
+        result
+    }
+
+    fn dict_set_pairs(&mut self, dict: ObjId, items: &[ObjId]) -> Flow {
+        for (index, &item) in items.iter().enumerate() {
+            let pair = match self.heap.value(item) {
+                Value::Tuple(pair) => pair.to_vec(),
+                Value::List(list) => list.items.clone(),
+                // CPython 3.14 words it so for any element that is no sequence.
+                _ => return Err(PyException::type_error("object is not iterable")),
+            };
+            let [key, value] = pair[..] else {
+                return Err(PyException::new(
+                    "ValueError",
+                    format!(
+                        "dictionary update sequence element #{index} has length {}; 2 is required",
+                        pair.len()
+                    ),
+                ));
+            };
+            self.dict_set(dict, key, value)?;
+        }
+        Ok(())
+    }
+
+    /// `dict.fromkeys(iterable[, value])`: a new dict.
+    pub(super) fn dict_fromkeys(&mut self, args: &[ObjId]) -> Flow<ObjId> {
+        let (iterable, value) = match args {
+            [iterable] => (*iterable, self.singletons.none),
+            [iterable, value] => (*iterable, *value),
+            _ => {
+                return Err(PyException::type_error(format!(
+                    "fromkeys expected {} arguments, got {}",
+                    if args.is_empty() {
+                        "at least 1"
+                    } else {
+                        "at most 2"
+                    },
+                    args.len()
+                )));
+            }
+        };
+        if self.runs_python(iterable) {
+            // Key by key as they come (an unhashable one stops it there).
+            let consumer = super::frame::Consumer::FromKeys { dict: None, value };
+            return self.drain(iterable, consumer);
+        }
+        let (keys, temp) = self.items_of(iterable)?;
+        let dict = self.heap.alloc(Value::Dict(Box::new(Dict::presized(0))));
+        let mut result = Ok(());
+        for key in keys {
+            result = self.dict_set(dict, key, value);
+            if result.is_err() {
+                break;
+            }
+        }
+        if let Some(temp) = temp {
+            self.heap.discard(temp);
+        }
+        match result {
+            Ok(()) => Ok(dict),
+            Err(error) => {
+                self.heap.discard(dict);
+                Err(error)
+            }
+        }
+    }
+
     /// Remove `key`; the removed entry's references are the caller's to drop
     /// (returned as (key, value)).
     fn dict_remove(&mut self, dict: ObjId, key: ObjId) -> Flow<Option<(ObjId, ObjId)>> {
@@ -689,6 +810,56 @@ impl Vm {
                 self.heap.incref(item, item_referrer(address, at));
                 Ok(none)
             }
+            Method::TupleIndex | Method::TupleCount => {
+                arity(1, 1)?;
+                let items = match self.heap.value(owner) {
+                    Value::Tuple(items) => items.to_vec(),
+                    _ => Vec::new(),
+                };
+                let mut count = 0;
+                for (i, &item) in items.iter().enumerate() {
+                    if self.compare_bool(CompareOp::Eq, item, args[0])? {
+                        if method == Method::TupleIndex {
+                            return Ok(self.int_object(i as i64));
+                        }
+                        count += 1;
+                    }
+                }
+                if method == Method::TupleIndex {
+                    return Err(PyException::new(
+                        "ValueError",
+                        "tuple.index(x): x not in tuple",
+                    ));
+                }
+                Ok(self.int_object(count))
+            }
+            Method::DictPopitem => {
+                arity(0, 0)?;
+                let last = match self.heap.value(owner) {
+                    Value::Dict(d) => d.entries().last().map(|e| e.key),
+                    _ => None,
+                };
+                let Some(last) = last else {
+                    let message = self.str_object("popitem(): dictionary is empty");
+                    return Err(self.key_error(message));
+                };
+                let Some((key, value)) = self.dict_remove(owner, last)? else {
+                    return Err(PyException::new("SystemError", "popitem lost its key"));
+                };
+                // The dict's references move into the pair.
+                let pair = self.tuple_object(vec![key, value], false);
+                let address = self.heap.get(owner).address;
+                self.heap.decref(
+                    value,
+                    Referrer::DictValue {
+                        container: address,
+                        key,
+                    },
+                );
+                self.heap
+                    .decref(key, Referrer::DictKey { container: address });
+                Ok(pair)
+            }
             Method::ListIndex | Method::ListCount | Method::ListRemove => {
                 arity(1, 1)?;
                 let items = match self.heap.value(owner) {
@@ -849,7 +1020,6 @@ impl Vm {
                 Ok(copy)
             }
             Method::DictUpdate => self.dict_update(owner, args, &[]),
-            Method::DictFromkeys => self.dict_fromkeys(&[&[owner], args].concat()),
             // Calls on generators resume their frame (see `generators`).
             Method::GenSend | Method::GenThrow | Method::GenClose => Err(PyException::new(
                 "SystemError",

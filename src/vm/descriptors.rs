@@ -131,25 +131,11 @@ impl Vm {
             }
             (Value::Member { class, .. }, "__objclass__") => *class,
             (Value::Object, "__class__") => self.type_object_id(TypeKind::Object),
-            (Value::Object, _) => {
-                return Err(self.attribute_error(
-                    owner,
-                    &text,
-                    format!("'object' object has no attribute '{text}'"),
-                ));
-            }
+            // The rest of `object()`'s and a set's: `builtin_attribute`.
+            (Value::Object | Value::Set(_), _) => return Ok(false),
             (Value::Slice { start, .. }, "start") => *start,
             (Value::Slice { stop, .. }, "stop") => *stop,
             (Value::Slice { step, .. }, "step") => *step,
-            (Value::Set(_), _) => {
-                return Err(PyException::new(
-                    "AttributeError",
-                    format!(
-                        "'{}' object has no attribute '{text}'",
-                        self.heap.value(owner).type_name()
-                    ),
-                ));
-            }
             (Value::Type(kind), "__name__" | "__qualname__") => {
                 // A static type's name is a new string each time.
                 let kind_name = kind.name();

@@ -191,7 +191,10 @@ impl Vm {
                 if !matches!(
                     self.heap.value(obj),
                     Value::Instance { .. } | Value::Class(_) | Value::Module(_) | Value::Object
-                ) =>
+                ) && !crate::vm::types::attrs::known(match self.heap.value(obj) {
+                    Value::Type(of) => *of,
+                    other => other.type_kind(),
+                }) =>
             {
                 return Err(self.unsupported(&format!(
                     "dir() of {} objects",

@@ -398,52 +398,6 @@ impl Vm {
         Ok(self.singletons.none)
     }
 
-    /// `dict.fromkeys(iterable, value=None)`: a new dict, each key set to `value`.
-    pub(super) fn dict_fromkeys(&mut self, args: &[ObjId]) -> Flow<ObjId> {
-        let (iterable, value) = match args {
-            [iterable] => (*iterable, self.singletons.none),
-            [iterable, value] => (*iterable, *value),
-            _ => {
-                return Err(PyException::type_error(format!(
-                    "fromkeys expected at least 1 argument, got {}",
-                    args.len()
-                )));
-            }
-        };
-        if self.runs_python(iterable) {
-            let consumer = super::frame::Consumer::FromKeys { dict: None, value };
-            return self.drain(iterable, consumer);
-        }
-        let dict = self
-            .heap
-            .alloc(Value::Dict(Box::new(super::types::dict::Dict::new())));
-        let holder = self.raised_referrer();
-        self.heap.incref(dict, holder);
-        let result = self.items_of(iterable).and_then(|(keys, temp)| {
-            let mut set = Ok(());
-            for key in keys {
-                set = self.dict_set(dict, key, value);
-                if set.is_err() {
-                    break;
-                }
-            }
-            if let Some(temp) = temp {
-                self.heap.discard(temp);
-            }
-            set
-        });
-        match result {
-            Ok(()) => {
-                self.heap.decref_keep(dict, holder);
-                Ok(dict)
-            }
-            Err(error) => {
-                self.heap.decref(dict, holder);
-                Err(error)
-            }
-        }
-    }
-
     fn fill_dict_from_pairs(&mut self, dict: ObjId, source: ObjId) -> Flow {
         let iterator = self.iterator(source)?;
         let holder = self.raised_referrer();

@@ -27,6 +27,7 @@ mod gc;
 mod generators;
 pub mod heap;
 pub mod input;
+mod intern;
 mod introspect;
 mod invariants;
 mod iterators;
@@ -44,6 +45,7 @@ pub mod strings;
 mod suggest;
 pub mod types;
 mod unwind;
+mod wrappers;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -105,6 +107,10 @@ pub struct Vm {
     /// Attribute and class-namespace keys: CPython's interned identifier
     /// strings, immortal, made once each.
     identifiers: FastMap<Symbol, ObjId>,
+    /// Other interned strings, by text: identifier-like code constants (the
+    /// compiler interns them) and what `sys.intern` was given.
+    /// (With the object's serial: a freed and reused slot is not it.)
+    interned: FastMap<Arc<str>, (ObjId, u64)>,
     /// What `input()` reads.
     pub input: input::Input,
     /// What the program printed (the newest part; see [`output`]).
@@ -234,6 +240,7 @@ impl Vm {
             imported: Vec::new(),
             stderr: String::new(),
             identifiers: FastMap::default(),
+            interned: FastMap::default(),
             input: input::Input::empty(),
             output: output::Output::default(),
             source: source.into(),
@@ -423,7 +430,11 @@ impl Vm {
             Constant::Bool(b) => self.bool_object(*b),
             Constant::Int(value) => self.int_from_bigint(value.clone()),
             Constant::Float(value) => self.heap.alloc(Value::Float(*value)),
-            Constant::Str(text) => self.str_object(text),
+            Constant::Str(text) => {
+                let id = self.str_object(text);
+                self.note_interned_constant(id, text);
+                id
+            }
             Constant::Tuple(items) => {
                 let items: Vec<ObjId> = items
                     .iter()

@@ -667,6 +667,7 @@ impl Vm {
                     kwdefaults: None,
                     closure: None,
                     annotate: None,
+                    dict: None,
                 })));
                 self.heap.incref(
                     code,
@@ -1142,6 +1143,15 @@ impl Vm {
         if let Some(found) = self.bytes_attribute(owner, name) {
             return found;
         }
+        let name_text = self.heap.symbols.text(name).to_owned();
+        let handled_below = match self.heap.value(owner) {
+            Value::Complex(..) => name_text == "real" || name_text == "imag",
+            Value::Type(_) => name_text == "__name__" || name_text == "__qualname__",
+            _ => false,
+        };
+        if !handled_below && let Some(found) = self.builtin_attribute(owner, &name_text) {
+            return found;
+        }
         let name_text = self.heap.symbols.text(name);
         match self.heap.value(owner) {
             Value::Module(module) => module.namespace.get(name).ok_or_else(|| {
@@ -1174,10 +1184,6 @@ impl Vm {
                 let type_name = kind.name();
                 Ok(self.heap.alloc(Value::Str(type_name.into())))
             }
-            // `dict.fromkeys`, a class method.
-            Value::Type(TypeKind::Dict) if name_text == "fromkeys" => Ok(self.static_builtin(
-                builtins::Builtin::Method(super::containers::Method::DictFromkeys),
-            )),
             Value::List(_) | Value::Dict(_) => {
                 let kind = self.heap.value(owner).type_kind();
                 match super::containers::Method::find(kind, name_text) {
@@ -1547,7 +1553,7 @@ impl Vm {
         Ok(self.bool_object(result))
     }
 
-    fn negate(&mut self, value: ObjId) -> Flow<ObjId> {
+    pub(super) fn negate(&mut self, value: ObjId) -> Flow<ObjId> {
         match self.heap.value(value) {
             Value::Complex(re, im) => {
                 let (re, im) = (-*re, -*im);
@@ -1597,6 +1603,16 @@ impl Vm {
             }
             return self.arithmetic(base, symbol, Number::Int(a), Number::Int(b));
         }
+        // bool's own `&`, `|`, `^` keep bools (`bool_and` and friends).
+        if let (Value::Bool(a), Value::Bool(b)) = (left, right) {
+            let (a, b) = (*a, *b);
+            match base {
+                BinaryOp::And => return Ok(self.bool_object(a & b)),
+                BinaryOp::Or => return Ok(self.bool_object(a | b)),
+                BinaryOp::Xor => return Ok(self.bool_object(a ^ b)),
+                _ => {}
+            }
+        }
         if let (Some(a), Some(b)) = (Number::of(left), Number::of(right)) {
             return self.arithmetic(base, symbol, a, b);
         }
@@ -1614,6 +1630,9 @@ impl Vm {
             return Ok(result);
         }
         if let Some(result) = self.bytes_binary_op(op, lhs, rhs)? {
+            return Ok(result);
+        }
+        if let Some(result) = self.dict_binary_op(op, lhs, rhs)? {
             return Ok(result);
         }
         let (left, right) = (self.heap.value(lhs), self.heap.value(rhs));
@@ -1723,7 +1742,7 @@ impl Vm {
         }
     }
 
-    fn subscript(&mut self, container: ObjId, index: ObjId) -> Flow<ObjId> {
+    pub(super) fn subscript(&mut self, container: ObjId, index: ObjId) -> Flow<ObjId> {
         if self.is_instance_obj(container) {
             return self.instance_getitem(container, index);
         }

@@ -44,10 +44,26 @@ pub enum StrMethod {
     Rpartition,
     Splitlines,
     Format,
+    Removeprefix,
+    Removesuffix,
+    Istitle,
+    Isascii,
+    Isidentifier,
+    Isprintable,
+    Casefold,
+    Expandtabs,
 }
 
 impl StrMethod {
-    const ALL: [StrMethod; 35] = [
+    const ALL: [StrMethod; 43] = [
+        StrMethod::Removeprefix,
+        StrMethod::Removesuffix,
+        StrMethod::Istitle,
+        StrMethod::Isascii,
+        StrMethod::Isidentifier,
+        StrMethod::Isprintable,
+        StrMethod::Casefold,
+        StrMethod::Expandtabs,
         StrMethod::Split,
         StrMethod::Rsplit,
         StrMethod::Join,
@@ -111,6 +127,14 @@ impl StrMethod {
             StrMethod::Isalnum => "isalnum",
             StrMethod::Isspace => "isspace",
             StrMethod::Isupper => "isupper",
+            StrMethod::Removeprefix => "removeprefix",
+            StrMethod::Removesuffix => "removesuffix",
+            StrMethod::Istitle => "istitle",
+            StrMethod::Isascii => "isascii",
+            StrMethod::Isidentifier => "isidentifier",
+            StrMethod::Isprintable => "isprintable",
+            StrMethod::Casefold => "casefold",
+            StrMethod::Expandtabs => "expandtabs",
             StrMethod::Islower => "islower",
             StrMethod::Isdecimal => "isdecimal",
             StrMethod::Isnumeric => "isnumeric",
@@ -137,6 +161,36 @@ fn is_space(c: char) -> bool {
 
 /// Character positions `[start:end]` of a text of `len` characters, as
 /// `ADJUST_INDICES` clamps them.
+/// Titlecase letters (`ǅ`) count as uppercase for `istitle`.
+fn is_titlecase(c: char) -> bool {
+    matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ')
+        || ('ᾈ'..='ᾏ').contains(&c)
+        || ('ᾘ'..='ᾟ').contains(&c)
+        || ('ᾨ'..='ᾯ').contains(&c)
+        || matches!(c, 'ᾼ' | 'ῌ' | 'ῼ')
+}
+
+/// `XID_Start` as far as Rust's char classes tell it (letters).
+fn unicode_ident_start(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+/// `XID_Continue`: letters, digits and combining marks.
+fn unicode_ident_continue(c: char) -> bool {
+    c.is_alphanumeric() || c == '\u{200c}' || c == '\u{200d}'
+}
+
+/// `str.isprintable`: no control, separator (but space) or unassigned code points.
+fn is_printable(c: char) -> bool {
+    if c == ' ' {
+        return true;
+    }
+    !(c.is_control()
+        || c.is_whitespace()
+        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
+        || ('\u{e000}'..='\u{f8ff}').contains(&c))
+}
+
 fn adjust(start: Option<i64>, end: Option<i64>, len: usize) -> (usize, usize) {
     let len = len as i64;
     let fix = |v: Option<i64>, default: i64| -> i64 {
@@ -225,6 +279,7 @@ impl Vm {
                 (StrMethod::Split | StrMethod::Rsplit, "sep") => 0,
                 (StrMethod::Split | StrMethod::Rsplit, "maxsplit") => 1,
                 (StrMethod::Splitlines, "keepends") => 0,
+                (StrMethod::Expandtabs, "tabsize") => 0,
                 _ => {
                     return Err(PyException::type_error(format!(
                         "{name}() takes no keyword arguments"
@@ -325,6 +380,121 @@ impl Vm {
                 };
                 let result = !chars.is_empty() && chars.iter().all(|&c| test(c));
                 Ok(self.bool_object(result))
+            }
+            StrMethod::Removeprefix | StrMethod::Removesuffix => {
+                arity(1, 1)?;
+                let affix = match self.heap.value(args[0]) {
+                    Value::Str(affix) => affix.to_string(),
+                    other => {
+                        return Err(PyException::type_error(format!(
+                            "{name}() argument must be str, not {}",
+                            other.type_name()
+                        )));
+                    }
+                };
+                let rest = if method == StrMethod::Removeprefix {
+                    text.strip_prefix(affix.as_str())
+                } else {
+                    text.strip_suffix(affix.as_str())
+                };
+                // Unchanged (or an empty affix): the string itself.
+                Ok(match rest {
+                    Some(rest) if !affix.is_empty() => self.str_object(rest),
+                    _ => owner,
+                })
+            }
+            StrMethod::Istitle => {
+                arity(0, 0)?;
+                // Uppercase only after uncased, lowercase only after cased.
+                let (mut cased, mut previous_cased) = (false, false);
+                let mut title = true;
+                for &c in &chars {
+                    if c.is_uppercase() || is_titlecase(c) {
+                        if previous_cased {
+                            title = false;
+                            break;
+                        }
+                        previous_cased = true;
+                        cased = true;
+                    } else if c.is_lowercase() {
+                        if !previous_cased {
+                            title = false;
+                            break;
+                        }
+                        previous_cased = true;
+                        cased = true;
+                    } else {
+                        previous_cased = false;
+                    }
+                }
+                Ok(self.bool_object(title && cased))
+            }
+            StrMethod::Isascii => {
+                arity(0, 0)?;
+                Ok(self.bool_object(text.is_ascii()))
+            }
+            StrMethod::Isidentifier => {
+                arity(0, 0)?;
+                let mut it = chars.iter();
+                let result = match it.next() {
+                    Some(&first) => {
+                        (first == '_' || unicode_ident_start(first))
+                            && it.all(|&c| c == '_' || unicode_ident_continue(c))
+                    }
+                    None => false,
+                };
+                Ok(self.bool_object(result))
+            }
+            StrMethod::Isprintable => {
+                arity(0, 0)?;
+                let result = chars.iter().all(|&c| is_printable(c));
+                Ok(self.bool_object(result))
+            }
+            StrMethod::Casefold => {
+                arity(0, 0)?;
+                let folded: String = text
+                    .chars()
+                    .flat_map(|c| match c {
+                        'ß' => "ss".chars().collect::<Vec<_>>(),
+                        _ => c.to_lowercase().collect(),
+                    })
+                    .collect();
+                Ok(new_str(self, folded))
+            }
+            StrMethod::Expandtabs => {
+                arity(0, 1)?;
+                let tabsize = match args.first() {
+                    Some(&size) => self.small_index(size).ok_or_else(|| {
+                        PyException::type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            self.heap.value(size).type_name()
+                        ))
+                    })?,
+                    None => 8,
+                };
+                let mut out = String::new();
+                let mut column = 0i64;
+                for c in text.chars() {
+                    match c {
+                        '\t' => {
+                            if tabsize > 0 {
+                                let spaces = tabsize - column % tabsize;
+                                self.heap.check_room(out.len() as u64 + spaces as u64)?;
+                                out.extend(std::iter::repeat_n(' ', spaces as usize));
+                                column += spaces;
+                            }
+                        }
+                        '\n' | '\r' => {
+                            out.push(c);
+                            column = 0;
+                        }
+                        _ => {
+                            out.push(c);
+                            column += 1;
+                        }
+                    }
+                }
+                Ok(new_str(self, out))
             }
             StrMethod::Isupper | StrMethod::Islower => {
                 arity(0, 0)?;

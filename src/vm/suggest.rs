@@ -265,34 +265,6 @@ pub const BUILTIN_NAMES: &[&str] = &[
     "help",
 ];
 
-/// `object.__dict__` of CPython 3.14: every instance's `dir()` has them.
-const OBJECT_ATTRIBUTES: &[&str] = &[
-    "__new__",
-    "__repr__",
-    "__hash__",
-    "__str__",
-    "__getattribute__",
-    "__setattr__",
-    "__delattr__",
-    "__lt__",
-    "__le__",
-    "__eq__",
-    "__ne__",
-    "__gt__",
-    "__ge__",
-    "__init__",
-    "__reduce_ex__",
-    "__reduce__",
-    "__getstate__",
-    "__subclasshook__",
-    "__init_subclass__",
-    "__format__",
-    "__sizeof__",
-    "__dir__",
-    "__class__",
-    "__doc__",
-];
-
 const STDLIB_MODULE_NAMES: &[&str] = &[
     "__future__",
     "_abc",
@@ -597,6 +569,13 @@ use super::Vm;
 use super::exceptions::{Missing, PyException};
 use super::heap::{ObjId, Value};
 
+/// `object.__dict__` of CPython 3.14: every instance's `dir()` has them.
+fn object_attributes() -> impl Iterator<Item = String> {
+    crate::vm::types::attrs::dir(crate::vm::types::TypeKind::Object)
+        .into_iter()
+        .map(str::to_owned)
+}
+
 impl Vm {
     /// `AttributeError` for `owner.name`, carrying what `dir(owner)` lists so
     /// an uncaught one can say "Did you mean".
@@ -653,11 +632,26 @@ impl Vm {
                 names.push("__weakref__".to_owned());
             }
             names.push("__doc__".to_owned());
-            names.extend(OBJECT_ATTRIBUTES.iter().map(|&name| name.to_owned()));
+            names.extend(object_attributes());
         }
         if let Value::Object = self.heap.value(owner) {
             names.push("__doc__".to_owned());
-            names.extend(OBJECT_ATTRIBUTES.iter().map(|&name| name.to_owned()));
+            names.extend(object_attributes());
+        }
+        if class_like.is_none() {
+            // A built-in object or type: what CPython's type has.
+            let kind = match self.heap.value(owner) {
+                Value::Type(of) => Some(*of),
+                Value::Module(_) | Value::Object => None,
+                other => Some(other.type_kind()),
+            };
+            if let Some(kind) = kind.filter(|&k| crate::vm::types::attrs::known(k)) {
+                names.extend(
+                    crate::vm::types::attrs::dir(kind)
+                        .into_iter()
+                        .map(str::to_owned),
+                );
+            }
         }
         if let Value::Module(module) = self.heap.value(owner) {
             names.extend(

@@ -190,6 +190,7 @@ impl Vm {
                 crate::vm::bytes::BytesMethod::find(kind, text)
                     .map(|method| crate::vm::builtins::Builtin::BytesMethod(method, kind))
             })
+            .or_else(|| self.slot_method_of(owner, text))
         else {
             return Ok(false);
         };

@@ -29,6 +29,9 @@ pub struct Function {
     pub closure: Option<ObjId>,
     /// `__annotate__`, held.
     pub annotate: Option<ObjId>,
+    /// `__dict__` (function attributes, `f.calls = 0`): made when first
+    /// needed, as CPython's `func_dict` is; held.
+    pub dict: Option<ObjId>,
 }
 
 impl Function {
@@ -39,6 +42,7 @@ impl Function {
             (self.kwdefaults, "kwdefaults"),
             (self.closure, "closure"),
             (self.annotate, "annotate"),
+            (self.dict, "__dict__"),
         ]
         .into_iter()
         .filter_map(|(id, name)| id.map(|id| (id, name)))
@@ -333,10 +337,14 @@ impl Value {
             Value::SeqIterator { kind, .. } => *kind,
             Value::Code(_) => TypeKind::Code,
             Value::Function(_) => TypeKind::Function,
-            Value::Builtin(_) => TypeKind::BuiltinFunction,
+            Value::Builtin(builtin) => builtin.type_kind(),
             Value::Module(_) => TypeKind::Module,
             Value::Type(_) => TypeKind::Type,
             Value::Exception(exc) => TypeKind::Exc(exc.kind),
+            Value::BoundMethod {
+                method: crate::vm::builtins::Builtin::Slot(method, kind),
+                ..
+            } if method.is_wrapper(*kind) => TypeKind::MethodWrapper,
             Value::BoundMethod { .. } => TypeKind::BuiltinFunction,
             Value::DictView { kind, .. } => *kind,
             Value::Cell(_) => TypeKind::Cell,

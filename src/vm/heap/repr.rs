@@ -366,6 +366,15 @@ impl Writer<'_> {
                     _ => self.write(exc.args, depth + 1),
                 }
             }
+            Value::BoundMethod {
+                method: crate::vm::builtins::Builtin::Slot(method, kind),
+                owner,
+            } if method.is_wrapper(*kind) => self.push(&format!(
+                "<method-wrapper '{}' of {} object at {:#x}>",
+                method.name(),
+                heap.get(*owner).value.type_name(),
+                heap.get(*owner).address
+            )),
             Value::BoundMethod { method, owner } => self.push(&format!(
                 "<built-in method {} of {} object at {:#x}>",
                 method.name(),

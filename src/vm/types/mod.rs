@@ -9,6 +9,8 @@
 //! still lives in the `match`es of `heap` and `opcodes`, to become per-type
 //! slot tables next.
 
+mod attr_table;
+pub mod attrs;
 pub mod bytes;
 pub mod dict;
 pub mod exceptions;
@@ -54,6 +56,10 @@ pub enum TypeKind {
     ListReverseIterator,
     BuiltinFunction,
     MethodDescriptor,
+    /// `int.__add__`: a special method of a built-in type, unbound.
+    WrapperDescriptor,
+    /// `(1).__add__`: the same, bound to its object.
+    MethodWrapper,
     Module,
     Code,
     Type,
@@ -116,6 +122,8 @@ impl TypeKind {
             TypeKind::ListReverseIterator,
             TypeKind::BuiltinFunction,
             TypeKind::MethodDescriptor,
+            TypeKind::WrapperDescriptor,
+            TypeKind::MethodWrapper,
             TypeKind::Module,
             TypeKind::Code,
             TypeKind::Type,
@@ -178,6 +186,8 @@ impl TypeKind {
             TypeKind::ListReverseIterator => "list_reverseiterator",
             TypeKind::BuiltinFunction => "builtin_function_or_method",
             TypeKind::MethodDescriptor => "method_descriptor",
+            TypeKind::WrapperDescriptor => "wrapper_descriptor",
+            TypeKind::MethodWrapper => "method-wrapper",
             TypeKind::Module => "module",
             TypeKind::Code => "code",
             TypeKind::Type => "type",
