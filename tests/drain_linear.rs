@@ -28,6 +28,14 @@ const PROGRAMS: &[(&str, &str)] = &[
         "class It:\n    def __init__(self, n):\n        self.i = 0\n        self.n = n\n    def __iter__(self):\n        return self\n    def __next__(self):\n        if self.i >= self.n:\n            raise StopIteration\n        self.i += 1\n        return self.i\nr = list(It(N))",
     ),
     ("any(map)", "r = any(map(lambda x: x < 0, range(N)))"),
+    (
+        "list(filter) rejecting all",
+        "r = list(filter(lambda x: x < 0, range(N)))",
+    ),
+    (
+        "sum(filter of gen)",
+        "r = sum(filter(lambda x: x % 50 == 0, (x for x in range(N))))",
+    ),
     ("x in map", "r = -1 in map(lambda x: x, range(N))"),
     ("unpack star", "a, *r = map(lambda x: x, range(N))"),
     (

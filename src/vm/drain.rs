@@ -192,9 +192,12 @@ impl Vm {
     pub(super) fn pump(&mut self, mut drain: Box<Drain>) -> Flow {
         loop {
             self.load_log(std::mem::take(&mut drain.log));
+            self.set_pulling(drain.iterator);
             let pulled = self.calling(|vm| vm.pull(&mut drain));
+            self.set_pulling(None);
             match pulled {
                 Ok(true) => {}
+                Err(error) if Vm::is_again(&error) => {}
                 Ok(false) => {
                     let result = self.finish_drain(&mut drain);
                     self.release_drain(*drain);

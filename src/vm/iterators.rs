@@ -159,7 +159,7 @@ impl Vm {
             }
             Value::Filter { func, iter } => {
                 let (func, iter) = (*func, *iter);
-                self.filter_next(func, iter).map(Some)
+                self.filter_next(iterator, func, iter).map(Some)
             }
             _ => Ok(None),
         }
@@ -265,7 +265,7 @@ impl Vm {
 
     /// `filter_next`: the next item for which `func(item)` (or the item
     /// itself when `func` is None or `bool`) is true.
-    fn filter_next(&mut self, func: ObjId, iter: ObjId) -> Flow<Option<ObjId>> {
+    fn filter_next(&mut self, filter: ObjId, func: ObjId, iter: ObjId) -> Flow<Option<ObjId>> {
         let check_true = func == self.singletons.none
             || matches!(self.heap.value(func), Value::Type(TypeKind::Bool));
         loop {
@@ -297,6 +297,13 @@ impl Vm {
             };
             match self.truthy(verdict) {
                 Ok(true) => return Ok(Some(item)),
+                Ok(false) if self.pulls_from(filter) => {
+                    // A drain's own filter: the rejected item is gone for
+                    // good, so its pull ends and the next starts afresh
+                    // (a long run of rejected items stays linear).
+                    self.heap.discard(item);
+                    return Err(super::special::again_error());
+                }
                 Ok(false) => self.heap.discard(item),
                 Err(error) => {
                     self.heap.discard(item);

@@ -32,6 +32,15 @@ pub(super) fn pending_error() -> Box<PyException> {
     PyException::new("SystemError", PENDING)
 }
 
+/// The message of the internal error that ends a drain's pull early.
+const AGAIN: &str = "bytestep: a drain's pull made progress without an item";
+
+/// The internal error by which a drain's own `filter` ends a pull after
+/// rejecting an item: the drain pulls again with a fresh log.
+pub(super) fn again_error() -> Box<PyException> {
+    PyException::new("SystemError", AGAIN)
+}
+
 fn replay_mismatch() -> Box<PyException> {
     PyException::new(
         "SystemError",
@@ -71,6 +80,8 @@ pub(super) struct Calls {
     /// The drain whose pull made the pending request: the call's frame
     /// carries it instead of replaying the instruction.
     sink: Option<Box<Drain>>,
+    /// The iterator a drain's pull takes its item from, while it runs.
+    pulling: Option<ObjId>,
 }
 
 impl Calls {
@@ -570,6 +581,21 @@ impl Vm {
     ) -> Flow<ObjId> {
         self.calls.next_pins = pins.to_vec();
         self.call_python(function, args)
+    }
+
+    /// Whether `iterator` is the one a drain's running pull takes its item from.
+    pub(super) fn pulls_from(&self, iterator: ObjId) -> bool {
+        self.calls.pulling == Some(iterator)
+    }
+
+    /// Mark the iterator a drain's pull takes its item from (`None` after it).
+    pub(super) fn set_pulling(&mut self, iterator: Option<ObjId>) {
+        self.calls.pulling = iterator;
+    }
+
+    /// Whether an error is a drain's filter asking for another pull.
+    pub(super) fn is_again(error: &PyException) -> bool {
+        error.fatal && error.message == AGAIN
     }
 
     /// Whether an error stands for a pending call rather than a Python exception.
