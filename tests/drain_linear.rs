@@ -28,6 +28,11 @@ const PROGRAMS: &[(&str, &str)] = &[
         "class It:\n    def __init__(self, n):\n        self.i = 0\n        self.n = n\n    def __iter__(self):\n        return self\n    def __next__(self):\n        if self.i >= self.n:\n            raise StopIteration\n        self.i += 1\n        return self.i\nr = list(It(N))",
     ),
     ("any(map)", "r = any(map(lambda x: x < 0, range(N)))"),
+    ("sorted(key=)", "r = sorted(range(N), key=lambda x: -x)"),
+    (
+        "list.sort(key=)",
+        "r = list(range(N))\nr.sort(key=lambda x: x % 10)",
+    ),
     (
         "list(filter) rejecting all",
         "r = list(filter(lambda x: x < 0, range(N)))",

@@ -1209,13 +1209,21 @@ impl Vm {
             _ => return Ok(()),
         };
         // Keys are computed once per item, in order, as CPython does.
-        let mut keys = Vec::with_capacity(items.len());
-        for &item in &items {
-            match key {
-                Some(function) => keys.push(self.call_python(function, &[item])?),
-                None => keys.push(item),
+        let keys = match key {
+            // A Python key function: one frame per item, its results
+            // gathered by a drain (linear in the items).
+            Some(function) if self.runs_python_function(function) => {
+                self.drain_keys(function, list)?
             }
-        }
+            Some(function) => {
+                let mut keys = Vec::with_capacity(items.len());
+                for &item in &items {
+                    keys.push(self.call_python(function, &[item])?);
+                }
+                keys
+            }
+            None => items.clone(),
+        };
         let mut order: Vec<usize> = (0..items.len()).collect();
         if reverse {
             // Reversing before and after keeps equal items in their order.

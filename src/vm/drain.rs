@@ -105,6 +105,7 @@ impl Vm {
             count: 0,
             stopped: false,
             hinted: false,
+            keys: Vec::new(),
         }));
         Err(super::special::pending_error())
     }
@@ -171,6 +172,7 @@ impl Vm {
             Consumer::AnyAll { .. } => {}
             Consumer::Contains { needle } => self.heap.incref(*needle, holder),
             Consumer::Superset { set } => self.heap.incref(*set, holder),
+            Consumer::Keys { function, .. } => self.heap.incref(*function, holder),
             Consumer::Subset { set, found } => {
                 self.heap.incref(*set, holder);
                 let made = self.set_object(false);
@@ -198,6 +200,16 @@ impl Vm {
             match pulled {
                 Ok(true) => {}
                 Err(error) if Vm::is_again(&error) => {}
+                Ok(false) if matches!(drain.consumer, Consumer::Keys { .. }) => {
+                    // The keys go to the instruction's record, as `log_objects` writes them.
+                    let keys = std::mem::take(&mut drain.keys);
+                    self.release_drain(*drain);
+                    let frame = self.top_frame()?;
+                    let record = &mut frame.calls_mut().replay;
+                    record.push(CallResult::Data(keys.len() as u64));
+                    record.extend(keys.into_iter().map(CallResult::Held));
+                    return self.replay_instruction();
+                }
                 Ok(false) => {
                     let result = self.finish_drain(&mut drain);
                     self.release_drain(*drain);
@@ -247,6 +259,20 @@ impl Vm {
     /// instruction is: nothing changes before its last call is known.
     fn pull(&mut self, drain: &mut Drain) -> Flow<bool> {
         let holder = self.continuation_referrer();
+        if let Consumer::Keys { function, source } = drain.consumer {
+            // The list's items by index, as `list.sort` takes them.
+            let item = match self.heap.value(source) {
+                Value::List(l) => l.items.get(drain.keys.len()).copied(),
+                _ => None,
+            };
+            let Some(item) = item else {
+                return Ok(false);
+            };
+            let key = self.call_python(function, &[item])?;
+            self.heap.incref(key, holder);
+            drain.keys.push(key);
+            return Ok(true);
+        }
         let Some(iterator) = drain.iterator else {
             let iterator = self.iterator(drain.iterable)?;
             // `PyObject_LengthHint(iterable, 8)` after `iter()`: an
@@ -345,6 +371,7 @@ impl Vm {
                 Ok(!found)
             }
             Consumer::Superset { set } => self.set_has(*set, item),
+            Consumer::Keys { .. } => Err(no_state()),
             Consumer::Subset { set, found } => {
                 let found = found.ok_or_else(no_state)?;
                 if self.set_has(*set, item)? {
@@ -517,6 +544,7 @@ impl Vm {
                 let result = self.bool_object(all);
                 Ok(hold(self, result))
             }
+            Consumer::Keys { .. } => Err(no_state()),
             Consumer::Extreme {
                 max, best, default, ..
             } => match (best, default) {
@@ -539,6 +567,39 @@ impl Vm {
         for object in drain.held().into_iter().rev() {
             self.heap.decref(object, holder);
         }
+    }
+
+    /// Whether calling `function` runs Python code (a key function worth draining).
+    pub(super) fn runs_python_function(&self, function: ObjId) -> bool {
+        matches!(
+            self.heap.value(function),
+            Value::Function(_) | Value::Method { .. } | Value::Instance { .. }
+        )
+    }
+
+    /// `function` of each item of `list` (held until the instruction
+    /// ends), computed by a drain: one frame per item, linear in the items.
+    pub(super) fn drain_keys(&mut self, function: ObjId, list: ObjId) -> Flow<Vec<ObjId>> {
+        if !self.in_calling() {
+            return Err(self.unsupported("a key function in this instruction"));
+        }
+        if let Some(keys) = self.take_logged_objects()? {
+            return Ok(keys);
+        }
+        self.request_drain(Box::new(Drain {
+            iterable: list,
+            iterator: None,
+            consumer: Consumer::Keys {
+                function,
+                source: list,
+            },
+            log: Vec::new(),
+            count: 0,
+            stopped: false,
+            hinted: false,
+            keys: Vec::new(),
+        }));
+        Err(super::special::pending_error())
     }
 
     /// `next()` of a generator from native code inside an instruction (a

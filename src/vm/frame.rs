@@ -206,6 +206,8 @@ pub struct Drain {
     pub stopped: bool,
     /// The length hint was taken (`PyObject_LengthHint`: an instance's `__len__`).
     pub hinted: bool,
+    /// The keys a [`Consumer::Keys`] drain computed so far (held).
+    pub keys: Vec<ObjId>,
 }
 
 /// What a [`Drain`] does with each item (its objects held).
@@ -238,6 +240,9 @@ pub enum Consumer {
     /// `s.issubset(it)`: the members of `set` found so far (in `found`,
     /// made at the start); stop once all are.
     Subset { set: ObjId, found: Option<ObjId> },
+    /// `list.sort(key=f)`/`sorted(..., key=f)`: `f` of each item of the
+    /// list `source`, in order (the results in [`Drain::keys`]).
+    Keys { function: ObjId, source: ObjId },
     /// `min`/`max` with `key=` and `default=`: the best item and its key.
     Extreme {
         max: bool,
@@ -310,6 +315,8 @@ impl Drain {
             Consumer::AnyAll { .. } => {}
             Consumer::Contains { needle } => held.push(needle),
             Consumer::Superset { set } => held.push(set),
+            // (`source` is the iterable, held as such.)
+            Consumer::Keys { function, .. } => held.push(function),
             Consumer::Subset { set, found } => {
                 held.push(set);
                 held.extend(found);
@@ -325,6 +332,7 @@ impl Drain {
                 }
             }
         }
+        held.extend(self.keys.iter().copied());
         held.extend(self.log.iter().filter_map(|r| r.object()));
         held
     }

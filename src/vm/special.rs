@@ -350,6 +350,38 @@ impl Vm {
         }
     }
 
+    /// Objects recorded as `log_objects` records them (`Some` on a replay),
+    /// or the exception recorded instead.
+    pub(super) fn take_logged_objects(&mut self) -> Flow<Option<Vec<ObjId>>> {
+        let count = match self.calls.results.get(self.calls.cursor) {
+            Some(&CallResult::Data(count)) => count as usize,
+            Some(&CallResult::Raised(exc)) => {
+                self.calls.cursor += 1;
+                self.heap.incref(exc, self.raised_referrer());
+                return Err(PyException::object(exc, true));
+            }
+            Some(_) => return Err(replay_mismatch()),
+            None => return Ok(None),
+        };
+        let start = self.calls.cursor + 1;
+        let items: Vec<ObjId> = self
+            .calls
+            .results
+            .get(start..start + count)
+            .unwrap_or(&[])
+            .iter()
+            .map_while(|entry| match entry {
+                CallResult::Held(obj) => Some(*obj),
+                _ => None,
+            })
+            .collect();
+        if items.len() != count {
+            return Err(replay_mismatch());
+        }
+        self.calls.cursor = start + count;
+        Ok(Some(items))
+    }
+
     /// A generator's logged step (`Some` on a replay): its item, `None`
     /// when it finished, or the exception it raised.
     pub(super) fn take_logged_next(&mut self) -> Flow<Option<Flow<Option<ObjId>>>> {
