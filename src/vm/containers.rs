@@ -1395,6 +1395,19 @@ impl Vm {
             BinaryOp::Multiply | BinaryOp::InplaceMultiply => {
                 let (list, count) = if left_list { (lhs, rhs) } else { (rhs, lhs) };
                 let Some(n) = self.small_index(count) else {
+                    if let Value::Float(_)
+                    | Value::Complex(..)
+                    | Value::Str(_)
+                    | Value::List(_)
+                    | Value::Tuple(_)
+                    | Value::None = self.heap.value(count)
+                    {
+                        // `sequence_repeat`: the count is no index.
+                        return Err(PyException::type_error(format!(
+                            "can't multiply sequence by non-int of type '{}'",
+                            self.heap.value(count).type_name()
+                        )));
+                    }
                     return Ok(None);
                 };
                 let items = match self.heap.value(list) {

@@ -171,6 +171,7 @@ impl Vm {
             }
             Consumer::AnyAll { .. } => {}
             Consumer::Contains { needle } => self.heap.incref(*needle, holder),
+            Consumer::Prod { acc } => self.heap.incref(*acc, holder),
             Consumer::Superset { set } => self.heap.incref(*set, holder),
             Consumer::Keys { function, .. } => self.heap.incref(*function, holder),
             Consumer::Subset { set, found } => {
@@ -331,6 +332,10 @@ impl Vm {
                     ItemCheck::None => None,
                     ItemCheck::Bytes => Some("bytes must be in range(0, 256)"),
                     ItemCheck::ByteArray => Some("byte must be in range(0, 256)"),
+                    ItemCheck::Float => {
+                        super::math::float_arg(self, item)?;
+                        None
+                    }
                 };
                 if let Some(message) = message
                     && !self.is_instance_obj(item)
@@ -371,6 +376,14 @@ impl Vm {
                 Ok(!found)
             }
             Consumer::Superset { set } => self.set_has(*set, item),
+            Consumer::Prod { acc } => {
+                // BINARY_OP's multiplication (`*`): ints stay exact.
+                let next = self.binary_op(BinaryOp::Multiply, *acc, item)?;
+                self.heap.incref(next, holder);
+                self.heap.decref(*acc, holder);
+                *acc = next;
+                Ok(true)
+            }
             Consumer::Keys { .. } => Err(no_state()),
             Consumer::Subset { set, found } => {
                 let found = found.ok_or_else(no_state)?;
@@ -545,6 +558,7 @@ impl Vm {
                 Ok(hold(self, result))
             }
             Consumer::Keys { .. } => Err(no_state()),
+            Consumer::Prod { acc } => Ok(hold(self, acc)),
             Consumer::Extreme {
                 max, best, default, ..
             } => match (best, default) {

@@ -233,6 +233,8 @@ pub enum Consumer {
     Sum { start: ObjId, acc: SumAcc },
     /// `any(it)` / `all(it)`.
     AnyAll { any: bool },
+    /// `math.prod(it)`: the running product (held).
+    Prod { acc: ObjId },
     /// `x in it`.
     Contains { needle: ObjId },
     /// `s.issuperset(it)`: stop at the first item not in `set`.
@@ -261,6 +263,8 @@ pub enum ItemCheck {
     Bytes,
     /// `bytearray(it)`.
     ByteArray,
+    /// `math.fsum(it)`: a float, or what converts to one.
+    Float,
 }
 
 impl Consumer {
@@ -314,6 +318,7 @@ impl Drain {
             }
             Consumer::AnyAll { .. } => {}
             Consumer::Contains { needle } => held.push(needle),
+            Consumer::Prod { acc } => held.push(acc),
             Consumer::Superset { set } => held.push(set),
             // (`source` is the iterable, held as such.)
             Consumer::Keys { function, .. } => held.push(function),

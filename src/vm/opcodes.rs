@@ -1696,11 +1696,13 @@ impl Vm {
                     "cannot fit 'int' into an index-sized integer",
                 ));
             }
+            // `sequence_repeat`: the count is no index.
             _ => {
+                let _ = symbol;
+                let count = if sequence == lhs { rhs } else { lhs };
                 return Err(PyException::type_error(format!(
-                    "unsupported operand type(s) for {symbol}: '{}' and '{}'",
-                    self.heap.value(lhs).type_name(),
-                    self.heap.value(rhs).type_name()
+                    "can't multiply sequence by non-int of type '{}'",
+                    self.heap.value(count).type_name()
                 )));
             }
         };

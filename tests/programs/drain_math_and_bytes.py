@@ -17,3 +17,16 @@ try:
     bytes(gen([65, "x"]))
 except TypeError as e:
     print("TypeError:", e)
+def noisy():
+    yield 1.5
+    print("bad item next")
+    yield "x"
+    print("resumed after the bad item")
+    yield 2
+for consume in (math.fsum, math.prod):
+    g = noisy()
+    try:
+        consume(g)
+    except TypeError as e:
+        print("TypeError:", e)
+    print(list(g))
