@@ -52,9 +52,12 @@ impl Vm {
         };
         match self.heap.value(iterable) {
             Value::Generator(_) => true,
+            // (`__getitem__` alone: the old sequence protocol, `iter()` of
+            // which is a native iterator calling it.)
             Value::Instance { .. } => {
                 self.special_method(iterable, "__iter__").is_some()
                     || self.special_method(iterable, "__next__").is_some()
+                    || self.special_method(iterable, "__getitem__").is_some()
             }
             Value::Map { func, iters } => {
                 python(self, *func)
