@@ -159,6 +159,9 @@ fn big_repetitions_raise_memory_or_overflow_errors() {
         ),
         ("concat", "s = 'x' * 40_000_000\ns = s + s\n", LIMIT_MESSAGE),
         ("pow", "n = 3 ** 10**9\n", LIMIT_MESSAGE),
+        // An exponent past u64: the size estimate saturates, never wraps.
+        ("pow_2_70", "n = 7 ** 2**70\n", LIMIT_MESSAGE),
+        ("pow_wrapper", "n = (7).__pow__(2**70)\n", LIMIT_MESSAGE),
         ("shift", "n = 1 << 10**10\n", LIMIT_MESSAGE),
         (
             "many_small",

@@ -501,6 +501,13 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             )));
         }
     };
+    // `int(text, base=16)`: the keyword is the second argument.
+    if builtin == Builtin::Type(TypeKind::Int)
+        && let [("base", base)] = keywords
+        && args.len() == 1
+    {
+        return vm.int_with_base(args[0], *base);
+    }
     if builtin != Builtin::Print
         && builtin != Builtin::Sorted
         && builtin != Builtin::Enumerate
@@ -585,6 +592,14 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         Builtin::Min | Builtin::Max => extreme(vm, builtin, args),
         Builtin::GetSizeOf => {
             let [obj] = exactly(builtin, args)?;
+            if vm.heap.has_subclassed()
+                && vm.heap.subclass_of(obj).is_some()
+                && !matches!(vm.heap.value(obj), Value::List(_) | Value::Dict(_))
+            {
+                return Err(vm.unsupported(
+                    "sys.getsizeof of an instance of a subclass of int, float, str or tuple",
+                ));
+            }
             let size = vm.heap.getsizeof(obj) as i64;
             Ok(vm.int_object(size))
         }
@@ -1162,6 +1177,18 @@ pub(super) fn parse_float(text: &str) -> Option<f64> {
 }
 
 fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
+    // `int(x)` of an instance of a subclass of int is an exact int (and so on).
+    if let [obj] = args
+        && vm.heap.has_subclassed()
+        && vm.heap.subclass_of(*obj).is_some()
+        && matches!(
+            kind,
+            TypeKind::Int | TypeKind::Float | TypeKind::Str | TypeKind::Tuple
+        )
+        && vm.heap.value(*obj).type_kind() == kind
+    {
+        return vm.exact_copy(*obj);
+    }
     match (kind, args) {
         (TypeKind::Map, _) => vm.map(args),
         (TypeKind::Filter, _) => vm.filter(args),
@@ -1181,6 +1208,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
             Ok(vm.type_object(of))
         }
         (TypeKind::Int, []) => Ok(vm.int_object(0)),
+        (TypeKind::Int, [obj, base]) => vm.int_with_base(*obj, *base),
         (TypeKind::Int, [obj]) => match vm.heap.value(*obj) {
             Value::Int(_) | Value::BigInt(_) => Ok(*obj),
             Value::Bool(b) => Ok(vm.int_object(*b as i64)),

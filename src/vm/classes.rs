@@ -107,9 +107,19 @@ impl Vm {
         for base in &base_args {
             let ok = matches!(
                 base.slot.obj.map(|b| self.heap.value(b)),
+                Some(Value::Type(kind)) if !acceptable_base(*kind)
+            ) || matches!(
+                base.slot.obj.map(|b| self.heap.value(b)),
                 Some(Value::Class(_))
                     | Some(Value::Type(
-                        TypeKind::Object | TypeKind::Exc(_) | TypeKind::List | TypeKind::Dict
+                        TypeKind::Object
+                            | TypeKind::Exc(_)
+                            | TypeKind::List
+                            | TypeKind::Dict
+                            | TypeKind::Int
+                            | TypeKind::Float
+                            | TypeKind::Str
+                            | TypeKind::Tuple
                     ))
             );
             if !ok {
@@ -391,6 +401,19 @@ impl Vm {
             }),
             _ => None,
         };
+        // CPython's final types refuse subclasses once the body has run.
+        let final_base = base_list.iter().find_map(|&b| match self.heap.value(b) {
+            Value::Type(kind) if !acceptable_base(*kind) => Some(kind.name()),
+            _ => None,
+        });
+        if let Some(base_name) = final_base {
+            self.heap.decref(name, holder);
+            self.heap.decref(bases, holder);
+            self.heap.decref(namespace, holder);
+            return Err(PyException::type_error(format!(
+                "type '{base_name}' is not an acceptable base type"
+            )));
+        }
         if let Some(special) = special {
             self.heap.decref(name, holder);
             self.heap.decref(bases, holder);
@@ -559,13 +582,14 @@ impl Vm {
         Ok(class)
     }
 
-    /// The built-in type (list or dict) a class's instances are, if any.
+    /// The built-in type (list, dict, int, float, str or tuple) a class's
+    /// instances are, if any.
     pub(super) fn builtin_base(&self, class: ObjId) -> Option<TypeKind> {
         let Value::Class(c) = self.heap.value(class) else {
             return None;
         };
         c.mro.iter().find_map(|&k| match self.heap.value(k) {
-            Value::Type(kind @ (TypeKind::List | TypeKind::Dict)) => Some(*kind),
+            Value::Type(kind) if subclassable_base(*kind) => Some(*kind),
             _ => None,
         })
     }
@@ -577,7 +601,7 @@ impl Vm {
         let bases: Vec<TypeKind> = mro
             .iter()
             .filter_map(|&k| match self.heap.value(k) {
-                Value::Type(kind @ (TypeKind::List | TypeKind::Dict)) => Some(*kind),
+                Value::Type(kind) if subclassable_base(*kind) => Some(*kind),
                 _ => None,
             })
             .collect();
@@ -725,10 +749,42 @@ impl Vm {
                 let objects = args.iter().filter_map(|a| a.slot.obj).collect();
                 self.exception_instance(class, kind, objects)
             }
+            (None, Some(kind)) if is_immutable_base(kind) => {
+                let objects: Vec<ObjId> = args.iter().filter_map(|a| a.slot.obj).collect();
+                let positional = objects.len() - kwnames.len().min(objects.len());
+                let made = if kwnames.is_empty() {
+                    self.immutable_instance(class, kind, &objects[..positional])
+                } else {
+                    Err(PyException::type_error(format!(
+                        "{qualname}() takes no keyword arguments"
+                    )))
+                };
+                match made {
+                    Ok(instance) => instance,
+                    Err(error) => {
+                        for arg in args {
+                            self.release(arg);
+                        }
+                        self.release(class_popped);
+                        return Err(error);
+                    }
+                }
+            }
             (None, Some(kind)) => self.builtin_instance(class, kind),
             (None, None) => self.plain_instance(class, type_name),
         };
         let init = self.class_lookup(class, "__init__");
+        if init.is_none()
+            && let Some(kind) = builtin.filter(|&kind| is_immutable_base(kind))
+        {
+            // `__new__` made it whole; `object.__init__` takes the arguments.
+            let _ = kind;
+            for arg in args {
+                self.release(arg);
+            }
+            self.release(class_popped);
+            return Ok(Some(instance));
+        }
         if init.is_none()
             && let Some(kind) = builtin
         {
@@ -843,6 +899,106 @@ impl Vm {
     }
 
     /// A new, empty list or dict that is an instance of `class`.
+    /// `int(x)`, `float(x)`, `str(x)`, `tuple(x)` of an instance of a
+    /// subclass: a value of the exact type (`str()` through the class's
+    /// `__str__` when it has one).
+    pub(super) fn exact_copy(&mut self, obj: ObjId) -> Flow<ObjId> {
+        if let Some(tag) = self.heap.subclass_of(obj)
+            && let Some(method) = self.user_hook(tag.class, "__str__")
+            && matches!(self.heap.value(obj), Value::Str(_))
+        {
+            let result = self.call_python(method, &[obj])?;
+            return match self.heap.value(result) {
+                Value::Str(text) => {
+                    let text = text.clone();
+                    Ok(self.str_object(&text))
+                }
+                other => Err(PyException::type_error(format!(
+                    "__str__ returned non-string (type {})",
+                    other.type_name()
+                ))),
+            };
+        }
+        Ok(match self.heap.value(obj).clone() {
+            Value::Int(v) => self.int_object(v),
+            Value::BigInt(v) => self.int_from_bigint(v.as_ref().clone()),
+            Value::Float(f) => self.heap.alloc(Value::Float(f)),
+            Value::Str(text) => self.str_object(&text),
+            Value::Tuple(items) => self.tuple_object(items.to_vec(), false),
+            _ => obj,
+        })
+    }
+
+    /// `str()` of an instance of a subclass of int, float or tuple: its
+    /// class's `__str__`, else its `__repr__` (their types' `__str__` is
+    /// `object.__str__`, which calls the repr); `None` to go on as usual.
+    pub(super) fn subclass_str(&mut self, obj: ObjId) -> Flow<Option<String>> {
+        let Some(tag) = self.heap.subclass_of(obj) else {
+            return Ok(None);
+        };
+        if !matches!(
+            self.heap.value(obj),
+            Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Tuple(_)
+        ) {
+            return Ok(None);
+        }
+        let Some(method) = self
+            .user_hook(tag.class, "__str__")
+            .or_else(|| self.user_hook(tag.class, "__repr__"))
+        else {
+            return Ok(None);
+        };
+        let result = self.call_python(method, &[obj])?;
+        match self.heap.value(result) {
+            Value::Str(text) => Ok(Some(text.to_string())),
+            other => Err(PyException::type_error(format!(
+                "__str__ returned non-string (type {})",
+                other.type_name()
+            ))),
+        }
+    }
+
+    /// An instance of a subclass of int, float, str or tuple: the value
+    /// `kind(*args)` makes, as a new object of its own (never a cached
+    /// small int or one-character string), tagged with its class.
+    fn immutable_instance(&mut self, class: ObjId, kind: TypeKind, args: &[ObjId]) -> Flow<ObjId> {
+        let function = self.type_object(kind);
+        let plain = super::builtins::call(self, function, args, &[])?;
+        let instance = match self.heap.value(plain).clone() {
+            Value::Tuple(items) => {
+                let instance = self.heap.alloc(Value::Tuple(items.clone()));
+                let address = self.heap.get(instance).address;
+                for (index, &item) in items.iter().enumerate() {
+                    self.heap.incref(
+                        item,
+                        Referrer::Item {
+                            container: address,
+                            type_name: "tuple",
+                            index: index as u32,
+                        },
+                    );
+                }
+                instance
+            }
+            value @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_)) => {
+                self.heap.alloc(value)
+            }
+            Value::Bool(b) => self.heap.alloc(Value::Int(b as i64)),
+            other => {
+                let shown = other.type_name();
+                self.heap.discard(plain);
+                return Err(PyException::new(
+                    "SystemError",
+                    format!("{}() made a {shown}", kind.name()),
+                ));
+            }
+        };
+        self.heap.discard(plain);
+        let dict = self.heap.alloc(Value::Dict(Box::new(Dict::new())));
+        self.heap.tag_subclass(instance, class, dict);
+        Ok(instance)
+    }
+
     fn builtin_instance(&mut self, class: ObjId, kind: TypeKind) -> ObjId {
         let instance = match kind {
             TypeKind::Dict => self.heap.alloc(Value::Dict(Box::new(Dict::new()))),
@@ -1005,10 +1161,9 @@ impl Vm {
                         // A method of list or dict through a subclass (`Stack.append`).
                         let method = self
                             .builtin_base(owner)
-                            .and_then(|kind| super::containers::Method::find(kind, name));
+                            .and_then(|kind| self.builtin_method(kind, name));
                         if let Some(method) = method {
-                            let function =
-                                self.static_builtin(super::builtins::Builtin::Method(method));
+                            let function = self.static_builtin(method);
                             return Some(Ok(AttrFound::Value(function)));
                         }
                         Some(Err(self.attribute_error(
@@ -1168,6 +1323,10 @@ impl Vm {
             return Err(self.unsupported("object.__new__ of an exception class"));
         }
         if let Some(kind) = self.builtin_base(class) {
+            if is_immutable_base(kind) {
+                // `int.__new__(cls, x)`: the value is made from the arguments now.
+                return self.immutable_instance(class, kind, rest);
+            }
             // `list.__new__` / `dict.__new__`: an empty one, filled by `__init__`.
             return Ok(self.builtin_instance(class, kind));
         }
@@ -1234,6 +1393,16 @@ impl Vm {
                 Some(init) if vm.is_instance_of_class(instance, class) => {
                     vm.enter_init(class_popped, instance, init, args, kwnames)
                 }
+                None if builtin.is_some_and(is_immutable_base)
+                    && vm.is_instance_of_class(instance, class) =>
+                {
+                    vm.push(instance)?;
+                    for arg in args {
+                        vm.release(arg);
+                    }
+                    vm.release(class_popped);
+                    Ok(())
+                }
                 None if builtin.is_some() && vm.is_instance_of_class(instance, class) => {
                     // `list.__init__(self, iterable)` fills what `__new__` made.
                     let objects: Vec<ObjId> = args.iter().filter_map(|a| a.slot.obj).collect();
@@ -1289,7 +1458,11 @@ impl Vm {
             || matches!(name, "__class__" | "__dict__")
             || self.class_lookup(class, name).is_some();
         let kind = self.heap.value(owner).type_kind();
-        if !known && super::containers::Method::find(kind, name).is_some() {
+        // The base type's own methods and special methods (`Name("x").upper()`).
+        if !known
+            && (self.builtin_method(kind, name).is_some()
+                || super::wrappers::SlotMethod::lookup(kind, name).is_some())
+        {
             return None;
         }
         Some(self.generic_instance_attribute(owner, class, name))
@@ -1643,4 +1816,57 @@ pub(super) enum AttrFound {
 
 fn null() -> Box<PyException> {
     PyException::new("SystemError", "NULL where an object was expected")
+}
+
+/// The built-in types a class may subclass besides `object` and the
+/// exceptions (`bool` is final in CPython too).
+fn subclassable_base(kind: TypeKind) -> bool {
+    matches!(
+        kind,
+        TypeKind::List
+            | TypeKind::Dict
+            | TypeKind::Int
+            | TypeKind::Float
+            | TypeKind::Str
+            | TypeKind::Tuple
+    )
+}
+
+/// A base whose value is made by `__new__` from the arguments (immutable).
+fn is_immutable_base(kind: TypeKind) -> bool {
+    matches!(
+        kind,
+        TypeKind::Int | TypeKind::Float | TypeKind::Str | TypeKind::Tuple
+    )
+}
+
+/// Whether CPython lets a class subclass the built-in type at all
+/// (`Py_TPFLAGS_BASETYPE`).
+fn acceptable_base(kind: TypeKind) -> bool {
+    matches!(
+        kind,
+        TypeKind::Object
+            | TypeKind::Int
+            | TypeKind::Float
+            | TypeKind::Complex
+            | TypeKind::Str
+            | TypeKind::Bytes
+            | TypeKind::ByteArray
+            | TypeKind::Tuple
+            | TypeKind::List
+            | TypeKind::Dict
+            | TypeKind::Set
+            | TypeKind::Frozenset
+            | TypeKind::Type
+            | TypeKind::Property
+            | TypeKind::StaticMethod
+            | TypeKind::ClassMethod
+            | TypeKind::Super
+            | TypeKind::Enumerate
+            | TypeKind::Zip
+            | TypeKind::Map
+            | TypeKind::Filter
+            | TypeKind::Reversed
+            | TypeKind::Exc(_)
+    )
 }

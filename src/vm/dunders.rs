@@ -247,6 +247,11 @@ impl Vm {
 
     /// `str(obj)`, calling `__str__` (or `__repr__`) where a class defines it.
     pub(super) fn str_of(&mut self, obj: ObjId) -> Flow<String> {
+        if self.heap.has_subclassed()
+            && let Some(text) = self.subclass_str(obj)?
+        {
+            return Ok(text);
+        }
         match self.heap.value(obj) {
             Value::Str(text) => Ok(text.to_string()),
             Value::Instance { .. } => match self.special_method(obj, "__str__") {

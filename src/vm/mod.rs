@@ -27,6 +27,7 @@ mod gc;
 mod generators;
 pub mod heap;
 pub mod input;
+mod int_parse;
 mod intern;
 mod introspect;
 mod invariants;

@@ -1912,7 +1912,7 @@ impl Vm {
                     _ => x.bits() as f64,
                 };
                 let exponent = y.to_f64().unwrap_or(f64::MAX);
-                (log2 * exponent).ceil().min(u64::MAX as f64) as u64 + 1
+                ((log2 * exponent).ceil().min(u64::MAX as f64) as u64).saturating_add(1)
             }
             _ => x.bits(),
         };

@@ -67,6 +67,7 @@ pub enum SlotMethod {
     Conjugate,
     IsInteger,
     AsIntegerRatio,
+    SizeOf,
 }
 
 /// Names of the binary special methods: (plain, reflected, in-place) per operator.
@@ -146,6 +147,7 @@ const OTHERS: &[(SlotMethod, &str)] = &[
     (SlotMethod::Conjugate, "conjugate"),
     (SlotMethod::IsInteger, "is_integer"),
     (SlotMethod::AsIntegerRatio, "as_integer_ratio"),
+    (SlotMethod::SizeOf, "__sizeof__"),
 ];
 
 impl SlotMethod {
@@ -240,6 +242,11 @@ impl SlotMethod {
     /// How many arguments it takes after its object (min, max).
     fn arity(self) -> (usize, usize) {
         match self {
+            // `pow(self, other, mod)`.
+            SlotMethod::Binary {
+                op: BinaryOp::Power,
+                ..
+            } => (1, 2),
             SlotMethod::Binary { .. }
             | SlotMethod::Compare(_)
             | SlotMethod::GetItem
@@ -349,6 +356,11 @@ impl Vm {
         let other_family = other.map(|o| family(self.heap.value(o).type_kind()));
         let not_implemented = self.singletons.not_implemented;
         match method {
+            // Three-argument `pow` (`(2).__pow__(3, 5)`).
+            SlotMethod::Binary {
+                op: BinaryOp::Power,
+                reflected: false,
+            } if rest.len() == 2 => self.call_builtin_named(Builtin::Pow, &[obj, rest[0], rest[1]]),
             SlotMethod::Binary { op, reflected } => {
                 let Some(other) = other else {
                     return Ok(not_implemented);
@@ -419,6 +431,15 @@ impl Vm {
             SlotMethod::Iter => self.call_builtin_named(Builtin::Iter, &[obj]),
             SlotMethod::Next => self.call_builtin_named(Builtin::Next, &[obj]),
             SlotMethod::Reversed => self.call_builtin_named(Builtin::Reversed, &[obj]),
+            // `object.__repr__(x)` is object's own, whatever x's type says.
+            SlotMethod::Repr if owner == TypeKind::Object => {
+                let text = format!(
+                    "<{} object at {:#x}>",
+                    self.qualified_type_name(obj),
+                    self.heap.get(obj).address
+                );
+                Ok(self.str_object(&text))
+            }
             SlotMethod::Repr => self.call_builtin_named(Builtin::Repr, &[obj]),
             SlotMethod::Str => self.call_builtin_named(Builtin::Type(TypeKind::Str), &[obj]),
             SlotMethod::Hash => self.call_builtin_named(Builtin::Hash, &[obj]),
@@ -507,6 +528,23 @@ impl Vm {
                 _ => Ok(self.bool_object(true)),
             },
             SlotMethod::AsIntegerRatio => self.as_integer_ratio(obj),
+            // `sys.getsizeof` less the GC header it adds for tracked objects.
+            SlotMethod::SizeOf => {
+                let header = if self.heap.value(obj).is_gc() { 16 } else { 0 };
+                let size = self.heap.getsizeof(obj).saturating_sub(header);
+                Ok(self.int_object(size as i64))
+            }
+        }
+    }
+
+    /// `__main__.C` for an instance of a class, else the type's name.
+    fn qualified_type_name(&self, obj: ObjId) -> String {
+        match self.heap.value(obj) {
+            Value::Instance { class, .. } => match self.heap.value(*class) {
+                Value::Class(c) => format!("__main__.{}", c.qualname),
+                _ => "object".to_owned(),
+            },
+            other => other.type_name().to_owned(),
         }
     }
 
@@ -700,7 +738,7 @@ impl Vm {
     }
 
     /// The method bytestep's method tables have for `kind.name` (`list.append`).
-    fn builtin_method(&self, kind: TypeKind, name: &str) -> Option<Builtin> {
+    pub(super) fn builtin_method(&self, kind: TypeKind, name: &str) -> Option<Builtin> {
         use super::{bytes::BytesMethod, containers::Method, sets::SetMethod, strings::StrMethod};
         Method::find(kind, name)
             .map(Builtin::Method)
@@ -799,6 +837,20 @@ impl Vm {
                 if !matches!(builtin, Builtin::Slot(..)) =>
             {
                 self.identifier(builtin.name())
+            }
+            (Value::Builtin(builtin), "__module__")
+                if builtin.type_kind() == TypeKind::BuiltinFunction =>
+            {
+                let module = match builtin {
+                    Builtin::Math(_) => "math",
+                    Builtin::Gc(_) => "gc",
+                    Builtin::GetSizeOf
+                    | Builtin::GetRefCount
+                    | Builtin::Intern
+                    | Builtin::GetRecursionLimit => "sys",
+                    _ => "builtins",
+                };
+                self.identifier(module)
             }
             (Value::Builtin(Builtin::Slot(method, _)), "__name__") => {
                 self.identifier(method.name())

@@ -37,3 +37,7 @@ def outer():
         return 1
     return inner
 print(outer().__qualname__, len.__name__, [].append.__name__)
+print((2).__pow__(3, 5), (2).__rpow__(3), pow(2, 3, 5))
+print(object.__repr__(5).startswith("<int object at 0x"), object.__repr__([]).split()[0])
+import math
+print(sum.__module__, len.__module__, math.sqrt.__module__, len.__name__, math.sqrt.__qualname__)

@@ -151,7 +151,12 @@ impl Heap {
             .iter()
             .filter_map(|&id| match self.value(id) {
                 Value::Instance { dict, .. } => *dict,
-                _ => self.subclass_of(id).map(|tag| tag.dict),
+                // Fixed-size bases keep the values inline; variable-size
+                // ones (int, str, tuple) have a real dict.
+                Value::List(_) | Value::Dict(_) | Value::Float(_) => {
+                    self.subclass_of(id).map(|tag| tag.dict)
+                }
+                _ => None,
             })
             .collect();
         garbage
@@ -279,6 +284,11 @@ impl Heap {
     /// a depth, so the walk never runs out of stack.
     fn is_tracked_within(&self, id: ObjId, depth: usize) -> bool {
         let value = self.value(id);
+        // An instance of a subclass is a GC object (a str subclass's is not
+        // tracked, as CPython 3.14 shows).
+        if self.subclass_of(id).is_some() {
+            return !matches!(value, Value::Str(_));
+        }
         if depth > 1000 {
             return value.holds_references();
         }
@@ -286,10 +296,9 @@ impl Heap {
             return false;
         }
         match value {
-            Value::Dict(_) => self
-                .children(id)
-                .iter()
-                .any(|&(child, _)| self.value(child).holds_references()),
+            Value::Dict(_) => self.children(id).iter().any(|&(child, _)| {
+                self.value(child).holds_references() || self.subclass_of(child).is_some()
+            }),
             Value::Tuple(items) => items
                 .iter()
                 .any(|&item| self.is_tracked_within(item, depth + 1)),

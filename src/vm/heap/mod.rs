@@ -672,8 +672,11 @@ impl Heap {
     /// Children are released before their container's block, as CPython's
     /// deallocators do; an explicit stack keeps deep chains off the Rust stack.
     fn release(&mut self, root: ObjId) {
-        if !self.get(root).value.holds_references() {
-            // The common case (ints, strs, floats): nothing to release first.
+        if !self.get(root).value.holds_references()
+            && (self.subclassed.is_empty() || !self.subclassed.contains_key(&root))
+        {
+            // The common case (ints, strs, floats): nothing to release first
+            // (an instance of a subclass of int lets go of its class and dict).
             self.free_block(root);
             return;
         }
