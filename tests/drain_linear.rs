@@ -28,6 +28,14 @@ const PROGRAMS: &[(&str, &str)] = &[
         "class It:\n    def __init__(self, n):\n        self.i = 0\n        self.n = n\n    def __iter__(self):\n        return self\n    def __next__(self):\n        if self.i >= self.n:\n            raise StopIteration\n        self.i += 1\n        return self.i\nr = list(It(N))",
     ),
     ("any(map)", "r = any(map(lambda x: x < 0, range(N)))"),
+    (
+        "for over filter",
+        "r = 0\nfor x in filter(lambda v: v > N - 3, range(N)):\n    r += x",
+    ),
+    (
+        "for over map of gen",
+        "r = 0\nfor x in map(lambda v: v * 2, (y for y in range(N))):\n    r += x",
+    ),
     ("sorted(key=)", "r = sorted(range(N), key=lambda x: -x)"),
     (
         "list.sort(key=)",

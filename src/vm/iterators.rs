@@ -313,6 +313,27 @@ impl Vm {
         }
     }
 
+    /// `FOR_ITER` over a filter: a rejected item ends the attempt and the
+    /// next starts with a fresh record of calls, so a long run of rejected
+    /// items (each a call of a Python predicate, replaying the
+    /// instruction) stays linear.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn for_iter_filter(&mut self, filter: ObjId, target: u32) -> Flow {
+        loop {
+            self.set_pulling(Some(filter));
+            let result = self.calling(|vm| match vm.next_item(filter)? {
+                Some(item) => vm.push(item),
+                None => vm.jump(target, 1),
+            });
+            self.set_pulling(None);
+            match result {
+                Err(error) if Vm::is_again(&error) => {}
+                other => return other,
+            }
+        }
+    }
+
     /// A call's result inside `tp_iternext`: its value, `None` for a
     /// `StopIteration`, or its exception raised.
     fn iteration_result(&mut self, result: Result<ObjId, ObjId>) -> Flow<Option<ObjId>> {

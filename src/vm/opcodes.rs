@@ -329,6 +329,9 @@ impl Vm {
                     ..
                 } = self.heap.value(iterator)
                 {
+                    if let Value::Filter { .. } = self.heap.value(iterator) {
+                        return self.for_iter_filter(iterator, instr.target);
+                    }
                     return self.calling(|vm| match vm.next_item(iterator)? {
                         Some(item) => vm.push(item),
                         None => vm.jump(instr.target, 1),
