@@ -21,6 +21,14 @@
 //!    the pull's log and the pump goes on, so the work per item is constant;
 //! 4. at the end the consumer's result (or its exception) is the drain's
 //!    recorded result, and the instruction replays once to finish with it.
+//!
+//! Outside drains, native code inside an instruction that wants the next
+//! item of a generator (a `map` over one in a `for`, `next(map(f, g))`,
+//! `zip`) resumes it as it calls a function: a pending call whose yield,
+//! return or exception is logged, then the instruction replays
+//! ([`ResumeMode::Logged`] without a drain). A drain's own `filter` ends a
+//! pull after a rejected item (the item is gone for good), so a long run
+//! of rejections costs no more than the calls themselves.
 
 use super::exceptions::PyException;
 use super::frame::{CallResult, Consumer, Drain, ItemCheck, Resume, ResumeMode, SumAcc};
@@ -368,8 +376,8 @@ impl Vm {
                 self.dict_set(dict, item, *value)?;
                 Ok(true)
             }
-            Consumer::Sum { start, acc } => {
-                *acc = self.sum_feed(*start, *acc, item)?;
+            Consumer::Sum { acc, .. } => {
+                *acc = self.sum_feed(*acc, item)?;
                 Ok(true)
             }
             Consumer::AnyAll { any } => Ok(self.truthy(item)? != *any),
@@ -421,10 +429,9 @@ impl Vm {
     }
 
     /// `builtin_sum_impl`'s step: ints in a machine word, floats with
-    /// compensation, anything else with `+` (`start` only for its type).
-    fn sum_feed(&mut self, start: ObjId, acc: SumAcc, item: ObjId) -> Flow<SumAcc> {
+    /// compensation, anything else with `+`.
+    fn sum_feed(&mut self, acc: SumAcc, item: ObjId) -> Flow<SumAcc> {
         let holder = self.continuation_referrer();
-        let _ = start;
         match acc {
             SumAcc::Int(total) => {
                 let value = match self.heap.value(item) {
