@@ -547,10 +547,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::Len => {
             let [obj] = exactly(builtin, args)?;
-            let length = match vm.heap.value(obj) {
-                Value::Instance { .. } => vm.instance_len(obj)?,
-                _ => vm.length(obj)?,
-            };
+            let length = vm.len_of(obj)?;
             Ok(vm.int_object(length))
         }
         Builtin::Abs => {

@@ -111,16 +111,9 @@ impl Vm {
             ) || matches!(
                 base.slot.obj.map(|b| self.heap.value(b)),
                 Some(Value::Class(_))
-                    | Some(Value::Type(
-                        TypeKind::Object
-                            | TypeKind::Exc(_)
-                            | TypeKind::List
-                            | TypeKind::Dict
-                            | TypeKind::Int
-                            | TypeKind::Float
-                            | TypeKind::Str
-                            | TypeKind::Tuple
-                    ))
+            ) || matches!(
+                base.slot.obj.map(|b| self.heap.value(b)),
+                Some(Value::Type(kind)) if kind.spec().subclassable
             );
             if !ok {
                 let shown = base.slot.obj.map(|b| self.heap.repr(b)).unwrap_or_default();
@@ -1748,7 +1741,7 @@ impl Vm {
         };
         let key = self.identifier(name);
         let Some(value) = value else {
-            return match self.delitem(dict, key) {
+            return match self.dict_delitem(dict, key) {
                 Ok(()) => Ok(()),
                 Err(missing) => {
                     // The dict's KeyError is replaced: let its object go.
@@ -1841,32 +1834,7 @@ fn is_immutable_base(kind: TypeKind) -> bool {
 }
 
 /// Whether CPython lets a class subclass the built-in type at all
-/// (`Py_TPFLAGS_BASETYPE`).
+/// (`Py_TPFLAGS_BASETYPE`): its spec's `basetype`.
 fn acceptable_base(kind: TypeKind) -> bool {
-    matches!(
-        kind,
-        TypeKind::Object
-            | TypeKind::Int
-            | TypeKind::Float
-            | TypeKind::Complex
-            | TypeKind::Str
-            | TypeKind::Bytes
-            | TypeKind::ByteArray
-            | TypeKind::Tuple
-            | TypeKind::List
-            | TypeKind::Dict
-            | TypeKind::Set
-            | TypeKind::Frozenset
-            | TypeKind::Type
-            | TypeKind::Property
-            | TypeKind::StaticMethod
-            | TypeKind::ClassMethod
-            | TypeKind::Super
-            | TypeKind::Enumerate
-            | TypeKind::Zip
-            | TypeKind::Map
-            | TypeKind::Filter
-            | TypeKind::Reversed
-            | TypeKind::Exc(_)
-    )
+    kind.spec().basetype
 }

@@ -315,65 +315,6 @@ impl Vm {
         self.hash_key_within(key, 0)
     }
 
-    /// Nested tuples recurse here, their depth budgeted as the recursion
-    /// limit: a deep tuple key is a `RecursionError`, never a crash.
-    fn hash_key_within(&self, key: ObjId, depth: usize) -> Flow<HashKey> {
-        if depth > super::RECURSION_LIMIT {
-            return Err(PyException::new(
-                "RecursionError",
-                "maximum recursion depth exceeded while getting the hash of a tuple",
-            ));
-        }
-        Ok(match self.heap.value(key) {
-            Value::Int(v) => HashKey::Int(*v),
-            Value::Bool(b) => HashKey::Int(*b as i64),
-            Value::BigInt(v) => HashKey::Big(v.as_ref().clone()),
-            Value::Float(f) => float_key(*f, key),
-            // A complex with no imaginary part is its real part as a key.
-            Value::Complex(re, im) if *im == 0.0 => float_key(*re, key),
-            Value::Complex(re, im) => HashKey::Complex(re.to_bits(), im.to_bits()),
-            Value::Str(text) => HashKey::Str(text.clone()),
-            Value::Bytes(data) => HashKey::Bytes(data.clone()),
-            Value::Tuple(items) => {
-                let mut keys = Vec::with_capacity(items.len());
-                for &item in items.iter() {
-                    keys.push(self.hash_key_within(item, depth + 1)?);
-                }
-                HashKey::Tuple(keys)
-            }
-            Value::Instance { class, .. }
-                if self.class_lookup(*class, "__eq__").is_some()
-                    || self.class_lookup(*class, "__hash__").is_some() =>
-            {
-                let class = *class;
-                if self.class_lookup(class, "__hash__") == Some(self.singletons.none) {
-                    return Err(PyException::type_error(format!(
-                        "cannot use '{}' as a dict key (unhashable type: '{}')",
-                        self.heap.value(key).type_name(),
-                        self.heap.value(key).type_name()
-                    )));
-                }
-                return Err(PyException::not_implemented(
-                    "dict keys or set members whose class defines __eq__ or __hash__",
-                    self.frames.last().and_then(|f| f.current_line()),
-                ));
-            }
-            Value::Set(set) if set.frozen => HashKey::Identity(key),
-            Value::List(_)
-            | Value::Dict(_)
-            | Value::Set(_)
-            | Value::DictView { .. }
-            | Value::ByteArray(_) => {
-                return Err(PyException::type_error(format!(
-                    "cannot use '{}' as a dict key (unhashable type: '{}')",
-                    self.heap.value(key).type_name(),
-                    self.heap.value(key).type_name()
-                )));
-            }
-            _ => HashKey::Identity(key),
-        })
-    }
-
     /// `d[key] = value`: the dict holds new references to both (the key
     /// stays the first one inserted; the old value is dropped).
     pub(super) fn dict_set(&mut self, dict: ObjId, key: ObjId, value: ObjId) -> Flow {
@@ -603,73 +544,64 @@ impl Vm {
         }
     }
 
-    /// `container[index]` for lists and dicts (a new reference is the caller's to push).
-    pub(super) fn container_getitem(
-        &mut self,
-        container: ObjId,
-        index: ObjId,
-    ) -> Flow<Option<ObjId>> {
-        match self.heap.value(container) {
-            Value::List(list) => {
-                let len = list.items.len();
-                let i = self.list_index(index, len, "list index")?;
-                match self.heap.value(container) {
-                    Value::List(list) => Ok(Some(list.items[i])),
-                    _ => Ok(None),
-                }
-            }
-            Value::Dict(_) => match self.dict_lookup(container, index)? {
-                Some(value) => Ok(Some(value)),
-                None => Err(self.key_error(index)),
-            },
-            _ => Ok(None),
+    /// `list[index]` of an int index (borrowed: the caller takes its reference).
+    pub(super) fn list_item(&mut self, list: ObjId, index: ObjId) -> Flow<ObjId> {
+        let len = match self.heap.value(list) {
+            Value::List(list) => list.items.len(),
+            _ => 0,
+        };
+        let i = self.list_index(index, len, "list index")?;
+        match self.heap.value(list) {
+            Value::List(list) => Ok(list.items[i]),
+            _ => Err(PyException::new("SystemError", "not a list")),
         }
     }
 
-    /// `STORE_SUBSCR`: `container[index] = value` (the container takes its own reference).
-    pub(super) fn setitem(&mut self, container: ObjId, index: ObjId, value: ObjId) -> Flow {
-        match self.heap.value(container) {
-            Value::List(list) => {
-                let len = list.items.len();
-                let i = self.list_index(index, len, "list assignment index")?;
-                let address = self.heap.get(container).address;
-                let old = match self.heap.value_mut(container) {
-                    Value::List(list) => std::mem::replace(&mut list.items[i], value),
-                    _ => return Ok(()),
-                };
-                self.heap.incref(value, item_referrer(address, i));
-                self.heap.decref(old, item_referrer(address, i));
-                Ok(())
-            }
-            Value::Dict(_) => self.dict_set(container, index, value),
-            other => Err(PyException::type_error(format!(
-                "'{}' object does not support item assignment",
-                other.type_name()
-            ))),
+    /// `dict[key]`, or `KeyError` (borrowed: the caller takes its reference).
+    pub(super) fn dict_item(&mut self, dict: ObjId, key: ObjId) -> Flow<ObjId> {
+        match self.dict_lookup(dict, key)? {
+            Some(value) => Ok(value),
+            None => Err(self.key_error(key)),
         }
     }
 
-    /// `DELETE_SUBSCR`: `del container[index]`.
-    pub(super) fn delitem(&mut self, container: ObjId, index: ObjId) -> Flow {
-        match self.heap.value(container) {
-            Value::List(list) => {
-                let len = list.items.len();
-                let i = self.list_index(index, len, "list assignment index")?;
-                let removed = self.list_remove_at(container, i);
-                self.drop_list_item(container, i, removed);
+    /// `list[index] = value` of an int index (the list takes its own reference).
+    pub(super) fn list_setitem(&mut self, list: ObjId, index: ObjId, value: ObjId) -> Flow {
+        let len = match self.heap.value(list) {
+            Value::List(list) => list.items.len(),
+            _ => 0,
+        };
+        let i = self.list_index(index, len, "list assignment index")?;
+        let address = self.heap.get(list).address;
+        let old = match self.heap.value_mut(list) {
+            Value::List(list) => std::mem::replace(&mut list.items[i], value),
+            _ => return Ok(()),
+        };
+        self.heap.incref(value, item_referrer(address, i));
+        self.heap.decref(old, item_referrer(address, i));
+        Ok(())
+    }
+
+    /// `del list[index]` of an int index.
+    pub(super) fn list_delitem(&mut self, list: ObjId, index: ObjId) -> Flow {
+        let len = match self.heap.value(list) {
+            Value::List(list) => list.items.len(),
+            _ => 0,
+        };
+        let i = self.list_index(index, len, "list assignment index")?;
+        let removed = self.list_remove_at(list, i);
+        self.drop_list_item(list, i, removed);
+        Ok(())
+    }
+
+    /// `del dict[key]`, or `KeyError`.
+    pub(super) fn dict_delitem(&mut self, dict: ObjId, key: ObjId) -> Flow {
+        match self.dict_remove(dict, key)? {
+            Some((key, value)) => {
+                self.release_entry(dict, key, value);
                 Ok(())
             }
-            Value::Dict(_) => match self.dict_remove(container, index)? {
-                Some((key, value)) => {
-                    self.release_entry(container, key, value);
-                    Ok(())
-                }
-                None => Err(self.key_error(index)),
-            },
-            other => Err(PyException::type_error(format!(
-                "'{}' object doesn't support item deletion",
-                other.type_name()
-            ))),
+            None => Err(self.key_error(key)),
         }
     }
 
@@ -694,17 +626,10 @@ impl Vm {
         self.heap.decref(item, item_referrer(address, index));
     }
 
-    /// `len()` of a list or dict.
+    /// `len()` of a built-in container (its type's `len` slot).
     pub(super) fn container_len(&self, container: ObjId) -> Option<usize> {
-        match self.heap.value(container) {
-            Value::List(list) => Some(list.items.len()),
-            Value::Dict(dict) => Some(dict.len()),
-            Value::Set(set) => Some(set.len()),
-            Value::DictView { dict, .. } => self.container_len(*dict),
-            Value::Bytes(data) => Some(data.len()),
-            Value::ByteArray(array) => Some(array.data.len()),
-            _ => None,
-        }
+        let value = self.heap.value(container);
+        value.spec().slots.len.map(|len| len(&self.heap, value))
     }
 
     /// Call a list or dict method on `owner` with `args` (borrowed); returns a new reference.
@@ -1450,7 +1375,7 @@ impl Vm {
 }
 
 /// The dict key of a float: an integral one is the int it equals.
-fn float_key(f: f64, key: ObjId) -> HashKey {
+pub(super) fn float_key(f: f64, key: ObjId) -> HashKey {
     if f.is_nan() {
         HashKey::Identity(key)
     } else if f.fract() == 0.0 && f.abs() < 9.2e18 {

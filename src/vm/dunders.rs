@@ -245,59 +245,66 @@ impl Vm {
         })
     }
 
-    /// `str(obj)`, calling `__str__` (or `__repr__`) where a class defines it.
+    /// `str(obj)` (`PyObject_Str`): the `str` slot of its type (which may
+    /// call `__str__`/`__repr__`), else its heap-level `str`.
     pub(super) fn str_of(&mut self, obj: ObjId) -> Flow<String> {
         if self.heap.has_subclassed()
             && let Some(text) = self.subclass_str(obj)?
         {
             return Ok(text);
         }
-        match self.heap.value(obj) {
-            Value::Str(text) => Ok(text.to_string()),
-            Value::Instance { .. } => match self.special_method(obj, "__str__") {
-                Some(method) => {
-                    let result = self.call_python(method, &[obj])?;
-                    match self.heap.value(result) {
-                        Value::Str(text) => Ok(text.to_string()),
-                        other => Err(PyException::type_error(format!(
-                            "__str__ returned non-string (type {})",
-                            other.type_name()
-                        ))),
-                    }
+        match self.heap.value(obj).spec().slots.vm.str {
+            Some(str) => str(self, obj),
+            None => self.heap.try_str(obj),
+        }
+    }
+
+    /// `slot_tp_str` of an instance: `__str__`, else `__repr__` (as
+    /// `object.__str__` calls the type's repr slot), else the default repr.
+    pub(super) fn instance_str(&mut self, obj: ObjId) -> Flow<String> {
+        let method = self
+            .special_method(obj, "__str__")
+            .or_else(|| self.special_method(obj, "__repr__"));
+        match method {
+            Some(method) => {
+                let result = self.call_python(method, &[obj])?;
+                match self.heap.value(result) {
+                    Value::Str(text) => Ok(text.to_string()),
+                    other => Err(PyException::type_error(format!(
+                        "__str__ returned non-string (type {})",
+                        other.type_name()
+                    ))),
                 }
-                None => match self.special_method(obj, "__repr__") {
-                    // `object.__str__` calls the type's repr slot directly.
-                    Some(method) => {
-                        let result = self.call_python(method, &[obj])?;
-                        match self.heap.value(result) {
-                            Value::Str(text) => Ok(text.to_string()),
-                            other => Err(PyException::type_error(format!(
-                                "__str__ returned non-string (type {})",
-                                other.type_name()
-                            ))),
-                        }
-                    }
-                    None => self.heap.try_repr(obj),
-                },
-            },
-            Value::List(_) | Value::Dict(_) if self.tagged_hook(obj, "__str__").is_some() => {
-                let method = self.tagged_hook(obj, "__str__").unwrap_or(obj);
-                self.call_text_hook(method, obj, &[], "__str__")
             }
-            Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) => self.repr_of(obj),
-            Value::Exception(exc) => {
-                // BaseException.__str__ of one argument: its str (KeyError: its repr).
-                let key_error = exc.kind.name() == "KeyError";
-                match self.heap.value(exc.args) {
-                    Value::Tuple(args) if args.len() == 1 && self.is_instance_obj(args[0]) => {
-                        let arg = args[0];
-                        if key_error {
-                            self.repr_of(arg)
-                        } else {
-                            self.str_of(arg)
-                        }
-                    }
-                    _ => self.heap.try_str(obj),
+            None => self.heap.try_repr(obj),
+        }
+    }
+
+    /// `str()` of a container: its repr with its items' `__repr__`s (a
+    /// list or dict subclass's own `__str__` first).
+    pub(super) fn container_str(&mut self, obj: ObjId) -> Flow<String> {
+        if matches!(self.heap.value(obj), Value::List(_) | Value::Dict(_))
+            && let Some(method) = self.tagged_hook(obj, "__str__")
+        {
+            return self.call_text_hook(method, obj, &[], "__str__");
+        }
+        self.repr_of(obj)
+    }
+
+    /// `BaseException.__str__` of one argument that is an instance: its
+    /// `str` (a `KeyError`'s: its repr), which may call Python code.
+    pub(super) fn exception_str(&mut self, obj: ObjId) -> Flow<String> {
+        let Value::Exception(exc) = self.heap.value(obj) else {
+            return self.heap.try_str(obj);
+        };
+        let key_error = exc.kind.name() == "KeyError";
+        match self.heap.value(exc.args) {
+            Value::Tuple(args) if args.len() == 1 && self.is_instance_obj(args[0]) => {
+                let arg = args[0];
+                if key_error {
+                    self.repr_of(arg)
+                } else {
+                    self.str_of(arg)
                 }
             }
             _ => self.heap.try_str(obj),

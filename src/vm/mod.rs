@@ -509,7 +509,7 @@ impl Vm {
         if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&value) {
             self.singletons.small_ints[(value - SMALL_INT_MIN) as usize]
         } else {
-            self.heap.alloc(Value::Int(value))
+            self.heap.alloc_int(value)
         }
     }
 
@@ -1521,7 +1521,7 @@ impl Vm {
             .ok_or_else(|| PyException::new("SystemError", "peek past the value stack"))
     }
 
-    fn current_line(&self) -> Option<u32> {
+    pub(super) fn current_line(&self) -> Option<u32> {
         self.frames.last().and_then(Frame::current_line)
     }
 

@@ -13,7 +13,7 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 use super::code::{Instr, NO_TARGET};
 use super::exceptions::PyException;
 use super::frame::Slot;
-use super::heap::{Function, ObjId, Referrer, TypeKind, Value, object::range_len};
+use super::heap::{Function, ObjId, Referrer, TypeKind, Value};
 use super::report::Event;
 use super::{Flow, Popped, RECURSION_LIMIT, Vm, builtins};
 use crate::bytecode::opcodes::*;
@@ -182,7 +182,7 @@ impl Vm {
                 {
                     let text = self.heap.symbols.text(name).to_owned();
                     let key = self.str_object(&text);
-                    let result = self.delitem(dict, key).map_err(|error| {
+                    let result = self.dict_delitem(dict, key).map_err(|error| {
                         self.discard_error(error);
                         PyException::name_error(&text)
                     });
@@ -1142,6 +1142,8 @@ impl Vm {
         Ok(value)
     }
 
+    /// A built-in object's own attribute, once methods and descriptors
+    /// found none: the `getattr` slot of its type.
     fn attribute(&mut self, owner: ObjId, name: super::heap::Symbol) -> Flow<ObjId> {
         if let Some(found) = self.bytes_attribute(owner, name) {
             return found;
@@ -1155,59 +1157,7 @@ impl Vm {
         if !handled_below && let Some(found) = self.builtin_attribute(owner, &name_text) {
             return found;
         }
-        let name_text = self.heap.symbols.text(name);
-        match self.heap.value(owner) {
-            Value::Module(module) => module.namespace.get(name).ok_or_else(|| {
-                self.attribute_error(
-                    owner,
-                    name_text,
-                    format!(
-                        "module '{}' has no attribute '{name_text}'",
-                        self.heap.symbols.text(module.name)
-                    ),
-                )
-            }),
-            Value::Exception(exc) if name_text == "args" => Ok(exc.args),
-            Value::Exception(exc) if name_text == "__cause__" => {
-                Ok(exc.cause.unwrap_or(self.singletons.none))
-            }
-            Value::Exception(exc) if name_text == "value" && exc.kind.name() == "StopIteration" => {
-                Ok(self.stop_iteration_value(owner))
-            }
-            Value::Exception(exc) if name_text == "__context__" => {
-                Ok(exc.context.unwrap_or(self.singletons.none))
-            }
-            // `real` and `imag` are new floats each time.
-            Value::Complex(re, im) if name_text == "real" || name_text == "imag" => {
-                let part = if name_text == "real" { *re } else { *im };
-                Ok(self.heap.alloc(Value::Float(part)))
-            }
-            // A built-in type's name is a new str each time (`type_name()`).
-            Value::Type(kind) if name_text == "__name__" || name_text == "__qualname__" => {
-                let type_name = kind.name();
-                Ok(self.heap.alloc(Value::Str(type_name.into())))
-            }
-            Value::List(_) | Value::Dict(_) => {
-                let kind = self.heap.value(owner).type_kind();
-                match super::containers::Method::find(kind, name_text) {
-                    Some(_) => Err(PyException::new(
-                        "SystemError",
-                        "methods are looked up by load_method",
-                    )),
-                    None => Err(PyException::not_implemented(
-                        &format!("the attribute '{name_text}' of {} objects", kind.name()),
-                        self.current_line(),
-                    )),
-                }
-            }
-            other => Err(PyException::not_implemented(
-                &format!(
-                    "the attribute '{name_text}' of {} objects",
-                    other.type_name()
-                ),
-                self.current_line(),
-            )),
-        }
+        self.getattr_of(owner, name)
     }
 
     fn import(&mut self, name: super::heap::Symbol) -> Flow<ObjId> {
@@ -1223,221 +1173,29 @@ impl Vm {
         }
     }
 
-    /// `iter(x)`: a new iterator over `x` (or `x` itself if it is one).
+    /// `iter(x)`: a new iterator over `x` (or `x` itself if it is one):
+    /// the `iter` slot of its type (see `types/protocol.rs`).
+    #[inline]
     pub(super) fn iterator(&mut self, iterable: ObjId) -> Flow<ObjId> {
-        let kind = match self.heap.value(iterable) {
-            Value::Range { start, stop, step } => {
-                let (start, stop, step) = (*start, *stop, *step);
-                return Ok(self.heap.alloc(Value::RangeIterator {
-                    next: start,
-                    step,
-                    remaining: range_len(start, stop, step),
-                }));
-            }
-            Value::Tuple(_) => TypeKind::TupleIterator,
-            Value::List(_) => TypeKind::ListIterator,
-            Value::Dict(_) => TypeKind::DictKeyIterator,
-            Value::DictView { kind, dict } => {
-                let (kind, dict) = (*kind, *dict);
-                let iterator_kind = match kind {
-                    TypeKind::DictValues => TypeKind::DictValueIterator,
-                    TypeKind::DictItems => TypeKind::DictItemIterator,
-                    _ => TypeKind::DictKeyIterator,
-                };
-                let iterator = self.heap.alloc(Value::SeqIterator {
-                    kind: iterator_kind,
-                    seq: Some(dict),
-                    index: 0,
-                });
-                let address = self.heap.get(iterator).address;
-                self.heap
-                    .incref(dict, Referrer::Iterator { iterator: address });
-                return Ok(iterator);
-            }
-            Value::Str(text) if text.is_ascii() => TypeKind::StrAsciiIterator,
-            Value::Str(_) => TypeKind::StrIterator,
-            Value::Set(_) => TypeKind::SetIterator,
-            Value::Bytes(_) => TypeKind::BytesIterator,
-            Value::ByteArray(_) => TypeKind::ByteArrayIterator,
-            Value::Instance { .. } if self.special_method(iterable, "__iter__").is_some() => {
-                return self.instance_iter(iterable);
-            }
-            // The old sequence protocol: `__getitem__(0)`, `(1)`… until IndexError.
-            Value::Instance { .. } if self.special_method(iterable, "__getitem__").is_some() => {
-                TypeKind::SeqIter
-            }
-            // iter(iterator) is the iterator itself.
-            value if value.is_builtin_iterator() => return Ok(iterable),
-            other => {
-                return Err(PyException::type_error(format!(
-                    "'{}' object is not iterable",
-                    other.type_name()
-                )));
-            }
-        };
-        let iterator = self.heap.alloc(Value::SeqIterator {
-            kind,
-            seq: Some(iterable),
-            index: 0,
-        });
-        let address = self.heap.get(iterator).address;
-        self.heap
-            .incref(iterable, Referrer::Iterator { iterator: address });
-        Ok(iterator)
+        self.iter_of(iterable)
     }
 
     /// The next item of an iterator (a new reference for the caller to push),
-    /// or `None` when it is exhausted: a sequence iterator then lets go of its
-    /// sequence, as CPython's `FOR_ITER` does.
+    /// or `None` when it is exhausted: the `next` slot of its type.
+    #[inline]
     pub(super) fn next_item(&mut self, iterator: ObjId) -> Flow<Option<ObjId>> {
-        let address = self.heap.get(iterator).address;
-        match self.heap.value_mut(iterator) {
-            Value::RangeIterator {
-                next,
-                step,
-                remaining,
-            } => {
-                if *remaining <= 0 {
-                    return Ok(None);
-                }
-                let value = *next;
-                *remaining -= 1;
-                *next = next.wrapping_add(*step);
-                Ok(Some(self.int_object(value)))
-            }
-            Value::SeqIterator { seq, index, kind } => {
-                let Some(sequence) = *seq else {
-                    return Ok(None);
-                };
-                let (position, kind) = (*index, *kind);
-                if kind == TypeKind::SeqIter {
-                    return self.sequence_protocol_next(iterator, sequence, position);
-                }
-                // Each item in constant time: an ASCII string by byte, another
-                // string by the byte offset of its next character (`index`),
-                // a dict by the slot of its next entry.
-                let (item, advance) = match self.heap.value(sequence) {
-                    Value::Tuple(items) => (items.get(position).copied(), 1),
-                    Value::List(list) => (list.items.get(position).copied(), 1),
-                    Value::Set(set) => match set.entry_at(position) {
-                        Some((slot, entry)) => (Some(entry.key), slot + 1 - position),
-                        None => (None, 1),
-                    },
-                    Value::Dict(dict) => match dict.entry_at(position) {
-                        Some((slot, entry)) => {
-                            let item = match kind {
-                                TypeKind::DictValueIterator => entry.value,
-                                TypeKind::DictItemIterator => {
-                                    self.tuple_object(vec![entry.key, entry.value], false)
-                                }
-                                _ => entry.key,
-                            };
-                            (Some(item), slot + 1 - position)
-                        }
-                        None => (None, 1),
-                    },
-                    Value::Str(text) if kind == TypeKind::StrAsciiIterator => {
-                        // The one-character strings are immortal singletons.
-                        let item = text
-                            .as_bytes()
-                            .get(position)
-                            .map(|&b| self.singletons_latin1(b));
-                        (item, 1)
-                    }
-                    Value::Str(text) => {
-                        match text.get(position..).and_then(|rest| rest.chars().next()) {
-                            Some(c) => {
-                                let mut buffer = [0u8; 4];
-                                let piece: &str = c.encode_utf8(&mut buffer);
-                                (Some(self.str_object(piece)), c.len_utf8())
-                            }
-                            None => (None, 1),
-                        }
-                    }
-                    Value::Bytes(_) | Value::ByteArray(_) => {
-                        (self.bytes_iter_item(sequence, position), 1)
-                    }
-                    _ => (None, 1),
-                };
-                if let Value::SeqIterator { seq, index, .. } = self.heap.value_mut(iterator) {
-                    *index += advance;
-                    if item.is_none() {
-                        *seq = None;
-                    }
-                }
-                if item.is_none() {
-                    self.heap
-                        .decref(sequence, Referrer::Iterator { iterator: address });
-                }
-                Ok(item)
-            }
-            Value::Instance { .. } => self.instance_next(iterator),
-            _ => match self.next_wrapped(iterator)? {
-                Some(next) => Ok(next),
-                None if matches!(self.heap.value(iterator), Value::Generator(_)) => {
-                    if self.in_calling() {
-                        return self.next_of_generator(iterator);
-                    }
-                    Err(self.unsupported("taking an item of a generator in this instruction"))
-                }
-                None => Err(self.unsupported("iterating over this object")),
-            },
-        }
-    }
-
-    /// The next item of an iterator over an object with only `__getitem__`:
-    /// `IndexError` (or `StopIteration`) ends it, and it lets go of the object.
-    fn sequence_protocol_next(
-        &mut self,
-        iterator: ObjId,
-        sequence: ObjId,
-        position: usize,
-    ) -> Flow<Option<ObjId>> {
-        let Some(method) = self.special_method(sequence, "__getitem__") else {
-            return Ok(None);
-        };
-        let index = self.int_object(position as i64);
-        let result = self.try_call_python(method, &[sequence, index]);
-        self.heap.discard(index);
-        let finished = match result? {
-            Ok(item) => {
-                if let Value::SeqIterator { index, .. } = self.heap.value_mut(iterator) {
-                    *index += 1;
-                }
-                return Ok(Some(item));
-            }
-            Err(exc) => match self.heap.value(exc).type_name() {
-                "IndexError" | "StopIteration" => true,
-                _ => {
-                    self.heap.incref(exc, self.raised_referrer());
-                    return Err(PyException::object(exc, true));
-                }
-            },
-        };
-        if finished {
-            let address = self.heap.get(iterator).address;
-            if let Value::SeqIterator { seq, .. } = self.heap.value_mut(iterator) {
-                *seq = None;
-            }
-            self.heap
-                .decref(sequence, Referrer::Iterator { iterator: address });
-        }
-        Ok(None)
+        self.next_of(iterator)
     }
 
     /// Python truthiness (`__bool__`, `__len__` of instances).
     #[inline]
     pub(super) fn truthy(&mut self, obj: ObjId) -> Flow<bool> {
         match self.heap.value(obj) {
-            Value::Instance { .. } => self.truthy_slow(obj),
+            // TO_BOOL_BOOL: what a comparison left for a jump.
+            Value::Bool(b) => Ok(*b),
+            Value::Instance { .. } => self.truthy_slot(obj),
             value => Ok(value.truthy()),
         }
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn truthy_slow(&mut self, obj: ObjId) -> Flow<bool> {
-        self.calling(|vm| vm.instance_truthy(obj))
     }
 
     /// UNPACK_SEQUENCE of any iterable: its items, counted as CPython's
@@ -1747,80 +1505,9 @@ impl Vm {
         }
     }
 
+    /// `container[index]`: the `getitem` slot of its type.
     pub(super) fn subscript(&mut self, container: ObjId, index: ObjId) -> Flow<ObjId> {
-        if self.is_instance_obj(container) {
-            return self.instance_getitem(container, index);
-        }
-        if matches!(self.heap.value(container), Value::Class(_)) {
-            return self.class_getitem(container, index);
-        }
-        if let Some(tag) = self.heap.subclass_of(container)
-            && let Some(missing) = self.dict_missing(container, tag.class, index)?
-        {
-            return Ok(missing);
-        }
-        let index = if self.is_instance_obj(index)
-            && matches!(
-                self.heap.value(container),
-                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range { .. }
-            ) {
-            self.index_value(index)?
-        } else {
-            index
-        };
-        if let Value::Slice { .. } = self.heap.value(index) {
-            return self.slice_of(container, index);
-        }
-        if let Some(item) = self.container_getitem(container, index)? {
-            return Ok(item);
-        }
-        if let Some(item) = self.bytes_getitem(container, index)? {
-            return Ok(item);
-        }
-        let position = match Number::of(self.heap.value(index)) {
-            Some(Number::Int(i)) => i,
-            _ => {
-                return Err(self.unsupported("subscripts other than an int index"));
-            }
-        };
-        let resolve = |len: usize| -> Option<usize> {
-            let len = len as i64;
-            let i = if position < 0 {
-                position + len
-            } else {
-                position
-            };
-            (0..len).contains(&i).then_some(i as usize)
-        };
-        match self.heap.value(container) {
-            Value::Tuple(items) => resolve(items.len())
-                .map(|i| items[i])
-                .ok_or_else(|| PyException::new("IndexError", "tuple index out of range")),
-            &Value::Range { start, stop, step } => {
-                let len = super::heap::object::range_len(start, stop, step);
-                let i = resolve(usize::try_from(len).unwrap_or(usize::MAX)).ok_or_else(|| {
-                    PyException::new("IndexError", "range object index out of range")
-                })?;
-                let value = i128::from(start) + i as i128 * i128::from(step);
-                Ok(self.int_object(i64::try_from(value).unwrap_or(i64::MAX)))
-            }
-            Value::Str(text) => {
-                // No copy of the text: ASCII by byte, else by walking it once.
-                let c = if text.is_ascii() {
-                    resolve(text.len()).map(|i| text.as_bytes()[i] as char)
-                } else {
-                    resolve(text.chars().count()).and_then(|i| text.chars().nth(i))
-                }
-                .ok_or_else(|| PyException::new("IndexError", "string index out of range"))?;
-                let mut buffer = [0u8; 4];
-                let piece: &str = c.encode_utf8(&mut buffer);
-                Ok(self.str_object(piece))
-            }
-            other => Err(PyException::type_error(format!(
-                "'{}' object is not subscriptable",
-                other.type_name()
-            ))),
-        }
+        self.getitem_of(container, index)
     }
 
     fn arithmetic(&mut self, op: BinaryOp, symbol: &str, a: Number, b: Number) -> Flow<ObjId> {
@@ -2033,7 +1720,12 @@ impl Vm {
     /// How two objects order, or `None` where Python defines no order
     /// (then only identity-based equality applies). Nested tuples recurse
     /// here, so the depth is budgeted as CPython's recursion limit is.
-    fn order(&self, left: ObjId, right: ObjId, depth: usize) -> Flow<Option<std::cmp::Ordering>> {
+    pub(super) fn order(
+        &self,
+        left: ObjId,
+        right: ObjId,
+        depth: usize,
+    ) -> Flow<Option<std::cmp::Ordering>> {
         use std::cmp::Ordering;
         let (a, b) = (self.heap.value(left), self.heap.value(right));
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
@@ -2042,169 +1734,24 @@ impl Vm {
         if let (Some(x), Some(y)) = (Number::of(a), Number::of(b)) {
             return Ok(x.compare(&y));
         }
-        Ok(match (a, b) {
-            (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
-            (Value::List(_), Value::List(_)) | (Value::Dict(_), Value::Dict(_))
-                if depth >= RECURSION_LIMIT.saturating_sub(self.frames.len()) =>
-            {
-                return Err(PyException::new(
-                    "RecursionError",
-                    "maximum recursion depth exceeded in comparison",
-                ));
-            }
-            (Value::List(x), Value::List(y)) => {
-                let (x, y) = (&x.items, &y.items);
-                for (&p, &q) in x.iter().zip(y.iter()) {
-                    if p == q {
-                        continue;
-                    }
-                    match self.order(p, q, depth + 1)? {
-                        Some(Ordering::Equal) => continue,
-                        other => return Ok(other),
-                    }
-                }
-                Some(x.len().cmp(&y.len()))
-            }
-            (Value::Dict(x), Value::Dict(y)) => {
-                // Only equality is defined: equal, or "unordered".
-                let mut equal = x.len() == y.len();
-                if equal {
-                    for entry in x.entries() {
-                        let other = self.hash_key(entry.key).ok().and_then(|k| y.get(&k));
-                        let same = match other {
-                            Some(other) => {
-                                other.value == entry.value
-                                    || self.order(entry.value, other.value, depth + 1)?
-                                        == Some(Ordering::Equal)
-                            }
-                            None => false,
-                        };
-                        if !same {
-                            equal = false;
-                            break;
-                        }
-                    }
-                }
-                equal.then_some(Ordering::Equal)
-            }
-            (Value::Tuple(x), Value::Tuple(y)) => {
-                if depth >= RECURSION_LIMIT.saturating_sub(self.frames.len()) {
-                    return Err(PyException::new(
-                        "RecursionError",
-                        "maximum recursion depth exceeded in comparison",
-                    ));
-                }
-                for (&p, &q) in x.iter().zip(y.iter()) {
-                    // Items compare with `PyObject_RichCompareBool`: the same
-                    // object is equal to itself without looking inside.
-                    if p == q {
-                        continue;
-                    }
-                    match self.order(p, q, depth + 1)? {
-                        Some(Ordering::Equal) => continue,
-                        other => return Ok(other),
-                    }
-                }
-                Some(x.len().cmp(&y.len()))
-            }
-            _ if left == right => Some(Ordering::Equal),
-            _ => self.bytes_order(left, right),
-        })
+        // The left operand's type orders it against the right (`None`:
+        // not comparable that way); else only identity makes equal.
+        if let Some(order) = a.spec().slots.vm.order
+            && let Some(ordering) = order(self, left, right, depth)?
+        {
+            return Ok(Some(ordering));
+        }
+        Ok((left == right).then_some(Ordering::Equal))
     }
 
+    /// `item in container`: the `contains` slot of its type.
     pub(super) fn contains(&mut self, container: ObjId, item: ObjId) -> Flow<bool> {
-        match self.heap.value(container) {
-            Value::Instance { .. } => return self.instance_contains(container, item),
-            Value::Set(_) => return self.set_has(container, item),
-            Value::Bytes(_) | Value::ByteArray(_) => {
-                return Ok(self.bytes_contains(container, item)?.unwrap_or(false));
-            }
-            Value::List(_) | Value::Tuple(_)
-                if self.is_instance_obj(item) || self.has_instance(container) =>
-            {
-                let items = match self.heap.value(container) {
-                    Value::List(list) => list.items.clone(),
-                    Value::Tuple(items) => items.to_vec(),
-                    _ => Vec::new(),
-                };
-                for candidate in items {
-                    if self.compare_bool(CompareOp::Eq, candidate, item)? {
-                        return Ok(true);
-                    }
-                }
-                return Ok(false);
-            }
-            _ => {}
-        }
-        match self.heap.value(container) {
-            Value::Tuple(items) => {
-                for &candidate in items.iter() {
-                    if candidate == item
-                        || self.order(candidate, item, 0)? == Some(std::cmp::Ordering::Equal)
-                    {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
-            }
-            Value::Str(text) => match self.heap.value(item) {
-                Value::Str(needle) => Ok(text.contains(needle.as_ref())),
-                other => Err(PyException::type_error(format!(
-                    "'in <string>' requires string as left operand, not {}",
-                    other.type_name()
-                ))),
-            },
-            Value::List(list) => {
-                for &candidate in list.items.iter() {
-                    if candidate == item
-                        || self.order(candidate, item, 0)? == Some(std::cmp::Ordering::Equal)
-                    {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
-            }
-            Value::Dict(_) => {
-                let key = self.dict_key(container, item)?;
-                Ok(matches!(self.heap.value(container), Value::Dict(d) if d.get(&key).is_some()))
-            }
-            Value::DictView {
-                kind: TypeKind::DictKeys,
-                dict,
-            } => {
-                let dict = *dict;
-                self.contains(dict, item)
-            }
-            Value::Range { start, stop, step } => match Number::of(self.heap.value(item)) {
-                Some(Number::Int(v)) => {
-                    let (start, stop, step) = (*start, *stop, *step);
-                    let inside = if step > 0 {
-                        start <= v && v < stop
-                    } else {
-                        stop < v && v <= start
-                    };
-                    Ok(inside && (v as i128 - start as i128) % step as i128 == 0)
-                }
-                _ => Ok(false),
-            },
-            Value::RangeIterator { .. }
-            | Value::SeqIterator { .. }
-            | Value::Generator(_)
-            | Value::Enumerate { .. }
-            | Value::Zip { .. }
-            | Value::Map { .. }
-            | Value::Filter { .. }
-            | Value::Reversed { .. } => self.iterator_contains(container, item),
-            other => Err(PyException::type_error(format!(
-                "argument of type '{}' is not a container or iterable",
-                other.type_name()
-            ))),
-        }
+        self.contains_of(container, item)
     }
 
     /// `_PySequence_IterSearch`: consume the iterator up to an item equal
     /// to `needle` (each step logged, so a replay does not advance it twice).
-    fn iterator_contains(&mut self, iterator: ObjId, needle: ObjId) -> Flow<bool> {
+    pub(super) fn iterator_contains(&mut self, iterator: ObjId, needle: ObjId) -> Flow<bool> {
         if self.runs_python(iterator) {
             let consumer = super::frame::Consumer::Contains { needle };
             let found = self.drain(iterator, consumer)?;

@@ -116,56 +116,6 @@ impl Vm {
         self.py_hash_within(obj, 0)
     }
 
-    /// Nested tuples recurse here, their depth budgeted as the recursion
-    /// limit: a deep tuple is a `RecursionError`, never a stack overflow.
-    fn py_hash_within(&mut self, obj: ObjId, depth: usize) -> Flow<i64> {
-        use crate::bytecode::hashing::*;
-        if depth > super::RECURSION_LIMIT {
-            return Err(PyException::new(
-                "RecursionError",
-                "maximum recursion depth exceeded while getting the hash of a tuple",
-            ));
-        }
-        Ok(match self.heap.value(obj) {
-            Value::Int(v) => int_hash(*v),
-            Value::Bool(b) => *b as i64,
-            Value::BigInt(v) => big_int_hash(v),
-            Value::Float(f) => match float_hash(*f) {
-                Some(hash) => hash,
-                None => pointer_hash(self.heap.get(obj).address),
-            },
-            Value::Str(text) => str_hash(text),
-            Value::Bytes(data) => bytes_hash(data),
-            Value::Complex(re, im) => {
-                let address = self.heap.get(obj).address;
-                let part = |x: f64| float_hash(x).unwrap_or_else(|| pointer_hash(address));
-                super::complex::complex_hash(part(*re), part(*im))
-            }
-            Value::Tuple(items) => {
-                let items = items.to_vec();
-                let mut hashes = Vec::with_capacity(items.len());
-                for item in items {
-                    hashes.push(self.py_hash_within(item, depth + 1)?);
-                }
-                tuple_hash(&hashes)
-            }
-            Value::Set(set) if set.frozen => frozenset_hash(set),
-            Value::Instance { .. } => self.instance_hash(obj)?,
-            Value::List(_)
-            | Value::Dict(_)
-            | Value::Set(_)
-            | Value::DictView { .. }
-            | Value::ByteArray(_) => {
-                return Err(PyException::type_error(format!(
-                    "unhashable type: '{}'",
-                    self.heap.value(obj).type_name()
-                )));
-            }
-            Value::None => NONE_HASH,
-            _ => pointer_hash(self.heap.get(obj).address),
-        })
-    }
-
     /// A set member's hash and equality key in `set` (instances whose class
     /// defines `__eq__` or `__hash__` are looked up through them).
     fn member_entry(&mut self, set: ObjId, obj: ObjId) -> Flow<Entry> {
@@ -828,10 +778,10 @@ impl Vm {
 }
 
 /// `hash(None)`: a constant since CPython 3.12.
-const NONE_HASH: i64 = 0xFCA8_6420;
+pub(super) const NONE_HASH: i64 = 0xFCA8_6420;
 
 /// `frozenset_hash`: the members' shuffled hashes xored, then mixed.
-fn frozenset_hash(set: &Set) -> i64 {
+pub(super) fn frozenset_hash(set: &Set) -> i64 {
     fn shuffle(h: u64) -> u64 {
         ((h ^ 89_869_747) ^ (h << 16)).wrapping_mul(3_644_798_167)
     }

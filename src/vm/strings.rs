@@ -1078,7 +1078,7 @@ impl Vm {
                 Some(name) if mapping => {
                     let k = self.str_object(name);
                     let found = match self.heap.value(values) {
-                        Value::Dict(_) => self.container_getitem(values, k),
+                        Value::Dict(_) => self.dict_item(values, k).map(Some),
                         _ => Ok(None),
                     };
                     self.heap.discard(k);

@@ -23,26 +23,6 @@ const SELF_MATCHING: &[&str] = &[
 ];
 
 impl Vm {
-    /// `len(obj)` of the built-in containers.
-    pub(in crate::vm) fn length(&self, obj: ObjId) -> Flow<i64> {
-        Ok(match self.heap.value(obj) {
-            Value::Str(text) => text.chars().count() as i64,
-            Value::Tuple(items) => items.len() as i64,
-            Value::Range { start, stop, step } => {
-                crate::vm::heap::object::range_len(*start, *stop, *step)
-            }
-            other => match self.container_len(obj) {
-                Some(length) => length as i64,
-                None => {
-                    return Err(PyException::type_error(format!(
-                        "object of type '{}' has no len()",
-                        other.type_name()
-                    )));
-                }
-            },
-        })
-    }
-
     // MATCH_SEQUENCE (subject -- subject, res)
     pub(in crate::vm) fn match_sequence(&mut self) -> Flow {
         let subject = self.peek_object(0)?;

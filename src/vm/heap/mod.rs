@@ -463,8 +463,20 @@ impl Heap {
     /// A new mortal object with no references yet; the caller gives it its first.
     #[inline]
     pub fn alloc(&mut self, value: Value) -> ObjId {
-        let size = value.size();
-        self.alloc_sized(value, size)
+        let spec = value.spec();
+        let size = match spec.slots.sizeof {
+            Some(sizeof) => sizeof(&value),
+            None => spec.basic_size,
+        };
+        self.alloc_sized(value, size, spec.gc)
+    }
+
+    /// A new int that fits in 64 bits (`_PyLong_New`): its size from its
+    /// digits, without a look at the slots (the hottest allocation).
+    #[inline]
+    pub fn alloc_int(&mut self, value: i64) -> ObjId {
+        let size = crate::vm::types::int::i64_size(value);
+        self.alloc_sized(Value::Int(value), size, crate::vm::types::int::INT.gc)
     }
 
     /// A new str whose caller knows it is ASCII (a concatenation of ASCII
@@ -472,13 +484,13 @@ impl Heap {
     pub fn alloc_ascii_str(&mut self, text: std::sync::Arc<str>) -> ObjId {
         debug_assert!(text.is_ascii());
         let size = object::ascii_str_size(text.len());
-        self.alloc_sized(Value::Str(text), size)
+        self.alloc_sized(Value::Str(text), size, crate::vm::types::str::STR.gc)
     }
 
-    /// [`Heap::alloc`] of a value whose size (`value.size()`) is known.
+    /// [`Heap::alloc`] of a value whose size (`value.size()`) and GC
+    /// tracking (`value.is_gc()`) are known.
     #[inline]
-    fn alloc_sized(&mut self, value: Value, size: u32) -> ObjId {
-        let gc = value.is_gc();
+    fn alloc_sized(&mut self, value: Value, size: u32, gc: bool) -> ObjId {
         let block = match self.freelists.pop(&value) {
             Some(block) => block,
             None => {
@@ -785,9 +797,7 @@ impl Heap {
     /// item first, a dict its first entry (key, then value) first.
     fn release_order(&self, id: ObjId) -> Vec<(ObjId, Referrer)> {
         let mut children = self.children(id);
-        // A dict drops its first entry first; a generator's frame its
-        // first local first (`_PyFrame_ClearExceptCode`).
-        if matches!(self.value(id), Value::Dict(_) | Value::Generator(_)) {
+        if self.value(id).spec().release_in_order {
             children.reverse();
         }
         children
@@ -904,341 +914,14 @@ impl Heap {
         self.subclassed.insert(id, Subclassed { class, dict });
     }
 
+    /// The references the object itself holds: its type's `traverse` slot.
     fn own_children(&self, id: ObjId) -> Vec<(ObjId, Referrer)> {
         let object = self.get(id);
-        match &object.value {
-            Value::Tuple(items) => items
-                .iter()
-                .enumerate()
-                .map(|(index, &item)| {
-                    let referrer = Referrer::Item {
-                        container: object.address,
-                        type_name: "tuple",
-                        index: index as u32,
-                    };
-                    (item, referrer)
-                })
-                .collect(),
-            Value::Function(function) => {
-                let mut children = vec![(
-                    function.code,
-                    Referrer::Field {
-                        owner: function.qualname,
-                        field: "code",
-                    },
-                )];
-                children.extend(function.held().map(|(id, field)| {
-                    (
-                        id,
-                        Referrer::Field {
-                            owner: function.qualname,
-                            field,
-                        },
-                    )
-                }));
-                children
-            }
-            Value::Class(class) => {
-                let mut children = vec![(
-                    class.dict,
-                    Referrer::Attribute {
-                        owner: object.address,
-                        name: "__dict__",
-                    },
-                )];
-                children.extend(class.bases.iter().map(|&base| {
-                    (
-                        base,
-                        Referrer::Attribute {
-                            owner: object.address,
-                            name: "__bases__",
-                        },
-                    )
-                }));
-                children
-            }
-            Value::Instance {
-                class, dict, slots, ..
-            } => {
-                let mut children = vec![(
-                    *class,
-                    Referrer::Attribute {
-                        owner: object.address,
-                        name: "__class__",
-                    },
-                )];
-                if let Some(dict) = dict {
-                    children.push((
-                        *dict,
-                        Referrer::Attribute {
-                            owner: object.address,
-                            name: "__dict__",
-                        },
-                    ));
-                }
-                if let Some(slots) = slots
-                    && let Value::Class(c) = &self.get(*class).value
-                {
-                    for (value, name) in slots.values.iter().zip(&c.slot_names) {
-                        if let Some(value) = value {
-                            children.push((
-                                *value,
-                                Referrer::Attribute {
-                                    owner: object.address,
-                                    name,
-                                },
-                            ));
-                        }
-                    }
-                }
-                children
-            }
-            Value::Member { class, .. } => vec![(
-                *class,
-                Referrer::Attribute {
-                    owner: object.address,
-                    name: "__objclass__",
-                },
-            )],
-            Value::Method { function, owner } => vec![
-                (
-                    *function,
-                    Referrer::Attribute {
-                        owner: object.address,
-                        name: "__func__",
-                    },
-                ),
-                (
-                    *owner,
-                    Referrer::Attribute {
-                        owner: object.address,
-                        name: "__self__",
-                    },
-                ),
-            ],
-            Value::Enumerate { iter, .. } => vec![(
-                *iter,
-                Referrer::Iterator {
-                    iterator: object.address,
-                },
-            )],
-            Value::Zip { iters } => iters
-                .iter()
-                .map(|&it| {
-                    (
-                        it,
-                        Referrer::Iterator {
-                            iterator: object.address,
-                        },
-                    )
-                })
-                .collect(),
-            Value::Map { func, iters } => vec![
-                (
-                    *func,
-                    Referrer::Attribute {
-                        owner: object.address,
-                        name: "func",
-                    },
-                ),
-                (
-                    *iters,
-                    Referrer::Attribute {
-                        owner: object.address,
-                        name: "iters",
-                    },
-                ),
-            ],
-            Value::Filter { func, iter } => vec![
-                (
-                    *func,
-                    Referrer::Attribute {
-                        owner: object.address,
-                        name: "func",
-                    },
-                ),
-                (
-                    *iter,
-                    Referrer::Iterator {
-                        iterator: object.address,
-                    },
-                ),
-            ],
-            Value::Reversed { seq: Some(seq), .. } => vec![(
-                *seq,
-                Referrer::Iterator {
-                    iterator: object.address,
-                },
-            )],
-            Value::Cell(Some(contents)) => vec![(
-                *contents,
-                Referrer::Attribute {
-                    owner: object.address,
-                    name: "cell_contents",
-                },
-            )],
-            Value::SeqIterator { seq: Some(seq), .. } => vec![(
-                *seq,
-                Referrer::Iterator {
-                    iterator: object.address,
-                },
-            )],
-            Value::List(list) => list
-                .items
-                .iter()
-                .enumerate()
-                .map(|(index, &item)| {
-                    let referrer = Referrer::Item {
-                        container: object.address,
-                        type_name: "list",
-                        index: index as u32,
-                    };
-                    (item, referrer)
-                })
-                .collect(),
-            Value::Dict(dict) => dict
-                .entries()
-                .flat_map(|entry| {
-                    [
-                        (
-                            entry.key,
-                            Referrer::DictKey {
-                                container: object.address,
-                            },
-                        ),
-                        (
-                            entry.value,
-                            Referrer::DictValue {
-                                container: object.address,
-                                key: entry.key,
-                            },
-                        ),
-                    ]
-                })
-                .collect(),
-            Value::Exception(exc) => {
-                let attribute = |name| Referrer::Attribute {
-                    owner: object.address,
-                    name,
-                };
-                let mut children = vec![(exc.args, attribute("args"))];
-                if let Some(class) = exc.class {
-                    children.push((class, attribute("__class__")));
-                }
-                if let Some(dict) = exc.dict {
-                    children.push((dict, attribute("__dict__")));
-                }
-                if let Some(context) = exc.context {
-                    children.push((context, attribute("__context__")));
-                }
-                if let Some(cause) = exc.cause {
-                    children.push((cause, attribute("__cause__")));
-                }
-                children
-            }
-            Value::Generator(generator) => {
-                let mut children = Vec::new();
-                if let Some(frame) = &generator.frame {
-                    frame.each_reference(|child, referrer| children.push((child, referrer)));
-                }
-                if let Some(exc) = generator.exc_state {
-                    children.push((
-                        exc,
-                        Referrer::Attribute {
-                            owner: object.address,
-                            name: "gi_exc_state",
-                        },
-                    ));
-                }
-                children
-            }
-            Value::DictView { dict, .. } => vec![(
-                *dict,
-                Referrer::Attribute {
-                    owner: object.address,
-                    name: "mapping",
-                },
-            )],
-            Value::BoundMethod { owner, .. } => vec![(
-                *owner,
-                Referrer::Attribute {
-                    owner: object.address,
-                    name: "__self__",
-                },
-            )],
-            Value::Set(set) => set
-                .items()
-                .enumerate()
-                .map(|(index, item)| {
-                    let referrer = Referrer::Item {
-                        container: object.address,
-                        type_name: "set",
-                        index: index as u32,
-                    };
-                    (item, referrer)
-                })
-                .collect(),
-            Value::StaticMethod(function) | Value::ClassMethod(function) => vec![(
-                *function,
-                Referrer::Attribute {
-                    owner: object.address,
-                    name: "__func__",
-                },
-            )],
-            Value::Property { fget, fset, fdel } => {
-                [(fget, "fget"), (fset, "fset"), (fdel, "fdel")]
-                    .into_iter()
-                    .filter_map(|(f, name)| {
-                        f.map(|f| {
-                            (
-                                f,
-                                Referrer::Attribute {
-                                    owner: object.address,
-                                    name,
-                                },
-                            )
-                        })
-                    })
-                    .collect()
-            }
-            Value::Slice { start, stop, step } => {
-                [(start, "start"), (stop, "stop"), (step, "step")]
-                    .into_iter()
-                    .map(|(obj, name)| {
-                        (
-                            *obj,
-                            Referrer::Attribute {
-                                owner: object.address,
-                                name,
-                            },
-                        )
-                    })
-                    .collect()
-            }
-            Value::Module(module) => module
-                .dict
-                .map(|dict| {
-                    (
-                        dict,
-                        Referrer::Attribute {
-                            owner: object.address,
-                            name: "__dict__",
-                        },
-                    )
-                })
-                .into_iter()
-                .chain(module.namespace.entries().map(|(name, value)| {
-                    (
-                        value,
-                        Referrer::Name {
-                            namespace: module.name,
-                            name,
-                        },
-                    )
-                }))
-                .collect(),
-            _ => Vec::new(),
+        let mut children = Vec::new();
+        if let Some(traverse) = object.value.spec().slots.traverse {
+            traverse(self, object, &mut children);
         }
+        children
     }
 
     /// A buffer outside an object's block (a bytearray's) went from `before`
@@ -1255,18 +938,15 @@ impl Heap {
             self.in_use = self.in_use.saturating_sub(array.allocated as u64);
         }
         let object = &self.objects[id.index()];
-        let block = if object.value.is_gc() {
-            address - 16
-        } else {
-            address
-        };
+        let gc = object.value.is_gc();
+        let block = if gc { address - 16 } else { address };
         if self.recorder.enabled {
             self.record_free(id);
         }
         // An instance of a subclass never goes to its base's free list.
         let subclassed = !self.subclassed.is_empty() && self.subclassed.remove(&id).is_some();
         if subclassed || !self.freelists.push(&self.objects[id.index()].value, block) {
-            if self.objects[id.index()].value.is_gc() {
+            if gc {
                 // `PyObject_GC_Del`.
                 self.gc.young_count = self.gc.young_count.saturating_sub(1);
             }
@@ -1374,27 +1054,28 @@ impl Heap {
     /// Python's `str()` for display: never fails, bounded.
     pub fn str(&self, id: ObjId) -> String {
         match self.value(id) {
-            Value::Str(text) if text.len() <= repr::DISPLAY_LIMIT => text.to_string(),
-            Value::Exception(_) => self.try_str(id).unwrap_or_else(|_| self.repr(id)),
-            _ => self.repr(id),
+            Value::Str(text) if text.len() > repr::DISPLAY_LIMIT => self.repr(id),
+            value => match value.spec().slots.str {
+                Some(str) => str(self, id).unwrap_or_else(|_| self.repr(id)),
+                None => self.repr(id),
+            },
         }
     }
 
-    /// `sys.getsizeof`: the object and, for lists and dicts, their item
-    /// array or key table.
+    /// `sys.getsizeof`: the object and, for lists, dicts, sets and
+    /// bytearrays, their item array, table or buffer (the type's
+    /// `getsizeof` slot); a subclass's instance adds the pre-header's dict
+    /// and weakref pointers.
     pub fn getsizeof(&self, id: ObjId) -> u64 {
         let object = self.get(id);
-        match &object.value {
-            // A subclass's instance adds the pre-header's dict and weakref pointers.
-            Value::List(list) if self.subclass_of(id).is_some() => {
-                object.size as u64 + 8 * list.allocated as u64 + 16
-            }
-            Value::Dict(dict) if self.subclass_of(id).is_some() => dict.getsizeof() as u64 + 16,
-            Value::List(list) => object.size as u64 + 8 * list.allocated as u64,
-            Value::Dict(dict) => dict.getsizeof() as u64,
-            Value::Set(set) => 16 + set.sizeof() as u64,
-            Value::ByteArray(array) => array.getsizeof(),
-            _ => object.size as u64,
+        let size = match object.value.spec().slots.getsizeof {
+            Some(getsizeof) => getsizeof(object),
+            None => object.size as u64,
+        };
+        if self.subclass_of(id).is_some() {
+            size + 16
+        } else {
+            size
         }
     }
 
@@ -1405,24 +1086,12 @@ impl Heap {
         repr::program(self, id, self.room())
     }
 
-    /// `str(x)` as the program sees it (see [`Heap::try_repr`]).
+    /// `str(x)` as the program sees it (see [`Heap::try_repr`]): the type's
+    /// `str` slot, else its repr.
     pub fn try_str(&self, id: ObjId) -> Result<String, Box<PyException>> {
-        match self.value(id) {
-            Value::Str(text) => Ok(text.to_string()),
-            // BaseException.__str__: '' for no args, str(arg) for one (KeyError:
-            // its repr), else the args' repr.
-            Value::Exception(exc) => match self.value(exc.args) {
-                Value::Tuple(args) if args.is_empty() => Ok(String::new()),
-                Value::Tuple(args) if args.len() == 1 => {
-                    if exc.kind.name() == "KeyError" {
-                        self.try_repr(args[0])
-                    } else {
-                        self.try_str(args[0])
-                    }
-                }
-                _ => self.try_repr(exc.args),
-            },
-            _ => self.try_repr(id),
+        match self.value(id).spec().slots.str {
+            Some(str) => str(self, id),
+            None => self.try_repr(id),
         }
     }
 

@@ -11,8 +11,10 @@ use crate::vm::code::CodeInfo;
 
 use crate::vm::types::ExcObject;
 pub use crate::vm::types::TypeKind;
+use crate::vm::types::TypeSpec;
 use crate::vm::types::dict::Dict;
 use crate::vm::types::set::Set;
+pub use crate::vm::types::str::ascii_str_size;
 
 /// A user-defined function (`def`).
 #[derive(Debug, Clone)]
@@ -319,55 +321,11 @@ impl List {
 }
 
 impl Value {
+    /// `type(obj)` of a built-in object (an instance's nearest built-in
+    /// base, `object`; a class's, `type`): its spec's kind.
+    #[inline(always)]
     pub fn type_kind(&self) -> TypeKind {
-        match self {
-            Value::None => TypeKind::NoneType,
-            Value::Ellipsis => TypeKind::Ellipsis,
-            Value::NotImplemented => TypeKind::NotImplementedType,
-            Value::Bool(_) => TypeKind::Bool,
-            Value::Int(_) | Value::BigInt(_) => TypeKind::Int,
-            Value::Float(_) => TypeKind::Float,
-            Value::Complex(..) => TypeKind::Complex,
-            Value::Str(_) => TypeKind::Str,
-            Value::Tuple(_) => TypeKind::Tuple,
-            Value::List(_) => TypeKind::List,
-            Value::Dict(_) => TypeKind::Dict,
-            Value::Range { .. } => TypeKind::Range,
-            Value::RangeIterator { .. } => TypeKind::RangeIterator,
-            Value::SeqIterator { kind, .. } => *kind,
-            Value::Code(_) => TypeKind::Code,
-            Value::Function(_) => TypeKind::Function,
-            Value::Builtin(builtin) => builtin.type_kind(),
-            Value::Module(_) => TypeKind::Module,
-            Value::Type(_) => TypeKind::Type,
-            Value::Exception(exc) => TypeKind::Exc(exc.kind),
-            Value::BoundMethod {
-                method: crate::vm::builtins::Builtin::Slot(method, kind),
-                ..
-            } if method.is_wrapper(*kind) => TypeKind::MethodWrapper,
-            Value::BoundMethod { .. } => TypeKind::BuiltinFunction,
-            Value::DictView { kind, .. } => *kind,
-            Value::Cell(_) => TypeKind::Cell,
-            Value::Class(_) => TypeKind::Type,
-            Value::Instance { .. } => TypeKind::Object,
-            Value::Method { .. } => TypeKind::Method,
-            Value::Enumerate { .. } => TypeKind::Enumerate,
-            Value::Zip { .. } => TypeKind::Zip,
-            Value::Map { .. } => TypeKind::Map,
-            Value::Filter { .. } => TypeKind::Filter,
-            Value::Reversed { kind, .. } => *kind,
-            Value::Set(set) if set.frozen => TypeKind::Frozenset,
-            Value::Set(_) => TypeKind::Set,
-            Value::StaticMethod(_) => TypeKind::StaticMethod,
-            Value::ClassMethod(_) => TypeKind::ClassMethod,
-            Value::Property { .. } => TypeKind::Property,
-            Value::Member { .. } => TypeKind::MemberDescriptor,
-            Value::Object => TypeKind::Object,
-            Value::Slice { .. } => TypeKind::Slice,
-            Value::Generator(_) => TypeKind::Generator,
-            Value::Bytes(_) => TypeKind::Bytes,
-            Value::ByteArray(_) => TypeKind::ByteArray,
-        }
+        self.spec().kind
     }
 
     pub fn type_name(&self) -> &'static str {
@@ -379,216 +337,99 @@ impl Value {
         }
     }
 
-    /// Holds references to other objects, released when this one is freed:
-    /// every GC-tracked kind but builtin functions, which hold none here,
-    /// and slices (not tracked, as they cannot be part of a cycle).
-    #[inline]
-    /// A built-in iterator: `iter()` of it is itself and `next()` takes it.
-    pub fn is_builtin_iterator(&self) -> bool {
-        matches!(
-            self,
-            Value::RangeIterator { .. }
-                | Value::SeqIterator { .. }
-                | Value::Enumerate { .. }
-                | Value::Zip { .. }
-                | Value::Map { .. }
-                | Value::Filter { .. }
-                | Value::Reversed { .. }
-                | Value::Generator(_)
-        )
+    /// The spec of its type (CPython's `Py_TYPE(obj)`): the one place a
+    /// value's representation names its type. An instance of a program's
+    /// class (and such a class itself) has the heap type's spec.
+    #[inline(always)]
+    pub fn spec(&self) -> &'static TypeSpec {
+        use crate::vm::types as t;
+        match self {
+            Value::None => &t::singletons::NONE,
+            Value::Ellipsis => &t::singletons::ELLIPSIS,
+            Value::NotImplemented => &t::singletons::NOT_IMPLEMENTED,
+            Value::Bool(_) => &t::int::BOOL,
+            Value::Int(_) | Value::BigInt(_) => &t::int::INT,
+            Value::Float(_) => &t::float::FLOAT,
+            Value::Complex(..) => &t::complex::COMPLEX,
+            Value::Str(_) => &t::str::STR,
+            Value::Tuple(_) => &t::tuple::TUPLE,
+            Value::List(_) => &t::list::LIST,
+            Value::Dict(_) => &t::dict::DICT,
+            Value::Range { .. } => &t::range::RANGE,
+            Value::RangeIterator { .. } => &t::range::RANGE_ITERATOR,
+            Value::SeqIterator { kind, .. }
+            | Value::Reversed { kind, .. }
+            | Value::DictView { kind, .. } => kind.spec(),
+            Value::Code(_) => &t::callables::CODE,
+            Value::Function(_) => &t::callables::FUNCTION,
+            Value::Builtin(builtin) => builtin.type_kind().spec(),
+            Value::BoundMethod {
+                method: crate::vm::builtins::Builtin::Slot(method, kind),
+                ..
+            } if method.is_wrapper(*kind) => &t::callables::METHOD_WRAPPER,
+            Value::BoundMethod { .. } => &t::callables::BUILTIN_FUNCTION,
+            Value::Module(_) => &t::module::MODULE,
+            Value::Type(_) => &t::typeobj::TYPE,
+            Value::Class(_) => &t::typeobj::HEAP_TYPE,
+            Value::Exception(exc) => exc.kind.spec(),
+            Value::Cell(_) => &t::callables::CELL,
+            Value::Instance { .. } => &t::object::INSTANCE,
+            Value::Object => &t::object::OBJECT,
+            Value::Method { .. } => &t::callables::METHOD,
+            Value::Enumerate { .. } => &t::iterators::ENUMERATE,
+            Value::Zip { .. } => &t::iterators::ZIP,
+            Value::Map { .. } => &t::iterators::MAP,
+            Value::Filter { .. } => &t::iterators::FILTER,
+            Value::Set(set) if set.frozen => &t::set::FROZENSET,
+            Value::Set(_) => &t::set::SET,
+            Value::StaticMethod(_) => &t::callables::STATIC_METHOD,
+            Value::ClassMethod(_) => &t::callables::CLASS_METHOD,
+            Value::Property { .. } => &t::callables::PROPERTY,
+            Value::Member { .. } => &t::callables::MEMBER_DESCRIPTOR,
+            Value::Slice { .. } => &t::slice::SLICE,
+            Value::Generator(_) => &t::generator::GENERATOR,
+            Value::Bytes(_) => &t::bytes::BYTES,
+            Value::ByteArray(_) => &t::bytes::BYTEARRAY,
+        }
     }
 
+    /// A built-in iterator: `iter()` of it is itself and `next()` takes it.
+    #[inline]
+    pub fn is_builtin_iterator(&self) -> bool {
+        self.spec().iterator
+    }
+
+    /// Holds references to other objects (its type can traverse), released
+    /// when this one is freed.
+    #[inline(always)]
     pub fn holds_references(&self) -> bool {
-        (self.is_gc() && !matches!(self, Value::Builtin(_))) || matches!(self, Value::Slice { .. })
+        self.spec().slots.traverse.is_some()
     }
 
     /// Tracked by CPython's cycle GC, so allocated after a 16-byte `PyGC_Head`.
-    #[inline]
+    #[inline(always)]
     pub fn is_gc(&self) -> bool {
-        matches!(
-            self,
-            Value::Tuple(_)
-                | Value::List(_)
-                | Value::Dict(_)
-                | Value::Function(_)
-                | Value::Builtin(_)
-                | Value::Module(_)
-                | Value::SeqIterator { .. }
-                | Value::Exception(_)
-                | Value::BoundMethod { .. }
-                | Value::DictView { .. }
-                | Value::Cell(_)
-                | Value::Enumerate { .. }
-                | Value::Zip { .. }
-                | Value::Map { .. }
-                | Value::Filter { .. }
-                | Value::Reversed { .. }
-                | Value::Class(_)
-                | Value::Instance { .. }
-                | Value::Method { .. }
-                | Value::Set(_)
-                | Value::StaticMethod(_)
-                | Value::ClassMethod(_)
-                | Value::Property { .. }
-                | Value::Member { .. }
-                | Value::Generator(_)
-        )
+        self.spec().gc
     }
 
-    /// `sys.getsizeof` on 64-bit CPython 3.14 (the GC header included, as it does).
-    #[inline]
+    /// `sys.getsizeof` on 64-bit CPython 3.14 (the GC header included, as it
+    /// does): the type's `__sizeof__`, or its fixed size.
+    #[inline(always)]
     pub fn size(&self) -> u32 {
-        const GC_HEAD: u32 = 16;
-        match self {
-            Value::None | Value::Ellipsis | Value::NotImplemented | Value::Object => 16,
-            Value::Bool(_) => 28,
-            Value::Int(v) => int_size(64 - v.unsigned_abs().leading_zeros() as u64),
-            Value::BigInt(v) => int_size(v.bits()),
-            Value::Float(_) => 24,
-            Value::Complex(..) => 32,
-            Value::Str(text) => str_size(text),
-            // PyTupleObject: header, ob_size, ob_hash (new in 3.14), items.
-            Value::Tuple(items) => {
-                u32::try_from(GC_HEAD as u64 + 32 + 8 * items.len() as u64).unwrap_or(u32::MAX)
-            }
-            // The object itself; its item array or table is a separate block
-            // (see `getsizeof`).
-            Value::List(_) => GC_HEAD + 40,
-            Value::Dict(_) => GC_HEAD + 48,
-            // PyBaseExceptionObject: header, dict, args, notes, traceback,
-            // context, cause, suppress_context.
-            Value::Exception(_) => GC_HEAD + 72,
-            Value::BoundMethod { .. } => GC_HEAD + 56,
-            Value::DictView { .. } => GC_HEAD + 24,
-            Value::Cell(_) => GC_HEAD + 24,
-            // enumobject: header, en_index, en_sit, en_result, en_longindex.
-            Value::Enumerate { .. } => GC_HEAD + 48,
-            // zipobject: header, tuplesize, ittuple, result, strict.
-            Value::Zip { .. } => GC_HEAD + 48,
-            // mapobject: header, iters, func, strict.
-            Value::Map { .. } => GC_HEAD + 40,
-            // filterobject: header, func, it.
-            Value::Filter { .. } => GC_HEAD + 32,
-            Value::Reversed { .. } => GC_HEAD + 32,
-            // A heap type (PyHeapTypeObject) on 64-bit 3.14.
-            Value::Class(_) => GC_HEAD + 928,
-            // An instance with a managed dict: header and pre-header pointers.
-            // With `__slots__`: one pointer a slot, and the pre-header's two
-            // only when there is a `__dict__` or a `__weakref__`.
-            Value::Instance {
-                slots: Some(slots), ..
-            } => GC_HEAD + 16 + 8 * slots.values.len() as u32 + 16 * u32::from(slots.pre_header),
-            Value::Instance { .. } => GC_HEAD + 16 + 16,
-            // PyMemberDescrObject: header, type, name, qualname, member.
-            Value::Member { .. } => GC_HEAD + 48,
-            // PyMethodObject: header, func, self, weakreflist, vectorcall.
-            Value::Method { .. } => GC_HEAD + 48,
-            Value::Generator(generator) => {
-                crate::vm::types::generator::Generator::size(&generator.code)
-            }
-            Value::Range { .. } => 48,
-            // PySetObject (fill, used, mask, table, hash, finger, the 8-slot
-            // small table, weakreflist); a grown table is counted by getsizeof.
-            Value::Set(_) => GC_HEAD + 200,
-            // staticmethod/classmethod: header, callable, dict.
-            Value::StaticMethod(_) | Value::ClassMethod(_) => GC_HEAD + 32,
-            // propertyobject: header, get, set, del, doc, name, getter_doc.
-            Value::Property { .. } => GC_HEAD + 64,
-            // PySliceObject is not GC-tracked: header, start, stop, step.
-            Value::Slice { .. } => 40,
-            Value::RangeIterator { .. } => 40,
-            // PyObject_HEAD, the index and the sequence, after the GC header.
-            Value::SeqIterator { .. } => GC_HEAD + 32,
-            Value::Code(info) => code_size(info),
-            Value::Function(_) => GC_HEAD + 152,
-            Value::Builtin(_) => GC_HEAD + 56,
-            Value::Module(_) => GC_HEAD + 56,
-            // A static type: sizeof(PyTypeObject), no GC header for static types.
-            Value::Type(_) => 416,
-            Value::Bytes(data) => {
-                u32::try_from(crate::vm::types::bytes::BYTES_HEADER as u64 + data.len() as u64)
-                    .unwrap_or(u32::MAX)
-            }
-            // The object; its buffer is counted by getsizeof, as a list's items.
-            Value::ByteArray(_) => crate::vm::types::bytes::BYTEARRAY_HEADER,
+        let spec = self.spec();
+        match spec.slots.sizeof {
+            Some(sizeof) => sizeof(self),
+            None => spec.basic_size,
         }
     }
 
-    /// Truthiness for the kinds whose answer needs no heap lookup.
+    /// Truthiness of a built-in value: its type's `bool` slot, else true
+    /// (instances of a program's classes are asked by the VM).
+    #[inline]
     pub fn truthy(&self) -> bool {
-        match self {
-            Value::None => false,
-            Value::Bool(b) => *b,
-            Value::Int(v) => *v != 0,
-            Value::BigInt(_) => true,
-            Value::Float(f) => *f != 0.0,
-            Value::Complex(re, im) => *re != 0.0 || *im != 0.0,
-            Value::Str(s) => !s.is_empty(),
-            Value::Tuple(items) => !items.is_empty(),
-            Value::List(list) => !list.items.is_empty(),
-            Value::Dict(dict) => !dict.is_empty(),
-            Value::Set(set) => !set.is_empty(),
-            Value::Bytes(data) => !data.is_empty(),
-            Value::ByteArray(array) => !array.data.is_empty(),
-            Value::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,
-            _ => true,
-        }
-    }
-
-    /// The repr of values that hold no other objects.
-    pub fn plain_repr(&self) -> String {
-        match self {
-            Value::None => "None".into(),
-            Value::Ellipsis => "Ellipsis".into(),
-            Value::NotImplemented => "NotImplemented".into(),
-            Value::Bool(true) => "True".into(),
-            Value::Bool(false) => "False".into(),
-            Value::Int(v) => v.to_string(),
-            Value::BigInt(v) => v.to_string(),
-            Value::Float(f) => float_repr(*f),
-            Value::Complex(re, im) => crate::bytecode::repr::complex_repr(*re, *im),
-            Value::Str(text) => str_repr(text),
-            Value::Range { start, stop, step } => {
-                if *step == 1 {
-                    format!("range({start}, {stop})")
-                } else {
-                    format!("range({start}, {stop}, {step})")
-                }
-            }
-            Value::RangeIterator { .. } => "<range_iterator object>".into(),
-            Value::Builtin(builtin) => builtin.repr(),
-            Value::Type(kind) => format!("<class '{}'>", kind.name()),
-            Value::Bytes(data) => crate::bytecode::repr::bytes_repr(data),
-            Value::ByteArray(array) => crate::vm::types::bytes::bytearray_repr(&array.data),
-            Value::Tuple(_)
-            | Value::List(_)
-            | Value::Dict(_)
-            | Value::Exception(_)
-            | Value::BoundMethod { .. }
-            | Value::DictView { .. }
-            | Value::Cell(_)
-            | Value::Enumerate { .. }
-            | Value::Zip { .. }
-            | Value::Map { .. }
-            | Value::Filter { .. }
-            | Value::Reversed { .. }
-            | Value::Class(_)
-            | Value::Instance { .. }
-            | Value::Method { .. }
-            | Value::Set(_)
-            | Value::StaticMethod(_)
-            | Value::ClassMethod(_)
-            | Value::Property { .. }
-            | Value::Member { .. }
-            | Value::Object
-            | Value::Slice { .. }
-            | Value::Generator(_)
-            | Value::Code(_)
-            | Value::Function(_)
-            | Value::Module(_)
-            | Value::SeqIterator { .. } => {
-                format!("<{} object>", self.type_name())
-            }
+        match self.spec().slots.bool {
+            Some(truth) => truth(self),
+            None => true,
         }
     }
 }
@@ -604,41 +445,6 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
         0
     };
     len.min(i64::MAX as i128) as i64
-}
-
-/// `int.__sizeof__`: a 24-byte header and 30-bit digits, at least one.
-#[inline]
-fn int_size(bits: u64) -> u32 {
-    let digits = bits.div_ceil(30).max(1);
-    u32::try_from(24 + 4 * digits).unwrap_or(u32::MAX)
-}
-
-/// `str.__sizeof__` of an ASCII string of `len` characters.
-pub fn ascii_str_size(len: usize) -> u32 {
-    u32::try_from(40 + len as u64 + 1).unwrap_or(u32::MAX)
-}
-
-/// `str.__sizeof__` for the compact representations of PEP 393 (saturating:
-/// the memory limit keeps real strings far below 4 GiB).
-fn str_size(text: &str) -> u32 {
-    if text.is_ascii() {
-        return ascii_str_size(text.len());
-    }
-    let length = text.chars().count() as u64;
-    let widest = text.chars().map(|c| c as u32).max().unwrap_or(0);
-    let size = match widest {
-        0..=0x7f => 40 + length + 1,
-        0x80..=0xff => 56 + length + 1,
-        0x100..=0xffff => 56 + 2 * (length + 1),
-        _ => 56 + 4 * (length + 1),
-    };
-    u32::try_from(size).unwrap_or(u32::MAX)
-}
-
-/// `code.__sizeof__`: `offsetof(PyCodeObject, co_code_adaptive)` (208 on 64-bit
-/// 3.14) plus the code units, rounded to a pointer.
-fn code_size(info: &CodeInfo) -> u32 {
-    (208 + info.code.code.len() as u32).div_ceil(8) * 8
 }
 
 #[cfg(test)]

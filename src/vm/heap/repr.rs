@@ -11,8 +11,9 @@
 
 use num_bigint::BigInt;
 
-use super::{Heap, ObjId, TypeKind, Value};
+use super::{Heap, ObjId};
 use crate::vm::exceptions::PyException;
+use crate::vm::types::default_repr;
 
 /// CPython's default `sys.get_int_max_str_digits()`.
 pub const INT_MAX_STR_DIGITS: u64 = 4300;
@@ -26,7 +27,7 @@ const DISPLAY_DEPTH: usize = 50;
 const PROGRAM_DEPTH: usize = 1000;
 
 /// Why a repr stopped early.
-enum Stop {
+pub enum Stop {
     /// The text reached its length limit.
     Full,
     /// An int has more digits than the int↔str limit allows.
@@ -35,8 +36,8 @@ enum Stop {
     Depth,
 }
 
-struct Writer<'h> {
-    heap: &'h Heap,
+pub struct Writer<'h> {
+    pub heap: &'h Heap,
     out: String,
     /// Most bytes to write.
     limit: usize,
@@ -129,7 +130,7 @@ pub fn decimal_digits(value: &BigInt) -> u64 {
 }
 
 /// `3010300` → `3,010,300`.
-fn grouped(n: u64) -> String {
+pub fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -142,10 +143,12 @@ fn grouped(n: u64) -> String {
 }
 
 /// Bits above which an int certainly has more than the limit's digits.
-const DIGIT_LIMIT_BITS: u64 = (INT_MAX_STR_DIGITS as f64 / std::f64::consts::LOG10_2) as u64 + 2;
+pub const DIGIT_LIMIT_BITS: u64 =
+    (INT_MAX_STR_DIGITS as f64 / std::f64::consts::LOG10_2) as u64 + 2;
 
 impl Writer<'_> {
-    fn push(&mut self, text: &str) -> Result<(), Stop> {
+    /// Append `text`, or as much as fits and [`Stop::Full`].
+    pub fn push(&mut self, text: &str) -> Result<(), Stop> {
         if self.out.len().saturating_add(text.len()) > self.limit {
             let room = self.limit.saturating_sub(self.out.len());
             let mut end = room.min(text.len());
@@ -159,11 +162,13 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn room(&self) -> usize {
+    /// Bytes still allowed.
+    pub fn room(&self) -> usize {
         self.limit.saturating_sub(self.out.len())
     }
 
-    fn depth_budget(&self) -> usize {
+    /// How deep containers may nest before `RecursionError` or `[...]`.
+    pub fn depth_budget(&self) -> usize {
         if self.strict {
             PROGRAM_DEPTH
         } else {
@@ -171,8 +176,13 @@ impl Writer<'_> {
         }
     }
 
+    /// The program's rules (errors) rather than display's (shortcuts).
+    pub fn strict(&self) -> bool {
+        self.strict
+    }
+
     /// Nested past the budget: the program gets `RecursionError`, a pane `[...]`.
-    fn too_deep(&mut self, shown: &str) -> Result<(), Stop> {
+    pub fn too_deep(&mut self, shown: &str) -> Result<(), Stop> {
         if self.strict {
             Err(Stop::Depth)
         } else {
@@ -180,284 +190,41 @@ impl Writer<'_> {
         }
     }
 
-    fn write(&mut self, id: ObjId, depth: usize) -> Result<(), Stop> {
+    /// `Py_ReprEnter`: `false` if `id` is already being written (a cycle).
+    pub fn enter(&mut self, id: ObjId) -> bool {
+        if self.active.contains(&id) {
+            return false;
+        }
+        self.active.push(id);
+        true
+    }
+
+    /// `Py_ReprLeave`.
+    pub fn leave(&mut self) {
+        self.active.pop();
+    }
+
+    /// Write `repr(id)`: the `repr` slot of its type.
+    pub fn write(&mut self, id: ObjId, depth: usize) -> Result<(), Stop> {
         let heap = self.heap;
         let object = heap.get(id);
-        match &object.value {
-            Value::Tuple(items) => {
-                let budget = if self.strict {
-                    PROGRAM_DEPTH
-                } else {
-                    DISPLAY_DEPTH
-                };
-                if depth > budget {
-                    if self.strict {
-                        return Err(Stop::Depth);
-                    }
-                    return self.push("(...)");
-                }
-                self.push("(")?;
-                for (i, &item) in items.iter().enumerate() {
-                    if i > 0 {
-                        self.push(", ")?;
-                    }
-                    self.write(item, depth + 1)?;
-                }
-                if items.len() == 1 {
-                    self.push(",")?;
-                }
-                self.push(")")
-            }
-            Value::BigInt(value) => {
-                if value.bits() > DIGIT_LIMIT_BITS {
-                    if self.strict {
-                        return Err(Stop::Digits);
-                    }
-                    let digits = grouped(decimal_digits(value));
-                    return self.push(&format!("<int, {digits} digits>"));
-                }
-                let text = value.to_string();
-                let digits = text.trim_start_matches('-').len() as u64;
-                if self.strict && digits > INT_MAX_STR_DIGITS {
-                    return Err(Stop::Digits);
-                }
-                self.push(&text)
-            }
-            Value::Str(text) => {
-                // A repr is at least as long as its text: quote only what can fit.
-                let room = self.room();
-                if text.len() > room {
-                    let mut end = room.saturating_add(1).min(text.len());
-                    while !text.is_char_boundary(end) {
-                        end -= 1;
-                    }
-                    self.push(&super::object::str_repr(&text[..end]))?;
-                    return Err(Stop::Full);
-                }
-                self.push(&super::object::str_repr(text))
-            }
-            Value::List(list) => {
-                if self.active.contains(&id) {
-                    return self.push("[...]");
-                }
-                if depth > self.depth_budget() {
-                    return self.too_deep("[...]");
-                }
-                self.active.push(id);
-                self.push("[")?;
-                for (i, &item) in list.items.iter().enumerate() {
-                    if i > 0 {
-                        self.push(", ")?;
-                    }
-                    self.write(item, depth + 1)?;
-                }
-                self.active.pop();
-                self.push("]")
-            }
-            Value::Dict(dict) => {
-                if self.active.contains(&id) {
-                    return self.push("{...}");
-                }
-                if depth > self.depth_budget() {
-                    return self.too_deep("{...}");
-                }
-                self.active.push(id);
-                self.push("{")?;
-                for (i, entry) in dict.entries().enumerate() {
-                    if i > 0 {
-                        self.push(", ")?;
-                    }
-                    self.write(entry.key, depth + 1)?;
-                    self.push(": ")?;
-                    self.write(entry.value, depth + 1)?;
-                }
-                self.active.pop();
-                self.push("}")
-            }
-            Value::Set(set) => {
-                let frozen = set.frozen;
-                if set.is_empty() {
-                    return self.push(if frozen { "frozenset()" } else { "set()" });
-                }
-                if self.active.contains(&id) {
-                    return self.push(if frozen { "frozenset(...)" } else { "set(...)" });
-                }
-                if depth > self.depth_budget() {
-                    return self.too_deep("{...}");
-                }
-                self.active.push(id);
-                if frozen {
-                    self.push("frozenset(")?;
-                }
-                self.push("{")?;
-                for (i, item) in set.items().enumerate() {
-                    if i > 0 {
-                        self.push(", ")?;
-                    }
-                    self.write(item, depth + 1)?;
-                }
-                self.active.pop();
-                self.push("}")?;
-                if frozen {
-                    self.push(")")?;
-                }
-                Ok(())
-            }
-            Value::Slice { start, stop, step } => {
-                self.push("slice(")?;
-                self.write(*start, depth + 1)?;
+        let repr = object.value.spec().slots.repr.unwrap_or(default_repr);
+        repr(self, id, object, depth)
+    }
+
+    /// Write `parts` separated by `, `, each by `write_one`.
+    pub fn join<T: Copy>(
+        &mut self,
+        parts: impl IntoIterator<Item = T>,
+        mut write_one: impl FnMut(&mut Self, T) -> Result<(), Stop>,
+    ) -> Result<(), Stop> {
+        for (i, part) in parts.into_iter().enumerate() {
+            if i > 0 {
                 self.push(", ")?;
-                self.write(*stop, depth + 1)?;
-                self.push(", ")?;
-                self.write(*step, depth + 1)?;
-                self.push(")")
             }
-            Value::Property { .. } => {
-                self.push(&format!("<property object at {:#x}>", object.address))
-            }
-            Value::Object => self.push(&format!("<object object at {:#x}>", object.address)),
-            Value::Member { class, name, .. } => {
-                let class_name = match &heap.get(*class).value {
-                    Value::Class(c) => c.name,
-                    _ => "object",
-                };
-                self.push(&format!("<member '{name}' of '{class_name}' objects>"))
-            }
-            Value::StaticMethod(function) | Value::ClassMethod(function) => {
-                let kind = object.value.type_name();
-                self.push(&format!("<{kind}("))?;
-                self.write(*function, depth + 1)?;
-                self.push(")>")
-            }
-            Value::DictView { kind, dict } => {
-                self.push(kind.name())?;
-                self.push("([")?;
-                if let Value::Dict(entries) = &heap.get(*dict).value {
-                    for (i, entry) in entries.entries().enumerate() {
-                        if i > 0 {
-                            self.push(", ")?;
-                        }
-                        match kind {
-                            TypeKind::DictKeys => self.write(entry.key, depth + 1)?,
-                            TypeKind::DictValues => self.write(entry.value, depth + 1)?,
-                            _ => {
-                                self.push("(")?;
-                                self.write(entry.key, depth + 1)?;
-                                self.push(", ")?;
-                                self.write(entry.value, depth + 1)?;
-                                self.push(")")?;
-                            }
-                        }
-                    }
-                }
-                self.push("])")
-            }
-            Value::Exception(exc) => {
-                self.push(exc.type_name)?;
-                let args = heap.get(exc.args);
-                match &args.value {
-                    _ if !args.alive => self.push("()"),
-                    Value::Tuple(items) if items.len() == 1 => {
-                        self.push("(")?;
-                        self.write(items[0], depth + 1)?;
-                        self.push(")")
-                    }
-                    Value::Tuple(items) if items.is_empty() => self.push("()"),
-                    _ => self.write(exc.args, depth + 1),
-                }
-            }
-            Value::BoundMethod {
-                method: crate::vm::builtins::Builtin::Slot(method, kind),
-                owner,
-            } if method.is_wrapper(*kind) => self.push(&format!(
-                "<method-wrapper '{}' of {} object at {:#x}>",
-                method.name(),
-                heap.get(*owner).value.type_name(),
-                heap.get(*owner).address
-            )),
-            Value::BoundMethod { method, owner } => self.push(&format!(
-                "<built-in method {} of {} object at {:#x}>",
-                method.name(),
-                heap.get(*owner).value.type_name(),
-                heap.get(*owner).address
-            )),
-            Value::Class(class) => self.push(&format!("<class '__main__.{}'>", class.qualname)),
-            Value::Instance { class, .. } => {
-                let qualname = match &heap.get(*class).value {
-                    Value::Class(c) => c.qualname.to_string(),
-                    _ => "object".to_owned(),
-                };
-                self.push(&format!(
-                    "<__main__.{qualname} object at {:#x}>",
-                    object.address
-                ))
-            }
-            Value::Method { function, owner } => {
-                let name = match &heap.get(*function).value {
-                    Value::Function(f) => heap.symbols.text(f.qualname).to_owned(),
-                    _ => "?".to_owned(),
-                };
-                self.push(&format!("<bound method {name} of "))?;
-                self.write(*owner, depth + 1)?;
-                self.push(">")
-            }
-            Value::Cell(contents) => match contents {
-                Some(contents) => self.push(&format!(
-                    "<cell at {:#x}: {} object at {:#x}>",
-                    object.address,
-                    heap.get(*contents).value.type_name(),
-                    heap.get(*contents).address
-                )),
-                None => self.push(&format!("<cell at {:#x}: empty>", object.address)),
-            },
-            Value::Function(function) => self.push(&format!(
-                "<function {} at {:#x}>",
-                heap.symbols.text(function.qualname),
-                object.address
-            )),
-            Value::Module(module) => self.push(&format!(
-                "<module '{}'{}",
-                heap.symbols.text(module.name),
-                if module.builtin { " (built-in)>" } else { ">" }
-            )),
-            Value::Code(code) => self.push(&format!(
-                "<code object {} at {:#x}, file \"{}\", line {}>",
-                code.code.name, object.address, code.code.filename, code.code.first_line
-            )),
-            Value::Generator(generator) => self.push(&format!(
-                "<generator object {} at {:#x}>",
-                generator.code.code.qualname, object.address
-            )),
-            Value::RangeIterator { .. }
-            | Value::SeqIterator { .. }
-            | Value::Enumerate { .. }
-            | Value::Zip { .. }
-            | Value::Map { .. }
-            | Value::Filter { .. }
-            | Value::Reversed { .. } => self.push(&format!(
-                "<{} object at {:#x}>",
-                object.value.type_name(),
-                object.address
-            )),
-            // A repr is longer than its bytes: write only what can fit.
-            Value::Bytes(data) => {
-                let cut = data.len().min(self.room().saturating_add(1));
-                self.push(&crate::bytecode::repr::bytes_repr(&data[..cut]))?;
-                if cut < data.len() {
-                    return Err(Stop::Full);
-                }
-                Ok(())
-            }
-            Value::ByteArray(array) => {
-                let cut = array.data.len().min(self.room().saturating_add(1));
-                self.push(&crate::vm::types::bytes::bytearray_repr(&array.data[..cut]))?;
-                if cut < array.data.len() {
-                    return Err(Stop::Full);
-                }
-                Ok(())
-            }
-            other => self.push(&other.plain_repr()),
+            write_one(self, part)?;
         }
+        Ok(())
     }
 }
 

@@ -336,6 +336,145 @@ pub fn fromhex(text: &[char]) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
+// ---- the types: bytes, bytearray and their iterators -----------------------
+
+use super::TypeKind;
+use super::{Slots, TypeSpec};
+use crate::vm::heap::repr::{Stop, Writer};
+use crate::vm::heap::{ObjId, Object, Value};
+
+/// The bytes of a bytes or bytearray.
+fn data(value: &Value) -> &[u8] {
+    match value {
+        Value::Bytes(data) => data,
+        Value::ByteArray(array) => &array.data,
+        _ => &[],
+    }
+}
+
+/// A repr is longer than its bytes: write only what can fit.
+fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _depth: usize) -> Result<(), Stop> {
+    let data = data(&object.value);
+    let cut = data.len().min(w.room().saturating_add(1));
+    match object.value {
+        Value::ByteArray(_) => w.push(&bytearray_repr(&data[..cut]))?,
+        _ => w.push(&crate::bytecode::repr::bytes_repr(&data[..cut]))?,
+    }
+    if cut < data.len() {
+        return Err(Stop::Full);
+    }
+    Ok(())
+}
+
+pub const BYTES: TypeSpec = TypeSpec {
+    basetype: true,
+    kind: TypeKind::Bytes,
+    slots: Slots {
+        sizeof: Some(|value| {
+            u32::try_from(BYTES_HEADER as u64 + data(value).len() as u64).unwrap_or(u32::MAX)
+        }),
+        repr: Some(repr),
+        bool: Some(|value| !data(value).is_empty()),
+        len: Some(|_, value| data(value).len()),
+        vm: BYTES_VM,
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("bytes", BYTES_HEADER)
+};
+
+/// The object; its buffer is counted by `sys.getsizeof`, as a list's items.
+pub const BYTEARRAY: TypeSpec = TypeSpec {
+    basetype: true,
+    kind: TypeKind::ByteArray,
+    hashable: false,
+    slots: Slots {
+        getsizeof: Some(|object| match &object.value {
+            Value::ByteArray(array) => array.getsizeof(),
+            _ => object.size as u64,
+        }),
+        repr: Some(repr),
+        bool: Some(|value| !data(value).is_empty()),
+        len: Some(|_, value| data(value).len()),
+        vm: BYTEARRAY_VM,
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("bytearray", BYTEARRAY_HEADER)
+};
+
+pub const BYTES_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::BytesIterator,
+    name: "bytes_iterator",
+    ..super::iterators::SEQ_ITER
+};
+
+pub const BYTEARRAY_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::ByteArrayIterator,
+    name: "bytearray_iterator",
+    ..super::iterators::SEQ_ITER
+};
+
+// ---- the interpreter's slots -------------------------------------------------
+
+use super::protocol::VmSlots;
+use crate::vm::exceptions::PyException;
+use crate::vm::{Flow, Vm};
+
+/// `b[index]`, `b[slice]` of a bytes or bytearray.
+fn getitem(vm: &mut Vm, b: ObjId, index: ObjId) -> Flow<ObjId> {
+    if let Value::Slice { .. } = vm.heap.value(index) {
+        return vm.slice_of(b, index);
+    }
+    vm.bytes_getitem(b, index)?
+        .ok_or_else(|| PyException::new("SystemError", "bytes index"))
+}
+
+/// `x in b`: a byte value or a bytes-like substring.
+fn contains(vm: &mut Vm, b: ObjId, item: ObjId) -> Flow<bool> {
+    Ok(vm.bytes_contains(b, item)?.unwrap_or(false))
+}
+
+/// Bytes and bytearrays order by their bytes, with each other too.
+fn order(vm: &Vm, b: ObjId, other: ObjId, _depth: usize) -> Flow<Option<std::cmp::Ordering>> {
+    Ok(vm.bytes_order(b, other))
+}
+
+const BYTES_VM: VmSlots = VmSlots {
+    getattr: Some(|vm, b, name| {
+        vm.bytes_attribute(b, name)
+            .unwrap_or_else(|| Err(vm.no_attribute(b, name)))
+    }),
+    order: Some(order),
+    hash: Some(|vm, b, _| Ok(crate::bytecode::hashing::bytes_hash(data(vm.heap.value(b))))),
+    hash_key: Some(|vm, b, _| match vm.heap.value(b) {
+        Value::Bytes(data) => Ok(super::dict::HashKey::Bytes(data.clone())),
+        _ => Ok(super::dict::HashKey::Identity(b)),
+    }),
+    iter: Some(|vm, b| Ok(vm.seq_iterator(super::TypeKind::BytesIterator, b))),
+    getitem: Some(getitem),
+    contains: Some(contains),
+    ..VmSlots::EMPTY
+};
+
+const BYTEARRAY_VM: VmSlots = VmSlots {
+    getattr: Some(|vm, b, name| {
+        vm.bytes_attribute(b, name)
+            .unwrap_or_else(|| Err(vm.no_attribute(b, name)))
+    }),
+    order: Some(order),
+    iter: Some(|vm, b| Ok(vm.seq_iterator(super::TypeKind::ByteArrayIterator, b))),
+    getitem: Some(getitem),
+    setitem: Some(|vm, b, index, value| {
+        vm.bytes_setitem(b, index, Some(value))
+            .unwrap_or_else(|| Err(super::protocol::no_item_assignment(vm.heap.value(b))))
+    }),
+    delitem: Some(|vm, b, index| {
+        vm.bytes_setitem(b, index, None)
+            .unwrap_or_else(|| Err(super::protocol::no_item_deletion(vm.heap.value(b))))
+    }),
+    contains: Some(contains),
+    ..VmSlots::EMPTY
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

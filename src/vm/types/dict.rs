@@ -360,6 +360,272 @@ impl Dict {
     }
 }
 
+// ---- the types: dict, its views and its iterators --------------------------
+
+use super::TypeKind;
+use super::{GC_HEAD, Slots, TypeSpec, attribute};
+use crate::vm::heap::repr::{Stop, Writer};
+use crate::vm::heap::{Object, Referrer, Value};
+
+fn dict(value: &Value) -> Option<&Dict> {
+    match value {
+        Value::Dict(dict) => Some(dict),
+        _ => None,
+    }
+}
+
+/// Each entry's key, then its value, in insertion order.
+fn traverse(_: &crate::vm::heap::Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
+    let Some(dict) = dict(&object.value) else {
+        return;
+    };
+    let container = object.address;
+    out.extend(dict.entries().flat_map(|entry| {
+        [
+            (entry.key, Referrer::DictKey { container }),
+            (
+                entry.value,
+                Referrer::DictValue {
+                    container,
+                    key: entry.key,
+                },
+            ),
+        ]
+    }));
+}
+
+fn repr(w: &mut Writer<'_>, id: ObjId, object: &Object, depth: usize) -> Result<(), Stop> {
+    if !w.enter(id) {
+        return w.push("{...}");
+    }
+    if depth > w.depth_budget() {
+        w.leave();
+        return w.too_deep("{...}");
+    }
+    w.push("{")?;
+    if let Some(dict) = dict(&object.value) {
+        w.join(dict.entries(), |w, entry| {
+            w.write(entry.key, depth + 1)?;
+            w.push(": ")?;
+            w.write(entry.value, depth + 1)
+        })?;
+    }
+    w.leave();
+    w.push("}")
+}
+
+pub const DICT: TypeSpec = TypeSpec {
+    basetype: true,
+    kind: TypeKind::Dict,
+    gc: true,
+    release_in_order: true,
+    hashable: false,
+    subclassable: true,
+    slots: Slots {
+        traverse: Some(traverse),
+        getsizeof: Some(|object| dict(&object.value).map_or(0, |d| d.getsizeof() as u64)),
+        repr: Some(repr),
+        bool: Some(|value| dict(value).is_some_and(|d| !d.is_empty())),
+        len: Some(|_, value| dict(value).map_or(0, Dict::len)),
+        vm: DICT_VM,
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("dict", GC_HEAD + 48)
+};
+
+/// The dict a view shows.
+fn view_dict(value: &Value) -> Option<ObjId> {
+    match value {
+        Value::DictView { dict, .. } => Some(*dict),
+        _ => None,
+    }
+}
+
+fn view_repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, depth: usize) -> Result<(), Stop> {
+    let Value::DictView { kind, dict } = &object.value else {
+        return Ok(());
+    };
+    w.push(kind.name())?;
+    w.push("([")?;
+    let heap = w.heap;
+    if let Value::Dict(entries) = &heap.get(*dict).value {
+        w.join(entries.entries(), |w, entry| match kind {
+            super::TypeKind::DictKeys => w.write(entry.key, depth + 1),
+            super::TypeKind::DictValues => w.write(entry.value, depth + 1),
+            _ => {
+                w.push("(")?;
+                w.write(entry.key, depth + 1)?;
+                w.push(", ")?;
+                w.write(entry.value, depth + 1)?;
+                w.push(")")
+            }
+        })?;
+    }
+    w.push("])")
+}
+
+/// `d.keys()`: the view holds its dict as `mapping`.
+pub const DICT_KEYS: TypeSpec = TypeSpec {
+    kind: TypeKind::DictKeys,
+    gc: true,
+    hashable: false,
+    slots: Slots {
+        traverse: Some(|_, object, out| {
+            out.extend(view_dict(&object.value).map(|d| (d, attribute(object, "mapping"))))
+        }),
+        repr: Some(view_repr),
+        len: Some(|heap, value| {
+            view_dict(value).map_or(0, |d| dict(heap.value(d)).map_or(0, Dict::len))
+        }),
+        vm: VmSlots {
+            iter: Some(view_iter),
+            contains: Some(keys_contains),
+            ..VmSlots::EMPTY
+        },
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("dict_keys", GC_HEAD + 24)
+};
+
+/// `d.values()`: `in` is not supported on it yet.
+pub const DICT_VALUES: TypeSpec = TypeSpec {
+    kind: TypeKind::DictValues,
+    name: "dict_values",
+    slots: Slots {
+        vm: VmSlots {
+            iter: Some(view_iter),
+            ..VmSlots::EMPTY
+        },
+        ..DICT_KEYS.slots
+    },
+    ..DICT_KEYS
+};
+
+/// `d.items()`: `in` is not supported on it yet.
+pub const DICT_ITEMS: TypeSpec = TypeSpec {
+    kind: TypeKind::DictItems,
+    name: "dict_items",
+    ..DICT_VALUES
+};
+
+pub const DICT_KEY_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::DictKeyIterator,
+    name: "dict_keyiterator",
+    ..super::iterators::SEQ_ITER
+};
+
+pub const DICT_VALUE_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::DictValueIterator,
+    name: "dict_valueiterator",
+    ..super::iterators::SEQ_ITER
+};
+
+pub const DICT_ITEM_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::DictItemIterator,
+    name: "dict_itemiterator",
+    ..super::iterators::SEQ_ITER
+};
+
+// ---- the interpreter's slots -------------------------------------------------
+
+use super::protocol::{VmSlots, no_item_assignment, no_item_deletion};
+use crate::vm::{Flow, Vm};
+
+/// `d[key]`: a subclass's `__missing__` for an absent key.
+fn getitem(vm: &mut Vm, d: ObjId, key: ObjId) -> Flow<ObjId> {
+    if let Some(tag) = vm.heap.subclass_of(d)
+        && let Some(missing) = vm.dict_missing(d, tag.class, key)?
+    {
+        return Ok(missing);
+    }
+    if let Value::Slice { .. } = vm.heap.value(key) {
+        return vm.slice_of(d, key);
+    }
+    vm.dict_item(d, key)
+}
+
+fn setitem(vm: &mut Vm, d: ObjId, key: ObjId, value: ObjId) -> Flow {
+    if let Value::Slice { .. } = vm.heap.value(key) {
+        return Err(no_item_assignment(vm.heap.value(d)));
+    }
+    vm.dict_set(d, key, value)
+}
+
+fn delitem(vm: &mut Vm, d: ObjId, key: ObjId) -> Flow {
+    if let Value::Slice { .. } = vm.heap.value(key) {
+        return Err(no_item_deletion(vm.heap.value(d)));
+    }
+    vm.dict_delitem(d, key)
+}
+
+/// `key in d`: the key as the dict's equality sees it.
+fn contains(vm: &mut Vm, d: ObjId, item: ObjId) -> Flow<bool> {
+    let key = vm.dict_key(d, item)?;
+    Ok(matches!(vm.heap.value(d), Value::Dict(d) if d.get(&key).is_some()))
+}
+
+/// Only equality is defined between dicts: equal, or "unordered".
+fn order(vm: &Vm, d: ObjId, other: ObjId, depth: usize) -> Flow<Option<std::cmp::Ordering>> {
+    let (Value::Dict(x), Value::Dict(y)) = (vm.heap.value(d), vm.heap.value(other)) else {
+        return Ok(None);
+    };
+    if vm.compare_too_deep(depth) {
+        return Err(super::protocol::compare_recursion());
+    }
+    let mut equal = x.len() == y.len();
+    if equal {
+        for entry in x.entries() {
+            let other = vm.hash_key(entry.key).ok().and_then(|k| y.get(&k));
+            let same = match other {
+                Some(other) => {
+                    other.value == entry.value
+                        || vm.order(entry.value, other.value, depth + 1)?
+                            == Some(std::cmp::Ordering::Equal)
+                }
+                None => false,
+            };
+            if !same {
+                equal = false;
+                break;
+            }
+        }
+    }
+    Ok(equal.then_some(std::cmp::Ordering::Equal))
+}
+
+const DICT_VM: VmSlots = VmSlots {
+    getattr: Some(super::list::container_getattr),
+    str: Some(|vm, d| vm.container_str(d)),
+    order: Some(order),
+    iter: Some(|vm, d| Ok(vm.seq_iterator(super::TypeKind::DictKeyIterator, d))),
+    getitem: Some(getitem),
+    setitem: Some(setitem),
+    delitem: Some(delitem),
+    contains: Some(contains),
+    ..VmSlots::EMPTY
+};
+
+/// `iter(view)`: an iterator over the view's dict, of the view's kind.
+fn view_iter(vm: &mut Vm, view: ObjId) -> Flow<ObjId> {
+    let Value::DictView { kind, dict } = *vm.heap.value(view) else {
+        return Err(super::protocol::not_iterable(vm.heap.value(view)));
+    };
+    let kind = match kind {
+        super::TypeKind::DictValues => super::TypeKind::DictValueIterator,
+        super::TypeKind::DictItems => super::TypeKind::DictItemIterator,
+        _ => super::TypeKind::DictKeyIterator,
+    };
+    Ok(vm.seq_iterator(kind, dict))
+}
+
+/// `key in d.keys()`: `key in d`.
+fn keys_contains(vm: &mut Vm, view: ObjId, item: ObjId) -> Flow<bool> {
+    match view_dict(vm.heap.value(view)) {
+        Some(d) => vm.contains_of(d, item),
+        None => Ok(false),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,11 +1,16 @@
 //! The built-in exception hierarchy as data, and exception objects.
 //!
 //! Each row is a class and the index of its base (`BaseException` derives
-//! from `object`); `isinstance`, `issubclass` and `except` matching walk these
-//! rows, never a `match` of their own.
+//! from `object`); each row is also a registered type, its [`TypeSpec`]
+//! built from the row ([`EXC_SPECS`]) with the slots all exceptions share.
+//! `isinstance`, `issubclass` and `except` matching walk these rows, never a
+//! `match` of their own.
 
-use super::super::exceptions::TracebackEntry;
+use super::super::exceptions::{PyException, TracebackEntry};
 use super::super::heap::ObjId;
+use super::{GC_HEAD, Slots, TypeKind, TypeSpec, attribute};
+use crate::vm::heap::repr::{Stop, Writer};
+use crate::vm::heap::{Heap, Object, Referrer, Value};
 
 /// An index into [`EXCEPTIONS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -60,7 +65,119 @@ pub const EXCEPTIONS: &[(&str, u8)] = &[
     ("UnicodeEncodeError", 34),      // 41
 ];
 
+/// PyBaseExceptionObject: header, dict, args, notes, traceback, context,
+/// cause, suppress_context. Every exception class shares these slots.
+const BASE_EXCEPTION: TypeSpec = TypeSpec {
+    basetype: true,
+    gc: true,
+    subclassable: true,
+    slots: Slots {
+        traverse: Some(traverse),
+        repr: Some(repr),
+        str: Some(str),
+        vm: super::protocol::VmSlots {
+            str: Some(|vm, exc| vm.exception_str(exc)),
+            getattr: Some(getattr),
+            ..super::protocol::VmSlots::EMPTY
+        },
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("BaseException", GC_HEAD + 72)
+};
+
+/// One spec a row of [`EXCEPTIONS`]: its name and base, the shared slots.
+pub static EXC_SPECS: [TypeSpec; EXCEPTIONS.len()] = {
+    let mut specs = [BASE_EXCEPTION; EXCEPTIONS.len()];
+    let mut i = 0;
+    while i < EXCEPTIONS.len() {
+        let (name, base) = EXCEPTIONS[i];
+        specs[i].kind = TypeKind::Exc(ExcKind(i as u8));
+        specs[i].name = name;
+        specs[i].base = Some(if base == ROOT {
+            TypeKind::Object
+        } else {
+            TypeKind::Exc(ExcKind(base))
+        });
+        i += 1;
+    }
+    specs
+};
+
+/// Its args, class (of a program's subclass), `__dict__`, context and cause.
+fn traverse(_: &Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
+    let Value::Exception(exc) = &object.value else {
+        return;
+    };
+    out.push((exc.args, attribute(object, "args")));
+    out.extend(exc.class.map(|c| (c, attribute(object, "__class__"))));
+    out.extend(exc.dict.map(|d| (d, attribute(object, "__dict__"))));
+    out.extend(exc.context.map(|c| (c, attribute(object, "__context__"))));
+    out.extend(exc.cause.map(|c| (c, attribute(object, "__cause__"))));
+}
+
+/// `args`, `__cause__`, `__context__`, and a `StopIteration`'s `value`.
+fn getattr(
+    vm: &mut crate::vm::Vm,
+    obj: ObjId,
+    name: crate::vm::heap::Symbol,
+) -> crate::vm::Flow<ObjId> {
+    let Value::Exception(exc) = vm.heap.value(obj) else {
+        return Err(vm.no_attribute(obj, name));
+    };
+    match vm.heap.symbols.text(name) {
+        "args" => Ok(exc.args),
+        "__cause__" => Ok(exc.cause.unwrap_or(vm.singletons.none)),
+        "value" if exc.kind.name() == "StopIteration" => Ok(vm.stop_iteration_value(obj)),
+        "__context__" => Ok(exc.context.unwrap_or(vm.singletons.none)),
+        _ => Err(vm.no_attribute(obj, name)),
+    }
+}
+
+/// `ZeroDivisionError('division by zero')`: the class and the args.
+fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, depth: usize) -> Result<(), Stop> {
+    let Value::Exception(exc) = &object.value else {
+        return Ok(());
+    };
+    w.push(exc.type_name)?;
+    let args = w.heap.get(exc.args);
+    match &args.value {
+        _ if !args.alive => w.push("()"),
+        Value::Tuple(items) if items.len() == 1 => {
+            w.push("(")?;
+            w.write(items[0], depth + 1)?;
+            w.push(")")
+        }
+        Value::Tuple(items) if items.is_empty() => w.push("()"),
+        _ => w.write(exc.args, depth + 1),
+    }
+}
+
+/// `BaseException.__str__`: '' for no args, str(arg) for one (KeyError:
+/// its repr), else the args' repr.
+fn str(heap: &Heap, id: ObjId) -> Result<String, Box<PyException>> {
+    let Value::Exception(exc) = heap.value(id) else {
+        return heap.try_repr(id);
+    };
+    match heap.value(exc.args) {
+        Value::Tuple(args) if args.is_empty() => Ok(String::new()),
+        Value::Tuple(args) if args.len() == 1 => {
+            if exc.kind.name() == "KeyError" {
+                heap.try_repr(args[0])
+            } else {
+                heap.try_str(args[0])
+            }
+        }
+        _ => heap.try_repr(exc.args),
+    }
+}
+
 impl ExcKind {
+    /// The class's spec.
+    #[inline]
+    pub fn spec(self) -> &'static TypeSpec {
+        EXC_SPECS.get(self.0 as usize).unwrap_or(&BASE_EXCEPTION)
+    }
+
     pub fn name(self) -> &'static str {
         EXCEPTIONS
             .get(self.0 as usize)

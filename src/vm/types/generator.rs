@@ -64,3 +64,57 @@ impl Generator {
         16 + 72 + 80 + 8 * slots
     }
 }
+
+// ---- the type -----------------------------------------------------------------
+
+use super::TypeKind;
+use super::{Slots, TypeSpec, attribute};
+use crate::vm::heap::repr::{Stop, Writer};
+use crate::vm::heap::{Heap, Object, Referrer, Value};
+
+/// While suspended: what its frame holds (locals first), then the
+/// exception state it saved.
+fn traverse(_: &Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
+    let Value::Generator(generator) = &object.value else {
+        return;
+    };
+    if let Some(frame) = &generator.frame {
+        frame.each_reference(|child, referrer| out.push((child, referrer)));
+    }
+    if let Some(exc) = generator.exc_state {
+        out.push((exc, attribute(object, "gi_exc_state")));
+    }
+}
+
+fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Result<(), Stop> {
+    let Value::Generator(generator) = &object.value else {
+        return Ok(());
+    };
+    w.push(&format!(
+        "<generator object {} at {:#x}>",
+        generator.code.code.qualname, object.address
+    ))
+}
+
+pub const GENERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::Generator,
+    gc: true,
+    release_in_order: true,
+    iterator: true,
+    slots: Slots {
+        traverse: Some(traverse),
+        sizeof: Some(|value| match value {
+            Value::Generator(generator) => Generator::size(&generator.code),
+            _ => 0,
+        }),
+        repr: Some(repr),
+        vm: super::protocol::VmSlots {
+            next: super::iterators::GENERATOR_NEXT,
+            // `x in g`: drained up to an equal item (`vm/drain.rs`).
+            contains: Some(super::iterators::iterator_contains),
+            ..super::protocol::VmSlots::EMPTY
+        },
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("generator", 0)
+};

@@ -358,3 +358,116 @@ impl Set {
         }
     }
 }
+
+// ---- the types: set, frozenset and their iterator --------------------------
+
+use super::TypeKind;
+use super::{GC_HEAD, Slots, TypeSpec};
+use crate::vm::heap::repr::{Stop, Writer};
+use crate::vm::heap::{Object, Referrer, Value};
+
+fn set(value: &Value) -> Option<&Set> {
+    match value {
+        Value::Set(set) => Some(set),
+        _ => None,
+    }
+}
+
+/// The members in table order (`set 0x…[i]`).
+fn traverse(_: &crate::vm::heap::Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
+    if let Some(set) = set(&object.value) {
+        out.extend(set.items().enumerate().map(|(index, item)| {
+            (
+                item,
+                Referrer::Item {
+                    container: object.address,
+                    type_name: "set",
+                    index: index as u32,
+                },
+            )
+        }));
+    }
+}
+
+fn repr(w: &mut Writer<'_>, id: ObjId, object: &Object, depth: usize) -> Result<(), Stop> {
+    let Some(set) = set(&object.value) else {
+        return Ok(());
+    };
+    let frozen = set.frozen;
+    if set.is_empty() {
+        return w.push(if frozen { "frozenset()" } else { "set()" });
+    }
+    if !w.enter(id) {
+        return w.push(if frozen { "frozenset(...)" } else { "set(...)" });
+    }
+    if depth > w.depth_budget() {
+        w.leave();
+        return w.too_deep("{...}");
+    }
+    if frozen {
+        w.push("frozenset(")?;
+    }
+    w.push("{")?;
+    w.join(set.items(), |w, item| w.write(item, depth + 1))?;
+    w.leave();
+    w.push("}")?;
+    if frozen {
+        w.push(")")?;
+    }
+    Ok(())
+}
+
+/// PySetObject (fill, used, mask, table, hash, finger, the 8-slot small
+/// table, weakreflist); a grown table is counted by `sys.getsizeof`.
+pub const SET: TypeSpec = TypeSpec {
+    basetype: true,
+    kind: TypeKind::Set,
+    gc: true,
+    hashable: false,
+    slots: Slots {
+        traverse: Some(traverse),
+        getsizeof: Some(|object| 16 + set(&object.value).map_or(0, |s| s.sizeof() as u64)),
+        repr: Some(repr),
+        bool: Some(|value| set(value).is_some_and(|s| !s.is_empty())),
+        len: Some(|_, value| set(value).map_or(0, Set::len)),
+        vm: SET_VM,
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("set", GC_HEAD + 200)
+};
+
+/// `frozenset`: set's slots, hashable (by its members' hashes; as a key,
+/// by identity).
+pub const FROZENSET: TypeSpec = TypeSpec {
+    kind: TypeKind::Frozenset,
+    name: "frozenset",
+    hashable: true,
+    slots: Slots {
+        vm: VmSlots {
+            hash: Some(|vm, set, _| match vm.heap.value(set) {
+                Value::Set(set) => Ok(crate::vm::sets::frozenset_hash(set)),
+                _ => Ok(0),
+            }),
+            ..SET_VM
+        },
+        ..SET.slots
+    },
+    ..SET
+};
+
+pub const SET_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::SetIterator,
+    name: "set_iterator",
+    ..super::iterators::SEQ_ITER
+};
+
+// ---- the interpreter's slots -------------------------------------------------
+
+use super::protocol::VmSlots;
+
+const SET_VM: VmSlots = VmSlots {
+    str: Some(|vm, set| vm.container_str(set)),
+    iter: Some(|vm, set| Ok(vm.seq_iterator(super::TypeKind::SetIterator, set))),
+    contains: Some(|vm, set, item| vm.set_has(set, item)),
+    ..VmSlots::EMPTY
+};

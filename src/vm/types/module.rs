@@ -1,0 +1,74 @@
+//! `module`: `__main__`, `sys`, `builtins`…
+
+use super::TypeKind;
+use super::{GC_HEAD, Slots, TypeSpec, attribute};
+use crate::vm::heap::repr::{Stop, Writer};
+use crate::vm::heap::{Heap, ObjId, Object, Referrer, Symbol, Value};
+use crate::vm::{Flow, Vm};
+
+/// Its `__dict__` once made, then each bound name.
+fn traverse(_: &Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
+    let Value::Module(module) = &object.value else {
+        return;
+    };
+    out.extend(
+        module
+            .dict
+            .map(|dict| (dict, attribute(object, "__dict__"))),
+    );
+    out.extend(module.namespace.entries().map(|(name, value)| {
+        (
+            value,
+            Referrer::Name {
+                namespace: module.name,
+                name,
+            },
+        )
+    }));
+}
+
+fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Result<(), Stop> {
+    let Value::Module(module) = &object.value else {
+        return Ok(());
+    };
+    let heap = w.heap;
+    w.push(&format!(
+        "<module '{}'{}",
+        heap.symbols.text(module.name),
+        if module.builtin { " (built-in)>" } else { ">" }
+    ))
+}
+
+/// `module.name`: a name of its namespace, else `AttributeError`.
+fn getattr(vm: &mut Vm, module: ObjId, name: Symbol) -> Flow<ObjId> {
+    let Value::Module(m) = vm.heap.value(module) else {
+        return Err(vm.no_attribute(module, name));
+    };
+    if let Some(found) = m.namespace.get(name) {
+        return Ok(found);
+    }
+    let name_text = vm.heap.symbols.text(name);
+    Err(vm.attribute_error(
+        module,
+        name_text,
+        format!(
+            "module '{}' has no attribute '{name_text}'",
+            vm.heap.symbols.text(m.name)
+        ),
+    ))
+}
+
+pub const MODULE: TypeSpec = TypeSpec {
+    kind: TypeKind::Module,
+    gc: true,
+    slots: Slots {
+        traverse: Some(traverse),
+        repr: Some(repr),
+        vm: super::protocol::VmSlots {
+            getattr: Some(getattr),
+            ..super::protocol::VmSlots::EMPTY
+        },
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("module", GC_HEAD + 56)
+};

@@ -1,0 +1,82 @@
+//! `type`: the static built-in types (`Value::Type`, immortal, not
+//! GC-tracked) and the classes a program makes (`Value::Class`, heap types),
+//! and `super`.
+
+use super::TypeKind;
+use super::{GC_HEAD, Slots, TypeSpec, attribute};
+use crate::vm::heap::repr::{Stop, Writer};
+use crate::vm::heap::{Heap, ObjId, Object, Referrer, Symbol, Value};
+use crate::vm::{Flow, Vm};
+
+fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Result<(), Stop> {
+    match &object.value {
+        Value::Type(kind) => w.push(&format!("<class '{}'>", kind.name())),
+        Value::Class(class) => w.push(&format!("<class '__main__.{}'>", class.qualname)),
+        _ => Ok(()),
+    }
+}
+
+/// `bytes.fromhex`…; a built-in type's name is a new str each time.
+fn getattr(vm: &mut Vm, class: ObjId, name: Symbol) -> Flow<ObjId> {
+    if let Some(found) = vm.bytes_attribute(class, name) {
+        return found;
+    }
+    match (vm.heap.value(class), vm.heap.symbols.text(name)) {
+        (Value::Type(kind), "__name__" | "__qualname__") => {
+            let type_name = kind.name();
+            Ok(vm.heap.alloc(Value::Str(type_name.into())))
+        }
+        _ => Err(vm.no_attribute(class, name)),
+    }
+}
+
+/// A static type: sizeof(PyTypeObject), no GC header for static types.
+pub const TYPE: TypeSpec = TypeSpec {
+    basetype: true,
+    kind: TypeKind::Type,
+    slots: Slots {
+        repr: Some(repr),
+        vm: super::protocol::VmSlots {
+            getattr: Some(getattr),
+            ..super::protocol::VmSlots::EMPTY
+        },
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("type", 416)
+};
+
+/// Its `__dict__`, then its bases (its MRO is held through them).
+fn class_traverse(_: &Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
+    if let Value::Class(class) = &object.value {
+        out.push((class.dict, attribute(object, "__dict__")));
+        out.extend(
+            class
+                .bases
+                .iter()
+                .map(|&base| (base, attribute(object, "__bases__"))),
+        );
+    }
+}
+
+/// A class made by a `class` statement: a heap type (PyHeapTypeObject on
+/// 64-bit 3.14), GC-tracked. Not registered: `type()` of it is `type`.
+pub const HEAP_TYPE: TypeSpec = TypeSpec {
+    gc: true,
+    basic_size: GC_HEAD + 928,
+    slots: Slots {
+        traverse: Some(class_traverse),
+        vm: super::protocol::VmSlots {
+            getitem: Some(|vm, class, key| vm.class_getitem(class, key)),
+            ..TYPE.slots.vm
+        },
+        ..TYPE.slots
+    },
+    ..TYPE
+};
+
+/// `super()` resolves at once in bytestep: no super objects are made yet.
+pub const SUPER: TypeSpec = TypeSpec {
+    basetype: true,
+    kind: TypeKind::Super,
+    ..TypeSpec::new("super", GC_HEAD + 48)
+};
