@@ -354,7 +354,7 @@ impl Vm {
         Ok(())
     }
 
-    fn dict_lookup(&mut self, dict: ObjId, key: ObjId) -> Flow<Option<ObjId>> {
+    pub(in crate::vm) fn dict_lookup(&mut self, dict: ObjId, key: ObjId) -> Flow<Option<ObjId>> {
         let hash = self.dict_key(dict, key)?;
         match self.heap.value(dict) {
             Value::Dict(d) => Ok(d.get(&hash).map(|e| e.value)),

@@ -1193,7 +1193,7 @@ impl Vm {
         match self.heap.value(obj) {
             // TO_BOOL_BOOL: what a comparison left for a jump.
             Value::Bool(b) => Ok(*b),
-            Value::Instance { .. } => self.truthy_slot(obj),
+            Value::Instance { .. } | Value::DictView { .. } => self.truthy_slot(obj),
             value => Ok(value.truthy()),
         }
     }

@@ -66,6 +66,11 @@ impl Vm {
 
     /// `PySlice_Unpack` + `PySlice_AdjustIndices` for a sequence of `length`.
     pub(super) fn span(&self, slice: ObjId, length: usize) -> Flow<Span> {
+        self.span_with_stop(slice, length).map(|(span, _)| span)
+    }
+
+    /// [`Vm::span`] and the adjusted stop (a range's slice keeps it).
+    pub(super) fn span_with_stop(&self, slice: ObjId, length: usize) -> Flow<(Span, i64)> {
         let Value::Slice { start, stop, step } = *self.heap.value(slice) else {
             return Err(PyException::new("SystemError", "not a slice"));
         };
@@ -106,11 +111,14 @@ impl Vm {
         } else {
             0
         };
-        Ok(Span {
-            start,
-            step,
-            len: len as usize,
-        })
+        Ok((
+            Span {
+                start,
+                step,
+                len: len as usize,
+            },
+            stop,
+        ))
     }
 
     /// `container[slice]`.
@@ -319,12 +327,8 @@ impl Vm {
         };
         let none = self.singletons.none;
         let slice = self.slice_object(start, stop, none);
-        let result = if self.is_instance_obj(container) {
-            self.instance_getitem(container, slice)
-        } else {
-            self.slice_of(container, slice)
-        };
-        let result = match result {
+        // The type's getitem slot, as `container[slice]` (ranges, instances…).
+        let result = match self.subscript(container, slice) {
             Ok(result) => result,
             Err(error) => {
                 if Vm::is_pending(&error) {

@@ -480,6 +480,7 @@ pub const DICT_KEYS: TypeSpec = TypeSpec {
         vm: VmSlots {
             iter: Some(view_iter),
             contains: Some(keys_contains),
+            bool: Some(view_truth),
             ..VmSlots::EMPTY
         },
         ..Slots::EMPTY
@@ -487,13 +488,16 @@ pub const DICT_KEYS: TypeSpec = TypeSpec {
     ..TypeSpec::new("dict_keys", GC_HEAD + 24)
 };
 
-/// `d.values()`: `in` is not supported on it yet.
+/// `d.values()`: `in` compares with each value (no `sq_contains`: the
+/// iteration fallback of `PySequence_Contains`).
 pub const DICT_VALUES: TypeSpec = TypeSpec {
     kind: TypeKind::DictValues,
     name: "dict_values",
     slots: Slots {
         vm: VmSlots {
             iter: Some(view_iter),
+            contains: Some(values_contains),
+            bool: Some(view_truth),
             ..VmSlots::EMPTY
         },
         ..DICT_KEYS.slots
@@ -501,10 +505,20 @@ pub const DICT_VALUES: TypeSpec = TypeSpec {
     ..DICT_KEYS
 };
 
-/// `d.items()`: `in` is not supported on it yet.
+/// `d.items()`: `(k, v) in d.items()` looks `k` up and compares `v`
+/// (`dictitems_contains`).
 pub const DICT_ITEMS: TypeSpec = TypeSpec {
     kind: TypeKind::DictItems,
     name: "dict_items",
+    slots: Slots {
+        vm: VmSlots {
+            iter: Some(view_iter),
+            contains: Some(items_contains),
+            bool: Some(view_truth),
+            ..VmSlots::EMPTY
+        },
+        ..DICT_KEYS.slots
+    },
     ..DICT_VALUES
 };
 
@@ -619,6 +633,40 @@ fn view_iter(vm: &mut Vm, view: ObjId) -> Flow<ObjId> {
 }
 
 /// `key in d.keys()`: `key in d`.
+/// A view is true when its dict has entries.
+fn view_truth(vm: &mut Vm, view: ObjId) -> Flow<bool> {
+    let heap = &vm.heap;
+    Ok(view_dict(heap.value(view))
+        .is_some_and(|d| dict(heap.value(d)).is_some_and(|d| !d.is_empty())))
+}
+
+fn values_contains(vm: &mut Vm, view: ObjId, item: ObjId) -> Flow<bool> {
+    let values: Vec<ObjId> = match view_dict(vm.heap.value(view)).map(|d| vm.heap.value(d)) {
+        Some(Value::Dict(d)) => d.entries().map(|e| e.value).collect(),
+        _ => return Ok(false),
+    };
+    for value in values {
+        if vm.compare_bool(crate::bytecode::CompareOp::Eq, value, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn items_contains(vm: &mut Vm, view: ObjId, item: ObjId) -> Flow<bool> {
+    let Some(d) = view_dict(vm.heap.value(view)) else {
+        return Ok(false);
+    };
+    let (key, value) = match vm.heap.value(item) {
+        Value::Tuple(pair) if pair.len() == 2 => (pair[0], pair[1]),
+        _ => return Ok(false),
+    };
+    match vm.dict_lookup(d, key)? {
+        Some(found) => vm.compare_bool(crate::bytecode::CompareOp::Eq, found, value),
+        None => Ok(false),
+    }
+}
+
 fn keys_contains(vm: &mut Vm, view: ObjId, item: ObjId) -> Flow<bool> {
     match view_dict(vm.heap.value(view)) {
         Some(d) => vm.contains_of(d, item),

@@ -72,14 +72,28 @@ fn iter(vm: &mut Vm, range: ObjId) -> Flow<ObjId> {
     }))
 }
 
-/// `range[index]` (slicing a range is not supported yet).
+/// `range[index]`; `range[slice]` is a range (`compute_slice`).
 fn getitem(vm: &mut Vm, range: ObjId, index: ObjId) -> Flow<ObjId> {
     let Value::Range { start, stop, step } = *vm.heap.value(range) else {
         return Err(PyException::new("SystemError", "not a range"));
     };
     let len = range_len(start, stop, step);
     match vm.sequence_index(index, usize::try_from(len).unwrap_or(usize::MAX))? {
-        Err(slice) => vm.slice_of(range, slice),
+        Err(slice) => {
+            let (span, span_stop) =
+                vm.span_with_stop(slice, usize::try_from(len).unwrap_or(usize::MAX))?;
+            let step = i128::from(step);
+            let new_start = i128::from(start) + i128::from(span.start) * step;
+            let new_step = i128::from(span.step) * step;
+            let new_stop = i128::from(start) + i128::from(span_stop) * step;
+            let fits = |v: i128| i64::try_from(v).ok();
+            match (fits(new_start), fits(new_stop), fits(new_step)) {
+                (Some(start), Some(stop), Some(step)) => {
+                    Ok(vm.heap.alloc(Value::Range { start, stop, step }))
+                }
+                _ => Err(vm.unsupported("a slice of a range past 64-bit bounds")),
+            }
+        }
         Ok(Some(i)) => {
             let value = i128::from(start) + i as i128 * i128::from(step);
             Ok(vm.int_object(i64::try_from(value).unwrap_or(i64::MAX)))
@@ -128,7 +142,29 @@ fn next(vm: &mut Vm, iterator: ObjId) -> Flow<Option<ObjId>> {
     Ok(Some(vm.int_object(value)))
 }
 
+/// Ranges are equal when they hold the same numbers (`range_equals`):
+/// same length, and for two or more items the same start and step. They
+/// have no order.
+fn equal(vm: &Vm, range: ObjId, other: ObjId, _depth: usize) -> Flow<Option<std::cmp::Ordering>> {
+    let (
+        Value::Range { start, stop, step },
+        Value::Range {
+            start: start2,
+            stop: stop2,
+            step: step2,
+        },
+    ) = (vm.heap.value(range), vm.heap.value(other))
+    else {
+        return Ok(None);
+    };
+    let len = range_len(*start, *stop, *step);
+    let same = len == range_len(*start2, *stop2, *step2)
+        && (len == 0 || (start == start2 && (len == 1 || step == step2)));
+    Ok(same.then_some(std::cmp::Ordering::Equal))
+}
+
 const RANGE_VM: VmSlots = VmSlots {
+    order: Some(equal),
     iter: Some(iter),
     getitem: Some(getitem),
     contains: Some(contains),
