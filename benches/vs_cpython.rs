@@ -20,6 +20,7 @@ const PROGRAMS: &[&str] = &[
     "dict_count",
     "string_build",
     "method_calls",
+    "drain_consumers",
 ];
 const RUNS: usize = 5;
 

@@ -511,6 +511,8 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
     if builtin != Builtin::Print
         && builtin != Builtin::Sorted
         && builtin != Builtin::Enumerate
+        && builtin != Builtin::Min
+        && builtin != Builtin::Max
         && let Some((name, _)) = keywords.first()
     {
         return Err(PyException::type_error(format!(
@@ -581,6 +583,9 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let text = vm.repr_of(obj)?;
             Ok(vm.str_object(&text))
         }
+        Builtin::Min | Builtin::Max if !keywords.is_empty() => {
+            extreme_keywords(vm, builtin, args, keywords)
+        }
         Builtin::Min | Builtin::Max => extreme(vm, builtin, args),
         Builtin::GetSizeOf => {
             let [obj] = exactly(builtin, args)?;
@@ -630,6 +635,18 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             };
             if let Some(items) = ItemSource::range(vm, iterable) {
                 return vm.sum(start, items);
+            }
+            if vm.runs_python(iterable) {
+                if let Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) = vm.heap.value(start)
+                {
+                    // The same refusals, before any item is taken.
+                    return vm.sum(start, ItemSource::Held(Vec::new().into_iter()));
+                }
+                let consumer = super::frame::Consumer::Sum {
+                    start,
+                    acc: super::frame::SumAcc::Int(0),
+                };
+                return vm.drain(iterable, consumer);
             }
             let (items, temp) = vm.items_of(iterable)?;
             let total = vm.sum(start, ItemSource::Held(items.into_iter()));
@@ -684,6 +701,12 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::Any | Builtin::All => {
             let [iterable] = exactly(builtin, args)?;
+            if vm.runs_python(iterable) {
+                let consumer = super::frame::Consumer::AnyAll {
+                    any: builtin == Builtin::Any,
+                };
+                return vm.drain(iterable, consumer);
+            }
             let (items, temp) = vm.items_of(iterable)?;
             let want = builtin == Builtin::Any;
             let mut found = !want;
@@ -871,6 +894,9 @@ fn call_method(
     keywords: &[(&str, ObjId)],
 ) -> Call {
     use super::containers::Method;
+    if method == Method::DictUpdate && matches!(vm.heap.value(owner), Value::Dict(_)) {
+        return vm.dict_update(owner, args, keywords);
+    }
     if method == Method::ListSort && !keywords.is_empty() {
         if !args.is_empty() {
             return Err(PyException::type_error(
@@ -978,7 +1004,82 @@ fn print(vm: &mut Vm, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
     Ok(vm.singletons.none)
 }
 
+/// `min`/`max` with `key=` or `default=` (`min_max`): one iterable is
+/// drained (the key function runs as a frame per item), several
+/// arguments compared directly.
+fn extreme_keywords(
+    vm: &mut Vm,
+    builtin: Builtin,
+    args: &[ObjId],
+    keywords: &[(&str, ObjId)],
+) -> Call {
+    let name = builtin.name();
+    let mut key = None;
+    let mut default = None;
+    for &(keyword, value) in keywords {
+        match keyword {
+            "key" => key = Some(value).filter(|&k| k != vm.singletons.none),
+            "default" => default = Some(value),
+            other => {
+                return Err(PyException::type_error(format!(
+                    "{name}() got an unexpected keyword argument '{other}'"
+                )));
+            }
+        }
+    }
+    match args {
+        [] => Err(PyException::type_error(format!(
+            "{name} expected at least 1 argument, got 0"
+        ))),
+        [iterable] => {
+            let consumer = super::frame::Consumer::Extreme {
+                max: builtin == Builtin::Max,
+                key,
+                default,
+                best: None,
+            };
+            vm.drain(*iterable, consumer)
+        }
+        _ if default.is_some() => Err(PyException::type_error(format!(
+            "Cannot specify a default for {name}() with multiple positional arguments"
+        ))),
+        many => {
+            let Some(key) = key else {
+                return extreme(vm, builtin, many);
+            };
+            let op = if builtin == Builtin::Max {
+                CompareOp::Gt
+            } else {
+                CompareOp::Lt
+            };
+            let mut best: Option<(ObjId, ObjId)> = None;
+            for &item in many {
+                let value = vm.call_python(key, &[item])?;
+                let better = match best {
+                    None => true,
+                    Some((_, best_value)) => vm.compare_bool(op, value, best_value)?,
+                };
+                if better {
+                    best = Some((item, value));
+                }
+            }
+            Ok(best.map_or(vm.singletons.none, |(item, _)| item))
+        }
+    }
+}
+
 fn extreme(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
+    if let [single] = args
+        && vm.runs_python(*single)
+    {
+        let consumer = super::frame::Consumer::Extreme {
+            max: builtin == Builtin::Max,
+            key: None,
+            default: None,
+            best: None,
+        };
+        return vm.drain(*single, consumer);
+    }
     if let [single] = args
         && let Some(items) = ItemSource::range(vm, *single)
     {

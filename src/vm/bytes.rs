@@ -599,7 +599,7 @@ impl Vm {
     }
 
     /// `_getbytevalue`: an int in range(0, 256).
-    fn byte_value(&mut self, obj: ObjId, message: &str) -> Flow<u8> {
+    pub(super) fn byte_value(&mut self, obj: ObjId, message: &str) -> Flow<u8> {
         let value = match self.index_arg(obj) {
             Ok(v) => v,
             Err(error) if error.kind == "OverflowError" => -1,
@@ -762,7 +762,30 @@ impl Vm {
             "bytes must be in range(0, 256)"
         };
         let sized = matches!(self.heap.value(source), Value::List(_) | Value::Tuple(_));
-        let (items, temp) = match self.items_of(source) {
+        let drained = if self.runs_python(source) {
+            // Items from Python code, each checked as it comes.
+            let consumer = super::frame::Consumer::Collect {
+                list: None,
+                tuple: false,
+                limit: 0,
+                check: if array {
+                    super::frame::ItemCheck::ByteArray
+                } else {
+                    super::frame::ItemCheck::Bytes
+                },
+            };
+            Some(self.drain(source, consumer)?)
+        } else {
+            None
+        };
+        let found = match drained {
+            Some(list) => match self.heap.value(list) {
+                Value::List(l) => Ok((l.items.clone(), None)),
+                _ => Ok((Vec::new(), None)),
+            },
+            None => self.items_of(source),
+        };
+        let (items, temp) = match found {
             Ok(found) => found,
             Err(error) if error.kind == "TypeError" && error.message.ends_with("not iterable") => {
                 return Err(PyException::type_error(format!(
@@ -798,42 +821,6 @@ impl Vm {
             return Ok(self.bytearray_object(grown));
         }
         Ok(self.bytes_result(array, data, true))
-    }
-
-    /// `bytearray(generator)` once the generator's items are collected in
-    /// `list`: grown byte by byte, as the iterator path of
-    /// `bytearray.__init__` grows it. `None` for any other function.
-    pub(super) fn driven_bytes(&mut self, function: ObjId, list: ObjId) -> Option<Flow<ObjId>> {
-        if !matches!(self.heap.value(function), Value::Type(TypeKind::ByteArray)) {
-            return None;
-        }
-        let items = match self.heap.value(list) {
-            Value::List(l) => l.items.clone(),
-            _ => return None,
-        };
-        let mut grown = ByteArray::default();
-        for item in items {
-            match self.byte_value(item, "byte must be in range(0, 256)") {
-                Ok(byte) => grown.push(byte),
-                Err(error) => return Some(Err(error)),
-            }
-        }
-        Some(Ok(self.bytearray_object(grown)))
-    }
-
-    /// One item of `bytes(g)`/`bytearray(g)` as the generator yields it:
-    /// CPython converts each before asking for the next. Other drives pass.
-    pub(super) fn driven_byte_check(&mut self, function: ObjId, item: ObjId) -> Flow {
-        let message = match self.heap.value(function) {
-            Value::Type(TypeKind::ByteArray) => "byte must be in range(0, 256)",
-            Value::Type(TypeKind::Bytes) => "bytes must be in range(0, 256)",
-            _ => return Ok(()),
-        };
-        if self.is_instance_obj(item) {
-            // Its `__index__` runs when the bytes are made.
-            return Ok(());
-        }
-        self.byte_value(item, message).map(|_| ())
     }
 
     /// `str(b, encoding, errors)`: decoding (the one-argument form is the repr).

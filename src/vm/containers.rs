@@ -36,6 +36,7 @@ pub enum Method {
     DictSetdefault,
     DictClear,
     DictCopy,
+    DictUpdate,
     DictPopitem,
     TupleIndex,
     TupleCount,
@@ -57,6 +58,7 @@ impl Method {
             Method::ListReverse => "reverse",
             Method::ListClear | Method::DictClear => "clear",
             Method::ListCopy | Method::DictCopy => "copy",
+            Method::DictUpdate => "update",
             Method::ListRemove => "remove",
             Method::ListSort => "sort",
             Method::DictGet => "get",
@@ -80,6 +82,7 @@ impl Method {
             | Method::DictSetdefault
             | Method::DictClear
             | Method::DictCopy
+            | Method::DictUpdate
             | Method::DictPopitem => TypeKind::Dict,
             Method::TupleIndex | Method::TupleCount => TypeKind::Tuple,
             Method::GenSend | Method::GenThrow | Method::GenClose => TypeKind::Generator,
@@ -87,7 +90,7 @@ impl Method {
         }
     }
 
-    const ALL: [Method; 25] = [
+    const ALL: [Method; 26] = [
         Method::DictPopitem,
         Method::TupleIndex,
         Method::TupleCount,
@@ -113,6 +116,7 @@ impl Method {
         Method::DictSetdefault,
         Method::DictClear,
         Method::DictCopy,
+        Method::DictUpdate,
     ];
 
     pub fn find(owner: TypeKind, name: &str) -> Option<Method> {
@@ -204,6 +208,10 @@ impl Vm {
 
     /// `list_extend_iter`: append what an iterator yields, one by one.
     fn list_extend_iter(&mut self, list: ObjId, iterable: ObjId) -> Flow {
+        if self.runs_python(iterable) {
+            self.drain(iterable, super::frame::Consumer::Extend { list })?;
+            return Ok(());
+        }
         let iterator = self.iterator(iterable)?;
         // Held while draining, so a fresh iterator is freed at the end.
         let holder = self.raised_referrer();
@@ -262,6 +270,8 @@ impl Vm {
         if self.is_sequence_like(iterable) {
             return Ok((self.collect_items(iterable)?, None));
         }
+        // (Items from Python code come from a drain, in a list held until
+        // the instruction ends.)
         let temp = self.list_from(Some(iterable))?;
         let items = match self.heap.value(temp) {
             Value::List(list) => list.items.clone(),
@@ -397,6 +407,12 @@ impl Vm {
             }
             return Ok(());
         }
+        if self.runs_python(other) {
+            // Pair by pair as they come.
+            let consumer = super::frame::Consumer::Dict { dict: Some(dict) };
+            self.drain(other, consumer)?;
+            return Ok(());
+        }
         let (items, temp) = self.items_of(other)?;
         let result = self.dict_set_pairs(dict, &items);
         if let Some(temp) = temp {
@@ -444,6 +460,11 @@ impl Vm {
                 )));
             }
         };
+        if self.runs_python(iterable) {
+            // Key by key as they come (an unhashable one stops it there).
+            let consumer = super::frame::Consumer::FromKeys { dict: None, value };
+            return self.drain(iterable, consumer);
+        }
         let (keys, temp) = self.items_of(iterable)?;
         let dict = self.heap.alloc(Value::Dict(Box::new(Dict::presized(0))));
         let mut result = Ok(());
@@ -923,6 +944,7 @@ impl Vm {
                 }
                 Ok(copy)
             }
+            Method::DictUpdate => self.dict_update(owner, args, &[]),
             // Calls on generators resume their frame (see `generators`).
             Method::GenSend | Method::GenThrow | Method::GenClose => Err(PyException::new(
                 "SystemError",
@@ -933,6 +955,12 @@ impl Vm {
 
     /// `list(iterable)`.
     pub(super) fn list_from(&mut self, iterable: Option<ObjId>) -> Flow<ObjId> {
+        if let Some(iterable) = iterable
+            && self.runs_python(iterable)
+        {
+            let consumer = super::frame::Consumer::collect(false, 0);
+            return self.drain(iterable, consumer);
+        }
         let list = self.list_object(Vec::new(), true);
         if let Some(iterable) = iterable {
             if let Value::Range { start, stop, step } = *self.heap.value(iterable) {
@@ -1106,13 +1134,21 @@ impl Vm {
             _ => return Ok(()),
         };
         // Keys are computed once per item, in order, as CPython does.
-        let mut keys = Vec::with_capacity(items.len());
-        for &item in &items {
-            match key {
-                Some(function) => keys.push(self.call_python(function, &[item])?),
-                None => keys.push(item),
+        let keys = match key {
+            // A Python key function: one frame per item, its results
+            // gathered by a drain (linear in the items).
+            Some(function) if self.runs_python_function(function) => {
+                self.drain_keys(function, list)?
             }
-        }
+            Some(function) => {
+                let mut keys = Vec::with_capacity(items.len());
+                for &item in &items {
+                    keys.push(self.call_python(function, &[item])?);
+                }
+                keys
+            }
+            None => items.clone(),
+        };
         let mut order: Vec<usize> = (0..items.len()).collect();
         if reverse {
             // Reversing before and after keeps equal items in their order.
@@ -1284,6 +1320,19 @@ impl Vm {
             BinaryOp::Multiply | BinaryOp::InplaceMultiply => {
                 let (list, count) = if left_list { (lhs, rhs) } else { (rhs, lhs) };
                 let Some(n) = self.small_index(count) else {
+                    if let Value::Float(_)
+                    | Value::Complex(..)
+                    | Value::Str(_)
+                    | Value::List(_)
+                    | Value::Tuple(_)
+                    | Value::None = self.heap.value(count)
+                    {
+                        // `sequence_repeat`: the count is no index.
+                        return Err(PyException::type_error(format!(
+                            "can't multiply sequence by non-int of type '{}'",
+                            self.heap.value(count).type_name()
+                        )));
+                    }
                     return Ok(None);
                 };
                 let items = match self.heap.value(list) {

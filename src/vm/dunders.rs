@@ -489,6 +489,11 @@ impl Vm {
         if slot_w && let Some(result) = self.try_special(w, reflected, v)? {
             return Ok(Some(result));
         }
+        if base == BinaryOp::Add && matches!(self.heap.value(v), Value::List(_)) {
+            // The list's own `sq_concat`/`sq_inplace_concat` comes next
+            // (`lst += obj` extends it with obj's items).
+            return Ok(None);
+        }
         let symbol = if op == BinaryOp::Power {
             "** or pow()"
         } else {
@@ -611,6 +616,11 @@ impl Vm {
                 "argument of type '{}' is not a container or iterable",
                 self.heap.value(obj).type_name()
             )));
+        }
+        if self.runs_python(obj) {
+            let consumer = super::frame::Consumer::Contains { needle: item };
+            let found = self.drain(obj, consumer)?;
+            return Ok(found == self.bool_object(true));
         }
         let iterator = self.iterator(obj)?;
         // Held while searching, so a fresh iterator is freed at the end.

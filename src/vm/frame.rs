@@ -128,8 +128,9 @@ impl CallResult {
 }
 
 /// A running generator frame: the generator and what its resumer does with
-/// what it yields or returns (CPython's `gen_send_ex2` callers).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// what it yields or returns (CPython's `gen_send_ex2` callers). Also a
+/// function frame called for a [`Drain`] ([`ResumeMode::DrainCall`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resume {
     pub generator: ObjId,
     /// The resumer holds a reference to the generator while it runs (a
@@ -141,7 +142,7 @@ pub struct Resume {
 }
 
 /// How a generator was resumed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResumeMode {
     /// `next(g[, default])`, `g.send(v)`, `g.throw(e)`: a yield is the call's
     /// result; a return raises `StopIteration` (or gives the default, held).
@@ -167,38 +168,179 @@ pub enum ResumeMode {
     /// The generator's count reached 0 while suspended inside a `try`: it is
     /// closed (`_PyGen_Finalize`), then freed.
     Finalize,
-    /// A builtin that consumes the generator (`list(g)`, `sum(g)`…).
-    Drive(Drive),
     /// An inner generator of a `yield from` chain that `throw()` or
     /// `close()` reached first: its return or exception goes to the
     /// generator under it (suspended at its `yield from`), a yield to the
     /// outermost one's resumer (`closing`: a yield is refused instead).
     Chain { closing: bool },
+    /// Resumed from inside native code that wanted its next item (a `map`
+    /// over it, `zip`, a consuming builtin): what it yields, returns or
+    /// raises is logged as [`CallResult::Next`] / `Raised`, then the
+    /// caller's instruction replays (`None`) or the drain pumps on.
+    Logged(Option<Box<Drain>>),
+    /// Not a generator: a function frame (`__next__`, a `map` function, a
+    /// `key=`, a `__hash__`…) called while a drain pulls an item; its
+    /// return or exception is logged in the drain's log, then it pumps on.
+    /// `Resume::generator` is the function (not held).
+    DrainCall(Box<Drain>),
 }
 
-/// What a consuming builtin keeps between items (its objects held).
+/// A builtin consuming an iterable whose items come from Python code
+/// (`list(g)`, `set(map(f, xs))`, `''.join(x for x in xs)`…), one item at
+/// a time: its state lives here (held) while the Python frames that make
+/// the items run, so the work is linear in the number of items. Each item
+/// is one *pull* (`next` of the iterator, then feeding the consumer), a
+/// replayable unit with its own small [`Drain::log`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Drain {
+    /// What was passed (held until the first pull takes `iter()` of it).
+    pub iterable: ObjId,
+    /// The iterator, once taken (held).
+    pub iterator: Option<ObjId>,
+    pub consumer: Consumer,
+    /// The results of the current pull's calls and resumes (held).
+    pub log: Vec<CallResult>,
+    /// Items fed so far.
+    pub count: u64,
+    /// The consumer stopped before the items ran out (`any`, `all`, `in`).
+    pub stopped: bool,
+    /// The length hint was taken (`PyObject_LengthHint`: an instance's `__len__`).
+    pub hinted: bool,
+    /// The keys a [`Consumer::Keys`] drain computed so far (held).
+    pub keys: Vec<ObjId>,
+}
+
+/// What a [`Drain`] does with each item (its objects held).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Drive {
-    /// `list(g)`, `tuple(g)`, or `min`/`max`/`sorted` of the items: the list
-    /// being filled, and the builtin to apply to it at the end.
+pub enum Consumer {
+    /// Into a new list (`list(it)`, a temporary for `items_of`), then a
+    /// tuple of it when `tuple`; stop after `limit` items (0: all).
     Collect {
-        list: ObjId,
-        finish: Option<ObjId>,
+        list: Option<ObjId>,
         tuple: bool,
+        limit: u32,
+        check: ItemCheck,
     },
-    /// `sum(g[, start])`: the running total.
-    Sum { total: ObjId },
-    /// `any(g)` / `all(g)`: stop at the first true (false) item.
+    /// `lst.extend(it)`, `lst += it`, `[*it]`: onto an existing list.
+    Extend { list: ObjId },
+    /// `set(it)`, `frozenset(it)` (`set: None` until made), `s.update(it)`.
+    SetAdd { set: Option<ObjId>, frozen: bool },
+    /// `dict(pairs)` (`dict: None` until made), `d.update(pairs)`.
+    Dict { dict: Option<ObjId> },
+    /// `dict.fromkeys(it, value)`.
+    FromKeys { dict: Option<ObjId>, value: ObjId },
+    /// `sum(it, start)`: CPython's `builtin_sum_impl` states.
+    Sum { start: ObjId, acc: SumAcc },
+    /// `any(it)` / `all(it)`.
     AnyAll { any: bool },
-    /// An instruction that needs the items first (`UNPACK_SEQUENCE`,
-    /// `LIST_EXTEND`, `CALL_FUNCTION_EX`): they are gathered in `list`, then
-    /// the generator's stack slot (`depth` under the caller's top) becomes a
-    /// tuple of them and the instruction runs again. `limit`: stop after
-    /// that many items (0: all).
-    Materialize { list: ObjId, depth: u32, limit: u32 },
-    /// `x in g` (`CONTAINS_OP`, `needle` on the caller's stack under `g`):
-    /// stop at the first equal item.
-    Contains { needle: ObjId, negate: bool },
+    /// `math.prod(it)`: the running product (held).
+    Prod { acc: ObjId },
+    /// `x in it`.
+    Contains { needle: ObjId },
+    /// `s.issuperset(it)`: stop at the first item not in `set`.
+    Superset { set: ObjId },
+    /// `s.issubset(it)`: the members of `set` found so far (in `found`,
+    /// made at the start); stop once all are.
+    Subset { set: ObjId, found: Option<ObjId> },
+    /// `list.sort(key=f)`/`sorted(..., key=f)`: `f` of each item of the
+    /// list `source`, in order (the results in [`Drain::keys`]).
+    Keys { function: ObjId, source: ObjId },
+    /// `min`/`max` with `key=` and `default=`: the best item and its key.
+    Extreme {
+        max: bool,
+        key: Option<ObjId>,
+        default: Option<ObjId>,
+        best: Option<(ObjId, ObjId)>,
+    },
+}
+
+/// What a collecting drain checks of each item as it comes (CPython's
+/// consumers that convert while iterating stop at the first bad one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemCheck {
+    None,
+    /// `bytes(it)`: an int in range(0, 256).
+    Bytes,
+    /// `bytearray(it)`.
+    ByteArray,
+    /// `math.fsum(it)`: a float, or what converts to one.
+    Float,
+}
+
+impl Consumer {
+    /// A drain into a new list (`limit` items at most, 0: all).
+    pub fn collect(tuple: bool, limit: u32) -> Consumer {
+        Consumer::Collect {
+            list: None,
+            tuple,
+            limit,
+            check: ItemCheck::None,
+        }
+    }
+}
+
+/// The running total of a driven `sum()`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SumAcc {
+    /// Ints adding in a machine word (no objects made).
+    Int(i64),
+    /// Floats with Neumaier's compensation.
+    Float(f64, f64),
+    /// An object (held).
+    Object(ObjId),
+}
+
+impl Eq for SumAcc {}
+
+impl Drain {
+    /// Every object the drain holds a reference to.
+    pub fn held(&self) -> Vec<ObjId> {
+        // The iterable is let go once its iterator is taken (CPython's
+        // consumers borrow it and hold the iterator).
+        let mut held = match self.iterator {
+            Some(iterator) => vec![iterator],
+            None => vec![self.iterable],
+        };
+        match self.consumer {
+            Consumer::Collect { list, .. } => held.extend(list),
+            Consumer::Extend { list } => held.push(list),
+            Consumer::SetAdd { set, .. } => held.extend(set),
+            Consumer::Dict { dict } => held.extend(dict),
+            Consumer::FromKeys { dict, value } => {
+                held.extend(dict);
+                held.push(value);
+            }
+            Consumer::Sum { start, acc } => {
+                held.push(start);
+                if let SumAcc::Object(acc) = acc {
+                    held.push(acc);
+                }
+            }
+            Consumer::AnyAll { .. } => {}
+            Consumer::Contains { needle } => held.push(needle),
+            Consumer::Prod { acc } => held.push(acc),
+            Consumer::Superset { set } => held.push(set),
+            // (`source` is the iterable, held as such.)
+            Consumer::Keys { function, .. } => held.push(function),
+            Consumer::Subset { set, found } => {
+                held.push(set);
+                held.extend(found);
+            }
+            Consumer::Extreme {
+                key, default, best, ..
+            } => {
+                held.extend(key);
+                held.extend(default);
+                if let Some((item, key)) = best {
+                    held.push(item);
+                    held.push(key);
+                }
+            }
+        }
+        held.extend(self.keys.iter().copied());
+        held.extend(self.log.iter().filter_map(|r| r.object()));
+        held
+    }
 }
 
 impl Resume {
@@ -208,14 +350,14 @@ impl Resume {
         if self.holds {
             held.push(self.generator);
         }
-        match self.mode {
-            ResumeMode::Call {
+        match &self.mode {
+            &ResumeMode::Call {
                 default: Some(default),
             } => held.push(default),
-            ResumeMode::ForIterZip { items, .. } => held.push(items),
-            ResumeMode::Drive(Drive::Collect { list, .. })
-            | ResumeMode::Drive(Drive::Materialize { list, .. }) => held.push(list),
-            ResumeMode::Drive(Drive::Sum { total }) => held.push(total),
+            &ResumeMode::ForIterZip { items, .. } => held.push(items),
+            ResumeMode::Logged(Some(drain)) | ResumeMode::DrainCall(drain) => {
+                held.extend(drain.held())
+            }
             _ => {}
         }
         held

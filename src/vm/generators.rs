@@ -13,13 +13,12 @@ use std::sync::Arc;
 use super::builtins::Builtin;
 use super::containers::Method;
 use super::exceptions::PyException;
-use super::frame::{Continuation, Drive, Frame, Resume, ResumeMode, Slot};
+use super::frame::{CallResult, Continuation, Frame, Resume, ResumeMode, Slot};
 use super::heap::{ObjId, Referrer, Value};
 use super::report::Event;
 use super::types::generator::{GenState, Generator};
 use super::types::{ExcKind, TypeKind};
 use super::{Flow, Popped, RECURSION_LIMIT, Vm};
-use crate::bytecode::{BinaryOp, CompareOp};
 
 /// What a call does to a generator.
 pub(super) enum GenCall {
@@ -27,8 +26,6 @@ pub(super) enum GenCall {
     Send,
     Throw,
     Close,
-    /// A builtin that consumes the generator.
-    Drive(Builtin),
 }
 
 impl Vm {
@@ -77,6 +74,14 @@ impl Vm {
         if replayed {
             frame.on_return = None;
         }
+        // Called for a drain (`map(genfunc, xs)`): the generator is the call's result.
+        let drained = match frame.resumed.take().map(|r| *r) {
+            Some(Resume {
+                mode: ResumeMode::DrainCall(drain),
+                ..
+            }) => Some(drain),
+            _ => None,
+        };
         let code = Arc::clone(&frame.code);
         let qualname = code.code.qualname.clone();
         let generator = self.heap.alloc(Value::Generator(Box::new(Generator {
@@ -96,6 +101,10 @@ impl Vm {
             // The record's reference, released when the instruction ends.
             self.heap.incref(generator, self.continuation_referrer());
             return self.replay_returned(generator);
+        }
+        if let Some(drain) = drained {
+            self.heap.incref(generator, self.continuation_referrer());
+            return self.deliver(Some(drain), |_| CallResult::Returned(generator));
         }
         self.push(generator)
     }
@@ -248,7 +257,7 @@ impl Vm {
         }
         for (index, &outer) in outers.iter().enumerate() {
             let mode = if index == 0 {
-                mode
+                mode.clone()
             } else {
                 self.heap.incref(outer, holder);
                 ResumeMode::Chain { closing }
@@ -322,22 +331,14 @@ impl Vm {
                 }
                 Ok(())
             }
-            ResumeMode::Drive(drive) => {
-                let result = self.finish_drive(drive);
-                self.release_resume(Resume {
-                    mode: ResumeMode::Close,
-                    ..resume
-                });
-                self.complete_drive(drive, result?)
+            ResumeMode::Logged(_) | ResumeMode::DrainCall(_) => {
+                let sink = self.release_sink_resume(resume);
+                self.deliver(sink, |index| CallResult::Next {
+                    item: None,
+                    end: index + 1,
+                })
             }
         }
-    }
-
-    /// Push a new reference the caller owns (it moves onto the stack).
-    fn push_result(&mut self, result: ObjId) -> Flow {
-        self.push(result)?;
-        self.heap.decref(result, self.continuation_referrer());
-        Ok(())
     }
 
     fn jump_to(&mut self, target: u32, skip: usize) -> Flow {
@@ -356,7 +357,7 @@ impl Vm {
     /// The generator frame on top stops: it goes back into its generator
     /// (suspended) or is cleared (finished); the resumer's exception state
     /// comes back. Returns how it had been resumed.
-    fn leave_generator_frame(&mut self, finished: bool) -> Flow<Resume> {
+    pub(super) fn leave_generator_frame(&mut self, finished: bool) -> Flow<Resume> {
         let resume = self
             .frames
             .last_mut()
@@ -404,34 +405,20 @@ impl Vm {
         let resume = self
             .frames
             .last()
-            .and_then(|f| f.resumed.as_deref().copied())
+            .and_then(|f| f.resumed.as_deref().cloned())
             .ok_or_else(|| PyException::new("SystemError", "yield outside a generator"))?;
-        if let ResumeMode::Drive(drive) = resume.mode {
-            // A consuming builtin takes the item and resumes at once.
+        if let ResumeMode::Logged(_) = resume.mode {
+            // Native code wanted the next item: it is logged for it.
+            let resume = self.leave_generator_frame(false)?;
+            self.record_generator_return(resume.generator, value, true);
             let holder = self.continuation_referrer();
             self.heap.incref(value, holder);
             self.heap.decref(value, popped.referrer());
-            match self.feed_drive(drive, value) {
-                Ok(None) => return self.push(self.singletons.none),
-                Ok(Some(result)) => {
-                    let resume = self.leave_generator_frame(false)?;
-                    self.release_resume(Resume {
-                        mode: ResumeMode::Close,
-                        ..resume
-                    });
-                    return self.complete_drive(drive, result);
-                }
-                Err(error) => {
-                    // The item's error is raised in the caller: the generator stays suspended.
-                    let resume = self.leave_generator_frame(false)?;
-                    self.release_drive(drive);
-                    self.release_resume(Resume {
-                        mode: ResumeMode::Close,
-                        ..resume
-                    });
-                    return Err(error);
-                }
-            }
+            let sink = self.release_sink_resume(resume);
+            return self.deliver(sink, |index| CallResult::Next {
+                item: Some(value),
+                end: index + 1,
+            });
         }
         let mut resume = self.leave_generator_frame(false)?;
         if resume.mode == (ResumeMode::Chain { closing: true }) {
@@ -530,6 +517,43 @@ impl Vm {
         // The value outlives the frame, held for the resumer meanwhile.
         self.heap.incref(value, holder);
         self.release(popped);
+        if self.native_sink() {
+            let call = self.frames.last().is_some_and(|f| {
+                matches!(
+                    f.resumed.as_deref().map(|r| &r.mode),
+                    Some(ResumeMode::DrainCall(_))
+                )
+            });
+            let from = self.frames.last().map(|f| f.code.code.qualname.clone());
+            let generator = self
+                .frames
+                .last()
+                .and_then(|f| f.resumed.as_deref())
+                .map(|r| r.generator);
+            let sink = self.leave_native_frame()?;
+            if call {
+                // A function called by a drain returned: its value is logged.
+                if self.heap.recorder.enabled {
+                    let address = self.heap.get(value).address;
+                    self.heap.recorder.push(Event::Return {
+                        from: from.unwrap_or_default(),
+                        obj: value,
+                        address,
+                        yielded: false,
+                    });
+                }
+                return self.deliver(sink, |_| CallResult::Returned(value));
+            }
+            // A generator resumed for native code finished: it has no more items.
+            if let Some(generator) = generator {
+                self.record_generator_return(generator, value, false);
+            }
+            self.heap.decref(value, holder);
+            return self.deliver(sink, |index| CallResult::Next {
+                item: None,
+                end: index + 1,
+            });
+        }
         let resume = self.leave_generator_frame(true)?;
         self.record_generator_return(resume.generator, value, false);
         let result = match resume.mode {
@@ -567,20 +591,10 @@ impl Vm {
                 };
                 Err(self.raise_new("StopIteration", args))
             }
-            ResumeMode::Drive(drive) => match self.finish_drive(drive) {
-                Ok(result) => self.complete_drive(drive, result),
-                Err(error) => Err(error),
-            },
+            // Taken by `native_sink` above.
+            ResumeMode::Logged(_) | ResumeMode::DrainCall(_) => Ok(()),
         };
         self.heap.decref(value, holder);
-        let resume = match resume.mode {
-            // The builtin's state was used up by finish_drive.
-            ResumeMode::Drive(_) => Resume {
-                mode: ResumeMode::Close,
-                ..resume
-            },
-            _ => resume,
-        };
         self.release_resume(resume);
         result
     }
@@ -595,9 +609,6 @@ impl Vm {
         let generator_exit = self.is_exception_kind(exc, "GeneratorExit");
         let caught =
             matches!(resume.mode, ResumeMode::Close | ResumeMode::Finalize) && generator_exit;
-        if let ResumeMode::Drive(drive) = resume.mode {
-            self.release_drive(drive);
-        }
         if let ResumeMode::ForIterZip { items, .. } = resume.mode {
             self.heap.decref(items, self.continuation_referrer());
         }
@@ -625,9 +636,11 @@ impl Vm {
     /// Whether the generator frame on top catches `exc` when it leaves it.
     /// (Finalization takes every exception: CPython reports it as unraisable.)
     pub(super) fn resumer_catches(&self, frame: &Frame, exc: ObjId) -> bool {
-        match frame.resumed.as_deref().map(|r| r.mode) {
+        match frame.resumed.as_deref().map(|r| &r.mode) {
             Some(ResumeMode::Finalize) => true,
             Some(ResumeMode::Close) => self.is_exception_kind(exc, "GeneratorExit"),
+            // Native code sees every exception as the result of its step.
+            Some(ResumeMode::Logged(_) | ResumeMode::DrainCall(_)) => true,
             _ => false,
         }
     }
@@ -693,21 +706,9 @@ impl Vm {
         if !first_is_generator {
             return None;
         }
+        // Builtins that consume it drain it (`drain.rs`).
         match self.heap.value(callable) {
             Value::Builtin(Builtin::Next) => Some(GenCall::Send),
-            Value::Builtin(
-                builtin @ (Builtin::Sum
-                | Builtin::Min
-                | Builtin::Max
-                | Builtin::Sorted
-                | Builtin::Any
-                | Builtin::All
-                | Builtin::Type(TypeKind::List)
-                | Builtin::Type(TypeKind::Tuple)),
-            ) => Some(GenCall::Drive(*builtin)),
-            Value::Type(
-                kind @ (TypeKind::List | TypeKind::Tuple | TypeKind::Bytes | TypeKind::ByteArray),
-            ) => Some(GenCall::Drive(Builtin::Type(*kind))),
             _ => None,
         }
     }
@@ -746,7 +747,6 @@ impl Vm {
             GenCall::Send => "send",
             GenCall::Throw => "throw",
             GenCall::Close => "close",
-            GenCall::Drive(builtin) => builtin.name(),
         };
         let objects: Vec<ObjId> = args.iter().filter_map(|a| a.slot.obj).collect();
         let generator = objects.first().copied();
@@ -783,13 +783,6 @@ impl Vm {
                 "generator.close() takes no arguments ({} given)",
                 objects.len() - 1
             ))),
-            (_, GenCall::Drive(builtin))
-                if objects.len() != 1 && !(*builtin == Builtin::Sum && objects.len() == 2) =>
-            {
-                Err(self.unsupported(&format!(
-                    "{name}() of a generator with more than one argument"
-                )))
-            }
             _ => Ok(()),
         };
         let holder = self.continuation_referrer();
@@ -848,7 +841,6 @@ impl Vm {
                 }
             }
             GenCall::Close => self.close_generator(generator, ResumeMode::Close),
-            GenCall::Drive(builtin) => self.start_drive(builtin, generator, second),
         }
     }
 
@@ -878,7 +870,7 @@ impl Vm {
         let resume = Resume {
             generator,
             holds: true,
-            mode,
+            mode: mode.clone(),
             saved_exc: None,
         };
         // Delegates that close quietly are cleared; the innermost that runs
@@ -979,122 +971,6 @@ impl Vm {
         }
     }
 
-    // ---- builtins that consume a generator -------------------------------------
-
-    /// The builtin that would drive a generator (`list`, `sorted`, `sum`…)
-    /// when `callable` is one and `iterable` is an instance whose
-    /// `__iter__` is a generator function (the usual way to make a class
-    /// iterable), else `None`.
-    pub(super) fn drive_through_iter(&self, callable: ObjId, iterable: ObjId) -> Option<Builtin> {
-        if !matches!(self.heap.value(iterable), Value::Instance { .. }) {
-            return None;
-        }
-        let builtin = match self.heap.value(callable) {
-            Value::Builtin(
-                builtin @ (Builtin::Sum
-                | Builtin::Min
-                | Builtin::Max
-                | Builtin::Sorted
-                | Builtin::Any
-                | Builtin::All
-                | Builtin::Type(TypeKind::List)
-                | Builtin::Type(TypeKind::Tuple)),
-            ) => *builtin,
-            Value::Type(kind @ (TypeKind::List | TypeKind::Tuple)) => Builtin::Type(*kind),
-            _ => return None,
-        };
-        let method = self.special_method(iterable, "__iter__")?;
-        match self.heap.value(method) {
-            Value::Function(function)
-                if function.info.code.flags & crate::compile::flags::GENERATOR != 0 =>
-            {
-                Some(builtin)
-            }
-            _ => None,
-        }
-    }
-
-    /// `list(obj)` where `obj.__iter__` is a generator function: `__iter__`
-    /// runs (as a replayed call, nothing popped before its result is
-    /// known), then the builtin drives the generator it returned frame by
-    /// frame, exactly as `list(g)` does; the call's operands are released
-    /// once the generator is held by the drive.
-    pub(super) fn drive_instance_generator(
-        &mut self,
-        builtin: Builtin,
-        iterable: ObjId,
-        start: Option<ObjId>,
-        argc: usize,
-    ) -> Flow {
-        let holder = self.continuation_referrer();
-        let generator = self.calling(|vm| {
-            let iterator = vm.instance_iter(iterable)?;
-            // The drive's reference, taken before the call's result is let go.
-            vm.heap.incref(iterator, holder);
-            Ok(iterator)
-        })?;
-        if !matches!(self.heap.value(generator), Value::Generator(_)) {
-            self.heap.decref(generator, holder);
-            return Err(PyException::new(
-                "SystemError",
-                "bytestep: a generator function's __iter__ returned something else",
-            ));
-        }
-        // `sum(obj, start)`: the drive keeps the start.
-        if let Some(start) = start {
-            self.heap.incref(start, holder);
-        }
-        let args = self.pop_many(argc)?;
-        let self_or_null = self.pop()?;
-        let callable = self.pop()?;
-        for popped in args.into_iter().chain([self_or_null, callable]) {
-            self.release(popped);
-        }
-        self.start_drive(builtin, generator, start)
-    }
-
-    fn start_drive(&mut self, builtin: Builtin, generator: ObjId, second: Option<ObjId>) -> Flow {
-        let holder = self.continuation_referrer();
-        let drive = match builtin {
-            Builtin::Sum => {
-                let total = second.unwrap_or_else(|| {
-                    let zero = self.int_object(0);
-                    self.heap.incref(zero, holder);
-                    zero
-                });
-                Drive::Sum { total }
-            }
-            Builtin::Any | Builtin::All => Drive::AnyAll {
-                any: builtin == Builtin::Any,
-            },
-            _ => {
-                let list = self.list_object(Vec::new(), false);
-                if matches!(builtin, Builtin::Type(TypeKind::List)) {
-                    // `list_extend_iter`: room for the length hint (8) first.
-                    if let Value::List(l) = self.heap.value_mut(list) {
-                        l.resize(8);
-                    }
-                }
-                self.heap.incref(list, holder);
-                let finish = match builtin {
-                    Builtin::Min
-                    | Builtin::Max
-                    | Builtin::Sorted
-                    | Builtin::Type(TypeKind::Bytes | TypeKind::ByteArray) => {
-                        Some(self.builtin_object(builtin))
-                    }
-                    _ => None,
-                };
-                Drive::Collect {
-                    list,
-                    finish,
-                    tuple: matches!(builtin, Builtin::Type(TypeKind::Tuple)),
-                }
-            }
-        };
-        self.resume(generator, None, None, true, ResumeMode::Drive(drive))
-    }
-
     /// A built-in exception class.
     pub(super) fn exception_class(&mut self, name: &str) -> ObjId {
         match ExcKind::by_name(name) {
@@ -1112,77 +988,9 @@ impl Vm {
         }
     }
 
-    /// One yielded item (held by the continuation, whose reference this takes):
-    /// `Some(result)` (a new reference) when the builtin is done.
-    fn feed_drive(&mut self, drive: Drive, item: ObjId) -> Flow<Option<ObjId>> {
-        let holder = self.continuation_referrer();
-        match drive {
-            Drive::Collect { list, finish, .. } => {
-                // bytes(g) stops at the first item that is no byte.
-                if let Some(function) = finish
-                    && let Err(error) = self.driven_byte_check(function, item)
-                {
-                    self.heap.decref(item, holder);
-                    return Err(error);
-                }
-                let result = self.list_push_hinted(list, item);
-                self.heap.decref(item, holder);
-                result.map(|()| None)
-            }
-            Drive::Sum { total } => {
-                let sum = self.binary_op(BinaryOp::Add, total, item);
-                self.heap.decref(item, holder);
-                let sum = sum?;
-                self.heap.incref(sum, holder);
-                self.heap.decref(total, holder);
-                if let Some(frame) = self.frames.last_mut()
-                    && let Some(resume) = frame.resumed.as_mut()
-                {
-                    resume.mode = ResumeMode::Drive(Drive::Sum { total: sum });
-                }
-                Ok(None)
-            }
-            Drive::Materialize { list, limit, .. } => {
-                let result = self.list_push_hinted(list, item);
-                self.heap.decref(item, holder);
-                result?;
-                let gathered = match self.heap.value(list) {
-                    Value::List(l) => l.items.len(),
-                    _ => 0,
-                };
-                // Enough to know the unpacking fails: the rest stays unproduced.
-                Ok((limit > 0 && gathered >= limit as usize).then_some(list))
-            }
-            Drive::Contains { needle, negate } => {
-                let checked = if item == needle {
-                    Ok(true)
-                } else {
-                    self.compare(CompareOp::Eq, item, needle)
-                };
-                self.heap.decref(item, holder);
-                if checked? {
-                    let result = self.bool_object(!negate);
-                    self.heap.incref(result, holder);
-                    return Ok(Some(result));
-                }
-                Ok(None)
-            }
-            Drive::AnyAll { any } => {
-                let truth = self.truthy(item);
-                self.heap.decref(item, holder);
-                if truth? == any {
-                    let result = self.bool_object(any);
-                    self.heap.incref(result, holder);
-                    return Ok(Some(result));
-                }
-                Ok(None)
-            }
-        }
-    }
-
     /// An item appended as `list_extend_iter` does: into the room already
     /// made, else by `list_resize`.
-    fn list_push_hinted(&mut self, list: ObjId, item: ObjId) -> Flow {
+    pub(super) fn list_push_hinted(&mut self, list: ObjId, item: ObjId) -> Flow {
         let address = self.heap.get(list).address;
         let index = match self.heap.value_mut(list) {
             Value::List(l) => {
@@ -1206,145 +1014,17 @@ impl Vm {
         Ok(())
     }
 
-    /// The generator is exhausted: the builtin's result (a new reference,
-    /// held by the continuation); its state is released.
-    fn finish_drive(&mut self, drive: Drive) -> Flow<ObjId> {
-        let holder = self.continuation_referrer();
-        match drive {
-            Drive::Collect {
-                list,
-                finish,
-                tuple,
-            } => {
-                // Cut back the room the length hint made (`list_resize`).
-                if let Value::List(l) = self.heap.value_mut(list) {
-                    let n = l.items.len();
-                    if n < l.allocated {
-                        l.resize(n);
-                    }
-                }
-                let result = if tuple {
-                    let items = match self.heap.value(list) {
-                        Value::List(l) => l.items.clone(),
-                        _ => Vec::new(),
-                    };
-                    Ok(self.tuple_object(items, false))
-                } else if let Some(function) = finish {
-                    self.driven_bytes(function, list)
-                        .unwrap_or_else(|| super::builtins::call(self, function, &[list], &[]))
-                } else {
-                    // The list itself is the result.
-                    self.heap.incref(list, holder);
-                    self.heap.decref(list, holder);
-                    return Ok(list);
-                };
-                match result {
-                    Ok(result) => {
-                        self.heap.incref(result, holder);
-                        self.heap.decref(list, holder);
-                        Ok(result)
-                    }
-                    Err(error) => {
-                        self.heap.decref(list, holder);
-                        Err(error)
-                    }
-                }
-            }
-            Drive::Sum { total } => Ok(total),
-            Drive::Materialize { list, .. } => Ok(list),
-            Drive::Contains { negate, .. } => {
-                let result = self.bool_object(negate);
-                self.heap.incref(result, holder);
-                Ok(result)
-            }
-            Drive::AnyAll { any } => {
-                let result = self.bool_object(!any);
-                self.heap.incref(result, holder);
-                Ok(result)
-            }
-        }
-    }
-
-    /// The builtin is done: push its result, or, for an instruction that
-    /// needed the items, put them in place of the generator and run it again.
-    fn complete_drive(&mut self, drive: Drive, result: ObjId) -> Flow {
-        let holder = self.continuation_referrer();
-        if let Drive::Contains { .. } = drive {
-            // CONTAINS_OP (left, right -- b) finishes.
-            let right = self.pop()?;
-            let left = self.pop()?;
-            self.push_result(result)?;
-            self.release(left);
-            self.release(right);
-            return Ok(());
-        }
-        let Drive::Materialize { depth, .. } = drive else {
-            return self.push_result(result);
-        };
-        let items = match self.heap.value(result) {
-            Value::List(l) => l.items.clone(),
-            _ => Vec::new(),
-        };
-        let count = items.len();
-        let tuple = self.tuple_object(items, false);
-        let frame = self.top_frame()?;
-        let qualname = frame.qualname;
-        let index = frame
-            .stack
-            .len()
-            .checked_sub(depth as usize + 1)
-            .ok_or_else(|| {
-                PyException::new("SystemError", "a gathered generator's slot is gone")
-            })?;
-        let old = std::mem::replace(&mut frame.stack[index], Slot::strong(tuple));
-        let instr = frame
-            .last
-            .and_then(|i| frame.code.instrs.get(i))
-            .copied()
-            .ok_or_else(|| PyException::new("SystemError", "no instruction to finish"))?;
-        let referrer = Referrer::Stack {
-            frame: qualname,
-            slot: index as u32,
-        };
-        self.heap.incref(tuple, referrer);
-        if let Some(object) = old.obj
-            && !old.borrowed
-        {
-            self.heap.decref(object, referrer);
-        }
-        self.heap.decref(result, holder);
-        if instr.opcode == crate::bytecode::opcodes::UNPACK_SEQUENCE && count > instr.arg as usize {
-            // `unpack_iterable` stops at one item too many.
-            return Err(PyException::new(
-                "ValueError",
-                format!("too many values to unpack (expected {})", instr.arg),
-            ));
-        }
-        self.execute(instr)
-    }
-
     /// Before an instruction that needs every item of the iterable `depth`
-    /// slots under the top: if it is a generator, gather its items first
-    /// (true: the instruction finishes once the generator has run).
+    /// slots under the top (a generator, or another iterable whose items
+    /// come from Python code): gather its items first (true: the
+    /// instruction finishes once they are all there).
     #[cold]
     #[inline(never)]
     pub(super) fn gather_generator(&mut self, depth: usize, limit: u32) -> Flow<bool> {
-        let Some(generator) = self.peek(depth)?.obj else {
-            return Ok(false);
-        };
-        if !matches!(self.heap.value(generator), Value::Generator(_)) {
+        if self.peek(depth)?.obj.is_none() {
             return Ok(false);
         }
-        let holder = self.continuation_referrer();
-        let list = self.list_object(Vec::new(), false);
-        self.heap.incref(list, holder);
-        let drive = Drive::Materialize {
-            list,
-            depth: depth as u32,
-            limit,
-        };
-        self.resume(generator, None, None, false, ResumeMode::Drive(drive))?;
-        Ok(true)
+        self.gather_drained(depth, limit)
     }
 
     /// `FOR_ITER` over a generator (or `enumerate` of one): resume it (true),
@@ -1430,6 +1110,73 @@ impl Vm {
         Ok(())
     }
 
+    /// Whether the stack slot `depth` under the top holds a generator or
+    /// another iterable whose items come from Python code: an instruction
+    /// that needs all its items gathers them first.
+    #[inline]
+    pub(super) fn gathers_at(&self, depth: usize) -> bool {
+        self.frames
+            .last()
+            .and_then(|f| f.stack.len().checked_sub(depth + 1).map(|i| f.stack[i]))
+            .and_then(|slot| slot.obj)
+            .is_some_and(|obj| match self.heap.value(obj) {
+                Value::Generator(_) => true,
+                Value::Instance { .. }
+                | Value::Map { .. }
+                | Value::Filter { .. }
+                | Value::Enumerate { .. }
+                | Value::Zip { .. }
+                | Value::SeqIterator { .. } => self.runs_python(obj),
+                _ => false,
+            })
+    }
+
+    /// [`Vm::gather_generator`] for other iterables: a drain makes the
+    /// tuple of the items (at most `limit`, 0: all), which takes the
+    /// iterable's place, and the instruction runs again on it.
+    fn gather_drained(&mut self, depth: usize, limit: u32) -> Flow<bool> {
+        let gathered = self.calling(|vm| {
+            let iterable = vm.peek(depth)?.obj.ok_or_else(null)?;
+            let consumer = super::frame::Consumer::collect(true, limit);
+            let tuple = vm.drain(iterable, consumer)?;
+            // The stack's reference, taken before the drain's record goes.
+            let frame = vm.top_frame()?;
+            let qualname = frame.qualname;
+            let index = frame.stack.len().checked_sub(depth + 1).ok_or_else(null)?;
+            let old = std::mem::replace(&mut frame.stack[index], Slot::strong(tuple));
+            let referrer = Referrer::Stack {
+                frame: qualname,
+                slot: index as u32,
+            };
+            vm.heap.incref(tuple, referrer);
+            if let Some(object) = old.obj
+                && !old.borrowed
+            {
+                vm.heap.decref(object, referrer);
+            }
+            Ok(tuple)
+        })?;
+        let count = match self.heap.value(gathered) {
+            Value::Tuple(items) => items.len(),
+            _ => 0,
+        };
+        let frame = self.top_frame()?;
+        let instr = frame
+            .last
+            .and_then(|i| frame.code.instrs.get(i))
+            .copied()
+            .ok_or_else(|| PyException::new("SystemError", "no instruction to finish"))?;
+        if instr.opcode == crate::bytecode::opcodes::UNPACK_SEQUENCE && count > instr.arg as usize {
+            // `unpack_iterable` stops at one item too many.
+            return Err(PyException::new(
+                "ValueError",
+                format!("too many values to unpack (expected {})", instr.arg),
+            ));
+        }
+        self.execute(instr)?;
+        Ok(true)
+    }
+
     /// Whether the stack slot `depth` under the top holds a generator.
     #[inline]
     pub(super) fn generator_at(&self, depth: usize) -> bool {
@@ -1440,31 +1187,18 @@ impl Vm {
             .is_some_and(|obj| matches!(self.heap.value(obj), Value::Generator(_)))
     }
 
-    /// `x in g` / `x not in g` with a generator on top: look through its items.
+    /// `x in g` / `x not in g` with a generator on top: its items are
+    /// drained until one is equal (`CONTAINS_OP`'s general path).
     #[cold]
     #[inline(never)]
     pub(super) fn contains_in_generator(&mut self, negate: bool) -> Flow<bool> {
-        let Some(generator) = self.peek(0)?.obj else {
-            return Ok(false);
-        };
-        if !matches!(self.heap.value(generator), Value::Generator(_)) {
-            return Ok(false);
-        }
-        let needle = self.peek(1)?.obj.ok_or_else(null)?;
-        let drive = Drive::Contains { needle, negate };
-        self.resume(generator, None, None, false, ResumeMode::Drive(drive))?;
+        self.calling(|vm| {
+            vm.binary(|vm, item, container| {
+                let found = vm.contains(container, item)?;
+                Ok(vm.bool_object(found != negate))
+            })
+        })?;
         Ok(true)
-    }
-
-    /// Release a builtin's state when the generator raised.
-    fn release_drive(&mut self, drive: Drive) {
-        let holder = self.continuation_referrer();
-        match drive {
-            Drive::Collect { list, .. } => self.heap.decref(list, holder),
-            Drive::Sum { total } => self.heap.decref(total, holder),
-            Drive::Materialize { list, .. } => self.heap.decref(list, holder),
-            Drive::AnyAll { .. } | Drive::Contains { .. } => {}
-        }
     }
 
     // ---- yield from ---------------------------------------------------------------
@@ -1476,51 +1210,61 @@ impl Vm {
         if matches!(self.heap.value(iterable), Value::Generator(_)) {
             return Ok(());
         }
-        let (iterable, popped) = self.pop_object()?;
-        let iterator = match self.iterator(iterable) {
-            Ok(iterator) => iterator,
-            Err(error) => {
-                self.release(popped);
-                return Err(error);
-            }
-        };
-        self.push(iterator)?;
-        self.release(popped);
-        Ok(())
+        // `__iter__` may run as a frame: popped once the iterator is known.
+        self.calling(|vm| {
+            let iterator = vm.iterator(iterable)?;
+            let popped = vm.pop()?;
+            vm.push(iterator)?;
+            vm.release(popped);
+            Ok(())
+        })
     }
 
     // SEND (receiver, v -- receiver, retval): resume the receiver with v;
     // when it is exhausted, jump to END_SEND with its return value.
     #[inline(never)]
     pub(super) fn send(&mut self, target: u32) -> Flow {
-        let (value, popped) = self.pop_object()?;
-        let receiver = self.peek(0)?.obj.ok_or_else(null)?;
-        if matches!(self.heap.value(receiver), Value::Generator(_)) {
-            let holder = self.continuation_referrer();
-            self.heap.incref(value, holder);
-            self.release(popped);
-            let result = self.resume(
-                receiver,
-                Some(value),
-                None,
-                false,
-                ResumeMode::Send { target },
-            );
-            self.heap.decref(value, holder);
-            return result;
+        let receiver = self.peek(1)?.obj.ok_or_else(null)?;
+        if !matches!(self.heap.value(receiver), Value::Generator(_)) {
+            return self.send_to_iterator(target);
         }
+        let (value, popped) = self.pop_object()?;
+        let holder = self.continuation_referrer();
+        self.heap.incref(value, holder);
+        self.release(popped);
+        let result = self.resume(
+            receiver,
+            Some(value),
+            None,
+            false,
+            ResumeMode::Send { target },
+        );
+        self.heap.decref(value, holder);
+        result
+    }
+
+    /// `SEND` to an iterator that is not a generator (`yield from
+    /// map(...)`, an instance): its next item, taken inside the
+    /// instruction (a `__next__` or a `map` function runs as a frame and the
+    /// instruction replays); operands are popped once it is known.
+    fn send_to_iterator(&mut self, target: u32) -> Flow {
+        let receiver = self.peek(1)?.obj.ok_or_else(null)?;
+        let value = self.peek(0)?.obj.ok_or_else(null)?;
         if value != self.singletons.none {
-            self.release(popped);
             return Err(self.unsupported("send() to an iterator that is not a generator"));
         }
-        self.release(popped);
-        match self.next_item(receiver)? {
-            Some(item) => self.push(item),
-            None => {
-                self.push(self.singletons.none)?;
-                self.jump_to(target, 0)
+        self.calling(|vm| {
+            let next = vm.next_item(receiver)?;
+            let popped = vm.pop()?;
+            vm.release(popped);
+            match next {
+                Some(item) => vm.push(item),
+                None => {
+                    vm.push(vm.singletons.none)?;
+                    vm.jump_to(target, 0)
+                }
             }
-        }
+        })
     }
 
     // END_SEND (receiver, value -- value)

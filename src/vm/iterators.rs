@@ -159,7 +159,7 @@ impl Vm {
             }
             Value::Filter { func, iter } => {
                 let (func, iter) = (*func, *iter);
-                self.filter_next(func, iter).map(Some)
+                self.filter_next(iterator, func, iter).map(Some)
             }
             _ => Ok(None),
         }
@@ -265,7 +265,7 @@ impl Vm {
 
     /// `filter_next`: the next item for which `func(item)` (or the item
     /// itself when `func` is None or `bool`) is true.
-    fn filter_next(&mut self, func: ObjId, iter: ObjId) -> Flow<Option<ObjId>> {
+    fn filter_next(&mut self, filter: ObjId, func: ObjId, iter: ObjId) -> Flow<Option<ObjId>> {
         let check_true = func == self.singletons.none
             || matches!(self.heap.value(func), Value::Type(TypeKind::Bool));
         loop {
@@ -297,11 +297,39 @@ impl Vm {
             };
             match self.truthy(verdict) {
                 Ok(true) => return Ok(Some(item)),
+                Ok(false) if self.pulls_from(filter) => {
+                    // A drain's own filter: the rejected item is gone for
+                    // good, so its pull ends and the next starts afresh
+                    // (a long run of rejected items stays linear).
+                    self.heap.discard(item);
+                    return Err(super::special::again_error());
+                }
                 Ok(false) => self.heap.discard(item),
                 Err(error) => {
                     self.heap.discard(item);
                     return Err(error);
                 }
+            }
+        }
+    }
+
+    /// `FOR_ITER` over a filter: a rejected item ends the attempt and the
+    /// next starts with a fresh record of calls, so a long run of rejected
+    /// items (each a call of a Python predicate, replaying the
+    /// instruction) stays linear.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn for_iter_filter(&mut self, filter: ObjId, target: u32) -> Flow {
+        loop {
+            self.set_pulling(Some(filter));
+            let result = self.calling(|vm| match vm.next_item(filter)? {
+                Some(item) => vm.push(item),
+                None => vm.jump(target, 1),
+            });
+            self.set_pulling(None);
+            match result {
+                Err(error) if Vm::is_again(&error) => {}
+                other => return other,
             }
         }
     }
@@ -331,6 +359,10 @@ impl Vm {
     /// each step of the iterable is logged, so a key's `__hash__` or
     /// `__eq__` running as a frame replays the call without advancing it twice.
     pub(super) fn dict_from(&mut self, source: ObjId) -> Flow<ObjId> {
+        if self.runs_python(source) {
+            let consumer = super::frame::Consumer::Dict { dict: None };
+            return self.drain(source, consumer);
+        }
         let dict = self
             .heap
             .alloc(Value::Dict(Box::new(super::types::dict::Dict::new())));
@@ -357,6 +389,43 @@ impl Vm {
         }
     }
 
+    /// `d.update(other, **kwargs)` (`dict_update_arg`): a dict's entries,
+    /// or pairs from an iterable (drained when they come from Python
+    /// code), then the keywords.
+    pub(super) fn dict_update(
+        &mut self,
+        dict: ObjId,
+        args: &[ObjId],
+        keywords: &[(&str, ObjId)],
+    ) -> Flow<ObjId> {
+        if args.len() > 1 {
+            return Err(PyException::type_error(format!(
+                "update expected at most 1 argument, got {}",
+                args.len()
+            )));
+        }
+        if let Some(&other) = args.first() {
+            if let Value::Dict(d) = self.heap.value(other) {
+                let pairs: Vec<(ObjId, ObjId)> = d.entries().map(|e| (e.key, e.value)).collect();
+                for (key, value) in pairs {
+                    self.dict_set(dict, key, value)?;
+                }
+            } else if self.is_instance_obj(other) && self.special_method(other, "keys").is_some() {
+                return Err(self.unsupported("dict.update() with a mapping that is not a dict"));
+            } else if self.runs_python(other) {
+                let consumer = super::frame::Consumer::Dict { dict: Some(dict) };
+                self.drain(other, consumer)?;
+            } else {
+                self.fill_dict_from_pairs(dict, other)?;
+            }
+        }
+        for &(name, value) in keywords {
+            let key = self.identifier(name);
+            self.dict_set(dict, key, value)?;
+        }
+        Ok(self.singletons.none)
+    }
+
     fn fill_dict_from_pairs(&mut self, dict: ObjId, source: ObjId) -> Flow {
         let iterator = self.iterator(source)?;
         let holder = self.raised_referrer();
@@ -369,41 +438,61 @@ impl Vm {
     fn fill_dict_from_iterator(&mut self, dict: ObjId, iterator: ObjId) -> Flow {
         let mut index = 0;
         while let Some(item) = self.next_logged(iterator)? {
-            let pair: Option<Vec<ObjId>> = match self.heap.value(item) {
-                Value::Tuple(items) => Some(items.to_vec()),
-                Value::List(list) => Some(list.items.clone()),
-                Value::Str(text) => {
-                    let chars: Vec<char> = text.chars().take(3).collect();
-                    Some(
-                        chars
-                            .into_iter()
-                            .map(|c| self.str_object(&c.to_string()))
-                            .collect(),
-                    )
-                }
-                _ => None,
-            };
-            let Some(pair) = pair else {
-                self.heap.discard(item);
-                // `dict_merge_from_seq2` in 3.14: `PySequence_Fast`'s message.
-                let _ = index;
-                return Err(PyException::type_error("object is not iterable"));
-            };
-            if pair.len() != 2 {
-                self.heap.discard(item);
-                return Err(PyException::new(
-                    "ValueError",
-                    format!(
-                        "dictionary update sequence element #{index} has length {}; 2 is required",
-                        pair.len()
-                    ),
-                ));
-            }
-            let set = self.dict_set(dict, pair[0], pair[1]);
+            let result = self.dict_pair_item(dict, item, index);
             self.heap.discard(item);
-            set?;
+            result?;
             index += 1;
         }
         Ok(())
+    }
+
+    /// One element of `dict(pairs)` (`dict_merge_from_seq2`): a sequence
+    /// of two, its key set to its value.
+    pub(super) fn dict_pair_item(&mut self, dict: ObjId, item: ObjId, index: usize) -> Flow {
+        let pair: Option<Vec<ObjId>> = match self.heap.value(item) {
+            Value::Tuple(items) => Some(items.to_vec()),
+            Value::List(list) => Some(list.items.clone()),
+            Value::Str(text) => {
+                let chars: Vec<char> = text.chars().take(3).collect();
+                Some(
+                    chars
+                        .into_iter()
+                        .map(|c| self.str_object(&c.to_string()))
+                        .collect(),
+                )
+            }
+            _ => None,
+        };
+        let Some(pair) = pair else {
+            // `dict_merge_from_seq2` in 3.14: `PySequence_Fast`'s message.
+            return Err(PyException::type_error("object is not iterable"));
+        };
+        if pair.len() != 2 {
+            for part in pair {
+                self.heap.discard(part);
+            }
+            return Err(PyException::new(
+                "ValueError",
+                format!(
+                    "dictionary update sequence element #{index} has length {}; 2 is required",
+                    pair_len_of(self, item)
+                ),
+            ));
+        }
+        let set = self.dict_set(dict, pair[0], pair[1]);
+        for part in pair {
+            self.heap.discard(part);
+        }
+        set
+    }
+}
+
+/// The length a `dict()` element reports in its error.
+fn pair_len_of(vm: &Vm, item: ObjId) -> usize {
+    match vm.heap.value(item) {
+        Value::Tuple(items) => items.len(),
+        Value::List(list) => list.items.len(),
+        Value::Str(text) => text.chars().count(),
+        _ => 0,
     }
 }

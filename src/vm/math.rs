@@ -98,7 +98,7 @@ impl Vm {
     }
 }
 
-fn float_arg(vm: &Vm, obj: ObjId) -> Result<f64, Box<PyException>> {
+pub(super) fn float_arg(vm: &Vm, obj: ObjId) -> Result<f64, Box<PyException>> {
     match Number::of(vm.heap.value(obj)) {
         Some(Number::Float(f)) => Ok(f),
         Some(Number::Int(i)) => Ok(i as f64),
@@ -562,7 +562,22 @@ pub fn call(vm: &mut Vm, function: MathFunction, args: &[ObjId]) -> Call {
         }
         M::Fsum => {
             let [iterable] = arity(name, args)?;
-            let (items, temp) = vm.items_of(iterable)?;
+            let (items, temp) = if vm.runs_python(iterable) {
+                // Each item converted as it comes (a bad one stops it there).
+                let consumer = crate::vm::frame::Consumer::Collect {
+                    list: None,
+                    tuple: false,
+                    limit: 0,
+                    check: crate::vm::frame::ItemCheck::Float,
+                };
+                let list = vm.drain(iterable, consumer)?;
+                match vm.heap.value(list) {
+                    Value::List(l) => (l.items.clone(), None),
+                    _ => (Vec::new(), None),
+                }
+            } else {
+                vm.items_of(iterable)?
+            };
             let values = items
                 .iter()
                 .map(|&item| float_arg(vm, item))
@@ -575,6 +590,12 @@ pub fn call(vm: &mut Vm, function: MathFunction, args: &[ObjId]) -> Call {
         }
         M::Prod => {
             let [iterable] = arity(name, args)?;
+            if vm.runs_python(iterable) {
+                // One multiplication per item as it comes.
+                let one = vm.int_object(1);
+                let consumer = crate::vm::frame::Consumer::Prod { acc: one };
+                return vm.drain(iterable, consumer);
+            }
             let (items, temp) = vm.items_of(iterable)?;
             let mut product = vm.int_object(1);
             let mut outcome = Ok(());

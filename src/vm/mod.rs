@@ -16,6 +16,7 @@ mod conversions;
 mod custom_keys;
 mod del;
 mod descriptors;
+mod drain;
 mod dunders;
 mod exc_classes;
 pub mod exceptions;

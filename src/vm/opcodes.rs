@@ -329,6 +329,9 @@ impl Vm {
                     ..
                 } = self.heap.value(iterator)
                 {
+                    if let Value::Filter { .. } = self.heap.value(iterator) {
+                        return self.for_iter_filter(iterator, instr.target);
+                    }
                     return self.calling(|vm| match vm.next_item(iterator)? {
                         Some(item) => vm.push(item),
                         None => vm.jump(instr.target, 1),
@@ -586,7 +589,7 @@ impl Vm {
 
             // UNPACK_SEQUENCE (seq -- values[oparg])
             UNPACK_SEQUENCE => {
-                if self.generator_at(0) {
+                if self.gathers_at(0) {
                     return self.gather_generator(0, arg.saturating_add(1)).map(|_| ());
                 }
                 let sequence = self.peek(0)?.obj.ok_or_else(null_error)?;
@@ -714,7 +717,7 @@ impl Vm {
             LIST_APPEND => self.list_append_op(arg),
             // LIST_EXTEND (list, unused[oparg-1], iterable -- list, unused[oparg-1])
             LIST_EXTEND => {
-                if self.generator_at(0) {
+                if self.gathers_at(0) {
                     return self.gather_generator(0, 0).map(|_| ());
                 }
                 self.list_extend_op(arg)
@@ -750,7 +753,7 @@ impl Vm {
 
             // CALL_FUNCTION_EX (func, null, callargs, kwargs -- result)
             CALL_FUNCTION_EX => {
-                if self.generator_at(1) {
+                if self.gathers_at(1) {
                     return self.gather_generator(1, 0).map(|_| ());
                 }
                 self.call_function_ex()
@@ -888,7 +891,10 @@ impl Vm {
 
     /// `(left, right -- res)`: pop both, compute, push the result, then drop
     /// the inputs' references (the result may be one of them).
-    fn binary(&mut self, compute: impl FnOnce(&mut Vm, ObjId, ObjId) -> Flow<ObjId>) -> Flow {
+    pub(super) fn binary(
+        &mut self,
+        compute: impl FnOnce(&mut Vm, ObjId, ObjId) -> Flow<ObjId>,
+    ) -> Flow {
         let (right, right_popped) = self.pop_object()?;
         let (left, left_popped) = self.pop_object()?;
         let result = match compute(self, left, right) {
@@ -1451,11 +1457,13 @@ impl Vm {
                     "cannot fit 'int' into an index-sized integer",
                 ));
             }
+            // `sequence_repeat`: the count is no index.
             _ => {
+                let _ = symbol;
+                let count = if sequence == lhs { rhs } else { lhs };
                 return Err(PyException::type_error(format!(
-                    "unsupported operand type(s) for {symbol}: '{}' and '{}'",
-                    self.heap.value(lhs).type_name(),
-                    self.heap.value(rhs).type_name()
+                    "can't multiply sequence by non-int of type '{}'",
+                    self.heap.value(count).type_name()
                 )));
             }
         };
@@ -1744,6 +1752,11 @@ impl Vm {
     /// `_PySequence_IterSearch`: consume the iterator up to an item equal
     /// to `needle` (each step logged, so a replay does not advance it twice).
     pub(super) fn iterator_contains(&mut self, iterator: ObjId, needle: ObjId) -> Flow<bool> {
+        if self.runs_python(iterator) {
+            let consumer = super::frame::Consumer::Contains { needle };
+            let found = self.drain(iterator, consumer)?;
+            return Ok(found == self.bool_object(true));
+        }
         while let Some(item) = self.next_logged(iterator)? {
             let found = self
                 .compare_bool(crate::bytecode::operators::CompareOp::Eq, item, needle)
@@ -1936,20 +1949,14 @@ impl Vm {
             }
         );
         if generator_method
-            || args
+            || (matches!(
+                self.heap.value(callable),
+                Value::Builtin(builtins::Builtin::Next)
+            ) && args
                 .first()
-                .is_some_and(|&a| matches!(self.heap.value(a), Value::Generator(_)))
+                .is_some_and(|&a| matches!(self.heap.value(a), Value::Generator(_))))
         {
             return None;
-        }
-        if extra == 0
-            && kwnames.is_empty()
-            && let Some(&iterable) = args.first()
-            && let Some(builtin) = self.drive_through_iter(callable, iterable)
-            && (args.len() == 1 || (args.len() == 2 && builtin == builtins::Builtin::Sum))
-        {
-            let start = args.get(1).copied();
-            return Some(self.drive_instance_generator(builtin, iterable, start, argc));
         }
         let positional = args.len().saturating_sub(kwnames.len());
         Some(self.calling(|vm| {

@@ -216,6 +216,10 @@ impl Vm {
         if let Value::Set(_) = self.heap.value(iterable) {
             return Ok(self.set_copy(iterable, frozen));
         }
+        if self.runs_python(iterable) {
+            let consumer = super::frame::Consumer::SetAdd { set: None, frozen };
+            return self.drain(iterable, consumer);
+        }
         let set = self.set_object(frozen);
         let holder = self.raised_referrer();
         self.heap.incref(set, holder);
@@ -254,6 +258,14 @@ impl Vm {
             if let Value::Set(target) = self.heap.value_mut(set) {
                 target.presize_for(count);
             }
+        }
+        if self.runs_python(iterable) {
+            let consumer = super::frame::Consumer::SetAdd {
+                set: Some(set),
+                frozen: false,
+            };
+            self.drain(iterable, consumer)?;
+            return Ok(());
         }
         let (items, temp) = self.items_of(iterable)?;
         let holder = self.raised_referrer();
@@ -339,12 +351,22 @@ impl Vm {
 
     // SET_UPDATE (set, unused[oparg-1], iterable -- set, unused[oparg-1])
     pub(super) fn set_update_op(&mut self, depth: u32) -> Flow {
-        let (iterable, popped) = self.pop_object()?;
+        // Popped once done: the update may call Python code and replay.
+        let iterable = self
+            .peek(0)?
+            .obj
+            .ok_or_else(|| PyException::new("SystemError", "NULL iterable"))?;
         let set = self
-            .peek(depth.saturating_sub(1) as usize)?
+            .peek(depth as usize)?
             .obj
             .ok_or_else(|| PyException::new("SystemError", "NULL set"))?;
         let result = self.set_update(set, iterable);
+        if let Err(error) = &result
+            && Vm::is_pending(error)
+        {
+            return result;
+        }
+        let popped = self.pop()?;
         self.release(popped);
         result
     }
@@ -533,6 +555,11 @@ impl Vm {
     }
 
     /// `x in s`.
+    /// The number of members of a set.
+    pub(super) fn set_size(&self, set: ObjId) -> usize {
+        self.set_len(set)
+    }
+
     pub(super) fn set_has(&mut self, set: ObjId, item: ObjId) -> Flow<bool> {
         self.set_contains(set, item)
     }
@@ -640,8 +667,18 @@ impl Vm {
                 Ok(none)
             }
             SetMethod::Union => {
-                let result = self.set_copy(owner, self.frozen(owner));
+                // Items from Python code are drained into sets first (the
+                // copy made below must not wait for their frames).
+                let mut others = Vec::with_capacity(args.len());
                 for &other in args {
+                    others.push(if self.runs_python(other) {
+                        self.set_from(other, false)?
+                    } else {
+                        other
+                    });
+                }
+                let result = self.set_copy(owner, self.frozen(owner));
+                for &other in &others {
                     if let Err(error) = self.set_update(result, other) {
                         self.heap.discard(result);
                         return Err(error);
@@ -697,6 +734,18 @@ impl Vm {
             }
             SetMethod::IsSubset | SetMethod::IsSuperset | SetMethod::IsDisjoint => {
                 let other = one(args)?;
+                if method != SetMethod::IsDisjoint && self.runs_python(other) {
+                    // One item at a time, stopping once the answer is known.
+                    let consumer = if method == SetMethod::IsSubset {
+                        super::frame::Consumer::Subset {
+                            set: owner,
+                            found: None,
+                        }
+                    } else {
+                        super::frame::Consumer::Superset { set: owner }
+                    };
+                    return self.drain(other, consumer);
+                }
                 let (other_set, temp) = as_set(self, other)?;
                 let result = match method {
                     SetMethod::IsSubset => self.set_is_subset(owner, other_set),

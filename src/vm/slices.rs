@@ -171,8 +171,13 @@ impl Vm {
             Value::List(l) => l.items.clone(),
             Value::Tuple(items) => items.to_vec(),
             _ => {
-                let (items, temp) = self.items_of(value).map_err(|_| {
-                    PyException::type_error("must assign iterable to extended slice")
+                let (items, temp) = self.items_of(value).map_err(|error| {
+                    // (A pending call or a drain goes on as it is.)
+                    if Vm::is_pending(&error) {
+                        error
+                    } else {
+                        PyException::type_error("must assign iterable to extended slice")
+                    }
                 })?;
                 if let Some(temp) = temp {
                     // Held for the assignment below, then dropped.

@@ -19,13 +19,27 @@
 //! path. Builtin callables (`key=len`) are called directly, not recorded.
 
 use super::exceptions::PyException;
-use super::frame::{CallResult, Continuation, Frame, Slot};
+use super::frame::{CallResult, Continuation, Drain, Frame, Resume, ResumeMode, Slot};
 use super::heap::{ObjId, Value};
 use super::report::Outcome;
 use super::{Flow, Popped, Vm};
 
 /// The message of the internal error that stands for "a call is pending".
 const PENDING: &str = "bytestep: a Python call is pending";
+
+/// The internal error that stands for "a call is pending".
+pub(super) fn pending_error() -> Box<PyException> {
+    PyException::new("SystemError", PENDING)
+}
+
+/// The message of the internal error that ends a drain's pull early.
+const AGAIN: &str = "bytestep: a drain's pull made progress without an item";
+
+/// The internal error by which a drain's own `filter` ends a pull after
+/// rejecting an item: the drain pulls again with a fresh log.
+pub(super) fn again_error() -> Box<PyException> {
+    PyException::new("SystemError", AGAIN)
+}
 
 fn replay_mismatch() -> Box<PyException> {
     PyException::new(
@@ -57,6 +71,17 @@ pub(super) struct Calls {
     /// next call [`Vm::call_python`] makes.
     request_kwnames: Vec<String>,
     next_kwnames: Vec<String>,
+    /// Entries of call logs read again by replays and drain pulls: the
+    /// native work replays cost (see [`Vm::replay_work`]).
+    replayed: u64,
+    /// A drain asked for by the instruction (see `drain.rs`); `request`
+    /// then names its iterable (held: the drain's reference).
+    drain_request: Option<Box<Drain>>,
+    /// The drain whose pull made the pending request: the call's frame
+    /// carries it instead of replaying the instruction.
+    sink: Option<Box<Drain>>,
+    /// The iterator a drain's pull takes its item from, while it runs.
+    pulling: Option<ObjId>,
 }
 
 impl Calls {
@@ -213,10 +238,15 @@ impl Vm {
         Err(PyException::new("SystemError", PENDING))
     }
 
-    /// The pending call: push its frame (its result replays the instruction).
-    /// `None` when no call is pending.
+    /// The pending call: push its frame (its result replays the instruction,
+    /// or feeds the drain in [`Calls::sink`]). A generator asked for by
+    /// native code is resumed. `None` when no call is pending.
     pub(super) fn start_pending_call(&mut self) -> Option<Flow<Outcome>> {
-        let (function, mut args) = self.calls.request.take()?;
+        let sink = self.calls.sink.take();
+        let Some((function, mut args)) = self.calls.request.take() else {
+            self.calls.sink = sink;
+            return None;
+        };
         let kwnames = std::mem::take(&mut self.calls.request_kwnames);
         let results = std::mem::take(&mut self.calls.results);
         self.calls.cursor = 0;
@@ -224,8 +254,23 @@ impl Vm {
         let Some(caller) = self.frames.last_mut() else {
             return Some(Err(PyException::new("SystemError", "no frame")));
         };
-        caller.calls_mut().replay = results;
+        if sink.is_none() || !results.is_empty() {
+            caller.calls_mut().replay = results;
+        }
         let caller_name = caller.qualname;
+        if let Value::Generator(_) = self.heap.value(function) {
+            // The request's reference to the generator is the resume's.
+            let pins = std::mem::take(&mut self.calls.pins);
+            for pinned in pins {
+                self.heap.decref(pinned, holder);
+            }
+            // `tp_iternext` takes no reference to the generator: whoever
+            // asked holds it (the drain, a `map` over it).
+            let mode = ResumeMode::Logged(sink);
+            let resumed = self.resume(function, None, None, false, mode);
+            self.heap.decref(function, holder);
+            return Some(resumed.map(|()| Outcome::Called));
+        }
         let mut function = function;
         if let Value::Method {
             function: inner,
@@ -253,7 +298,17 @@ impl Vm {
         match self.enter_function(function, as_popped(function), info, popped_args, &kwnames) {
             Ok(()) if self.frames.len() > depth => {
                 if let Some(frame) = self.frames.last_mut() {
-                    frame.on_return = Some(Continuation::Replay);
+                    match sink {
+                        None => frame.on_return = Some(Continuation::Replay),
+                        Some(drain) => {
+                            frame.resumed = Some(Box::new(Resume {
+                                generator: function,
+                                holds: false,
+                                mode: ResumeMode::DrainCall(drain),
+                                saved_exc: None,
+                            }))
+                        }
+                    }
                     frame.calls_mut().pins = pins;
                 }
                 if self.track_lines {
@@ -266,9 +321,157 @@ impl Vm {
                 for pinned in pins {
                     self.heap.decref(pinned, holder);
                 }
+                // The drain goes back to its pump, which gives up.
+                self.calls.sink = sink;
                 Some(Err(error))
             }
         }
+    }
+
+    /// See [`Calls::note_frame_switch`].
+    pub(super) fn note_frame_switch(&mut self) {
+        self.calls.note_frame_switch();
+    }
+
+    /// Whether the instruction running can call Python code (inside [`Vm::calling`]).
+    pub(super) fn in_calling(&self) -> bool {
+        self.calls.depth > 0
+    }
+
+    /// A drain's or a call's result recorded for this point of the
+    /// instruction (`Some` on a replay), as [`Vm::call_python`] takes it.
+    pub(super) fn take_logged_result(&mut self) -> Flow<Option<Flow<ObjId>>> {
+        match self.calls.results.get(self.calls.cursor) {
+            Some(&CallResult::Returned(obj)) => {
+                self.calls.cursor += 1;
+                Ok(Some(Ok(obj)))
+            }
+            Some(&CallResult::Raised(exc)) => {
+                self.calls.cursor += 1;
+                self.heap.incref(exc, self.raised_referrer());
+                Ok(Some(Err(PyException::object(exc, true))))
+            }
+            Some(_) => Err(replay_mismatch()),
+            None => Ok(None),
+        }
+    }
+
+    /// Objects recorded as `log_objects` records them (`Some` on a replay),
+    /// or the exception recorded instead.
+    pub(super) fn take_logged_objects(&mut self) -> Flow<Option<Vec<ObjId>>> {
+        let count = match self.calls.results.get(self.calls.cursor) {
+            Some(&CallResult::Data(count)) => count as usize,
+            Some(&CallResult::Raised(exc)) => {
+                self.calls.cursor += 1;
+                self.heap.incref(exc, self.raised_referrer());
+                return Err(PyException::object(exc, true));
+            }
+            Some(_) => return Err(replay_mismatch()),
+            None => return Ok(None),
+        };
+        let start = self.calls.cursor + 1;
+        let items: Vec<ObjId> = self
+            .calls
+            .results
+            .get(start..start + count)
+            .unwrap_or(&[])
+            .iter()
+            .map_while(|entry| match entry {
+                CallResult::Held(obj) => Some(*obj),
+                _ => None,
+            })
+            .collect();
+        if items.len() != count {
+            return Err(replay_mismatch());
+        }
+        self.calls.cursor = start + count;
+        Ok(Some(items))
+    }
+
+    /// A generator's logged step (`Some` on a replay): its item, `None`
+    /// when it finished, or the exception it raised.
+    pub(super) fn take_logged_next(&mut self) -> Flow<Option<Flow<Option<ObjId>>>> {
+        match self.calls.results.get(self.calls.cursor) {
+            Some(&CallResult::Next { item, end }) => {
+                self.calls.cursor = end as usize;
+                Ok(Some(Ok(item)))
+            }
+            Some(&CallResult::Raised(exc)) => {
+                self.calls.cursor += 1;
+                self.heap.incref(exc, self.raised_referrer());
+                Ok(Some(Err(PyException::object(exc, true))))
+            }
+            Some(_) => Err(replay_mismatch()),
+            None => Ok(None),
+        }
+    }
+
+    /// Ask for a drain (the instruction unwinds with a pending call; the
+    /// request holds the iterable).
+    pub(super) fn request_drain(&mut self, drain: Box<Drain>) {
+        self.heap
+            .incref(drain.iterable, self.continuation_referrer());
+        self.calls.request = Some((drain.iterable, Vec::new()));
+        self.calls.next_pins.clear();
+        self.calls.next_kwnames.clear();
+        self.calls.drain_request = Some(drain);
+    }
+
+    /// Ask to resume `generator` (held by the request).
+    pub(super) fn request_resume(&mut self, generator: ObjId) {
+        self.heap.incref(generator, self.continuation_referrer());
+        self.calls.request = Some((generator, Vec::new()));
+        self.calls.next_pins.clear();
+        self.calls.next_kwnames.clear();
+    }
+
+    /// The drain asked for by the instruction that just unwound, if any:
+    /// the request's reference to its iterable becomes the drain's, and the
+    /// instruction's log goes to its frame.
+    pub(super) fn take_drain_request(&mut self) -> Option<Flow<Box<Drain>>> {
+        let drain = self.calls.drain_request.take()?;
+        self.calls.request = None;
+        self.calls.request_kwnames.clear();
+        let results = std::mem::take(&mut self.calls.results);
+        self.calls.cursor = 0;
+        match self.frames.last_mut() {
+            Some(caller) => {
+                caller.calls_mut().replay = results;
+                Some(Ok(drain))
+            }
+            None => Some(Err(PyException::new("SystemError", "no frame"))),
+        }
+    }
+
+    /// Instructions replayed and drain pulls made so far, plus the log
+    /// entries they read again: a deterministic measure of the native work
+    /// behind calls made from inside instructions (linear in the items a
+    /// builtin consumes, where a replay of the whole builtin per item
+    /// would make it quadratic).
+    pub fn replay_work(&self) -> u64 {
+        self.calls.replays + self.calls.replayed
+    }
+
+    /// Start a pull with `log` as its call results.
+    pub(super) fn load_log(&mut self, log: Vec<CallResult>) {
+        self.calls.replays += 1;
+        self.calls.replayed += log.len() as u64;
+        self.calls.results = log;
+        self.calls.cursor = 0;
+    }
+
+    /// The pending pull's log.
+    pub(super) fn take_log(&mut self) -> Vec<CallResult> {
+        self.calls.cursor = 0;
+        std::mem::take(&mut self.calls.results)
+    }
+
+    pub(super) fn set_sink(&mut self, drain: Box<Drain>) {
+        self.calls.sink = Some(drain);
+    }
+
+    pub(super) fn take_sink(&mut self) -> Option<Box<Drain>> {
+        self.calls.sink.take()
     }
 
     /// The next item of `iterator` for a native iterator that wraps it: the
@@ -279,6 +482,9 @@ impl Vm {
     pub(super) fn next_logged(&mut self, iterator: ObjId) -> Flow<Option<ObjId>> {
         if self.calls.depth == 0 {
             return self.next_item(iterator);
+        }
+        if let Value::Generator(_) = self.heap.value(iterator) {
+            return self.next_of_generator(iterator);
         }
         // The entry is reserved before the step: a nested native iterator
         // logs its own steps after it, and a step interrupted by a pending
@@ -415,6 +621,21 @@ impl Vm {
         self.call_python(function, args)
     }
 
+    /// Whether `iterator` is the one a drain's running pull takes its item from.
+    pub(super) fn pulls_from(&self, iterator: ObjId) -> bool {
+        self.calls.pulling == Some(iterator)
+    }
+
+    /// Mark the iterator a drain's pull takes its item from (`None` after it).
+    pub(super) fn set_pulling(&mut self, iterator: Option<ObjId>) {
+        self.calls.pulling = iterator;
+    }
+
+    /// Whether an error is a drain's filter asking for another pull.
+    pub(super) fn is_again(error: &PyException) -> bool {
+        error.fatal && error.message == AGAIN
+    }
+
     /// Whether an error stands for a pending call rather than a Python exception.
     pub(super) fn is_pending(error: &PyException) -> bool {
         error.fatal && error.message == PENDING
@@ -442,6 +663,7 @@ impl Vm {
             .ok_or_else(|| PyException::new("SystemError", "replay past the code"))?;
         let results = frame.take_replay();
         self.calls.replays += 1;
+        self.calls.replayed += results.len() as u64;
         // Anything left from a call made outside `calling` goes first.
         self.release_call_results();
         self.calls.results = results;

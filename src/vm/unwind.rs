@@ -98,7 +98,7 @@ impl Vm {
         })
     }
 
-    fn add_traceback_entry(&mut self, exc: ObjId) {
+    pub(super) fn add_traceback_entry(&mut self, exc: ObjId) {
         let Some(entry) = self.traceback_entry(self.frames.len().wrapping_sub(1)) else {
             return;
         };
@@ -123,6 +123,15 @@ impl Vm {
     /// One error: `Err` when the instruction it was replayed into fails again.
     fn unwind_once(&mut self, mut error: Box<PyException>) -> Result<Outcome, Box<PyException>> {
         if Vm::is_pending(&error) {
+            if let Some(drain) = self.take_drain_request() {
+                // A builtin drains an iterable whose items come from Python code.
+                let depth = self.frames.len();
+                return match drain.and_then(|drain| self.begin_drain(drain)) {
+                    Ok(()) if self.frames.len() > depth => Ok(Outcome::Called),
+                    Ok(()) => Ok(self.after_replay()),
+                    Err(error) => Err(error),
+                };
+            }
             return match self.start_pending_call() {
                 Some(Ok(outcome)) => Ok(outcome),
                 // The call could not start (bad arguments, recursion): the
@@ -160,6 +169,19 @@ impl Vm {
                 return Ok(match self.enter_handler(exc, handler) {
                     Ok(()) => Outcome::Continued,
                     Err(error) => self.raise(error),
+                });
+            }
+            if self.native_sink() {
+                // A generator resumed (or a function called) for native
+                // code raised: that code sees it, as the result of its step.
+                self.reraise_lasti = None;
+                let depth = self.frames.len();
+                return self.native_raised(exc).map(|()| {
+                    if self.frames.len() >= depth {
+                        Outcome::Called
+                    } else {
+                        self.after_replay()
+                    }
                 });
             }
             if frame.on_return == Some(super::frame::Continuation::Replay) {
@@ -284,7 +306,7 @@ impl Vm {
     }
 
     /// A new exception raised while another is handled gets it as `__context__`.
-    fn chain_context(&mut self, exc: ObjId) {
+    pub(super) fn chain_context(&mut self, exc: ObjId) {
         let Some(current) = self.topmost_exception() else {
             return;
         };

@@ -12,7 +12,7 @@ impl Vm {
         &mut self,
         sequence: ObjId,
     ) -> Flow<(Vec<ObjId>, Option<ObjId>)> {
-        self.items_of(sequence).map_err(|error| {
+        let (items, temp) = self.items_of(sequence).map_err(|error| {
             if error.kind == "TypeError" && error.object.is_none() {
                 PyException::type_error(format!(
                     "cannot unpack non-iterable {} object",
@@ -21,7 +21,16 @@ impl Vm {
             } else {
                 error
             }
-        })
+        })?;
+        // Items a drain gathered are held by the instruction's record, which
+        // goes before the unpacking is done: the caller gets its own list.
+        let temp = match temp {
+            Some(temp) if self.heap.get(temp).refs > 0 => {
+                Some(self.list_object(items.clone(), false))
+            }
+            other => other,
+        };
+        Ok((items, temp))
     }
 
     // UNPACK_EX (seq -- values[oparg & 0xFF], list, values[oparg >> 8]):

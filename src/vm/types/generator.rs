@@ -110,6 +110,8 @@ pub const GENERATOR: TypeSpec = TypeSpec {
         repr: Some(repr),
         vm: super::protocol::VmSlots {
             next: super::iterators::GENERATOR_NEXT,
+            // `x in g`: drained up to an equal item (`vm/drain.rs`).
+            contains: Some(super::iterators::iterator_contains),
             ..super::protocol::VmSlots::EMPTY
         },
         ..Slots::EMPTY

@@ -61,8 +61,8 @@ const WRAPPER: TypeSpec = TypeSpec {
     ..SEQ_ITER
 };
 
-/// A generator is stepped by `vm/generators.rs`; elsewhere it is not yet.
-pub const GENERATOR_NEXT: Option<super::protocol::NextSlot> = Some(wrapped_next);
+/// A generator's `tp_iternext` (see [`generator_next`]).
+pub const GENERATOR_NEXT: Option<super::protocol::NextSlot> = Some(generator_next);
 
 /// enumobject: header, en_index, en_sit, en_result, en_longindex.
 pub const ENUMERATE: TypeSpec = TypeSpec {
@@ -240,12 +240,19 @@ fn seq_next(vm: &mut Vm, iterator: ObjId) -> Flow<Option<ObjId>> {
 fn wrapped_next(vm: &mut Vm, iterator: ObjId) -> Flow<Option<ObjId>> {
     match vm.next_wrapped(iterator)? {
         Some(next) => Ok(next),
-        None if matches!(vm.heap.value(iterator), Value::Generator(_)) => Err(vm.unsupported(
-            "consuming a generator here (for, next, yield from, enumerate in a \
-             for loop, list, tuple, sum, min, max, sorted, any and all can)",
-        )),
         None => Err(vm.unsupported("iterating over this object")),
     }
+}
+
+/// `tp_iternext` of a generator taken by native code inside an
+/// instruction (a `map` over it, `zip`, a drain): its frame is resumed as
+/// a call is (`vm/drain.rs`). `for`, `next()`, `send()` and `yield from`
+/// resume it directly (`vm/generators.rs`).
+fn generator_next(vm: &mut Vm, generator: ObjId) -> Flow<Option<ObjId>> {
+    if vm.in_calling() {
+        return vm.next_of_generator(generator);
+    }
+    Err(vm.unsupported("taking an item of a generator in this instruction"))
 }
 
 /// `_PySequence_IterSearch`: `in` consumes the iterator up to an equal item.
