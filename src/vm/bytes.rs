@@ -917,19 +917,8 @@ impl Vm {
         let name = name.as_str();
         match BytesMethod::find(kind, name) {
             Some(BytesMethod::Fromhex) => {
-                let bound = self.heap.alloc(Value::BoundMethod {
-                    method: super::builtins::Builtin::BytesMethod(BytesMethod::Fromhex, kind),
-                    owner,
-                });
-                let address = self.heap.get(bound).address;
-                self.heap.incref(
-                    owner,
-                    super::heap::Referrer::Attribute {
-                        owner: address,
-                        name: "__self__",
-                    },
-                );
-                Some(Ok(bound))
+                let method = super::builtins::Builtin::BytesMethod(BytesMethod::Fromhex, kind);
+                Some(Ok(self.bound_builtin(method, owner)))
             }
             Some(method) if is_type => Some(Ok(
                 self.static_builtin(super::builtins::Builtin::BytesMethod(method, kind))

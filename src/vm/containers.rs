@@ -773,16 +773,7 @@ impl Vm {
                 };
                 // The dict's references move into the pair.
                 let pair = self.tuple_object(vec![key, value], false);
-                let address = self.heap.get(owner).address;
-                self.heap.decref(
-                    value,
-                    Referrer::DictValue {
-                        container: address,
-                        key,
-                    },
-                );
-                self.heap
-                    .decref(key, Referrer::DictKey { container: address });
+                self.release_entry(owner, key, value);
                 Ok(pair)
             }
             Method::ListIndex | Method::ListCount | Method::ListRemove => {

@@ -90,19 +90,7 @@ impl Vm {
                     "getter" => Builtin::PropertyGetter,
                     _ => Builtin::PropertyDeleter,
                 };
-                let bound = self.heap.alloc(Value::BoundMethod {
-                    method: which,
-                    owner,
-                });
-                let address = self.heap.get(bound).address;
-                self.heap.incref(
-                    owner,
-                    Referrer::Attribute {
-                        owner: address,
-                        name: "__self__",
-                    },
-                );
-                bound
+                self.bound_builtin(which, owner)
             }
             (Value::Property { fget, fset, fdel }, "fget" | "fset" | "fdel") => {
                 let chosen = match text.as_str() {
@@ -243,19 +231,7 @@ impl Vm {
             Some(found) => found,
             None if builtin_method.is_some() => {
                 let method = builtin_method.unwrap_or(Builtin::BaseInit);
-                let bound = self.heap.alloc(Value::BoundMethod {
-                    method,
-                    owner: this,
-                });
-                let address = self.heap.get(bound).address;
-                self.heap.incref(
-                    this,
-                    Referrer::Attribute {
-                        owner: address,
-                        name: "__self__",
-                    },
-                );
-                bound
+                self.bound_builtin(method, this)
             }
             None if exception_init => {
                 let init = self.static_builtin(Builtin::ExcInit);
@@ -279,19 +255,7 @@ impl Vm {
             }
             // object.__init_subclass__: takes nothing, returns None.
             None if text == "__init_subclass__" => {
-                let bound = self.heap.alloc(Value::BoundMethod {
-                    method: Builtin::ObjectInitSubclass,
-                    owner: this,
-                });
-                let address = self.heap.get(bound).address;
-                self.heap.incref(
-                    this,
-                    Referrer::Attribute {
-                        owner: address,
-                        name: "__self__",
-                    },
-                );
-                bound
+                self.bound_builtin(Builtin::ObjectInitSubclass, this)
             }
             // object.__new__: a static method.
             None if text == "__new__" => self.static_builtin(Builtin::ObjectNew),
@@ -313,18 +277,7 @@ impl Vm {
                     self.push(function)?;
                     self.push_slot(self_popped.slot)?;
                 } else {
-                    let bound = self.heap.alloc(Value::BoundMethod {
-                        method,
-                        owner: this,
-                    });
-                    let address = self.heap.get(bound).address;
-                    self.heap.incref(
-                        this,
-                        Referrer::Attribute {
-                            owner: address,
-                            name: "__self__",
-                        },
-                    );
+                    let bound = self.bound_builtin(method, this);
                     self.push(bound)?;
                     self.release(self_popped);
                 }

@@ -599,6 +599,21 @@ impl Vm {
         self.negate(value)
     }
 
+    /// A builtin method bound to `owner` (`[].append` taken as a value),
+    /// which holds it as `__self__`.
+    pub(super) fn bound_builtin(&mut self, method: Builtin, owner: ObjId) -> ObjId {
+        let bound = self.heap.alloc(Value::BoundMethod { method, owner });
+        let address = self.heap.get(bound).address;
+        self.heap.incref(
+            owner,
+            super::heap::Referrer::Attribute {
+                owner: address,
+                name: "__self__",
+            },
+        );
+        bound
+    }
+
     /// `obj.name` as a special method of `obj`'s built-in type (`(1).__add__`),
     /// for `LOAD_ATTR`'s method form: not for classes, their instances,
     /// modules, exceptions or type objects, whose attributes come first.
@@ -673,19 +688,9 @@ impl Vm {
             Some((AttrKind::NoneValue, _)) => Some(Ok(self.singletons.none)),
             Some(_) => {
                 let (method, defining, _) = SlotMethod::lookup(kind, name)?;
-                let bound = self.heap.alloc(Value::BoundMethod {
-                    method: Builtin::Slot(method, defining),
-                    owner,
-                });
-                let address = self.heap.get(bound).address;
-                self.heap.incref(
-                    owner,
-                    super::heap::Referrer::Attribute {
-                        owner: address,
-                        name: "__self__",
-                    },
-                );
-                Some(Ok(bound))
+                Some(Ok(
+                    self.bound_builtin(Builtin::Slot(method, defining), owner)
+                ))
             }
         }
     }

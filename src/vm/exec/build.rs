@@ -201,15 +201,7 @@ impl Vm {
             self.push(descriptor)?;
             self.push_slot(popped.slot)?;
         } else {
-            let bound = self.heap.alloc(Value::BoundMethod { method, owner });
-            let address = self.heap.get(bound).address;
-            self.heap.incref(
-                owner,
-                Referrer::Attribute {
-                    owner: address,
-                    name: "__self__",
-                },
-            );
+            let bound = self.bound_builtin(method, owner);
             self.push(bound)?;
             self.release(popped);
         }
