@@ -958,21 +958,7 @@ impl Vm {
         let function = self.type_object(kind);
         let plain = super::builtins::call(self, function, args, &[])?;
         let instance = match self.heap.value(plain).clone() {
-            Value::Tuple(items) => {
-                let instance = self.heap.alloc(Value::Tuple(items.clone()));
-                let address = self.heap.get(instance).address;
-                for (index, &item) in items.iter().enumerate() {
-                    self.heap.incref(
-                        item,
-                        Referrer::Item {
-                            container: address,
-                            type_name: "tuple",
-                            index: index as u32,
-                        },
-                    );
-                }
-                instance
-            }
+            Value::Tuple(items) => self.new_tuple_object(items.to_vec(), false),
             value @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_)) => {
                 self.heap.alloc(value)
             }

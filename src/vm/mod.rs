@@ -563,6 +563,12 @@ impl Vm {
         if items.is_empty() {
             return self.empty_tuple();
         }
+        self.new_tuple_object(items, steal)
+    }
+
+    /// [`Vm::tuple_object`] that always makes a new object, even of no
+    /// items (an instance of a subclass of tuple is never the empty tuple).
+    pub fn new_tuple_object(&mut self, items: Vec<ObjId>, steal: bool) -> ObjId {
         let tuple = self.heap.alloc(Value::Tuple(items.clone().into()));
         if !steal {
             let address = self.heap.get(tuple).address;

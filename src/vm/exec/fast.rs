@@ -449,7 +449,7 @@ fn two_ints(heap: &Heap, stack: &[Slot]) -> Option<(Slot, Slot, i64, i64)> {
 
 /// What `BINARY_OP` gives on two ints when it cannot fail or overflow.
 #[inline(always)]
-fn int_op(op: BinaryOp, a: i64, b: i64) -> Option<i64> {
+pub(super) fn int_op(op: BinaryOp, a: i64, b: i64) -> Option<i64> {
     Some(match op.base() {
         BinaryOp::Add => a.checked_add(b)?,
         BinaryOp::Subtract => a.checked_sub(b)?,

@@ -8,8 +8,6 @@
 
 use std::sync::Arc;
 
-use num_integer::Integer;
-
 use crate::bytecode::operators::{BinaryOp, CompareOp};
 use crate::vm::frame::Slot;
 use crate::vm::heap::{ObjId, Referrer, Value};
@@ -82,19 +80,7 @@ impl Vm {
     #[inline(always)]
     pub(in crate::vm) fn binary_op_int(&mut self, op: BinaryOp) -> Option<Flow> {
         let (a, b) = self.two_ints()?;
-        let value = match op.base() {
-            BinaryOp::Add => a.checked_add(b)?,
-            BinaryOp::Subtract => a.checked_sub(b)?,
-            BinaryOp::Multiply => a.checked_mul(b)?,
-            BinaryOp::FloorDivide if b != 0 && !(a == i64::MIN && b == -1) => {
-                Integer::div_floor(&a, &b)
-            }
-            BinaryOp::Remainder if b != 0 && b != -1 => a.mod_floor(&b),
-            BinaryOp::And => a & b,
-            BinaryOp::Or => a | b,
-            BinaryOp::Xor => a ^ b,
-            _ => return None,
-        };
+        let value = super::fast::int_op(op, a, b)?;
         let result = self.int_object(value);
         Some(self.replace_two(result, false))
     }
