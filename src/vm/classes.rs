@@ -413,8 +413,19 @@ impl Vm {
             self.heap.decref(namespace, holder);
             return Err(self.unsupported(&format!("{special} in a class")));
         }
+        // `type_new_get_bases`: a class with no bases gets a new `(object,)`.
+        let object = self.type_object_id(TypeKind::Object);
+        let bases = if base_list.is_empty() {
+            let own = self.tuple_object(vec![object], false);
+            self.heap.incref(own, holder);
+            self.heap.decref(bases, holder);
+            own
+        } else {
+            bases
+        };
         // `type_new` copies the namespace into the class's own dict, without
-        // `__classdictcell__`, whose cell then refers to the new dict.
+        // `__qualname__`, `__classcell__` and `__classdictcell__`, whose cell
+        // then refers to the new dict.
         let entries: Vec<(ObjId, ObjId)> = match self.heap.value(namespace) {
             Value::Dict(d) => d.entries().map(|e| (e.key, e.value)).collect(),
             _ => Vec::new(),
@@ -422,24 +433,45 @@ impl Vm {
         let dict = self.heap.alloc(Value::Dict(Box::new(Dict::new())));
         let mut classdict_cell = None;
         let mut class_cell = None;
+        let mut qualname = None;
         let (mut has_eq, mut has_hash) = (false, false);
         for (key, value) in entries {
-            if matches!(self.heap.value(key), Value::Str(k) if k.as_ref() == "__classdictcell__") {
-                classdict_cell = Some(value);
-                continue;
-            }
-            if matches!(self.heap.value(key), Value::Str(k) if k.as_ref() == "__classcell__") {
-                class_cell = Some(value);
-                continue;
-            }
-            let implicit = match self.heap.value(key) {
-                Value::Str(k) if matches!(self.heap.value(value), Value::Function(_)) => {
-                    match k.as_ref() {
-                        "__new__" => Some(false),
-                        "__init_subclass__" | "__class_getitem__" => Some(true),
-                        _ => None,
-                    }
+            let key_text = match self.heap.value(key) {
+                Value::Str(k) => Some(k.clone()),
+                _ => None,
+            };
+            match key_text.as_deref() {
+                Some("__classdictcell__") => {
+                    classdict_cell = Some(value);
+                    continue;
                 }
+                Some("__classcell__") => {
+                    class_cell = Some(value);
+                    continue;
+                }
+                Some("__qualname__") => match self.heap.value(value) {
+                    Value::Str(text) => {
+                        qualname = Some(text.to_string());
+                        continue;
+                    }
+                    other => {
+                        let message =
+                            format!("type __qualname__ must be a str, not {}", other.type_name());
+                        self.heap.decref(name, holder);
+                        self.heap.decref(bases, holder);
+                        self.heap.decref(namespace, holder);
+                        self.heap.discard(dict);
+                        return Err(PyException::type_error(message));
+                    }
+                },
+                _ => {}
+            }
+            let implicit = match key_text.as_deref() {
+                Some(k) if matches!(self.heap.value(value), Value::Function(_)) => match k {
+                    "__new__" => Some(false),
+                    "__init_subclass__" | "__class_getitem__" => Some(true),
+                    _ => None,
+                },
                 _ => None,
             };
             if let Some(class_method) = implicit {
@@ -450,9 +482,9 @@ impl Vm {
                 self.heap.discard(wrapped);
                 continue;
             }
-            match self.heap.value(key) {
-                Value::Str(k) if k.as_ref() == "__eq__" => has_eq = true,
-                Value::Str(k) if k.as_ref() == "__hash__" => has_hash = true,
+            match key_text.as_deref() {
+                Some("__eq__") => has_eq = true,
+                Some("__hash__") => has_hash = true,
                 _ => {}
             }
             self.dict_set(dict, key, value)?;
@@ -466,71 +498,92 @@ impl Vm {
         }
         self.heap.decref(namespace, holder);
         let namespace = dict;
+        let fail = |vm: &mut Vm, error: Box<PyException>| {
+            vm.heap.decref(name, holder);
+            vm.heap.decref(bases, holder);
+            vm.heap.discard(namespace);
+            Err(error)
+        };
         let layout = match self.slot_layout(&name_text, &base_list, namespace) {
             Ok(layout) => layout,
-            Err(error) => {
-                self.heap.decref(name, holder);
-                self.heap.decref(bases, holder);
-                self.heap.discard(namespace);
-                return Err(error);
-            }
+            Err(error) => return fail(self, error),
         };
         let mro = match self.c3_mro(&base_list) {
             Ok(mro) => mro,
-            Err(error) => {
-                self.heap.decref(name, holder);
-                self.heap.decref(bases, holder);
-                self.heap.discard(namespace);
-                return Err(error);
-            }
+            Err(error) => return fail(self, error),
         };
         if let Err(error) = self.check_builtin_subclass(&mro, namespace) {
-            self.heap.decref(name, holder);
-            self.heap.decref(bases, holder);
-            self.heap.discard(namespace);
-            return Err(error);
+            return fail(self, error);
         }
-        let qualname = match self.heap.value(namespace) {
-            Value::Dict(d) => {
-                let key = HashKey::Str("__qualname__".into());
-                d.get(&key)
-                    .map(|e| self.heap.str(e.value))
-                    .unwrap_or_else(|| name_text.clone())
-            }
-            _ => name_text.clone(),
+        let base = if base_list.is_empty() {
+            object
+        } else {
+            self.best_base(&base_list)
         };
+        // `type_new_descriptors`: the `__dict__` and `__weakref__`
+        // attributes its instances get that its base's do not have.
+        let (add_dict, add_weakref) = self.added_getsets(base, &layout);
+        let qualname = qualname.unwrap_or_else(|| name_text.clone());
         let class = self.heap.alloc(Value::Class(Box::new(ClassObject {
             name: static_name(&name_text),
             qualname: qualname.into(),
             bases: base_list.clone(),
             mro: Vec::new(),
+            bases_tuple: bases,
+            mro_tuple: None,
+            base,
             dict: namespace,
             slot_names: layout.names,
             has_dict: layout.has_dict,
             has_weakref: layout.has_weakref,
         })));
         let address = self.heap.get(class).address;
+        let field = |name| Referrer::Attribute {
+            owner: address,
+            name,
+        };
+        self.heap.incref(bases, field("__bases__"));
+        self.heap.incref(base, field("__base__"));
+        self.heap.incref(namespace, field("__dict__"));
+        self.heap.decref(name, holder);
+        self.heap.decref(bases, holder);
+        // `type_ready_mro`: the `__mro__` tuple, which holds the class itself.
+        let mut full = vec![class];
+        full.extend(mro);
+        let mro_tuple = self.tuple_object(full.clone(), false);
+        self.heap.incref(mro_tuple, field("__mro__"));
         if let Value::Class(c) = self.heap.value_mut(class) {
-            let mut full = vec![class];
-            full.extend(mro);
             c.mro = full;
+            c.mro_tuple = Some(mro_tuple);
         }
-        for &base in &base_list {
+        // `type_ready_fill_dict`: the slots' member descriptors, then the
+        // getset descriptors, then `__doc__`.
+        self.add_members(class, namespace, &layout.own)?;
+        let getsets = [("__dict__", add_dict), ("__weakref__", add_weakref)];
+        for (getset_name, _) in getsets.into_iter().filter(|&(_, added)| added) {
+            let getset = self.heap.alloc(Value::GetSet {
+                class,
+                name: getset_name,
+            });
+            let getset_address = self.heap.get(getset).address;
             self.heap.incref(
-                base,
+                class,
                 Referrer::Attribute {
-                    owner: address,
-                    name: "__bases__",
+                    owner: getset_address,
+                    name: "__objclass__",
                 },
             );
+            let key = self.identifier(getset_name);
+            let result = self.dict_set(namespace, key, getset);
+            self.heap.discard(getset);
+            result?;
         }
-        self.heap.incref(
-            namespace,
-            Referrer::Attribute {
-                owner: address,
-                name: "__dict__",
-            },
-        );
+        let doc_key = HashKey::Str("__doc__".into());
+        if matches!(self.heap.value(namespace), Value::Dict(d) if d.get(&doc_key).is_none()) {
+            let key = self.identifier("__doc__");
+            let none = self.singletons.none;
+            self.dict_set(namespace, key, none)?;
+        }
         if let Some(cell) = classdict_cell
             && matches!(self.heap.value(cell), Value::Cell(_))
         {
@@ -566,13 +619,95 @@ impl Vm {
                 self.heap.decref(old, referrer);
             }
         }
-        self.heap.decref(name, holder);
-        self.heap.decref(bases, holder);
-        if let Err(error) = self.add_members(class, namespace, &layout.own) {
-            self.heap.discard(class);
-            return Err(error);
-        }
+        self.heap.register_class(class);
         Ok(class)
+    }
+
+    /// `C.__dict__`, `vars(C)`: a new read-only view of the class's dict.
+    pub(super) fn mapping_proxy(&mut self, class: ObjId) -> ObjId {
+        let dict = match self.heap.value(class) {
+            Value::Class(c) => c.dict,
+            _ => return self.singletons.none,
+        };
+        let proxy = self.heap.alloc(Value::DictView {
+            kind: TypeKind::MappingProxy,
+            dict,
+        });
+        let address = self.heap.get(proxy).address;
+        self.heap.incref(
+            dict,
+            Referrer::Attribute {
+                owner: address,
+                name: "mapping",
+            },
+        );
+        proxy
+    }
+
+    /// `best_base`: of the bases, the first whose solid base (the nearest
+    /// class of its MRO with a layout of its own) extends every other's.
+    fn best_base(&self, bases: &[ObjId]) -> ObjId {
+        let mut winner: Option<(ObjId, ObjId)> = None;
+        for &base in bases {
+            let candidate = self.layout_base(base);
+            match winner {
+                None => winner = Some((candidate, base)),
+                Some((current, _)) => {
+                    if self.mro_of(candidate).contains(&current) && candidate != current {
+                        winner = Some((candidate, base));
+                    }
+                }
+            }
+        }
+        winner.map_or_else(|| self.type_object_id(TypeKind::Object), |(_, b)| b)
+    }
+
+    /// A base's solid base: its nearest class with slots, else the
+    /// built-in type its instances are, else `object`.
+    fn layout_base(&self, base: ObjId) -> ObjId {
+        match self.heap.value(base) {
+            Value::Class(_) => {
+                let solid = self.solid_base(base);
+                if matches!(self.heap.value(solid), Value::Class(_)) {
+                    return solid;
+                }
+                match self.builtin_base(base) {
+                    Some(kind) => self.type_object_id(kind),
+                    None => solid,
+                }
+            }
+            _ => base,
+        }
+    }
+
+    /// `__mro__` of a class or a built-in type, as ids.
+    fn mro_of(&self, class: ObjId) -> Vec<ObjId> {
+        match self.heap.value(class) {
+            Value::Class(c) => c.mro.clone(),
+            Value::Type(kind) => kind.mro().map(|k| self.type_object_id(k)).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether a new class with `base` (its `tp_base`) and `layout` gets its
+    /// own `__dict__` and `__weakref__` getset descriptors: those its
+    /// layout has and its base's instances do not (`type_new_descriptors`).
+    fn added_getsets(&self, base: ObjId, layout: &super::slots::Layout) -> (bool, bool) {
+        let (base_dict, base_weakref) = match self.heap.value(base) {
+            Value::Class(c) => (c.has_dict, c.has_weakref),
+            Value::Type(kind) => match kind {
+                TypeKind::Exc(_) => (true, false),
+                // Variable-size instances cannot take a weak reference list.
+                TypeKind::Int | TypeKind::Tuple | TypeKind::Bytes => (false, true),
+                TypeKind::Set | TypeKind::Frozenset => (false, true),
+                _ => (false, false),
+            },
+            _ => (false, false),
+        };
+        (
+            layout.has_dict && !base_dict,
+            layout.has_weakref && !base_weakref,
+        )
     }
 
     /// The built-in type (list, dict, int, float, str or tuple) a class's
@@ -1103,27 +1238,18 @@ impl Vm {
                 if name == "__qualname__" {
                     return Some(Ok(AttrFound::Fresh(self.str_object(&qualname))));
                 }
-                if name == "__mro__" {
-                    let mro = match self.heap.value(owner) {
-                        Value::Class(c) => c.mro.clone(),
-                        _ => Vec::new(),
-                    };
-                    return Some(Ok(AttrFound::Fresh(self.tuple_object(mro, false))));
-                }
-                if name == "__bases__" {
-                    let bases = match self.heap.value(owner) {
-                        Value::Class(c) => c.bases.clone(),
-                        _ => Vec::new(),
-                    };
-                    let bases = if bases.is_empty() {
-                        vec![self.type_object_id(TypeKind::Object)]
-                    } else {
-                        bases
-                    };
-                    return Some(Ok(AttrFound::Fresh(self.tuple_object(bases, false))));
+                // The class's own `__mro__` and `__bases__` tuples, `__base__`.
+                let held = match (self.heap.value(owner), name) {
+                    (Value::Class(c), "__mro__") => c.mro_tuple,
+                    (Value::Class(c), "__bases__") => Some(c.bases_tuple),
+                    (Value::Class(c), "__base__") => Some(c.base),
+                    _ => None,
+                };
+                if let Some(held) = held {
+                    return Some(Ok(AttrFound::Value(held)));
                 }
                 if name == "__dict__" {
-                    return Some(Err(self.unsupported("a class's __dict__ (a mappingproxy)")));
+                    return Some(Ok(AttrFound::Fresh(self.mapping_proxy(owner))));
                 }
                 match self.class_lookup(owner, name) {
                     Some(found) => Some(Ok(match *self.heap.value(found) {
@@ -1505,6 +1631,16 @@ impl Vm {
         let dict = self.instance_dict(owner);
         let on_class = self.class_lookup(class, name);
         if let Some(found) = on_class
+            && let Value::GetSet { name: getset, .. } = *self.heap.value(found)
+        {
+            // `subtype_dict` and `subtype_getweakref` (no weak references
+            // are ever made here, so always None).
+            return match (getset, dict) {
+                ("__dict__", Some(dict)) => Ok(AttrFound::Value(dict)),
+                _ => Ok(AttrFound::Value(self.singletons.none)),
+            };
+        }
+        if let Some(found) = on_class
             && self.is_data_descriptor(found)
         {
             match self.heap.value(found) {
@@ -1645,6 +1781,24 @@ impl Vm {
                     };
                 }
                 Value::Member { .. } => return self.member_set(found, owner, value),
+                Value::GetSet {
+                    name: "__weakref__",
+                    class,
+                } => {
+                    let class_name = match self.heap.value(class) {
+                        Value::Class(c) => c.name,
+                        _ => "object",
+                    };
+                    return Err(PyException::new(
+                        "AttributeError",
+                        format!(
+                            "attribute '__weakref__' of '{class_name}' objects is not writable"
+                        ),
+                    ));
+                }
+                Value::GetSet { .. } => {
+                    return Err(self.unsupported("assigning or deleting an instance's __dict__"));
+                }
                 Value::Instance { .. } => {
                     let hook = match value {
                         Some(_) => "__set__",

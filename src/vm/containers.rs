@@ -398,8 +398,20 @@ impl Vm {
         Ok(Some(copy))
     }
 
+    /// A mappingproxy's dict (its keys and items are the dict's), else `obj`.
+    pub(super) fn proxied_dict(&self, obj: ObjId) -> ObjId {
+        match *self.heap.value(obj) {
+            Value::DictView {
+                kind: super::types::TypeKind::MappingProxy,
+                dict,
+            } => dict,
+            _ => obj,
+        }
+    }
+
     /// `dict_update_arg`: the entries of a dict, or the pairs of an iterable.
     pub(super) fn dict_update_from(&mut self, dict: ObjId, other: ObjId) -> Flow {
+        let other = self.proxied_dict(other);
         if let Value::Dict(d) = self.heap.value(other) {
             let entries: Vec<(ObjId, ObjId)> = d.entries().map(|e| (e.key, e.value)).collect();
             for (key, value) in entries {

@@ -113,11 +113,12 @@ impl Vm {
                 };
                 self.static_builtin(method)
             }
-            (Value::Member { name, .. }, "__name__") => {
+            (Value::Member { name, .. } | Value::GetSet { name, .. }, "__name__") => {
                 let name = *name;
                 self.identifier(name)
             }
-            (Value::Member { class, .. }, "__objclass__") => *class,
+            (Value::Member { class, .. } | Value::GetSet { class, .. }, "__objclass__") => *class,
+
             (Value::Object, "__class__") => self.type_object_id(TypeKind::Object),
             // The rest of `object()`'s and a set's: `builtin_attribute`.
             (Value::Object | Value::Set(_), _) => return Ok(false),

@@ -295,6 +295,7 @@ pub fn call(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
                     Value::Instance {
                         dict: Some(dict), ..
                     } => Ok(*dict),
+                    Value::Class(_) => Ok(vm.mapping_proxy(obj)),
                     _ => Err(PyException::type_error(
                         "vars() argument must have __dict__ attribute",
                     )),

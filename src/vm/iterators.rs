@@ -359,6 +359,7 @@ impl Vm {
     /// each step of the iterable is logged, so a key's `__hash__` or
     /// `__eq__` running as a frame replays the call without advancing it twice.
     pub(super) fn dict_from(&mut self, source: ObjId) -> Flow<ObjId> {
+        let source = self.proxied_dict(source);
         if self.runs_python(source) {
             let consumer = super::frame::Consumer::Dict { dict: None };
             return self.drain(source, consumer);
@@ -405,6 +406,7 @@ impl Vm {
             )));
         }
         if let Some(&other) = args.first() {
+            let other = self.proxied_dict(other);
             if let Value::Dict(d) = self.heap.value(other) {
                 let pairs: Vec<(ObjId, ObjId)> = d.entries().map(|e| (e.key, e.value)).collect();
                 for (key, value) in pairs {

@@ -1125,7 +1125,7 @@ impl Vm {
     /// `getattr(owner, name)` for builtins: the attribute, found as
     /// `LOAD_ATTR` finds it (a new reference, or a borrowed one the caller
     /// pushes).
-    pub(super) fn get_attribute(&mut self, owner: ObjId, name: &str) -> Flow<ObjId> {
+    pub(in crate::vm) fn get_attribute(&mut self, owner: ObjId, name: &str) -> Flow<ObjId> {
         let symbol = self.heap.symbols.intern(name);
         self.push(owner)?;
         if let Err(error) = self.load_attr(symbol, false) {

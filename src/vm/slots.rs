@@ -148,7 +148,7 @@ impl Vm {
     }
 
     /// The nearest class of `class`'s MRO that adds slots (or `object`).
-    fn solid_base(&self, class: ObjId) -> ObjId {
+    pub(super) fn solid_base(&self, class: ObjId) -> ObjId {
         let mro = match self.heap.value(class) {
             Value::Class(c) => c.mro.clone(),
             _ => return class,

@@ -273,9 +273,9 @@ impl Heap {
         self.collect_among(Some(&pending));
     }
 
-    /// Whether CPython's collector tracks the object: containers, except
-    /// dicts of atomic values and tuples of untracked items (which it
-    /// untracks), and never strs or numbers.
+    /// Whether CPython's collector tracks the object: containers (dicts
+    /// too, empty or not: 3.14 no longer untracks them), except tuples of
+    /// untracked items (which it untracks), and never strs or numbers.
     fn is_tracked(&self, id: ObjId) -> bool {
         self.is_tracked_within(id, 0)
     }
@@ -296,9 +296,6 @@ impl Heap {
             return false;
         }
         match value {
-            Value::Dict(_) => self.children(id).iter().any(|&(child, _)| {
-                self.value(child).holds_references() || self.subclass_of(child).is_some()
-            }),
             Value::Tuple(items) => items
                 .iter()
                 .any(|&item| self.is_tracked_within(item, depth + 1)),

@@ -210,6 +210,23 @@ pub struct Heap {
     /// Lists and dicts that are instances of a class subclassing list or
     /// dict (`class Stack(list)`): their class and `__dict__`, each held.
     subclassed: HashMap<ObjId, Subclassed>,
+    /// The parts of the program's classes (the class, its `__dict__`,
+    /// `__mro__` and `__bases__`, the descriptors in its dict) by address,
+    /// so that referrers name them (`C.__mro__[0]`).
+    class_parts: HashMap<u64, ClassPart>,
+}
+
+/// A part of a class, for naming the references it holds.
+#[derive(Debug, Clone, Copy)]
+struct ClassPart {
+    part: ObjId,
+    part_serial: u64,
+    class: ObjId,
+    class_serial: u64,
+    /// What follows the class's name: `""`, `".__dict__"`, `".__mro__"`…
+    /// or, for a descriptor in its dict, the key (`"__dict__"`).
+    suffix: &'static str,
+    descriptor: bool,
 }
 
 /// The state of CPython 3.14's automatic collection: `young.count` (GC
@@ -306,6 +323,7 @@ impl Heap {
             gc: GcState::default(),
             freelists: freelists::FreeLists::default(),
             subclassed: HashMap::new(),
+            class_parts: HashMap::new(),
             finalizing: Vec::new(),
             finalizing_depths: Vec::new(),
             attention_limit: DEFAULT_MAX_MEMORY,
@@ -1000,6 +1018,71 @@ impl Heap {
         self.subclassed.insert(id, Subclassed { class, dict });
     }
 
+    /// Remember the parts of a new class by address, so that the
+    /// references they hold are named after it (`C.__mro__[0]`,
+    /// `C.__dict__['__dict__'].__objclass__`).
+    pub fn register_class(&mut self, class: ObjId) {
+        let Value::Class(c) = self.value(class) else {
+            return;
+        };
+        let mut parts: Vec<(ObjId, &'static str, bool)> = vec![
+            (class, "", false),
+            (c.dict, ".__dict__", false),
+            (c.bases_tuple, ".__bases__", false),
+        ];
+        parts.extend(c.mro_tuple.map(|mro| (mro, ".__mro__", false)));
+        if let Value::Dict(d) = self.value(c.dict) {
+            for entry in d.entries() {
+                let name = match self.value(entry.value) {
+                    Value::GetSet { class: owner, name } if *owner == class => *name,
+                    Value::Member {
+                        class: owner, name, ..
+                    } if *owner == class => *name,
+                    _ => continue,
+                };
+                parts.push((entry.value, name, true));
+            }
+        }
+        let class_serial = self.get(class).serial;
+        for (part, suffix, descriptor) in parts {
+            let object = self.get(part);
+            if object.immortal {
+                continue;
+            }
+            self.class_parts.insert(
+                object.address,
+                ClassPart {
+                    part,
+                    part_serial: object.serial,
+                    class,
+                    class_serial,
+                    suffix,
+                    descriptor,
+                },
+            );
+        }
+    }
+
+    /// `C.__mro__` for the address of a part of a live class `C`.
+    fn class_path(&self, address: u64) -> Option<String> {
+        if self.class_parts.is_empty() {
+            return None;
+        }
+        let part = self.class_parts.get(&address)?;
+        let live = |id: ObjId, serial: u64| matches!(self.objects.get(id.index()), Some(o) if o.alive && o.serial == serial);
+        if !live(part.part, part.part_serial) || !live(part.class, part.class_serial) {
+            return None;
+        }
+        let Value::Class(c) = self.value(part.class) else {
+            return None;
+        };
+        Some(if part.descriptor {
+            format!("{}.__dict__['{}']", c.name, part.suffix)
+        } else {
+            format!("{}{}", c.name, part.suffix)
+        })
+    }
+
     /// The references the object itself holds: its type's `traverse` slot.
     fn own_children(&self, id: ObjId) -> Vec<(ObjId, Referrer)> {
         let object = self.get(id);
@@ -1026,6 +1109,9 @@ impl Heap {
         let size = object.size;
         if let Value::ByteArray(array) = &object.value {
             self.in_use = self.in_use.saturating_sub(array.allocated as u64);
+        }
+        if matches!(self.objects[id.index()].value, Value::Class(_)) {
+            self.class_parts.retain(|_, part| part.class != id);
         }
         let object = &self.objects[id.index()];
         let gc = object.value.is_gc();
@@ -1110,6 +1196,9 @@ impl Heap {
     /// The referrer as the lecture would say it.
     pub fn describe(&self, referrer: Referrer) -> String {
         let text = |s: Symbol| self.symbols.text(s);
+        if let Some(described) = self.describe_in_class(referrer) {
+            return described;
+        }
         match referrer {
             Referrer::Name { namespace, name } if text(namespace) == MAIN_MODULE => {
                 format!("global {}", text(name))
@@ -1149,6 +1238,31 @@ impl Heap {
                 };
                 format!("dict {container:#x}[{key}]")
             }
+        }
+    }
+
+    /// A reference held by a part of a class, named after the class.
+    fn describe_in_class(&self, referrer: Referrer) -> Option<String> {
+        if self.class_parts.is_empty() {
+            return None;
+        }
+        match referrer {
+            Referrer::Item {
+                container, index, ..
+            } => Some(format!("{}[{index}]", self.class_path(container)?)),
+            Referrer::Attribute { owner, name } => {
+                Some(format!("{}.{name}", self.class_path(owner)?))
+            }
+            Referrer::DictKey { container } => Some(format!("{} key", self.class_path(container)?)),
+            Referrer::DictValue { container, key } => {
+                let path = self.class_path(container)?;
+                let key = match self.objects.get(key.index()) {
+                    Some(object) if object.alive => self.short_repr(key),
+                    _ => "?".to_owned(),
+                };
+                Some(format!("{path}[{key}]"))
+            }
+            _ => None,
         }
     }
 

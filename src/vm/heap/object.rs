@@ -218,6 +218,13 @@ pub enum Value {
         name: &'static str,
         index: u32,
     },
+    /// The `__dict__` or `__weakref__` attribute of a class's instances,
+    /// in the class's dict (`<attribute '__dict__' of 'C' objects>`): its
+    /// class (held, `d_type`) and its name.
+    GetSet {
+        class: ObjId,
+        name: &'static str,
+    },
     /// A Python function bound to an object (`obj.method` taken as a value).
     Method {
         function: ObjId,
@@ -263,15 +270,25 @@ pub struct SlotValues {
     pub pre_header: bool,
 }
 
-/// A class: its name, bases (held), MRO and namespace dict (held).
+/// A class: its name, bases, MRO and namespace dict, held as CPython's
+/// heap type holds them: `tp_dict`, the `tp_bases` and `tp_mro` tuples
+/// (the MRO tuple holds the class itself: a class is always in a cycle,
+/// freed only by the collector) and `tp_base`.
 #[derive(Debug, Clone)]
 pub struct ClassObject {
     pub name: &'static str,
     pub qualname: Arc<str>,
-    /// `__bases__`, each held.
+    /// The bases as the `class` statement gave them (empty for none; the
+    /// `__bases__` tuple holds them).
     pub bases: Vec<ObjId>,
-    /// `__mro__` from the class itself to `object` (not held: the bases hold them).
+    /// `__mro__` from the class itself to `object` (the `__mro__` tuple holds them).
     pub mro: Vec<ObjId>,
+    /// `__bases__` (`tp_bases`): a tuple, held (`(object,)` for no bases).
+    pub bases_tuple: ObjId,
+    /// `__mro__` (`tp_mro`): a tuple, held once the class is made.
+    pub mro_tuple: Option<ObjId>,
+    /// `__base__` (`tp_base`): the base whose layout it extends, held.
+    pub base: ObjId,
     /// `__dict__`: a dict, held.
     pub dict: ObjId,
     /// The slot names of its instances' layout (the bases' first).
@@ -332,6 +349,7 @@ impl Value {
         match self {
             Value::Instance { type_name, .. } => type_name,
             Value::Member { .. } => "member_descriptor",
+            Value::GetSet { .. } => "getset_descriptor",
             Value::Exception(exc) => exc.type_name,
             _ => self.type_kind().name(),
         }
@@ -386,6 +404,7 @@ impl Value {
             Value::ClassMethod(_) => &t::callables::CLASS_METHOD,
             Value::Property { .. } => &t::callables::PROPERTY,
             Value::Member { .. } => &t::callables::MEMBER_DESCRIPTOR,
+            Value::GetSet { .. } => &t::callables::GETSET_DESCRIPTOR,
             Value::Slice { .. } => &t::slice::SLICE,
             Value::Generator(_) => &t::generator::GENERATOR,
             Value::Bytes(_) => &t::bytes::BYTES,

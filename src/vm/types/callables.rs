@@ -271,3 +271,30 @@ pub const MEMBER_DESCRIPTOR: TypeSpec = TypeSpec {
     },
     ..TypeSpec::new("member_descriptor", GC_HEAD + 48)
 };
+
+fn getset_repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Result<(), Stop> {
+    let Value::GetSet { class, name } = &object.value else {
+        return Ok(());
+    };
+    let class_name = match &w.heap.get(*class).value {
+        Value::Class(c) => c.name,
+        _ => "object",
+    };
+    w.push(&format!("<attribute '{name}' of '{class_name}' objects>"))
+}
+
+/// PyGetSetDescrObject: header, type, name, qualname, getset.
+pub const GETSET_DESCRIPTOR: TypeSpec = TypeSpec {
+    kind: TypeKind::GetSetDescriptor,
+    gc: true,
+    slots: Slots {
+        traverse: Some(|_, object, out| {
+            if let Value::GetSet { class, .. } = &object.value {
+                out.push((*class, attribute(object, "__objclass__")));
+            }
+        }),
+        repr: Some(getset_repr),
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("getset_descriptor", GC_HEAD + 48)
+};

@@ -540,6 +540,65 @@ pub const DICT_ITEM_ITERATOR: TypeSpec = TypeSpec {
     ..super::iterators::SEQ_ITER
 };
 
+/// `C.__dict__`, `vars(C)`: a read-only view of a class's dict (held as
+/// `mapping`), a new one each time it is asked for.
+pub const MAPPING_PROXY: TypeSpec = TypeSpec {
+    kind: TypeKind::MappingProxy,
+    gc: true,
+    hashable: false,
+    slots: Slots {
+        traverse: DICT_KEYS.slots.traverse,
+        repr: Some(proxy_repr),
+        len: DICT_KEYS.slots.len,
+        vm: VmSlots {
+            iter: Some(view_iter),
+            contains: Some(keys_contains),
+            bool: Some(view_truth),
+            // `str()` is the mapping's.
+            str: Some(|vm, proxy| match view_dict(vm.heap.value(proxy)) {
+                Some(d) => vm.container_str(d),
+                None => Ok(String::new()),
+            }),
+            getitem: Some(|vm, proxy, key| match view_dict(vm.heap.value(proxy)) {
+                Some(d) => vm.getitem_of(d, key),
+                None => Err(super::protocol::not_iterable(vm.heap.value(proxy))),
+            }),
+            setitem: Some(|_, _, _, _| {
+                Err(crate::vm::exceptions::PyException::type_error(
+                    "'mappingproxy' object does not support item assignment",
+                ))
+            }),
+            delitem: Some(|_, _, _| {
+                Err(crate::vm::exceptions::PyException::type_error(
+                    "'mappingproxy' object does not support item deletion",
+                ))
+            }),
+            // `keys`, `values`, `items`, `get`, `copy`: the mapping's.
+            getattr: Some(|vm, proxy, name| {
+                let text = vm.heap.symbols.text(name).to_owned();
+                match (view_dict(vm.heap.value(proxy)), text.as_str()) {
+                    (Some(d), "keys" | "values" | "items" | "get" | "copy") => {
+                        vm.get_attribute(d, &text)
+                    }
+                    _ => Err(vm.no_attribute(proxy, name)),
+                }
+            }),
+            ..VmSlots::EMPTY
+        },
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("mappingproxy", GC_HEAD + 24)
+};
+
+fn proxy_repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, depth: usize) -> Result<(), Stop> {
+    let Value::DictView { dict, .. } = &object.value else {
+        return Ok(());
+    };
+    w.push("mappingproxy(")?;
+    w.write(*dict, depth + 1)?;
+    w.push(")")
+}
+
 // ---- the interpreter's slots -------------------------------------------------
 
 use super::protocol::{VmSlots, no_item_assignment, no_item_deletion};

@@ -266,6 +266,10 @@ registry! {
     ByteArray => bytes::BYTEARRAY,
     BytesIterator => bytes::BYTES_ITERATOR,
     ByteArrayIterator => bytes::BYTEARRAY_ITERATOR,
+    /// A class's `__dict__` and `__weakref__` attributes.
+    GetSetDescriptor => callables::GETSET_DESCRIPTOR,
+    /// A class's `__dict__`: a read-only view of its dict.
+    MappingProxy => dict::MAPPING_PROXY,
 }
 
 impl TypeKind {
@@ -443,7 +447,10 @@ mod tests {
             );
             // Truth from a length where there is one.
             if spec.slots.len.is_some()
-                && !matches!(name, "dict_keys" | "dict_values" | "dict_items")
+                && !matches!(
+                    name,
+                    "dict_keys" | "dict_values" | "dict_items" | "mappingproxy"
+                )
             {
                 assert!(spec.slots.bool.is_some(), "{name}: len without bool");
             }

@@ -45,16 +45,15 @@ pub const TYPE: TypeSpec = TypeSpec {
     ..TypeSpec::new("type", 416)
 };
 
-/// Its `__dict__`, then its bases (its MRO is held through them).
+/// What `type_traverse` visits: `tp_dict`, `tp_mro`, `tp_bases`, `tp_base`.
 fn class_traverse(_: &Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
     if let Value::Class(class) = &object.value {
         out.push((class.dict, attribute(object, "__dict__")));
-        out.extend(
-            class
-                .bases
-                .iter()
-                .map(|&base| (base, attribute(object, "__bases__"))),
-        );
+        if let Some(mro) = class.mro_tuple {
+            out.push((mro, attribute(object, "__mro__")));
+        }
+        out.push((class.bases_tuple, attribute(object, "__bases__")));
+        out.push((class.base, attribute(object, "__base__")));
     }
 }
 
