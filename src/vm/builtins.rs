@@ -1206,6 +1206,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
     match (kind, args) {
         (TypeKind::Map, _) => vm.map(args),
         (TypeKind::Filter, _) => vm.filter(args),
+        (TypeKind::Type, [name, bases, namespace]) => vm.type_new(*name, *bases, *namespace),
         (TypeKind::Type, [obj]) => {
             if let Value::Instance { class, .. } = vm.heap.value(*obj) {
                 return Ok(*class);

@@ -623,6 +623,82 @@ impl Vm {
         Ok(class)
     }
 
+    /// `type(name, bases, dict)`: a class made from a dict as a `class`
+    /// statement's body would have filled it (`__module__` taken from the
+    /// globals when the dict has none).
+    pub(super) fn type_new(&mut self, name: ObjId, bases: ObjId, namespace: ObjId) -> Flow<ObjId> {
+        let argument = |vm: &Vm, index: usize, obj: ObjId, want: &str| {
+            PyException::type_error(format!(
+                "type.__new__() argument {index} must be {want}, not {}",
+                vm.heap.value(obj).type_name()
+            ))
+        };
+        if !matches!(self.heap.value(name), Value::Str(_)) {
+            return Err(argument(self, 1, name, "str"));
+        }
+        let Value::Tuple(base_items) = self.heap.value(bases) else {
+            return Err(argument(self, 2, bases, "tuple"));
+        };
+        let base_items = base_items.to_vec();
+        let Value::Dict(d) = self.heap.value(namespace) else {
+            return Err(argument(self, 3, namespace, "dict"));
+        };
+        let values: Vec<ObjId> = d.entries().map(|e| e.value).collect();
+        for &base in &base_items {
+            match self.heap.value(base) {
+                Value::Class(_) => {}
+                Value::Type(kind) if !acceptable_base(*kind) => {}
+                Value::Type(kind) if kind.spec().subclassable => {}
+                Value::Type(TypeKind::Object) => {}
+                Value::Type(_) => {
+                    let shown = self.heap.repr(base);
+                    return Err(self.unsupported(&format!("subclassing {shown}")));
+                }
+                // `_PyType_CalculateMetaclass` meets the base's type first.
+                _ => {
+                    return Err(PyException::type_error(
+                        "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                    ));
+                }
+            }
+        }
+        // `__set_name__` and `__init_subclass__` run as frames after a
+        // `class` statement; from `type()` they are not supported yet.
+        let init_subclass = base_items.iter().any(|&base| {
+            matches!(self.heap.value(base), Value::Class(_))
+                && self.class_lookup(base, "__init_subclass__").is_some()
+        });
+        let set_name = values
+            .iter()
+            .any(|&value| self.special_method(value, "__set_name__").is_some());
+        if init_subclass || set_name {
+            return Err(self.unsupported("type() with __init_subclass__ or __set_name__ to call"));
+        }
+        // `type_new_set_module`: `__module__` from the globals, if absent.
+        let module_key = HashKey::Str("__module__".into());
+        let has_module =
+            matches!(self.heap.value(namespace), Value::Dict(d) if d.get(&module_key).is_some());
+        let holder = self.continuation_referrer();
+        let copy = self.heap.alloc(Value::Dict(Box::new(Dict::new())));
+        self.heap.incref(copy, holder);
+        if let Err(error) = self.dict_update_from(copy, namespace) {
+            self.heap.decref(copy, holder);
+            return Err(error);
+        }
+        if !has_module {
+            let key = self.identifier("__module__");
+            let value = self.identifier(super::heap::MAIN_MODULE);
+            if let Err(error) = self.dict_set(copy, key, value) {
+                self.heap.decref(copy, holder);
+                return Err(error);
+            }
+        }
+        self.heap.incref(name, holder);
+        self.heap.incref(bases, holder);
+        let class = self.make_class(name, bases, copy)?;
+        Ok(class)
+    }
+
     /// `C.__dict__`, `vars(C)`: a new read-only view of the class's dict.
     pub(super) fn mapping_proxy(&mut self, class: ObjId) -> ObjId {
         let dict = match self.heap.value(class) {
