@@ -1936,7 +1936,23 @@ impl Vm {
             }
             Value::Function(_) => self.function_dict(owner),
             Value::Class(c) => {
-                if value.is_some() && name.starts_with("__") && name.ends_with("__") {
+                // `type`'s own getset and member descriptors.
+                match name {
+                    "__mro__" | "__dict__" => {
+                        return Err(PyException::new(
+                            "AttributeError",
+                            format!("attribute '{name}' of 'type' objects is not writable"),
+                        ));
+                    }
+                    "__base__" => {
+                        return Err(PyException::new("AttributeError", "readonly attribute"));
+                    }
+                    _ => {}
+                }
+                // Special methods would need the class's slots updated;
+                // these plain entries of its dict do not.
+                let plain = matches!(name, "__weakref__" | "__doc__" | "__module__");
+                if value.is_some() && !plain && name.starts_with("__") && name.ends_with("__") {
                     return Err(self.unsupported(&format!("setting {name} on a class")));
                 }
                 c.dict

@@ -554,6 +554,17 @@ pub const MAPPING_PROXY: TypeSpec = TypeSpec {
             iter: Some(view_iter),
             contains: Some(keys_contains),
             bool: Some(view_truth),
+            // Comparisons are the mapping's (`mappingproxy_richcompare`).
+            order: Some(|vm, proxy, other, depth| {
+                let mapping = |id: ObjId| match vm.heap.value(id) {
+                    Value::DictView {
+                        kind: TypeKind::MappingProxy,
+                        dict,
+                    } => *dict,
+                    _ => id,
+                };
+                order(vm, mapping(proxy), mapping(other), depth)
+            }),
             // `str()` is the mapping's.
             str: Some(|vm, proxy| match view_dict(vm.heap.value(proxy)) {
                 Some(d) => vm.container_str(d),
