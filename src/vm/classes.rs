@@ -299,7 +299,7 @@ impl Vm {
                         _ => None,
                     });
                 if let Some(found) = found
-                    && let Value::ClassMethod(function) = *self.heap.value(found)
+                    && let Value::ClassMethod(function, _) = *self.heap.value(found)
                 {
                     let mut args = vec![class];
                     args.extend(kwvalues.iter().copied());
@@ -1329,8 +1329,8 @@ impl Vm {
                 }
                 match self.class_lookup(owner, name) {
                     Some(found) => Some(Ok(match *self.heap.value(found) {
-                        Value::StaticMethod(function) => AttrFound::Value(function),
-                        Value::ClassMethod(function) => AttrFound::Bound(function, owner),
+                        Value::StaticMethod(function, _) => AttrFound::Value(function),
+                        Value::ClassMethod(function, _) => AttrFound::Bound(function, owner),
                         // A descriptor's `__get__(None, cls)`.
                         Value::Instance { .. } => match self.special_method(found, "__get__") {
                             Some(get) => AttrFound::Get(get, found, None),
@@ -1514,7 +1514,7 @@ impl Vm {
         if !rest.is_empty() {
             let own_new = self
                 .class_lookup(class, "__new__")
-                .is_some_and(|f| matches!(self.heap.value(f), Value::StaticMethod(_)));
+                .is_some_and(|f| matches!(self.heap.value(f), Value::StaticMethod(..)));
             if own_new {
                 return Err(PyException::type_error(
                     "object.__new__() takes exactly one argument (the type to instantiate)",
@@ -1546,7 +1546,7 @@ impl Vm {
             return None;
         }
         let new = self.class_lookup(class, "__new__")?;
-        let Value::StaticMethod(function) = *self.heap.value(new) else {
+        let Value::StaticMethod(function, _) = *self.heap.value(new) else {
             return None;
         };
         let mut call_args = vec![class];
@@ -1790,8 +1790,8 @@ impl Vm {
     pub(super) fn bind_found(&self, found: ObjId, owner: ObjId, class: ObjId) -> AttrFound {
         match *self.heap.value(found) {
             Value::Function(_) => AttrFound::Method(found),
-            Value::StaticMethod(function) => AttrFound::Value(function),
-            Value::ClassMethod(function) => AttrFound::Bound(function, class),
+            Value::StaticMethod(function, _) => AttrFound::Value(function),
+            Value::ClassMethod(function, _) => AttrFound::Bound(function, class),
             Value::Property {
                 fget: Some(fget), ..
             } => AttrFound::Call(fget),

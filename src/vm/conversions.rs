@@ -282,7 +282,7 @@ impl Vm {
     pub(super) fn class_getitem(&mut self, class: ObjId, key: ObjId) -> Flow<ObjId> {
         let found = self.class_lookup(class, "__class_getitem__");
         let function = found.and_then(|f| match self.heap.value(f) {
-            Value::ClassMethod(function) => Some(*function),
+            Value::ClassMethod(function, _) => Some(*function),
             _ => None,
         });
         match function {

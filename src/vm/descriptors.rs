@@ -15,9 +15,9 @@ impl Vm {
     /// `staticmethod(f)` / `classmethod(f)`.
     pub(super) fn wrap_function(&mut self, function: ObjId, class: bool) -> ObjId {
         let wrapper = self.heap.alloc(if class {
-            Value::ClassMethod(function)
+            Value::ClassMethod(function, None)
         } else {
-            Value::StaticMethod(function)
+            Value::StaticMethod(function, None)
         });
         let address = self.heap.get(wrapper).address;
         self.heap.incref(
@@ -28,6 +28,49 @@ impl Vm {
             },
         );
         wrapper
+    }
+
+    /// `staticmethod(f)`, `classmethod(f)` called by the program: the
+    /// wrapper, and (`sm_init`'s `functools_wraps`) a `__dict__` with the
+    /// function's `__module__`, `__name__`, `__qualname__` and `__doc__`.
+    pub(super) fn wrap_function_called(&mut self, function: ObjId, class: bool) -> Flow<ObjId> {
+        let wrapper = self.wrap_function(function, class);
+        let dict = self
+            .heap
+            .alloc(Value::Dict(Box::new(super::types::dict::Dict::new())));
+        let address = self.heap.get(wrapper).address;
+        self.heap.incref(
+            dict,
+            Referrer::Attribute {
+                owner: address,
+                name: "__dict__",
+            },
+        );
+        if let Value::StaticMethod(_, slot) | Value::ClassMethod(_, slot) =
+            self.heap.value_mut(wrapper)
+        {
+            *slot = Some(dict);
+        }
+        if !matches!(self.heap.value(function), Value::Function(_)) {
+            return Ok(wrapper);
+        }
+        for name in ["__module__", "__name__", "__qualname__", "__doc__"] {
+            let value = match self.get_attribute(function, name) {
+                Ok(value) => value,
+                Err(error) => {
+                    self.heap.discard(wrapper);
+                    return Err(error);
+                }
+            };
+            let key = self.identifier(name);
+            let result = self.dict_set(dict, key, value);
+            self.heap.discard(value);
+            if let Err(error) = result {
+                self.heap.discard(wrapper);
+                return Err(error);
+            }
+        }
+        Ok(wrapper)
     }
 
     /// `property(fget, fset, fdel)`.
@@ -100,7 +143,11 @@ impl Vm {
                 };
                 chosen.unwrap_or(self.singletons.none)
             }
-            (Value::StaticMethod(f) | Value::ClassMethod(f), "__func__") => *f,
+            (Value::StaticMethod(f, _) | Value::ClassMethod(f, _), "__func__") => *f,
+            (
+                Value::StaticMethod(_, Some(dict)) | Value::ClassMethod(_, Some(dict)),
+                "__dict__",
+            ) => *dict,
             (
                 Value::Type(TypeKind::Object),
                 "__setattr__" | "__delattr__" | "__getattribute__" | "__new__",
@@ -130,7 +177,7 @@ impl Vm {
                 let kind_name = kind.name();
                 self.str_object(kind_name)
             }
-            (Value::Property { .. } | Value::StaticMethod(_) | Value::ClassMethod(_), _) => {
+            (Value::Property { .. } | Value::StaticMethod(..) | Value::ClassMethod(..), _) => {
                 return Err(PyException::new(
                     "AttributeError",
                     format!(
@@ -293,8 +340,8 @@ impl Vm {
         use super::classes::AttrFound;
         let bound = if is_class {
             match *self.heap.value(found) {
-                Value::ClassMethod(function) => AttrFound::Bound(function, this),
-                Value::StaticMethod(function) => AttrFound::Value(function),
+                Value::ClassMethod(function, _) => AttrFound::Bound(function, this),
+                Value::StaticMethod(function, _) => AttrFound::Value(function),
                 _ => AttrFound::Value(found),
             }
         } else {

@@ -833,6 +833,12 @@ impl Vm {
                     self.identifier(&text)
                 }
                 "__module__" => self.singletons_main_name(),
+                // `func_doc`: the first constant when the code has a
+                // docstring (`CO_HAS_DOCSTRING`), else None.
+                "__doc__" => match function.info.consts.first() {
+                    Some(&doc) if function.info.code.flags & 0x0400_0000 != 0 => doc,
+                    _ => self.singletons.none,
+                },
                 "__defaults__" => function.defaults.unwrap_or(self.singletons.none),
                 "__kwdefaults__" => function.kwdefaults.unwrap_or(self.singletons.none),
                 "__closure__" => function.closure.unwrap_or(self.singletons.none),

@@ -242,8 +242,8 @@ pub enum Value {
     /// A set or frozenset: its table (members held).
     Set(Box<Set>),
     /// `staticmethod(f)`, `classmethod(f)`: the function, held.
-    StaticMethod(ObjId),
-    ClassMethod(ObjId),
+    StaticMethod(ObjId, Option<ObjId>),
+    ClassMethod(ObjId, Option<ObjId>),
     /// `property(fget, fset, fdel)`: the functions, held.
     Property {
         fget: Option<ObjId>,
@@ -402,8 +402,8 @@ impl Value {
             Value::Filter { .. } => &t::iterators::FILTER,
             Value::Set(set) if set.frozen => &t::set::FROZENSET,
             Value::Set(_) => &t::set::SET,
-            Value::StaticMethod(_) => &t::callables::STATIC_METHOD,
-            Value::ClassMethod(_) => &t::callables::CLASS_METHOD,
+            Value::StaticMethod(..) => &t::callables::STATIC_METHOD,
+            Value::ClassMethod(..) => &t::callables::CLASS_METHOD,
             Value::Property { .. } => &t::callables::PROPERTY,
             Value::Member { .. } => &t::callables::MEMBER_DESCRIPTOR,
             Value::GetSet { .. } => &t::callables::GETSET_DESCRIPTOR,

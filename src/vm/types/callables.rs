@@ -194,7 +194,7 @@ pub const CODE: TypeSpec = TypeSpec {
 };
 
 fn wrapper_repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, depth: usize) -> Result<(), Stop> {
-    let (Value::StaticMethod(function) | Value::ClassMethod(function)) = &object.value else {
+    let (Value::StaticMethod(function, _) | Value::ClassMethod(function, _)) = &object.value else {
         return Ok(());
     };
     let kind = object.value.type_name();
@@ -210,8 +210,11 @@ pub const STATIC_METHOD: TypeSpec = TypeSpec {
     gc: true,
     slots: Slots {
         traverse: Some(|_, object, out| {
-            if let Value::StaticMethod(function) | Value::ClassMethod(function) = &object.value {
+            if let Value::StaticMethod(function, dict) | Value::ClassMethod(function, dict) =
+                &object.value
+            {
                 out.push((*function, attribute(object, "__func__")));
+                out.extend(dict.map(|dict| (dict, attribute(object, "__dict__"))));
             }
         }),
         repr: Some(wrapper_repr),
