@@ -15,7 +15,7 @@ use super::exceptions::PyException;
 use super::frame::Slot;
 use super::heap::{Function, ObjId, Referrer, TypeKind, Value};
 use super::report::Event;
-use super::{Flow, Popped, RECURSION_LIMIT, Vm, builtins};
+use super::{Flow, Popped, Vm, builtins};
 use crate::bytecode::opcodes::*;
 use crate::bytecode::{BinaryOp, CompareOp};
 
@@ -2019,7 +2019,7 @@ impl Vm {
         let Value::Function(function) = self.heap.value(callable) else {
             return Ok(false);
         };
-        if function.info.plain_call != Some(argc) || self.frames.len() >= RECURSION_LIMIT {
+        if function.info.plain_call != Some(argc) || self.frames.len() >= self.quick_depth_limit() {
             return Ok(false);
         }
         if !self.push_function_frame(callable) {
@@ -2055,15 +2055,12 @@ impl Vm {
             self.release(callable_popped);
             return Err(self.unsupported("coroutines (async def)"));
         }
-        if self.frames.len() >= RECURSION_LIMIT {
+        if let Some(error) = self.frame_limit_error(1) {
             for arg in args {
                 self.release(arg);
             }
             self.release(callable_popped);
-            return Err(PyException::new(
-                "RecursionError",
-                "maximum recursion depth exceeded",
-            ));
+            return Err(error);
         }
         let locals = match self.bind_arguments(callable, args, kwnames) {
             Ok(locals) => locals,
@@ -2163,6 +2160,23 @@ impl Vm {
             self.heap.finish_pending_collection();
             return Ok(());
         }
+        if let super::frame::Continuation::Init {
+            instance,
+            native: true,
+        } = continuation
+        {
+            // `__init__` of a class that native code called returned: the
+            // instance (the continuation's reference) is the call's result.
+            let _ = popped;
+            self.pop_frame();
+            let holder = self.continuation_referrer();
+            let result = self.init_result(instance, value);
+            self.heap.decref(value, holder);
+            return match result {
+                Ok(instance) => self.replay_returned(instance),
+                Err(exc) => self.replay_raised(exc),
+            };
+        }
         if continuation == super::frame::Continuation::Replay {
             // The returned value's reference (the stack's, or the one
             // `return_value` made for a borrowed one) moves into the
@@ -2190,7 +2204,7 @@ impl Vm {
         let result = result?;
         match continuation {
             // The continuation's reference to the instance moves to the stack.
-            super::frame::Continuation::Init { instance } => {
+            super::frame::Continuation::Init { instance, .. } => {
                 self.push(instance)?;
                 self.heap.decref(instance, holder);
                 Ok(())
