@@ -97,6 +97,8 @@ pub enum Builtin {
     Intern,
     /// `sys.getrecursionlimit`.
     GetRecursionLimit,
+    SetRecursionLimit,
+    Exit,
     /// A special method of a built-in type (`int.__add__`) or a plain
     /// method of numbers (`int.bit_length`), with the type defining it.
     Slot(super::wrappers::SlotMethod, TypeKind),
@@ -171,6 +173,8 @@ impl Builtin {
             Builtin::DictFromKeys => "fromkeys",
             Builtin::Intern => "intern",
             Builtin::GetRecursionLimit => "getrecursionlimit",
+            Builtin::SetRecursionLimit => "setrecursionlimit",
+            Builtin::Exit => "exit",
         }
     }
 
@@ -287,6 +291,8 @@ pub const SYS: &[(&str, Builtin)] = &[
     ("getrefcount", Builtin::GetRefCount),
     ("intern", Builtin::Intern),
     ("getrecursionlimit", Builtin::GetRecursionLimit),
+    ("setrecursionlimit", Builtin::SetRecursionLimit),
+    ("exit", Builtin::Exit),
 ];
 
 type Call = Result<ObjId, Box<PyException>>;
@@ -617,7 +623,21 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::GetRecursionLimit => {
             let [] = exactly(builtin, args)?;
-            Ok(vm.int_object(super::RECURSION_LIMIT as i64))
+            Ok(vm.int_object(vm.recursion_limit as i64))
+        }
+        // `sys.exit([status])`: raise SystemExit(status).
+        Builtin::Exit => {
+            if args.len() > 1 {
+                return Err(PyException::type_error(format!(
+                    "exit expected at most 1 argument, got {}",
+                    args.len()
+                )));
+            }
+            Err(vm.raise_new("SystemExit", args.to_vec()))
+        }
+        Builtin::SetRecursionLimit => {
+            let [limit] = exactly(builtin, args)?;
+            vm.set_recursion_limit(limit)
         }
         Builtin::Iter => {
             let [obj] = exactly(builtin, args)?;
@@ -1400,5 +1420,47 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
             &format!("calling {}() this way", kind.name()),
             None,
         )),
+    }
+}
+
+impl Vm {
+    /// `sys.setrecursionlimit(limit)` (`sys_setrecursionlimit_impl`): a C
+    /// int of at least 1, above the depth of the frames running now. It
+    /// bounds Python frames only; native recursion (repr, compare, hash of
+    /// nested containers) keeps its own fixed bound, as CPython 3.14's stack
+    /// check does.
+    fn set_recursion_limit(&mut self, limit: ObjId) -> Call {
+        let limit = self.index_value(limit)?;
+        let limit = match self.heap.value(limit) {
+            Value::Int(v) => i32::try_from(*v).ok(),
+            Value::Bool(b) => Some(i32::from(*b)),
+            Value::BigInt(_) => None,
+            other => {
+                return Err(PyException::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    other.type_name()
+                )));
+            }
+        }
+        .ok_or_else(|| {
+            PyException::new("OverflowError", "Python int too large to convert to C int")
+        })?;
+        if limit < 1 {
+            return Err(PyException::new(
+                "ValueError",
+                "recursion limit must be greater or equal than 1",
+            ));
+        }
+        let depth = self.frames.len();
+        if depth >= limit as usize {
+            return Err(PyException::new(
+                "RecursionError",
+                format!(
+                    "cannot set the recursion limit to {limit} at the recursion depth {depth}: the limit is too low"
+                ),
+            ));
+        }
+        self.recursion_limit = limit as usize;
+        Ok(self.singletons.none)
     }
 }
