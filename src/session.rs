@@ -1310,7 +1310,7 @@ impl Session {
                 watches: &self.watches,
                 watched,
                 watching,
-                arrived,
+                arrived: &mut arrived,
                 limits,
                 tally,
                 note: None,
@@ -1688,12 +1688,13 @@ impl Stops {
 /// The quiet part of a forward command, told each step by
 /// [`Vm::run_watched`] (or each batch of steps that cannot stop it): the
 /// history's summaries and checkpoints, arrival, watches, limits.
-struct QuietWatcher<'a, F> {
+struct QuietWatcher<'a> {
     history: &'a mut History,
     watches: &'a [Watch],
     watched: Vec<Option<u32>>,
     watching: bool,
-    arrived: F,
+    /// (One instance of the quiet run for every command: a `dyn` call per look.)
+    arrived: &'a mut dyn FnMut(&Vm) -> bool,
     limits: Limits,
     tally: QuietTally,
     /// Why the command stopped without arriving.
@@ -1706,7 +1707,7 @@ struct QuietWatcher<'a, F> {
     line_depth: Option<usize>,
 }
 
-impl<F: FnMut(&Vm) -> bool> Watcher for QuietWatcher<'_, F> {
+impl Watcher for QuietWatcher<'_> {
     #[inline(always)]
     fn batch(&mut self, vm: &Vm) -> u64 {
         if !self.batched {

@@ -44,7 +44,7 @@ impl Vm {
     /// path, the budget (`stop` steps) is spent or the heap needs attention.
     #[inline(always)]
     pub(in crate::vm) fn run_fast(&mut self, stop: u64) -> FastStop {
-        self.fast_loop::<false>(stop, &mut LineSink::default())
+        self.fast_loop(stop, None)
     }
 
     /// [`Vm::run_fast`] for the debugger's quiet run (`Vm::run_watched`):
@@ -54,12 +54,13 @@ impl Vm {
     /// for the caller to tell (its line event is not noted).
     #[inline(always)]
     pub(in crate::vm) fn run_fast_watched(&mut self, stop: u64, sink: &mut LineSink) -> FastStop {
-        self.fast_loop::<true>(stop, sink)
+        self.fast_loop(stop, Some(sink))
     }
 
-    /// The loop of [`Vm::run_fast`] and [`Vm::run_fast_watched`] (`WATCHED`).
+    /// The loop of [`Vm::run_fast`] and [`Vm::run_fast_watched`] (`sink`:
+    /// watched; a constant where it is inlined, so `run_fast` has no test).
     #[inline(always)]
-    fn fast_loop<const WATCHED: bool>(&mut self, stop: u64, sink: &mut LineSink) -> FastStop {
+    fn fast_loop(&mut self, stop: u64, mut sink: Option<&mut LineSink>) -> FastStop {
         let Vm {
             frames,
             heap,
@@ -108,10 +109,11 @@ impl Vm {
         let (mut at, mut executed, mut count) = (*pc, *last, *steps);
         // Watched: whether a line event comes next, written back too.
         let mut line_next = *line_event_next;
+        let watched = sink.is_some();
         'run: loop {
             if count >= stop {
                 (*pc, *last, *steps) = (at, executed, count);
-                if WATCHED {
+                if watched {
                     *line_event_next = line_next;
                 }
                 return FastStop::Budget;
@@ -119,7 +121,7 @@ impl Vm {
             let index = at;
             let Some(&instr) = instrs.get(index) else {
                 (*pc, *last, *steps) = (at, executed, count);
-                if WATCHED {
+                if watched {
                     *line_event_next = line_next;
                 }
                 return FastStop::Fetch;
@@ -412,12 +414,12 @@ impl Vm {
                 (at, executed, count) = (next, Some(index), count + 1);
                 if heap.needs_attention() {
                     (*pc, *last, *steps) = (at, executed, count);
-                    if WATCHED {
+                    if watched {
                         *line_event_next = line_next;
                     }
                     return FastStop::Attention;
                 }
-                if WATCHED {
+                if let Some(sink) = sink.as_deref_mut() {
                     // As `Vm::update_line_event` after the step.
                     line_next = code.fires_line_event(Some(index), next);
                     if line_next && sink.fire(instrs.get(next).and_then(|i| i.line)) {
@@ -430,7 +432,7 @@ impl Vm {
             }
             // Fetched as `Vm::fetch` does; the general path executes it.
             (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
-            if WATCHED {
+            if watched {
                 *line_event_next = line_next;
             }
             return FastStop::General(instr);
