@@ -226,11 +226,14 @@ impl History {
     /// and the frontier when behind it (the steps past it are summarised).
     #[inline(always)]
     fn batch_end(&self, steps: u64) -> u64 {
-        let end = (steps / self.interval + 1) * self.interval;
         if steps < self.frontier {
-            end.min(self.frontier)
+            return ((steps / self.interval + 1) * self.interval).min(self.frontier);
+        }
+        // At the frontier, so within the last summary's interval or at its end.
+        if steps < self.summary_end {
+            self.summary_end
         } else {
-            end
+            self.summary_end + self.interval
         }
     }
 
@@ -250,11 +253,13 @@ impl History {
                 summary.min_depth = summary.min_depth.min(depth);
                 if sink.any {
                     summary.min_line_depth = summary.min_line_depth.min(depth);
-                    if sink.fired.len() > summary.lines.len() {
-                        summary.lines.resize(sink.fired.len(), 0);
-                    }
-                    for (word, bits) in summary.lines.iter_mut().zip(&sink.fired) {
-                        *word |= bits;
+                    for (word, &bits) in sink.fired.iter().enumerate() {
+                        if bits != 0 {
+                            if word >= summary.lines.len() {
+                                summary.lines.resize(word + 1, 0);
+                            }
+                            summary.lines[word] |= bits;
+                        }
                     }
                 }
             }
@@ -770,6 +775,30 @@ impl Session {
     /// compare the two).
     pub fn set_batched(&mut self, batched: bool) {
         self.batched = batched;
+    }
+
+    /// The history's index as text: the interval, the frontier, the steps
+    /// and call counts of the checkpoints, each interval's summary (for
+    /// tests that compare two ways of building it).
+    #[doc(hidden)]
+    pub fn history_fingerprint(&self) -> String {
+        use std::fmt::Write;
+        let history = &self.history;
+        let mut text = format!(
+            "interval {} frontier {} {:?} summary_end {} next_checkpoint {}\n",
+            history.interval,
+            history.frontier,
+            history.frontier_counts,
+            history.summary_end,
+            history.next_checkpoint
+        );
+        for (vm, counts) in history.checkpoints.iter().zip(&history.counts) {
+            let _ = writeln!(text, "checkpoint {} {counts:?}", vm.steps());
+        }
+        for (index, summary) in history.summaries.iter().enumerate() {
+            let _ = writeln!(text, "summary {index} {summary:?}");
+        }
+        text
     }
 
     fn interrupted(&self, step: u64) -> bool {
