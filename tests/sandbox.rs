@@ -35,8 +35,6 @@ const ATTEMPTS: &[&str] = &[
     "import os.path",
     "import pty\npty.spawn('sh')",
     "import ctypes",
-    "import sys\nsys.exit(0)",
-    "raise SystemExit(3)",
     // Network.
     "import socket\nsocket.create_connection(('example.org', 80))",
     "import urllib.request\nurllib.request.urlopen('http://example.org')",
@@ -66,7 +64,6 @@ const ATTEMPTS: &[&str] = &[
     // Frames and code objects.
     "import sys\nprint(sys._getframe())",
     "import sys\nsys.settrace(print)",
-    "import sys\nsys.setrecursionlimit(10 ** 6)",
     "import sys\nprint(sys.modules)",
     "import sys\nsys.stdout.write('x')",
     "def f():\n    pass\nprint(f.__code__)",

@@ -97,6 +97,8 @@ pub enum Builtin {
     Intern,
     /// `sys.getrecursionlimit`.
     GetRecursionLimit,
+    SetRecursionLimit,
+    Exit,
     /// A special method of a built-in type (`int.__add__`) or a plain
     /// method of numbers (`int.bit_length`), with the type defining it.
     Slot(super::wrappers::SlotMethod, TypeKind),
@@ -171,6 +173,8 @@ impl Builtin {
             Builtin::DictFromKeys => "fromkeys",
             Builtin::Intern => "intern",
             Builtin::GetRecursionLimit => "getrecursionlimit",
+            Builtin::SetRecursionLimit => "setrecursionlimit",
+            Builtin::Exit => "exit",
         }
     }
 
@@ -229,9 +233,9 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("isinstance", Builtin::IsInstance),
     ("sum", Builtin::Sum),
     ("sorted", Builtin::Sorted),
-    ("enumerate", Builtin::Enumerate),
-    ("zip", Builtin::Zip),
-    ("reversed", Builtin::Reversed),
+    ("enumerate", Builtin::Type(TypeKind::Enumerate)),
+    ("zip", Builtin::Type(TypeKind::Zip)),
+    ("reversed", Builtin::Type(TypeKind::Reversed)),
     ("any", Builtin::Any),
     ("all", Builtin::All),
     ("chr", Builtin::Chr),
@@ -268,7 +272,7 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("str", Builtin::Type(TypeKind::Str)),
     ("tuple", Builtin::Type(TypeKind::Tuple)),
     ("range", Builtin::Type(TypeKind::Range)),
-    ("super", Builtin::Super),
+    ("super", Builtin::Type(TypeKind::Super)),
     ("property", Builtin::Type(TypeKind::Property)),
     ("staticmethod", Builtin::Type(TypeKind::StaticMethod)),
     ("classmethod", Builtin::Type(TypeKind::ClassMethod)),
@@ -287,6 +291,8 @@ pub const SYS: &[(&str, Builtin)] = &[
     ("getrefcount", Builtin::GetRefCount),
     ("intern", Builtin::Intern),
     ("getrecursionlimit", Builtin::GetRecursionLimit),
+    ("setrecursionlimit", Builtin::SetRecursionLimit),
+    ("exit", Builtin::Exit),
 ];
 
 type Call = Result<ObjId, Box<PyException>>;
@@ -493,6 +499,11 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             return Ok(vm.singletons.none);
         }
         Value::Builtin(builtin) => *builtin,
+        // Types whose calls are handled as builtins' are.
+        Value::Type(TypeKind::Enumerate) => Builtin::Enumerate,
+        Value::Type(TypeKind::Zip) => Builtin::Zip,
+        Value::Type(TypeKind::Reversed) => Builtin::Reversed,
+        Value::Type(TypeKind::Super) => Builtin::Super,
         Value::Type(kind) => Builtin::Type(*kind),
         other => {
             return Err(PyException::type_error(format!(
@@ -511,6 +522,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
     if builtin != Builtin::Print
         && builtin != Builtin::Sorted
         && builtin != Builtin::Enumerate
+        && builtin != Builtin::Zip
         && builtin != Builtin::Min
         && builtin != Builtin::Max
         && let Some((name, _)) = keywords.first()
@@ -611,7 +623,21 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::GetRecursionLimit => {
             let [] = exactly(builtin, args)?;
-            Ok(vm.int_object(super::RECURSION_LIMIT as i64))
+            Ok(vm.int_object(vm.recursion_limit as i64))
+        }
+        // `sys.exit([status])`: raise SystemExit(status).
+        Builtin::Exit => {
+            if args.len() > 1 {
+                return Err(PyException::type_error(format!(
+                    "exit expected at most 1 argument, got {}",
+                    args.len()
+                )));
+            }
+            Err(vm.raise_new("SystemExit", args.to_vec()))
+        }
+        Builtin::SetRecursionLimit => {
+            let [limit] = exactly(builtin, args)?;
+            vm.set_recursion_limit(limit)
         }
         Builtin::Iter => {
             let [obj] = exactly(builtin, args)?;
@@ -691,7 +717,18 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                 ))),
             }
         }
-        Builtin::Zip => vm.zip(args),
+        Builtin::Zip => {
+            let strict = match keywords {
+                [] => false,
+                [("strict", value)] => vm.truthy(*value)?,
+                [(other, _), ..] => {
+                    return Err(PyException::type_error(format!(
+                        "zip() got an unexpected keyword argument '{other}'"
+                    )));
+                }
+            };
+            vm.zip(args, strict)
+        }
         Builtin::Reversed => {
             let [seq] = exactly(builtin, args)?;
             if vm.is_instance_obj(seq) {
@@ -1382,5 +1419,47 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
             &format!("calling {}() this way", kind.name()),
             None,
         )),
+    }
+}
+
+impl Vm {
+    /// `sys.setrecursionlimit(limit)` (`sys_setrecursionlimit_impl`): a C
+    /// int of at least 1, above the depth of the frames running now. It
+    /// bounds Python frames only; native recursion (repr, compare, hash of
+    /// nested containers) keeps its own fixed bound, as CPython 3.14's stack
+    /// check does.
+    fn set_recursion_limit(&mut self, limit: ObjId) -> Call {
+        let limit = self.index_value(limit)?;
+        let limit = match self.heap.value(limit) {
+            Value::Int(v) => i32::try_from(*v).ok(),
+            Value::Bool(b) => Some(i32::from(*b)),
+            Value::BigInt(_) => None,
+            other => {
+                return Err(PyException::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    other.type_name()
+                )));
+            }
+        }
+        .ok_or_else(|| {
+            PyException::new("OverflowError", "Python int too large to convert to C int")
+        })?;
+        if limit < 1 {
+            return Err(PyException::new(
+                "ValueError",
+                "recursion limit must be greater or equal than 1",
+            ));
+        }
+        let depth = self.frames.len();
+        if depth >= limit as usize {
+            return Err(PyException::new(
+                "RecursionError",
+                format!(
+                    "cannot set the recursion limit to {limit} at the recursion depth {depth}: the limit is too low"
+                ),
+            ));
+        }
+        self.recursion_limit = limit as usize;
+        Ok(self.singletons.none)
     }
 }

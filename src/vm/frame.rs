@@ -154,12 +154,14 @@ pub enum ResumeMode {
     ForIterEnumerate { target: u32, enumerate: ObjId },
     /// `FOR_ITER` over `zip(...)` (on the stack) with a generator among its
     /// iterators, `index` the one resumed: the items so far wait in `items`
-    /// (a list, held) until every iterator has given one.
+    /// (a list, held) until every iterator has given one. `checking`: the
+    /// first iterator ended and `zip(strict=True)` makes sure the others did.
     ForIterZip {
         target: u32,
         zip: ObjId,
         index: u32,
         items: ObjId,
+        checking: bool,
     },
     /// `SEND` (`yield from`): a yield is pushed; a return jumps to `END_SEND`.
     Send { target: u32 },
@@ -386,7 +388,10 @@ pub enum Continuation {
         keywords: Option<ObjId>,
     },
     /// A class call: `__init__` returned; push the instance (held) instead.
-    Init { instance: ObjId },
+    /// `native`: the class was called by native code inside the caller's
+    /// instruction (`map(Point, xs)`): the instance is that call's result,
+    /// as [`Continuation::Replay`] or the frame's drain takes results.
+    Init { instance: ObjId, native: bool },
     /// A class's `__set_name__` or `__init_subclass__` hook returned: run the
     /// next one (from entry `next` of its dict), then push the class (held).
     ClassHook {

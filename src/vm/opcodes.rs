@@ -15,12 +15,13 @@ use super::exceptions::PyException;
 use super::frame::Slot;
 use super::heap::{Function, ObjId, Referrer, TypeKind, Value};
 use super::report::Event;
-use super::{Flow, Popped, RECURSION_LIMIT, Vm, builtins};
+use super::{Flow, Popped, Vm, builtins};
 use crate::bytecode::opcodes::*;
 use crate::bytecode::{BinaryOp, CompareOp};
 
 /// `load_instance_attr_calling` found nothing to say about the name.
 const NOT_AN_INSTANCE_ATTRIBUTE: &str = "not an instance attribute";
+const INTRINSIC_IMPORT_STAR: u32 = 2;
 const INTRINSIC_STOPITERATION_ERROR: u32 = 3;
 const INTRINSIC_UNARY_POSITIVE: u32 = 5;
 const INTRINSIC_LIST_TO_TUPLE: u32 = 6;
@@ -765,6 +766,9 @@ impl Vm {
             // CALL_INTRINSIC_1 INTRINSIC_LIST_TO_TUPLE (value -- res)
             CALL_INTRINSIC_1 if arg == INTRINSIC_LIST_TO_TUPLE => self.list_to_tuple(),
 
+            // CALL_INTRINSIC_1 INTRINSIC_IMPORT_STAR (from -- res)
+            CALL_INTRINSIC_1 if arg == INTRINSIC_IMPORT_STAR => self.import_star(),
+
             // SET_FUNCTION_ATTRIBUTE (attr, func -- func)
             SET_FUNCTION_ATTRIBUTE => self.set_function_attribute(arg),
             // MAKE_CELL (--)
@@ -1058,6 +1062,31 @@ impl Vm {
             self.heap.decref(old, referrer);
         }
         Ok(())
+    }
+
+    /// `from module import *` (`import_all_from`, at module level): each
+    /// public name of the module (not starting with `_`; bytestep's modules
+    /// have no `__all__`) is bound as `STORE_NAME` binds it, in the
+    /// module's order; the result is None.
+    fn import_star(&mut self) -> Flow {
+        let popped = self.pop()?;
+        let module = popped.slot.obj.ok_or_else(null_error)?;
+        let names: Vec<(super::heap::Symbol, ObjId)> = match self.heap.value(module) {
+            Value::Module(m) => m
+                .namespace
+                .entries()
+                .filter(|&(name, _)| !self.heap.symbols.text(name).starts_with('_'))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for (name, value) in names {
+            // The value passes through the stack as `STORE_NAME` takes it.
+            self.push(value)?;
+            let slot = self.pop()?;
+            self.store_global(name, slot)?;
+        }
+        self.release(popped);
+        self.push(self.singletons.none)
     }
 
     fn delete_global(&mut self, name: super::heap::Symbol) -> Flow {
@@ -2019,7 +2048,7 @@ impl Vm {
         let Value::Function(function) = self.heap.value(callable) else {
             return Ok(false);
         };
-        if function.info.plain_call != Some(argc) || self.frames.len() >= RECURSION_LIMIT {
+        if function.info.plain_call != Some(argc) || self.frames.len() >= self.quick_depth_limit() {
             return Ok(false);
         }
         if !self.push_function_frame(callable) {
@@ -2055,15 +2084,12 @@ impl Vm {
             self.release(callable_popped);
             return Err(self.unsupported("coroutines (async def)"));
         }
-        if self.frames.len() >= RECURSION_LIMIT {
+        if let Some(error) = self.frame_limit_error(1) {
             for arg in args {
                 self.release(arg);
             }
             self.release(callable_popped);
-            return Err(PyException::new(
-                "RecursionError",
-                "maximum recursion depth exceeded",
-            ));
+            return Err(error);
         }
         let locals = match self.bind_arguments(callable, args, kwnames) {
             Ok(locals) => locals,
@@ -2163,6 +2189,23 @@ impl Vm {
             self.heap.finish_pending_collection();
             return Ok(());
         }
+        if let super::frame::Continuation::Init {
+            instance,
+            native: true,
+        } = continuation
+        {
+            // `__init__` of a class that native code called returned: the
+            // instance (the continuation's reference) is the call's result.
+            let _ = popped;
+            self.pop_frame();
+            let holder = self.continuation_referrer();
+            let result = self.init_result(instance, value);
+            self.heap.decref(value, holder);
+            return match result {
+                Ok(instance) => self.replay_returned(instance),
+                Err(exc) => self.replay_raised(exc),
+            };
+        }
         if continuation == super::frame::Continuation::Replay {
             // The returned value's reference (the stack's, or the one
             // `return_value` made for a borrowed one) moves into the
@@ -2190,7 +2233,7 @@ impl Vm {
         let result = result?;
         match continuation {
             // The continuation's reference to the instance moves to the stack.
-            super::frame::Continuation::Init { instance } => {
+            super::frame::Continuation::Init { instance, .. } => {
                 self.push(instance)?;
                 self.heap.decref(instance, holder);
                 Ok(())
