@@ -59,6 +59,9 @@ impl Vm {
 
     /// The loop of [`Vm::run_fast`] and [`Vm::run_fast_watched`] (`sink`:
     /// watched; a constant where it is inlined, so `run_fast` has no test).
+    /// Watched, every step here stays in its frame and raises nothing: a
+    /// call or a return handled here must leave it to the general path
+    /// then (the debugger looks at each, for its counts and stops).
     #[inline(always)]
     fn fast_loop(&mut self, stop: u64, mut sink: Option<&mut LineSink>) -> FastStop {
         let Vm {
