@@ -23,15 +23,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::compile::SyntaxError;
 use crate::condition::Condition;
 use crate::vm::heap::ObjId;
-use crate::vm::{Event, Moved, Outcome, Step, Vm};
+use crate::vm::{Event, LineSink, Moved, Outcome, Step, Vm, Watcher};
 
 /// Steps between two checkpoints for going back, at first.
 pub const CHECKPOINT_INTERVAL: u64 = 512;
 /// Checkpoints kept before the interval doubles (while it is below [`MAX_INTERVAL`]).
 pub const MAX_CHECKPOINTS: usize = 128;
 /// The longest interval between two checkpoints while the history budget
-/// allows more of them: replaying one takes a millisecond or two.
-pub const MAX_INTERVAL: u64 = 1 << 16;
+/// allows more of them: replaying one takes 2 ms at most (each
+/// checkpoint costs `G` a copy of the interpreter: 65,536 took 4 % more).
+pub const MAX_INTERVAL: u64 = 1 << 17;
 /// At most this many checkpoints, whatever the budget.
 const MOST_CHECKPOINTS: usize = 8192;
 /// How far a new session looks ahead, quietly, to learn how many steps the
@@ -218,6 +219,55 @@ impl History {
         // Checkpoints are taken at the frontier, where the counts are known.
         if steps == self.next_checkpoint && steps == self.frontier {
             self.checkpoint(vm);
+        }
+    }
+
+    /// The step the fast loop may run to from the state after `steps`
+    /// without a look: the end of the interval (its summary and checkpoint),
+    /// and the frontier when behind it (the steps past it are summarised).
+    #[inline(always)]
+    fn batch_end(&self, steps: u64) -> u64 {
+        if steps < self.frontier {
+            return ((steps / self.interval + 1) * self.interval).min(self.frontier);
+        }
+        // At the frontier, so within the last summary's interval or at its end.
+        if steps < self.summary_end {
+            self.summary_end
+        } else {
+            self.summary_end + self.interval
+        }
+    }
+
+    /// After a batch of steps up to `last` that stayed in a frame of
+    /// `depth` (all in one interval, past the frontier or not past it):
+    /// what [`History::after_step`] would note of each, the line events
+    /// from `sink` (emptied).
+    #[inline(always)]
+    fn after_batch(&mut self, last: u64, depth: usize, sink: &mut LineSink) {
+        if last > self.frontier {
+            self.frontier = last;
+            if last > self.summary_end {
+                self.summaries.push(Summary::default());
+                self.set_ends();
+            }
+            if let Some(summary) = self.summaries.last_mut() {
+                summary.min_depth = summary.min_depth.min(depth);
+                if sink.any {
+                    summary.min_line_depth = summary.min_line_depth.min(depth);
+                    for (word, &bits) in sink.fired.iter().enumerate() {
+                        if bits != 0 {
+                            if word >= summary.lines.len() {
+                                summary.lines.resize(word + 1, 0);
+                            }
+                            summary.lines[word] |= bits;
+                        }
+                    }
+                }
+            }
+        }
+        if sink.any {
+            sink.any = false;
+            sink.fired.fill(0);
         }
     }
 
@@ -570,6 +620,9 @@ pub struct Session {
     /// Steps after which a forward command stops without arriving (`None`:
     /// never; the terminal, where a key stops it).
     step_limit: Option<u64>,
+    /// Quiet forward motion runs the steps that cannot stop it in batches
+    /// (false: each step looked at, for tests to compare).
+    batched: bool,
 }
 
 /// A watched object: its arena slot and its address (together they tell it
@@ -662,6 +715,7 @@ impl Session {
             watches: Vec::new(),
             interrupt: None,
             step_limit: Some(MAX_STEPS_PER_COMMAND),
+            batched: true,
         };
         session.code_lines = code_lines(&session.vm);
         session.step_line();
@@ -714,6 +768,38 @@ impl Session {
     /// never, for a front end whose user can interrupt).
     pub fn set_step_limit(&mut self, limit: Option<u64>) {
         self.step_limit = limit;
+    }
+
+    /// Whether quiet forward motion runs the steps that cannot stop it in
+    /// batches in the interpreter's fast loop (the default), or looks at
+    /// each step: the same stops, states and history either way (tests
+    /// compare the two).
+    pub fn set_batched(&mut self, batched: bool) {
+        self.batched = batched;
+    }
+
+    /// The history's index as text: the interval, the frontier, the steps
+    /// and call counts of the checkpoints, each interval's summary (for
+    /// tests that compare two ways of building it).
+    #[doc(hidden)]
+    pub fn history_fingerprint(&self) -> String {
+        use std::fmt::Write;
+        let history = &self.history;
+        let mut text = format!(
+            "interval {} frontier {} {:?} summary_end {} next_checkpoint {}\n",
+            history.interval,
+            history.frontier,
+            history.frontier_counts,
+            history.summary_end,
+            history.next_checkpoint
+        );
+        for (vm, counts) in history.checkpoints.iter().zip(&history.counts) {
+            let _ = writeln!(text, "checkpoint {} {counts:?}", vm.steps());
+        }
+        for (index, summary) in history.summaries.iter().enumerate() {
+            let _ = writeln!(text, "summary {index} {summary:?}");
+        }
+        text
     }
 
     fn interrupted(&self, step: u64) -> bool {
@@ -797,12 +883,12 @@ impl Session {
 
     /// `i`: one instruction.
     pub fn step_instruction(&mut self) {
-        self.forward(|_| true, false);
+        self.forward(|_| true, Stops::every(), false);
     }
 
     /// `s`: to the next line event, into calls.
     pub fn step_line(&mut self) {
-        self.forward(next_has_line_event, false);
+        self.forward(next_has_line_event, Stops::line_events(usize::MAX), false);
     }
 
     /// `n`: to the next line event in this frame or an outer one, over calls.
@@ -810,6 +896,7 @@ impl Session {
         let depth = self.depth();
         self.forward(
             move |vm| next_has_line_event(vm) && vm.frames().len() <= depth,
+            Stops::line_events(depth),
             false,
         );
     }
@@ -817,7 +904,7 @@ impl Session {
     /// `f`: until the current frame has returned.
     pub fn finish(&mut self) {
         let depth = self.depth();
-        self.forward(move |vm| vm.frames().len() < depth, false);
+        self.forward(move |vm| vm.frames().len() < depth, Stops::frames(), false);
     }
 
     /// `c`: to the next breakpoint line whose condition holds, to the next
@@ -825,7 +912,12 @@ impl Session {
     pub fn continue_running(&mut self) {
         let breakpoints = self.breakpoints.clone();
         let conditions = self.conditions.clone();
-        self.forward(move |vm| at_breakpoint(vm, &breakpoints, &conditions), true);
+        let stops = Stops::lines(breakpoints.iter().copied());
+        self.forward(
+            move |vm| at_breakpoint(vm, &breakpoints, &conditions),
+            stops,
+            true,
+        );
         self.explain_arrival();
     }
 
@@ -868,6 +960,7 @@ impl Session {
                 next_has_line_event(vm)
                     && vm.next_instruction().and_then(|(_, i)| i.line) == Some(line)
             },
+            Stops::lines([line]),
             false,
         );
     }
@@ -974,7 +1067,7 @@ impl Session {
             Some(total) if self.can_jump_forward(self.step_number(), total) => {
                 self.jump_forward(total)
             }
-            _ => self.forward(|_| false, false),
+            _ => self.forward(|_| false, Stops::frames(), false),
         }
     }
 
@@ -1005,11 +1098,11 @@ impl Session {
             .step_limit
             .map(|l| l.saturating_mul(WORK_PER_LIMITED_STEP));
         if work_limit.is_some_and(|limit| vm.work() + 1 - self.vm.work() >= limit) {
-            self.forward(move |vm| vm.steps() >= target, false);
+            self.forward(move |vm| vm.steps() >= target, Stops::step(target), false);
             return;
         }
         let before = std::mem::replace(&mut self.vm, vm);
-        self.forward(move |vm| vm.steps() >= target, false);
+        self.forward(move |vm| vm.steps() >= target, Stops::step(target), false);
         let end = self.step_number();
         let printed = (self.vm.output.len() - before.output.len()).min(REPORT_OUTPUT_LIMIT as u64);
         let report = &mut self.last_stop;
@@ -1032,7 +1125,7 @@ impl Session {
             if self.can_jump_forward(here, target) {
                 self.jump_forward(target);
             } else {
-                self.forward(move |vm| vm.steps() >= target, false);
+                self.forward(move |vm| vm.steps() >= target, Stops::step(target), false);
             }
             return;
         }
@@ -1044,7 +1137,7 @@ impl Session {
         let before = std::mem::replace(&mut self.vm, vm);
         self.last_stop = StopReport::default();
         if target > 0 {
-            self.forward(move |vm| vm.steps() >= target, false);
+            self.forward(move |vm| vm.steps() >= target, Stops::step(target), false);
         }
         // "Since the previous stop" is about the two screens the user saw: going
         // back, that is the difference between the states, not the replayed step.
@@ -1193,7 +1286,7 @@ impl Session {
     /// interrupted or reaches its step limit. The first [`RECORDED_STEPS`]
     /// record their events; then the rest run quietly and
     /// [`Session::settle_quiet_stop`] tells the stop from the two states.
-    fn forward(&mut self, mut arrived: impl FnMut(&Vm) -> bool, watching: bool) {
+    fn forward(&mut self, mut arrived: impl FnMut(&Vm) -> bool, stops: Stops, watching: bool) {
         let mut report = StopReport::default();
         let start = self.vm.steps();
         let start_output = self.vm.output.len();
@@ -1236,31 +1329,31 @@ impl Session {
         }
         if quiet {
             // The rest in the interpreter's own loop, building nothing.
-            let mut tally = QuietTally::new(&self.vm);
-            let history = &mut self.history;
-            let watches = &self.watches;
-            let mut note = None;
+            let tally = QuietTally::new(&self.vm);
+            let sink = LineSink {
+                stop_lines: stops.lines,
+                ..LineSink::default()
+            };
+            let batched = self.batched && !stops.every && !watching;
+            let mut watcher = QuietWatcher {
+                history: &mut self.history,
+                watches: &self.watches,
+                watched,
+                watching,
+                arrived: &mut arrived,
+                limits,
+                tally,
+                note: None,
+                sink,
+                batched,
+                stop_step: stops.step,
+                line_depth: stops.line_depth,
+            };
             self.vm.set_recording(false);
-            self.vm.run_watched(|vm, moved| {
-                if moved != Moved::Stayed {
-                    tally.moved(vm, moved);
-                }
-                history.after_step(vm, moved);
-                let mut done = arrived(vm);
-                if watching {
-                    done |= watch_moved(watches, vm, &mut watched);
-                }
-                if done {
-                    return true;
-                }
-                if vm.work() < limits.threshold {
-                    return false;
-                }
-                note = limits.look(vm);
-                note.is_some()
-            });
+            self.vm.run_watched(&mut watcher);
             self.vm.set_recording(true);
-            report.note = note;
+            report.note = watcher.note;
+            let tally = watcher.tally;
             self.finished_check();
             self.settle_quiet_stop(report, tally, start, start_output);
             return;
@@ -1553,6 +1646,143 @@ impl Limits {
             ));
         }
         None
+    }
+}
+
+/// Where a forward command's `arrived` can first hold after a step that
+/// stayed in its frame, so that the quiet run's batches (the fast loop,
+/// see [`Vm::run_watched`]) stop only there. Steps that enter, leave or
+/// unwind a frame are always looked at.
+#[derive(Debug, Clone, Default)]
+struct Stops {
+    /// After any step: no batches (`i`).
+    every: bool,
+    /// At a line event in a frame at most this deep (`s`: any, `n`: its own).
+    line_depth: Option<usize>,
+    /// At a line event on one of these lines (a bit set): breakpoints, `t`'s line.
+    lines: Vec<u64>,
+    /// At this step (`:N`; `u64::MAX`: none).
+    step: u64,
+}
+
+impl Stops {
+    /// Only at steps that move between frames, the limits, the end (`G`, `f`).
+    fn frames() -> Stops {
+        Stops {
+            step: u64::MAX,
+            ..Stops::default()
+        }
+    }
+
+    /// After every step (`i`).
+    fn every() -> Stops {
+        Stops {
+            every: true,
+            ..Stops::frames()
+        }
+    }
+
+    /// At a line event in a frame at most `depth` deep.
+    fn line_events(depth: usize) -> Stops {
+        Stops {
+            line_depth: Some(depth),
+            ..Stops::frames()
+        }
+    }
+
+    /// At a line event on one of `lines`.
+    fn lines(lines: impl IntoIterator<Item = u32>) -> Stops {
+        let mut set = Vec::new();
+        for line in lines {
+            let word = (line / 64) as usize;
+            if word >= set.len() {
+                set.resize(word + 1, 0);
+            }
+            set[word] |= 1 << (line % 64);
+        }
+        Stops {
+            lines: set,
+            ..Stops::frames()
+        }
+    }
+
+    /// At step `target`.
+    fn step(target: u64) -> Stops {
+        Stops {
+            step: target,
+            ..Stops::frames()
+        }
+    }
+}
+
+/// The quiet part of a forward command, told each step by
+/// [`Vm::run_watched`] (or each batch of steps that cannot stop it): the
+/// history's summaries and checkpoints, arrival, watches, limits.
+struct QuietWatcher<'a> {
+    history: &'a mut History,
+    watches: &'a [Watch],
+    watched: Vec<Option<u32>>,
+    watching: bool,
+    /// (One instance of the quiet run for every command: a `dyn` call per look.)
+    arrived: &'a mut dyn FnMut(&Vm) -> bool,
+    limits: Limits,
+    tally: QuietTally,
+    /// Why the command stopped without arriving.
+    note: Option<String>,
+    sink: LineSink,
+    /// Batches allowed (not with watches: any step may change a count).
+    batched: bool,
+    /// See [`Stops`].
+    stop_step: u64,
+    line_depth: Option<usize>,
+}
+
+impl Watcher for QuietWatcher<'_> {
+    #[inline(always)]
+    fn batch(&mut self, vm: &Vm) -> u64 {
+        if !self.batched {
+            return 0;
+        }
+        let steps = vm.steps();
+        // Work is steps plus the size of big values made; the fast loop
+        // makes none, so the limits' threshold is this many steps away.
+        let to_limits = self.limits.threshold.saturating_sub(vm.work());
+        self.sink.stop_all = self.line_depth.is_some_and(|d| vm.frames().len() <= d);
+        self.history
+            .batch_end(steps)
+            .min(self.stop_step)
+            .min(steps.saturating_add(to_limits))
+    }
+
+    #[inline(always)]
+    fn sink(&mut self) -> &mut LineSink {
+        &mut self.sink
+    }
+
+    #[inline(always)]
+    fn after_batch(&mut self, vm: &Vm, last: u64) {
+        self.history
+            .after_batch(last, vm.frames().len(), &mut self.sink);
+    }
+
+    #[inline(always)]
+    fn after(&mut self, vm: &Vm, moved: Moved) -> bool {
+        if moved != Moved::Stayed {
+            self.tally.moved(vm, moved);
+        }
+        self.history.after_step(vm, moved);
+        let mut done = (self.arrived)(vm);
+        if self.watching {
+            done |= watch_moved(self.watches, vm, &mut self.watched);
+        }
+        if done {
+            return true;
+        }
+        if vm.work() < self.limits.threshold {
+            return false;
+        }
+        self.note = self.limits.look(vm);
+        self.note.is_some()
     }
 }
 

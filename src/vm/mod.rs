@@ -1071,14 +1071,45 @@ impl Vm {
     }
 
     /// Run as [`Vm::run`] does, but working out line events as
-    /// [`Vm::step_quiet`] does, and calling `after(vm, moved)` after every
-    /// step until it returns true (then true) or the program ends (false):
-    /// the debugger's quiet forward motion. A step ends exactly as in
+    /// [`Vm::step_quiet`] does, and telling `watcher` after every step
+    /// until it says stop (then true) or the program ends (false): the
+    /// debugger's quiet forward motion. A step ends exactly as in
     /// `execute_checked`.
+    ///
+    /// Steps the watcher need not look at one by one run in batches in the
+    /// fast inner loop (`exec/fast.rs`), up to the step [`Watcher::batch`]
+    /// gives: the loop notes their line events in [`Watcher::sink`] and
+    /// stops early after a step whose next line event the sink asks for.
+    /// The watcher is told [`Watcher::after_batch`] of a batch's steps (all
+    /// in one frame, none raising), then [`Watcher::after`] of each step
+    /// the general path runs and of the batch's last step when the batch
+    /// stopped for the budget or a line.
     #[inline]
-    pub fn run_watched(&mut self, mut after: impl FnMut(&Vm, Moved) -> bool) -> bool {
+    pub fn run_watched<W: Watcher>(&mut self, watcher: &mut W) -> bool {
         self.track_lines = true;
-        while let Some(instr) = self.fetch() {
+        loop {
+            let fetched = if self.outcome.is_none() && !self.heap.recorder.enabled {
+                let stop = watcher.batch(self);
+                if stop > self.steps {
+                    match self.run_batch(watcher, stop) {
+                        Batched::Looked(done) => {
+                            if done {
+                                return true;
+                            }
+                            continue;
+                        }
+                        Batched::General(instr) => Some(instr),
+                        Batched::Fetch => self.fetch(),
+                    }
+                } else {
+                    self.fetch()
+                }
+            } else {
+                self.fetch()
+            };
+            let Some(instr) = fetched else {
+                break;
+            };
             let depth = self.frames.len();
             let moved = match self.execute(instr) {
                 Err(error) => {
@@ -1088,28 +1119,75 @@ impl Vm {
                     }
                     Moved::Unwound
                 }
-                Ok(()) if self.heap.over_limit() => {
-                    self.raise(self.heap.memory_error());
-                    Moved::Unwound
-                }
-                Ok(()) if self.outcome.is_some() => Moved::Finished,
-                Ok(()) => {
-                    if !self.heap.finalizing().is_empty() || self.heap.gc.scheduled {
-                        self.attend(true);
-                    }
-                    self.update_line_event();
-                    match self.frames.len().cmp(&depth) {
-                        std::cmp::Ordering::Greater => Moved::Called,
-                        std::cmp::Ordering::Less => Moved::Returned,
-                        std::cmp::Ordering::Equal => Moved::Stayed,
-                    }
-                }
+                Ok(()) => self.settle_watched(depth),
             };
-            if after(self, moved) {
+            if watcher.after(self, moved) {
                 return true;
             }
         }
         false
+    }
+
+    /// One batch of [`Vm::run_watched`]: the fast loop up to `stop` steps,
+    /// then what the watcher must be told.
+    #[inline(always)]
+    fn run_batch<W: Watcher>(&mut self, watcher: &mut W, stop: u64) -> Batched {
+        let start = self.steps;
+        let depth = self.frames.len();
+        match self.run_fast_watched(stop, watcher.sink()) {
+            exec::fast::FastStop::Budget => {
+                watcher.after_batch(self, self.steps);
+                Batched::Looked(watcher.after(self, Moved::Stayed))
+            }
+            exec::fast::FastStop::Attention => {
+                // The last step is told on its own: attending may move frames.
+                if self.steps - 1 > start {
+                    watcher.after_batch(self, self.steps - 1);
+                }
+                let moved = self.settle_watched(depth);
+                Batched::Looked(watcher.after(self, moved))
+            }
+            exec::fast::FastStop::General(instr) => {
+                // Fetched (counted) but not executed yet.
+                if self.steps - 1 > start {
+                    watcher.after_batch(self, self.steps - 1);
+                }
+                if instr.opcode == crate::bytecode::opcodes::RETURN_VALUE && self.return_quick() {
+                    let moved = self.settle_watched(depth);
+                    return Batched::Looked(watcher.after(self, moved));
+                }
+                Batched::General(instr)
+            }
+            exec::fast::FastStop::Fetch => {
+                if self.steps > start {
+                    watcher.after_batch(self, self.steps);
+                }
+                Batched::Fetch
+            }
+        }
+    }
+
+    /// After an instruction that succeeded, in [`Vm::run_watched`]: the
+    /// memory limit, the end, generators to close and collections due,
+    /// then the next line event; how the step moved between frames.
+    #[inline(always)]
+    fn settle_watched(&mut self, depth: usize) -> Moved {
+        if self.heap.over_limit() {
+            self.raise(self.heap.memory_error());
+            return Moved::Unwound;
+        }
+        if self.outcome.is_some() {
+            return Moved::Finished;
+        }
+        if !self.heap.finalizing().is_empty() || self.heap.gc.scheduled {
+            self.attend(true);
+        }
+        self.update_line_event();
+        match self.frames.len().cmp(&depth) {
+            std::cmp::Ordering::Greater => Moved::Called,
+            std::cmp::Ordering::Less => Moved::Returned,
+            std::cmp::Ordering::Equal => Moved::Stayed,
+        }
     }
 
     /// Run at most `budget` more instructions, as [`Vm::run`] does; true once finished.
@@ -1635,6 +1713,78 @@ pub enum Moved {
     Finished,
     /// An exception was raised (caught or not).
     Unwound,
+}
+
+/// What [`Vm::run_watched`] tells, and asks, as it runs.
+pub trait Watcher {
+    /// Before the fast loop runs: the step count it may run up to (none
+    /// when not above [`Vm::steps`]). Every step below it must need
+    /// nothing but its line event noted (the sink's), whatever its state.
+    fn batch(&mut self, vm: &Vm) -> u64;
+    /// Where the fast loop notes line events, and which it stops after.
+    fn sink(&mut self) -> &mut LineSink;
+    /// The fast loop ran steps in one frame up to step `last` (the state
+    /// after it is not `vm`'s when the loop stopped before a step of the
+    /// general path): each stayed in its frame and raised nothing; the
+    /// sink holds their line events.
+    fn after_batch(&mut self, vm: &Vm, last: u64);
+    /// After a step the watcher looks at (each of the general path, the
+    /// last of a batch that stopped for its budget or a line event); true
+    /// stops the run.
+    fn after(&mut self, vm: &Vm, moved: Moved) -> bool;
+}
+
+/// The line events of a batch of [`Vm::run_watched`]: which lines fired
+/// one (noted by the fast loop), and after which to stop.
+#[derive(Debug, Clone, Default)]
+pub struct LineSink {
+    /// The lines that fired a line event (a bit set: bit `l % 64` of word `l / 64`).
+    pub fired: Vec<u64>,
+    /// Whether any line event fired (one with no line too).
+    pub any: bool,
+    /// Stop after a step whose next instruction fires a line event on one of these lines (a bit set).
+    pub stop_lines: Vec<u64>,
+    /// Stop after any step whose next instruction fires a line event.
+    pub stop_all: bool,
+}
+
+impl LineSink {
+    /// A line event fires before the next instruction (on `line`): noted;
+    /// true when the run must stop to look.
+    #[inline(always)]
+    pub(crate) fn fire(&mut self, line: Option<u32>) -> bool {
+        self.any = true;
+        let Some(line) = line else {
+            return self.stop_all;
+        };
+        let (word, bit) = ((line / 64) as usize, 1u64 << (line % 64));
+        match self.fired.get_mut(word) {
+            Some(bits) => *bits |= bit,
+            None => self.grow(word, bit),
+        }
+        self.stop_all
+            || self
+                .stop_lines
+                .get(word)
+                .is_some_and(|bits| bits & bit != 0)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self, word: usize, bit: u64) {
+        self.fired.resize(word + 1, 0);
+        self.fired[word] |= bit;
+    }
+}
+
+/// How a batch of [`Vm::run_watched`] ended.
+enum Batched {
+    /// The watcher was told of its last step and said whether to stop.
+    Looked(bool),
+    /// The next instruction, fetched, is for the general path.
+    General(Instr),
+    /// Nothing to fetch in the fast loop: `Vm::fetch` says what happens.
+    Fetch,
 }
 
 /// A slot just popped, with the referrer it had on the stack.

@@ -21,11 +21,12 @@ use crate::vm::code::{Instr, NO_TARGET};
 use crate::vm::containers::Method;
 use crate::vm::frame::{Frame, Slot};
 use crate::vm::heap::{Heap, ObjId, Referrer, Symbol, Value};
-use crate::vm::{SMALL_INT_MAX, SMALL_INT_MIN, Vm};
+use crate::vm::{LineSink, SMALL_INT_MAX, SMALL_INT_MIN, Vm};
 
 /// Why [`Vm::run_fast`] stopped.
 pub(in crate::vm) enum FastStop {
-    /// The step budget is spent.
+    /// The step budget is spent (or, watched, the next instruction fires a
+    /// line event the sink asks to stop for).
     Budget,
     /// The next instruction is not one of this loop's (or not on these
     /// operands): it is fetched (the step counted, the frame's `pc` past
@@ -43,6 +44,26 @@ impl Vm {
     /// path, the budget (`stop` steps) is spent or the heap needs attention.
     #[inline(always)]
     pub(in crate::vm) fn run_fast(&mut self, stop: u64) -> FastStop {
+        self.fast_loop(stop, None)
+    }
+
+    /// [`Vm::run_fast`] for the debugger's quiet run (`Vm::run_watched`):
+    /// also works out, after each step, whether a line event comes next
+    /// (kept in the frame when it stops), notes each in `sink` and stops
+    /// after one the sink asks for. The step that needs attention is left
+    /// for the caller to tell (its line event is not noted).
+    #[inline(always)]
+    pub(in crate::vm) fn run_fast_watched(&mut self, stop: u64, sink: &mut LineSink) -> FastStop {
+        self.fast_loop(stop, Some(sink))
+    }
+
+    /// The loop of [`Vm::run_fast`] and [`Vm::run_fast_watched`] (`sink`:
+    /// watched; a constant where it is inlined, so `run_fast` has no test).
+    /// Watched, every step here stays in its frame and raises nothing: a
+    /// call or a return handled here must leave it to the general path
+    /// then (the debugger looks at each, for its counts and stops).
+    #[inline(always)]
+    fn fast_loop(&mut self, stop: u64, mut sink: Option<&mut LineSink>) -> FastStop {
         let Vm {
             frames,
             heap,
@@ -65,6 +86,7 @@ impl Vm {
             stack,
             qualname,
             locals_dict,
+            line_event_next,
             ..
         } = frame;
         // Module-level names straight from the namespace: not in a class
@@ -88,14 +110,23 @@ impl Vm {
         // The frame's `pc` and `last` and the step count live in locals
         // while the loop runs, written back whenever it stops.
         let (mut at, mut executed, mut count) = (*pc, *last, *steps);
+        // Watched: whether a line event comes next, written back too.
+        let mut line_next = *line_event_next;
+        let watched = sink.is_some();
         'run: loop {
             if count >= stop {
                 (*pc, *last, *steps) = (at, executed, count);
+                if watched {
+                    *line_event_next = line_next;
+                }
                 return FastStop::Budget;
             }
             let index = at;
             let Some(&instr) = instrs.get(index) else {
                 (*pc, *last, *steps) = (at, executed, count);
+                if watched {
+                    *line_event_next = line_next;
+                }
                 return FastStop::Fetch;
             };
             let arg = instr.arg as usize;
@@ -386,12 +417,27 @@ impl Vm {
                 (at, executed, count) = (next, Some(index), count + 1);
                 if heap.needs_attention() {
                     (*pc, *last, *steps) = (at, executed, count);
+                    if watched {
+                        *line_event_next = line_next;
+                    }
                     return FastStop::Attention;
+                }
+                if let Some(sink) = sink.as_deref_mut() {
+                    // As `Vm::update_line_event` after the step.
+                    line_next = code.fires_line_event(Some(index), next);
+                    if line_next && sink.fire(instrs.get(next).and_then(|i| i.line)) {
+                        (*pc, *last, *steps) = (at, executed, count);
+                        *line_event_next = line_next;
+                        return FastStop::Budget;
+                    }
                 }
                 continue 'run;
             }
             // Fetched as `Vm::fetch` does; the general path executes it.
             (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
+            if watched {
+                *line_event_next = line_next;
+            }
             return FastStop::General(instr);
         }
     }
