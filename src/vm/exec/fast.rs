@@ -36,13 +36,45 @@ pub(in crate::vm) enum FastStop {
     Fetch,
     /// An instruction ran and the heap needs attention (see `Vm::attend`).
     Attention,
+    /// `CALL` of a plain Python function with exactly its positional
+    /// parameters, fetched: [`Vm::run_fast`] pushes its frame.
+    Call(Instr),
+    /// `RETURN_VALUE`, fetched: [`Vm::run_fast`] returns from a plain
+    /// function's frame.
+    Return(Instr),
 }
 
 impl Vm {
+    /// Run instructions until one needs the general path, the budget
+    /// (`stop` steps) is spent or the heap needs attention: the innermost
+    /// frame's in [`Vm::run_frame`], calls of plain Python functions and
+    /// returns from them here, without leaving the loop.
+    #[inline(always)]
+    pub(in crate::vm) fn run_fast(&mut self, stop: u64) -> FastStop {
+        loop {
+            match self.run_frame(stop) {
+                FastStop::Call(instr) => {
+                    if !self.call_plain(instr.arg as usize) {
+                        return FastStop::General(instr);
+                    }
+                }
+                FastStop::Return(instr) => {
+                    if !self.return_quick() {
+                        return FastStop::General(instr);
+                    }
+                    if self.heap.needs_attention() {
+                        return FastStop::Attention;
+                    }
+                }
+                stopped => return stopped,
+            }
+        }
+    }
+
     /// Run instructions of the innermost frame until one needs the general
     /// path, the budget (`stop` steps) is spent or the heap needs attention.
     #[inline(always)]
-    pub(in crate::vm) fn run_fast(&mut self, stop: u64) -> FastStop {
+    fn run_frame(&mut self, stop: u64) -> FastStop {
         let Vm {
             frames,
             heap,
@@ -54,6 +86,7 @@ impl Vm {
             ..
         } = self;
         let (main_module, builtins_module) = (*main_module, *builtins_module);
+        let depth = frames.len();
         let Some(frame) = frames.last_mut() else {
             return FastStop::Fetch;
         };
@@ -381,6 +414,32 @@ impl Vm {
                         replace_two(heap, stack, [left, right], result, true, quiet);
                     }
 
+                    // CALL (callable, self_or_null, args[oparg] -- res): a plain
+                    // Python function with exactly its positional parameters
+                    // (as `try_fast_call`); `Vm::call_plain` pushes its frame
+                    CALL => {
+                        let Some(base) = stack.len().checked_sub(arg + 2) else {
+                            break 'general;
+                        };
+                        let (Some(callable), None) = (stack[base].obj, stack[base + 1].obj) else {
+                            break 'general;
+                        };
+                        match heap.value(callable) {
+                            Value::Function(function)
+                                if function.info.plain_call == Some(arg)
+                                    && depth < crate::vm::RECURSION_LIMIT => {}
+                            _ => break 'general,
+                        }
+                        (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
+                        return FastStop::Call(instr);
+                    }
+
+                    // RETURN_VALUE (retval --): `Vm::return_quick` returns
+                    RETURN_VALUE if depth > 1 => {
+                        (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
+                        return FastStop::Return(instr);
+                    }
+
                     _ => break 'general,
                 }
                 (at, executed, count) = (next, Some(index), count + 1);
@@ -496,13 +555,8 @@ impl Vm {
     /// nothing, for any other frame.
     #[inline]
     pub(in crate::vm) fn return_quick(&mut self) -> bool {
-        let Vm {
-            frames,
-            heap,
-            spare_frames,
-            ..
-        } = self;
-        let [.., caller, frame] = frames.as_mut_slice() else {
+        let Vm { frames, heap, .. } = self;
+        let [.., caller, frame] = &mut frames[..] else {
             return false;
         };
         if heap.recorder.enabled
@@ -539,11 +593,7 @@ impl Vm {
             heap.decref(function, quiet);
         }
         caller.stack.push(Slot::strong(value));
-        if let Some(frame) = frames.pop()
-            && spare_frames.len() < crate::vm::MAX_SPARE_FRAMES
-        {
-            spare_frames.push(frame);
-        }
+        frames.retire();
         true
     }
 }
