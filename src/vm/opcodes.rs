@@ -1777,8 +1777,10 @@ impl Vm {
         if kwnames.is_none() && !self.heap.recorder.enabled && self.call_plain(argc) {
             return Ok(());
         }
-        if kwnames.is_none() && self.call_quick(argc) {
-            return Ok(());
+        if kwnames.is_none()
+            && let Some(done) = self.call_quick(argc)
+        {
+            return done;
         }
         if kwnames.is_none()
             && let Some(done) = self.call_builtin_in_place(argc, &[], 0)

@@ -16,9 +16,7 @@ use num_integer::Integer;
 
 use crate::bytecode::opcodes::*;
 use crate::bytecode::{BinaryOp, CompareOp};
-use crate::vm::builtins::Builtin;
 use crate::vm::code::{Instr, NO_TARGET};
-use crate::vm::containers::Method;
 use crate::vm::frame::{Frame, Slot};
 use crate::vm::heap::{Heap, ObjId, Referrer, Symbol, Value};
 use crate::vm::{SMALL_INT_MAX, SMALL_INT_MIN, Vm};
@@ -486,7 +484,7 @@ fn store_local(heap: &mut Heap, locals: &mut [Slot], index: usize, slot: Slot, q
 
 /// Drop a slot's reference (nothing for NULL or borrowed slots).
 #[inline(always)]
-fn release(heap: &mut Heap, slot: Slot, quiet: Referrer) {
+pub(super) fn release(heap: &mut Heap, slot: Slot, quiet: Referrer) {
     if let Some(obj) = slot.obj
         && !slot.borrowed
     {
@@ -594,66 +592,6 @@ impl Vm {
         }
         caller.stack.push(Slot::strong(value));
         frames.retire();
-        true
-    }
-}
-
-impl Vm {
-    /// `CALL` of `list.append(x)` (the method form: the descriptor, the
-    /// list, the item) or `len(x)` of a list or dict, when nobody records
-    /// and no Python call is under way: what `call_builtin_in_place` does
-    /// for them (the result made, the arguments and the callable popped,
-    /// the result pushed, then the popped references dropped: self and the
-    /// arguments bottom first, then the callable). False, having done
-    /// nothing, for anything else.
-    /// (`call` tries it after `try_fast_call`.)
-    #[inline(never)]
-    pub(in crate::vm) fn call_quick(&mut self, argc: usize) -> bool {
-        if argc != 1 || self.heap.recorder.enabled || !self.calls.idle() {
-            return false;
-        }
-        let Some(frame) = self.frames.last() else {
-            return false;
-        };
-        let [.., callable_slot, self_slot, arg_slot] = frame.stack[..] else {
-            return false;
-        };
-        let (Some(callable), Some(arg)) = (callable_slot.obj, arg_slot.obj) else {
-            return false;
-        };
-        let result = match (self.heap.value(callable), self_slot.obj) {
-            (Value::Builtin(Builtin::Method(Method::ListAppend)), Some(list))
-                if matches!(self.heap.value(list), Value::List(_)) =>
-            {
-                if self.list_append(list, arg).is_err() {
-                    return false;
-                }
-                self.singletons.none
-            }
-            (Value::Builtin(Builtin::Len), None)
-                if matches!(self.heap.value(arg), Value::List(_) | Value::Dict(_)) =>
-            {
-                let Ok(length) = self.length(arg) else {
-                    return false;
-                };
-                self.int_object(length)
-            }
-            _ => return false,
-        };
-        let Some(frame) = self.frames.last_mut() else {
-            return false;
-        };
-        let quiet = Referrer::Frame {
-            frame: frame.qualname,
-        };
-        let base = frame.stack.len() - 3;
-        frame.stack.truncate(base);
-        frame.stack.push(Slot::strong(result));
-        self.heap.incref(result, quiet);
-        self.drop_deferred();
-        release(&mut self.heap, self_slot, quiet);
-        release(&mut self.heap, arg_slot, quiet);
-        release(&mut self.heap, callable_slot, quiet);
         true
     }
 }

@@ -9,6 +9,8 @@
 use std::sync::Arc;
 
 use crate::bytecode::operators::{BinaryOp, CompareOp};
+use crate::vm::builtins::Builtin;
+use crate::vm::containers::Method;
 use crate::vm::frame::Slot;
 use crate::vm::heap::{ObjId, Referrer, Value};
 use crate::vm::{Flow, Vm};
@@ -116,5 +118,91 @@ impl Vm {
             self.last_concat = Some((Arc::clone(&joined), false));
             self.heap.alloc(Value::Str(joined))
         }
+    }
+}
+
+impl Vm {
+    /// `CALL` of a builtin that cannot run Python code on these operands,
+    /// when nobody records and no Python call is under way: `len(x)` of a
+    /// list or dict, and the method form (the descriptor, the object, the
+    /// arguments) of `list.append(x)`, `list.pop([i])` with an int, and
+    /// `dict.get`, `dict.setdefault`, `dict.pop` with an int or str key in
+    /// a dict of such keys. What `call_builtin_in_place` does for them (the
+    /// result made, the arguments and the callable popped, the result
+    /// pushed, then the popped references dropped: self and the arguments
+    /// bottom first, then the callable; on an error the same without the
+    /// push), without its general argument and keyword handling. `None`,
+    /// having done nothing, for anything else. (`call` tries it after
+    /// `call_plain`.)
+    #[inline(never)]
+    pub(in crate::vm) fn call_quick(&mut self, argc: usize) -> Option<Flow> {
+        if argc > 2 || self.heap.recorder.enabled || !self.calls.idle() {
+            return None;
+        }
+        let stack = &self.frames.last()?.stack;
+        let base = stack.len().checked_sub(argc + 2)?;
+        let callable = stack[base].obj?;
+        let self_slot = stack[base + 1];
+        let mut args = [callable; 2];
+        for (arg, slot) in args.iter_mut().zip(&stack[base + 2..]) {
+            *arg = slot.obj?;
+        }
+        let args = &args[..argc];
+        let plain_key = |vm: &Vm, dict: ObjId, key: ObjId| {
+            !vm.heap.has_subclassed()
+                && matches!(vm.heap.value(key), Value::Int(_) | Value::Str(_))
+                && matches!(vm.heap.value(dict), Value::Dict(d) if d.customs() == 0)
+        };
+        let result = match (self.heap.value(callable), self_slot.obj, args) {
+            (Value::Builtin(Builtin::Method(Method::ListAppend)), Some(list), &[item])
+                if matches!(self.heap.value(list), Value::List(_)) =>
+            {
+                self.list_append(list, item).map(|()| self.singletons.none)
+            }
+            (Value::Builtin(Builtin::Len), None, &[arg])
+                if matches!(self.heap.value(arg), Value::List(_) | Value::Dict(_)) =>
+            {
+                self.length(arg).map(|length| self.int_object(length))
+            }
+            (Value::Builtin(Builtin::Method(method @ Method::ListPop)), Some(list), args)
+                if matches!(self.heap.value(list), Value::List(_))
+                    && args
+                        .iter()
+                        .all(|&i| matches!(self.heap.value(i), Value::Int(_))) =>
+            {
+                self.call_method(*method, list, args)
+            }
+            (
+                Value::Builtin(Builtin::Method(
+                    method @ (Method::DictGet | Method::DictSetdefault | Method::DictPop),
+                )),
+                Some(dict),
+                &[key, ..],
+            ) if plain_key(self, dict, key) => self.call_method(*method, dict, args),
+            _ => return None,
+        };
+        let frame = self.frames.last_mut()?;
+        let quiet = Referrer::Frame {
+            frame: frame.qualname,
+        };
+        let popped: [Slot; 4] = std::array::from_fn(|i| {
+            frame
+                .stack
+                .get(base + i)
+                .copied()
+                .filter(|_| i < argc + 2)
+                .unwrap_or(Slot::NULL)
+        });
+        frame.stack.truncate(base);
+        if let Ok(result) = result {
+            frame.stack.push(Slot::strong(result));
+            self.heap.incref(result, quiet);
+        }
+        self.drop_deferred();
+        for &slot in &popped[1..] {
+            super::fast::release(&mut self.heap, slot, quiet);
+        }
+        super::fast::release(&mut self.heap, popped[0], quiet);
+        Some(result.map(|_| ()))
     }
 }
