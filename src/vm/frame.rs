@@ -581,11 +581,26 @@ impl Frame {
         self.qualname = self.code.qualname;
         self.pc = 0;
         self.last = None;
-        self.locals.clear();
-        self.locals.extend_from_slice(args);
-        self.locals.resize(self.code.localsplus.len(), Slot::NULL);
+        let count = self.code.localsplus.len();
+        if self.locals.len() != count {
+            // Another code ran here last (a reused frame of the same code
+            // already has its locals' length).
+            self.locals.clear();
+            self.locals.resize(count, Slot::NULL);
+        }
+        // Element by element: a few slots, not worth a `memcpy` call.
+        let (moved, rest) = self.locals.split_at_mut(args.len().min(count));
+        for (local, &arg) in moved.iter_mut().zip(args) {
+            *local = arg;
+        }
+        for local in rest {
+            *local = Slot::NULL;
+        }
         self.stack.clear();
-        self.stack.reserve(self.code.code.stacksize as usize);
+        let depth = self.code.code.stacksize as usize;
+        if self.stack.capacity() < depth {
+            self.stack.reserve(depth);
+        }
         self.function = Some(function);
         self.line_event_next = false;
         self.locals_dict = None;

@@ -966,8 +966,16 @@ impl Vm {
                     }
                     exec::fast::FastStop::General(instr)
                     | exec::fast::FastStop::Call(instr)
+                    | exec::fast::FastStop::CallBuiltin(instr)
                     | exec::fast::FastStop::Return(instr) => Some(instr),
                     exec::fast::FastStop::Fetch => self.fetch(),
+                    exec::fast::FastStop::Raised(error) => {
+                        self.unwind(error);
+                        if self.heap.needs_attention() {
+                            self.attend(false);
+                        }
+                        continue;
+                    }
                 }
             } else {
                 self.fetch()

@@ -16,7 +16,9 @@ use num_integer::Integer;
 
 use crate::bytecode::opcodes::*;
 use crate::bytecode::{BinaryOp, CompareOp};
+use crate::vm::builtins::Builtin;
 use crate::vm::code::{Instr, NO_TARGET};
+use crate::vm::exceptions::PyException;
 use crate::vm::frame::{Frame, Slot};
 use crate::vm::heap::{Heap, ObjId, Referrer, Symbol, Value};
 use crate::vm::{SMALL_INT_MAX, SMALL_INT_MIN, Vm};
@@ -37,9 +39,15 @@ pub(in crate::vm) enum FastStop {
     /// `CALL` of a plain Python function with exactly its positional
     /// parameters, fetched: [`Vm::run_fast`] pushes its frame.
     Call(Instr),
+    /// `CALL` of a builtin function or method descriptor, fetched:
+    /// [`Vm::run_fast`] runs it if `Vm::call_quick` does.
+    CallBuiltin(Instr),
     /// `RETURN_VALUE`, fetched: [`Vm::run_fast`] returns from a plain
     /// function's frame.
     Return(Instr),
+    /// An instruction run by [`Vm::run_fast`] (a builtin called by
+    /// `Vm::call_quick`) raised: to be unwound.
+    Raised(Box<PyException>),
 }
 
 impl Vm {
@@ -56,6 +64,12 @@ impl Vm {
                         return FastStop::General(instr);
                     }
                 }
+                FastStop::CallBuiltin(instr) => match self.call_quick(instr.arg as usize) {
+                    None => return FastStop::General(instr),
+                    Some(Err(error)) => return FastStop::Raised(error),
+                    Some(Ok(())) if self.heap.needs_attention() => return FastStop::Attention,
+                    Some(Ok(())) => {}
+                },
                 FastStop::Return(instr) => {
                     if !self.return_quick() {
                         return FastStop::General(instr);
@@ -413,8 +427,9 @@ impl Vm {
                     }
 
                     // CALL (callable, self_or_null, args[oparg] -- res): a plain
-                    // Python function with exactly its positional parameters
-                    // (as `try_fast_call`); `Vm::call_plain` pushes its frame
+                    // Python function with exactly its positional parameters,
+                    // whose frame `Vm::call_plain` pushes, or a builtin for
+                    // `Vm::call_quick`
                     CALL => {
                         let Some(base) = stack.len().checked_sub(arg + 2) else {
                             break 'general;
@@ -422,14 +437,21 @@ impl Vm {
                         let (Some(callable), None) = (stack[base].obj, stack[base + 1].obj) else {
                             break 'general;
                         };
-                        match heap.value(callable) {
+                        let stopped = match heap.value(callable) {
                             Value::Function(function)
                                 if function.info.plain_call == Some(arg)
-                                    && depth < crate::vm::RECURSION_LIMIT => {}
+                                    && depth < crate::vm::RECURSION_LIMIT =>
+                            {
+                                FastStop::Call(instr)
+                            }
+                            // Maybe one `Vm::call_quick` runs.
+                            Value::Builtin(Builtin::Method(_) | Builtin::Len) => {
+                                FastStop::CallBuiltin(instr)
+                            }
                             _ => break 'general,
-                        }
+                        };
                         (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
-                        return FastStop::Call(instr);
+                        return stopped;
                     }
 
                     // RETURN_VALUE (retval --): `Vm::return_quick` returns

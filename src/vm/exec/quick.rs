@@ -101,16 +101,13 @@ impl Vm {
     /// (`s = s + piece`) makes its left operand the previous result, whose
     /// ASCII-ness is remembered: the size is then known without scanning it.
     pub(in crate::vm) fn concat_str(&mut self, a: &Arc<str>, b: &Arc<str>) -> ObjId {
-        let mut joined = String::with_capacity(a.len() + b.len());
-        joined.push_str(a);
-        joined.push_str(b);
+        let joined = concat(a, b);
         self.charge(joined.len() as u64);
         let a_ascii = match &self.last_concat {
             // The same text (the cache holds it, so its address is not reused).
             Some((previous, ascii)) if Arc::ptr_eq(previous, a) => *ascii,
             _ => a.is_ascii(),
         };
-        let joined: Arc<str> = joined.into();
         if a_ascii && b.is_ascii() {
             self.last_concat = Some((Arc::clone(&joined), true));
             self.heap.alloc_ascii_str(joined)
@@ -119,6 +116,23 @@ impl Vm {
             self.heap.alloc(Value::Str(joined))
         }
     }
+}
+
+/// `a + b` written once, straight into its shared allocation (building a
+/// `String` first and converting it copies the text twice, the most of
+/// what a long `s = s + piece` loop does).
+fn concat(a: &str, b: &str) -> Arc<str> {
+    let mut bytes = Arc::<[u8]>::new_uninit_slice(a.len() + b.len());
+    let Some(buffer) = Arc::get_mut(&mut bytes) else {
+        // A new allocation is never shared.
+        return format!("{a}{b}").into();
+    };
+    let (left, right) = buffer.split_at_mut(a.len());
+    left.write_copy_of_slice(a.as_bytes());
+    right.write_copy_of_slice(b.as_bytes());
+    // SAFETY: every byte was just written, and two UTF-8 strings one after
+    // the other are UTF-8; `str` and `[u8]` share their layout.
+    unsafe { Arc::from_raw(Arc::into_raw(bytes.assume_init()) as *const str) }
 }
 
 impl Vm {
@@ -185,14 +199,10 @@ impl Vm {
         let quiet = Referrer::Frame {
             frame: frame.qualname,
         };
-        let popped: [Slot; 4] = std::array::from_fn(|i| {
-            frame
-                .stack
-                .get(base + i)
-                .copied()
-                .filter(|_| i < argc + 2)
-                .unwrap_or(Slot::NULL)
-        });
+        let mut popped = [Slot::NULL; 4];
+        for (slot, &on_stack) in popped.iter_mut().zip(&frame.stack[base..]) {
+            *slot = on_stack;
+        }
         frame.stack.truncate(base);
         if let Ok(result) = result {
             frame.stack.push(Slot::strong(result));
