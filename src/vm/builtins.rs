@@ -229,9 +229,9 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("isinstance", Builtin::IsInstance),
     ("sum", Builtin::Sum),
     ("sorted", Builtin::Sorted),
-    ("enumerate", Builtin::Enumerate),
-    ("zip", Builtin::Zip),
-    ("reversed", Builtin::Reversed),
+    ("enumerate", Builtin::Type(TypeKind::Enumerate)),
+    ("zip", Builtin::Type(TypeKind::Zip)),
+    ("reversed", Builtin::Type(TypeKind::Reversed)),
     ("any", Builtin::Any),
     ("all", Builtin::All),
     ("chr", Builtin::Chr),
@@ -268,7 +268,7 @@ pub const BUILTINS: &[(&str, Builtin)] = &[
     ("str", Builtin::Type(TypeKind::Str)),
     ("tuple", Builtin::Type(TypeKind::Tuple)),
     ("range", Builtin::Type(TypeKind::Range)),
-    ("super", Builtin::Super),
+    ("super", Builtin::Type(TypeKind::Super)),
     ("property", Builtin::Type(TypeKind::Property)),
     ("staticmethod", Builtin::Type(TypeKind::StaticMethod)),
     ("classmethod", Builtin::Type(TypeKind::ClassMethod)),
@@ -493,6 +493,11 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             return Ok(vm.singletons.none);
         }
         Value::Builtin(builtin) => *builtin,
+        // Types whose calls are handled as builtins' are.
+        Value::Type(TypeKind::Enumerate) => Builtin::Enumerate,
+        Value::Type(TypeKind::Zip) => Builtin::Zip,
+        Value::Type(TypeKind::Reversed) => Builtin::Reversed,
+        Value::Type(TypeKind::Super) => Builtin::Super,
         Value::Type(kind) => Builtin::Type(*kind),
         other => {
             return Err(PyException::type_error(format!(
@@ -511,6 +516,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
     if builtin != Builtin::Print
         && builtin != Builtin::Sorted
         && builtin != Builtin::Enumerate
+        && builtin != Builtin::Zip
         && builtin != Builtin::Min
         && builtin != Builtin::Max
         && let Some((name, _)) = keywords.first()
@@ -691,7 +697,18 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                 ))),
             }
         }
-        Builtin::Zip => vm.zip(args),
+        Builtin::Zip => {
+            let strict = match keywords {
+                [] => false,
+                [("strict", value)] => vm.truthy(*value)?,
+                [(other, _), ..] => {
+                    return Err(PyException::type_error(format!(
+                        "zip() got an unexpected keyword argument '{other}'"
+                    )));
+                }
+            };
+            vm.zip(args, strict)
+        }
         Builtin::Reversed => {
             let [seq] = exactly(builtin, args)?;
             if vm.is_instance_obj(seq) {

@@ -158,10 +158,7 @@ impl Vm {
         let class = self.peek(1)?.obj.ok_or_else(null)?;
         let global_super = self.peek(2)?.obj.ok_or_else(null)?;
         let this = self_slot.obj.ok_or_else(null)?;
-        if !matches!(
-            self.heap.value(global_super),
-            Value::Builtin(Builtin::Super)
-        ) {
+        if !matches!(self.heap.value(global_super), Value::Type(TypeKind::Super)) {
             return Err(self.unsupported("super calls through a name other than the builtin super"));
         }
         if !matches!(self.heap.value(class), Value::Class(_)) {

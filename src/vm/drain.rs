@@ -82,7 +82,7 @@ impl Vm {
                     || self.runs_python_within(*iter, depth + 1)
             }
             Value::Enumerate { iter, .. } => self.runs_python_within(*iter, depth + 1),
-            Value::Zip { iters } => iters
+            Value::Zip { iters, .. } => iters
                 .iter()
                 .any(|&it| self.runs_python_within(it, depth + 1)),
             Value::SeqIterator {

@@ -283,12 +283,14 @@ pub enum ResumeMode {
     ForIterEnumerate { target: u32, enumerate: ObjId },
     /// `FOR_ITER` over `zip(...)` (on the stack) with a generator among its
     /// iterators, `index` the one resumed: the items so far wait in `items`
-    /// (a list, held) until every iterator has given one.
+    /// (a list, held) until every iterator has given one. `checking`: the
+    /// first iterator ended and `zip(strict=True)` makes sure the others did.
     ForIterZip {
         target: u32,
         zip: ObjId,
         index: u32,
         items: ObjId,
+        checking: bool,
     },
     /// `SEND` (`yield from`): a yield is pushed; a return jumps to `END_SEND`.
     Send { target: u32 },

@@ -314,10 +314,17 @@ impl Vm {
             ResumeMode::ForIter { target } | ResumeMode::ForIterEnumerate { target, .. } => {
                 self.jump_to(target, 1)
             }
-            ResumeMode::ForIterZip { target, .. } => {
-                // One iterator is exhausted: so is the zip.
+            ResumeMode::ForIterZip {
+                target,
+                zip,
+                index,
+                items,
+                checking,
+            } => {
+                // One iterator is exhausted: so is the zip (strict: checked).
+                self.heap.incref(items, self.continuation_referrer());
                 self.release_resume(resume);
-                self.jump_to(target, 1)
+                self.zip_ended(zip, index as usize, items, target, checking)
             }
             ResumeMode::Send { target } => {
                 self.push(self.singletons.none)?;
@@ -452,10 +459,25 @@ impl Vm {
                 Err(self.unsupported("a generator that yields while it is closed on deletion"))
             }
             ResumeMode::ForIterZip {
+                index,
+                items,
+                checking: true,
+                ..
+            } => {
+                // `zip(strict=True)`: an iterator after the first went on.
+                self.heap.decref(value, popped.referrer());
+                self.heap.decref(items, self.continuation_referrer());
+                Err(super::iterators::zip_length_mismatch(
+                    index as usize,
+                    "longer",
+                ))
+            }
+            ResumeMode::ForIterZip {
                 target,
                 zip,
                 index,
                 items,
+                checking: false,
             } => {
                 // The item joins the others; the next iterator gives its own.
                 let appended = self.list_push_hinted(items, value);
@@ -571,9 +593,20 @@ impl Vm {
                 };
                 Err(self.raise_new("StopIteration", args))
             }
-            ResumeMode::ForIter { target }
-            | ResumeMode::ForIterEnumerate { target, .. }
-            | ResumeMode::ForIterZip { target, .. } => self.jump_to(target, 1),
+            ResumeMode::ForIter { target } | ResumeMode::ForIterEnumerate { target, .. } => {
+                self.jump_to(target, 1)
+            }
+            ResumeMode::ForIterZip {
+                target,
+                zip,
+                index,
+                items,
+                checking,
+            } => {
+                // The reference `release_resume` drops below.
+                self.heap.incref(items, holder);
+                self.zip_ended(zip, index as usize, items, target, checking)
+            }
             ResumeMode::Send { target } => {
                 self.push(value)?;
                 self.jump_to(target, 0)
@@ -1047,7 +1080,7 @@ impl Vm {
             return Ok(true);
         }
         let zips_a_generator = match self.heap.value(iterator) {
-            Value::Zip { iters } => iters
+            Value::Zip { iters, .. } => iters
                 .iter()
                 .any(|&it| matches!(self.heap.value(it), Value::Generator(_))),
             _ => false,
@@ -1061,13 +1094,67 @@ impl Vm {
         Ok(false)
     }
 
+    /// Iterator `index` of a zip in a `for` loop ran out (`items`, held,
+    /// the items so far; `checking`: in `zip(strict=True)`'s check of the
+    /// others after the first ran out): the loop ends, unless `strict`
+    /// finds the lengths differ (`zip_next`'s `check:`).
+    fn zip_ended(
+        &mut self,
+        zip: ObjId,
+        index: usize,
+        items: ObjId,
+        target: u32,
+        checking: bool,
+    ) -> Flow {
+        let holder = self.continuation_referrer();
+        let (iters, strict) = match self.heap.value(zip) {
+            Value::Zip { iters, strict } => (iters.to_vec(), *strict),
+            _ => (Vec::new(), false),
+        };
+        if !strict {
+            self.heap.decref(items, holder);
+            return self.jump_to(target, 1);
+        }
+        if !checking && index > 0 {
+            self.heap.decref(items, holder);
+            return Err(super::iterators::zip_length_mismatch(index, "shorter"));
+        }
+        // Every iterator after the first must be exhausted too.
+        for (index, &it) in iters.iter().enumerate().skip(index + 1) {
+            if let Value::Generator(_) = self.heap.value(it) {
+                let mode = ResumeMode::ForIterZip {
+                    target,
+                    zip,
+                    index: index as u32,
+                    items,
+                    checking: true,
+                };
+                return self.resume(it, None, None, false, mode);
+            }
+            match self.next_item(it) {
+                Ok(None) => {}
+                Ok(Some(item)) => {
+                    self.heap.discard(item);
+                    self.heap.decref(items, holder);
+                    return Err(super::iterators::zip_length_mismatch(index, "longer"));
+                }
+                Err(error) => {
+                    self.heap.decref(items, holder);
+                    return Err(error);
+                }
+            }
+        }
+        self.heap.decref(items, holder);
+        self.jump_to(target, 1)
+    }
+
     /// `zip_next` from iterator `start` on, `items` (held) gathered so far:
     /// a generator is resumed (the rest follows when it yields); an
     /// exhausted iterator ends the loop; with every item, the tuple is pushed.
     fn zip_step(&mut self, zip: ObjId, start: usize, items: ObjId, target: u32) -> Flow {
         let holder = self.continuation_referrer();
         let iters = match self.heap.value(zip) {
-            Value::Zip { iters } => iters.to_vec(),
+            Value::Zip { iters, .. } => iters.to_vec(),
             _ => Vec::new(),
         };
         for (index, &it) in iters.iter().enumerate().skip(start) {
@@ -1077,6 +1164,7 @@ impl Vm {
                     zip,
                     index: index as u32,
                     items,
+                    checking: false,
                 };
                 return self.resume(it, None, None, false, mode);
             }
@@ -1094,10 +1182,7 @@ impl Vm {
                         return Err(error);
                     }
                 }
-                None => {
-                    self.heap.decref(items, holder);
-                    return self.jump_to(target, 1);
-                }
+                None => return self.zip_ended(zip, index, items, target, false),
             }
         }
         let gathered = match self.heap.value(items) {

@@ -34,7 +34,7 @@ impl Vm {
     }
 
     /// `zip(*iterables)`.
-    pub(super) fn zip(&mut self, iterables: &[ObjId]) -> Flow<ObjId> {
+    pub(super) fn zip(&mut self, iterables: &[ObjId], strict: bool) -> Flow<ObjId> {
         let mut iters = Vec::with_capacity(iterables.len());
         for &iterable in iterables {
             match self.iterator(iterable) {
@@ -50,13 +50,45 @@ impl Vm {
         Ok(self.wrap(
             Value::Zip {
                 iters: iters.clone().into(),
+                strict,
             },
             &iters,
         ))
     }
 
+    /// `zip(strict=True)` once iterator `exhausted` ended (`zip_next`'s
+    /// check): the ones before it were longer; when it is the first, every
+    /// other must end now too.
+    fn zip_check_lengths(&mut self, iters: &[ObjId], exhausted: usize) -> Flow {
+        let mismatch = zip_length_mismatch;
+        if exhausted > 0 {
+            return Err(mismatch(exhausted, "shorter"));
+        }
+        for (index, &it) in iters.iter().enumerate().skip(1) {
+            if let Some(item) = self.next_logged(it)? {
+                self.heap.discard(item);
+                return Err(mismatch(index, "longer"));
+            }
+        }
+        Ok(())
+    }
+
     /// `reversed(seq)` for lists, tuples and strs.
     pub(super) fn reversed(&mut self, seq: ObjId) -> Flow<ObjId> {
+        if let Value::Range { start, stop, step } = *self.heap.value(seq) {
+            // `range_reverse`: a range iterator from the last value down,
+            // holding nothing.
+            let len = super::heap::object::range_len(start, stop, step);
+            let last = i128::from(start) + (i128::from(len) - 1) * i128::from(step);
+            return match (i64::try_from(last), step.checked_neg()) {
+                (Ok(next), Some(step)) => Ok(self.heap.alloc(Value::RangeIterator {
+                    next: if len > 0 { next } else { start },
+                    step,
+                    remaining: len,
+                })),
+                _ => Err(self.unsupported("reversed() of a range past 64-bit bounds")),
+            };
+        }
         let (kind, len) = match self.heap.value(seq) {
             Value::List(list) => (TypeKind::ListReverseIterator, list.items.len()),
             Value::Tuple(items) => (TypeKind::Reversed, items.len()),
@@ -95,15 +127,18 @@ impl Vm {
                 let index = self.int_object(count);
                 Ok(Some(Some(self.tuple_object(vec![index, item], false))))
             }
-            Value::Zip { iters } => {
-                let iters = iters.to_vec();
+            Value::Zip { iters, strict } => {
+                let (iters, strict) = (iters.to_vec(), *strict);
                 let mut items = Vec::with_capacity(iters.len());
-                for it in iters {
+                for (index, &it) in iters.iter().enumerate() {
                     match self.next_logged(it)? {
                         Some(item) => items.push(item),
                         None => {
                             for item in items {
                                 self.heap.discard(item);
+                            }
+                            if strict {
+                                self.zip_check_lengths(&iters, index)?;
                             }
                             return Ok(Some(None));
                         }
@@ -495,4 +530,17 @@ fn pair_len_of(vm: &Vm, item: ObjId) -> usize {
         Value::Str(text) => text.chars().count(),
         _ => 0,
     }
+}
+
+/// `zip(strict=True)`'s error: argument `index` (counted from 0) is
+/// `shorter` or `longer` than the ones before it.
+pub(super) fn zip_length_mismatch(index: usize, which: &str) -> Box<PyException> {
+    let plural = if index == 1 { " " } else { "s 1-" };
+    PyException::new(
+        "ValueError",
+        format!(
+            "zip() argument {} is {which} than argument{plural}{index}",
+            index + 1
+        ),
+    )
 }

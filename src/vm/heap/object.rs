@@ -177,9 +177,11 @@ pub enum Value {
         iter: ObjId,
         count: i64,
     },
-    /// `zip(a, b…)`: the iterators it wraps, held.
+    /// `zip(a, b…)`: the iterators it wraps, held; `strict=True` checks
+    /// that they end together.
     Zip {
         iters: Box<[ObjId]>,
+        strict: bool,
     },
     /// `map(func, *iterables)`: the function and the tuple of iterators, held.
     Map {
