@@ -966,7 +966,7 @@ impl Vm {
                     }
                     exec::fast::FastStop::General(instr)
                     | exec::fast::FastStop::Call(instr)
-                    | exec::fast::FastStop::CallBuiltin(instr)
+                    | exec::fast::FastStop::Quick(instr)
                     | exec::fast::FastStop::Return(instr) => Some(instr),
                     exec::fast::FastStop::Fetch => self.fetch(),
                     exec::fast::FastStop::Raised(error) => {

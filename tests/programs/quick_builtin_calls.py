@@ -94,3 +94,50 @@ class Stack(list):
 s = Stack([1, 2, 3])
 print(s.pop(0), s.pop(), s)
 print({1: 2}.get(1), [4].pop(0))
+
+# d[k] = v with int and str keys: replaced values are freed (their ids
+# reused), keys stay the first ones stored
+counts = {}
+for n in range(50):
+    key = n % 7
+    counts[key] = counts.get(key, 0) + 1
+print(counts)
+names = {}
+old = [1]
+names["a"] = old
+print(sys.getrefcount(old))
+names["a"] = 10**7 + 3
+print(sys.getrefcount(old))
+k1 = 10**8 + 1
+k2 = 10**8 + 1
+slot = {}
+slot[k1] = "first"
+slot[k2] = "second"
+print([id(k) == id(k1) for k in slot], slot)
+
+
+class Key:
+    def __init__(self, n):
+        self.n = n
+
+    def __hash__(self):
+        return self.n
+
+    def __eq__(self, other):
+        print("eq called")
+        return other == self.n
+
+
+mixed = {Key(3): "custom"}
+mixed[3] = "int"
+print(len(mixed))
+
+
+class D(dict):
+    pass
+
+
+sub = D()
+sub[1] = "x"
+sub["s"] = "y"
+print(sub, type(sub).__name__)

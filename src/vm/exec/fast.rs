@@ -39,9 +39,10 @@ pub(in crate::vm) enum FastStop {
     /// `CALL` of a plain Python function with exactly its positional
     /// parameters, fetched: [`Vm::run_fast`] pushes its frame.
     Call(Instr),
-    /// `CALL` of a builtin function or method descriptor, fetched:
-    /// [`Vm::run_fast`] runs it if `Vm::call_quick` does.
-    CallBuiltin(Instr),
+    /// `CALL` of a builtin function or method descriptor, or
+    /// `STORE_SUBSCR` into a dict, fetched: [`Vm::run_fast`] runs it if
+    /// `Vm::quick` does.
+    Quick(Instr),
     /// `RETURN_VALUE`, fetched: [`Vm::run_fast`] returns from a plain
     /// function's frame.
     Return(Instr),
@@ -64,7 +65,7 @@ impl Vm {
                         return FastStop::General(instr);
                     }
                 }
-                FastStop::CallBuiltin(instr) => match self.call_quick(instr.arg as usize) {
+                FastStop::Quick(instr) => match self.quick(instr) {
                     None => return FastStop::General(instr),
                     Some(Err(error)) => return FastStop::Raised(error),
                     Some(Ok(())) if self.heap.needs_attention() => return FastStop::Attention,
@@ -434,25 +435,46 @@ impl Vm {
                         let Some(base) = stack.len().checked_sub(arg + 2) else {
                             break 'general;
                         };
-                        let (Some(callable), None) = (stack[base].obj, stack[base + 1].obj) else {
+                        let Some(callable) = stack[base].obj else {
                             break 'general;
                         };
                         let stopped = match heap.value(callable) {
                             Value::Function(function)
                                 if function.info.plain_call == Some(arg)
+                                    && stack[base + 1].obj.is_none()
                                     && depth < crate::vm::RECURSION_LIMIT =>
                             {
                                 FastStop::Call(instr)
                             }
                             // Maybe one `Vm::call_quick` runs.
                             Value::Builtin(Builtin::Method(_) | Builtin::Len) => {
-                                FastStop::CallBuiltin(instr)
+                                FastStop::Quick(instr)
                             }
                             _ => break 'general,
                         };
                         (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
                         return stopped;
                     }
+
+                    // STORE_SUBSCR (v, container, sub --): into a dict, maybe by `Vm::quick`
+                    STORE_SUBSCR => match stack[..] {
+                        [
+                            ..,
+                            Slot { obj: Some(_), .. },
+                            Slot {
+                                obj: Some(container),
+                                ..
+                            },
+                            Slot { obj: Some(_), .. },
+                        ] if matches!(heap.value(container), Value::Dict(_)) => {
+                            (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
+                            return FastStop::Quick(instr);
+                        }
+                        _ => break 'general,
+                    },
+
+                    // PUSH_NULL (-- null)
+                    PUSH_NULL => stack.push(Slot::NULL),
 
                     // RETURN_VALUE (retval --): `Vm::return_quick` returns
                     RETURN_VALUE if depth > 1 => {

@@ -8,8 +8,10 @@
 
 use std::sync::Arc;
 
+use crate::bytecode::opcodes::{CALL, STORE_SUBSCR};
 use crate::bytecode::operators::{BinaryOp, CompareOp};
 use crate::vm::builtins::Builtin;
+use crate::vm::code::Instr;
 use crate::vm::containers::Method;
 use crate::vm::frame::Slot;
 use crate::vm::heap::{ObjId, Referrer, Value};
@@ -136,6 +138,51 @@ fn concat(a: &str, b: &str) -> Arc<str> {
 }
 
 impl Vm {
+    /// An instruction the fast loop hands over (`FastStop::Quick`): run by
+    /// [`Vm::call_quick`] or [`Vm::store_subscr_quick`] if they take it
+    /// (exactly one step, as the general handler would run it), `None`,
+    /// having done nothing, if the general handler must.
+    #[inline]
+    pub(in crate::vm) fn quick(&mut self, instr: Instr) -> Option<Flow> {
+        match instr.opcode {
+            CALL => self.call_quick(instr.arg as usize),
+            STORE_SUBSCR => self.store_subscr_quick(),
+            _ => None,
+        }
+    }
+
+    /// `STORE_SUBSCR` (v, container, sub --) of an int or str key into a
+    /// dict of such keys, when nobody records and no Python call is under
+    /// way (no `__hash__` or `__eq__` can run): what `store_subscr` does
+    /// then (the entry set, then the popped references dropped: the value,
+    /// the dict, the key; on an error the same).
+    #[inline(never)]
+    pub(in crate::vm) fn store_subscr_quick(&mut self) -> Option<Flow> {
+        if self.heap.recorder.enabled || !self.calls.idle() || self.heap.has_subclassed() {
+            return None;
+        }
+        let [.., value_slot, dict_slot, key_slot] = self.frames.last()?.stack[..] else {
+            return None;
+        };
+        let (value, dict, key) = (value_slot.obj?, dict_slot.obj?, key_slot.obj?);
+        if !matches!(self.heap.value(key), Value::Int(_) | Value::Str(_))
+            || !matches!(self.heap.value(dict), Value::Dict(d) if d.customs() == 0)
+        {
+            return None;
+        }
+        let result = self.dict_set(dict, key, value);
+        let frame = self.frames.last_mut()?;
+        let quiet = Referrer::Frame {
+            frame: frame.qualname,
+        };
+        let base = frame.stack.len() - 3;
+        frame.stack.truncate(base);
+        for slot in [value_slot, dict_slot, key_slot] {
+            super::fast::release(&mut self.heap, slot, quiet);
+        }
+        Some(result)
+    }
+
     /// `CALL` of a builtin that cannot run Python code on these operands,
     /// when nobody records and no Python call is under way: `len(x)` of a
     /// list or dict, and the method form (the descriptor, the object, the
