@@ -55,6 +55,17 @@ fn run_prints_the_programs_output() {
     );
 }
 
+/// The 64-bit figures the 32-bit oracle cannot give.
+#[test]
+fn sys_maxsize_is_64_bit_cpythons() {
+    let program = TempProgram::new(
+        "maxsize.py",
+        "import sys\nprint(sys.maxsize, sys.maxsize == 2**63 - 1)\n",
+    );
+    let output = bytestep(&["run", program.path()]);
+    assert_eq!(text(&output.stdout), "9223372036854775807 True\n");
+}
+
 #[test]
 fn an_uncaught_exception_is_a_traceback_and_status_1() {
     let output = bytestep(&["run", "tests/programs/error_zero_division.py"]);

@@ -28,6 +28,7 @@ const TRACING_STOPS_EARLY: &[&str] = &[
     "func_recursion_error",
     "tricky_recursive_containers",
     "frame_reuse_calls",
+    "recursion_limit_set",
 ];
 
 #[test]

@@ -196,6 +196,32 @@ fn deep_tuples_compare_with_a_recursion_budget() {
     );
 }
 
+/// Recursion through a class call's `__init__` stops at the recursion
+/// limit like plain calls (it used to recurse until the memory limit), and
+/// a limit raised past all reason stops at the memory limit instead: the
+/// frames count toward it.
+#[test]
+fn deep_recursion_stops_at_a_limit() {
+    let ran = run_small(
+        "init_recursion",
+        "class Chain:\n    def __init__(self, n):\n        self.next = Chain(n + 1)\nChain(0)\n",
+    );
+    assert_error(&ran, 1, "RecursionError: maximum recursion depth exceeded");
+    assert!(ran.stderr.contains("more times]"), "{}", ran.stderr);
+    let ran = run_small(
+        "raised_limit",
+        "import sys\nsys.setrecursionlimit(10**9)\ndef f(n):\n    return f(n + 1)\nf(0)\n",
+    );
+    assert_error(&ran, 1, LIMIT_MESSAGE);
+    assert_within(&ran, 64 * MIB);
+    let ran = run_small(
+        "raised_limit_ok",
+        "import sys\nsys.setrecursionlimit(50_000)\ndef f(n):\n    return n if n == 0 else 1 + f(n - 1)\nprint(f(40_000))\n",
+    );
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    assert_eq!(ran.stdout, "40000\n");
+}
+
 #[test]
 fn huge_ints_do_not_hang_printing() {
     // 2 ** 2 ** 31 takes 256 MiB, as in CPython; printing it is refused at once.

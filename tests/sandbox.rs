@@ -66,7 +66,6 @@ const ATTEMPTS: &[&str] = &[
     // Frames and code objects.
     "import sys\nprint(sys._getframe())",
     "import sys\nsys.settrace(print)",
-    "import sys\nsys.setrecursionlimit(10 ** 6)",
     "import sys\nprint(sys.modules)",
     "import sys\nsys.stdout.write('x')",
     "def f():\n    pass\nprint(f.__code__)",

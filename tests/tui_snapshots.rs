@@ -310,7 +310,7 @@ fn the_summary_names_a_freed_object_by_its_value_and_keeps_its_address() {
             .collect::<Vec<_>>()
             .join(" ");
         assert!(
-            status.contains("freed int 1000000000 (was 0x7f3b40d04070)"),
+            status.contains("freed int 1000000000 (was 0x7f3b40d08070)"),
             "{width}x{height}:\n{text}"
         );
     }
@@ -407,12 +407,12 @@ fn source_and_bytecode_say_what_is_hidden_and_bytecode_scrolls() {
 #[test]
 fn ids_are_short_when_narrow_and_a_shows_them_whole() {
     let narrow = default_frame("ss", 80, 24);
-    assert!(narrow.contains("global a ─▶ …04030 'hello'"), "{narrow}");
+    assert!(narrow.contains("global a ─▶ …04060 'hello'"), "{narrow}");
     let all = default_frame("ssa", 80, 24);
-    assert!(all.contains("global a ─▶ 0x7f3b40d04030 'hello'"), "{all}");
+    assert!(all.contains("global a ─▶ 0x7f3b40d04060 'hello'"), "{all}");
     let wide = default_frame("ss", 120, 40);
     assert!(
-        wide.contains("global a ─▶ 0x7f3b40d04030 'hello'"),
+        wide.contains("global a ─▶ 0x7f3b40d04060 'hello'"),
         "{wide}"
     );
 }

@@ -97,6 +97,7 @@ pub enum Builtin {
     Intern,
     /// `sys.getrecursionlimit`.
     GetRecursionLimit,
+    SetRecursionLimit,
     /// A special method of a built-in type (`int.__add__`) or a plain
     /// method of numbers (`int.bit_length`), with the type defining it.
     Slot(super::wrappers::SlotMethod, TypeKind),
@@ -171,6 +172,7 @@ impl Builtin {
             Builtin::DictFromKeys => "fromkeys",
             Builtin::Intern => "intern",
             Builtin::GetRecursionLimit => "getrecursionlimit",
+            Builtin::SetRecursionLimit => "setrecursionlimit",
         }
     }
 
@@ -287,6 +289,7 @@ pub const SYS: &[(&str, Builtin)] = &[
     ("getrefcount", Builtin::GetRefCount),
     ("intern", Builtin::Intern),
     ("getrecursionlimit", Builtin::GetRecursionLimit),
+    ("setrecursionlimit", Builtin::SetRecursionLimit),
 ];
 
 type Call = Result<ObjId, Box<PyException>>;
@@ -617,7 +620,11 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::GetRecursionLimit => {
             let [] = exactly(builtin, args)?;
-            Ok(vm.int_object(super::RECURSION_LIMIT as i64))
+            Ok(vm.int_object(vm.recursion_limit as i64))
+        }
+        Builtin::SetRecursionLimit => {
+            let [limit] = exactly(builtin, args)?;
+            vm.set_recursion_limit(limit)
         }
         Builtin::Iter => {
             let [obj] = exactly(builtin, args)?;
@@ -1399,5 +1406,47 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
             &format!("calling {}() this way", kind.name()),
             None,
         )),
+    }
+}
+
+impl Vm {
+    /// `sys.setrecursionlimit(limit)` (`sys_setrecursionlimit_impl`): a C
+    /// int of at least 1, above the depth of the frames running now. It
+    /// bounds Python frames only; native recursion (repr, compare, hash of
+    /// nested containers) keeps its own fixed bound, as CPython 3.14's stack
+    /// check does.
+    fn set_recursion_limit(&mut self, limit: ObjId) -> Call {
+        let limit = self.index_value(limit)?;
+        let limit = match self.heap.value(limit) {
+            Value::Int(v) => i32::try_from(*v).ok(),
+            Value::Bool(b) => Some(i32::from(*b)),
+            Value::BigInt(_) => None,
+            other => {
+                return Err(PyException::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    other.type_name()
+                )));
+            }
+        }
+        .ok_or_else(|| {
+            PyException::new("OverflowError", "Python int too large to convert to C int")
+        })?;
+        if limit < 1 {
+            return Err(PyException::new(
+                "ValueError",
+                "recursion limit must be greater or equal than 1",
+            ));
+        }
+        let depth = self.frames.len();
+        if depth >= limit as usize {
+            return Err(PyException::new(
+                "RecursionError",
+                format!(
+                    "cannot set the recursion limit to {limit} at the recursion depth {depth}: the limit is too low"
+                ),
+            ));
+        }
+        self.recursion_limit = limit as usize;
+        Ok(self.singletons.none)
     }
 }

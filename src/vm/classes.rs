@@ -217,7 +217,7 @@ impl Vm {
                 }
                 made
             }
-            Continuation::Init { instance } => {
+            Continuation::Init { instance, .. } => {
                 if returned != self.singletons.none {
                     self.heap.decref(instance, self.continuation_referrer());
                     return Err(PyException::type_error(format!(
@@ -832,13 +832,20 @@ impl Vm {
         mut args: Vec<Popped>,
         kwnames: &[String],
     ) -> Flow {
-        let Value::Function(f) = self.heap.value(init) else {
+        let refusal = match self.heap.value(init) {
+            Value::Function(_) => self.frame_limit_error(1),
+            _ => Some(self.unsupported("an __init__ that is not a plain function")),
+        };
+        if let Some(error) = refusal {
             for arg in args {
                 self.release(arg);
             }
             self.release(class_popped);
             self.heap.discard(instance);
-            return Err(self.unsupported("an __init__ that is not a plain function"));
+            return Err(error);
+        }
+        let Value::Function(f) = self.heap.value(init) else {
+            return Err(null());
         };
         let info = Arc::clone(&f.info);
         // `self`: a reference held by the stack slot under the arguments.
@@ -886,7 +893,10 @@ impl Vm {
         };
         let mut frame = self.new_frame(info, Some(init));
         frame.locals.copy_from_slice(&locals);
-        frame.on_return = Some(Continuation::Init { instance });
+        frame.on_return = Some(Continuation::Init {
+            instance,
+            native: false,
+        });
         self.frames.push(frame);
         Ok(())
     }

@@ -517,7 +517,10 @@ pub enum Continuation {
         keywords: Option<ObjId>,
     },
     /// A class call: `__init__` returned; push the instance (held) instead.
-    Init { instance: ObjId },
+    /// `native`: the class was called by native code inside the caller's
+    /// instruction (`map(Point, xs)`): the instance is that call's result,
+    /// as [`Continuation::Replay`] or the frame's drain takes results.
+    Init { instance: ObjId, native: bool },
     /// A class's `__set_name__` or `__init_subclass__` hook returned: run the
     /// next one (from entry `next` of its dict), then push the class (held).
     ClassHook {

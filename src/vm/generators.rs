@@ -160,13 +160,10 @@ impl Vm {
         if state == GenState::Finished {
             return self.resume_finished(resume, throw);
         }
-        if self.frames.len() >= RECURSION_LIMIT {
+        if let Some(error) = self.frame_limit_error(1) {
             self.drop_thrown(throw);
             self.release_resume(resume);
-            return Err(PyException::new(
-                "RecursionError",
-                "maximum recursion depth exceeded",
-            ));
+            return Err(error);
         }
         self.push_generator_frame(resume)?;
         let sent = sent.unwrap_or(self.singletons.none);
@@ -247,13 +244,10 @@ impl Vm {
         if outers.is_empty() {
             return self.resume(innermost, None, Some(error), true, mode);
         }
-        if self.frames.len() + chain.len() >= RECURSION_LIMIT {
+        if let Some(limit_error) = self.frame_limit_error(chain.len() + 1) {
             self.discard_error(error);
             self.heap.decref(chain[0], holder);
-            return Err(PyException::new(
-                "RecursionError",
-                "maximum recursion depth exceeded",
-            ));
+            return Err(limit_error);
         }
         for (index, &outer) in outers.iter().enumerate() {
             let mode = if index == 0 {
@@ -552,7 +546,31 @@ impl Vm {
                 .last()
                 .and_then(|f| f.resumed.as_deref())
                 .map(|r| r.generator);
+            // A class called by a drain: `__init__` returned, the instance
+            // (the continuation's reference) is the call's result.
+            let init = match self.frames.last_mut() {
+                Some(frame) => match frame.on_return {
+                    Some(Continuation::Init { instance, .. }) => {
+                        frame.on_return = None;
+                        Some(instance)
+                    }
+                    _ => None,
+                },
+                None => None,
+            };
             let sink = self.leave_native_frame()?;
+            if let Some(instance) = init {
+                let result = self.init_result(instance, value);
+                self.heap.decref(value, holder);
+                return match result {
+                    Ok(instance) => self.deliver(sink, |_| CallResult::Returned(instance)),
+                    Err(exc) => {
+                        self.heap.incref(exc, holder);
+                        self.heap.decref(exc, self.raised_referrer());
+                        self.deliver(sink, |_| CallResult::Raised(exc))
+                    }
+                };
+            }
             if call {
                 // A function called by a drain returned: its value is logged.
                 if self.heap.recorder.enabled {

@@ -50,7 +50,7 @@ impl Vm {
                         refer(keywords, "a pending class", &self.heap)?;
                     }
                 }
-                Some(Continuation::Init { instance }) => {
+                Some(Continuation::Init { instance, .. }) => {
                     refer(instance, "a pending __init__", &self.heap)?;
                 }
                 Some(Continuation::Finalizer { object, .. }) => {

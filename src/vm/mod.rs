@@ -64,6 +64,10 @@ pub use report::{Event, Outcome, Step};
 
 /// CPython's default recursion limit.
 const RECURSION_LIMIT: usize = 1000;
+/// What a Python frame past the default recursion limit counts toward the
+/// memory limit (a frame, its locals and stack, about what 64-bit CPython's
+/// data stack and bytestep's own `Frame` take).
+const FRAME_BYTES: u64 = 512;
 pub(crate) const SMALL_INT_MIN: i64 = -5;
 pub(crate) const SMALL_INT_MAX: i64 = 256;
 
@@ -161,6 +165,8 @@ pub struct Vm {
     pub stack_effect_mismatches: Vec<String>,
     /// Python calls made from inside an instruction (see `special.rs`).
     calls: special::Calls,
+    /// `sys.getrecursionlimit()`: how many Python frames may be on the stack.
+    recursion_limit: usize,
 }
 
 /// A map for the interpreter's small hot lookups (a method's builtin object,
@@ -260,6 +266,7 @@ impl Vm {
             last_exc: None,
             stack_effect_mismatches: Vec::new(),
             calls: special::Calls::default(),
+            recursion_limit: RECURSION_LIMIT,
         };
         vm.exc_info_symbol = vm.heap.symbols.intern("sys");
         let mut members = builtins::BUILTINS.to_vec();
@@ -286,6 +293,9 @@ impl Vm {
             }
         }
         vm.sys_module = vm.make_module("sys", builtins::SYS);
+        // `sys.maxsize`: PY_SSIZE_T_MAX of 64-bit CPython.
+        let maxsize = vm.int_object(i64::MAX);
+        vm.set_module_member(vm.sys_module, "maxsize", maxsize);
         vm.main_module = vm.make_module(MAIN_MODULE, &[]);
         let mut constants = HashMap::new();
         let info = vm.load_code(&module_code, &mut constants);
@@ -901,7 +911,7 @@ impl Vm {
                         visit(keywords, pending, true, Some(depth));
                     }
                 }
-                Some(frame::Continuation::Init { instance }) => {
+                Some(frame::Continuation::Init { instance, .. }) => {
                     visit(instance, pending, true, Some(depth))
                 }
                 Some(frame::Continuation::Finalizer { object, .. }) => {
@@ -942,6 +952,38 @@ impl Vm {
     }
 
     // ---- execution -------------------------------------------------------------
+
+    /// Below this depth a call needs no look at the limits (the fast paths).
+    #[inline]
+    pub(super) fn quick_depth_limit(&self) -> usize {
+        self.recursion_limit.min(RECURSION_LIMIT)
+    }
+
+    /// Why `more` Python frames cannot be pushed: CPython's recursion limit,
+    /// or, past the default limit (`sys.setrecursionlimit` raised it), the
+    /// memory limit, which the frames then count toward (about
+    /// [`FRAME_BYTES`] each) so no recursion can exhaust the machine.
+    #[inline]
+    pub(super) fn frame_limit_error(&self, more: usize) -> Option<Box<PyException>> {
+        let depth = self.frames.len() + more;
+        if depth <= self.quick_depth_limit() {
+            return None;
+        }
+        self.deep_frame_error(depth)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn deep_frame_error(&self, depth: usize) -> Option<Box<PyException>> {
+        if depth > self.recursion_limit {
+            return Some(PyException::new(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
+        }
+        let frames = (depth - RECURSION_LIMIT.min(depth)) as u64 * FRAME_BYTES;
+        (frames > self.heap.room()).then(|| self.heap.memory_error())
+    }
 
     /// Run to the end; the program's output is in [`Vm::output`].
     /// Line events are not worked out on the way (nobody watches).
@@ -1335,7 +1377,7 @@ impl Vm {
                         self.heap.decref(keywords, holder);
                     }
                 }
-                frame::Continuation::Init { instance } => self.heap.decref(instance, holder),
+                frame::Continuation::Init { instance, .. } => self.heap.decref(instance, holder),
                 frame::Continuation::Finalizer { object, .. } => self.heap.decref(object, holder),
                 frame::Continuation::Replay => {}
             }

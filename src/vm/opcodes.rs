@@ -15,7 +15,7 @@ use super::exceptions::PyException;
 use super::frame::Slot;
 use super::heap::{Function, ObjId, Referrer, TypeKind, Value};
 use super::report::Event;
-use super::{Flow, Popped, RECURSION_LIMIT, Vm, builtins};
+use super::{Flow, Popped, Vm, builtins};
 use crate::bytecode::opcodes::*;
 use crate::bytecode::{BinaryOp, CompareOp};
 
@@ -2020,15 +2020,12 @@ impl Vm {
             self.release(callable_popped);
             return Err(self.unsupported("coroutines (async def)"));
         }
-        if self.frames.len() >= RECURSION_LIMIT {
+        if let Some(error) = self.frame_limit_error(1) {
             for arg in args {
                 self.release(arg);
             }
             self.release(callable_popped);
-            return Err(PyException::new(
-                "RecursionError",
-                "maximum recursion depth exceeded",
-            ));
+            return Err(error);
         }
         let locals = match self.bind_arguments(callable, args, kwnames) {
             Ok(locals) => locals,
@@ -2128,6 +2125,23 @@ impl Vm {
             self.heap.finish_pending_collection();
             return Ok(());
         }
+        if let super::frame::Continuation::Init {
+            instance,
+            native: true,
+        } = continuation
+        {
+            // `__init__` of a class that native code called returned: the
+            // instance (the continuation's reference) is the call's result.
+            let _ = popped;
+            self.pop_frame();
+            let holder = self.continuation_referrer();
+            let result = self.init_result(instance, value);
+            self.heap.decref(value, holder);
+            return match result {
+                Ok(instance) => self.replay_returned(instance),
+                Err(exc) => self.replay_raised(exc),
+            };
+        }
         if continuation == super::frame::Continuation::Replay {
             // The returned value's reference (the stack's, or the one
             // `return_value` made for a borrowed one) moves into the
@@ -2155,7 +2169,7 @@ impl Vm {
         let result = result?;
         match continuation {
             // The continuation's reference to the instance moves to the stack.
-            super::frame::Continuation::Init { instance } => {
+            super::frame::Continuation::Init { instance, .. } => {
                 self.push(instance)?;
                 self.heap.decref(instance, holder);
                 Ok(())

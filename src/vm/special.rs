@@ -207,9 +207,14 @@ impl Vm {
                 self.calls.next_kwnames = kwnames;
                 return self.try_call_python(call, &with_self);
             }
+            // A plain class with a Python `__init__`: the instance is made
+            // when the call starts, `__init__` runs as the call's frame.
+            Value::Class(_) if self.natively_callable_class(function) => {}
             Value::Class(_) => {
                 self.calls.next_pins.clear();
-                return Err(self.unsupported("calling a class from inside an instruction"));
+                return Err(self.unsupported(
+                    "calling a class without a Python __init__, or with __new__, from inside an instruction",
+                ));
             }
             _ => {
                 self.calls.next_pins.clear();
@@ -288,6 +293,16 @@ impl Vm {
             frame: caller_name,
             index: 0,
         };
+        if let Value::Class(_) = self.heap.value(function) {
+            let popped_args: Vec<Popped> = args.into_iter().map(as_popped).collect();
+            return Some(self.start_class_call(
+                function,
+                as_popped(function),
+                popped_args,
+                &kwnames,
+                sink,
+            ));
+        }
         let info = match self.heap.value(function) {
             Value::Function(f) => std::sync::Arc::clone(&f.info),
             _ => return Some(Err(PyException::new("SystemError", "not a function"))),
@@ -326,6 +341,85 @@ impl Vm {
                 Some(Err(error))
             }
         }
+    }
+
+    /// Whether native code inside an instruction can call `class`: a plain
+    /// class (no built-in or exception base, no `__new__` of its own) whose
+    /// `__init__` is a Python function.
+    fn natively_callable_class(&self, class: ObjId) -> bool {
+        self.builtin_base(class).is_none()
+            && self.class_exception_kind(class).is_none()
+            && self.class_lookup(class, "__new__").is_none()
+            && self
+                .class_lookup(class, "__init__")
+                .is_some_and(|init| matches!(self.heap.value(init), Value::Function(_)))
+    }
+
+    /// The pending call is of a class: the instance is made and `__init__`
+    /// pushed as a frame whose return gives the instance to the caller's
+    /// replay, or to the drain `sink`.
+    fn start_class_call(
+        &mut self,
+        class: ObjId,
+        class_popped: Popped,
+        args: Vec<Popped>,
+        kwnames: &[String],
+        sink: Option<Box<Drain>>,
+    ) -> Flow<Outcome> {
+        let holder = self.continuation_referrer();
+        let depth = self.frames.len();
+        let pins = std::mem::take(&mut self.calls.pins);
+        match self.call_class(class, class_popped, args, kwnames) {
+            Ok(None) if self.frames.len() > depth => {
+                if let Some(frame) = self.frames.last_mut() {
+                    if let Some(Continuation::Init { native, .. }) = &mut frame.on_return {
+                        *native = true;
+                    }
+                    if let Some(drain) = sink {
+                        frame.resumed = Some(Box::new(Resume {
+                            generator: class,
+                            holds: false,
+                            mode: ResumeMode::DrainCall(drain),
+                            saved_exc: None,
+                        }));
+                    }
+                    frame.calls_mut().pins = pins;
+                }
+                if self.track_lines {
+                    self.update_line_event();
+                }
+                Ok(Outcome::Called)
+            }
+            Ok(_) => Err(PyException::new(
+                "SystemError",
+                "no __init__ frame was pushed",
+            )),
+            Err(error) => {
+                for pinned in pins {
+                    self.heap.decref(pinned, holder);
+                }
+                // The drain goes back to its pump, which gives up.
+                self.calls.sink = sink;
+                Err(error)
+            }
+        }
+    }
+
+    /// What a class call from native code gives once `__init__` returned
+    /// `returned`: the instance (its reference the continuation's), or the
+    /// `TypeError` of an `__init__` that returned something else (held as
+    /// a raised exception; the instance is let go).
+    pub(super) fn init_result(&mut self, instance: ObjId, returned: ObjId) -> Result<ObjId, ObjId> {
+        if returned == self.singletons.none {
+            return Ok(instance);
+        }
+        let error = PyException::type_error(format!(
+            "__init__() should return None, not '{}'",
+            self.heap.value(returned).type_name()
+        ));
+        self.heap.decref(instance, self.continuation_referrer());
+        // A new reference, held as raised.
+        Err(self.exception_object(&error))
     }
 
     /// See [`Calls::note_frame_switch`].

@@ -184,11 +184,21 @@ impl Vm {
                     }
                 });
             }
-            if frame.on_return == Some(super::frame::Continuation::Replay) {
-                // A special method raised: its caller's instruction sees it.
+            if matches!(
+                frame.on_return,
+                Some(
+                    super::frame::Continuation::Replay
+                        | super::frame::Continuation::Init { native: true, .. }
+                )
+            ) {
+                // A special method (or the `__init__` of a class native code
+                // called) raised: its caller's instruction sees it.
                 self.reraise_lasti = None;
-                if let Some(frame) = self.frames.last_mut() {
-                    frame.on_return = None;
+                if let Some(frame) = self.frames.last_mut()
+                    && let Some(super::frame::Continuation::Init { instance, .. }) =
+                        frame.on_return.take()
+                {
+                    self.heap.decref(instance, self.continuation_referrer());
                 }
                 self.pop_frame();
                 self.add_traceback_entry(exc);
@@ -251,6 +261,7 @@ impl Vm {
                     frame.on_return,
                     Some(
                         super::frame::Continuation::Replay
+                            | super::frame::Continuation::Init { native: true, .. }
                             | super::frame::Continuation::Finalizer { .. }
                     )
                 )

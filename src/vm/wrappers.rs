@@ -852,7 +852,8 @@ impl Vm {
                     Builtin::GetSizeOf
                     | Builtin::GetRefCount
                     | Builtin::Intern
-                    | Builtin::GetRecursionLimit => "sys",
+                    | Builtin::GetRecursionLimit
+                    | Builtin::SetRecursionLimit => "sys",
                     _ => "builtins",
                 };
                 self.identifier(module)
@@ -867,6 +868,10 @@ impl Vm {
             (Value::BoundMethod { owner: bound, .. }, "__self__") => *bound,
             (Value::Method { function, .. }, "__func__") => *function,
             (Value::Method { owner: bound, .. }, "__self__") => *bound,
+            (Value::Cell(Some(contents)), "cell_contents") => *contents,
+            (Value::Cell(None), "cell_contents") => {
+                return Some(Err(PyException::new("ValueError", "Cell is empty")));
+            }
             _ => return None,
         };
         Some(Ok(found))

@@ -34,6 +34,7 @@ impl Vm {
     /// changed nothing, for any other call.
     #[inline]
     pub(in crate::vm) fn call_plain(&mut self, argc: usize) -> bool {
+        let depth_limit = self.quick_depth_limit();
         let Vm { frames, heap, .. } = self;
         let Some(caller) = frames.last() else {
             return false;
@@ -48,7 +49,7 @@ impl Vm {
         let Value::Function(function) = heap.value(callable) else {
             return false;
         };
-        if function.info.plain_call != Some(argc) || frames.len() >= crate::vm::RECURSION_LIMIT {
+        if function.info.plain_call != Some(argc) || frames.len() >= depth_limit {
             return false;
         }
         let Some((caller, frame)) = frames.push_for(&function.info, callable) else {

@@ -88,6 +88,7 @@ impl Vm {
     /// path, the budget (`stop` steps) is spent or the heap needs attention.
     #[inline(always)]
     fn run_frame(&mut self, stop: u64) -> FastStop {
+        let depth_limit = self.quick_depth_limit();
         let Vm {
             frames,
             heap,
@@ -442,7 +443,7 @@ impl Vm {
                             Value::Function(function)
                                 if function.info.plain_call == Some(arg)
                                     && stack[base + 1].obj.is_none()
-                                    && depth < crate::vm::RECURSION_LIMIT =>
+                                    && depth < depth_limit =>
                             {
                                 FastStop::Call(instr)
                             }
