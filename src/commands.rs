@@ -121,6 +121,11 @@ pub fn run_with_input(
 }
 
 fn report_end(vm: &Vm, err: &mut dyn Write) -> io::Result<Status> {
+    if let Some((status, text)) = vm.system_exit() {
+        // `sys.exit()`: no traceback, as `python3` ends.
+        err.write_all(text.as_bytes())?;
+        return Ok(status);
+    }
     match vm.outcome() {
         Some(Outcome::Raised(traceback)) => {
             err.write_all(traceback.as_bytes())?;

@@ -66,6 +66,26 @@ fn sys_maxsize_is_64_bit_cpythons() {
     assert_eq!(text(&output.stdout), "9223372036854775807 True\n");
 }
 
+/// `sys.exit(3)` ends `run` with status 3 and no traceback (checked against
+/// the oracle by `sys_exit_int`); in the debugger the program ends there,
+/// the debugger goes on and shows why.
+#[test]
+fn sys_exit_ends_the_program_not_the_debugger() {
+    let program = TempProgram::new(
+        "exits.py",
+        "import sys\nprint('start')\nsys.exit(3)\nprint('never')\n",
+    );
+    let output = bytestep(&["run", program.path()]);
+    assert_eq!(output.status.code(), Some(3));
+    assert_eq!(text(&output.stdout), "start\n");
+    assert_eq!(text(&output.stderr), "");
+    let output = bytestep(&[program.path(), "--keys", "G", "--size", "100x30", "--dump"]);
+    assert_eq!(output.status.code(), Some(0));
+    let frame = text(&output.stdout);
+    assert!(frame.contains("SystemExit: 3"), "{frame}");
+    assert!(frame.contains("sys.exit(3)"), "{frame}");
+}
+
 #[test]
 fn an_uncaught_exception_is_a_traceback_and_status_1() {
     let output = bytestep(&["run", "tests/programs/error_zero_division.py"]);

@@ -35,8 +35,6 @@ const ATTEMPTS: &[&str] = &[
     "import os.path",
     "import pty\npty.spawn('sh')",
     "import ctypes",
-    "import sys\nsys.exit(0)",
-    "raise SystemExit(3)",
     // Network.
     "import socket\nsocket.create_connection(('example.org', 80))",
     "import urllib.request\nurllib.request.urlopen('http://example.org')",

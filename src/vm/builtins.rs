@@ -98,6 +98,7 @@ pub enum Builtin {
     /// `sys.getrecursionlimit`.
     GetRecursionLimit,
     SetRecursionLimit,
+    Exit,
     /// A special method of a built-in type (`int.__add__`) or a plain
     /// method of numbers (`int.bit_length`), with the type defining it.
     Slot(super::wrappers::SlotMethod, TypeKind),
@@ -173,6 +174,7 @@ impl Builtin {
             Builtin::Intern => "intern",
             Builtin::GetRecursionLimit => "getrecursionlimit",
             Builtin::SetRecursionLimit => "setrecursionlimit",
+            Builtin::Exit => "exit",
         }
     }
 
@@ -290,6 +292,7 @@ pub const SYS: &[(&str, Builtin)] = &[
     ("intern", Builtin::Intern),
     ("getrecursionlimit", Builtin::GetRecursionLimit),
     ("setrecursionlimit", Builtin::SetRecursionLimit),
+    ("exit", Builtin::Exit),
 ];
 
 type Call = Result<ObjId, Box<PyException>>;
@@ -621,6 +624,16 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         Builtin::GetRecursionLimit => {
             let [] = exactly(builtin, args)?;
             Ok(vm.int_object(vm.recursion_limit as i64))
+        }
+        // `sys.exit([status])`: raise SystemExit(status).
+        Builtin::Exit => {
+            if args.len() > 1 {
+                return Err(PyException::type_error(format!(
+                    "exit expected at most 1 argument, got {}",
+                    args.len()
+                )));
+            }
+            Err(vm.raise_new("SystemExit", args.to_vec()))
         }
         Builtin::SetRecursionLimit => {
             let [limit] = exactly(builtin, args)?;

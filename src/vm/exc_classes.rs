@@ -103,6 +103,7 @@ impl Vm {
         match name {
             "args" | "__cause__" | "__context__" => return None,
             "value" if kind.name() == "StopIteration" => return None,
+            "code" if kind.name() == "SystemExit" => return None,
             "__class__" => {
                 let class = class.unwrap_or_else(|| self.type_object(TypeKind::Exc(kind)));
                 return Some(Ok(AttrFound::Value(class)));

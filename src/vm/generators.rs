@@ -1404,6 +1404,19 @@ impl Vm {
     }
 
     /// `StopIteration.value`: its first argument, or None.
+    /// `SystemExit.code` (`SystemExit_init`): None without arguments, the
+    /// argument, or the args tuple for more than one.
+    pub(super) fn system_exit_code(&self, exc: ObjId) -> ObjId {
+        match self.heap.value(exc) {
+            Value::Exception(e) => match self.heap.value(e.args) {
+                Value::Tuple(items) if items.len() > 1 => e.args,
+                Value::Tuple(items) => items.first().copied().unwrap_or(self.singletons.none),
+                _ => self.singletons.none,
+            },
+            _ => self.singletons.none,
+        }
+    }
+
     pub(super) fn stop_iteration_value(&self, exc: ObjId) -> ObjId {
         match self.heap.value(exc) {
             Value::Exception(e) => match self.heap.value(e.args) {

@@ -38,15 +38,22 @@ macro_rules! math_functions {
 
 math_functions! {
     Acos => "acos",
+    Acosh => "acosh",
     Asin => "asin",
+    Asinh => "asinh",
     Atan => "atan",
     Atan2 => "atan2",
+    Atanh => "atanh",
+    Cbrt => "cbrt",
     Ceil => "ceil",
     Comb => "comb",
     CopySign => "copysign",
     Cos => "cos",
+    Cosh => "cosh",
     Degrees => "degrees",
     Exp => "exp",
+    Exp2 => "exp2",
+    Expm1 => "expm1",
     Fabs => "fabs",
     Factorial => "factorial",
     Floor => "floor",
@@ -62,14 +69,17 @@ math_functions! {
     Lcm => "lcm",
     Log => "log",
     Log10 => "log10",
+    Log1p => "log1p",
     Log2 => "log2",
     Perm => "perm",
     Pow => "pow",
     Prod => "prod",
     Radians => "radians",
     Sin => "sin",
+    Sinh => "sinh",
     Sqrt => "sqrt",
     Tan => "tan",
+    Tanh => "tanh",
     Trunc => "trunc",
 }
 
@@ -166,10 +176,14 @@ fn unary(
         }));
     }
     if r.is_infinite() && x.is_finite() {
+        // A singularity is a domain error, told as one.
         return Err(if can_overflow {
             range_error()
         } else {
-            domain_error("math domain error")
+            domain_error(match domain_message {
+                Some(message) => format!("{message}, got {}", float_repr(x)),
+                None => "math domain error".to_owned(),
+            })
         });
     }
     Ok(vm.heap.alloc(Value::Float(r)))
@@ -389,6 +403,37 @@ pub fn call(vm: &mut Vm, function: MathFunction, args: &[ObjId]) -> Call {
             Some("expected a number in range from -1 up to 1"),
         ),
         M::Atan => unary(vm, args, name, f64::atan, false, None),
+        M::Sinh => unary(vm, args, name, f64::sinh, true, None),
+        M::Cosh => unary(vm, args, name, f64::cosh, true, None),
+        M::Tanh => unary(vm, args, name, f64::tanh, false, None),
+        M::Asinh => unary(vm, args, name, f64::asinh, false, None),
+        M::Acosh => unary(
+            vm,
+            args,
+            name,
+            f64::acosh,
+            false,
+            Some("expected argument value not less than 1"),
+        ),
+        M::Atanh => unary(
+            vm,
+            args,
+            name,
+            f64::atanh,
+            false,
+            Some("expected a number between -1 and 1"),
+        ),
+        M::Cbrt => unary(vm, args, name, f64::cbrt, false, None),
+        M::Exp2 => unary(vm, args, name, f64::exp2, true, None),
+        M::Expm1 => unary(vm, args, name, f64::exp_m1, true, None),
+        M::Log1p => unary(
+            vm,
+            args,
+            name,
+            f64::ln_1p,
+            false,
+            Some("expected argument value > -1"),
+        ),
         M::Fabs => unary(vm, args, name, f64::abs, false, None),
         M::Degrees => unary(vm, args, name, f64::to_degrees, false, None),
         M::Radians => unary(vm, args, name, f64::to_radians, false, None),

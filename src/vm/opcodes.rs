@@ -21,6 +21,7 @@ use crate::bytecode::{BinaryOp, CompareOp};
 
 /// `load_instance_attr_calling` found nothing to say about the name.
 const NOT_AN_INSTANCE_ATTRIBUTE: &str = "not an instance attribute";
+const INTRINSIC_IMPORT_STAR: u32 = 2;
 const INTRINSIC_STOPITERATION_ERROR: u32 = 3;
 const INTRINSIC_UNARY_POSITIVE: u32 = 5;
 const INTRINSIC_LIST_TO_TUPLE: u32 = 6;
@@ -765,6 +766,9 @@ impl Vm {
             // CALL_INTRINSIC_1 INTRINSIC_LIST_TO_TUPLE (value -- res)
             CALL_INTRINSIC_1 if arg == INTRINSIC_LIST_TO_TUPLE => self.list_to_tuple(),
 
+            // CALL_INTRINSIC_1 INTRINSIC_IMPORT_STAR (from -- res)
+            CALL_INTRINSIC_1 if arg == INTRINSIC_IMPORT_STAR => self.import_star(),
+
             // SET_FUNCTION_ATTRIBUTE (attr, func -- func)
             SET_FUNCTION_ATTRIBUTE => self.set_function_attribute(arg),
             // MAKE_CELL (--)
@@ -1058,6 +1062,31 @@ impl Vm {
             self.heap.decref(old, referrer);
         }
         Ok(())
+    }
+
+    /// `from module import *` (`import_all_from`, at module level): each
+    /// public name of the module (not starting with `_`; bytestep's modules
+    /// have no `__all__`) is bound as `STORE_NAME` binds it, in the
+    /// module's order; the result is None.
+    fn import_star(&mut self) -> Flow {
+        let popped = self.pop()?;
+        let module = popped.slot.obj.ok_or_else(null_error)?;
+        let names: Vec<(super::heap::Symbol, ObjId)> = match self.heap.value(module) {
+            Value::Module(m) => m
+                .namespace
+                .entries()
+                .filter(|&(name, _)| !self.heap.symbols.text(name).starts_with('_'))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for (name, value) in names {
+            // The value passes through the stack as `STORE_NAME` takes it.
+            self.push(value)?;
+            let slot = self.pop()?;
+            self.store_global(name, slot)?;
+        }
+        self.release(popped);
+        self.push(self.singletons.none)
     }
 
     fn delete_global(&mut self, name: super::heap::Symbol) -> Flow {

@@ -853,7 +853,8 @@ impl Vm {
                     | Builtin::GetRefCount
                     | Builtin::Intern
                     | Builtin::GetRecursionLimit
-                    | Builtin::SetRecursionLimit => "sys",
+                    | Builtin::SetRecursionLimit
+                    | Builtin::Exit => "sys",
                     _ => "builtins",
                 };
                 self.identifier(module)

@@ -43,15 +43,25 @@ sys.stderr = sys.__stderr__
 `;
 
 // After run 1: the traceback as CPython prints it, without the driver's frames.
+// An uncaught SystemExit ends as \`python3 FILE\` ends (_Py_HandleSystemExit):
+// no traceback; its code None is status 0, an int the status (8 bits; -1 past
+// a C long), anything else printed on stderr with status 1.
 const REPORT = `
 import linecache, traceback
-if E is not None:
+STATUS = 0 if E is None else 1
+if isinstance(E, SystemExit):
+    if E.code is None:
+        STATUS = 0
+    elif isinstance(E.code, int):
+        STATUS = E.code & 255 if -2**63 <= E.code < 2**63 else 255
+    else:
+        ERR += str(E.code) + "\\n"
+elif E is not None:
     linecache.cache[NAME] = (len(SRC), None, SRC.splitlines(True), NAME)
     tb = E.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename != NAME:
         tb = tb.tb_next
     ERR += "".join(traceback.format_exception(type(E), E, tb))
-STATUS = 0 if E is None else 1
 `;
 
 // Run 2 (a fresh interpreter): the 'line' events of sys.settrace.

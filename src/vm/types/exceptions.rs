@@ -115,7 +115,8 @@ fn traverse(_: &Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
     out.extend(exc.cause.map(|c| (c, attribute(object, "__cause__"))));
 }
 
-/// `args`, `__cause__`, `__context__`, and a `StopIteration`'s `value`.
+/// `args`, `__cause__`, `__context__`, a `StopIteration`'s `value` and a
+/// `SystemExit`'s `code`.
 fn getattr(
     vm: &mut crate::vm::Vm,
     obj: ObjId,
@@ -128,6 +129,7 @@ fn getattr(
         "args" => Ok(exc.args),
         "__cause__" => Ok(exc.cause.unwrap_or(vm.singletons.none)),
         "value" if exc.kind.name() == "StopIteration" => Ok(vm.stop_iteration_value(obj)),
+        "code" if exc.kind.name() == "SystemExit" => Ok(vm.system_exit_code(obj)),
         "__context__" => Ok(exc.context.unwrap_or(vm.singletons.none)),
         _ => Err(vm.no_attribute(obj, name)),
     }
