@@ -427,7 +427,8 @@ fn check_inner(source: &str, keys: &str, width: u16, height: u16) -> Result<Outc
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let status = commands::run_with(&program, &limits, &mut out, &mut err)
         .map_err(|e| format!("run failed to write: {e}"))?;
-    if !matches!(status, 0 | 1 | commands::STATUS_LIMIT) {
+    // 0, 1, the limit's status, or any 8-bit status `sys.exit()` asks for.
+    if !(0..=255).contains(&status) {
         return Err(format!("run exited {status}"));
     }
     let mut dis = Vec::new();

@@ -107,3 +107,21 @@ fn consuming_python_iterators_is_linear() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Sorting items whose `__lt__` is Python code makes n log n comparisons,
+/// each a frame: doubling the items may not quite double the work, but a
+/// replay of the whole sort per comparison (the old way) quadruples it.
+#[test]
+fn sorting_with_python_comparisons_is_n_log_n() {
+    let template = "class V:\n    def __init__(self, v):\n        self.v = v\n    def __lt__(self, other):\n        return self.v < other.v\nr = sorted([V((i * 7919) % N) for i in range(N)])\nr.sort(reverse=True)\nt = sorted((i % 7, V(i)) for i in range(N))";
+    let (steps_n, work_n) = measure(template, 400);
+    let (steps_2n, work_2n) = measure(template, 800);
+    assert!(
+        steps_2n * 10 <= steps_n * 25,
+        "steps {steps_n} for 400, {steps_2n} for 800"
+    );
+    assert!(
+        work_2n * 10 <= work_n * 25,
+        "replay work {work_n} for 400, {work_2n} for 800"
+    );
+}

@@ -222,6 +222,19 @@ fn deep_recursion_stops_at_a_limit() {
     assert_eq!(ran.stdout, "40000\n");
 }
 
+/// The compiler folds `'' * 2**62` by repeating the empty string 2**62
+/// times, which only an optimizer makes instant (Cargo.toml optimizes the
+/// code generator in test builds too).
+#[test]
+fn folding_an_empty_repeat_is_instant() {
+    let ran = run_small(
+        "empty_repeat",
+        "s = '' * 2**62\nb = b'' * 2**62\nprint(len(s), len(b))\n",
+    );
+    assert_eq!(ran.status, 0, "{}", ran.stderr);
+    assert_eq!(ran.stdout, "0 0\n");
+}
+
 #[test]
 fn huge_ints_do_not_hang_printing() {
     // 2 ** 2 ** 31 takes 256 MiB, as in CPython; printing it is refused at once.

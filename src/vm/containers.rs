@@ -1164,6 +1164,9 @@ impl Vm {
             // any stable sort gives the merge sort's very order.
             order.sort_by_key(|&i| ints[i]);
             order
+        } else if self.in_calling() && self.comparisons_run_python(&keys) {
+            // `__lt__` frames: one comparison per pull of a drain.
+            self.drain_sort(list, &keys, order)?
         } else {
             self.merge_sort(order, &keys)?
         };
@@ -1268,6 +1271,12 @@ impl Vm {
         Ok(merged)
     }
 
+    /// Whether comparing `keys` may run Python code: an instance among
+    /// them, or in a tuple or list among them (compared item by item).
+    fn comparisons_run_python(&self, keys: &[ObjId]) -> bool {
+        keys.iter().any(|&key| self.has_instance(key))
+    }
+
     /// The keys' values when every one is an int (`None` otherwise).
     fn int_keys(&self, keys: &[ObjId]) -> Option<Vec<i64>> {
         keys.iter()
@@ -1279,8 +1288,9 @@ impl Vm {
     }
 
     /// `a < b` as sorting asks it (`__lt__` of instances runs as a frame).
-    fn less_than(&mut self, a: ObjId, b: ObjId) -> Flow<bool> {
-        if self.is_instance_obj(a) || self.is_instance_obj(b) {
+    pub(super) fn less_than(&mut self, a: ObjId, b: ObjId) -> Flow<bool> {
+        // (A tuple or list holding instances compares them with theirs.)
+        if self.has_instance(a) || self.has_instance(b) {
             return self.compare_bool(CompareOp::Lt, a, b);
         }
         self.compare(CompareOp::Lt, a, b)

@@ -31,7 +31,9 @@
 //! of rejections costs no more than the calls themselves.
 
 use super::exceptions::PyException;
-use super::frame::{CallResult, Consumer, Drain, ItemCheck, Resume, ResumeMode, SumAcc};
+use super::frame::{
+    CallResult, Consumer, Drain, ItemCheck, MergeState, Resume, ResumeMode, SumAcc,
+};
 use super::heap::{ObjId, Value};
 use super::types::TypeKind;
 use super::types::generator::GenState;
@@ -117,6 +119,7 @@ impl Vm {
             stopped: false,
             hinted: false,
             keys: Vec::new(),
+            sort: None,
         }));
         Err(super::special::pending_error())
     }
@@ -185,6 +188,8 @@ impl Vm {
             Consumer::Prod { acc } => self.heap.incref(*acc, holder),
             Consumer::Superset { set } => self.heap.incref(*set, holder),
             Consumer::Keys { function, .. } => self.heap.incref(*function, holder),
+            // (Its keys were held by `drain_sort`.)
+            Consumer::Sort => {}
             Consumer::Subset { set, found } => {
                 self.heap.incref(*set, holder);
                 let made = self.set_object(false);
@@ -220,6 +225,16 @@ impl Vm {
                     let record = &mut frame.calls_mut().replay;
                     record.push(CallResult::Data(keys.len() as u64));
                     record.extend(keys.into_iter().map(CallResult::Held));
+                    return self.replay_instruction();
+                }
+                Ok(false) if matches!(drain.consumer, Consumer::Sort) => {
+                    // The sorted order goes to the instruction's record.
+                    let order = drain.sort.take().map(|s| s.order).unwrap_or_default();
+                    self.release_drain(*drain);
+                    let frame = self.top_frame()?;
+                    let record = &mut frame.calls_mut().replay;
+                    record.push(CallResult::Data(order.len() as u64));
+                    record.extend(order.into_iter().map(|i| CallResult::Data(i as u64)));
                     return self.replay_instruction();
                 }
                 Ok(false) => {
@@ -271,6 +286,9 @@ impl Vm {
     /// instruction is: nothing changes before its last call is known.
     fn pull(&mut self, drain: &mut Drain) -> Flow<bool> {
         let holder = self.continuation_referrer();
+        if let Consumer::Sort = drain.consumer {
+            return self.sort_pull(drain);
+        }
         if let Consumer::Keys { function, source } = drain.consumer {
             // The list's items by index, as `list.sort` takes them.
             let item = match self.heap.value(source) {
@@ -395,7 +413,7 @@ impl Vm {
                 *acc = next;
                 Ok(true)
             }
-            Consumer::Keys { .. } => Err(no_state()),
+            Consumer::Keys { .. } | Consumer::Sort => Err(no_state()),
             Consumer::Subset { set, found } => {
                 let found = found.ok_or_else(no_state)?;
                 if self.set_has(*set, item)? {
@@ -567,7 +585,7 @@ impl Vm {
                 let result = self.bool_object(all);
                 Ok(hold(self, result))
             }
-            Consumer::Keys { .. } => Err(no_state()),
+            Consumer::Keys { .. } | Consumer::Sort => Err(no_state()),
             Consumer::Prod { acc } => Ok(hold(self, acc)),
             Consumer::Extreme {
                 max, best, default, ..
@@ -622,8 +640,90 @@ impl Vm {
             stopped: false,
             hinted: false,
             keys: Vec::new(),
+            sort: None,
         }));
         Err(super::special::pending_error())
+    }
+
+    /// The order that sorts `keys` (indexes, `order` their starting order)
+    /// when comparing them runs Python code (`__lt__`): a drain makes one
+    /// comparison per pull, so the work is linear in the comparisons (a
+    /// replay of the whole sort per comparison was quadratic). The replay
+    /// after it finished takes the order from the instruction's record.
+    pub(super) fn drain_sort(
+        &mut self,
+        list: ObjId,
+        keys: &[ObjId],
+        order: Vec<usize>,
+    ) -> Flow<Vec<usize>> {
+        if let Some(order) = self.take_logged_order()? {
+            return Ok(order);
+        }
+        let holder = self.continuation_referrer();
+        for &key in keys {
+            self.heap.incref(key, holder);
+        }
+        self.request_drain(Box::new(Drain {
+            iterable: list,
+            iterator: None,
+            consumer: Consumer::Sort,
+            log: Vec::new(),
+            count: 0,
+            stopped: false,
+            hinted: false,
+            keys: keys.to_vec(),
+            sort: Some(Box::new(MergeState::new(order))),
+        }));
+        Err(super::special::pending_error())
+    }
+
+    /// One step of a sort drain: the next comparison (right run's item `<`
+    /// left run's, so equal items keep their order), its item moved to the
+    /// pass's output; false once sorted. The state changes only after the
+    /// comparison's calls are known (a pull replays from its start).
+    fn sort_pull(&mut self, drain: &mut Drain) -> Flow<bool> {
+        let Some(state) = drain.sort.as_deref_mut() else {
+            return Err(no_state());
+        };
+        let n = state.order.len();
+        loop {
+            if state.width >= n {
+                return Ok(false);
+            }
+            let mid = (state.lo + state.width).min(n);
+            let hi = (state.lo + 2 * state.width).min(n);
+            if state.lo >= n {
+                // The pass is done: the next merges runs twice as long.
+                std::mem::swap(&mut state.order, &mut state.out);
+                state.out.clear();
+                state.width *= 2;
+                state.lo = 0;
+                state.left = 0;
+                state.right = state.width.min(n);
+                continue;
+            }
+            if state.left < mid && state.right < hi {
+                let (right_key, left_key) = (
+                    drain.keys[state.order[state.right]],
+                    drain.keys[state.order[state.left]],
+                );
+                let less = self.less_than(right_key, left_key)?;
+                if less {
+                    state.out.push(state.order[state.right]);
+                    state.right += 1;
+                } else {
+                    state.out.push(state.order[state.left]);
+                    state.left += 1;
+                }
+                return Ok(true);
+            }
+            // One run is used up: the rest of the other follows as it is.
+            state.out.extend_from_slice(&state.order[state.left..mid]);
+            state.out.extend_from_slice(&state.order[state.right..hi]);
+            state.lo = hi;
+            state.left = hi;
+            state.right = (hi + state.width).min(n);
+        }
     }
 
     /// `next()` of a generator from native code inside an instruction (a

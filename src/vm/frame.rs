@@ -337,8 +337,39 @@ pub struct Drain {
     pub stopped: bool,
     /// The length hint was taken (`PyObject_LengthHint`: an instance's `__len__`).
     pub hinted: bool,
-    /// The keys a [`Consumer::Keys`] drain computed so far (held).
+    /// The keys a [`Consumer::Keys`] drain computed so far, or those a
+    /// [`Consumer::Sort`] drain compares (held).
     pub keys: Vec<ObjId>,
+    /// A [`Consumer::Sort`] drain's merge sort, where it stands.
+    pub sort: Option<Box<MergeState>>,
+}
+
+/// A bottom-up merge sort of indexes into [`Drain::keys`], stopped between
+/// two comparisons: the pass merges pairs of runs `width` long from
+/// `order` into `out`; the pair at `lo` has its left run at `left..mid`
+/// and its right run at `right..hi` still to take.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeState {
+    pub order: Vec<usize>,
+    pub out: Vec<usize>,
+    pub width: usize,
+    pub lo: usize,
+    pub left: usize,
+    pub right: usize,
+}
+
+impl MergeState {
+    pub fn new(order: Vec<usize>) -> MergeState {
+        let n = order.len();
+        MergeState {
+            out: Vec::with_capacity(n),
+            order,
+            width: 1,
+            lo: 0,
+            left: 0,
+            right: 1.min(n),
+        }
+    }
 }
 
 /// What a [`Drain`] does with each item (its objects held).
@@ -376,6 +407,9 @@ pub enum Consumer {
     /// `list.sort(key=f)`/`sorted(..., key=f)`: `f` of each item of the
     /// list `source`, in order (the results in [`Drain::keys`]).
     Keys { function: ObjId, source: ObjId },
+    /// `list.sort()`/`sorted()` of items whose comparisons run Python code
+    /// (`__lt__`): one comparison per pull (the state in [`Drain::sort`]).
+    Sort,
     /// `min`/`max` with `key=` and `default=`: the best item and its key.
     Extreme {
         max: bool,
@@ -453,6 +487,7 @@ impl Drain {
             Consumer::Superset { set } => held.push(set),
             // (`source` is the iterable, held as such.)
             Consumer::Keys { function, .. } => held.push(function),
+            Consumer::Sort => {}
             Consumer::Subset { set, found } => {
                 held.push(set);
                 held.extend(found);

@@ -41,7 +41,7 @@ pub(super) fn again_error() -> Box<PyException> {
     PyException::new("SystemError", AGAIN)
 }
 
-fn replay_mismatch() -> Box<PyException> {
+pub(super) fn replay_mismatch() -> Box<PyException> {
     PyException::new(
         "SystemError",
         "bytestep: a replayed instruction took another path",
@@ -480,6 +480,37 @@ impl Vm {
         }
         self.calls.cursor = start + count;
         Ok(Some(items))
+    }
+
+    /// The order a sort drain recorded (`Some` on the replay after it).
+    pub(super) fn take_logged_order(&mut self) -> Flow<Option<Vec<usize>>> {
+        let count = match self.calls.results.get(self.calls.cursor) {
+            Some(&CallResult::Data(count)) => count as usize,
+            Some(&CallResult::Raised(exc)) => {
+                self.calls.cursor += 1;
+                self.heap.incref(exc, self.raised_referrer());
+                return Err(PyException::object(exc, true));
+            }
+            Some(_) => return Err(replay_mismatch()),
+            None => return Ok(None),
+        };
+        let start = self.calls.cursor + 1;
+        let order: Vec<usize> = self
+            .calls
+            .results
+            .get(start..start + count)
+            .unwrap_or(&[])
+            .iter()
+            .map_while(|entry| match entry {
+                CallResult::Data(index) => Some(*index as usize),
+                _ => None,
+            })
+            .collect();
+        if order.len() != count {
+            return Err(replay_mismatch());
+        }
+        self.calls.cursor = start + count;
+        Ok(Some(order))
     }
 
     /// A generator's logged step (`Some` on a replay): its item, `None`
