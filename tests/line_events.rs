@@ -27,6 +27,7 @@ fn line_events(jsonl: &str) -> String {
 const TRACING_STOPS_EARLY: &[&str] = &[
     "func_recursion_error",
     "tricky_recursive_containers",
+    "frame_reuse_calls",
     "recursion_limit_set",
 ];
 

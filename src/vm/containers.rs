@@ -705,6 +705,18 @@ impl Vm {
             }
             Method::ListPop => {
                 arity(0, 1)?;
+                // The index is converted first (`_PyNumber_Index`), even for an empty list.
+                if let Some(&index) = args.first()
+                    && !matches!(
+                        self.heap.value(index),
+                        Value::Int(_) | Value::Bool(_) | Value::BigInt(_)
+                    )
+                {
+                    return Err(PyException::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        self.heap.value(index).type_name()
+                    )));
+                }
                 let len = self.container_len(owner).unwrap_or(0);
                 if len == 0 {
                     return Err(PyException::new("IndexError", "pop from empty list"));

@@ -58,6 +58,135 @@ pub struct Frame {
     pub resumed: Option<Box<Resume>>,
 }
 
+/// The frames in execution, innermost last, and behind them (in the same
+/// vector) the frames that returned, kept for reuse: a call takes the next
+/// one where it lies and a return leaves it there, so neither moves a frame
+/// (the spares' vectors keep their capacity; what they still name is not
+/// counted and is cleared when they are reused). Reads as the slice of the
+/// frames in execution.
+#[derive(Debug, Default)]
+pub struct FrameStack {
+    all: Vec<Frame>,
+    /// How many of `all` are in execution.
+    live: usize,
+}
+
+/// Returned frames kept beyond what the deepest recursion left: at most this many
+/// more are kept by [`FrameStack::push`] of a frame made elsewhere.
+const MAX_SPARE_FRAMES: usize = 32;
+
+impl FrameStack {
+    /// A frame made elsewhere (a generator's, a class body's) becomes the
+    /// innermost one; the spare where it lands moves behind the others.
+    pub fn push(&mut self, frame: Frame) {
+        if self.live < self.all.len() {
+            let spare = std::mem::replace(&mut self.all[self.live], frame);
+            if self.all.len() - self.live <= MAX_SPARE_FRAMES {
+                self.all.push(spare);
+            }
+        } else {
+            self.all.push(frame);
+        }
+        self.live += 1;
+    }
+
+    /// Take the innermost frame out (a generator keeps its frame).
+    pub fn pop(&mut self) -> Option<Frame> {
+        if self.live == 0 {
+            return None;
+        }
+        self.live -= 1;
+        // The last spare takes its place.
+        Some(self.all.swap_remove(self.live))
+    }
+
+    /// The innermost frame returned: it stays where it is as a spare.
+    #[inline]
+    pub fn retire(&mut self) {
+        self.live = self.live.saturating_sub(1);
+    }
+
+    /// A returned frame to reuse, if there is one (moved out).
+    pub fn take_spare(&mut self) -> Option<Frame> {
+        if self.all.len() > self.live {
+            self.all.pop()
+        } else {
+            None
+        }
+    }
+
+    /// Push a frame for `code` over the innermost one: the spare where it
+    /// lands, its code replaced only when it ran other code (a call to the
+    /// code it last ran, recursion or a call in a loop, leaves the code's
+    /// count alone), or a new one. Returns the caller and the new frame,
+    /// to be made ready ([`Frame::enter`]); `None`, having done nothing,
+    /// when there is no frame to call from.
+    #[inline]
+    pub fn push_for(
+        &mut self,
+        code: &Arc<CodeInfo>,
+        function: ObjId,
+    ) -> Option<(&mut Frame, &mut Frame)> {
+        if self.live == 0 {
+            return None;
+        }
+        if self.live < self.all.len() {
+            let frame = &mut self.all[self.live];
+            if !Arc::ptr_eq(&frame.code, code) {
+                frame.code = Arc::clone(code);
+            }
+        } else {
+            self.all.push(Frame::new(Arc::clone(code), Some(function)));
+        }
+        self.live += 1;
+        match &mut self.all[self.live - 2..self.live] {
+            [caller, frame] => Some((caller, frame)),
+            _ => None,
+        }
+    }
+}
+
+impl Clone for FrameStack {
+    /// The frames in execution (the spares are not state).
+    fn clone(&self) -> FrameStack {
+        FrameStack {
+            all: self.all[..self.live].to_vec(),
+            live: self.live,
+        }
+    }
+}
+
+impl std::ops::Deref for FrameStack {
+    type Target = [Frame];
+    #[inline]
+    fn deref(&self) -> &[Frame] {
+        &self.all[..self.live]
+    }
+}
+
+impl std::ops::DerefMut for FrameStack {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut [Frame] {
+        &mut self.all[..self.live]
+    }
+}
+
+impl<'a> IntoIterator for &'a FrameStack {
+    type Item = &'a Frame;
+    type IntoIter = std::slice::Iter<'a, Frame>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a mut FrameStack {
+    type Item = &'a mut Frame;
+    type IntoIter = std::slice::IterMut<'a, Frame>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter_mut()
+    }
+}
+
 /// A frame's part in calls made from inside instructions (see `special.rs`).
 #[derive(Debug, Clone, Default)]
 pub struct FrameCalls {
@@ -478,6 +607,41 @@ impl Frame {
         self.stack.clear();
         self.stack.reserve(self.code.code.stacksize as usize);
         self.function = function;
+        self.line_event_next = false;
+        self.locals_dict = None;
+        self.on_return = None;
+        self.calls = None;
+        self.resumed = None;
+    }
+
+    /// [`Frame::restart`] for a plain call: the locals start with `args`
+    /// (moved in as they are), the rest NULL.
+    #[inline]
+    pub fn enter(&mut self, function: ObjId, args: &[Slot]) {
+        self.qualname = self.code.qualname;
+        self.pc = 0;
+        self.last = None;
+        let count = self.code.localsplus.len();
+        if self.locals.len() != count {
+            // Another code ran here last (a reused frame of the same code
+            // already has its locals' length).
+            self.locals.clear();
+            self.locals.resize(count, Slot::NULL);
+        }
+        // Element by element: a few slots, not worth a `memcpy` call.
+        let (moved, rest) = self.locals.split_at_mut(args.len().min(count));
+        for (local, &arg) in moved.iter_mut().zip(args) {
+            *local = arg;
+        }
+        for local in rest {
+            *local = Slot::NULL;
+        }
+        self.stack.clear();
+        let depth = self.code.code.stacksize as usize;
+        if self.stack.capacity() < depth {
+            self.stack.reserve(depth);
+        }
+        self.function = Some(function);
         self.line_event_next = false;
         self.locals_dict = None;
         self.on_return = None;

@@ -70,8 +70,6 @@ const RECURSION_LIMIT: usize = 1000;
 const FRAME_BYTES: u64 = 512;
 pub(crate) const SMALL_INT_MIN: i64 = -5;
 pub(crate) const SMALL_INT_MAX: i64 = 256;
-/// Returned frames kept for reuse (see [`Vm::function_frame`]).
-pub(crate) const MAX_SPARE_FRAMES: usize = 32;
 
 /// The objects every program shares, made at start-up.
 #[derive(Debug, Clone)]
@@ -97,7 +95,7 @@ pub struct Singletons {
 #[derive(Debug, Clone)]
 pub struct Vm {
     pub heap: Heap,
-    frames: Vec<Frame>,
+    frames: frame::FrameStack,
     pub singletons: Singletons,
     /// `__main__`: the program's globals.
     pub main_module: ObjId,
@@ -135,10 +133,6 @@ pub struct Vm {
     /// Work out CPython's line events after each step (the debugger and
     /// `trace` need them; `run` does not).
     track_lines: bool,
-    /// Returned frames (released, their vectors emptied), reused by calls:
-    /// a call then allocates nothing, and one to the code the reused frame
-    /// last ran (recursion, a call in a loop) leaves its code's count alone.
-    spare_frames: Vec<Frame>,
     /// The exception being handled (CPython's `exc_info->exc_value`), held.
     exc_info: Option<ObjId>,
     /// Names the holder of `exc_info` and of exceptions in flight.
@@ -242,7 +236,7 @@ impl Vm {
         let main_symbol = heap.symbols.intern(MAIN_MODULE);
         let mut vm = Vm {
             heap,
-            frames: Vec::new(),
+            frames: frame::FrameStack::default(),
             singletons,
             main_module: ObjId::from_index(0),
             builtins_module: ObjId::from_index(0),
@@ -262,7 +256,6 @@ impl Vm {
             outcome: None,
             main_symbol,
             track_lines: true,
-            spare_frames: Vec::new(),
             exc_info: None,
             exc_info_symbol: Symbol(0),
             methods: FastMap::default(),
@@ -1026,18 +1019,18 @@ impl Vm {
                         self.attend(true);
                         continue;
                     }
-                    exec::fast::FastStop::General(instr) => {
-                        if instr.opcode == crate::bytecode::opcodes::RETURN_VALUE
-                            && self.return_quick()
-                        {
-                            if self.heap.needs_attention() {
-                                self.attend(true);
-                            }
-                            continue;
-                        }
-                        Some(instr)
-                    }
+                    exec::fast::FastStop::General(instr)
+                    | exec::fast::FastStop::Call(instr)
+                    | exec::fast::FastStop::Quick(instr)
+                    | exec::fast::FastStop::Return(instr) => Some(instr),
                     exec::fast::FastStop::Fetch => self.fetch(),
+                    exec::fast::FastStop::Raised(error) => {
+                        self.unwind(error);
+                        if self.heap.needs_attention() {
+                            self.attend(false);
+                        }
+                        continue;
+                    }
                 }
             } else {
                 self.fetch()
@@ -1147,7 +1140,11 @@ impl Vm {
                 let moved = self.settle_watched(depth);
                 Batched::Looked(watcher.after(self, moved))
             }
-            exec::fast::FastStop::General(instr) => {
+            // (Calls, returns and builtin calls come as `General` when watched.)
+            exec::fast::FastStop::General(instr)
+            | exec::fast::FastStop::Call(instr)
+            | exec::fast::FastStop::Quick(instr)
+            | exec::fast::FastStop::Return(instr) => {
                 // Fetched (counted) but not executed yet.
                 if self.steps - 1 > start {
                     watcher.after_batch(self, self.steps - 1);
@@ -1163,6 +1160,17 @@ impl Vm {
                     watcher.after_batch(self, self.steps);
                 }
                 Batched::Fetch
+            }
+            // (Only a builtin run by the fast loop raises, never when watched.)
+            exec::fast::FastStop::Raised(error) => {
+                if self.steps - 1 > start {
+                    watcher.after_batch(self, self.steps - 1);
+                }
+                self.unwind(error);
+                if !self.heap.finalizing().is_empty() || self.heap.gc.scheduled {
+                    self.attend(false);
+                }
+                Batched::Looked(watcher.after(self, Moved::Unwound))
             }
         }
     }
@@ -1451,11 +1459,7 @@ impl Vm {
         } else {
             None
         };
-        if let Some(frame) = self.frames.pop()
-            && self.spare_frames.len() < MAX_SPARE_FRAMES
-        {
-            self.spare_frames.push(frame);
-        }
+        self.frames.retire();
         // A frame unwound before it returned: what its continuation held goes.
         if let Some(continuation) = continuation {
             let holder = self.continuation_referrer();
@@ -1507,7 +1511,7 @@ impl Vm {
 
     /// A new frame to run `code`, a returned one reused when there is one.
     fn new_frame(&mut self, code: Arc<CodeInfo>, function: Option<ObjId>) -> Frame {
-        match self.spare_frames.pop() {
+        match self.frames.take_spare() {
             Some(mut frame) => {
                 frame.code = code;
                 frame.restart(function);
@@ -1515,31 +1519,6 @@ impl Vm {
             }
             None => Frame::new(code, function),
         }
-    }
-
-    /// Push a new frame to run the Python function `callable` (false, having
-    /// done nothing, when it is not one): a returned frame that ran the same
-    /// code is reused where it lands, without touching the code's count.
-    fn push_function_frame(&mut self, callable: ObjId) -> bool {
-        let Value::Function(function) = self.heap.value(callable) else {
-            return false;
-        };
-        match self.spare_frames.pop() {
-            Some(frame) => {
-                self.frames.push(frame);
-                let Some(frame) = self.frames.last_mut() else {
-                    return false;
-                };
-                if !Arc::ptr_eq(&frame.code, &function.info) {
-                    frame.code = Arc::clone(&function.info);
-                }
-                frame.restart(Some(callable));
-            }
-            None => self
-                .frames
-                .push(Frame::new(Arc::clone(&function.info), Some(callable))),
-        }
-        true
     }
 
     // ---- the value stack: every push and pop goes through here ---------------

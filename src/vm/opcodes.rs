@@ -1803,11 +1803,13 @@ impl Vm {
     }
 
     fn call(&mut self, argc: usize, kwnames: Option<Vec<String>>) -> Flow {
-        if kwnames.is_none() && !self.heap.recorder.enabled && self.try_fast_call(argc)? {
+        if kwnames.is_none() && !self.heap.recorder.enabled && self.call_plain(argc) {
             return Ok(());
         }
-        if kwnames.is_none() && self.call_quick(argc) {
-            return Ok(());
+        if kwnames.is_none()
+            && let Some(done) = self.call_quick(argc)
+        {
+            return done;
         }
         if kwnames.is_none()
             && let Some(done) = self.call_builtin_in_place(argc, &[], 0)
@@ -2028,43 +2030,6 @@ impl Vm {
             vm.popped_scratch = popped_args;
             outcome
         }))
-    }
-
-    /// `CALL_PY_EXACT_ARGS` when nobody watches: a plain Python function called
-    /// with exactly its positional parameters. The arguments' slots move into
-    /// the new frame's locals without a detour through a vector. Returns false
-    /// (having changed nothing) when the general path must handle the call.
-    fn try_fast_call(&mut self, argc: usize) -> Flow<bool> {
-        let Some(caller) = self.frames.last() else {
-            return Ok(false);
-        };
-        let Some(base) = caller.stack.len().checked_sub(argc + 2) else {
-            return Ok(false);
-        };
-        let (callable_slot, self_or_null) = (caller.stack[base], caller.stack[base + 1]);
-        let (Some(callable), None) = (callable_slot.obj, self_or_null.obj) else {
-            return Ok(false);
-        };
-        let Value::Function(function) = self.heap.value(callable) else {
-            return Ok(false);
-        };
-        if function.info.plain_call != Some(argc) || self.frames.len() >= self.quick_depth_limit() {
-            return Ok(false);
-        }
-        if !self.push_function_frame(callable) {
-            return Ok(false);
-        }
-        let [.., caller, frame] = self.frames.as_mut_slice() else {
-            return Err(PyException::new("SystemError", "no caller frame"));
-        };
-        let qualname = frame.qualname;
-        frame.locals[..argc].copy_from_slice(&caller.stack[base + 2..]);
-        caller.stack.truncate(base);
-        if callable_slot.borrowed {
-            self.heap
-                .incref(callable, Referrer::Frame { frame: qualname });
-        }
-        Ok(true)
     }
 
     /// `_PUSH_FRAME`: the arguments' references move into the new frame's

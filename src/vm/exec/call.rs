@@ -25,6 +25,49 @@ fn plural(n: usize) -> &'static str {
 }
 
 impl Vm {
+    /// `CALL_PY_EXACT_ARGS` when nobody records: a plain Python function
+    /// (see `CodeInfo::plain_call`) called with exactly its positional
+    /// parameters. Its frame (a returned one reused in place, its code
+    /// replaced only when it ran other code) is pushed with the arguments'
+    /// slots moved into its locals as they are; the callable's reference
+    /// moves to the frame (a borrowed one is counted now). False, having
+    /// changed nothing, for any other call.
+    #[inline]
+    pub(in crate::vm) fn call_plain(&mut self, argc: usize) -> bool {
+        let depth_limit = self.quick_depth_limit();
+        let Vm { frames, heap, .. } = self;
+        let Some(caller) = frames.last() else {
+            return false;
+        };
+        let Some(base) = caller.stack.len().checked_sub(argc + 2) else {
+            return false;
+        };
+        let (callable_slot, self_or_null) = (caller.stack[base], caller.stack[base + 1]);
+        let (Some(callable), None) = (callable_slot.obj, self_or_null.obj) else {
+            return false;
+        };
+        let Value::Function(function) = heap.value(callable) else {
+            return false;
+        };
+        if function.info.plain_call != Some(argc) || frames.len() >= depth_limit {
+            return false;
+        }
+        let Some((caller, frame)) = frames.push_for(&function.info, callable) else {
+            return false;
+        };
+        frame.enter(callable, &caller.stack[base + 2..]);
+        caller.stack.truncate(base);
+        if callable_slot.borrowed {
+            heap.incref(
+                callable,
+                Referrer::Frame {
+                    frame: frame.qualname,
+                },
+            );
+        }
+        true
+    }
+
     /// The locals of a new frame for `function` called with `args` (the
     /// last `kwnames.len()` of them by keyword). The popped references move
     /// into the locals, the `*args` tuple or the `**kwargs` dict; on an

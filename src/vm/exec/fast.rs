@@ -18,7 +18,7 @@ use crate::bytecode::opcodes::*;
 use crate::bytecode::{BinaryOp, CompareOp};
 use crate::vm::builtins::Builtin;
 use crate::vm::code::{Instr, NO_TARGET};
-use crate::vm::containers::Method;
+use crate::vm::exceptions::PyException;
 use crate::vm::frame::{Frame, Slot};
 use crate::vm::heap::{Heap, ObjId, Referrer, Symbol, Value};
 use crate::vm::{LineSink, SMALL_INT_MAX, SMALL_INT_MIN, Vm};
@@ -37,33 +37,79 @@ pub(in crate::vm) enum FastStop {
     Fetch,
     /// An instruction ran and the heap needs attention (see `Vm::attend`).
     Attention,
+    /// `CALL` of a plain Python function with exactly its positional
+    /// parameters, fetched: [`Vm::run_fast`] pushes its frame.
+    Call(Instr),
+    /// `CALL` of a builtin function or method descriptor, or
+    /// `STORE_SUBSCR` into a dict, fetched: [`Vm::run_fast`] runs it if
+    /// `Vm::quick` does.
+    Quick(Instr),
+    /// `RETURN_VALUE`, fetched: [`Vm::run_fast`] returns from a plain
+    /// function's frame.
+    Return(Instr),
+    /// An instruction run by [`Vm::run_fast`] (a builtin called by
+    /// `Vm::call_quick`) raised: to be unwound.
+    Raised(Box<PyException>),
 }
 
 impl Vm {
-    /// Run instructions of the innermost frame until one needs the general
-    /// path, the budget (`stop` steps) is spent or the heap needs attention.
+    /// Run instructions until one needs the general path, the budget
+    /// (`stop` steps) is spent or the heap needs attention: the innermost
+    /// frame's in [`Vm::run_frame`], calls of plain Python functions and
+    /// returns from them here, without leaving the loop.
     #[inline(always)]
     pub(in crate::vm) fn run_fast(&mut self, stop: u64) -> FastStop {
-        self.fast_loop(stop, None)
+        loop {
+            match self.run_frame(stop, None) {
+                FastStop::Call(instr) => {
+                    if !self.call_plain(instr.arg as usize) {
+                        return FastStop::General(instr);
+                    }
+                }
+                FastStop::Quick(instr) => match self.quick(instr) {
+                    None => return FastStop::General(instr),
+                    Some(Err(error)) => return FastStop::Raised(error),
+                    Some(Ok(())) if self.heap.needs_attention() => return FastStop::Attention,
+                    Some(Ok(())) => {}
+                },
+                FastStop::Return(instr) => {
+                    if !self.return_quick() {
+                        return FastStop::General(instr);
+                    }
+                    if self.heap.needs_attention() {
+                        return FastStop::Attention;
+                    }
+                }
+                stopped => return stopped,
+            }
+        }
     }
 
     /// [`Vm::run_fast`] for the debugger's quiet run (`Vm::run_watched`):
-    /// also works out, after each step, whether a line event comes next
-    /// (kept in the frame when it stops), notes each in `sink` and stops
-    /// after one the sink asks for. The step that needs attention is left
-    /// for the caller to tell (its line event is not noted).
+    /// the innermost frame's instructions only, also working out, after
+    /// each step, whether a line event comes next (kept in the frame when
+    /// it stops), noting each in `sink` and stopping after one the sink
+    /// asks for. Calls, returns and builtin calls are left to the general
+    /// path (the debugger looks at each, for its counts and stops); the
+    /// step that needs attention is left for the caller to tell (its line
+    /// event is not noted).
     #[inline(always)]
     pub(in crate::vm) fn run_fast_watched(&mut self, stop: u64, sink: &mut LineSink) -> FastStop {
-        self.fast_loop(stop, Some(sink))
+        match self.run_frame(stop, Some(sink)) {
+            FastStop::Call(instr) | FastStop::Quick(instr) | FastStop::Return(instr) => {
+                FastStop::General(instr)
+            }
+            stopped => stopped,
+        }
     }
 
-    /// The loop of [`Vm::run_fast`] and [`Vm::run_fast_watched`] (`sink`:
-    /// watched; a constant where it is inlined, so `run_fast` has no test).
-    /// Watched, every step here stays in its frame and raises nothing: a
-    /// call or a return handled here must leave it to the general path
-    /// then (the debugger looks at each, for its counts and stops).
+    /// Run instructions of the innermost frame until one needs the general
+    /// path, the budget (`stop` steps) is spent or the heap needs attention
+    /// (`sink`: watched, a constant where it is inlined, so `run_fast` has
+    /// no test).
     #[inline(always)]
-    fn fast_loop(&mut self, stop: u64, mut sink: Option<&mut LineSink>) -> FastStop {
+    fn run_frame(&mut self, stop: u64, mut sink: Option<&mut LineSink>) -> FastStop {
+        let depth_limit = self.quick_depth_limit();
         let Vm {
             frames,
             heap,
@@ -75,6 +121,7 @@ impl Vm {
             ..
         } = self;
         let (main_module, builtins_module) = (*main_module, *builtins_module);
+        let depth = frames.len();
         let Some(frame) = frames.last_mut() else {
             return FastStop::Fetch;
         };
@@ -412,6 +459,62 @@ impl Vm {
                         replace_two(heap, stack, [left, right], result, true, quiet);
                     }
 
+                    // CALL (callable, self_or_null, args[oparg] -- res): a plain
+                    // Python function with exactly its positional parameters,
+                    // whose frame `Vm::call_plain` pushes, or a builtin for
+                    // `Vm::call_quick`
+                    // (Watched, calls go to the general path: see `run_fast_watched`.)
+                    CALL if !watched => {
+                        let Some(base) = stack.len().checked_sub(arg + 2) else {
+                            break 'general;
+                        };
+                        let Some(callable) = stack[base].obj else {
+                            break 'general;
+                        };
+                        let stopped = match heap.value(callable) {
+                            Value::Function(function)
+                                if function.info.plain_call == Some(arg)
+                                    && stack[base + 1].obj.is_none()
+                                    && depth < depth_limit =>
+                            {
+                                FastStop::Call(instr)
+                            }
+                            // Maybe one `Vm::call_quick` runs.
+                            Value::Builtin(Builtin::Method(_) | Builtin::Len) => {
+                                FastStop::Quick(instr)
+                            }
+                            _ => break 'general,
+                        };
+                        (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
+                        return stopped;
+                    }
+
+                    // STORE_SUBSCR (v, container, sub --): into a dict, maybe by `Vm::quick`
+                    STORE_SUBSCR if !watched => match stack[..] {
+                        [
+                            ..,
+                            Slot { obj: Some(_), .. },
+                            Slot {
+                                obj: Some(container),
+                                ..
+                            },
+                            Slot { obj: Some(_), .. },
+                        ] if matches!(heap.value(container), Value::Dict(_)) => {
+                            (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
+                            return FastStop::Quick(instr);
+                        }
+                        _ => break 'general,
+                    },
+
+                    // PUSH_NULL (-- null)
+                    PUSH_NULL => stack.push(Slot::NULL),
+
+                    // RETURN_VALUE (retval --): `Vm::return_quick` returns
+                    RETURN_VALUE if depth > 1 && !watched => {
+                        (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
+                        return FastStop::Return(instr);
+                    }
+
                     _ => break 'general,
                 }
                 (at, executed, count) = (next, Some(index), count + 1);
@@ -473,7 +576,7 @@ fn store_local(heap: &mut Heap, locals: &mut [Slot], index: usize, slot: Slot, q
 
 /// Drop a slot's reference (nothing for NULL or borrowed slots).
 #[inline(always)]
-fn release(heap: &mut Heap, slot: Slot, quiet: Referrer) {
+pub(super) fn release(heap: &mut Heap, slot: Slot, quiet: Referrer) {
     if let Some(obj) = slot.obj
         && !slot.borrowed
     {
@@ -542,13 +645,8 @@ impl Vm {
     /// nothing, for any other frame.
     #[inline]
     pub(in crate::vm) fn return_quick(&mut self) -> bool {
-        let Vm {
-            frames,
-            heap,
-            spare_frames,
-            ..
-        } = self;
-        let [.., caller, frame] = frames.as_mut_slice() else {
+        let Vm { frames, heap, .. } = self;
+        let [.., caller, frame] = &mut frames[..] else {
             return false;
         };
         if heap.recorder.enabled
@@ -585,71 +683,7 @@ impl Vm {
             heap.decref(function, quiet);
         }
         caller.stack.push(Slot::strong(value));
-        if let Some(frame) = frames.pop()
-            && spare_frames.len() < crate::vm::MAX_SPARE_FRAMES
-        {
-            spare_frames.push(frame);
-        }
-        true
-    }
-}
-
-impl Vm {
-    /// `CALL` of `list.append(x)` (the method form: the descriptor, the
-    /// list, the item) or `len(x)` of a list or dict, when nobody records
-    /// and no Python call is under way: what `call_builtin_in_place` does
-    /// for them (the result made, the arguments and the callable popped,
-    /// the result pushed, then the popped references dropped: self and the
-    /// arguments bottom first, then the callable). False, having done
-    /// nothing, for anything else.
-    /// (`call` tries it after `try_fast_call`.)
-    #[inline(never)]
-    pub(in crate::vm) fn call_quick(&mut self, argc: usize) -> bool {
-        if argc != 1 || self.heap.recorder.enabled || !self.calls.idle() {
-            return false;
-        }
-        let Some(frame) = self.frames.last() else {
-            return false;
-        };
-        let [.., callable_slot, self_slot, arg_slot] = frame.stack[..] else {
-            return false;
-        };
-        let (Some(callable), Some(arg)) = (callable_slot.obj, arg_slot.obj) else {
-            return false;
-        };
-        let result = match (self.heap.value(callable), self_slot.obj) {
-            (Value::Builtin(Builtin::Method(Method::ListAppend)), Some(list))
-                if matches!(self.heap.value(list), Value::List(_)) =>
-            {
-                if self.list_append(list, arg).is_err() {
-                    return false;
-                }
-                self.singletons.none
-            }
-            (Value::Builtin(Builtin::Len), None)
-                if matches!(self.heap.value(arg), Value::List(_) | Value::Dict(_)) =>
-            {
-                let Ok(length) = self.length(arg) else {
-                    return false;
-                };
-                self.int_object(length)
-            }
-            _ => return false,
-        };
-        let Some(frame) = self.frames.last_mut() else {
-            return false;
-        };
-        let quiet = Referrer::Frame {
-            frame: frame.qualname,
-        };
-        let base = frame.stack.len() - 3;
-        frame.stack.truncate(base);
-        frame.stack.push(Slot::strong(result));
-        self.heap.incref(result, quiet);
-        self.drop_deferred();
-        release(&mut self.heap, self_slot, quiet);
-        release(&mut self.heap, arg_slot, quiet);
-        release(&mut self.heap, callable_slot, quiet);
+        frames.retire();
         true
     }
 }

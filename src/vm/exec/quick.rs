@@ -8,7 +8,11 @@
 
 use std::sync::Arc;
 
+use crate::bytecode::opcodes::{CALL, STORE_SUBSCR};
 use crate::bytecode::operators::{BinaryOp, CompareOp};
+use crate::vm::builtins::Builtin;
+use crate::vm::code::Instr;
+use crate::vm::containers::Method;
 use crate::vm::frame::Slot;
 use crate::vm::heap::{ObjId, Referrer, Value};
 use crate::vm::{Flow, Vm};
@@ -99,16 +103,13 @@ impl Vm {
     /// (`s = s + piece`) makes its left operand the previous result, whose
     /// ASCII-ness is remembered: the size is then known without scanning it.
     pub(in crate::vm) fn concat_str(&mut self, a: &Arc<str>, b: &Arc<str>) -> ObjId {
-        let mut joined = String::with_capacity(a.len() + b.len());
-        joined.push_str(a);
-        joined.push_str(b);
+        let joined = concat(a, b);
         self.charge(joined.len() as u64);
         let a_ascii = match &self.last_concat {
             // The same text (the cache holds it, so its address is not reused).
             Some((previous, ascii)) if Arc::ptr_eq(previous, a) => *ascii,
             _ => a.is_ascii(),
         };
-        let joined: Arc<str> = joined.into();
         if a_ascii && b.is_ascii() {
             self.last_concat = Some((Arc::clone(&joined), true));
             self.heap.alloc_ascii_str(joined)
@@ -116,5 +117,149 @@ impl Vm {
             self.last_concat = Some((Arc::clone(&joined), false));
             self.heap.alloc(Value::Str(joined))
         }
+    }
+}
+
+/// `a + b` written once, straight into its shared allocation (building a
+/// `String` first and converting it copies the text twice, the most of
+/// what a long `s = s + piece` loop does).
+fn concat(a: &str, b: &str) -> Arc<str> {
+    let mut bytes = Arc::<[u8]>::new_uninit_slice(a.len() + b.len());
+    let Some(buffer) = Arc::get_mut(&mut bytes) else {
+        // A new allocation is never shared.
+        return format!("{a}{b}").into();
+    };
+    let (left, right) = buffer.split_at_mut(a.len());
+    left.write_copy_of_slice(a.as_bytes());
+    right.write_copy_of_slice(b.as_bytes());
+    // SAFETY: every byte was just written, and two UTF-8 strings one after
+    // the other are UTF-8; `str` and `[u8]` share their layout.
+    unsafe { Arc::from_raw(Arc::into_raw(bytes.assume_init()) as *const str) }
+}
+
+impl Vm {
+    /// An instruction the fast loop hands over (`FastStop::Quick`): run by
+    /// [`Vm::call_quick`] or [`Vm::store_subscr_quick`] if they take it
+    /// (exactly one step, as the general handler would run it), `None`,
+    /// having done nothing, if the general handler must.
+    #[inline]
+    pub(in crate::vm) fn quick(&mut self, instr: Instr) -> Option<Flow> {
+        match instr.opcode {
+            CALL => self.call_quick(instr.arg as usize),
+            STORE_SUBSCR => self.store_subscr_quick(),
+            _ => None,
+        }
+    }
+
+    /// `STORE_SUBSCR` (v, container, sub --) of an int or str key into a
+    /// dict of such keys, when nobody records and no Python call is under
+    /// way (no `__hash__` or `__eq__` can run): what `store_subscr` does
+    /// then (the entry set, then the popped references dropped: the value,
+    /// the dict, the key; on an error the same).
+    #[inline(never)]
+    pub(in crate::vm) fn store_subscr_quick(&mut self) -> Option<Flow> {
+        if self.heap.recorder.enabled || !self.calls.idle() || self.heap.has_subclassed() {
+            return None;
+        }
+        let [.., value_slot, dict_slot, key_slot] = self.frames.last()?.stack[..] else {
+            return None;
+        };
+        let (value, dict, key) = (value_slot.obj?, dict_slot.obj?, key_slot.obj?);
+        if !matches!(self.heap.value(key), Value::Int(_) | Value::Str(_))
+            || !matches!(self.heap.value(dict), Value::Dict(d) if d.customs() == 0)
+        {
+            return None;
+        }
+        let result = self.dict_set(dict, key, value);
+        let frame = self.frames.last_mut()?;
+        let quiet = Referrer::Frame {
+            frame: frame.qualname,
+        };
+        let base = frame.stack.len() - 3;
+        frame.stack.truncate(base);
+        for slot in [value_slot, dict_slot, key_slot] {
+            super::fast::release(&mut self.heap, slot, quiet);
+        }
+        Some(result)
+    }
+
+    /// `CALL` of a builtin that cannot run Python code on these operands,
+    /// when nobody records and no Python call is under way: `len(x)` of a
+    /// list or dict, and the method form (the descriptor, the object, the
+    /// arguments) of `list.append(x)`, `list.pop([i])` with an int, and
+    /// `dict.get`, `dict.setdefault`, `dict.pop` with an int or str key in
+    /// a dict of such keys. What `call_builtin_in_place` does for them (the
+    /// result made, the arguments and the callable popped, the result
+    /// pushed, then the popped references dropped: self and the arguments
+    /// bottom first, then the callable; on an error the same without the
+    /// push), without its general argument and keyword handling. `None`,
+    /// having done nothing, for anything else. (`call` tries it after
+    /// `call_plain`.)
+    #[inline(never)]
+    pub(in crate::vm) fn call_quick(&mut self, argc: usize) -> Option<Flow> {
+        if argc > 2 || self.heap.recorder.enabled || !self.calls.idle() {
+            return None;
+        }
+        let stack = &self.frames.last()?.stack;
+        let base = stack.len().checked_sub(argc + 2)?;
+        let callable = stack[base].obj?;
+        let self_slot = stack[base + 1];
+        let mut args = [callable; 2];
+        for (arg, slot) in args.iter_mut().zip(&stack[base + 2..]) {
+            *arg = slot.obj?;
+        }
+        let args = &args[..argc];
+        let plain_key = |vm: &Vm, dict: ObjId, key: ObjId| {
+            !vm.heap.has_subclassed()
+                && matches!(vm.heap.value(key), Value::Int(_) | Value::Str(_))
+                && matches!(vm.heap.value(dict), Value::Dict(d) if d.customs() == 0)
+        };
+        let result = match (self.heap.value(callable), self_slot.obj, args) {
+            (Value::Builtin(Builtin::Method(Method::ListAppend)), Some(list), &[item])
+                if matches!(self.heap.value(list), Value::List(_)) =>
+            {
+                self.list_append(list, item).map(|()| self.singletons.none)
+            }
+            (Value::Builtin(Builtin::Len), None, &[arg])
+                if matches!(self.heap.value(arg), Value::List(_) | Value::Dict(_)) =>
+            {
+                self.length(arg).map(|length| self.int_object(length))
+            }
+            (Value::Builtin(Builtin::Method(method @ Method::ListPop)), Some(list), args)
+                if matches!(self.heap.value(list), Value::List(_))
+                    && args
+                        .iter()
+                        .all(|&i| matches!(self.heap.value(i), Value::Int(_))) =>
+            {
+                self.call_method(*method, list, args)
+            }
+            (
+                Value::Builtin(Builtin::Method(
+                    method @ (Method::DictGet | Method::DictSetdefault | Method::DictPop),
+                )),
+                Some(dict),
+                &[key, ..],
+            ) if plain_key(self, dict, key) => self.call_method(*method, dict, args),
+            _ => return None,
+        };
+        let frame = self.frames.last_mut()?;
+        let quiet = Referrer::Frame {
+            frame: frame.qualname,
+        };
+        let mut popped = [Slot::NULL; 4];
+        for (slot, &on_stack) in popped.iter_mut().zip(&frame.stack[base..]) {
+            *slot = on_stack;
+        }
+        frame.stack.truncate(base);
+        if let Ok(result) = result {
+            frame.stack.push(Slot::strong(result));
+            self.heap.incref(result, quiet);
+        }
+        self.drop_deferred();
+        for &slot in &popped[1..] {
+            super::fast::release(&mut self.heap, slot, quiet);
+        }
+        super::fast::release(&mut self.heap, popped[0], quiet);
+        Some(result.map(|_| ()))
     }
 }
