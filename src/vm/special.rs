@@ -453,6 +453,26 @@ impl Vm {
     /// Objects recorded as `log_objects` records them (`Some` on a replay),
     /// or the exception recorded instead.
     pub(super) fn take_logged_objects(&mut self) -> Flow<Option<Vec<ObjId>>> {
+        self.take_logged_run(|entry| match entry {
+            CallResult::Held(obj) => Some(obj),
+            _ => None,
+        })
+    }
+
+    /// The order a sort drain recorded (`Some` on the replay after it).
+    pub(super) fn take_logged_order(&mut self) -> Flow<Option<Vec<usize>>> {
+        self.take_logged_run(|entry| match entry {
+            CallResult::Data(index) => Some(index as usize),
+            _ => None,
+        })
+    }
+
+    /// A run recorded as `Data(count)` then `count` entries, each read by
+    /// `read` (`Some` on a replay), or the exception recorded instead.
+    fn take_logged_run<T>(
+        &mut self,
+        read: impl Fn(CallResult) -> Option<T>,
+    ) -> Flow<Option<Vec<T>>> {
         let count = match self.calls.results.get(self.calls.cursor) {
             Some(&CallResult::Data(count)) => count as usize,
             Some(&CallResult::Raised(exc)) => {
@@ -464,53 +484,19 @@ impl Vm {
             None => return Ok(None),
         };
         let start = self.calls.cursor + 1;
-        let items: Vec<ObjId> = self
+        let items: Vec<T> = self
             .calls
             .results
             .get(start..start + count)
             .unwrap_or(&[])
             .iter()
-            .map_while(|entry| match entry {
-                CallResult::Held(obj) => Some(*obj),
-                _ => None,
-            })
+            .map_while(|&entry| read(entry))
             .collect();
         if items.len() != count {
             return Err(replay_mismatch());
         }
         self.calls.cursor = start + count;
         Ok(Some(items))
-    }
-
-    /// The order a sort drain recorded (`Some` on the replay after it).
-    pub(super) fn take_logged_order(&mut self) -> Flow<Option<Vec<usize>>> {
-        let count = match self.calls.results.get(self.calls.cursor) {
-            Some(&CallResult::Data(count)) => count as usize,
-            Some(&CallResult::Raised(exc)) => {
-                self.calls.cursor += 1;
-                self.heap.incref(exc, self.raised_referrer());
-                return Err(PyException::object(exc, true));
-            }
-            Some(_) => return Err(replay_mismatch()),
-            None => return Ok(None),
-        };
-        let start = self.calls.cursor + 1;
-        let order: Vec<usize> = self
-            .calls
-            .results
-            .get(start..start + count)
-            .unwrap_or(&[])
-            .iter()
-            .map_while(|entry| match entry {
-                CallResult::Data(index) => Some(*index as usize),
-                _ => None,
-            })
-            .collect();
-        if order.len() != count {
-            return Err(replay_mismatch());
-        }
-        self.calls.cursor = start + count;
-        Ok(Some(order))
     }
 
     /// A generator's logged step (`Some` on a replay): its item, `None`
