@@ -167,9 +167,6 @@ pub struct Vm {
     calls: special::Calls,
     /// `sys.getrecursionlimit()`: how many Python frames may be on the stack.
     recursion_limit: usize,
-    /// An uncaught `SystemExit`: the process's exit status and what
-    /// `python3` prints for it (see [`Vm::system_exit`]).
-    system_exit: Option<(i32, String)>,
 }
 
 /// A map for the interpreter's small hot lookups (a method's builtin object,
@@ -270,7 +267,6 @@ impl Vm {
             stack_effect_mismatches: Vec::new(),
             calls: special::Calls::default(),
             recursion_limit: RECURSION_LIMIT,
-            system_exit: None,
         };
         vm.exc_info_symbol = vm.heap.symbols.intern("sys");
         let mut members = builtins::BUILTINS.to_vec();
@@ -607,10 +603,11 @@ impl Vm {
     /// The program ended with an uncaught `SystemExit` (`sys.exit()`): the
     /// exit status `python3` gives and the text it prints on stderr instead
     /// of a traceback (empty unless the code is neither None nor an int).
-    pub fn system_exit(&self) -> Option<(i32, &str)> {
-        self.system_exit
-            .as_ref()
-            .map(|(status, text)| (*status, text.as_str()))
+    pub fn system_exit(&self) -> Option<(i32, String)> {
+        let exc = self.last_exc?;
+        (matches!(self.outcome, Some(Outcome::Raised(_)))
+            && self.is_exception_kind(exc, "SystemExit"))
+        .then(|| self.exit_of(exc))
     }
 
     /// The module's prepared code (its frame is gone once the program ends).

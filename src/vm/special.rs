@@ -293,27 +293,34 @@ impl Vm {
             frame: caller_name,
             index: 0,
         };
-        if let Value::Class(_) = self.heap.value(function) {
-            let popped_args: Vec<Popped> = args.into_iter().map(as_popped).collect();
-            return Some(self.start_class_call(
-                function,
-                as_popped(function),
-                popped_args,
-                &kwnames,
-                sink,
-            ));
-        }
-        let info = match self.heap.value(function) {
-            Value::Function(f) => std::sync::Arc::clone(&f.info),
-            _ => return Some(Err(PyException::new("SystemError", "not a function"))),
-        };
         let popped_args: Vec<Popped> = args.into_iter().map(as_popped).collect();
         let depth = self.frames.len();
         let pins = std::mem::take(&mut self.calls.pins);
-        match self.enter_function(function, as_popped(function), info, popped_args, &kwnames) {
+        // A class: the instance is made and its `__init__` pushed, whose
+        // return gives the instance as the call's result.
+        let class_call = matches!(self.heap.value(function), Value::Class(_));
+        let entered = match self.heap.value(function) {
+            Value::Class(_) => {
+                match self.call_class(function, as_popped(function), popped_args, &kwnames) {
+                    Ok(None) => Ok(()),
+                    Ok(Some(_)) => Err(PyException::new("SystemError", "no __init__ frame")),
+                    Err(error) => Err(error),
+                }
+            }
+            Value::Function(f) => {
+                let info = std::sync::Arc::clone(&f.info);
+                self.enter_function(function, as_popped(function), info, popped_args, &kwnames)
+            }
+            _ => Err(PyException::new("SystemError", "not a function")),
+        };
+        match entered {
             Ok(()) if self.frames.len() > depth => {
                 if let Some(frame) = self.frames.last_mut() {
+                    if let Some(Continuation::Init { native, .. }) = &mut frame.on_return {
+                        *native = true;
+                    }
                     match sink {
+                        None if class_call => {}
                         None => frame.on_return = Some(Continuation::Replay),
                         Some(drain) => {
                             frame.resumed = Some(Box::new(Resume {
@@ -353,56 +360,6 @@ impl Vm {
             && self
                 .class_lookup(class, "__init__")
                 .is_some_and(|init| matches!(self.heap.value(init), Value::Function(_)))
-    }
-
-    /// The pending call is of a class: the instance is made and `__init__`
-    /// pushed as a frame whose return gives the instance to the caller's
-    /// replay, or to the drain `sink`.
-    fn start_class_call(
-        &mut self,
-        class: ObjId,
-        class_popped: Popped,
-        args: Vec<Popped>,
-        kwnames: &[String],
-        sink: Option<Box<Drain>>,
-    ) -> Flow<Outcome> {
-        let holder = self.continuation_referrer();
-        let depth = self.frames.len();
-        let pins = std::mem::take(&mut self.calls.pins);
-        match self.call_class(class, class_popped, args, kwnames) {
-            Ok(None) if self.frames.len() > depth => {
-                if let Some(frame) = self.frames.last_mut() {
-                    if let Some(Continuation::Init { native, .. }) = &mut frame.on_return {
-                        *native = true;
-                    }
-                    if let Some(drain) = sink {
-                        frame.resumed = Some(Box::new(Resume {
-                            generator: class,
-                            holds: false,
-                            mode: ResumeMode::DrainCall(drain),
-                            saved_exc: None,
-                        }));
-                    }
-                    frame.calls_mut().pins = pins;
-                }
-                if self.track_lines {
-                    self.update_line_event();
-                }
-                Ok(Outcome::Called)
-            }
-            Ok(_) => Err(PyException::new(
-                "SystemError",
-                "no __init__ frame was pushed",
-            )),
-            Err(error) => {
-                for pinned in pins {
-                    self.heap.decref(pinned, holder);
-                }
-                // The drain goes back to its pump, which gives up.
-                self.calls.sink = sink;
-                Err(error)
-            }
-        }
     }
 
     /// What a class call from native code gives once `__init__` returned

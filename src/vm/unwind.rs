@@ -389,9 +389,6 @@ impl Vm {
         if let Some(handled) = self.exc_info.take() {
             self.heap.decref(handled, exc_info_referrer(self));
         }
-        if self.is_exception_kind(exc, "SystemExit") {
-            self.system_exit = Some(self.exit_of(exc));
-        }
         let outcome = Outcome::Raised(text);
         self.outcome = Some(outcome.clone());
         outcome
@@ -400,7 +397,7 @@ impl Vm {
     /// How `python3` ends on an uncaught `SystemExit` (`_Py_HandleSystemExit`):
     /// its code None is status 0, an int is the status (as the process's
     /// 8 bits), anything else is printed to stderr and the status is 1.
-    fn exit_of(&self, exc: ObjId) -> (i32, String) {
+    pub(super) fn exit_of(&self, exc: ObjId) -> (i32, String) {
         let code = self.system_exit_code(exc);
         match self.heap.value(code) {
             Value::None => (0, String::new()),
