@@ -71,7 +71,29 @@ const UNSUPPORTED_DUNDERS: &[&str] = &[
     "__setstate__",
     "__buffer__",
     "__release_buffer__",
+];
+
+/// The special methods a metaclass may define: those of making and
+/// calling its classes (a class's own entries such as `__module__` too).
+const METACLASS_DUNDERS: &[&str] = &[
+    "__new__",
+    "__init__",
+    "__call__",
     "__prepare__",
+    "__init_subclass__",
+    "__class_getitem__",
+    "__module__",
+    "__qualname__",
+    "__doc__",
+    "__firstlineno__",
+    "__static_attributes__",
+    "__classcell__",
+    "__classdictcell__",
+    "__annotate__",
+    "__annotate_func__",
+    "__annotations__",
+    "__dict__",
+    "__weakref__",
 ];
 
 impl Vm {
@@ -113,7 +135,7 @@ impl Vm {
                 Some(Value::Class(_))
             ) || matches!(
                 base.slot.obj.map(|b| self.heap.value(b)),
-                Some(Value::Type(kind)) if kind.spec().subclassable
+                Some(Value::Type(kind)) if kind.spec().subclassable || *kind == TypeKind::Type
             );
             if !ok {
                 let shown = base.slot.obj.map(|b| self.heap.repr(b)).unwrap_or_default();
@@ -207,7 +229,7 @@ impl Vm {
                 keywords,
             } => {
                 let made = match namespace {
-                    Some(namespace) => self.make_class(name, bases, namespace),
+                    Some(namespace) => self.make_class(name, bases, namespace, None),
                     None => Err(null()),
                 };
                 if made.is_err()
@@ -378,7 +400,13 @@ impl Vm {
     /// The class object, from the body's namespace (whose reference moves
     /// into the class). The continuation's references to `name` and `bases`
     /// are dropped once the class holds what it needs.
-    fn make_class(&mut self, name: ObjId, bases: ObjId, namespace: ObjId) -> Flow<ObjId> {
+    fn make_class(
+        &mut self,
+        name: ObjId,
+        bases: ObjId,
+        namespace: ObjId,
+        metaclass: Option<ObjId>,
+    ) -> Flow<ObjId> {
         let holder = self.continuation_referrer();
         let name_text = self.heap.str(name);
         let base_list: Vec<ObjId> = match self.heap.value(bases) {
@@ -407,11 +435,40 @@ impl Vm {
                 "type '{base_name}' is not an acceptable base type"
             )));
         }
+        // A metaclass may define the hooks of class creation and calls;
+        // other special methods of its classes are not looked up on it yet.
+        let type_object = self.type_object_id(TypeKind::Type);
+        let is_meta = base_list
+            .iter()
+            .any(|&b| b == type_object || self.is_metaclass(b));
+        let special = special.or_else(|| {
+            if !is_meta {
+                return None;
+            }
+            match self.heap.value(namespace) {
+                Value::Dict(d) => d.entries().find_map(|e| match self.heap.value(e.key) {
+                    Value::Str(key)
+                        if key.starts_with("__")
+                            && key.ends_with("__")
+                            && !METACLASS_DUNDERS.contains(&key.as_ref()) =>
+                    {
+                        Some(format!("{key} in a metaclass"))
+                    }
+                    _ => None,
+                }),
+                _ => None,
+            }
+        });
         if let Some(special) = special {
             self.heap.decref(name, holder);
             self.heap.decref(bases, holder);
             self.heap.decref(namespace, holder);
-            return Err(self.unsupported(&format!("{special} in a class")));
+            let what = if special.ends_with("a metaclass") {
+                special
+            } else {
+                format!("{special} in a class")
+            };
+            return Err(self.unsupported(&what));
         }
         // `type_new_get_bases`: a class with no bases gets a new `(object,)`.
         let object = self.type_object_id(TypeKind::Object);
@@ -536,12 +593,16 @@ impl Vm {
             slot_names: layout.names,
             has_dict: layout.has_dict,
             has_weakref: layout.has_weakref,
+            metaclass,
         })));
         let address = self.heap.get(class).address;
         let field = |name| Referrer::Attribute {
             owner: address,
             name,
         };
+        if let Some(metaclass) = metaclass {
+            self.heap.incref(metaclass, field("__class__"));
+        }
         self.heap.incref(bases, field("__bases__"));
         self.heap.incref(base, field("__base__"));
         self.heap.incref(namespace, field("__dict__"));
@@ -644,12 +705,18 @@ impl Vm {
             return Err(argument(self, 3, namespace, "dict"));
         };
         let values: Vec<ObjId> = d.entries().map(|e| e.value).collect();
+        if base_items
+            .iter()
+            .any(|&base| self.metaclass_of(base).is_some())
+        {
+            return Err(self.unsupported("type() of bases with a metaclass, outside a call"));
+        }
         for &base in &base_items {
             match self.heap.value(base) {
                 Value::Class(_) => {}
                 Value::Type(kind) if !acceptable_base(*kind) => {}
                 Value::Type(kind) if kind.spec().subclassable => {}
-                Value::Type(TypeKind::Object) => {}
+                Value::Type(TypeKind::Object | TypeKind::Type) => {}
                 Value::Type(_) => {
                     let shown = self.heap.repr(base);
                     return Err(self.unsupported(&format!("subclassing {shown}")));
@@ -674,6 +741,18 @@ impl Vm {
         if init_subclass || set_name {
             return Err(self.unsupported("type() with __init_subclass__ or __set_name__ to call"));
         }
+        self.type_new_from(name, bases, namespace, None)
+    }
+
+    /// `type_new` once its arguments are checked: the class made from a
+    /// copy of the namespace, with `metaclass` as its type (`None`: `type`).
+    pub(super) fn type_new_from(
+        &mut self,
+        name: ObjId,
+        bases: ObjId,
+        namespace: ObjId,
+        metaclass: Option<ObjId>,
+    ) -> Flow<ObjId> {
         // `type_new_set_module`: `__module__` from the globals, if absent.
         let module_key = HashKey::Str("__module__".into());
         let has_module =
@@ -695,7 +774,7 @@ impl Vm {
         }
         self.heap.incref(name, holder);
         self.heap.incref(bases, holder);
-        let class = self.make_class(name, bases, copy)?;
+        let class = self.make_class(name, bases, copy, metaclass)?;
         Ok(class)
     }
 
@@ -776,6 +855,8 @@ impl Vm {
                 // Variable-size instances cannot take a weak reference list.
                 TypeKind::Int | TypeKind::Tuple | TypeKind::Bytes => (false, true),
                 TypeKind::Set | TypeKind::Frozenset => (false, true),
+                // A type's `tp_dict` and `tp_weaklist`.
+                TypeKind::Type => (true, true),
                 _ => (false, false),
             },
             _ => (false, false),
@@ -957,7 +1038,7 @@ impl Vm {
                 let objects: Vec<ObjId> = args.iter().filter_map(|a| a.slot.obj).collect();
                 let positional = objects.len() - kwnames.len().min(objects.len());
                 let made = if kwnames.is_empty() {
-                    self.immutable_instance(class, kind, &objects[..positional])
+                    self.immutable_instance_of(class, kind, &objects[..positional])
                 } else {
                     Err(PyException::type_error(format!(
                         "{qualname}() takes no keyword arguments"
@@ -974,7 +1055,7 @@ impl Vm {
                     }
                 }
             }
-            (None, Some(kind)) => self.builtin_instance(class, kind),
+            (None, Some(kind)) => self.builtin_instance_of(class, kind),
             (None, None) => self.plain_instance(class, type_name),
         };
         let init = self.class_lookup(class, "__init__");
@@ -1175,7 +1256,12 @@ impl Vm {
     /// An instance of a subclass of int, float, str or tuple: the value
     /// `kind(*args)` makes, as a new object of its own (never a cached
     /// small int or one-character string), tagged with its class.
-    fn immutable_instance(&mut self, class: ObjId, kind: TypeKind, args: &[ObjId]) -> Flow<ObjId> {
+    pub(super) fn immutable_instance_of(
+        &mut self,
+        class: ObjId,
+        kind: TypeKind,
+        args: &[ObjId],
+    ) -> Flow<ObjId> {
         let function = self.type_object(kind);
         let plain = super::builtins::call(self, function, args, &[])?;
         let instance = match self.heap.value(plain).clone() {
@@ -1199,7 +1285,7 @@ impl Vm {
         Ok(instance)
     }
 
-    fn builtin_instance(&mut self, class: ObjId, kind: TypeKind) -> ObjId {
+    pub(super) fn builtin_instance_of(&mut self, class: ObjId, kind: TypeKind) -> ObjId {
         let instance = match kind {
             TypeKind::Dict => self.heap.alloc(Value::Dict(Box::new(Dict::new()))),
             _ => self.list_object(Vec::new(), false),
@@ -1337,6 +1423,44 @@ impl Vm {
                 if name == "__dict__" {
                     return Some(Ok(AttrFound::Fresh(self.mapping_proxy(owner))));
                 }
+                // `type_getattro`: a data descriptor of the metaclass first,
+                // then the class's MRO, then the metaclass's other attributes.
+                let metaclass = self.metaclass_of(owner);
+                if name == "__class__" {
+                    let of = metaclass.unwrap_or_else(|| self.type_object_id(TypeKind::Type));
+                    return Some(Ok(AttrFound::Value(of)));
+                }
+                let on_meta = metaclass.and_then(|m| self.class_lookup(m, name));
+                if let Some(found) = on_meta
+                    && self.is_data_descriptor(found)
+                {
+                    return Some(match self.heap.value(found) {
+                        Value::Property {
+                            fget: Some(fget), ..
+                        } => Ok(AttrFound::Call(*fget)),
+                        Value::Property { .. } => Err(PyException::new(
+                            "AttributeError",
+                            format!(
+                                "property '{name}' of '{}' object has no getter",
+                                self.instance_type_name(owner)
+                            ),
+                        )),
+                        _ => match self.special_method(found, "__get__") {
+                            Some(get) => Ok(AttrFound::Get(get, found, Some(owner))),
+                            None => Err(self.unsupported("a metaclass's slot descriptors")),
+                        },
+                    });
+                }
+                if self.class_lookup(owner, name).is_none()
+                    && let (Some(found), Some(metaclass)) = (on_meta, metaclass)
+                {
+                    if matches!(self.heap.value(found), Value::Instance { .. })
+                        && let Some(get) = self.special_method(found, "__get__")
+                    {
+                        return Some(Ok(AttrFound::Get(get, found, Some(owner))));
+                    }
+                    return Some(Ok(self.bind_found(found, owner, metaclass)));
+                }
                 match self.class_lookup(owner, name) {
                     Some(found) => Some(Ok(match *self.heap.value(found) {
                         Value::StaticMethod(function, _) => AttrFound::Value(function),
@@ -1429,6 +1553,7 @@ impl Vm {
         match self.heap.value(obj) {
             Value::Instance { class, .. } => *class,
             Value::Exception(e) if e.class.is_some() => e.class.unwrap_or(obj),
+            Value::Class(c) if c.metaclass.is_some() => c.metaclass.unwrap_or(obj),
             other => self.type_object_id(other.type_kind()),
         }
     }
@@ -1516,10 +1641,10 @@ impl Vm {
         if let Some(kind) = self.builtin_base(class) {
             if is_immutable_base(kind) {
                 // `int.__new__(cls, x)`: the value is made from the arguments now.
-                return self.immutable_instance(class, kind, rest);
+                return self.immutable_instance_of(class, kind, rest);
             }
             // `list.__new__` / `dict.__new__`: an empty one, filled by `__init__`.
-            return Ok(self.builtin_instance(class, kind));
+            return Ok(self.builtin_instance_of(class, kind));
         }
         if !rest.is_empty() {
             let own_new = self
@@ -1549,6 +1674,9 @@ impl Vm {
         kwnames: &[String],
         extra: usize,
     ) -> Option<Flow> {
+        if let Some(done) = self.call_through_metaclass(argc, kwnames, extra) {
+            return Some(done);
+        }
         let frame = self.frames.last()?;
         let base = frame.stack.len().checked_sub(argc + 2 + extra)?;
         let class = frame.stack[base].obj?;
@@ -1677,6 +1805,9 @@ impl Vm {
 
     /// `type(obj).__name__` for messages.
     pub(super) fn instance_type_name(&self, obj: ObjId) -> &'static str {
+        if let Some(Value::Class(m)) = self.metaclass_of(obj).map(|m| self.heap.value(m)) {
+            return m.name;
+        }
         match self
             .heap
             .subclass_of(obj)
@@ -1847,7 +1978,12 @@ impl Vm {
     ) -> Flow {
         let on_class = self
             .user_class(owner)
-            .and_then(|class| self.class_lookup(class, name));
+            .or_else(|| self.metaclass_of(owner))
+            .and_then(|class| self.class_lookup(class, name))
+            .filter(|&found| {
+                // Through a metaclass only its data descriptors count.
+                self.user_class(owner).is_some() || self.is_data_descriptor(found)
+            });
         if let Some(found) = on_class {
             match *self.heap.value(found) {
                 Value::Property { fset, fdel, .. } => {
@@ -2015,6 +2151,10 @@ impl Vm {
         let own = match self.heap.value(value) {
             Value::Instance { class: own, .. } => *own,
             Value::Exception(exc) => match exc.class {
+                Some(own) => own,
+                None => return false,
+            },
+            Value::Class(c) => match c.metaclass {
                 Some(own) => own,
                 None => return false,
             },
