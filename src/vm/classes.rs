@@ -1472,6 +1472,18 @@ impl Vm {
                         },
                         _ => AttrFound::Value(found),
                     })),
+                    None if name == "__new__"
+                        && self.builtin_base(owner).is_none()
+                        && self.class_exception_kind(owner).is_none() =>
+                    {
+                        // `type.__new__` of a metaclass, else `object.__new__`.
+                        let which = if self.is_metaclass(owner) {
+                            super::builtins::Builtin::TypeNew
+                        } else {
+                            super::builtins::Builtin::ObjectNew
+                        };
+                        Some(Ok(AttrFound::Value(self.static_builtin(which))))
+                    }
                     None => {
                         // A method of list or dict through a subclass (`Stack.append`).
                         let method = self

@@ -694,16 +694,26 @@ impl Vm {
             ))));
         };
         let rest = rest.to_vec();
-        let is_type = matches!(
-            self.heap.value(first),
-            Value::Type(TypeKind::Type) | Value::Class(_)
-        ) && (self.is_metaclass(first)
-            || matches!(self.heap.value(first), Value::Type(_)));
+        let is_type = matches!(self.heap.value(first), Value::Type(TypeKind::Type))
+            || self.is_metaclass(first);
+        let a_type = match self.heap.value(first) {
+            Value::Class(c) => Some(c.name.to_string()),
+            Value::Type(kind) | Value::Builtin(Builtin::Type(kind)) => {
+                Some(kind.name().to_string())
+            }
+            _ => None,
+        };
         Some(match which {
-            Builtin::TypeNew if !is_type => Err(PyException::type_error(format!(
+            Builtin::TypeNew if a_type.is_none() => Err(PyException::type_error(format!(
                 "type.__new__(X): X is not a type object ({})",
                 self.heap.value(first).type_name()
             ))),
+            Builtin::TypeNew if !is_type => {
+                let shown = a_type.unwrap_or_default();
+                Err(PyException::type_error(format!(
+                    "type.__new__({shown}): {shown} is not a subtype of type"
+                )))
+            }
             Builtin::TypeNew => {
                 if !self.in_calling() {
                     return Some(Err(

@@ -188,6 +188,13 @@ impl Vm {
         let pins = std::mem::take(&mut self.calls.next_pins);
         let kwnames = std::mem::take(&mut self.calls.next_kwnames);
         let locals = self.calls.next_locals.take();
+        if matches!(self.heap.value(function), Value::Class(_))
+            && !self.natively_callable_class(function)
+        {
+            // `type_call`, its Python code (`__new__`, `__init__`, a
+            // metaclass's `__call__`) called in turn, each logged.
+            return self.type_call(function, args, &kwnames).map(Ok);
+        }
         if let Some(&result) = self.calls.results.get(self.calls.cursor) {
             self.calls.cursor += 1;
             return match result {
@@ -214,12 +221,7 @@ impl Vm {
             }
             // A plain class with a Python `__init__`: the instance is made
             // when the call starts, `__init__` runs as the call's frame.
-            Value::Class(_) if self.natively_callable_class(function) => {}
-            // Any other class: `type_call`, its Python code called in turn.
-            Value::Class(_) => {
-                self.calls.next_pins.clear();
-                return self.type_call(function, args, &kwnames).map(Ok);
-            }
+            Value::Class(_) => {}
             _ => {
                 self.calls.next_pins.clear();
                 let positional = args.len() - kwnames.len().min(args.len());
