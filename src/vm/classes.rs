@@ -9,7 +9,8 @@
 //!
 //! Special methods run as frames through `special.rs`; those bytestep does
 //! not call yet are refused, never ignored ([`UNSUPPORTED_DUNDERS`]), as are
-//! subclassing a built-in type and metaclasses.
+//! subclassing most built-in types and a metaclass's own special methods
+//! other than those of making and calling classes (`metaclass.rs`).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
@@ -81,6 +82,8 @@ const METACLASS_DUNDERS: &[&str] = &[
     "__call__",
     "__prepare__",
     "__init_subclass__",
+    "__repr__",
+    "__str__",
     "__class_getitem__",
     "__module__",
     "__qualname__",

@@ -35,6 +35,13 @@ impl Vm {
         }
     }
 
+    /// The special method `name` a class's metaclass defines in Python
+    /// (`None` for any other object).
+    pub(super) fn meta_hook(&self, obj: ObjId, name: &str) -> Option<ObjId> {
+        let metaclass = self.metaclass_of(obj)?;
+        self.user_hook(metaclass, name)
+    }
+
     /// `issubclass(a, b)` for classes and built-in types.
     fn subtype_of(&self, a: ObjId, b: ObjId) -> bool {
         if a == b {
@@ -303,9 +310,8 @@ impl Vm {
             }
         }
         let type_object = self.type_object_id(TypeKind::Type);
-        let is_class = |vm: &Vm, m: ObjId| {
-            matches!(vm.heap.value(m), Value::Type(TypeKind::Type)) || vm.is_metaclass(m)
-        };
+        let is_class =
+            |vm: &Vm, m: ObjId| matches!(vm.heap.value(m), Value::Type(_) | Value::Class(_));
         let metaclass = match explicit {
             None => self.calculate_metaclass(type_object, &base_list)?,
             Some(m) if is_class(self, m) => self.calculate_metaclass(m, &base_list)?,
@@ -314,6 +320,11 @@ impl Vm {
         let class_like = is_class(self, metaclass);
         if !class_like && !matches!(self.heap.value(metaclass), Value::Function(_)) {
             return Err(self.unsupported("a metaclass that is neither a class nor a function"));
+        }
+        if let Value::Type(kind) = self.heap.value(metaclass)
+            && *kind != TypeKind::Type
+        {
+            return Err(self.unsupported(&format!("metaclass={}", kind.name())));
         }
         let bases = self.made_once(|vm| Ok(vm.tuple_object(base_list.clone(), false)))?;
         // `__prepare__`: the metaclass's own, else `type.__prepare__`'s new dict.
