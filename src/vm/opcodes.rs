@@ -2236,9 +2236,8 @@ impl Vm {
         let Some(dict) = self.top_frame()?.locals_dict else {
             return Ok(None);
         };
-        let key = super::types::dict::HashKey::Str(self.heap.symbols.text(name).into());
         Ok(match self.heap.value(dict) {
-            Value::Dict(d) => d.get(&key).map(|e| e.value),
+            Value::Dict(d) => d.get_str(self.heap.symbols.text(name)).map(|e| e.value),
             _ => None,
         })
     }
