@@ -1678,95 +1678,16 @@ impl Vm {
         Ok(self.plain_instance(class, type_name))
     }
 
-    /// CALL on a class with its own `__new__` (callable, self_or_null,
-    /// args -- instance): `__new__(cls, *args)` runs as a replayed call;
-    /// then `__init__` as a frame when it returned an instance of the class.
-    /// `None` when the callable is not such a class.
+    /// CALL on a class with its own `__new__`, a class with a metaclass, a
+    /// metaclass or `__build_class__` with one (see `metaclass.rs`); `None`
+    /// for other calls.
     pub(super) fn call_class_with_new(
         &mut self,
         argc: usize,
         kwnames: &[String],
         extra: usize,
     ) -> Option<Flow> {
-        if let Some(done) = self.call_through_metaclass(argc, kwnames, extra) {
-            return Some(done);
-        }
-        let frame = self.frames.last()?;
-        let base = frame.stack.len().checked_sub(argc + 2 + extra)?;
-        let class = frame.stack[base].obj?;
-        if !matches!(self.heap.value(class), Value::Class(_)) {
-            return None;
-        }
-        let new = self.class_lookup(class, "__new__")?;
-        let Value::StaticMethod(function, _) = *self.heap.value(new) else {
-            return None;
-        };
-        let mut call_args = vec![class];
-        let top = frame.stack.len() - extra;
-        call_args.extend(
-            frame.stack[base + 1..top]
-                .iter()
-                .filter_map(|slot| slot.obj),
-        );
-        Some(self.calling(|vm| {
-            let instance = vm.call_python_kw(function, &call_args, kwnames)?;
-            for _ in 0..extra {
-                let names = vm.pop()?;
-                vm.release(names);
-            }
-            let mut args = vm.pop_many(argc)?;
-            let self_or_null = vm.pop()?;
-            let class_popped = vm.pop()?;
-            if self_or_null.slot.obj.is_some() {
-                args.insert(0, self_or_null);
-            }
-            let init = vm.user_hook(class, "__init__");
-            let builtin = vm.builtin_base(class);
-            match init {
-                Some(init) if vm.is_instance_of_class(instance, class) => {
-                    vm.enter_init(class_popped, instance, init, args, kwnames)
-                }
-                None if builtin.is_some_and(is_immutable_base)
-                    && vm.is_instance_of_class(instance, class) =>
-                {
-                    vm.push(instance)?;
-                    for arg in args {
-                        vm.release(arg);
-                    }
-                    vm.release(class_popped);
-                    Ok(())
-                }
-                None if builtin.is_some() && vm.is_instance_of_class(instance, class) => {
-                    // `list.__init__(self, iterable)` fills what `__new__` made.
-                    let objects: Vec<ObjId> = args.iter().filter_map(|a| a.slot.obj).collect();
-                    let positional = objects.len() - kwnames.len().min(objects.len());
-                    let kind = builtin.unwrap_or(TypeKind::List);
-                    let filled = vm.builtin_init(
-                        kind,
-                        instance,
-                        &objects[..positional],
-                        kwnames,
-                        &objects[positional..],
-                    );
-                    if filled.is_ok() {
-                        vm.push(instance)?;
-                    }
-                    for arg in args {
-                        vm.release(arg);
-                    }
-                    vm.release(class_popped);
-                    filled
-                }
-                _ => {
-                    vm.push(instance)?;
-                    for arg in args {
-                        vm.release(arg);
-                    }
-                    vm.release(class_popped);
-                    Ok(())
-                }
-            }
-        }))
+        self.call_through_metaclass(argc, kwnames, extra)
     }
 
     /// `obj.name` on a list or dict made by a subclass: its class's

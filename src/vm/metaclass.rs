@@ -119,7 +119,11 @@ impl Vm {
                 method: Builtin::TypeNew | Builtin::TypeInit | Builtin::TypeCall,
                 ..
             } => true,
-            Value::Class(_) => self.metaclass_of(callable).is_some() || self.is_metaclass(callable),
+            Value::Class(_) => {
+                self.metaclass_of(callable).is_some()
+                    || self.is_metaclass(callable)
+                    || self.class_lookup(callable, "__new__").is_some()
+            }
             _ => false,
         }
     }
@@ -134,7 +138,7 @@ impl Vm {
         kwnames: &[String],
     ) -> Flow<ObjId> {
         if matches!(self.heap.value(callable), Value::Class(_)) {
-            return self.type_call(callable, args, kwnames);
+            return self.call_class_object(callable, args, kwnames);
         }
         let positional = args.len() - kwnames.len().min(args.len());
         let keywords: Vec<(&str, ObjId)> = kwnames
@@ -179,7 +183,11 @@ impl Vm {
             }
         }
         Some(self.calling(|vm| {
-            let result = vm.metaclass_call(callable, &args, &names);
+            // `PyObject_Call` with the tuple and dict themselves.
+            let result = match vm.heap.value(callable) {
+                Value::Class(_) => vm.type_call(callable, &args, &names),
+                _ => vm.metaclass_call(callable, &args, &names),
+            };
             if let Err(error) = &result
                 && Vm::is_pending(error)
             {
@@ -318,6 +326,12 @@ impl Vm {
             Some(m) => m,
         };
         let class_like = is_class(self, metaclass);
+        // `__build_class__`'s own references: `meta`, and `mkw` (the
+        // keywords without `metaclass`) when there were keywords.
+        self.made_once(|_| Ok(metaclass))?;
+        if !kwnames.is_empty() {
+            self.keyword_dict(&names, &values)?;
+        }
         if !class_like && !matches!(self.heap.value(metaclass), Value::Function(_)) {
             return Err(self.unsupported("a metaclass that is neither a class nor a function"));
         }
@@ -333,14 +347,18 @@ impl Vm {
         prepare_args.extend(values.iter().copied());
         let namespace = match prepare.map(|p| (p, self.heap.value(p).clone())) {
             Some((_, Value::ClassMethod(f, _))) => {
+                // The bound method holds the metaclass; keywords are
+                // unpacked into a new vector.
                 let mut with_class = vec![metaclass];
                 with_class.extend(prepare_args.iter().copied());
-                self.call_python_kw(f, &with_class, &names)?
+                let mut pins = vec![metaclass];
+                if !names.is_empty() {
+                    pins.extend(prepare_args.iter().copied());
+                }
+                self.call_python_kw_pinned(f, &with_class, &names, &pins)?
             }
-            Some((_, Value::StaticMethod(f, _))) => {
-                self.call_python_kw(f, &prepare_args, &names)?
-            }
-            Some((f, Value::Function(_))) => self.call_python_kw(f, &prepare_args, &names)?,
+            Some((_, Value::StaticMethod(f, _))) => self.call_slot(f, &prepare_args, &names)?,
+            Some((f, Value::Function(_))) => self.call_slot(f, &prepare_args, &names)?,
             Some(_) => return Err(self.unsupported("a __prepare__ that is not a Python function")),
             None => self.made_once(|vm| Ok(vm.heap.alloc(Value::Dict(Box::new(Dict::new())))))?,
         };
@@ -367,7 +385,12 @@ impl Vm {
         let mut call_args = vec![name, bases, namespace];
         call_args.extend(values.iter().copied());
         match self.heap.value(metaclass) {
-            Value::Class(_) => self.type_call(metaclass, &call_args, &names),
+            Value::Class(_) => {
+                // `_PyObject_MakeTpCall`: a tuple of the arguments, `mkw` as the dict.
+                let items = call_args[..3].to_vec();
+                self.made_once(|vm| Ok(vm.tuple_object(items, false)))?;
+                self.type_call(metaclass, &call_args, &names)
+            }
             Value::Type(TypeKind::Type) => self.type_call_of_type(&call_args, &names),
             _ => self.call_python_kw(metaclass, &call_args, &names),
         }
@@ -392,6 +415,51 @@ impl Vm {
         }
     }
 
+    /// A class called as `_PyObject_MakeTpCall` calls it: the positional
+    /// arguments in a new tuple, the keywords in a new dict, both held while
+    /// the call runs; then `tp_call`.
+    pub(super) fn call_class_object(
+        &mut self,
+        class: ObjId,
+        args: &[ObjId],
+        kwnames: &[String],
+    ) -> Flow<ObjId> {
+        let positional = args.len() - kwnames.len().min(args.len());
+        let items = args[..positional].to_vec();
+        self.made_once(|vm| Ok(vm.tuple_object(items, false)))?;
+        if !kwnames.is_empty() {
+            self.keyword_dict(kwnames, &args[positional..])?;
+        }
+        self.type_call(class, args, kwnames)
+    }
+
+    /// A new dict of keyword arguments (made once, held until the
+    /// instruction ends).
+    fn keyword_dict(&mut self, kwnames: &[String], values: &[ObjId]) -> Flow<ObjId> {
+        self.made_once(|vm| {
+            let dict = vm.heap.alloc(Value::Dict(Box::new(Dict::new())));
+            for (name, &value) in kwnames.iter().zip(values) {
+                let key = vm.identifier(name);
+                if let Err(error) = vm.dict_set(dict, key, value) {
+                    vm.heap.discard(dict);
+                    return Err(error);
+                }
+            }
+            Ok(dict)
+        })
+    }
+
+    /// A slot (`slot_tp_new`, `slot_tp_init`, `slot_tp_call`) calling its
+    /// Python method through `_PyObject_Call_Prepend`: with keywords, the
+    /// arguments are copied into a new vector (`_PyStack_UnpackDict`),
+    /// each held while the method runs.
+    fn call_slot(&mut self, function: ObjId, args: &[ObjId], kwnames: &[String]) -> Flow<ObjId> {
+        if kwnames.is_empty() {
+            return self.call_python(function, args);
+        }
+        self.call_python_kw_pinned(function, args, kwnames, args)
+    }
+
     /// `type.__call__(cls, *args, **kwds)` as `type_call` does it, with a
     /// metaclass's Python `__call__` first: the object (borrowed, held
     /// until the instruction ends).
@@ -406,7 +474,7 @@ impl Vm {
         {
             let mut with_class = vec![class];
             with_class.extend_from_slice(args);
-            return self.call_python_kw(call, &with_class, kwnames);
+            return self.call_slot(call, &with_class, kwnames);
         }
         self.type_call_default(class, args, kwnames)
     }
@@ -431,7 +499,7 @@ impl Vm {
             Some(Value::StaticMethod(f, _)) => {
                 let mut with_class = vec![class];
                 with_class.extend_from_slice(args);
-                self.call_python_kw(f, &with_class, kwnames)?
+                self.call_slot(f, &with_class, kwnames)?
             }
             Some(_) => return Err(self.unsupported("a __new__ that is not a Python function")),
             None if self.is_metaclass(class) => self.type_new_full(class, args, kwnames)?,
@@ -444,7 +512,7 @@ impl Vm {
             Some(init) => {
                 let mut with_self = vec![obj];
                 with_self.extend_from_slice(args);
-                let returned = self.call_python_kw(init, &with_self, kwnames)?;
+                let returned = self.call_slot(init, &with_self, kwnames)?;
                 if returned != self.singletons.none {
                     return Err(PyException::type_error(format!(
                         "__init__() should return None, not '{}'",
@@ -731,7 +799,18 @@ impl Vm {
                         self.unsupported("calling Python code from this instruction")
                     ));
                 }
-                self.type_new_full(first, &rest, &names)
+                // `cfunction_call`'s tuple of the arguments, then
+                // `tp_new_wrapper`'s slice of it without the type.
+                let positional = all.len() - names.len();
+                let whole = all[..positional].to_vec();
+                let sliced = rest[..positional.saturating_sub(1).min(rest.len())].to_vec();
+                let tuples = self
+                    .made_once(|vm| Ok(vm.tuple_object(whole, false)))
+                    .and_then(|_| self.made_once(|vm| Ok(vm.tuple_object(sliced, false))));
+                match tuples {
+                    Ok(_) => self.type_new_full(first, &rest, &names),
+                    Err(error) => Err(error),
+                }
             }
             Builtin::TypeInit => {
                 let positional = rest.len() - names.len();

@@ -188,12 +188,12 @@ impl Vm {
         let pins = std::mem::take(&mut self.calls.next_pins);
         let kwnames = std::mem::take(&mut self.calls.next_kwnames);
         let locals = self.calls.next_locals.take();
-        if matches!(self.heap.value(function), Value::Class(_))
-            && !self.natively_callable_class(function)
-        {
-            // `type_call`, its Python code (`__new__`, `__init__`, a
-            // metaclass's `__call__`) called in turn, each logged.
-            return self.type_call(function, args, &kwnames).map(Ok);
+        if matches!(self.heap.value(function), Value::Class(_)) {
+            // `type_call` through `_PyObject_MakeTpCall`, its Python code
+            // (`__new__`, `__init__`, a metaclass's `__call__`) called in
+            // turn, each logged.
+            self.calls.next_pins.clear();
+            return self.call_class_object(function, args, &kwnames).map(Ok);
         }
         if let Some(&result) = self.calls.results.get(self.calls.cursor) {
             self.calls.cursor += 1;
@@ -364,20 +364,6 @@ impl Vm {
                 Some(Err(error))
             }
         }
-    }
-
-    /// Whether native code inside an instruction can call `class`: a plain
-    /// class (no built-in or exception base, no `__new__` of its own) whose
-    /// `__init__` is a Python function.
-    fn natively_callable_class(&self, class: ObjId) -> bool {
-        self.metaclass_of(class).is_none()
-            && !self.is_metaclass(class)
-            && self.builtin_base(class).is_none()
-            && self.class_exception_kind(class).is_none()
-            && self.class_lookup(class, "__new__").is_none()
-            && self
-                .class_lookup(class, "__init__")
-                .is_some_and(|init| matches!(self.heap.value(init), Value::Function(_)))
     }
 
     /// What a class call from native code gives once `__init__` returned
@@ -711,6 +697,18 @@ impl Vm {
     ) -> Flow<ObjId> {
         self.calls.next_pins = pins.to_vec();
         self.call_python(function, args)
+    }
+
+    /// [`Vm::call_python_kw`] holding `pins` while the function runs.
+    pub(super) fn call_python_kw_pinned(
+        &mut self,
+        function: ObjId,
+        args: &[ObjId],
+        kwnames: &[String],
+        pins: &[ObjId],
+    ) -> Flow<ObjId> {
+        self.calls.next_pins = pins.to_vec();
+        self.call_python_kw(function, args, kwnames)
     }
 
     /// Whether `iterator` is the one a drain's running pull takes its item from.
