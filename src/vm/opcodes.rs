@@ -757,9 +757,6 @@ impl Vm {
                 if self.gathers_at(1) {
                     return self.gather_generator(1, 0).map(|_| ());
                 }
-                if let Some(done) = self.call_ex_through_metaclass() {
-                    return done;
-                }
                 self.call_function_ex()
             }
             // DICT_MERGE (dict, unused[oparg - 1], update -- dict, unused[oparg - 1])
