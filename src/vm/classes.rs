@@ -84,6 +84,7 @@ const METACLASS_DUNDERS: &[&str] = &[
     "__init_subclass__",
     "__repr__",
     "__str__",
+    "__getattr__",
     "__class_getitem__",
     "__module__",
     "__qualname__",
@@ -1494,6 +1495,10 @@ impl Vm {
                         if let Some(method) = method {
                             let function = self.static_builtin(method);
                             return Some(Ok(AttrFound::Value(function)));
+                        }
+                        // `slot_tp_getattr_hook`: the metaclass's `__getattr__`.
+                        if let Some(getattr) = self.meta_hook(owner, "__getattr__") {
+                            return Some(Ok(AttrFound::GetAttr(getattr)));
                         }
                         Some(Err(self.attribute_error(
                             owner,

@@ -74,3 +74,26 @@ try:
         pass
 except TypeError as e:
     print("TypeError:", e)
+
+
+class Lazy(type):
+    def __getattr__(cls, name):
+        if name.startswith("get_"):
+            return f"{cls.__name__} computes {name[4:]}"
+        raise AttributeError(f"{cls.__name__} has no {name!r}")
+
+
+class Settings(metaclass=Lazy):
+    real = "stored"
+
+
+print(Settings.real, Settings.get_colour, getattr(Settings, "get_size"))
+print(hasattr(Settings, "other"), hasattr(Settings().__class__, "get_x"))
+try:
+    Settings.other
+except AttributeError as e:
+    print("AttributeError:", e)
+try:
+    Settings().get_colour
+except AttributeError as e:
+    print("AttributeError:", e)
