@@ -44,6 +44,8 @@ pub enum StrMethod {
     Rpartition,
     Splitlines,
     Format,
+    FormatMap,
+    Translate,
     Removeprefix,
     Removesuffix,
     Istitle,
@@ -55,7 +57,7 @@ pub enum StrMethod {
 }
 
 impl StrMethod {
-    const ALL: [StrMethod; 43] = [
+    const ALL: [StrMethod; 45] = [
         StrMethod::Removeprefix,
         StrMethod::Removesuffix,
         StrMethod::Istitle,
@@ -99,6 +101,8 @@ impl StrMethod {
         StrMethod::Rpartition,
         StrMethod::Splitlines,
         StrMethod::Format,
+        StrMethod::FormatMap,
+        StrMethod::Translate,
     ];
 
     pub fn name(self) -> &'static str {
@@ -146,6 +150,8 @@ impl StrMethod {
             StrMethod::Rpartition => "rpartition",
             StrMethod::Splitlines => "splitlines",
             StrMethod::Format => "format",
+            StrMethod::FormatMap => "format_map",
+            StrMethod::Translate => "translate",
         }
     }
 
@@ -270,6 +276,27 @@ impl Vm {
         };
         if method == StrMethod::Format {
             return self.str_format(&text, args, keywords);
+        }
+        if method == StrMethod::FormatMap {
+            if !keywords.is_empty() {
+                return Err(PyException::type_error(
+                    "str.format_map() takes no keyword arguments",
+                ));
+            }
+            let [mapping] = args else {
+                return Err(PyException::type_error(format!(
+                    "str.format_map() takes exactly one argument ({} given)",
+                    args.len()
+                )));
+            };
+            let mut numbering = AutoNumber::default();
+            let fields = FormatArgs {
+                args: None,
+                keywords: &[],
+                mapping: Some(*mapping),
+            };
+            let text = self.build_format_string(&text, fields, 2, &mut numbering)?;
+            return Ok(self.str_object(&text));
         }
         let name = method.name();
         // split/rsplit/splitlines take keywords; the rest none.
@@ -811,6 +838,10 @@ impl Vm {
                     .collect();
                 Ok(self.str_object(&s))
             }
+            StrMethod::Translate => {
+                arity(1, 1)?;
+                self.str_translate(&chars, args[0])
+            }
             StrMethod::Zfill => {
                 arity(1, 1)?;
                 let width = self.small_index(args[0]).unwrap_or(0);
@@ -853,7 +884,9 @@ impl Vm {
                 }
                 Ok(tuple)
             }
-            StrMethod::Format => Err(PyException::new("SystemError", "format handled above")),
+            StrMethod::Format | StrMethod::FormatMap => {
+                Err(PyException::new("SystemError", "format handled above"))
+            }
         }
     }
 
@@ -868,15 +901,19 @@ impl Vm {
         keywords: &[(&str, ObjId)],
     ) -> Flow<ObjId> {
         let mut numbering = AutoNumber::default();
-        let text = self.build_format_string(template, args, keywords, 2, &mut numbering)?;
+        let fields = FormatArgs {
+            args: Some(args),
+            keywords,
+            mapping: None,
+        };
+        let text = self.build_format_string(template, fields, 2, &mut numbering)?;
         Ok(self.str_object(&text))
     }
 
     fn build_format_string(
         &mut self,
         template: &str,
-        args: &[ObjId],
-        keywords: &[(&str, ObjId)],
+        fields: FormatArgs<'_>,
         depth: u32,
         numbering: &mut AutoNumber,
     ) -> Flow<String> {
@@ -918,13 +955,13 @@ impl Vm {
                 }
             }
             let (name, conversion, spec, needs_expanding) = parse_format_field(&chars, &mut at)?;
-            let (value, owned) = self.format_field_object(name, args, keywords, numbering)?;
+            let (value, owned) = self.format_field_object(name, fields, numbering)?;
             let text = self.render_format_field(
                 value,
                 conversion,
                 spec,
                 needs_expanding,
-                (args, keywords, depth, numbering),
+                (fields, depth, numbering),
             );
             for object in owned.into_iter().rev() {
                 self.heap.discard(object);
@@ -940,8 +977,7 @@ impl Vm {
     fn format_field_object(
         &mut self,
         name: &[char],
-        args: &[ObjId],
-        keywords: &[(&str, ObjId)],
+        fields: FormatArgs<'_>,
         numbering: &mut AutoNumber,
     ) -> Flow<(ObjId, Vec<ObjId>)> {
         let first_end = name
@@ -975,24 +1011,38 @@ impl Vm {
                 _ => {}
             }
         }
+        let mut owned = Vec::new();
         let mut value = if empty || index.is_some() {
             let index = index.unwrap_or_else(|| {
                 numbering.next += 1;
                 numbering.next - 1
             });
+            let Some(args) = fields.args else {
+                return Err(PyException::new(
+                    "ValueError",
+                    "Format string contains positional fields",
+                ));
+            };
             args.get(index).copied().ok_or_else(|| {
                 PyException::new(
                     "IndexError",
                     format!("Replacement index {index} out of range for positional args tuple"),
                 )
             })?
+        } else if let Some(mapping) = fields.mapping {
+            // `format_map`: `mapping[name]` (its `__getitem__`, `__missing__`).
+            let key = self.str_object(&first);
+            let item = self.subscript(mapping, key);
+            self.heap.discard(key);
+            let item = item?;
+            owned.push(item);
+            item
         } else {
-            match keywords.iter().find(|(k, _)| *k == first) {
+            match fields.keywords.iter().find(|(k, _)| *k == first) {
                 Some(&(_, value)) => value,
                 None => return Err(PyException::new("KeyError", format!("'{first}'"))),
             }
         };
-        let mut owned = Vec::new();
         let mut at = first_end;
         while at < name.len() {
             let step = self.format_field_part(value, name, &mut at);
@@ -1072,7 +1122,7 @@ impl Vm {
         conversion: Option<char>,
         spec: &[char],
         needs_expanding: bool,
-        (args, keywords, depth, numbering): (&[ObjId], &[(&str, ObjId)], u32, &mut AutoNumber),
+        (fields, depth, numbering): (FormatArgs<'_>, u32, &mut AutoNumber),
     ) -> Flow<String> {
         let converted = match conversion {
             None => None,
@@ -1093,7 +1143,7 @@ impl Vm {
         };
         let spec: String = if needs_expanding {
             let template: String = spec.iter().collect();
-            self.build_format_string(&template, args, keywords, depth - 1, numbering)?
+            self.build_format_string(&template, fields, depth - 1, numbering)?
         } else {
             spec.iter().collect()
         };
@@ -1123,6 +1173,159 @@ impl Vm {
             }
             None => self.format_object(value, &spec),
         }
+    }
+
+    /// `str.translate(table)` (`_PyUnicode_TranslateCharmap`): each
+    /// character's code point looked up in `table` (any mapping: its
+    /// `__getitem__` runs); a `LookupError` keeps the character, None
+    /// deletes it, an int or a str replaces it.
+    fn str_translate(&mut self, chars: &[char], table: ObjId) -> Flow<ObjId> {
+        let mut out = String::with_capacity(chars.len());
+        for &c in chars {
+            let key = self.int_object(c as i64);
+            let found = self.subscript(table, key);
+            self.heap.discard(key);
+            let mapped = match found {
+                Ok(mapped) => mapped,
+                Err(error) if self.is_error_of(&error, "LookupError") => {
+                    self.drop_error(&error);
+                    out.push(c);
+                    continue;
+                }
+                Err(error) => return Err(error),
+            };
+            let outcome = match self.heap.value(mapped) {
+                Value::None => Ok(()),
+                Value::Str(text) => {
+                    out.push_str(text);
+                    Ok(())
+                }
+                Value::Int(code) => match u32::try_from(*code).ok().and_then(char::from_u32) {
+                    Some(ch) => {
+                        out.push(ch);
+                        Ok(())
+                    }
+                    None if (0..0x110000).contains(code) => {
+                        // A lone surrogate: kept as bytestep keeps them in str.
+                        Err(self.unsupported("translating to a lone surrogate"))
+                    }
+                    None => Err(PyException::new(
+                        "ValueError",
+                        "character mapping must be in range(0x110000)",
+                    )),
+                },
+                Value::Bool(b) => {
+                    out.push(if *b { '\u{1}' } else { '\0' });
+                    Ok(())
+                }
+                _ => Err(PyException::type_error(
+                    "character mapping must return integer, None or str",
+                )),
+            };
+            self.heap.discard(mapped);
+            outcome?;
+        }
+        // A new str even when nothing changed, as CPython's charmap makes.
+        self.charge(out.len() as u64);
+        Ok(self.str_object(&out))
+    }
+
+    /// `str.maketrans(x[, y[, z]])`: the translation dict `translate` takes.
+    pub(super) fn str_maketrans(&mut self, args: &[ObjId]) -> Flow<ObjId> {
+        if args.is_empty() || args.len() > 3 {
+            return Err(PyException::type_error(
+                format!("maketrans expected at least 1 argument, got {}", args.len())
+                    .replace("at least 1 argument, got 4", "at most 3 arguments, got 4"),
+            ));
+        }
+        let dict = self
+            .heap
+            .alloc(Value::Dict(Box::new(super::types::dict::Dict::new())));
+        let holder = self.raised_referrer();
+        self.heap.incref(dict, holder);
+        let filled = self.fill_maketrans(dict, args);
+        self.heap.decref_keep(dict, holder);
+        match filled {
+            Ok(()) => Ok(dict),
+            Err(error) => {
+                self.heap.discard(dict);
+                Err(error)
+            }
+        }
+    }
+
+    fn fill_maketrans(&mut self, dict: ObjId, args: &[ObjId]) -> Flow {
+        let str_arg = |vm: &Vm, index: usize| -> Flow<Vec<char>> {
+            match vm.heap.value(args[index]) {
+                Value::Str(text) => Ok(text.chars().collect()),
+                other => Err(PyException::type_error(format!(
+                    "maketrans() argument {} must be str, not {}",
+                    index + 1,
+                    other.type_name()
+                ))),
+            }
+        };
+        if args.len() == 1 {
+            let Value::Dict(source) = self.heap.value(args[0]) else {
+                return Err(PyException::type_error(
+                    "if you give only one argument to maketrans it must be a dict",
+                ));
+            };
+            let entries: Vec<(ObjId, ObjId)> = source.entries().map(|e| (e.key, e.value)).collect();
+            for (key, value) in entries {
+                match self.heap.value(key) {
+                    Value::Str(text) if text.chars().count() == 1 => {
+                        let code = text.chars().next().map_or(0, |c| c as i64);
+                        let code = self.int_object(code);
+                        self.dict_set(dict, code, value)?;
+                    }
+                    Value::Str(_) => {
+                        return Err(PyException::new(
+                            "ValueError",
+                            "string keys in translate table must be of length 1",
+                        ));
+                    }
+                    Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                        self.dict_set(dict, key, value)?;
+                    }
+                    _ => {
+                        return Err(PyException::type_error(
+                            "keys in translate table must be strings or integers",
+                        ));
+                    }
+                }
+            }
+            return Ok(());
+        }
+        let Value::Str(from) = self.heap.value(args[0]) else {
+            return Err(PyException::type_error(
+                "first maketrans argument must be a string if there is a second argument",
+            ));
+        };
+        let from: Vec<char> = from.chars().collect();
+        let to = str_arg(self, 1)?;
+        let delete = if args.len() == 3 {
+            str_arg(self, 2)?
+        } else {
+            Vec::new()
+        };
+        if from.len() != to.len() {
+            return Err(PyException::new(
+                "ValueError",
+                "the first two maketrans arguments must have equal length",
+            ));
+        }
+        for (&a, &b) in from.iter().zip(&to) {
+            let key = self.int_object(a as i64);
+            let value = self.int_object(b as i64);
+            self.dict_set(dict, key, value)?;
+        }
+        for &c in &delete {
+            let key = self.int_object(c as i64);
+            let none = self.singletons.none;
+            self.dict_set(dict, key, none)?;
+        }
+        Ok(())
     }
 
     /// `template % values`: printf-style formatting.
@@ -1257,6 +1460,37 @@ impl Vm {
                         format!("{}{text}", " ".repeat(width - len))
                     }
                 }
+                // `formatchar`: a one-character str as it is, an int as
+                // its code point.
+                'c' if !matches!(
+                    self.heap.value(value),
+                    Value::Int(_) | Value::BigInt(_) | Value::Bool(_)
+                ) =>
+                {
+                    let text = match self.heap.value(value) {
+                        Value::Str(text) if text.chars().count() == 1 => text.to_string(),
+                        Value::Str(text) => {
+                            return Err(PyException::type_error(format!(
+                                "%c requires an int or a unicode character, not a string of length {}",
+                                text.chars().count()
+                            )));
+                        }
+                        other => {
+                            return Err(PyException::type_error(format!(
+                                "%c requires an int or a unicode character, not {}",
+                                other.type_name()
+                            )));
+                        }
+                    };
+                    let width: usize = width.parse().unwrap_or(0);
+                    if width <= 1 {
+                        text
+                    } else if align == "<" {
+                        format!("{text}{}", " ".repeat(width - 1))
+                    } else {
+                        format!("{}{text}", " ".repeat(width - 1))
+                    }
+                }
                 'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'c' => {
                     let number_ok = matches!(
                         self.heap.value(value),
@@ -1351,6 +1585,15 @@ fn split_whitespace(text: &str, max: usize, from_right: bool) -> Vec<String> {
             .collect();
     }
     parts
+}
+
+/// What `str.format`'s fields name: the positional arguments (none for
+/// `format_map`), the keyword arguments, or `format_map`'s mapping.
+#[derive(Clone, Copy)]
+struct FormatArgs<'a> {
+    args: Option<&'a [ObjId]>,
+    keywords: &'a [(&'a str, ObjId)],
+    mapping: Option<ObjId>,
 }
 
 /// `str.format`'s automatic field numbering (`AutoNumber` in CPython).
