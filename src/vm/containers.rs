@@ -419,6 +419,9 @@ impl Vm {
             }
             return Ok(());
         }
+        if let Some(keys) = self.mapping_keys_method(other) {
+            return self.merge_mapping(dict, other, keys, false);
+        }
         if self.runs_python(other) {
             // Pair by pair as they come.
             let consumer = super::frame::Consumer::Dict { dict: Some(dict) };

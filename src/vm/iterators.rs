@@ -395,6 +395,18 @@ impl Vm {
     /// `__eq__` running as a frame replays the call without advancing it twice.
     pub(super) fn dict_from(&mut self, source: ObjId) -> Flow<ObjId> {
         let source = self.proxied_dict(source);
+        if let Some(keys) = self.mapping_keys_method(source) {
+            let dict = self
+                .heap
+                .alloc(Value::Dict(Box::new(super::types::dict::Dict::new())));
+            return match self.merge_mapping(dict, source, keys, false) {
+                Ok(()) => Ok(dict),
+                Err(error) => {
+                    self.heap.discard(dict);
+                    Err(error)
+                }
+            };
+        }
         if self.runs_python(source) {
             let consumer = super::frame::Consumer::Dict { dict: None };
             return self.drain(source, consumer);
@@ -447,8 +459,8 @@ impl Vm {
                 for (key, value) in pairs {
                     self.dict_set(dict, key, value)?;
                 }
-            } else if self.is_instance_obj(other) && self.special_method(other, "keys").is_some() {
-                return Err(self.unsupported("dict.update() with a mapping that is not a dict"));
+            } else if let Some(keys) = self.mapping_keys_method(other) {
+                self.merge_mapping(dict, other, keys, false)?;
             } else if self.runs_python(other) {
                 let consumer = super::frame::Consumer::Dict { dict: Some(dict) };
                 self.drain(other, consumer)?;
@@ -461,6 +473,74 @@ impl Vm {
             self.dict_set(dict, key, value)?;
         }
         Ok(self.singletons.none)
+    }
+
+    /// The `keys` method of an instance that is a mapping but not a dict
+    /// (`dict_update_arg` looks for `keys` before taking pairs).
+    pub(super) fn mapping_keys_method(&self, obj: ObjId) -> Option<ObjId> {
+        if !self.is_instance_obj(obj) {
+            return None;
+        }
+        self.special_method(obj, "keys")
+    }
+
+    /// `dict_merge`'s generic path for a mapping that is not a dict:
+    /// `mapping.keys()` made a list (`PyMapping_Keys`), then
+    /// `dict[key] = mapping[key]` key by key. With `unique`
+    /// (`DICT_MERGE`), a key already there is an error. Each Python call
+    /// is a frame; a replay sets the keys before it again, to the same values.
+    pub(super) fn merge_mapping(
+        &mut self,
+        dict: ObjId,
+        mapping: ObjId,
+        keys: ObjId,
+        unique: bool,
+    ) -> Flow {
+        let returned = self.call_python(keys, &[mapping])?;
+        let (keys, temp) = if matches!(self.heap.value(returned), Value::List(_)) {
+            (self.collect_items(returned)?, None)
+        } else {
+            let spec = self.heap.value(returned).spec();
+            let iterable = if self.is_instance_obj(returned) {
+                self.special_method(returned, "__iter__").is_some()
+                    || self.special_method(returned, "__getitem__").is_some()
+            } else {
+                spec.iterator || spec.slots.vm.iter.is_some()
+            };
+            if !iterable {
+                return Err(PyException::type_error(format!(
+                    "{}.keys() returned a non-iterable (type {})",
+                    self.instance_type_name(mapping),
+                    self.heap.value(returned).type_name()
+                )));
+            }
+            self.items_of(returned)?
+        };
+        let mut result = Ok(());
+        for key in keys {
+            if unique && self.container_has(dict, key) {
+                let shown = self.heap.str(key);
+                result = Err(PyException::type_error(format!(
+                    "got multiple values for keyword argument '{shown}'"
+                )));
+                break;
+            }
+            let value = match self.getitem_of(mapping, key) {
+                Ok(value) => value,
+                Err(error) => {
+                    result = Err(error);
+                    break;
+                }
+            };
+            if let Err(error) = self.dict_set(dict, key, value) {
+                result = Err(error);
+                break;
+            }
+        }
+        if let Some(temp) = temp {
+            self.heap.discard(temp);
+        }
+        result
     }
 
     fn fill_dict_from_pairs(&mut self, dict: ObjId, source: ObjId) -> Flow {
