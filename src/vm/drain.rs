@@ -84,6 +84,11 @@ impl Vm {
                     || self.runs_python_within(*iter, depth + 1)
             }
             Value::Enumerate { iter, .. } => self.runs_python_within(*iter, depth + 1),
+            // (An exhausted one too: the replay after its drain must ask
+            // for the drain's result again.)
+            Value::Reversed { seq, .. } => {
+                seq.is_none_or(|seq| matches!(self.heap.value(seq), Value::Instance { .. }))
+            }
             Value::Zip { iters, .. } => iters
                 .iter()
                 .any(|&it| self.runs_python_within(it, depth + 1)),
@@ -323,6 +328,28 @@ impl Vm {
                     }
                 } else {
                     8
+                };
+                if let Value::List(l) = self.heap.value_mut(list) {
+                    let n = l.items.len();
+                    l.resize(n + hint);
+                }
+                drain.hinted = true;
+            } else if let Some(list) = hinted_list
+                && let Value::Reversed {
+                    seq: Some(seq),
+                    remaining,
+                    ..
+                } = *self.heap.value(drain.iterable)
+                && remaining > 0
+                && self.is_instance_obj(seq)
+            {
+                // `reversed.__length_hint__` (`reversed_len`): the
+                // sequence's `len()` again, capped by what is left.
+                let hint = match self.instance_len(seq) {
+                    Ok(n) if (n.max(0) as usize) < remaining => 0,
+                    Ok(_) => remaining,
+                    Err(error) if error.kind == "TypeError" => 8,
+                    Err(error) => return Err(error),
                 };
                 if let Value::List(l) = self.heap.value_mut(list) {
                     let n = l.items.len();

@@ -112,6 +112,75 @@ impl Vm {
         ))
     }
 
+    /// `reversed(obj)` of an instance with `__len__` and `__getitem__`.
+    pub(super) fn reversed_sequence(&mut self, seq: ObjId, len: usize) -> ObjId {
+        self.wrap(
+            Value::Reversed {
+                kind: TypeKind::Reversed,
+                seq: Some(seq),
+                remaining: len,
+            },
+            &[seq],
+        )
+    }
+
+    /// The next item of a `reversed` over an instance (`reversed_next`):
+    /// `seq[index]` counting down; an `IndexError` or `StopIteration`
+    /// ends it, and it lets go of the sequence. The count moves only
+    /// once the call's result is known (it may be a pending call).
+    fn reversed_instance_next(
+        &mut self,
+        iterator: ObjId,
+        seq: ObjId,
+        remaining: usize,
+    ) -> Flow<Option<ObjId>> {
+        let address = self.heap.get(iterator).address;
+        let finish = |vm: &mut Vm| {
+            if let Value::Reversed { seq, remaining, .. } = vm.heap.value_mut(iterator) {
+                *seq = None;
+                *remaining = 0;
+            }
+        };
+        if remaining == 0 {
+            finish(self);
+            self.heap
+                .decref(seq, Referrer::Iterator { iterator: address });
+            return Ok(None);
+        }
+        let index = self.int_object(remaining as i64 - 1);
+        let result = match self.special_method(seq, "__getitem__") {
+            Some(method) => self.try_call_python(method, &[seq, index]),
+            None => Err(PyException::type_error(format!(
+                "'{}' object is not subscriptable",
+                self.heap.value(seq).type_name()
+            ))),
+        };
+        self.heap.discard(index);
+        match result? {
+            Ok(item) => {
+                if let Value::Reversed { remaining, .. } = self.heap.value_mut(iterator) {
+                    *remaining -= 1;
+                }
+                Ok(Some(item))
+            }
+            Err(exc)
+                if matches!(
+                    self.heap.value(exc).type_name(),
+                    "IndexError" | "StopIteration"
+                ) =>
+            {
+                finish(self);
+                self.heap
+                    .decref(seq, Referrer::Iterator { iterator: address });
+                Ok(None)
+            }
+            Err(exc) => {
+                self.heap.incref(exc, self.raised_referrer());
+                Err(PyException::object(exc, true))
+            }
+        }
+    }
+
     /// The next item of an enumerate, zip or reversed object: `None` when
     /// `iterator` is none of these, `Some(None)` when it is exhausted.
     pub(super) fn next_wrapped(&mut self, iterator: ObjId) -> Flow<Option<Option<ObjId>>> {
@@ -153,6 +222,11 @@ impl Vm {
                 let (Some(seq), remaining) = (*seq, *remaining) else {
                     return Ok(Some(None));
                 };
+                if let Value::Instance { .. } = self.heap.value(seq) {
+                    return self
+                        .reversed_instance_next(iterator, seq, remaining)
+                        .map(Some);
+                }
                 let address = self.heap.get(iterator).address;
                 let len = match self.heap.value(seq) {
                     Value::List(list) => list.items.len(),
