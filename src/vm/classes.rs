@@ -55,14 +55,12 @@ fn static_type_name(name: &str) -> &'static &'static str {
 /// Special methods CPython would call implicitly that bytestep does not
 /// call yet: a class defining one is refused, never silently wrong.
 const UNSUPPORTED_DUNDERS: &[&str] = &[
-    "__length_hint__",
     "__aiter__",
     "__anext__",
     "__await__",
     "__aenter__",
     "__aexit__",
     "__mro_entries__",
-    "__sizeof__",
     "__buffer__",
     "__release_buffer__",
     "__prepare__",
