@@ -857,27 +857,47 @@ impl Vm {
         }
     }
 
-    /// `template.format(*args, **kwargs)`: fields `{}`, `{0}`, `{name}`,
-    /// attributes and items left out, with conversions and format specs.
+    /// `template.format(*args, **kwargs)`: CPython's `build_string`
+    /// (Objects/stringlib/unicode_format.h): fields `{}`, `{0}`, `{name}`
+    /// followed by `.attr` and `[key]` parts, conversions, and format specs
+    /// that may hold fields themselves (two levels, as in CPython).
     fn str_format(
         &mut self,
         template: &str,
         args: &[ObjId],
         keywords: &[(&str, ObjId)],
     ) -> Flow<ObjId> {
+        let mut numbering = AutoNumber::default();
+        let text = self.build_format_string(template, args, keywords, 2, &mut numbering)?;
+        Ok(self.str_object(&text))
+    }
+
+    fn build_format_string(
+        &mut self,
+        template: &str,
+        args: &[ObjId],
+        keywords: &[(&str, ObjId)],
+        depth: u32,
+        numbering: &mut AutoNumber,
+    ) -> Flow<String> {
+        if depth == 0 {
+            return Err(PyException::new(
+                "ValueError",
+                "Max string recursion exceeded",
+            ));
+        }
+        let chars: Vec<char> = template.chars().collect();
         let mut out = String::new();
-        let mut chars = template.chars().peekable();
-        let mut auto = 0usize;
-        let mut manual = false;
-        while let Some(c) = chars.next() {
+        let mut at = 0;
+        while at < chars.len() {
+            // Literal text up to a `{` or `}` (`MarkupIterator_next`).
+            let c = chars[at];
+            at += 1;
             match c {
-                '{' if chars.peek() == Some(&'{') => {
-                    chars.next();
-                    out.push('{');
-                }
-                '}' if chars.peek() == Some(&'}') => {
-                    chars.next();
-                    out.push('}');
+                '{' | '}' if chars.get(at) == Some(&c) => {
+                    at += 1;
+                    out.push(c);
+                    continue;
                 }
                 '}' => {
                     return Err(PyException::new(
@@ -885,124 +905,224 @@ impl Vm {
                         "Single '}' encountered in format string",
                     ));
                 }
-                '{' => {
-                    let mut field = String::new();
-                    let mut depth = 1;
-                    loop {
-                        match chars.next() {
-                            Some('{') => {
-                                depth += 1;
-                                field.push('{');
-                            }
-                            Some('}') => {
-                                depth -= 1;
-                                if depth == 0 {
-                                    break;
-                                }
-                                field.push('}');
-                            }
-                            Some(other) => field.push(other),
-                            None => {
-                                return Err(PyException::new(
-                                    "ValueError",
-                                    "expected '}' before end of string",
-                                ));
-                            }
-                        }
-                    }
-                    let (head, spec) = match field.split_once(':') {
-                        Some((head, spec)) => (head.to_owned(), spec.to_owned()),
-                        None => (field.clone(), String::new()),
-                    };
-                    let (name, conversion) = match head.split_once('!') {
-                        Some((name, conversion)) => (name.to_owned(), Some(conversion.to_owned())),
-                        None => (head, None),
-                    };
-                    if name.contains(['.', '[']) {
-                        return Err(self.unsupported("attribute and item fields in str.format"));
-                    }
-                    let value = if name.is_empty() {
-                        if manual {
-                            return Err(PyException::new(
-                                "ValueError",
-                                "cannot switch from manual field specification to automatic field numbering",
-                            ));
-                        }
-                        let value = args.get(auto).copied().ok_or_else(|| {
-                            PyException::new(
-                                "IndexError",
-                                format!("Replacement index {auto} out of range for positional args tuple"),
-                            )
-                        })?;
-                        auto += 1;
-                        value
-                    } else if let Ok(index) = name.parse::<usize>() {
-                        if auto > 0 {
-                            return Err(PyException::new(
-                                "ValueError",
-                                "cannot switch from automatic field numbering to manual field specification",
-                            ));
-                        }
-                        manual = true;
-                        args.get(index).copied().ok_or_else(|| {
-                            PyException::new(
-                                "IndexError",
-                                format!("Replacement index {index} out of range for positional args tuple"),
-                            )
-                        })?
-                    } else {
-                        keywords
-                            .iter()
-                            .find(|(k, _)| *k == name)
-                            .map(|&(_, v)| v)
-                            .ok_or_else(|| PyException::new("KeyError", format!("'{name}'")))?
-                    };
-                    let text = match conversion.as_deref() {
-                        None if self.user_format(value).is_some() => {
-                            let spec_object = self.str_object(&spec);
-                            let result = self.instance_format(value, spec_object);
-                            let text = result.map(|r| self.heap.str(r));
-                            self.heap.discard(spec_object);
-                            text?
-                        }
-                        None if spec.is_empty() || self.is_instance_obj(value) => {
-                            if !spec.is_empty() {
-                                return Err(PyException::type_error(format!(
-                                    "unsupported format string passed to {}.__format__",
-                                    self.heap.value(value).type_name()
-                                )));
-                            }
-                            self.str_of(value)?
-                        }
-                        None => self.format_object(value, &spec)?,
-                        Some(conversion) => {
-                            let converted = match conversion {
-                                "s" => self.str_of(value)?,
-                                "r" => self.repr_of(value)?,
-                                "a" => super::format_spec::ascii_escape(&self.repr_of(value)?),
-                                other => {
-                                    return Err(PyException::new(
-                                        "ValueError",
-                                        format!("Unknown conversion specifier {other}"),
-                                    ));
-                                }
-                            };
-                            if spec.is_empty() {
-                                converted
-                            } else {
-                                let temp = self.str_object(&converted);
-                                let result = self.format_object(temp, &spec);
-                                self.heap.discard(temp);
-                                result?
-                            }
-                        }
-                    };
-                    out.push_str(&text);
+                '{' if at == chars.len() => {
+                    return Err(PyException::new(
+                        "ValueError",
+                        "Single '{' encountered in format string",
+                    ));
                 }
-                other => out.push(other),
+                '{' => {}
+                other => {
+                    out.push(other);
+                    continue;
+                }
+            }
+            let (name, conversion, spec, needs_expanding) = parse_format_field(&chars, &mut at)?;
+            let (value, owned) = self.format_field_object(name, args, keywords, numbering)?;
+            let text = self.render_format_field(
+                value,
+                conversion,
+                spec,
+                needs_expanding,
+                (args, keywords, depth, numbering),
+            );
+            for object in owned.into_iter().rev() {
+                self.heap.discard(object);
+            }
+            out.push_str(&text?);
+        }
+        Ok(out)
+    }
+
+    /// `get_field_object`: the argument a field names, then its `.attr`
+    /// and `[key]` parts in turn. Also returns the objects those parts
+    /// made, for the caller to let go of once the field is rendered.
+    fn format_field_object(
+        &mut self,
+        name: &[char],
+        args: &[ObjId],
+        keywords: &[(&str, ObjId)],
+        numbering: &mut AutoNumber,
+    ) -> Flow<(ObjId, Vec<ObjId>)> {
+        let first_end = name
+            .iter()
+            .position(|&c| c == '.' || c == '[')
+            .unwrap_or(name.len());
+        let first: String = name[..first_end].iter().collect();
+        let index = format_integer(&first)?;
+        let empty = first.is_empty();
+        if empty || index.is_some() {
+            match (numbering.state, empty) {
+                (AutoState::Manual, true) => {
+                    return Err(PyException::new(
+                        "ValueError",
+                        "cannot switch from manual field specification to automatic field numbering",
+                    ));
+                }
+                (AutoState::Auto, false) => {
+                    return Err(PyException::new(
+                        "ValueError",
+                        "cannot switch from automatic field numbering to manual field specification",
+                    ));
+                }
+                (AutoState::Init, _) => {
+                    numbering.state = if empty {
+                        AutoState::Auto
+                    } else {
+                        AutoState::Manual
+                    };
+                }
+                _ => {}
             }
         }
-        Ok(self.str_object(&out))
+        let mut value = if empty || index.is_some() {
+            let index = index.unwrap_or_else(|| {
+                numbering.next += 1;
+                numbering.next - 1
+            });
+            args.get(index).copied().ok_or_else(|| {
+                PyException::new(
+                    "IndexError",
+                    format!("Replacement index {index} out of range for positional args tuple"),
+                )
+            })?
+        } else {
+            match keywords.iter().find(|(k, _)| *k == first) {
+                Some(&(_, value)) => value,
+                None => return Err(PyException::new("KeyError", format!("'{first}'"))),
+            }
+        };
+        let mut owned = Vec::new();
+        let mut at = first_end;
+        while at < name.len() {
+            let step = self.format_field_part(value, name, &mut at);
+            match step {
+                Ok(next) => {
+                    owned.push(next);
+                    value = next;
+                }
+                Err(error) => {
+                    for object in owned.into_iter().rev() {
+                        self.heap.discard(object);
+                    }
+                    return Err(error);
+                }
+            }
+        }
+        Ok((value, owned))
+    }
+
+    /// One `.attr` or `[key]` of a field name (`FieldNameIterator_next`),
+    /// applied to `value`; `at` moves past it.
+    fn format_field_part(&mut self, value: ObjId, name: &[char], at: &mut usize) -> Flow<ObjId> {
+        let kind = name[*at];
+        *at += 1;
+        let start = *at;
+        match kind {
+            '.' => {
+                while *at < name.len() && name[*at] != '.' && name[*at] != '[' {
+                    *at += 1;
+                }
+            }
+            '[' => {
+                while *at < name.len() && name[*at] != ']' {
+                    *at += 1;
+                }
+                if *at == name.len() {
+                    return Err(PyException::new(
+                        "ValueError",
+                        "Missing ']' in format string",
+                    ));
+                }
+            }
+            _ => {
+                return Err(PyException::new(
+                    "ValueError",
+                    "Only '.' or '[' may follow ']' in format field specifier",
+                ));
+            }
+        }
+        let part: String = name[start..*at].iter().collect();
+        if kind == '[' {
+            *at += 1;
+        }
+        if part.is_empty() {
+            return Err(PyException::new(
+                "ValueError",
+                "Empty attribute in format string",
+            ));
+        }
+        if kind == '.' {
+            return self.get_attribute(value, &part);
+        }
+        let key = match format_integer(&part)? {
+            Some(index) => self.int_object(index as i64),
+            None => self.str_object(&part),
+        };
+        let item = self.subscript(value, key);
+        self.heap.discard(key);
+        item
+    }
+
+    /// A field's conversion, then its spec (expanded first when it holds
+    /// fields), then `format()` (`render_field`).
+    fn render_format_field(
+        &mut self,
+        value: ObjId,
+        conversion: Option<char>,
+        spec: &[char],
+        needs_expanding: bool,
+        (args, keywords, depth, numbering): (&[ObjId], &[(&str, ObjId)], u32, &mut AutoNumber),
+    ) -> Flow<String> {
+        let converted = match conversion {
+            None => None,
+            Some('s') => Some(self.str_of(value)?),
+            Some('r') => Some(self.repr_of(value)?),
+            Some('a') => Some(super::format_spec::ascii_escape(&self.repr_of(value)?)),
+            Some(other) => {
+                let shown = if (' '..='~').contains(&other) && other != ' ' {
+                    other.to_string()
+                } else {
+                    format!("\\x{:x}", other as u32)
+                };
+                return Err(PyException::new(
+                    "ValueError",
+                    format!("Unknown conversion specifier {shown}"),
+                ));
+            }
+        };
+        let spec: String = if needs_expanding {
+            let template: String = spec.iter().collect();
+            self.build_format_string(&template, args, keywords, depth - 1, numbering)?
+        } else {
+            spec.iter().collect()
+        };
+        match converted {
+            Some(converted) if spec.is_empty() => Ok(converted),
+            Some(converted) => {
+                let temp = self.str_object(&converted);
+                let result = self.format_object(temp, &spec);
+                self.heap.discard(temp);
+                result
+            }
+            None if self.user_format(value).is_some() => {
+                let spec_object = self.str_object(&spec);
+                let result = self.instance_format(value, spec_object);
+                let text = result.map(|r| self.heap.str(r));
+                self.heap.discard(spec_object);
+                text
+            }
+            None if spec.is_empty() || self.is_instance_obj(value) => {
+                if !spec.is_empty() {
+                    return Err(PyException::type_error(format!(
+                        "unsupported format string passed to {}.__format__",
+                        self.heap.value(value).type_name()
+                    )));
+                }
+                self.str_of(value)
+            }
+            None => self.format_object(value, &spec),
+        }
     }
 
     /// `template % values`: printf-style formatting.
@@ -1231,4 +1351,128 @@ fn split_whitespace(text: &str, max: usize, from_right: bool) -> Vec<String> {
             .collect();
     }
     parts
+}
+
+/// `str.format`'s automatic field numbering (`AutoNumber` in CPython).
+#[derive(Default)]
+struct AutoNumber {
+    state: AutoState,
+    next: usize,
+}
+
+#[derive(Default, Clone, Copy, PartialEq, Eq)]
+enum AutoState {
+    #[default]
+    Init,
+    Auto,
+    Manual,
+}
+
+/// `get_integer`: a field name part made only of digits is an index.
+fn format_integer(text: &str) -> Flow<Option<usize>> {
+    if text.is_empty() || !text.chars().all(|c| c.is_ascii_digit()) {
+        return Ok(None);
+    }
+    text.parse::<usize>()
+        .ok()
+        .filter(|&n| n <= isize::MAX as usize)
+        .map(Some)
+        .ok_or_else(|| PyException::new("ValueError", "Too many decimal digits in format string"))
+}
+
+/// `parse_field`: from just after a field's `{`, its name (up to `}`,
+/// `!` or `:`, `[...]` skipped), its conversion character, its spec (up to
+/// the matching `}`) and whether the spec holds fields; `at` moves past
+/// the field's closing `}`.
+type FormatField<'t> = (&'t [char], Option<char>, &'t [char], bool);
+
+fn parse_format_field<'t>(chars: &'t [char], at: &mut usize) -> Flow<FormatField<'t>> {
+    let name_start = *at;
+    let mut last = None;
+    while *at < chars.len() {
+        let c = chars[*at];
+        *at += 1;
+        match c {
+            '{' => {
+                return Err(PyException::new(
+                    "ValueError",
+                    "unexpected '{' in field name",
+                ));
+            }
+            '[' => {
+                while *at < chars.len() && chars[*at] != ']' {
+                    *at += 1;
+                }
+                last = Some(c);
+            }
+            '}' | ':' | '!' => {
+                last = Some(c);
+                break;
+            }
+            _ => last = Some(c),
+        }
+    }
+    let name = &chars[name_start..(*at).saturating_sub(1).max(name_start)];
+    match last {
+        Some('}') => return Ok((name, None, &[], false)),
+        Some(':' | '!') => {}
+        _ => {
+            return Err(PyException::new(
+                "ValueError",
+                "expected '}' before end of string",
+            ));
+        }
+    }
+    let mut conversion = None;
+    if last == Some('!') {
+        let Some(&c) = chars.get(*at) else {
+            return Err(PyException::new(
+                "ValueError",
+                "end of string while looking for conversion specifier",
+            ));
+        };
+        conversion = Some(c);
+        *at += 1;
+        if let Some(&next) = chars.get(*at) {
+            *at += 1;
+            if next == '}' {
+                return Ok((name, conversion, &[], false));
+            }
+            if next != ':' {
+                return Err(PyException::new(
+                    "ValueError",
+                    "expected ':' after conversion specifier",
+                ));
+            }
+        }
+    }
+    let spec_start = *at;
+    let mut count = 1;
+    let mut needs_expanding = false;
+    while *at < chars.len() {
+        let c = chars[*at];
+        *at += 1;
+        match c {
+            '{' => {
+                needs_expanding = true;
+                count += 1;
+            }
+            '}' => {
+                count -= 1;
+                if count == 0 {
+                    return Ok((
+                        name,
+                        conversion,
+                        &chars[spec_start..*at - 1],
+                        needs_expanding,
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    Err(PyException::new(
+        "ValueError",
+        "unmatched '{' in format spec",
+    ))
 }

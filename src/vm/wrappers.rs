@@ -790,8 +790,7 @@ impl Vm {
         let Value::Dict(d) = self.heap.value(f.dict?) else {
             return None;
         };
-        d.get(&super::types::dict::HashKey::Str(name.into()))
-            .map(|entry| entry.value)
+        d.get_str(name).map(|entry| entry.value)
     }
 
     /// Data attributes of numbers, ranges, slices and functions
