@@ -1771,6 +1771,16 @@ impl Vm {
                 }
                 Ok(self.bind_found(found, owner, class))
             }
+            // `object`'s own attributes, last in every class's MRO.
+            None if let Some((method, defining, _)) =
+                super::wrappers::SlotMethod::lookup(TypeKind::Object, name) =>
+            {
+                let method = super::builtins::Builtin::Slot(method, defining);
+                Ok(AttrFound::Fresh(self.bound_builtin(method, owner)))
+            }
+            None if super::types::attrs::find(TypeKind::Object, name).is_some() => {
+                Err(self.unsupported(&format!("the attribute '{name}' of object on an instance")))
+            }
             None => match self.class_lookup(class, "__getattr__") {
                 Some(getattr) => Ok(AttrFound::GetAttr(getattr)),
                 None => Err(self.attribute_error(

@@ -420,7 +420,7 @@ impl Vm {
             return Ok(());
         }
         if let Some(keys) = self.mapping_keys_method(other) {
-            return self.merge_mapping(dict, other, keys, false);
+            return self.merge_mapping(dict, other, keys, None).map(|_| ());
         }
         if self.runs_python(other) {
             // Pair by pair as they come.

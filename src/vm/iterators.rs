@@ -473,8 +473,8 @@ impl Vm {
             let dict = self
                 .heap
                 .alloc(Value::Dict(Box::new(super::types::dict::Dict::new())));
-            return match self.merge_mapping(dict, source, keys, false) {
-                Ok(()) => Ok(dict),
+            return match self.merge_mapping(dict, source, keys, None) {
+                Ok(_) => Ok(dict),
                 Err(error) => {
                     self.heap.discard(dict);
                     Err(error)
@@ -534,7 +534,7 @@ impl Vm {
                     self.dict_set(dict, key, value)?;
                 }
             } else if let Some(keys) = self.mapping_keys_method(other) {
-                self.merge_mapping(dict, other, keys, false)?;
+                self.merge_mapping(dict, other, keys, None)?;
             } else if self.runs_python(other) {
                 let consumer = super::frame::Consumer::Dict { dict: Some(dict) };
                 self.drain(other, consumer)?;
@@ -560,16 +560,17 @@ impl Vm {
 
     /// `dict_merge`'s generic path for a mapping that is not a dict:
     /// `mapping.keys()` made a list (`PyMapping_Keys`), then
-    /// `dict[key] = mapping[key]` key by key. With `unique`
-    /// (`DICT_MERGE`), a key already there is an error. Each Python call
-    /// is a frame; a replay sets the keys before it again, to the same values.
+    /// `dict[key] = mapping[key]` key by key. With `unique_in`
+    /// (`DICT_MERGE`'s call dict), a key already there or in `dict` stops
+    /// it before its item is taken: `Some(str(key))`. Each Python call is a
+    /// frame; a replay sets the keys before it again, to the same values.
     pub(super) fn merge_mapping(
         &mut self,
         dict: ObjId,
         mapping: ObjId,
         keys: ObjId,
-        unique: bool,
-    ) -> Flow {
+        unique_in: Option<ObjId>,
+    ) -> Flow<Option<String>> {
         let returned = self.call_python(keys, &[mapping])?;
         let (keys, temp) = if matches!(self.heap.value(returned), Value::List(_)) {
             (self.collect_items(returned)?, None)
@@ -590,13 +591,12 @@ impl Vm {
             }
             self.items_of(returned)?
         };
-        let mut result = Ok(());
+        let mut result = Ok(None);
         for key in keys {
-            if unique && self.container_has(dict, key) {
-                let shown = self.heap.str(key);
-                result = Err(PyException::type_error(format!(
-                    "got multiple values for keyword argument '{shown}'"
-                )));
+            if let Some(target) = unique_in
+                && (self.container_has(target, key) || self.container_has(dict, key))
+            {
+                result = Ok(Some(self.heap.str(key)));
                 break;
             }
             let value = match self.getitem_of(mapping, key) {

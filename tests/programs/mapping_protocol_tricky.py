@@ -41,7 +41,10 @@ def f(**kwargs):
 
 
 attempt("call", lambda: f(**Broken(["u", "v"])))
+attempt("duplicate", lambda: f(u=1, **Broken(["u"])))
 attempt("non-str key", lambda: f(**Broken([1])))
+attempt("not a mapping", lambda: f(**5))
+attempt("display not a mapping", lambda: {**5})
 
 
 class Raising:

@@ -466,19 +466,38 @@ impl Vm {
         // A mapping that is not a dict: its `keys()` and items (Python
         // calls, replaying this instruction) into a dict first, operands
         // still on the stack.
+        // (`DICT_MERGE` checks each key against the call's dict before
+        // taking its item.)
         let mut gathered = None;
+        let mut repeated = None;
         if let Some(update) = self.peek(0)?.obj
             && let Some(keys) = self.mapping_keys_method(update)
         {
+            let target = self.peek(depth as usize)?.obj.filter(|_| merge);
             let temp = self.heap.alloc(Value::Dict(Box::new(Dict::new())));
-            if let Err(error) = self.calling(|vm| vm.merge_mapping(temp, update, keys, false)) {
-                self.heap.discard(temp);
-                return Err(error);
+            match self.calling(|vm| vm.merge_mapping(temp, update, keys, target)) {
+                Ok(found) => repeated = found,
+                Err(error) => {
+                    self.heap.discard(temp);
+                    return Err(error);
+                }
             }
             gathered = Some(temp);
         }
         let (update, popped) = self.pop_object()?;
         let dict = self.peek(depth.saturating_sub(1) as usize)?.obj;
+        if let Some(shown) = repeated {
+            let func = self.peek(depth as usize + 2).ok().and_then(|slot| slot.obj);
+            let error = PyException::type_error(format!(
+                "{} got multiple values for keyword argument '{shown}'",
+                func.map(|f| self.function_str(f)).unwrap_or_default()
+            ));
+            if let Some(temp) = gathered {
+                self.heap.discard(temp);
+            }
+            self.release(popped);
+            return Err(error);
+        }
         let entries: Vec<(ObjId, ObjId)> = match self.heap.value(gathered.unwrap_or(update)) {
             Value::Dict(d) => d.entries().map(|e| (e.key, e.value)).collect(),
             other if merge => {
