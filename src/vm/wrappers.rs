@@ -925,34 +925,6 @@ fn float_ratio(f: f64) -> (BigInt, BigInt) {
     (numerator, denominator)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_round_trip() {
-        for name in [
-            "__add__",
-            "__radd__",
-            "__iadd__",
-            "__eq__",
-            "__len__",
-            "bit_length",
-        ] {
-            let method = SlotMethod::by_name(name).expect(name);
-            assert_eq!(method.name(), name);
-        }
-        assert_eq!(SlotMethod::by_name("append"), None);
-    }
-
-    #[test]
-    fn float_ratios_are_exact() {
-        assert_eq!(float_ratio(0.75), (BigInt::from(3), BigInt::from(4)));
-        assert_eq!(float_ratio(-2.0), (BigInt::from(-2), BigInt::from(1)));
-        assert_eq!(float_ratio(0.0), (BigInt::zero(), BigInt::from(1)));
-    }
-}
-
 impl Vm {
     /// `object.__getstate__()` (`object_getstate_default`): `None` for an
     /// object without instance attributes, else its `__dict__` itself.
@@ -992,10 +964,38 @@ impl Vm {
             set?;
         }
         match dict {
-            Some(dict) if matches!(self.heap.value(dict), Value::Dict(d) if d.len() > 0) => {
+            Some(dict) if matches!(self.heap.value(dict), Value::Dict(d) if !d.is_empty()) => {
                 Ok(dict)
             }
             _ => Ok(self.singletons.none),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for name in [
+            "__add__",
+            "__radd__",
+            "__iadd__",
+            "__eq__",
+            "__len__",
+            "bit_length",
+        ] {
+            let method = SlotMethod::by_name(name).expect(name);
+            assert_eq!(method.name(), name);
+        }
+        assert_eq!(SlotMethod::by_name("append"), None);
+    }
+
+    #[test]
+    fn float_ratios_are_exact() {
+        assert_eq!(float_ratio(0.75), (BigInt::from(3), BigInt::from(4)));
+        assert_eq!(float_ratio(-2.0), (BigInt::from(-2), BigInt::from(1)));
+        assert_eq!(float_ratio(0.0), (BigInt::zero(), BigInt::from(1)));
     }
 }
