@@ -1235,13 +1235,15 @@ impl Vm {
             )));
         }
         if let Some(&mapping) = args.first() {
-            let entries: Vec<(ObjId, ObjId)> = match self.heap.value(mapping) {
-                Value::Dict(d) => d.entries().map(|e| (e.key, e.value)).collect(),
-                _ => return Err(self.unsupported("dict() of other than a dict")),
-            };
-            for (key, value) in entries {
-                self.dict_set(instance, key, value)?;
+            // `dict_update_arg`: a dict, a mapping (`keys()`), or pairs.
+            if !self.in_calling()
+                && (self.mapping_keys_method(mapping).is_some() || self.runs_python(mapping))
+            {
+                return Err(
+                    self.unsupported("a dict subclass made from items that Python code produces")
+                );
             }
+            self.dict_update_from(instance, mapping)?;
         }
         for (name, &value) in kwnames.iter().zip(kwvalues) {
             let key = self.identifier(name);
