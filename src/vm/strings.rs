@@ -44,6 +44,7 @@ pub enum StrMethod {
     Rpartition,
     Splitlines,
     Format,
+    FormatMap,
     Removeprefix,
     Removesuffix,
     Istitle,
@@ -55,7 +56,7 @@ pub enum StrMethod {
 }
 
 impl StrMethod {
-    const ALL: [StrMethod; 43] = [
+    const ALL: [StrMethod; 44] = [
         StrMethod::Removeprefix,
         StrMethod::Removesuffix,
         StrMethod::Istitle,
@@ -99,6 +100,7 @@ impl StrMethod {
         StrMethod::Rpartition,
         StrMethod::Splitlines,
         StrMethod::Format,
+        StrMethod::FormatMap,
     ];
 
     pub fn name(self) -> &'static str {
@@ -146,6 +148,7 @@ impl StrMethod {
             StrMethod::Rpartition => "rpartition",
             StrMethod::Splitlines => "splitlines",
             StrMethod::Format => "format",
+            StrMethod::FormatMap => "format_map",
         }
     }
 
@@ -270,6 +273,27 @@ impl Vm {
         };
         if method == StrMethod::Format {
             return self.str_format(&text, args, keywords);
+        }
+        if method == StrMethod::FormatMap {
+            if !keywords.is_empty() {
+                return Err(PyException::type_error(
+                    "str.format_map() takes no keyword arguments",
+                ));
+            }
+            let [mapping] = args else {
+                return Err(PyException::type_error(format!(
+                    "str.format_map() takes exactly one argument ({} given)",
+                    args.len()
+                )));
+            };
+            let mut numbering = AutoNumber::default();
+            let fields = FormatArgs {
+                args: None,
+                keywords: &[],
+                mapping: Some(*mapping),
+            };
+            let text = self.build_format_string(&text, fields, 2, &mut numbering)?;
+            return Ok(self.str_object(&text));
         }
         let name = method.name();
         // split/rsplit/splitlines take keywords; the rest none.
@@ -853,7 +877,9 @@ impl Vm {
                 }
                 Ok(tuple)
             }
-            StrMethod::Format => Err(PyException::new("SystemError", "format handled above")),
+            StrMethod::Format | StrMethod::FormatMap => {
+                Err(PyException::new("SystemError", "format handled above"))
+            }
         }
     }
 
@@ -868,15 +894,19 @@ impl Vm {
         keywords: &[(&str, ObjId)],
     ) -> Flow<ObjId> {
         let mut numbering = AutoNumber::default();
-        let text = self.build_format_string(template, args, keywords, 2, &mut numbering)?;
+        let fields = FormatArgs {
+            args: Some(args),
+            keywords,
+            mapping: None,
+        };
+        let text = self.build_format_string(template, fields, 2, &mut numbering)?;
         Ok(self.str_object(&text))
     }
 
     fn build_format_string(
         &mut self,
         template: &str,
-        args: &[ObjId],
-        keywords: &[(&str, ObjId)],
+        fields: FormatArgs<'_>,
         depth: u32,
         numbering: &mut AutoNumber,
     ) -> Flow<String> {
@@ -918,13 +948,13 @@ impl Vm {
                 }
             }
             let (name, conversion, spec, needs_expanding) = parse_format_field(&chars, &mut at)?;
-            let (value, owned) = self.format_field_object(name, args, keywords, numbering)?;
+            let (value, owned) = self.format_field_object(name, fields, numbering)?;
             let text = self.render_format_field(
                 value,
                 conversion,
                 spec,
                 needs_expanding,
-                (args, keywords, depth, numbering),
+                (fields, depth, numbering),
             );
             for object in owned.into_iter().rev() {
                 self.heap.discard(object);
@@ -940,8 +970,7 @@ impl Vm {
     fn format_field_object(
         &mut self,
         name: &[char],
-        args: &[ObjId],
-        keywords: &[(&str, ObjId)],
+        fields: FormatArgs<'_>,
         numbering: &mut AutoNumber,
     ) -> Flow<(ObjId, Vec<ObjId>)> {
         let first_end = name
@@ -975,24 +1004,38 @@ impl Vm {
                 _ => {}
             }
         }
+        let mut owned = Vec::new();
         let mut value = if empty || index.is_some() {
             let index = index.unwrap_or_else(|| {
                 numbering.next += 1;
                 numbering.next - 1
             });
+            let Some(args) = fields.args else {
+                return Err(PyException::new(
+                    "ValueError",
+                    "Format string contains positional fields",
+                ));
+            };
             args.get(index).copied().ok_or_else(|| {
                 PyException::new(
                     "IndexError",
                     format!("Replacement index {index} out of range for positional args tuple"),
                 )
             })?
+        } else if let Some(mapping) = fields.mapping {
+            // `format_map`: `mapping[name]` (its `__getitem__`, `__missing__`).
+            let key = self.str_object(&first);
+            let item = self.subscript(mapping, key);
+            self.heap.discard(key);
+            let item = item?;
+            owned.push(item);
+            item
         } else {
-            match keywords.iter().find(|(k, _)| *k == first) {
+            match fields.keywords.iter().find(|(k, _)| *k == first) {
                 Some(&(_, value)) => value,
                 None => return Err(PyException::new("KeyError", format!("'{first}'"))),
             }
         };
-        let mut owned = Vec::new();
         let mut at = first_end;
         while at < name.len() {
             let step = self.format_field_part(value, name, &mut at);
@@ -1072,7 +1115,7 @@ impl Vm {
         conversion: Option<char>,
         spec: &[char],
         needs_expanding: bool,
-        (args, keywords, depth, numbering): (&[ObjId], &[(&str, ObjId)], u32, &mut AutoNumber),
+        (fields, depth, numbering): (FormatArgs<'_>, u32, &mut AutoNumber),
     ) -> Flow<String> {
         let converted = match conversion {
             None => None,
@@ -1093,7 +1136,7 @@ impl Vm {
         };
         let spec: String = if needs_expanding {
             let template: String = spec.iter().collect();
-            self.build_format_string(&template, args, keywords, depth - 1, numbering)?
+            self.build_format_string(&template, fields, depth - 1, numbering)?
         } else {
             spec.iter().collect()
         };
@@ -1257,6 +1300,37 @@ impl Vm {
                         format!("{}{text}", " ".repeat(width - len))
                     }
                 }
+                // `formatchar`: a one-character str as it is, an int as
+                // its code point.
+                'c' if !matches!(
+                    self.heap.value(value),
+                    Value::Int(_) | Value::BigInt(_) | Value::Bool(_)
+                ) =>
+                {
+                    let text = match self.heap.value(value) {
+                        Value::Str(text) if text.chars().count() == 1 => text.to_string(),
+                        Value::Str(text) => {
+                            return Err(PyException::type_error(format!(
+                                "%c requires an int or a unicode character, not a string of length {}",
+                                text.chars().count()
+                            )));
+                        }
+                        other => {
+                            return Err(PyException::type_error(format!(
+                                "%c requires an int or a unicode character, not {}",
+                                other.type_name()
+                            )));
+                        }
+                    };
+                    let width: usize = width.parse().unwrap_or(0);
+                    if width <= 1 {
+                        text
+                    } else if align == "<" {
+                        format!("{text}{}", " ".repeat(width - 1))
+                    } else {
+                        format!("{}{text}", " ".repeat(width - 1))
+                    }
+                }
                 'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'c' => {
                     let number_ok = matches!(
                         self.heap.value(value),
@@ -1351,6 +1425,15 @@ fn split_whitespace(text: &str, max: usize, from_right: bool) -> Vec<String> {
             .collect();
     }
     parts
+}
+
+/// What `str.format`'s fields name: the positional arguments (none for
+/// `format_map`), the keyword arguments, or `format_map`'s mapping.
+#[derive(Clone, Copy)]
+struct FormatArgs<'a> {
+    args: Option<&'a [ObjId]>,
+    keywords: &'a [(&'a str, ObjId)],
+    mapping: Option<ObjId>,
 }
 
 /// `str.format`'s automatic field numbering (`AutoNumber` in CPython).

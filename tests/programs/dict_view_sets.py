@@ -35,4 +35,4 @@ except TypeError as e:
     print("TypeError:", e)
 r = a.keys() & b.keys()
 print(sys.getrefcount(r), sorted(r))
-print(a.keys() == {"x", "y", "z"}, a.keys() != {"x"}, a.keys() < {"x", "y", "z", "w"}, {("x", 1)} <= a.items())
+print(a.keys() == set(["x", "y", "z"]), a.keys() != {"x"}, a.keys() < set(["x", "y", "z", "w"]), {("x", 1)} <= a.items())
