@@ -86,8 +86,16 @@ impl Vm {
             Value::Enumerate { iter, .. } => self.runs_python_within(*iter, depth + 1),
             // (An exhausted one too: the replay after its drain must ask
             // for the drain's result again.)
-            Value::Reversed { seq, .. } => {
-                seq.is_none_or(|seq| matches!(self.heap.value(seq), Value::Instance { .. }))
+            // (One over an instance stays so when exhausted, marked by its
+            // count: the replay after its drain must ask for the drain's
+            // result again.)
+            Value::Reversed {
+                seq: None,
+                remaining,
+                ..
+            } => *remaining == usize::MAX,
+            Value::Reversed { seq: Some(seq), .. } => {
+                matches!(self.heap.value(*seq), Value::Instance { .. })
             }
             Value::Zip { iters, .. } => iters
                 .iter()

@@ -138,7 +138,7 @@ impl Vm {
         let finish = |vm: &mut Vm| {
             if let Value::Reversed { seq, remaining, .. } = vm.heap.value_mut(iterator) {
                 *seq = None;
-                *remaining = 0;
+                *remaining = usize::MAX; // (marks an exhausted one over an instance: see `runs_python`)
             }
         };
         if remaining == 0 {

@@ -48,3 +48,10 @@ for value in Squares():
     print(value, end=" ")
 print()
 print(9 in Squares(), 5 in Squares())
+
+# Exhausted reversed objects (over a list, and over a class) stay empty
+# wherever they are consumed.
+for backwards in (reversed([1, 2]), reversed(Deck("pq"))):
+    print(list(backwards), [*backwards], list(backwards), sorted(backwards))
+print([*reversed(Deck("mn"))], {*reversed(Deck("mn"))}, dict.fromkeys(reversed(Deck("k"))))
+print(*reversed(Deck("uv")))
