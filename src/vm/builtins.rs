@@ -93,6 +93,8 @@ pub enum Builtin {
     Type(TypeKind),
     /// `dict.fromkeys`, a class method (bound to `dict` from an instance too).
     DictFromKeys,
+    /// `str.maketrans`, a static method.
+    StrMakeTrans,
     /// `sys.intern`.
     Intern,
     /// `sys.getrecursionlimit`.
@@ -171,6 +173,7 @@ impl Builtin {
             Builtin::Type(kind) => kind.name(),
             Builtin::Slot(method, _) => method.name(),
             Builtin::DictFromKeys => "fromkeys",
+            Builtin::StrMakeTrans => "maketrans",
             Builtin::Intern => "intern",
             Builtin::GetRecursionLimit => "getrecursionlimit",
             Builtin::SetRecursionLimit => "setrecursionlimit",
@@ -927,6 +930,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             format!("method {} called without its object", method.name()),
         )),
         Builtin::DictFromKeys => vm.dict_fromkeys(args),
+        Builtin::StrMakeTrans => vm.str_maketrans(args),
     }
 }
 

@@ -45,6 +45,7 @@ pub enum StrMethod {
     Splitlines,
     Format,
     FormatMap,
+    Translate,
     Removeprefix,
     Removesuffix,
     Istitle,
@@ -56,7 +57,7 @@ pub enum StrMethod {
 }
 
 impl StrMethod {
-    const ALL: [StrMethod; 44] = [
+    const ALL: [StrMethod; 45] = [
         StrMethod::Removeprefix,
         StrMethod::Removesuffix,
         StrMethod::Istitle,
@@ -101,6 +102,7 @@ impl StrMethod {
         StrMethod::Splitlines,
         StrMethod::Format,
         StrMethod::FormatMap,
+        StrMethod::Translate,
     ];
 
     pub fn name(self) -> &'static str {
@@ -149,6 +151,7 @@ impl StrMethod {
             StrMethod::Splitlines => "splitlines",
             StrMethod::Format => "format",
             StrMethod::FormatMap => "format_map",
+            StrMethod::Translate => "translate",
         }
     }
 
@@ -835,6 +838,10 @@ impl Vm {
                     .collect();
                 Ok(self.str_object(&s))
             }
+            StrMethod::Translate => {
+                arity(1, 1)?;
+                self.str_translate(&chars, args[0])
+            }
             StrMethod::Zfill => {
                 arity(1, 1)?;
                 let width = self.small_index(args[0]).unwrap_or(0);
@@ -1184,6 +1191,159 @@ impl Vm {
             )),
             _ => Err(PyException::type_error("* wants int")),
         }
+    }
+
+    /// `str.translate(table)` (`_PyUnicode_TranslateCharmap`): each
+    /// character's code point looked up in `table` (any mapping: its
+    /// `__getitem__` runs); a `LookupError` keeps the character, None
+    /// deletes it, an int or a str replaces it.
+    fn str_translate(&mut self, chars: &[char], table: ObjId) -> Flow<ObjId> {
+        let mut out = String::with_capacity(chars.len());
+        for &c in chars {
+            let key = self.int_object(c as i64);
+            let found = self.subscript(table, key);
+            self.heap.discard(key);
+            let mapped = match found {
+                Ok(mapped) => mapped,
+                Err(error) if self.is_error_of(&error, "LookupError") => {
+                    self.drop_error(&error);
+                    out.push(c);
+                    continue;
+                }
+                Err(error) => return Err(error),
+            };
+            let outcome = match self.heap.value(mapped) {
+                Value::None => Ok(()),
+                Value::Str(text) => {
+                    out.push_str(text);
+                    Ok(())
+                }
+                Value::Int(code) => match u32::try_from(*code).ok().and_then(char::from_u32) {
+                    Some(ch) => {
+                        out.push(ch);
+                        Ok(())
+                    }
+                    None if (0..0x110000).contains(code) => {
+                        // A lone surrogate: kept as bytestep keeps them in str.
+                        Err(self.unsupported("translating to a lone surrogate"))
+                    }
+                    None => Err(PyException::new(
+                        "ValueError",
+                        "character mapping must be in range(0x110000)",
+                    )),
+                },
+                Value::Bool(b) => {
+                    out.push(if *b { '\u{1}' } else { '\0' });
+                    Ok(())
+                }
+                _ => Err(PyException::type_error(
+                    "character mapping must return integer, None or str",
+                )),
+            };
+            self.heap.discard(mapped);
+            outcome?;
+        }
+        // A new str even when nothing changed, as CPython's charmap makes.
+        self.charge(out.len() as u64);
+        Ok(self.str_object(&out))
+    }
+
+    /// `str.maketrans(x[, y[, z]])`: the translation dict `translate` takes.
+    pub(super) fn str_maketrans(&mut self, args: &[ObjId]) -> Flow<ObjId> {
+        if args.is_empty() || args.len() > 3 {
+            return Err(PyException::type_error(
+                format!("maketrans expected at least 1 argument, got {}", args.len())
+                    .replace("at least 1 argument, got 4", "at most 3 arguments, got 4"),
+            ));
+        }
+        let dict = self
+            .heap
+            .alloc(Value::Dict(Box::new(super::types::dict::Dict::new())));
+        let holder = self.raised_referrer();
+        self.heap.incref(dict, holder);
+        let filled = self.fill_maketrans(dict, args);
+        self.heap.decref_keep(dict, holder);
+        match filled {
+            Ok(()) => Ok(dict),
+            Err(error) => {
+                self.heap.discard(dict);
+                Err(error)
+            }
+        }
+    }
+
+    fn fill_maketrans(&mut self, dict: ObjId, args: &[ObjId]) -> Flow {
+        let str_arg = |vm: &Vm, index: usize| -> Flow<Vec<char>> {
+            match vm.heap.value(args[index]) {
+                Value::Str(text) => Ok(text.chars().collect()),
+                other => Err(PyException::type_error(format!(
+                    "maketrans() argument {} must be str, not {}",
+                    index + 1,
+                    other.type_name()
+                ))),
+            }
+        };
+        if args.len() == 1 {
+            let Value::Dict(source) = self.heap.value(args[0]) else {
+                return Err(PyException::type_error(
+                    "if you give only one argument to maketrans it must be a dict",
+                ));
+            };
+            let entries: Vec<(ObjId, ObjId)> = source.entries().map(|e| (e.key, e.value)).collect();
+            for (key, value) in entries {
+                match self.heap.value(key) {
+                    Value::Str(text) if text.chars().count() == 1 => {
+                        let code = text.chars().next().map_or(0, |c| c as i64);
+                        let code = self.int_object(code);
+                        self.dict_set(dict, code, value)?;
+                    }
+                    Value::Str(_) => {
+                        return Err(PyException::new(
+                            "ValueError",
+                            "string keys in translate table must be of length 1",
+                        ));
+                    }
+                    Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                        self.dict_set(dict, key, value)?;
+                    }
+                    _ => {
+                        return Err(PyException::type_error(
+                            "keys in translate table must be strings or integers",
+                        ));
+                    }
+                }
+            }
+            return Ok(());
+        }
+        let Value::Str(from) = self.heap.value(args[0]) else {
+            return Err(PyException::type_error(
+                "first maketrans argument must be a string if there is a second argument",
+            ));
+        };
+        let from: Vec<char> = from.chars().collect();
+        let to = str_arg(self, 1)?;
+        let delete = if args.len() == 3 {
+            str_arg(self, 2)?
+        } else {
+            Vec::new()
+        };
+        if from.len() != to.len() {
+            return Err(PyException::new(
+                "ValueError",
+                "the first two maketrans arguments must have equal length",
+            ));
+        }
+        for (&a, &b) in from.iter().zip(&to) {
+            let key = self.int_object(a as i64);
+            let value = self.int_object(b as i64);
+            self.dict_set(dict, key, value)?;
+        }
+        for &c in &delete {
+            let key = self.int_object(c as i64);
+            let none = self.singletons.none;
+            self.dict_set(dict, key, none)?;
+        }
+        Ok(())
     }
 
     /// `template % values`: printf-style formatting.

@@ -689,6 +689,9 @@ impl Vm {
         if kind == TypeKind::Dict && name == "fromkeys" {
             return Some(Ok(self.static_builtin(Builtin::DictFromKeys)));
         }
+        if kind == TypeKind::Str && name == "maketrans" {
+            return Some(Ok(self.static_builtin(Builtin::StrMakeTrans)));
+        }
         match attrs::find(kind, name) {
             None => {
                 let message = format!(
@@ -734,6 +737,9 @@ impl Vm {
         }
         if of == TypeKind::Dict && name == "fromkeys" {
             return Some(Ok(self.static_builtin(Builtin::DictFromKeys)));
+        }
+        if of == TypeKind::Str && name == "maketrans" {
+            return Some(Ok(self.static_builtin(Builtin::StrMakeTrans)));
         }
         match attrs::find(of, name) {
             Some((AttrKind::NoneValue, _)) => Some(Ok(self.singletons.none)),

@@ -4657,6 +4657,10 @@ fn const_folding_check_complexity(obj: &ConstantData, mut limit: isize) -> Optio
 
 fn repeat_wtf8(value: &Wtf8Buf, n: usize) -> Option<Wtf8Buf> {
     let mut result = Wtf8Buf::new();
+    // bytestep: `'' * 2**62` is empty at once (no 2**62-round loop).
+    if value.is_empty() {
+        return Some(result);
+    }
     result.try_reserve_exact(value.len().checked_mul(n)?).ok()?;
     for _ in 0..n {
         result.push_wtf8(value);
@@ -4695,6 +4699,11 @@ fn const_folding_safe_multiply(left: &ConstantData, right: &ConstantData) -> Opt
         }
         (ConstantData::Bytes { value: b }, ConstantData::Integer { value: n }) => {
             let n = checked_repeat_count(n, b.len())?;
+            // bytestep: `b'' * 2**62` is empty at once (the loop below ran
+            // 2**62 times in an unoptimized build).
+            if b.is_empty() {
+                return Some(ConstantData::Bytes { value: Vec::new() });
+            }
             let mut value = Vec::new();
             value.try_reserve_exact(b.len().checked_mul(n)?).ok()?;
             for _ in 0..n {
