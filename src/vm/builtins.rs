@@ -613,18 +613,26 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             extreme_keywords(vm, builtin, args, keywords)
         }
         Builtin::Min | Builtin::Max => extreme(vm, builtin, args),
+        Builtin::GetSizeOf if args.len() == 2 => {
+            // `sys.getsizeof(obj, default)`: a `TypeError` gives the default.
+            let (obj, default) = (args[0], args[1]);
+            match vm.getsizeof_of(obj) {
+                Err(error)
+                    if !error.fatal
+                        && (error.kind == "TypeError"
+                            || error
+                                .object
+                                .is_some_and(|exc| vm.is_exception_kind(exc, "TypeError"))) =>
+                {
+                    vm.drop_error(&error);
+                    Ok(default)
+                }
+                other => other,
+            }
+        }
         Builtin::GetSizeOf => {
             let [obj] = exactly(builtin, args)?;
-            if vm.heap.has_subclassed()
-                && vm.heap.subclass_of(obj).is_some()
-                && !matches!(vm.heap.value(obj), Value::List(_) | Value::Dict(_))
-            {
-                return Err(vm.unsupported(
-                    "sys.getsizeof of an instance of a subclass of int, float, str or tuple",
-                ));
-            }
-            let size = vm.heap.getsizeof(obj) as i64;
-            Ok(vm.int_object(size))
+            vm.getsizeof_of(obj)
         }
         Builtin::GetRefCount => {
             let [obj] = exactly(builtin, args)?;
@@ -1470,6 +1478,11 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
             Ok(vm.slice_object(*start, *stop, none))
         }
         (TypeKind::Slice, [start, stop, step]) => Ok(vm.slice_object(*start, *stop, *step)),
+        // `PySequence_Tuple`: items from Python code are drained straight
+        // into a tuple (no length hint is asked for).
+        (TypeKind::Tuple, [obj]) if vm.runs_python(*obj) => {
+            vm.drain(*obj, super::frame::Consumer::collect(true, 0))
+        }
         (TypeKind::Tuple, [obj]) => {
             let (items, temp) = vm.items_of(*obj)?;
             let tuple = vm.tuple_object(items, false);

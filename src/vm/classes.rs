@@ -56,20 +56,12 @@ fn static_type_name(name: &str) -> &'static &'static str {
 /// Special methods CPython would call implicitly that bytestep does not
 /// call yet: a class defining one is refused, never silently wrong.
 const UNSUPPORTED_DUNDERS: &[&str] = &[
-    "__length_hint__",
     "__aiter__",
     "__anext__",
     "__await__",
     "__aenter__",
     "__aexit__",
     "__mro_entries__",
-    "__sizeof__",
-    "__copy__",
-    "__deepcopy__",
-    "__reduce__",
-    "__reduce_ex__",
-    "__getstate__",
-    "__setstate__",
     "__buffer__",
     "__release_buffer__",
 ];
@@ -1333,13 +1325,15 @@ impl Vm {
             )));
         }
         if let Some(&mapping) = args.first() {
-            let entries: Vec<(ObjId, ObjId)> = match self.heap.value(mapping) {
-                Value::Dict(d) => d.entries().map(|e| (e.key, e.value)).collect(),
-                _ => return Err(self.unsupported("dict() of other than a dict")),
-            };
-            for (key, value) in entries {
-                self.dict_set(instance, key, value)?;
+            // `dict_update_arg`: a dict, a mapping (`keys()`), or pairs.
+            if !self.in_calling()
+                && (self.mapping_keys_method(mapping).is_some() || self.runs_python(mapping))
+            {
+                return Err(
+                    self.unsupported("a dict subclass made from items that Python code produces")
+                );
             }
+            self.dict_update_from(instance, mapping)?;
         }
         for (name, &value) in kwnames.iter().zip(kwvalues) {
             let key = self.identifier(name);
@@ -1850,6 +1844,16 @@ impl Vm {
                     return Ok(AttrFound::Get(get, found, Some(owner)));
                 }
                 Ok(self.bind_found(found, owner, class))
+            }
+            // `object`'s own attributes, last in every class's MRO.
+            None if let Some((method, defining, _)) =
+                super::wrappers::SlotMethod::lookup(TypeKind::Object, name) =>
+            {
+                let method = super::builtins::Builtin::Slot(method, defining);
+                Ok(AttrFound::Fresh(self.bound_builtin(method, owner)))
+            }
+            None if super::types::attrs::find(TypeKind::Object, name).is_some() => {
+                Err(self.unsupported(&format!("the attribute '{name}' of object on an instance")))
             }
             None => match self.class_lookup(class, "__getattr__") {
                 Some(getattr) => Ok(AttrFound::GetAttr(getattr)),

@@ -419,6 +419,9 @@ impl Vm {
             }
             return Ok(());
         }
+        if let Some(keys) = self.mapping_keys_method(other) {
+            return self.merge_mapping(dict, other, keys, None).map(|_| ());
+        }
         if self.runs_python(other) {
             // Pair by pair as they come.
             let consumer = super::frame::Consumer::Dict { dict: Some(dict) };
@@ -435,22 +438,8 @@ impl Vm {
 
     fn dict_set_pairs(&mut self, dict: ObjId, items: &[ObjId]) -> Flow {
         for (index, &item) in items.iter().enumerate() {
-            let pair = match self.heap.value(item) {
-                Value::Tuple(pair) => pair.to_vec(),
-                Value::List(list) => list.items.clone(),
-                // CPython 3.14 words it so for any element that is no sequence.
-                _ => return Err(PyException::type_error("object is not iterable")),
-            };
-            let [key, value] = pair[..] else {
-                return Err(PyException::new(
-                    "ValueError",
-                    format!(
-                        "dictionary update sequence element #{index} has length {}; 2 is required",
-                        pair.len()
-                    ),
-                ));
-            };
-            self.dict_set(dict, key, value)?;
+            // (`dict_merge_from_seq2`: any sequence of two, strs too.)
+            self.dict_pair_item(dict, item, index)?;
         }
         Ok(())
     }

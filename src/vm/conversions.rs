@@ -184,10 +184,11 @@ impl Vm {
             }
             return self.call_python(method, &[obj]);
         }
-        if self.special_method(obj, "__len__").is_some()
-            && self.special_method(obj, "__getitem__").is_some()
-        {
-            return Err(self.unsupported("reversed() of a sequence without __reversed__"));
+        // `reversed_new_impl`: a sequence (`__getitem__`) is read from its
+        // `len()` down, one `__getitem__` call per item.
+        if self.special_method(obj, "__getitem__").is_some() {
+            let len = self.instance_len(obj)?;
+            return Ok(self.reversed_sequence(obj, usize::try_from(len).unwrap_or(0)));
         }
         Err(self.not_reversible(obj))
     }

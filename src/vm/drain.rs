@@ -84,6 +84,19 @@ impl Vm {
                     || self.runs_python_within(*iter, depth + 1)
             }
             Value::Enumerate { iter, .. } => self.runs_python_within(*iter, depth + 1),
+            // (An exhausted one too: the replay after its drain must ask
+            // for the drain's result again.)
+            // (One over an instance stays so when exhausted, marked by its
+            // count: the replay after its drain must ask for the drain's
+            // result again.)
+            Value::Reversed {
+                seq: None,
+                remaining,
+                ..
+            } => *remaining == usize::MAX,
+            Value::Reversed { seq: Some(seq), .. } => {
+                matches!(self.heap.value(*seq), Value::Instance { .. })
+            }
             Value::Zip { iters, .. } => iters
                 .iter()
                 .any(|&it| self.runs_python_within(it, depth + 1)),
@@ -308,25 +321,46 @@ impl Vm {
             // `PyObject_LengthHint(iterable, 8)` after `iter()`: an
             // instance's `__len__` runs, and the list makes room for that many.
             let hinted_list = match drain.consumer {
-                Consumer::Collect { list, limit: 0, .. } => list,
+                // (`tuple()` takes no hint in 3.14: `PySequence_Tuple`
+                // gathers into a small buffer first.)
+                Consumer::Collect {
+                    list,
+                    limit: 0,
+                    tuple: false,
+                    ..
+                } => list,
                 Consumer::Extend { list } => Some(list),
                 _ => None,
             };
             if let Some(list) = hinted_list
                 && self.is_instance_obj(drain.iterable)
             {
-                let hint = if self.special_method(drain.iterable, "__len__").is_some() {
-                    match self.instance_len(drain.iterable) {
-                        Ok(n) => n.max(0) as usize,
-                        Err(error) if error.kind == "TypeError" => 8,
-                        Err(error) => return Err(error),
-                    }
-                } else {
-                    8
+                let hint = self.instance_length_hint(drain.iterable, 8)?;
+                if let Value::List(l) = self.heap.value_mut(list) {
+                    // (`list_preallocate_exact` while it has no item array.)
+                    l.grow_for_extend(hint);
+                }
+                drain.hinted = true;
+            } else if let Some(list) = hinted_list
+                && let Value::Reversed {
+                    seq: Some(seq),
+                    remaining,
+                    ..
+                } = *self.heap.value(drain.iterable)
+                && remaining > 0
+                && self.is_instance_obj(seq)
+            {
+                // `reversed.__length_hint__` (`reversed_len`): the
+                // sequence's `len()` again, capped by what is left.
+                let hint = match self.instance_len(seq) {
+                    Ok(n) if (n.max(0) as usize) < remaining => 0,
+                    Ok(_) => remaining,
+                    Err(error) if error.kind == "TypeError" => 8,
+                    Err(error) => return Err(error),
                 };
                 if let Value::List(l) = self.heap.value_mut(list) {
-                    let n = l.items.len();
-                    l.resize(n + hint);
+                    // (`list_preallocate_exact` while it has no item array.)
+                    l.grow_for_extend(hint);
                 }
                 drain.hinted = true;
             }
@@ -348,6 +382,66 @@ impl Vm {
         drain.count += 1;
         drain.stopped = !more;
         Ok(more)
+    }
+
+    /// `PyObject_LengthHint(obj, default)` of an instance: its `__len__`,
+    /// else its `__length_hint__` (a `TypeError` from either, or
+    /// `NotImplemented`, gives the default), checked as CPython checks it.
+    fn instance_length_hint(&mut self, obj: ObjId, default: usize) -> Flow<usize> {
+        if self.special_method(obj, "__len__").is_some() {
+            match self.instance_len(obj) {
+                Ok(n) => return Ok(n.max(0) as usize),
+                Err(error) if error.kind == "TypeError" && error.object.is_none() => {}
+                Err(error)
+                    if error
+                        .object
+                        .is_some_and(|exc| self.is_exception_kind(exc, "TypeError")) =>
+                {
+                    // (The raised object's reference goes with the error.)
+                    if let Some(exc) = error.object {
+                        self.heap.decref(exc, self.raised_referrer());
+                    }
+                }
+                Err(error) => return Err(error),
+            }
+        }
+        let Some(hint) = self.special_method(obj, "__length_hint__") else {
+            return Ok(default);
+        };
+        let result = match self.try_call_python(hint, &[obj])? {
+            Ok(result) => result,
+            Err(exc) if self.is_exception_kind(exc, "TypeError") => return Ok(default),
+            Err(exc) => {
+                self.heap.incref(exc, self.raised_referrer());
+                return Err(PyException::object(exc, true));
+            }
+        };
+        if result == self.singletons.not_implemented {
+            return Ok(default);
+        }
+        let n = match self.heap.value(result) {
+            Value::Int(n) => *n,
+            Value::Bool(b) => i64::from(*b),
+            Value::BigInt(_) => {
+                return Err(PyException::new(
+                    "OverflowError",
+                    "Python int too large to convert to C ssize_t",
+                ));
+            }
+            other => {
+                return Err(PyException::type_error(format!(
+                    "__length_hint__ must be an integer, not {}",
+                    other.type_name()
+                )));
+            }
+        };
+        if n < 0 {
+            return Err(PyException::new(
+                "ValueError",
+                "__length_hint__() should return >= 0",
+            ));
+        }
+        Ok(n as usize)
     }
 
     /// Give `item` (held by the pull's log) to the consumer: false when it

@@ -478,6 +478,15 @@ impl Vm {
             return Ok(None);
         }
         let inplace = op.is_inplace();
+        // `dict |= obj`: dict's own `nb_inplace_or` takes any mapping or
+        // iterable of pairs, so it answers before `obj.__ror__`.
+        if inplace
+            && base == BinaryOp::Or
+            && matches!(self.heap.value(v), Value::Dict(_))
+            && self.heap.subclass_of(v).is_none()
+        {
+            return Ok(None);
+        }
         let Some(&(name, reflected)) = NB_METHODS.get(base as usize) else {
             return Ok(None);
         };

@@ -1229,6 +1229,7 @@ impl Vm {
                 | Value::Filter { .. }
                 | Value::Enumerate { .. }
                 | Value::Zip { .. }
+                | Value::Reversed { .. }
                 | Value::SeqIterator { .. } => self.runs_python(obj),
                 _ => false,
             })
@@ -1238,9 +1239,17 @@ impl Vm {
     /// tuple of the items (at most `limit`, 0: all), which takes the
     /// iterable's place, and the instruction runs again on it.
     fn gather_drained(&mut self, depth: usize, limit: u32) -> Flow<bool> {
+        // `LIST_EXTEND` gathers into a list, asking the iterable for a
+        // length hint as `list_extend` does (`PySequence_Tuple` asks none).
+        let list_extend = self.frames.last().is_some_and(|frame| {
+            frame
+                .last
+                .and_then(|i| frame.code.instrs.get(i))
+                .is_some_and(|instr| instr.opcode == crate::bytecode::opcodes::LIST_EXTEND)
+        });
         let gathered = self.calling(|vm| {
             let iterable = vm.peek(depth)?.obj.ok_or_else(null)?;
-            let consumer = super::frame::Consumer::collect(true, limit);
+            let consumer = super::frame::Consumer::collect(!list_extend, limit);
             let tuple = vm.drain(iterable, consumer)?;
             // The stack's reference, taken before the drain's record goes.
             let frame = vm.top_frame()?;

@@ -385,3 +385,50 @@ pub fn call(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
         )),
     }
 }
+
+impl Vm {
+    /// `sys.getsizeof(obj)` (`_PySys_GetSizeOf`): `type(obj).__sizeof__()`
+    /// (a Python method of the class runs as a frame), checked, plus the
+    /// pre-header of a class's instances (the GC header, and the managed
+    /// `__dict__` and weak reference pointers when instances have them).
+    pub(super) fn getsizeof_of(&mut self, obj: ObjId) -> super::Flow<ObjId> {
+        if let Value::Instance { class, .. } = *self.heap.value(obj)
+            && let Some(sizeof) = self.user_hook(class, "__sizeof__")
+        {
+            let result = self.call_python(sizeof, &[obj])?;
+            let size = match self.heap.value(result) {
+                Value::Int(n) => *n,
+                Value::Bool(b) => i64::from(*b),
+                Value::BigInt(_) => {
+                    return Err(PyException::new(
+                        "OverflowError",
+                        "Python int too large to convert to C ssize_t",
+                    ));
+                }
+                _ => return Err(PyException::type_error("an integer is required")),
+            };
+            if size < 0 {
+                return Err(PyException::new(
+                    "ValueError",
+                    "__sizeof__() should return >= 0",
+                ));
+            }
+            let managed = match self.heap.value(class) {
+                Value::Class(c) => c.has_dict || c.has_weakref,
+                _ => false,
+            };
+            let presize = 16 + if managed { 16 } else { 0 };
+            return Ok(self.int_object(size.saturating_add(presize)));
+        }
+        if self.heap.has_subclassed()
+            && self.heap.subclass_of(obj).is_some()
+            && !matches!(self.heap.value(obj), Value::List(_) | Value::Dict(_))
+        {
+            return Err(self.unsupported(
+                "sys.getsizeof of an instance of a subclass of int, float, str or tuple",
+            ));
+        }
+        let size = self.heap.getsizeof(obj) as i64;
+        Ok(self.int_object(size))
+    }
+}

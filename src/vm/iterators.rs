@@ -112,6 +112,75 @@ impl Vm {
         ))
     }
 
+    /// `reversed(obj)` of an instance with `__len__` and `__getitem__`.
+    pub(super) fn reversed_sequence(&mut self, seq: ObjId, len: usize) -> ObjId {
+        self.wrap(
+            Value::Reversed {
+                kind: TypeKind::Reversed,
+                seq: Some(seq),
+                remaining: len,
+            },
+            &[seq],
+        )
+    }
+
+    /// The next item of a `reversed` over an instance (`reversed_next`):
+    /// `seq[index]` counting down; an `IndexError` or `StopIteration`
+    /// ends it, and it lets go of the sequence. The count moves only
+    /// once the call's result is known (it may be a pending call).
+    fn reversed_instance_next(
+        &mut self,
+        iterator: ObjId,
+        seq: ObjId,
+        remaining: usize,
+    ) -> Flow<Option<ObjId>> {
+        let address = self.heap.get(iterator).address;
+        let finish = |vm: &mut Vm| {
+            if let Value::Reversed { seq, remaining, .. } = vm.heap.value_mut(iterator) {
+                *seq = None;
+                *remaining = usize::MAX; // (marks an exhausted one over an instance: see `runs_python`)
+            }
+        };
+        if remaining == 0 {
+            finish(self);
+            self.heap
+                .decref(seq, Referrer::Iterator { iterator: address });
+            return Ok(None);
+        }
+        let index = self.int_object(remaining as i64 - 1);
+        let result = match self.special_method(seq, "__getitem__") {
+            Some(method) => self.try_call_python(method, &[seq, index]),
+            None => Err(PyException::type_error(format!(
+                "'{}' object is not subscriptable",
+                self.heap.value(seq).type_name()
+            ))),
+        };
+        self.heap.discard(index);
+        match result? {
+            Ok(item) => {
+                if let Value::Reversed { remaining, .. } = self.heap.value_mut(iterator) {
+                    *remaining -= 1;
+                }
+                Ok(Some(item))
+            }
+            Err(exc)
+                if matches!(
+                    self.heap.value(exc).type_name(),
+                    "IndexError" | "StopIteration"
+                ) =>
+            {
+                finish(self);
+                self.heap
+                    .decref(seq, Referrer::Iterator { iterator: address });
+                Ok(None)
+            }
+            Err(exc) => {
+                self.heap.incref(exc, self.raised_referrer());
+                Err(PyException::object(exc, true))
+            }
+        }
+    }
+
     /// The next item of an enumerate, zip or reversed object: `None` when
     /// `iterator` is none of these, `Some(None)` when it is exhausted.
     pub(super) fn next_wrapped(&mut self, iterator: ObjId) -> Flow<Option<Option<ObjId>>> {
@@ -153,6 +222,11 @@ impl Vm {
                 let (Some(seq), remaining) = (*seq, *remaining) else {
                     return Ok(Some(None));
                 };
+                if let Value::Instance { .. } = self.heap.value(seq) {
+                    return self
+                        .reversed_instance_next(iterator, seq, remaining)
+                        .map(Some);
+                }
                 let address = self.heap.get(iterator).address;
                 let len = match self.heap.value(seq) {
                     Value::List(list) => list.items.len(),
@@ -395,6 +469,18 @@ impl Vm {
     /// `__eq__` running as a frame replays the call without advancing it twice.
     pub(super) fn dict_from(&mut self, source: ObjId) -> Flow<ObjId> {
         let source = self.proxied_dict(source);
+        if let Some(keys) = self.mapping_keys_method(source) {
+            let dict = self
+                .heap
+                .alloc(Value::Dict(Box::new(super::types::dict::Dict::new())));
+            return match self.merge_mapping(dict, source, keys, None) {
+                Ok(_) => Ok(dict),
+                Err(error) => {
+                    self.heap.discard(dict);
+                    Err(error)
+                }
+            };
+        }
         if self.runs_python(source) {
             let consumer = super::frame::Consumer::Dict { dict: None };
             return self.drain(source, consumer);
@@ -447,8 +533,8 @@ impl Vm {
                 for (key, value) in pairs {
                     self.dict_set(dict, key, value)?;
                 }
-            } else if self.is_instance_obj(other) && self.special_method(other, "keys").is_some() {
-                return Err(self.unsupported("dict.update() with a mapping that is not a dict"));
+            } else if let Some(keys) = self.mapping_keys_method(other) {
+                self.merge_mapping(dict, other, keys, None)?;
             } else if self.runs_python(other) {
                 let consumer = super::frame::Consumer::Dict { dict: Some(dict) };
                 self.drain(other, consumer)?;
@@ -461,6 +547,74 @@ impl Vm {
             self.dict_set(dict, key, value)?;
         }
         Ok(self.singletons.none)
+    }
+
+    /// The `keys` method of an instance that is a mapping but not a dict
+    /// (`dict_update_arg` looks for `keys` before taking pairs).
+    pub(super) fn mapping_keys_method(&self, obj: ObjId) -> Option<ObjId> {
+        if !self.is_instance_obj(obj) {
+            return None;
+        }
+        self.special_method(obj, "keys")
+    }
+
+    /// `dict_merge`'s generic path for a mapping that is not a dict:
+    /// `mapping.keys()` made a list (`PyMapping_Keys`), then
+    /// `dict[key] = mapping[key]` key by key. With `unique_in`
+    /// (`DICT_MERGE`'s call dict), a key already there or in `dict` stops
+    /// it before its item is taken: `Some(str(key))`. Each Python call is a
+    /// frame; a replay sets the keys before it again, to the same values.
+    pub(super) fn merge_mapping(
+        &mut self,
+        dict: ObjId,
+        mapping: ObjId,
+        keys: ObjId,
+        unique_in: Option<ObjId>,
+    ) -> Flow<Option<String>> {
+        let returned = self.call_python(keys, &[mapping])?;
+        let (keys, temp) = if matches!(self.heap.value(returned), Value::List(_)) {
+            (self.collect_items(returned)?, None)
+        } else {
+            let spec = self.heap.value(returned).spec();
+            let iterable = if self.is_instance_obj(returned) {
+                self.special_method(returned, "__iter__").is_some()
+                    || self.special_method(returned, "__getitem__").is_some()
+            } else {
+                spec.iterator || spec.slots.vm.iter.is_some()
+            };
+            if !iterable {
+                return Err(PyException::type_error(format!(
+                    "{}.keys() returned a non-iterable (type {})",
+                    self.instance_type_name(mapping),
+                    self.heap.value(returned).type_name()
+                )));
+            }
+            self.items_of(returned)?
+        };
+        let mut result = Ok(None);
+        for key in keys {
+            if let Some(target) = unique_in
+                && (self.container_has(target, key) || self.container_has(dict, key))
+            {
+                result = Ok(Some(self.heap.str(key)));
+                break;
+            }
+            let value = match self.getitem_of(mapping, key) {
+                Ok(value) => value,
+                Err(error) => {
+                    result = Err(error);
+                    break;
+                }
+            };
+            if let Err(error) = self.dict_set(dict, key, value) {
+                result = Err(error);
+                break;
+            }
+        }
+        if let Some(temp) = temp {
+            self.heap.discard(temp);
+        }
+        result
     }
 
     fn fill_dict_from_pairs(&mut self, dict: ObjId, source: ObjId) -> Flow {

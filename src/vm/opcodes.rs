@@ -325,6 +325,7 @@ impl Vm {
                 | Value::Filter { .. }
                 | Value::Enumerate { .. }
                 | Value::Zip { .. }
+                | Value::Reversed { .. }
                 | Value::SeqIterator {
                     kind: TypeKind::SeqIter,
                     ..
@@ -1236,7 +1237,9 @@ impl Vm {
         let mut items = Vec::with_capacity(expected);
         let mut result = Ok(());
         while items.len() <= expected {
-            match self.next_item(iterator) {
+            // Logged: a replay (after an item's Python call) takes the
+            // items already taken again instead of advancing the iterator.
+            match self.next_logged(iterator) {
                 Ok(Some(item)) => {
                     self.heap.incref(item, holder);
                     items.push(item);

@@ -1175,6 +1175,24 @@ impl Vm {
         }
     }
 
+    /// A `*` width or precision of `%` formatting: the next argument, an int.
+    fn percent_star(&mut self, items: &[ObjId], next: &mut usize) -> Flow<i64> {
+        let value = items
+            .get(*next)
+            .copied()
+            .ok_or_else(|| PyException::type_error("not enough arguments for format string"))?;
+        *next += 1;
+        match self.heap.value(value) {
+            Value::Int(v) => Ok(*v),
+            Value::Bool(b) => Ok(i64::from(*b)),
+            Value::BigInt(_) => Err(PyException::new(
+                "OverflowError",
+                "Python int too large to convert to C ssize_t",
+            )),
+            _ => Err(PyException::type_error("* wants int")),
+        }
+    }
+
     /// `str.translate(table)` (`_PyUnicode_TranslateCharmap`): each
     /// character's code point looked up in `table` (any mapping: its
     /// `__getitem__` runs); a `LookupError` keeps the character, None
@@ -1365,8 +1383,19 @@ impl Vm {
                 }
             }
             let mut width = String::new();
+            let starred = chars.peek() == Some(&'*');
+            if starred {
+                // `unicode_format_arg_parse`: the width is the next argument;
+                // a negative one left-aligns.
+                chars.next();
+                let star = self.percent_star(&items, &mut next)?;
+                if star < 0 {
+                    flags.push('-');
+                }
+                width = star.unsigned_abs().to_string();
+            }
             while let Some(&d) = chars.peek() {
-                if d.is_ascii_digit() || d == '*' {
+                if d.is_ascii_digit() && !starred {
                     width.push(d);
                     chars.next();
                 } else {
@@ -1377,8 +1406,13 @@ impl Vm {
             if chars.peek() == Some(&'.') {
                 chars.next();
                 let mut p = String::new();
+                let starred = chars.peek() == Some(&'*');
+                if starred {
+                    chars.next();
+                    p = self.percent_star(&items, &mut next)?.max(0).to_string();
+                }
                 while let Some(&d) = chars.peek() {
-                    if d.is_ascii_digit() {
+                    if d.is_ascii_digit() && !starred {
                         p.push(d);
                         chars.next();
                     } else {
@@ -1393,9 +1427,6 @@ impl Vm {
             if conversion == '%' {
                 out.push('%');
                 continue;
-            }
-            if width.contains('*') {
-                return Err(self.unsupported("'*' widths in % formatting"));
             }
             let value = match &key {
                 Some(name) if mapping => {

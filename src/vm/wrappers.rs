@@ -68,6 +68,7 @@ pub enum SlotMethod {
     IsInteger,
     AsIntegerRatio,
     SizeOf,
+    GetState,
 }
 
 /// Names of the binary special methods: (plain, reflected, in-place) per operator.
@@ -148,6 +149,7 @@ const OTHERS: &[(SlotMethod, &str)] = &[
     (SlotMethod::IsInteger, "is_integer"),
     (SlotMethod::AsIntegerRatio, "as_integer_ratio"),
     (SlotMethod::SizeOf, "__sizeof__"),
+    (SlotMethod::GetState, "__getstate__"),
 ];
 
 impl SlotMethod {
@@ -529,8 +531,18 @@ impl Vm {
             },
             SlotMethod::AsIntegerRatio => self.as_integer_ratio(obj),
             // `sys.getsizeof` less the GC header it adds for tracked objects.
+            SlotMethod::GetState => self.object_getstate(obj),
             SlotMethod::SizeOf => {
-                let header = if self.heap.value(obj).is_gc() { 16 } else { 0 };
+                // (An instance's pre-header also has the managed `__dict__`
+                // and weak reference pointers when its class gives it those.)
+                let header = match *self.heap.value(obj) {
+                    Value::Instance { class, .. } => match self.heap.value(class) {
+                        Value::Class(c) if c.has_dict || c.has_weakref => 32,
+                        _ => 16,
+                    },
+                    ref value if value.is_gc() => 16,
+                    _ => 0,
+                };
                 let size = self.heap.getsizeof(obj).saturating_sub(header);
                 Ok(self.int_object(size as i64))
             }
@@ -917,6 +929,53 @@ fn float_ratio(f: f64) -> (BigInt, BigInt) {
         denominator /= &divisor;
     }
     (numerator, denominator)
+}
+
+impl Vm {
+    /// `object.__getstate__()` (`object_getstate_default`): `None` for an
+    /// object without instance attributes, else its `__dict__` itself.
+    /// Asking for the class's slot names (`copyreg._slotnames`) caches an
+    /// empty list as `__slotnames__` in the class's namespace.
+    fn object_getstate(&mut self, obj: ObjId) -> Call {
+        if self.heap.subclass_of(obj).is_some() {
+            return Err(
+                self.unsupported("__getstate__() of an instance of a subclass of a built-in type")
+            );
+        }
+        let Value::Instance { class, dict, .. } = *self.heap.value(obj) else {
+            return Ok(self.singletons.none);
+        };
+        let Value::Class(c) = self.heap.value(class) else {
+            return Ok(self.singletons.none);
+        };
+        let slotted = c
+            .mro
+            .iter()
+            .any(|&k| matches!(self.heap.value(k), Value::Class(k) if !k.slot_names.is_empty()));
+        if slotted {
+            return Err(self.unsupported("__getstate__() of an instance with __slots__"));
+        }
+        let namespace = c.dict;
+        let cached = match self.heap.value(namespace) {
+            Value::Dict(d) => d
+                .get(&super::types::dict::HashKey::Str("__slotnames__".into()))
+                .is_some(),
+            _ => true,
+        };
+        if !cached {
+            let key = self.identifier("__slotnames__");
+            let names = self.list_object(Vec::new(), false);
+            let set = self.dict_set(namespace, key, names);
+            self.heap.discard(names);
+            set?;
+        }
+        match dict {
+            Some(dict) if matches!(self.heap.value(dict), Value::Dict(d) if !d.is_empty()) => {
+                Ok(dict)
+            }
+            _ => Ok(self.singletons.none),
+        }
+    }
 }
 
 #[cfg(test)]

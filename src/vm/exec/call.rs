@@ -467,9 +467,42 @@ impl Vm {
     // DICT_MERGE (dict, unused[oparg - 1], update -- dict, unused[oparg - 1])
     // DICT_UPDATE: the same, where a repeated key simply replaces.
     pub(in crate::vm) fn dict_merge(&mut self, depth: u32, merge: bool) -> Flow {
+        // A mapping that is not a dict: its `keys()` and items (Python
+        // calls, replaying this instruction) into a dict first, operands
+        // still on the stack.
+        // (`DICT_MERGE` checks each key against the call's dict before
+        // taking its item.)
+        let mut gathered = None;
+        let mut repeated = None;
+        if let Some(update) = self.peek(0)?.obj
+            && let Some(keys) = self.mapping_keys_method(update)
+        {
+            let target = self.peek(depth as usize)?.obj.filter(|_| merge);
+            let temp = self.heap.alloc(Value::Dict(Box::new(Dict::new())));
+            match self.calling(|vm| vm.merge_mapping(temp, update, keys, target)) {
+                Ok(found) => repeated = found,
+                Err(error) => {
+                    self.heap.discard(temp);
+                    return Err(error);
+                }
+            }
+            gathered = Some(temp);
+        }
         let (update, popped) = self.pop_object()?;
         let dict = self.peek(depth.saturating_sub(1) as usize)?.obj;
-        let entries: Vec<(ObjId, ObjId)> = match self.heap.value(update) {
+        if let Some(shown) = repeated {
+            let func = self.peek(depth as usize + 2).ok().and_then(|slot| slot.obj);
+            let error = PyException::type_error(format!(
+                "{} got multiple values for keyword argument '{shown}'",
+                func.map(|f| self.function_str(f)).unwrap_or_default()
+            ));
+            if let Some(temp) = gathered {
+                self.heap.discard(temp);
+            }
+            self.release(popped);
+            return Err(error);
+        }
+        let entries: Vec<(ObjId, ObjId)> = match self.heap.value(gathered.unwrap_or(update)) {
             Value::Dict(d) => d.entries().map(|e| (e.key, e.value)).collect(),
             other if merge => {
                 // `_PyEval_FormatKwargsError`: the call's `**` argument.
@@ -509,11 +542,14 @@ impl Vm {
                 }
             }
         }
+        if let Some(temp) = gathered {
+            self.heap.discard(temp);
+        }
         self.release(popped);
         result
     }
 
-    fn container_has(&self, dict: ObjId, key: ObjId) -> bool {
+    pub(in crate::vm) fn container_has(&self, dict: ObjId, key: ObjId) -> bool {
         match (self.hash_key(key), self.heap.value(dict)) {
             (Ok(hash), Value::Dict(d)) => d.get(&hash).is_some(),
             _ => false,

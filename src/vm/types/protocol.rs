@@ -11,6 +11,7 @@
 use super::super::exceptions::PyException;
 use super::super::heap::{ObjId, Symbol, Value};
 use super::super::{Flow, RECURSION_LIMIT, Vm};
+use super::TypeKind;
 use super::dict::HashKey;
 use crate::bytecode::hashing::pointer_hash;
 
@@ -149,13 +150,16 @@ impl Vm {
 
     /// The subscript of a type without `getitem`: a slice or int index is
     /// CPython's `TypeError`; other keys are not supported yet.
-    fn no_getitem(&mut self, obj: ObjId, key: ObjId) -> Flow<ObjId> {
-        let value = self.heap.value(key);
-        if !matches!(
-            value,
-            Value::Slice { .. } | Value::Int(_) | Value::BigInt(_) | Value::Bool(_)
-        ) {
-            return Err(self.unsupported("subscripts other than an int index"));
+    fn no_getitem(&mut self, obj: ObjId, _key: ObjId) -> Flow<ObjId> {
+        // `PyObject_GetItem`: a type is subscripted by its `__class_getitem__`.
+        if let Value::Type(kind) = *self.heap.value(obj) {
+            if kind == TypeKind::Type || super::attrs::find(kind, "__class_getitem__").is_some() {
+                return Err(self.unsupported("generic aliases (subscripting a built-in type)"));
+            }
+            return Err(PyException::type_error(format!(
+                "type '{}' is not subscriptable",
+                kind.name()
+            )));
         }
         Err(PyException::type_error(format!(
             "'{}' object is not subscriptable",
@@ -296,6 +300,13 @@ impl Vm {
         }
         let position = match crate::vm::opcodes::Number::of(self.heap.value(index)) {
             Some(crate::vm::opcodes::Number::Int(i)) => i,
+            // `PyNumber_AsSsize_t(item, PyExc_IndexError)`.
+            Some(crate::vm::opcodes::Number::Big(_)) => {
+                return Err(PyException::new(
+                    "IndexError",
+                    "cannot fit 'int' into an index-sized integer",
+                ));
+            }
             _ => return Err(self.unsupported("subscripts other than an int index")),
         };
         let len = len as i64;

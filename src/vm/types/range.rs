@@ -78,6 +78,14 @@ fn getitem(vm: &mut Vm, range: ObjId, index: ObjId) -> Flow<ObjId> {
         return Err(PyException::new("SystemError", "not a range"));
     };
     let len = range_len(start, stop, step);
+    // (`compute_range_item` works in ints of any size: past 64 bits an
+    // index is simply out of range.)
+    if matches!(vm.heap.value(index), Value::BigInt(_)) {
+        return Err(PyException::new(
+            "IndexError",
+            "range object index out of range",
+        ));
+    }
     match vm.sequence_index(index, usize::try_from(len).unwrap_or(usize::MAX))? {
         Err(slice) => {
             let (span, span_stop) =
