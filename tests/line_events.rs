@@ -29,6 +29,7 @@ const TRACING_STOPS_EARLY: &[&str] = &[
     "tricky_recursive_containers",
     "frame_reuse_calls",
     "recursion_limit_set",
+    "hw_recursion",
 ];
 
 #[test]

@@ -93,6 +93,8 @@ pub enum Builtin {
     Type(TypeKind),
     /// `dict.fromkeys`, a class method (bound to `dict` from an instance too).
     DictFromKeys,
+    /// `str.maketrans`, a static method.
+    StrMakeTrans,
     /// `sys.intern`.
     Intern,
     /// `sys.getrecursionlimit`.
@@ -171,6 +173,7 @@ impl Builtin {
             Builtin::Type(kind) => kind.name(),
             Builtin::Slot(method, _) => method.name(),
             Builtin::DictFromKeys => "fromkeys",
+            Builtin::StrMakeTrans => "maketrans",
             Builtin::Intern => "intern",
             Builtin::GetRecursionLimit => "getrecursionlimit",
             Builtin::SetRecursionLimit => "setrecursionlimit",
@@ -919,6 +922,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             format!("method {} called without its object", method.name()),
         )),
         Builtin::DictFromKeys => vm.dict_fromkeys(args),
+        Builtin::StrMakeTrans => vm.str_maketrans(args),
     }
 }
 
@@ -1000,44 +1004,92 @@ fn arity_error(builtin: Builtin, wanted: usize, given: usize) -> Box<PyException
 }
 
 fn print(vm: &mut Vm, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
-    let mut sep = " ".to_owned();
-    let mut end = "\n".to_owned();
+    // `builtin_print_impl`: the keywords are parsed first, then `file`,
+    // `sep` and `end` checked in that order.
+    let (mut sep, mut end, mut file, mut flush) = (None, None, None, None);
     for &(name, value) in keywords {
-        let text = match vm.heap.value(value) {
-            Value::Str(text) => text.to_string(),
-            Value::None => continue,
-            other => {
-                return Err(PyException::type_error(format!(
-                    "{name} must be None or a string, not {}",
-                    other.type_name()
-                )));
-            }
-        };
-        match name {
-            "sep" => sep = text,
-            "end" => end = text,
+        let slot = match name {
+            "sep" => &mut sep,
+            "end" => &mut end,
+            "file" => &mut file,
+            "flush" => &mut flush,
             other => {
                 return Err(PyException::type_error(format!(
                     "print() got an unexpected keyword argument '{other}'"
                 )));
             }
-        }
+        };
+        *slot = Some(value);
     }
+    if let Some(flush) = flush {
+        // `flush: bool`: the argument's truth, taken as it is parsed.
+        vm.truthy(flush)?;
+    }
+    if let Some(file) = file
+        && file != vm.singletons.none
+    {
+        return Err(vm.unsupported("print(file=...) other than None"));
+    }
+    let text_of =
+        |name: &str, value: Option<ObjId>, default: &str| match value.map(|v| vm.heap.value(v)) {
+            None | Some(Value::None) => Ok(default.to_owned()),
+            Some(Value::Str(text)) => Ok(text.to_string()),
+            Some(other) => Err(PyException::type_error(format!(
+                "{name} must be None or a string, not {}",
+                other.type_name()
+            ))),
+        };
+    let sep = text_of("sep", sep, " ")?;
+    let end = text_of("end", end, "\n")?;
+    // Each argument is written once its `str()` is known, as CPython
+    // writes it: a `__str__` that prints or raises comes after the
+    // arguments before it. A replay (after such a call) skips what the
+    // earlier passes wrote.
+    let already = vm
+        .top_frame()
+        .ok()
+        .and_then(|frame| frame.calls.as_ref())
+        .map_or(0, |calls| calls.printed);
     let mut text = String::new();
+    let mut failed = None;
     for (i, &arg) in args.iter().enumerate() {
         if i > 0 {
             text.push_str(&sep);
         }
-        let piece = vm.str_of(arg)?;
+        let piece = match vm.str_of(arg) {
+            Ok(piece) => piece,
+            Err(error) => {
+                failed = Some(error);
+                break;
+            }
+        };
         vm.charge(piece.len() as u64);
-        vm.heap.check_room(text.len() as u64 + piece.len() as u64)?;
+        if let Err(error) = vm.heap.check_room(text.len() as u64 + piece.len() as u64) {
+            failed = Some(error);
+            break;
+        }
         text.push_str(&piece);
     }
-    text.push_str(&end);
-    vm.output.push_str(&text);
-    vm.heap
-        .recorder
-        .record(|| super::report::Event::Output { text });
+    let pending = failed.as_ref().is_some_and(|error| Vm::is_pending(error));
+    if failed.is_none() {
+        text.push_str(&end);
+    }
+    if text.len() > already {
+        let new = text[already..].to_owned();
+        vm.output.push_str(&new);
+        vm.heap
+            .recorder
+            .record(|| super::report::Event::Output { text: new });
+    }
+    let printed = if pending { text.len().max(already) } else { 0 };
+    if let Ok(frame) = vm.top_frame()
+        && (printed != 0 || frame.calls.is_some())
+    {
+        frame.calls_mut().printed = printed;
+    }
+    if let Some(error) = failed {
+        return Err(error);
+    }
     Ok(vm.singletons.none)
 }
 

@@ -920,12 +920,11 @@ impl Vm {
         let Value::Class(c) = self.heap.value(class) else {
             return None;
         };
-        let key = HashKey::Str(name.into());
         c.mro
             .iter()
             .find_map(|&klass| match self.heap.value(klass) {
                 Value::Class(k) => match self.heap.value(k.dict) {
-                    Value::Dict(d) => d.get(&key).map(|e| e.value),
+                    Value::Dict(d) => d.get_str(name).map(|e| e.value),
                     _ => None,
                 },
                 _ => None,
@@ -1643,8 +1642,7 @@ impl Vm {
             return Some(Ok(AttrFound::GetAttribute(hook)));
         }
         self.generic_getattr = false;
-        let key = HashKey::Str(name.into());
-        let in_dict = matches!(self.heap.value(dict), Value::Dict(d) if d.get(&key).is_some());
+        let in_dict = matches!(self.heap.value(dict), Value::Dict(d) if d.get_str(name).is_some());
         let known = in_dict
             || matches!(name, "__class__" | "__dict__")
             || self.class_lookup(class, name).is_some();
@@ -1758,10 +1756,9 @@ impl Vm {
                 }
             }
         }
-        let key = HashKey::Str(name.into());
         if let Some(dict) = dict
             && let Value::Dict(d) = self.heap.value(dict)
-            && let Some(entry) = d.get(&key)
+            && let Some(entry) = d.get_str(name)
         {
             return Ok(AttrFound::Value(entry.value));
         }

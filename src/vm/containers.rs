@@ -1388,7 +1388,7 @@ pub(super) fn float_key(f: f64, key: ObjId) -> HashKey {
     } else if f.fract() == 0.0 && f.is_finite() {
         let big: Option<num_bigint::BigInt> = num_traits::FromPrimitive::from_f64(f);
         match big {
-            Some(big) => HashKey::Big(big),
+            Some(big) => HashKey::Big(Box::new(big)),
             None => HashKey::Float(f.to_bits()),
         }
     } else {

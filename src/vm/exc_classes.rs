@@ -8,7 +8,7 @@ use super::builtins::Builtin;
 use super::classes::AttrFound;
 use super::exceptions::PyException;
 use super::heap::{ObjId, Referrer, Value};
-use super::types::dict::{Dict, HashKey};
+use super::types::dict::Dict;
 use super::types::{ExcKind, TypeKind};
 use super::{Flow, Vm};
 
@@ -93,10 +93,9 @@ impl Vm {
             return None;
         };
         let (class, dict, kind) = (exc.class, exc.dict, exc.kind);
-        let key = HashKey::Str(name.into());
         if let Some(dict) = dict
             && let Value::Dict(d) = self.heap.value(dict)
-            && let Some(entry) = d.get(&key)
+            && let Some(entry) = d.get_str(name)
         {
             return Some(Ok(AttrFound::Value(entry.value)));
         }

@@ -197,6 +197,10 @@ pub struct FrameCalls {
     /// it returns), as C code keeps a reference across a call (`list_repr`
     /// holds the item whose `__repr__` runs).
     pub pins: Vec<ObjId>,
+    /// Bytes of output a `print` in this instruction wrote in its earlier
+    /// passes (it writes each argument as CPython does, so a replay after
+    /// a `__str__` call writes only what follows).
+    pub printed: usize,
 }
 
 impl Frame {

@@ -7,6 +7,7 @@ use super::Vm;
 use super::builtins::Builtin;
 use super::exceptions::PyException;
 use super::heap::{ObjId, Value};
+use super::types::TypeKind;
 use super::types::dict::Dict;
 
 type Call = Result<ObjId, Box<PyException>>;
@@ -64,6 +65,23 @@ impl Vm {
             Some(object) => self.heap.value(object).type_name() == "AttributeError",
             None => error.kind == "AttributeError",
         }
+    }
+
+    /// Whether `error` is an instance of the built-in exception class named
+    /// `kind` or of a subclass (`except LookupError` inside a builtin).
+    pub(super) fn is_error_of(&self, error: &PyException, kind: &str) -> bool {
+        let Some(target) = super::types::exceptions::ExcKind::by_name(kind) else {
+            return false;
+        };
+        let target = TypeKind::Exc(target);
+        let own = match error.object {
+            Some(object) => match self.heap.value(object) {
+                Value::Exception(exc) => Some(exc.kind),
+                _ => None,
+            },
+            None => super::types::exceptions::ExcKind::by_name(error.kind),
+        };
+        own.is_some_and(|own| TypeKind::Exc(own).is_subtype(target))
     }
 
     /// An error that was caught inside a builtin (`hasattr`): its exception

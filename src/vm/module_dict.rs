@@ -67,9 +67,8 @@ impl Vm {
 
     /// `dict[name]` of a module dict.
     pub(super) fn module_dict_get(&self, dict: ObjId, name: Symbol) -> Option<ObjId> {
-        let key = HashKey::Str(self.heap.symbols.text(name).into());
         match self.heap.value(dict) {
-            Value::Dict(d) => d.get(&key).map(|e| e.value),
+            Value::Dict(d) => d.get_str(self.heap.symbols.text(name)).map(|e| e.value),
             _ => None,
         }
     }

@@ -1415,6 +1415,9 @@ impl Vm {
         if let Some(result) = self.set_binary_op(op, lhs, rhs)? {
             return Ok(result);
         }
+        if let Some(result) = self.view_binary_op(op, lhs, rhs)? {
+            return Ok(result);
+        }
         // Lists after the numbers: the hot int path pays nothing for them.
         if let Some(result) = self.list_binary_op(op, lhs, rhs)? {
             return Ok(result);
@@ -1962,31 +1965,7 @@ impl Vm {
             ),
         );
         let args = args.as_slice();
-        // Generators are resumed as frames by the general path (`next(g)`,
-        // `list(g)`, `g.send(v)`…).
-        let generator_method = matches!(
-            self.heap.value(callable),
-            Value::Builtin(builtins::Builtin::Method(
-                super::containers::Method::GenSend
-                    | super::containers::Method::GenThrow
-                    | super::containers::Method::GenClose
-            )) | Value::BoundMethod {
-                method: builtins::Builtin::Method(
-                    super::containers::Method::GenSend
-                        | super::containers::Method::GenThrow
-                        | super::containers::Method::GenClose
-                ),
-                ..
-            }
-        );
-        if generator_method
-            || (matches!(
-                self.heap.value(callable),
-                Value::Builtin(builtins::Builtin::Next)
-            ) && args
-                .first()
-                .is_some_and(|&a| matches!(self.heap.value(a), Value::Generator(_))))
-        {
+        if !self.callable_in_place(callable, args) {
             return None;
         }
         let positional = args.len().saturating_sub(kwnames.len());
@@ -2002,34 +1981,125 @@ impl Vm {
             {
                 return Err(error.clone());
             }
-            if extra > 0 {
-                let extra_popped = vm.pop_many(extra)?;
-                for entry in extra_popped {
-                    vm.release(entry);
-                }
-            }
-            // Popped top first; released bottom first (self, then the
-            // arguments), once the result is pushed. The popped slots wait
-            // in a reused buffer, so a call allocates nothing.
-            let mut popped_args = std::mem::take(&mut vm.popped_scratch);
-            popped_args.clear();
-            for _ in 0..argc + 1 {
-                popped_args.push(vm.pop()?);
-            }
-            let callable_popped = vm.pop()?;
-            let outcome = match result {
-                Ok(value) => vm.push(value),
-                Err(error) => Err(error),
-            };
-            vm.drop_deferred();
-            for &arg in popped_args.iter().rev() {
-                vm.release(arg);
-            }
-            vm.release(callable_popped);
-            popped_args.clear();
-            vm.popped_scratch = popped_args;
-            outcome
+            vm.finish_call_in_place(result, argc + 1, extra)
         }))
+    }
+
+    /// CALL_FUNCTION_EX of a builtin, in place as [`Vm::call_builtin_in_place`]
+    /// calls: the `callargs` tuple and `kwargs` dict stay on the stack until
+    /// the builtin has its result, so a special method it calls (`print(*objs)`
+    /// calling a `__repr__`) replays the instruction on the same stack.
+    /// `None` when the callable is not a builtin or the arguments are not
+    /// yet a tuple and a dict of str keys.
+    pub(in crate::vm) fn call_function_ex_in_place(&mut self) -> Option<Flow> {
+        let frame = self.frames.last()?;
+        let base = frame.stack.len().checked_sub(4)?;
+        let callable = frame.stack[base].obj?;
+        match self.heap.value(callable) {
+            Value::Builtin(builtins::Builtin::BuildClass) => return None,
+            Value::Builtin(_) | Value::BoundMethod { .. } | Value::Type(_) => {}
+            _ => return None,
+        }
+        let self_or_null = frame.stack[base + 1].obj;
+        let Value::Tuple(items) = self.heap.value(frame.stack[base + 2].obj?) else {
+            return None;
+        };
+        let mut args: Vec<ObjId> = self_or_null
+            .into_iter()
+            .chain(items.iter().copied())
+            .collect();
+        let mut names = Vec::new();
+        if let Some(kwargs) = frame.stack[base + 3].obj {
+            let Value::Dict(d) = self.heap.value(kwargs) else {
+                return None;
+            };
+            for entry in d.entries() {
+                let Value::Str(name) = self.heap.value(entry.key) else {
+                    return None;
+                };
+                names.push(name.clone());
+                args.push(entry.value);
+            }
+        }
+        if !self.callable_in_place(callable, &args) {
+            return None;
+        }
+        let positional = args.len() - names.len();
+        Some(self.calling(|vm| {
+            let keywords: Vec<(&str, ObjId)> = names
+                .iter()
+                .map(|name| name.as_ref())
+                .zip(args[positional..].iter().copied())
+                .collect();
+            let result = builtins::call(vm, callable, &args[..positional], &keywords);
+            if let Err(error) = &result
+                && Vm::is_pending(error)
+            {
+                return Err(error.clone());
+            }
+            // kwargs and callargs above self_or_null and the callable.
+            vm.finish_call_in_place(result, 1, 2)
+        }))
+    }
+
+    /// The end of a builtin's call in place: pop the `extra` slots, the
+    /// `below` slots under them (arguments, self) and the callable, push the
+    /// result and release what was popped (bottom first, once the result
+    /// is pushed).
+    fn finish_call_in_place(&mut self, result: Flow<ObjId>, below: usize, extra: usize) -> Flow {
+        if extra > 0 {
+            let extra_popped = self.pop_many(extra)?;
+            for entry in extra_popped {
+                self.release(entry);
+            }
+        }
+        // The popped slots wait in a reused buffer, so a call allocates nothing.
+        let mut popped_args = std::mem::take(&mut self.popped_scratch);
+        popped_args.clear();
+        for _ in 0..below {
+            popped_args.push(self.pop()?);
+        }
+        let callable_popped = self.pop()?;
+        let outcome = match result {
+            Ok(value) => self.push(value),
+            Err(error) => Err(error),
+        };
+        self.drop_deferred();
+        for &arg in popped_args.iter().rev() {
+            self.release(arg);
+        }
+        self.release(callable_popped);
+        popped_args.clear();
+        self.popped_scratch = popped_args;
+        outcome
+    }
+
+    /// Whether a builtin may be called in place on `args`: generators are
+    /// resumed as frames by the general path (`next(g)`, `list(g)`,
+    /// `g.send(v)`…).
+    fn callable_in_place(&self, callable: ObjId, args: &[ObjId]) -> bool {
+        let generator_method = matches!(
+            self.heap.value(callable),
+            Value::Builtin(builtins::Builtin::Method(
+                super::containers::Method::GenSend
+                    | super::containers::Method::GenThrow
+                    | super::containers::Method::GenClose
+            )) | Value::BoundMethod {
+                method: builtins::Builtin::Method(
+                    super::containers::Method::GenSend
+                        | super::containers::Method::GenThrow
+                        | super::containers::Method::GenClose
+                ),
+                ..
+            }
+        );
+        !(generator_method
+            || (matches!(
+                self.heap.value(callable),
+                Value::Builtin(builtins::Builtin::Next)
+            ) && args
+                .first()
+                .is_some_and(|&a| matches!(self.heap.value(a), Value::Generator(_)))))
     }
 
     /// `_PUSH_FRAME`: the arguments' references move into the new frame's
@@ -2233,9 +2303,8 @@ impl Vm {
         let Some(dict) = self.top_frame()?.locals_dict else {
             return Ok(None);
         };
-        let key = super::types::dict::HashKey::Str(self.heap.symbols.text(name).into());
         Ok(match self.heap.value(dict) {
-            Value::Dict(d) => d.get(&key).map(|e| e.value),
+            Value::Dict(d) => d.get_str(self.heap.symbols.text(name)).map(|e| e.value),
             _ => None,
         })
     }
@@ -2384,7 +2453,7 @@ fn float_pow(x: f64, y: f64) -> Flow<f64> {
     Ok(result)
 }
 
-fn null_error() -> Box<PyException> {
+pub(in crate::vm) fn null_error() -> Box<PyException> {
     PyException::new("SystemError", "unexpected NULL on the value stack")
 }
 

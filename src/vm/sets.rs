@@ -497,6 +497,171 @@ impl Vm {
         }))
     }
 
+    /// `BINARY_OP` where an operand is a `dict_keys` or `dict_items` view
+    /// (`dictviews_and`, `_or`, `_sub`, `_xor` in Objects/dictobject.c):
+    /// always a new set, in place or not. `None` when neither is a view.
+    pub(super) fn view_binary_op(
+        &mut self,
+        op: BinaryOp,
+        a: ObjId,
+        b: ObjId,
+    ) -> Flow<Option<ObjId>> {
+        if !self.is_set_view(a) && !self.is_set_view(b) {
+            return Ok(None);
+        }
+        let base = op.base();
+        if base == BinaryOp::And {
+            return self.view_intersection(a, b).map(Some);
+        }
+        if !matches!(base, BinaryOp::Or | BinaryOp::Subtract | BinaryOp::Xor) {
+            return Ok(None);
+        }
+        // `dictviews_to_set`: a keys view's dict itself (`PySet_New`'s dict path).
+        let left = match self.heap.value(a) {
+            Value::DictView {
+                kind: TypeKind::DictKeys,
+                dict,
+            } => *dict,
+            _ => a,
+        };
+        let result = self.set_from(left, false)?;
+        let outcome = match base {
+            BinaryOp::Or => self.set_update(result, b),
+            BinaryOp::Subtract => self.set_difference_update_with(result, b),
+            _ => self.set_symmetric_update_with(result, b),
+        };
+        match outcome {
+            Ok(()) => Ok(Some(result)),
+            Err(error) => {
+                self.heap.discard(result);
+                Err(error)
+            }
+        }
+    }
+
+    fn is_set_view(&self, obj: ObjId) -> bool {
+        matches!(
+            self.heap.value(obj),
+            Value::DictView {
+                kind: TypeKind::DictKeys | TypeKind::DictItems,
+                ..
+            }
+        )
+    }
+
+    fn view_len(&self, view: ObjId) -> usize {
+        match self.heap.value(view) {
+            Value::DictView { dict, .. } => match self.heap.value(*dict) {
+                Value::Dict(d) => d.len(),
+                _ => 0,
+            },
+            _ => 0,
+        }
+    }
+
+    /// `_PyDictView_Intersect`: over the smaller side, into a new set.
+    fn view_intersection(&mut self, a: ObjId, b: ObjId) -> Flow<ObjId> {
+        let (mut view, mut other) = if self.is_set_view(a) { (a, b) } else { (b, a) };
+        let len_view = self.view_len(view);
+        if matches!(self.heap.value(other), Value::Set(s) if !s.frozen)
+            && len_view <= self.set_len(other)
+        {
+            // `other.intersection(view)`: the view's items that are members.
+            let result = self.set_object(false);
+            let (items, temp) = self.items_of(view)?;
+            let mut outcome = Ok(());
+            for item in items {
+                outcome = match self.set_contains(other, item) {
+                    Ok(true) => self.set_add(result, item),
+                    Ok(false) => Ok(()),
+                    Err(error) => Err(error),
+                };
+                if outcome.is_err() {
+                    break;
+                }
+            }
+            if let Some(temp) = temp {
+                self.heap.discard(temp);
+            }
+            return match outcome {
+                Ok(()) => Ok(result),
+                Err(error) => {
+                    self.heap.discard(result);
+                    Err(error)
+                }
+            };
+        }
+        if self.is_set_view(other) && self.view_len(other) > len_view {
+            std::mem::swap(&mut view, &mut other);
+        }
+        let (items, temp) = self.items_of(other)?;
+        let result = self.set_object(false);
+        let mut outcome = Ok(());
+        for item in items {
+            outcome = match self.contains_of(view, item) {
+                Ok(true) => self.set_add(result, item),
+                Ok(false) => Ok(()),
+                Err(error) => Err(error),
+            };
+            if outcome.is_err() {
+                break;
+            }
+        }
+        if let Some(temp) = temp {
+            self.heap.discard(temp);
+        }
+        match outcome {
+            Ok(()) => Ok(result),
+            Err(error) => {
+                self.heap.discard(result);
+                Err(error)
+            }
+        }
+    }
+
+    /// `set.difference_update(other)` for any iterable `other`.
+    fn set_difference_update_with(&mut self, set: ObjId, other: ObjId) -> Flow {
+        let (items, temp) = self.items_of(other)?;
+        let mut outcome = Ok(());
+        for item in items {
+            if let Err(error) = self.set_discard(set, item) {
+                outcome = Err(error);
+                break;
+            }
+        }
+        if let Some(temp) = temp {
+            self.heap.discard(temp);
+        }
+        outcome
+    }
+
+    /// `set.symmetric_difference_update(other)`: a set `other` as it is,
+    /// another iterable made a set first (as CPython does), then each of
+    /// its members removed from `set` or added.
+    fn set_symmetric_update_with(&mut self, set: ObjId, other: ObjId) -> Flow {
+        let (members, temp) = if let Value::Set(_) = self.heap.value(other) {
+            (self.set_members(other), None)
+        } else {
+            let temp = self.set_from(other, false)?;
+            (self.set_members(temp), Some(temp))
+        };
+        let mut outcome = Ok(());
+        for member in members {
+            outcome = match self.set_discard(set, member) {
+                Ok(true) => Ok(()),
+                Ok(false) => self.set_add(set, member),
+                Err(error) => Err(error),
+            };
+            if outcome.is_err() {
+                break;
+            }
+        }
+        if let Some(temp) = temp {
+            self.heap.discard(temp);
+        }
+        outcome
+    }
+
     /// `a &= b`: `a`'s table becomes `result`'s (which is then freed).
     fn set_replace_members(&mut self, a: ObjId, result: ObjId) -> Flow {
         let address = self.heap.get(a).address;
@@ -528,6 +693,12 @@ impl Vm {
 
     /// Comparisons of two sets (`None` when not both sets).
     pub(super) fn set_compare(&mut self, op: CompareOp, a: ObjId, b: ObjId) -> Flow<Option<bool>> {
+        if (self.is_set_view(a) || self.is_set_view(b))
+            && (self.is_set(a) || self.is_set_view(a))
+            && (self.is_set(b) || self.is_set_view(b))
+        {
+            return self.view_compare(op, a, b).map(Some);
+        }
         if !self.is_set(a) || !self.is_set(b) {
             return Ok(None);
         }
@@ -541,6 +712,50 @@ impl Vm {
             CompareOp::Gt => lb < la && self.set_is_subset(b, a)?,
             _ => self.set_is_subset(b, a)?,
         }))
+    }
+
+    /// `dictview_richcompare`: a keys or items view against a set or
+    /// another view, by size and `all_contained_in`.
+    fn view_compare(&mut self, op: CompareOp, a: ObjId, b: ObjId) -> Flow<bool> {
+        let len = |vm: &Vm, x: ObjId| {
+            if vm.is_set_view(x) {
+                vm.view_len(x)
+            } else {
+                vm.set_len(x)
+            }
+        };
+        let (la, lb) = (len(self, a), len(self, b));
+        Ok(match op {
+            CompareOp::Eq => la == lb && self.all_contained_in(a, b)?,
+            CompareOp::Ne => !(la == lb && self.all_contained_in(a, b)?),
+            CompareOp::Lt => la < lb && self.all_contained_in(a, b)?,
+            CompareOp::Le => la <= lb && self.all_contained_in(a, b)?,
+            CompareOp::Gt => la > lb && self.all_contained_in(b, a)?,
+            _ => la >= lb && self.all_contained_in(b, a)?,
+        })
+    }
+
+    /// Whether every item `a` yields is in `b`.
+    fn all_contained_in(&mut self, a: ObjId, b: ObjId) -> Flow<bool> {
+        let (items, temp) = self.items_of(a)?;
+        let mut outcome = Ok(true);
+        for item in items {
+            match self.contains_of(b, item) {
+                Ok(true) => {}
+                Ok(false) => {
+                    outcome = Ok(false);
+                    break;
+                }
+                Err(error) => {
+                    outcome = Err(error);
+                    break;
+                }
+            }
+        }
+        if let Some(temp) = temp {
+            self.heap.discard(temp);
+        }
+        outcome
     }
 
     /// Two sets whose members are compared through `__eq__`: their algebra

@@ -44,6 +44,8 @@ pub enum StrMethod {
     Rpartition,
     Splitlines,
     Format,
+    FormatMap,
+    Translate,
     Removeprefix,
     Removesuffix,
     Istitle,
@@ -55,7 +57,7 @@ pub enum StrMethod {
 }
 
 impl StrMethod {
-    const ALL: [StrMethod; 43] = [
+    const ALL: [StrMethod; 45] = [
         StrMethod::Removeprefix,
         StrMethod::Removesuffix,
         StrMethod::Istitle,
@@ -99,6 +101,8 @@ impl StrMethod {
         StrMethod::Rpartition,
         StrMethod::Splitlines,
         StrMethod::Format,
+        StrMethod::FormatMap,
+        StrMethod::Translate,
     ];
 
     pub fn name(self) -> &'static str {
@@ -146,6 +150,8 @@ impl StrMethod {
             StrMethod::Rpartition => "rpartition",
             StrMethod::Splitlines => "splitlines",
             StrMethod::Format => "format",
+            StrMethod::FormatMap => "format_map",
+            StrMethod::Translate => "translate",
         }
     }
 
@@ -270,6 +276,27 @@ impl Vm {
         };
         if method == StrMethod::Format {
             return self.str_format(&text, args, keywords);
+        }
+        if method == StrMethod::FormatMap {
+            if !keywords.is_empty() {
+                return Err(PyException::type_error(
+                    "str.format_map() takes no keyword arguments",
+                ));
+            }
+            let [mapping] = args else {
+                return Err(PyException::type_error(format!(
+                    "str.format_map() takes exactly one argument ({} given)",
+                    args.len()
+                )));
+            };
+            let mut numbering = AutoNumber::default();
+            let fields = FormatArgs {
+                args: None,
+                keywords: &[],
+                mapping: Some(*mapping),
+            };
+            let text = self.build_format_string(&text, fields, 2, &mut numbering)?;
+            return Ok(self.str_object(&text));
         }
         let name = method.name();
         // split/rsplit/splitlines take keywords; the rest none.
@@ -811,6 +838,10 @@ impl Vm {
                     .collect();
                 Ok(self.str_object(&s))
             }
+            StrMethod::Translate => {
+                arity(1, 1)?;
+                self.str_translate(&chars, args[0])
+            }
             StrMethod::Zfill => {
                 arity(1, 1)?;
                 let width = self.small_index(args[0]).unwrap_or(0);
@@ -853,31 +884,57 @@ impl Vm {
                 }
                 Ok(tuple)
             }
-            StrMethod::Format => Err(PyException::new("SystemError", "format handled above")),
+            StrMethod::Format | StrMethod::FormatMap => {
+                Err(PyException::new("SystemError", "format handled above"))
+            }
         }
     }
 
-    /// `template.format(*args, **kwargs)`: fields `{}`, `{0}`, `{name}`,
-    /// attributes and items left out, with conversions and format specs.
+    /// `template.format(*args, **kwargs)`: CPython's `build_string`
+    /// (Objects/stringlib/unicode_format.h): fields `{}`, `{0}`, `{name}`
+    /// followed by `.attr` and `[key]` parts, conversions, and format specs
+    /// that may hold fields themselves (two levels, as in CPython).
     fn str_format(
         &mut self,
         template: &str,
         args: &[ObjId],
         keywords: &[(&str, ObjId)],
     ) -> Flow<ObjId> {
+        let mut numbering = AutoNumber::default();
+        let fields = FormatArgs {
+            args: Some(args),
+            keywords,
+            mapping: None,
+        };
+        let text = self.build_format_string(template, fields, 2, &mut numbering)?;
+        Ok(self.str_object(&text))
+    }
+
+    fn build_format_string(
+        &mut self,
+        template: &str,
+        fields: FormatArgs<'_>,
+        depth: u32,
+        numbering: &mut AutoNumber,
+    ) -> Flow<String> {
+        if depth == 0 {
+            return Err(PyException::new(
+                "ValueError",
+                "Max string recursion exceeded",
+            ));
+        }
+        let chars: Vec<char> = template.chars().collect();
         let mut out = String::new();
-        let mut chars = template.chars().peekable();
-        let mut auto = 0usize;
-        let mut manual = false;
-        while let Some(c) = chars.next() {
+        let mut at = 0;
+        while at < chars.len() {
+            // Literal text up to a `{` or `}` (`MarkupIterator_next`).
+            let c = chars[at];
+            at += 1;
             match c {
-                '{' if chars.peek() == Some(&'{') => {
-                    chars.next();
-                    out.push('{');
-                }
-                '}' if chars.peek() == Some(&'}') => {
-                    chars.next();
-                    out.push('}');
+                '{' | '}' if chars.get(at) == Some(&c) => {
+                    at += 1;
+                    out.push(c);
+                    continue;
                 }
                 '}' => {
                     return Err(PyException::new(
@@ -885,124 +942,390 @@ impl Vm {
                         "Single '}' encountered in format string",
                     ));
                 }
-                '{' => {
-                    let mut field = String::new();
-                    let mut depth = 1;
-                    loop {
-                        match chars.next() {
-                            Some('{') => {
-                                depth += 1;
-                                field.push('{');
-                            }
-                            Some('}') => {
-                                depth -= 1;
-                                if depth == 0 {
-                                    break;
-                                }
-                                field.push('}');
-                            }
-                            Some(other) => field.push(other),
-                            None => {
-                                return Err(PyException::new(
-                                    "ValueError",
-                                    "expected '}' before end of string",
-                                ));
-                            }
-                        }
-                    }
-                    let (head, spec) = match field.split_once(':') {
-                        Some((head, spec)) => (head.to_owned(), spec.to_owned()),
-                        None => (field.clone(), String::new()),
-                    };
-                    let (name, conversion) = match head.split_once('!') {
-                        Some((name, conversion)) => (name.to_owned(), Some(conversion.to_owned())),
-                        None => (head, None),
-                    };
-                    if name.contains(['.', '[']) {
-                        return Err(self.unsupported("attribute and item fields in str.format"));
-                    }
-                    let value = if name.is_empty() {
-                        if manual {
-                            return Err(PyException::new(
-                                "ValueError",
-                                "cannot switch from manual field specification to automatic field numbering",
-                            ));
-                        }
-                        let value = args.get(auto).copied().ok_or_else(|| {
-                            PyException::new(
-                                "IndexError",
-                                format!("Replacement index {auto} out of range for positional args tuple"),
-                            )
-                        })?;
-                        auto += 1;
-                        value
-                    } else if let Ok(index) = name.parse::<usize>() {
-                        if auto > 0 {
-                            return Err(PyException::new(
-                                "ValueError",
-                                "cannot switch from automatic field numbering to manual field specification",
-                            ));
-                        }
-                        manual = true;
-                        args.get(index).copied().ok_or_else(|| {
-                            PyException::new(
-                                "IndexError",
-                                format!("Replacement index {index} out of range for positional args tuple"),
-                            )
-                        })?
-                    } else {
-                        keywords
-                            .iter()
-                            .find(|(k, _)| *k == name)
-                            .map(|&(_, v)| v)
-                            .ok_or_else(|| PyException::new("KeyError", format!("'{name}'")))?
-                    };
-                    let text = match conversion.as_deref() {
-                        None if self.user_format(value).is_some() => {
-                            let spec_object = self.str_object(&spec);
-                            let result = self.instance_format(value, spec_object);
-                            let text = result.map(|r| self.heap.str(r));
-                            self.heap.discard(spec_object);
-                            text?
-                        }
-                        None if spec.is_empty() || self.is_instance_obj(value) => {
-                            if !spec.is_empty() {
-                                return Err(PyException::type_error(format!(
-                                    "unsupported format string passed to {}.__format__",
-                                    self.heap.value(value).type_name()
-                                )));
-                            }
-                            self.str_of(value)?
-                        }
-                        None => self.format_object(value, &spec)?,
-                        Some(conversion) => {
-                            let converted = match conversion {
-                                "s" => self.str_of(value)?,
-                                "r" => self.repr_of(value)?,
-                                "a" => super::format_spec::ascii_escape(&self.repr_of(value)?),
-                                other => {
-                                    return Err(PyException::new(
-                                        "ValueError",
-                                        format!("Unknown conversion specifier {other}"),
-                                    ));
-                                }
-                            };
-                            if spec.is_empty() {
-                                converted
-                            } else {
-                                let temp = self.str_object(&converted);
-                                let result = self.format_object(temp, &spec);
-                                self.heap.discard(temp);
-                                result?
-                            }
-                        }
-                    };
-                    out.push_str(&text);
+                '{' if at == chars.len() => {
+                    return Err(PyException::new(
+                        "ValueError",
+                        "Single '{' encountered in format string",
+                    ));
                 }
-                other => out.push(other),
+                '{' => {}
+                other => {
+                    out.push(other);
+                    continue;
+                }
+            }
+            let (name, conversion, spec, needs_expanding) = parse_format_field(&chars, &mut at)?;
+            let (value, owned) = self.format_field_object(name, fields, numbering)?;
+            let text = self.render_format_field(
+                value,
+                conversion,
+                spec,
+                needs_expanding,
+                (fields, depth, numbering),
+            );
+            for object in owned.into_iter().rev() {
+                self.heap.discard(object);
+            }
+            out.push_str(&text?);
+        }
+        Ok(out)
+    }
+
+    /// `get_field_object`: the argument a field names, then its `.attr`
+    /// and `[key]` parts in turn. Also returns the objects those parts
+    /// made, for the caller to let go of once the field is rendered.
+    fn format_field_object(
+        &mut self,
+        name: &[char],
+        fields: FormatArgs<'_>,
+        numbering: &mut AutoNumber,
+    ) -> Flow<(ObjId, Vec<ObjId>)> {
+        let first_end = name
+            .iter()
+            .position(|&c| c == '.' || c == '[')
+            .unwrap_or(name.len());
+        let first: String = name[..first_end].iter().collect();
+        let index = format_integer(&first)?;
+        let empty = first.is_empty();
+        if empty || index.is_some() {
+            match (numbering.state, empty) {
+                (AutoState::Manual, true) => {
+                    return Err(PyException::new(
+                        "ValueError",
+                        "cannot switch from manual field specification to automatic field numbering",
+                    ));
+                }
+                (AutoState::Auto, false) => {
+                    return Err(PyException::new(
+                        "ValueError",
+                        "cannot switch from automatic field numbering to manual field specification",
+                    ));
+                }
+                (AutoState::Init, _) => {
+                    numbering.state = if empty {
+                        AutoState::Auto
+                    } else {
+                        AutoState::Manual
+                    };
+                }
+                _ => {}
             }
         }
+        let mut owned = Vec::new();
+        let mut value = if empty || index.is_some() {
+            let index = index.unwrap_or_else(|| {
+                numbering.next += 1;
+                numbering.next - 1
+            });
+            let Some(args) = fields.args else {
+                return Err(PyException::new(
+                    "ValueError",
+                    "Format string contains positional fields",
+                ));
+            };
+            args.get(index).copied().ok_or_else(|| {
+                PyException::new(
+                    "IndexError",
+                    format!("Replacement index {index} out of range for positional args tuple"),
+                )
+            })?
+        } else if let Some(mapping) = fields.mapping {
+            // `format_map`: `mapping[name]` (its `__getitem__`, `__missing__`).
+            let key = self.str_object(&first);
+            let item = self.subscript(mapping, key);
+            self.heap.discard(key);
+            let item = item?;
+            owned.push(item);
+            item
+        } else {
+            match fields.keywords.iter().find(|(k, _)| *k == first) {
+                Some(&(_, value)) => value,
+                None => return Err(PyException::new("KeyError", format!("'{first}'"))),
+            }
+        };
+        let mut at = first_end;
+        while at < name.len() {
+            let step = self.format_field_part(value, name, &mut at);
+            match step {
+                Ok(next) => {
+                    owned.push(next);
+                    value = next;
+                }
+                Err(error) => {
+                    for object in owned.into_iter().rev() {
+                        self.heap.discard(object);
+                    }
+                    return Err(error);
+                }
+            }
+        }
+        Ok((value, owned))
+    }
+
+    /// One `.attr` or `[key]` of a field name (`FieldNameIterator_next`),
+    /// applied to `value`; `at` moves past it.
+    fn format_field_part(&mut self, value: ObjId, name: &[char], at: &mut usize) -> Flow<ObjId> {
+        let kind = name[*at];
+        *at += 1;
+        let start = *at;
+        match kind {
+            '.' => {
+                while *at < name.len() && name[*at] != '.' && name[*at] != '[' {
+                    *at += 1;
+                }
+            }
+            '[' => {
+                while *at < name.len() && name[*at] != ']' {
+                    *at += 1;
+                }
+                if *at == name.len() {
+                    return Err(PyException::new(
+                        "ValueError",
+                        "Missing ']' in format string",
+                    ));
+                }
+            }
+            _ => {
+                return Err(PyException::new(
+                    "ValueError",
+                    "Only '.' or '[' may follow ']' in format field specifier",
+                ));
+            }
+        }
+        let part: String = name[start..*at].iter().collect();
+        if kind == '[' {
+            *at += 1;
+        }
+        if part.is_empty() {
+            return Err(PyException::new(
+                "ValueError",
+                "Empty attribute in format string",
+            ));
+        }
+        if kind == '.' {
+            return self.get_attribute(value, &part);
+        }
+        let key = match format_integer(&part)? {
+            Some(index) => self.int_object(index as i64),
+            None => self.str_object(&part),
+        };
+        let item = self.subscript(value, key);
+        self.heap.discard(key);
+        item
+    }
+
+    /// A field's conversion, then its spec (expanded first when it holds
+    /// fields), then `format()` (`render_field`).
+    fn render_format_field(
+        &mut self,
+        value: ObjId,
+        conversion: Option<char>,
+        spec: &[char],
+        needs_expanding: bool,
+        (fields, depth, numbering): (FormatArgs<'_>, u32, &mut AutoNumber),
+    ) -> Flow<String> {
+        let converted = match conversion {
+            None => None,
+            Some('s') => Some(self.str_of(value)?),
+            Some('r') => Some(self.repr_of(value)?),
+            Some('a') => Some(super::format_spec::ascii_escape(&self.repr_of(value)?)),
+            Some(other) => {
+                let shown = if (' '..='~').contains(&other) && other != ' ' {
+                    other.to_string()
+                } else {
+                    format!("\\x{:x}", other as u32)
+                };
+                return Err(PyException::new(
+                    "ValueError",
+                    format!("Unknown conversion specifier {shown}"),
+                ));
+            }
+        };
+        let spec: String = if needs_expanding {
+            let template: String = spec.iter().collect();
+            self.build_format_string(&template, fields, depth - 1, numbering)?
+        } else {
+            spec.iter().collect()
+        };
+        match converted {
+            Some(converted) if spec.is_empty() => Ok(converted),
+            Some(converted) => {
+                let temp = self.str_object(&converted);
+                let result = self.format_object(temp, &spec);
+                self.heap.discard(temp);
+                result
+            }
+            None if self.user_format(value).is_some() => {
+                let spec_object = self.str_object(&spec);
+                let result = self.instance_format(value, spec_object);
+                let text = result.map(|r| self.heap.str(r));
+                self.heap.discard(spec_object);
+                text
+            }
+            None if spec.is_empty() || self.is_instance_obj(value) => {
+                if !spec.is_empty() {
+                    return Err(PyException::type_error(format!(
+                        "unsupported format string passed to {}.__format__",
+                        self.heap.value(value).type_name()
+                    )));
+                }
+                self.str_of(value)
+            }
+            None => self.format_object(value, &spec),
+        }
+    }
+
+    /// `str.translate(table)` (`_PyUnicode_TranslateCharmap`): each
+    /// character's code point looked up in `table` (any mapping: its
+    /// `__getitem__` runs); a `LookupError` keeps the character, None
+    /// deletes it, an int or a str replaces it.
+    fn str_translate(&mut self, chars: &[char], table: ObjId) -> Flow<ObjId> {
+        let mut out = String::with_capacity(chars.len());
+        for &c in chars {
+            let key = self.int_object(c as i64);
+            let found = self.subscript(table, key);
+            self.heap.discard(key);
+            let mapped = match found {
+                Ok(mapped) => mapped,
+                Err(error) if self.is_error_of(&error, "LookupError") => {
+                    self.drop_error(&error);
+                    out.push(c);
+                    continue;
+                }
+                Err(error) => return Err(error),
+            };
+            let outcome = match self.heap.value(mapped) {
+                Value::None => Ok(()),
+                Value::Str(text) => {
+                    out.push_str(text);
+                    Ok(())
+                }
+                Value::Int(code) => match u32::try_from(*code).ok().and_then(char::from_u32) {
+                    Some(ch) => {
+                        out.push(ch);
+                        Ok(())
+                    }
+                    None if (0..0x110000).contains(code) => {
+                        // A lone surrogate: kept as bytestep keeps them in str.
+                        Err(self.unsupported("translating to a lone surrogate"))
+                    }
+                    None => Err(PyException::new(
+                        "ValueError",
+                        "character mapping must be in range(0x110000)",
+                    )),
+                },
+                Value::Bool(b) => {
+                    out.push(if *b { '\u{1}' } else { '\0' });
+                    Ok(())
+                }
+                _ => Err(PyException::type_error(
+                    "character mapping must return integer, None or str",
+                )),
+            };
+            self.heap.discard(mapped);
+            outcome?;
+        }
+        // A new str even when nothing changed, as CPython's charmap makes.
+        self.charge(out.len() as u64);
         Ok(self.str_object(&out))
+    }
+
+    /// `str.maketrans(x[, y[, z]])`: the translation dict `translate` takes.
+    pub(super) fn str_maketrans(&mut self, args: &[ObjId]) -> Flow<ObjId> {
+        if args.is_empty() || args.len() > 3 {
+            return Err(PyException::type_error(
+                format!("maketrans expected at least 1 argument, got {}", args.len())
+                    .replace("at least 1 argument, got 4", "at most 3 arguments, got 4"),
+            ));
+        }
+        let dict = self
+            .heap
+            .alloc(Value::Dict(Box::new(super::types::dict::Dict::new())));
+        let holder = self.raised_referrer();
+        self.heap.incref(dict, holder);
+        let filled = self.fill_maketrans(dict, args);
+        self.heap.decref_keep(dict, holder);
+        match filled {
+            Ok(()) => Ok(dict),
+            Err(error) => {
+                self.heap.discard(dict);
+                Err(error)
+            }
+        }
+    }
+
+    fn fill_maketrans(&mut self, dict: ObjId, args: &[ObjId]) -> Flow {
+        let str_arg = |vm: &Vm, index: usize| -> Flow<Vec<char>> {
+            match vm.heap.value(args[index]) {
+                Value::Str(text) => Ok(text.chars().collect()),
+                other => Err(PyException::type_error(format!(
+                    "maketrans() argument {} must be str, not {}",
+                    index + 1,
+                    other.type_name()
+                ))),
+            }
+        };
+        if args.len() == 1 {
+            let Value::Dict(source) = self.heap.value(args[0]) else {
+                return Err(PyException::type_error(
+                    "if you give only one argument to maketrans it must be a dict",
+                ));
+            };
+            let entries: Vec<(ObjId, ObjId)> = source.entries().map(|e| (e.key, e.value)).collect();
+            for (key, value) in entries {
+                match self.heap.value(key) {
+                    Value::Str(text) if text.chars().count() == 1 => {
+                        let code = text.chars().next().map_or(0, |c| c as i64);
+                        let code = self.int_object(code);
+                        self.dict_set(dict, code, value)?;
+                    }
+                    Value::Str(_) => {
+                        return Err(PyException::new(
+                            "ValueError",
+                            "string keys in translate table must be of length 1",
+                        ));
+                    }
+                    Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                        self.dict_set(dict, key, value)?;
+                    }
+                    _ => {
+                        return Err(PyException::type_error(
+                            "keys in translate table must be strings or integers",
+                        ));
+                    }
+                }
+            }
+            return Ok(());
+        }
+        let Value::Str(from) = self.heap.value(args[0]) else {
+            return Err(PyException::type_error(
+                "first maketrans argument must be a string if there is a second argument",
+            ));
+        };
+        let from: Vec<char> = from.chars().collect();
+        let to = str_arg(self, 1)?;
+        let delete = if args.len() == 3 {
+            str_arg(self, 2)?
+        } else {
+            Vec::new()
+        };
+        if from.len() != to.len() {
+            return Err(PyException::new(
+                "ValueError",
+                "the first two maketrans arguments must have equal length",
+            ));
+        }
+        for (&a, &b) in from.iter().zip(&to) {
+            let key = self.int_object(a as i64);
+            let value = self.int_object(b as i64);
+            self.dict_set(dict, key, value)?;
+        }
+        for &c in &delete {
+            let key = self.int_object(c as i64);
+            let none = self.singletons.none;
+            self.dict_set(dict, key, none)?;
+        }
+        Ok(())
     }
 
     /// `template % values`: printf-style formatting.
@@ -1137,6 +1460,37 @@ impl Vm {
                         format!("{}{text}", " ".repeat(width - len))
                     }
                 }
+                // `formatchar`: a one-character str as it is, an int as
+                // its code point.
+                'c' if !matches!(
+                    self.heap.value(value),
+                    Value::Int(_) | Value::BigInt(_) | Value::Bool(_)
+                ) =>
+                {
+                    let text = match self.heap.value(value) {
+                        Value::Str(text) if text.chars().count() == 1 => text.to_string(),
+                        Value::Str(text) => {
+                            return Err(PyException::type_error(format!(
+                                "%c requires an int or a unicode character, not a string of length {}",
+                                text.chars().count()
+                            )));
+                        }
+                        other => {
+                            return Err(PyException::type_error(format!(
+                                "%c requires an int or a unicode character, not {}",
+                                other.type_name()
+                            )));
+                        }
+                    };
+                    let width: usize = width.parse().unwrap_or(0);
+                    if width <= 1 {
+                        text
+                    } else if align == "<" {
+                        format!("{text}{}", " ".repeat(width - 1))
+                    } else {
+                        format!("{}{text}", " ".repeat(width - 1))
+                    }
+                }
                 'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'c' => {
                     let number_ok = matches!(
                         self.heap.value(value),
@@ -1231,4 +1585,137 @@ fn split_whitespace(text: &str, max: usize, from_right: bool) -> Vec<String> {
             .collect();
     }
     parts
+}
+
+/// What `str.format`'s fields name: the positional arguments (none for
+/// `format_map`), the keyword arguments, or `format_map`'s mapping.
+#[derive(Clone, Copy)]
+struct FormatArgs<'a> {
+    args: Option<&'a [ObjId]>,
+    keywords: &'a [(&'a str, ObjId)],
+    mapping: Option<ObjId>,
+}
+
+/// `str.format`'s automatic field numbering (`AutoNumber` in CPython).
+#[derive(Default)]
+struct AutoNumber {
+    state: AutoState,
+    next: usize,
+}
+
+#[derive(Default, Clone, Copy, PartialEq, Eq)]
+enum AutoState {
+    #[default]
+    Init,
+    Auto,
+    Manual,
+}
+
+/// `get_integer`: a field name part made only of digits is an index.
+fn format_integer(text: &str) -> Flow<Option<usize>> {
+    if text.is_empty() || !text.chars().all(|c| c.is_ascii_digit()) {
+        return Ok(None);
+    }
+    text.parse::<usize>()
+        .ok()
+        .filter(|&n| n <= isize::MAX as usize)
+        .map(Some)
+        .ok_or_else(|| PyException::new("ValueError", "Too many decimal digits in format string"))
+}
+
+/// `parse_field`: from just after a field's `{`, its name (up to `}`,
+/// `!` or `:`, `[...]` skipped), its conversion character, its spec (up to
+/// the matching `}`) and whether the spec holds fields; `at` moves past
+/// the field's closing `}`.
+type FormatField<'t> = (&'t [char], Option<char>, &'t [char], bool);
+
+fn parse_format_field<'t>(chars: &'t [char], at: &mut usize) -> Flow<FormatField<'t>> {
+    let name_start = *at;
+    let mut last = None;
+    while *at < chars.len() {
+        let c = chars[*at];
+        *at += 1;
+        match c {
+            '{' => {
+                return Err(PyException::new(
+                    "ValueError",
+                    "unexpected '{' in field name",
+                ));
+            }
+            '[' => {
+                while *at < chars.len() && chars[*at] != ']' {
+                    *at += 1;
+                }
+                last = Some(c);
+            }
+            '}' | ':' | '!' => {
+                last = Some(c);
+                break;
+            }
+            _ => last = Some(c),
+        }
+    }
+    let name = &chars[name_start..(*at).saturating_sub(1).max(name_start)];
+    match last {
+        Some('}') => return Ok((name, None, &[], false)),
+        Some(':' | '!') => {}
+        _ => {
+            return Err(PyException::new(
+                "ValueError",
+                "expected '}' before end of string",
+            ));
+        }
+    }
+    let mut conversion = None;
+    if last == Some('!') {
+        let Some(&c) = chars.get(*at) else {
+            return Err(PyException::new(
+                "ValueError",
+                "end of string while looking for conversion specifier",
+            ));
+        };
+        conversion = Some(c);
+        *at += 1;
+        if let Some(&next) = chars.get(*at) {
+            *at += 1;
+            if next == '}' {
+                return Ok((name, conversion, &[], false));
+            }
+            if next != ':' {
+                return Err(PyException::new(
+                    "ValueError",
+                    "expected ':' after conversion specifier",
+                ));
+            }
+        }
+    }
+    let spec_start = *at;
+    let mut count = 1;
+    let mut needs_expanding = false;
+    while *at < chars.len() {
+        let c = chars[*at];
+        *at += 1;
+        match c {
+            '{' => {
+                needs_expanding = true;
+                count += 1;
+            }
+            '}' => {
+                count -= 1;
+                if count == 0 {
+                    return Ok((
+                        name,
+                        conversion,
+                        &chars[spec_start..*at - 1],
+                        needs_expanding,
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    Err(PyException::new(
+        "ValueError",
+        "unmatched '{' in format spec",
+    ))
 }

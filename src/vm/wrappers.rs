@@ -677,6 +677,9 @@ impl Vm {
         if kind == TypeKind::Dict && name == "fromkeys" {
             return Some(Ok(self.static_builtin(Builtin::DictFromKeys)));
         }
+        if kind == TypeKind::Str && name == "maketrans" {
+            return Some(Ok(self.static_builtin(Builtin::StrMakeTrans)));
+        }
         match attrs::find(kind, name) {
             None => {
                 let message = format!(
@@ -722,6 +725,9 @@ impl Vm {
         }
         if of == TypeKind::Dict && name == "fromkeys" {
             return Some(Ok(self.static_builtin(Builtin::DictFromKeys)));
+        }
+        if of == TypeKind::Str && name == "maketrans" {
+            return Some(Ok(self.static_builtin(Builtin::StrMakeTrans)));
         }
         match attrs::find(of, name) {
             Some((AttrKind::NoneValue, _)) => Some(Ok(self.singletons.none)),
@@ -790,8 +796,7 @@ impl Vm {
         let Value::Dict(d) = self.heap.value(f.dict?) else {
             return None;
         };
-        d.get(&super::types::dict::HashKey::Str(name.into()))
-            .map(|entry| entry.value)
+        d.get_str(name).map(|entry| entry.value)
     }
 
     /// Data attributes of numbers, ranges, slices and functions

@@ -7,6 +7,7 @@ use crate::compile::flags;
 use crate::vm::exceptions::PyException;
 use crate::vm::frame::Slot;
 use crate::vm::heap::{ObjId, Referrer, Value};
+use crate::vm::opcodes::null_error;
 use crate::vm::types::dict::Dict;
 use crate::vm::{Flow, Popped, Vm};
 
@@ -330,6 +331,10 @@ impl Vm {
     // CALL_FUNCTION_EX (func, null, callargs, kwargs -- result): the
     // unpacked arguments are laid out as CALL_KW's, then called the same way.
     pub(in crate::vm) fn call_function_ex(&mut self) -> Flow {
+        self.make_callargs_a_tuple()?;
+        if let Some(done) = self.call_function_ex_in_place() {
+            return done;
+        }
         let kwargs = self.pop()?;
         let (callargs, callargs_popped) = self.pop_object()?;
         let items = match self.items_of(callargs) {
@@ -343,6 +348,12 @@ impl Vm {
                     self.heap.discard(temp);
                 }
                 pushed
+            }
+            Err(error) if Vm::is_pending(&error) => {
+                // `PySequence_Tuple` runs Python code (`__iter__`): the
+                // instruction replays on the stack as it found it.
+                self.unpop(&error, &[callargs_popped, kwargs]);
+                return Err(error);
             }
             Err(error) => {
                 self.release(kwargs);
@@ -378,6 +389,77 @@ impl Vm {
         self.call_with(count, (!names.is_empty()).then_some(names))
     }
 
+    /// `_MAKE_CALLARGS_A_TUPLE`: CALL_FUNCTION_EX's `*args` made a tuple
+    /// where it lies on the stack (a list's items go into a new tuple, as
+    /// in CPython). Until the tuple exists nothing changes, so Python code
+    /// producing the items (`__iter__`) replays the instruction.
+    fn make_callargs_a_tuple(&mut self) -> Flow {
+        let callargs = self.peek(1)?.obj.ok_or_else(null_error)?;
+        if matches!(self.heap.value(callargs), Value::Tuple(_)) {
+            return Ok(());
+        }
+        if !self.is_iterable(callargs) {
+            let func = self.peek(3)?.obj.ok_or_else(null_error)?;
+            return Err(PyException::type_error(format!(
+                "{} argument after * must be an iterable, not {}",
+                self.function_str(func),
+                self.heap.type_name_of(callargs)
+            )));
+        }
+        let (items, temp) = self.items_of(callargs)?;
+        let tuple = self.tuple_object(items, false);
+        if let Some(temp) = temp {
+            self.heap.discard(temp);
+        }
+        let kwargs = self.pop()?;
+        let old = self.pop()?;
+        self.push(tuple)?;
+        self.push_slot(kwargs.slot)?;
+        self.release(old);
+        Ok(())
+    }
+
+    /// `_Py_Check_ArgsIterable`'s test: the type has `tp_iter` or is a
+    /// sequence (an instance with `__iter__` or `__getitem__`).
+    fn is_iterable(&self, obj: ObjId) -> bool {
+        if self.is_instance_obj(obj) {
+            return self.special_method(obj, "__iter__").is_some()
+                || self.special_method(obj, "__getitem__").is_some();
+        }
+        let spec = self.heap.value(obj).spec();
+        spec.slots.vm.iter.is_some() || spec.iterator
+    }
+
+    /// `_PyObject_FunctionStr`: how messages about a call's `*` and `**`
+    /// arguments name the callable (`f()`, `print()`, `__main__.C.m()`).
+    pub(in crate::vm) fn function_str(&self, func: ObjId) -> String {
+        let qualname_of = |vm: &Vm, f: ObjId| match vm.heap.value(f) {
+            Value::Function(function) => Some(vm.heap.symbols.text(function.qualname).to_owned()),
+            _ => None,
+        };
+        let main = crate::vm::heap::MAIN_MODULE;
+        match self.heap.value(func) {
+            Value::Function(_) => {
+                format!("{main}.{}()", qualname_of(self, func).unwrap_or_default())
+            }
+            Value::Method { function, .. } => match qualname_of(self, *function) {
+                Some(qualname) => format!("{main}.{qualname}()"),
+                None => self.heap.repr(func),
+            },
+            Value::Class(class) => format!("{main}.{}()", class.qualname),
+            Value::Type(kind) => format!("{}()", kind.name()),
+            Value::BoundMethod { method, owner } => {
+                format!(
+                    "{}.{}()",
+                    self.heap.value(*owner).type_name(),
+                    method.name()
+                )
+            }
+            Value::Builtin(builtin) => format!("{}()", builtin.name()),
+            _ => self.heap.repr(func),
+        }
+    }
+
     // DICT_MERGE (dict, unused[oparg - 1], update -- dict, unused[oparg - 1])
     // DICT_UPDATE: the same, where a repeated key simply replaces.
     pub(in crate::vm) fn dict_merge(&mut self, depth: u32, merge: bool) -> Flow {
@@ -385,6 +467,17 @@ impl Vm {
         let dict = self.peek(depth.saturating_sub(1) as usize)?.obj;
         let entries: Vec<(ObjId, ObjId)> = match self.heap.value(update) {
             Value::Dict(d) => d.entries().map(|e| (e.key, e.value)).collect(),
+            other if merge => {
+                // `_PyEval_FormatKwargsError`: the call's `**` argument.
+                let type_name = other.type_name();
+                let func = self.peek(depth as usize + 2).ok().and_then(|slot| slot.obj);
+                let error = PyException::type_error(format!(
+                    "{} argument after ** must be a mapping, not {type_name}",
+                    func.map(|f| self.function_str(f)).unwrap_or_default()
+                ));
+                self.release(popped);
+                return Err(error);
+            }
             other => {
                 let error = PyException::type_error(format!(
                     "'{}' object is not a mapping",
@@ -399,8 +492,10 @@ impl Vm {
             for (key, value) in entries {
                 if merge && self.container_has(dict, key) {
                     let shown = self.heap.str(key);
+                    let func = self.peek(depth as usize + 2).ok().and_then(|slot| slot.obj);
                     result = Err(PyException::type_error(format!(
-                        "got multiple values for keyword argument '{shown}'"
+                        "{} got multiple values for keyword argument '{shown}'",
+                        func.map(|f| self.function_str(f)).unwrap_or_default()
                     )));
                     break;
                 }

@@ -846,10 +846,9 @@ impl Heap {
         let Value::Class(class) = self.value(*class) else {
             return false;
         };
-        let key = crate::vm::types::dict::HashKey::Str("__del__".into());
         class.mro.iter().any(|&c| match self.value(c) {
             Value::Class(c) => {
-                matches!(self.value(c.dict), Value::Dict(d) if d.get(&key).is_some())
+                matches!(self.value(c.dict), Value::Dict(d) if d.get_str("__del__").is_some())
             }
             _ => false,
         })

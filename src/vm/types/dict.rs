@@ -5,8 +5,6 @@
 //! size follows `Objects/dictobject.c` (`PyDict_MINSIZE` 8, usable two
 //! thirds, growth to `used * 3`), for `sys.getsizeof`.
 
-use std::collections::HashMap;
-
 use num_bigint::BigInt;
 
 use crate::vm::heap::ObjId;
@@ -15,13 +13,14 @@ use crate::vm::heap::ObjId;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum HashKey {
     Int(i64),
-    Big(BigInt),
+    /// Boxed, so that a key is three words (keys are stored in every entry).
+    Big(Box<BigInt>),
     /// A float that is not an integral value (its bits; `-0.0` is `Int(0)`).
     Float(u64),
     Str(std::sync::Arc<str>),
     /// A bytes (never equal to a str).
     Bytes(std::sync::Arc<[u8]>),
-    Tuple(Vec<HashKey>),
+    Tuple(Box<[HashKey]>),
     /// A complex number with a non-zero imaginary part (its parts' bits).
     Complex(u64, u64),
     /// Objects equal only to themselves (None, functions, types, NaN…).
@@ -36,7 +35,7 @@ pub enum HashKey {
 }
 
 /// How the dict's index hashes its keys. Only where an entry lies in the
-/// index depends on it (the order and everything shown come from `entries`),
+/// index depends on it (the order and everything shown come from `slots`),
 /// so a fast multiply hash replaces SipHash; its finish folds the high half
 /// of a 128-bit product into the low one, so keys that differ only in their
 /// high bits (multiples of a large power of two) still spread over the table.
@@ -98,11 +97,31 @@ pub struct Entry {
     pub value: ObjId,
 }
 
+/// One entry position: its key as equality sees it, that key's hash (by
+/// [`KeyHasher`], for rebuilding the index) and the entry, `None` once
+/// deleted (CPython keeps deleted entries' places until the next resize).
+#[derive(Debug, Clone)]
+struct Slot {
+    hash: u64,
+    key: HashKey,
+    entry: Option<Entry>,
+}
+
+/// An index cell that never held an entry (CPython's `DKIX_EMPTY`).
+const EMPTY: u32 = u32::MAX;
+/// An index cell whose entry was deleted (`DKIX_DUMMY`): probes go on past it.
+const DUMMY: u32 = u32::MAX - 1;
+
 #[derive(Debug, Clone, Default)]
 pub struct Dict {
-    /// Entries in insertion order; `None` where one was deleted.
-    entries: Vec<Option<Entry>>,
-    index: HashMap<HashKey, usize, KeyHashing>,
+    /// Entry positions in insertion order.
+    slots: Vec<Slot>,
+    /// CPython's `dk_indices`: `2**log2_size` cells holding entry positions
+    /// (or [`EMPTY`]/[`DUMMY`]), probed as `lookdict` does; empty while the
+    /// dict shares the empty table. At most two thirds are ever filled.
+    index: Vec<u32>,
+    /// Live entries.
+    used: usize,
     /// log2 of the key table's size; `None` while it is the shared empty table.
     log2_size: Option<u32>,
     /// Entries the table has room for before it must grow.
@@ -116,6 +135,33 @@ pub struct Dict {
     /// The hashes of deleted custom keys by entry position (their index
     /// slots are dummies until the next resize).
     dead_hashes: Vec<(usize, i64)>,
+}
+
+/// The index's hash of a key. Ints hash as in CPython (the value modulo
+/// `2**61 - 1`), so runs of consecutive int keys fill neighbouring cells
+/// without collisions, as in CPython's table; other keys through [`KeyHasher`].
+#[inline]
+fn key_hash(key: &HashKey) -> u64 {
+    use std::hash::BuildHasher;
+    match key {
+        HashKey::Int(v) => {
+            const MODULUS: u64 = (1 << 61) - 1;
+            let reduced = (v.unsigned_abs() % MODULUS) as i64;
+            let hash = if *v < 0 { -reduced } else { reduced };
+            (if hash == -1 { -2 } else { hash }) as u64
+        }
+        HashKey::Str(text) => str_hash(text),
+        _ => KeyHashing::default().hash_one(key),
+    }
+}
+
+/// The index's hash of a str key, from its text (no key to build for a lookup).
+#[inline]
+fn str_hash(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = KeyHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish()
 }
 
 const LOG2_MINSIZE: u32 = 3;
@@ -154,15 +200,106 @@ impl Dict {
     }
 
     pub fn len(&self) -> usize {
-        self.index.len()
+        self.used
     }
 
     pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
+        self.used == 0
+    }
+
+    /// The index cell holding `key`'s entry position (`lookdict`'s probe:
+    /// `i = (i*5 + perturb + 1) & mask`, `perturb >>= 5`).
+    #[inline]
+    fn find(&self, key: &HashKey, hash: u64) -> Option<usize> {
+        let mask = self.index.len().checked_sub(1)?;
+        let mut perturb = hash;
+        let mut i = hash as usize & mask;
+        loop {
+            match self.index[i] {
+                EMPTY => return None,
+                DUMMY => {}
+                position => {
+                    let slot = &self.slots[position as usize];
+                    if slot.hash == hash && slot.key == *key {
+                        return Some(i);
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+    }
+
+    /// The first never-used index cell on `hash`'s probe path (`find_empty_slot`).
+    fn empty_cell(index: &[u32], hash: u64) -> usize {
+        let mask = index.len() - 1;
+        let mut perturb = hash;
+        let mut i = hash as usize & mask;
+        while index[i] != EMPTY {
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+        i
+    }
+
+    /// The index cells for the current table size, filled from the live
+    /// slots (after a resize, or once a presized table gets its first key).
+    fn rebuild_index(&mut self) {
+        let size = self.log2_size.map_or(0, |log2| 1usize << log2);
+        self.index.clear();
+        self.index.resize(size, EMPTY);
+        if size == 0 {
+            return;
+        }
+        for (position, slot) in self.slots.iter().enumerate() {
+            if slot.entry.is_some() {
+                let cell = Dict::empty_cell(&self.index, slot.hash);
+                self.index[cell] = position as u32;
+            }
+        }
     }
 
     pub fn get(&self, key: &HashKey) -> Option<Entry> {
-        self.index.get(key).and_then(|&i| self.entries[i])
+        let cell = self.find(key, key_hash(key))?;
+        self.slots[self.index[cell] as usize].entry
+    }
+
+    /// [`Dict::get`] of the str key `name` (attribute and name lookups),
+    /// without making a key.
+    #[inline]
+    pub fn get_str(&self, name: &str) -> Option<Entry> {
+        let mask = self.index.len().checked_sub(1)?;
+        let hash = str_hash(name);
+        let mut perturb = hash;
+        let mut i = hash as usize & mask;
+        loop {
+            match self.index[i] {
+                EMPTY => return None,
+                DUMMY => {}
+                position => {
+                    let slot = &self.slots[position as usize];
+                    if slot.hash == hash
+                        && matches!(&slot.key, HashKey::Str(text) if **text == *name)
+                    {
+                        return slot.entry;
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
     }
 
     /// Insert or replace; returns the entry replaced (its key stays, as in CPython).
@@ -173,8 +310,9 @@ impl Dict {
         value: ObjId,
         str_key: bool,
     ) -> Option<Entry> {
-        if let Some(&i) = self.index.get(&hash)
-            && let Some(entry) = self.entries[i].as_mut()
+        let key_hash = key_hash(&hash);
+        if let Some(cell) = self.find(&hash, key_hash)
+            && let Some(entry) = self.slots[self.index[cell] as usize].entry.as_mut()
         {
             let old = *entry;
             entry.value = value;
@@ -195,31 +333,31 @@ impl Dict {
             self.resize();
         }
         self.usable -= 1;
-        self.entries.push(Some(Entry { key, value }));
         if let HashKey::Custom { .. } = hash {
             self.customs += 1;
         }
-        self.index.insert(hash, self.entries.len() - 1);
+        let size = self.log2_size.map_or(0, |log2| 1usize << log2);
+        if self.index.len() != size {
+            self.rebuild_index();
+        }
+        let cell = Dict::empty_cell(&self.index, key_hash);
+        self.index[cell] = self.slots.len() as u32;
+        self.slots.push(Slot {
+            hash: key_hash,
+            key: hash,
+            entry: Some(Entry { key, value }),
+        });
+        self.used += 1;
         None
     }
 
     /// `dictresize` to `GROWTH_RATE` (used * 3), compacting deleted entries.
     fn resize(&mut self) {
         let log2 = log2_keysize(self.len() * 3);
-        let mut moved = vec![usize::MAX; self.entries.len()];
-        let mut next = 0;
-        for (old, entry) in self.entries.iter().enumerate() {
-            if entry.is_some() {
-                moved[old] = next;
-                next += 1;
-            }
-        }
-        self.entries.retain(Option::is_some);
-        for position in self.index.values_mut() {
-            *position = moved[*position];
-        }
+        self.slots.retain(|slot| slot.entry.is_some());
         self.log2_size = Some(log2);
-        self.usable = usable_fraction(1 << log2) - self.entries.len();
+        self.usable = usable_fraction(1 << log2) - self.slots.len();
+        self.rebuild_index();
         self.generation += 1;
         self.dead_hashes.clear();
     }
@@ -231,16 +369,15 @@ impl Dict {
 
     /// Each entry position's stored key object (`None` where deleted).
     pub fn position_objects(&self) -> Vec<Option<ObjId>> {
-        self.entries.iter().map(|e| e.map(|e| e.key)).collect()
+        self.slots.iter().map(|s| s.entry.map(|e| e.key)).collect()
     }
 
     /// Each entry position's key (`None` where deleted).
     pub fn position_keys(&self) -> Vec<Option<HashKey>> {
-        let mut keys = vec![None; self.entries.len()];
-        for (key, &i) in &self.index {
-            keys[i] = Some(key.clone());
-        }
-        keys
+        self.slots
+            .iter()
+            .map(|s| s.entry.map(|_| s.key.clone()))
+            .collect()
     }
 
     /// The entry positions CPython's `do_lookup` visits for `hash`, in
@@ -262,7 +399,7 @@ impl Dict {
                 .wrapping_add(1))
                 & mask
         };
-        for (position, entry) in self.entries.iter().enumerate() {
+        for (position, entry) in self.slots.iter().map(|s| &s.entry).enumerate() {
             let known = hashes.get(position).copied().flatten().or_else(|| {
                 self.dead_hashes
                     .iter()
@@ -314,26 +451,31 @@ impl Dict {
     }
 
     pub fn remove(&mut self, key: &HashKey) -> Option<Entry> {
-        let i = self.index.remove(key)?;
+        let cell = self.find(key, key_hash(key))?;
+        let i = self.index[cell] as usize;
+        self.index[cell] = DUMMY;
         if let HashKey::Custom { hash, .. } = key {
             self.customs -= 1;
             self.dead_hashes.push((i, *hash));
         }
-        self.entries[i].take()
+        self.used -= 1;
+        // The key's own data (a str's text) is not needed past this point.
+        self.slots[i].key = HashKey::Int(0);
+        self.slots[i].entry.take()
     }
 
     /// Entries in insertion order.
     pub fn entries(&self) -> impl DoubleEndedIterator<Item = Entry> + '_ {
-        self.entries.iter().flatten().copied()
+        self.slots.iter().filter_map(|slot| slot.entry)
     }
 
     /// The `n`th live entry slot at or after `position` (for iterators).
     pub fn entry_at(&self, position: usize) -> Option<(usize, Entry)> {
-        self.entries
+        self.slots
             .iter()
             .enumerate()
             .skip(position)
-            .find_map(|(i, e)| e.map(|e| (i, e)))
+            .find_map(|(i, s)| s.entry.map(|e| (i, e)))
     }
 
     /// `sys.getsizeof`: the dict object (48 + 16 GC header) and, unless it
@@ -778,5 +920,49 @@ mod tests {
         let keys: Vec<ObjId> = dict.entries().map(|e| e.key).collect();
         assert_eq!(keys, [id(0), id(2), id(1)]);
         assert_eq!(dict.get(&HashKey::Int(0)).map(|e| e.value), Some(id(11)));
+    }
+
+    /// The open-addressing index finds every live key and none of the
+    /// deleted ones through growth, deletions (dummies), reinsertion, keys
+    /// whose hashes collide (`hash(-1) == hash(-2)` in CPython) and keys
+    /// that differ only in high bits.
+    #[test]
+    fn index_finds_exactly_the_live_keys() {
+        let mut dict = Dict::new();
+        let keys: Vec<HashKey> = (-300i64..300)
+            .map(HashKey::Int)
+            .chain((1..=40).map(|n| HashKey::Int(n << 40)))
+            .chain((0..50).map(|n| HashKey::Str(format!("k{n}").into())))
+            .chain([HashKey::Big(Box::new(BigInt::from(1u8) << 100))])
+            .collect();
+        for (n, key) in keys.iter().enumerate() {
+            let str_key = matches!(key, HashKey::Str(_));
+            dict.insert(key.clone(), id(n + 1), id(n + 1), str_key);
+        }
+        for (n, key) in keys.iter().enumerate() {
+            if n % 3 == 0 {
+                assert!(dict.remove(key).is_some());
+            }
+        }
+        assert!(dict.remove(&HashKey::Int(-300)).is_none());
+        for (n, key) in keys.iter().enumerate() {
+            let found = dict.get(key).map(|e| e.value);
+            assert_eq!(found, (n % 3 != 0).then(|| id(n + 1)), "{key:?}");
+        }
+        assert_eq!(dict.len(), keys.len() - keys.len().div_ceil(3));
+        assert_eq!(
+            dict.get_str("k1").map(|e| e.value),
+            dict.get(&HashKey::Str("k1".into())).map(|e| e.value)
+        );
+        // "k2" is key 642 of the list: removed.
+        assert!(dict.get_str("k1").is_some());
+        assert!(dict.get_str("k2").is_none() && dict.get_str("nope").is_none());
+        // Reinserted keys go to the end, as in CPython.
+        dict.insert(HashKey::Int(-300), id(9999), id(9999), false);
+        assert_eq!(dict.entries().last().map(|e| e.key), Some(id(9999)));
+        assert_eq!(
+            dict.get(&HashKey::Int(-300)).map(|e| e.value),
+            Some(id(9999))
+        );
     }
 }

@@ -82,7 +82,7 @@ pub const INT: TypeSpec = TypeSpec {
             hash_key: Some(|vm, obj, _| {
                 Ok(match vm.heap.value(obj) {
                     Value::Int(v) => HashKey::Int(*v),
-                    Value::BigInt(v) => HashKey::Big(v.as_ref().clone()),
+                    Value::BigInt(v) => HashKey::Big(Box::new(v.as_ref().clone())),
                     Value::Bool(b) => HashKey::Int(*b as i64),
                     _ => HashKey::Identity(obj),
                 })

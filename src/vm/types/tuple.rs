@@ -86,7 +86,7 @@ fn hash_key(vm: &Vm, tuple: ObjId, depth: usize) -> Flow<super::dict::HashKey> {
     for &item in items {
         keys.push(vm.hash_key_within(item, depth + 1)?);
     }
-    Ok(super::dict::HashKey::Tuple(keys))
+    Ok(super::dict::HashKey::Tuple(keys.into_boxed_slice()))
 }
 
 /// Tuples order item by item.
