@@ -32,21 +32,12 @@ const TRACING_STOPS_EARLY: &[&str] = &[
     "hw_recursion",
 ];
 
-/// Programs that sort 64 or more items whose `__lt__` is Python code:
-/// bytestep's merge sort makes other comparisons than CPython's timsort
-/// (the same sorted result, checked with their output), so `__lt__`'s line
-/// events come in another order. Smaller sorts make CPython's very
-/// comparisons (`sort_objects_lt` and others compare their line events).
-const SORT_COMPARISONS_DIFFER: &[&str] = &["sort_python_lt_many"];
-
 #[test]
 fn line_events_equal_sys_settrace() {
     let mut compared = 0;
     let mut failures = Vec::new();
     for golden in runnable_programs() {
-        if TRACING_STOPS_EARLY.contains(&golden.name.as_str())
-            || SORT_COMPARISONS_DIFFER.contains(&golden.name.as_str())
-        {
+        if TRACING_STOPS_EARLY.contains(&golden.name.as_str()) {
             continue;
         }
         let program = Program {

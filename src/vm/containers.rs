@@ -7,11 +7,17 @@
 use num_traits::ToPrimitive;
 
 use super::exceptions::PyException;
+use super::frame::Drain;
 use super::heap::object::List;
 use super::heap::{ObjId, Referrer, Value};
+use super::timsort::{Ask, TimSort};
 use super::types::dict::{Dict, HashKey};
 use super::types::{ExcKind, TypeKind};
 use super::{Flow, Vm};
+
+/// A list's allocation while a sort drain has its items (CPython's
+/// `allocated = -1`): any resize replaces it, so a change is seen.
+const SORTING: usize = usize::MAX >> 4;
 use crate::bytecode::{BinaryOp, CompareOp};
 
 /// The methods of list and dict that bytestep provides.
@@ -1115,8 +1121,8 @@ impl Vm {
 }
 
 impl Vm {
-    /// `list.sort()` / `sorted()`: a stable merge sort on `<`, with
-    /// `reverse=` and `key=`. A Python key function (or `__lt__`) runs as
+    /// `list.sort()` / `sorted()`: CPython's `listsort` on `<` (exactly its
+    /// comparisons, see `vm/timsort.rs`), with `reverse=` and `key=`. A Python key function (or `__lt__`) runs as
     /// frames; their results are recorded, so the instruction replays.
     pub(super) fn sort_list(&mut self, list: ObjId, keywords: &[(&str, ObjId)]) -> Flow {
         let mut reverse = false;
@@ -1158,18 +1164,18 @@ impl Vm {
             // Reversing before and after keeps equal items in their order.
             order.reverse();
         }
-        let mut order = if order.len() < 64 {
-            self.small_sort(order, &keys)?
-        } else if let Some(ints) = self.int_keys(&keys) {
+        let (mut order, error) = if let Some(ints) = self.int_keys(&keys) {
             // Ints are totally ordered and comparing them runs nothing, so
-            // any stable sort gives the merge sort's very order.
+            // any stable sort gives listsort's very order.
             order.sort_by_key(|&i| ints[i]);
-            order
-        } else if self.in_calling() && self.comparisons_run_python(&keys) {
+            (order, None)
+        } else if order.len() >= 64 && self.in_calling() && self.comparisons_run_python(&keys) {
             // `__lt__` frames: one comparison per pull of a drain.
             self.drain_sort(list, &keys, order)?
         } else {
-            self.merge_sort(order, &keys)?
+            // (Fewer than 64: a comparison running Python code replays the
+            // instruction, cheap enough for a run and its binary insertion.)
+            self.sort_now(order, &keys)?
         };
         if reverse {
             order.reverse();
@@ -1177,99 +1183,73 @@ impl Vm {
         if let Value::List(l) = self.heap.value_mut(list) {
             l.items = order.into_iter().map(|i| items[i]).collect();
         }
-        Ok(())
+        match error {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
     }
 
-    /// CPython's sort of fewer than 64 items: the leading run (`count_run`:
-    /// ascending, or strictly descending and reversed), then binary
-    /// insertion (`binarysort`), making the same `<` comparisons in the same order.
-    fn small_sort(&mut self, mut order: Vec<usize>, keys: &[ObjId]) -> Flow<Vec<usize>> {
-        let n = order.len();
-        if n < 2 {
-            return Ok(order);
+    /// CPython's `listsort` of `order` by `keys` here and now (see
+    /// `vm/timsort.rs`): the same `<` comparisons in the same order. An
+    /// exception from one stops it: the order reached comes with it (the
+    /// list keeps it, as CPython's does); a pending call is passed on.
+    fn sort_now(
+        &mut self,
+        order: Vec<usize>,
+        keys: &[ObjId],
+    ) -> Flow<(Vec<usize>, Option<Box<PyException>>)> {
+        let mut sort = TimSort::new(order);
+        while let Some(Ask(x, y)) = sort.asked() {
+            match self.less_than(keys[x], keys[y]) {
+                Ok(less) => sort.advance(Some(less)),
+                Err(error) if error.fatal => return Err(error),
+                Err(error) => {
+                    sort.abort();
+                    return Ok((sort.into_order(), Some(error)));
+                }
+            }
         }
-        let lt = |vm: &mut Vm, order: &[usize], x: usize, y: usize| {
-            vm.less_than(keys[order[x]], keys[order[y]])
+        Ok((sort.into_order(), None))
+    }
+
+    /// A sort drain begins: the list's items move out of it (their
+    /// references the drain's now, no count changes), as `list_sort_impl`
+    /// empties the list while it sorts; its allocation becomes a mark that
+    /// any change to it replaces.
+    pub(super) fn begin_sort_drain(&mut self, drain: &mut Drain) {
+        let list = drain.iterable;
+        let Some(state) = drain.sort.as_deref_mut() else {
+            return;
         };
-        let mut run = 1;
-        while run < n && !lt(self, &order, run, run - 1)? {
-            run += 1;
+        if let Value::List(l) = self.heap.value_mut(list) {
+            state.items = std::mem::take(&mut l.items);
+            state.allocated = std::mem::replace(&mut l.allocated, SORTING);
         }
-        if run < n {
-            // A descending run (3.13's `count_run`): equal stretches inside it
-            // are reversed first, so reversing the whole run keeps them stable.
-            let mut descending = true;
-            if run > 1 {
-                if lt(self, &order, 0, run - 1)? {
-                    descending = false;
-                } else {
-                    order[..run].reverse();
-                }
-            }
-            if descending {
-                run += 1;
-                let mut equal = 0;
-                while run < n {
-                    if lt(self, &order, run, run - 1)? {
-                        if equal > 0 {
-                            order[run - equal - 1..run].reverse();
-                            equal = 0;
-                        }
-                    } else if lt(self, &order, run - 1, run)? {
-                        break;
-                    } else {
-                        equal += 1;
-                    }
-                    run += 1;
-                }
-                if equal > 0 {
-                    order[run - equal - 1..run].reverse();
-                }
-                order[..run].reverse();
-                while run < n && !lt(self, &order, run, run - 1)? {
-                    run += 1;
-                }
-            }
-        }
-        for start in run..n {
-            let pivot = order[start];
-            let (mut l, mut r) = (0, start);
-            while l < r {
-                let p = l + ((r - l) >> 1);
-                if self.less_than(keys[pivot], keys[order[p]])? {
-                    r = p;
-                } else {
-                    l = p + 1;
-                }
-            }
-            order[l..=start].rotate_right(1);
-        }
-        Ok(order)
     }
 
-    fn merge_sort(&mut self, order: Vec<usize>, keys: &[ObjId]) -> Flow<Vec<usize>> {
-        if order.len() <= 1 {
-            return Ok(order);
-        }
-        let mut order = order;
-        let right = order.split_off(order.len() / 2);
-        let left = self.merge_sort(order, keys)?;
-        let right = self.merge_sort(right, keys)?;
-        let mut merged = Vec::with_capacity(left.len() + right.len());
-        let (mut i, mut j) = (0, 0);
-        while i < left.len() && j < right.len() {
-            // Take from the right only when strictly less: stable.
-            if self.less_than(keys[right[j]], keys[left[i]])? {
-                merged.push(right[j]);
-                j += 1;
-            } else {
-                merged.push(left[i]);
-                i += 1;
+    /// A sort drain ends: the list gets its items back (what was put in it
+    /// meanwhile is let go, last first). The order reached, and whether the
+    /// list was changed while it sorted.
+    pub(super) fn end_sort_drain(&mut self, drain: &mut Drain) -> (Vec<usize>, bool) {
+        let list = drain.iterable;
+        let Some(state) = drain.sort.as_deref_mut() else {
+            return (Vec::new(), false);
+        };
+        let items = std::mem::take(&mut state.items);
+        let order = state.sort.order().to_vec();
+        let (added, modified) = match self.heap.value_mut(list) {
+            Value::List(l) => {
+                let added = std::mem::replace(&mut l.items, items);
+                let modified = !added.is_empty() || l.allocated != SORTING;
+                l.allocated = state.allocated;
+                (added, modified)
             }
+            _ => (Vec::new(), false),
+        };
+        for (index, item) in added.into_iter().enumerate().rev() {
+            self.drop_list_item(list, index, item);
         }
-        merged.extend_from_slice(&left[i..]);
-        merged.extend_from_slice(&right[j..]);
-        Ok(merged)
+        (order, modified)
     }
 
     /// Whether comparing `keys` may run Python code: an instance among

@@ -31,9 +31,7 @@
 //! of rejections costs no more than the calls themselves.
 
 use super::exceptions::PyException;
-use super::frame::{
-    CallResult, Consumer, Drain, ItemCheck, MergeState, Resume, ResumeMode, SumAcc,
-};
+use super::frame::{CallResult, Consumer, Drain, ItemCheck, Resume, ResumeMode, SortDrain, SumAcc};
 use super::heap::{ObjId, Value};
 use super::types::TypeKind;
 use super::types::generator::GenState;
@@ -201,8 +199,8 @@ impl Vm {
             Consumer::Prod { acc } => self.heap.incref(*acc, holder),
             Consumer::Superset { set } => self.heap.incref(*set, holder),
             Consumer::Keys { function, .. } => self.heap.incref(*function, holder),
-            // (Its keys were held by `drain_sort`.)
-            Consumer::Sort => {}
+            // (Its keys were held by `drain_sort`; the list's items move out of it.)
+            Consumer::Sort => self.begin_sort_drain(&mut drain),
             Consumer::Subset { set, found } => {
                 self.heap.incref(*set, holder);
                 let made = self.set_object(false);
@@ -241,13 +239,16 @@ impl Vm {
                     return self.replay_instruction();
                 }
                 Ok(false) if matches!(drain.consumer, Consumer::Sort) => {
-                    // The sorted order goes to the instruction's record.
-                    let order = drain.sort.take().map(|s| s.order).unwrap_or_default();
+                    // The sorted order goes to the instruction's record (and
+                    // CPython's error if the list changed meanwhile).
+                    let modified = self.record_sort(&mut drain)?;
                     self.release_drain(*drain);
-                    let frame = self.top_frame()?;
-                    let record = &mut frame.calls_mut().replay;
-                    record.push(CallResult::Data(order.len() as u64));
-                    record.extend(order.into_iter().map(|i| CallResult::Data(i as u64)));
+                    if modified {
+                        return self.drain_failed(PyException::new(
+                            "ValueError",
+                            "list modified during sort",
+                        ));
+                    }
                     return self.replay_instruction();
                 }
                 Ok(false) => {
@@ -264,7 +265,11 @@ impl Vm {
                     return match self.start_pending_call() {
                         Some(Ok(_)) => Ok(()),
                         Some(Err(error)) => {
-                            if let Some(drain) = self.take_sink() {
+                            if let Some(mut drain) = self.take_sink() {
+                                if let Some(state) = drain.sort.as_deref_mut() {
+                                    state.sort.abort();
+                                    self.record_sort(&mut drain)?;
+                                }
                                 self.release_drain(*drain);
                             }
                             self.drain_failed(error)
@@ -273,11 +278,29 @@ impl Vm {
                     };
                 }
                 Err(error) => {
+                    if let Some(state) = drain.sort.as_deref_mut() {
+                        // The list keeps what the sort made of it so far.
+                        state.sort.abort();
+                        self.record_sort(&mut drain)?;
+                    }
                     self.release_drain(*drain);
                     return self.drain_failed(error);
                 }
             }
         }
+    }
+
+    /// A sort drain ended (sorted, or stopped by an exception): the list
+    /// gets its items back, the order reached goes to the instruction's
+    /// record (the replay puts the items in it). True when the list was
+    /// changed while it sorted.
+    fn record_sort(&mut self, drain: &mut Drain) -> Flow<bool> {
+        let (order, modified) = self.end_sort_drain(drain);
+        let frame = self.top_frame()?;
+        let record = &mut frame.calls_mut().replay;
+        record.push(CallResult::Data(order.len() as u64));
+        record.extend(order.into_iter().map(|i| CallResult::Data(i as u64)));
+        Ok(modified)
     }
 
     /// The drain failed: its instruction raises the error (recorded as the
@@ -698,7 +721,11 @@ impl Vm {
     }
 
     /// Let go of everything a drain holds.
-    pub(super) fn release_drain(&mut self, drain: Drain) {
+    pub(super) fn release_drain(&mut self, mut drain: Drain) {
+        if drain.sort.as_ref().is_some_and(|s| !s.items.is_empty()) {
+            // (A sort drain's items are the list's again, not released.)
+            let _ = self.end_sort_drain(&mut drain);
+        }
         let holder = self.continuation_referrer();
         for object in drain.held().into_iter().rev() {
             self.heap.decref(object, holder);
@@ -740,18 +767,25 @@ impl Vm {
     }
 
     /// The order that sorts `keys` (indexes, `order` their starting order)
-    /// when comparing them runs Python code (`__lt__`): a drain makes one
-    /// comparison per pull, so the work is linear in the comparisons (a
-    /// replay of the whole sort per comparison was quadratic). The replay
-    /// after it finished takes the order from the instruction's record.
+    /// when comparing them runs Python code (`__lt__`): a drain runs
+    /// CPython's `listsort` one comparison per pull, so the work is linear
+    /// in the comparisons (a replay of the whole sort per comparison was
+    /// quadratic). The replay after it finished takes the order reached
+    /// from the instruction's record, with the exception that stopped the
+    /// sort (the order is then the partial one CPython leaves).
     pub(super) fn drain_sort(
         &mut self,
         list: ObjId,
         keys: &[ObjId],
         order: Vec<usize>,
-    ) -> Flow<Vec<usize>> {
+    ) -> Flow<(Vec<usize>, Option<Box<PyException>>)> {
         if let Some(order) = self.take_logged_order()? {
-            return Ok(order);
+            let error = match self.take_logged_result()? {
+                Some(Err(error)) => Some(error),
+                Some(Ok(_)) => return Err(no_state()),
+                None => None,
+            };
+            return Ok((order, error));
         }
         let holder = self.continuation_referrer();
         for &key in keys {
@@ -766,58 +800,29 @@ impl Vm {
             stopped: false,
             hinted: false,
             keys: keys.to_vec(),
-            sort: Some(Box::new(MergeState::new(order))),
+            sort: Some(Box::new(SortDrain {
+                sort: super::timsort::TimSort::new(order),
+                items: Vec::new(),
+                allocated: 0,
+            })),
         }));
         Err(super::special::pending_error())
     }
 
-    /// One step of a sort drain: the next comparison (right run's item `<`
-    /// left run's, so equal items keep their order), its item moved to the
-    /// pass's output; false once sorted. The state changes only after the
-    /// comparison's calls are known (a pull replays from its start).
+    /// One step of a sort drain: the comparison `listsort` asks next, its
+    /// answer handed on; false once sorted. The state changes only after
+    /// the comparison's calls are known (a pull replays from its start);
+    /// an exception stops the sort where it stands.
     fn sort_pull(&mut self, drain: &mut Drain) -> Flow<bool> {
         let Some(state) = drain.sort.as_deref_mut() else {
             return Err(no_state());
         };
-        let n = state.order.len();
-        loop {
-            if state.width >= n {
-                return Ok(false);
-            }
-            let mid = (state.lo + state.width).min(n);
-            let hi = (state.lo + 2 * state.width).min(n);
-            if state.lo >= n {
-                // The pass is done: the next merges runs twice as long.
-                std::mem::swap(&mut state.order, &mut state.out);
-                state.out.clear();
-                state.width *= 2;
-                state.lo = 0;
-                state.left = 0;
-                state.right = state.width.min(n);
-                continue;
-            }
-            if state.left < mid && state.right < hi {
-                let (right_key, left_key) = (
-                    drain.keys[state.order[state.right]],
-                    drain.keys[state.order[state.left]],
-                );
-                let less = self.less_than(right_key, left_key)?;
-                if less {
-                    state.out.push(state.order[state.right]);
-                    state.right += 1;
-                } else {
-                    state.out.push(state.order[state.left]);
-                    state.left += 1;
-                }
-                return Ok(true);
-            }
-            // One run is used up: the rest of the other follows as it is.
-            state.out.extend_from_slice(&state.order[state.left..mid]);
-            state.out.extend_from_slice(&state.order[state.right..hi]);
-            state.lo = hi;
-            state.left = hi;
-            state.right = (hi + state.width).min(n);
-        }
+        let Some(super::timsort::Ask(x, y)) = state.sort.asked() else {
+            return Ok(false);
+        };
+        let less = self.less_than(drain.keys[x], drain.keys[y])?;
+        state.sort.advance(Some(less));
+        Ok(true)
     }
 
     /// `next()` of a generator from native code inside an instruction (a

@@ -344,36 +344,21 @@ pub struct Drain {
     /// The keys a [`Consumer::Keys`] drain computed so far, or those a
     /// [`Consumer::Sort`] drain compares (held).
     pub keys: Vec<ObjId>,
-    /// A [`Consumer::Sort`] drain's merge sort, where it stands.
-    pub sort: Option<Box<MergeState>>,
+    /// A [`Consumer::Sort`] drain's sort, where it stands.
+    pub sort: Option<Box<SortDrain>>,
 }
 
-/// A bottom-up merge sort of indexes into [`Drain::keys`], stopped between
-/// two comparisons: the pass merges pairs of runs `width` long from
-/// `order` into `out`; the pair at `lo` has its left run at `left..mid`
-/// and its right run at `right..hi` still to take.
+/// A [`Consumer::Sort`] drain's state: CPython's `listsort` where it
+/// stands, and the list's items, taken out of it while it sorts (as
+/// `list_sort_impl` empties the list: `__lt__` sees it empty, and any
+/// change to it is "list modified during sort").
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MergeState {
-    pub order: Vec<usize>,
-    pub out: Vec<usize>,
-    pub width: usize,
-    pub lo: usize,
-    pub left: usize,
-    pub right: usize,
-}
-
-impl MergeState {
-    pub fn new(order: Vec<usize>) -> MergeState {
-        let n = order.len();
-        MergeState {
-            out: Vec::with_capacity(n),
-            order,
-            width: 1,
-            lo: 0,
-            left: 0,
-            right: 1.min(n),
-        }
-    }
+pub struct SortDrain {
+    pub sort: super::timsort::TimSort,
+    /// The list's items (its references, moved here) while sorting.
+    pub items: Vec<ObjId>,
+    /// The list's allocation before the sort.
+    pub allocated: usize,
 }
 
 /// What a [`Drain`] does with each item (its objects held).
@@ -508,6 +493,9 @@ impl Drain {
             }
         }
         held.extend(self.keys.iter().copied());
+        if let Some(sort) = &self.sort {
+            held.extend(sort.items.iter().copied());
+        }
         held.extend(self.log.iter().filter_map(|r| r.object()));
         held
     }

@@ -45,6 +45,7 @@ mod slots;
 mod special;
 pub mod strings;
 mod suggest;
+mod timsort;
 pub mod types;
 mod unwind;
 mod wrappers;
