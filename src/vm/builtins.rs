@@ -67,6 +67,11 @@ pub enum Builtin {
     BaseRepr,
     /// `object.__init_subclass__`, bound to the new class by `super()`.
     ObjectInitSubclass,
+    /// `type.__new__`, `type.__init__`, `type.__call__` (a metaclass's
+    /// `super().__new__(...)`; see `metaclass.rs`).
+    TypeNew,
+    TypeInit,
+    TypeCall,
     ObjectSetAttr,
     ObjectDelAttr,
     ObjectGetAttribute,
@@ -155,6 +160,9 @@ impl Builtin {
             Builtin::ObjectInit => "__init__",
             Builtin::ObjectNew => "__new__",
             Builtin::ObjectInitSubclass => "__init_subclass__",
+            Builtin::TypeNew => "__new__",
+            Builtin::TypeInit => "__init__",
+            Builtin::TypeCall => "__call__",
             Builtin::BaseInit => "__init__",
             Builtin::BaseRepr => "__repr__",
             Builtin::ObjectSetAttr => "__setattr__",
@@ -315,6 +323,9 @@ pub fn refused(name: &str) -> Option<&'static str> {
 
 /// Call a builtin or a type; returns the result (the caller pushes it).
 pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
+    if let Some(result) = vm.call_type_slot(callable, args, keywords) {
+        return result;
+    }
     // `str(b, encoding)` decodes.
     if let Value::Type(TypeKind::Str) = vm.heap.value(callable)
         && (args.len() > 1 || !keywords.is_empty())
@@ -891,6 +902,10 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         Builtin::ObjectInitSubclass | Builtin::BaseInit | Builtin::BaseRepr => {
             Ok(vm.singletons.none)
         }
+        Builtin::TypeNew | Builtin::TypeInit | Builtin::TypeCall => Err(PyException::new(
+            "SystemError",
+            "type's slot called without its arguments",
+        )),
         Builtin::ObjectNew
         | Builtin::ObjectSetAttr
         | Builtin::ObjectDelAttr

@@ -9,7 +9,8 @@
 //!
 //! Special methods run as frames through `special.rs`; those bytestep does
 //! not call yet are refused, never ignored ([`UNSUPPORTED_DUNDERS`]), as are
-//! subclassing a built-in type and metaclasses.
+//! subclassing most built-in types and a metaclass's own special methods
+//! other than those of making and calling classes (`metaclass.rs`).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
@@ -63,7 +64,32 @@ const UNSUPPORTED_DUNDERS: &[&str] = &[
     "__mro_entries__",
     "__buffer__",
     "__release_buffer__",
+];
+
+/// The special methods a metaclass may define: those of making and
+/// calling its classes (a class's own entries such as `__module__` too).
+const METACLASS_DUNDERS: &[&str] = &[
+    "__new__",
+    "__init__",
+    "__call__",
     "__prepare__",
+    "__init_subclass__",
+    "__repr__",
+    "__str__",
+    "__getattr__",
+    "__class_getitem__",
+    "__module__",
+    "__qualname__",
+    "__doc__",
+    "__firstlineno__",
+    "__static_attributes__",
+    "__classcell__",
+    "__classdictcell__",
+    "__annotate__",
+    "__annotate_func__",
+    "__annotations__",
+    "__dict__",
+    "__weakref__",
 ];
 
 impl Vm {
@@ -105,7 +131,7 @@ impl Vm {
                 Some(Value::Class(_))
             ) || matches!(
                 base.slot.obj.map(|b| self.heap.value(b)),
-                Some(Value::Type(kind)) if kind.spec().subclassable
+                Some(Value::Type(kind)) if kind.spec().subclassable || *kind == TypeKind::Type
             );
             if !ok {
                 let shown = base.slot.obj.map(|b| self.heap.repr(b)).unwrap_or_default();
@@ -199,7 +225,7 @@ impl Vm {
                 keywords,
             } => {
                 let made = match namespace {
-                    Some(namespace) => self.make_class(name, bases, namespace),
+                    Some(namespace) => self.make_class(name, bases, namespace, None),
                     None => Err(null()),
                 };
                 if made.is_err()
@@ -370,7 +396,13 @@ impl Vm {
     /// The class object, from the body's namespace (whose reference moves
     /// into the class). The continuation's references to `name` and `bases`
     /// are dropped once the class holds what it needs.
-    fn make_class(&mut self, name: ObjId, bases: ObjId, namespace: ObjId) -> Flow<ObjId> {
+    fn make_class(
+        &mut self,
+        name: ObjId,
+        bases: ObjId,
+        namespace: ObjId,
+        metaclass: Option<ObjId>,
+    ) -> Flow<ObjId> {
         let holder = self.continuation_referrer();
         let name_text = self.heap.str(name);
         let base_list: Vec<ObjId> = match self.heap.value(bases) {
@@ -399,11 +431,40 @@ impl Vm {
                 "type '{base_name}' is not an acceptable base type"
             )));
         }
+        // A metaclass may define the hooks of class creation and calls;
+        // other special methods of its classes are not looked up on it yet.
+        let type_object = self.type_object_id(TypeKind::Type);
+        let is_meta = base_list
+            .iter()
+            .any(|&b| b == type_object || self.is_metaclass(b));
+        let special = special.or_else(|| {
+            if !is_meta {
+                return None;
+            }
+            match self.heap.value(namespace) {
+                Value::Dict(d) => d.entries().find_map(|e| match self.heap.value(e.key) {
+                    Value::Str(key)
+                        if key.starts_with("__")
+                            && key.ends_with("__")
+                            && !METACLASS_DUNDERS.contains(&key.as_ref()) =>
+                    {
+                        Some(format!("{key} in a metaclass"))
+                    }
+                    _ => None,
+                }),
+                _ => None,
+            }
+        });
         if let Some(special) = special {
             self.heap.decref(name, holder);
             self.heap.decref(bases, holder);
             self.heap.decref(namespace, holder);
-            return Err(self.unsupported(&format!("{special} in a class")));
+            let what = if special.ends_with("a metaclass") {
+                special
+            } else {
+                format!("{special} in a class")
+            };
+            return Err(self.unsupported(&what));
         }
         // `type_new_get_bases`: a class with no bases gets a new `(object,)`.
         let object = self.type_object_id(TypeKind::Object);
@@ -528,12 +589,16 @@ impl Vm {
             slot_names: layout.names,
             has_dict: layout.has_dict,
             has_weakref: layout.has_weakref,
+            metaclass,
         })));
         let address = self.heap.get(class).address;
         let field = |name| Referrer::Attribute {
             owner: address,
             name,
         };
+        if let Some(metaclass) = metaclass {
+            self.heap.incref(metaclass, field("__class__"));
+        }
         self.heap.incref(bases, field("__bases__"));
         self.heap.incref(base, field("__base__"));
         self.heap.incref(namespace, field("__dict__"));
@@ -636,12 +701,18 @@ impl Vm {
             return Err(argument(self, 3, namespace, "dict"));
         };
         let values: Vec<ObjId> = d.entries().map(|e| e.value).collect();
+        if base_items
+            .iter()
+            .any(|&base| self.metaclass_of(base).is_some())
+        {
+            return Err(self.unsupported("type() of bases with a metaclass, outside a call"));
+        }
         for &base in &base_items {
             match self.heap.value(base) {
                 Value::Class(_) => {}
                 Value::Type(kind) if !acceptable_base(*kind) => {}
                 Value::Type(kind) if kind.spec().subclassable => {}
-                Value::Type(TypeKind::Object) => {}
+                Value::Type(TypeKind::Object | TypeKind::Type) => {}
                 Value::Type(_) => {
                     let shown = self.heap.repr(base);
                     return Err(self.unsupported(&format!("subclassing {shown}")));
@@ -666,6 +737,18 @@ impl Vm {
         if init_subclass || set_name {
             return Err(self.unsupported("type() with __init_subclass__ or __set_name__ to call"));
         }
+        self.type_new_from(name, bases, namespace, None)
+    }
+
+    /// `type_new` once its arguments are checked: the class made from a
+    /// copy of the namespace, with `metaclass` as its type (`None`: `type`).
+    pub(super) fn type_new_from(
+        &mut self,
+        name: ObjId,
+        bases: ObjId,
+        namespace: ObjId,
+        metaclass: Option<ObjId>,
+    ) -> Flow<ObjId> {
         // `type_new_set_module`: `__module__` from the globals, if absent.
         let module_key = HashKey::Str("__module__".into());
         let has_module =
@@ -687,7 +770,7 @@ impl Vm {
         }
         self.heap.incref(name, holder);
         self.heap.incref(bases, holder);
-        let class = self.make_class(name, bases, copy)?;
+        let class = self.make_class(name, bases, copy, metaclass)?;
         Ok(class)
     }
 
@@ -768,6 +851,8 @@ impl Vm {
                 // Variable-size instances cannot take a weak reference list.
                 TypeKind::Int | TypeKind::Tuple | TypeKind::Bytes => (false, true),
                 TypeKind::Set | TypeKind::Frozenset => (false, true),
+                // A type's `tp_dict` and `tp_weaklist`.
+                TypeKind::Type => (true, true),
                 _ => (false, false),
             },
             _ => (false, false),
@@ -948,7 +1033,7 @@ impl Vm {
                 let objects: Vec<ObjId> = args.iter().filter_map(|a| a.slot.obj).collect();
                 let positional = objects.len() - kwnames.len().min(objects.len());
                 let made = if kwnames.is_empty() {
-                    self.immutable_instance(class, kind, &objects[..positional])
+                    self.immutable_instance_of(class, kind, &objects[..positional])
                 } else {
                     Err(PyException::type_error(format!(
                         "{qualname}() takes no keyword arguments"
@@ -965,7 +1050,7 @@ impl Vm {
                     }
                 }
             }
-            (None, Some(kind)) => self.builtin_instance(class, kind),
+            (None, Some(kind)) => self.builtin_instance_of(class, kind),
             (None, None) => self.plain_instance(class, type_name),
         };
         let init = self.class_lookup(class, "__init__");
@@ -1166,7 +1251,12 @@ impl Vm {
     /// An instance of a subclass of int, float, str or tuple: the value
     /// `kind(*args)` makes, as a new object of its own (never a cached
     /// small int or one-character string), tagged with its class.
-    fn immutable_instance(&mut self, class: ObjId, kind: TypeKind, args: &[ObjId]) -> Flow<ObjId> {
+    pub(super) fn immutable_instance_of(
+        &mut self,
+        class: ObjId,
+        kind: TypeKind,
+        args: &[ObjId],
+    ) -> Flow<ObjId> {
         let function = self.type_object(kind);
         let plain = super::builtins::call(self, function, args, &[])?;
         let instance = match self.heap.value(plain).clone() {
@@ -1190,7 +1280,7 @@ impl Vm {
         Ok(instance)
     }
 
-    fn builtin_instance(&mut self, class: ObjId, kind: TypeKind) -> ObjId {
+    pub(super) fn builtin_instance_of(&mut self, class: ObjId, kind: TypeKind) -> ObjId {
         let instance = match kind {
             TypeKind::Dict => self.heap.alloc(Value::Dict(Box::new(Dict::new()))),
             _ => self.list_object(Vec::new(), false),
@@ -1330,6 +1420,44 @@ impl Vm {
                 if name == "__dict__" {
                     return Some(Ok(AttrFound::Fresh(self.mapping_proxy(owner))));
                 }
+                // `type_getattro`: a data descriptor of the metaclass first,
+                // then the class's MRO, then the metaclass's other attributes.
+                let metaclass = self.metaclass_of(owner);
+                if name == "__class__" {
+                    let of = metaclass.unwrap_or_else(|| self.type_object_id(TypeKind::Type));
+                    return Some(Ok(AttrFound::Value(of)));
+                }
+                let on_meta = metaclass.and_then(|m| self.class_lookup(m, name));
+                if let Some(found) = on_meta
+                    && self.is_data_descriptor(found)
+                {
+                    return Some(match self.heap.value(found) {
+                        Value::Property {
+                            fget: Some(fget), ..
+                        } => Ok(AttrFound::Call(*fget)),
+                        Value::Property { .. } => Err(PyException::new(
+                            "AttributeError",
+                            format!(
+                                "property '{name}' of '{}' object has no getter",
+                                self.instance_type_name(owner)
+                            ),
+                        )),
+                        _ => match self.special_method(found, "__get__") {
+                            Some(get) => Ok(AttrFound::Get(get, found, Some(owner))),
+                            None => Err(self.unsupported("a metaclass's slot descriptors")),
+                        },
+                    });
+                }
+                if self.class_lookup(owner, name).is_none()
+                    && let (Some(found), Some(metaclass)) = (on_meta, metaclass)
+                {
+                    if matches!(self.heap.value(found), Value::Instance { .. })
+                        && let Some(get) = self.special_method(found, "__get__")
+                    {
+                        return Some(Ok(AttrFound::Get(get, found, Some(owner))));
+                    }
+                    return Some(Ok(self.bind_found(found, owner, metaclass)));
+                }
                 match self.class_lookup(owner, name) {
                     Some(found) => Some(Ok(match *self.heap.value(found) {
                         Value::StaticMethod(function, _) => AttrFound::Value(function),
@@ -1341,6 +1469,18 @@ impl Vm {
                         },
                         _ => AttrFound::Value(found),
                     })),
+                    None if name == "__new__"
+                        && self.builtin_base(owner).is_none()
+                        && self.class_exception_kind(owner).is_none() =>
+                    {
+                        // `type.__new__` of a metaclass, else `object.__new__`.
+                        let which = if self.is_metaclass(owner) {
+                            super::builtins::Builtin::TypeNew
+                        } else {
+                            super::builtins::Builtin::ObjectNew
+                        };
+                        Some(Ok(AttrFound::Value(self.static_builtin(which))))
+                    }
                     None => {
                         // A method of list or dict through a subclass (`Stack.append`).
                         let method = self
@@ -1349,6 +1489,10 @@ impl Vm {
                         if let Some(method) = method {
                             let function = self.static_builtin(method);
                             return Some(Ok(AttrFound::Value(function)));
+                        }
+                        // `slot_tp_getattr_hook`: the metaclass's `__getattr__`.
+                        if let Some(getattr) = self.meta_hook(owner, "__getattr__") {
+                            return Some(Ok(AttrFound::GetAttr(getattr)));
                         }
                         Some(Err(self.attribute_error(
                             owner,
@@ -1422,6 +1566,7 @@ impl Vm {
         match self.heap.value(obj) {
             Value::Instance { class, .. } => *class,
             Value::Exception(e) if e.class.is_some() => e.class.unwrap_or(obj),
+            Value::Class(c) if c.metaclass.is_some() => c.metaclass.unwrap_or(obj),
             other => self.type_object_id(other.type_kind()),
         }
     }
@@ -1509,10 +1654,10 @@ impl Vm {
         if let Some(kind) = self.builtin_base(class) {
             if is_immutable_base(kind) {
                 // `int.__new__(cls, x)`: the value is made from the arguments now.
-                return self.immutable_instance(class, kind, rest);
+                return self.immutable_instance_of(class, kind, rest);
             }
             // `list.__new__` / `dict.__new__`: an empty one, filled by `__init__`.
-            return Ok(self.builtin_instance(class, kind));
+            return Ok(self.builtin_instance_of(class, kind));
         }
         if !rest.is_empty() {
             let own_new = self
@@ -1532,92 +1677,16 @@ impl Vm {
         Ok(self.plain_instance(class, type_name))
     }
 
-    /// CALL on a class with its own `__new__` (callable, self_or_null,
-    /// args -- instance): `__new__(cls, *args)` runs as a replayed call;
-    /// then `__init__` as a frame when it returned an instance of the class.
-    /// `None` when the callable is not such a class.
+    /// CALL on a class with its own `__new__`, a class with a metaclass, a
+    /// metaclass or `__build_class__` with one (see `metaclass.rs`); `None`
+    /// for other calls.
     pub(super) fn call_class_with_new(
         &mut self,
         argc: usize,
         kwnames: &[String],
         extra: usize,
     ) -> Option<Flow> {
-        let frame = self.frames.last()?;
-        let base = frame.stack.len().checked_sub(argc + 2 + extra)?;
-        let class = frame.stack[base].obj?;
-        if !matches!(self.heap.value(class), Value::Class(_)) {
-            return None;
-        }
-        let new = self.class_lookup(class, "__new__")?;
-        let Value::StaticMethod(function, _) = *self.heap.value(new) else {
-            return None;
-        };
-        let mut call_args = vec![class];
-        let top = frame.stack.len() - extra;
-        call_args.extend(
-            frame.stack[base + 1..top]
-                .iter()
-                .filter_map(|slot| slot.obj),
-        );
-        Some(self.calling(|vm| {
-            let instance = vm.call_python_kw(function, &call_args, kwnames)?;
-            for _ in 0..extra {
-                let names = vm.pop()?;
-                vm.release(names);
-            }
-            let mut args = vm.pop_many(argc)?;
-            let self_or_null = vm.pop()?;
-            let class_popped = vm.pop()?;
-            if self_or_null.slot.obj.is_some() {
-                args.insert(0, self_or_null);
-            }
-            let init = vm.user_hook(class, "__init__");
-            let builtin = vm.builtin_base(class);
-            match init {
-                Some(init) if vm.is_instance_of_class(instance, class) => {
-                    vm.enter_init(class_popped, instance, init, args, kwnames)
-                }
-                None if builtin.is_some_and(is_immutable_base)
-                    && vm.is_instance_of_class(instance, class) =>
-                {
-                    vm.push(instance)?;
-                    for arg in args {
-                        vm.release(arg);
-                    }
-                    vm.release(class_popped);
-                    Ok(())
-                }
-                None if builtin.is_some() && vm.is_instance_of_class(instance, class) => {
-                    // `list.__init__(self, iterable)` fills what `__new__` made.
-                    let objects: Vec<ObjId> = args.iter().filter_map(|a| a.slot.obj).collect();
-                    let positional = objects.len() - kwnames.len().min(objects.len());
-                    let kind = builtin.unwrap_or(TypeKind::List);
-                    let filled = vm.builtin_init(
-                        kind,
-                        instance,
-                        &objects[..positional],
-                        kwnames,
-                        &objects[positional..],
-                    );
-                    if filled.is_ok() {
-                        vm.push(instance)?;
-                    }
-                    for arg in args {
-                        vm.release(arg);
-                    }
-                    vm.release(class_popped);
-                    filled
-                }
-                _ => {
-                    vm.push(instance)?;
-                    for arg in args {
-                        vm.release(arg);
-                    }
-                    vm.release(class_popped);
-                    Ok(())
-                }
-            }
-        }))
+        self.call_through_metaclass(argc, kwnames, extra)
     }
 
     /// `obj.name` on a list or dict made by a subclass: its class's
@@ -1669,6 +1738,9 @@ impl Vm {
 
     /// `type(obj).__name__` for messages.
     pub(super) fn instance_type_name(&self, obj: ObjId) -> &'static str {
+        if let Some(Value::Class(m)) = self.metaclass_of(obj).map(|m| self.heap.value(m)) {
+            return m.name;
+        }
         match self
             .heap
             .subclass_of(obj)
@@ -1848,7 +1920,12 @@ impl Vm {
     ) -> Flow {
         let on_class = self
             .user_class(owner)
-            .and_then(|class| self.class_lookup(class, name));
+            .or_else(|| self.metaclass_of(owner))
+            .and_then(|class| self.class_lookup(class, name))
+            .filter(|&found| {
+                // Through a metaclass only its data descriptors count.
+                self.user_class(owner).is_some() || self.is_data_descriptor(found)
+            });
         if let Some(found) = on_class {
             match *self.heap.value(found) {
                 Value::Property { fset, fdel, .. } => {
@@ -2016,6 +2093,10 @@ impl Vm {
         let own = match self.heap.value(value) {
             Value::Instance { class: own, .. } => *own,
             Value::Exception(exc) => match exc.class {
+                Some(own) => own,
+                None => return false,
+            },
+            Value::Class(c) => match c.metaclass {
                 Some(own) => own,
                 None => return false,
             },

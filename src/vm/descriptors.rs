@@ -160,6 +160,14 @@ impl Vm {
                 };
                 self.static_builtin(method)
             }
+            (Value::Type(TypeKind::Type), "__new__" | "__init__" | "__call__") => {
+                let method = match text.as_str() {
+                    "__new__" => Builtin::TypeNew,
+                    "__init__" => Builtin::TypeInit,
+                    _ => Builtin::TypeCall,
+                };
+                self.static_builtin(method)
+            }
             (Value::Member { name, .. } | Value::GetSet { name, .. }, "__name__") => {
                 let name = *name;
                 self.identifier(name)
@@ -220,6 +228,10 @@ impl Vm {
             _ if tagged.is_some() => (tagged.unwrap_or(class), false),
             Value::Instance { class, .. } => (*class, false),
             Value::Exception(exc) if exc.class.is_some() => (exc.class.unwrap_or(class), false),
+            // A class: `super(C, cls)` binds to it when it is a subclass of
+            // `C`, else (a metaclass's method) to it as an instance.
+            Value::Class(c) if c.mro.contains(&class) => (this, true),
+            Value::Class(c) if c.metaclass.is_some() => (c.metaclass.unwrap_or(this), false),
             Value::Class(_) => (this, true),
             _ => {
                 return Err(PyException::type_error(
@@ -241,7 +253,19 @@ impl Vm {
         let mut found = None;
         let mut exception_init = false;
         let mut builtin_method = None;
+        let mut type_slot = None;
         for &klass in &mro[position + 1..] {
+            if let Value::Type(TypeKind::Type) = self.heap.value(klass)
+                && matches!(text.as_str(), "__new__" | "__init__" | "__call__")
+            {
+                // `type`'s own slots, for a metaclass's methods.
+                type_slot = Some(match text.as_str() {
+                    "__new__" => self.static_builtin(Builtin::TypeNew),
+                    "__init__" => self.bound_builtin(Builtin::TypeInit, this),
+                    _ => self.bound_builtin(Builtin::TypeCall, this),
+                });
+                break;
+            }
             if let Value::Type(kind @ (TypeKind::List | TypeKind::Dict)) = *self.heap.value(klass)
                 && !is_class
             {
@@ -274,6 +298,7 @@ impl Vm {
         }
         let found = match found {
             Some(found) => found,
+            None if type_slot.is_some() => type_slot.unwrap_or(this),
             None if builtin_method.is_some() => {
                 let method = builtin_method.unwrap_or(Builtin::BaseInit);
                 self.bound_builtin(method, this)

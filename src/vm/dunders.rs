@@ -83,7 +83,8 @@ impl Vm {
         if depth > REPR_DEPTH || !seen.insert(obj) {
             return false;
         }
-        if self.tagged_hook(obj, "__repr__").is_some() {
+        if self.tagged_hook(obj, "__repr__").is_some() || self.meta_hook(obj, "__repr__").is_some()
+        {
             return true;
         }
         match self.heap.value(obj) {
@@ -169,6 +170,10 @@ impl Vm {
         if hooks && let Some(method) = self.tagged_hook(obj, "__repr__") {
             return self.call_text_hook(method, obj, pins, "__repr__");
         }
+        // A class whose metaclass defines `__repr__`.
+        if let Some(method) = self.meta_hook(obj, "__repr__") {
+            return self.call_text_hook(method, obj, pins, "__repr__");
+        }
         let items: Vec<ObjId> = match self.heap.value(obj) {
             Value::Instance { .. } => {
                 return match self.special_method(obj, "__repr__") {
@@ -248,6 +253,13 @@ impl Vm {
     /// `str(obj)` (`PyObject_Str`): the `str` slot of its type (which may
     /// call `__str__`/`__repr__`), else its heap-level `str`.
     pub(super) fn str_of(&mut self, obj: ObjId) -> Flow<String> {
+        if let Some(method) = self.meta_hook(obj, "__str__") {
+            return self.call_text_hook(method, obj, &[], "__str__");
+        }
+        if let Some(method) = self.meta_hook(obj, "__repr__") {
+            // `object.__str__` calls the repr slot; `PyObject_Str` checks it.
+            return self.call_text_hook(method, obj, &[], "__str__");
+        }
         if self.heap.has_subclassed()
             && let Some(text) = self.subclass_str(obj)?
         {

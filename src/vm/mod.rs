@@ -33,6 +33,7 @@ mod introspect;
 mod invariants;
 mod iterators;
 mod math;
+mod metaclass;
 mod module_dict;
 mod numeric;
 mod opcodes;

@@ -82,6 +82,10 @@ pub(super) struct Calls {
     sink: Option<Box<Drain>>,
     /// The iterator a drain's pull takes its item from, while it runs.
     pulling: Option<ObjId>,
+    /// The namespace the next call's frame takes as its locals (a class
+    /// body run by `__build_class__` with a metaclass), and the request's.
+    next_locals: Option<ObjId>,
+    request_locals: Option<ObjId>,
 }
 
 impl Calls {
@@ -183,6 +187,14 @@ impl Vm {
         }
         let pins = std::mem::take(&mut self.calls.next_pins);
         let kwnames = std::mem::take(&mut self.calls.next_kwnames);
+        let locals = self.calls.next_locals.take();
+        if matches!(self.heap.value(function), Value::Class(_)) {
+            // `type_call` through `_PyObject_MakeTpCall`, its Python code
+            // (`__new__`, `__init__`, a metaclass's `__call__`) called in
+            // turn, each logged.
+            self.calls.next_pins.clear();
+            return self.call_class_object(function, args, &kwnames).map(Ok);
+        }
         if let Some(&result) = self.calls.results.get(self.calls.cursor) {
             self.calls.cursor += 1;
             return match result {
@@ -209,13 +221,7 @@ impl Vm {
             }
             // A plain class with a Python `__init__`: the instance is made
             // when the call starts, `__init__` runs as the call's frame.
-            Value::Class(_) if self.natively_callable_class(function) => {}
-            Value::Class(_) => {
-                self.calls.next_pins.clear();
-                return Err(self.unsupported(
-                    "calling a class without a Python __init__, or with __new__, from inside an instruction",
-                ));
-            }
+            Value::Class(_) => {}
             _ => {
                 self.calls.next_pins.clear();
                 let positional = args.len() - kwnames.len().min(args.len());
@@ -240,6 +246,7 @@ impl Vm {
         }
         self.calls.request = Some((function, args.to_vec()));
         self.calls.request_kwnames = kwnames;
+        self.calls.request_locals = locals;
         Err(PyException::new("SystemError", PENDING))
     }
 
@@ -253,6 +260,7 @@ impl Vm {
             return None;
         };
         let kwnames = std::mem::take(&mut self.calls.request_kwnames);
+        let locals = self.calls.request_locals.take();
         let results = std::mem::take(&mut self.calls.results);
         self.calls.cursor = 0;
         let holder = self.continuation_referrer();
@@ -332,6 +340,14 @@ impl Vm {
                         }
                     }
                     frame.calls_mut().pins = pins;
+                    if let Some(namespace) = locals {
+                        // A class body: the frame holds its namespace.
+                        frame.locals_dict = Some(namespace);
+                        let referrer = super::heap::Referrer::Frame {
+                            frame: frame.qualname,
+                        };
+                        self.heap.incref(namespace, referrer);
+                    }
                 }
                 if self.track_lines {
                     self.update_line_event();
@@ -350,18 +366,6 @@ impl Vm {
         }
     }
 
-    /// Whether native code inside an instruction can call `class`: a plain
-    /// class (no built-in or exception base, no `__new__` of its own) whose
-    /// `__init__` is a Python function.
-    fn natively_callable_class(&self, class: ObjId) -> bool {
-        self.builtin_base(class).is_none()
-            && self.class_exception_kind(class).is_none()
-            && self.class_lookup(class, "__new__").is_none()
-            && self
-                .class_lookup(class, "__init__")
-                .is_some_and(|init| matches!(self.heap.value(init), Value::Function(_)))
-    }
-
     /// What a class call from native code gives once `__init__` returned
     /// `returned`: the instance (its reference the continuation's), or the
     /// `TypeError` of an `__init__` that returned something else (held as
@@ -377,6 +381,12 @@ impl Vm {
         self.heap.decref(instance, self.continuation_referrer());
         // A new reference, held as raised.
         Err(self.exception_object(&error))
+    }
+
+    /// The next call [`Vm::call_python`] makes runs with `namespace` (kept
+    /// alive by the caller) as its frame's locals.
+    pub(super) fn set_next_locals(&mut self, namespace: ObjId) {
+        self.calls.next_locals = Some(namespace);
     }
 
     /// See [`Calls::note_frame_switch`].
@@ -687,6 +697,18 @@ impl Vm {
     ) -> Flow<ObjId> {
         self.calls.next_pins = pins.to_vec();
         self.call_python(function, args)
+    }
+
+    /// [`Vm::call_python_kw`] holding `pins` while the function runs.
+    pub(super) fn call_python_kw_pinned(
+        &mut self,
+        function: ObjId,
+        args: &[ObjId],
+        kwnames: &[String],
+        pins: &[ObjId],
+    ) -> Flow<ObjId> {
+        self.calls.next_pins = pins.to_vec();
+        self.call_python_kw(function, args, kwnames)
     }
 
     /// Whether `iterator` is the one a drain's running pull takes its item from.

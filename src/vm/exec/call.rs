@@ -332,6 +332,10 @@ impl Vm {
     // unpacked arguments are laid out as CALL_KW's, then called the same way.
     pub(in crate::vm) fn call_function_ex(&mut self) -> Flow {
         self.make_callargs_a_tuple()?;
+        // Metaclasses, classes with `__new__`, `type.__call__`…
+        if let Some(done) = self.call_ex_through_metaclass() {
+            return done;
+        }
         if let Some(done) = self.call_function_ex_in_place() {
             return done;
         }

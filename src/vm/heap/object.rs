@@ -299,6 +299,9 @@ pub struct ClassObject {
     pub has_dict: bool,
     /// Its instances can be weakly referenced (a `__weakref__` pre-header slot).
     pub has_weakref: bool,
+    /// `type(cls)` when it is a metaclass the program made (held, as a heap
+    /// type holds `Py_TYPE`); `None` for `type`.
+    pub metaclass: Option<ObjId>,
 }
 
 /// A list: its items and its capacity (`allocated`, what `sys.getsizeof` counts).

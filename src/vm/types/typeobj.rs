@@ -48,6 +48,10 @@ pub const TYPE: TypeSpec = TypeSpec {
 /// What `type_traverse` visits: `tp_dict`, `tp_mro`, `tp_bases`, `tp_base`.
 fn class_traverse(_: &Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
     if let Value::Class(class) = &object.value {
+        // `subtype_traverse` visits a heap type's own type first (released last).
+        if let Some(metaclass) = class.metaclass {
+            out.push((metaclass, attribute(object, "__class__")));
+        }
         out.push((class.dict, attribute(object, "__dict__")));
         if let Some(mro) = class.mro_tuple {
             out.push((mro, attribute(object, "__mro__")));
