@@ -567,38 +567,29 @@ impl Vm {
             && len_view <= self.set_len(other)
         {
             // `other.intersection(view)`: the view's items that are members.
-            let result = self.set_object(false);
-            let (items, temp) = self.items_of(view)?;
-            let mut outcome = Ok(());
-            for item in items {
-                outcome = match self.set_contains(other, item) {
-                    Ok(true) => self.set_add(result, item),
-                    Ok(false) => Ok(()),
-                    Err(error) => Err(error),
-                };
-                if outcome.is_err() {
-                    break;
-                }
-            }
-            if let Some(temp) = temp {
-                self.heap.discard(temp);
-            }
-            return match outcome {
-                Ok(()) => Ok(result),
-                Err(error) => {
-                    self.heap.discard(result);
-                    Err(error)
-                }
-            };
+            return self.members_found_in(view, other);
         }
         if self.is_set_view(other) && self.view_len(other) > len_view {
             std::mem::swap(&mut view, &mut other);
         }
-        let (items, temp) = self.items_of(other)?;
+        self.members_found_in(other, view)
+    }
+
+    /// A new set of the items `source` yields that are in `container`
+    /// (`x in container`), in `source`'s order.
+    fn members_found_in(&mut self, source: ObjId, container: ObjId) -> Flow<ObjId> {
+        // The result is made first, as `PySet_New(NULL)` before the iteration.
         let result = self.set_object(false);
+        let (items, temp) = match self.items_of(source) {
+            Ok(found) => found,
+            Err(error) => {
+                self.heap.discard(result);
+                return Err(error);
+            }
+        };
         let mut outcome = Ok(());
         for item in items {
-            outcome = match self.contains_of(view, item) {
+            outcome = match self.contains_of(container, item) {
                 Ok(true) => self.set_add(result, item),
                 Ok(false) => Ok(()),
                 Err(error) => Err(error),

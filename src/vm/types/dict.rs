@@ -211,6 +211,13 @@ impl Dict {
     /// `i = (i*5 + perturb + 1) & mask`, `perturb >>= 5`).
     #[inline]
     fn find(&self, key: &HashKey, hash: u64) -> Option<usize> {
+        self.find_by(hash, |stored| stored == key)
+    }
+
+    /// [`Dict::find`] with the key compared by `same` (only for entries
+    /// whose hash is `hash`).
+    #[inline]
+    fn find_by(&self, hash: u64, same: impl Fn(&HashKey) -> bool) -> Option<usize> {
         let mask = self.index.len().checked_sub(1)?;
         let mut perturb = hash;
         let mut i = hash as usize & mask;
@@ -220,7 +227,7 @@ impl Dict {
                 DUMMY => {}
                 position => {
                     let slot = &self.slots[position as usize];
-                    if slot.hash == hash && slot.key == *key {
+                    if slot.hash == hash && same(&slot.key) {
                         return Some(i);
                     }
                 }
@@ -276,30 +283,11 @@ impl Dict {
     /// without making a key.
     #[inline]
     pub fn get_str(&self, name: &str) -> Option<Entry> {
-        let mask = self.index.len().checked_sub(1)?;
-        let hash = str_hash(name);
-        let mut perturb = hash;
-        let mut i = hash as usize & mask;
-        loop {
-            match self.index[i] {
-                EMPTY => return None,
-                DUMMY => {}
-                position => {
-                    let slot = &self.slots[position as usize];
-                    if slot.hash == hash
-                        && matches!(&slot.key, HashKey::Str(text) if **text == *name)
-                    {
-                        return slot.entry;
-                    }
-                }
-            }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
-        }
+        let cell = self.find_by(
+            str_hash(name),
+            |stored| matches!(stored, HashKey::Str(text) if **text == *name),
+        )?;
+        self.slots[self.index[cell] as usize].entry
     }
 
     /// Insert or replace; returns the entry replaced (its key stays, as in CPython).
