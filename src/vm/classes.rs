@@ -680,27 +680,41 @@ impl Vm {
         Ok(class)
     }
 
+    /// `type.__new__`'s argument checks (a str, a tuple, a dict, with
+    /// CPython's messages): the bases.
+    pub(super) fn type_new_arguments(
+        &self,
+        name: ObjId,
+        bases: ObjId,
+        namespace: ObjId,
+    ) -> Flow<Vec<ObjId>> {
+        let argument = |index: usize, obj: ObjId, want: &str| {
+            PyException::type_error(format!(
+                "type.__new__() argument {index} must be {want}, not {}",
+                self.heap.value(obj).type_name()
+            ))
+        };
+        if !matches!(self.heap.value(name), Value::Str(_)) {
+            return Err(argument(1, name, "str"));
+        }
+        let Value::Tuple(base_items) = self.heap.value(bases) else {
+            return Err(argument(2, bases, "tuple"));
+        };
+        if !matches!(self.heap.value(namespace), Value::Dict(_)) {
+            return Err(argument(3, namespace, "dict"));
+        }
+        Ok(base_items.to_vec())
+    }
+
     /// `type(name, bases, dict)`: a class made from a dict as a `class`
     /// statement's body would have filled it (`__module__` taken from the
     /// globals when the dict has none).
     pub(super) fn type_new(&mut self, name: ObjId, bases: ObjId, namespace: ObjId) -> Flow<ObjId> {
-        let argument = |vm: &Vm, index: usize, obj: ObjId, want: &str| {
-            PyException::type_error(format!(
-                "type.__new__() argument {index} must be {want}, not {}",
-                vm.heap.value(obj).type_name()
-            ))
+        let base_items = self.type_new_arguments(name, bases, namespace)?;
+        let values: Vec<ObjId> = match self.heap.value(namespace) {
+            Value::Dict(d) => d.entries().map(|e| e.value).collect(),
+            _ => Vec::new(),
         };
-        if !matches!(self.heap.value(name), Value::Str(_)) {
-            return Err(argument(self, 1, name, "str"));
-        }
-        let Value::Tuple(base_items) = self.heap.value(bases) else {
-            return Err(argument(self, 2, bases, "tuple"));
-        };
-        let base_items = base_items.to_vec();
-        let Value::Dict(d) = self.heap.value(namespace) else {
-            return Err(argument(self, 3, namespace, "dict"));
-        };
-        let values: Vec<ObjId> = d.entries().map(|e| e.value).collect();
         if base_items
             .iter()
             .any(|&base| self.metaclass_of(base).is_some())

@@ -70,18 +70,13 @@ impl Vm {
     /// Whether `error` is an instance of the built-in exception class named
     /// `kind` or of a subclass (`except LookupError` inside a builtin).
     pub(super) fn is_error_of(&self, error: &PyException, kind: &str) -> bool {
-        let Some(target) = super::types::exceptions::ExcKind::by_name(kind) else {
-            return false;
-        };
-        let target = TypeKind::Exc(target);
-        let own = match error.object {
-            Some(object) => match self.heap.value(object) {
-                Value::Exception(exc) => Some(exc.kind),
-                _ => None,
+        match error.object {
+            Some(object) => self.is_exception_kind(object, kind),
+            None => match (TypeKind::by_name(error.kind), TypeKind::by_name(kind)) {
+                (Some(own), Some(target)) => own.is_subtype(target),
+                _ => false,
             },
-            None => super::types::exceptions::ExcKind::by_name(error.kind),
-        };
-        own.is_some_and(|own| TypeKind::Exc(own).is_subtype(target))
+        }
     }
 
     /// An error that was caught inside a builtin (`hasattr`): its exception

@@ -155,33 +155,11 @@ impl Vm {
     /// **kwargs)` in a metaclass): the operands stay until the result is
     /// known. `None` for other calls.
     pub(super) fn call_ex_through_metaclass(&mut self) -> Option<Flow> {
-        let frame = self.frames.last()?;
-        let base = frame.stack.len().checked_sub(4)?;
-        let callable = frame.stack[base].obj?;
+        let callable = self.call_ex_callable()?;
         if !self.routed_through_metaclass(callable) {
             return None;
         }
-        let self_or_null = frame.stack[base + 1].obj;
-        let Value::Tuple(items) = self.heap.value(frame.stack[base + 2].obj?) else {
-            return None;
-        };
-        let mut args: Vec<ObjId> = self_or_null
-            .into_iter()
-            .chain(items.iter().copied())
-            .collect();
-        let mut names = Vec::new();
-        if let Some(kwargs) = frame.stack[base + 3].obj {
-            let Value::Dict(d) = self.heap.value(kwargs) else {
-                return None;
-            };
-            for entry in d.entries() {
-                let Value::Str(name) = self.heap.value(entry.key) else {
-                    return None;
-                };
-                names.push(name.to_string());
-                args.push(entry.value);
-            }
-        }
+        let (args, names) = self.call_ex_arguments()?;
         Some(self.calling(|vm| {
             // `PyObject_Call` with the tuple and dict themselves.
             let result = match vm.heap.value(callable) {
@@ -655,22 +633,7 @@ impl Vm {
         bases: ObjId,
         namespace: ObjId,
     ) -> Flow<ObjId> {
-        let argument = |vm: &Vm, index: usize, obj: ObjId, want: &str| {
-            PyException::type_error(format!(
-                "type.__new__() argument {index} must be {want}, not {}",
-                vm.heap.value(obj).type_name()
-            ))
-        };
-        if !matches!(self.heap.value(name), Value::Str(_)) {
-            return Err(argument(self, 1, name, "str"));
-        }
-        let Value::Tuple(base_items) = self.heap.value(bases) else {
-            return Err(argument(self, 2, bases, "tuple"));
-        };
-        let base_items = base_items.to_vec();
-        if !matches!(self.heap.value(namespace), Value::Dict(_)) {
-            return Err(argument(self, 3, namespace, "dict"));
-        }
+        let base_items = self.type_new_arguments(name, bases, namespace)?;
         for &base in &base_items {
             match self.heap.value(base) {
                 Value::Class(_) | Value::Type(_) => self.check_base(base)?,

@@ -1953,10 +1953,8 @@ impl Vm {
         let frame = self.frames.last()?;
         let base = frame.stack.len().checked_sub(argc + 2 + extra)?;
         let callable = frame.stack[base].obj?;
-        match self.heap.value(callable) {
-            Value::Builtin(builtins::Builtin::BuildClass) => return None,
-            Value::Builtin(_) | Value::BoundMethod { .. } | Value::Type(_) => {}
-            _ => return None,
+        if !self.is_builtin_callable(callable) {
+            return None;
         }
         let self_or_null = frame.stack[base + 1].obj;
         // The arguments where they lie, without allocating for the common few.
@@ -1971,21 +1969,7 @@ impl Vm {
         if !self.callable_in_place(callable, args) {
             return None;
         }
-        let positional = args.len().saturating_sub(kwnames.len());
-        Some(self.calling(|vm| {
-            let keywords: Vec<(&str, ObjId)> = kwnames
-                .iter()
-                .map(String::as_str)
-                .zip(args[positional..].iter().copied())
-                .collect();
-            let result = builtins::call(vm, callable, &args[..positional], &keywords);
-            if let Err(error) = &result
-                && Vm::is_pending(error)
-            {
-                return Err(error.clone());
-            }
-            vm.finish_call_in_place(result, argc + 1, extra)
-        }))
+        Some(self.call_builtin_where_it_lies(callable, args, kwnames, argc + 1, extra))
     }
 
     /// CALL_FUNCTION_EX of a builtin, in place as [`Vm::call_builtin_in_place`]
@@ -1995,14 +1979,32 @@ impl Vm {
     /// `None` when the callable is not a builtin or the arguments are not
     /// yet a tuple and a dict of str keys.
     pub(in crate::vm) fn call_function_ex_in_place(&mut self) -> Option<Flow> {
+        let callable = self.call_ex_callable()?;
+        if !self.is_builtin_callable(callable) {
+            return None;
+        }
+        let (args, names) = self.call_ex_arguments()?;
+        if !self.callable_in_place(callable, &args) {
+            return None;
+        }
+        // kwargs and callargs above self_or_null and the callable.
+        Some(self.call_builtin_where_it_lies(callable, &args, &names, 1, 2))
+    }
+
+    /// CALL_FUNCTION_EX's callable, where it lies on the stack.
+    pub(in crate::vm) fn call_ex_callable(&self) -> Option<ObjId> {
         let frame = self.frames.last()?;
         let base = frame.stack.len().checked_sub(4)?;
-        let callable = frame.stack[base].obj?;
-        match self.heap.value(callable) {
-            Value::Builtin(builtins::Builtin::BuildClass) => return None,
-            Value::Builtin(_) | Value::BoundMethod { .. } | Value::Type(_) => {}
-            _ => return None,
-        }
+        frame.stack[base].obj
+    }
+
+    /// CALL_FUNCTION_EX's arguments where they lie on the stack: self (when
+    /// there is one), the `callargs` tuple's items, then the `kwargs`
+    /// dict's values, and the keyword names. `None` unless `callargs` is a
+    /// tuple and `kwargs` absent or a dict of str keys.
+    pub(in crate::vm) fn call_ex_arguments(&self) -> Option<(Vec<ObjId>, Vec<String>)> {
+        let frame = self.frames.last()?;
+        let base = frame.stack.len().checked_sub(4)?;
         let self_or_null = frame.stack[base + 1].obj;
         let Value::Tuple(items) = self.heap.value(frame.stack[base + 2].obj?) else {
             return None;
@@ -2020,18 +2022,29 @@ impl Vm {
                 let Value::Str(name) = self.heap.value(entry.key) else {
                     return None;
                 };
-                names.push(name.clone());
+                names.push(name.to_string());
                 args.push(entry.value);
             }
         }
-        if !self.callable_in_place(callable, &args) {
-            return None;
-        }
-        let positional = args.len() - names.len();
-        Some(self.calling(|vm| {
+        Some((args, names))
+    }
+
+    /// A builtin called on `args` (the last `names.len()` of them by
+    /// keyword) that lie on the stack: a pending Python call leaves the
+    /// stack as it is for the replay; otherwise [`Vm::finish_call_in_place`].
+    fn call_builtin_where_it_lies(
+        &mut self,
+        callable: ObjId,
+        args: &[ObjId],
+        names: &[String],
+        below: usize,
+        extra: usize,
+    ) -> Flow {
+        let positional = args.len().saturating_sub(names.len());
+        self.calling(|vm| {
             let keywords: Vec<(&str, ObjId)> = names
                 .iter()
-                .map(|name| name.as_ref())
+                .map(String::as_str)
                 .zip(args[positional..].iter().copied())
                 .collect();
             let result = builtins::call(vm, callable, &args[..positional], &keywords);
@@ -2040,9 +2053,20 @@ impl Vm {
             {
                 return Err(error.clone());
             }
-            // kwargs and callargs above self_or_null and the callable.
-            vm.finish_call_in_place(result, 1, 2)
-        }))
+            vm.finish_call_in_place(result, below, extra)
+        })
+    }
+
+    /// A builtin function, method or type ([`Vm::call_builtin_in_place`]'s
+    /// callables; `__build_class__` is not one).
+    fn is_builtin_callable(&self, callable: ObjId) -> bool {
+        matches!(
+            self.heap.value(callable),
+            Value::Builtin(_) | Value::BoundMethod { .. } | Value::Type(_)
+        ) && !matches!(
+            self.heap.value(callable),
+            Value::Builtin(builtins::Builtin::BuildClass)
+        )
     }
 
     /// The end of a builtin's call in place: pop the `extra` slots, the
