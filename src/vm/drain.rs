@@ -221,7 +221,7 @@ impl Vm {
     /// recorded and the instruction replays).
     pub(super) fn pump(&mut self, mut drain: Box<Drain>) -> Flow {
         loop {
-            self.load_log(std::mem::take(&mut drain.log));
+            self.load_log(&mut drain.log);
             self.set_pulling(drain.iterator);
             let pulled = self.calling(|vm| vm.pull(&mut drain));
             self.set_pulling(None);
@@ -260,7 +260,7 @@ impl Vm {
                     };
                 }
                 Err(error) if Vm::is_pending(&error) => {
-                    drain.log = self.take_log();
+                    self.take_log(&mut drain.log);
                     self.set_sink(drain);
                     return match self.start_pending_call() {
                         Some(Ok(_)) => Ok(()),
@@ -911,6 +911,7 @@ impl Vm {
                 .last_mut()
                 .and_then(|f| f.resumed.take())
                 .ok_or_else(no_state)?;
+            let resume = self.unbox_resume(resume);
             self.pop_frame();
             return Ok(match resume.mode {
                 ResumeMode::DrainCall(drain) => Some(drain),

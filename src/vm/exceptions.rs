@@ -21,6 +21,19 @@ pub struct PyException {
     /// A `NameError` or `AttributeError`: the name that was not found, for
     /// the "Did you mean" of the traceback if nothing catches it.
     pub missing: Option<Box<Missing>>,
+    /// Not an exception at all: bytestep's own signal between the parts of
+    /// an instruction (a Python call is pending, a drain pulls again).
+    pub signal: Signal,
+}
+
+/// See [`PyException::signal`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    None,
+    /// A Python call made from inside an instruction must run first.
+    Pending,
+    /// A drain's own `filter` rejected an item: the pull starts again.
+    Again,
 }
 
 /// The name a `NameError` or `AttributeError` did not find.
@@ -44,6 +57,23 @@ impl PyException {
             reraise: false,
             fatal: kind == "SystemError",
             missing: None,
+            signal: Signal::None,
+        })
+    }
+
+    /// One of bytestep's internal signals: fatal (nothing catches it), with
+    /// no message made (it is raised once per call made from native code).
+    #[cold]
+    #[inline(never)]
+    pub fn signal(signal: Signal) -> Box<Self> {
+        Box::new(PyException {
+            kind: "SystemError",
+            message: String::new(),
+            object: None,
+            reraise: false,
+            fatal: true,
+            missing: None,
+            signal,
         })
     }
 
@@ -58,6 +88,7 @@ impl PyException {
             reraise,
             fatal: false,
             missing: None,
+            signal: Signal::None,
         })
     }
 
@@ -129,7 +160,14 @@ impl PyException {
 
 impl fmt::Display for PyException {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.message.is_empty() {
+        let signal = match self.signal {
+            Signal::None => "",
+            Signal::Pending => "bytestep: a Python call is pending",
+            Signal::Again => "bytestep: a drain's pull made progress without an item",
+        };
+        if !signal.is_empty() {
+            write!(f, "{}: {signal}", self.kind)
+        } else if self.message.is_empty() {
             write!(f, "{}", self.kind)
         } else {
             write!(f, "{}: {}", self.kind, self.message)

@@ -69,7 +69,16 @@ pub struct FrameStack {
     all: Vec<Frame>,
     /// How many of `all` are in execution.
     live: usize,
+    /// Boxes holding spare frames, for generators' frames to be swapped
+    /// into when they suspend ([`FrameStack::pop_boxed`]), so a yield and
+    /// a resume allocate nothing (not state: not cloned). (Boxes: they
+    /// are what generators keep.)
+    #[allow(clippy::vec_box)]
+    boxes: Vec<Box<Frame>>,
 }
+
+/// Boxes kept in [`FrameStack::boxes`] at most.
+const MAX_SPARE_BOXES: usize = 32;
 
 /// Returned frames kept beyond what the deepest recursion left: at most this many
 /// more are kept by [`FrameStack::push`] of a frame made elsewhere.
@@ -88,6 +97,36 @@ impl FrameStack {
             self.all.push(frame);
         }
         self.live += 1;
+    }
+
+    /// A generator's frame (boxed while suspended) becomes the innermost
+    /// one: swapped with the spare where it lands, whose box is kept.
+    pub fn push_boxed(&mut self, mut frame: Box<Frame>) {
+        if self.live < self.all.len() {
+            std::mem::swap(&mut self.all[self.live], &mut *frame);
+            if self.boxes.len() < MAX_SPARE_BOXES {
+                self.boxes.push(frame);
+            }
+            self.live += 1;
+        } else {
+            self.push(*frame);
+        }
+    }
+
+    /// Take the innermost frame out, boxed (a generator keeps its frame):
+    /// swapped into a kept box, whose spare frame stays in its place.
+    pub fn pop_boxed(&mut self) -> Option<Box<Frame>> {
+        if self.live == 0 {
+            return None;
+        }
+        match self.boxes.pop() {
+            Some(mut boxed) => {
+                self.live -= 1;
+                std::mem::swap(&mut self.all[self.live], &mut *boxed);
+                Some(boxed)
+            }
+            None => self.pop().map(Box::new),
+        }
     }
 
     /// Take the innermost frame out (a generator keeps its frame).
@@ -152,6 +191,7 @@ impl Clone for FrameStack {
         FrameStack {
             all: self.all[..self.live].to_vec(),
             live: self.live,
+            boxes: Vec::new(),
         }
     }
 }
@@ -639,6 +679,15 @@ impl Frame {
         self.on_return = None;
         self.calls = None;
         self.resumed = None;
+    }
+
+    /// [`Frame::enter`] with the arguments' strong references (moved in).
+    #[inline]
+    pub fn enter_objects(&mut self, function: ObjId, args: &[ObjId]) {
+        self.enter(function, &[]);
+        for (local, &arg) in self.locals.iter_mut().zip(args) {
+            *local = Slot::strong(arg);
+        }
     }
 
     /// The counted references the frame itself holds: locals, then the value

@@ -65,7 +65,7 @@ impl Vm {
                 "RETURN_GENERATOR at the top",
             ));
         }
-        let Some(mut frame) = self.frames.pop() else {
+        let Some(mut frame) = self.frames.pop_boxed() else {
             return Err(PyException::new("SystemError", "no frame"));
         };
         // A generator function called from inside an instruction (an
@@ -85,7 +85,7 @@ impl Vm {
         let code = Arc::clone(&frame.code);
         let qualname = code.code.qualname.clone();
         let generator = self.heap.alloc(Value::Generator(Box::new(Generator {
-            frame: Some(Box::new(frame)),
+            frame: Some(frame),
             state: GenState::Created,
             code,
             exc_state: None,
@@ -193,14 +193,16 @@ impl Vm {
         generator_object.state = GenState::Running;
         let own_exc = generator_object.exc_state.take();
         let saved_exc = std::mem::replace(&mut self.exc_info, own_exc);
-        frame.resumed = Some(Box::new(Resume {
+        frame.resumed = Some(self.boxed_resume(Resume {
             saved_exc,
             ..resume
         }));
         let depth = self.frames.len();
-        let callee = frame.code.code.qualname.clone();
-        self.heap.recorder.record(|| Event::Call { callee, depth });
-        self.frames.push(*frame);
+        self.heap.recorder.record(|| Event::Call {
+            callee: frame.code.code.qualname.clone(),
+            depth,
+        });
+        self.frames.push_boxed(frame);
         Ok(())
     }
 
@@ -362,8 +364,9 @@ impl Vm {
         let resume = self
             .frames
             .last_mut()
-            .and_then(|f| f.resumed.take().map(|r| *r))
+            .and_then(|f| f.resumed.take())
             .ok_or_else(|| PyException::new("SystemError", "not a generator frame"))?;
+        let resume = self.unbox_resume(resume);
         let own_exc = std::mem::replace(&mut self.exc_info, resume.saved_exc);
         if finished {
             if let Some(exc) = own_exc {
@@ -375,7 +378,7 @@ impl Vm {
                 generator.state = GenState::Finished;
             }
         } else {
-            let Some(frame) = self.frames.pop() else {
+            let Some(frame) = self.frames.pop_boxed() else {
                 return Err(PyException::new("SystemError", "no frame"));
             };
             let yield_from = frame
@@ -383,7 +386,7 @@ impl Vm {
                 .and_then(|i| frame.code.instrs.get(i))
                 .is_some_and(|i| i.arg == 1);
             if let Some(generator) = self.generator_mut(resume.generator) {
-                generator.frame = Some(Box::new(frame));
+                generator.frame = Some(frame);
                 generator.exc_state = own_exc;
                 generator.state = if yield_from {
                     GenState::SuspendedYieldFrom
@@ -403,12 +406,13 @@ impl Vm {
             // A yielded value outlives the borrow (PyStackRef_MakeHeapSafe).
             self.heap.incref(value, popped.referrer());
         }
-        let resume = self
-            .frames
-            .last()
-            .and_then(|f| f.resumed.as_deref().cloned())
-            .ok_or_else(|| PyException::new("SystemError", "yield outside a generator"))?;
-        if let ResumeMode::Logged(_) = resume.mode {
+        let logged = match self.frames.last().and_then(|f| f.resumed.as_deref()) {
+            Some(resume) => matches!(resume.mode, ResumeMode::Logged(_)),
+            None => {
+                return Err(PyException::new("SystemError", "yield outside a generator"));
+            }
+        };
+        if logged {
             // Native code wanted the next item: it is logged for it.
             let resume = self.leave_generator_frame(false)?;
             self.record_generator_return(resume.generator, value, true);
@@ -540,7 +544,11 @@ impl Vm {
                     Some(ResumeMode::DrainCall(_))
                 )
             });
-            let from = self.frames.last().map(|f| f.code.code.qualname.clone());
+            let from = if self.heap.recorder.enabled {
+                self.frames.last().map(|f| f.code.code.qualname.clone())
+            } else {
+                None
+            };
             let generator = self
                 .frames
                 .last()

@@ -349,6 +349,17 @@ impl Vm {
     /// shortest iterator ends it. A `StopIteration` out of `func` ends it
     /// too, as it does for every consumer of `tp_iternext`.
     fn map_next(&mut self, func: ObjId, iters: ObjId) -> Flow<Option<ObjId>> {
+        if let Value::Tuple(items) = self.heap.value(iters)
+            && let &[it] = &**items
+        {
+            // One iterable (the common case): no vectors made.
+            let Some(item) = self.next_logged(it)? else {
+                return Ok(None);
+            };
+            let result = self.try_call_python(func, &[item]);
+            self.heap.discard(item);
+            return self.iteration_result(result?);
+        }
         let iters = match self.heap.value(iters) {
             Value::Tuple(items) => items.to_vec(),
             _ => Vec::new(),

@@ -210,7 +210,7 @@ impl Vm {
                 let name = self.name(arg)?;
                 let (owner, owner_popped) = self.pop_object()?;
                 let (value, value_popped) = self.pop_object()?;
-                let text = self.heap.symbols.text(name).to_owned();
+                let text = self.heap.symbols.shared_text(name);
                 let result = self.calling(|vm| vm.store_attribute(owner, &text, value));
                 if let Err(error) = &result
                     && Vm::is_pending(error)
@@ -2381,7 +2381,7 @@ impl Vm {
         name: super::heap::Symbol,
         method_bit: bool,
     ) -> Flow {
-        let text = self.heap.symbols.text(name).to_owned();
+        let text = self.heap.symbols.shared_text(name);
         let Some(found) = self.instance_attribute(owner, &text) else {
             // Not one of these attributes (`args` of an exception): the
             // generic lookup answers.

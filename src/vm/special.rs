@@ -18,27 +18,22 @@
 //! Handlers are deterministic given the results, so a replay takes the same
 //! path. Builtin callables (`key=len`) are called directly, not recorded.
 
-use super::exceptions::PyException;
+use super::exceptions::{PyException, Signal};
 use super::frame::{CallResult, Continuation, Drain, Frame, Resume, ResumeMode, Slot};
 use super::heap::{ObjId, Value};
 use super::report::Outcome;
 use super::{Flow, Popped, Vm};
 
-/// The message of the internal error that stands for "a call is pending".
-const PENDING: &str = "bytestep: a Python call is pending";
-
-/// The internal error that stands for "a call is pending".
+/// The internal error that stands for "a call is pending" (no message
+/// made: it is raised once per call from native code, and never shown).
 pub(super) fn pending_error() -> Box<PyException> {
-    PyException::new("SystemError", PENDING)
+    PyException::signal(Signal::Pending)
 }
-
-/// The message of the internal error that ends a drain's pull early.
-const AGAIN: &str = "bytestep: a drain's pull made progress without an item";
 
 /// The internal error by which a drain's own `filter` ends a pull after
 /// rejecting an item: the drain pulls again with a fresh log.
 pub(super) fn again_error() -> Box<PyException> {
-    PyException::new("SystemError", AGAIN)
+    PyException::signal(Signal::Again)
 }
 
 pub(super) fn replay_mismatch() -> Box<PyException> {
@@ -55,8 +50,11 @@ pub(super) struct Calls {
     results: Vec<CallResult>,
     /// How many of `results` the current run has taken.
     cursor: usize,
-    /// The call the instruction asks for: the function and its arguments (held).
-    request: Option<(ObjId, Vec<ObjId>)>,
+    /// The call the instruction asks for: the function (held); its
+    /// arguments (held) are in `request_args`.
+    request: Option<ObjId>,
+    /// The requested call's arguments (kept allocated from call to call).
+    request_args: Vec<ObjId>,
     /// Objects to hold while the requested call runs (see [`Frame::pins`]), held.
     pins: Vec<ObjId>,
     /// The pins the next call made by [`Vm::call_python`] takes.
@@ -82,6 +80,9 @@ pub(super) struct Calls {
     sink: Option<Box<Drain>>,
     /// The iterator a drain's pull takes its item from, while it runs.
     pulling: Option<ObjId>,
+    /// A [`Resume`] box no frame uses, kept for the next call or resume
+    /// made for native code (one per item of a drain otherwise).
+    spare_resume: Option<Box<Resume>>,
     /// The namespace the next call's frame takes as its locals (a class
     /// body run by `__build_class__` with a metaclass), and the request's.
     next_locals: Option<ObjId>,
@@ -142,11 +143,14 @@ impl Vm {
     fn release_call_results(&mut self) {
         let holder = self.continuation_referrer();
         self.calls.cursor = 0;
-        for object in std::mem::take(&mut self.calls.results)
-            .into_iter()
-            .filter_map(CallResult::object)
-        {
+        let mut results = std::mem::take(&mut self.calls.results);
+        for object in results.drain(..).filter_map(CallResult::object) {
             self.heap.decref(object, holder);
+        }
+        // The vector is kept for the next instruction's log (unless what
+        // the releases ran logged into a new one meanwhile).
+        if self.calls.results.capacity() == 0 {
+            self.calls.results = results;
         }
     }
 
@@ -244,10 +248,12 @@ impl Vm {
             self.heap.incref(pinned, holder);
             self.calls.pins.push(pinned);
         }
-        self.calls.request = Some((function, args.to_vec()));
+        self.calls.request = Some(function);
+        self.calls.request_args.clear();
+        self.calls.request_args.extend_from_slice(args);
         self.calls.request_kwnames = kwnames;
         self.calls.request_locals = locals;
-        Err(PyException::new("SystemError", PENDING))
+        Err(pending_error())
     }
 
     /// The pending call: push its frame (its result replays the instruction,
@@ -255,10 +261,11 @@ impl Vm {
     /// native code is resumed. `None` when no call is pending.
     pub(super) fn start_pending_call(&mut self) -> Option<Flow<Outcome>> {
         let sink = self.calls.sink.take();
-        let Some((function, mut args)) = self.calls.request.take() else {
+        let Some(function) = self.calls.request.take() else {
             self.calls.sink = sink;
             return None;
         };
+        let mut args = std::mem::take(&mut self.calls.request_args);
         let kwnames = std::mem::take(&mut self.calls.request_kwnames);
         let locals = self.calls.request_locals.take();
         let results = std::mem::take(&mut self.calls.results);
@@ -269,6 +276,9 @@ impl Vm {
         };
         if sink.is_none() || !results.is_empty() {
             caller.calls_mut().replay = results;
+        } else {
+            // (Kept allocated for the next pull's log.)
+            self.calls.results = results;
         }
         let caller_name = caller.qualname;
         if let Value::Generator(_) = self.heap.value(function) {
@@ -301,13 +311,27 @@ impl Vm {
             frame: caller_name,
             index: 0,
         };
-        let popped_args: Vec<Popped> = args.into_iter().map(as_popped).collect();
         let depth = self.frames.len();
         let pins = std::mem::take(&mut self.calls.pins);
         // A class: the instance is made and its `__init__` pushed, whose
         // return gives the instance as the call's result.
         let class_call = matches!(self.heap.value(function), Value::Class(_));
+        // A plain function called with its positional parameters, nobody
+        // recording: its frame is entered as `CALL_PY_EXACT_ARGS` enters one.
+        let plain = kwnames.is_empty()
+            && locals.is_none()
+            && !self.heap.recorder.enabled
+            && depth < self.quick_depth_limit()
+            && self.enter_plain_call(function, &args);
+        let popped_args: Vec<Popped> = if plain {
+            args.clear();
+            Vec::new()
+        } else {
+            args.drain(..).map(as_popped).collect()
+        };
+        self.calls.request_args = args;
         let entered = match self.heap.value(function) {
+            _ if plain => Ok(()),
             Value::Class(_) => {
                 match self.call_class(function, as_popped(function), popped_args, &kwnames) {
                     Ok(None) => Ok(()),
@@ -331,15 +355,25 @@ impl Vm {
                         None if class_call => {}
                         None => frame.on_return = Some(Continuation::Replay),
                         Some(drain) => {
-                            frame.resumed = Some(Box::new(Resume {
+                            let resume = Resume {
                                 generator: function,
                                 holds: false,
                                 mode: ResumeMode::DrainCall(drain),
                                 saved_exc: None,
-                            }))
+                            };
+                            let boxed = match self.calls.spare_resume.take() {
+                                Some(mut boxed) => {
+                                    *boxed = resume;
+                                    boxed
+                                }
+                                None => Box::new(resume),
+                            };
+                            frame.resumed = Some(boxed);
                         }
                     }
-                    frame.calls_mut().pins = pins;
+                    if !pins.is_empty() {
+                        frame.calls_mut().pins = pins;
+                    }
                     if let Some(namespace) = locals {
                         // A class body: the frame holds its namespace.
                         frame.locals_dict = Some(namespace);
@@ -364,6 +398,54 @@ impl Vm {
                 Some(Err(error))
             }
         }
+    }
+
+    /// Push the frame of `function` called with `args` (their references
+    /// and the function's move into it) when it is a plain Python function
+    /// taking exactly these positional arguments (see [`Vm::call_plain`]);
+    /// false, having done nothing, otherwise.
+    #[inline]
+    fn enter_plain_call(&mut self, function: ObjId, args: &[ObjId]) -> bool {
+        let Vm { frames, heap, .. } = self;
+        let Value::Function(f) = heap.value(function) else {
+            return false;
+        };
+        if f.info.plain_call != Some(args.len()) {
+            return false;
+        }
+        let Some((_, frame)) = frames.push_for(&f.info, function) else {
+            return false;
+        };
+        frame.enter_objects(function, args);
+        true
+    }
+
+    /// `resume` boxed for a frame (in the spare box if there is one).
+    #[inline]
+    pub(super) fn boxed_resume(&mut self, resume: Resume) -> Box<Resume> {
+        match self.calls.spare_resume.take() {
+            Some(mut boxed) => {
+                *boxed = resume;
+                boxed
+            }
+            None => Box::new(resume),
+        }
+    }
+
+    /// A frame's resume taken out of its box (kept as the spare).
+    #[inline]
+    pub(super) fn unbox_resume(&mut self, mut boxed: Box<Resume>) -> Resume {
+        let resume = std::mem::replace(
+            &mut *boxed,
+            Resume {
+                generator: ObjId::from_index(0),
+                holds: false,
+                mode: ResumeMode::Close,
+                saved_exc: None,
+            },
+        );
+        self.calls.spare_resume = Some(boxed);
+        resume
     }
 
     /// What a class call from native code gives once `__init__` returned
@@ -489,7 +571,8 @@ impl Vm {
     pub(super) fn request_drain(&mut self, drain: Box<Drain>) {
         self.heap
             .incref(drain.iterable, self.continuation_referrer());
-        self.calls.request = Some((drain.iterable, Vec::new()));
+        self.calls.request = Some(drain.iterable);
+        self.calls.request_args.clear();
         self.calls.next_pins.clear();
         self.calls.next_kwnames.clear();
         self.calls.drain_request = Some(drain);
@@ -498,7 +581,8 @@ impl Vm {
     /// Ask to resume `generator` (held by the request).
     pub(super) fn request_resume(&mut self, generator: ObjId) {
         self.heap.incref(generator, self.continuation_referrer());
-        self.calls.request = Some((generator, Vec::new()));
+        self.calls.request = Some(generator);
+        self.calls.request_args.clear();
         self.calls.next_pins.clear();
         self.calls.next_kwnames.clear();
     }
@@ -530,18 +614,22 @@ impl Vm {
         self.calls.replays + self.calls.replayed
     }
 
-    /// Start a pull with `log` as its call results.
-    pub(super) fn load_log(&mut self, log: Vec<CallResult>) {
+    /// Start a pull with `log` as its call results (swapped in: `log`
+    /// gets the empty vector they were in, to be swapped back by
+    /// [`Vm::take_log`], so no pull allocates one).
+    pub(super) fn load_log(&mut self, log: &mut Vec<CallResult>) {
         self.calls.replays += 1;
         self.calls.replayed += log.len() as u64;
-        self.calls.results = log;
+        std::mem::swap(&mut self.calls.results, log);
+        log.clear();
         self.calls.cursor = 0;
     }
 
-    /// The pending pull's log.
-    pub(super) fn take_log(&mut self) -> Vec<CallResult> {
+    /// The pending pull's log, into `log` (empty: what [`Vm::load_log`] left there).
+    pub(super) fn take_log(&mut self, log: &mut Vec<CallResult>) {
         self.calls.cursor = 0;
-        std::mem::take(&mut self.calls.results)
+        log.clear();
+        std::mem::swap(&mut self.calls.results, log);
     }
 
     pub(super) fn set_sink(&mut self, drain: Box<Drain>) {
@@ -722,13 +810,15 @@ impl Vm {
     }
 
     /// Whether an error is a drain's filter asking for another pull.
+    #[inline]
     pub(super) fn is_again(error: &PyException) -> bool {
-        error.fatal && error.message == AGAIN
+        error.signal == Signal::Again
     }
 
     /// Whether an error stands for a pending call rather than a Python exception.
+    #[inline]
     pub(super) fn is_pending(error: &PyException) -> bool {
-        error.fatal && error.message == PENDING
+        error.signal == Signal::Pending
     }
 
     /// A frame with [`Continuation::Replay`] returned `value` (a reference the

@@ -166,6 +166,11 @@ impl Vm {
         method_bit: bool,
     ) -> Flow<bool> {
         let owner = self.peek_object(0)?;
+        if let Value::Instance { .. } = self.heap.value(owner) {
+            // No builtin type's method is an instance's (none of the tables
+            // below has its kind, and `slot_method_of` refuses instances).
+            return Ok(false);
+        }
         let kind = self.heap.value(owner).type_kind();
         if method_bit && let Some(&descriptor) = self.method_cache.get(&(kind, name)) {
             // (owner -- method, self): found before, its descriptor made then.

@@ -124,7 +124,7 @@ impl std::ops::Deref for ConstHolders {
 /// The interned names.
 #[derive(Debug, Default, Clone)]
 pub struct Symbols {
-    text: Vec<Box<str>>,
+    text: Vec<std::sync::Arc<str>>,
     index: HashMap<Box<str>, Symbol>,
 }
 
@@ -145,6 +145,13 @@ impl Symbols {
 
     pub fn text(&self, symbol: Symbol) -> &str {
         self.text.get(symbol.0 as usize).map_or("?", |t| t)
+    }
+
+    /// The text of `symbol`, shared (no copy made).
+    pub fn shared_text(&self, symbol: Symbol) -> std::sync::Arc<str> {
+        self.text
+            .get(symbol.0 as usize)
+            .map_or_else(|| "?".into(), std::sync::Arc::clone)
     }
 }
 

@@ -283,8 +283,19 @@ impl Dict {
     /// without making a key.
     #[inline]
     pub fn get_str(&self, name: &str) -> Option<Entry> {
+        self.get_str_hashed(name, str_hash(name))
+    }
+
+    /// The hash [`Dict::get_str_hashed`] takes: a name looked up in several
+    /// dicts (along a class's MRO) is hashed once.
+    pub fn name_hash(name: &str) -> u64 {
+        str_hash(name)
+    }
+
+    /// [`Dict::get_str`] with the name's hash ([`Dict::name_hash`]) given.
+    pub fn get_str_hashed(&self, name: &str, hash: u64) -> Option<Entry> {
         let cell = self.find_by(
-            str_hash(name),
+            hash,
             |stored| matches!(stored, HashKey::Str(text) if **text == *name),
         )?;
         self.slots[self.index[cell] as usize].entry
