@@ -296,6 +296,11 @@ impl Vm {
                 break;
             }
         }
+        // What `object` itself has (its slot wrappers), for an instance.
+        let object_slot = (found.is_none() && !is_class)
+            .then(|| super::wrappers::SlotMethod::lookup(TypeKind::Object, &text))
+            .flatten()
+            .map(|(method, defining, _)| Builtin::Slot(method, defining));
         let found = match found {
             Some(found) => found,
             None if type_slot.is_some() => type_slot.unwrap_or(this),
@@ -332,12 +337,15 @@ impl Vm {
             None if matches!(
                 text.as_str(),
                 "__setattr__" | "__delattr__" | "__getattribute__"
-            ) =>
+            ) || object_slot.is_some() =>
             {
-                let method = match text.as_str() {
-                    "__setattr__" => Builtin::ObjectSetAttr,
-                    "__delattr__" => Builtin::ObjectDelAttr,
-                    _ => Builtin::ObjectGetAttribute,
+                let method = match (text.as_str(), object_slot) {
+                    ("__setattr__", _) => Builtin::ObjectSetAttr,
+                    ("__delattr__", _) => Builtin::ObjectDelAttr,
+                    ("__getattribute__", _) => Builtin::ObjectGetAttribute,
+                    // `object.__repr__`, `__eq__`, `__hash__`… (slot wrappers).
+                    (_, Some(method)) => method,
+                    (_, None) => Builtin::ObjectGetAttribute,
                 };
                 let self_popped = self.pop()?;
                 let class_popped = self.pop()?;

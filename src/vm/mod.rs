@@ -8,6 +8,7 @@
 mod auto_gc;
 pub mod builtins;
 mod bytes;
+mod call_sites;
 mod classes;
 pub mod code;
 mod complex;
@@ -156,6 +157,11 @@ pub struct Vm {
     /// The next instance attribute lookup skips the class's own
     /// `__getattribute__` (`object.__getattribute__(self, name)`).
     generic_getattr: bool,
+    /// Each `CALL` site's specialization state (CPython's adaptive
+    /// counter), by code object and instruction (see `call_sites.rs`).
+    call_sites: FastMap<(usize, u32), call_sites::CallSite>,
+    /// How often each class (by id) was modified: its type version.
+    class_versions: FastMap<ObjId, u32>,
     /// Set by `RERAISE` with a saved offset: the `lasti` the next handler pushes.
     reraise_lasti: Option<usize>,
     /// Exceptions unwound so far.
@@ -263,6 +269,8 @@ impl Vm {
             popped_scratch: Vec::new(),
             last_concat: None,
             generic_getattr: false,
+            call_sites: FastMap::default(),
+            class_versions: FastMap::default(),
             reraise_lasti: None,
             unwinds: 0,
             last_exc: None,

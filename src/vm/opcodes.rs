@@ -1224,6 +1224,8 @@ impl Vm {
             // TO_BOOL_BOOL: what a comparison left for a jump.
             Value::Bool(b) => Ok(*b),
             Value::Instance { .. } | Value::DictView { .. } => self.truthy_slot(obj),
+            // A class whose metaclass has `__bool__` or `__len__`.
+            Value::Class(c) if c.metaclass.is_some() => self.truthy_slot(obj),
             value => Ok(value.truthy()),
         }
     }

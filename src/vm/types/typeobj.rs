@@ -68,8 +68,20 @@ pub const HEAP_TYPE: TypeSpec = TypeSpec {
     basic_size: GC_HEAD + 928,
     slots: Slots {
         traverse: Some(class_traverse),
+        // The metaclass's special methods (`slot_mp_subscript`…), found by
+        // `special_method` on the class; without them, `type`'s behaviour.
         vm: super::protocol::VmSlots {
-            getitem: Some(|vm, class, key| vm.class_getitem(class, key)),
+            getitem: Some(|vm, class, key| {
+                if vm.special_method(class, "__getitem__").is_some() {
+                    vm.instance_getitem(class, key)
+                } else {
+                    vm.class_getitem(class, key)
+                }
+            }),
+            len: Some(|vm, class| vm.instance_len(class)),
+            iter: Some(super::object::instance_iter_slot),
+            contains: Some(|vm, class, item| vm.instance_contains(class, item)),
+            bool: Some(|vm, class| vm.calling(|vm| vm.instance_truthy(class))),
             ..TYPE.slots.vm
         },
         ..TYPE.slots
