@@ -926,10 +926,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let digits = number.magnitude().to_str_radix(radix);
             Ok(vm.str_object(&format!("{sign}{prefix}{digits}")))
         }
-        Builtin::Super => Err(PyException::not_implemented(
-            "super() other than in super().name",
-            None,
-        )),
+        Builtin::Super => vm.make_super(args),
         Builtin::TypeMro | Builtin::TypeSubclasses => Err(PyException::type_error(format!(
             "descriptor '{}' of 'type' object needs an argument",
             builtin.name()

@@ -212,9 +212,11 @@ impl Vm {
     /// Holds what a pending continuation keeps (a class's name and bases,
     /// the instance being initialised).
     pub(super) fn continuation_referrer(&self) -> Referrer {
+        // What C code holds while a call it made runs (CPython's C locals:
+        // `type_call`'s argument tuple, `slot_tp_init`'s `__init__`…).
         Referrer::Field {
-            owner: self.exc_info_symbol,
-            field: "pending call",
+            owner: self.c_call_symbol,
+            field: "call in progress",
         }
     }
 

@@ -140,6 +140,8 @@ pub struct Vm {
     exc_info: Option<ObjId>,
     /// Names the holder of `exc_info` and of exceptions in flight.
     exc_info_symbol: Symbol,
+    /// Names what C code holds while a call it made runs (`C call in progress`).
+    c_call_symbol: Symbol,
     /// The method descriptors (`list.append`…), made on first use, immortal.
     methods: FastMap<Builtin, ObjId>,
     /// `LOAD_ATTR` with the method bit on a builtin type: the descriptor
@@ -263,6 +265,7 @@ impl Vm {
             track_lines: true,
             exc_info: None,
             exc_info_symbol: Symbol(0),
+            c_call_symbol: Symbol(0),
             methods: FastMap::default(),
             method_cache: FastMap::default(),
             deferred: Vec::new(),
@@ -279,6 +282,7 @@ impl Vm {
             recursion_limit: RECURSION_LIMIT,
         };
         vm.exc_info_symbol = vm.heap.symbols.intern("sys");
+        vm.c_call_symbol = vm.heap.symbols.intern("C");
         let mut members = builtins::BUILTINS.to_vec();
         members.extend(
             types::ExcKind::all().map(|kind| (kind.name(), Builtin::Type(TypeKind::Exc(kind)))),

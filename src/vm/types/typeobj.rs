@@ -89,9 +89,56 @@ pub const HEAP_TYPE: TypeSpec = TypeSpec {
     ..TYPE
 };
 
-/// `super()` resolves at once in bytestep: no super objects are made yet.
+/// `super`: `super().name` resolves at once (`LOAD_SUPER_ATTR`); a super
+/// object exists only when `super(...)` is taken as a value.
 pub const SUPER: TypeSpec = TypeSpec {
     basetype: true,
     kind: TypeKind::Super,
-    ..TypeSpec::new("super", GC_HEAD + 48)
+    ..TypeSpec::new("super", GC_HEAD + 40)
+};
+
+/// `super_traverse`: the object, the class, the object's type.
+fn super_traverse(_: &Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
+    if let Value::Super {
+        class,
+        obj,
+        obj_type,
+    } = &object.value
+    {
+        out.push((*obj, attribute(object, "__self__")));
+        out.push((*class, attribute(object, "__thisclass__")));
+        out.push((*obj_type, attribute(object, "__self_class__")));
+    }
+}
+
+/// `super_repr`: `<super: <class 'B'>, <B object>>`.
+fn super_repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Result<(), Stop> {
+    let Value::Super {
+        class, obj_type, ..
+    } = &object.value
+    else {
+        return Ok(());
+    };
+    let name = |id: ObjId| match &w.heap.get(id).value {
+        Value::Class(c) => c.name.to_owned(),
+        Value::Type(kind) => kind.name().to_owned(),
+        _ => "?".to_owned(),
+    };
+    let text = format!(
+        "<super: <class '{}'>, <{} object>>",
+        name(*class),
+        name(*obj_type)
+    );
+    w.push(&text)
+}
+
+/// A super object (`superobject`).
+pub const SUPER_OBJECT: TypeSpec = TypeSpec {
+    gc: true,
+    slots: Slots {
+        traverse: Some(super_traverse),
+        repr: Some(super_repr),
+        ..Slots::EMPTY
+    },
+    ..SUPER
 };
