@@ -232,7 +232,7 @@ impl Vm {
             self.set_pulling(None);
             match pulled {
                 Ok(true) => {}
-                Err(error) if Vm::is_again(&error) => {}
+                Err(error) if Vm::is_again(&error) => super::special::recycle_signal(error),
                 Ok(false) if matches!(drain.consumer, Consumer::Keys { .. }) => {
                     // The keys go to the instruction's record, as `log_objects` writes them.
                     let keys = std::mem::take(&mut drain.keys);
@@ -265,6 +265,7 @@ impl Vm {
                     };
                 }
                 Err(error) if Vm::is_pending(&error) => {
+                    super::special::recycle_signal(error);
                     self.take_log(&mut drain.log);
                     self.set_sink(drain);
                     return match self.start_pending_call() {

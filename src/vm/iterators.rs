@@ -448,7 +448,7 @@ impl Vm {
             });
             self.set_pulling(None);
             match result {
-                Err(error) if Vm::is_again(&error) => {}
+                Err(error) if Vm::is_again(&error) => super::special::recycle_signal(error),
                 other => return other,
             }
         }

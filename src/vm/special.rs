@@ -24,16 +24,47 @@ use super::heap::{ObjId, Value};
 use super::report::Outcome;
 use super::{Flow, Popped, Vm};
 
+thread_local! {
+    /// A signal's box handed back by [`recycle_signal`] for the next one:
+    /// a signal is raised once per call made from native code.
+    static SPARE_SIGNAL: std::cell::Cell<Option<Box<PyException>>> =
+        const { std::cell::Cell::new(None) };
+}
+
+fn signal_error(signal: Signal) -> Box<PyException> {
+    match SPARE_SIGNAL.with(std::cell::Cell::take) {
+        Some(mut error) => {
+            error.signal = signal;
+            error
+        }
+        None => PyException::signal(signal),
+    }
+}
+
+/// A signal taken where it ends (the pending call started, the pull
+/// retried): its box serves the next one.
+pub(super) fn recycle_signal(mut error: Box<PyException>) {
+    if error.signal != Signal::None && error.object.is_none() {
+        // (As `PyException::signal` makes it, whatever was done to it.)
+        error.kind = "SystemError";
+        error.message.clear();
+        error.reraise = false;
+        error.fatal = true;
+        error.missing = None;
+        SPARE_SIGNAL.with(|spare| spare.set(Some(error)));
+    }
+}
+
 /// The internal error that stands for "a call is pending" (no message
 /// made: it is raised once per call from native code, and never shown).
 pub(super) fn pending_error() -> Box<PyException> {
-    PyException::signal(Signal::Pending)
+    signal_error(Signal::Pending)
 }
 
 /// The internal error by which a drain's own `filter` ends a pull after
 /// rejecting an item: the drain pulls again with a fresh log.
 pub(super) fn again_error() -> Box<PyException> {
-    PyException::signal(Signal::Again)
+    signal_error(Signal::Again)
 }
 
 pub(super) fn replay_mismatch() -> Box<PyException> {

@@ -123,6 +123,7 @@ impl Vm {
     /// One error: `Err` when the instruction it was replayed into fails again.
     fn unwind_once(&mut self, mut error: Box<PyException>) -> Result<Outcome, Box<PyException>> {
         if Vm::is_pending(&error) {
+            super::special::recycle_signal(error);
             if let Some(drain) = self.take_drain_request() {
                 // A builtin drains an iterable whose items come from Python code.
                 let depth = self.frames.len();
@@ -143,7 +144,8 @@ impl Vm {
                     self.replay_raised(exc).map(|()| self.after_replay())
                 }
                 Some(Err(error)) => Ok(self.raise(error)),
-                None => Ok(self.raise(error)),
+                // (No call was asked for: the signal itself is the error.)
+                None => Ok(self.raise(super::special::pending_error())),
             };
         }
         if error.fatal {
