@@ -1033,7 +1033,7 @@ impl Vm {
         let Value::Class(c) = self.heap.value(class) else {
             return None;
         };
-        let hash = Dict::name_hash(name);
+        let hash = super::types::dict::str_hash(name);
         c.mro
             .iter()
             .find_map(|&klass| match self.heap.value(klass) {

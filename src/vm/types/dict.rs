@@ -157,7 +157,7 @@ fn key_hash(key: &HashKey) -> u64 {
 
 /// The index's hash of a str key, from its text (no key to build for a lookup).
 #[inline]
-fn str_hash(text: &str) -> u64 {
+pub fn str_hash(text: &str) -> u64 {
     use std::hash::Hasher;
     let mut hasher = KeyHasher::default();
     hasher.write(text.as_bytes());
@@ -286,13 +286,8 @@ impl Dict {
         self.get_str_hashed(name, str_hash(name))
     }
 
-    /// The hash [`Dict::get_str_hashed`] takes: a name looked up in several
-    /// dicts (along a class's MRO) is hashed once.
-    pub fn name_hash(name: &str) -> u64 {
-        str_hash(name)
-    }
-
-    /// [`Dict::get_str`] with the name's hash ([`Dict::name_hash`]) given.
+    /// [`Dict::get_str`] with the name's [`str_hash`] already known (a
+    /// lookup along an MRO hashes the name once).
     pub fn get_str_hashed(&self, name: &str, hash: u64) -> Option<Entry> {
         let cell = self.find_by(
             hash,
