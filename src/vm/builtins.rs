@@ -336,16 +336,14 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
     let builtin = match vm.heap.value(callable) {
         Value::Builtin(Builtin::Slot(method, owner)) => {
             let (method, owner) = (*method, *owner);
-            no_keywords(method.name(), keywords)?;
-            return vm.call_slot_method(method, owner, args, None);
+            return vm.call_slot_method(method, owner, args, keywords, None);
         }
         Value::BoundMethod {
             method: Builtin::Slot(method, kind),
             owner,
         } => {
             let (method, kind, owner) = (*method, *kind, *owner);
-            no_keywords(method.name(), keywords)?;
-            return vm.call_slot_method(method, kind, args, Some(owner));
+            return vm.call_slot_method(method, kind, args, keywords, Some(owner));
         }
         Value::Builtin(Builtin::Method(method)) => {
             let method = *method;

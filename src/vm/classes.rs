@@ -1504,6 +1504,19 @@ impl Vm {
                             let function = self.static_builtin(method);
                             return Some(Ok(AttrFound::Value(function)));
                         }
+                        // A class method of the built-in base, bound to the
+                        // subclass (`MyInt.from_bytes`).
+                        if let Some((
+                            method,
+                            defining,
+                            super::types::attrs::AttrKind::ClassMethod,
+                        )) = self
+                            .builtin_base(owner)
+                            .and_then(|kind| super::wrappers::SlotMethod::lookup(kind, name))
+                        {
+                            let method = super::builtins::Builtin::Slot(method, defining);
+                            return Some(Ok(AttrFound::Fresh(self.bound_builtin(method, owner))));
+                        }
                         // `slot_tp_getattr_hook`: the metaclass's `__getattr__`.
                         if let Some(getattr) = self.meta_hook(owner, "__getattr__") {
                             return Some(Ok(AttrFound::GetAttr(getattr)));

@@ -35,6 +35,7 @@ mod iterators;
 mod math;
 mod metaclass;
 mod module_dict;
+mod number_bytes;
 mod numeric;
 mod opcodes;
 pub mod output;

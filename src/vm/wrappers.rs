@@ -69,6 +69,12 @@ pub enum SlotMethod {
     AsIntegerRatio,
     SizeOf,
     GetState,
+    /// `int.to_bytes`, the class method `int.from_bytes`, `float.hex`
+    /// and the class method `float.fromhex` (see `number_bytes.rs`).
+    ToBytes,
+    FromBytes,
+    FloatHex,
+    FromHex,
 }
 
 /// Names of the binary special methods: (plain, reflected, in-place) per operator.
@@ -150,6 +156,10 @@ const OTHERS: &[(SlotMethod, &str)] = &[
     (SlotMethod::AsIntegerRatio, "as_integer_ratio"),
     (SlotMethod::SizeOf, "__sizeof__"),
     (SlotMethod::GetState, "__getstate__"),
+    (SlotMethod::ToBytes, "to_bytes"),
+    (SlotMethod::FromBytes, "from_bytes"),
+    (SlotMethod::FloatHex, "hex"),
+    (SlotMethod::FromHex, "fromhex"),
 ];
 
 impl SlotMethod {
@@ -211,11 +221,24 @@ impl SlotMethod {
     /// that defines it, when CPython's type has it and bytestep can run it.
     pub fn lookup(kind: TypeKind, name: &str) -> Option<(SlotMethod, TypeKind, AttrKind)> {
         let (attr_kind, defining) = attrs::find(kind, name)?;
+        let method = SlotMethod::by_name(name)?;
+        let defining = TypeKind::by_name(defining)?;
+        match method {
+            SlotMethod::ToBytes | SlotMethod::FromBytes if defining != TypeKind::Int => {
+                return None;
+            }
+            SlotMethod::FloatHex | SlotMethod::FromHex if defining != TypeKind::Float => {
+                return None;
+            }
+            SlotMethod::FromBytes | SlotMethod::FromHex => {
+                return (attr_kind == AttrKind::ClassMethod)
+                    .then_some((method, defining, attr_kind));
+            }
+            _ => {}
+        }
         if !matches!(attr_kind, AttrKind::SlotWrapper | AttrKind::Method) {
             return None;
         }
-        let method = SlotMethod::by_name(name)?;
-        let defining = TypeKind::by_name(defining)?;
         // Methods bytestep's own method tables run (`list.append`) are not these.
         Some((method, defining, attr_kind))
     }
@@ -305,31 +328,76 @@ impl Vm {
         method: SlotMethod,
         owner: TypeKind,
         args: &[ObjId],
+        keywords: &[(&str, ObjId)],
         bound: Option<ObjId>,
     ) -> Call {
+        let wrapper = method.is_wrapper(owner);
         let (obj, rest) = match bound {
             Some(obj) => (obj, args),
             None => {
                 let Some((&obj, rest)) = args.split_first() else {
-                    return Err(PyException::type_error(format!(
-                        "descriptor '{}' of '{}' object needs an argument",
-                        method.name(),
-                        owner.name()
-                    )));
+                    return Err(PyException::type_error(if wrapper {
+                        format!(
+                            "descriptor '{}' of '{}' object needs an argument",
+                            method.name(),
+                            owner.name()
+                        )
+                    } else {
+                        format!(
+                            "unbound method {}.{}() needs an argument",
+                            owner.name(),
+                            method.name()
+                        )
+                    }));
                 };
                 let kind = self.heap.value(obj).type_kind();
                 if !kind.is_subtype(owner) {
-                    return Err(PyException::type_error(format!(
-                        "descriptor '{}' requires a '{}' object but received a '{}'",
-                        method.name(),
-                        owner.name(),
-                        self.heap.value(obj).type_name()
-                    )));
+                    return Err(PyException::type_error(if wrapper {
+                        format!(
+                            "descriptor '{}' requires a '{}' object but received a '{}'",
+                            method.name(),
+                            owner.name(),
+                            self.heap.value(obj).type_name()
+                        )
+                    } else {
+                        format!(
+                            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                            method.name(),
+                            owner.name(),
+                            self.heap.value(obj).type_name()
+                        )
+                    }));
                 }
                 (obj, rest)
             }
         };
+        match method {
+            SlotMethod::ToBytes => return self.int_to_bytes(obj, rest, keywords),
+            SlotMethod::FromBytes => return self.int_from_bytes_of(obj, rest, keywords),
+            SlotMethod::FromHex | SlotMethod::FloatHex if !keywords.is_empty() => {
+                return Err(PyException::type_error(format!(
+                    "float.{}() takes no keyword arguments",
+                    method.name()
+                )));
+            }
+            SlotMethod::FromHex => return self.float_fromhex_of(obj, rest),
+            _ => {}
+        }
+        if let Some((keyword, _)) = keywords.first() {
+            return Err(PyException::type_error(format!(
+                "{}() takes no keyword arguments (got '{keyword}')",
+                method.name()
+            )));
+        }
         let (min, max) = method.arity();
+        if !wrapper && max == 0 && !rest.is_empty() {
+            return Err(PyException::type_error(format!(
+                "{}.{}() takes no arguments ({} given)",
+                owner.name(),
+                method.name(),
+                rest.len()
+            )));
+        }
         if rest.len() < min || rest.len() > max {
             let expected = if rest.len() > max { max } else { min };
             return Err(PyException::type_error(format!(
@@ -530,6 +598,14 @@ impl Vm {
                 _ => Ok(self.bool_object(true)),
             },
             SlotMethod::AsIntegerRatio => self.as_integer_ratio(obj),
+            SlotMethod::FloatHex => self.float_hex_of(obj),
+            // Taken by `call_slot_method` with their keywords.
+            SlotMethod::ToBytes | SlotMethod::FromBytes | SlotMethod::FromHex => {
+                Err(PyException::new(
+                    "SystemError",
+                    "bytestep: a method called without its keywords",
+                ))
+            }
             // `sys.getsizeof` less the GC header it adds for tracked objects.
             SlotMethod::GetState => self.object_getstate(obj),
             SlotMethod::SizeOf => {
@@ -648,7 +724,10 @@ impl Vm {
         if matches!(kind, TypeKind::Object | TypeKind::Type) {
             return None;
         }
-        let (method, defining, _) = SlotMethod::lookup(kind, name)?;
+        let (method, defining, attr_kind) = SlotMethod::lookup(kind, name)?;
+        if attr_kind == AttrKind::ClassMethod {
+            return None;
+        }
         Some(Builtin::Slot(method, defining))
     }
 
@@ -702,7 +781,13 @@ impl Vm {
             }
             Some((AttrKind::NoneValue, _)) => Some(Ok(self.singletons.none)),
             Some(_) => {
-                let (method, defining, _) = SlotMethod::lookup(kind, name)?;
+                let (method, defining, attr_kind) = SlotMethod::lookup(kind, name)?;
+                // A class method binds to the object's type (`(5).from_bytes`).
+                let owner = if attr_kind == AttrKind::ClassMethod {
+                    self.type_object(kind)
+                } else {
+                    owner
+                };
                 Some(Ok(
                     self.bound_builtin(Builtin::Slot(method, defining), owner)
                 ))
@@ -748,8 +833,13 @@ impl Vm {
                 Some(Ok(self.static_builtin(method)))
             }
             Some(_) => {
-                let (method, defining, _) = SlotMethod::lookup(of, name)?;
-                Some(Ok(self.static_builtin(Builtin::Slot(method, defining))))
+                let (method, defining, attr_kind) = SlotMethod::lookup(of, name)?;
+                let builtin = Builtin::Slot(method, defining);
+                Some(Ok(if attr_kind == AttrKind::ClassMethod {
+                    self.bound_builtin(builtin, owner)
+                } else {
+                    self.static_builtin(builtin)
+                }))
             }
             // The metatype's own (`int.mro`) are not built.
             None if attrs::find(TypeKind::Type, name).is_some() => None,
