@@ -109,6 +109,11 @@ pub enum Builtin {
     /// A special method of a built-in type (`int.__add__`) or a plain
     /// method of numbers (`int.bit_length`), with the type defining it.
     Slot(super::wrappers::SlotMethod, TypeKind),
+    /// `sys.stdout` / `sys.stderr` (an object, not a function: its type is
+    /// `TextIOWrapper`), and their `write` and `flush`.
+    Stream(super::streams::Stream),
+    StreamWrite(super::streams::Stream),
+    StreamFlush(super::streams::Stream),
 }
 
 impl Builtin {
@@ -186,6 +191,9 @@ impl Builtin {
             Builtin::GetRecursionLimit => "getrecursionlimit",
             Builtin::SetRecursionLimit => "setrecursionlimit",
             Builtin::Exit => "exit",
+            Builtin::Stream(stream) => stream.name(),
+            Builtin::StreamWrite(_) => "write",
+            Builtin::StreamFlush(_) => "flush",
         }
     }
 
@@ -203,6 +211,7 @@ impl Builtin {
             | Builtin::ObjectSetAttr
             | Builtin::ObjectDelAttr
             | Builtin::ObjectGetAttribute => TypeKind::WrapperDescriptor,
+            Builtin::Stream(_) => TypeKind::TextIOWrapper,
             _ => TypeKind::BuiltinFunction,
         }
     }
@@ -226,6 +235,14 @@ impl Builtin {
             }
             Builtin::Slot(method, kind) => method.repr(kind),
             Builtin::DictFromKeys => "<built-in method fromkeys of type object>".into(),
+            Builtin::Stream(stream) => format!(
+                "<_io.TextIOWrapper name='{}' mode='w' encoding='utf-8'>",
+                stream.name()
+            ),
+            Builtin::StreamWrite(_) | Builtin::StreamFlush(_) => format!(
+                "<built-in method {} of _io.TextIOWrapper object>",
+                self.name()
+            ),
             _ => format!("<built-in function {}>", self.name()),
         }
     }
@@ -944,6 +961,19 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         )),
         Builtin::DictFromKeys => vm.dict_fromkeys(args),
         Builtin::StrMakeTrans => vm.str_maketrans(args),
+        Builtin::Stream(_) => Err(PyException::type_error(
+            "'_io.TextIOWrapper' object is not callable",
+        )),
+        Builtin::StreamWrite(stream) => vm.stream_write(stream, args),
+        Builtin::StreamFlush(_) => {
+            if !args.is_empty() {
+                return Err(PyException::type_error(format!(
+                    "flush() takes no arguments ({} given)",
+                    args.len()
+                )));
+            }
+            Ok(vm.singletons.none)
+        }
     }
 }
 
@@ -1042,15 +1072,39 @@ fn print(vm: &mut Vm, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
         };
         *slot = Some(value);
     }
-    if let Some(flush) = flush {
+    let flush = match flush {
         // `flush: bool`: the argument's truth, taken as it is parsed.
-        vm.truthy(flush)?;
+        Some(flush) => vm.truthy(flush)?,
+        None => false,
+    };
+    // `file=None` is `sys.stdout` as it is now (nothing when that is None).
+    let file = match file {
+        Some(file) if file != vm.singletons.none => Some(file),
+        _ => vm.sys_stdout(),
+    };
+    if file == Some(vm.singletons.none) {
+        return Ok(vm.singletons.none);
     }
-    if let Some(file) = file
-        && file != vm.singletons.none
-    {
-        return Err(vm.unsupported("print(file=...) other than None"));
-    }
+    let stream = match file.map(|file| (file, vm.heap.value(file))) {
+        None => super::streams::Stream::Stdout,
+        Some((_, &Value::Builtin(Builtin::Stream(stream)))) => stream,
+        Some((file, _)) => {
+            for (name, value) in [("sep", sep), ("end", end)] {
+                if let Some(value) = value
+                    && !matches!(vm.heap.value(value), Value::Str(_) | Value::None)
+                {
+                    return Err(PyException::type_error(format!(
+                        "{name} must be None or a string, not {}",
+                        vm.heap.value(value).type_name()
+                    )));
+                }
+            }
+            let none = vm.singletons.none;
+            let sep = sep.filter(|&s| s != none);
+            let end = end.filter(|&e| e != none);
+            return vm.print_to_file(file, args, sep, end, flush);
+        }
+    };
     let text_of =
         |name: &str, value: Option<ObjId>, default: &str| match value.map(|v| vm.heap.value(v)) {
             None | Some(Value::None) => Ok(default.to_owned()),
@@ -1097,10 +1151,7 @@ fn print(vm: &mut Vm, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
     }
     if text.len() > already {
         let new = text[already..].to_owned();
-        vm.output.push_str(&new);
-        vm.heap
-            .recorder
-            .record(|| super::report::Event::Output { text: new });
+        vm.write_stream(stream, &new);
     }
     let printed = if pending { text.len().max(already) } else { 0 };
     if let Ok(frame) = vm.top_frame()

@@ -2072,6 +2072,10 @@ impl Vm {
                 }
                 c.dict
             }
+            // `sys.stdout = capture`: a built-in module's names.
+            Value::Module(m) if m.dict.is_none() => {
+                return self.module_set_attribute(owner, name, value);
+            }
             other => {
                 return Err(PyException::new(
                     "AttributeError",
