@@ -67,6 +67,9 @@ pub enum Builtin {
     BaseRepr,
     /// `object.__init_subclass__`, bound to the new class by `super()`.
     ObjectInitSubclass,
+    /// `cls.mro()` and `cls.__subclasses__()` of a class the program made.
+    TypeMro,
+    TypeSubclasses,
     /// `type.__new__`, `type.__init__`, `type.__call__` (a metaclass's
     /// `super().__new__(...)`; see `metaclass.rs`).
     TypeNew,
@@ -165,6 +168,8 @@ impl Builtin {
             Builtin::ObjectInit => "__init__",
             Builtin::ObjectNew => "__new__",
             Builtin::ObjectInitSubclass => "__init_subclass__",
+            Builtin::TypeMro => "mro",
+            Builtin::TypeSubclasses => "__subclasses__",
             Builtin::TypeNew => "__new__",
             Builtin::TypeInit => "__init__",
             Builtin::TypeCall => "__call__",
@@ -507,6 +512,32 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             return Ok(vm.singletons.none);
         }
         Value::BoundMethod {
+            method: method @ (Builtin::TypeMro | Builtin::TypeSubclasses),
+            owner,
+        } => {
+            let (method, owner) = (*method, *owner);
+            if !args.is_empty() || !keywords.is_empty() {
+                return Err(PyException::type_error(format!(
+                    "{}() takes no arguments ({} given)",
+                    if method == Builtin::TypeMro {
+                        "type.mro"
+                    } else {
+                        "type.__subclasses__"
+                    },
+                    args.len() + keywords.len()
+                )));
+            }
+            let items = if method == Builtin::TypeMro {
+                match vm.heap.value(owner) {
+                    Value::Class(c) => c.mro.clone(),
+                    _ => Vec::new(),
+                }
+            } else {
+                vm.subclasses_of(owner)
+            };
+            return Ok(vm.list_object(items, false));
+        }
+        Value::BoundMethod {
             method: Builtin::ObjectInitSubclass,
             owner,
         } => {
@@ -682,7 +713,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::IsInstance => {
             let [obj, classinfo] = exactly(builtin, args)?;
-            let result = vm.is_instance(obj, classinfo)?;
+            let result = vm.isinstance_checked(obj, classinfo, 0)?;
             Ok(vm.bool_object(result))
         }
         Builtin::Sum => {
@@ -910,10 +941,11 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let digits = number.magnitude().to_str_radix(radix);
             Ok(vm.str_object(&format!("{sign}{prefix}{digits}")))
         }
-        Builtin::Super => Err(PyException::not_implemented(
-            "super() other than in super().name",
-            None,
-        )),
+        Builtin::Super => vm.make_super(args),
+        Builtin::TypeMro | Builtin::TypeSubclasses => Err(PyException::type_error(format!(
+            "descriptor '{}' of 'type' object needs an argument",
+            builtin.name()
+        ))),
         Builtin::ObjectInitSubclass | Builtin::BaseInit | Builtin::BaseRepr => {
             Ok(vm.singletons.none)
         }

@@ -69,6 +69,13 @@ const UNSUPPORTED_DUNDERS: &[&str] = &[
 /// The special methods a metaclass may define: those of making and
 /// calling its classes (a class's own entries such as `__module__` too).
 const METACLASS_DUNDERS: &[&str] = &[
+    "__instancecheck__",
+    "__subclasscheck__",
+    "__len__",
+    "__iter__",
+    "__contains__",
+    "__getitem__",
+    "__bool__",
     "__new__",
     "__init__",
     "__call__",
@@ -205,9 +212,11 @@ impl Vm {
     /// Holds what a pending continuation keeps (a class's name and bases,
     /// the instance being initialised).
     pub(super) fn continuation_referrer(&self) -> Referrer {
+        // What C code holds while a call it made runs (CPython's C locals:
+        // `type_call`'s argument tuple, `slot_tp_init`'s `__init__`…).
         Referrer::Field {
-            owner: self.exc_info_symbol,
-            field: "pending call",
+            owner: self.c_call_symbol,
+            field: "call in progress",
         }
     }
 
@@ -961,6 +970,19 @@ impl Vm {
                 _ => vec![object],
             }
         };
+        // `check_duplicates`, before any merging.
+        for (i, &base) in bases.iter().enumerate() {
+            if bases[i + 1..].contains(&base) {
+                let name = match self.heap.value(base) {
+                    Value::Class(c) => c.name,
+                    Value::Type(kind) => kind.name(),
+                    _ => "object",
+                };
+                return Err(PyException::type_error(format!(
+                    "duplicate base class {name}"
+                )));
+            }
+        }
         let mut sequences: Vec<Vec<ObjId>> = bases.iter().map(|&b| mro_of(b)).collect();
         sequences.push(bases.to_vec());
         if bases.is_empty() {
@@ -1020,6 +1042,21 @@ impl Vm {
                 },
                 _ => None,
             })
+    }
+
+    /// `cls.__subclasses__()`: the live classes that name `class` among
+    /// their bases, in the order they were made (`tp_subclasses`).
+    pub(super) fn subclasses_of(&self, class: ObjId) -> Vec<ObjId> {
+        let mut found: Vec<(u64, ObjId)> = self
+            .heap
+            .live_objects()
+            .filter_map(|(id, object)| match &object.value {
+                Value::Class(c) if c.bases.contains(&class) => Some((object.serial, id)),
+                _ => None,
+            })
+            .collect();
+        found.sort_unstable();
+        found.into_iter().map(|(_, id)| id).collect()
     }
 
     /// Calling a class: a new instance, then `__init__` as a frame if there is one.
@@ -1517,6 +1554,17 @@ impl Vm {
                             let method = super::builtins::Builtin::Slot(method, defining);
                             return Some(Ok(AttrFound::Fresh(self.bound_builtin(method, owner))));
                         }
+                        // `type.mro` and `type.__subclasses__`, bound to the class.
+                        let type_method = match name {
+                            "mro" => Some(super::builtins::Builtin::TypeMro),
+                            "__subclasses__" => Some(super::builtins::Builtin::TypeSubclasses),
+                            _ => None,
+                        };
+                        if let Some(method) = type_method
+                            && on_meta.is_none()
+                        {
+                            return Some(Ok(AttrFound::Fresh(self.bound_builtin(method, owner))));
+                        }
                         // `slot_tp_getattr_hook`: the metaclass's `__getattr__`.
                         if let Some(getattr) = self.meta_hook(owner, "__getattr__") {
                             return Some(Ok(AttrFound::GetAttr(getattr)));
@@ -2006,6 +2054,10 @@ impl Vm {
                 }
                 _ => {}
             }
+        }
+        if matches!(self.heap.value(owner), Value::Class(_)) {
+            // `type_setattro`: the class's version changes (`PyType_Modified`).
+            self.class_modified(owner);
         }
         let tagged = self.heap.subclass_of(owner).map(|tag| tag.dict);
         let dict = match self.heap.value(owner) {

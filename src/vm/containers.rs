@@ -1169,12 +1169,11 @@ impl Vm {
             // any stable sort gives listsort's very order.
             order.sort_by_key(|&i| ints[i]);
             (order, None)
-        } else if order.len() >= 64 && self.in_calling() && self.comparisons_run_python(&keys) {
-            // `__lt__` frames: one comparison per pull of a drain.
+        } else if order.len() >= 2 && self.in_calling() && self.comparisons_run_python(&keys) {
+            // `__lt__` frames: one comparison per pull of a drain, the list
+            // empty meanwhile (as `list_sort_impl` leaves it, at any size).
             self.drain_sort(list, &keys, order)?
         } else {
-            // (Fewer than 64: a comparison running Python code replays the
-            // instruction, cheap enough for a run and its binary insertion.)
             self.sort_now(order, &keys)?
         };
         if reverse {

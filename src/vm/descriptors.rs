@@ -209,7 +209,145 @@ impl Vm {
     /// `super().name`, looked up along `type(self).__mro__` after `class`.
     pub(super) fn load_super_attr(&mut self, arg: u32) -> Flow {
         let name = self.name(arg >> 2)?;
-        let method_bit = arg & 1 == 1;
+        self.load_super_attr_named(name, arg & 1 == 1)
+    }
+
+    /// `super(...)` called as a function (where the compiler made no
+    /// `LOAD_SUPER_ATTR`): a super object. No arguments: the calling
+    /// frame's `__class__` cell and first argument, as `super_init` finds them.
+    pub(super) fn make_super(&mut self, args: &[ObjId]) -> Flow<ObjId> {
+        let (class, obj) = match *args {
+            [] => self.super_arguments_of_frame()?,
+            [class, obj] => (class, obj),
+            [_] => {
+                return Err(self.unsupported("super() with one argument (an unbound super object)"));
+            }
+            _ => {
+                return Err(PyException::type_error(format!(
+                    "super() takes at most 2 arguments ({} given)",
+                    args.len()
+                )));
+            }
+        };
+        if !matches!(self.heap.value(class), Value::Class(_) | Value::Type(_)) {
+            return Err(PyException::type_error(format!(
+                "super() argument 1 must be a type, not {}",
+                self.heap.value(class).type_name()
+            )));
+        }
+        // `supercheck`: an instance of `class`, or a subclass of it.
+        let obj_type = if matches!(self.heap.value(obj), Value::Class(_))
+            && self.is_subclass(obj, class).unwrap_or(false)
+        {
+            obj
+        } else if self.is_instance(obj, class).unwrap_or(false) {
+            match self.heap.value(obj) {
+                Value::Instance { class, .. } => *class,
+                _ => match self.heap.subclass_of(obj) {
+                    Some(tag) => tag.class,
+                    None => {
+                        let kind = self.heap.value(obj).type_kind();
+                        self.type_object_id(kind)
+                    }
+                },
+            }
+        } else {
+            let of = |vm: &Vm, id: ObjId| match vm.heap.value(id) {
+                Value::Class(c) => c.name.to_owned(),
+                Value::Type(kind) => kind.name().to_owned(),
+                other => other.type_name().to_owned(),
+            };
+            return Err(PyException::type_error(format!(
+                "super(type, obj): obj ({} {}) is not an instance or subtype of type ({}).",
+                if matches!(self.heap.value(obj), Value::Class(_) | Value::Type(_)) {
+                    "type"
+                } else {
+                    "instance of"
+                },
+                self.instance_type_name(obj),
+                of(self, class)
+            )));
+        };
+        let made = self.heap.alloc(Value::Super {
+            class,
+            obj,
+            obj_type,
+        });
+        let address = self.heap.get(made).address;
+        for (held, name) in [
+            (obj, "__self__"),
+            (class, "__thisclass__"),
+            (obj_type, "__self_class__"),
+        ] {
+            self.heap.incref(
+                held,
+                super::heap::Referrer::Attribute {
+                    owner: address,
+                    name,
+                },
+            );
+        }
+        Ok(made)
+    }
+
+    /// `super()`'s implicit arguments: the `__class__` cell and the first
+    /// argument of the frame that calls it.
+    fn super_arguments_of_frame(&self) -> Flow<(ObjId, ObjId)> {
+        let frame = self.frames.last().ok_or_else(null)?;
+        let runtime = |message: &str| PyException::new("RuntimeError", message);
+        if frame.code.code.argcount == 0 || frame.locals.is_empty() {
+            return Err(runtime("super(): no arguments"));
+        }
+        let contents = |slot: Option<ObjId>| match slot.map(|s| self.heap.value(s)) {
+            Some(Value::Cell(inner)) => *inner,
+            _ => slot,
+        };
+        let class_name = self.heap.symbols.get("__class__");
+        let cell = frame
+            .code
+            .localsplus
+            .iter()
+            .position(|&name| Some(name) == class_name)
+            .and_then(|index| frame.locals.get(index))
+            .map(|slot| slot.obj);
+        let class = match cell {
+            None => return Err(runtime("super(): __class__ cell not found")),
+            Some(slot) => match contents(slot) {
+                Some(class) => class,
+                None => return Err(runtime("super(): empty __class__ cell")),
+            },
+        };
+        if !matches!(self.heap.value(class), Value::Class(_) | Value::Type(_)) {
+            return Err(runtime("super(): __class__ is not a type"));
+        }
+        let first = frame.locals.first().and_then(|slot| contents(slot.obj));
+        match first {
+            Some(obj) => Ok((class, obj)),
+            None => Err(runtime("super(): arg[0] deleted")),
+        }
+    }
+
+    /// `LOAD_ATTR` on a super object (owner -- attr, self_or_null if method):
+    /// as `LOAD_SUPER_ATTR` with the object's class and object.
+    pub(super) fn load_attr_of_super(
+        &mut self,
+        name: super::heap::Symbol,
+        method_bit: bool,
+    ) -> Flow {
+        let (owner, popped) = self.pop_object()?;
+        let Value::Super { class, obj, .. } = *self.heap.value(owner) else {
+            self.release(popped);
+            return Err(null());
+        };
+        let super_type = self.type_object_id(TypeKind::Super);
+        self.push(super_type)?;
+        self.push(class)?;
+        self.push(obj)?;
+        self.release(popped);
+        self.load_super_attr_named(name, method_bit)
+    }
+
+    fn load_super_attr_named(&mut self, name: super::heap::Symbol, method_bit: bool) -> Flow {
         let self_slot = self.peek(0)?;
         let class = self.peek(1)?.obj.ok_or_else(null)?;
         let global_super = self.peek(2)?.obj.ok_or_else(null)?;
@@ -296,6 +434,11 @@ impl Vm {
                 break;
             }
         }
+        // What `object` itself has (its slot wrappers), for an instance.
+        let object_slot = (found.is_none() && !is_class)
+            .then(|| super::wrappers::SlotMethod::lookup(TypeKind::Object, &text))
+            .flatten()
+            .map(|(method, defining, _)| Builtin::Slot(method, defining));
         let found = match found {
             Some(found) => found,
             None if type_slot.is_some() => type_slot.unwrap_or(this),
@@ -332,12 +475,15 @@ impl Vm {
             None if matches!(
                 text.as_str(),
                 "__setattr__" | "__delattr__" | "__getattribute__"
-            ) =>
+            ) || object_slot.is_some() =>
             {
-                let method = match text.as_str() {
-                    "__setattr__" => Builtin::ObjectSetAttr,
-                    "__delattr__" => Builtin::ObjectDelAttr,
-                    _ => Builtin::ObjectGetAttribute,
+                let method = match (text.as_str(), object_slot) {
+                    ("__setattr__", _) => Builtin::ObjectSetAttr,
+                    ("__delattr__", _) => Builtin::ObjectDelAttr,
+                    ("__getattribute__", _) => Builtin::ObjectGetAttribute,
+                    // `object.__repr__`, `__eq__`, `__hash__`… (slot wrappers).
+                    (_, Some(method)) => method,
+                    (_, None) => Builtin::ObjectGetAttribute,
                 };
                 let self_popped = self.pop()?;
                 let class_popped = self.pop()?;

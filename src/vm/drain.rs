@@ -62,6 +62,11 @@ impl Vm {
             Value::Generator(_) => true,
             // (`__getitem__` alone: the old sequence protocol, `iter()` of
             // which is a native iterator calling it.)
+            // (A class iterated through its metaclass's `__iter__`.)
+            Value::Class(_) => {
+                self.special_method(iterable, "__iter__").is_some()
+                    || self.special_method(iterable, "__getitem__").is_some()
+            }
             Value::Instance { .. } => {
                 self.special_method(iterable, "__iter__").is_some()
                     || self.special_method(iterable, "__next__").is_some()
@@ -356,7 +361,8 @@ impl Vm {
                 _ => None,
             };
             if let Some(list) = hinted_list
-                && self.is_instance_obj(drain.iterable)
+                && (self.is_instance_obj(drain.iterable)
+                    || self.metaclass_of(drain.iterable).is_some())
             {
                 let hint = self.instance_length_hint(drain.iterable, 8)?;
                 if let Value::List(l) = self.heap.value_mut(list) {

@@ -326,7 +326,7 @@ pub fn call(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
         }
         Builtin::IsSubclass => {
             arguments(builtin, args, 2, 2)?;
-            let answer = vm.is_subclass(args[0], args[1])?;
+            let answer = vm.issubclass_checked(args[0], args[1], 0)?;
             Ok(vm.bool_object(answer))
         }
         Builtin::Format => {

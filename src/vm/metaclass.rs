@@ -42,6 +42,88 @@ impl Vm {
         self.user_hook(metaclass, name)
     }
 
+    /// `PyObject_IsInstance`: an exact type match, else the metaclass's
+    /// `__instancecheck__` when the class has one, else the usual test.
+    pub(super) fn isinstance_checked(
+        &mut self,
+        obj: ObjId,
+        classinfo: ObjId,
+        depth: usize,
+    ) -> Flow<bool> {
+        if let Value::Tuple(items) = self.heap.value(classinfo)
+            && depth < 64
+            && self.has_check_hook(classinfo, "__instancecheck__", depth)
+        {
+            let items: Vec<ObjId> = items.iter().copied().collect();
+            for item in items {
+                if self.isinstance_checked(obj, item, depth + 1)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        if let Some(check) = self.meta_hook(classinfo, "__instancecheck__")
+            && !self.is_exactly_of(obj, classinfo)
+        {
+            let answer = self.call_python(check, &[classinfo, obj])?;
+            return self.truthy(answer);
+        }
+        self.is_instance(obj, classinfo)
+    }
+
+    /// `PyObject_IsSubclass`: the metaclass's `__subclasscheck__` when the
+    /// class has one, else the usual test.
+    pub(super) fn issubclass_checked(
+        &mut self,
+        cls: ObjId,
+        classinfo: ObjId,
+        depth: usize,
+    ) -> Flow<bool> {
+        if let Value::Tuple(items) = self.heap.value(classinfo)
+            && depth < 64
+            && self.has_check_hook(classinfo, "__subclasscheck__", depth)
+        {
+            let items: Vec<ObjId> = items.iter().copied().collect();
+            for item in items {
+                if self.issubclass_checked(cls, item, depth + 1)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        if let Some(check) = self.meta_hook(classinfo, "__subclasscheck__") {
+            let answer = self.call_python(check, &[classinfo, cls])?;
+            return self.truthy(answer);
+        }
+        self.is_subclass(cls, classinfo)
+    }
+
+    /// Whether `classinfo` (or a class in it, nested at most 64 deep)
+    /// has the metaclass hook `name`.
+    fn has_check_hook(&self, classinfo: ObjId, name: &str, depth: usize) -> bool {
+        match self.heap.value(classinfo) {
+            Value::Tuple(items) => {
+                depth < 64
+                    && items
+                        .iter()
+                        .any(|&i| self.has_check_hook(i, name, depth + 1))
+            }
+            _ => self.meta_hook(classinfo, name).is_some(),
+        }
+    }
+
+    /// `type(obj) is class`.
+    fn is_exactly_of(&self, obj: ObjId, class: ObjId) -> bool {
+        match self.heap.value(obj) {
+            Value::Instance { class: own, .. } => *own == class,
+            Value::Class(_) => self.metaclass_of(obj) == Some(class),
+            _ => self
+                .heap
+                .subclass_of(obj)
+                .is_some_and(|tag| tag.class == class),
+        }
+    }
+
     /// `issubclass(a, b)` for classes and built-in types.
     fn subtype_of(&self, a: ObjId, b: ObjId) -> bool {
         if a == b {
@@ -107,8 +189,41 @@ impl Vm {
                     vm.metaclass_call(args[0], &args[1..], kwnames)
                 }))
             }
+            Value::Class(_) => {
+                if !self.takes_generic_path(callable, !kwnames.is_empty()) {
+                    return None;
+                }
+                Some(self.call_in_place(argc, extra, |vm, args| {
+                    vm.call_class_object(args[0], &args[1..], kwnames)
+                }))
+            }
             _ => None,
         }
+    }
+
+    /// Whether this run of a `CALL` (`CALL_KW` with `keywords`) on a plain
+    /// class with a Python `__init__` goes CPython's generic way (see
+    /// `call_sites.rs`); the other calls of classes differ in no count.
+    fn takes_generic_path(&mut self, class: ObjId, keywords: bool) -> bool {
+        if self.builtin_base(class).is_some()
+            || self.class_exception_kind(class).is_some()
+            || self.user_hook(class, "__init__").is_none()
+        {
+            // (The site still learns of the call.)
+            if !keywords && !self.replaying_instruction() {
+                self.class_call_is_generic(class);
+            }
+            return false;
+        }
+        if keywords {
+            return true;
+        }
+        // A replay of the instruction: its first run took the generic path
+        // (the specialized one pushes `__init__` and never replays).
+        if self.replaying_instruction() {
+            return true;
+        }
+        self.class_call_is_generic(class)
     }
 
     /// Whether calling `callable` goes through [`Vm::metaclass_call`].
@@ -156,7 +271,10 @@ impl Vm {
     /// known. `None` for other calls.
     pub(super) fn call_ex_through_metaclass(&mut self) -> Option<Flow> {
         let callable = self.call_ex_callable()?;
-        if !self.routed_through_metaclass(callable) {
+        if !self.routed_through_metaclass(callable)
+            && !self.plain_class_with_init(callable)
+            && !self.bound_python_method(callable)
+        {
             return None;
         }
         let (args, names) = self.call_ex_arguments()?;
@@ -164,6 +282,11 @@ impl Vm {
             // `PyObject_Call` with the tuple and dict themselves.
             let result = match vm.heap.value(callable) {
                 Value::Class(_) => vm.type_call(callable, &args, &names),
+                // `method_vectorcall`: the bound method stays on the stack;
+                // with keywords the arguments are copied into a new vector
+                // (`_PyStack_UnpackDict`), each held while the method runs.
+                Value::Method { .. } if names.is_empty() => vm.call_python(callable, &args),
+                Value::Method { .. } => vm.call_python_kw_pinned(callable, &args, &names, &args),
                 _ => vm.metaclass_call(callable, &args, &names),
             };
             if let Err(error) = &result
@@ -185,6 +308,33 @@ impl Vm {
             vm.release(callable_popped);
             outcome
         }))
+    }
+
+    /// A class of `type` with a Python `__init__`, made by `object.__new__`.
+    fn plain_class_with_init(&self, callable: ObjId) -> bool {
+        matches!(self.heap.value(callable), Value::Class(_))
+            && self.builtin_base(callable).is_none()
+            && self.class_exception_kind(callable).is_none()
+            && self.user_hook(callable, "__init__").is_some()
+    }
+
+    /// A method bound to an object whose function is plain Python code (not
+    /// a generator's).
+    fn bound_python_method(&self, callable: ObjId) -> bool {
+        let Value::Method { function, .. } = self.heap.value(callable) else {
+            return false;
+        };
+        matches!(self.heap.value(*function), Value::Function(_))
+            && !self.is_generator_function(*function)
+    }
+
+    /// A Python function whose call makes a generator (or coroutine).
+    fn is_generator_function(&self, function: ObjId) -> bool {
+        use crate::compile::flags;
+        match self.heap.value(function) {
+            Value::Function(f) => f.info.code.flags & (flags::GENERATOR | flags::COROUTINE) != 0,
+            _ => false,
+        }
     }
 
     /// A call whose callable and arguments stay on the stack until `run`
@@ -431,11 +581,22 @@ impl Vm {
     /// Python method through `_PyObject_Call_Prepend`: with keywords, the
     /// arguments are copied into a new vector (`_PyStack_UnpackDict`),
     /// each held while the method runs.
+    /// The slot holds the method it looked up (`lookup_method`,
+    /// `PyObject_GetAttr`) until the call returns.
     fn call_slot(&mut self, function: ObjId, args: &[ObjId], kwnames: &[String]) -> Flow<ObjId> {
+        // (A generator function returns at once: nothing to hold.)
+        let held: &[ObjId] = if self.is_generator_function(function) {
+            &[]
+        } else {
+            &[function]
+        };
         if kwnames.is_empty() {
-            return self.call_python(function, args);
+            return self.call_python_kw_pinned(function, args, kwnames, held);
         }
-        self.call_python_kw_pinned(function, args, kwnames, args)
+        let mut pins = Vec::with_capacity(args.len() + 1);
+        pins.extend_from_slice(held);
+        pins.extend_from_slice(args);
+        self.call_python_kw_pinned(function, args, kwnames, &pins)
     }
 
     /// `type.__call__(cls, *args, **kwds)` as `type_call` does it, with a

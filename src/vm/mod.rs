@@ -8,6 +8,7 @@
 mod auto_gc;
 pub mod builtins;
 mod bytes;
+mod call_sites;
 mod classes;
 pub mod code;
 mod complex;
@@ -145,6 +146,8 @@ pub struct Vm {
     exc_info: Option<ObjId>,
     /// Names the holder of `exc_info` and of exceptions in flight.
     exc_info_symbol: Symbol,
+    /// Names what C code holds while a call it made runs (`C call in progress`).
+    c_call_symbol: Symbol,
     /// The method descriptors (`list.append`…), made on first use, immortal.
     methods: FastMap<Builtin, ObjId>,
     /// `LOAD_ATTR` with the method bit on a builtin type: the descriptor
@@ -162,6 +165,11 @@ pub struct Vm {
     /// The next instance attribute lookup skips the class's own
     /// `__getattribute__` (`object.__getattribute__(self, name)`).
     generic_getattr: bool,
+    /// Each `CALL` site's specialization state (CPython's adaptive
+    /// counter), by code object and instruction (see `call_sites.rs`).
+    call_sites: FastMap<(usize, u32), call_sites::CallSite>,
+    /// How often each class (by id) was modified: its type version.
+    class_versions: FastMap<ObjId, u32>,
     /// Set by `RERAISE` with a saved offset: the `lasti` the next handler pushes.
     reraise_lasti: Option<usize>,
     /// Exceptions unwound so far.
@@ -264,12 +272,15 @@ impl Vm {
             track_lines: true,
             exc_info: None,
             exc_info_symbol: Symbol(0),
+            c_call_symbol: Symbol(0),
             methods: FastMap::default(),
             method_cache: FastMap::default(),
             deferred: Vec::new(),
             popped_scratch: Vec::new(),
             last_concat: None,
             generic_getattr: false,
+            call_sites: FastMap::default(),
+            class_versions: FastMap::default(),
             reraise_lasti: None,
             unwinds: 0,
             last_exc: None,
@@ -278,6 +289,7 @@ impl Vm {
             recursion_limit: RECURSION_LIMIT,
         };
         vm.exc_info_symbol = vm.heap.symbols.intern("sys");
+        vm.c_call_symbol = vm.heap.symbols.intern("C");
         let mut members = builtins::BUILTINS.to_vec();
         members.extend(
             types::ExcKind::all().map(|kind| (kind.name(), Builtin::Type(TypeKind::Exc(kind)))),

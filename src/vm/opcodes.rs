@@ -1116,6 +1116,11 @@ impl Vm {
     /// attribute `name` (with `method`: the unbound function and the owner,
     /// or the attribute and NULL).
     fn load_attr(&mut self, name: super::heap::Symbol, method: bool) -> Flow {
+        if let Some(top) = self.peek(0)?.obj
+            && let Value::Super { .. } = self.heap.value(top)
+        {
+            return self.load_attr_of_super(name, method);
+        }
         // A list or dict made by a subclass: its class's attributes first.
         if self.heap.has_subclassed()
             && self
@@ -1224,6 +1229,8 @@ impl Vm {
             // TO_BOOL_BOOL: what a comparison left for a jump.
             Value::Bool(b) => Ok(*b),
             Value::Instance { .. } | Value::DictView { .. } => self.truthy_slot(obj),
+            // A class whose metaclass has `__bool__` or `__len__`.
+            Value::Class(c) if c.metaclass.is_some() => self.truthy_slot(obj),
             value => Ok(value.truthy()),
         }
     }

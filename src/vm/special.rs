@@ -395,6 +395,12 @@ impl Vm {
     }
 
     /// Whether the instruction running can call Python code (inside [`Vm::calling`]).
+    /// The current instruction runs again with the results of the calls
+    /// its first run made (see [`Vm::calling`]).
+    pub(super) fn replaying_instruction(&self) -> bool {
+        !self.calls.results.is_empty()
+    }
+
     pub(super) fn in_calling(&self) -> bool {
         self.calls.depth > 0
     }
@@ -782,6 +788,8 @@ impl Vm {
     pub(super) fn special_method(&self, obj: ObjId, name: &str) -> Option<ObjId> {
         match self.heap.value(obj) {
             Value::Instance { class, .. } => self.class_lookup(*class, name),
+            // A class's own type is its metaclass (`__len__`, `__iter__`…).
+            Value::Class(_) => self.meta_hook(obj, name),
             _ => None,
         }
     }

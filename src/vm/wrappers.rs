@@ -471,6 +471,20 @@ impl Vm {
                 } else {
                     own_family != 0 && own_family == other_family
                 };
+                if owner == TypeKind::Object
+                    && op == CompareOp::Ne
+                    && let Some(class) = self.user_class(obj)
+                    && let Some(eq) = self.user_hook(class, "__eq__")
+                {
+                    // `object_richcompare`: `__ne__` asks the type's `__eq__`
+                    // and inverts it, unless it is NotImplemented.
+                    let equal = self.call_python(eq, &[obj, other])?;
+                    if equal == not_implemented {
+                        return Ok(not_implemented);
+                    }
+                    let truth = self.truthy(equal)?;
+                    return Ok(self.bool_object(!truth));
+                }
                 if owner == TypeKind::Object || own_family == 0 {
                     // object's own: identity, else NotImplemented.
                     return Ok(match op {
@@ -511,7 +525,17 @@ impl Vm {
                 Ok(self.str_object(&text))
             }
             SlotMethod::Repr => self.call_builtin_named(Builtin::Repr, &[obj]),
+            // `object_str`: `repr(x)`, not `type(x).__str__` (which may be
+            // the caller, `super().__str__()`).
+            SlotMethod::Str if owner == TypeKind::Object => {
+                self.call_builtin_named(Builtin::Repr, &[obj])
+            }
             SlotMethod::Str => self.call_builtin_named(Builtin::Type(TypeKind::Str), &[obj]),
+            // `object.__hash__`: the identity hash, whatever the class defines.
+            SlotMethod::Hash if owner == TypeKind::Object => {
+                let hash = crate::bytecode::hashing::pointer_hash(self.heap.get(obj).address);
+                Ok(self.int_object(hash))
+            }
             SlotMethod::Hash => self.call_builtin_named(Builtin::Hash, &[obj]),
             SlotMethod::Bool => self.call_builtin_named(Builtin::Type(TypeKind::Bool), &[obj]),
             SlotMethod::Int | SlotMethod::Index => {
@@ -546,6 +570,23 @@ impl Vm {
                     [obj, other]
                 };
                 self.call_builtin_named(Builtin::DivMod, &args)
+            }
+            // `object___format___impl`: `str(self)` for an empty spec.
+            SlotMethod::Format if owner == TypeKind::Object => {
+                let spec = rest[0];
+                match self.heap.value(spec) {
+                    Value::Str(text) if text.is_empty() => {
+                        self.call_builtin_named(Builtin::Type(TypeKind::Str), &[obj])
+                    }
+                    Value::Str(_) => Err(PyException::type_error(format!(
+                        "unsupported format string passed to {}.__format__",
+                        self.heap.value(obj).type_name()
+                    ))),
+                    other => Err(PyException::type_error(format!(
+                        "__format__() argument must be str, not {}",
+                        other.type_name()
+                    ))),
+                }
             }
             SlotMethod::Format => self.call_builtin_named(Builtin::Format, &[obj, rest[0]]),
             SlotMethod::Round => {

@@ -232,6 +232,14 @@ pub enum Value {
         function: ObjId,
         owner: ObjId,
     },
+    /// A `super` object (`super()` or `super(C, obj)` taken as a value):
+    /// the class after which lookups start, the object, and the type whose
+    /// MRO is searched (`type(obj)`, or `obj` itself for a class), all held.
+    Super {
+        class: ObjId,
+        obj: ObjId,
+        obj_type: ObjId,
+    },
     /// A cell (`nonlocal` and closure variables): its contents, held.
     Cell(Option<ObjId>),
     /// `d.keys()`, `d.values()`, `d.items()`: a view holding its dict.
@@ -399,6 +407,7 @@ impl Value {
             Value::Instance { .. } => &t::object::INSTANCE,
             Value::Object => &t::object::OBJECT,
             Value::Method { .. } => &t::callables::METHOD,
+            Value::Super { .. } => &t::typeobj::SUPER_OBJECT,
             Value::Enumerate { .. } => &t::iterators::ENUMERATE,
             Value::Zip { .. } => &t::iterators::ZIP,
             Value::Map { .. } => &t::iterators::MAP,

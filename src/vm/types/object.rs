@@ -91,7 +91,7 @@ use crate::vm::{Flow, Vm};
 
 /// `slot_tp_iter`: `__iter__`, else the old sequence protocol over
 /// `__getitem__`, else not iterable.
-fn iter(vm: &mut Vm, obj: ObjId) -> Flow<ObjId> {
+pub(crate) fn instance_iter_slot(vm: &mut Vm, obj: ObjId) -> Flow<ObjId> {
     if vm.special_method(obj, "__iter__").is_some() {
         return vm.instance_iter(obj);
     }
@@ -106,7 +106,7 @@ fn iter(vm: &mut Vm, obj: ObjId) -> Flow<ObjId> {
 const INSTANCE_VM: VmSlots = VmSlots {
     len: Some(|vm, obj| vm.instance_len(obj)),
     bool: Some(|vm, obj| vm.calling(|vm| vm.instance_truthy(obj))),
-    iter: Some(iter),
+    iter: Some(instance_iter_slot),
     next: Some(|vm, obj| vm.instance_next(obj)),
     getitem: Some(|vm, obj, key| vm.instance_getitem(obj, key)),
     setitem: Some(|vm, obj, key, value| vm.instance_setitem(obj, key, value)),

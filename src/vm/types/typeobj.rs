@@ -68,8 +68,20 @@ pub const HEAP_TYPE: TypeSpec = TypeSpec {
     basic_size: GC_HEAD + 928,
     slots: Slots {
         traverse: Some(class_traverse),
+        // The metaclass's special methods (`slot_mp_subscript`…), found by
+        // `special_method` on the class; without them, `type`'s behaviour.
         vm: super::protocol::VmSlots {
-            getitem: Some(|vm, class, key| vm.class_getitem(class, key)),
+            getitem: Some(|vm, class, key| {
+                if vm.special_method(class, "__getitem__").is_some() {
+                    vm.instance_getitem(class, key)
+                } else {
+                    vm.class_getitem(class, key)
+                }
+            }),
+            len: Some(|vm, class| vm.instance_len(class)),
+            iter: Some(super::object::instance_iter_slot),
+            contains: Some(|vm, class, item| vm.instance_contains(class, item)),
+            bool: Some(|vm, class| vm.calling(|vm| vm.instance_truthy(class))),
             ..TYPE.slots.vm
         },
         ..TYPE.slots
@@ -77,9 +89,56 @@ pub const HEAP_TYPE: TypeSpec = TypeSpec {
     ..TYPE
 };
 
-/// `super()` resolves at once in bytestep: no super objects are made yet.
+/// `super`: `super().name` resolves at once (`LOAD_SUPER_ATTR`); a super
+/// object exists only when `super(...)` is taken as a value.
 pub const SUPER: TypeSpec = TypeSpec {
     basetype: true,
     kind: TypeKind::Super,
-    ..TypeSpec::new("super", GC_HEAD + 48)
+    ..TypeSpec::new("super", GC_HEAD + 40)
+};
+
+/// `super_traverse`: the object, the class, the object's type.
+fn super_traverse(_: &Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
+    if let Value::Super {
+        class,
+        obj,
+        obj_type,
+    } = &object.value
+    {
+        out.push((*obj, attribute(object, "__self__")));
+        out.push((*class, attribute(object, "__thisclass__")));
+        out.push((*obj_type, attribute(object, "__self_class__")));
+    }
+}
+
+/// `super_repr`: `<super: <class 'B'>, <B object>>`.
+fn super_repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Result<(), Stop> {
+    let Value::Super {
+        class, obj_type, ..
+    } = &object.value
+    else {
+        return Ok(());
+    };
+    let name = |id: ObjId| match &w.heap.get(id).value {
+        Value::Class(c) => c.name.to_owned(),
+        Value::Type(kind) => kind.name().to_owned(),
+        _ => "?".to_owned(),
+    };
+    let text = format!(
+        "<super: <class '{}'>, <{} object>>",
+        name(*class),
+        name(*obj_type)
+    );
+    w.push(&text)
+}
+
+/// A super object (`superobject`).
+pub const SUPER_OBJECT: TypeSpec = TypeSpec {
+    gc: true,
+    slots: Slots {
+        traverse: Some(super_traverse),
+        repr: Some(super_repr),
+        ..Slots::EMPTY
+    },
+    ..SUPER
 };
