@@ -117,6 +117,11 @@ pub enum Builtin {
     Stream(super::streams::Stream),
     StreamWrite(super::streams::Stream),
     StreamFlush(super::streams::Stream),
+    /// A feature of `__future__` (an object of type `_Feature`, by its
+    /// index in `future::FEATURES`), and its `getOptionalRelease` /
+    /// `getMandatoryRelease` (true).
+    Future(u8),
+    FutureRelease(u8, bool),
 }
 
 impl Builtin {
@@ -199,6 +204,11 @@ impl Builtin {
             Builtin::Stream(stream) => stream.name(),
             Builtin::StreamWrite(_) => "write",
             Builtin::StreamFlush(_) => "flush",
+            Builtin::Future(index) => super::future::FEATURES
+                .get(index as usize)
+                .map_or("_Feature", |f| f.0),
+            Builtin::FutureRelease(_, false) => "getOptionalRelease",
+            Builtin::FutureRelease(_, true) => "getMandatoryRelease",
         }
     }
 
@@ -217,6 +227,7 @@ impl Builtin {
             | Builtin::ObjectDelAttr
             | Builtin::ObjectGetAttribute => TypeKind::WrapperDescriptor,
             Builtin::Stream(_) => TypeKind::TextIOWrapper,
+            Builtin::Future(_) => TypeKind::Feature,
             _ => TypeKind::BuiltinFunction,
         }
     }
@@ -244,6 +255,7 @@ impl Builtin {
                 "<_io.TextIOWrapper name='{}' mode='w' encoding='utf-8'>",
                 stream.name()
             ),
+            Builtin::Future(index) => super::future::feature_repr(index),
             Builtin::StreamWrite(_) | Builtin::StreamFlush(_) => format!(
                 "<built-in method {} of _io.TextIOWrapper object>",
                 self.name()
@@ -996,6 +1008,17 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         Builtin::Stream(_) => Err(PyException::type_error(
             "'_io.TextIOWrapper' object is not callable",
         )),
+        Builtin::Future(_) => Err(PyException::type_error("'_Feature' object is not callable")),
+        Builtin::FutureRelease(index, mandatory) => {
+            if !args.is_empty() {
+                return Err(PyException::type_error(format!(
+                    "_Feature.{}() takes 1 positional argument but {} were given",
+                    builtin.name(),
+                    args.len() + 1
+                )));
+            }
+            Ok(vm.feature_release(index, mandatory))
+        }
         Builtin::StreamWrite(stream) => vm.stream_write(stream, args),
         Builtin::StreamFlush(_) => {
             if !args.is_empty() {

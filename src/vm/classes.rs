@@ -1569,6 +1569,9 @@ impl Vm {
                         if let Some(getattr) = self.meta_hook(owner, "__getattr__") {
                             return Some(Ok(AttrFound::GetAttr(getattr)));
                         }
+                        if matches!(name, "__annotations__" | "__annotate__") {
+                            return Some(Err(self.unsupported("annotations of a class")));
+                        }
                         Some(Err(self.attribute_error(
                             owner,
                             name,

@@ -24,6 +24,7 @@ pub mod exceptions;
 mod exec;
 mod format_spec;
 pub mod frame;
+mod future;
 mod gc;
 mod generators;
 pub mod heap;
@@ -354,7 +355,7 @@ impl Vm {
 
     /// A built-in module (`math`, `gc`): made with its functions (and what
     /// `fill` adds) by the first `import`, then the same module each time.
-    fn builtin_module(
+    pub(super) fn builtin_module(
         &mut self,
         name: &str,
         members: &[(&str, Builtin)],

@@ -946,6 +946,9 @@ impl Vm {
     /// (`(5).real`, `range(3).stop`, `f.__name__`). A function's `__code__`
     /// stays out of reach: code objects are one of the sandbox's walls.
     fn member_attribute(&mut self, owner: ObjId, name: &str) -> Option<Call> {
+        if name == "__annotations__" && matches!(self.heap.value(owner), Value::Function(_)) {
+            return Some(self.function_annotations(owner));
+        }
         let value = self.heap.value(owner).clone();
         let found = match (&value, name) {
             (Value::Int(_) | Value::BigInt(_), "real" | "numerator") => owner,
@@ -990,6 +993,7 @@ impl Vm {
                 "__defaults__" => function.defaults.unwrap_or(self.singletons.none),
                 "__kwdefaults__" => function.kwdefaults.unwrap_or(self.singletons.none),
                 "__closure__" => function.closure.unwrap_or(self.singletons.none),
+                "__annotate__" => function.annotate.unwrap_or(self.singletons.none),
                 _ => return None,
             },
             (Value::Builtin(builtin), "__name__" | "__qualname__")
@@ -1030,6 +1034,48 @@ impl Vm {
             _ => return None,
         };
         Some(Ok(found))
+    }
+}
+
+impl Vm {
+    /// `f.__annotations__` (`func_get_annotation_dict`): made once, by
+    /// calling `__annotate__(1)` (a stepped frame) or as an empty dict,
+    /// then kept by the function.
+    pub(super) fn function_annotations(&mut self, function: ObjId) -> Call {
+        let Value::Function(f) = self.heap.value(function) else {
+            return Ok(self.singletons.none);
+        };
+        let (cached, annotate, qualname) = (f.annotations, f.annotate, f.qualname);
+        if let Some(annotations) = cached {
+            return Ok(annotations);
+        }
+        let dict = match annotate {
+            Some(annotate) if annotate != self.singletons.none => {
+                let format = self.int_object(1);
+                let returned = self.call_python(annotate, &[format])?;
+                if !matches!(self.heap.value(returned), Value::Dict(_)) {
+                    return Err(PyException::type_error(format!(
+                        "__annotate__ returned non-dict of type '{}'",
+                        self.heap.value(returned).type_name()
+                    )));
+                }
+                returned
+            }
+            _ => self
+                .heap
+                .alloc(Value::Dict(Box::new(super::types::dict::Dict::presized(0)))),
+        };
+        self.heap.incref(
+            dict,
+            super::heap::Referrer::Field {
+                owner: qualname,
+                field: "__annotations__",
+            },
+        );
+        if let Value::Function(f) = self.heap.value_mut(function) {
+            f.annotations = Some(dict);
+        }
+        Ok(dict)
     }
 }
 

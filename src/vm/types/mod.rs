@@ -273,6 +273,8 @@ registry! {
     MappingProxy => dict::MAPPING_PROXY,
     /// `sys.stdout`, `sys.stderr`.
     TextIOWrapper => stream::TEXT_IO_WRAPPER,
+    /// `__future__.annotations`…
+    Feature => stream::FEATURE,
 }
 
 impl TypeKind {

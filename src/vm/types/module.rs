@@ -57,6 +57,12 @@ fn getattr(vm: &mut Vm, module: ObjId, name: Symbol) -> Flow<ObjId> {
             return Err(vm.unsupported(&format!("sys.{name_text}")));
         }
     }
+    if matches!(
+        vm.heap.symbols.text(name),
+        "__annotations__" | "__annotate__"
+    ) {
+        return Err(vm.unsupported("annotations of a module"));
+    }
     let Value::Module(m) = vm.heap.value(module) else {
         return Err(vm.no_attribute(module, name));
     };

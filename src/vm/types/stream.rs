@@ -42,3 +42,29 @@ pub const TEXT_IO_WRAPPER: TypeSpec = TypeSpec {
     },
     ..TypeSpec::new("TextIOWrapper", 192)
 };
+
+/// `__future__`'s features: their attributes (see `future.rs`).
+fn feature_getattr(vm: &mut Vm, feature: ObjId, name: Symbol) -> Flow<ObjId> {
+    let Value::Builtin(Builtin::Future(index)) = *vm.heap.value(feature) else {
+        return Err(vm.no_attribute(feature, name));
+    };
+    let text = vm.heap.symbols.text(name).to_owned();
+    match vm.feature_attribute(index, &text) {
+        Some(found) => Ok(found),
+        None => Err(vm.no_attribute(feature, name)),
+    }
+}
+
+/// `__future__._Feature`.
+pub const FEATURE: TypeSpec = TypeSpec {
+    kind: TypeKind::Feature,
+    slots: Slots {
+        repr: Some(repr),
+        vm: super::protocol::VmSlots {
+            getattr: Some(feature_getattr),
+            ..super::protocol::VmSlots::EMPTY
+        },
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("_Feature", 48)
+};
