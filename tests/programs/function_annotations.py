@@ -18,11 +18,3 @@ def kinds(*args: int, key: str = 'k', **kw: bool) -> None:
 print(kinds.__annotations__)
 print(list(kinds.__annotations__))
 print((lambda x: x).__annotations__)
-
-def outer():
-    Local = list
-    def inner(x: Local) -> 'Local':
-        return x
-    return inner
-
-print(outer().__annotations__)
