@@ -1033,11 +1033,12 @@ impl Vm {
         let Value::Class(c) = self.heap.value(class) else {
             return None;
         };
+        let hash = super::types::dict::str_hash(name);
         c.mro
             .iter()
             .find_map(|&klass| match self.heap.value(klass) {
                 Value::Class(k) => match self.heap.value(k.dict) {
-                    Value::Dict(d) => d.get_str(name).map(|e| e.value),
+                    Value::Dict(d) => d.get_str_hashed(name, hash).map(|e| e.value),
                     _ => None,
                 },
                 _ => None,

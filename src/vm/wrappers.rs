@@ -1143,6 +1143,7 @@ impl Vm {
             let key = self.identifier("__slotnames__");
             let names = self.list_object(Vec::new(), false);
             let set = self.dict_set(namespace, key, names);
+            self.class_modified(class);
             self.heap.discard(names);
             set?;
         }

@@ -44,19 +44,25 @@ impl Vm {
             return false;
         };
         let (callable_slot, self_or_null) = (caller.stack[base], caller.stack[base + 1]);
-        let (Some(callable), None) = (callable_slot.obj, self_or_null.obj) else {
+        let Some(callable) = callable_slot.obj else {
             return false;
         };
         let Value::Function(function) = heap.value(callable) else {
             return false;
         };
-        if function.info.plain_call != Some(argc) || frames.len() >= depth_limit {
+        // A method call (`obj.m(x)`, LOAD_ATTR's method form): `self` is the
+        // first argument, lying just under the others (`CALL_PY_EXACT_ARGS`).
+        let (first, count) = match self_or_null.obj {
+            Some(_) => (base + 1, argc + 1),
+            None => (base + 2, argc),
+        };
+        if function.info.plain_call != Some(count) || frames.len() >= depth_limit {
             return false;
         }
         let Some((caller, frame)) = frames.push_for(&function.info, callable) else {
             return false;
         };
-        frame.enter(callable, &caller.stack[base + 2..]);
+        frame.enter(callable, &caller.stack[first..]);
         caller.stack.truncate(base);
         if callable_slot.borrowed {
             heap.incref(

@@ -157,7 +157,7 @@ fn key_hash(key: &HashKey) -> u64 {
 
 /// The index's hash of a str key, from its text (no key to build for a lookup).
 #[inline]
-fn str_hash(text: &str) -> u64 {
+pub fn str_hash(text: &str) -> u64 {
     use std::hash::Hasher;
     let mut hasher = KeyHasher::default();
     hasher.write(text.as_bytes());
@@ -283,8 +283,14 @@ impl Dict {
     /// without making a key.
     #[inline]
     pub fn get_str(&self, name: &str) -> Option<Entry> {
+        self.get_str_hashed(name, str_hash(name))
+    }
+
+    /// [`Dict::get_str`] with the name's [`str_hash`] already known (a
+    /// lookup along an MRO hashes the name once).
+    pub fn get_str_hashed(&self, name: &str, hash: u64) -> Option<Entry> {
         let cell = self.find_by(
-            str_hash(name),
+            hash,
             |stored| matches!(stored, HashKey::Str(text) if **text == *name),
         )?;
         self.slots[self.index[cell] as usize].entry
