@@ -90,8 +90,7 @@ pub fn run_with_input(
             None => SLICE,
         };
         let finished = budget == 0 || vm.run_for(budget);
-        out.write_all(vm.output.drain().as_bytes())?;
-        err.write_all(std::mem::take(&mut vm.stderr).as_bytes())?;
+        write_streams(&mut vm, out, err)?;
         if vm.is_finished() {
             break;
         }
@@ -118,6 +117,34 @@ pub fn run_with_input(
         }
     }
     report_end(&vm, err)
+}
+
+/// What the program wrote since the last call: stdout and stderr in the
+/// order it wrote them (each piece of stderr after the stdout before it).
+fn write_streams(vm: &mut Vm, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<()> {
+    let start = vm.output.dropped();
+    let text = vm.output.drain();
+    let stderr = std::mem::take(&mut vm.stderr);
+    let marks = std::mem::take(&mut vm.stderr_marks);
+    if marks.is_empty() {
+        out.write_all(text.as_bytes())?;
+        return err.write_all(stderr.as_bytes());
+    }
+    let mut written = 0usize;
+    // Text of stderr from before any mark (none is expected) goes first.
+    err.write_all(&stderr.as_bytes()[..marks[0].1])?;
+    for (i, &(at, offset)) in marks.iter().enumerate() {
+        let upto = (at.saturating_sub(start) as usize).clamp(written, text.len());
+        if upto > written {
+            out.write_all(&text.as_bytes()[written..upto])?;
+            out.flush()?;
+            written = upto;
+        }
+        let next = marks.get(i + 1).map_or(stderr.len(), |m| m.1);
+        err.write_all(&stderr.as_bytes()[offset..next])?;
+        err.flush()?;
+    }
+    out.write_all(&text.as_bytes()[written..])
 }
 
 fn report_end(vm: &Vm, err: &mut dyn Write) -> io::Result<Status> {

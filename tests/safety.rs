@@ -482,6 +482,16 @@ fn what_bytestep_cannot_do_yet_is_refused_not_done_wrong() {
         "NotImplementedError: bytestep does not support importing 'os' yet (line 2)",
     );
     assert_eq!(ran.stdout, "");
+    // CPython's `sys` attributes bytestep lacks are refused by name, not
+    // an `AttributeError` a handler could take for CPython's.
+    for name in ["argv", "version_info", "path", "modules", "stdin"] {
+        let ran = run_small(name, &format!("import sys\nprint(sys.{name})\n"));
+        assert_error(
+            &ran,
+            1,
+            &format!("NotImplementedError: bytestep does not support sys.{name} yet (line 2)"),
+        );
+    }
     for name in ["open", "exec", "eval"] {
         let ran = run_small(name, &format!("{name}('x')\n"));
         assert_eq!(ran.status, 1);

@@ -112,6 +112,16 @@ pub enum Builtin {
     /// A special method of a built-in type (`int.__add__`) or a plain
     /// method of numbers (`int.bit_length`), with the type defining it.
     Slot(super::wrappers::SlotMethod, TypeKind),
+    /// `sys.stdout` / `sys.stderr` (an object, not a function: its type is
+    /// `TextIOWrapper`), and their `write` and `flush`.
+    Stream(super::streams::Stream),
+    StreamWrite(super::streams::Stream),
+    StreamFlush(super::streams::Stream),
+    /// A feature of `__future__` (an object of type `_Feature`, by its
+    /// index in `future::FEATURES`), and its `getOptionalRelease` /
+    /// `getMandatoryRelease` (true).
+    Future(u8),
+    FutureRelease(u8, bool),
 }
 
 impl Builtin {
@@ -191,6 +201,14 @@ impl Builtin {
             Builtin::GetRecursionLimit => "getrecursionlimit",
             Builtin::SetRecursionLimit => "setrecursionlimit",
             Builtin::Exit => "exit",
+            Builtin::Stream(stream) => stream.name(),
+            Builtin::StreamWrite(_) => "write",
+            Builtin::StreamFlush(_) => "flush",
+            Builtin::Future(index) => super::future::FEATURES
+                .get(index as usize)
+                .map_or("_Feature", |f| f.0),
+            Builtin::FutureRelease(_, false) => "getOptionalRelease",
+            Builtin::FutureRelease(_, true) => "getMandatoryRelease",
         }
     }
 
@@ -208,6 +226,8 @@ impl Builtin {
             | Builtin::ObjectSetAttr
             | Builtin::ObjectDelAttr
             | Builtin::ObjectGetAttribute => TypeKind::WrapperDescriptor,
+            Builtin::Stream(_) => TypeKind::TextIOWrapper,
+            Builtin::Future(_) => TypeKind::Feature,
             _ => TypeKind::BuiltinFunction,
         }
     }
@@ -231,6 +251,15 @@ impl Builtin {
             }
             Builtin::Slot(method, kind) => method.repr(kind),
             Builtin::DictFromKeys => "<built-in method fromkeys of type object>".into(),
+            Builtin::Stream(stream) => format!(
+                "<_io.TextIOWrapper name='{}' mode='w' encoding='utf-8'>",
+                stream.name()
+            ),
+            Builtin::Future(index) => super::future::feature_repr(index),
+            Builtin::StreamWrite(_) | Builtin::StreamFlush(_) => format!(
+                "<built-in method {} of _io.TextIOWrapper object>",
+                self.name()
+            ),
             _ => format!("<built-in function {}>", self.name()),
         }
     }
@@ -341,16 +370,14 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
     let builtin = match vm.heap.value(callable) {
         Value::Builtin(Builtin::Slot(method, owner)) => {
             let (method, owner) = (*method, *owner);
-            no_keywords(method.name(), keywords)?;
-            return vm.call_slot_method(method, owner, args, None);
+            return vm.call_slot_method(method, owner, args, keywords, None);
         }
         Value::BoundMethod {
             method: Builtin::Slot(method, kind),
             owner,
         } => {
             let (method, kind, owner) = (*method, *kind, *owner);
-            no_keywords(method.name(), keywords)?;
-            return vm.call_slot_method(method, kind, args, Some(owner));
+            return vm.call_slot_method(method, kind, args, keywords, Some(owner));
         }
         Value::Builtin(Builtin::Method(method)) => {
             let method = *method;
@@ -978,6 +1005,30 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         )),
         Builtin::DictFromKeys => vm.dict_fromkeys(args),
         Builtin::StrMakeTrans => vm.str_maketrans(args),
+        Builtin::Stream(_) => Err(PyException::type_error(
+            "'_io.TextIOWrapper' object is not callable",
+        )),
+        Builtin::Future(_) => Err(PyException::type_error("'_Feature' object is not callable")),
+        Builtin::FutureRelease(index, mandatory) => {
+            if !args.is_empty() {
+                return Err(PyException::type_error(format!(
+                    "_Feature.{}() takes 1 positional argument but {} were given",
+                    builtin.name(),
+                    args.len() + 1
+                )));
+            }
+            Ok(vm.feature_release(index, mandatory))
+        }
+        Builtin::StreamWrite(stream) => vm.stream_write(stream, args),
+        Builtin::StreamFlush(_) => {
+            if !args.is_empty() {
+                return Err(PyException::type_error(format!(
+                    "flush() takes no arguments ({} given)",
+                    args.len()
+                )));
+            }
+            Ok(vm.singletons.none)
+        }
     }
 }
 
@@ -1076,15 +1127,39 @@ fn print(vm: &mut Vm, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
         };
         *slot = Some(value);
     }
-    if let Some(flush) = flush {
+    let flush = match flush {
         // `flush: bool`: the argument's truth, taken as it is parsed.
-        vm.truthy(flush)?;
+        Some(flush) => vm.truthy(flush)?,
+        None => false,
+    };
+    // `file=None` is `sys.stdout` as it is now (nothing when that is None).
+    let file = match file {
+        Some(file) if file != vm.singletons.none => Some(file),
+        _ => vm.sys_stdout(),
+    };
+    if file == Some(vm.singletons.none) {
+        return Ok(vm.singletons.none);
     }
-    if let Some(file) = file
-        && file != vm.singletons.none
-    {
-        return Err(vm.unsupported("print(file=...) other than None"));
-    }
+    let stream = match file.map(|file| (file, vm.heap.value(file))) {
+        None => super::streams::Stream::Stdout,
+        Some((_, &Value::Builtin(Builtin::Stream(stream)))) => stream,
+        Some((file, _)) => {
+            for (name, value) in [("sep", sep), ("end", end)] {
+                if let Some(value) = value
+                    && !matches!(vm.heap.value(value), Value::Str(_) | Value::None)
+                {
+                    return Err(PyException::type_error(format!(
+                        "{name} must be None or a string, not {}",
+                        vm.heap.value(value).type_name()
+                    )));
+                }
+            }
+            let none = vm.singletons.none;
+            let sep = sep.filter(|&s| s != none);
+            let end = end.filter(|&e| e != none);
+            return vm.print_to_file(file, args, sep, end, flush);
+        }
+    };
     let text_of =
         |name: &str, value: Option<ObjId>, default: &str| match value.map(|v| vm.heap.value(v)) {
             None | Some(Value::None) => Ok(default.to_owned()),
@@ -1131,10 +1206,7 @@ fn print(vm: &mut Vm, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
     }
     if text.len() > already {
         let new = text[already..].to_owned();
-        vm.output.push_str(&new);
-        vm.heap
-            .recorder
-            .record(|| super::report::Event::Output { text: new });
+        vm.write_stream(stream, &new);
     }
     let printed = if pending { text.len().max(already) } else { 0 };
     if let Ok(frame) = vm.top_frame()

@@ -1542,6 +1542,19 @@ impl Vm {
                             let function = self.static_builtin(method);
                             return Some(Ok(AttrFound::Value(function)));
                         }
+                        // A class method of the built-in base, bound to the
+                        // subclass (`MyInt.from_bytes`).
+                        if let Some((
+                            method,
+                            defining,
+                            super::types::attrs::AttrKind::ClassMethod,
+                        )) = self
+                            .builtin_base(owner)
+                            .and_then(|kind| super::wrappers::SlotMethod::lookup(kind, name))
+                        {
+                            let method = super::builtins::Builtin::Slot(method, defining);
+                            return Some(Ok(AttrFound::Fresh(self.bound_builtin(method, owner))));
+                        }
                         // `type.mro` and `type.__subclasses__`, bound to the class.
                         let type_method = match name {
                             "mro" => Some(super::builtins::Builtin::TypeMro),
@@ -1556,6 +1569,9 @@ impl Vm {
                         // `slot_tp_getattr_hook`: the metaclass's `__getattr__`.
                         if let Some(getattr) = self.meta_hook(owner, "__getattr__") {
                             return Some(Ok(AttrFound::GetAttr(getattr)));
+                        }
+                        if matches!(name, "__annotations__" | "__annotate__") {
+                            return Some(Err(self.unsupported("annotations of a class")));
                         }
                         Some(Err(self.attribute_error(
                             owner,
@@ -2111,6 +2127,10 @@ impl Vm {
                     return Err(self.unsupported(&format!("setting {name} on a class")));
                 }
                 c.dict
+            }
+            // `sys.stdout = capture`: a built-in module's names.
+            Value::Module(m) if m.dict.is_none() => {
+                return self.module_set_attribute(owner, name, value);
             }
             other => {
                 return Err(PyException::new(

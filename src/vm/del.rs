@@ -97,7 +97,7 @@ impl Vm {
         }
         text.push_str(&self.exception_line(exc));
         text.push('\n');
-        self.stderr.push_str(&text);
+        self.write_stderr(&text);
     }
 }
 

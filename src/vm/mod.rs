@@ -24,6 +24,7 @@ pub mod exceptions;
 mod exec;
 mod format_spec;
 pub mod frame;
+mod future;
 mod gc;
 mod generators;
 pub mod heap;
@@ -36,6 +37,7 @@ mod iterators;
 mod math;
 mod metaclass;
 mod module_dict;
+mod number_bytes;
 mod numeric;
 mod opcodes;
 pub mod output;
@@ -44,8 +46,10 @@ pub mod sets;
 mod slices;
 mod slots;
 mod special;
+pub mod streams;
 pub mod strings;
 mod suggest;
+mod sys_module;
 mod timsort;
 pub mod types;
 mod unwind;
@@ -110,6 +114,9 @@ pub struct Vm {
     /// What the program wrote to stderr besides an uncaught traceback
     /// (`Exception ignored while calling deallocator …`), not yet taken.
     pub stderr: String,
+    /// Where each piece of `stderr` starts: (bytes of stdout written before
+    /// it, its offset in `stderr`), so `run` keeps the program's order.
+    pub stderr_marks: Vec<(u64, usize)>,
     /// Attribute and class-namespace keys: CPython's interned identifier
     /// strings, immortal, made once each.
     identifiers: FastMap<Symbol, ObjId>,
@@ -250,6 +257,7 @@ impl Vm {
             sys_module: ObjId::from_index(0),
             imported: Vec::new(),
             stderr: String::new(),
+            stderr_marks: Vec::new(),
             identifiers: FastMap::default(),
             interned: FastMap::default(),
             input: input::Input::empty(),
@@ -347,7 +355,7 @@ impl Vm {
 
     /// A built-in module (`math`, `gc`): made with its functions (and what
     /// `fill` adds) by the first `import`, then the same module each time.
-    fn builtin_module(
+    pub(super) fn builtin_module(
         &mut self,
         name: &str,
         members: &[(&str, Builtin)],
@@ -374,7 +382,7 @@ impl Vm {
     }
 
     /// Bind `name` in a built-in module to `object` (the module takes a reference).
-    fn set_module_member(&mut self, module: ObjId, name: &str, object: ObjId) {
+    pub(super) fn set_module_member(&mut self, module: ObjId, name: &str, object: ObjId) {
         let symbol = self.heap.symbols.intern(name);
         let Value::Module(m) = self.heap.value(module) else {
             return;

@@ -250,7 +250,14 @@ impl Vm {
                 let name = self.name(arg)?;
                 let fromlist = self.pop()?;
                 let level = self.pop()?;
-                let module = self.import(name)?;
+                let module = match self.import(name) {
+                    Ok(module) => module,
+                    Err(error) => {
+                        self.release(level);
+                        self.release(fromlist);
+                        return Err(error);
+                    }
+                };
                 self.push(module)?;
                 self.release(level);
                 self.release(fromlist);
@@ -672,6 +679,7 @@ impl Vm {
                     kwdefaults: None,
                     closure: None,
                     annotate: None,
+                    annotations: None,
                     dict: None,
                 })));
                 self.heap.incref(
@@ -1141,6 +1149,21 @@ impl Vm {
         if self.load_descriptor_attr(name, method)? {
             return Ok(());
         }
+        // `f.__annotations__` may call `__annotate__` (a frame): the owner
+        // stays on the stack until its result is known.
+        if let Some(top) = self.peek(0)?.obj
+            && let Value::Function(_) = self.heap.value(top)
+            && self.heap.symbols.text(name) == "__annotations__"
+        {
+            let attr = self.calling(|vm| vm.function_annotations(top))?;
+            let (_, popped) = self.pop_object()?;
+            self.push(attr)?;
+            if method {
+                self.push_slot(Slot::NULL)?;
+            }
+            self.release(popped);
+            return Ok(());
+        }
         let (owner, popped) = self.pop_object()?;
         let attr = match self.attribute(owner, name) {
             Ok(attr) => attr,
@@ -1201,6 +1224,7 @@ impl Vm {
             "builtins" => Ok(self.builtins_module),
             "math" => Ok(self.math_module()),
             "gc" => Ok(self.gc_module()),
+            "__future__" => Ok(self.future_module()),
             other => Err(PyException::not_implemented(
                 &format!("importing '{other}'"),
                 self.current_line(),

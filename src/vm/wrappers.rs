@@ -69,6 +69,12 @@ pub enum SlotMethod {
     AsIntegerRatio,
     SizeOf,
     GetState,
+    /// `int.to_bytes`, the class method `int.from_bytes`, `float.hex`
+    /// and the class method `float.fromhex` (see `number_bytes.rs`).
+    ToBytes,
+    FromBytes,
+    FloatHex,
+    FromHex,
 }
 
 /// Names of the binary special methods: (plain, reflected, in-place) per operator.
@@ -150,6 +156,10 @@ const OTHERS: &[(SlotMethod, &str)] = &[
     (SlotMethod::AsIntegerRatio, "as_integer_ratio"),
     (SlotMethod::SizeOf, "__sizeof__"),
     (SlotMethod::GetState, "__getstate__"),
+    (SlotMethod::ToBytes, "to_bytes"),
+    (SlotMethod::FromBytes, "from_bytes"),
+    (SlotMethod::FloatHex, "hex"),
+    (SlotMethod::FromHex, "fromhex"),
 ];
 
 impl SlotMethod {
@@ -211,11 +221,24 @@ impl SlotMethod {
     /// that defines it, when CPython's type has it and bytestep can run it.
     pub fn lookup(kind: TypeKind, name: &str) -> Option<(SlotMethod, TypeKind, AttrKind)> {
         let (attr_kind, defining) = attrs::find(kind, name)?;
+        let method = SlotMethod::by_name(name)?;
+        let defining = TypeKind::by_name(defining)?;
+        match method {
+            SlotMethod::ToBytes | SlotMethod::FromBytes if defining != TypeKind::Int => {
+                return None;
+            }
+            SlotMethod::FloatHex | SlotMethod::FromHex if defining != TypeKind::Float => {
+                return None;
+            }
+            SlotMethod::FromBytes | SlotMethod::FromHex => {
+                return (attr_kind == AttrKind::ClassMethod)
+                    .then_some((method, defining, attr_kind));
+            }
+            _ => {}
+        }
         if !matches!(attr_kind, AttrKind::SlotWrapper | AttrKind::Method) {
             return None;
         }
-        let method = SlotMethod::by_name(name)?;
-        let defining = TypeKind::by_name(defining)?;
         // Methods bytestep's own method tables run (`list.append`) are not these.
         Some((method, defining, attr_kind))
     }
@@ -305,31 +328,76 @@ impl Vm {
         method: SlotMethod,
         owner: TypeKind,
         args: &[ObjId],
+        keywords: &[(&str, ObjId)],
         bound: Option<ObjId>,
     ) -> Call {
+        let wrapper = method.is_wrapper(owner);
         let (obj, rest) = match bound {
             Some(obj) => (obj, args),
             None => {
                 let Some((&obj, rest)) = args.split_first() else {
-                    return Err(PyException::type_error(format!(
-                        "descriptor '{}' of '{}' object needs an argument",
-                        method.name(),
-                        owner.name()
-                    )));
+                    return Err(PyException::type_error(if wrapper {
+                        format!(
+                            "descriptor '{}' of '{}' object needs an argument",
+                            method.name(),
+                            owner.name()
+                        )
+                    } else {
+                        format!(
+                            "unbound method {}.{}() needs an argument",
+                            owner.name(),
+                            method.name()
+                        )
+                    }));
                 };
                 let kind = self.heap.value(obj).type_kind();
                 if !kind.is_subtype(owner) {
-                    return Err(PyException::type_error(format!(
-                        "descriptor '{}' requires a '{}' object but received a '{}'",
-                        method.name(),
-                        owner.name(),
-                        self.heap.value(obj).type_name()
-                    )));
+                    return Err(PyException::type_error(if wrapper {
+                        format!(
+                            "descriptor '{}' requires a '{}' object but received a '{}'",
+                            method.name(),
+                            owner.name(),
+                            self.heap.value(obj).type_name()
+                        )
+                    } else {
+                        format!(
+                            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                            method.name(),
+                            owner.name(),
+                            self.heap.value(obj).type_name()
+                        )
+                    }));
                 }
                 (obj, rest)
             }
         };
+        match method {
+            SlotMethod::ToBytes => return self.int_to_bytes(obj, rest, keywords),
+            SlotMethod::FromBytes => return self.int_from_bytes_of(obj, rest, keywords),
+            SlotMethod::FromHex | SlotMethod::FloatHex if !keywords.is_empty() => {
+                return Err(PyException::type_error(format!(
+                    "float.{}() takes no keyword arguments",
+                    method.name()
+                )));
+            }
+            SlotMethod::FromHex => return self.float_fromhex_of(obj, rest),
+            _ => {}
+        }
+        if let Some((keyword, _)) = keywords.first() {
+            return Err(PyException::type_error(format!(
+                "{}() takes no keyword arguments (got '{keyword}')",
+                method.name()
+            )));
+        }
         let (min, max) = method.arity();
+        if !wrapper && max == 0 && !rest.is_empty() {
+            return Err(PyException::type_error(format!(
+                "{}.{}() takes no arguments ({} given)",
+                owner.name(),
+                method.name(),
+                rest.len()
+            )));
+        }
         if rest.len() < min || rest.len() > max {
             let expected = if rest.len() > max { max } else { min };
             return Err(PyException::type_error(format!(
@@ -571,6 +639,14 @@ impl Vm {
                 _ => Ok(self.bool_object(true)),
             },
             SlotMethod::AsIntegerRatio => self.as_integer_ratio(obj),
+            SlotMethod::FloatHex => self.float_hex_of(obj),
+            // Taken by `call_slot_method` with their keywords.
+            SlotMethod::ToBytes | SlotMethod::FromBytes | SlotMethod::FromHex => {
+                Err(PyException::new(
+                    "SystemError",
+                    "bytestep: a method called without its keywords",
+                ))
+            }
             // `sys.getsizeof` less the GC header it adds for tracked objects.
             SlotMethod::GetState => self.object_getstate(obj),
             SlotMethod::SizeOf => {
@@ -689,7 +765,10 @@ impl Vm {
         if matches!(kind, TypeKind::Object | TypeKind::Type) {
             return None;
         }
-        let (method, defining, _) = SlotMethod::lookup(kind, name)?;
+        let (method, defining, attr_kind) = SlotMethod::lookup(kind, name)?;
+        if attr_kind == AttrKind::ClassMethod {
+            return None;
+        }
         Some(Builtin::Slot(method, defining))
     }
 
@@ -743,7 +822,13 @@ impl Vm {
             }
             Some((AttrKind::NoneValue, _)) => Some(Ok(self.singletons.none)),
             Some(_) => {
-                let (method, defining, _) = SlotMethod::lookup(kind, name)?;
+                let (method, defining, attr_kind) = SlotMethod::lookup(kind, name)?;
+                // A class method binds to the object's type (`(5).from_bytes`).
+                let owner = if attr_kind == AttrKind::ClassMethod {
+                    self.type_object(kind)
+                } else {
+                    owner
+                };
                 Some(Ok(
                     self.bound_builtin(Builtin::Slot(method, defining), owner)
                 ))
@@ -789,8 +874,13 @@ impl Vm {
                 Some(Ok(self.static_builtin(method)))
             }
             Some(_) => {
-                let (method, defining, _) = SlotMethod::lookup(of, name)?;
-                Some(Ok(self.static_builtin(Builtin::Slot(method, defining))))
+                let (method, defining, attr_kind) = SlotMethod::lookup(of, name)?;
+                let builtin = Builtin::Slot(method, defining);
+                Some(Ok(if attr_kind == AttrKind::ClassMethod {
+                    self.bound_builtin(builtin, owner)
+                } else {
+                    self.static_builtin(builtin)
+                }))
             }
             // The metatype's own (`int.mro`) are not built.
             None if attrs::find(TypeKind::Type, name).is_some() => None,
@@ -856,6 +946,9 @@ impl Vm {
     /// (`(5).real`, `range(3).stop`, `f.__name__`). A function's `__code__`
     /// stays out of reach: code objects are one of the sandbox's walls.
     fn member_attribute(&mut self, owner: ObjId, name: &str) -> Option<Call> {
+        if name == "__annotations__" && matches!(self.heap.value(owner), Value::Function(_)) {
+            return Some(self.function_annotations(owner));
+        }
         let value = self.heap.value(owner).clone();
         let found = match (&value, name) {
             (Value::Int(_) | Value::BigInt(_), "real" | "numerator") => owner,
@@ -900,6 +993,7 @@ impl Vm {
                 "__defaults__" => function.defaults.unwrap_or(self.singletons.none),
                 "__kwdefaults__" => function.kwdefaults.unwrap_or(self.singletons.none),
                 "__closure__" => function.closure.unwrap_or(self.singletons.none),
+                "__annotate__" => function.annotate.unwrap_or(self.singletons.none),
                 _ => return None,
             },
             (Value::Builtin(builtin), "__name__" | "__qualname__")
@@ -940,6 +1034,48 @@ impl Vm {
             _ => return None,
         };
         Some(Ok(found))
+    }
+}
+
+impl Vm {
+    /// `f.__annotations__` (`func_get_annotation_dict`): made once, by
+    /// calling `__annotate__(1)` (a stepped frame) or as an empty dict,
+    /// then kept by the function.
+    pub(super) fn function_annotations(&mut self, function: ObjId) -> Call {
+        let Value::Function(f) = self.heap.value(function) else {
+            return Ok(self.singletons.none);
+        };
+        let (cached, annotate, qualname) = (f.annotations, f.annotate, f.qualname);
+        if let Some(annotations) = cached {
+            return Ok(annotations);
+        }
+        let dict = match annotate {
+            Some(annotate) if annotate != self.singletons.none => {
+                let format = self.int_object(1);
+                let returned = self.call_python(annotate, &[format])?;
+                if !matches!(self.heap.value(returned), Value::Dict(_)) {
+                    return Err(PyException::type_error(format!(
+                        "__annotate__ returned non-dict of type '{}'",
+                        self.heap.value(returned).type_name()
+                    )));
+                }
+                returned
+            }
+            _ => self
+                .heap
+                .alloc(Value::Dict(Box::new(super::types::dict::Dict::presized(0)))),
+        };
+        self.heap.incref(
+            dict,
+            super::heap::Referrer::Field {
+                owner: qualname,
+                field: "__annotations__",
+            },
+        );
+        if let Value::Function(f) = self.heap.value_mut(function) {
+            f.annotations = Some(dict);
+        }
+        Ok(dict)
     }
 }
 

@@ -31,6 +31,9 @@ pub struct Function {
     pub closure: Option<ObjId>,
     /// `__annotate__`, held.
     pub annotate: Option<ObjId>,
+    /// `__annotations__` once asked for (what `__annotate__(1)` returned,
+    /// or an empty dict), held.
+    pub annotations: Option<ObjId>,
     /// `__dict__` (function attributes, `f.calls = 0`): made when first
     /// needed, as CPython's `func_dict` is; held.
     pub dict: Option<ObjId>,
@@ -43,6 +46,7 @@ impl Function {
             (self.defaults, "defaults"),
             (self.kwdefaults, "kwdefaults"),
             (self.closure, "closure"),
+            (self.annotations, "__annotations__"),
             (self.annotate, "annotate"),
             (self.dict, "__dict__"),
         ]

@@ -90,6 +90,10 @@ mod tests {
     #[test]
     fn every_builtin_type_is_described_with_cpythons_base() {
         for kind in TypeKind::all() {
+            // `sys.stdout`'s and `__future__._Feature`: not built-in types.
+            if matches!(kind, TypeKind::TextIOWrapper | TypeKind::Feature) {
+                continue;
+            }
             let Some(row) = own(kind.name()) else {
                 // Exception groups (two bases) are not in the table.
                 assert!(kind.exception().is_some(), "{} missing", kind.name());

@@ -71,6 +71,7 @@ pub mod set;
 pub mod singletons;
 pub mod slice;
 pub mod str;
+pub mod stream;
 pub mod tuple;
 pub mod typeobj;
 
@@ -270,6 +271,10 @@ registry! {
     GetSetDescriptor => callables::GETSET_DESCRIPTOR,
     /// A class's `__dict__`: a read-only view of its dict.
     MappingProxy => dict::MAPPING_PROXY,
+    /// `sys.stdout`, `sys.stderr`.
+    TextIOWrapper => stream::TEXT_IO_WRAPPER,
+    /// `__future__.annotations`…
+    Feature => stream::FEATURE,
 }
 
 impl TypeKind {

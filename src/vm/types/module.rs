@@ -48,6 +48,25 @@ fn getattr(vm: &mut Vm, module: ObjId, name: Symbol) -> Flow<ObjId> {
         return Ok(found);
     }
     let name_text = vm.heap.symbols.text(name);
+    if vm.heap.symbols.text(m.name) == "sys" {
+        let name_text = name_text.to_owned();
+        if let Some(found) = vm.sys_lazy_member(&name_text) {
+            return Ok(found);
+        }
+        if crate::vm::sys_module::refused(&name_text) {
+            return Err(vm.unsupported(&format!("sys.{name_text}")));
+        }
+    }
+    if matches!(
+        vm.heap.symbols.text(name),
+        "__annotations__" | "__annotate__"
+    ) {
+        return Err(vm.unsupported("annotations of a module"));
+    }
+    let Value::Module(m) = vm.heap.value(module) else {
+        return Err(vm.no_attribute(module, name));
+    };
+    let name_text = vm.heap.symbols.text(name);
     Err(vm.attribute_error(
         module,
         name_text,

@@ -1,0 +1,20 @@
+# int.from_bytes: any bytes-like or iterable of ints; byteorder 'big'.
+print(int.from_bytes(b'\x00\x10'))
+print(int.from_bytes(b'\x00\x10', 'little'))
+print(int.from_bytes(b'\xff\xff', 'big', signed=True))
+print(int.from_bytes(b'\xff\xff', byteorder='little', signed=False))
+print(int.from_bytes(b''))
+print(int.from_bytes(b'', signed=True))
+print(int.from_bytes(bytearray(b'\x01\x00')))
+print(int.from_bytes([1, 2, 3]))
+print(int.from_bytes((255,), signed=True))
+print(int.from_bytes(range(5)))
+print(int.from_bytes(x for x in [7, 8]))
+print(int.from_bytes(b'\x80' + bytes(15), signed=True))
+print(int.from_bytes(bytes=b'\x01\x02', byteorder='little'))
+n = 123456789
+print(int.from_bytes(n.to_bytes(4, 'little'), 'little') == n)
+print((5).from_bytes(b'\x07'))
+x = int.from_bytes(b'\x00\x05')
+five = 5
+print(x, type(x).__name__, x is five)

@@ -1,0 +1,20 @@
+# print(file=sys.stdout / sys.stderr), stream.write and flush.
+import sys
+print('to stdout', file=sys.stdout)
+print('to stderr', file=sys.stderr)
+print('a', 'b', sep='-', end='!\n', file=sys.stderr)
+n = sys.stdout.write('written\n')
+print(n)
+m = sys.stderr.write('err line\n')
+print(m, sys.stderr.write(''))
+print(sys.stdout.flush(), sys.stderr.flush())
+print('flushed', flush=True, file=sys.stdout)
+print(sys.stdout.write('é✓\n'))
+print(file=sys.stderr)
+print(sys.stdout is sys.stderr, sys.stdout is sys.stdout)
+print(sys.byteorder, sys.maxunicode, hex(sys.hexversion), sys.float_repr_style)
+print(sys.maxsize > 2**30, sys.maxsize == 2**(sys.maxsize.bit_length()) - 1)
+w = sys.stdout.write
+w('via bound\n')
+print('end of stdout')
+print('end of stderr', file=sys.stderr)
