@@ -12,7 +12,7 @@ be=$(for i in $(seq $N); do cpu $BS run /tmp/empty_prog.py; done | best)
 pe=$(for i in $(seq $N); do cpu $PY -S /tmp/empty_prog.py; done | best)
 echo "startup bytestep ${be} ms python ${pe} ms"
 geo=0; n=0
-for p in fib nested_loops while_sum list_sort dict_count string_build method_calls drain_consumers; do
+for p in fib nested_loops while_sum list_sort dict_count string_build method_calls object_methods drain_consumers; do
   f=$ROOT/benches/programs/$p.py
   b=(); q=()
   for i in $(seq $N); do b+=($(cpu $BS run $f)); q+=($(cpu $PY -S $f)); done

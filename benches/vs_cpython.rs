@@ -20,6 +20,7 @@ const PROGRAMS: &[&str] = &[
     "dict_count",
     "string_build",
     "method_calls",
+    "object_methods",
     "drain_consumers",
 ];
 const RUNS: usize = 5;
