@@ -1244,6 +1244,23 @@ impl Vm {
     /// `int(x)`, `float(x)`, `str(x)`, `tuple(x)` of an instance of a
     /// subclass: a value of the exact type (`str()` through the class's
     /// `__str__` when it has one).
+    /// The value of an instance of a subclass of int, float, str or tuple
+    /// as a new object of the exact type (no hook of the class runs); the
+    /// object itself for anything else.
+    pub(super) fn base_value_copy(&mut self, obj: ObjId) -> ObjId {
+        if self.heap.subclass_of(obj).is_none() {
+            return obj;
+        }
+        match self.heap.value(obj).clone() {
+            Value::Int(v) => self.int_object(v),
+            Value::BigInt(v) => self.int_from_bigint(v.as_ref().clone()),
+            Value::Float(f) => self.heap.alloc(Value::Float(f)),
+            Value::Str(text) => self.str_object(&text),
+            Value::Tuple(items) => self.tuple_object(items.to_vec(), false),
+            _ => obj,
+        }
+    }
+
     pub(super) fn exact_copy(&mut self, obj: ObjId) -> Flow<ObjId> {
         if let Some(tag) = self.heap.subclass_of(obj)
             && let Some(method) = self.user_hook(tag.class, "__str__")
@@ -1273,21 +1290,21 @@ impl Vm {
 
     /// `str()` of an instance of a subclass of int, float or tuple: its
     /// class's `__str__`, else its `__repr__` (their types' `__str__` is
-    /// `object.__str__`, which calls the repr); `None` to go on as usual.
+    /// `object.__str__`, which calls the repr); of a str subclass, its
+    /// class's `__str__`; `None` to go on as usual.
     pub(super) fn subclass_str(&mut self, obj: ObjId) -> Flow<Option<String>> {
         let Some(tag) = self.heap.subclass_of(obj) else {
             return Ok(None);
         };
-        if !matches!(
-            self.heap.value(obj),
-            Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Tuple(_)
-        ) {
-            return Ok(None);
-        }
-        let Some(method) = self
-            .user_hook(tag.class, "__str__")
-            .or_else(|| self.user_hook(tag.class, "__repr__"))
-        else {
+        let method = match self.heap.value(obj) {
+            Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Tuple(_) => self
+                .user_hook(tag.class, "__str__")
+                .or_else(|| self.user_hook(tag.class, "__repr__")),
+            // str's own `__str__` is not `object.__str__`: only the class's.
+            Value::Str(_) => self.user_hook(tag.class, "__str__"),
+            _ => None,
+        };
+        let Some(method) = method else {
             return Ok(None);
         };
         let result = self.call_python(method, &[obj])?;

@@ -419,6 +419,21 @@ impl Vm {
                     break;
                 }
             }
+            if let Value::Type(kind) = *self.heap.value(klass)
+                && !is_class
+                && matches!(
+                    kind,
+                    TypeKind::Int | TypeKind::Float | TypeKind::Str | TypeKind::Tuple
+                )
+                && matches!(text.as_str(), "__repr__" | "__str__")
+                && let Some((method, defining, _)) =
+                    super::wrappers::SlotMethod::lookup(kind, &text)
+            {
+                // int's, float's, str's or tuple's own `__repr__`/`__str__`
+                // (or object's, which they inherit), bound to the instance.
+                builtin_method = Some(Builtin::Slot(method, defining));
+                break;
+            }
             if let Value::Type(TypeKind::Exc(_)) = self.heap.value(klass)
                 && text == "__init__"
             {

@@ -557,7 +557,13 @@ impl Vm {
             CONVERT_VALUE => self.calling(|vm| {
                 vm.unary(|vm, value| {
                     let text = match arg {
-                        1 if matches!(vm.heap.value(value), Value::Str(_)) => return Ok(value),
+                        // (An exact str is its own `str()`; a subclass's goes
+                        // through its class.)
+                        1 if matches!(vm.heap.value(value), Value::Str(_))
+                            && vm.heap.subclass_of(value).is_none() =>
+                        {
+                            return Ok(value);
+                        }
                         1 => vm.str_of(value)?,
                         2 => vm.repr_of(value)?,
                         _ => super::format_spec::ascii_escape(&vm.repr_of(value)?),

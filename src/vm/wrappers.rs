@@ -524,6 +524,32 @@ impl Vm {
                 );
                 Ok(self.str_object(&text))
             }
+            // `float.__repr__(self)` in a float subclass's own `__repr__`:
+            // the built-in type's repr of the value, not the class's again.
+            SlotMethod::Repr | SlotMethod::Str
+                if matches!(
+                    owner,
+                    TypeKind::Int | TypeKind::Float | TypeKind::Str | TypeKind::Tuple
+                ) && self.heap.subclass_of(obj).is_some() =>
+            {
+                let copy = self.base_value_copy(obj);
+                let which = if method == SlotMethod::Repr {
+                    Builtin::Repr
+                } else {
+                    Builtin::Type(TypeKind::Str)
+                };
+                let result = self.call_builtin_named(which, &[copy]);
+                if copy != obj {
+                    if let Ok(text) = result
+                        && text == copy
+                    {
+                        // `str.__str__` of a str subclass: the copy itself.
+                        return Ok(text);
+                    }
+                    self.heap.discard(copy);
+                }
+                result
+            }
             SlotMethod::Repr => self.call_builtin_named(Builtin::Repr, &[obj]),
             // `object_str`: `repr(x)`, not `type(x).__str__` (which may be
             // the caller, `super().__str__()`).
