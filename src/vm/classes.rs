@@ -1251,6 +1251,12 @@ impl Vm {
         if self.heap.subclass_of(obj).is_none() {
             return obj;
         }
+        self.value_copy(obj)
+    }
+
+    /// A new object of the exact type holding the value of an int, float,
+    /// str or tuple (the object itself for anything else).
+    fn value_copy(&mut self, obj: ObjId) -> ObjId {
         match self.heap.value(obj).clone() {
             Value::Int(v) => self.int_object(v),
             Value::BigInt(v) => self.int_from_bigint(v.as_ref().clone()),
@@ -1278,14 +1284,7 @@ impl Vm {
                 ))),
             };
         }
-        Ok(match self.heap.value(obj).clone() {
-            Value::Int(v) => self.int_object(v),
-            Value::BigInt(v) => self.int_from_bigint(v.as_ref().clone()),
-            Value::Float(f) => self.heap.alloc(Value::Float(f)),
-            Value::Str(text) => self.str_object(&text),
-            Value::Tuple(items) => self.tuple_object(items.to_vec(), false),
-            _ => obj,
-        })
+        Ok(self.value_copy(obj))
     }
 
     /// `str()` of an instance of a subclass of int, float or tuple: its

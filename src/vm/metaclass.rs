@@ -50,25 +50,7 @@ impl Vm {
         classinfo: ObjId,
         depth: usize,
     ) -> Flow<bool> {
-        if let Value::Tuple(items) = self.heap.value(classinfo)
-            && depth < 64
-            && self.has_check_hook(classinfo, "__instancecheck__", depth)
-        {
-            let items: Vec<ObjId> = items.iter().copied().collect();
-            for item in items {
-                if self.isinstance_checked(obj, item, depth + 1)? {
-                    return Ok(true);
-                }
-            }
-            return Ok(false);
-        }
-        if let Some(check) = self.meta_hook(classinfo, "__instancecheck__")
-            && !self.is_exactly_of(obj, classinfo)
-        {
-            let answer = self.call_python(check, &[classinfo, obj])?;
-            return self.truthy(answer);
-        }
-        self.is_instance(obj, classinfo)
+        self.checked_by_hook(obj, classinfo, depth, true)
     }
 
     /// `PyObject_IsSubclass`: the metaclass's `__subclasscheck__` when the
@@ -79,23 +61,48 @@ impl Vm {
         classinfo: ObjId,
         depth: usize,
     ) -> Flow<bool> {
+        self.checked_by_hook(cls, classinfo, depth, false)
+    }
+
+    /// `isinstance` (`instance`) or `issubclass` of `subject`: a tuple item
+    /// by item when one of its classes has the hook, else the hook of
+    /// `classinfo`'s metaclass, else the usual test.
+    fn checked_by_hook(
+        &mut self,
+        subject: ObjId,
+        classinfo: ObjId,
+        depth: usize,
+        instance: bool,
+    ) -> Flow<bool> {
+        let hook = if instance {
+            "__instancecheck__"
+        } else {
+            "__subclasscheck__"
+        };
         if let Value::Tuple(items) = self.heap.value(classinfo)
             && depth < 64
-            && self.has_check_hook(classinfo, "__subclasscheck__", depth)
+            && self.has_check_hook(classinfo, hook, depth)
         {
             let items: Vec<ObjId> = items.iter().copied().collect();
             for item in items {
-                if self.issubclass_checked(cls, item, depth + 1)? {
+                if self.checked_by_hook(subject, item, depth + 1, instance)? {
                     return Ok(true);
                 }
             }
             return Ok(false);
         }
-        if let Some(check) = self.meta_hook(classinfo, "__subclasscheck__") {
-            let answer = self.call_python(check, &[classinfo, cls])?;
+        // (An exact type match never asks `__instancecheck__`.)
+        if let Some(check) = self.meta_hook(classinfo, hook)
+            && !(instance && self.is_exactly_of(subject, classinfo))
+        {
+            let answer = self.call_python(check, &[classinfo, subject])?;
             return self.truthy(answer);
         }
-        self.is_subclass(cls, classinfo)
+        if instance {
+            self.is_instance(subject, classinfo)
+        } else {
+            self.is_subclass(subject, classinfo)
+        }
     }
 
     /// Whether `classinfo` (or a class in it, nested at most 64 deep)
