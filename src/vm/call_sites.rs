@@ -111,14 +111,13 @@ impl Vm {
     /// class of `type` whose `__new__` is `object.__new__` and whose
     /// `__init__` is a Python function with simple parameters.
     fn allocates_and_enters_init(&self, class: ObjId) -> bool {
-        if self.metaclass_of(class).is_some()
-            || self.builtin_base(class).is_some()
-            || self.class_exception_kind(class).is_some()
+        if !self.plain_class_with_init(class)
+            || self.metaclass_of(class).is_some()
             || self.class_lookup(class, "__new__").is_some()
         {
             return false;
         }
-        let Some(init) = self.class_lookup(class, "__init__") else {
+        let Some(init) = self.user_hook(class, "__init__") else {
             return false;
         };
         match self.heap.value(init) {

@@ -973,13 +973,9 @@ impl Vm {
         // `check_duplicates`, before any merging.
         for (i, &base) in bases.iter().enumerate() {
             if bases[i + 1..].contains(&base) {
-                let name = match self.heap.value(base) {
-                    Value::Class(c) => c.name,
-                    Value::Type(kind) => kind.name(),
-                    _ => "object",
-                };
                 return Err(PyException::type_error(format!(
-                    "duplicate base class {name}"
+                    "duplicate base class {}",
+                    self.heap.type_object_name(base)
                 )));
             }
         }
@@ -1244,19 +1240,10 @@ impl Vm {
     /// `int(x)`, `float(x)`, `str(x)`, `tuple(x)` of an instance of a
     /// subclass: a value of the exact type (`str()` through the class's
     /// `__str__` when it has one).
-    /// The value of an instance of a subclass of int, float, str or tuple
-    /// as a new object of the exact type (no hook of the class runs); the
-    /// object itself for anything else.
-    pub(super) fn base_value_copy(&mut self, obj: ObjId) -> ObjId {
-        if self.heap.subclass_of(obj).is_none() {
-            return obj;
-        }
-        self.value_copy(obj)
-    }
-
     /// A new object of the exact type holding the value of an int, float,
-    /// str or tuple (the object itself for anything else).
-    fn value_copy(&mut self, obj: ObjId) -> ObjId {
+    /// str or tuple (the object itself for anything else); no hook of a
+    /// subclass runs.
+    pub(super) fn value_copy(&mut self, obj: ObjId) -> ObjId {
         match self.heap.value(obj).clone() {
             Value::Int(v) => self.int_object(v),
             Value::BigInt(v) => self.int_from_bigint(v.as_ref().clone()),

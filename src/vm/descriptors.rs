@@ -241,22 +241,8 @@ impl Vm {
         {
             obj
         } else if self.is_instance(obj, class).unwrap_or(false) {
-            match self.heap.value(obj) {
-                Value::Instance { class, .. } => *class,
-                _ => match self.heap.subclass_of(obj) {
-                    Some(tag) => tag.class,
-                    None => {
-                        let kind = self.heap.value(obj).type_kind();
-                        self.type_object_id(kind)
-                    }
-                },
-            }
+            self.type_of_object(obj)
         } else {
-            let of = |vm: &Vm, id: ObjId| match vm.heap.value(id) {
-                Value::Class(c) => c.name.to_owned(),
-                Value::Type(kind) => kind.name().to_owned(),
-                other => other.type_name().to_owned(),
-            };
             return Err(PyException::type_error(format!(
                 "super(type, obj): obj ({} {}) is not an instance or subtype of type ({}).",
                 if matches!(self.heap.value(obj), Value::Class(_) | Value::Type(_)) {
@@ -265,7 +251,7 @@ impl Vm {
                     "instance of"
                 },
                 self.instance_type_name(obj),
-                of(self, class)
+                self.heap.type_object_name(class)
             )));
         };
         let made = self.heap.alloc(Value::Super {

@@ -93,7 +93,7 @@ impl Vm {
         }
         // (An exact type match never asks `__instancecheck__`.)
         if let Some(check) = self.meta_hook(classinfo, hook)
-            && !(instance && self.is_exactly_of(subject, classinfo))
+            && !(instance && self.type_of_object(subject) == classinfo)
         {
             let answer = self.call_python(check, &[classinfo, subject])?;
             return self.truthy(answer);
@@ -116,18 +116,6 @@ impl Vm {
                         .any(|&i| self.has_check_hook(i, name, depth + 1))
             }
             _ => self.meta_hook(classinfo, name).is_some(),
-        }
-    }
-
-    /// `type(obj) is class`.
-    fn is_exactly_of(&self, obj: ObjId, class: ObjId) -> bool {
-        match self.heap.value(obj) {
-            Value::Instance { class: own, .. } => *own == class,
-            Value::Class(_) => self.metaclass_of(obj) == Some(class),
-            _ => self
-                .heap
-                .subclass_of(obj)
-                .is_some_and(|tag| tag.class == class),
         }
     }
 
@@ -212,10 +200,7 @@ impl Vm {
     /// class with a Python `__init__` goes CPython's generic way (see
     /// `call_sites.rs`); the other calls of classes differ in no count.
     fn takes_generic_path(&mut self, class: ObjId, keywords: bool) -> bool {
-        if self.builtin_base(class).is_some()
-            || self.class_exception_kind(class).is_some()
-            || self.user_hook(class, "__init__").is_none()
-        {
+        if !self.plain_class_with_init(class) {
             // (The site still learns of the call.)
             if !keywords && !self.replaying_instruction() {
                 self.class_call_is_generic(class);
@@ -318,7 +303,7 @@ impl Vm {
     }
 
     /// A class of `type` with a Python `__init__`, made by `object.__new__`.
-    fn plain_class_with_init(&self, callable: ObjId) -> bool {
+    pub(super) fn plain_class_with_init(&self, callable: ObjId) -> bool {
         matches!(self.heap.value(callable), Value::Class(_))
             && self.builtin_base(callable).is_none()
             && self.class_exception_kind(callable).is_none()

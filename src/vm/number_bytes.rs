@@ -390,7 +390,7 @@ impl Vm {
             ));
         }
         self.heap.check_room(length as u64)?;
-        let value = self.int_of(obj)?;
+        let value = self.int_value(obj)?;
         let mut data = int_to_bytes(&value, length as usize, signed)?;
         if little {
             data.reverse();
@@ -488,19 +488,6 @@ impl Vm {
         let made = self.call_python(cls, &[result]);
         self.heap.discard(result);
         made
-    }
-
-    /// The value of an int, bool or int subclass instance.
-    fn int_of(&self, obj: ObjId) -> Flow<BigInt> {
-        match self.heap.value(obj) {
-            Value::Int(v) => Ok(BigInt::from(*v)),
-            Value::Bool(b) => Ok(BigInt::from(*b as i64)),
-            Value::BigInt(v) => Ok(v.as_ref().clone()),
-            other => Err(PyException::type_error(format!(
-                "an integer is required, not '{}'",
-                other.type_name()
-            ))),
-        }
     }
 }
 

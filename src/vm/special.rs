@@ -378,29 +378,22 @@ impl Vm {
         };
         match entered {
             Ok(()) if self.frames.len() > depth => {
+                let resumed = sink.map(|drain| {
+                    self.boxed_resume(Resume {
+                        generator: function,
+                        holds: false,
+                        mode: ResumeMode::DrainCall(drain),
+                        saved_exc: None,
+                    })
+                });
                 if let Some(frame) = self.frames.last_mut() {
                     if let Some(Continuation::Init { native, .. }) = &mut frame.on_return {
                         *native = true;
                     }
-                    match sink {
+                    match resumed {
                         None if class_call => {}
                         None => frame.on_return = Some(Continuation::Replay),
-                        Some(drain) => {
-                            let resume = Resume {
-                                generator: function,
-                                holds: false,
-                                mode: ResumeMode::DrainCall(drain),
-                                saved_exc: None,
-                            };
-                            let boxed = match self.calls.spare_resume.take() {
-                                Some(mut boxed) => {
-                                    *boxed = resume;
-                                    boxed
-                                }
-                                None => Box::new(resume),
-                            };
-                            frame.resumed = Some(boxed);
-                        }
+                        Some(boxed) => frame.resumed = Some(boxed),
                     }
                     if !pins.is_empty() {
                         frame.calls_mut().pins = pins;

@@ -532,7 +532,7 @@ impl Vm {
                     TypeKind::Int | TypeKind::Float | TypeKind::Str | TypeKind::Tuple
                 ) && self.heap.subclass_of(obj).is_some() =>
             {
-                let copy = self.base_value_copy(obj);
+                let copy = self.value_copy(obj);
                 let which = if method == SlotMethod::Repr {
                     Builtin::Repr
                 } else {
@@ -704,7 +704,7 @@ impl Vm {
     }
 
     /// The int value of an int or bool.
-    fn int_value(&self, obj: ObjId) -> Result<BigInt, Box<PyException>> {
+    pub(super) fn int_value(&self, obj: ObjId) -> Result<BigInt, Box<PyException>> {
         match self.heap.value(obj) {
             Value::Int(v) => Ok(BigInt::from(*v)),
             Value::Bool(b) => Ok(BigInt::from(*b as i64)),

@@ -1334,6 +1334,16 @@ impl Heap {
     /// A repr cut to fit a pane cell, built no further than it shows. Objects
     /// whose repr repeats their id (functions, code) are named without it,
     /// since panes show ids anyway.
+    /// The `__name__` of a class or built-in type object (the type's name
+    /// of anything else), for messages.
+    pub fn type_object_name(&self, id: ObjId) -> &'static str {
+        match self.value(id) {
+            Value::Class(c) => c.name,
+            Value::Type(kind) => kind.name(),
+            other => other.type_name(),
+        }
+    }
+
     pub fn short_repr(&self, id: ObjId) -> String {
         match self.value(id) {
             Value::Function(function) => {

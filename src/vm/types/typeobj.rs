@@ -119,15 +119,10 @@ fn super_repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Resu
     else {
         return Ok(());
     };
-    let name = |id: ObjId| match &w.heap.get(id).value {
-        Value::Class(c) => c.name.to_owned(),
-        Value::Type(kind) => kind.name().to_owned(),
-        _ => "?".to_owned(),
-    };
     let text = format!(
         "<super: <class '{}'>, <{} object>>",
-        name(*class),
-        name(*obj_type)
+        w.heap.type_object_name(*class),
+        w.heap.type_object_name(*obj_type)
     );
     w.push(&text)
 }
