@@ -20,8 +20,10 @@
 //! before a class would already be warm in CPython: rare, and not modelled).
 
 use super::Vm;
+use super::attr_cache::Fallback;
+use super::frame::{Continuation, Slot};
 use super::heap::ObjId;
-use super::heap::Value;
+use super::heap::{Referrer, Value};
 
 /// `adaptive_counter_cooldown()`: runs after a specialization before a
 /// deoptimized site tries again.
@@ -128,6 +130,107 @@ impl Vm {
             }
             _ => false,
         }
+    }
+
+    /// Whether the current `CALL` site is specialized
+    /// (`CALL_ALLOC_AND_ENTER_INIT`) for `class` as it is now: the run
+    /// [`Vm::class_call_is_generic`] would answer false for, changing nothing.
+    fn specialized_for(&self, class: ObjId) -> bool {
+        let Some(frame) = self.frames.last() else {
+            return false;
+        };
+        let key = (
+            std::sync::Arc::as_ptr(&frame.code) as usize,
+            frame.last.unwrap_or(frame.pc) as u32,
+        );
+        matches!(
+            self.call_sites.get(&key),
+            Some(CallSite {
+                specialized: Specialized::AllocAndEnterInit {
+                    class: cached,
+                    serial,
+                    version,
+                },
+                ..
+            }) if *cached == class
+                && *serial == self.heap.get(class).serial
+                && *version == self.class_version(class)
+        )
+    }
+
+    /// `CALL_ALLOC_AND_ENTER_INIT` (callable, null, args[oparg] -- ):
+    /// when the site is specialized for the class on the stack and its
+    /// `__init__` takes exactly these arguments, the new instance and the
+    /// arguments move into `__init__`'s frame, as the general path
+    /// (`call_class`, `enter_init`) does it, in the same order, without
+    /// its argument vectors. Only when nobody records (as `call_plain`).
+    /// False, having done nothing, otherwise.
+    pub(super) fn call_alloc_and_enter_init(&mut self, argc: usize) -> bool {
+        if self.heap.recorder.enabled || self.replaying_instruction() {
+            return false;
+        }
+        let Some(frame) = self.frames.last() else {
+            return false;
+        };
+        let Some(base) = frame.stack.len().checked_sub(argc + 2) else {
+            return false;
+        };
+        let (class_slot, null) = (frame.stack[base], frame.stack[base + 1]);
+        let (Some(class), None) = (class_slot.obj, null.obj) else {
+            return false;
+        };
+        let Value::Class(c) = self.heap.value(class) else {
+            return false;
+        };
+        let type_name = c.name;
+        if !self.specialized_for(class) {
+            return false;
+        }
+        let init_symbol = self.init_symbol;
+        let Some(Fallback::Method(init)) = self
+            .class_attr_plan(class, init_symbol)
+            .and_then(|plan| plan.load)
+        else {
+            return false;
+        };
+        let Value::Function(function) = self.heap.value(init) else {
+            return false;
+        };
+        if function.info.plain_call != Some(argc + 1)
+            || self.frames.len() >= self.quick_depth_limit()
+        {
+            return false;
+        }
+        let info = std::sync::Arc::clone(&function.info);
+        let instance = self.plain_instance(class, type_name);
+        let stack_slot = Referrer::Stack {
+            frame: self.frames.last().map_or(info.qualname, |f| f.qualname),
+            slot: base as u32,
+        };
+        // `self`, the continuation's instance, the frame's `__init__`.
+        self.heap.incref(instance, stack_slot);
+        let holder = self.continuation_referrer();
+        self.heap.incref(instance, holder);
+        self.heap.incref(
+            init,
+            Referrer::Frame {
+                frame: info.qualname,
+            },
+        );
+        if !class_slot.borrowed {
+            self.heap.decref(class, stack_slot);
+        }
+        let Some((caller, frame)) = self.frames.push_for(&info, init) else {
+            return false;
+        };
+        frame.enter(init, &caller.stack[base + 1..]);
+        frame.locals[0] = Slot::strong(instance);
+        caller.stack.truncate(base);
+        frame.on_return = Some(Continuation::Init {
+            instance,
+            native: false,
+        });
+        true
     }
 
     /// `tp_version_tag` as far as it matters: it changes whenever the class

@@ -588,6 +588,7 @@ impl Vm {
         let qualname = qualname.unwrap_or_else(|| name_text.clone());
         let class = self.heap.alloc(Value::Class(Box::new(ClassObject {
             name: static_name(&name_text),
+            instance_type_name: static_type_name(&name_text),
             qualname: qualname.into(),
             bases: base_list.clone(),
             mro: Vec::new(),
@@ -611,6 +612,9 @@ impl Vm {
         self.heap.incref(bases, field("__bases__"));
         self.heap.incref(base, field("__base__"));
         self.heap.incref(namespace, field("__dict__"));
+        if let Value::Dict(d) = self.heap.value_mut(namespace) {
+            d.watch();
+        }
         self.heap.decref(name, holder);
         self.heap.decref(bases, holder);
         // `type_ready_mro`: the `__mro__` tuple, which holds the class itself.
@@ -1066,7 +1070,7 @@ impl Vm {
         kwnames: &[String],
     ) -> Flow<Option<ObjId>> {
         let (type_name, qualname) = match self.heap.value(class) {
-            Value::Class(c) => (c.name, c.qualname.to_string()),
+            Value::Class(c) => (c.name, Arc::clone(&c.qualname)),
             _ => return Err(null()),
         };
         let exception = self.class_exception_kind(class);
@@ -1406,7 +1410,10 @@ impl Vm {
             class,
             dict,
             slots,
-            type_name: static_type_name(type_name),
+            type_name: match self.heap.value(class) {
+                Value::Class(c) if c.name == type_name => c.instance_type_name,
+                _ => static_type_name(type_name),
+            },
         });
         let address = self.heap.get(instance).address;
         self.heap.incref(
@@ -2008,6 +2015,13 @@ impl Vm {
                 // Through a metaclass only its data descriptors count.
                 self.user_class(owner).is_some() || self.is_data_descriptor(found)
             });
+        // `object.__class__`'s setter (`object_set_class`).
+        if on_class.is_none()
+            && name == "__class__"
+            && matches!(self.heap.value(owner), Value::Instance { .. })
+        {
+            return self.set_instance_class(owner, value);
+        }
         if let Some(found) = on_class {
             match *self.heap.value(found) {
                 Value::Property { fset, fdel, .. } => {
@@ -2170,6 +2184,69 @@ impl Vm {
             };
         };
         self.dict_set(dict, key, value)
+    }
+
+    /// `obj.__class__ = cls` on an instance of a program's class
+    /// (`object_set_class`): `cls` must be such a class with the same
+    /// layout (a `__dict__` or not, the same `__slots__`).
+    fn set_instance_class(&mut self, owner: ObjId, value: Option<ObjId>) -> Flow {
+        let Some(value) = value else {
+            return Err(PyException::type_error("can't delete __class__ attribute"));
+        };
+        let Value::Instance { class: old, .. } = *self.heap.value(owner) else {
+            return Err(null());
+        };
+        let layout = |vm: &Vm, class: ObjId| match vm.heap.value(class) {
+            Value::Class(c) => Some((c.has_dict, c.has_weakref, c.slot_names.clone(), c.name)),
+            _ => None,
+        };
+        let Some(new_layout) = layout(self, value) else {
+            return Err(PyException::type_error(match self.heap.value(value) {
+                Value::Type(_) => {
+                    "__class__ assignment only supported for mutable types or ModuleType subclasses"
+                        .to_owned()
+                }
+                _ => format!(
+                    "__class__ must be set to a class, not '{}' object",
+                    self.instance_type_name(value)
+                ),
+            }));
+        };
+        let old_layout = layout(self, old);
+        let plain = |vm: &Vm, class: ObjId| {
+            vm.builtin_base(class).is_none() && vm.class_exception_kind(class).is_none()
+        };
+        if !plain(self, value)
+            || old_layout.as_ref().map(|(d, w, s, _)| (d, w, s))
+                != Some((&new_layout.0, &new_layout.1, &new_layout.2))
+        {
+            let old_name = old_layout.map_or("object", |layout| layout.3);
+            return Err(PyException::type_error(format!(
+                "__class__ assignment: '{}' object layout differs from '{old_name}'",
+                new_layout.3
+            )));
+        }
+        let address = self.heap.get(owner).address;
+        let field = Referrer::Attribute {
+            owner: address,
+            name: "__class__",
+        };
+        self.heap.incref(value, field);
+        let type_name = match self.heap.value(value) {
+            Value::Class(c) => c.instance_type_name,
+            _ => return Err(null()),
+        };
+        if let Value::Instance {
+            class,
+            type_name: name,
+            ..
+        } = self.heap.value_mut(owner)
+        {
+            *class = value;
+            *name = type_name;
+        }
+        self.heap.decref(old, field);
+        Ok(())
     }
 
     /// `isinstance(value, cls)` for classes made by `class`.

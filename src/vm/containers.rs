@@ -330,10 +330,24 @@ impl Vm {
 
     /// [`Vm::dict_set`] with the key as the dict's lookup found it.
     fn dict_set_keyed(&mut self, dict: ObjId, hash: HashKey, key: ObjId, value: ObjId) -> Flow {
+        let key_hash = super::types::dict::key_hash(&hash);
+        self.dict_set_hashed(dict, hash, key_hash, key, value)
+    }
+
+    /// [`Vm::dict_set`] with the key as the dict's lookup found it and its
+    /// index hash (an attribute name's, known beforehand).
+    pub(super) fn dict_set_hashed(
+        &mut self,
+        dict: ObjId,
+        hash: HashKey,
+        key_hash: u64,
+        key: ObjId,
+        value: ObjId,
+    ) -> Flow {
         let str_key = matches!(self.heap.value(key), Value::Str(_));
         let address = self.heap.get(dict).address;
         let replaced = match self.heap.value_mut(dict) {
-            Value::Dict(d) => d.insert(hash, key, value, str_key),
+            Value::Dict(d) => d.insert_hashed(hash, key_hash, key, value, str_key),
             _ => return Err(PyException::new("SystemError", "store into a non-dict")),
         };
         match replaced {

@@ -5,6 +5,7 @@
 //! on, so `bytestep run` pays nothing for them. The heap (objects, ids,
 //! refcounts) lives in [`heap`]; each opcode's handler is in [`opcodes`].
 
+mod attr_cache;
 mod auto_gc;
 pub mod builtins;
 mod bytes;
@@ -147,6 +148,8 @@ pub struct Vm {
     exc_info: Option<ObjId>,
     /// Names the holder of `exc_info` and of exceptions in flight.
     exc_info_symbol: Symbol,
+    /// `'__init__'`, interned once.
+    init_symbol: Symbol,
     /// Names what C code holds while a call it made runs (`C call in progress`).
     c_call_symbol: Symbol,
     /// The method descriptors (`list.append`…), made on first use, immortal.
@@ -171,6 +174,8 @@ pub struct Vm {
     call_sites: FastMap<(usize, u32), call_sites::CallSite>,
     /// How often each class (by id) was modified: its type version.
     class_versions: FastMap<ObjId, u32>,
+    /// Instance attribute lookup plans by (class, name) (see `attr_cache.rs`).
+    class_attr_cache: attr_cache::ClassAttrCache,
     /// Set by `RERAISE` with a saved offset: the `lasti` the next handler pushes.
     reraise_lasti: Option<usize>,
     /// Exceptions unwound so far.
@@ -273,6 +278,7 @@ impl Vm {
             track_lines: true,
             exc_info: None,
             exc_info_symbol: Symbol(0),
+            init_symbol: Symbol(0),
             c_call_symbol: Symbol(0),
             methods: FastMap::default(),
             method_cache: FastMap::default(),
@@ -282,6 +288,7 @@ impl Vm {
             generic_getattr: false,
             call_sites: FastMap::default(),
             class_versions: FastMap::default(),
+            class_attr_cache: Default::default(),
             reraise_lasti: None,
             unwinds: 0,
             last_exc: None,
@@ -290,6 +297,7 @@ impl Vm {
             recursion_limit: RECURSION_LIMIT,
         };
         vm.exc_info_symbol = vm.heap.symbols.intern("sys");
+        vm.init_symbol = vm.heap.symbols.intern("__init__");
         vm.c_call_symbol = vm.heap.symbols.intern("C");
         let mut members = builtins::BUILTINS.to_vec();
         members.extend(
@@ -568,9 +576,20 @@ impl Vm {
         if let Some(&id) = self.identifiers.get(&symbol) {
             return id;
         }
-        let id = self.heap.alloc_static(Value::Str(name.into()));
+        // The symbol's own text: dict lookups by name then compare pointers.
+        let text = self.heap.symbols.shared_text(symbol);
+        let id = self.heap.alloc_static(Value::Str(text));
         self.identifiers.insert(symbol, id);
         id
+    }
+
+    /// [`Vm::identifier`] of an interned name.
+    pub(crate) fn identifier_symbol(&mut self, name: Symbol) -> ObjId {
+        if let Some(&id) = self.identifiers.get(&name) {
+            return id;
+        }
+        let text = self.heap.symbols.shared_text(name);
+        self.identifier(&text)
     }
 
     /// `'__main__'`: a statically allocated identifier string, immortal.

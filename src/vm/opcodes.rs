@@ -208,6 +208,9 @@ impl Vm {
             // STORE_ATTR (v, owner --)
             STORE_ATTR => {
                 let name = self.name(arg)?;
+                if self.store_attr_planned(name)? {
+                    return Ok(());
+                }
                 let (owner, owner_popped) = self.pop_object()?;
                 let (value, value_popped) = self.pop_object()?;
                 let text = self.heap.symbols.shared_text(name);
@@ -792,6 +795,15 @@ impl Vm {
             COPY_FREE_VARS => self.copy_free_vars(arg as usize),
             // LOAD_DEREF (-- value)
             LOAD_DEREF => self.load_deref(arg as usize),
+
+            // LOAD_FROM_DICT_OR_DEREF (class_dict -- value)
+            LOAD_FROM_DICT_OR_DEREF => self.load_from_dict_or_deref(arg as usize),
+
+            // LOAD_FROM_DICT_OR_GLOBALS (mod_or_class_dict -- v)
+            LOAD_FROM_DICT_OR_GLOBALS => {
+                let name = self.name(arg)?;
+                self.load_from_dict_or_globals(name)
+            }
             // STORE_DEREF (v --)
             STORE_DEREF => self.store_deref(arg as usize),
             // DELETE_DEREF (--)
@@ -1016,7 +1028,7 @@ impl Vm {
     }
 
     #[inline]
-    fn lookup_global(&self, name: super::heap::Symbol) -> Flow<ObjId> {
+    pub(super) fn lookup_global(&self, name: super::heap::Symbol) -> Flow<ObjId> {
         if let Some(dict) = self.main_dict_if_any()
             && let Some(found) = self.module_dict_get(dict, name)
         {
@@ -1130,6 +1142,32 @@ impl Vm {
     /// attribute `name` (with `method`: the unbound function and the owner,
     /// or the attribute and NULL).
     fn load_attr(&mut self, name: super::heap::Symbol, method: bool) -> Flow {
+        if self.load_attr_planned(name, method)? {
+            return Ok(());
+        }
+        // `cls.__annotations__` and `cls.__annotate__`: `type`'s getters
+        // (data descriptors, before anything in the class's MRO); the first
+        // may call `__annotate__` (a frame), so the owner stays on the
+        // stack until its result is known.
+        if let Some(top) = self.peek(0)?.obj
+            && let Value::Class(_) = self.heap.value(top)
+            && let text @ ("__annotations__" | "__annotate__") = self.heap.symbols.text(name)
+            && self.metaclass_of(top).is_none()
+        {
+            let annotate = text == "__annotate__";
+            let attr = if annotate {
+                self.class_annotate(top)?
+            } else {
+                self.calling(|vm| vm.class_annotations(top))?
+            };
+            let (_, popped) = self.pop_object()?;
+            self.push(attr)?;
+            if method {
+                self.push_slot(Slot::NULL)?;
+            }
+            self.release(popped);
+            return Ok(());
+        }
         if let Some(top) = self.peek(0)?.obj
             && let Value::Super { .. } = self.heap.value(top)
         {
@@ -1847,6 +1885,9 @@ impl Vm {
 
     fn call(&mut self, argc: usize, kwnames: Option<Vec<String>>) -> Flow {
         if kwnames.is_none() && !self.heap.recorder.enabled && self.call_plain(argc) {
+            return Ok(());
+        }
+        if kwnames.is_none() && self.call_alloc_and_enter_init(argc) {
             return Ok(());
         }
         if kwnames.is_none()

@@ -1105,6 +1105,65 @@ impl Vm {
     }
 }
 
+impl Vm {
+    /// `cls.__annotate__` (`type_get_annotate`): the class's own
+    /// `__annotate__`, else the function its body made
+    /// (`__annotate_func__`), else None; never a base's.
+    pub(super) fn class_annotate(&mut self, class: ObjId) -> Call {
+        let Value::Class(c) = self.heap.value(class) else {
+            return Ok(self.singletons.none);
+        };
+        let found = match self.heap.value(c.dict) {
+            Value::Dict(d) => d
+                .get_str("__annotate__")
+                .or_else(|| d.get_str("__annotate_func__"))
+                .map(|entry| entry.value),
+            _ => None,
+        };
+        Ok(found.unwrap_or(self.singletons.none))
+    }
+
+    /// `cls.__annotations__` (`type_get_annotations`): the class's own
+    /// `__annotations__`, else the dict cached by an earlier call, else
+    /// made now by calling `__annotate__(1)` (a stepped frame) or as an
+    /// empty dict, and cached in the class's dict as
+    /// `__annotations_cache__`; never a base's.
+    pub(super) fn class_annotations(&mut self, class: ObjId) -> Call {
+        let Value::Class(c) = self.heap.value(class) else {
+            return Ok(self.singletons.none);
+        };
+        let dict = c.dict;
+        let own = match self.heap.value(dict) {
+            Value::Dict(d) => d
+                .get_str("__annotations__")
+                .or_else(|| d.get_str("__annotations_cache__"))
+                .map(|entry| entry.value),
+            _ => None,
+        };
+        if let Some(own) = own {
+            return Ok(own);
+        }
+        let annotate = self.class_annotate(class)?;
+        let annotations = if annotate == self.singletons.none {
+            self.heap
+                .alloc(Value::Dict(Box::new(super::types::dict::Dict::new())))
+        } else {
+            let format = self.int_object(1);
+            let returned = self.call_python(annotate, &[format])?;
+            if !matches!(self.heap.value(returned), Value::Dict(_)) {
+                return Err(PyException::type_error(format!(
+                    "__annotate__ returned non-dict of type '{}'",
+                    self.heap.value(returned).type_name()
+                )));
+            }
+            returned
+        };
+        let key = self.identifier("__annotations_cache__");
+        self.dict_set(dict, key, annotations)?;
+        Ok(annotations)
+    }
+}
+
 /// A finite float as an exact fraction in lowest terms.
 fn float_ratio(f: f64) -> (BigInt, BigInt) {
     let bits = f.to_bits();

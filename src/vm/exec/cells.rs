@@ -6,7 +6,7 @@
 
 use crate::vm::exceptions::PyException;
 use crate::vm::frame::Slot;
-use crate::vm::heap::{ObjId, Referrer, Value};
+use crate::vm::heap::{ObjId, Referrer, Symbol, Value};
 use crate::vm::{Flow, Vm};
 
 impl Vm {
@@ -169,6 +169,76 @@ impl Vm {
                 self.push(value)
             }
             _ => Err(self.unbound_deref(index)),
+        }
+    }
+
+    // LOAD_FROM_DICT_OR_DEREF (class_dict -- value): a class body's free
+    // variable, its namespace first
+    pub(in crate::vm) fn load_from_dict_or_deref(&mut self, index: usize) -> Flow {
+        let name = self
+            .top_frame()?
+            .code
+            .localsplus
+            .get(index)
+            .copied()
+            .ok_or_else(|| PyException::new("SystemError", "no such local"))?;
+        let (mapping, popped) = self.pop_object()?;
+        let found = match self.namespace_item(mapping, name) {
+            Ok(found) => found,
+            Err(error) => {
+                self.release(popped);
+                return Err(error);
+            }
+        };
+        let value = match found {
+            Some(value) => value,
+            None => {
+                let cell = self.cell_at(index)?;
+                match self.heap.value(cell) {
+                    Value::Cell(Some(value)) => *value,
+                    _ => {
+                        self.release(popped);
+                        return Err(self.unbound_deref(index));
+                    }
+                }
+            }
+        };
+        self.push(value)?;
+        self.release(popped);
+        Ok(())
+    }
+
+    // LOAD_FROM_DICT_OR_GLOBALS (mod_or_class_dict -- v): a name in an
+    // annotation function of a class body, its namespace first; the
+    // namespace is let go before the globals are searched
+    pub(in crate::vm) fn load_from_dict_or_globals(&mut self, name: Symbol) -> Flow {
+        let (mapping, popped) = self.pop_object()?;
+        let found = match self.namespace_item(mapping, name) {
+            Ok(found) => found,
+            Err(error) => {
+                self.release(popped);
+                return Err(error);
+            }
+        };
+        match found {
+            Some(value) => {
+                self.push(value)?;
+                self.release(popped);
+                Ok(())
+            }
+            None => {
+                self.release(popped);
+                let value = self.lookup_global(name)?;
+                self.push(value)
+            }
+        }
+    }
+
+    /// `name` in a class body's namespace (a dict), if it is bound there.
+    fn namespace_item(&self, mapping: ObjId, name: Symbol) -> Flow<Option<ObjId>> {
+        match self.heap.value(mapping) {
+            Value::Dict(d) => Ok(d.get_str(self.heap.symbols.text(name)).map(|e| e.value)),
+            _ => Err(self.unsupported("a class namespace that is not a dict")),
         }
     }
 

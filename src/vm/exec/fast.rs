@@ -16,6 +16,7 @@ use num_integer::Integer;
 
 use crate::bytecode::opcodes::*;
 use crate::bytecode::{BinaryOp, CompareOp};
+use crate::vm::attr_cache::{CachedAttr, cached_instance_attr, current_plan};
 use crate::vm::builtins::Builtin;
 use crate::vm::code::{Instr, NO_TARGET};
 use crate::vm::exceptions::PyException;
@@ -118,8 +119,11 @@ impl Vm {
             main_module,
             builtins_module,
             method_cache,
+            class_attr_cache,
+            generic_getattr,
             ..
         } = self;
+        let generic_getattr = *generic_getattr;
         let (main_module, builtins_module) = (*main_module, *builtins_module);
         let depth = frames.len();
         let Some(frame) = frames.last_mut() else {
@@ -299,9 +303,11 @@ impl Vm {
                         }
                     }
 
-                    // LOAD_ATTR with the method bit (owner -- method, self): a
-                    // builtin type's method descriptor found before (as `load_method`)
-                    LOAD_ATTR if arg & 1 == 1 => {
+                    // LOAD_ATTR (owner -- attr, null_or_self): an instance's
+                    // attribute through its class's current plan (as
+                    // `load_attr_planned`); with the method bit, a builtin
+                    // type's method descriptor found before (as `load_method`)
+                    LOAD_ATTR => {
                         let Some(&name) = names.get(arg >> 1) else {
                             break 'general;
                         };
@@ -313,17 +319,45 @@ impl Vm {
                         else {
                             break 'general;
                         };
-                        if heap.has_subclassed() {
-                            break 'general;
+                        let method = arg & 1 == 1;
+                        if let Value::Instance { .. } = heap.value(owner) {
+                            if generic_getattr {
+                                break 'general;
+                            }
+                            match cached_instance_attr(heap, class_attr_cache, owner, name) {
+                                Some(CachedAttr::Method(function)) if method => {
+                                    stack.pop();
+                                    heap.incref(function, quiet);
+                                    stack.push(Slot::strong(function));
+                                    stack.push(owner_slot);
+                                }
+                                Some(CachedAttr::Value(value)) => {
+                                    stack.pop();
+                                    heap.incref(value, quiet);
+                                    stack.push(Slot::strong(value));
+                                    if method {
+                                        stack.push(Slot::NULL);
+                                    }
+                                    release(heap, owner_slot, quiet);
+                                }
+                                _ => break 'general,
+                            }
+                        } else {
+                            if !method {
+                                break 'general;
+                            }
+                            if heap.has_subclassed() {
+                                break 'general;
+                            }
+                            let kind = heap.value(owner).type_kind();
+                            let Some(&descriptor) = method_cache.get(&(kind, name)) else {
+                                break 'general;
+                            };
+                            stack.pop();
+                            heap.incref(descriptor, quiet);
+                            stack.push(Slot::strong(descriptor));
+                            stack.push(owner_slot);
                         }
-                        let kind = heap.value(owner).type_kind();
-                        let Some(&descriptor) = method_cache.get(&(kind, name)) else {
-                            break 'general;
-                        };
-                        stack.pop();
-                        heap.incref(descriptor, quiet);
-                        stack.push(Slot::strong(descriptor));
-                        stack.push(owner_slot);
                     }
 
                     // FOR_ITER (iter -- iter, next): a range iterator
@@ -425,6 +459,31 @@ impl Vm {
                         }
                     }
 
+                    // BINARY_OP (container, sub -- res): an item of a list by an int index
+                    BINARY_OP if instr.arg == BinaryOp::Subscr as u32 => {
+                        let [.., container, index] = stack[..] else {
+                            break 'general;
+                        };
+                        let (Some(list), Some(at)) = (container.obj, index.obj) else {
+                            break 'general;
+                        };
+                        let (Value::List(items), Value::Int(at)) =
+                            (heap.value(list), heap.value(at))
+                        else {
+                            break 'general;
+                        };
+                        if heap.has_subclassed() {
+                            break 'general;
+                        }
+                        let len = items.items.len() as i64;
+                        let at = if *at < 0 { *at + len } else { *at };
+                        let Some(&item) = usize::try_from(at).ok().and_then(|i| items.items.get(i))
+                        else {
+                            break 'general;
+                        };
+                        replace_two(heap, stack, [container, index], item, false, quiet);
+                    }
+
                     // BINARY_OP (lhs, rhs -- res): two ints, no overflow (as exec/quick.rs)
                     BINARY_OP => {
                         let Some((left, right, a, b)) = two_ints(heap, stack) else {
@@ -472,9 +531,10 @@ impl Vm {
                             break 'general;
                         };
                         let stopped = match heap.value(callable) {
+                            // (A method's `self` is its first argument.)
                             Value::Function(function)
-                                if function.info.plain_call == Some(arg)
-                                    && stack[base + 1].obj.is_none()
+                                if function.info.plain_call
+                                    == Some(arg + usize::from(stack[base + 1].obj.is_some()))
                                     && depth < depth_limit =>
                             {
                                 FastStop::Call(instr)
@@ -506,8 +566,92 @@ impl Vm {
                         _ => break 'general,
                     },
 
+                    // STORE_ATTR (v, owner --): an instance's attribute that its
+                    // dict has, replaced through its class's plan (as `store_attr_planned`)
+                    STORE_ATTR => {
+                        let [
+                            ..,
+                            value_slot @ Slot {
+                                obj: Some(value), ..
+                            },
+                            owner_slot @ Slot {
+                                obj: Some(owner), ..
+                            },
+                        ] = stack[..]
+                        else {
+                            break 'general;
+                        };
+                        let (
+                            Some(&name),
+                            Value::Instance {
+                                class,
+                                dict: Some(dict),
+                                ..
+                            },
+                        ) = (names.get(arg), heap.value(owner))
+                        else {
+                            break 'general;
+                        };
+                        let (class, dict) = (*class, *dict);
+                        let Some(plan) = current_plan(heap, class_attr_cache, class, name)
+                            .filter(|plan| plan.store_in_dict)
+                        else {
+                            break 'general;
+                        };
+                        let Some(old) = heap.replace_str_item(dict, name, plan.hash, value) else {
+                            break 'general;
+                        };
+                        stack.truncate(stack.len() - 2);
+                        heap.incref(value, quiet);
+                        heap.decref(old.value, quiet);
+                        release(heap, owner_slot, quiet);
+                        release(heap, value_slot, quiet);
+                    }
+
                     // PUSH_NULL (-- null)
                     PUSH_NULL => stack.push(Slot::NULL),
+
+                    // COPY (bottom, unused[oparg-1] -- bottom, unused[oparg-1], top)
+                    COPY => {
+                        let Some(&slot) = stack.len().checked_sub(arg).and_then(|i| stack.get(i))
+                        else {
+                            break 'general;
+                        };
+                        if slot.obj.is_none() {
+                            break 'general;
+                        }
+                        load_local(heap, stack, slot, quiet);
+                    }
+
+                    // SWAP (bottom, unused[oparg-2], top -- top, unused[oparg-2], bottom)
+                    SWAP => {
+                        let len = stack.len();
+                        let Some(other) = len.checked_sub(arg).filter(|_| arg >= 2) else {
+                            break 'general;
+                        };
+                        stack.swap(other, len - 1);
+                    }
+
+                    // TO_BOOL (value -- res): a bool, an int or None
+                    TO_BOOL => {
+                        let Some(
+                            &slot @ Slot {
+                                obj: Some(value), ..
+                            },
+                        ) = stack.last()
+                        else {
+                            break 'general;
+                        };
+                        let truth = match heap.value(value) {
+                            Value::Bool(truth) => *truth,
+                            Value::Int(number) => *number != 0,
+                            Value::None => false,
+                            _ => break 'general,
+                        };
+                        stack.pop();
+                        stack.push(Slot::strong(if truth { true_ } else { false_ }));
+                        release(heap, slot, quiet);
+                    }
 
                     // RETURN_VALUE (retval --): `Vm::return_quick` returns
                     RETURN_VALUE if depth > 1 && !watched => {

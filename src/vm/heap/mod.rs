@@ -221,6 +221,9 @@ pub struct Heap {
     /// `__mro__` and `__bases__`, the descriptors in its dict) by address,
     /// so that referrers name them (`C.__mro__[0]`).
     class_parts: HashMap<u64, ClassPart>,
+    /// [`Heap::release`]'s buffers, empty between releases.
+    release_children: Vec<(ObjId, Referrer)>,
+    release_pending: Vec<(ObjId, usize)>,
 }
 
 /// A part of a class, for naming the references it holds.
@@ -331,6 +334,8 @@ impl Heap {
             freelists: freelists::FreeLists::default(),
             subclassed: HashMap::new(),
             class_parts: HashMap::new(),
+            release_children: Vec::new(),
+            release_pending: Vec::new(),
             finalizing: Vec::new(),
             finalizing_depths: Vec::new(),
             attention_limit: DEFAULT_MAX_MEMORY,
@@ -468,6 +473,23 @@ impl Heap {
 
     pub fn value(&self, id: ObjId) -> &Value {
         &self.objects[id.index()].value
+    }
+
+    /// In the dict `dict`, replace the value of the str key `name` (its
+    /// hash known) if it has it, with no count changed: the entry as it
+    /// was (the caller moves the references).
+    pub fn replace_str_item(
+        &mut self,
+        dict: ObjId,
+        name: Symbol,
+        hash: u64,
+        value: ObjId,
+    ) -> Option<crate::vm::types::dict::Entry> {
+        let text = self.symbols.text(name);
+        match &mut self.objects[dict.index()].value {
+            Value::Dict(d) => d.replace_str_hashed(text, hash, value),
+            _ => None,
+        }
     }
 
     pub fn value_mut(&mut self, id: ObjId) -> &mut Value {
@@ -806,24 +828,28 @@ impl Heap {
         if self.resurrect_for_finalizer(root) {
             return;
         }
-        let mut pending: Vec<(ObjId, Vec<(ObjId, Referrer)>)> =
-            vec![(root, self.release_order(root))];
-        while let Some((id, children)) = pending.last_mut() {
-            let id = *id;
-            match children.pop() {
-                Some((child, referrer)) => {
-                    if self.drop_reference(child, referrer) && !self.resurrect_for_finalizer(child)
-                    {
-                        let grandchildren = self.release_order(child);
-                        pending.push((child, grandchildren));
-                    }
+        // One flat list of children still to drop, and for each object
+        // being freed where its children start in it (buffers kept for the
+        // next release; a release from inside this one makes its own).
+        let mut children = std::mem::take(&mut self.release_children);
+        let mut pending = std::mem::take(&mut self.release_pending);
+        pending.push((root, children.len()));
+        self.push_release_order(root, &mut children);
+        while let Some(&(id, start)) = pending.last() {
+            if children.len() > start
+                && let Some((child, referrer)) = children.pop()
+            {
+                if self.drop_reference(child, referrer) && !self.resurrect_for_finalizer(child) {
+                    pending.push((child, children.len()));
+                    self.push_release_order(child, &mut children);
                 }
-                None => {
-                    pending.pop();
-                    self.free_block(id);
-                }
+            } else {
+                pending.pop();
+                self.free_block(id);
             }
         }
+        self.release_children = children;
+        self.release_pending = pending;
     }
 
     /// A generator that must run code to close is not freed yet: the
@@ -905,12 +931,21 @@ impl Heap {
     /// The children in the reverse of the order their deallocator drops them
     /// ([`Heap::release`] pops from the end): tuples and lists drop their last
     /// item first, a dict its first entry (key, then value) first.
-    fn release_order(&self, id: ObjId) -> Vec<(ObjId, Referrer)> {
-        let mut children = self.children(id);
-        if self.value(id).spec().release_in_order {
-            children.reverse();
+    /// Append `id`'s children to `children` so that popping them drops
+    /// them in their deallocator's order.
+    fn push_release_order(&self, id: ObjId, children: &mut Vec<(ObjId, Referrer)>) {
+        let start = children.len();
+        if self.subclass_of(id).is_some() {
+            children.extend(self.children(id));
+        } else {
+            let object = self.get(id);
+            if let Some(traverse) = object.value.spec().slots.traverse {
+                traverse(self, object, children);
+            }
         }
-        children
+        if self.value(id).spec().release_in_order {
+            children[start..].reverse();
+        }
     }
 
     /// `roots` and every object reachable from them through container items

@@ -291,6 +291,8 @@ pub struct SlotValues {
 #[derive(Debug, Clone)]
 pub struct ClassObject {
     pub name: &'static str,
+    /// `name` as its instances keep it (`Value::Instance::type_name`).
+    pub instance_type_name: &'static &'static str,
     pub qualname: Arc<str>,
     /// The bases as the `class` statement gave them (empty for none; the
     /// `__bases__` tuple holds them).

@@ -135,13 +135,27 @@ pub struct Dict {
     /// The hashes of deleted custom keys by entry position (their index
     /// slots are dummies until the next resize).
     dead_hashes: Vec<(usize, i64)>,
+    /// A class's namespace: every edit bumps [`class_dict_edits`], which
+    /// keeps the attribute caches honest (CPython's type version tags).
+    watched: bool,
+}
+
+/// Edits of any class's dict so far, in any interpreter of the process
+/// (see `attr_cache.rs`): only ever grows, so a cached lookup made at one
+/// value is still true while the value stays the same.
+static CLASS_DICT_EDITS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// How many edits of class dicts happened so far (see [`CLASS_DICT_EDITS`]).
+#[inline]
+pub fn class_dict_edits() -> u64 {
+    CLASS_DICT_EDITS.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The index's hash of a key. Ints hash as in CPython (the value modulo
 /// `2**61 - 1`), so runs of consecutive int keys fill neighbouring cells
 /// without collisions, as in CPython's table; other keys through [`KeyHasher`].
 #[inline]
-fn key_hash(key: &HashKey) -> u64 {
+pub fn key_hash(key: &HashKey) -> u64 {
     use std::hash::BuildHasher;
     match key {
         HashKey::Int(v) => {
@@ -153,6 +167,13 @@ fn key_hash(key: &HashKey) -> u64 {
         HashKey::Str(text) => str_hash(text),
         _ => KeyHashing::default().hash_one(key),
     }
+}
+
+/// A stored str key equal to `name`: mostly the very same text (an
+/// identifier's, shared with its symbol), so the pointers are compared first.
+#[inline(always)]
+fn same_text(stored: &str, name: &str) -> bool {
+    (std::ptr::eq(stored.as_ptr(), name.as_ptr()) && stored.len() == name.len()) || stored == name
 }
 
 /// The index's hash of a str key, from its text (no key to build for a lookup).
@@ -291,9 +312,24 @@ impl Dict {
     pub fn get_str_hashed(&self, name: &str, hash: u64) -> Option<Entry> {
         let cell = self.find_by(
             hash,
-            |stored| matches!(stored, HashKey::Str(text) if **text == *name),
+            |stored| matches!(stored, HashKey::Str(text) if same_text(text, name)),
         )?;
         self.slots[self.index[cell] as usize].entry
+    }
+
+    /// Replace the value of the str key `name` (its [`str_hash`] known) if
+    /// the dict has it: the entry as it was (its key stays). `None`, having
+    /// done nothing, when the key is missing.
+    pub fn replace_str_hashed(&mut self, name: &str, hash: u64, value: ObjId) -> Option<Entry> {
+        let cell = self.find_by(
+            hash,
+            |stored| matches!(stored, HashKey::Str(text) if same_text(text, name)),
+        )?;
+        self.note_edit();
+        let entry = self.slots[self.index[cell] as usize].entry.as_mut()?;
+        let old = *entry;
+        entry.value = value;
+        Some(old)
     }
 
     /// Insert or replace; returns the entry replaced (its key stays, as in CPython).
@@ -305,6 +341,19 @@ impl Dict {
         str_key: bool,
     ) -> Option<Entry> {
         let key_hash = key_hash(&hash);
+        self.insert_hashed(hash, key_hash, key, value, str_key)
+    }
+
+    /// [`Dict::insert`] with the key's [`key_hash`] already known.
+    pub fn insert_hashed(
+        &mut self,
+        hash: HashKey,
+        key_hash: u64,
+        key: ObjId,
+        value: ObjId,
+        str_key: bool,
+    ) -> Option<Entry> {
+        self.note_edit();
         if let Some(cell) = self.find(&hash, key_hash)
             && let Some(entry) = self.slots[self.index[cell] as usize].entry.as_mut()
         {
@@ -430,6 +479,19 @@ impl Dict {
         visited
     }
 
+    /// This dict is a class's namespace from now on (see [`CLASS_DICT_EDITS`]).
+    pub fn watch(&mut self) {
+        self.watched = true;
+        self.note_edit();
+    }
+
+    #[inline]
+    fn note_edit(&self) {
+        if self.watched {
+            CLASS_DICT_EDITS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
     /// Changes whenever the key table is replaced.
     pub fn generation(&self) -> u64 {
         self.generation
@@ -439,12 +501,17 @@ impl Dict {
     pub fn clear(&mut self) -> Vec<Entry> {
         let entries = self.entries().collect();
         let generation = self.generation + 1;
-        *self = Dict::new();
+        self.note_edit();
+        *self = Dict {
+            watched: self.watched,
+            ..Dict::new()
+        };
         self.generation = generation;
         entries
     }
 
     pub fn remove(&mut self, key: &HashKey) -> Option<Entry> {
+        self.note_edit();
         let cell = self.find(key, key_hash(key))?;
         let i = self.index[cell] as usize;
         self.index[cell] = DUMMY;
