@@ -32,6 +32,10 @@ pub struct Limits {
     pub timeout: Option<std::time::Duration>,
     /// The memory limit of the program's objects (`MemoryError` past it).
     pub max_memory: u64,
+    /// The process ends after the run: the interpreter's memory is left to
+    /// the operating system (freeing a large heap object by object only
+    /// costs time).
+    pub exit_after: bool,
 }
 
 impl Default for Limits {
@@ -40,6 +44,7 @@ impl Default for Limits {
             max_steps: None,
             timeout: None,
             max_memory: crate::vm::heap::DEFAULT_MAX_MEMORY,
+            exit_after: false,
         }
     }
 }
@@ -116,7 +121,11 @@ pub fn run_with_input(
             return Ok(STATUS_LIMIT);
         }
     }
-    report_end(&vm, err)
+    let status = report_end(&vm, err);
+    if limits.exit_after {
+        std::mem::forget(vm);
+    }
+    status
 }
 
 /// What the program wrote since the last call: stdout and stderr in the

@@ -423,6 +423,7 @@ fn check_inner(source: &str, keys: &str, width: u16, height: u16) -> Result<Outc
         max_steps: Some(FUZZ_MAX_STEPS),
         timeout: None,
         max_memory: FUZZ_MAX_MEMORY,
+        exit_after: false,
     };
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let status = commands::run_with(&program, &limits, &mut out, &mut err)

@@ -235,6 +235,7 @@ fn real_main() -> Result<i32> {
                 max_steps,
                 timeout,
                 max_memory: cli.max_memory,
+                exit_after: true,
             };
             // input() reads standard input as the program asks, showing
             // the prompt first.

@@ -66,6 +66,17 @@ fn sys_maxsize_is_64_bit_cpythons() {
     assert_eq!(text(&output.stdout), "9223372036854775807 True\n");
 }
 
+/// `sys.argv` is the program's path as `run` was given it (as
+/// `python3 FILE` gives it; the oracle's has no file to name).
+#[test]
+fn sys_argv_names_the_program_as_given() {
+    let program = TempProgram::new("argv.py", "import sys\nprint(len(sys.argv), sys.argv[0])\n");
+    let output = bytestep(&["run", program.path()]);
+    let stdout = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(stdout, format!("1 {}\n", program.path()));
+}
+
 /// `sys.exit(3)` ends `run` with status 3 and no traceback (checked against
 /// the oracle by `sys_exit_int`); in the debugger the program ends there,
 /// the debugger goes on and shows why.

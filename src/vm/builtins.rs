@@ -357,6 +357,12 @@ pub fn refused(name: &str) -> Option<&'static str> {
 
 /// Call a builtin or a type; returns the result (the caller pushes it).
 pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
+    // `list[int](...)` (`ga_call`): its origin is called.
+    if let Value::GenericAlias { origin, .. } = *vm.heap.value(callable)
+        && let Value::Type(_) = vm.heap.value(origin)
+    {
+        return call(vm, origin, args, keywords);
+    }
     if let Some(result) = vm.call_type_slot(callable, args, keywords) {
         return result;
     }
@@ -590,6 +596,19 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         && args.len() == 1
     {
         return vm.int_with_base(args[0], *base);
+    }
+    // `dict(**kw)`, `dict(source, **kw)` (`dict_update_common`): the
+    // source's items, then the keywords in order.
+    if builtin == Builtin::Type(TypeKind::Dict) && !keywords.is_empty() {
+        let dict = construct(vm, TypeKind::Dict, args)?;
+        for &(name, value) in keywords {
+            let key = vm.identifier(name);
+            if let Err(error) = vm.dict_set(dict, key, value) {
+                vm.heap.discard(dict);
+                return Err(error);
+            }
+        }
+        return Ok(dict);
     }
     if builtin != Builtin::Print
         && builtin != Builtin::Sorted
@@ -1558,6 +1577,10 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
             .heap
             .alloc(Value::Dict(Box::new(super::types::dict::Dict::new())))),
         (TypeKind::Dict, [source]) => vm.dict_from(*source),
+        (TypeKind::Dict, args) => Err(PyException::type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            args.len()
+        ))),
         (TypeKind::Exc(kind), args) => Ok(vm.new_exception(kind, args.to_vec())),
         (TypeKind::Property, args) if args.len() <= 3 => Ok(vm.property_object(
             args.first().copied(),

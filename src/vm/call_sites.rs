@@ -201,10 +201,10 @@ impl Vm {
         {
             return false;
         }
-        let info = std::sync::Arc::clone(&function.info);
+        let init_qualname = function.info.qualname;
         let instance = self.plain_instance(class, type_name);
         let stack_slot = Referrer::Stack {
-            frame: self.frames.last().map_or(info.qualname, |f| f.qualname),
+            frame: self.frames.last().map_or(init_qualname, |f| f.qualname),
             slot: base as u32,
         };
         // `self`, the continuation's instance, the frame's `__init__`.
@@ -214,13 +214,17 @@ impl Vm {
         self.heap.incref(
             init,
             Referrer::Frame {
-                frame: info.qualname,
+                frame: init_qualname,
             },
         );
         if !class_slot.borrowed {
             self.heap.decref(class, stack_slot);
         }
-        let Some((caller, frame)) = self.frames.push_for(&info, init) else {
+        let Vm { frames, heap, .. } = self;
+        let Value::Function(function) = heap.value(init) else {
+            return false;
+        };
+        let Some((caller, frame)) = frames.push_for(&function.info, init) else {
             return false;
         };
         frame.enter(init, &caller.stack[base + 1..]);

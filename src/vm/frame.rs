@@ -170,9 +170,16 @@ impl FrameStack {
             return None;
         }
         if self.live < self.all.len() {
-            let frame = &mut self.all[self.live];
-            if !Arc::ptr_eq(&frame.code, code) {
-                frame.code = Arc::clone(code);
+            if !Arc::ptr_eq(&self.all[self.live].code, code) {
+                // A spare that last ran this code, if there is one, saves
+                // the count changes of replacing the code (calls that
+                // alternate between functions at one depth).
+                let same = (self.live + 1..self.all.len())
+                    .find(|&spare| Arc::ptr_eq(&self.all[spare].code, code));
+                match same {
+                    Some(spare) => self.all.swap(self.live, spare),
+                    None => self.all[self.live].code = Arc::clone(code),
+                }
             }
         } else {
             self.all.push(Frame::new(Arc::clone(code), Some(function)));

@@ -118,6 +118,17 @@ impl Vm {
             }
             return Ok(false);
         }
+        if let Some(members) = self.union_members(classinfo) {
+            for member in members {
+                if self.is_subclass_within(cls, member, depth + 1)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        if let Value::GenericAlias { .. } = self.heap.value(classinfo) {
+            return Err(self.parameterized_generic_error("issubclass"));
+        }
         if !matches!(self.heap.value(classinfo), Value::Class(_) | Value::Type(_)) {
             return Err(PyException::type_error(
                 "issubclass() arg 2 must be a class, a tuple of classes, or a union",

@@ -1506,6 +1506,12 @@ impl Vm {
         if let Some(result) = self.dict_binary_op(op, lhs, rhs)? {
             return Ok(result);
         }
+        // `int | None`: `type.__or__` makes a union.
+        if base == BinaryOp::Or
+            && let Some(union) = self.union_of(lhs, rhs)?
+        {
+            return Ok(union);
+        }
         let (left, right) = (self.heap.value(lhs), self.heap.value(rhs));
         match (base, left, right) {
             // str + str: concatenation (CPython returns the other operand for '' + s)
@@ -2030,7 +2036,7 @@ impl Vm {
     ) -> Option<Flow> {
         let frame = self.frames.last()?;
         let base = frame.stack.len().checked_sub(argc + 2 + extra)?;
-        let callable = frame.stack[base].obj?;
+        let callable = self.alias_origin(frame.stack[base].obj?);
         if !self.is_builtin_callable(callable) {
             return None;
         }
@@ -2057,7 +2063,7 @@ impl Vm {
     /// `None` when the callable is not a builtin or the arguments are not
     /// yet a tuple and a dict of str keys.
     pub(in crate::vm) fn call_function_ex_in_place(&mut self) -> Option<Flow> {
-        let callable = self.call_ex_callable()?;
+        let callable = self.alias_origin(self.call_ex_callable()?);
         if !self.is_builtin_callable(callable) {
             return None;
         }
@@ -2133,6 +2139,20 @@ impl Vm {
             }
             vm.finish_call_in_place(result, below, extra)
         })
+    }
+
+    /// What calling `callable` calls: a generic alias of a built-in type
+    /// (`list[int](...)`, `ga_call`) calls its origin, the alias staying
+    /// where it lies until the call is over.
+    fn alias_origin(&self, callable: ObjId) -> ObjId {
+        match *self.heap.value(callable) {
+            Value::GenericAlias { origin, .. }
+                if matches!(self.heap.value(origin), Value::Type(_)) =>
+            {
+                origin
+            }
+            _ => callable,
+        }
     }
 
     /// A builtin function, method or type ([`Vm::call_builtin_in_place`]'s

@@ -48,7 +48,6 @@ const CPYTHON_SYS: &[&str] = &[
     "abiflags",
     "activate_stack_trampoline",
     "addaudithook",
-    "argv",
     "audit",
     "base_exec_prefix",
     "base_prefix",
@@ -147,6 +146,13 @@ impl Vm {
                     self.set_module_member(sys, name, object);
                 }
                 return Some(object);
+            }
+            // The program's file as bytestep was given it (no arguments
+            // follow it on bytestep's command line).
+            "argv" => {
+                let filename = std::sync::Arc::clone(&self.filename);
+                let script = self.str_object(&filename);
+                self.list_object(vec![script], false)
             }
             "byteorder" => self.str_object("little"),
             "platform" => self.str_object("linux"),

@@ -467,7 +467,17 @@ impl Vm {
     /// recursion limit: a deep one is a `RecursionError`, never a crash.
     fn is_instance_within(&self, value: ObjId, classinfo: ObjId, depth: usize) -> Flow<bool> {
         let kind = self.heap.value(value).type_kind();
+        if let Some(members) = self.union_members(classinfo) {
+            // A union is the tuple of its members.
+            for member in members {
+                if self.is_instance_within(value, member, depth + 1)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
         match self.heap.value(classinfo) {
+            Value::GenericAlias { .. } => Err(self.parameterized_generic_error("isinstance")),
             Value::Class(_) => Ok(self.is_instance_of_class(value, classinfo)),
             Value::Type(target) => Ok(kind.is_subtype(*target)),
             Value::Tuple(_) if depth >= RECURSION_LIMIT.saturating_sub(self.frames.len()) => {

@@ -880,7 +880,7 @@ impl Vm {
                     None => self.singletons.none,
                 }));
             }
-            "__module__" => return Some(Ok(self.identifier("builtins"))),
+            "__module__" => return Some(Ok(self.identifier(of.spec().module))),
             "__class__" => return Some(Ok(self.type_object(TypeKind::Type))),
             _ => {}
         }

@@ -20,7 +20,7 @@ use crate::vm::attr_cache::{CachedAttr, cached_instance_attr, current_plan};
 use crate::vm::builtins::Builtin;
 use crate::vm::code::{Instr, NO_TARGET};
 use crate::vm::exceptions::PyException;
-use crate::vm::frame::{Frame, Slot};
+use crate::vm::frame::{Continuation, Frame, Slot};
 use crate::vm::heap::{Heap, ObjId, Referrer, Symbol, Value};
 use crate::vm::{LineSink, SMALL_INT_MAX, SMALL_INT_MIN, Vm};
 
@@ -121,6 +121,7 @@ impl Vm {
             method_cache,
             class_attr_cache,
             generic_getattr,
+            identifiers,
             ..
         } = self;
         let generic_getattr = *generic_getattr;
@@ -598,12 +599,28 @@ impl Vm {
                         else {
                             break 'general;
                         };
-                        let Some(old) = heap.replace_str_item(dict, name, plan.hash, value) else {
-                            break 'general;
-                        };
-                        stack.truncate(stack.len() - 2);
-                        heap.incref(value, quiet);
-                        heap.decref(old.value, quiet);
+                        match heap.replace_str_item(dict, name, plan.hash, value) {
+                            Some(old) => {
+                                stack.truncate(stack.len() - 2);
+                                heap.incref(value, quiet);
+                                heap.decref(old.value, quiet);
+                            }
+                            // A new attribute (`insertdict`, as `dict_set` does
+                            // it): the dict holds the key and the value.
+                            None => {
+                                let Some(key) = identifiers
+                                    .get(&name)
+                                    .copied()
+                                    .or_else(|| latin1_name(heap, singletons, name))
+                                else {
+                                    break 'general;
+                                };
+                                heap.set_str_item(dict, name, plan.hash, key, value);
+                                stack.truncate(stack.len() - 2);
+                                heap.incref(key, quiet);
+                                heap.incref(value, quiet);
+                            }
+                        }
                         release(heap, owner_slot, quiet);
                         release(heap, value_slot, quiet);
                     }
@@ -687,6 +704,17 @@ impl Vm {
             }
             return FastStop::General(instr);
         }
+    }
+}
+
+/// The interned str of a one-character attribute name (`self.x`): the
+/// immortal latin-1 string, as [`Vm::identifier`] gives it.
+#[inline]
+fn latin1_name(heap: &Heap, singletons: &crate::vm::Singletons, name: Symbol) -> Option<ObjId> {
+    let mut chars = heap.symbols.text(name).chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if (c as u32) < 256 => singletons.latin1.get(c as usize).copied(),
+        _ => None,
     }
 }
 
@@ -789,18 +817,15 @@ impl Vm {
     /// nothing, for any other frame.
     #[inline]
     pub(in crate::vm) fn return_quick(&mut self) -> bool {
-        let Vm { frames, heap, .. } = self;
+        let Vm {
+            frames,
+            heap,
+            singletons,
+            ..
+        } = self;
         let [.., caller, frame] = &mut frames[..] else {
             return false;
         };
-        if heap.recorder.enabled
-            || frame.resumed.is_some()
-            || frame.on_return.is_some()
-            || frame.calls.is_some()
-            || frame.locals_dict.is_some()
-        {
-            return false;
-        }
         let Some(&Slot {
             obj: Some(value),
             borrowed,
@@ -808,6 +833,25 @@ impl Vm {
         else {
             return false;
         };
+        // `__init__` entered by `CALL_ALLOC_AND_ENTER_INIT` returning None:
+        // the continuation's reference to the instance moves to the caller's
+        // stack in place of the value (as `return_to_continuation`).
+        let pushed = match frame.on_return {
+            None => value,
+            Some(Continuation::Init {
+                instance,
+                native: false,
+            }) if value == singletons.none => instance,
+            Some(_) => return false,
+        };
+        if heap.recorder.enabled
+            || frame.resumed.is_some()
+            || frame.calls.is_some()
+            || frame.locals_dict.is_some()
+        {
+            return false;
+        }
+        frame.on_return = None;
         frame.stack.pop();
         let quiet = Referrer::Frame {
             frame: frame.qualname,
@@ -826,7 +870,11 @@ impl Vm {
         if let Some(function) = frame.function {
             heap.decref(function, quiet);
         }
-        caller.stack.push(Slot::strong(value));
+        if pushed != value {
+            // (None, immortal: nothing changes.)
+            heap.decref(value, quiet);
+        }
+        caller.stack.push(Slot::strong(pushed));
         frames.retire();
         true
     }

@@ -492,6 +492,31 @@ impl Heap {
         }
     }
 
+    /// In the dict `dict`, set the str key `name` (its hash known; `key`
+    /// the interned str object, when the key is new) to `value`, with no
+    /// count changed: the entry replaced, if any (the caller moves the
+    /// references).
+    pub fn set_str_item(
+        &mut self,
+        dict: ObjId,
+        name: Symbol,
+        hash: u64,
+        key: ObjId,
+        value: ObjId,
+    ) -> Option<crate::vm::types::dict::Entry> {
+        let text = self.symbols.shared_text(name);
+        match &mut self.objects[dict.index()].value {
+            Value::Dict(d) => d.insert_hashed(
+                crate::vm::types::dict::HashKey::Str(text),
+                hash,
+                key,
+                value,
+                true,
+            ),
+            _ => None,
+        }
+    }
+
     pub fn value_mut(&mut self, id: ObjId) -> &mut Value {
         &mut self.objects[id.index()].value
     }

@@ -253,6 +253,16 @@ pub enum Value {
     },
     /// A set or frozenset: its table (members held).
     Set(Box<Set>),
+    /// `list[int]` (`types.GenericAlias`): the subscripted type and the
+    /// tuple of arguments, held.
+    GenericAlias {
+        origin: ObjId,
+        args: ObjId,
+    },
+    /// `int | None` (`typing.Union`): the tuple of its members, held.
+    Union {
+        args: ObjId,
+    },
     /// `staticmethod(f)`, `classmethod(f)`: the function, held.
     StaticMethod(ObjId, Option<ObjId>),
     ClassMethod(ObjId, Option<ObjId>),
@@ -426,6 +436,8 @@ impl Value {
             Value::Member { .. } => &t::callables::MEMBER_DESCRIPTOR,
             Value::GetSet { .. } => &t::callables::GETSET_DESCRIPTOR,
             Value::Slice { .. } => &t::slice::SLICE,
+            Value::GenericAlias { .. } => &t::alias::GENERIC_ALIAS,
+            Value::Union { .. } => &t::alias::UNION,
             Value::Generator(_) => &t::generator::GENERATOR,
             Value::Bytes(_) => &t::bytes::BYTES,
             Value::ByteArray(_) => &t::bytes::BYTEARRAY,

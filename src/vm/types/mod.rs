@@ -51,6 +51,7 @@
 //! `strings.rs`, `sets.rs` and `bytes.rs`; and the stepping of enumerate,
 //! zip, map, filter and reversed (`iterators.rs`, behind their `next` slot).
 
+pub mod alias;
 mod attr_table;
 pub mod attrs;
 pub mod bytes;
@@ -132,6 +133,8 @@ pub struct TypeSpec {
     pub kind: TypeKind,
     /// `__name__`.
     pub name: &'static str,
+    /// `__module__` (`builtins` for most).
+    pub module: &'static str,
     /// `__base__`: `None` only for `object`.
     pub base: Option<TypeKind>,
     /// Tracked by the cycle GC, so allocated after a 16-byte `PyGC_Head`
@@ -163,6 +166,7 @@ impl TypeSpec {
         TypeSpec {
             kind: TypeKind::Object,
             name,
+            module: "builtins",
             base: Some(TypeKind::Object),
             gc: false,
             basetype: false,
@@ -275,6 +279,10 @@ registry! {
     TextIOWrapper => stream::TEXT_IO_WRAPPER,
     /// `__future__.annotations`…
     Feature => stream::FEATURE,
+    /// `list[int]`.
+    GenericAlias => alias::GENERIC_ALIAS,
+    /// `int | None`.
+    Union => alias::UNION,
 }
 
 impl TypeKind {

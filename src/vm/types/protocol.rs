@@ -154,7 +154,7 @@ impl Vm {
         // `PyObject_GetItem`: a type is subscripted by its `__class_getitem__`.
         if let Value::Type(kind) = *self.heap.value(obj) {
             if kind == TypeKind::Type || super::attrs::find(kind, "__class_getitem__").is_some() {
-                return Err(self.unsupported("generic aliases (subscripting a built-in type)"));
+                return Ok(self.generic_alias(obj, _key));
             }
             return Err(PyException::type_error(format!(
                 "type '{}' is not subscriptable",

@@ -32,6 +32,7 @@ fn getattr(vm: &mut Vm, stream: ObjId, name: Symbol) -> Flow<ObjId> {
 /// modelled).
 pub const TEXT_IO_WRAPPER: TypeSpec = TypeSpec {
     kind: TypeKind::TextIOWrapper,
+    module: "_io",
     slots: Slots {
         repr: Some(repr),
         vm: super::protocol::VmSlots {

@@ -10,7 +10,10 @@ use crate::vm::{Flow, Vm};
 
 fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Result<(), Stop> {
     match &object.value {
-        Value::Type(kind) => w.push(&format!("<class '{}'>", kind.name())),
+        Value::Type(kind) => match kind.spec().module {
+            "builtins" => w.push(&format!("<class '{}'>", kind.name())),
+            module => w.push(&format!("<class '{module}.{}'>", kind.name())),
+        },
         Value::Class(class) => w.push(&format!("<class '__main__.{}'>", class.qualname)),
         _ => Ok(()),
     }
