@@ -223,6 +223,7 @@ impl Builtin {
             Builtin::Slot(method, kind) if method.is_wrapper(kind) => TypeKind::WrapperDescriptor,
             Builtin::Slot(..) => TypeKind::MethodDescriptor,
             Builtin::ExcInit
+            | Builtin::ObjectInit
             | Builtin::ObjectSetAttr
             | Builtin::ObjectDelAttr
             | Builtin::ObjectGetAttribute => TypeKind::WrapperDescriptor,
@@ -236,7 +237,10 @@ impl Builtin {
         match self {
             Builtin::ExcInit => "<slot wrapper '__init__' of 'BaseException' objects>".into(),
             Builtin::ObjectNew => "<built-in method __new__ of type object>".into(),
-            Builtin::ObjectSetAttr | Builtin::ObjectDelAttr | Builtin::ObjectGetAttribute => {
+            Builtin::ObjectInit
+            | Builtin::ObjectSetAttr
+            | Builtin::ObjectDelAttr
+            | Builtin::ObjectGetAttribute => {
                 format!("<slot wrapper '{}' of 'object' objects>", self.name())
             }
             Builtin::Method(method) => format!(
@@ -989,7 +993,10 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         | Builtin::ObjectDelAttr
         | Builtin::ObjectGetAttribute => vm.object_slot(builtin, args),
         Builtin::ObjectInit => match args {
-            [] | [_] => Ok(vm.singletons.none),
+            [] => Err(PyException::type_error(
+                "descriptor '__init__' of 'object' object needs an argument",
+            )),
+            [_] => Ok(vm.singletons.none),
             _ => Err(PyException::type_error(
                 "object.__init__() takes exactly one argument (the instance to initialize)",
             )),

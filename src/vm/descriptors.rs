@@ -150,9 +150,10 @@ impl Vm {
             ) => *dict,
             (
                 Value::Type(TypeKind::Object),
-                "__setattr__" | "__delattr__" | "__getattribute__" | "__new__",
+                "__setattr__" | "__delattr__" | "__getattribute__" | "__new__" | "__init__",
             ) => {
                 let method = match text.as_str() {
+                    "__init__" => Builtin::ObjectInit,
                     "__setattr__" => Builtin::ObjectSetAttr,
                     "__delattr__" => Builtin::ObjectDelAttr,
                     "__new__" => Builtin::ObjectNew,
