@@ -58,6 +58,9 @@ pub enum Builtin {
     Super,
     /// `object.__init__`, reached through `super().__init__`.
     ObjectInit,
+    /// `object.__init__` taken from `object` itself: the instance is the
+    /// first argument (`ObjectInit` is `super().__init__`, self apart).
+    ObjectInitDescriptor,
     /// `object.__new__`, `object.__setattr__`, `object.__delattr__`,
     /// `object.__getattribute__` (the generic behaviour a class overrides).
     ObjectNew,
@@ -170,7 +173,7 @@ impl Builtin {
             Builtin::Input => "input",
             Builtin::BuildClass => "__build_class__",
             Builtin::Super => "super",
-            Builtin::ObjectInit => "__init__",
+            Builtin::ObjectInit | Builtin::ObjectInitDescriptor => "__init__",
             Builtin::ObjectNew => "__new__",
             Builtin::ObjectInitSubclass => "__init_subclass__",
             Builtin::TypeMro => "mro",
@@ -223,7 +226,7 @@ impl Builtin {
             Builtin::Slot(method, kind) if method.is_wrapper(kind) => TypeKind::WrapperDescriptor,
             Builtin::Slot(..) => TypeKind::MethodDescriptor,
             Builtin::ExcInit
-            | Builtin::ObjectInit
+            | Builtin::ObjectInitDescriptor
             | Builtin::ObjectSetAttr
             | Builtin::ObjectDelAttr
             | Builtin::ObjectGetAttribute => TypeKind::WrapperDescriptor,
@@ -237,7 +240,7 @@ impl Builtin {
         match self {
             Builtin::ExcInit => "<slot wrapper '__init__' of 'BaseException' objects>".into(),
             Builtin::ObjectNew => "<built-in method __new__ of type object>".into(),
-            Builtin::ObjectInit
+            Builtin::ObjectInitDescriptor
             | Builtin::ObjectSetAttr
             | Builtin::ObjectDelAttr
             | Builtin::ObjectGetAttribute => {
@@ -992,11 +995,11 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         | Builtin::ObjectSetAttr
         | Builtin::ObjectDelAttr
         | Builtin::ObjectGetAttribute => vm.object_slot(builtin, args),
-        Builtin::ObjectInit => match args {
-            [] => Err(PyException::type_error(
-                "descriptor '__init__' of 'object' object needs an argument",
-            )),
-            [_] => Ok(vm.singletons.none),
+        Builtin::ObjectInitDescriptor if args.is_empty() => Err(PyException::type_error(
+            "descriptor '__init__' of 'object' object needs an argument",
+        )),
+        Builtin::ObjectInit | Builtin::ObjectInitDescriptor => match args {
+            [] | [_] => Ok(vm.singletons.none),
             _ => Err(PyException::type_error(
                 "object.__init__() takes exactly one argument (the instance to initialize)",
             )),

@@ -2117,8 +2117,13 @@ impl Vm {
             Value::Exception(_) if value.is_some() => {
                 return Err(self.unsupported(&format!("setting {name} on an exception")));
             }
+            Value::Function(_)
+                if matches!(name, "__name__" | "__qualname__" | "__doc__" | "__module__") =>
+            {
+                return self.set_function_name_field(owner, name, value);
+            }
             // A function's own fields (`__name__`, `__defaults__`…) are not
-            // in its `__dict__`; setting them is not built yet.
+            // in its `__dict__`; setting the others is not built yet.
             Value::Function(_) if super::types::attrs::find(TypeKind::Function, name).is_some() => {
                 return Err(self.unsupported(&format!("setting {name} on a function")));
             }
@@ -2184,6 +2189,65 @@ impl Vm {
             };
         };
         self.dict_set(dict, key, value)
+    }
+
+    /// `f.__name__ = …` and the like (`func_set_name`, `func_set_qualname`,
+    /// `func_set_doc`, the `__module__` member): the function holds the
+    /// new value; a name must be a str; deleting `__doc__` makes it None.
+    fn set_function_name_field(
+        &mut self,
+        function: ObjId,
+        name: &str,
+        value: Option<ObjId>,
+    ) -> Flow {
+        let text_required = matches!(name, "__name__" | "__qualname__");
+        let value = match value {
+            Some(value) => value,
+            None if name == "__doc__" => self.singletons.none,
+            None if text_required => {
+                return Err(PyException::type_error(format!(
+                    "{name} must be set to a string object"
+                )));
+            }
+            None => {
+                return Err(PyException::type_error("can't delete function attribute"));
+            }
+        };
+        if text_required && !matches!(self.heap.value(value), Value::Str(_)) {
+            return Err(PyException::type_error(format!(
+                "{name} must be set to a string object"
+            )));
+        }
+        let qualname = match self.heap.value(function) {
+            Value::Function(f) => f.qualname,
+            _ => return Err(null()),
+        };
+        let field = Referrer::Field {
+            owner: qualname,
+            field: match name {
+                "__name__" => "__name__",
+                "__qualname__" => "__qualname__",
+                "__doc__" => "__doc__",
+                _ => "__module__",
+            },
+        };
+        self.heap.incref(value, field);
+        let old = match self.heap.value_mut(function) {
+            Value::Function(f) => {
+                let slot = match name {
+                    "__name__" => &mut f.name,
+                    "__qualname__" => &mut f.qualname_object,
+                    "__doc__" => &mut f.doc,
+                    _ => &mut f.module,
+                };
+                slot.replace(value)
+            }
+            _ => None,
+        };
+        if let Some(old) = old {
+            self.heap.decref(old, field);
+        }
+        Ok(())
     }
 
     /// `obj.__class__ = cls` on an instance of a program's class

@@ -153,7 +153,7 @@ impl Vm {
                 "__setattr__" | "__delattr__" | "__getattribute__" | "__new__" | "__init__",
             ) => {
                 let method = match text.as_str() {
-                    "__init__" => Builtin::ObjectInit,
+                    "__init__" => Builtin::ObjectInitDescriptor,
                     "__setattr__" => Builtin::ObjectSetAttr,
                     "__delattr__" => Builtin::ObjectDelAttr,
                     "__new__" => Builtin::ObjectNew,

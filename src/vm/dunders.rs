@@ -89,6 +89,7 @@ impl Vm {
         }
         match self.heap.value(obj) {
             Value::Instance { .. } => self.special_method(obj, "__repr__").is_some(),
+            Value::Exception(_) => self.exception_hook(obj, "__repr__").is_some(),
             Value::List(list) => {
                 let items = list.items.clone();
                 items.iter().any(|&i| self.repr_calls(i, seen, depth + 1))
@@ -126,6 +127,15 @@ impl Vm {
     pub(super) fn base_repr(&mut self, obj: ObjId) -> Flow<String> {
         let mut active = Vec::new();
         self.repr_with(obj, &mut active, &[], false)
+    }
+
+    /// The special method `name` an exception's class (one the program
+    /// made) defines or inherits from another such class.
+    pub(super) fn exception_hook(&self, obj: ObjId, name: &str) -> Option<ObjId> {
+        match self.heap.value(obj) {
+            Value::Exception(exc) => self.user_hook(exc.class?, name),
+            _ => None,
+        }
     }
 
     /// The class's own special method `name` of a list or dict made by a subclass.
@@ -172,6 +182,9 @@ impl Vm {
         }
         // A class whose metaclass defines `__repr__`.
         if let Some(method) = self.meta_hook(obj, "__repr__") {
+            return self.call_text_hook(method, obj, pins, "__repr__");
+        }
+        if let Some(method) = self.exception_hook(obj, "__repr__") {
             return self.call_text_hook(method, obj, pins, "__repr__");
         }
         let items: Vec<ObjId> = match self.heap.value(obj) {
@@ -306,6 +319,11 @@ impl Vm {
     /// `BaseException.__str__` of one argument that is an instance: its
     /// `str` (a `KeyError`'s: its repr), which may call Python code.
     pub(super) fn exception_str(&mut self, obj: ObjId) -> Flow<String> {
+        // An exception class's own `__str__` (`BaseException.__str__` is
+        // not `object.__str__`: a `__repr__` of its own does not change it).
+        if let Some(method) = self.exception_hook(obj, "__str__") {
+            return self.call_text_hook(method, obj, &[], "__str__");
+        }
         let Value::Exception(exc) = self.heap.value(obj) else {
             return self.heap.try_str(obj);
         };
@@ -497,7 +515,12 @@ impl Vm {
             && self.class_of(w) != self.class_of(v)
             && self.special_method(w, reflected).is_some();
         if self.special_method(v, name).is_some() {
-            if slot_w && self.is_proper_subclass_instance(w, v) {
+            // (`SLOT1BINFULL`: only when the subclass overrides the
+            // reflected method, `method_is_overloaded`.)
+            if slot_w
+                && self.is_proper_subclass_instance(w, v)
+                && self.special_method(v, reflected) != self.special_method(w, reflected)
+            {
                 if let Some(result) = self.try_special(w, reflected, v)? {
                     return Ok(Some(result));
                 }

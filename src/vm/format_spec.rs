@@ -305,11 +305,9 @@ fn format_int(int: &BigInt, spec_text: &str) -> Formatted {
     } else {
         0
     };
-    let body = format!(
-        "{prefix}{}",
-        group(&digits, spec.grouping, every, min_digits)
-    );
-    Ok(pad(sign, &body, &spec, '>'))
+    // The padding goes after the sign and the prefix (`0x000000ff`).
+    let body = group(&digits, spec.grouping, every, min_digits);
+    Ok(pad(&format!("{sign}{prefix}"), &body, &spec, '>'))
 }
 
 /// `1.5e+07`: CPython writes at least two exponent digits, with a sign.

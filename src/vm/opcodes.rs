@@ -690,6 +690,10 @@ impl Vm {
                     annotate: None,
                     annotations: None,
                     dict: None,
+                    name: None,
+                    qualname_object: None,
+                    doc: None,
+                    module: None,
                 })));
                 self.heap.incref(
                     code,
@@ -1820,7 +1824,22 @@ impl Vm {
         if let Some(answer) = self.complex_compare(op, left, right)? {
             return Ok(answer);
         }
-        let ordering = self.order(left, right, 0)?;
+        // Only these types order (`<`…) among the objects without special
+        // methods; the others are equal or not (`None < None`, `{} <= {}`
+        // raise even though the operands are equal).
+        let orderable = matches!(
+            a,
+            Value::Str(_)
+                | Value::Bytes(_)
+                | Value::ByteArray(_)
+                | Value::Tuple(_)
+                | Value::List(_)
+        );
+        let ordering = if orderable || matches!(op, CompareOp::Eq | CompareOp::Ne) {
+            self.order(left, right, 0)?
+        } else {
+            None
+        };
         match (op, ordering) {
             (CompareOp::Eq | CompareOp::Ne, ordering) => Ok(op.holds(ordering)),
             (_, None) => Err(PyException::type_error(format!(

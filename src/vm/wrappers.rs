@@ -975,6 +975,22 @@ impl Vm {
         if name == "__annotations__" && matches!(self.heap.value(owner), Value::Function(_)) {
             return Some(self.function_annotations(owner));
         }
+        // A bound method's other attributes are its function's
+        // (`method_getattro` forwards them to `__func__`).
+        if let Value::Method { function, .. } = *self.heap.value(owner)
+            && matches!(
+                name,
+                "__name__"
+                    | "__qualname__"
+                    | "__doc__"
+                    | "__module__"
+                    | "__annotations__"
+                    | "__defaults__"
+                    | "__kwdefaults__"
+            )
+        {
+            return self.member_attribute(function, name);
+        }
         let value = self.heap.value(owner).clone();
         let found = match (&value, name) {
             (Value::Int(_) | Value::BigInt(_), "real" | "numerator") => owner,
@@ -1001,6 +1017,10 @@ impl Vm {
                 _ => return None,
             },
             (Value::Function(function), _) => match name {
+                "__name__" if let Some(set) = function.name => set,
+                "__qualname__" if let Some(set) = function.qualname_object => set,
+                "__doc__" if let Some(set) = function.doc => set,
+                "__module__" if let Some(set) = function.module => set,
                 "__name__" => {
                     let text = function.info.code.name.to_string();
                     self.identifier(&text)

@@ -37,6 +37,13 @@ pub struct Function {
     /// `__dict__` (function attributes, `f.calls = 0`): made when first
     /// needed, as CPython's `func_dict` is; held.
     pub dict: Option<ObjId>,
+    /// `__name__`, `__qualname__`, `__doc__`, `__module__` once the program
+    /// set them (`wrapper.__name__ = func.__name__`); held. Until then
+    /// they come from the code object and the module.
+    pub name: Option<ObjId>,
+    pub qualname_object: Option<ObjId>,
+    pub doc: Option<ObjId>,
+    pub module: Option<ObjId>,
 }
 
 impl Function {
@@ -49,6 +56,10 @@ impl Function {
             (self.annotations, "__annotations__"),
             (self.annotate, "annotate"),
             (self.dict, "__dict__"),
+            (self.name, "__name__"),
+            (self.qualname_object, "__qualname__"),
+            (self.doc, "__doc__"),
+            (self.module, "__module__"),
         ]
         .into_iter()
         .filter_map(|(id, name)| id.map(|id| (id, name)))

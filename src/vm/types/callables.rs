@@ -25,11 +25,12 @@ fn function_repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> R
         return Ok(());
     };
     let heap = w.heap;
-    w.push(&format!(
-        "<function {} at {:#x}>",
-        heap.symbols.text(function.qualname),
-        object.address
-    ))
+    // (`func_repr` shows `__qualname__`, which the program may have set.)
+    let qualname = match function.qualname_object.map(|q| heap.value(q)) {
+        Some(Value::Str(text)) => text.to_string(),
+        _ => heap.symbols.text(function.qualname).to_owned(),
+    };
+    w.push(&format!("<function {qualname} at {:#x}>", object.address))
 }
 
 pub const FUNCTION: TypeSpec = TypeSpec {
