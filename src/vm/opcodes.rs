@@ -1273,11 +1273,35 @@ impl Vm {
             "math" => Ok(self.math_module()),
             "gc" => Ok(self.gc_module()),
             "__future__" => Ok(self.future_module()),
-            other => Err(PyException::not_implemented(
-                &format!("importing '{other}'"),
-                self.current_line(),
-            )),
+            other => {
+                let top = other.split('.').next().unwrap_or(other);
+                if super::suggest::is_stdlib_module(top) || self.program_has_module(top) {
+                    // A module that exists but bytestep cannot load.
+                    return Err(PyException::not_implemented(
+                        &format!("importing '{other}'"),
+                        self.current_line(),
+                    ));
+                }
+                Err(PyException::new(
+                    "ModuleNotFoundError",
+                    format!("No module named '{top}'"),
+                ))
+            }
         }
+    }
+
+    /// A module of the program's own beside its file (`helper.py`, a
+    /// package directory), which bytestep cannot import yet.
+    fn program_has_module(&self, name: &str) -> bool {
+        let dir = std::path::Path::new(self.filename())
+            .parent()
+            .unwrap_or(std::path::Path::new(""));
+        let dir = if dir.as_os_str().is_empty() {
+            std::path::Path::new(".")
+        } else {
+            dir
+        };
+        dir.join(format!("{name}.py")).exists() || dir.join(name).is_dir()
     }
 
     /// `iter(x)`: a new iterator over `x` (or `x` itself if it is one):

@@ -1040,7 +1040,7 @@ impl Vm {
         } else {
             match fields.keywords.iter().find(|(k, _)| *k == first) {
                 Some(&(_, value)) => value,
-                None => return Err(PyException::new("KeyError", format!("'{first}'"))),
+                None => return Err(PyException::new("KeyError", first.to_string())),
             }
         };
         let mut at = first_end;
@@ -1438,7 +1438,7 @@ impl Vm {
                     self.heap.discard(k);
                     match found? {
                         Some(v) => v,
-                        None => return Err(PyException::new("KeyError", format!("'{name}'"))),
+                        None => return Err(PyException::new("KeyError", name.to_string())),
                     }
                 }
                 Some(_) => {

@@ -44,7 +44,18 @@ impl Vm {
     pub(in crate::vm) fn list_extend_op(&mut self, depth: u32) -> Flow {
         let (iterable, popped) = self.pop_object()?;
         let list = self.peek_object(depth.saturating_sub(1) as usize)?;
-        let result = self.list_extend(list, iterable);
+        let mut result = self.list_extend(list, iterable);
+        // `[*x]` of what cannot be iterated at all: `LIST_EXTEND`'s message.
+        if let Err(error) = &mut result
+            && error.object.is_none()
+            && error.kind == "TypeError"
+            && error.message.ends_with("object is not iterable")
+        {
+            error.message = format!(
+                "Value after * must be an iterable, not {}",
+                self.heap.type_name_of(iterable)
+            );
+        }
         self.release(popped);
         result
     }
