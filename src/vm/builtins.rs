@@ -604,6 +604,39 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
     {
         return vm.int_with_base(args[0], *base);
     }
+    // `property(fget=..., doc=...)`: the keywords in their places.
+    if builtin == Builtin::Type(TypeKind::Property) && !keywords.is_empty() {
+        const PARAMETERS: [&str; 4] = ["fget", "fset", "fdel", "doc"];
+        let mut slots: [Option<ObjId>; 4] = [None; 4];
+        if args.len() > 4 {
+            return Err(PyException::type_error(format!(
+                "property() takes at most 4 arguments ({} given)",
+                args.len() + keywords.len()
+            )));
+        }
+        for (slot, &arg) in slots.iter_mut().zip(args) {
+            *slot = Some(arg);
+        }
+        for &(name, value) in keywords {
+            let Some(at) = PARAMETERS.iter().position(|&p| p == name) else {
+                let hint = super::suggest::closest(PARAMETERS, name)
+                    .map(|close| format!(". Did you mean '{close}'?"))
+                    .unwrap_or_default();
+                return Err(PyException::type_error(format!(
+                    "property() got an unexpected keyword argument '{name}'{hint}"
+                )));
+            };
+            if slots[at].is_some() {
+                return Err(PyException::type_error(format!(
+                    "argument for property() given by name ('{name}') and position ({})",
+                    at + 1
+                )));
+            }
+            slots[at] = Some(value);
+        }
+        let [fget, fset, fdel, doc] = slots;
+        return Ok(vm.property_object(fget, fset, fdel, doc));
+    }
     // `dict(**kw)`, `dict(source, **kw)` (`dict_update_common`): the
     // source's items, then the keywords in order.
     if builtin == Builtin::Type(TypeKind::Dict) && !keywords.is_empty() {
@@ -1592,11 +1625,16 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
             args.len()
         ))),
         (TypeKind::Exc(kind), args) => Ok(vm.new_exception(kind, args.to_vec())),
-        (TypeKind::Property, args) if args.len() <= 3 => Ok(vm.property_object(
+        (TypeKind::Property, args) if args.len() <= 4 => Ok(vm.property_object(
             args.first().copied(),
             args.get(1).copied(),
             args.get(2).copied(),
+            args.get(3).copied(),
         )),
+        (TypeKind::Property, args) => Err(PyException::type_error(format!(
+            "property() takes at most 4 arguments ({} given)",
+            args.len()
+        ))),
         (TypeKind::StaticMethod, [function]) => vm.wrap_function_called(*function, false),
         (TypeKind::ClassMethod, [function]) => vm.wrap_function_called(*function, true),
         (TypeKind::Set, []) => Ok(vm.set_object(false)),

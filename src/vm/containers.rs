@@ -46,9 +46,70 @@ pub enum Method {
     DictPopitem,
     TupleIndex,
     TupleCount,
+    RangeIndex,
+    RangeCount,
     GenSend,
     GenThrow,
     GenClose,
+}
+
+impl Vm {
+    /// An int or a bool (`range_index` computes where such a value is).
+    fn exact_int(&self, obj: ObjId) -> bool {
+        matches!(
+            self.heap.value(obj),
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_)
+        )
+    }
+
+    /// `range.index(x)` (the position) and `range.count(x)` (how many,
+    /// `Some(count)`): an int by arithmetic (`range_contains_long`); anything
+    /// else by comparing each item with `==` (`_PySequence_IterSearch`).
+    fn range_search(
+        &mut self,
+        start: i64,
+        stop: i64,
+        step: i64,
+        needle: ObjId,
+        method: Method,
+    ) -> Flow<Option<i64>> {
+        let len = super::heap::object::range_len(start, stop, step);
+        let position = |value: i64| -> Option<i64> {
+            let offset = (value as i128) - (start as i128);
+            let step = step as i128;
+            (offset % step == 0 && (0..len as i128).contains(&(offset / step)))
+                .then(|| (offset / step) as i64)
+        };
+        let direct = match *self.heap.value(needle) {
+            Value::Int(value) => Some(position(value)),
+            Value::Bool(value) => Some(position(i64::from(value))),
+            // (A big int is in no range of machine ints.)
+            Value::BigInt(_) => Some(None),
+            _ => None,
+        };
+        if let Some(found) = direct {
+            return Ok(match method {
+                Method::RangeCount => Some(i64::from(found.is_some())),
+                _ => found,
+            });
+        }
+        let mut count = 0;
+        for index in 0..len {
+            let item = self.int_object(start + index * step);
+            let equal = self.compare_bool(CompareOp::Eq, item, needle);
+            self.heap.discard(item);
+            if equal? {
+                if method == Method::RangeIndex {
+                    return Ok(Some(index));
+                }
+                count += 1;
+            }
+        }
+        Ok(match method {
+            Method::RangeCount => Some(count),
+            _ => None,
+        })
+    }
 }
 
 impl Method {
@@ -58,8 +119,8 @@ impl Method {
             Method::ListPop | Method::DictPop => "pop",
             Method::ListExtend => "extend",
             Method::ListInsert => "insert",
-            Method::ListIndex | Method::TupleIndex => "index",
-            Method::ListCount | Method::TupleCount => "count",
+            Method::ListIndex | Method::TupleIndex | Method::RangeIndex => "index",
+            Method::ListCount | Method::TupleCount | Method::RangeCount => "count",
             Method::DictPopitem => "popitem",
             Method::ListReverse => "reverse",
             Method::ListClear | Method::DictClear => "clear",
@@ -91,15 +152,18 @@ impl Method {
             | Method::DictUpdate
             | Method::DictPopitem => TypeKind::Dict,
             Method::TupleIndex | Method::TupleCount => TypeKind::Tuple,
+            Method::RangeIndex | Method::RangeCount => TypeKind::Range,
             Method::GenSend | Method::GenThrow | Method::GenClose => TypeKind::Generator,
             _ => TypeKind::List,
         }
     }
 
-    const ALL: [Method; 26] = [
+    const ALL: [Method; 28] = [
         Method::DictPopitem,
         Method::TupleIndex,
         Method::TupleCount,
+        Method::RangeIndex,
+        Method::RangeCount,
         Method::GenSend,
         Method::GenThrow,
         Method::GenClose,
@@ -790,6 +854,25 @@ impl Vm {
                     ));
                 }
                 Ok(self.int_object(count))
+            }
+            Method::RangeIndex | Method::RangeCount => {
+                arity(1, 1)?;
+                let Value::Range { start, stop, step } = *self.heap.value(owner) else {
+                    return Err(PyException::new("SystemError", "not a range"));
+                };
+                let found = self.range_search(start, stop, step, args[0], method)?;
+                match (method, found) {
+                    (Method::RangeIndex, Some(at)) => Ok(self.int_object(at)),
+                    (Method::RangeIndex, None) if self.exact_int(args[0]) => Err(PyException::new(
+                        "ValueError",
+                        "range.index(x): x not in range",
+                    )),
+                    (Method::RangeIndex, None) => Err(PyException::new(
+                        "ValueError",
+                        "sequence.index(x): x not in sequence",
+                    )),
+                    (_, found) => Ok(self.int_object(found.unwrap_or(0))),
+                }
             }
             Method::DictPopitem => {
                 arity(0, 0)?;

@@ -73,22 +73,37 @@ impl Vm {
         Ok(wrapper)
     }
 
-    /// `property(fget, fset, fdel)`.
+    /// `property(fget, fset, fdel, doc)` (`property_init`): without a doc
+    /// (or a None one), the getter's own `__doc__` when it has one.
     pub(super) fn property_object(
         &mut self,
         fget: Option<ObjId>,
         fset: Option<ObjId>,
         fdel: Option<ObjId>,
+        doc: Option<ObjId>,
     ) -> ObjId {
         let none = self.singletons.none;
         let keep = |f: Option<ObjId>| f.filter(|&f| f != none);
-        let (fget, fset, fdel) = (keep(fget), keep(fset), keep(fdel));
-        let property = self.heap.alloc(Value::Property { fget, fset, fdel });
+        let (fget, fset, fdel, doc) = (keep(fget), keep(fset), keep(fdel), keep(doc));
+        let getter_doc = doc.is_none() && fget.and_then(|f| self.function_doc(f)).is_some();
+        let doc = doc.or_else(|| fget.and_then(|f| self.function_doc(f)));
+        let property = self.heap.alloc(Value::Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+            getter_doc,
+        });
         let address = self.heap.get(property).address;
-        for (function, name) in [(fget, "fget"), (fset, "fset"), (fdel, "fdel")] {
-            if let Some(function) = function {
+        for (held, name) in [
+            (fget, "fget"),
+            (fset, "fset"),
+            (fdel, "fdel"),
+            (doc, "__doc__"),
+        ] {
+            if let Some(held) = held {
                 self.heap.incref(
-                    function,
+                    held,
                     Referrer::Attribute {
                         owner: address,
                         name,
@@ -99,22 +114,50 @@ impl Vm {
         property
     }
 
-    /// `prop.setter(f)` and its siblings: a copy of the property with one
-    /// function replaced.
+    /// A Python function's `__doc__` if it is not None (its docstring, or
+    /// what the program set).
+    fn function_doc(&self, function: ObjId) -> Option<ObjId> {
+        let Value::Function(f) = self.heap.value(function) else {
+            return None;
+        };
+        let doc = match f.doc {
+            Some(doc) => Some(doc),
+            None if f.info.code.flags & 0x0400_0000 != 0 => f.info.consts.first().copied(),
+            None => None,
+        };
+        doc.filter(|&doc| doc != self.singletons.none)
+    }
+
+    /// `prop.setter(f)` and its siblings (`property_copy`): a copy of the
+    /// property with one function replaced; a doc taken from the old
+    /// getter is taken from the new one.
     pub(super) fn property_with(
         &mut self,
         property: ObjId,
         which: Builtin,
         f: ObjId,
     ) -> Flow<ObjId> {
-        let Value::Property { fget, fset, fdel } = *self.heap.value(property) else {
+        let Value::Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+            getter_doc,
+        } = *self.heap.value(property)
+        else {
             return Err(PyException::type_error("descriptor needs a property"));
         };
-        Ok(match which {
-            Builtin::PropertyGetter => self.property_object(Some(f), fset, fdel),
-            Builtin::PropertySetter => self.property_object(fget, Some(f), fdel),
-            _ => self.property_object(fget, fset, Some(f)),
-        })
+        let (fget, fset, fdel) = match which {
+            Builtin::PropertyGetter => (Some(f), fset, fdel),
+            Builtin::PropertySetter => (fget, Some(f), fdel),
+            _ => (fget, fset, Some(f)),
+        };
+        let doc = if getter_doc && fget.is_some() {
+            None
+        } else {
+            doc
+        };
+        Ok(self.property_object(fget, fset, fdel, doc))
     }
 
     /// LOAD_ATTR on a property, staticmethod or classmethod object
@@ -135,7 +178,13 @@ impl Vm {
                 };
                 self.bound_builtin(which, owner)
             }
-            (Value::Property { fget, fset, fdel }, "fget" | "fset" | "fdel") => {
+            (Value::Property { doc, .. }, "__doc__") => doc.unwrap_or(self.singletons.none),
+            (
+                Value::Property {
+                    fget, fset, fdel, ..
+                },
+                "fget" | "fset" | "fdel",
+            ) => {
                 let chosen = match text.as_str() {
                     "fget" => *fget,
                     "fset" => *fset,

@@ -58,6 +58,7 @@ math_functions! {
     Factorial => "factorial",
     Floor => "floor",
     Fmod => "fmod",
+    Frexp => "frexp",
     Fsum => "fsum",
     Gcd => "gcd",
     Hypot => "hypot",
@@ -67,20 +68,25 @@ math_functions! {
     IsNan => "isnan",
     Isqrt => "isqrt",
     Lcm => "lcm",
+    Ldexp => "ldexp",
     Log => "log",
     Log10 => "log10",
     Log1p => "log1p",
     Log2 => "log2",
+    Modf => "modf",
+    NextAfter => "nextafter",
     Perm => "perm",
     Pow => "pow",
     Prod => "prod",
     Radians => "radians",
+    Remainder => "remainder",
     Sin => "sin",
     Sinh => "sinh",
     Sqrt => "sqrt",
     Tan => "tan",
     Tanh => "tanh",
     Trunc => "trunc",
+    Ulp => "ulp",
 }
 
 /// The module's float constants.
@@ -471,6 +477,78 @@ pub fn call(vm: &mut Vm, function: MathFunction, args: &[ObjId]) -> Call {
             let value = log_of(vm, x, f)?;
             Ok(vm.heap.alloc(Value::Float(value)))
         }
+        M::Frexp => {
+            let [x] = arity(name, args)?;
+            let (mantissa, exponent) = frexp(float_arg(vm, x)?);
+            let mantissa = vm.heap.alloc(Value::Float(mantissa));
+            let exponent = vm.int_object(exponent);
+            Ok(vm.tuple_object(vec![mantissa, exponent], false))
+        }
+        M::Modf => {
+            let [x] = arity(name, args)?;
+            let x = float_arg(vm, x)?;
+            // (`modf` of an infinity: a zero of its sign and itself.)
+            let (fraction, whole) = if x.is_infinite() {
+                (0.0_f64.copysign(x), x)
+            } else {
+                ((x - x.trunc()).copysign(x), x.trunc())
+            };
+            let fraction = vm.heap.alloc(Value::Float(fraction));
+            let whole = vm.heap.alloc(Value::Float(whole));
+            Ok(vm.tuple_object(vec![fraction, whole], false))
+        }
+        M::Ldexp => {
+            let [x, i] = arity(name, args)?;
+            let x = float_arg(vm, x)?;
+            let exponent = match Number::of(vm.heap.value(i)) {
+                Some(Number::Int(i)) => i,
+                // (Past any float's range either way.)
+                Some(Number::Big(big)) if big.is_positive() => i64::MAX,
+                Some(Number::Big(_)) => i64::MIN,
+                _ => {
+                    return Err(PyException::type_error(
+                        "Expected an int as second argument to ldexp.",
+                    ));
+                }
+            };
+            let result = ldexp(x, exponent);
+            if result.is_infinite() && x.is_finite() {
+                return Err(range_error());
+            }
+            Ok(vm.heap.alloc(Value::Float(result)))
+        }
+        M::Remainder => {
+            let [x, y] = arity(name, args)?;
+            let (x, y) = (float_arg(vm, x)?, float_arg(vm, y)?);
+            let result = remainder(x, y).ok_or_else(|| domain_error("math domain error"))?;
+            Ok(vm.heap.alloc(Value::Float(result)))
+        }
+        M::NextAfter => {
+            let [x, y] = arity(name, args)?;
+            let (x, y) = (float_arg(vm, x)?, float_arg(vm, y)?);
+            let result = if x.is_nan() || y.is_nan() {
+                f64::NAN
+            } else if x == y {
+                y
+            } else if y > x {
+                x.next_up()
+            } else {
+                x.next_down()
+            };
+            Ok(vm.heap.alloc(Value::Float(result)))
+        }
+        M::Ulp => {
+            let [x] = arity(name, args)?;
+            let x = float_arg(vm, x)?.abs();
+            let result = if x.is_nan() || x.is_infinite() {
+                x
+            } else if x.next_up().is_infinite() {
+                x - x.next_down()
+            } else {
+                x.next_up() - x
+            };
+            Ok(vm.heap.alloc(Value::Float(result)))
+        }
         M::Atan2 | M::CopySign | M::Fmod | M::Pow => {
             let [x, y] = arity(name, args)?;
             let (x, y) = (float_arg(vm, x)?, float_arg(vm, y)?);
@@ -673,6 +751,77 @@ pub fn call(vm: &mut Vm, function: MathFunction, args: &[ObjId]) -> Call {
     }
 }
 
+/// `frexp`: `x == m * 2**e` with `0.5 <= |m| < 1` (zero, infinities and
+/// NaN are themselves with exponent 0).
+fn frexp(x: f64) -> (f64, i64) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    // A subnormal is scaled into the normal range first.
+    let (x, adjust) = if x.abs() < f64::MIN_POSITIVE {
+        (x * 2f64.powi(64), -64)
+    } else {
+        (x, 0)
+    };
+    let bits = x.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i64 - 1022;
+    let mantissa = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (mantissa, exponent + adjust)
+}
+
+/// `ldexp`: `x * 2**n`, rounded once (only a subnormal result rounds).
+fn ldexp(x: f64, n: i64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let (mantissa, exponent) = frexp(x);
+    let target = exponent.saturating_add(n);
+    if target > 1024 {
+        return f64::INFINITY.copysign(x);
+    }
+    if target < -1074 - 1 {
+        return 0.0_f64.copysign(x);
+    }
+    let power = |e: i64| f64::from_bits(((e + 1023) as u64) << 52);
+    if target >= -1021 {
+        // Exact: the mantissa scaled in two representable steps.
+        let first = target.clamp(-1022, 1023);
+        mantissa * power(first) * power(target - first)
+    } else {
+        // Subnormal: scaled exactly to a normal number, then one rounding.
+        mantissa * power(target + 64) * power(-64)
+    }
+}
+
+/// `remainder` (`m_remainder`): `x - n*y` for the integer `n` nearest to
+/// `x / y`, ties to even; `None` for a domain error.
+fn remainder(x: f64, y: f64) -> Option<f64> {
+    if x.is_nan() {
+        return Some(x);
+    }
+    if y.is_nan() {
+        return Some(y);
+    }
+    if x.is_infinite() || y == 0.0 {
+        return None;
+    }
+    if y.is_infinite() {
+        return Some(x);
+    }
+    let (absx, absy) = (x.abs(), y.abs());
+    let m = absx % absy;
+    let c = absy - m;
+    let r = if m < c {
+        m
+    } else if m > c {
+        -c
+    } else {
+        // Half way: the even multiple.
+        m - 2.0 * ((0.5 * (absx - m)) % absy)
+    };
+    Some(1.0_f64.copysign(x) * r)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -688,5 +837,26 @@ mod tests {
     fn factorials_are_big_ints() {
         assert_eq!(factorial(25).to_string(), "15511210043330985984000000");
         assert_eq!(factorial(0), BigInt::one());
+    }
+
+    #[test]
+    fn frexp_and_ldexp_undo_each_other_exactly() {
+        for x in [1.0, -0.1, 5e-324, 1.7976931348623157e308, 3.0e-310, 123.456] {
+            let (m, e) = super::frexp(x);
+            assert!((0.5..1.0).contains(&m.abs()), "{x}");
+            assert_eq!(super::ldexp(m, e), x, "{x}");
+        }
+        // A subnormal result rounds once, half to even.
+        assert_eq!(super::ldexp(0.75, -1074), 5e-324);
+        assert_eq!(super::ldexp(0.5, -1074), 0.0);
+    }
+
+    #[test]
+    fn remainder_rounds_the_quotient_half_to_even() {
+        assert_eq!(super::remainder(5.0, 2.0), Some(1.0));
+        assert_eq!(super::remainder(7.0, 2.0), Some(-1.0));
+        assert_eq!(super::remainder(-7.5, 2.0), Some(0.5));
+        assert_eq!(super::remainder(1.0, 0.0), None);
+        assert_eq!(super::remainder(f64::INFINITY, 1.0), None);
     }
 }

@@ -38,6 +38,7 @@ const TYPES = {
   bytearray: "bytearray", bytes_iterator: "type(iter(b''))",
   bytearray_iterator: "type(iter(bytearray()))",
   wrapper_descriptor: "type(int.__add__)", "method-wrapper": "type((1).__add__)",
+  GenericAlias: "type(list[int])", Union: "type(int | None)",
 };
 
 const SCRIPT = `

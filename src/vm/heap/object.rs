@@ -277,11 +277,14 @@ pub enum Value {
     /// `staticmethod(f)`, `classmethod(f)`: the function, held.
     StaticMethod(ObjId, Option<ObjId>),
     ClassMethod(ObjId, Option<ObjId>),
-    /// `property(fget, fset, fdel)`: the functions, held.
+    /// `property(fget, fset, fdel, doc)`: the functions and the doc (given,
+    /// or the getter's own when `getter_doc`), held.
     Property {
         fget: Option<ObjId>,
         fset: Option<ObjId>,
         fdel: Option<ObjId>,
+        doc: Option<ObjId>,
+        getter_doc: bool,
     },
     /// `slice(start, stop, step)`, held.
     Slice {

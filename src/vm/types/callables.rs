@@ -237,8 +237,20 @@ pub const PROPERTY: TypeSpec = TypeSpec {
     gc: true,
     slots: Slots {
         traverse: Some(|_, object, out| {
-            if let Value::Property { fget, fset, fdel } = &object.value {
-                for (f, name) in [(fget, "fget"), (fset, "fset"), (fdel, "fdel")] {
+            if let Value::Property {
+                fget,
+                fset,
+                fdel,
+                doc,
+                ..
+            } = &object.value
+            {
+                for (f, name) in [
+                    (fget, "fget"),
+                    (fset, "fset"),
+                    (fdel, "fdel"),
+                    (doc, "__doc__"),
+                ] {
                     out.extend(f.map(|f| (f, attribute(object, name))));
                 }
             }
