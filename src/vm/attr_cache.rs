@@ -203,15 +203,7 @@ impl Vm {
     /// program's class, through the class's plan; false (nothing done)
     /// when the general path must answer.
     pub(super) fn load_attr_planned(&mut self, name: Symbol, method: bool) -> super::Flow<bool> {
-        let Some(owner) = self.peek(0)?.obj else {
-            return Ok(false);
-        };
-        let Value::Instance {
-            class,
-            dict: Some(_),
-            ..
-        } = *self.heap.value(owner)
-        else {
+        let Some((owner, class, _)) = self.instance_on_top()? else {
             return Ok(false);
         };
         if self.generic_getattr || self.class_attr_plan(class, name).is_none() {
@@ -240,19 +232,26 @@ impl Vm {
         Ok(true)
     }
 
+    /// The instance with a dict on top of the stack, its class and its dict.
+    fn instance_on_top(&self) -> super::Flow<Option<(ObjId, ObjId, ObjId)>> {
+        let Some(owner) = self.peek(0)?.obj else {
+            return Ok(None);
+        };
+        Ok(match *self.heap.value(owner) {
+            Value::Instance {
+                class,
+                dict: Some(dict),
+                ..
+            } => Some((owner, class, dict)),
+            _ => None,
+        })
+    }
+
     /// `STORE_ATTR` (v, owner --) on an instance of a program's class whose
     /// plan stores straight into the instance's dict; false (nothing done)
     /// when the general path must.
     pub(super) fn store_attr_planned(&mut self, name: Symbol) -> super::Flow<bool> {
-        let Some(owner) = self.peek(0)?.obj else {
-            return Ok(false);
-        };
-        let Value::Instance {
-            class,
-            dict: Some(dict),
-            ..
-        } = *self.heap.value(owner)
-        else {
+        let Some((_, class, dict)) = self.instance_on_top()? else {
             return Ok(false);
         };
         let Some(plan_hash) = self

@@ -1164,13 +1164,7 @@ impl Vm {
             } else {
                 self.calling(|vm| vm.class_annotations(top))?
             };
-            let (_, popped) = self.pop_object()?;
-            self.push(attr)?;
-            if method {
-                self.push_slot(Slot::NULL)?;
-            }
-            self.release(popped);
-            return Ok(());
+            return self.replace_owner(attr, method);
         }
         if let Some(top) = self.peek(0)?.obj
             && let Value::Super { .. } = self.heap.value(top)
@@ -1204,13 +1198,7 @@ impl Vm {
             && self.heap.symbols.text(name) == "__annotations__"
         {
             let attr = self.calling(|vm| vm.function_annotations(top))?;
-            let (_, popped) = self.pop_object()?;
-            self.push(attr)?;
-            if method {
-                self.push_slot(Slot::NULL)?;
-            }
-            self.release(popped);
-            return Ok(());
+            return self.replace_owner(attr, method);
         }
         let (owner, popped) = self.pop_object()?;
         let attr = match self.attribute(owner, name) {
@@ -1220,6 +1208,19 @@ impl Vm {
                 return Err(error);
             }
         };
+        self.push(attr)?;
+        if method {
+            self.push_slot(Slot::NULL)?;
+        }
+        self.release(popped);
+        Ok(())
+    }
+
+    /// `LOAD_ATTR`'s end when the owner stayed on the stack while its
+    /// attribute was found: the attribute (and NULL, with the method bit)
+    /// replaces it, then the owner's reference goes.
+    fn replace_owner(&mut self, attr: ObjId, method: bool) -> Flow {
+        let (_, popped) = self.pop_object()?;
         self.push(attr)?;
         if method {
             self.push_slot(Slot::NULL)?;

@@ -1096,17 +1096,7 @@ impl Vm {
             return Ok(annotations);
         }
         let dict = match annotate {
-            Some(annotate) if annotate != self.singletons.none => {
-                let format = self.int_object(1);
-                let returned = self.call_python(annotate, &[format])?;
-                if !matches!(self.heap.value(returned), Value::Dict(_)) {
-                    return Err(PyException::type_error(format!(
-                        "__annotate__ returned non-dict of type '{}'",
-                        self.heap.value(returned).type_name()
-                    )));
-                }
-                returned
-            }
+            Some(annotate) if annotate != self.singletons.none => self.call_annotate(annotate)?,
             _ => self
                 .heap
                 .alloc(Value::Dict(Box::new(super::types::dict::Dict::presized(0)))),
@@ -1126,6 +1116,19 @@ impl Vm {
 }
 
 impl Vm {
+    /// `annotate(1)` (`Format.VALUE`), a stepped frame: the dict it returned.
+    fn call_annotate(&mut self, annotate: ObjId) -> Call {
+        let format = self.int_object(1);
+        let returned = self.call_python(annotate, &[format])?;
+        if !matches!(self.heap.value(returned), Value::Dict(_)) {
+            return Err(PyException::type_error(format!(
+                "__annotate__ returned non-dict of type '{}'",
+                self.heap.value(returned).type_name()
+            )));
+        }
+        Ok(returned)
+    }
+
     /// `cls.__annotate__` (`type_get_annotate`): the class's own
     /// `__annotate__`, else the function its body made
     /// (`__annotate_func__`), else None; never a base's.
@@ -1168,15 +1171,7 @@ impl Vm {
             self.heap
                 .alloc(Value::Dict(Box::new(super::types::dict::Dict::new())))
         } else {
-            let format = self.int_object(1);
-            let returned = self.call_python(annotate, &[format])?;
-            if !matches!(self.heap.value(returned), Value::Dict(_)) {
-                return Err(PyException::type_error(format!(
-                    "__annotate__ returned non-dict of type '{}'",
-                    self.heap.value(returned).type_name()
-                )));
-            }
-            returned
+            self.call_annotate(annotate)?
         };
         let key = self.identifier("__annotations_cache__");
         self.dict_set(dict, key, annotations)?;
