@@ -619,9 +619,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         for &(name, value) in keywords {
             let Some(at) = PARAMETERS.iter().position(|&p| p == name) else {
-                let hint = super::suggest::closest(PARAMETERS, name)
-                    .map(|close| format!(". Did you mean '{close}'?"))
-                    .unwrap_or_default();
+                let hint = super::suggest::keyword_hint(PARAMETERS, name);
                 return Err(PyException::type_error(format!(
                     "property() got an unexpected keyword argument '{name}'{hint}"
                 )));
@@ -843,7 +841,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                 [("start", value)] => Some(*value),
                 [(other, _), ..] => {
                     return Err(PyException::type_error(format!(
-                        "enumerate() got an unexpected keyword argument '{other}'"
+                        "'{other}' is an invalid keyword argument for enumerate()"
                     )));
                 }
             };
@@ -861,8 +859,9 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                 [] => false,
                 [("strict", value)] => vm.truthy(*value)?,
                 [(other, _), ..] => {
+                    let hint = super::suggest::keyword_hint(["strict"], other);
                     return Err(PyException::type_error(format!(
-                        "zip() got an unexpected keyword argument '{other}'"
+                        "zip() got an unexpected keyword argument '{other}'{hint}"
                     )));
                 }
             };
@@ -1182,8 +1181,9 @@ fn print(vm: &mut Vm, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
             "file" => &mut file,
             "flush" => &mut flush,
             other => {
+                let hint = super::suggest::keyword_hint(["sep", "end", "file", "flush"], other);
                 return Err(PyException::type_error(format!(
-                    "print() got an unexpected keyword argument '{other}'"
+                    "print() got an unexpected keyword argument '{other}'{hint}"
                 )));
             }
         };
@@ -1299,8 +1299,9 @@ fn extreme_keywords(
             "key" => key = Some(value).filter(|&k| k != vm.singletons.none),
             "default" => default = Some(value),
             other => {
+                let hint = super::suggest::keyword_hint(["key", "default"], other);
                 return Err(PyException::type_error(format!(
-                    "{name}() got an unexpected keyword argument '{other}'"
+                    "{name}() got an unexpected keyword argument '{other}'{hint}"
                 )));
             }
         }

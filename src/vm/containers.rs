@@ -1230,8 +1230,9 @@ impl Vm {
                 "key" if value == self.singletons.none => {}
                 "key" => key = Some(value),
                 other => {
+                    let hint = super::suggest::keyword_hint(["key", "reverse"], other);
                     return Err(PyException::type_error(format!(
-                        "sort() got an unexpected keyword argument '{other}'"
+                        "sort() got an unexpected keyword argument '{other}'{hint}"
                     )));
                 }
             }

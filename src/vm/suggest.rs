@@ -94,6 +94,14 @@ pub fn closest<'a>(candidates: impl IntoIterator<Item = &'a str>, wrong: &str) -
     suggestion.map(str::to_owned)
 }
 
+/// The end of an "unexpected keyword argument" message: CPython 3.14's
+/// `. Did you mean 'x'?` when one of `parameters` is close to `wrong`.
+pub fn keyword_hint<'a>(parameters: impl IntoIterator<Item = &'a str>, wrong: &str) -> String {
+    closest(parameters, wrong)
+        .map(|close| format!(". Did you mean '{close}'?"))
+        .unwrap_or_default()
+}
+
 /// `sys.stdlib_module_names` of CPython 3.14: a `NameError` for one of them
 /// adds "Did you forget to import 'math'?".
 pub fn is_stdlib_module(name: &str) -> bool {

@@ -228,8 +228,16 @@ impl Vm {
                         posonly_as_keyword.push(format!("'{keyword}'"));
                     } else {
                         self.release_bound(&slots, &owned, &info);
+                        // (The parameters that take arguments, as
+                        // `initialize_locals` offers them.)
+                        let hint = crate::vm::suggest::keyword_hint(
+                            code.varnames[..(argcount + kwonly).min(code.varnames.len())]
+                                .iter()
+                                .map(String::as_str),
+                            keyword,
+                        );
                         return Err(PyException::type_error(format!(
-                            "{name}() got an unexpected keyword argument '{keyword}'"
+                            "{name}() got an unexpected keyword argument '{keyword}'{hint}"
                         )));
                     }
                 }
