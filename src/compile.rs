@@ -63,6 +63,8 @@ pub mod flags {
     pub const NESTED: u32 = 0x0010;
     pub const GENERATOR: u32 = 0x0020;
     pub const COROUTINE: u32 = 0x0080;
+    /// `CO_HAS_DOCSTRING` (3.14): the first constant is the docstring.
+    pub const HAS_DOCSTRING: u32 = 0x0400_0000;
 }
 
 impl CodeObject {

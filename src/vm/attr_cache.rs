@@ -53,12 +53,21 @@ pub(super) struct ClassAttr {
 /// How many plans are kept (a power of two), as CPython's method cache.
 const CACHE_SIZE: usize = 1 << 12;
 
-/// The remembered plans, direct-mapped by (class, name) (part of the
-/// interpreter's state, so a checkpoint restored keeps plans true of its
-/// own heap).
-#[derive(Debug, Clone, Default)]
+/// The remembered plans, direct-mapped by (class, name), in the
+/// interpreter they were made for (a copy starts empty, so no plan ever
+/// meets another heap).
+#[derive(Debug, Default)]
 pub(super) struct ClassAttrCache {
     plans: Vec<Option<ClassAttr>>,
+}
+
+/// A copy of the interpreter (a checkpoint) starts with no plans: they
+/// only save lookups, and copying 4,096 of them into every checkpoint
+/// would cost more than making the few it needs again.
+impl Clone for ClassAttrCache {
+    fn clone(&self) -> Self {
+        ClassAttrCache::default()
+    }
 }
 
 impl ClassAttrCache {
@@ -125,8 +134,20 @@ pub(super) fn cached_instance_attr(
         return None;
     };
     let plan = current_plan(heap, cache, *class, name)?;
+    planned_instance_attr(heap, *dict, name, plan)
+}
+
+/// `owner.name` by `plan`, `dict` the instance's dict: a value found there
+/// wins, else the plan's fallback (`None`: the general path answers).
+#[inline(always)]
+fn planned_instance_attr(
+    heap: &Heap,
+    dict: ObjId,
+    name: Symbol,
+    plan: ClassAttr,
+) -> Option<CachedAttr> {
     let fallback = plan.load?;
-    if let Value::Dict(d) = heap.value(*dict)
+    if let Value::Dict(d) = heap.value(dict)
         && let Some(entry) = d.get_str_hashed(heap.symbols.text(name), plan.hash)
     {
         return Some(CachedAttr::Value(entry.value));
@@ -203,13 +224,24 @@ impl Vm {
     /// program's class, through the class's plan; false (nothing done)
     /// when the general path must answer.
     pub(super) fn load_attr_planned(&mut self, name: Symbol, method: bool) -> super::Flow<bool> {
-        let Some((owner, class, _)) = self.instance_on_top()? else {
+        let Some(owner) = self.peek(0)?.obj else {
             return Ok(false);
         };
-        if self.generic_getattr || self.class_attr_plan(class, name).is_none() {
+        let Value::Instance {
+            class,
+            dict: Some(dict),
+            ..
+        } = *self.heap.value(owner)
+        else {
+            return Ok(false);
+        };
+        if self.generic_getattr {
             return Ok(false);
         }
-        let found = match cached_instance_attr(&self.heap, &self.class_attr_cache, owner, name) {
+        let Some(plan) = self.class_attr_plan(class, name) else {
+            return Ok(false);
+        };
+        let found = match planned_instance_attr(&self.heap, dict, name, plan) {
             // A method taken as a value is a new bound method: the general path.
             Some(CachedAttr::Method(_)) if !method => return Ok(false),
             Some(found) => found,
@@ -232,74 +264,42 @@ impl Vm {
         Ok(true)
     }
 
-    /// The instance with a dict on top of the stack, its class and its dict.
-    fn instance_on_top(&self) -> super::Flow<Option<(ObjId, ObjId, ObjId)>> {
-        let Some(owner) = self.peek(0)?.obj else {
-            return Ok(None);
-        };
-        Ok(match *self.heap.value(owner) {
-            Value::Instance {
-                class,
-                dict: Some(dict),
-                ..
-            } => Some((owner, class, dict)),
-            _ => None,
-        })
-    }
-
-    /// `STORE_ATTR` (v, owner --) on an instance of a program's class whose
-    /// plan stores straight into the instance's dict; false (nothing done)
-    /// when the general path must.
-    pub(super) fn store_attr_planned(&mut self, name: Symbol) -> super::Flow<bool> {
-        let Some((_, class, dict)) = self.instance_on_top()? else {
-            return Ok(false);
-        };
-        let Some(plan_hash) = self
-            .class_attr_plan(class, name)
-            .filter(|plan| plan.store_in_dict)
-            .map(|plan| plan.hash)
+    /// `owner.name = value` for an instance of a program's class whose plan
+    /// stores straight into the instance's dict (the dict takes its own
+    /// reference, as `dict_set` does); `None`, having done nothing, when
+    /// the general path must. Runs inside the instruction's `calling`
+    /// (the value replaced may go and its `__del__` run).
+    pub(super) fn store_attr_planned(
+        &mut self,
+        owner: ObjId,
+        name: Symbol,
+        value: ObjId,
+    ) -> Option<super::Flow> {
+        let Value::Instance {
+            class,
+            dict: Some(dict),
+            ..
+        } = *self.heap.value(owner)
         else {
-            return Ok(false);
+            return None;
         };
-        if self.peek(1)?.obj.is_none() {
-            return Ok(false);
+        let plan = self.class_attr_plan(class, name)?;
+        if !plan.store_in_dict {
+            return None;
         }
-        let (_, owner_popped) = self.pop_object()?;
-        let (value, value_popped) = self.pop_object()?;
         // Mostly the attribute is there already: its value is replaced
-        // (`insertdict` on an existing key), as `dict_set` would.
-        if let Some(old) = self.heap.replace_str_item(dict, name, plan_hash, value) {
+        // (`insertdict` on an existing key).
+        if let Some(old) = self.heap.replace_str_item(dict, name, plan.hash, value) {
             let referrer = super::heap::Referrer::DictValue {
                 container: self.heap.get(dict).address,
                 key: old.key,
             };
             self.heap.incref(value, referrer);
-            // The value replaced may go, and its `__del__` run.
-            let result = self.calling(|vm| {
-                vm.heap.decref(old.value, referrer);
-                Ok(())
-            });
-            if let Err(error) = &result
-                && Vm::is_pending(error)
-            {
-                self.unpop(error, &[value_popped, owner_popped]);
-                return result.map(|()| true);
-            }
-            self.release(owner_popped);
-            self.release(value_popped);
-            return result.map(|()| true);
+            self.heap.decref(old.value, referrer);
+            return Some(Ok(()));
         }
         let key = self.identifier_symbol(name);
         let text = super::types::dict::HashKey::Str(self.heap.symbols.shared_text(name));
-        let result = self.calling(|vm| vm.dict_set_hashed(dict, text, plan_hash, key, value));
-        if let Err(error) = &result
-            && Vm::is_pending(error)
-        {
-            self.unpop(error, &[value_popped, owner_popped]);
-            return result.map(|()| true);
-        }
-        self.release(owner_popped);
-        self.release(value_popped);
-        result.map(|()| true)
+        Some(self.dict_set_hashed(dict, text, plan.hash, key, value))
     }
 }

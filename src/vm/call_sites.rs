@@ -68,13 +68,9 @@ impl Vm {
     /// program made) takes CPython's generic path; updates the site. Call it
     /// once per run of the instruction (not on replays).
     pub(super) fn class_call_is_generic(&mut self, class: ObjId) -> bool {
-        let Some(frame) = self.frames.last() else {
+        let Some(key) = self.site_key() else {
             return true;
         };
-        let key = (
-            std::sync::Arc::as_ptr(&frame.code) as usize,
-            frame.last.unwrap_or(frame.pc) as u32,
-        );
         let serial = self.heap.get(class).serial;
         let version = self.class_version(class);
         let mut site = self.call_sites.get(&key).copied().unwrap_or_default();
@@ -132,17 +128,23 @@ impl Vm {
         }
     }
 
+    /// The current `CALL` instruction's key in `call_sites`: its code
+    /// object and its index.
+    fn site_key(&self) -> Option<(usize, u32)> {
+        let frame = self.frames.last()?;
+        Some((
+            std::sync::Arc::as_ptr(&frame.code) as usize,
+            frame.last.unwrap_or(frame.pc) as u32,
+        ))
+    }
+
     /// Whether the current `CALL` site is specialized
     /// (`CALL_ALLOC_AND_ENTER_INIT`) for `class` as it is now: the run
     /// [`Vm::class_call_is_generic`] would answer false for, changing nothing.
     fn specialized_for(&self, class: ObjId) -> bool {
-        let Some(frame) = self.frames.last() else {
+        let Some(key) = self.site_key() else {
             return false;
         };
-        let key = (
-            std::sync::Arc::as_ptr(&frame.code) as usize,
-            frame.last.unwrap_or(frame.pc) as u32,
-        );
         matches!(
             self.call_sites.get(&key),
             Some(CallSite {

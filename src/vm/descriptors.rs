@@ -114,15 +114,18 @@ impl Vm {
         property
     }
 
-    /// A Python function's `__doc__` if it is not None (its docstring, or
-    /// what the program set).
-    fn function_doc(&self, function: ObjId) -> Option<ObjId> {
+    /// A Python function's `__doc__` if it is not None: what the program
+    /// set, else `func_doc`, the first constant when the code has a
+    /// docstring (`CO_HAS_DOCSTRING`).
+    pub(super) fn function_doc(&self, function: ObjId) -> Option<ObjId> {
         let Value::Function(f) = self.heap.value(function) else {
             return None;
         };
         let doc = match f.doc {
             Some(doc) => Some(doc),
-            None if f.info.code.flags & 0x0400_0000 != 0 => f.info.consts.first().copied(),
+            None if f.info.code.flags & crate::compile::flags::HAS_DOCSTRING != 0 => {
+                f.info.consts.first().copied()
+            }
             None => None,
         };
         doc.filter(|&doc| doc != self.singletons.none)

@@ -99,6 +99,18 @@ pub struct Singletons {
     pub(crate) bytes: Vec<Option<ObjId>>,
 }
 
+impl Singletons {
+    /// The immortal string of a one-character latin-1 text (`'x'`), which
+    /// is every such identifier.
+    pub(crate) fn one_char_str(&self, text: &str) -> Option<ObjId> {
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if (c as u32) < 256 => self.latin1.get(c as usize).copied(),
+            _ => None,
+        }
+    }
+}
+
 /// The interpreter state.
 #[derive(Debug, Clone)]
 pub struct Vm {
@@ -566,11 +578,8 @@ impl Vm {
     /// The interned str of an identifier (an attribute or namespace key):
     /// immortal, the same object every time, as CPython's are.
     pub fn identifier(&mut self, name: &str) -> ObjId {
-        let mut chars = name.chars();
-        if let (Some(c), None) = (chars.next(), chars.next())
-            && (c as u32) < 256
-        {
-            return self.singletons.latin1[c as usize];
+        if let Some(one) = self.singletons.one_char_str(name) {
+            return one;
         }
         let symbol = self.heap.symbols.intern(name);
         if let Some(&id) = self.identifiers.get(&symbol) {

@@ -208,13 +208,15 @@ impl Vm {
             // STORE_ATTR (v, owner --)
             STORE_ATTR => {
                 let name = self.name(arg)?;
-                if self.store_attr_planned(name)? {
-                    return Ok(());
-                }
                 let (owner, owner_popped) = self.pop_object()?;
                 let (value, value_popped) = self.pop_object()?;
-                let text = self.heap.symbols.shared_text(name);
-                let result = self.calling(|vm| vm.store_attribute(owner, &text, value));
+                let result = self.calling(|vm| match vm.store_attr_planned(owner, name, value) {
+                    Some(stored) => stored,
+                    None => {
+                        let text = vm.heap.symbols.shared_text(name);
+                        vm.store_attribute(owner, &text, value)
+                    }
+                });
                 if let Err(error) = &result
                     && Vm::is_pending(error)
                 {

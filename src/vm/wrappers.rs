@@ -1019,7 +1019,6 @@ impl Vm {
             (Value::Function(function), _) => match name {
                 "__name__" if let Some(set) = function.name => set,
                 "__qualname__" if let Some(set) = function.qualname_object => set,
-                "__doc__" if let Some(set) = function.doc => set,
                 "__module__" if let Some(set) = function.module => set,
                 "__name__" => {
                     let text = function.info.code.name.to_string();
@@ -1030,12 +1029,7 @@ impl Vm {
                     self.identifier(&text)
                 }
                 "__module__" => self.singletons_main_name(),
-                // `func_doc`: the first constant when the code has a
-                // docstring (`CO_HAS_DOCSTRING`), else None.
-                "__doc__" => match function.info.consts.first() {
-                    Some(&doc) if function.info.code.flags & 0x0400_0000 != 0 => doc,
-                    _ => self.singletons.none,
-                },
+                "__doc__" => self.function_doc(owner).unwrap_or(self.singletons.none),
                 "__defaults__" => function.defaults.unwrap_or(self.singletons.none),
                 "__kwdefaults__" => function.kwdefaults.unwrap_or(self.singletons.none),
                 "__closure__" => function.closure.unwrap_or(self.singletons.none),

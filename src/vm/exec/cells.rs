@@ -4,6 +4,7 @@
 //! As in CPython, a variable captured by an inner function lives in a cell
 //! object that sits in the frame's local slot; closures are tuples of cells.
 
+use crate::vm::Popped;
 use crate::vm::exceptions::PyException;
 use crate::vm::frame::Slot;
 use crate::vm::heap::{ObjId, Referrer, Symbol, Value};
@@ -182,14 +183,7 @@ impl Vm {
             .get(index)
             .copied()
             .ok_or_else(|| PyException::new("SystemError", "no such local"))?;
-        let (mapping, popped) = self.pop_object()?;
-        let found = match self.namespace_item(mapping, name) {
-            Ok(found) => found,
-            Err(error) => {
-                self.release(popped);
-                return Err(error);
-            }
-        };
+        let (found, popped) = self.pop_namespace_item(name)?;
         let value = match found {
             Some(value) => value,
             None => {
@@ -212,14 +206,7 @@ impl Vm {
     // annotation function of a class body, its namespace first; the
     // namespace is let go before the globals are searched
     pub(in crate::vm) fn load_from_dict_or_globals(&mut self, name: Symbol) -> Flow {
-        let (mapping, popped) = self.pop_object()?;
-        let found = match self.namespace_item(mapping, name) {
-            Ok(found) => found,
-            Err(error) => {
-                self.release(popped);
-                return Err(error);
-            }
-        };
+        let (found, popped) = self.pop_namespace_item(name)?;
         match found {
             Some(value) => {
                 self.push(value)?;
@@ -234,11 +221,20 @@ impl Vm {
         }
     }
 
-    /// `name` in a class body's namespace (a dict), if it is bound there.
-    fn namespace_item(&self, mapping: ObjId, name: Symbol) -> Flow<Option<ObjId>> {
+    /// Pop a class body's namespace (a dict) and look `name` up in it:
+    /// what is bound there (borrowed from the namespace, still held by the
+    /// popped reference) and that reference.
+    fn pop_namespace_item(&mut self, name: Symbol) -> Flow<(Option<ObjId>, Popped)> {
+        let (mapping, popped) = self.pop_object()?;
         match self.heap.value(mapping) {
-            Value::Dict(d) => Ok(d.get_str(self.heap.symbols.text(name)).map(|e| e.value)),
-            _ => Err(self.unsupported("a class namespace that is not a dict")),
+            Value::Dict(d) => {
+                let found = d.get_str(self.heap.symbols.text(name)).map(|e| e.value);
+                Ok((found, popped))
+            }
+            _ => {
+                self.release(popped);
+                Err(self.unsupported("a class namespace that is not a dict"))
+            }
         }
     }
 

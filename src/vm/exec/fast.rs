@@ -611,7 +611,7 @@ impl Vm {
                                 let Some(key) = identifiers
                                     .get(&name)
                                     .copied()
-                                    .or_else(|| latin1_name(heap, singletons, name))
+                                    .or_else(|| singletons.one_char_str(heap.symbols.text(name)))
                                 else {
                                     break 'general;
                                 };
@@ -704,17 +704,6 @@ impl Vm {
             }
             return FastStop::General(instr);
         }
-    }
-}
-
-/// The interned str of a one-character attribute name (`self.x`): the
-/// immortal latin-1 string, as [`Vm::identifier`] gives it.
-#[inline]
-fn latin1_name(heap: &Heap, singletons: &crate::vm::Singletons, name: Symbol) -> Option<ObjId> {
-    let mut chars = heap.symbols.text(name).chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) if (c as u32) < 256 => singletons.latin1.get(c as usize).copied(),
-        _ => None,
     }
 }
 

@@ -235,6 +235,15 @@ impl Dict {
         self.find_by(hash, |stored| stored == key)
     }
 
+    /// The index cell of the str key `name` (its [`str_hash`] known).
+    #[inline]
+    fn find_str(&self, name: &str, hash: u64) -> Option<usize> {
+        self.find_by(
+            hash,
+            |stored| matches!(stored, HashKey::Str(text) if same_text(text, name)),
+        )
+    }
+
     /// [`Dict::find`] with the key compared by `same` (only for entries
     /// whose hash is `hash`).
     #[inline]
@@ -310,10 +319,7 @@ impl Dict {
     /// [`Dict::get_str`] with the name's [`str_hash`] already known (a
     /// lookup along an MRO hashes the name once).
     pub fn get_str_hashed(&self, name: &str, hash: u64) -> Option<Entry> {
-        let cell = self.find_by(
-            hash,
-            |stored| matches!(stored, HashKey::Str(text) if same_text(text, name)),
-        )?;
+        let cell = self.find_str(name, hash)?;
         self.slots[self.index[cell] as usize].entry
     }
 
@@ -321,10 +327,7 @@ impl Dict {
     /// the dict has it: the entry as it was (its key stays). `None`, having
     /// done nothing, when the key is missing.
     pub fn replace_str_hashed(&mut self, name: &str, hash: u64, value: ObjId) -> Option<Entry> {
-        let cell = self.find_by(
-            hash,
-            |stored| matches!(stored, HashKey::Str(text) if same_text(text, name)),
-        )?;
+        let cell = self.find_str(name, hash)?;
         self.note_edit();
         let entry = self.slots[self.index[cell] as usize].entry.as_mut()?;
         let old = *entry;
