@@ -109,7 +109,10 @@ impl FrameStack {
             }
             self.live += 1;
         } else {
-            self.push(*frame);
+            // A spare to swap with, so the box is kept: a generator resumed
+            // over the innermost frame allocates nothing either.
+            self.all.push(frame.blank_spare());
+            self.push_boxed(frame);
         }
     }
 
@@ -551,21 +554,31 @@ impl Drain {
 impl Resume {
     /// The objects this resume holds references to (under the continuation referrer).
     pub fn held(&self) -> Vec<ObjId> {
-        let mut held = Vec::new();
-        if self.holds {
-            held.push(self.generator);
-        }
-        match &self.mode {
-            &ResumeMode::Call {
-                default: Some(default),
-            } => held.push(default),
-            &ResumeMode::ForIterZip { items, .. } => held.push(items),
-            ResumeMode::Logged(Some(drain)) | ResumeMode::DrainCall(drain) => {
-                held.extend(drain.held())
-            }
-            _ => {}
+        let mut held: Vec<ObjId> = self.own_held().into_iter().flatten().collect();
+        if let Some(drain) = self.drain() {
+            held.extend(drain.held());
         }
         held
+    }
+
+    /// The first of [`Resume::held`], without the drain's (no allocation:
+    /// a generator is resumed once per item).
+    pub fn own_held(&self) -> [Option<ObjId>; 2] {
+        let generator = self.holds.then_some(self.generator);
+        let other = match self.mode {
+            ResumeMode::Call { default } => default,
+            ResumeMode::ForIterZip { items, .. } => Some(items),
+            _ => None,
+        };
+        [generator, other]
+    }
+
+    /// The drain this resume feeds, if any.
+    pub fn drain(&self) -> Option<&Drain> {
+        match &self.mode {
+            ResumeMode::Logged(Some(drain)) | ResumeMode::DrainCall(drain) => Some(drain),
+            _ => None,
+        }
     }
 
     /// Every reference it holds: [`Resume::held`] and the saved exception.
@@ -614,6 +627,25 @@ pub enum Continuation {
 }
 
 impl Frame {
+    /// An empty frame of the same code, only to be swapped into or reused
+    /// ([`FrameStack::push_boxed`]).
+    fn blank_spare(&self) -> Frame {
+        Frame {
+            code: Arc::clone(&self.code),
+            qualname: self.qualname,
+            pc: 0,
+            last: None,
+            locals: Vec::new(),
+            stack: Vec::new(),
+            function: None,
+            line_event_next: false,
+            locals_dict: None,
+            on_return: None,
+            calls: None,
+            resumed: None,
+        }
+    }
+
     pub fn new(code: Arc<CodeInfo>, function: Option<ObjId>) -> Frame {
         let mut frame = Frame {
             qualname: code.qualname,

@@ -352,8 +352,13 @@ impl Vm {
     /// Drop what a resume holds (the generator, a default, a builtin's state).
     fn release_resume(&mut self, resume: Resume) {
         let holder = self.continuation_referrer();
-        for held in resume.held() {
+        for held in resume.own_held().into_iter().flatten() {
             self.heap.decref(held, holder);
+        }
+        if let Some(drain) = resume.drain() {
+            for held in drain.held() {
+                self.heap.decref(held, holder);
+            }
         }
     }
 
