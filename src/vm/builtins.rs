@@ -654,6 +654,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         && builtin != Builtin::Zip
         && builtin != Builtin::Min
         && builtin != Builtin::Max
+        && builtin != Builtin::Math(super::math::MathFunction::IsClose)
         && let Some((name, _)) = keywords.first()
     {
         return Err(PyException::type_error(format!(
@@ -664,7 +665,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
     match builtin {
         Builtin::ExcInit => vm.exception_init(args),
         Builtin::Print => print(vm, args, keywords),
-        Builtin::Math(function) => super::math::call(vm, function, args),
+        Builtin::Math(function) => super::math::call(vm, function, args, keywords),
         Builtin::Gc(function) => super::gc::call(vm, function, args),
         Builtin::GetAttr
         | Builtin::SetAttr

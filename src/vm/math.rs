@@ -51,15 +51,20 @@ math_functions! {
     Cos => "cos",
     Cosh => "cosh",
     Degrees => "degrees",
+    Dist => "dist",
+    Erf => "erf",
+    Erfc => "erfc",
     Exp => "exp",
     Exp2 => "exp2",
     Expm1 => "expm1",
     Fabs => "fabs",
     Factorial => "factorial",
     Floor => "floor",
+    Fma => "fma",
     Fmod => "fmod",
     Frexp => "frexp",
     Fsum => "fsum",
+    Gamma => "gamma",
     Gcd => "gcd",
     Hypot => "hypot",
     IsClose => "isclose",
@@ -69,6 +74,7 @@ math_functions! {
     Isqrt => "isqrt",
     Lcm => "lcm",
     Ldexp => "ldexp",
+    Lgamma => "lgamma",
     Log => "log",
     Log10 => "log10",
     Log1p => "log1p",
@@ -83,6 +89,7 @@ math_functions! {
     Sin => "sin",
     Sinh => "sinh",
     Sqrt => "sqrt",
+    Sumprod => "sumprod",
     Tan => "tan",
     Tanh => "tanh",
     Trunc => "trunc",
@@ -376,10 +383,77 @@ fn counts(vm: &Vm, args: &[ObjId], name: &str) -> Result<(BigInt, BigInt), Box<P
 }
 
 /// Call a `math` function; the result is a new reference.
-pub fn call(vm: &mut Vm, function: MathFunction, args: &[ObjId]) -> Call {
+pub fn call(
+    vm: &mut Vm,
+    function: MathFunction,
+    args: &[ObjId],
+    keywords: &[(&str, ObjId)],
+) -> Call {
     use MathFunction as M;
     let name = function.name();
+    // (Keywords reach only `isclose`: the caller refuses them for the others.)
     match function {
+        M::Erf => unary(vm, args, name, super::erf::erf, false, None),
+        M::Erfc => unary(vm, args, name, super::erf::erfc, false, None),
+        M::Gamma | M::Lgamma => {
+            let [x] = arity(name, args)?;
+            let x = float_arg(vm, x)?;
+            let (r, error) = if function == M::Gamma {
+                gamma(x)
+            } else {
+                lgamma(x)
+            };
+            match error {
+                // (`is_error`: an ERANGE result below 1.5 is an underflow, kept.)
+                Some(Errno::Range) if r.abs() >= 1.5 => Err(range_error()),
+                Some(Errno::Domain) => Err(domain_error(format!(
+                    "expected a noninteger or positive integer, got {}",
+                    float_repr(x)
+                ))),
+                _ => Ok(vm.heap.alloc(Value::Float(r))),
+            }
+        }
+        M::Sumprod => {
+            let [p, q] = arity(name, args)?;
+            sumprod(vm, p, q)
+        }
+        M::Fma => {
+            let [x, y, z] = arity(name, args)?;
+            let (x, y, z) = (float_arg(vm, x)?, float_arg(vm, y)?, float_arg(vm, z)?);
+            let r = x.mul_add(y, z);
+            if r.is_nan() && !x.is_nan() && !y.is_nan() && !z.is_nan() {
+                return Err(domain_error("invalid operation in fma"));
+            }
+            if r.is_infinite() && x.is_finite() && y.is_finite() && z.is_finite() {
+                return Err(PyException::new("OverflowError", "overflow in fma"));
+            }
+            Ok(vm.heap.alloc(Value::Float(r)))
+        }
+        M::Dist => {
+            let [p, q] = arity(name, args)?;
+            // Points that are not tuples become tuples first (`PySequence_Tuple`).
+            let mut made = Vec::new();
+            let mut coordinates = Vec::new();
+            for point in [p, q] {
+                if let Value::Tuple(items) = vm.heap.value(point) {
+                    coordinates.push(items.to_vec());
+                    continue;
+                }
+                let (items, temp) = vm.items_of(point)?;
+                let tuple = vm.tuple_object(items.clone(), false);
+                if let Some(temp) = temp {
+                    vm.heap.discard(temp);
+                }
+                made.push(tuple);
+                coordinates.push(items);
+            }
+            let result = distance(vm, &coordinates[0], &coordinates[1]);
+            for tuple in made {
+                vm.heap.discard(tuple);
+            }
+            let result = result?;
+            Ok(vm.heap.alloc(Value::Float(result)))
+        }
         M::Sqrt => unary(
             vm,
             args,
@@ -590,11 +664,8 @@ pub fn call(vm: &mut Vm, function: MathFunction, args: &[ObjId]) -> Call {
                 .iter()
                 .map(|&a| float_arg(vm, a))
                 .collect::<Result<Vec<f64>, _>>()?;
-            let result = if values.iter().any(|v| v.is_infinite()) {
-                f64::INFINITY
-            } else {
-                values.iter().fold(0.0_f64, |acc, &v| acc.hypot(v))
-            };
+            let mut values: Vec<f64> = values.into_iter().map(f64::abs).collect();
+            let result = norm_of(&mut values);
             Ok(vm.heap.alloc(Value::Float(result)))
         }
         M::IsFinite | M::IsInf | M::IsNan => {
@@ -608,9 +679,28 @@ pub fn call(vm: &mut Vm, function: MathFunction, args: &[ObjId]) -> Call {
             Ok(vm.bool_object(answer))
         }
         M::IsClose => {
-            let [a, b] = arity(name, args)?;
+            let [a, b] = <[ObjId; 2]>::try_from(args).map_err(|_| {
+                PyException::type_error(format!(
+                    "isclose() takes exactly 2 positional arguments ({} given)",
+                    args.len()
+                ))
+            })?;
             let (a, b) = (float_arg(vm, a)?, float_arg(vm, b)?);
-            let (rel_tol, abs_tol) = (1e-9, 0.0);
+            let (mut rel_tol, mut abs_tol) = (1e-9, 0.0);
+            for &(keyword, value) in keywords {
+                match keyword {
+                    "rel_tol" => rel_tol = float_arg(vm, value)?,
+                    "abs_tol" => abs_tol = float_arg(vm, value)?,
+                    _ => {
+                        return Err(PyException::type_error(format!(
+                            "isclose() got an unexpected keyword argument '{keyword}'"
+                        )));
+                    }
+                }
+            }
+            if rel_tol < 0.0 || abs_tol < 0.0 {
+                return Err(domain_error("tolerances must be non-negative"));
+            }
             let close = a == b
                 || (!a.is_infinite()
                     && !b.is_infinite()
@@ -859,4 +949,504 @@ mod tests {
         assert_eq!(super::remainder(1.0, 0.0), None);
         assert_eq!(super::remainder(f64::INFINITY, 1.0), None);
     }
+}
+
+/// How CPython's own libm-style functions report trouble (`errno`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Errno {
+    Domain,
+    Range,
+}
+
+/// `math.dist`: the norm of the coordinates' differences (`math_dist_impl`).
+fn distance(vm: &Vm, p: &[ObjId], q: &[ObjId]) -> Result<f64, Box<PyException>> {
+    if p.len() != q.len() {
+        return Err(domain_error(
+            "both points must have the same number of dimensions",
+        ));
+    }
+    let mut diffs = Vec::with_capacity(p.len());
+    for (&px, &qx) in p.iter().zip(q) {
+        let (px, qx) = (float_arg(vm, px)?, float_arg(vm, qx)?);
+        diffs.push((px - qx).abs());
+    }
+    Ok(norm_of(&mut diffs))
+}
+
+/// CPython's `vector_norm` of absolute values, with its maximum and NaN
+/// found first (as `math_hypot` and `math_dist_impl` do).
+fn norm_of(values: &mut [f64]) -> f64 {
+    let found_nan = values.iter().any(|v| v.is_nan());
+    let max = values
+        .iter()
+        .fold(0.0_f64, |max, &v| if v > max { v } else { max });
+    vector_norm(values, max, found_nan)
+}
+
+/// `vector_norm` (Modules/mathmodule.c): lossless scaling by a power of
+/// two, exact squares, compensated sums and a differential correction of
+/// the square root, so the last bit agrees with CPython's.
+fn vector_norm(values: &mut [f64], max: f64, found_nan: bool) -> f64 {
+    if max.is_infinite() {
+        return max;
+    }
+    if found_nan {
+        return f64::NAN;
+    }
+    if max == 0.0 || values.len() <= 1 {
+        return max;
+    }
+    let (_, max_e) = libm::frexp(max);
+    if max_e < -1023 {
+        // ldexp(1.0, -max_e) would overflow: subnormals made normal first.
+        for value in values.iter_mut() {
+            *value /= f64::MIN_POSITIVE;
+        }
+        return f64::MIN_POSITIVE * vector_norm(values, max / f64::MIN_POSITIVE, found_nan);
+    }
+    let scale = libm::ldexp(1.0, -max_e);
+    let (mut csum, mut frac1, mut frac2) = (1.0_f64, 0.0_f64, 0.0_f64);
+    for &value in values.iter() {
+        let x = value * scale;
+        let (hi, lo) = exact_product(x, x);
+        let (sum, error) = fast_two_sum(csum, hi);
+        csum = sum;
+        frac1 += lo;
+        frac2 += error;
+    }
+    let mut h = (csum - 1.0 + (frac1 + frac2)).sqrt();
+    let (hi, lo) = exact_product(-h, h);
+    let (sum, error) = fast_two_sum(csum, hi);
+    csum = sum;
+    frac1 += lo;
+    frac2 += error;
+    let x = csum - 1.0 + (frac1 + frac2);
+    h += x / (2.0 * h);
+    h / scale
+}
+
+/// `dl_mul`: `x * y` as a sum of two doubles, exactly.
+fn exact_product(x: f64, y: f64) -> (f64, f64) {
+    let z = x * y;
+    (z, x.mul_add(y, -z))
+}
+
+/// `dl_fast_sum`: `a + b` and its rounding error (`|a| >= |b|`).
+fn fast_two_sum(a: f64, b: f64) -> (f64, f64) {
+    let x = a + b;
+    (x, (a - x) + b)
+}
+
+const LANCZOS_N: usize = 13;
+// (As CPython writes them: exactly representable.)
+#[allow(clippy::excessive_precision)]
+const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
+const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
+const LANCZOS_NUM_COEFFS: [f64; LANCZOS_N] = [
+    23531376880.410759688572007674451636754734846804940,
+    42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843,
+    17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708,
+    1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801,
+    31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768,
+    186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024,
+    210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408,
+];
+/// The denominator `x*(x+1)*...*(x+LANCZOS_N-2)`.
+const LANCZOS_DEN_COEFFS: [f64; LANCZOS_N] = [
+    0.0,
+    39916800.0,
+    120543840.0,
+    150917976.0,
+    105258076.0,
+    45995730.0,
+    13339535.0,
+    2637558.0,
+    357423.0,
+    32670.0,
+    1925.0,
+    66.0,
+    1.0,
+];
+/// Gamma of the small positive integers, 1 through 23.
+const GAMMA_INTEGRAL: [f64; 23] = [
+    1.0,
+    1.0,
+    2.0,
+    6.0,
+    24.0,
+    120.0,
+    720.0,
+    5040.0,
+    40320.0,
+    362880.0,
+    3628800.0,
+    39916800.0,
+    479001600.0,
+    6227020800.0,
+    87178291200.0,
+    1307674368000.0,
+    20922789888000.0,
+    355687428096000.0,
+    6402373705728000.0,
+    121645100408832000.0,
+    2432902008176640000.0,
+    51090942171709440000.0,
+    1124000727777607680000.0,
+];
+#[allow(clippy::excessive_precision)]
+const LOG_PI: f64 = 1.144729885849400174143427351353058711647;
+
+/// `lanczos_sum`: Lanczos' sum L_g(x) for positive x, as a rational function.
+fn lanczos_sum(x: f64) -> f64 {
+    let (mut num, mut den) = (0.0, 0.0);
+    if x < 5.0 {
+        for i in (0..LANCZOS_N).rev() {
+            num = num * x + LANCZOS_NUM_COEFFS[i];
+            den = den * x + LANCZOS_DEN_COEFFS[i];
+        }
+    } else {
+        // In 1/x, so large x cannot overflow.
+        for i in 0..LANCZOS_N {
+            num = num / x + LANCZOS_NUM_COEFFS[i];
+            den = den / x + LANCZOS_DEN_COEFFS[i];
+        }
+    }
+    num / den
+}
+
+/// `m_sinpi`: sin(pi * x), accurate for finite x near integers.
+fn sinpi(x: f64) -> f64 {
+    let pi = std::f64::consts::PI;
+    let y = libm::fmod(x.abs(), 2.0);
+    let n = libm::round(2.0 * y) as i32;
+    let r = match n {
+        0 => libm::sin(pi * y),
+        1 => libm::cos(pi * (y - 0.5)),
+        // (-sin(pi*(y-1.0)) would give -0.0 at y == 1.0.)
+        2 => libm::sin(pi * (1.0 - y)),
+        3 => -libm::cos(pi * (y - 1.5)),
+        _ => libm::sin(pi * (y - 2.0)),
+    };
+    libm::copysign(1.0, x) * r
+}
+
+/// `m_tgamma`: CPython's own gamma (Lanczos, N=13), with its `errno`.
+fn gamma(x: f64) -> (f64, Option<Errno>) {
+    if !x.is_finite() {
+        return if x.is_nan() || x > 0.0 {
+            (x, None)
+        } else {
+            (f64::NAN, Some(Errno::Domain))
+        };
+    }
+    if x == 0.0 {
+        return (libm::copysign(f64::INFINITY, x), Some(Errno::Domain));
+    }
+    if x == libm::floor(x) {
+        if x < 0.0 {
+            return (f64::NAN, Some(Errno::Domain));
+        }
+        if x <= GAMMA_INTEGRAL.len() as f64 {
+            return (GAMMA_INTEGRAL[x as usize - 1], None);
+        }
+    }
+    let absx = x.abs();
+    if absx < 1e-20 {
+        let r = 1.0 / x;
+        return (r, r.is_infinite().then_some(Errno::Range));
+    }
+    if absx > 200.0 {
+        return if x < 0.0 {
+            (0.0 / sinpi(x), None)
+        } else {
+            (f64::INFINITY, Some(Errno::Range))
+        };
+    }
+    let y = absx + LANCZOS_G_MINUS_HALF;
+    // The error in y, for the correction below.
+    let z = if absx > LANCZOS_G_MINUS_HALF {
+        let q = y - absx;
+        q - LANCZOS_G_MINUS_HALF
+    } else {
+        let q = y - LANCZOS_G_MINUS_HALF;
+        q - absx
+    };
+    let z = z * LANCZOS_G / y;
+    let mut r;
+    if x < 0.0 {
+        r = -std::f64::consts::PI / sinpi(absx) / absx * y.exp() / lanczos_sum(absx);
+        r -= z * r;
+        if absx < 140.0 {
+            r /= y.powf(absx - 0.5);
+        } else {
+            let sqrtpow = y.powf(absx / 2.0 - 0.25);
+            r /= sqrtpow;
+            r /= sqrtpow;
+        }
+    } else {
+        r = lanczos_sum(absx) / y.exp();
+        r += z * r;
+        if absx < 140.0 {
+            r *= y.powf(absx - 0.5);
+        } else {
+            let sqrtpow = y.powf(absx / 2.0 - 0.25);
+            r *= sqrtpow;
+            r *= sqrtpow;
+        }
+    }
+    (r, r.is_infinite().then_some(Errno::Range))
+}
+
+/// `m_lgamma`: log |Gamma(x)|, with its `errno`.
+fn lgamma(x: f64) -> (f64, Option<Errno>) {
+    if !x.is_finite() {
+        return if x.is_nan() {
+            (x, None)
+        } else {
+            (f64::INFINITY, None)
+        };
+    }
+    if x == libm::floor(x) && x <= 2.0 {
+        return if x <= 0.0 {
+            (f64::INFINITY, Some(Errno::Domain))
+        } else {
+            (0.0, None)
+        };
+    }
+    let absx = x.abs();
+    if absx < 1e-20 {
+        return (-absx.ln(), None);
+    }
+    let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
+    r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
+    if x < 0.0 {
+        // The reflection formula.
+        r = LOG_PI - sinpi(absx).abs().ln() - absx.ln() - r;
+    }
+    (r, r.is_infinite().then_some(Errno::Range))
+}
+
+/// `math_sumprod_impl`: an exact int total while the items are ints that
+/// fit a C long, then a triple-length float total while they are floats
+/// (or a float and an int), then `*` and `+` of the objects; each total
+/// joins the object total as its path ends.
+fn sumprod(vm: &mut Vm, p: ObjId, q: ObjId) -> Call {
+    // Items that come from Python code are gathered first (a drain), so a
+    // replay of the instruction finds the iterators where they were.
+    let mut gathered = Vec::new();
+    let mut sources = [p, q];
+    for source in &mut sources {
+        if vm.runs_python(*source) {
+            let list = vm.list_from(Some(*source))?;
+            gathered.push(list);
+            *source = list;
+        }
+    }
+    let p_it = vm.iterator(sources[0])?;
+    let q_it = match vm.iterator(sources[1]) {
+        Ok(it) => it,
+        Err(error) => {
+            vm.heap.discard(p_it);
+            return Err(error);
+        }
+    };
+    let mut total = vm.int_object(0);
+    let result = sumprod_items(vm, p_it, q_it, &mut total);
+    vm.heap.discard(p_it);
+    vm.heap.discard(q_it);
+    for list in gathered {
+        vm.heap.discard(list);
+    }
+    match result {
+        Ok(()) => Ok(total),
+        Err(error) => {
+            vm.heap.discard(total);
+            Err(error)
+        }
+    }
+}
+
+/// A temporary let go unless it is one of `kept`.
+fn drop_temp(vm: &mut Vm, obj: ObjId, kept: &[ObjId]) {
+    if !kept.contains(&obj) {
+        vm.heap.discard(obj);
+    }
+}
+
+/// `total + term` into `total` (the old total and the term let go).
+fn add_to_total(vm: &mut Vm, total: &mut ObjId, term: ObjId) -> Result<(), Box<PyException>> {
+    let sum = vm.binary_op(BinaryOp::Add, *total, term);
+    let sum = match sum {
+        Ok(sum) => sum,
+        Err(error) => {
+            drop_temp(vm, term, &[*total]);
+            return Err(error);
+        }
+    };
+    if sum != *total {
+        vm.heap.discard(*total);
+    }
+    *total = sum;
+    drop_temp(vm, term, &[sum]);
+    Ok(())
+}
+
+fn sumprod_items(
+    vm: &mut Vm,
+    p_it: ObjId,
+    q_it: ObjId,
+    total: &mut ObjId,
+) -> Result<(), Box<PyException>> {
+    let (mut int_path, mut int_total, mut int_in_use) = (true, 0_i64, false);
+    let (mut float_path, mut float_total, mut float_in_use) = (true, TripleLength::ZERO, false);
+    loop {
+        let p_i = vm.next_logged(p_it)?;
+        let q_i = match vm.next_logged(q_it) {
+            Ok(item) => item,
+            Err(error) => {
+                if let Some(item) = p_i {
+                    drop_temp(vm, item, &[*total]);
+                }
+                return Err(error);
+            }
+        };
+        let (p_i, q_i) = match (p_i, q_i) {
+            (Some(a), Some(b)) => (Some(a), Some(b)),
+            (None, None) => (None, None),
+            (a, b) => {
+                for item in a.into_iter().chain(b) {
+                    drop_temp(vm, item, &[*total]);
+                }
+                return Err(domain_error("Inputs are not the same length"));
+            }
+        };
+        let pair = p_i.zip(q_i);
+        let release = |vm: &mut Vm, total: ObjId| {
+            if let Some((a, b)) = pair {
+                drop_temp(vm, a, &[total]);
+                drop_temp(vm, b, &[total, a]);
+            }
+        };
+        if int_path {
+            let exact = pair.and_then(|(a, b)| match (vm.heap.value(a), vm.heap.value(b)) {
+                (Value::Int(x), Value::Int(y)) => x
+                    .checked_mul(*y)
+                    .and_then(|product| int_total.checked_add(product)),
+                _ => None,
+            });
+            if let Some(sum) = exact {
+                int_total = sum;
+                int_in_use = true;
+                release(vm, *total);
+                continue;
+            }
+            int_path = false;
+            if int_in_use {
+                let term = vm.int_object(int_total);
+                if let Err(error) = add_to_total(vm, total, term) {
+                    release(vm, *total);
+                    return Err(error);
+                }
+                int_in_use = false;
+            }
+        }
+        if float_path {
+            let floats = pair.and_then(|(a, b)| {
+                let as_float = |value: &Value| match value {
+                    Value::Float(f) => Some((*f, true)),
+                    Value::Int(i) => Some((*i as f64, false)),
+                    Value::Bool(b) => Some((f64::from(u8::from(*b)), false)),
+                    Value::BigInt(big) => {
+                        big.to_f64().filter(|f| f.is_finite()).map(|f| (f, false))
+                    }
+                    _ => None,
+                };
+                let (x, x_float) = as_float(vm.heap.value(a))?;
+                let (y, y_float) = as_float(vm.heap.value(b))?;
+                // Two floats, or a float and an int (a bool too).
+                (x_float || y_float).then_some((x, y))
+            });
+            if let Some((x, y)) = floats {
+                let next = float_total.fma(x, y);
+                if next.hi.is_finite() {
+                    float_total = next;
+                    float_in_use = true;
+                    release(vm, *total);
+                    continue;
+                }
+            }
+            float_path = false;
+            if float_in_use {
+                let term = vm.heap.alloc(Value::Float(float_total.to_f64()));
+                if let Err(error) = add_to_total(vm, total, term) {
+                    release(vm, *total);
+                    return Err(error);
+                }
+                float_in_use = false;
+            }
+        }
+        let Some((a, b)) = pair else {
+            return Ok(());
+        };
+        let term = match vm.binary_op(BinaryOp::Multiply, a, b) {
+            Ok(term) => term,
+            Err(error) => {
+                release(vm, *total);
+                return Err(error);
+            }
+        };
+        let added = add_to_total(vm, total, term);
+        release(vm, *total);
+        added?;
+    }
+}
+
+/// CPython's `TripleLength`: a float total carried in three parts.
+#[derive(Debug, Clone, Copy)]
+struct TripleLength {
+    hi: f64,
+    lo: f64,
+    tiny: f64,
+}
+
+impl TripleLength {
+    const ZERO: TripleLength = TripleLength {
+        hi: 0.0,
+        lo: 0.0,
+        tiny: 0.0,
+    };
+
+    /// `tl_fma`: the total plus `x * y` (Algorithm 5.10 with SumKVert, K=3).
+    fn fma(self, x: f64, y: f64) -> TripleLength {
+        let (pr_hi, pr_lo) = exact_product(x, y);
+        let (sm_hi, sm_lo) = two_sum(self.hi, pr_hi);
+        let (r1_hi, r1_lo) = two_sum(self.lo, pr_lo);
+        let (r2_hi, r2_lo) = two_sum(r1_hi, sm_lo);
+        TripleLength {
+            hi: sm_hi,
+            lo: r2_hi,
+            tiny: self.tiny + r1_lo + r2_lo,
+        }
+    }
+
+    /// `tl_to_d`.
+    fn to_f64(self) -> f64 {
+        let (hi, lo) = two_sum(self.lo, self.hi);
+        self.tiny + lo + hi
+    }
+}
+
+/// `dl_sum`: `a + b` and its rounding error, for any magnitudes.
+fn two_sum(a: f64, b: f64) -> (f64, f64) {
+    let x = a + b;
+    let z = x - a;
+    (x, (a - (x - z)) + (b - z))
 }

@@ -20,6 +20,7 @@ mod del;
 mod descriptors;
 mod drain;
 mod dunders;
+mod erf;
 mod exc_classes;
 pub mod exceptions;
 mod exec;
