@@ -862,6 +862,10 @@ impl Vm {
 
     /// The innermost frame's instruction runs again with its recorded results.
     pub(super) fn replay_instruction(&mut self) -> Flow {
+        if self.reporting_here() {
+            // Not an instruction: the uncaught exception's report made the call.
+            return self.replay_report();
+        }
         let frame: &mut Frame = self.top_frame()?;
         let index = frame
             .last
@@ -883,6 +887,19 @@ impl Vm {
             self.release_call_results();
         }
         result
+    }
+
+    /// The uncaught exception's report runs again with its recorded results.
+    #[cold]
+    #[inline(never)]
+    fn replay_report(&mut self) -> Flow {
+        let results = self.top_frame()?.take_replay();
+        self.calls.replays += 1;
+        self.calls.replayed += results.len() as u64;
+        self.release_call_results();
+        self.calls.results = results;
+        self.calls.cursor = 0;
+        self.continue_report().map(|_| ())
     }
 
     /// The exception a replayed frame raised (its reference moves to the
