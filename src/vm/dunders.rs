@@ -704,6 +704,19 @@ impl Vm {
     }
 
     /// An object `next()` accepts.
+    /// `callable(obj)` (`PyCallable_Check`).
+    pub(super) fn is_callable(&self, obj: ObjId) -> bool {
+        matches!(
+            self.heap.value(obj),
+            Value::Function(_)
+                | Value::Builtin(_)
+                | Value::Type(_)
+                | Value::BoundMethod { .. }
+                | Value::Class(_)
+                | Value::Method { .. }
+        ) || self.special_method(obj, "__call__").is_some()
+    }
+
     pub(super) fn is_iterator(&self, obj: ObjId) -> bool {
         match self.heap.value(obj) {
             value if value.is_builtin_iterator() => true,

@@ -39,6 +39,7 @@ const TYPES = {
   bytearray_iterator: "type(iter(bytearray()))",
   wrapper_descriptor: "type(int.__add__)", "method-wrapper": "type((1).__add__)",
   GenericAlias: "type(list[int])", Union: "type(int | None)",
+  callable_iterator: "type(iter(int, 1))",
 };
 
 const SCRIPT = `

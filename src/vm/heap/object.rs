@@ -208,6 +208,12 @@ pub enum Value {
         func: ObjId,
         iter: ObjId,
     },
+    /// `iter(callable, sentinel)`: both held until the call returns the
+    /// sentinel (or raises `StopIteration`), then both let go.
+    CallableIterator {
+        callable: Option<ObjId>,
+        sentinel: Option<ObjId>,
+    },
     /// `reversed(seq)`: the sequence (held until exhausted) and the next index + 1.
     Reversed {
         kind: TypeKind,
@@ -442,6 +448,7 @@ impl Value {
             Value::Zip { .. } => &t::iterators::ZIP,
             Value::Map { .. } => &t::iterators::MAP,
             Value::Filter { .. } => &t::iterators::FILTER,
+            Value::CallableIterator { .. } => &t::iterators::CALLABLE_ITERATOR,
             Value::Set(set) if set.frozen => &t::set::FROZENSET,
             Value::Set(_) => &t::set::SET,
             Value::StaticMethod(..) => &t::callables::STATIC_METHOD,

@@ -1465,6 +1465,16 @@ pub static TYPE_ATTRS: &[TypeAttrs] = &[
         ],
     },
     TypeAttrs {
+        name: "callable_iterator",
+        base: Some("object"),
+        attrs: &[
+            ("__doc__", NoneValue),
+            ("__iter__", SlotWrapper),
+            ("__next__", SlotWrapper),
+            ("__reduce__", Method),
+        ],
+    },
+    TypeAttrs {
         name: "BaseException",
         base: Some("object"),
         attrs: &[

@@ -283,6 +283,8 @@ registry! {
     GenericAlias => alias::GENERIC_ALIAS,
     /// `int | None`.
     Union => alias::UNION,
+    /// `iter(callable, sentinel)`.
+    CallableIterator => iterators::CALLABLE_ITERATOR,
 }
 
 impl TypeKind {
