@@ -110,6 +110,10 @@ pub enum Builtin {
     Intern,
     /// `sys.getrecursionlimit`.
     GetRecursionLimit,
+    /// `sys.exc_info()`.
+    ExcInfo,
+    /// `sys.exception()`.
+    SysException,
     SetRecursionLimit,
     Exit,
     /// A special method of a built-in type (`int.__add__`) or a plain
@@ -202,6 +206,8 @@ impl Builtin {
             Builtin::StrMakeTrans => "maketrans",
             Builtin::Intern => "intern",
             Builtin::GetRecursionLimit => "getrecursionlimit",
+            Builtin::ExcInfo => "exc_info",
+            Builtin::SysException => "exception",
             Builtin::SetRecursionLimit => "setrecursionlimit",
             Builtin::Exit => "exit",
             Builtin::Stream(stream) => stream.name(),
@@ -761,6 +767,14 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         Builtin::GetRecursionLimit => {
             let [] = exactly(builtin, args)?;
             Ok(vm.int_object(vm.recursion_limit as i64))
+        }
+        Builtin::ExcInfo => {
+            let [] = exactly(builtin, args)?;
+            Ok(vm.sys_exc_info())
+        }
+        Builtin::SysException => {
+            let [] = exactly(builtin, args)?;
+            Ok(vm.topmost_exception().unwrap_or(vm.singletons.none))
         }
         // `sys.exit([status])`: raise SystemExit(status).
         Builtin::Exit => {

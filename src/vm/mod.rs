@@ -196,6 +196,8 @@ pub struct Vm {
     last_exc: Option<ObjId>,
     /// The uncaught exception while its report's `__str__` calls run.
     report: Option<Box<unwind::Report>>,
+    /// The class of `sys.version_info`, once made (its instance's tag holds it).
+    version_info_class: Option<ObjId>,
     /// Debug builds: steps whose stack depth change differed from CPython's
     /// declared stack effect (checked after every step; the tests want none).
     pub stack_effect_mismatches: Vec<String>,
@@ -307,6 +309,7 @@ impl Vm {
             unwinds: 0,
             last_exc: None,
             report: None,
+            version_info_class: None,
             stack_effect_mismatches: Vec::new(),
             calls: special::Calls::default(),
             recursion_limit: RECURSION_LIMIT,

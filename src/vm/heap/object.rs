@@ -214,6 +214,8 @@ pub enum Value {
         callable: Option<ObjId>,
         sentinel: Option<ObjId>,
     },
+    /// A traceback (`sys.exc_info()[2]`), holding nothing.
+    Traceback,
     /// `reversed(seq)`: the sequence (held until exhausted) and the next index + 1.
     Reversed {
         kind: TypeKind,
@@ -449,6 +451,7 @@ impl Value {
             Value::Map { .. } => &t::iterators::MAP,
             Value::Filter { .. } => &t::iterators::FILTER,
             Value::CallableIterator { .. } => &t::iterators::CALLABLE_ITERATOR,
+            Value::Traceback => &t::exceptions::TRACEBACK,
             Value::Set(set) if set.frozen => &t::set::FROZENSET,
             Value::Set(_) => &t::set::SET,
             Value::StaticMethod(..) => &t::callables::STATIC_METHOD,

@@ -1475,6 +1475,19 @@ pub static TYPE_ATTRS: &[TypeAttrs] = &[
         ],
     },
     TypeAttrs {
+        name: "traceback",
+        base: Some("object"),
+        attrs: &[
+            ("__dir__", Method),
+            ("__doc__", Value),
+            ("__new__", BuiltinStatic),
+            ("tb_frame", Member),
+            ("tb_lasti", Member),
+            ("tb_lineno", GetSet),
+            ("tb_next", GetSet),
+        ],
+    },
+    TypeAttrs {
         name: "BaseException",
         base: Some("object"),
         attrs: &[

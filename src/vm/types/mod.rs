@@ -285,6 +285,8 @@ registry! {
     Union => alias::UNION,
     /// `iter(callable, sentinel)`.
     CallableIterator => iterators::CALLABLE_ITERATOR,
+    /// `sys.exc_info()[2]`.
+    Traceback => exceptions::TRACEBACK,
 }
 
 impl TypeKind {
