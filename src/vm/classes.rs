@@ -1316,6 +1316,12 @@ impl Vm {
         kind: TypeKind,
         args: &[ObjId],
     ) -> Flow<ObjId> {
+        if self.version_info_class == Some(class) {
+            // (A struct sequence type of `sys` has no `tp_new`.)
+            return Err(PyException::type_error(
+                "cannot create 'sys.version_info' instances",
+            ));
+        }
         let function = self.type_object(kind);
         let plain = super::builtins::call(self, function, args, &[])?;
         let instance = match self.heap.value(plain).clone() {

@@ -107,6 +107,8 @@ impl Vm {
                 kind: TypeKind::SeqIter,
                 ..
             } => true,
+            // (Exhausted too, as the sequence-protocol iterator.)
+            Value::CallableIterator { .. } => true,
             _ => false,
         }
     }

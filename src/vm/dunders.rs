@@ -83,6 +83,9 @@ impl Vm {
         if depth > REPR_DEPTH || !seen.insert(obj) {
             return false;
         }
+        if self.is_struct_seq(obj) {
+            return true;
+        }
         if self.tagged_hook(obj, "__repr__").is_some() || self.meta_hook(obj, "__repr__").is_some()
         {
             return true;
@@ -115,6 +118,9 @@ impl Vm {
 
     /// `repr(obj)`, calling `__repr__` where a class defines it.
     pub(super) fn repr_of(&mut self, obj: ObjId) -> Flow<String> {
+        if let Some(repr) = self.struct_seq_repr(obj) {
+            return repr;
+        }
         if !self.repr_calls(obj, &mut HashSet::new(), 0) {
             return self.heap.try_repr(obj);
         }
@@ -186,6 +192,9 @@ impl Vm {
         }
         if let Some(method) = self.exception_hook(obj, "__repr__") {
             return self.call_text_hook(method, obj, pins, "__repr__");
+        }
+        if let Some(repr) = self.struct_seq_repr(obj) {
+            return repr;
         }
         let items: Vec<ObjId> = match self.heap.value(obj) {
             Value::Instance { .. } => {
@@ -704,6 +713,19 @@ impl Vm {
     }
 
     /// An object `next()` accepts.
+    /// `callable(obj)` (`PyCallable_Check`).
+    pub(super) fn is_callable(&self, obj: ObjId) -> bool {
+        matches!(
+            self.heap.value(obj),
+            Value::Function(_)
+                | Value::Builtin(_)
+                | Value::Type(_)
+                | Value::BoundMethod { .. }
+                | Value::Class(_)
+                | Value::Method { .. }
+        ) || self.special_method(obj, "__call__").is_some()
+    }
+
     pub(super) fn is_iterator(&self, obj: ObjId) -> bool {
         match self.heap.value(obj) {
             value if value.is_builtin_iterator() => true,

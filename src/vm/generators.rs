@@ -1243,7 +1243,8 @@ impl Vm {
                 | Value::Enumerate { .. }
                 | Value::Zip { .. }
                 | Value::Reversed { .. }
-                | Value::SeqIterator { .. } => self.runs_python(obj),
+                | Value::SeqIterator { .. }
+                | Value::CallableIterator { .. } => self.runs_python(obj),
                 _ => false,
             })
     }

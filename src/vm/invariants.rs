@@ -97,6 +97,9 @@ impl Vm {
         if let Some(exc) = self.last_exc {
             refer(exc, "sys.last_exc", &self.heap)?;
         }
+        if let Some(report) = self.report.as_deref() {
+            refer(report.exc, "the uncaught exception's report", &self.heap)?;
+        }
         for (id, _) in self.heap.live_objects() {
             for (child, referrer) in self.heap.children(id) {
                 refer(child, &self.heap.describe(referrer), &self.heap)?;

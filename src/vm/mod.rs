@@ -195,6 +195,10 @@ pub struct Vm {
     unwinds: u64,
     /// The exception that ended the program (`sys.last_exc`), held.
     last_exc: Option<ObjId>,
+    /// The uncaught exception while its report's `__str__` calls run.
+    report: Option<Box<unwind::Report>>,
+    /// The class of `sys.version_info`, once made (its instance's tag holds it).
+    version_info_class: Option<ObjId>,
     /// Debug builds: steps whose stack depth change differed from CPython's
     /// declared stack effect (checked after every step; the tests want none).
     pub stack_effect_mismatches: Vec<String>,
@@ -305,6 +309,8 @@ impl Vm {
             reraise_lasti: None,
             unwinds: 0,
             last_exc: None,
+            report: None,
+            version_info_class: None,
             stack_effect_mismatches: Vec::new(),
             calls: special::Calls::default(),
             recursion_limit: RECURSION_LIMIT,
@@ -1004,6 +1010,9 @@ impl Vm {
         if let Some(exc) = self.last_exc {
             visit(exc, unwind::last_exc_referrer(self), true, None);
         }
+        if let Some(report) = self.report.as_deref() {
+            visit(report.exc, self.raised_referrer(), true, None);
+        }
         // Every object holding others: modules' names (globals too), tuples, iterators, functions.
         for (id, _) in self.heap.live_objects() {
             for (child, referrer) in self.heap.children(id) {
@@ -1415,8 +1424,9 @@ impl Vm {
                 other => return other,
             },
         }
-        if self.outcome.is_some() {
-            return Outcome::Finished;
+        if let Some(outcome) = &self.outcome {
+            // (The module returned, or a report's last call did.)
+            return outcome.clone();
         }
         if self.track_lines {
             self.update_line_event();

@@ -341,7 +341,8 @@ impl Vm {
                 | Value::SeqIterator {
                     kind: TypeKind::SeqIter,
                     ..
-                } = self.heap.value(iterator)
+                }
+                | Value::CallableIterator { .. } = self.heap.value(iterator)
                 {
                     if let Value::Filter { .. } = self.heap.value(iterator) {
                         return self.for_iter_filter(iterator, instr.target);
@@ -622,6 +623,7 @@ impl Vm {
                         | Value::Range { .. }
                         | Value::RangeIterator { .. }
                         | Value::SeqIterator { .. }
+                        | Value::CallableIterator { .. }
                         | Value::Enumerate { .. }
                         | Value::Zip { .. }
                         | Value::Map { .. }

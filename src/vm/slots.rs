@@ -219,13 +219,16 @@ impl Vm {
         let Value::Member { class, name, index } = *self.heap.value(member) else {
             return Err(PyException::new("SystemError", "not a member descriptor"));
         };
-        let applies = match self.heap.value(owner) {
-            Value::Instance { class: own, .. } => match self.heap.value(*own) {
-                Value::Class(c) => c.mro.contains(&class),
-                _ => false,
-            },
-            _ => false,
+        let own = match self.heap.value(owner) {
+            Value::Instance { class: own, .. } => Some(*own),
+            // A struct sequence's field (`sys.version_info.major`).
+            Value::Tuple(_) => self.heap.subclass_of(owner).map(|tag| tag.class),
+            _ => None,
         };
+        let applies = own.is_some_and(|own| match self.heap.value(own) {
+            Value::Class(c) => c.mro.contains(&class),
+            _ => false,
+        });
         if !applies {
             let class_name = match self.heap.value(class) {
                 Value::Class(c) => c.name,
@@ -246,6 +249,7 @@ impl Vm {
             Value::Instance {
                 slots: Some(slots), ..
             } => slots.values.get(index).copied().flatten(),
+            Value::Tuple(items) => items.get(index).copied(),
             _ => None,
         };
         value.ok_or_else(|| {
@@ -262,6 +266,10 @@ impl Vm {
     /// `member.__set__(owner, value)`, or `__delete__` with `None`.
     pub(super) fn member_set(&mut self, member: ObjId, owner: ObjId, value: Option<ObjId>) -> Flow {
         let (name, index) = self.member_target(member, owner)?;
+        if let Value::Tuple(_) = self.heap.value(owner) {
+            // A struct sequence's fields are `READONLY` members.
+            return Err(PyException::new("AttributeError", "readonly attribute"));
+        }
         let address = self.heap.get(owner).address;
         let referrer = Referrer::Attribute {
             owner: address,

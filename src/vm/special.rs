@@ -230,14 +230,6 @@ impl Vm {
             self.calls.next_pins.clear();
             return self.call_class_object(function, args, &kwnames).map(Ok);
         }
-        if let Some(&result) = self.calls.results.get(self.calls.cursor) {
-            self.calls.cursor += 1;
-            return match result {
-                CallResult::Returned(obj) => Ok(Ok(obj)),
-                CallResult::Raised(exc) => Ok(Err(exc)),
-                _ => Err(replay_mismatch()),
-            };
-        }
         self.calls.next_pins = pins;
         let holder = self.continuation_referrer();
         match self.heap.value(function) {
@@ -270,6 +262,17 @@ impl Vm {
                 self.calls.temps.push(result);
                 return Ok(Ok(result));
             }
+        }
+        // (A builtin above runs again on a replay, as the instruction does:
+        // the log's entries are those of the Python calls it makes.)
+        if let Some(&result) = self.calls.results.get(self.calls.cursor) {
+            self.calls.next_pins.clear();
+            self.calls.cursor += 1;
+            return match result {
+                CallResult::Returned(obj) => Ok(Ok(obj)),
+                CallResult::Raised(exc) => Ok(Err(exc)),
+                _ => Err(replay_mismatch()),
+            };
         }
         self.heap.incref(function, holder);
         for &arg in args {
@@ -862,6 +865,10 @@ impl Vm {
 
     /// The innermost frame's instruction runs again with its recorded results.
     pub(super) fn replay_instruction(&mut self) -> Flow {
+        if self.reporting_here() {
+            // Not an instruction: the uncaught exception's report made the call.
+            return self.replay_report();
+        }
         let frame: &mut Frame = self.top_frame()?;
         let index = frame
             .last
@@ -883,6 +890,19 @@ impl Vm {
             self.release_call_results();
         }
         result
+    }
+
+    /// The uncaught exception's report runs again with its recorded results.
+    #[cold]
+    #[inline(never)]
+    fn replay_report(&mut self) -> Flow {
+        let results = self.top_frame()?.take_replay();
+        self.calls.replays += 1;
+        self.calls.replayed += results.len() as u64;
+        self.release_call_results();
+        self.calls.results = results;
+        self.calls.cursor = 0;
+        self.continue_report().map(|_| ())
     }
 
     /// The exception a replayed frame raised (its reference moves to the

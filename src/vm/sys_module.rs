@@ -7,6 +7,8 @@ use super::exceptions::PyException;
 use super::heap::Referrer;
 use super::heap::{ObjId, Value};
 use super::streams::Stream;
+use super::types::TypeKind;
+use super::types::dict::Dict;
 use super::{Flow, Vm};
 
 /// `dir(sys)` of CPython 3.14: what bytestep lacks of these is refused by
@@ -58,9 +60,7 @@ const CPYTHON_SYS: &[&str] = &[
     "deactivate_stack_trampoline",
     "displayhook",
     "dont_write_bytecode",
-    "exc_info",
     "excepthook",
-    "exception",
     "exec_prefix",
     "executable",
     "flags",
@@ -105,10 +105,14 @@ const CPYTHON_SYS: &[&str] = &[
     "stdlib_module_names",
     "thread_info",
     "unraisablehook",
-    "version",
-    "version_info",
     "warnoptions",
 ];
+
+/// `sys.version` of bytestep's CPython 3.14.2 (a build of its own).
+const VERSION: &str = "3.14.2 (main, bytestep) [Rust]";
+
+/// The fields of `sys.version_info`, a struct sequence, and CPython 3.14.2's values.
+const VERSION_FIELDS: [&str; 5] = ["major", "minor", "micro", "releaselevel", "serial"];
 
 /// Whether CPython's `sys` has `name` (and bytestep does not).
 pub(super) fn refused(name: &str) -> bool {
@@ -159,11 +163,119 @@ impl Vm {
             "float_repr_style" => self.str_object("short"),
             "maxunicode" => self.int_object(0x10ffff),
             "hexversion" => self.int_object(0x030e_02f0),
+            // (The build part differs from one CPython build to another.)
+            "version" => self.str_object(VERSION),
+            "version_info" => self.version_info().ok()?,
+            "exc_info" => self.heap.alloc(Value::Builtin(Builtin::ExcInfo)),
+            "exception" => self.heap.alloc(Value::Builtin(Builtin::SysException)),
             "api_version" => self.int_object(1013),
             _ => return None,
         };
         self.set_module_member(sys, name, object);
         Some(object)
+    }
+
+    /// `sys.version_info`: CPython's struct sequence, made as a tuple of
+    /// a class `sys.version_info` (a subclass of `tuple`) whose fields are
+    /// read-only member descriptors reading its items.
+    fn version_info(&mut self) -> Flow<ObjId> {
+        let values = vec![
+            self.int_object(3),
+            self.int_object(14),
+            self.int_object(2),
+            self.str_object("final"),
+            self.int_object(0),
+        ];
+        let values = self.tuple_object(values, false);
+        let name = self.str_object("version_info");
+        let tuple_type = self.type_object(TypeKind::Tuple);
+        let bases = self.tuple_object(vec![tuple_type], false);
+        let namespace = self.heap.alloc(Value::Dict(Box::new(Dict::new())));
+        let sys = self.identifier("sys");
+        let count = self.int_object(VERSION_FIELDS.len() as i64);
+        let zero = self.int_object(0);
+        for (key, value) in [
+            ("__module__", sys),
+            ("n_fields", count),
+            ("n_sequence_fields", count),
+            ("n_unnamed_fields", zero),
+        ] {
+            let key = self.identifier(key);
+            self.dict_set(namespace, key, value)?;
+        }
+        let class = self.type_new_from(name, bases, namespace, None);
+        for temporary in [name, bases, namespace] {
+            self.heap.discard(temporary);
+        }
+        let class = class?;
+        let dict = match self.heap.value(class) {
+            Value::Class(c) => c.dict,
+            _ => return Err(PyException::new("SystemError", "not a class")),
+        };
+        for (index, &field) in VERSION_FIELDS.iter().enumerate() {
+            let member = self.heap.alloc(Value::Member {
+                class,
+                name: field,
+                index: index as u32,
+            });
+            let address = self.heap.get(member).address;
+            self.heap.incref(
+                class,
+                Referrer::Attribute {
+                    owner: address,
+                    name: "__objclass__",
+                },
+            );
+            let key = self.identifier(field);
+            let result = self.dict_set(dict, key, member);
+            self.heap.discard(member);
+            result?;
+        }
+        let instance = self.immutable_instance_of(class, TypeKind::Tuple, &[values]);
+        self.heap.discard(values);
+        self.version_info_class = Some(class);
+        instance
+    }
+
+    /// Whether `obj` is a struct sequence (`sys.version_info`).
+    pub(super) fn is_struct_seq(&self, obj: ObjId) -> bool {
+        self.version_info_class
+            .is_some_and(|class| self.heap.subclass_of(obj).map(|tag| tag.class) == Some(class))
+    }
+
+    /// `repr()` of a struct sequence (`structseq_repr`):
+    /// `sys.version_info(major=3, …)`; `None` for any other object.
+    pub(super) fn struct_seq_repr(&mut self, obj: ObjId) -> Option<Flow<String>> {
+        if !self.is_struct_seq(obj) {
+            return None;
+        }
+        let Value::Tuple(items) = self.heap.value(obj) else {
+            return None;
+        };
+        let items = items.to_vec();
+        let mut parts = Vec::with_capacity(items.len());
+        for (field, item) in VERSION_FIELDS.iter().zip(items) {
+            match self.repr_of(item) {
+                Ok(text) => parts.push(format!("{field}={text}")),
+                Err(error) => return Some(Err(error)),
+            }
+        }
+        Some(Ok(format!("sys.version_info({})", parts.join(", "))))
+    }
+
+    /// `sys.exc_info()`: the type, the value and the traceback of the
+    /// exception being handled, or three Nones.
+    pub(super) fn sys_exc_info(&mut self) -> ObjId {
+        let none = self.singletons.none;
+        let items = match self.topmost_exception() {
+            Some(exc) => {
+                let kind = self.type_of_object(exc);
+                let traceback = self.heap.alloc(Value::Traceback);
+                vec![kind, exc, traceback]
+            }
+            None => vec![none, none, none],
+        };
+        self.tuple_object(items, false)
     }
 
     /// `module.name = value` (`value` None: `del module.name`) of a module

@@ -25,6 +25,18 @@ pub(super) fn exc_info_referrer(vm: &Vm) -> Referrer {
     }
 }
 
+/// An uncaught exception being reported while the `__str__` calls of its
+/// traceback run as frames (see [`Vm::report_uncaught`]).
+#[derive(Debug, Clone)]
+pub(super) struct Report {
+    /// The exception (its reference still the raised one).
+    pub(super) exc: ObjId,
+    /// The "Did you mean" that ends its last line.
+    hint: String,
+    /// How many frames there were: the calls' results go to the innermost.
+    depth: usize,
+}
+
 /// The referrer of the uncaught exception (`sys.last_exc`).
 pub(super) fn last_exc_referrer(vm: &Vm) -> Referrer {
     Referrer::Field {
@@ -164,7 +176,7 @@ impl Vm {
             .record(|| Event::Raise { exception: text });
         loop {
             let Some(frame) = self.frames.last() else {
-                return Ok(self.uncaught(exc, String::new()));
+                return Ok(self.uncaught(exc, String::new(), &[]));
             };
             let handler = frame.last.and_then(|i| frame.code.handler_for(i));
             if let Some(handler) = handler {
@@ -231,7 +243,7 @@ impl Vm {
                         object.traceback.push(entry);
                     }
                 }
-                return Ok(self.uncaught(exc, hint));
+                return self.report_uncaught(exc, hint);
             }
             self.reraise_lasti = None;
             if generator_frame {
@@ -375,10 +387,109 @@ impl Vm {
         }
     }
 
-    /// Nothing caught it: print the chain (`hint` ends its last line),
-    /// release it, end the program.
-    fn uncaught(&mut self, exc: ObjId, hint: String) -> Outcome {
-        let mut text = self.format_exception(exc, 0);
+    /// Nothing will catch `exc`: CPython's traceback printer runs once the
+    /// frames are gone, and takes `str()` of each exception of the chain,
+    /// which may call the program's `__str__`. Those calls run as frames
+    /// above the post-mortem ones (each return replays the report, as a
+    /// replayed instruction), then the program ends with the traceback.
+    fn report_uncaught(&mut self, exc: ObjId, hint: String) -> Result<Outcome, Box<PyException>> {
+        if self.is_exception_kind(exc, "SystemExit") {
+            // `python3` ends on it before any printer runs (`_Py_HandleSystemExit`).
+            return Ok(self.uncaught(exc, hint, &[]));
+        }
+        // The printer runs with no exception being handled (`sys.exception()` is None).
+        if let Some(handled) = self.exc_info.take() {
+            self.heap.decref(handled, exc_info_referrer(self));
+        }
+        self.report = Some(Box::new(Report {
+            exc,
+            hint,
+            depth: self.frames.len(),
+        }));
+        self.continue_report()
+    }
+
+    /// Whether the innermost frame is the one the report's calls return to.
+    pub(super) fn reporting_here(&self) -> bool {
+        self.report
+            .as_deref()
+            .is_some_and(|report| report.depth == self.frames.len())
+    }
+
+    /// The report's texts, with the results of its calls so far: the end
+    /// of the program once all are known, else the next call is pending.
+    pub(super) fn continue_report(&mut self) -> Result<Outcome, Box<PyException>> {
+        let Some(exc) = self.report.as_deref().map(|report| report.exc) else {
+            return Err(PyException::new("SystemError", "no exception to report"));
+        };
+        let texts = self.calling(|vm| vm.exception_texts(exc))?;
+        let hint = self
+            .report
+            .take()
+            .map(|report| report.hint)
+            .unwrap_or_default();
+        Ok(self.uncaught(exc, hint, &texts))
+    }
+
+    /// The exceptions the traceback shows, outermost first (a cause, else
+    /// a context not suppressed, as `traceback.format_exception` follows them).
+    fn exception_chain(&self, exc: ObjId) -> Vec<ObjId> {
+        let mut chain = vec![exc];
+        while chain.len() <= 100 {
+            let Some(Value::Exception(object)) = chain.last().map(|&e| self.heap.value(e)) else {
+                break;
+            };
+            let next = match (object.cause, object.context) {
+                (Some(cause), _) => cause,
+                (None, Some(context)) if !object.suppress_context => context,
+                _ => break,
+            };
+            chain.push(next);
+        }
+        chain
+    }
+
+    /// `str()` of each exception of the chain, as `TracebackException`
+    /// takes it (`_safe_string`): one that raises is `<exception str() failed>`.
+    fn exception_texts(&mut self, exc: ObjId) -> Flow<Vec<String>> {
+        let chain = self.exception_chain(exc);
+        let mut texts = Vec::with_capacity(chain.len());
+        for link in chain {
+            match self.exception_str(link) {
+                Ok(text) => texts.push(text),
+                Err(error) if error.fatal => return Err(error),
+                Err(error) => {
+                    self.drop_error(&error);
+                    texts.push("<exception str() failed>".to_owned());
+                }
+            }
+        }
+        Ok(texts)
+    }
+
+    /// Nothing caught it: print the chain (`texts`: `str()` of each of its
+    /// exceptions; `hint` ends its last line), release it, end the program.
+    fn uncaught(&mut self, exc: ObjId, hint: String, texts: &[String]) -> Outcome {
+        let chain = self.exception_chain(exc);
+        let mut text = String::new();
+        for (index, &link) in chain.iter().enumerate().rev() {
+            let str = texts
+                .get(index)
+                .cloned()
+                .unwrap_or_else(|| self.heap.str(link));
+            text.push_str(&self.format_one_exception(link, &str));
+            if index > 0 {
+                let caused = matches!(
+                    self.heap.value(chain[index - 1]),
+                    Value::Exception(object) if object.cause == Some(link)
+                );
+                text.push_str(if caused {
+                    "\nThe above exception was the direct cause of the following exception:\n\n"
+                } else {
+                    "\nDuring handling of the above exception, another exception occurred:\n\n"
+                });
+            }
+        }
         if !hint.is_empty() && text.ends_with('\n') {
             text.pop();
             text.push_str(&hint);
@@ -417,40 +528,28 @@ impl Vm {
         }
     }
 
-    /// `traceback.format_exception`: causes and contexts first, then this one.
-    fn format_exception(&self, exc: ObjId, depth: usize) -> String {
+    /// One exception's traceback and last line (`text`: its `str()`).
+    fn format_one_exception(&self, exc: ObjId, text: &str) -> String {
         let Value::Exception(object) = self.heap.value(exc) else {
             return String::new();
         };
-        let mut out = String::new();
-        if depth < 100 {
-            if let Some(cause) = object.cause {
-                out.push_str(&self.format_exception(cause, depth + 1));
-                out.push_str(
-                    "\nThe above exception was the direct cause of the following exception:\n\n",
-                );
-            } else if let (Some(context), false) = (object.context, object.suppress_context) {
-                out.push_str(&self.format_exception(context, depth + 1));
-                out.push_str(
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                );
-            }
-        }
         let entries: Vec<TracebackEntry> = object.traceback.iter().rev().cloned().collect();
-        let last = self.exception_line(exc);
+        let last = self.exception_line_with(exc, text);
         if entries.is_empty() {
-            out.push_str(&last);
-            out.push('\n');
+            format!("{last}\n")
         } else {
-            out.push_str(&format_traceback_text(&entries, &self.source, &last));
+            format_traceback_text(&entries, &self.source, &last)
         }
-        out
     }
 
     /// `ValueError: message`, or the class name alone when `str(e)` is empty.
     pub(super) fn exception_line(&self, exc: ObjId) -> String {
+        self.exception_line_with(exc, &self.heap.str(exc))
+    }
+
+    /// `exception_line` with `str(e)` given.
+    fn exception_line_with(&self, exc: ObjId, text: &str) -> String {
         let name = self.heap.value(exc).type_name();
-        let text = self.heap.str(exc);
         if text.is_empty() {
             name.to_owned()
         } else {

@@ -1052,6 +1052,8 @@ impl Vm {
                     | Builtin::Intern
                     | Builtin::GetRecursionLimit
                     | Builtin::SetRecursionLimit
+                    | Builtin::ExcInfo
+                    | Builtin::SysException
                     | Builtin::Exit => "sys",
                     _ => "builtins",
                 };

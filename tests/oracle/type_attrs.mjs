@@ -39,6 +39,7 @@ const TYPES = {
   bytearray_iterator: "type(iter(bytearray()))",
   wrapper_descriptor: "type(int.__add__)", "method-wrapper": "type((1).__add__)",
   GenericAlias: "type(list[int])", Union: "type(int | None)",
+  callable_iterator: "type(iter(int, 1))", traceback: "TB",
 };
 
 const SCRIPT = `
@@ -50,6 +51,10 @@ class Seq:
     def __getitem__(self, i): raise IndexError
 class S:
     __slots__ = ('a',)
+try:
+    raise ValueError
+except ValueError as e:
+    TB = type(e.__traceback__)
 TYPES = ${JSON.stringify(TYPES)}
 import builtins
 OUT = []

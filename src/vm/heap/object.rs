@@ -208,6 +208,14 @@ pub enum Value {
         func: ObjId,
         iter: ObjId,
     },
+    /// `iter(callable, sentinel)`: both held until the call returns the
+    /// sentinel (or raises `StopIteration`), then both let go.
+    CallableIterator {
+        callable: Option<ObjId>,
+        sentinel: Option<ObjId>,
+    },
+    /// A traceback (`sys.exc_info()[2]`), holding nothing.
+    Traceback,
     /// `reversed(seq)`: the sequence (held until exhausted) and the next index + 1.
     Reversed {
         kind: TypeKind,
@@ -442,6 +450,8 @@ impl Value {
             Value::Zip { .. } => &t::iterators::ZIP,
             Value::Map { .. } => &t::iterators::MAP,
             Value::Filter { .. } => &t::iterators::FILTER,
+            Value::CallableIterator { .. } => &t::iterators::CALLABLE_ITERATOR,
+            Value::Traceback => &t::exceptions::TRACEBACK,
             Value::Set(set) if set.frozen => &t::set::FROZENSET,
             Value::Set(_) => &t::set::SET,
             Value::StaticMethod(..) => &t::callables::STATIC_METHOD,

@@ -1465,6 +1465,29 @@ pub static TYPE_ATTRS: &[TypeAttrs] = &[
         ],
     },
     TypeAttrs {
+        name: "callable_iterator",
+        base: Some("object"),
+        attrs: &[
+            ("__doc__", NoneValue),
+            ("__iter__", SlotWrapper),
+            ("__next__", SlotWrapper),
+            ("__reduce__", Method),
+        ],
+    },
+    TypeAttrs {
+        name: "traceback",
+        base: Some("object"),
+        attrs: &[
+            ("__dir__", Method),
+            ("__doc__", Value),
+            ("__new__", BuiltinStatic),
+            ("tb_frame", Member),
+            ("tb_lasti", Member),
+            ("tb_lineno", GetSet),
+            ("tb_next", GetSet),
+        ],
+    },
+    TypeAttrs {
         name: "BaseException",
         base: Some("object"),
         attrs: &[

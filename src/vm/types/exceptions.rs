@@ -12,6 +12,21 @@ use super::{GC_HEAD, Slots, TypeKind, TypeSpec, attribute};
 use crate::vm::heap::repr::{Stop, Writer};
 use crate::vm::heap::{Heap, Object, Referrer, Value};
 
+/// A traceback object (`sys.exc_info()[2]`): PyObject_HEAD, tb_next,
+/// tb_frame, tb_lasti and tb_lineno, after the GC header. bytestep keeps
+/// the entries in the exception; the object's attributes are refused.
+pub const TRACEBACK: TypeSpec = TypeSpec {
+    kind: TypeKind::Traceback,
+    gc: true,
+    slots: Slots {
+        repr: Some(super::default_repr),
+        // (It holds nothing of the program's.)
+        traverse: Some(|_, _, _| {}),
+        ..Slots::EMPTY
+    },
+    ..TypeSpec::new("traceback", GC_HEAD + 40)
+};
+
 /// An index into [`EXCEPTIONS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ExcKind(pub u8);

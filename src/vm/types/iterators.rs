@@ -25,6 +25,10 @@ fn traverse(_: &Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
             out.push((*func, attribute(object, "func")));
             out.push((*iter, held));
         }
+        Value::CallableIterator { callable, sentinel } => {
+            out.extend(callable.map(|c| (c, attribute(object, "callable"))));
+            out.extend(sentinel.map(|s| (s, attribute(object, "sentinel"))));
+        }
         _ => {}
     }
 }
@@ -46,6 +50,24 @@ pub const SEQ_ITER: TypeSpec = TypeSpec {
         ..Slots::EMPTY
     },
     ..TypeSpec::new("iterator", GC_HEAD + 32)
+};
+
+/// calliterobject: PyObject_HEAD, it_callable, it_sentinel, after the GC header.
+pub const CALLABLE_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::CallableIterator,
+    gc: true,
+    iterator: true,
+    // (`calliter_dealloc` drops the callable, then the sentinel.)
+    release_in_order: true,
+    slots: Slots {
+        vm: VmSlots {
+            next: Some(callable_next),
+            contains: Some(iterator_contains),
+            ..VmSlots::EMPTY
+        },
+        ..SEQ_ITER.slots
+    },
+    ..TypeSpec::new("callable_iterator", GC_HEAD + 32)
 };
 
 /// The iterators that step another iterator (or a sequence, backwards).
@@ -165,6 +187,84 @@ impl Vm {
                 .decref(sequence, Referrer::Iterator { iterator: address });
         }
         Ok(None)
+    }
+}
+
+impl Vm {
+    /// `iter(callable, sentinel)` (`PyCallIter_New`): it holds both.
+    pub(in crate::vm) fn callable_iterator(&mut self, callable: ObjId, sentinel: ObjId) -> ObjId {
+        let iterator = self.heap.alloc(Value::CallableIterator {
+            callable: Some(callable),
+            sentinel: Some(sentinel),
+        });
+        let owner = self.heap.get(iterator).address;
+        for (held, name) in [(callable, "callable"), (sentinel, "sentinel")] {
+            self.heap.incref(held, Referrer::Attribute { owner, name });
+        }
+        iterator
+    }
+
+    /// `calliter_iternext`: the callable's result, unless it equals the
+    /// sentinel (`sentinel == result`) or the call raised `StopIteration`:
+    /// then it is exhausted and lets go of both. It changes only once the
+    /// call and the comparison are known (either may be a pending call).
+    fn callable_iterator_next(
+        &mut self,
+        iterator: ObjId,
+        callable: ObjId,
+        sentinel: ObjId,
+    ) -> Flow<Option<ObjId>> {
+        let result = match self.try_call_python(callable, &[]) {
+            Ok(Ok(result)) => Some(result),
+            Ok(Err(exc)) if self.is_exception_kind(exc, "StopIteration") => None,
+            Ok(Err(exc)) => {
+                self.heap.incref(exc, self.raised_referrer());
+                return Err(PyException::object(exc, true));
+            }
+            // A builtin callable's `StopIteration`.
+            Err(error)
+                if !error.fatal && error.object.is_none() && error.kind == "StopIteration" =>
+            {
+                None
+            }
+            Err(error) => return Err(error),
+        };
+        if let Some(result) = result
+            && !self.compare_bool(crate::bytecode::CompareOp::Eq, sentinel, result)?
+        {
+            return Ok(Some(result));
+        }
+        let owner = self.heap.get(iterator).address;
+        if let Value::CallableIterator { callable, sentinel } = self.heap.value_mut(iterator) {
+            *callable = None;
+            *sentinel = None;
+        }
+        self.heap.decref(
+            callable,
+            Referrer::Attribute {
+                owner,
+                name: "callable",
+            },
+        );
+        self.heap.decref(
+            sentinel,
+            Referrer::Attribute {
+                owner,
+                name: "sentinel",
+            },
+        );
+        Ok(None)
+    }
+}
+
+/// `tp_iternext` of `iter(callable, sentinel)`.
+fn callable_next(vm: &mut Vm, iterator: ObjId) -> Flow<Option<ObjId>> {
+    match *vm.heap.value(iterator) {
+        Value::CallableIterator {
+            callable: Some(callable),
+            sentinel: Some(sentinel),
+        } => vm.callable_iterator_next(iterator, callable, sentinel),
+        _ => Ok(None),
     }
 }
 

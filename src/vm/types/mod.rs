@@ -283,6 +283,10 @@ registry! {
     GenericAlias => alias::GENERIC_ALIAS,
     /// `int | None`.
     Union => alias::UNION,
+    /// `iter(callable, sentinel)`.
+    CallableIterator => iterators::CALLABLE_ITERATOR,
+    /// `sys.exc_info()[2]`.
+    Traceback => exceptions::TRACEBACK,
 }
 
 impl TypeKind {

@@ -14,7 +14,20 @@ fn repr(w: &mut Writer<'_>, _id: ObjId, object: &Object, _: usize) -> Result<(),
             "builtins" => w.push(&format!("<class '{}'>", kind.name())),
             module => w.push(&format!("<class '{module}.{}'>", kind.name())),
         },
-        Value::Class(class) => w.push(&format!("<class '__main__.{}'>", class.qualname)),
+        Value::Class(class) => {
+            // `type_repr`: its `__module__` when that is a str other than 'builtins'.
+            let module = match w.heap.value(class.dict) {
+                Value::Dict(dict) => dict.get_str("__module__").map(|entry| entry.value),
+                _ => None,
+            };
+            match module.map(|m| w.heap.value(m)) {
+                Some(Value::Str(module)) if &**module != "builtins" => {
+                    let text = format!("<class '{module}.{}'>", class.qualname);
+                    w.push(&text)
+                }
+                _ => w.push(&format!("<class '{}'>", class.qualname)),
+            }
+        }
         _ => Ok(()),
     }
 }
