@@ -170,7 +170,7 @@ impl Vm {
             self.chain_context(exc);
             self.add_traceback_entry(exc);
         }
-        let text = self.exception_line(exc);
+        let text = self.raise_narration(exc);
         self.heap
             .recorder
             .record(|| Event::Raise { exception: text });
@@ -545,6 +545,18 @@ impl Vm {
     /// `ValueError: message`, or the class name alone when `str(e)` is empty.
     pub(super) fn exception_line(&self, exc: ObjId) -> String {
         self.exception_line_with(exc, &self.heap.str(exc))
+    }
+
+    /// How the narration names a raised exception: `ValueError: message`,
+    /// or, when its class has its own `__str__` (Python code, not run
+    /// here: it runs only if a traceback is printed), its default repr
+    /// `Insufficient(15)`, which says what it holds without claiming what
+    /// `str()` would give.
+    fn raise_narration(&self, exc: ObjId) -> String {
+        if self.heap.recorder.enabled && self.exception_hook(exc, "__str__").is_some() {
+            return self.heap.repr(exc);
+        }
+        self.exception_line(exc)
     }
 
     /// `exception_line` with `str(e)` given.

@@ -224,6 +224,9 @@ pub struct Heap {
     /// [`Heap::release`]'s buffers, empty between releases.
     release_children: Vec<(ObjId, Referrer)>,
     release_pending: Vec<(ObjId, usize)>,
+    /// While recording: how each container being released looked before
+    /// its children went (its "freed" event shows that, not `(None,)`).
+    release_texts: Vec<(ObjId, String)>,
 }
 
 /// A part of a class, for naming the references it holds.
@@ -336,6 +339,7 @@ impl Heap {
             class_parts: HashMap::new(),
             release_children: Vec::new(),
             release_pending: Vec::new(),
+            release_texts: Vec::new(),
             finalizing: Vec::new(),
             finalizing_depths: Vec::new(),
             attention_limit: DEFAULT_MAX_MEMORY,
@@ -691,7 +695,10 @@ impl Heap {
             address: object.address,
             size: object.size,
             type_name: object.value.type_name(),
-            value: self.short_repr(id),
+            value: match self.release_texts.iter().rposition(|(noted, _)| *noted == id) {
+                Some(at) => self.release_texts.remove(at).1,
+                None => self.short_repr(id),
+            },
         };
         self.recorder.push(event);
     }
@@ -859,6 +866,7 @@ impl Heap {
         let mut children = std::mem::take(&mut self.release_children);
         let mut pending = std::mem::take(&mut self.release_pending);
         pending.push((root, children.len()));
+        self.note_release_text(root);
         self.push_release_order(root, &mut children);
         while let Some(&(id, start)) = pending.last() {
             if children.len() > start
@@ -866,6 +874,7 @@ impl Heap {
             {
                 if self.drop_reference(child, referrer) && !self.resurrect_for_finalizer(child) {
                     pending.push((child, children.len()));
+                    self.note_release_text(child);
                     self.push_release_order(child, &mut children);
                 }
             } else {
@@ -875,6 +884,14 @@ impl Heap {
         }
         self.release_children = children;
         self.release_pending = pending;
+    }
+
+    /// While recording, keep how `id` looks before its children are released.
+    fn note_release_text(&mut self, id: ObjId) {
+        if self.recorder.enabled {
+            let text = self.short_repr(id);
+            self.release_texts.push((id, text));
+        }
     }
 
     /// A generator that must run code to close is not freed yet: the
@@ -1235,7 +1252,10 @@ impl Heap {
             obj: id,
             address: object.address,
             type_name: object.value.type_name(),
-            value: self.short_repr(id),
+            value: match self.release_texts.iter().rposition(|(noted, _)| *noted == id) {
+                Some(at) => self.release_texts.remove(at).1,
+                None => self.short_repr(id),
+            },
             reason: if self.collecting {
                 format!(
                     "unreachable, only a cycle held it ({})",
