@@ -695,7 +695,11 @@ impl Heap {
             address: object.address,
             size: object.size,
             type_name: object.value.type_name(),
-            value: match self.release_texts.iter().rposition(|(noted, _)| *noted == id) {
+            value: match self
+                .release_texts
+                .iter()
+                .rposition(|(noted, _)| *noted == id)
+            {
                 Some(at) => self.release_texts.remove(at).1,
                 None => self.short_repr(id),
             },
@@ -1252,7 +1256,11 @@ impl Heap {
             obj: id,
             address: object.address,
             type_name: object.value.type_name(),
-            value: match self.release_texts.iter().rposition(|(noted, _)| *noted == id) {
+            value: match self
+                .release_texts
+                .iter()
+                .rposition(|(noted, _)| *noted == id)
+            {
                 Some(at) => self.release_texts.remove(at).1,
                 None => self.short_repr(id),
             },
@@ -1530,6 +1538,15 @@ mod tests {
             .collect();
         assert_eq!(freed, vec![y, x, tuple]);
         assert_eq!(heap.repr(tuple), "None", "freed slots hold nothing");
+        let tuple_text = heap.recorder.events.iter().find_map(|e| match e {
+            Event::Free { obj, value, .. } if *obj == tuple => Some(value.clone()),
+            _ => None,
+        });
+        assert_eq!(
+            tuple_text.as_deref(),
+            Some("('xy', 'zw')"),
+            "described as it was before its items went"
+        );
     }
 
     #[test]
