@@ -180,7 +180,7 @@ impl Screen<'_> {
         } else {
             frame.last
         };
-        at.map(|i| (frame, i))
+        at.map(|i| (&**frame, i))
     }
 
     /// The source span of the marked instruction, from the code object's

@@ -66,13 +66,15 @@ pub struct Frame {
 /// frames in execution.
 #[derive(Debug, Default)]
 pub struct FrameStack {
-    all: Vec<Frame>,
+    /// Boxed, so that a generator's frame (which its generator keeps in a
+    /// box while suspended) goes on and off the stack as a pointer.
+    #[allow(clippy::vec_box)]
+    all: Vec<Box<Frame>>,
     /// How many of `all` are in execution.
     live: usize,
     /// Boxes holding spare frames, for generators' frames to be swapped
-    /// into when they suspend ([`FrameStack::pop_boxed`]), so a yield and
-    /// a resume allocate nothing (not state: not cloned). (Boxes: they
-    /// are what generators keep.)
+    /// with when they suspend ([`FrameStack::pop_boxed`]), so a yield and
+    /// a resume allocate nothing (not state: not cloned).
     #[allow(clippy::vec_box)]
     boxes: Vec<Box<Frame>>,
 }
@@ -88,9 +90,18 @@ impl FrameStack {
     /// A frame made elsewhere (a generator's, a class body's) becomes the
     /// innermost one; the spare where it lands moves behind the others.
     pub fn push(&mut self, frame: Frame) {
+        self.push_boxed(Box::new(frame));
+    }
+
+    /// A generator's frame (boxed while suspended) becomes the innermost
+    /// one: the spare where it lands moves behind the others (or, its
+    /// frame kept for the next suspend, among the spare boxes).
+    pub fn push_boxed(&mut self, frame: Box<Frame>) {
         if self.live < self.all.len() {
             let spare = std::mem::replace(&mut self.all[self.live], frame);
-            if self.all.len() - self.live <= MAX_SPARE_FRAMES {
+            if self.boxes.len() < MAX_SPARE_BOXES {
+                self.boxes.push(spare);
+            } else if self.all.len() - self.live <= MAX_SPARE_FRAMES {
                 self.all.push(spare);
             }
         } else {
@@ -99,47 +110,23 @@ impl FrameStack {
         self.live += 1;
     }
 
-    /// A generator's frame (boxed while suspended) becomes the innermost
-    /// one: swapped with the spare where it lands, whose box is kept.
-    pub fn push_boxed(&mut self, mut frame: Box<Frame>) {
-        if self.live < self.all.len() {
-            std::mem::swap(&mut self.all[self.live], &mut *frame);
-            if self.boxes.len() < MAX_SPARE_BOXES {
-                self.boxes.push(frame);
-            }
-            self.live += 1;
-        } else {
-            // A spare to swap with, so the box is kept: a generator resumed
-            // over the innermost frame allocates nothing either.
-            self.all.push(frame.blank_spare());
-            self.push_boxed(frame);
-        }
-    }
-
     /// Take the innermost frame out, boxed (a generator keeps its frame):
-    /// swapped into a kept box, whose spare frame stays in its place.
+    /// a spare box takes its place.
     pub fn pop_boxed(&mut self) -> Option<Box<Frame>> {
         if self.live == 0 {
             return None;
         }
-        match self.boxes.pop() {
-            Some(mut boxed) => {
-                self.live -= 1;
-                std::mem::swap(&mut self.all[self.live], &mut *boxed);
-                Some(boxed)
-            }
-            None => self.pop().map(Box::new),
-        }
+        self.live -= 1;
+        let spare = match self.boxes.pop() {
+            Some(spare) => spare,
+            None => Box::new(self.all[self.live].blank_spare()),
+        };
+        Some(std::mem::replace(&mut self.all[self.live], spare))
     }
 
     /// Take the innermost frame out (a generator keeps its frame).
     pub fn pop(&mut self) -> Option<Frame> {
-        if self.live == 0 {
-            return None;
-        }
-        self.live -= 1;
-        // The last spare takes its place.
-        Some(self.all.swap_remove(self.live))
+        self.pop_boxed().map(|frame| *frame)
     }
 
     /// The innermost frame returned: it stays where it is as a spare.
@@ -151,7 +138,7 @@ impl FrameStack {
     /// A returned frame to reuse, if there is one (moved out).
     pub fn take_spare(&mut self) -> Option<Frame> {
         if self.all.len() > self.live {
-            self.all.pop()
+            self.all.pop().map(|frame| *frame)
         } else {
             None
         }
@@ -185,11 +172,12 @@ impl FrameStack {
                 }
             }
         } else {
-            self.all.push(Frame::new(Arc::clone(code), Some(function)));
+            self.all
+                .push(Box::new(Frame::new(Arc::clone(code), Some(function))));
         }
         self.live += 1;
         match &mut self.all[self.live - 2..self.live] {
-            [caller, frame] => Some((caller, frame)),
+            [caller, frame] => Some((&mut **caller, &mut **frame)),
             _ => None,
         }
     }
@@ -207,31 +195,31 @@ impl Clone for FrameStack {
 }
 
 impl std::ops::Deref for FrameStack {
-    type Target = [Frame];
+    type Target = [Box<Frame>];
     #[inline]
-    fn deref(&self) -> &[Frame] {
+    fn deref(&self) -> &[Box<Frame>] {
         &self.all[..self.live]
     }
 }
 
 impl std::ops::DerefMut for FrameStack {
     #[inline]
-    fn deref_mut(&mut self) -> &mut [Frame] {
+    fn deref_mut(&mut self) -> &mut [Box<Frame>] {
         &mut self.all[..self.live]
     }
 }
 
 impl<'a> IntoIterator for &'a FrameStack {
-    type Item = &'a Frame;
-    type IntoIter = std::slice::Iter<'a, Frame>;
+    type Item = &'a Box<Frame>;
+    type IntoIter = std::slice::Iter<'a, Box<Frame>>;
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
     }
 }
 
 impl<'a> IntoIterator for &'a mut FrameStack {
-    type Item = &'a mut Frame;
-    type IntoIter = std::slice::IterMut<'a, Frame>;
+    type Item = &'a mut Box<Frame>;
+    type IntoIter = std::slice::IterMut<'a, Box<Frame>>;
     fn into_iter(self) -> Self::IntoIter {
         self.iter_mut()
     }

@@ -672,7 +672,7 @@ impl Vm {
         self.module_info.as_ref()
     }
 
-    pub fn frames(&self) -> &[Frame] {
+    pub fn frames(&self) -> &[Box<Frame>] {
         &self.frames
     }
 
@@ -752,7 +752,7 @@ impl Vm {
     /// The next instruction of the innermost frame.
     pub fn next_instruction(&self) -> Option<(&Frame, &code::Instr)> {
         let frame = self.frames.last()?;
-        frame.code.instrs.get(frame.pc).map(|i| (frame, i))
+        frame.code.instrs.get(frame.pc).map(|i| (&**frame, i))
     }
 
     /// The argument as `dis` would show it in parentheses (`'hello'`, `a`, `to 12`, `+`).
@@ -857,7 +857,7 @@ impl Vm {
             .heap
             .live_objects()
             .filter_map(|(_, object)| match &object.value {
-                Value::Generator(generator) => generator.frame.as_deref(),
+                Value::Generator(generator) => generator.frame.as_ref(),
                 _ => None,
             });
         for frame in self.frames.iter().rev().chain(suspended) {
@@ -1342,7 +1342,7 @@ impl Vm {
             self.unwinds + self.calls.replays(),
             // Another frame of the same depth on top (a generator returned
             // and the instruction it ran for called a function) is not this one.
-            self.frames.last().map(frame_identity),
+            self.frames.last().map(|frame| frame_identity(frame)),
         );
         #[cfg(debug_assertions)]
         let outcome = self.execute_checked(instr);
@@ -1370,7 +1370,7 @@ impl Vm {
         {
             return;
         }
-        if self.frames.last().map(frame_identity) != identity {
+        if self.frames.last().map(|frame| frame_identity(frame)) != identity {
             return;
         }
         let Some(frame) = self.frames.last() else {
@@ -1585,6 +1585,7 @@ impl Vm {
     fn top_frame(&mut self) -> Flow<&mut Frame> {
         self.frames
             .last_mut()
+            .map(|frame| &mut **frame)
             .ok_or_else(|| PyException::new("SystemError", "no frame"))
     }
 
@@ -1718,7 +1719,7 @@ impl Vm {
     }
 
     pub(super) fn current_line(&self) -> Option<u32> {
-        self.frames.last().and_then(Frame::current_line)
+        self.frames.last().and_then(|frame| frame.current_line())
     }
 
     fn main_symbol(&self) -> Symbol {

@@ -140,7 +140,7 @@ impl Vm {
             locals_dict,
             line_event_next,
             ..
-        } = frame;
+        } = &mut **frame;
         // Module-level names straight from the namespace: not in a class
         // body (its namespace dict first) and not once `globals()` made
         // the module's dict.
