@@ -11,6 +11,8 @@
 use std::fmt;
 use std::sync::Arc;
 
+use crate::syntax_warnings::{SyntaxWarning, syntax_warnings};
+
 use num_bigint::BigInt;
 use rustpython_compiler::core::bytecode::ConstantData;
 use rustpython_compiler::{CompileOpts, Mode};
@@ -160,6 +162,14 @@ const COMPILER_STACK_BYTES: usize = 512 * 1024 * 1024;
 
 /// Compile a module's source as `compile(source, filename, "exec")` would.
 pub fn compile(source: &str, filename: &str) -> Result<Arc<CodeObject>, Box<SyntaxError>> {
+    compile_with_warnings(source, filename).map(|(code, _)| code)
+}
+
+/// [`compile`], with the `SyntaxWarning`s CPython prints as it compiles.
+pub fn compile_with_warnings(
+    source: &str,
+    filename: &str,
+) -> Result<(Arc<CodeObject>, Vec<SyntaxWarning>), Box<SyntaxError>> {
     // The tokenizer's limits first: the compiler would take gigabytes on them.
     crate::source::check(source, filename)?;
     compile_checked(source, filename).map_err(|error| {
@@ -171,19 +181,26 @@ pub fn compile(source: &str, filename: &str) -> Result<Arc<CodeObject>, Box<Synt
     })
 }
 
-fn compile_checked(source: &str, filename: &str) -> Result<Arc<CodeObject>, Box<SyntaxError>> {
+type Compiled = (Arc<CodeObject>, Vec<SyntaxWarning>);
+
+fn compile_checked(source: &str, filename: &str) -> Result<Compiled, Box<SyntaxError>> {
     let owned_source = source.to_owned();
     let owned_name = filename.to_owned();
+    // (The warnings' walk recurses as deeply as the compiler: on its stack.)
+    let work = move || {
+        compile_here(&owned_source, &owned_name)
+            .map(|code| (Arc::new(code), syntax_warnings(&owned_source)))
+    };
     let worker = std::thread::Builder::new()
         .name("compile".into())
         .stack_size(COMPILER_STACK_BYTES)
-        .spawn(move || compile_here(&owned_source, &owned_name));
+        .spawn(work);
     let outcome = match worker {
         Ok(handle) => handle.join(),
-        Err(_) => return compile_here(source, filename).map(Arc::new),
+        Err(_) => return compile_here(source, filename).map(|code| (Arc::new(code), Vec::new())),
     };
     match outcome {
-        Ok(result) => result.map(Arc::new),
+        Ok(result) => result,
         Err(_) => Err(Box::new(SyntaxError {
             filename: filename.to_owned(),
             line: 0,

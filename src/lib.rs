@@ -32,5 +32,6 @@ pub mod narrate;
 pub mod session;
 pub mod source;
 pub mod state;
+pub mod syntax_warnings;
 pub mod ui;
 pub mod vm;

@@ -259,9 +259,14 @@ type Flow<T = ()> = Result<T, Box<PyException>>;
 
 impl Vm {
     /// Compile `source` and prepare its module frame; nothing runs yet.
+    /// The `SyntaxWarning`s compiling it gave are on stderr first, as
+    /// CPython prints them before the program runs.
     pub fn new(source: &str, filename: &str) -> Result<Vm, Box<SyntaxError>> {
-        let module_code = compile::compile(source, filename)?;
-        Ok(Vm::from_code(source, module_code))
+        let (module_code, warnings) = compile::compile_with_warnings(source, filename)?;
+        let mut vm = Vm::from_code(source, module_code);
+        let text = crate::syntax_warnings::format_warnings(&warnings, source, filename);
+        vm.write_stderr(&text);
+        Ok(vm)
     }
 
     /// Prepare the module frame of an already compiled program.

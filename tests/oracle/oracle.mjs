@@ -26,14 +26,22 @@ const DIS_ONLY = "# dis-only";
 // SRC and NAME, set from JS, so nothing pre-interns the program's constants.
 
 // Run 1: the program's output, its uncaught exception, its exit status.
+// The source is in linecache while it compiles, as \`python3 FILE\` reads
+// it from the file: a SyntaxWarning shows its line. (Removed before the
+// program runs, so the program sees the interpreter as before.)
 const RUN = `
-import sys, io
+import sys, io, linecache
 sys.stdin = io.StringIO(STDIN)
 sys.stdout = io.StringIO()
 sys.stderr = io.StringIO()
 E = None
 try:
-    exec(compile(SRC, NAME, "exec"), {"__name__": "__main__", "__builtins__": __builtins__})
+    linecache.cache[NAME] = (len(SRC), None, SRC.splitlines(True), NAME)
+    try:
+        C = compile(SRC, NAME, "exec")
+    finally:
+        del linecache.cache[NAME]
+    exec(C, {"__name__": "__main__", "__builtins__": __builtins__})
 except BaseException as e:
     E = e
 OUT = sys.stdout.getvalue()
