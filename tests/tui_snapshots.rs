@@ -483,3 +483,19 @@ fn bytes_and_a_shared_bytearray_in_the_heap_pane() {
         "{graph}"
     );
 }
+
+#[test]
+fn the_output_pane_shows_stderr_where_it_was_written() {
+    // A compile-time warning first, then stdout and stderr interleaved, as
+    // a terminal shows them.
+    let source = "import sys\nprint(\"one\")\nprint(\"warned\", file=sys.stderr)\nprint(\"two\")\npath = \"C:\\data\"\n";
+    let text = frame(source, "streams.py", "Go", 100, 30);
+    let position = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{text}"))
+    };
+    let warning = position("streams.py:5: SyntaxWarning: \"\\d\" is an invalid escape");
+    assert!(warning < position("one"), "{text}");
+    assert!(position("one") < position("warned"), "{text}");
+    assert!(position("warned") < position("two"), "{text}");
+}
