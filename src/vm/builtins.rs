@@ -1426,7 +1426,8 @@ fn extreme_of(vm: &mut Vm, builtin: Builtin, mut items: ItemSource) -> Call {
 /// `float(text)`: CPython's float syntax (spaces around, `_` between
 /// digits, `inf`/`infinity`/`nan` in any case).
 pub(super) fn parse_float(text: &str) -> Option<f64> {
-    let text = text.trim();
+    let text = super::int_parse::ascii_digits_and_spaces(text);
+    let text = text.trim_matches(|c: char| matches!(c, ' ' | '\t'..='\r'));
     let digits_around = |i: usize| {
         let bytes = text.as_bytes();
         i > 0
@@ -1513,24 +1514,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
                 Ok(vm.int_from_bigint(value))
             }
             Value::Bytes(_) | Value::ByteArray(_) => vm.int_from_bytes(*obj),
-            Value::Str(text) => {
-                let cleaned: String = text.trim().chars().filter(|&c| c != '_').collect();
-                // CPython's int↔str limit, counted on the digits before parsing.
-                let digits = cleaned.chars().filter(char::is_ascii_digit).count();
-                if digits as u64 > super::heap::repr::INT_MAX_STR_DIGITS {
-                    return Err(super::heap::repr::parse_digits_error(digits));
-                }
-                match cleaned.parse::<BigInt>() {
-                    Ok(value) => Ok(vm.int_from_bigint(value)),
-                    Err(_) => Err(PyException::new(
-                        "ValueError",
-                        format!(
-                            "invalid literal for int() with base 10: {}",
-                            super::heap::object::str_repr(text)
-                        ),
-                    )),
-                }
-            }
+            Value::Str(_) => vm.int_of_text(*obj, 10),
             Value::Instance { .. } => vm.instance_int(*obj),
             other => Err(PyException::type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",

@@ -160,9 +160,14 @@ impl StrMethod {
     }
 }
 
-/// Python's whitespace (`str.isspace`), as `split()` and `strip()` use it.
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+/// Python's whitespace (`str.isspace`, `Py_UNICODE_ISSPACE`), as `split()`
+/// and `strip()` use it: a space separator or a bidi whitespace, paragraph
+/// or segment separator.
+pub(super) fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, ' ' | '\t'..='\r' | '\u{1c}'..='\u{1f}');
+    }
+    rustpython_unicode::classify::is_space(c)
 }
 
 /// Character positions `[start:end]` of a text of `len` characters, as
@@ -176,25 +181,20 @@ fn is_titlecase(c: char) -> bool {
         || matches!(c, 'ᾼ' | 'ῌ' | 'ῼ')
 }
 
-/// `XID_Start` as far as Rust's char classes tell it (letters).
+/// `XID_Start`.
 fn unicode_ident_start(c: char) -> bool {
-    c.is_alphabetic()
+    rustpython_unicode::identifier::is_xid_start(c)
 }
 
-/// `XID_Continue`: letters, digits and combining marks.
+/// `XID_Continue`.
 fn unicode_ident_continue(c: char) -> bool {
-    c.is_alphanumeric() || c == '\u{200c}' || c == '\u{200d}'
+    rustpython_unicode::identifier::is_xid_continue(c)
 }
 
-/// `str.isprintable`: no control, separator (but space) or unassigned code points.
+/// `str.isprintable`: no control, format, surrogate, private-use,
+/// unassigned or separator code point but the space.
 fn is_printable(c: char) -> bool {
-    if c == ' ' {
-        return true;
-    }
-    !(c.is_control()
-        || c.is_whitespace()
-        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
-        || ('\u{e000}'..='\u{f8ff}').contains(&c))
+    rustpython_unicode::classify::is_printable(c)
 }
 
 fn adjust(start: Option<i64>, end: Option<i64>, len: usize) -> (usize, usize) {
@@ -398,11 +398,16 @@ impl Vm {
             | StrMethod::Isalnum
             | StrMethod::Isspace => {
                 arity(0, 0)?;
+                // CPython's classes: a decimal is a `Nd` character, a
+                // digit also `²` or `①` (Numeric_Type Digit), a numeric
+                // also `½` or `一`; a letter is any `L` category.
+                use rustpython_unicode::classify;
                 let test = |c: char| match method {
-                    StrMethod::Isdigit | StrMethod::Isdecimal => c.is_ascii_digit(),
-                    StrMethod::Isnumeric => c.is_numeric(),
-                    StrMethod::Isalpha => c.is_alphabetic(),
-                    StrMethod::Isalnum => c.is_alphanumeric(),
+                    StrMethod::Isdecimal => classify::is_decimal(c),
+                    StrMethod::Isdigit => classify::is_digit(c),
+                    StrMethod::Isnumeric => classify::is_numeric(c),
+                    StrMethod::Isalpha => classify::is_alpha(c),
+                    StrMethod::Isalnum => classify::is_alpha(c) || classify::is_numeric(c),
                     _ => is_space(c),
                 };
                 let result = !chars.is_empty() && chars.iter().all(|&c| test(c));
