@@ -172,13 +172,9 @@ pub(super) fn is_space(c: char) -> bool {
 
 /// Character positions `[start:end]` of a text of `len` characters, as
 /// `ADJUST_INDICES` clamps them.
-/// Titlecase letters (`ǅ`) count as uppercase for `istitle`.
+/// Titlecase letters (`ǅ`, category `Lt`) count as uppercase for `istitle`.
 fn is_titlecase(c: char) -> bool {
-    matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ')
-        || ('ᾈ'..='ᾏ').contains(&c)
-        || ('ᾘ'..='ᾟ').contains(&c)
-        || ('ᾨ'..='ᾯ').contains(&c)
-        || matches!(c, 'ᾼ' | 'ῌ' | 'ῼ')
+    rustpython_unicode::case::is_titlecase(c)
 }
 
 /// `XID_Start`.
@@ -360,35 +356,21 @@ impl Vm {
                 let s: String = match method {
                     StrMethod::Upper => text.to_uppercase(),
                     StrMethod::Lower => text.to_lowercase(),
-                    _ => text
-                        .chars()
-                        .flat_map(|c| {
-                            if c.is_uppercase() {
-                                c.to_lowercase().collect::<Vec<_>>()
-                            } else {
-                                c.to_uppercase().collect::<Vec<_>>()
-                            }
-                        })
-                        .collect(),
+                    // (CPython's: a final sigma, titlecase letters kept.)
+                    _ => rustpython_unicode::case::swapcase_str(&text),
                 };
                 Ok(self.str_object(&s))
             }
             StrMethod::Title | StrMethod::Capitalize => {
                 arity(0, 0)?;
-                let mut out = String::new();
-                let mut previous_cased = false;
-                for (i, c) in text.chars().enumerate() {
-                    let upper = match method {
-                        StrMethod::Title => !previous_cased,
-                        _ => i == 0,
-                    };
-                    if upper {
-                        out.extend(c.to_uppercase());
-                    } else {
-                        out.extend(c.to_lowercase());
-                    }
-                    previous_cased = c.is_alphabetic();
-                }
+                // CPython's full mappings: titlecase (`ǆ` → `ǅ`, `ﬁ` →
+                // `Fi`) after an uncased character, lowercase with a final
+                // sigma (`ς`) elsewhere.
+                let out = if method == StrMethod::Title {
+                    rustpython_unicode::case::title_str(&text)
+                } else {
+                    rustpython_unicode::case::capitalize_str(&text)
+                };
                 Ok(self.str_object(&out))
             }
             StrMethod::Isdigit
@@ -484,13 +466,8 @@ impl Vm {
             }
             StrMethod::Casefold => {
                 arity(0, 0)?;
-                let folded: String = text
-                    .chars()
-                    .flat_map(|c| match c {
-                        'ß' => "ss".chars().collect::<Vec<_>>(),
-                        _ => c.to_lowercase().collect(),
-                    })
-                    .collect();
+                // Full case folding (`ﬁ` → `fi`, `ᾳ` → `αι`).
+                let folded = rustpython_unicode::case::casefold_str(&text);
                 Ok(new_str(self, folded))
             }
             StrMethod::Expandtabs => {
@@ -530,19 +507,25 @@ impl Vm {
             }
             StrMethod::Isupper | StrMethod::Islower => {
                 arity(0, 0)?;
-                let cased: Vec<char> = chars
-                    .iter()
-                    .copied()
-                    .filter(|c| c.is_alphabetic() && (c.is_uppercase() || c.is_lowercase()))
-                    .collect();
-                let result = !cased.is_empty()
-                    && cased.iter().all(|&c| {
-                        if method == StrMethod::Isupper {
-                            c.is_uppercase()
-                        } else {
-                            c.is_lowercase()
-                        }
-                    });
+                // `unicode_islower_impl`: no character of the other case
+                // or titlecase, and one of this case at least.
+                let upper = method == StrMethod::Isupper;
+                let this = |c: char| {
+                    if upper {
+                        c.is_uppercase()
+                    } else {
+                        c.is_lowercase()
+                    }
+                };
+                let other = |c: char| {
+                    if upper {
+                        c.is_lowercase()
+                    } else {
+                        c.is_uppercase()
+                    }
+                };
+                let result = !chars.iter().any(|&c| other(c) || is_titlecase(c))
+                    && chars.iter().any(|&c| this(c));
                 Ok(self.bool_object(result))
             }
             StrMethod::Strip | StrMethod::Lstrip | StrMethod::Rstrip => {
