@@ -100,6 +100,8 @@ pub enum Builtin {
     Math(super::math::MathFunction),
     /// A function of the `gc` module.
     Gc(super::gc::GcFunction),
+    /// A function of the `string` module.
+    StringModule(super::string_module::StringFunction),
     /// A type object of the builtins namespace (`int`, `range`...).
     Type(TypeKind),
     /// `dict.fromkeys`, a class method (bound to `dict` from an instance too).
@@ -200,6 +202,7 @@ impl Builtin {
             Builtin::BytesMethod(method, _) => method.name(),
             Builtin::Math(function) => function.name(),
             Builtin::Gc(function) => function.name(),
+            Builtin::StringModule(function) => function.name(),
             Builtin::Type(kind) => kind.name(),
             Builtin::Slot(method, _) => method.name(),
             Builtin::DictFromKeys => "fromkeys",
@@ -661,6 +664,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         && builtin != Builtin::Min
         && builtin != Builtin::Max
         && builtin != Builtin::Math(super::math::MathFunction::IsClose)
+        && !matches!(builtin, Builtin::StringModule(_))
         && let Some((name, _)) = keywords.first()
     {
         return Err(PyException::type_error(format!(
@@ -673,6 +677,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         Builtin::Print => print(vm, args, keywords),
         Builtin::Math(function) => super::math::call(vm, function, args, keywords),
         Builtin::Gc(function) => super::gc::call(vm, function, args),
+        Builtin::StringModule(function) => super::string_module::call(vm, function, args, keywords),
         Builtin::GetAttr
         | Builtin::SetAttr
         | Builtin::HasAttr
