@@ -664,6 +664,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         && builtin != Builtin::Min
         && builtin != Builtin::Max
         && builtin != Builtin::Math(super::math::MathFunction::IsClose)
+        && builtin != Builtin::Sum
         && !matches!(builtin, Builtin::StringModule(_))
         && let Some((name, _)) = keywords.first()
     {
@@ -811,15 +812,31 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             Ok(vm.bool_object(result))
         }
         Builtin::Sum => {
-            let (iterable, start) = match args {
-                [iterable] => (*iterable, vm.int_object(0)),
-                [iterable, start] => (*iterable, *start),
-                _ => {
+            // `sum(iterable, /, start=0)`, checked as Argument Clinic does:
+            // the count first, then the positional one, then the names.
+            let given = args.len() + keywords.len();
+            if given > 2 {
+                return Err(PyException::type_error(format!(
+                    "sum() takes at most 2 arguments ({given} given)"
+                )));
+            }
+            let Some(&iterable) = args.first() else {
+                return Err(PyException::type_error(
+                    "sum() takes at least 1 positional argument (0 given)",
+                ));
+            };
+            let mut start = args.get(1).copied();
+            for &(name, value) in keywords {
+                if name != "start" {
                     return Err(PyException::type_error(format!(
-                        "sum() takes at most 2 arguments ({} given)",
-                        args.len()
+                        "sum() got an unexpected keyword argument '{name}'"
                     )));
                 }
+                start = Some(value);
+            }
+            let start = match start {
+                Some(start) => start,
+                None => vm.int_object(0),
             };
             if let Some(items) = ItemSource::range(vm, iterable) {
                 return vm.sum(start, items);
