@@ -372,6 +372,56 @@ pub fn refused(name: &str) -> Option<&'static str> {
 }
 
 /// Call a builtin or a type; returns the result (the caller pushes it).
+/// Argument Clinic's `_PyArg_UnpackKeywords` for a builtin whose
+/// parameters `names` (none positional-only, the first `required` of them
+/// required) may come by name: the arguments in order, up to the last one
+/// given, with CPython's errors in its order.
+fn clinic_arguments(
+    function: &str,
+    args: &[ObjId],
+    keywords: &[(&str, ObjId)],
+    names: &[&str],
+    required: usize,
+) -> Result<Vec<ObjId>, Box<PyException>> {
+    let given = args.len() + keywords.len();
+    if given > names.len() {
+        return Err(PyException::type_error(format!(
+            "{function}() takes at most {} argument{} ({given} given)",
+            names.len(),
+            if names.len() == 1 { "" } else { "s" }
+        )));
+    }
+    let mut out = args.to_vec();
+    for (position, &name) in names.iter().enumerate().skip(args.len()) {
+        match keywords.iter().find(|&&(k, _)| k == name) {
+            Some(&(_, value)) if out.len() == position => out.push(value),
+            Some(_) => {}
+            None if position < required => {
+                return Err(PyException::type_error(format!(
+                    "{function}() missing required argument '{name}' (pos {})",
+                    position + 1
+                )));
+            }
+            None => {}
+        }
+    }
+    for (position, &name) in names.iter().enumerate().take(args.len()) {
+        if keywords.iter().any(|&(k, _)| k == name) {
+            return Err(PyException::type_error(format!(
+                "argument for {function}() given by name ('{name}') and position ({})",
+                position + 1
+            )));
+        }
+    }
+    if let Some(&(name, _)) = keywords.iter().find(|&&(k, _)| !names.contains(&k)) {
+        let hint = super::suggest::keyword_hint(names.iter().copied(), name);
+        return Err(PyException::type_error(format!(
+            "{function}() got an unexpected keyword argument '{name}'{hint}"
+        )));
+    }
+    Ok(out)
+}
+
 pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
     // `list[int](...)` (`ga_call`): its origin is called.
     if let Value::GenericAlias { origin, .. } = *vm.heap.value(callable)
@@ -606,6 +656,20 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             )));
         }
     };
+    // `round(number, ndigits=2)`, `pow(base, exp, mod=m)`: the keywords
+    // in their places, then the call as by position (and Argument
+    // Clinic's messages for a wrong count).
+    let clinic: Option<(&[&str], usize)> = match builtin {
+        Builtin::Round => Some((&["number", "ndigits"], 1)),
+        Builtin::Pow => Some((&["base", "exp", "mod"], 2)),
+        _ => None,
+    };
+    if let Some((names, required)) = clinic
+        && (!keywords.is_empty() || args.len() < required || args.len() > names.len())
+    {
+        let positional = clinic_arguments(builtin.name(), args, keywords, names, required)?;
+        return call(vm, callable, &positional, &[]);
+    }
     // `int(text, base=16)`: the keyword is the second argument.
     if builtin == Builtin::Type(TypeKind::Int)
         && let [("base", base)] = keywords
