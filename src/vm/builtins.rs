@@ -1655,7 +1655,22 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
                     vm.heap.value(*obj).type_name()
                 ))),
             },
-            _ => Err(PyException::not_implemented("float() of this value", None)),
+            // `float(b"1.5")`: the bytes' ASCII text, shown as bytes in the error.
+            _ if matches!(vm.heap.value(*obj), Value::Bytes(_) | Value::ByteArray(_)) => {
+                let data = vm.bytes_data(*obj).unwrap_or_default();
+                let parsed = std::str::from_utf8(&data).ok().and_then(parse_float);
+                match parsed {
+                    Some(value) => Ok(vm.heap.alloc(Value::Float(value))),
+                    None => Err(PyException::new(
+                        "ValueError",
+                        format!("could not convert string to float: {}", vm.heap.repr(*obj)),
+                    )),
+                }
+            }
+            _ => Err(PyException::type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                vm.heap.value(*obj).type_name()
+            ))),
         },
         (TypeKind::Tuple, []) => Ok(vm.singletons.empty_tuple),
         (TypeKind::Tuple, [obj]) if matches!(vm.heap.value(*obj), Value::Tuple(_)) => Ok(*obj),
