@@ -1203,7 +1203,7 @@ fn call_method(
     if method == Method::DictUpdate && matches!(vm.heap.value(owner), Value::Dict(_)) {
         return vm.dict_update(owner, args, keywords);
     }
-    if method == Method::ListSort && !keywords.is_empty() {
+    if method == Method::ListSort && (!keywords.is_empty() || !args.is_empty()) {
         if !args.is_empty() {
             return Err(PyException::type_error(
                 "sort() takes no positional arguments",
@@ -1443,6 +1443,12 @@ fn extreme_keywords(
 }
 
 fn extreme(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
+    if args.is_empty() {
+        return Err(PyException::type_error(format!(
+            "{} expected at least 1 argument, got 0",
+            builtin.name()
+        )));
+    }
     if let [single] = args
         && vm.runs_python(*single)
     {
