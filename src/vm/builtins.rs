@@ -371,7 +371,6 @@ pub fn refused(name: &str) -> Option<&'static str> {
     })
 }
 
-/// Call a builtin or a type; returns the result (the caller pushes it).
 /// Argument Clinic's `_PyArg_UnpackKeywords` for a builtin whose
 /// parameters `names` (none positional-only, the first `required` of them
 /// required) may come by name: the arguments in order, up to the last one
@@ -422,6 +421,7 @@ fn clinic_arguments(
     Ok(out)
 }
 
+/// Call a builtin or a type; returns the result (the caller pushes it).
 pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, ObjId)]) -> Call {
     // `list[int](...)` (`ga_call`): its origin is called.
     if let Value::GenericAlias { origin, .. } = *vm.heap.value(callable)

@@ -170,8 +170,6 @@ pub(super) fn is_space(c: char) -> bool {
     rustpython_unicode::classify::is_space(c)
 }
 
-/// Character positions `[start:end]` of a text of `len` characters, as
-/// `ADJUST_INDICES` clamps them.
 /// Titlecase letters (`ǅ`, category `Lt`) count as uppercase for `istitle`.
 fn is_titlecase(c: char) -> bool {
     rustpython_unicode::case::is_titlecase(c)
@@ -193,6 +191,8 @@ fn is_printable(c: char) -> bool {
     rustpython_unicode::classify::is_printable(c)
 }
 
+/// Character positions `[start:end]` of a text of `len` characters, as
+/// `ADJUST_INDICES` clamps them.
 fn adjust(start: Option<i64>, end: Option<i64>, len: usize) -> (usize, usize) {
     let len = len as i64;
     let fix = |v: Option<i64>, default: i64| -> i64 {
