@@ -1296,6 +1296,12 @@ impl Vm {
             }
             None => items.clone(),
         };
+        // A key function that changed what `sorted()` sorts (a dict it
+        // grew): the replay read the changed dict, not what the keys were
+        // computed for.
+        if keys.len() != items.len() {
+            return Err(self.unsupported("a key function that changes what sorted() sorts"));
+        }
         let mut order: Vec<usize> = (0..items.len()).collect();
         if reverse {
             // Reversing before and after keeps equal items in their order.
