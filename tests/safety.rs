@@ -235,6 +235,21 @@ fn folding_an_empty_repeat_is_instant() {
     assert_eq!(ran.stdout, "0 0\n");
 }
 
+/// A key function that grows the dict `sorted()` sorts: its replay would
+/// read the grown dict, so it is refused (it was an index panic).
+#[test]
+fn a_key_function_growing_what_sorted_sorts_is_refused() {
+    let ran = run_small(
+        "sorted_growing_key",
+        "d = {3: 0, 1: 0}\ndef k(x):\n    d[x + 10] = 0\n    return x\nprint(sorted(d, key=k))\n",
+    );
+    assert_error(
+        &ran,
+        1,
+        "NotImplementedError: bytestep does not support a key function that changes what sorted() sorts yet (line 5)",
+    );
+}
+
 #[test]
 fn huge_ints_do_not_hang_printing() {
     // 2 ** 2 ** 31 takes 256 MiB, as in CPython; printing it is refused at once.

@@ -140,45 +140,14 @@ pub fn complex_repr(real: f64, imag: f64) -> String {
     }
 }
 
-/// Whether `repr()` shows `c` as is (`Py_UNICODE_ISPRINTABLE`).
-///
-/// Without Unicode tables we approximate: control, format, separator,
-/// surrogate, private-use and non-character code points are escaped;
-/// every other code point (including unassigned ones, unlike CPython) is shown.
+/// Whether `repr()` shows `c` as is (`Py_UNICODE_ISPRINTABLE`): not a
+/// control, format, surrogate, private-use, unassigned or separator code
+/// point (but the space).
 fn is_printable(c: char) -> bool {
-    if c == ' ' {
-        return true;
+    if c.is_ascii() {
+        return (' '..='~').contains(&c);
     }
-    if c.is_control() || c.is_whitespace() {
-        return false;
-    }
-    let code = u32::from(c);
-    let format_chars = matches!(
-        code,
-        0xAD | 0x600..=0x605
-            | 0x61C
-            | 0x6DD
-            | 0x70F
-            | 0x890..=0x891
-            | 0x8E2
-            | 0x180E
-            | 0x200B..=0x200F
-            | 0x202A..=0x202E
-            | 0x2060..=0x2064
-            | 0x2066..=0x206F
-            | 0xFEFF
-            | 0xFFF9..=0xFFFB
-            | 0x110BD
-            | 0x110CD
-            | 0x13430..=0x1343F
-            | 0x1BCA0..=0x1BCA3
-            | 0x1D173..=0x1D17A
-            | 0xE0001
-            | 0xE0020..=0xE007F
-    );
-    let private_or_nonchar =
-        matches!(code, 0xE000..=0xF8FF | 0xF0000.. | 0xFDD0..=0xFDEF) || code & 0xFFFE == 0xFFFE;
-    !(format_chars || private_or_nonchar)
+    rustpython_unicode::classify::is_printable(c)
 }
 
 /// `repr(str)`: single quotes unless the text has `'` and no `"`.

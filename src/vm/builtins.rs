@@ -100,6 +100,8 @@ pub enum Builtin {
     Math(super::math::MathFunction),
     /// A function of the `gc` module.
     Gc(super::gc::GcFunction),
+    /// A function of the `string` module.
+    StringModule(super::string_module::StringFunction),
     /// A type object of the builtins namespace (`int`, `range`...).
     Type(TypeKind),
     /// `dict.fromkeys`, a class method (bound to `dict` from an instance too).
@@ -200,6 +202,7 @@ impl Builtin {
             Builtin::BytesMethod(method, _) => method.name(),
             Builtin::Math(function) => function.name(),
             Builtin::Gc(function) => function.name(),
+            Builtin::StringModule(function) => function.name(),
             Builtin::Type(kind) => kind.name(),
             Builtin::Slot(method, _) => method.name(),
             Builtin::DictFromKeys => "fromkeys",
@@ -366,6 +369,56 @@ pub fn refused(name: &str) -> Option<&'static str> {
         "exit" | "quit" => "leaving the interpreter",
         _ => return None,
     })
+}
+
+/// Argument Clinic's `_PyArg_UnpackKeywords` for a builtin whose
+/// parameters `names` (none positional-only, the first `required` of them
+/// required) may come by name: the arguments in order, up to the last one
+/// given, with CPython's errors in its order.
+fn clinic_arguments(
+    function: &str,
+    args: &[ObjId],
+    keywords: &[(&str, ObjId)],
+    names: &[&str],
+    required: usize,
+) -> Result<Vec<ObjId>, Box<PyException>> {
+    let given = args.len() + keywords.len();
+    if given > names.len() {
+        return Err(PyException::type_error(format!(
+            "{function}() takes at most {} argument{} ({given} given)",
+            names.len(),
+            if names.len() == 1 { "" } else { "s" }
+        )));
+    }
+    let mut out = args.to_vec();
+    for (position, &name) in names.iter().enumerate().skip(args.len()) {
+        match keywords.iter().find(|&&(k, _)| k == name) {
+            Some(&(_, value)) if out.len() == position => out.push(value),
+            Some(_) => {}
+            None if position < required => {
+                return Err(PyException::type_error(format!(
+                    "{function}() missing required argument '{name}' (pos {})",
+                    position + 1
+                )));
+            }
+            None => {}
+        }
+    }
+    for (position, &name) in names.iter().enumerate().take(args.len()) {
+        if keywords.iter().any(|&(k, _)| k == name) {
+            return Err(PyException::type_error(format!(
+                "argument for {function}() given by name ('{name}') and position ({})",
+                position + 1
+            )));
+        }
+    }
+    if let Some(&(name, _)) = keywords.iter().find(|&&(k, _)| !names.contains(&k)) {
+        let hint = super::suggest::keyword_hint(names.iter().copied(), name);
+        return Err(PyException::type_error(format!(
+            "{function}() got an unexpected keyword argument '{name}'{hint}"
+        )));
+    }
+    Ok(out)
 }
 
 /// Call a builtin or a type; returns the result (the caller pushes it).
@@ -603,6 +656,20 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             )));
         }
     };
+    // `round(number, ndigits=2)`, `pow(base, exp, mod=m)`: the keywords
+    // in their places, then the call as by position (and Argument
+    // Clinic's messages for a wrong count).
+    let clinic: Option<(&[&str], usize)> = match builtin {
+        Builtin::Round => Some((&["number", "ndigits"], 1)),
+        Builtin::Pow => Some((&["base", "exp", "mod"], 2)),
+        _ => None,
+    };
+    if let Some((names, required)) = clinic
+        && (!keywords.is_empty() || args.len() < required || args.len() > names.len())
+    {
+        let positional = clinic_arguments(builtin.name(), args, keywords, names, required)?;
+        return call(vm, callable, &positional, &[]);
+    }
     // `int(text, base=16)`: the keyword is the second argument.
     if builtin == Builtin::Type(TypeKind::Int)
         && let [("base", base)] = keywords
@@ -661,6 +728,8 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         && builtin != Builtin::Min
         && builtin != Builtin::Max
         && builtin != Builtin::Math(super::math::MathFunction::IsClose)
+        && builtin != Builtin::Sum
+        && !matches!(builtin, Builtin::StringModule(_))
         && let Some((name, _)) = keywords.first()
     {
         return Err(PyException::type_error(format!(
@@ -673,6 +742,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         Builtin::Print => print(vm, args, keywords),
         Builtin::Math(function) => super::math::call(vm, function, args, keywords),
         Builtin::Gc(function) => super::gc::call(vm, function, args),
+        Builtin::StringModule(function) => super::string_module::call(vm, function, args, keywords),
         Builtin::GetAttr
         | Builtin::SetAttr
         | Builtin::HasAttr
@@ -806,15 +876,31 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             Ok(vm.bool_object(result))
         }
         Builtin::Sum => {
-            let (iterable, start) = match args {
-                [iterable] => (*iterable, vm.int_object(0)),
-                [iterable, start] => (*iterable, *start),
-                _ => {
+            // `sum(iterable, /, start=0)`, checked as Argument Clinic does:
+            // the count first, then the positional one, then the names.
+            let given = args.len() + keywords.len();
+            if given > 2 {
+                return Err(PyException::type_error(format!(
+                    "sum() takes at most 2 arguments ({given} given)"
+                )));
+            }
+            let Some(&iterable) = args.first() else {
+                return Err(PyException::type_error(
+                    "sum() takes at least 1 positional argument (0 given)",
+                ));
+            };
+            let mut start = args.get(1).copied();
+            for &(name, value) in keywords {
+                if name != "start" {
                     return Err(PyException::type_error(format!(
-                        "sum() takes at most 2 arguments ({} given)",
-                        args.len()
+                        "sum() got an unexpected keyword argument '{name}'"
                     )));
                 }
+                start = Some(value);
+            }
+            let start = match start {
+                Some(start) => start,
+                None => vm.int_object(0),
             };
             if let Some(items) = ItemSource::range(vm, iterable) {
                 return vm.sum(start, items);
@@ -1117,7 +1203,7 @@ fn call_method(
     if method == Method::DictUpdate && matches!(vm.heap.value(owner), Value::Dict(_)) {
         return vm.dict_update(owner, args, keywords);
     }
-    if method == Method::ListSort && !keywords.is_empty() {
+    if method == Method::ListSort && (!keywords.is_empty() || !args.is_empty()) {
         if !args.is_empty() {
             return Err(PyException::type_error(
                 "sort() takes no positional arguments",
@@ -1357,6 +1443,12 @@ fn extreme_keywords(
 }
 
 fn extreme(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
+    if args.is_empty() {
+        return Err(PyException::type_error(format!(
+            "{} expected at least 1 argument, got 0",
+            builtin.name()
+        )));
+    }
     if let [single] = args
         && vm.runs_python(*single)
     {
@@ -1426,7 +1518,8 @@ fn extreme_of(vm: &mut Vm, builtin: Builtin, mut items: ItemSource) -> Call {
 /// `float(text)`: CPython's float syntax (spaces around, `_` between
 /// digits, `inf`/`infinity`/`nan` in any case).
 pub(super) fn parse_float(text: &str) -> Option<f64> {
-    let text = text.trim();
+    let text = super::int_parse::ascii_digits_and_spaces(text);
+    let text = text.trim_matches(|c: char| matches!(c, ' ' | '\t'..='\r'));
     let digits_around = |i: usize| {
         let bytes = text.as_bytes();
         i > 0
@@ -1513,24 +1606,7 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
                 Ok(vm.int_from_bigint(value))
             }
             Value::Bytes(_) | Value::ByteArray(_) => vm.int_from_bytes(*obj),
-            Value::Str(text) => {
-                let cleaned: String = text.trim().chars().filter(|&c| c != '_').collect();
-                // CPython's int↔str limit, counted on the digits before parsing.
-                let digits = cleaned.chars().filter(char::is_ascii_digit).count();
-                if digits as u64 > super::heap::repr::INT_MAX_STR_DIGITS {
-                    return Err(super::heap::repr::parse_digits_error(digits));
-                }
-                match cleaned.parse::<BigInt>() {
-                    Ok(value) => Ok(vm.int_from_bigint(value)),
-                    Err(_) => Err(PyException::new(
-                        "ValueError",
-                        format!(
-                            "invalid literal for int() with base 10: {}",
-                            super::heap::object::str_repr(text)
-                        ),
-                    )),
-                }
-            }
+            Value::Str(_) => vm.int_of_text(*obj, 10),
             Value::Instance { .. } => vm.instance_int(*obj),
             other => Err(PyException::type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -1585,7 +1661,22 @@ fn construct(vm: &mut Vm, kind: TypeKind, args: &[ObjId]) -> Call {
                     vm.heap.value(*obj).type_name()
                 ))),
             },
-            _ => Err(PyException::not_implemented("float() of this value", None)),
+            // `float(b"1.5")`: the bytes' ASCII text, shown as bytes in the error.
+            _ if matches!(vm.heap.value(*obj), Value::Bytes(_) | Value::ByteArray(_)) => {
+                let data = vm.bytes_data(*obj).unwrap_or_default();
+                let parsed = std::str::from_utf8(&data).ok().and_then(parse_float);
+                match parsed {
+                    Some(value) => Ok(vm.heap.alloc(Value::Float(value))),
+                    None => Err(PyException::new(
+                        "ValueError",
+                        format!("could not convert string to float: {}", vm.heap.repr(*obj)),
+                    )),
+                }
+            }
+            _ => Err(PyException::type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                vm.heap.value(*obj).type_name()
+            ))),
         },
         (TypeKind::Tuple, []) => Ok(vm.singletons.empty_tuple),
         (TypeKind::Tuple, [obj]) if matches!(vm.heap.value(*obj), Value::Tuple(_)) => Ok(*obj),

@@ -1589,6 +1589,20 @@ impl Vm {
                         if matches!(name, "__annotations__" | "__annotate__") {
                             return Some(Err(self.unsupported("annotations of a class")));
                         }
+                        // `object`'s own, last in every class's MRO
+                        // (`A.__init__` is `object.__init__`).
+                        if self.builtin_base(owner).is_none()
+                            && self.class_exception_kind(owner).is_none()
+                            && on_meta.is_none()
+                            && super::types::attrs::find(TypeKind::Object, name).is_some()
+                        {
+                            let object = self.type_object(TypeKind::Object);
+                            match self.get_attribute(object, name) {
+                                Ok(found) => return Some(Ok(AttrFound::Value(found))),
+                                Err(error) if error.fatal => return Some(Err(error)),
+                                Err(_) => {}
+                            }
+                        }
                         Some(Err(self.attribute_error(
                             owner,
                             name,

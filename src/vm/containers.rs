@@ -833,13 +833,18 @@ impl Vm {
                 Ok(none)
             }
             Method::TupleIndex | Method::TupleCount => {
-                arity(1, 1)?;
+                if method == Method::TupleIndex {
+                    arity(1, 3)?;
+                } else {
+                    arity(1, 1)?;
+                }
                 let items = match self.heap.value(owner) {
                     Value::Tuple(items) => items.to_vec(),
                     _ => Vec::new(),
                 };
+                let (start, stop) = self.index_bounds(&args[1..], items.len())?;
                 let mut count = 0;
-                for (i, &item) in items.iter().enumerate() {
+                for (i, &item) in items.iter().enumerate().take(stop).skip(start) {
                     if self.compare_bool(CompareOp::Eq, item, args[0])? {
                         if method == Method::TupleIndex {
                             return Ok(self.int_object(i as i64));
@@ -893,13 +898,18 @@ impl Vm {
                 Ok(pair)
             }
             Method::ListIndex | Method::ListCount | Method::ListRemove => {
-                arity(1, 1)?;
+                if method == Method::ListIndex {
+                    arity(1, 3)?;
+                } else {
+                    arity(1, 1)?;
+                }
                 let items = match self.heap.value(owner) {
                     Value::List(list) => list.items.clone(),
                     _ => Vec::new(),
                 };
+                let (start, stop) = self.index_bounds(&args[1..], items.len())?;
                 let mut found = Vec::new();
-                for (i, &item) in items.iter().enumerate() {
+                for (i, &item) in items.iter().enumerate().take(stop).skip(start) {
                     if self.compare_bool(CompareOp::Eq, item, args[0])? {
                         found.push(i);
                         if method != Method::ListCount {
@@ -1104,6 +1114,35 @@ impl Vm {
     }
 
     /// `int` conversion for indexes given as Python objects.
+    /// The `start`, `stop` of `list.index(x, start, stop)` (or a tuple's):
+    /// each through `__index__` (`_PyEval_SliceIndexNotNone`), a negative
+    /// one counted from the end, both clamped to `0..=len`.
+    fn index_bounds(&mut self, bounds: &[ObjId], len: usize) -> Flow<(usize, usize)> {
+        let mut out = [0, len];
+        for (slot, &bound) in out.iter_mut().zip(bounds) {
+            let value = self.index_value(bound)?;
+            let at = match self.heap.value(value) {
+                Value::Int(v) => *v,
+                Value::Bool(b) => i64::from(*b),
+                // (Past an i64 it is past either end.)
+                Value::BigInt(v) if v.sign() == num_bigint::Sign::Minus => i64::MIN,
+                Value::BigInt(_) => i64::MAX,
+                _ => {
+                    return Err(PyException::type_error(
+                        "slice indices must be integers or have an __index__ method",
+                    ));
+                }
+            };
+            let len = len as i64;
+            *slot = if at < 0 {
+                at.saturating_add(len).max(0)
+            } else {
+                at.min(len)
+            } as usize;
+        }
+        Ok((out[0], out[1]))
+    }
+
     pub(super) fn small_index(&self, obj: ObjId) -> Option<i64> {
         match self.heap.value(obj) {
             Value::Int(v) => Some(*v),
@@ -1257,6 +1296,12 @@ impl Vm {
             }
             None => items.clone(),
         };
+        // A key function that changed what `sorted()` sorts (a dict it
+        // grew): the replay read the changed dict, not what the keys were
+        // computed for.
+        if keys.len() != items.len() {
+            return Err(self.unsupported("a key function that changes what sorted() sorts"));
+        }
         let mut order: Vec<usize> = (0..items.len()).collect();
         if reverse {
             // Reversing before and after keeps equal items in their order.

@@ -116,6 +116,17 @@ impl Vm {
                 let dict = self.exception_dict(owner);
                 return Some(Ok(AttrFound::Value(dict)));
             }
+            // None until raised; then a traceback object (whose own
+            // attributes are refused, as `sys.exc_info()[2]`'s).
+            "__traceback__" => {
+                let raised = matches!(self.heap.value(owner), Value::Exception(e) if !e.traceback.is_empty());
+                let traceback = if raised {
+                    self.heap.alloc(Value::Traceback)
+                } else {
+                    self.singletons.none
+                };
+                return Some(Ok(AttrFound::Value(traceback)));
+            }
             _ => {}
         }
         if let Some(class) = class

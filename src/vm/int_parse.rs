@@ -10,9 +10,50 @@ use super::exceptions::PyException;
 use super::heap::{ObjId, Value};
 use super::{Flow, Vm};
 
+/// CPython's `_PyUnicode_TransformDecimalAndSpaceToASCII`, which `int()`,
+/// `float()` and `complex()` apply to a str first: a Unicode decimal digit
+/// (`٣`, `５`) becomes its ASCII digit, a Unicode space a space; any other
+/// non-ASCII character ends the text with a `?` (an invalid literal).
+pub(super) fn ascii_digits_and_spaces(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.bytes().all(|b| b < 127) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if (c as u32) < 127 {
+            out.push(c);
+        } else if super::strings::is_space(c) {
+            out.push(' ');
+        } else if let Some(digit) = decimal_value(c) {
+            out.push(char::from(b'0' + digit));
+        } else {
+            out.push('?');
+            break;
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The value of a decimal digit (`Nd`): Unicode places them in runs of
+/// whole 0..9 ranges, so it is the distance from the run's start, mod 10.
+fn decimal_value(c: char) -> Option<u8> {
+    use rustpython_unicode::classify::is_decimal;
+    if !is_decimal(c) {
+        return None;
+    }
+    let mut start = c as u32;
+    while let Some(before) = start.checked_sub(1).and_then(char::from_u32)
+        && is_decimal(before)
+    {
+        start -= 1;
+    }
+    Some(((c as u32 - start) % 10) as u8)
+}
+
 /// The digits' value, or `None` for an invalid literal.
 fn parse(text: &str, base: u32) -> Option<BigInt> {
-    let trimmed = text.trim_matches(|c: char| c.is_whitespace());
+    // (`Py_ISSPACE`: the text's other spaces are ASCII ones by now.)
+    let trimmed = text.trim_matches(|c: char| matches!(c, ' ' | '\t'..='\r'));
     let (negative, unsigned) = match trimmed.as_bytes().first() {
         Some(b'-') => (true, &trimmed[1..]),
         Some(b'+') => (false, &trimmed[1..]),
@@ -77,8 +118,13 @@ impl Vm {
                 "int() base must be >= 2 and <= 36, or 0",
             ));
         }
+        self.int_of_text(obj, base)
+    }
+
+    /// `int(s, base)` of a str, bytes or bytearray (`int(s)`: base 10).
+    pub(super) fn int_of_text(&mut self, obj: ObjId, base: i64) -> Flow<ObjId> {
         let text = match self.heap.value(obj) {
-            Value::Str(text) => text.to_string(),
+            Value::Str(text) => ascii_digits_and_spaces(text).into_owned(),
             Value::Bytes(_) | Value::ByteArray(_) => {
                 let data = self.bytes_data(obj).unwrap_or_default();
                 data.iter().map(|&b| char::from(b)).collect()

@@ -49,6 +49,7 @@ mod slices;
 mod slots;
 mod special;
 pub mod streams;
+mod string_module;
 pub mod strings;
 mod suggest;
 mod sys_module;

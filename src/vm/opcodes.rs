@@ -273,7 +273,11 @@ impl Vm {
             IMPORT_FROM => {
                 let name = self.name(arg)?;
                 let module = self.peek(0)?.obj.ok_or_else(null_error)?;
-                let attr = self.attribute(module, name).map_err(|_| {
+                let attr = self.attribute(module, name).map_err(|error| {
+                    // bytestep's refusals (`from string import Template`) stay so.
+                    if error.fatal {
+                        return error;
+                    }
                     let module_name = match self.heap.value(module) {
                         Value::Module(m) => self.heap.symbols.text(m.name),
                         _ => "?",
@@ -1277,6 +1281,7 @@ impl Vm {
             "builtins" => Ok(self.builtins_module),
             "math" => Ok(self.math_module()),
             "gc" => Ok(self.gc_module()),
+            "string" => Ok(self.string_module()),
             "__future__" => Ok(self.future_module()),
             other => {
                 let top = other.split('.').next().unwrap_or(other);

@@ -160,43 +160,39 @@ impl StrMethod {
     }
 }
 
-/// Python's whitespace (`str.isspace`), as `split()` and `strip()` use it.
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+/// Python's whitespace (`str.isspace`, `Py_UNICODE_ISSPACE`), as `split()`
+/// and `strip()` use it: a space separator or a bidi whitespace, paragraph
+/// or segment separator.
+pub(super) fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, ' ' | '\t'..='\r' | '\u{1c}'..='\u{1f}');
+    }
+    rustpython_unicode::classify::is_space(c)
+}
+
+/// Titlecase letters (`ǅ`, category `Lt`) count as uppercase for `istitle`.
+fn is_titlecase(c: char) -> bool {
+    rustpython_unicode::case::is_titlecase(c)
+}
+
+/// `XID_Start`.
+fn unicode_ident_start(c: char) -> bool {
+    rustpython_unicode::identifier::is_xid_start(c)
+}
+
+/// `XID_Continue`.
+fn unicode_ident_continue(c: char) -> bool {
+    rustpython_unicode::identifier::is_xid_continue(c)
+}
+
+/// `str.isprintable`: no control, format, surrogate, private-use,
+/// unassigned or separator code point but the space.
+fn is_printable(c: char) -> bool {
+    rustpython_unicode::classify::is_printable(c)
 }
 
 /// Character positions `[start:end]` of a text of `len` characters, as
 /// `ADJUST_INDICES` clamps them.
-/// Titlecase letters (`ǅ`) count as uppercase for `istitle`.
-fn is_titlecase(c: char) -> bool {
-    matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ')
-        || ('ᾈ'..='ᾏ').contains(&c)
-        || ('ᾘ'..='ᾟ').contains(&c)
-        || ('ᾨ'..='ᾯ').contains(&c)
-        || matches!(c, 'ᾼ' | 'ῌ' | 'ῼ')
-}
-
-/// `XID_Start` as far as Rust's char classes tell it (letters).
-fn unicode_ident_start(c: char) -> bool {
-    c.is_alphabetic()
-}
-
-/// `XID_Continue`: letters, digits and combining marks.
-fn unicode_ident_continue(c: char) -> bool {
-    c.is_alphanumeric() || c == '\u{200c}' || c == '\u{200d}'
-}
-
-/// `str.isprintable`: no control, separator (but space) or unassigned code points.
-fn is_printable(c: char) -> bool {
-    if c == ' ' {
-        return true;
-    }
-    !(c.is_control()
-        || c.is_whitespace()
-        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
-        || ('\u{e000}'..='\u{f8ff}').contains(&c))
-}
-
 fn adjust(start: Option<i64>, end: Option<i64>, len: usize) -> (usize, usize) {
     let len = len as i64;
     let fix = |v: Option<i64>, default: i64| -> i64 {
@@ -360,35 +356,21 @@ impl Vm {
                 let s: String = match method {
                     StrMethod::Upper => text.to_uppercase(),
                     StrMethod::Lower => text.to_lowercase(),
-                    _ => text
-                        .chars()
-                        .flat_map(|c| {
-                            if c.is_uppercase() {
-                                c.to_lowercase().collect::<Vec<_>>()
-                            } else {
-                                c.to_uppercase().collect::<Vec<_>>()
-                            }
-                        })
-                        .collect(),
+                    // (CPython's: a final sigma, titlecase letters kept.)
+                    _ => rustpython_unicode::case::swapcase_str(&text),
                 };
                 Ok(self.str_object(&s))
             }
             StrMethod::Title | StrMethod::Capitalize => {
                 arity(0, 0)?;
-                let mut out = String::new();
-                let mut previous_cased = false;
-                for (i, c) in text.chars().enumerate() {
-                    let upper = match method {
-                        StrMethod::Title => !previous_cased,
-                        _ => i == 0,
-                    };
-                    if upper {
-                        out.extend(c.to_uppercase());
-                    } else {
-                        out.extend(c.to_lowercase());
-                    }
-                    previous_cased = c.is_alphabetic();
-                }
+                // CPython's full mappings: titlecase (`ǆ` → `ǅ`, `ﬁ` →
+                // `Fi`) after an uncased character, lowercase with a final
+                // sigma (`ς`) elsewhere.
+                let out = if method == StrMethod::Title {
+                    rustpython_unicode::case::title_str(&text)
+                } else {
+                    rustpython_unicode::case::capitalize_str(&text)
+                };
                 Ok(self.str_object(&out))
             }
             StrMethod::Isdigit
@@ -398,11 +380,16 @@ impl Vm {
             | StrMethod::Isalnum
             | StrMethod::Isspace => {
                 arity(0, 0)?;
+                // CPython's classes: a decimal is a `Nd` character, a
+                // digit also `²` or `①` (Numeric_Type Digit), a numeric
+                // also `½` or `一`; a letter is any `L` category.
+                use rustpython_unicode::classify;
                 let test = |c: char| match method {
-                    StrMethod::Isdigit | StrMethod::Isdecimal => c.is_ascii_digit(),
-                    StrMethod::Isnumeric => c.is_numeric(),
-                    StrMethod::Isalpha => c.is_alphabetic(),
-                    StrMethod::Isalnum => c.is_alphanumeric(),
+                    StrMethod::Isdecimal => classify::is_decimal(c),
+                    StrMethod::Isdigit => classify::is_digit(c),
+                    StrMethod::Isnumeric => classify::is_numeric(c),
+                    StrMethod::Isalpha => classify::is_alpha(c),
+                    StrMethod::Isalnum => classify::is_alpha(c) || classify::is_numeric(c),
                     _ => is_space(c),
                 };
                 let result = !chars.is_empty() && chars.iter().all(|&c| test(c));
@@ -479,13 +466,8 @@ impl Vm {
             }
             StrMethod::Casefold => {
                 arity(0, 0)?;
-                let folded: String = text
-                    .chars()
-                    .flat_map(|c| match c {
-                        'ß' => "ss".chars().collect::<Vec<_>>(),
-                        _ => c.to_lowercase().collect(),
-                    })
-                    .collect();
+                // Full case folding (`ﬁ` → `fi`, `ᾳ` → `αι`).
+                let folded = rustpython_unicode::case::casefold_str(&text);
                 Ok(new_str(self, folded))
             }
             StrMethod::Expandtabs => {
@@ -525,19 +507,25 @@ impl Vm {
             }
             StrMethod::Isupper | StrMethod::Islower => {
                 arity(0, 0)?;
-                let cased: Vec<char> = chars
-                    .iter()
-                    .copied()
-                    .filter(|c| c.is_alphabetic() && (c.is_uppercase() || c.is_lowercase()))
-                    .collect();
-                let result = !cased.is_empty()
-                    && cased.iter().all(|&c| {
-                        if method == StrMethod::Isupper {
-                            c.is_uppercase()
-                        } else {
-                            c.is_lowercase()
-                        }
-                    });
+                // `unicode_islower_impl`: no character of the other case
+                // or titlecase, and one of this case at least.
+                let upper = method == StrMethod::Isupper;
+                let this = |c: char| {
+                    if upper {
+                        c.is_uppercase()
+                    } else {
+                        c.is_lowercase()
+                    }
+                };
+                let other = |c: char| {
+                    if upper {
+                        c.is_lowercase()
+                    } else {
+                        c.is_uppercase()
+                    }
+                };
+                let result = !chars.iter().any(|&c| other(c) || is_titlecase(c))
+                    && chars.iter().any(|&c| this(c));
                 Ok(self.bool_object(result))
             }
             StrMethod::Strip | StrMethod::Lstrip | StrMethod::Rstrip => {

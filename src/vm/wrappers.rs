@@ -1047,6 +1047,7 @@ impl Vm {
                 let module = match builtin {
                     Builtin::Math(_) => "math",
                     Builtin::Gc(_) => "gc",
+                    Builtin::StringModule(_) => "string",
                     Builtin::GetSizeOf
                     | Builtin::GetRefCount
                     | Builtin::Intern

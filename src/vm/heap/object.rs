@@ -175,6 +175,11 @@ pub enum Value {
         kind: TypeKind,
         seq: Option<ObjId>,
         index: usize,
+        /// Over a dict or a set: its size when the iterator was made
+        /// (`di_used`/`si_used`; `u32::MAX` once a change was seen, so
+        /// the error stays) and the entries still to come (`di->len`).
+        used: u32,
+        left: u32,
     },
     Code(Arc<CodeInfo>),
     Function(Box<Function>),

@@ -138,10 +138,13 @@ use crate::vm::{Flow, Vm};
 impl Vm {
     /// A new iterator of `kind` over `seq`, which it holds until exhausted.
     pub(in crate::vm) fn seq_iterator(&mut self, kind: TypeKind, seq: ObjId) -> ObjId {
+        let used = guarded_size(self.heap.value(seq)).unwrap_or(0);
         let iterator = self.heap.alloc(Value::SeqIterator {
             kind,
             seq: Some(seq),
             index: 0,
+            used,
+            left: used,
         });
         let address = self.heap.get(iterator).address;
         self.heap
@@ -274,7 +277,14 @@ fn callable_next(vm: &mut Vm, iterator: ObjId) -> Flow<Option<ObjId>> {
 /// lets go of its sequence, as CPython's `FOR_ITER` does.
 fn seq_next(vm: &mut Vm, iterator: ObjId) -> Flow<Option<ObjId>> {
     let address = vm.heap.get(iterator).address;
-    let Value::SeqIterator { seq, index, kind } = *vm.heap.value(iterator) else {
+    let Value::SeqIterator {
+        seq,
+        index,
+        kind,
+        used,
+        left,
+    } = *vm.heap.value(iterator)
+    else {
         return Ok(None);
     };
     let Some(sequence) = seq else {
@@ -284,6 +294,11 @@ fn seq_next(vm: &mut Vm, iterator: ObjId) -> Flow<Option<ObjId>> {
     if kind == TypeKind::SeqIter {
         return vm.sequence_protocol_next(iterator, sequence, position);
     }
+    if let Some(size) = guarded_size(vm.heap.value(sequence))
+        && size != used
+    {
+        return Err(size_changed(vm, iterator, sequence));
+    }
     let (item, advance) = match vm.heap.value(sequence) {
         Value::Tuple(items) => (items.get(position).copied(), 1),
         Value::List(list) => (list.items.get(position).copied(), 1),
@@ -292,6 +307,9 @@ fn seq_next(vm: &mut Vm, iterator: ObjId) -> Flow<Option<ObjId>> {
             None => (None, 1),
         },
         Value::Dict(dict) => match dict.entry_at(position) {
+            // Its size unchanged, the dict has more entries than it had:
+            // some were deleted and others added (`dictiter_iternextkey`).
+            Some(_) if left == 0 => return Err(keys_changed(vm, iterator, sequence)),
             Some((slot, entry)) => {
                 let item = match kind {
                     TypeKind::DictValueIterator => entry.value,
@@ -323,10 +341,15 @@ fn seq_next(vm: &mut Vm, iterator: ObjId) -> Flow<Option<ObjId>> {
         Value::Bytes(_) | Value::ByteArray(_) => (vm.bytes_iter_item(sequence, position), 1),
         _ => (None, 1),
     };
-    if let Value::SeqIterator { seq, index, .. } = vm.heap.value_mut(iterator) {
+    if let Value::SeqIterator {
+        seq, index, left, ..
+    } = vm.heap.value_mut(iterator)
+    {
         *index += advance;
         if item.is_none() {
             *seq = None;
+        } else {
+            *left = left.saturating_sub(1);
         }
     }
     if item.is_none() {
@@ -334,6 +357,42 @@ fn seq_next(vm: &mut Vm, iterator: ObjId) -> Flow<Option<ObjId>> {
             .decref(sequence, Referrer::Iterator { iterator: address });
     }
     Ok(item)
+}
+
+/// A dict whose keys changed under its iterator: the error, and the
+/// iterator lets go of it.
+fn keys_changed(vm: &mut Vm, iterator: ObjId, dict: ObjId) -> Box<PyException> {
+    let address = vm.heap.get(iterator).address;
+    if let Value::SeqIterator { seq, .. } = vm.heap.value_mut(iterator) {
+        *seq = None;
+    }
+    vm.heap
+        .decref(dict, Referrer::Iterator { iterator: address });
+    PyException::new("RuntimeError", "dictionary keys changed during iteration")
+}
+
+/// The size a dict's or set's iterator watches (`ma_used`, `so->used`).
+fn guarded_size(value: &Value) -> Option<u32> {
+    let size = match value {
+        Value::Dict(dict) => dict.len(),
+        Value::Set(set) => set.len(),
+        _ => return None,
+    };
+    // (`u32::MAX` is the mark of a changed size.)
+    Some(size.min(u32::MAX as usize - 1) as u32)
+}
+
+/// A dict or set whose size changed under its iterator: the error, and the
+/// iterator keeps raising it (`di_used = -1`) while it still holds it.
+fn size_changed(vm: &mut Vm, iterator: ObjId, sequence: ObjId) -> Box<PyException> {
+    if let Value::SeqIterator { used, .. } = vm.heap.value_mut(iterator) {
+        *used = u32::MAX;
+    }
+    let message = match vm.heap.value(sequence) {
+        Value::Set(_) => "Set changed size during iteration",
+        _ => "dictionary changed size during iteration",
+    };
+    PyException::new("RuntimeError", message)
 }
 
 /// `tp_iternext` of enumerate, zip, map, filter and reversed.

@@ -48,6 +48,11 @@ fn getattr(vm: &mut Vm, module: ObjId, name: Symbol) -> Flow<ObjId> {
         return Ok(found);
     }
     let name_text = vm.heap.symbols.text(name);
+    // A built-in module's name (its namespace holds only its members).
+    if m.builtin && name_text == "__name__" {
+        let module_name = vm.heap.symbols.text(m.name).to_owned();
+        return Ok(vm.identifier(&module_name));
+    }
     if vm.heap.symbols.text(m.name) == "sys" {
         let name_text = name_text.to_owned();
         if let Some(found) = vm.sys_lazy_member(&name_text) {
@@ -67,6 +72,12 @@ fn getattr(vm: &mut Vm, module: ObjId, name: Symbol) -> Flow<ObjId> {
         return Err(vm.no_attribute(module, name));
     };
     let name_text = vm.heap.symbols.text(name);
+    if vm.heap.symbols.text(m.name) == "string"
+        && crate::vm::string_module::REFUSED.contains(&name_text)
+    {
+        let what = format!("string.{name_text}");
+        return Err(vm.unsupported(&what));
+    }
     Err(vm.attribute_error(
         module,
         name_text,
