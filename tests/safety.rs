@@ -246,7 +246,23 @@ fn a_key_function_growing_what_sorted_sorts_is_refused() {
     assert_error(
         &ran,
         1,
-        "NotImplementedError: bytestep does not support a key function that changes what sorted() sorts yet (line 5)",
+        "NotImplementedError: bytestep does not support a key function that changes what it sorts yet (line 5)",
+    );
+}
+
+/// A key function that appends to the list `sort()` sorts: its keys are
+/// those of the items the list had (it used to key the growing list
+/// without end); the change is refused.
+#[test]
+fn a_key_function_appending_to_the_sorted_list_ends() {
+    let ran = run_small(
+        "sort_appending_key",
+        "lst = [3, 1, 2]\ndef k(x):\n    lst.append(x)\n    return x\nlst.sort(key=k)\n",
+    );
+    assert_error(
+        &ran,
+        1,
+        "NotImplementedError: bytestep does not support a key function that changes what it sorts yet (line 5)",
     );
 }
 

@@ -1296,11 +1296,11 @@ impl Vm {
             }
             None => items.clone(),
         };
-        // A key function that changed what `sorted()` sorts (a dict it
-        // grew): the replay read the changed dict, not what the keys were
-        // computed for.
+        // A key function that changed what it sorts (a dict `sorted()`
+        // copied, the list `sort()` sorts, grown): the replay read the
+        // changed items, not those the keys were computed for.
         if keys.len() != items.len() {
-            return Err(self.unsupported("a key function that changes what sorted() sorts"));
+            return Err(self.unsupported("a key function that changes what it sorts"));
         }
         let mut order: Vec<usize> = (0..items.len()).collect();
         if reverse {

@@ -333,10 +333,17 @@ impl Vm {
         if let Consumer::Sort = drain.consumer {
             return self.sort_pull(drain);
         }
-        if let Consumer::Keys { function, source } = drain.consumer {
+        if let Consumer::Keys {
+            function,
+            source,
+            count,
+        } = drain.consumer
+        {
             // The list's items by index, as `list.sort` takes them.
             let item = match self.heap.value(source) {
-                Value::List(l) => l.items.get(drain.keys.len()).copied(),
+                Value::List(l) if drain.keys.len() < count => {
+                    l.items.get(drain.keys.len()).copied()
+                }
                 _ => None,
             };
             let Some(item) = item else {
@@ -764,6 +771,10 @@ impl Vm {
             consumer: Consumer::Keys {
                 function,
                 source: list,
+                count: match self.heap.value(list) {
+                    Value::List(l) => l.items.len(),
+                    _ => 0,
+                },
             },
             log: Vec::new(),
             count: 0,

@@ -432,8 +432,14 @@ pub enum Consumer {
     /// made at the start); stop once all are.
     Subset { set: ObjId, found: Option<ObjId> },
     /// `list.sort(key=f)`/`sorted(..., key=f)`: `f` of each item of the
-    /// list `source`, in order (the results in [`Drain::keys`]).
-    Keys { function: ObjId, source: ObjId },
+    /// list `source`, in order (the results in [`Drain::keys`]); the
+    /// first `count` items, those it had when the sort began (a key
+    /// function that appends to it does not make it endless).
+    Keys {
+        function: ObjId,
+        source: ObjId,
+        count: usize,
+    },
     /// `list.sort()`/`sorted()` of items whose comparisons run Python code
     /// (`__lt__`): one comparison per pull (the state in [`Drain::sort`]).
     Sort,
