@@ -173,6 +173,34 @@ impl Vm {
         self.type_object_id(super::types::TypeKind::Object)
     }
 
+    /// A member descriptor (`<member 'x' of 'C' objects>`) for slot `index`
+    /// of `class`, put into its dict under `name`.
+    pub(super) fn add_member(
+        &mut self,
+        class: ObjId,
+        dict: ObjId,
+        name: &'static str,
+        index: usize,
+    ) -> Flow {
+        let member = self.heap.alloc(Value::Member {
+            class,
+            name,
+            index: index as u32,
+        });
+        let address = self.heap.get(member).address;
+        self.heap.incref(
+            class,
+            Referrer::Attribute {
+                owner: address,
+                name: "__objclass__",
+            },
+        );
+        let key = self.identifier(name);
+        let result = self.dict_set(dict, key, member);
+        self.heap.discard(member);
+        result
+    }
+
     /// Put the member descriptors of `own` slots into the new class's dict.
     pub(super) fn add_members(&mut self, class: ObjId, dict: ObjId, own: &[&'static str]) -> Flow {
         let Value::Class(c) = self.heap.value(class) else {
@@ -180,23 +208,7 @@ impl Vm {
         };
         let start = c.slot_names.len() - own.len();
         for (offset, &name) in own.iter().enumerate() {
-            let member = self.heap.alloc(Value::Member {
-                class,
-                name,
-                index: (start + offset) as u32,
-            });
-            let address = self.heap.get(member).address;
-            self.heap.incref(
-                class,
-                Referrer::Attribute {
-                    owner: address,
-                    name: "__objclass__",
-                },
-            );
-            let key = self.identifier(name);
-            let result = self.dict_set(dict, key, member);
-            self.heap.discard(member);
-            result?;
+            self.add_member(class, dict, name, start + offset)?;
         }
         Ok(())
     }

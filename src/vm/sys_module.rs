@@ -213,23 +213,7 @@ impl Vm {
             _ => return Err(PyException::new("SystemError", "not a class")),
         };
         for (index, &field) in VERSION_FIELDS.iter().enumerate() {
-            let member = self.heap.alloc(Value::Member {
-                class,
-                name: field,
-                index: index as u32,
-            });
-            let address = self.heap.get(member).address;
-            self.heap.incref(
-                class,
-                Referrer::Attribute {
-                    owner: address,
-                    name: "__objclass__",
-                },
-            );
-            let key = self.identifier(field);
-            let result = self.dict_set(dict, key, member);
-            self.heap.discard(member);
-            result?;
+            self.add_member(class, dict, field, index)?;
         }
         let instance = self.immutable_instance_of(class, TypeKind::Tuple, &[values]);
         self.heap.discard(values);

@@ -695,14 +695,7 @@ impl Heap {
             address: object.address,
             size: object.size,
             type_name: object.value.type_name(),
-            value: match self
-                .release_texts
-                .iter()
-                .rposition(|(noted, _)| *noted == id)
-            {
-                Some(at) => self.release_texts.remove(at).1,
-                None => self.short_repr(id),
-            },
+            value: self.short_repr(id),
         };
         self.recorder.push(event);
     }
@@ -888,6 +881,19 @@ impl Heap {
         }
         self.release_children = children;
         self.release_pending = pending;
+    }
+
+    /// How a freed object is described: as it was when its release began
+    /// (noted then), else as it is.
+    fn freed_text(&mut self, id: ObjId) -> String {
+        match self
+            .release_texts
+            .iter()
+            .rposition(|(noted, _)| *noted == id)
+        {
+            Some(at) => self.release_texts.remove(at).1,
+            None => self.short_repr(id),
+        }
     }
 
     /// While recording, keep how `id` looks before its children are released.
@@ -1251,19 +1257,13 @@ impl Heap {
     #[cold]
     #[inline(never)]
     fn record_free(&mut self, id: ObjId) {
+        let value = self.freed_text(id);
         let object = self.get(id);
         let event = Event::Free {
             obj: id,
             address: object.address,
             type_name: object.value.type_name(),
-            value: match self
-                .release_texts
-                .iter()
-                .rposition(|(noted, _)| *noted == id)
-            {
-                Some(at) => self.release_texts.remove(at).1,
-                None => self.short_repr(id),
-            },
+            value,
             reason: if self.collecting {
                 format!(
                     "unreachable, only a cycle held it ({})",
