@@ -130,7 +130,9 @@ impl EscapeScan<'_> {
                 return;
             };
             match next {
-                '\n' | '\\' | '\'' | '"' | 'a' | 'b' | 'f' | 'n' | 'r' | 't' | 'v' | 'x' => {}
+                // (A backslash before a line end continues the literal; CRLF too.)
+                '\n' | '\r' | '\\' | '\'' | '"' | 'a' | 'b' | 'f' | 'n' | 'r' | 't' | 'v' | 'x' => {
+                }
                 'N' | 'u' | 'U' if !bytes => {}
                 '0'..='7' => {
                     let mut digits = String::from(next);
@@ -563,6 +565,14 @@ mod tests {
                     .to_owned()
             )]
         );
+    }
+
+    #[test]
+    fn a_continued_line_is_no_escape_even_with_crlf() {
+        // (The one warning, of the third line, shows the source parsed.)
+        let found = messages("s = \"a\\\r\nb\"\nt = \"c\\\nd\"\nu = \"\\d\"\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.starts_with("\"\\d\""), "{found:?}");
     }
 
     #[test]
