@@ -485,7 +485,7 @@ impl Vm {
 
     /// Give `item` (held by the pull's log) to the consumer: false when it
     /// needs no more. It changes its state only once it cannot fail.
-    fn feed(&mut self, drain: &mut Drain, item: ObjId) -> Flow<bool> {
+    pub(super) fn feed(&mut self, drain: &mut Drain, item: ObjId) -> Flow<bool> {
         let holder = self.continuation_referrer();
         match &mut drain.consumer {
             Consumer::Collect { list, check, .. } => {
@@ -885,7 +885,10 @@ impl Vm {
             Some(mut drain) => {
                 let index = drain.log.len() as u32;
                 drain.log.push(entry(index));
-                self.pump(drain)
+                match self.pull_directly(drain) {
+                    Ok(pulled) => pulled,
+                    Err(drain) => self.pump(drain),
+                }
             }
             None => {
                 let frame = self.top_frame()?;
@@ -893,6 +896,292 @@ impl Vm {
                 frame.calls_mut().replay.push(entry(index));
                 self.replay_instruction()
             }
+        }
+    }
+
+    /// Whether a drain's consumer takes `item` without running Python
+    /// code, without failing and without stopping (see `feed`).
+    pub(super) fn feeds_quietly(&self, drain: &Drain, item: ObjId) -> bool {
+        let native_key = || {
+            matches!(
+                self.heap.value(item),
+                Value::Int(_) | Value::Str(_) | Value::Bool(_) | Value::None
+            )
+        };
+        match drain.consumer {
+            Consumer::Collect {
+                limit: 0,
+                check: ItemCheck::None,
+                list: Some(_),
+                ..
+            }
+            | Consumer::Extend { .. } => true,
+            Consumer::SetAdd { set: Some(_), .. } => native_key(),
+            Consumer::Sum {
+                acc: SumAcc::Int(total),
+                ..
+            } => matches!(self.heap.value(item), Value::Int(v) if total.checked_add(*v).is_some()),
+            Consumer::AnyAll { any } => match self.heap.value(item) {
+                Value::Bool(truth) => *truth != any,
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// A function frame called for a drain returned `value` (its
+    /// reference moves in): into the drain's log, which pumps on. When the
+    /// pull was the step of `map(function, it)` or `filter(function, it)`
+    /// over an iterator whose step was logged just before the call, and
+    /// the item goes to a consumer that takes it quietly (nobody records),
+    /// the pull is not replayed: what its replay would do is done here
+    /// (the item fed, or a rejected one dropped; the log released in its
+    /// order, as the replay's end releases it).
+    pub(super) fn deliver_returned(
+        &mut self,
+        sink: Option<Box<Drain>>,
+        function: Option<ObjId>,
+        value: ObjId,
+    ) -> Flow {
+        let Some(mut drain) = sink else {
+            return self.deliver(None, |_| CallResult::Returned(value));
+        };
+        let Some(outcome) = self.pull_outcome(&drain, function, value) else {
+            return self.deliver(Some(drain), |_| CallResult::Returned(value));
+        };
+        self.note_frame_switch();
+        let holder = self.continuation_referrer();
+        let end = drain.log.len() as u32 + 1;
+        drain.log.push(CallResult::Returned(value));
+        let fed = match outcome {
+            // (A rejected item: the pull ends and the next starts afresh.)
+            None => Ok(true),
+            Some(item) => {
+                // The replay's log: the map's or filter's step gave `item` (held).
+                drain.log[0] = CallResult::Next {
+                    item: Some(item),
+                    end,
+                };
+                self.heap.incref(item, holder);
+                let fed = self.feed(&mut drain, item);
+                drain.count += 1;
+                drain.stopped = !matches!(fed, Ok(true));
+                fed
+            }
+        };
+        let mut log = std::mem::take(&mut drain.log);
+        for object in log.drain(..).filter_map(CallResult::object) {
+            self.heap.decref(object, holder);
+        }
+        drain.log = log;
+        if fed.is_err() {
+            self.release_drain(*drain);
+            return Err(PyException::new(
+                "SystemError",
+                "bytestep: a quiet drain item failed",
+            ));
+        }
+        match self.pull_directly(drain) {
+            Ok(pulled) => pulled,
+            Err(drain) => self.pump(drain),
+        }
+    }
+
+    /// The pull of a drain over `map(function, it)` or `filter(function,
+    /// it)`, `function` a plain Python function of one parameter, made as
+    /// [`Vm::pump`] would make it, without going through the pull: with
+    /// an empty log and `it` a range or list iterator with an item left,
+    /// the iterator's step is logged and the function's frame pushed
+    /// (carrying the drain); with `it` a suspended generator, it is
+    /// resumed for its item; with that item logged, the function's frame
+    /// is pushed. The drain back, untouched, when it is none of these.
+    fn pull_directly(&mut self, mut drain: Box<Drain>) -> Result<Flow, Box<Drain>> {
+        let depth_limit = self.quick_depth_limit();
+        if self.heap.recorder.enabled
+            || self.in_calling()
+            || drain.stopped
+            || drain.sort.is_some()
+            || self.frames.len() >= depth_limit
+            || !matches!(
+                drain.consumer,
+                Consumer::Collect { limit: 0, .. }
+                    | Consumer::Extend { .. }
+                    | Consumer::SetAdd { .. }
+                    | Consumer::Sum { .. }
+                    | Consumer::AnyAll { .. }
+            )
+        {
+            return Err(drain);
+        }
+        let Some(wrapper) = drain.iterator else {
+            return Err(drain);
+        };
+        let (func, it) = match *self.heap.value(wrapper) {
+            Value::Map { func, iters } => match self.heap.value(iters) {
+                Value::Tuple(items) if items.len() == 1 => (func, items[0]),
+                _ => return Err(drain),
+            },
+            Value::Filter { func, iter } => (func, iter),
+            _ => return Err(drain),
+        };
+        if !matches!(self.heap.value(func), Value::Function(f) if f.info.plain_call == Some(1)) {
+            return Err(drain);
+        }
+        let item = match drain.log[..] {
+            [] => {
+                let has_next = match self.heap.value(it) {
+                    Value::RangeIterator { remaining, .. } => *remaining > 0,
+                    Value::SeqIterator {
+                        kind: TypeKind::ListIterator,
+                        seq: Some(list),
+                        index,
+                        ..
+                    } => matches!(self.heap.value(*list), Value::List(l) if *index < l.items.len()),
+                    Value::Generator(g) => {
+                        if !matches!(g.state, GenState::Suspended | GenState::Created) {
+                            return Err(drain);
+                        }
+                        // The wrapper's step reserved, the generator's
+                        // asked for: it is resumed (`tp_iternext` takes no
+                        // reference: the wrapper holds it).
+                        drain.log.push(CallResult::Stepping);
+                        let mode = ResumeMode::Logged(Some(drain));
+                        return Ok(self.resume(it, None, None, false, mode));
+                    }
+                    Value::Instance { .. } => {
+                        // `instance_next`: its `__next__` called, the
+                        // wrapper's step and the instance's reserved.
+                        let Some(next) = self.special_method(it, "__next__") else {
+                            return Err(drain);
+                        };
+                        if !matches!(self.heap.value(next), Value::Function(f) if f.info.plain_call == Some(1))
+                        {
+                            return Err(drain);
+                        }
+                        drain.log.push(CallResult::Stepping);
+                        drain.log.push(CallResult::Stepping);
+                        return Ok(self.call_for_drain(drain, next, it));
+                    }
+                    _ => false,
+                };
+                if !has_next {
+                    return Err(drain);
+                }
+                let Ok(Some(item)) = self.next_item(it) else {
+                    return Ok(Err(PyException::new(
+                        "SystemError",
+                        "bytestep: an iterator ran out unannounced",
+                    )));
+                };
+                // The log's reference.
+                self.heap.incref(item, self.continuation_referrer());
+                drain.log.push(CallResult::Stepping);
+                drain.log.push(CallResult::Next {
+                    item: Some(item),
+                    end: 2,
+                });
+                item
+            }
+            [
+                CallResult::Stepping,
+                CallResult::Next {
+                    item: Some(item),
+                    end: 2,
+                },
+            ] => item,
+            [
+                CallResult::Stepping,
+                CallResult::Stepping,
+                CallResult::Returned(item),
+            ] if matches!(self.heap.value(it), Value::Instance { .. }) => {
+                // The instance's `__next__` returned: its step's item (held).
+                self.heap.incref(item, self.continuation_referrer());
+                drain.log[1] = CallResult::Next {
+                    item: Some(item),
+                    end: 3,
+                };
+                item
+            }
+            _ => return Err(drain),
+        };
+        Ok(self.call_for_drain(drain, func, item))
+    }
+
+    /// Push the frame of `function` (a plain Python function of one
+    /// parameter) called with `arg` for `drain`, as `start_pending_call`
+    /// enters a drain's requested call.
+    fn call_for_drain(&mut self, drain: Box<Drain>, func: ObjId, item: ObjId) -> Flow {
+        // The request's references, moving into the frame.
+        let holder = self.continuation_referrer();
+        self.heap.incref(func, holder);
+        self.heap.incref(item, holder);
+        if !self.enter_plain_call(func, &[item]) {
+            // (Not reached: checked above.)
+            return Err(PyException::new(
+                "SystemError",
+                "bytestep: a drain's call could not be entered",
+            ));
+        }
+        let resume = self.boxed_resume(Resume {
+            generator: func,
+            holds: false,
+            mode: ResumeMode::DrainCall(drain),
+            saved_exc: None,
+        });
+        if let Some(frame) = self.frames.last_mut() {
+            frame.resumed = Some(resume);
+        }
+        if self.track_lines {
+            self.update_line_event();
+        }
+        Ok(())
+    }
+
+    /// When `value`, returned by `function` called for `drain`, ends a
+    /// pull that was the step of `map(function, it)` or `filter(function,
+    /// it)` over one iterator (its own step logged just before the call)
+    /// and its consumer takes the item quietly: `Some(Some(item))` for the
+    /// item the step gives (the map's result, the filter's kept item),
+    /// `Some(None)` for an item the filter rejects.
+    fn pull_outcome(
+        &self,
+        drain: &Drain,
+        function: Option<ObjId>,
+        value: ObjId,
+    ) -> Option<Option<ObjId>> {
+        if self.heap.recorder.enabled || self.in_calling() || drain.sort.is_some() {
+            return None;
+        }
+        let [
+            CallResult::Stepping,
+            CallResult::Next {
+                item: Some(item),
+                end,
+            },
+            ..,
+        ] = drain.log[..]
+        else {
+            return None;
+        };
+        if end as usize != drain.log.len() {
+            return None;
+        }
+        let outcome = match *self.heap.value(drain.iterator?) {
+            Value::Map { func, iters } if matches!(self.heap.value(iters), Value::Tuple(items) if items.len() == 1) => {
+                (Some(func) == function).then_some(Some(value))?
+            }
+            Value::Filter { func, .. } if Some(func) == function => match self.heap.value(value) {
+                Value::Bool(true) => Some(item),
+                Value::Bool(false) => None,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let plain = matches!(self.heap.value(function?), Value::Function(_));
+        match outcome {
+            Some(item) if plain && self.feeds_quietly(drain, item) => Some(Some(item)),
+            None if plain => Some(None),
+            _ => None,
         }
     }
 

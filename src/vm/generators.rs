@@ -595,7 +595,7 @@ impl Vm {
                         yielded: false,
                     });
                 }
-                return self.deliver(sink, |_| CallResult::Returned(value));
+                return self.deliver_returned(sink, generator, value);
             }
             // A generator resumed for native code finished: it has no more items.
             if let Some(generator) = generator {
@@ -1482,4 +1482,185 @@ impl Vm {
 
 fn null() -> Box<PyException> {
     PyException::new("SystemError", "unexpected NULL on the value stack")
+}
+
+// ---- the quiet loop's generator paths -----------------------------------------
+
+impl Vm {
+    /// `FOR_ITER` over a created or suspended generator, fetched by the
+    /// quiet loop (nobody records): what `for_iter_generator` and `resume`
+    /// do then (`FOR_ITER_GEN`), without their checks for other
+    /// iterators, refusals and events. `None`, having done nothing, when
+    /// the general path must run it.
+    #[inline(never)]
+    pub(super) fn for_iter_generator_quick(&mut self, target: u32) -> Option<Flow> {
+        let depth_limit = self.quick_depth_limit();
+        let Vm {
+            frames,
+            heap,
+            exc_info,
+            calls,
+            singletons,
+            ..
+        } = self;
+        if heap.recorder.enabled || frames.len() >= depth_limit {
+            return None;
+        }
+        let iterator = frames.last()?.stack.last()?.obj?;
+        let Value::Generator(generator) = heap.value_mut(iterator) else {
+            return None;
+        };
+        if !matches!(generator.state, GenState::Created | GenState::Suspended) {
+            return None;
+        }
+        let mut frame = generator.frame.take()?;
+        generator.state = GenState::Running;
+        let saved_exc = std::mem::replace(exc_info, generator.exc_state.take());
+        let resume = Resume {
+            generator: iterator,
+            holds: false,
+            mode: ResumeMode::ForIter { target },
+            saved_exc,
+        };
+        frame.resumed = Some(match calls.spare_resume.take() {
+            Some(mut boxed) => {
+                *boxed = resume;
+                boxed
+            }
+            None => Box::new(resume),
+        });
+        // The value sent in: None.
+        let none = singletons.none;
+        heap.incref(
+            none,
+            Referrer::Frame {
+                frame: frame.qualname,
+            },
+        );
+        frame.stack.push(Slot::strong(none));
+        frames.push_boxed(frame);
+        Some(Ok(()))
+    }
+
+    /// `YIELD_VALUE` fetched by the quiet loop (nobody records), when the
+    /// generator was resumed by a `for` loop (`FOR_ITER_GEN`: the value
+    /// goes onto the loop's stack, as `yield_value` puts it there) or by a
+    /// drain taking its items directly whose consumer takes this item
+    /// without running Python code or failing (then the item is fed and
+    /// the frame goes on at once: what leaving it, feeding the item and
+    /// resuming it again does, in the same order of count changes, with
+    /// the frame left in place). `None`, having done nothing, otherwise.
+    #[inline(never)]
+    pub(super) fn yield_value_quick(&mut self) -> Option<Flow> {
+        if self.heap.recorder.enabled || self.in_calling() || self.frames.len() < 2 {
+            return None;
+        }
+        let frame = self.frames.last()?;
+        let resume = frame.resumed.as_deref()?;
+        let slot = *frame.stack.last()?;
+        let value = slot.obj?;
+        match &resume.mode {
+            ResumeMode::ForIter { .. } => Some(self.yield_to_loop(slot, value)),
+            ResumeMode::Logged(Some(drain))
+                if drain.iterator == Some(resume.generator)
+                    && drain.log.is_empty()
+                    && drain.sort.is_none()
+                    && self.feeds_quietly(drain, value) =>
+            {
+                Some(self.yield_to_drain(slot, value))
+            }
+            _ => None,
+        }
+    }
+
+    /// `yield_value` for a `for` loop's resume: the frame goes back into
+    /// its generator, the value onto the loop's stack.
+    fn yield_to_loop(&mut self, slot: Slot, value: ObjId) -> Flow {
+        let Vm {
+            frames,
+            heap,
+            exc_info,
+            calls,
+            ..
+        } = self;
+        let Some(mut frame) = frames.pop_boxed() else {
+            return Err(PyException::new("SystemError", "no frame"));
+        };
+        frame.stack.pop();
+        let quiet = Referrer::Frame {
+            frame: frame.qualname,
+        };
+        if slot.borrowed {
+            // A yielded value outlives the borrow (PyStackRef_MakeHeapSafe).
+            heap.incref(value, quiet);
+        }
+        let Some(mut boxed) = frame.resumed.take() else {
+            return Err(PyException::new("SystemError", "not a generator frame"));
+        };
+        let generator = boxed.generator;
+        let own_exc = std::mem::replace(exc_info, boxed.saved_exc.take());
+        calls.spare_resume = Some(boxed);
+        let yield_from = frame
+            .last
+            .and_then(|i| frame.code.instrs.get(i))
+            .is_some_and(|i| i.arg == 1);
+        if let Value::Generator(g) = heap.value_mut(generator) {
+            g.frame = Some(frame);
+            g.exc_state = own_exc;
+            g.state = if yield_from {
+                GenState::SuspendedYieldFrom
+            } else {
+                GenState::Suspended
+            };
+        }
+        // The yielded reference moves onto the loop's stack.
+        let Some(caller) = frames.last_mut() else {
+            return Err(PyException::new("SystemError", "no frame"));
+        };
+        caller.stack.push(Slot::strong(value));
+        Ok(())
+    }
+
+    /// A drain's generator yielded `value` (in `slot`, on top of its
+    /// stack), which its consumer takes quietly: fed, then the frame goes
+    /// on with None sent in, as the drain's next pull resumes it.
+    fn yield_to_drain(&mut self, slot: Slot, value: ObjId) -> Flow {
+        let Some(frame) = self.frames.last_mut() else {
+            return Err(PyException::new("SystemError", "no frame"));
+        };
+        frame.stack.pop();
+        let quiet = Referrer::Frame {
+            frame: frame.qualname,
+        };
+        // The drain is fed where it is: its resume keeps its box.
+        let mode = frame
+            .resumed
+            .as_deref_mut()
+            .map(|r| std::mem::replace(&mut r.mode, ResumeMode::Close));
+        let Some(ResumeMode::Logged(Some(mut drain))) = mode else {
+            return Err(PyException::new("SystemError", "a drain lost its state"));
+        };
+        if slot.borrowed {
+            self.heap.incref(value, quiet);
+        }
+        let fed = self.feed(&mut drain, value);
+        drain.count += 1;
+        drain.stopped = false;
+        self.heap.decref(value, quiet);
+        let frame = self.top_frame()?;
+        if let Some(resume) = frame.resumed.as_deref_mut() {
+            resume.mode = ResumeMode::Logged(Some(drain));
+        }
+        if fed.is_err() {
+            return Err(PyException::new(
+                "SystemError",
+                "bytestep: a quiet drain item failed",
+            ));
+        }
+        let none = self.singletons.none;
+        self.heap.incref(none, quiet);
+        let frame = self.top_frame()?;
+        frame.stack.push(Slot::strong(none));
+        Ok(())
+    }
 }

@@ -113,7 +113,7 @@ pub(super) struct Calls {
     pulling: Option<ObjId>,
     /// A [`Resume`] box no frame uses, kept for the next call or resume
     /// made for native code (one per item of a drain otherwise).
-    spare_resume: Option<Box<Resume>>,
+    pub(super) spare_resume: Option<Box<Resume>>,
     /// The namespace the next call's frame takes as its locals (a class
     /// body run by `__build_class__` with a metaclass), and the request's.
     next_locals: Option<ObjId>,
@@ -432,7 +432,7 @@ impl Vm {
     /// taking exactly these positional arguments (see [`Vm::call_plain`]);
     /// false, having done nothing, otherwise.
     #[inline]
-    fn enter_plain_call(&mut self, function: ObjId, args: &[ObjId]) -> bool {
+    pub(super) fn enter_plain_call(&mut self, function: ObjId, args: &[ObjId]) -> bool {
         let Vm { frames, heap, .. } = self;
         let Value::Function(f) = heap.value(function) else {
             return false;

@@ -376,6 +376,11 @@ impl Vm {
                             remaining,
                         } = heap.value_mut(iterator)
                         else {
+                            if !watched && matches!(heap.value(iterator), Value::Generator(_)) {
+                                // `Vm::for_iter_generator_quick` resumes it.
+                                (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
+                                return FastStop::Quick(instr);
+                            }
                             break 'general;
                         };
                         if *remaining <= 0 {
@@ -668,6 +673,12 @@ impl Vm {
                         stack.pop();
                         stack.push(Slot::strong(if truth { true_ } else { false_ }));
                         release(heap, slot, quiet);
+                    }
+
+                    // YIELD_VALUE (retval -- value): `Vm::yield_value_quick` hands it over
+                    YIELD_VALUE if depth > 1 && !watched => {
+                        (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
+                        return FastStop::Quick(instr);
                     }
 
                     // RETURN_VALUE (retval --): `Vm::return_quick` returns

@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use crate::bytecode::opcodes::{CALL, STORE_SUBSCR};
+use crate::bytecode::opcodes::{CALL, FOR_ITER, STORE_SUBSCR, YIELD_VALUE};
 use crate::bytecode::operators::{BinaryOp, CompareOp};
 use crate::vm::builtins::Builtin;
 use crate::vm::code::Instr;
@@ -147,6 +147,8 @@ impl Vm {
         match instr.opcode {
             CALL => self.call_quick(instr.arg as usize),
             STORE_SUBSCR => self.store_subscr_quick(),
+            FOR_ITER => self.for_iter_generator_quick(instr.target),
+            YIELD_VALUE => self.yield_value_quick(),
             _ => None,
         }
     }
