@@ -150,7 +150,7 @@ impl FrameStack {
     /// count alone), or a new one. Returns the caller and the new frame,
     /// to be made ready ([`Frame::enter`]); `None`, having done nothing,
     /// when there is no frame to call from.
-    #[inline]
+    #[inline(always)]
     pub fn push_for(
         &mut self,
         code: &Arc<CodeInfo>,
@@ -681,7 +681,7 @@ impl Frame {
 
     /// [`Frame::restart`] for a plain call: the locals start with `args`
     /// (moved in as they are), the rest NULL.
-    #[inline]
+    #[inline(always)]
     pub fn enter(&mut self, function: ObjId, args: &[Slot]) {
         self.qualname = self.code.qualname;
         self.pc = 0;

@@ -33,7 +33,7 @@ impl Vm {
     /// slots moved into its locals as they are; the callable's reference
     /// moves to the frame (a borrowed one is counted now). False, having
     /// changed nothing, for any other call.
-    #[inline]
+    #[inline(always)]
     pub(in crate::vm) fn call_plain(&mut self, argc: usize) -> bool {
         let depth_limit = self.quick_depth_limit();
         let Vm { frames, heap, .. } = self;
