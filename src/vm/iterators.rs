@@ -89,6 +89,9 @@ impl Vm {
                 _ => Err(self.unsupported("reversed() of a range past 64-bit bounds")),
             };
         }
+        if let Some(kind) = dict_reverse_kind(self.heap.value(seq)) {
+            return Ok(self.dict_reverse_iterator(kind, seq));
+        }
         let (kind, len) = match self.heap.value(seq) {
             Value::List(list) => (TypeKind::ListReverseIterator, list.items.len()),
             Value::Tuple(items) => (TypeKind::Reversed, items.len()),
@@ -110,6 +113,80 @@ impl Vm {
             },
             &[seq],
         ))
+    }
+
+    /// `dictiter_new` with a reverse type: over the dict of `source` (a
+    /// dict, a view, a mappingproxy), from its last entry position down
+    /// (`di_pos = dk_nentries - 1`, kept here plus one).
+    fn dict_reverse_iterator(&mut self, kind: TypeKind, source: ObjId) -> ObjId {
+        let dict = match self.heap.value(source) {
+            Value::DictView { dict, .. } => *dict,
+            _ => source,
+        };
+        let (used, end) = match self.heap.value(dict) {
+            Value::Dict(d) => (d.len().min(u32::MAX as usize - 1) as u32, d.nentries()),
+            _ => (0, 0),
+        };
+        let iterator = self.heap.alloc(Value::SeqIterator {
+            kind,
+            seq: Some(dict),
+            index: end,
+            used,
+            left: used,
+        });
+        let address = self.heap.get(iterator).address;
+        self.heap
+            .incref(dict, Referrer::Iterator { iterator: address });
+        iterator
+    }
+
+    /// `it.__length_hint__()` of a built-in iterator: what is left, as
+    /// each type's `*_len` counts it (0 once exhausted, and for a dict or
+    /// set iterator once its container changed size).
+    pub(super) fn iterator_length_hint(&mut self, iterator: ObjId) -> Flow<ObjId> {
+        let heap = &self.heap;
+        let left = match *heap.value(iterator) {
+            Value::RangeIterator { remaining, .. } => remaining.max(0) as usize,
+            Value::SeqIterator { seq: None, .. } | Value::Reversed { seq: None, .. } => 0,
+            Value::SeqIterator {
+                kind,
+                seq: Some(seq),
+                index,
+                used,
+                left,
+            } => match heap.value(seq) {
+                Value::Dict(d) if d.len() == used as usize => left as usize,
+                Value::Set(set) if set.len() == used as usize => left as usize,
+                Value::Dict(_) | Value::Set(_) => 0,
+                Value::List(list) => list.items.len().saturating_sub(index),
+                Value::Tuple(items) => items.len().saturating_sub(index),
+                Value::Bytes(data) => data.len().saturating_sub(index),
+                Value::ByteArray(array) => array.data.len().saturating_sub(index),
+                // (A non-ASCII str's iterator keeps a byte offset.)
+                Value::Str(text) if kind == TypeKind::StrAsciiIterator => {
+                    text.len().saturating_sub(index)
+                }
+                Value::Str(text) => text.get(index..).map_or(0, |rest| rest.chars().count()),
+                _ => return Err(self.unsupported("__length_hint__ of this iterator")),
+            },
+            Value::Reversed {
+                seq: Some(seq),
+                remaining,
+                ..
+            } => {
+                let size = match heap.value(seq) {
+                    Value::List(list) => list.items.len(),
+                    Value::Tuple(items) => items.len(),
+                    Value::Str(text) => text.chars().count(),
+                    Value::Bytes(data) => data.len(),
+                    Value::ByteArray(array) => array.data.len(),
+                    _ => return Err(self.unsupported("__length_hint__ of this iterator")),
+                };
+                if size < remaining { 0 } else { remaining }
+            }
+            _ => return Err(self.unsupported("__length_hint__ of this iterator")),
+        };
+        Ok(self.int_object(left as i64))
     }
 
     /// `reversed(obj)` of an instance with `__len__` and `__getitem__`.
@@ -710,4 +787,19 @@ pub(super) fn zip_length_mismatch(index: usize, which: &str) -> Box<PyException>
             index + 1
         ),
     )
+}
+
+/// The reverse dict iterator `reversed()` makes of a dict or one of its
+/// views (`dict___reversed__`, `dictkeys_reversed`…; a mappingproxy's is
+/// its dict's).
+fn dict_reverse_kind(value: &Value) -> Option<TypeKind> {
+    match value {
+        Value::Dict(_) => Some(TypeKind::DictReverseKeyIterator),
+        Value::DictView { kind, .. } => Some(match kind {
+            TypeKind::DictValues => TypeKind::DictReverseValueIterator,
+            TypeKind::DictItems => TypeKind::DictReverseItemIterator,
+            _ => TypeKind::DictReverseKeyIterator,
+        }),
+        _ => None,
+    }
 }

@@ -69,6 +69,8 @@ pub enum SlotMethod {
     AsIntegerRatio,
     SizeOf,
     GetState,
+    /// `__length_hint__` of the built-in iterators.
+    LengthHint,
     /// `int.to_bytes`, the class method `int.from_bytes`, `float.hex`
     /// and the class method `float.fromhex` (see `number_bytes.rs`).
     ToBytes,
@@ -156,6 +158,7 @@ const OTHERS: &[(SlotMethod, &str)] = &[
     (SlotMethod::AsIntegerRatio, "as_integer_ratio"),
     (SlotMethod::SizeOf, "__sizeof__"),
     (SlotMethod::GetState, "__getstate__"),
+    (SlotMethod::LengthHint, "__length_hint__"),
     (SlotMethod::ToBytes, "to_bytes"),
     (SlotMethod::FromBytes, "from_bytes"),
     (SlotMethod::FloatHex, "hex"),
@@ -675,6 +678,7 @@ impl Vm {
             }
             // `sys.getsizeof` less the GC header it adds for tracked objects.
             SlotMethod::GetState => self.object_getstate(obj),
+            SlotMethod::LengthHint => self.iterator_length_hint(obj),
             SlotMethod::SizeOf => {
                 // (An instance's pre-header also has the managed `__dict__`
                 // and weak reference pointers when its class gives it those.)
