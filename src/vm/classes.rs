@@ -1366,9 +1366,9 @@ impl Vm {
     ) -> Flow {
         let name = kind.name();
         if kind == TypeKind::List {
-            if let Some(keyword) = kwnames.first() {
+            if !kwnames.is_empty() {
                 return Err(PyException::type_error(format!(
-                    "{name}() takes no keyword arguments (got '{keyword}')"
+                    "{name}() takes no keyword arguments"
                 )));
             }
             if args.len() > 1 {

@@ -72,7 +72,7 @@ impl Vm {
                     || self.special_method(iterable, "__next__").is_some()
                     || self.special_method(iterable, "__getitem__").is_some()
             }
-            Value::Map { func, iters } => {
+            Value::Map { func, iters, .. } => {
                 python(self, *func)
                     || match self.heap.value(*iters) {
                         Value::Tuple(items) => items

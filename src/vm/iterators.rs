@@ -56,18 +56,17 @@ impl Vm {
         ))
     }
 
-    /// `zip(strict=True)` once iterator `exhausted` ended (`zip_next`'s
+    /// `zip(strict=True)` or `map(strict=True)` once iterator `exhausted` ended (`zip_next`'s
     /// check): the ones before it were longer; when it is the first, every
     /// other must end now too.
-    fn zip_check_lengths(&mut self, iters: &[ObjId], exhausted: usize) -> Flow {
-        let mismatch = zip_length_mismatch;
+    fn check_lengths(&mut self, function: &str, iters: &[ObjId], exhausted: usize) -> Flow {
         if exhausted > 0 {
-            return Err(mismatch(exhausted, "shorter"));
+            return Err(length_mismatch(function, exhausted, "shorter"));
         }
         for (index, &it) in iters.iter().enumerate().skip(1) {
             if let Some(item) = self.next_logged(it)? {
                 self.heap.discard(item);
-                return Err(mismatch(index, "longer"));
+                return Err(length_mismatch(function, index, "longer"));
             }
         }
         Ok(())
@@ -284,7 +283,7 @@ impl Vm {
                                 self.heap.discard(item);
                             }
                             if strict {
-                                self.zip_check_lengths(&iters, index)?;
+                                self.check_lengths("zip", &iters, index)?;
                             }
                             return Ok(Some(None));
                         }
@@ -339,9 +338,13 @@ impl Vm {
                 };
                 Ok(Some(Some(item)))
             }
-            Value::Map { func, iters } => {
-                let (func, iters) = (*func, *iters);
-                self.map_next(func, iters).map(Some)
+            Value::Map {
+                func,
+                iters,
+                strict,
+            } => {
+                let (func, iters, strict) = (*func, *iters, *strict);
+                self.map_next(func, iters, strict).map(Some)
             }
             Value::Filter { func, iter } => {
                 let (func, iter) = (*func, *iter);
@@ -354,6 +357,11 @@ impl Vm {
     /// `map(func, *iterables)` (`map_vectorcall`): the tuple of iterators
     /// first, then the map object.
     pub(super) fn map(&mut self, args: &[ObjId]) -> Flow<ObjId> {
+        self.map_strict(args, false)
+    }
+
+    /// `map(func, *iterables, strict=...)`.
+    pub(super) fn map_strict(&mut self, args: &[ObjId], strict: bool) -> Flow<ObjId> {
         let Some((&func, iterables)) = args.split_first().filter(|(_, rest)| !rest.is_empty())
         else {
             return Err(PyException::type_error(
@@ -362,7 +370,11 @@ impl Vm {
         };
         let iters = self.iterators_of(iterables)?;
         let tuple = self.tuple_object(iters, false);
-        let map = self.heap.alloc(Value::Map { func, iters: tuple });
+        let map = self.heap.alloc(Value::Map {
+            func,
+            iters: tuple,
+            strict,
+        });
         let address = self.heap.get(map).address;
         self.heap.incref(
             func,
@@ -425,7 +437,7 @@ impl Vm {
     /// `map_next`: one item of each iterator, then `func(*items)`; the
     /// shortest iterator ends it. A `StopIteration` out of `func` ends it
     /// too, as it does for every consumer of `tp_iternext`.
-    fn map_next(&mut self, func: ObjId, iters: ObjId) -> Flow<Option<ObjId>> {
+    fn map_next(&mut self, func: ObjId, iters: ObjId, strict: bool) -> Flow<Option<ObjId>> {
         if let Value::Tuple(items) = self.heap.value(iters)
             && let &[it] = &**items
         {
@@ -442,11 +454,14 @@ impl Vm {
             _ => Vec::new(),
         };
         let mut args = Vec::with_capacity(iters.len());
-        for it in iters {
+        for (index, &it) in iters.iter().enumerate() {
             match self.next_logged(it) {
                 Ok(Some(item)) => args.push(item),
                 Ok(None) => {
                     self.discard_all(args);
+                    if strict {
+                        self.check_lengths("map", &iters, index)?;
+                    }
                     return Ok(None);
                 }
                 Err(error) => {
@@ -779,11 +794,16 @@ fn pair_len_of(vm: &Vm, item: ObjId) -> usize {
 /// `zip(strict=True)`'s error: argument `index` (counted from 0) is
 /// `shorter` or `longer` than the ones before it.
 pub(super) fn zip_length_mismatch(index: usize, which: &str) -> Box<PyException> {
+    length_mismatch("zip", index, which)
+}
+
+/// `zip(strict=True)`'s and `map(strict=True)`'s complaint.
+fn length_mismatch(function: &str, index: usize, which: &str) -> Box<PyException> {
     let plural = if index == 1 { " " } else { "s 1-" };
     PyException::new(
         "ValueError",
         format!(
-            "zip() argument {} is {which} than argument{plural}{index}",
+            "{function}() argument {} is {which} than argument{plural}{index}",
             index + 1
         ),
     )

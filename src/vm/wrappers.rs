@@ -386,11 +386,18 @@ impl Vm {
             SlotMethod::FromHex => return self.float_fromhex_of(obj, rest),
             _ => {}
         }
-        if let Some((keyword, _)) = keywords.first() {
-            return Err(PyException::type_error(format!(
-                "{}() takes no keyword arguments (got '{keyword}')",
-                method.name()
-            )));
+        if !keywords.is_empty() {
+            // (A slot wrapper calls itself `wrapper __add__`; a method
+            // descriptor by its qualified name.)
+            return Err(PyException::type_error(if wrapper {
+                format!("wrapper {}() takes no keyword arguments", method.name())
+            } else {
+                format!(
+                    "{}.{}() takes no keyword arguments",
+                    owner.name(),
+                    method.name()
+                )
+            }));
         }
         let (min, max) = method.arity();
         if !wrapper && max == 0 && !rest.is_empty() {

@@ -17,7 +17,7 @@ fn traverse(_: &Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
         }
         Value::Enumerate { iter, .. } => out.push((*iter, held)),
         Value::Zip { iters, .. } => out.extend(iters.iter().map(|&it| (it, held))),
-        Value::Map { func, iters } => {
+        Value::Map { func, iters, .. } => {
             out.push((*func, attribute(object, "func")));
             out.push((*iters, attribute(object, "iters")));
         }
