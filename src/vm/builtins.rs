@@ -87,6 +87,8 @@ pub enum Builtin {
     PropertyDeleter,
     /// `BaseException.__init__` (`Exception.__init__(self, message)`).
     ExcInit,
+    /// `BaseException.add_note`.
+    ExcAddNote,
     /// A method of a built-in type (`list.append`).
     Method(super::containers::Method),
     /// A method of set or frozenset (`set.add`).
@@ -196,6 +198,7 @@ impl Builtin {
             Builtin::PropertySetter => "setter",
             Builtin::PropertyDeleter => "deleter",
             Builtin::ExcInit => "__init__",
+            Builtin::ExcAddNote => "add_note",
             Builtin::Method(method) => method.name(),
             Builtin::SetMethod(method) => method.name(),
             Builtin::StrMethod(method) => method.name(),
@@ -231,7 +234,8 @@ impl Builtin {
             Builtin::Method(_)
             | Builtin::SetMethod(_)
             | Builtin::StrMethod(_)
-            | Builtin::BytesMethod(..) => TypeKind::MethodDescriptor,
+            | Builtin::BytesMethod(..)
+            | Builtin::ExcAddNote => TypeKind::MethodDescriptor,
             Builtin::Slot(method, kind) if method.is_wrapper(kind) => TypeKind::WrapperDescriptor,
             Builtin::Slot(..) => TypeKind::MethodDescriptor,
             Builtin::ExcInit
@@ -248,6 +252,7 @@ impl Builtin {
     pub fn repr(self) -> String {
         match self {
             Builtin::ExcInit => "<slot wrapper '__init__' of 'BaseException' objects>".into(),
+            Builtin::ExcAddNote => "<method 'add_note' of 'BaseException' objects>".into(),
             Builtin::ObjectNew => "<built-in method __new__ of type object>".into(),
             Builtin::ObjectInitDescriptor
             | Builtin::ObjectSetAttr
@@ -477,6 +482,27 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         };
     }
     let builtin = match vm.heap.value(callable) {
+        Value::Builtin(Builtin::ExcAddNote) => {
+            let Some((&exc, rest)) = args.split_first() else {
+                return Err(PyException::type_error(
+                    "unbound method BaseException.add_note() needs an argument",
+                ));
+            };
+            if !matches!(vm.heap.value(exc), Value::Exception(_)) {
+                return Err(PyException::type_error(format!(
+                    "descriptor 'add_note' for 'BaseException' objects doesn't apply to a '{}' object",
+                    vm.heap.value(exc).type_name()
+                )));
+            }
+            return vm.exception_add_note(exc, rest, keywords);
+        }
+        Value::BoundMethod {
+            method: Builtin::ExcAddNote,
+            owner,
+        } => {
+            let owner = *owner;
+            return vm.exception_add_note(owner, args, keywords);
+        }
         Value::Builtin(Builtin::Slot(method, owner)) => {
             let (method, owner) = (*method, *owner);
             return vm.call_slot_method(method, owner, args, keywords, None);
@@ -837,6 +863,11 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
     }
     match builtin {
         Builtin::ExcInit => vm.exception_init(args),
+        // (Taken above, as a method descriptor.)
+        Builtin::ExcAddNote => Err(PyException::new(
+            "SystemError",
+            "add_note called without its exception",
+        )),
         Builtin::Print => print(vm, args, keywords),
         Builtin::Math(function) => super::math::call(vm, function, args, keywords),
         Builtin::Gc(function) => super::gc::call(vm, function, args),

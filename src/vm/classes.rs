@@ -2137,6 +2137,13 @@ impl Vm {
             Value::Exception(_) if value.is_some() => {
                 return Err(self.unsupported(&format!("setting {name} on an exception")));
             }
+            // `del e.__notes__`: from its dict, when it has one.
+            Value::Exception(exc)
+                if exc.dict.is_some()
+                    && !matches!(name, "args" | "__cause__" | "__context__" | "__traceback__") =>
+            {
+                self.exception_dict(owner)
+            }
             Value::Function(_)
                 if matches!(name, "__name__" | "__qualname__" | "__doc__" | "__module__") =>
             {

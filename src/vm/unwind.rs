@@ -450,34 +450,51 @@ impl Vm {
     }
 
     /// `str()` of each exception of the chain, as `TracebackException`
-    /// takes it (`_safe_string`): one that raises is `<exception str() failed>`.
-    fn exception_texts(&mut self, exc: ObjId) -> Flow<Vec<String>> {
+    /// takes it (`_safe_string`): one that raises is `<exception str() failed>`;
+    /// and the lines of its notes (`__notes__`).
+    fn exception_texts(&mut self, exc: ObjId) -> Flow<Vec<(String, String)>> {
         let chain = self.exception_chain(exc);
         let mut texts = Vec::with_capacity(chain.len());
         for link in chain {
-            match self.exception_str(link) {
-                Ok(text) => texts.push(text),
+            let text = match self.exception_str(link) {
+                Ok(text) => text,
                 Err(error) if error.fatal => return Err(error),
                 Err(error) => {
                     self.drop_error(&error);
-                    texts.push("<exception str() failed>".to_owned());
+                    "<exception str() failed>".to_owned()
                 }
-            }
+            };
+            let notes = self.exception_notes_text(link)?;
+            texts.push((text, notes));
         }
         Ok(texts)
     }
 
     /// Nothing caught it: print the chain (`texts`: `str()` of each of its
     /// exceptions; `hint` ends its last line), release it, end the program.
-    fn uncaught(&mut self, exc: ObjId, hint: String, texts: &[String]) -> Outcome {
+    fn uncaught(&mut self, exc: ObjId, hint: String, texts: &[(String, String)]) -> Outcome {
         let chain = self.exception_chain(exc);
         let mut text = String::new();
         for (index, &link) in chain.iter().enumerate().rev() {
-            let str = texts
+            let (mut str, notes) = texts
                 .get(index)
                 .cloned()
-                .unwrap_or_else(|| self.heap.str(link));
-            text.push_str(&self.format_one_exception(link, &str));
+                .unwrap_or_else(|| (self.heap.str(link), String::new()));
+            // (A "Did you mean" ends the exception's line, before its notes.)
+            let with_hint = index == 0 && !hint.is_empty();
+            if with_hint {
+                str.push_str(&hint);
+            }
+            let mut one = self.format_one_exception(link, &str);
+            if with_hint && str == hint {
+                // (An empty `str()` gave the bare type name: the hint goes after it.)
+                one = self.format_one_exception(link, "");
+                one.pop();
+                one.push_str(&hint);
+                one.push('\n');
+            }
+            text.push_str(&one);
+            text.push_str(&notes);
             if index > 0 {
                 let caused = matches!(
                     self.heap.value(chain[index - 1]),
@@ -489,11 +506,6 @@ impl Vm {
                     "\nDuring handling of the above exception, another exception occurred:\n\n"
                 });
             }
-        }
-        if !hint.is_empty() && text.ends_with('\n') {
-            text.pop();
-            text.push_str(&hint);
-            text.push('\n');
         }
         // It stays alive as `sys.last_exc`, with the frames, for the post-mortem.
         self.heap.incref(exc, last_exc_referrer(self));
