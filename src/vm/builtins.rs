@@ -104,6 +104,8 @@ pub enum Builtin {
     Gc(super::gc::GcFunction),
     /// A function of the `string` module.
     StringModule(super::string_module::StringFunction),
+    /// A function of the `random` module.
+    Random(super::random_module::RandomFunction),
     /// A type object of the builtins namespace (`int`, `range`...).
     Type(TypeKind),
     /// `dict.fromkeys`, a class method (bound to `dict` from an instance too).
@@ -206,6 +208,7 @@ impl Builtin {
             Builtin::Math(function) => function.name(),
             Builtin::Gc(function) => function.name(),
             Builtin::StringModule(function) => function.name(),
+            Builtin::Random(function) => function.name(),
             Builtin::Type(kind) => kind.name(),
             Builtin::Slot(method, _) => method.name(),
             Builtin::DictFromKeys => "fromkeys",
@@ -849,7 +852,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         && builtin != Builtin::Max
         && builtin != Builtin::Math(super::math::MathFunction::IsClose)
         && builtin != Builtin::Sum
-        && !matches!(builtin, Builtin::StringModule(_))
+        && !matches!(builtin, Builtin::StringModule(_) | Builtin::Random(_))
         && !keywords.is_empty()
     {
         let name = match builtin {
@@ -872,6 +875,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         Builtin::Math(function) => super::math::call(vm, function, args, keywords),
         Builtin::Gc(function) => super::gc::call(vm, function, args),
         Builtin::StringModule(function) => super::string_module::call(vm, function, args, keywords),
+        Builtin::Random(function) => super::random_module::call(vm, function, args, keywords),
         Builtin::GetAttr
         | Builtin::SetAttr
         | Builtin::HasAttr

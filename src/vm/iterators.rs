@@ -559,7 +559,7 @@ impl Vm {
         }
     }
 
-    fn discard_all(&mut self, items: Vec<ObjId>) {
+    pub(super) fn discard_all(&mut self, items: Vec<ObjId>) {
         for item in items.into_iter().rev() {
             self.heap.discard(item);
         }

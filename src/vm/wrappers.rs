@@ -1059,6 +1059,7 @@ impl Vm {
                     Builtin::Math(_) => "math",
                     Builtin::Gc(_) => "gc",
                     Builtin::StringModule(_) => "string",
+                    Builtin::Random(_) => "random",
                     Builtin::GetSizeOf
                     | Builtin::GetRefCount
                     | Builtin::Intern
