@@ -143,17 +143,25 @@ impl Vm {
     /// each type's `*_len` counts it (0 once exhausted, and for a dict or
     /// set iterator once its container changed size).
     pub(super) fn iterator_length_hint(&mut self, iterator: ObjId) -> Flow<ObjId> {
+        match self.builtin_iterator_left(iterator) {
+            Some(left) => Ok(self.int_object(left as i64)),
+            None => Err(self.unsupported("__length_hint__ of this iterator")),
+        }
+    }
+
+    /// What a built-in iterator has left, when it says (`__length_hint__`).
+    pub(super) fn builtin_iterator_left(&self, iterator: ObjId) -> Option<usize> {
         let heap = &self.heap;
         let left = match *heap.value(iterator) {
             Value::RangeIterator { remaining, .. } => remaining.max(0) as usize,
-            Value::SeqIterator { seq: None, .. } | Value::Reversed { seq: None, .. } => 0,
+            Value::SeqIterator { seq: None, .. } => 0,
             Value::SeqIterator {
                 kind,
                 seq: Some(seq),
                 index,
                 used,
                 left,
-            } => match heap.value(seq) {
+            } if kind != TypeKind::SeqIter => match heap.value(seq) {
                 Value::Dict(d) if d.len() == used as usize => left as usize,
                 Value::Set(set) if set.len() == used as usize => left as usize,
                 Value::Dict(_) | Value::Set(_) => 0,
@@ -166,7 +174,7 @@ impl Vm {
                     text.len().saturating_sub(index)
                 }
                 Value::Str(text) => text.get(index..).map_or(0, |rest| rest.chars().count()),
-                _ => return Err(self.unsupported("__length_hint__ of this iterator")),
+                _ => return None,
             },
             Value::Reversed {
                 seq: Some(seq),
@@ -179,13 +187,15 @@ impl Vm {
                     Value::Str(text) => text.chars().count(),
                     Value::Bytes(data) => data.len(),
                     Value::ByteArray(array) => array.data.len(),
-                    _ => return Err(self.unsupported("__length_hint__ of this iterator")),
+                    _ => return None,
                 };
                 if size < remaining { 0 } else { remaining }
             }
-            _ => return Err(self.unsupported("__length_hint__ of this iterator")),
+            // (An exhausted one, over an instance too.)
+            Value::Reversed { seq: None, .. } => 0,
+            _ => return None,
         };
-        Ok(self.int_object(left as i64))
+        Some(left)
     }
 
     /// `reversed(obj)` of an instance with `__len__` and `__getitem__`.
