@@ -595,7 +595,11 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                     method.name()
                 )));
             };
-            no_keywords(&format!("set.{}", method.name()), keywords)?;
+            let owner_type = match vm.heap.value(owner) {
+                Value::Set(set) if set.frozen => "frozenset",
+                _ => "set",
+            };
+            no_keywords(&format!("{owner_type}.{}", method.name()), keywords)?;
             if !vm.is_set(owner) {
                 return Err(PyException::type_error(format!(
                     "descriptor '{}' for 'set' objects doesn't apply to a '{}' object",
@@ -858,6 +862,9 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         let name = match builtin {
             Builtin::DictFromKeys => "dict.fromkeys",
             Builtin::StrMakeTrans => "str.maketrans",
+            Builtin::ObjectSetAttr => "wrapper __setattr__",
+            Builtin::ObjectDelAttr => "wrapper __delattr__",
+            Builtin::ObjectGetAttribute => "wrapper __getattribute__",
             _ => builtin.name(),
         };
         return Err(PyException::type_error(format!(

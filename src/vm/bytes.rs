@@ -640,35 +640,10 @@ impl Vm {
     ) -> Flow<ObjId> {
         let array = kind == TypeKind::ByteArray;
         let name = kind.name();
-        let mut slots: [Option<ObjId>; 3] = [None; 3];
-        if args.len() > 3 {
-            return Err(PyException::type_error(format!(
-                "{name}() takes at most 3 arguments ({} given)",
-                args.len()
-            )));
-        }
-        for (slot, &arg) in slots.iter_mut().zip(args) {
-            *slot = Some(arg);
-        }
-        for &(keyword, value) in keywords {
-            let index = match keyword {
-                "source" => 0,
-                "encoding" => 1,
-                "errors" => 2,
-                other => {
-                    return Err(PyException::type_error(format!(
-                        "{name}() got an unexpected keyword argument '{other}'"
-                    )));
-                }
-            };
-            if slots[index].is_some() {
-                return Err(PyException::type_error(format!(
-                    "argument for {name}() given by name ('{keyword}') and position ({})",
-                    index + 1
-                )));
-            }
-            slots[index] = Some(value);
-        }
+        // (Argument Clinic's `source`, `encoding`, `errors`.)
+        let parameters = ["source", "encoding", "errors"];
+        let given = super::builtins::clinic_slots(name, args, keywords, &parameters, 0)?;
+        let slots: [Option<ObjId>; 3] = [given[0], given[1], given[2]];
         let text_arg = |vm: &Vm, obj: Option<ObjId>, what: &str| -> Flow<Option<String>> {
             match obj {
                 None => Ok(None),

@@ -145,6 +145,10 @@ impl Vm {
             let bound = self.bound_builtin(Builtin::ExcAddNote, owner);
             return Some(Ok(AttrFound::Fresh(bound)));
         }
+        // The type's own slot wrappers (`e.__repr__`, `e.__str__`…).
+        if super::wrappers::SlotMethod::lookup(TypeKind::Exc(kind), name).is_some() {
+            return None;
+        }
         let type_name = self.heap.value(owner).type_name();
         Some(Err(PyException::new(
             "AttributeError",
