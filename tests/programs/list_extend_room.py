@@ -28,3 +28,19 @@ x.extend(set(range(10)))
 print('ext2', slots(x))
 print('sorted', [slots(sorted(set(range(n)))) for n in range(12)])
 print('sorted gen', [slots(sorted(i for i in range(n))) for n in range(12)])
+
+# Iterables whose items come from Python code.
+print('map py', [slots(list(map(lambda x: x, range(n)))) for n in range(12)])
+print('filter py', [slots(list(filter(lambda x: True, range(n)))) for n in range(12)])
+print('gen', [slots(list(i for i in range(n))) for n in range(12)])
+def g(n):
+    yield from range(n)
+print('genf', [slots(list(g(n))) for n in range(12)])
+print('ext gen', [slots([0] + [*g(n)]) for n in range(12)])
+x = [1, 2, 3]
+x.extend(i for i in range(5))
+print('ext', slots(x))
+print('sorted gen', [slots(sorted(g(n))) for n in range(12)])
+print('enum gen', [slots(list(enumerate(g(n)))) for n in range(12)])
+print('zip gen', [slots(list(zip(g(n), g(n)))) for n in range(12)])
+print('comp', [slots([i for i in range(n)]) for n in range(12)])
