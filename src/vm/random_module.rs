@@ -1,11 +1,12 @@
 //! The `random` module: CPython's Mersenne Twister (`Modules/_randommodule.c`)
 //! and the methods of `Lib/random.py` built on it (`randrange`, `randint`,
-//! `choice`, `shuffle`, `sample`, `uniform`, `choices`, `randbytes`), drawing
+//! `choice`, `shuffle`, `sample`, `uniform`, `choices`, `randbytes`,
+//! `triangular`, `normalvariate`, `gauss`, `lognormvariate`, `expovariate`), drawing
 //! the same numbers in the same order, so a seeded program prints what
 //! CPython prints. An unseeded generator (and `seed()`/`seed(None)`) is seeded
 //! as `seed(0)`, not from the system's entropy: a program gives the same
 //! output every run, as bytestep's recordings need. The other distributions
-//! (`gauss`…), `getstate`/`setstate` and `Random` instances are refused.
+//! (`gammavariate`…), `getstate`/`setstate` and `Random` instances are refused.
 
 use num_bigint::{BigInt, BigUint, Sign};
 use num_traits::{One, Signed, ToPrimitive, Zero};
@@ -30,19 +31,29 @@ pub enum RandomFunction {
     Sample,
     Uniform,
     Choices,
+    Triangular,
+    NormalVariate,
+    Gauss,
+    LogNormVariate,
+    ExpoVariate,
 }
 
 impl RandomFunction {
-    const ALL: [RandomFunction; 11] = [
+    const ALL: [RandomFunction; 16] = [
         RandomFunction::Seed,
         RandomFunction::Random,
         RandomFunction::Uniform,
+        RandomFunction::Triangular,
         RandomFunction::RandInt,
         RandomFunction::Choice,
         RandomFunction::RandRange,
         RandomFunction::Sample,
         RandomFunction::Shuffle,
         RandomFunction::Choices,
+        RandomFunction::NormalVariate,
+        RandomFunction::LogNormVariate,
+        RandomFunction::ExpoVariate,
+        RandomFunction::Gauss,
         RandomFunction::GetRandBits,
         RandomFunction::RandBytes,
     ];
@@ -60,6 +71,11 @@ impl RandomFunction {
             RandomFunction::Sample => "sample",
             RandomFunction::Uniform => "uniform",
             RandomFunction::Choices => "choices",
+            RandomFunction::Triangular => "triangular",
+            RandomFunction::NormalVariate => "normalvariate",
+            RandomFunction::Gauss => "gauss",
+            RandomFunction::LogNormVariate => "lognormvariate",
+            RandomFunction::ExpoVariate => "expovariate",
         }
     }
 
@@ -75,6 +91,10 @@ impl RandomFunction {
             RandomFunction::Shuffle => (&["x"], 1, &[]),
             RandomFunction::Sample => (&["population", "k"], 2, &["counts"]),
             RandomFunction::Choices => (&["population", "weights"], 1, &["cum_weights", "k"]),
+            RandomFunction::Triangular => (&["low", "high", "mode"], 0, &[]),
+            RandomFunction::NormalVariate | RandomFunction::Gauss => (&["mu", "sigma"], 0, &[]),
+            RandomFunction::LogNormVariate => (&["mu", "sigma"], 2, &[]),
+            RandomFunction::ExpoVariate => (&["lambd"], 0, &[]),
             // (C methods: their own checks.)
             RandomFunction::Random | RandomFunction::GetRandBits => (&[], 0, &[]),
         }
@@ -85,13 +105,8 @@ impl RandomFunction {
 pub(super) const REFUSED: &[&str] = &[
     "Random",
     "SystemRandom",
-    "triangular",
-    "normalvariate",
-    "lognormvariate",
-    "expovariate",
     "vonmisesvariate",
     "gammavariate",
-    "gauss",
     "betavariate",
     "binomialvariate",
     "paretovariate",
@@ -111,6 +126,8 @@ const LOWER_MASK: u32 = 0x7fff_ffff;
 pub struct MersenneTwister {
     state: [u32; N],
     index: usize,
+    /// `gauss_next`: the second value `gauss()` made, `seed()` forgets it.
+    gauss_next: Option<f64>,
 }
 
 impl MersenneTwister {
@@ -119,6 +136,7 @@ impl MersenneTwister {
         let mut mt = MersenneTwister {
             state: [0; N],
             index: N,
+            gauss_next: None,
         };
         mt.init_by_array(&[0]);
         mt
@@ -168,6 +186,7 @@ impl MersenneTwister {
     /// `init_by_array` with the 32-bit words of `n` (least significant
     /// first; one zero word for 0), as `random_seed` splits it.
     fn seed_with(&mut self, n: &BigUint) {
+        self.gauss_next = None;
         let mut key = n.to_u32_digits();
         if key.is_empty() {
             key.push(0);
@@ -845,6 +864,110 @@ impl Vm {
         }
     }
 
+    /// A float argument of the distributions (an int converted as
+    /// `float * int` converts it); `default` when not given.
+    fn random_real(&self, value: Option<ObjId>, default: f64) -> Flow<f64> {
+        let Some(value) = value else {
+            return Ok(default);
+        };
+        match self.heap.value(value) {
+            Value::Float(f) => Ok(*f),
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                let f = self.int_value(value)?.to_f64().unwrap_or(f64::INFINITY);
+                if f.is_finite() {
+                    Ok(f)
+                } else {
+                    Err(PyException::new(
+                        "OverflowError",
+                        "int too large to convert to float",
+                    ))
+                }
+            }
+            _ => {
+                Err(self.unsupported("random's distributions with arguments that are not numbers"))
+            }
+        }
+    }
+
+    /// `triangular(low=0.0, high=1.0, mode=None)`.
+    fn random_triangular(
+        &mut self,
+        low: Option<ObjId>,
+        high: Option<ObjId>,
+        mode: Option<ObjId>,
+    ) -> Flow<ObjId> {
+        let u = self.twister().random();
+        let (mut lo, mut hi) = (self.random_real(low, 0.0)?, self.random_real(high, 1.0)?);
+        let mode = mode.filter(|&m| !matches!(self.heap.value(m), Value::None));
+        let mut c = match mode {
+            None => 0.5,
+            Some(mode) => {
+                let mode = self.random_real(Some(mode), 0.0)?;
+                if hi - lo == 0.0 {
+                    // `ZeroDivisionError`: `low` itself.
+                    return Ok(match low {
+                        Some(low) => low,
+                        None => self.heap.alloc(Value::Float(0.0)),
+                    });
+                }
+                (mode - lo) / (hi - lo)
+            }
+        };
+        let mut u = u;
+        if u > c {
+            u = 1.0 - u;
+            c = 1.0 - c;
+            std::mem::swap(&mut lo, &mut hi);
+        }
+        Ok(self
+            .heap
+            .alloc(Value::Float(lo + (hi - lo) * (u * c).sqrt())))
+    }
+
+    /// `normalvariate(mu=0.0, sigma=1.0)`: Kinderman and Monahan's ratio
+    /// of uniforms.
+    fn random_normal(&mut self, mu: Option<ObjId>, sigma: Option<ObjId>) -> Flow<f64> {
+        let (mu, sigma) = (self.random_real(mu, 0.0)?, self.random_real(sigma, 1.0)?);
+        let magic = 4.0 * (-0.5f64).exp() / 2.0f64.sqrt();
+        let twister = self.twister();
+        let z = loop {
+            let u1 = twister.random();
+            let u2 = 1.0 - twister.random();
+            let z = magic * (u1 - 0.5) / u2;
+            let zz = z * z / 4.0;
+            if zz <= -u2.ln() {
+                break z;
+            }
+        };
+        Ok(mu + z * sigma)
+    }
+
+    /// `gauss(mu=0.0, sigma=1.0)`: Box-Muller, the second value kept.
+    fn random_gauss(&mut self, mu: Option<ObjId>, sigma: Option<ObjId>) -> Flow<ObjId> {
+        let (mu, sigma) = (self.random_real(mu, 0.0)?, self.random_real(sigma, 1.0)?);
+        let twister = self.twister();
+        let z = match twister.gauss_next.take() {
+            Some(z) => z,
+            None => {
+                let x2pi = twister.random() * std::f64::consts::TAU;
+                let g2rad = (-2.0 * (1.0 - twister.random()).ln()).sqrt();
+                twister.gauss_next = Some(x2pi.sin() * g2rad);
+                x2pi.cos() * g2rad
+            }
+        };
+        Ok(self.heap.alloc(Value::Float(mu + z * sigma)))
+    }
+
+    /// `expovariate(lambd=1.0)`.
+    fn random_expovariate(&mut self, lambd: Option<ObjId>) -> Flow<ObjId> {
+        let lambd = self.random_real(lambd, 1.0)?;
+        let r = self.twister().random();
+        if lambd == 0.0 {
+            return Err(PyException::new("ZeroDivisionError", "division by zero"));
+        }
+        Ok(self.heap.alloc(Value::Float(-(1.0 - r).ln() / lambd)))
+    }
+
     /// `randbytes(n)`: `getrandbits(n * 8).to_bytes(n, 'little')`.
     fn random_randbytes(&mut self, n: ObjId) -> Flow<ObjId> {
         let count = match self.heap.value(n) {
@@ -1000,6 +1123,17 @@ pub fn call(
         }
         RandomFunction::Uniform => vm.random_uniform(required(0)?, required(1)?),
         RandomFunction::Choices => vm.random_choices(required(0)?, arg(1), arg(2), arg(3)),
+        RandomFunction::Triangular => vm.random_triangular(arg(0), arg(1), arg(2)),
+        RandomFunction::NormalVariate => {
+            let value = vm.random_normal(arg(0), arg(1))?;
+            Ok(vm.heap.alloc(Value::Float(value)))
+        }
+        RandomFunction::LogNormVariate => {
+            let value = vm.random_normal(Some(required(0)?), Some(required(1)?))?;
+            Ok(vm.heap.alloc(Value::Float(value.exp())))
+        }
+        RandomFunction::Gauss => vm.random_gauss(arg(0), arg(1)),
+        RandomFunction::ExpoVariate => vm.random_expovariate(arg(0)),
         RandomFunction::Random | RandomFunction::GetRandBits => Err(PyException::new(
             "SystemError",
             "random: a C method taken above",
