@@ -6,7 +6,7 @@
 //! CPython prints. An unseeded generator (and `seed()`/`seed(None)`) is seeded
 //! as `seed(0)`, not from the system's entropy: a program gives the same
 //! output every run, as bytestep's recordings need. The other distributions
-//! (`gammavariate`…), `getstate`/`setstate` and `Random` instances are refused.
+//! (`gammavariate`…) and `Random` instances are refused.
 
 use num_bigint::{BigInt, BigUint, Sign};
 use num_traits::{One, Signed, ToPrimitive, Zero};
@@ -36,10 +36,12 @@ pub enum RandomFunction {
     Gauss,
     LogNormVariate,
     ExpoVariate,
+    GetState,
+    SetState,
 }
 
 impl RandomFunction {
-    const ALL: [RandomFunction; 16] = [
+    const ALL: [RandomFunction; 18] = [
         RandomFunction::Seed,
         RandomFunction::Random,
         RandomFunction::Uniform,
@@ -54,6 +56,8 @@ impl RandomFunction {
         RandomFunction::LogNormVariate,
         RandomFunction::ExpoVariate,
         RandomFunction::Gauss,
+        RandomFunction::GetState,
+        RandomFunction::SetState,
         RandomFunction::GetRandBits,
         RandomFunction::RandBytes,
     ];
@@ -76,6 +80,8 @@ impl RandomFunction {
             RandomFunction::Gauss => "gauss",
             RandomFunction::LogNormVariate => "lognormvariate",
             RandomFunction::ExpoVariate => "expovariate",
+            RandomFunction::GetState => "getstate",
+            RandomFunction::SetState => "setstate",
         }
     }
 
@@ -95,6 +101,8 @@ impl RandomFunction {
             RandomFunction::NormalVariate | RandomFunction::Gauss => (&["mu", "sigma"], 0, &[]),
             RandomFunction::LogNormVariate => (&["mu", "sigma"], 2, &[]),
             RandomFunction::ExpoVariate => (&["lambd"], 0, &[]),
+            RandomFunction::GetState => (&[], 0, &[]),
+            RandomFunction::SetState => (&["state"], 1, &[]),
             // (C methods: their own checks.)
             RandomFunction::Random | RandomFunction::GetRandBits => (&[], 0, &[]),
         }
@@ -111,8 +119,6 @@ pub(super) const REFUSED: &[&str] = &[
     "binomialvariate",
     "paretovariate",
     "weibullvariate",
-    "getstate",
-    "setstate",
 ];
 
 const N: usize = 624;
@@ -581,6 +587,13 @@ impl Vm {
 
     /// `sample(population, k, *, counts=None)` (without `counts`).
     fn random_sample(&mut self, population: ObjId, k: ObjId) -> Flow<ObjId> {
+        self.random_population(population)?;
+        let n = self.random_len(population)?;
+        self.random_sample_of(population, n, k)
+    }
+
+    /// `isinstance(population, Sequence)`.
+    fn random_population(&self, population: ObjId) -> Flow {
         let sequence = matches!(
             self.heap.value(population),
             Value::List(_)
@@ -595,7 +608,11 @@ impl Vm {
                 "Population must be a sequence.  For dicts or sets, use sorted(d).",
             ));
         }
-        let n = self.random_len(population)?;
+        Ok(())
+    }
+
+    /// The sample of `k` items of a sequence of `n`.
+    fn random_sample_of(&mut self, population: ObjId, n: usize, k: ObjId) -> Flow<ObjId> {
         // `0 <= k <= n`, then `[None] * k`.
         let k = match self.heap.value(k) {
             Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
@@ -968,6 +985,177 @@ impl Vm {
         Ok(self.heap.alloc(Value::Float(-(1.0 - r).ln() / lambd)))
     }
 
+    /// `getstate()`: `(3, (624 state words and the index), gauss_next)`.
+    fn random_getstate(&mut self) -> ObjId {
+        let twister = self.twister().clone();
+        let mut words: Vec<ObjId> = twister
+            .state
+            .iter()
+            .map(|&word| self.int_object(i64::from(word)))
+            .collect();
+        words.push(self.int_object(twister.index as i64));
+        let internal = self.tuple_object(words, false);
+        let version = self.int_object(3);
+        let gauss_next = match twister.gauss_next {
+            Some(z) => self.heap.alloc(Value::Float(z)),
+            None => self.singletons.none,
+        };
+        self.tuple_object(vec![version, internal, gauss_next], false)
+    }
+
+    /// `setstate(state)`: a state `getstate()` made (version 3, or 2 with
+    /// its signed words).
+    fn random_setstate(&mut self, state: ObjId) -> Flow<ObjId> {
+        let parts: Vec<ObjId> = match self.heap.value(state) {
+            Value::Tuple(items) => items.to_vec(),
+            Value::List(list) => list.items.clone(),
+            _ => return Err(self.unsupported("random.setstate() of a state that is not a tuple")),
+        };
+        let Some(&version) = parts.first() else {
+            return Err(PyException::new("IndexError", "tuple index out of range"));
+        };
+        let version_number = match self.heap.value(version) {
+            Value::Int(v) => Some(*v),
+            Value::Float(f) if *f == 2.0 || *f == 3.0 => Some(*f as i64),
+            _ => None,
+        };
+        if !matches!(version_number, Some(2 | 3)) {
+            let shown = self.str_of(version)?;
+            return Err(PyException::new(
+                "ValueError",
+                format!("state with version {shown} passed to Random.setstate() of version 3"),
+            ));
+        }
+        if parts.len() != 3 {
+            let (which, got) = if parts.len() > 3 {
+                ("too many", parts.len())
+            } else {
+                ("not enough", parts.len())
+            };
+            return Err(PyException::new(
+                "ValueError",
+                format!("{which} values to unpack (expected 3, got {got})"),
+            ));
+        }
+        let gauss_next = match self.heap.value(parts[2]) {
+            Value::None => None,
+            Value::Float(f) => Some(*f),
+            Value::Int(v) => Some(*v as f64),
+            _ => return Err(self.unsupported("random.setstate() with this gauss_next")),
+        };
+        let words: Vec<ObjId> = match self.heap.value(parts[1]) {
+            Value::Tuple(items) => items.to_vec(),
+            _ if version_number == Some(3) => {
+                return Err(PyException::type_error("state vector must be a tuple"));
+            }
+            _ => return Err(self.unsupported("random.setstate() of a version 2 state")),
+        };
+        if words.len() != N + 1 {
+            return Err(PyException::new(
+                "ValueError",
+                "state vector is the wrong size",
+            ));
+        }
+        let mut state = [0u32; N];
+        for (slot, &word) in state.iter_mut().zip(&words) {
+            let value = self.int_value(word)?;
+            if value.is_negative() && version_number == Some(3) {
+                return Err(PyException::new(
+                    "OverflowError",
+                    "can't convert negative int to unsigned",
+                ));
+            }
+            // (Version 2's words were signed: `x % 2**32`.)
+            let modulus = BigInt::from(1u64 << 32);
+            let value = num_integer::Integer::mod_floor(&value, &modulus);
+            *slot = value.to_u32().unwrap_or(0);
+        }
+        let index = self.int_value(words[N])?.to_i64().unwrap_or(-1);
+        if !(0..=N as i64).contains(&index) {
+            return Err(PyException::new("ValueError", "invalid state"));
+        }
+        let twister = self.twister();
+        twister.state = state;
+        twister.index = index as usize;
+        twister.gauss_next = gauss_next;
+        Ok(self.singletons.none)
+    }
+
+    /// `sample(population, k, counts=...)`: a sample of `range(total)`,
+    /// each index mapped to its item by `bisect(cum_counts, s)`.
+    fn random_sample_counts(&mut self, population: ObjId, k: ObjId, counts: ObjId) -> Flow<ObjId> {
+        self.random_population(population)?;
+        let n = self.random_len(population)?;
+        let counts = self.random_sequence_items(counts)?;
+        let mut cumulative: Vec<BigInt> = Vec::with_capacity(counts.len());
+        let mut total = BigInt::zero();
+        let mut floats = false;
+        for count in counts {
+            match self.heap.value(count) {
+                Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                    total += self.int_value(count)?;
+                    cumulative.push(total.clone());
+                }
+                // (A float total is refused below, as `random.py` does.)
+                Value::Float(_) => {
+                    floats = true;
+                    cumulative.push(total.clone());
+                }
+                _ => return Err(self.unsupported("random.sample() with counts that are not ints")),
+            }
+        }
+        if cumulative.len() != n {
+            return Err(PyException::new(
+                "ValueError",
+                "The number of counts does not match the population",
+            ));
+        }
+        if floats {
+            return Err(PyException::type_error("Counts must be integers"));
+        }
+        let total = cumulative.pop().unwrap_or_default();
+        if total.is_negative() {
+            return Err(PyException::new(
+                "ValueError",
+                "Counts must be non-negative",
+            ));
+        }
+        let total = total
+            .to_i64()
+            .ok_or_else(|| self.unsupported("random.sample() of a huge total"))?;
+        let range = self.heap.alloc(Value::Range {
+            start: 0,
+            stop: total,
+            step: 1,
+        });
+        let selections = self.random_sample(range, k);
+        self.heap.discard(range);
+        let selections = selections?;
+        let picks: Vec<ObjId> = match self.heap.value(selections) {
+            Value::List(list) => list.items.clone(),
+            _ => Vec::new(),
+        };
+        let mut items = Vec::with_capacity(picks.len());
+        for pick in picks {
+            let s = self.int_value(pick)?;
+            let index = cumulative.partition_point(|c| c <= &s);
+            match self.random_item(population, index) {
+                Ok(item) => items.push(item),
+                Err(error) => {
+                    self.heap.discard(selections);
+                    self.discard_all(items);
+                    return Err(error);
+                }
+            }
+        }
+        self.heap.discard(selections);
+        let list = self.list_object(Vec::new(), false);
+        for item in items {
+            self.list_append(list, item)?;
+        }
+        Ok(list)
+    }
+
     /// `randbytes(n)`: `getrandbits(n * 8).to_bytes(n, 'little')`.
     fn random_randbytes(&mut self, n: ObjId) -> Flow<ObjId> {
         let count = match self.heap.value(n) {
@@ -1115,12 +1303,12 @@ pub fn call(
         RandomFunction::RandInt => vm.random_randint(required(0)?, required(1)?),
         RandomFunction::Choice => vm.random_choice(required(0)?),
         RandomFunction::Shuffle => vm.random_shuffle(required(0)?),
-        RandomFunction::Sample => {
-            if arg(2).is_some_and(|counts| counts != vm.singletons.none) {
-                return Err(vm.unsupported("random.sample() with counts"));
-            }
-            vm.random_sample(required(0)?, required(1)?)
-        }
+        RandomFunction::Sample => match arg(2).filter(|&c| c != vm.singletons.none) {
+            Some(counts) => vm.random_sample_counts(required(0)?, required(1)?, counts),
+            None => vm.random_sample(required(0)?, required(1)?),
+        },
+        RandomFunction::GetState => Ok(vm.random_getstate()),
+        RandomFunction::SetState => vm.random_setstate(required(0)?),
         RandomFunction::Uniform => vm.random_uniform(required(0)?, required(1)?),
         RandomFunction::Choices => vm.random_choices(required(0)?, arg(1), arg(2), arg(3)),
         RandomFunction::Triangular => vm.random_triangular(arg(0), arg(1), arg(2)),
