@@ -145,9 +145,19 @@ impl Vm {
             let bound = self.bound_builtin(Builtin::ExcAddNote, owner);
             return Some(Ok(AttrFound::Fresh(bound)));
         }
-        // The type's own slot wrappers (`e.__repr__`, `e.__str__`…).
-        if super::wrappers::SlotMethod::lookup(TypeKind::Exc(kind), name).is_some() {
-            return None;
+        // The type's own slot wrappers (`e.__repr__`, `e.__str__`…), bound.
+        if let Some((method, defining, _)) =
+            super::wrappers::SlotMethod::lookup(TypeKind::Exc(kind), name)
+        {
+            let bound = self.bound_builtin(Builtin::Slot(method, defining), owner);
+            return Some(Ok(AttrFound::Fresh(bound)));
+        }
+        // CPython's, not built (`with_traceback`, `__reduce__`…): refused.
+        if super::types::attrs::find(TypeKind::Exc(kind), name).is_some() {
+            let type_name = self.heap.value(owner).type_name();
+            return Some(Err(self.unsupported(&format!(
+                "the attribute '{name}' of {type_name} objects"
+            ))));
         }
         let type_name = self.heap.value(owner).type_name();
         Some(Err(PyException::new(
@@ -319,5 +329,57 @@ impl Vm {
             }
         }
         Ok(out)
+    }
+
+    /// `BaseException.__str__` (`BaseException_str`): nothing for no
+    /// arguments, `str()` of a single one (`repr()` for a `KeyError`),
+    /// else the arguments' tuple's repr; the class's own `__str__` aside.
+    pub(super) fn exception_base_str(&mut self, exc: ObjId) -> Flow<String> {
+        let Value::Exception(object) = self.heap.value(exc) else {
+            return self.heap.try_str(exc);
+        };
+        let key_error = object.kind.name() == "KeyError";
+        let args: Vec<ObjId> = match self.heap.value(object.args) {
+            Value::Tuple(items) => items.to_vec(),
+            _ => Vec::new(),
+        };
+        match args[..] {
+            [] => Ok(String::new()),
+            [arg] if key_error => self.repr_of(arg),
+            [arg] => self.str_of(arg),
+            _ => {
+                let tuple = match self.heap.value(exc) {
+                    Value::Exception(object) => object.args,
+                    _ => exc,
+                };
+                self.repr_of(tuple)
+            }
+        }
+    }
+
+    /// `BaseException.__repr__`: `Name(args…)`, the class's own `__repr__`
+    /// aside.
+    pub(super) fn exception_base_repr(&mut self, exc: ObjId) -> Flow<String> {
+        let Value::Exception(object) = self.heap.value(exc) else {
+            return self.heap.try_repr(exc);
+        };
+        let name = object.type_name;
+        let args: Vec<ObjId> = match self.heap.value(object.args) {
+            Value::Tuple(items) => items.to_vec(),
+            _ => Vec::new(),
+        };
+        let inner = match args[..] {
+            [] => String::new(),
+            [arg] => self.repr_of(arg)?,
+            _ => {
+                let tuple = match self.heap.value(exc) {
+                    Value::Exception(object) => object.args,
+                    _ => exc,
+                };
+                let text = self.repr_of(tuple)?;
+                text[1..text.len() - 1].to_owned()
+            }
+        };
+        Ok(format!("{name}({inner})"))
     }
 }

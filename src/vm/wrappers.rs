@@ -560,6 +560,19 @@ impl Vm {
                 }
                 result
             }
+            // `BaseException.__str__`/`__repr__`: the exception's own, not
+            // its class's (`super().__str__()` in that class's `__str__`).
+            SlotMethod::Str | SlotMethod::Repr
+                if matches!(owner, TypeKind::Exc(_))
+                    && matches!(self.heap.value(obj), Value::Exception(_)) =>
+            {
+                let text = if method == SlotMethod::Str {
+                    self.exception_base_str(obj)?
+                } else {
+                    self.exception_base_repr(obj)?
+                };
+                Ok(self.str_object(&text))
+            }
             SlotMethod::Repr => self.call_builtin_named(Builtin::Repr, &[obj]),
             // `object_str`: `repr(x)`, not `type(x).__str__` (which may be
             // the caller, `super().__str__()`).
