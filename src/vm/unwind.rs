@@ -68,6 +68,7 @@ impl Vm {
             class: None,
             dict: None,
             type_name: kind.name(),
+            missing: None,
         })));
         let address = self.heap.get(exc).address;
         self.heap.incref(
@@ -165,10 +166,26 @@ impl Vm {
         }
         self.unwinds += 1;
         let exc = self.exception_object(&error);
-        let missing = error.missing.take();
+        let mut missing = error.missing.take();
         if !error.reraise {
             self.chain_context(exc);
             self.add_traceback_entry(exc);
+            if let Some(missing) = &missing
+                && let Value::Exception(object) = self.heap.value_mut(exc)
+            {
+                object.missing = Some(missing.clone());
+            }
+        } else {
+            // A bare `raise` of it: an `AttributeError`'s names were taken
+            // when it was raised; a `NameError`'s frame is still the
+            // innermost when it is re-raised where it was raised.
+            missing = match self.heap.value(exc) {
+                Value::Exception(object) => object
+                    .missing
+                    .clone()
+                    .filter(|kept| kept.attributes.is_some() || object.traceback.len() == 1),
+                _ => None,
+            };
         }
         let text = self.raise_narration(exc);
         self.heap
@@ -233,8 +250,8 @@ impl Vm {
                 // (CPython's traceback keeps them alive), each with its entry.
                 // The raising frame is still innermost: "Did you mean" looks there.
                 let hint = match &missing {
-                    Some(missing) if !error.reraise => self.missing_name_hint(missing),
-                    _ => String::new(),
+                    Some(missing) => self.missing_name_hint(missing),
+                    None => String::new(),
                 };
                 for index in (0..self.frames.len().saturating_sub(1)).rev() {
                     if let Some(entry) = self.traceback_entry(index)
