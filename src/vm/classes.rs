@@ -1084,13 +1084,13 @@ impl Vm {
             (None, Some(kind)) if is_immutable_base(kind) => {
                 let objects: Vec<ObjId> = args.iter().filter_map(|a| a.slot.obj).collect();
                 let positional = objects.len() - kwnames.len().min(objects.len());
-                let made = if kwnames.is_empty() {
-                    self.immutable_instance_of(class, kind, &objects[..positional])
-                } else {
-                    Err(PyException::type_error(format!(
-                        "{qualname}() takes no keyword arguments"
-                    )))
-                };
+                let keywords: Vec<(&str, ObjId)> = kwnames
+                    .iter()
+                    .map(String::as_str)
+                    .zip(objects[positional..].iter().copied())
+                    .collect();
+                let made =
+                    self.immutable_instance_with(class, kind, &objects[..positional], &keywords);
                 match made {
                     Ok(instance) => instance,
                     Err(error) => {
@@ -1316,6 +1316,19 @@ impl Vm {
         kind: TypeKind,
         args: &[ObjId],
     ) -> Flow<ObjId> {
+        self.immutable_instance_with(class, kind, args, &[])
+    }
+
+    /// [`Vm::immutable_instance_of`] with keyword arguments, which the
+    /// base's own `__new__` takes or refuses (`S(b'hi', encoding='ascii')`,
+    /// `I('ff', base=16)`, `tuple() takes no keyword arguments`).
+    pub(super) fn immutable_instance_with(
+        &mut self,
+        class: ObjId,
+        kind: TypeKind,
+        args: &[ObjId],
+        keywords: &[(&str, ObjId)],
+    ) -> Flow<ObjId> {
         if self.version_info_class == Some(class) {
             // (A struct sequence type of `sys` has no `tp_new`.)
             return Err(PyException::type_error(
@@ -1323,7 +1336,7 @@ impl Vm {
             ));
         }
         let function = self.type_object(kind);
-        let plain = super::builtins::call(self, function, args, &[])?;
+        let plain = super::builtins::call(self, function, args, keywords)?;
         let instance = match self.heap.value(plain).clone() {
             Value::Tuple(items) => self.new_tuple_object(items.to_vec(), false),
             value @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_)) => {

@@ -252,3 +252,34 @@ t('max default empty', lambda: max((), default='none'))
 t('enumerate both kw', lambda: list(enumerate(start=5, iterable='ab')))
 t('enumerate both kw2', lambda: list(enumerate(iterable='ab', start=5)))
 t('enumerate bad2', lambda: enumerate(iterable='ab', begin=5))
+
+# Subclasses of str, int, tuple and float: their base's __new__ takes (or
+# refuses) the keywords.
+# Subclasses of str, int, tuple and float: their base's __new__ takes (or
+# refuses) the keywords.
+def t2(label, f):
+    try:
+        r = f()
+        print(label, '->', repr(r), type(r).__name__)
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+class S0(str): pass
+class I0(int): pass
+t2('S obj', lambda: S0(object=5))
+t2('S enc', lambda: S0(b'hi', encoding='ascii'))
+t2('I base', lambda: I0('ff', base=16))
+t2('I bad', lambda: I0('1', bse=2))
+class T(tuple): pass
+class F(float): pass
+class S(str):
+    def __init__(self, *args, **kwargs):
+        self.extra = kwargs
+class I(int): pass
+t2('T kw', lambda: T(iterable=[1]))
+t2('F kw', lambda: F(x='1.5'))
+t2('S init kw', lambda: (S(b'ab', encoding='ascii'), S(b'ab', encoding='ascii').extra))
+t2('S bad kw', lambda: S('x', sep=1))
+t2('I kw base', lambda: I('11', base=2) + 1)
+t2('I kw 3', lambda: I('11', 2, base=2))
+t2('I no str', lambda: I(base=2))
+t2('S str kw', lambda: S(object='q'))
