@@ -35,7 +35,12 @@ const TRACING_STOPS_EARLY: &[&str] = &[
 /// Programs whose uncaught exception's traceback calls the program's own
 /// `__str__`: the oracle's trace run drops the exception unprinted, so its
 /// list ends where bytestep's goes on into those calls.
-const REPORT_CALLS_PYTHON: &[&str] = &["exc_uncaught_custom_str", "exc_uncaught_custom_str_chain"];
+const REPORT_CALLS_PYTHON: &[&str] = &[
+    "exc_uncaught_custom_str",
+    "exc_uncaught_custom_str_chain",
+    "exception_notes",
+    "exception_slot_methods",
+];
 
 #[test]
 fn line_events_equal_sys_settrace() {

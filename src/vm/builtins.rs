@@ -87,6 +87,8 @@ pub enum Builtin {
     PropertyDeleter,
     /// `BaseException.__init__` (`Exception.__init__(self, message)`).
     ExcInit,
+    /// `BaseException.add_note`.
+    ExcAddNote,
     /// A method of a built-in type (`list.append`).
     Method(super::containers::Method),
     /// A method of set or frozenset (`set.add`).
@@ -102,6 +104,8 @@ pub enum Builtin {
     Gc(super::gc::GcFunction),
     /// A function of the `string` module.
     StringModule(super::string_module::StringFunction),
+    /// A function of the `random` module.
+    Random(super::random_module::RandomFunction),
     /// A type object of the builtins namespace (`int`, `range`...).
     Type(TypeKind),
     /// `dict.fromkeys`, a class method (bound to `dict` from an instance too).
@@ -196,6 +200,7 @@ impl Builtin {
             Builtin::PropertySetter => "setter",
             Builtin::PropertyDeleter => "deleter",
             Builtin::ExcInit => "__init__",
+            Builtin::ExcAddNote => "add_note",
             Builtin::Method(method) => method.name(),
             Builtin::SetMethod(method) => method.name(),
             Builtin::StrMethod(method) => method.name(),
@@ -203,6 +208,7 @@ impl Builtin {
             Builtin::Math(function) => function.name(),
             Builtin::Gc(function) => function.name(),
             Builtin::StringModule(function) => function.name(),
+            Builtin::Random(function) => function.name(),
             Builtin::Type(kind) => kind.name(),
             Builtin::Slot(method, _) => method.name(),
             Builtin::DictFromKeys => "fromkeys",
@@ -231,7 +237,8 @@ impl Builtin {
             Builtin::Method(_)
             | Builtin::SetMethod(_)
             | Builtin::StrMethod(_)
-            | Builtin::BytesMethod(..) => TypeKind::MethodDescriptor,
+            | Builtin::BytesMethod(..)
+            | Builtin::ExcAddNote => TypeKind::MethodDescriptor,
             Builtin::Slot(method, kind) if method.is_wrapper(kind) => TypeKind::WrapperDescriptor,
             Builtin::Slot(..) => TypeKind::MethodDescriptor,
             Builtin::ExcInit
@@ -248,6 +255,7 @@ impl Builtin {
     pub fn repr(self) -> String {
         match self {
             Builtin::ExcInit => "<slot wrapper '__init__' of 'BaseException' objects>".into(),
+            Builtin::ExcAddNote => "<method 'add_note' of 'BaseException' objects>".into(),
             Builtin::ObjectNew => "<built-in method __new__ of type object>".into(),
             Builtin::ObjectInitDescriptor
             | Builtin::ObjectSetAttr
@@ -382,26 +390,40 @@ fn clinic_arguments(
     names: &[&str],
     required: usize,
 ) -> Result<Vec<ObjId>, Box<PyException>> {
+    let slots = clinic_slots(function, args, keywords, names, required)?;
+    Ok(slots.into_iter().map_while(|slot| slot).collect())
+}
+
+/// [`clinic_arguments`] with a place per parameter, `None` where one was
+/// not given (an optional one may be missing before a given one).
+pub(super) fn clinic_slots(
+    function: &str,
+    args: &[ObjId],
+    keywords: &[(&str, ObjId)],
+    names: &[&str],
+    required: usize,
+) -> Result<Vec<Option<ObjId>>, Box<PyException>> {
     let given = args.len() + keywords.len();
     if given > names.len() {
+        // ("keyword" when nothing came by position: bpo-31229.)
         return Err(PyException::type_error(format!(
-            "{function}() takes at most {} argument{} ({given} given)",
+            "{function}() takes at most {} {}argument{} ({given} given)",
             names.len(),
+            if args.is_empty() { "keyword " } else { "" },
             if names.len() == 1 { "" } else { "s" }
         )));
     }
-    let mut out = args.to_vec();
+    let mut out: Vec<Option<ObjId>> = args.iter().map(|&arg| Some(arg)).collect();
     for (position, &name) in names.iter().enumerate().skip(args.len()) {
         match keywords.iter().find(|&&(k, _)| k == name) {
-            Some(&(_, value)) if out.len() == position => out.push(value),
-            Some(_) => {}
+            Some(&(_, value)) => out.push(Some(value)),
             None if position < required => {
                 return Err(PyException::type_error(format!(
                     "{function}() missing required argument '{name}' (pos {})",
                     position + 1
                 )));
             }
-            None => {}
+            None => out.push(None),
         }
     }
     for (position, &name) in names.iter().enumerate().take(args.len()) {
@@ -432,14 +454,58 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
     if let Some(result) = vm.call_type_slot(callable, args, keywords) {
         return result;
     }
-    // `str(b, encoding)` decodes.
+    // `str(b, encoding)` decodes (`unicode_vectorcall`, and `unicode_new`
+    // with keywords).
     if let Value::Type(TypeKind::Str) = vm.heap.value(callable)
         && (args.len() > 1 || !keywords.is_empty())
-        && let Some(text) = vm.str_from_bytes(args, keywords)?
     {
-        return Ok(text);
+        if keywords.is_empty() && args.len() > 3 {
+            return Err(PyException::type_error(format!(
+                "str expected at most 3 arguments, got {}",
+                args.len()
+            )));
+        }
+        let names = ["object", "encoding", "errors"];
+        let slots = clinic_slots("str", args, keywords, &names, 0)?;
+        return match slots[..] {
+            [None, ..] => Ok(vm.singletons.empty_str),
+            [Some(object), None, None] => call(vm, callable, &[object], &[]),
+            [Some(object), encoding, errors] => vm.str_from_bytes(object, encoding, errors),
+            _ => Err(PyException::new("SystemError", "str(): bad arguments")),
+        };
+    }
+    // `complex(real=1, imag=2)`.
+    if let Value::Type(TypeKind::Complex) = vm.heap.value(callable)
+        && !keywords.is_empty()
+    {
+        let slots = clinic_slots("complex", args, keywords, &["real", "imag"], 0)?;
+        return match slots[..] {
+            [real, imag] => vm.complex_new_keywords(real, imag),
+            _ => vm.complex_new(&[]),
+        };
     }
     let builtin = match vm.heap.value(callable) {
+        Value::Builtin(Builtin::ExcAddNote) => {
+            let Some((&exc, rest)) = args.split_first() else {
+                return Err(PyException::type_error(
+                    "unbound method BaseException.add_note() needs an argument",
+                ));
+            };
+            if !matches!(vm.heap.value(exc), Value::Exception(_)) {
+                return Err(PyException::type_error(format!(
+                    "descriptor 'add_note' for 'BaseException' objects doesn't apply to a '{}' object",
+                    vm.heap.value(exc).type_name()
+                )));
+            }
+            return vm.exception_add_note(exc, rest, keywords);
+        }
+        Value::BoundMethod {
+            method: Builtin::ExcAddNote,
+            owner,
+        } => {
+            let owner = *owner;
+            return vm.exception_add_note(owner, args, keywords);
+        }
         Value::Builtin(Builtin::Slot(method, owner)) => {
             let (method, owner) = (*method, *owner);
             return vm.call_slot_method(method, owner, args, keywords, None);
@@ -529,7 +595,11 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
                     method.name()
                 )));
             };
-            no_keywords(method.name(), keywords)?;
+            let owner_type = match vm.heap.value(owner) {
+                Value::Set(set) if set.frozen => "frozenset",
+                _ => "set",
+            };
+            no_keywords(&format!("{owner_type}.{}", method.name()), keywords)?;
             if !vm.is_set(owner) {
                 return Err(PyException::type_error(format!(
                     "descriptor '{}' for 'set' objects doesn't apply to a '{}' object",
@@ -544,7 +614,11 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             owner,
         } => {
             let (method, owner) = (*method, *owner);
-            no_keywords(method.name(), keywords)?;
+            let owner_type = match vm.heap.value(owner) {
+                Value::Set(set) if set.frozen => "frozenset",
+                _ => "set",
+            };
+            no_keywords(&format!("{owner_type}.{}", method.name()), keywords)?;
             return vm.call_set_method(method, owner, args);
         }
         Value::BoundMethod {
@@ -564,7 +638,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             let (which, owner) = (*which, *owner);
             let mut all = vec![owner];
             all.extend_from_slice(args);
-            no_keywords(which.name(), keywords)?;
+            no_keywords(&format!("wrapper {}", which.name()), keywords)?;
             return vm.object_slot(which, &all);
         }
         Value::BoundMethod {
@@ -572,7 +646,7 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             owner,
         } => {
             let owner = *owner;
-            no_keywords("__repr__", keywords)?;
+            no_keywords("wrapper __repr__", keywords)?;
             if !args.is_empty() {
                 return Err(PyException::type_error(format!(
                     "expected 0 arguments, got {}",
@@ -670,12 +744,65 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         let positional = clinic_arguments(builtin.name(), args, keywords, names, required)?;
         return call(vm, callable, &positional, &[]);
     }
-    // `int(text, base=16)`: the keyword is the second argument.
-    if builtin == Builtin::Type(TypeKind::Int)
-        && let [("base", base)] = keywords
-        && args.len() == 1
-    {
-        return vm.int_with_base(args[0], *base);
+    // `int(x, /, base=10)`: the keyword is the second argument.
+    if builtin == Builtin::Type(TypeKind::Int) && !keywords.is_empty() {
+        let given = args.len() + keywords.len();
+        if given > 2 {
+            return Err(PyException::type_error(format!(
+                "int() takes at most 2 {}arguments ({given} given)",
+                if args.is_empty() { "keyword " } else { "" }
+            )));
+        }
+        let base = match keywords {
+            [("base", base)] => *base,
+            _ => {
+                let name = keywords
+                    .iter()
+                    .map(|&(k, _)| k)
+                    .find(|&k| k != "base")
+                    .unwrap_or("base");
+                let hint = super::suggest::keyword_hint(["base"], name);
+                return Err(PyException::type_error(format!(
+                    "int() got an unexpected keyword argument '{name}'{hint}"
+                )));
+            }
+        };
+        return match args {
+            [x] => vm.int_with_base(*x, base),
+            _ => Err(PyException::type_error("int() missing string argument")),
+        };
+    }
+    if builtin == Builtin::Type(TypeKind::Int) && args.len() > 2 {
+        return Err(PyException::type_error(format!(
+            "int expected at most 2 arguments, got {}",
+            args.len()
+        )));
+    }
+    // `map(func, *iterables, strict=False)` (3.14).
+    if builtin == Builtin::Type(TypeKind::Map) && !keywords.is_empty() {
+        let strict = match keywords {
+            [("strict", value)] => vm.truthy(*value)?,
+            [(name, _)] => {
+                let hint = super::suggest::keyword_hint(["strict"], name);
+                return Err(PyException::type_error(format!(
+                    "map() got an unexpected keyword argument '{name}'{hint}"
+                )));
+            }
+            _ => {
+                return Err(PyException::type_error(format!(
+                    "map() takes at most 1 keyword argument ({} given)",
+                    keywords.len()
+                )));
+            }
+        };
+        return vm.map_strict(args, strict);
+    }
+    // `type(x, **kw)` is no one-argument call (`type_call`).
+    if builtin == Builtin::Type(TypeKind::Type) && !keywords.is_empty() && args.len() != 3 {
+        return Err(PyException::type_error("type() takes 1 or 3 arguments"));
+    }
+    if builtin == Builtin::Type(TypeKind::Object) && !keywords.is_empty() {
+        return Err(PyException::type_error("object() takes no arguments"));
     }
     // `property(fget=..., doc=...)`: the keywords in their places.
     if builtin == Builtin::Type(TypeKind::Property) && !keywords.is_empty() {
@@ -729,20 +856,33 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
         && builtin != Builtin::Max
         && builtin != Builtin::Math(super::math::MathFunction::IsClose)
         && builtin != Builtin::Sum
-        && !matches!(builtin, Builtin::StringModule(_))
-        && let Some((name, _)) = keywords.first()
+        && !matches!(builtin, Builtin::StringModule(_) | Builtin::Random(_))
+        && !keywords.is_empty()
     {
+        let name = match builtin {
+            Builtin::DictFromKeys => "dict.fromkeys",
+            Builtin::StrMakeTrans => "str.maketrans",
+            Builtin::ObjectSetAttr => "wrapper __setattr__",
+            Builtin::ObjectDelAttr => "wrapper __delattr__",
+            Builtin::ObjectGetAttribute => "wrapper __getattribute__",
+            _ => builtin.name(),
+        };
         return Err(PyException::type_error(format!(
-            "{}() takes no keyword arguments (got '{name}')",
-            builtin.name()
+            "{name}() takes no keyword arguments"
         )));
     }
     match builtin {
         Builtin::ExcInit => vm.exception_init(args),
+        // (Taken above, as a method descriptor.)
+        Builtin::ExcAddNote => Err(PyException::new(
+            "SystemError",
+            "add_note called without its exception",
+        )),
         Builtin::Print => print(vm, args, keywords),
         Builtin::Math(function) => super::math::call(vm, function, args, keywords),
         Builtin::Gc(function) => super::gc::call(vm, function, args),
         Builtin::StringModule(function) => super::string_module::call(vm, function, args, keywords),
+        Builtin::Random(function) => super::random_module::call(vm, function, args, keywords),
         Builtin::GetAttr
         | Builtin::SetAttr
         | Builtin::HasAttr
@@ -942,21 +1082,46 @@ pub fn call(vm: &mut Vm, callable: ObjId, args: &[ObjId], keywords: &[(&str, Obj
             }
         }
         Builtin::Enumerate => {
-            let start = match keywords {
-                [] => None,
-                [("start", value)] => Some(*value),
-                [(other, _), ..] => {
-                    return Err(PyException::type_error(format!(
-                        "'{other}' is an invalid keyword argument for enumerate()"
-                    )));
+            // `enumerate_vectorcall`: `iterable` and `start` by position or
+            // by name, each keyword checked where it stands.
+            let invalid = |name: &str| {
+                PyException::type_error(format!(
+                    "'{name}' is an invalid keyword argument for enumerate()"
+                ))
+            };
+            let check = |name: &str, wanted: &str| {
+                if name == wanted {
+                    Ok(())
+                } else {
+                    Err(invalid(name))
                 }
             };
-            match (args, start) {
-                ([iterable], start) => vm.enumerate(*iterable, start),
-                ([iterable, start], None) => vm.enumerate(*iterable, Some(*start)),
+            match (args, keywords) {
+                ([iterable], []) => vm.enumerate(*iterable, None),
+                ([iterable, start], []) => vm.enumerate(*iterable, Some(*start)),
+                ([iterable], [(name, start)]) => {
+                    check(name, "start")?;
+                    vm.enumerate(*iterable, Some(*start))
+                }
+                ([], [(name, iterable)]) => {
+                    check(name, "iterable")?;
+                    vm.enumerate(*iterable, None)
+                }
+                ([], [(first, x), (second, y)]) => {
+                    if *first == "start" {
+                        check(second, "iterable")?;
+                        return vm.enumerate(*y, Some(*x));
+                    }
+                    check(first, "iterable")?;
+                    check(second, "start")?;
+                    vm.enumerate(*x, Some(*y))
+                }
+                ([], []) => Err(PyException::type_error(
+                    "enumerate() missing required argument 'iterable'",
+                )),
                 _ => Err(PyException::type_error(format!(
                     "enumerate() takes at most 2 arguments ({} given)",
-                    args.len()
+                    args.len() + keywords.len()
                 ))),
             }
         }
@@ -1215,17 +1380,25 @@ fn call_method(
         vm.sort_list(owner, keywords)?;
         return Ok(vm.singletons.none);
     }
-    no_keywords(method.name(), keywords)?;
+    if !keywords.is_empty() {
+        return Err(PyException::type_error(format!(
+            "{}.{}() takes no keyword arguments",
+            method.owner().name(),
+            method.name()
+        )));
+    }
     vm.call_method(method, owner, args)
 }
 
+/// CPython's `_PyArg_NoKeywords`/`_PyArg_NoKwnames`, for `name` as the
+/// callable calls itself (`set.add`, `wrapper __repr__`).
 fn no_keywords(name: &str, keywords: &[(&str, ObjId)]) -> Result<(), Box<PyException>> {
-    match keywords.first() {
-        Some((keyword, _)) => Err(PyException::type_error(format!(
-            "{name}() takes no keyword arguments (got '{keyword}')"
-        ))),
-        None => Ok(()),
+    if keywords.is_empty() {
+        return Ok(());
     }
+    Err(PyException::type_error(format!(
+        "{name}() takes no keyword arguments"
+    )))
 }
 
 fn exactly<const N: usize>(
@@ -1389,6 +1562,18 @@ fn extreme_keywords(
     let name = builtin.name();
     let mut key = None;
     let mut default = None;
+    // (`min_max`: the positional count first, then `|$OO` keywords.)
+    if args.is_empty() {
+        return Err(PyException::type_error(format!(
+            "{name} expected at least 1 argument, got 0"
+        )));
+    }
+    if keywords.len() > 2 {
+        return Err(PyException::type_error(format!(
+            "{name}() takes at most 2 keyword arguments ({} given)",
+            keywords.len()
+        )));
+    }
     for &(keyword, value) in keywords {
         match keyword {
             "key" => key = Some(value).filter(|&k| k != vm.singletons.none),

@@ -578,7 +578,7 @@ impl Vm {
 
     /// An int argument as `__index__` reads it (an instance's `__index__`
     /// runs as a frame).
-    fn index_arg(&mut self, obj: ObjId) -> Flow<i64> {
+    pub(super) fn index_arg(&mut self, obj: ObjId) -> Flow<i64> {
         let obj = self.index_value(obj)?;
         self.plain_index(obj)
     }
@@ -640,35 +640,10 @@ impl Vm {
     ) -> Flow<ObjId> {
         let array = kind == TypeKind::ByteArray;
         let name = kind.name();
-        let mut slots: [Option<ObjId>; 3] = [None; 3];
-        if args.len() > 3 {
-            return Err(PyException::type_error(format!(
-                "{name}() takes at most 3 arguments ({} given)",
-                args.len()
-            )));
-        }
-        for (slot, &arg) in slots.iter_mut().zip(args) {
-            *slot = Some(arg);
-        }
-        for &(keyword, value) in keywords {
-            let index = match keyword {
-                "source" => 0,
-                "encoding" => 1,
-                "errors" => 2,
-                other => {
-                    return Err(PyException::type_error(format!(
-                        "{name}() got an unexpected keyword argument '{other}'"
-                    )));
-                }
-            };
-            if slots[index].is_some() {
-                return Err(PyException::type_error(format!(
-                    "argument for {name}() given by name ('{keyword}') and position ({})",
-                    index + 1
-                )));
-            }
-            slots[index] = Some(value);
-        }
+        // (Argument Clinic's `source`, `encoding`, `errors`.)
+        let parameters = ["source", "encoding", "errors"];
+        let given = super::builtins::clinic_slots(name, args, keywords, &parameters, 0)?;
+        let slots: [Option<ObjId>; 3] = [given[0], given[1], given[2]];
         let text_arg = |vm: &Vm, obj: Option<ObjId>, what: &str| -> Flow<Option<String>> {
             match obj {
                 None => Ok(None),
@@ -824,50 +799,46 @@ impl Vm {
     }
 
     /// `str(b, encoding, errors)`: decoding (the one-argument form is the repr).
+    /// `str(object, encoding, errors)` (`PyUnicode_FromEncodedObject`):
+    /// the encoding and errors first checked to be strs.
     pub(super) fn str_from_bytes(
         &mut self,
-        args: &[ObjId],
-        keywords: &[(&str, ObjId)],
-    ) -> Flow<Option<ObjId>> {
-        let mut slots: [Option<ObjId>; 3] = [None; 3];
-        for (slot, &arg) in slots.iter_mut().zip(args) {
-            *slot = Some(arg);
-        }
-        for &(keyword, value) in keywords {
-            match keyword {
-                "object" => slots[0] = Some(value),
-                "encoding" => slots[1] = Some(value),
-                "errors" => slots[2] = Some(value),
-                _ => return Ok(None),
-            }
-        }
-        if args.len() > 3 || (slots[1].is_none() && slots[2].is_none()) {
-            return Ok(None);
-        }
-        let Some(source) = slots[0] else {
-            return Ok(None);
+        source: ObjId,
+        encoding: Option<ObjId>,
+        errors: Option<ObjId>,
+    ) -> Flow<ObjId> {
+        let encoding = match encoding {
+            Some(obj) => self.str_text(obj, "str() argument 'encoding'")?,
+            None => "utf-8".to_owned(),
         };
+        let errors = match errors {
+            Some(obj) => Some(self.str_text(obj, "str() argument 'errors'")?),
+            None => None,
+        };
+        if let Value::Str(_) = self.heap.value(source) {
+            return Err(PyException::type_error("decoding str is not supported"));
+        }
         let Some(data) = self.bytes_data(source) else {
             return Err(PyException::type_error(format!(
                 "decoding to str: need a bytes-like object, {} found",
                 self.type_name_of(source)
             )));
         };
-        let encoding = match slots[1] {
-            Some(obj) => self.str_text(obj, "str() argument 'encoding'")?,
-            None => "utf-8".to_owned(),
-        };
-        let errors = match slots[2] {
-            Some(obj) => Some(self.str_text(obj, "str() argument 'errors'")?),
-            None => None,
-        };
+        // (An empty buffer is '' whatever the codec.)
+        if data.is_empty() {
+            return Ok(self.singletons.empty_str);
+        }
         let text = decode(&data, lookup_codec(&encoding)?, errors.as_deref())?;
-        Ok(Some(self.str_object(&text)))
+        Ok(self.str_object(&text))
     }
 
     fn str_text(&self, obj: ObjId, what: &str) -> Flow<String> {
         match self.heap.value(obj) {
             Value::Str(text) => Ok(text.to_string()),
+            // (`_PyArg_BadArgument` names None itself.)
+            Value::None => Err(PyException::type_error(format!(
+                "{what} must be str, not None"
+            ))),
             other => Err(PyException::type_error(format!(
                 "{what} must be str, not {}",
                 other.type_name()
@@ -1496,24 +1467,25 @@ impl Vm {
         let name = method.name();
         let type_name = owner_kind.name();
         let mut args: Vec<ObjId> = args.to_vec();
-        for &(keyword, value) in keywords {
-            let slot = match (method, keyword) {
-                (M::Decode | M::Encode, "encoding") => 0,
-                (M::Decode | M::Encode, "errors") => 1,
-                (M::Split | M::Rsplit, "sep") => 0,
-                (M::Split | M::Rsplit, "maxsplit") => 1,
-                (M::Hex, "sep") => 0,
-                (M::Hex, "bytes_per_sep") => 1,
-                _ => {
-                    return Err(PyException::type_error(format!(
-                        "{type_name}.{name}() takes no keyword arguments"
-                    )));
-                }
-            };
-            while args.len() <= slot {
-                args.push(self.singletons.none);
+        // The methods Argument Clinic lets take their parameters by name.
+        let parameters: &[&str] = match method {
+            M::Decode | M::Encode => &["encoding", "errors"],
+            M::Split | M::Rsplit => &["sep", "maxsplit"],
+            M::Hex => &["sep", "bytes_per_sep"],
+            _ => &[],
+        };
+        if !keywords.is_empty() {
+            if parameters.is_empty() {
+                return Err(PyException::type_error(format!(
+                    "{type_name}.{name}() takes no keyword arguments"
+                )));
             }
-            args[slot] = value;
+            let slots = super::builtins::clinic_slots(name, &args, keywords, parameters, 0)?;
+            let given = slots.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
+            args = slots[..given]
+                .iter()
+                .map(|slot| slot.unwrap_or(self.singletons.none))
+                .collect();
         }
         let n = args.len();
         let none = self.singletons.none;

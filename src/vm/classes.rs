@@ -1084,13 +1084,13 @@ impl Vm {
             (None, Some(kind)) if is_immutable_base(kind) => {
                 let objects: Vec<ObjId> = args.iter().filter_map(|a| a.slot.obj).collect();
                 let positional = objects.len() - kwnames.len().min(objects.len());
-                let made = if kwnames.is_empty() {
-                    self.immutable_instance_of(class, kind, &objects[..positional])
-                } else {
-                    Err(PyException::type_error(format!(
-                        "{qualname}() takes no keyword arguments"
-                    )))
-                };
+                let keywords: Vec<(&str, ObjId)> = kwnames
+                    .iter()
+                    .map(String::as_str)
+                    .zip(objects[positional..].iter().copied())
+                    .collect();
+                let made =
+                    self.immutable_instance_with(class, kind, &objects[..positional], &keywords);
                 match made {
                     Ok(instance) => instance,
                     Err(error) => {
@@ -1316,6 +1316,19 @@ impl Vm {
         kind: TypeKind,
         args: &[ObjId],
     ) -> Flow<ObjId> {
+        self.immutable_instance_with(class, kind, args, &[])
+    }
+
+    /// [`Vm::immutable_instance_of`] with keyword arguments, which the
+    /// base's own `__new__` takes or refuses (`S(b'hi', encoding='ascii')`,
+    /// `I('ff', base=16)`, `tuple() takes no keyword arguments`).
+    pub(super) fn immutable_instance_with(
+        &mut self,
+        class: ObjId,
+        kind: TypeKind,
+        args: &[ObjId],
+        keywords: &[(&str, ObjId)],
+    ) -> Flow<ObjId> {
         if self.version_info_class == Some(class) {
             // (A struct sequence type of `sys` has no `tp_new`.)
             return Err(PyException::type_error(
@@ -1323,7 +1336,7 @@ impl Vm {
             ));
         }
         let function = self.type_object(kind);
-        let plain = super::builtins::call(self, function, args, &[])?;
+        let plain = super::builtins::call(self, function, args, keywords)?;
         let instance = match self.heap.value(plain).clone() {
             Value::Tuple(items) => self.new_tuple_object(items.to_vec(), false),
             value @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_)) => {
@@ -1366,9 +1379,9 @@ impl Vm {
     ) -> Flow {
         let name = kind.name();
         if kind == TypeKind::List {
-            if let Some(keyword) = kwnames.first() {
+            if !kwnames.is_empty() {
                 return Err(PyException::type_error(format!(
-                    "{name}() takes no keyword arguments (got '{keyword}')"
+                    "{name}() takes no keyword arguments"
                 )));
             }
             if args.len() > 1 {
@@ -2136,6 +2149,13 @@ impl Vm {
             }
             Value::Exception(_) if value.is_some() => {
                 return Err(self.unsupported(&format!("setting {name} on an exception")));
+            }
+            // `del e.__notes__`: from its dict, when it has one.
+            Value::Exception(exc)
+                if exc.dict.is_some()
+                    && !matches!(name, "args" | "__cause__" | "__context__" | "__traceback__") =>
+            {
+                self.exception_dict(owner)
             }
             Value::Function(_)
                 if matches!(name, "__name__" | "__qualname__" | "__doc__" | "__module__") =>

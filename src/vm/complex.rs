@@ -247,6 +247,42 @@ impl Vm {
     }
 
     /// `complex(real=0, imag=0)` from numbers.
+    /// `complex(real=..., imag=...)` (`complex_new_impl`): no string.
+    pub(super) fn complex_new_keywords(
+        &mut self,
+        real: Option<ObjId>,
+        imag: Option<ObjId>,
+    ) -> Flow<ObjId> {
+        for (name, part) in [("real", real), ("imag", imag)] {
+            if let Some(part) = part
+                && let Value::Str(_) = self.heap.value(part)
+            {
+                return Err(PyException::type_error(format!(
+                    "complex() argument '{name}' must be a real number, not str"
+                )));
+            }
+        }
+        match (real, imag) {
+            (Some(real), None) => {
+                if !matches!(self.heap.value(real), Value::Complex(..))
+                    && !self.is_instance_obj(real)
+                    && self.complex_operand(real)?.is_none()
+                {
+                    return Err(PyException::type_error(format!(
+                        "complex() argument 'real' must be a real number, not {}",
+                        self.heap.value(real).type_name()
+                    )));
+                }
+                self.complex_new(&[real])
+            }
+            (real, Some(imag)) => {
+                let real = real.unwrap_or_else(|| self.int_object(0));
+                self.complex_new(&[real, imag])
+            }
+            (None, None) => self.complex_new(&[]),
+        }
+    }
+
     pub(super) fn complex_new(&mut self, args: &[ObjId]) -> Flow<ObjId> {
         if args.len() > 2 {
             return Err(PyException::type_error(format!(
@@ -276,9 +312,17 @@ impl Vm {
         for (index, &arg) in args.iter().enumerate() {
             parts[index] = match self.complex_operand(arg)? {
                 Some(operand) => operand,
+                // (`actual_complex_new` for one argument, `complex_new_impl`
+                // for two, which takes no string.)
+                None if args.len() == 1 => {
+                    return Err(PyException::type_error(format!(
+                        "complex() argument must be a string or a number, not {}",
+                        self.heap.value(arg).type_name()
+                    )));
+                }
                 None => {
                     return Err(PyException::type_error(format!(
-                        "complex() argument '{}' must be a number, not {}",
+                        "complex() argument '{}' must be a real number, not {}",
                         if index == 0 { "real" } else { "imag" },
                         self.heap.value(arg).type_name()
                     )));

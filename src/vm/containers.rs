@@ -228,7 +228,10 @@ impl Vm {
         let index = match self.heap.value_mut(list) {
             Value::List(list) => {
                 let n = list.items.len();
-                list.resize(n + 1);
+                // (`_PyList_AppendTakeRef`: room left is used as it is.)
+                if n >= list.allocated {
+                    list.resize(n + 1);
+                }
                 list.items.push(item);
                 n
             }
@@ -244,8 +247,19 @@ impl Vm {
             return self.list_extend_iter(list, iterable);
         }
         let items = self.collect_items(iterable)?;
+        // (`list_extend_set`/`list_extend_dict` make room by `list_resize`,
+        // over-allocating; lists and tuples exactly when the list is empty.)
+        let over_allocate = !matches!(self.heap.value(iterable), Value::List(_) | Value::Tuple(_));
         let address = self.heap.get(list).address;
         let start = match self.heap.value_mut(list) {
+            Value::List(list) if over_allocate => {
+                let start = list.items.len();
+                if !items.is_empty() {
+                    list.resize(start + items.len());
+                }
+                list.items.extend(items.iter().copied());
+                start
+            }
             Value::List(list) => {
                 let start = list.items.len();
                 list.grow_for_extend(items.len());
@@ -286,8 +300,41 @@ impl Vm {
         // Held while draining, so a fresh iterator is freed at the end.
         let holder = self.raised_referrer();
         self.heap.incref(iterator, holder);
-        let hinted = self.is_instance_obj(iterable);
-        if hinted {
+        let mut hinted = self.is_instance_obj(iterable);
+        if let Value::DictView {
+            kind: TypeKind::DictItems,
+            dict,
+        } = *self.heap.value(iterable)
+        {
+            // `list_extend_dictitems`: room for all by `list_resize`.
+            let n = match self.heap.value(dict) {
+                Value::Dict(d) => d.len(),
+                _ => 0,
+            };
+            if let Value::List(l) = self.heap.value_mut(list)
+                && n > 0
+            {
+                let m = l.items.len();
+                l.resize(m + n);
+            }
+        } else if !hinted {
+            // `PyObject_LengthHint(iterable, 8)` of a built-in iterable:
+            // its length, or what its iterator says is left, else 8; an
+            // empty list gets exactly that (`list_preallocate_exact`).
+            let hint = self.builtin_length_hint(iterable).unwrap_or(8);
+            if let Value::List(l) = self.heap.value_mut(list) {
+                let m = l.items.len();
+                if l.allocated == 0 {
+                    if hint > 0 {
+                        l.allocated = (hint + 1) & !1;
+                    }
+                } else {
+                    l.resize(m + hint);
+                }
+            }
+            hinted = true;
+        }
+        if self.is_instance_obj(iterable) {
             // `PyObject_LengthHint(iterable, 8)`: an instance's `__len__`
             // runs after `__iter__`, and the list makes room for that many.
             let hint = if self.special_method(iterable, "__len__").is_some() {
@@ -332,6 +379,29 @@ impl Vm {
         }
         self.heap.decref(iterator, holder);
         result
+    }
+
+    /// `PyObject_LengthHint` of a built-in iterable that is not an
+    /// instance: `len()` of a sized one, an iterator's `__length_hint__`;
+    /// `None` when it has neither.
+    fn builtin_length_hint(&self, iterable: ObjId) -> Option<usize> {
+        match self.heap.value(iterable) {
+            Value::Str(text) => Some(text.chars().count()),
+            Value::Bytes(data) => Some(data.len()),
+            Value::ByteArray(array) => Some(array.data.len()),
+            Value::List(list) => Some(list.items.len()),
+            Value::Tuple(items) => Some(items.len()),
+            Value::Dict(d) => Some(d.len()),
+            Value::Set(set) => Some(set.len()),
+            Value::Range { start, stop, step } => {
+                usize::try_from(super::heap::object::range_len(*start, *stop, *step)).ok()
+            }
+            Value::DictView { dict, .. } => match self.heap.value(*dict) {
+                Value::Dict(d) => Some(d.len()),
+                _ => None,
+            },
+            _ => self.builtin_iterator_left(iterable),
+        }
     }
 
     /// The items of any iterable (borrowed), and the temporary list that

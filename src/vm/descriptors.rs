@@ -473,6 +473,16 @@ impl Vm {
                 builtin_method = Some(Builtin::Slot(method, defining));
                 break;
             }
+            if let Value::Type(kind @ TypeKind::Exc(_)) = *self.heap.value(klass)
+                && !is_class
+                && matches!(text.as_str(), "__repr__" | "__str__")
+                && let Some((method, defining, _)) =
+                    super::wrappers::SlotMethod::lookup(kind, &text)
+            {
+                // `BaseException.__str__`/`__repr__`, bound to the exception.
+                builtin_method = Some(Builtin::Slot(method, defining));
+                break;
+            }
             if let Value::Type(TypeKind::Exc(_)) = self.heap.value(klass)
                 && text == "__init__"
             {

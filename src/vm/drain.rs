@@ -72,7 +72,7 @@ impl Vm {
                     || self.special_method(iterable, "__next__").is_some()
                     || self.special_method(iterable, "__getitem__").is_some()
             }
-            Value::Map { func, iters } => {
+            Value::Map { func, iters, .. } => {
                 python(self, *func)
                     || match self.heap.value(*iters) {
                         Value::Tuple(items) => items
@@ -154,7 +154,7 @@ impl Vm {
                 let made = self.list_object(Vec::new(), false);
                 if *limit == 0
                     && !*tuple
-                    && matches!(self.heap.value(drain.iterable), Value::Generator(_))
+                    && no_length_hint(self.heap.value(drain.iterable))
                     && let Value::List(l) = self.heap.value_mut(made)
                 {
                     // `list_extend_iter`: room for the length hint (8) first.
@@ -400,6 +400,18 @@ impl Vm {
                 if let Value::List(l) = self.heap.value_mut(list) {
                     // (`list_preallocate_exact` while it has no item array.)
                     l.grow_for_extend(hint);
+                }
+                drain.hinted = true;
+            } else if let Consumer::Extend { list } = drain.consumer
+                && no_length_hint(self.heap.value(drain.iterable))
+                && let Value::List(l) = self.heap.value_mut(list)
+            {
+                // No length hint: room for 8 (`list_extend_iter`).
+                if l.allocated == 0 {
+                    l.allocated = 8;
+                } else {
+                    let m = l.items.len();
+                    l.resize(m + 8);
                 }
                 drain.hinted = true;
             }
@@ -1247,4 +1259,18 @@ impl Vm {
 
 fn no_state() -> Box<PyException> {
     PyException::new("SystemError", "bytestep: a drain lost its state")
+}
+
+/// An iterable without `__len__` or `__length_hint__` (a generator, `map`,
+/// `filter`, `enumerate`, `zip`): `PyObject_LengthHint` gives its default.
+fn no_length_hint(value: &Value) -> bool {
+    matches!(
+        value,
+        Value::Generator(_)
+            | Value::Map { .. }
+            | Value::Filter { .. }
+            | Value::Enumerate { .. }
+            | Value::Zip { .. }
+            | Value::CallableIterator { .. }
+    )
 }

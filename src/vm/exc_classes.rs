@@ -87,6 +87,10 @@ impl Vm {
                 let init = self.static_builtin(Builtin::ExcInit);
                 return Some(Ok(AttrFound::Value(init)));
             }
+            if name == "add_note" {
+                let add_note = self.static_builtin(Builtin::ExcAddNote);
+                return Some(Ok(AttrFound::Value(add_note)));
+            }
             return None;
         }
         let Value::Exception(exc) = self.heap.value(owner) else {
@@ -136,6 +140,24 @@ impl Vm {
                 Value::Function(_) => AttrFound::Method(found),
                 _ => AttrFound::Value(found),
             }));
+        }
+        if name == "add_note" {
+            let bound = self.bound_builtin(Builtin::ExcAddNote, owner);
+            return Some(Ok(AttrFound::Fresh(bound)));
+        }
+        // The type's own slot wrappers (`e.__repr__`, `e.__str__`…), bound.
+        if let Some((method, defining, _)) =
+            super::wrappers::SlotMethod::lookup(TypeKind::Exc(kind), name)
+        {
+            let bound = self.bound_builtin(Builtin::Slot(method, defining), owner);
+            return Some(Ok(AttrFound::Fresh(bound)));
+        }
+        // CPython's, not built (`with_traceback`, `__reduce__`…): refused.
+        if super::types::attrs::find(TypeKind::Exc(kind), name).is_some() {
+            let type_name = self.heap.value(owner).type_name();
+            return Some(Err(self.unsupported(&format!(
+                "the attribute '{name}' of {type_name} objects"
+            ))));
         }
         let type_name = self.heap.value(owner).type_name();
         Some(Err(PyException::new(
@@ -192,5 +214,172 @@ impl Vm {
         };
         self.heap.decref(old, referrer);
         Ok(self.singletons.none)
+    }
+
+    /// `e.__notes__` as the notes machinery reads it: the exception's
+    /// own dict entry, else its class's attribute; `None` when neither.
+    fn exception_notes(&self, exc: ObjId) -> Option<ObjId> {
+        let Value::Exception(object) = self.heap.value(exc) else {
+            return None;
+        };
+        if let Some(dict) = object.dict
+            && let Value::Dict(d) = self.heap.value(dict)
+            && let Some(entry) = d.get_str("__notes__")
+        {
+            return Some(entry.value);
+        }
+        object
+            .class
+            .and_then(|class| self.class_lookup(class, "__notes__"))
+    }
+
+    /// `BaseException.add_note(note)` (`BaseException_add_note_impl`): a
+    /// str appended to `__notes__`, a list made and stored in the
+    /// exception's dict on the first note.
+    pub(super) fn exception_add_note(
+        &mut self,
+        exc: ObjId,
+        args: &[ObjId],
+        keywords: &[(&str, ObjId)],
+    ) -> Flow<ObjId> {
+        if !keywords.is_empty() {
+            return Err(PyException::type_error(
+                "BaseException.add_note() takes no keyword arguments",
+            ));
+        }
+        let &[note] = args else {
+            return Err(PyException::type_error(format!(
+                "BaseException.add_note() takes exactly one argument ({} given)",
+                args.len()
+            )));
+        };
+        if !matches!(self.heap.value(note), Value::Str(_)) {
+            return Err(PyException::type_error(format!(
+                "add_note() argument must be str, not {}",
+                self.heap.value(note).type_name()
+            )));
+        }
+        let notes = match self.exception_notes(exc) {
+            Some(notes) if matches!(self.heap.value(notes), Value::List(_)) => notes,
+            Some(_) => {
+                return Err(PyException::type_error(
+                    "Cannot add note: __notes__ is not a list",
+                ));
+            }
+            None => {
+                // (The list first, then the exception's dict, as
+                // `PyObject_SetAttr` makes it.)
+                let list = self.list_object(Vec::new(), false);
+                let dict = self.exception_dict(exc);
+                let key = self.identifier("__notes__");
+                if let Err(error) = self.dict_set(dict, key, list) {
+                    self.heap.discard(list);
+                    return Err(error);
+                }
+                list
+            }
+        };
+        self.list_append(notes, note)?;
+        Ok(self.singletons.none)
+    }
+
+    /// The lines an uncaught exception's notes add after its last line, as
+    /// `TracebackException.format_exception_only` writes them: each note
+    /// of a sequence (`str()` of it, split at newlines), or `repr()` of a
+    /// `__notes__` that is not one (a str included).
+    pub(super) fn exception_notes_text(&mut self, exc: ObjId) -> Flow<String> {
+        let Some(notes) = self.exception_notes(exc) else {
+            return Ok(String::new());
+        };
+        let items: Option<Vec<ObjId>> = match self.heap.value(notes) {
+            Value::None => return Ok(String::new()),
+            Value::List(list) => Some(list.items.clone()),
+            Value::Tuple(items) => Some(items.to_vec()),
+            _ => None,
+        };
+        let mut out = String::new();
+        let Some(items) = items else {
+            let text = match self.repr_of(notes) {
+                Ok(text) => text,
+                Err(error) if error.fatal => return Err(error),
+                Err(error) => {
+                    self.drop_error(&error);
+                    "<__notes__ repr() failed>".to_owned()
+                }
+            };
+            out.push_str(&text);
+            out.push('\n');
+            return Ok(out);
+        };
+        for note in items {
+            let text = match self.heap.value(note) {
+                Value::Str(text) => text.to_string(),
+                _ => match self.str_of(note) {
+                    Ok(text) => text,
+                    Err(error) if error.fatal => return Err(error),
+                    Err(error) => {
+                        self.drop_error(&error);
+                        "<note str() failed>".to_owned()
+                    }
+                },
+            };
+            for line in text.split('\n') {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        Ok(out)
+    }
+
+    /// `BaseException.__str__` (`BaseException_str`): nothing for no
+    /// arguments, `str()` of a single one (`repr()` for a `KeyError`),
+    /// else the arguments' tuple's repr; the class's own `__str__` aside.
+    pub(super) fn exception_base_str(&mut self, exc: ObjId) -> Flow<String> {
+        let Value::Exception(object) = self.heap.value(exc) else {
+            return self.heap.try_str(exc);
+        };
+        let key_error = object.kind.name() == "KeyError";
+        let args: Vec<ObjId> = match self.heap.value(object.args) {
+            Value::Tuple(items) => items.to_vec(),
+            _ => Vec::new(),
+        };
+        match args[..] {
+            [] => Ok(String::new()),
+            [arg] if key_error => self.repr_of(arg),
+            [arg] => self.str_of(arg),
+            _ => {
+                let tuple = match self.heap.value(exc) {
+                    Value::Exception(object) => object.args,
+                    _ => exc,
+                };
+                self.repr_of(tuple)
+            }
+        }
+    }
+
+    /// `BaseException.__repr__`: `Name(args…)`, the class's own `__repr__`
+    /// aside.
+    pub(super) fn exception_base_repr(&mut self, exc: ObjId) -> Flow<String> {
+        let Value::Exception(object) = self.heap.value(exc) else {
+            return self.heap.try_repr(exc);
+        };
+        let name = object.type_name;
+        let args: Vec<ObjId> = match self.heap.value(object.args) {
+            Value::Tuple(items) => items.to_vec(),
+            _ => Vec::new(),
+        };
+        let inner = match args[..] {
+            [] => String::new(),
+            [arg] => self.repr_of(arg)?,
+            _ => {
+                let tuple = match self.heap.value(exc) {
+                    Value::Exception(object) => object.args,
+                    _ => exc,
+                };
+                let text = self.repr_of(tuple)?;
+                text[1..text.len() - 1].to_owned()
+            }
+        };
+        Ok(format!("{name}({inner})"))
     }
 }

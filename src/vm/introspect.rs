@@ -320,6 +320,8 @@ pub fn call(vm: &mut Vm, builtin: Builtin, args: &[ObjId]) -> Call {
                         dict: Some(dict), ..
                     } => Ok(*dict),
                     Value::Class(_) => Ok(vm.mapping_proxy(obj)),
+                    // (An exception's dict is made on first use.)
+                    Value::Exception(_) => Ok(vm.exception_dict(obj)),
                     _ => Err(PyException::type_error(
                         "vars() argument must have __dict__ attribute",
                     )),

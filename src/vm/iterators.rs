@@ -56,18 +56,17 @@ impl Vm {
         ))
     }
 
-    /// `zip(strict=True)` once iterator `exhausted` ended (`zip_next`'s
+    /// `zip(strict=True)` or `map(strict=True)` once iterator `exhausted` ended (`zip_next`'s
     /// check): the ones before it were longer; when it is the first, every
     /// other must end now too.
-    fn zip_check_lengths(&mut self, iters: &[ObjId], exhausted: usize) -> Flow {
-        let mismatch = zip_length_mismatch;
+    fn check_lengths(&mut self, function: &str, iters: &[ObjId], exhausted: usize) -> Flow {
         if exhausted > 0 {
-            return Err(mismatch(exhausted, "shorter"));
+            return Err(length_mismatch(function, exhausted, "shorter"));
         }
         for (index, &it) in iters.iter().enumerate().skip(1) {
             if let Some(item) = self.next_logged(it)? {
                 self.heap.discard(item);
-                return Err(mismatch(index, "longer"));
+                return Err(length_mismatch(function, index, "longer"));
             }
         }
         Ok(())
@@ -88,6 +87,9 @@ impl Vm {
                 })),
                 _ => Err(self.unsupported("reversed() of a range past 64-bit bounds")),
             };
+        }
+        if let Some(kind) = dict_reverse_kind(self.heap.value(seq)) {
+            return Ok(self.dict_reverse_iterator(kind, seq));
         }
         let (kind, len) = match self.heap.value(seq) {
             Value::List(list) => (TypeKind::ListReverseIterator, list.items.len()),
@@ -110,6 +112,90 @@ impl Vm {
             },
             &[seq],
         ))
+    }
+
+    /// `dictiter_new` with a reverse type: over the dict of `source` (a
+    /// dict, a view, a mappingproxy), from its last entry position down
+    /// (`di_pos = dk_nentries - 1`, kept here plus one).
+    fn dict_reverse_iterator(&mut self, kind: TypeKind, source: ObjId) -> ObjId {
+        let dict = match self.heap.value(source) {
+            Value::DictView { dict, .. } => *dict,
+            _ => source,
+        };
+        let (used, end) = match self.heap.value(dict) {
+            Value::Dict(d) => (d.len().min(u32::MAX as usize - 1) as u32, d.nentries()),
+            _ => (0, 0),
+        };
+        let iterator = self.heap.alloc(Value::SeqIterator {
+            kind,
+            seq: Some(dict),
+            index: end,
+            used,
+            left: used,
+        });
+        let address = self.heap.get(iterator).address;
+        self.heap
+            .incref(dict, Referrer::Iterator { iterator: address });
+        iterator
+    }
+
+    /// `it.__length_hint__()` of a built-in iterator: what is left, as
+    /// each type's `*_len` counts it (0 once exhausted, and for a dict or
+    /// set iterator once its container changed size).
+    pub(super) fn iterator_length_hint(&mut self, iterator: ObjId) -> Flow<ObjId> {
+        match self.builtin_iterator_left(iterator) {
+            Some(left) => Ok(self.int_object(left as i64)),
+            None => Err(self.unsupported("__length_hint__ of this iterator")),
+        }
+    }
+
+    /// What a built-in iterator has left, when it says (`__length_hint__`).
+    pub(super) fn builtin_iterator_left(&self, iterator: ObjId) -> Option<usize> {
+        let heap = &self.heap;
+        let left = match *heap.value(iterator) {
+            Value::RangeIterator { remaining, .. } => remaining.max(0) as usize,
+            Value::SeqIterator { seq: None, .. } => 0,
+            Value::SeqIterator {
+                kind,
+                seq: Some(seq),
+                index,
+                used,
+                left,
+            } if kind != TypeKind::SeqIter => match heap.value(seq) {
+                Value::Dict(d) if d.len() == used as usize => left as usize,
+                Value::Set(set) if set.len() == used as usize => left as usize,
+                Value::Dict(_) | Value::Set(_) => 0,
+                Value::List(list) => list.items.len().saturating_sub(index),
+                Value::Tuple(items) => items.len().saturating_sub(index),
+                Value::Bytes(data) => data.len().saturating_sub(index),
+                Value::ByteArray(array) => array.data.len().saturating_sub(index),
+                // (A non-ASCII str's iterator keeps a byte offset.)
+                Value::Str(text) if kind == TypeKind::StrAsciiIterator => {
+                    text.len().saturating_sub(index)
+                }
+                Value::Str(text) => text.get(index..).map_or(0, |rest| rest.chars().count()),
+                _ => return None,
+            },
+            Value::Reversed {
+                seq: Some(seq),
+                remaining,
+                ..
+            } => {
+                let size = match heap.value(seq) {
+                    Value::List(list) => list.items.len(),
+                    Value::Tuple(items) => items.len(),
+                    Value::Str(text) => text.chars().count(),
+                    Value::Bytes(data) => data.len(),
+                    Value::ByteArray(array) => array.data.len(),
+                    _ => return None,
+                };
+                if size < remaining { 0 } else { remaining }
+            }
+            // (An exhausted one, over an instance too.)
+            Value::Reversed { seq: None, .. } => 0,
+            _ => return None,
+        };
+        Some(left)
     }
 
     /// `reversed(obj)` of an instance with `__len__` and `__getitem__`.
@@ -207,7 +293,7 @@ impl Vm {
                                 self.heap.discard(item);
                             }
                             if strict {
-                                self.zip_check_lengths(&iters, index)?;
+                                self.check_lengths("zip", &iters, index)?;
                             }
                             return Ok(Some(None));
                         }
@@ -262,9 +348,13 @@ impl Vm {
                 };
                 Ok(Some(Some(item)))
             }
-            Value::Map { func, iters } => {
-                let (func, iters) = (*func, *iters);
-                self.map_next(func, iters).map(Some)
+            Value::Map {
+                func,
+                iters,
+                strict,
+            } => {
+                let (func, iters, strict) = (*func, *iters, *strict);
+                self.map_next(func, iters, strict).map(Some)
             }
             Value::Filter { func, iter } => {
                 let (func, iter) = (*func, *iter);
@@ -277,6 +367,11 @@ impl Vm {
     /// `map(func, *iterables)` (`map_vectorcall`): the tuple of iterators
     /// first, then the map object.
     pub(super) fn map(&mut self, args: &[ObjId]) -> Flow<ObjId> {
+        self.map_strict(args, false)
+    }
+
+    /// `map(func, *iterables, strict=...)`.
+    pub(super) fn map_strict(&mut self, args: &[ObjId], strict: bool) -> Flow<ObjId> {
         let Some((&func, iterables)) = args.split_first().filter(|(_, rest)| !rest.is_empty())
         else {
             return Err(PyException::type_error(
@@ -285,7 +380,11 @@ impl Vm {
         };
         let iters = self.iterators_of(iterables)?;
         let tuple = self.tuple_object(iters, false);
-        let map = self.heap.alloc(Value::Map { func, iters: tuple });
+        let map = self.heap.alloc(Value::Map {
+            func,
+            iters: tuple,
+            strict,
+        });
         let address = self.heap.get(map).address;
         self.heap.incref(
             func,
@@ -348,7 +447,7 @@ impl Vm {
     /// `map_next`: one item of each iterator, then `func(*items)`; the
     /// shortest iterator ends it. A `StopIteration` out of `func` ends it
     /// too, as it does for every consumer of `tp_iternext`.
-    fn map_next(&mut self, func: ObjId, iters: ObjId) -> Flow<Option<ObjId>> {
+    fn map_next(&mut self, func: ObjId, iters: ObjId, strict: bool) -> Flow<Option<ObjId>> {
         if let Value::Tuple(items) = self.heap.value(iters)
             && let &[it] = &**items
         {
@@ -365,11 +464,14 @@ impl Vm {
             _ => Vec::new(),
         };
         let mut args = Vec::with_capacity(iters.len());
-        for it in iters {
+        for (index, &it) in iters.iter().enumerate() {
             match self.next_logged(it) {
                 Ok(Some(item)) => args.push(item),
                 Ok(None) => {
                     self.discard_all(args);
+                    if strict {
+                        self.check_lengths("map", &iters, index)?;
+                    }
                     return Ok(None);
                 }
                 Err(error) => {
@@ -467,7 +569,7 @@ impl Vm {
         }
     }
 
-    fn discard_all(&mut self, items: Vec<ObjId>) {
+    pub(super) fn discard_all(&mut self, items: Vec<ObjId>) {
         for item in items.into_iter().rev() {
             self.heap.discard(item);
         }
@@ -702,12 +804,32 @@ fn pair_len_of(vm: &Vm, item: ObjId) -> usize {
 /// `zip(strict=True)`'s error: argument `index` (counted from 0) is
 /// `shorter` or `longer` than the ones before it.
 pub(super) fn zip_length_mismatch(index: usize, which: &str) -> Box<PyException> {
+    length_mismatch("zip", index, which)
+}
+
+/// `zip(strict=True)`'s and `map(strict=True)`'s complaint.
+fn length_mismatch(function: &str, index: usize, which: &str) -> Box<PyException> {
     let plural = if index == 1 { " " } else { "s 1-" };
     PyException::new(
         "ValueError",
         format!(
-            "zip() argument {} is {which} than argument{plural}{index}",
+            "{function}() argument {} is {which} than argument{plural}{index}",
             index + 1
         ),
     )
+}
+
+/// The reverse dict iterator `reversed()` makes of a dict or one of its
+/// views (`dict___reversed__`, `dictkeys_reversed`…; a mappingproxy's is
+/// its dict's).
+fn dict_reverse_kind(value: &Value) -> Option<TypeKind> {
+    match value {
+        Value::Dict(_) => Some(TypeKind::DictReverseKeyIterator),
+        Value::DictView { kind, .. } => Some(match kind {
+            TypeKind::DictValues => TypeKind::DictReverseValueIterator,
+            TypeKind::DictItems => TypeKind::DictReverseItemIterator,
+            _ => TypeKind::DictReverseKeyIterator,
+        }),
+        _ => None,
+    }
 }

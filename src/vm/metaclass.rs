@@ -701,11 +701,13 @@ impl Vm {
                 Err(vm.unsupported("keyword arguments to an exception class"))
             }
             (Some(kind), _) => Ok(vm.exception_instance(class, kind, positional_args)),
-            (None, Some(_)) if !kwnames.is_empty() && builtin.is_some_and(immutable) => Err(
-                PyException::type_error(format!("{qualname}() takes no keyword arguments")),
-            ),
             (None, Some(kind)) if immutable(kind) => {
-                vm.immutable_instance_of(class, kind, &positional_args)
+                let keywords: Vec<(&str, ObjId)> = kwnames
+                    .iter()
+                    .map(String::as_str)
+                    .zip(args[positional..].iter().copied())
+                    .collect();
+                vm.immutable_instance_with(class, kind, &positional_args, &keywords)
             }
             (None, Some(kind)) => Ok(vm.builtin_instance_of(class, kind)),
             (None, None) if !args.is_empty() && !has_init => Err(PyException::type_error(format!(

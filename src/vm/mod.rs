@@ -43,6 +43,7 @@ mod number_bytes;
 mod numeric;
 mod opcodes;
 pub mod output;
+mod random_module;
 pub mod report;
 pub mod sets;
 mod slices;
@@ -126,6 +127,8 @@ pub struct Vm {
     /// Built-in modules made by their first `import` (`math`, `gc`), held
     /// by `sys.modules`.
     pub imported: Vec<ObjId>,
+    /// The `random` module's Mersenne Twister, once imported.
+    random: Option<Box<random_module::MersenneTwister>>,
     /// What the program wrote to stderr besides an uncaught traceback
     /// (`Exception ignored while calling deallocator …`), not yet taken.
     pub stderr: String,
@@ -284,6 +287,7 @@ impl Vm {
             builtins_module: ObjId::from_index(0),
             sys_module: ObjId::from_index(0),
             imported: Vec::new(),
+            random: None,
             stderr: String::new(),
             stderr_marks: Vec::new(),
             identifiers: FastMap::default(),

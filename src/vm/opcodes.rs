@@ -1282,6 +1282,7 @@ impl Vm {
             "math" => Ok(self.math_module()),
             "gc" => Ok(self.gc_module()),
             "string" => Ok(self.string_module()),
+            "random" => Ok(self.random_module()),
             "__future__" => Ok(self.future_module()),
             other => {
                 let top = other.split('.').next().unwrap_or(other);

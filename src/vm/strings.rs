@@ -295,24 +295,51 @@ impl Vm {
             return Ok(self.str_object(&text));
         }
         let name = method.name();
-        // split/rsplit/splitlines take keywords; the rest none.
+        if method == StrMethod::Replace {
+            // `replace(old, new, /, count=-1)`.
+            if args.len() + keywords.len() > 3 {
+                return Err(PyException::type_error(format!(
+                    "replace() takes at most 3 arguments ({} given)",
+                    args.len() + keywords.len()
+                )));
+            }
+            if args.len() < 2 {
+                return Err(PyException::type_error(format!(
+                    "replace() takes at least 2 positional arguments ({} given)",
+                    args.len()
+                )));
+            }
+        }
+        // split/rsplit/splitlines/expandtabs take their parameters by
+        // name too (Argument Clinic); `replace` only `count`; the rest none.
         let mut args: Vec<ObjId> = args.to_vec();
-        for &(keyword, value) in keywords {
-            let slot = match (method, keyword) {
-                (StrMethod::Split | StrMethod::Rsplit, "sep") => 0,
-                (StrMethod::Split | StrMethod::Rsplit, "maxsplit") => 1,
-                (StrMethod::Splitlines, "keepends") => 0,
-                (StrMethod::Expandtabs, "tabsize") => 0,
-                _ => {
+        let parameters: &[&str] = match method {
+            StrMethod::Split | StrMethod::Rsplit => &["sep", "maxsplit"],
+            StrMethod::Splitlines => &["keepends"],
+            StrMethod::Expandtabs => &["tabsize"],
+            _ => &[],
+        };
+        if !parameters.is_empty() && (!keywords.is_empty() || args.len() > parameters.len()) {
+            let slots = super::builtins::clinic_slots(name, &args, keywords, parameters, 0)?;
+            let given = slots.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
+            args = slots[..given]
+                .iter()
+                .map(|slot| slot.unwrap_or(self.singletons.none))
+                .collect();
+        } else if method == StrMethod::Replace {
+            for &(keyword, value) in keywords {
+                if keyword != "count" {
+                    let hint = super::suggest::keyword_hint(["count"], keyword);
                     return Err(PyException::type_error(format!(
-                        "{name}() takes no keyword arguments"
+                        "replace() got an unexpected keyword argument '{keyword}'{hint}"
                     )));
                 }
-            };
-            while args.len() <= slot {
-                args.push(self.singletons.none);
+                args.push(value);
             }
-            args[slot] = value;
+        } else if !keywords.is_empty() {
+            return Err(PyException::type_error(format!(
+                "str.{name}() takes no keyword arguments"
+            )));
         }
         let arity = |min: usize, max: usize| -> Flow {
             if args.len() < min || args.len() > max {
@@ -676,7 +703,7 @@ impl Vm {
                 let old = self.str_arg(args[0], name, 1)?;
                 let new = self.str_arg(args[1], name, 2)?;
                 let count = match args.get(2) {
-                    Some(&c) => self.small_index(c).unwrap_or(-1),
+                    Some(&c) => self.index_arg(c)?,
                     None => -1,
                 };
                 let s = if count < 0 {

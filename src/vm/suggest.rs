@@ -69,12 +69,22 @@ fn distance(a: &str, b: &str, max_cost: usize) -> usize {
 /// The candidate closest to `wrong`, as CPython picks it (the first of the
 /// best wins), or none when nothing is close enough.
 pub fn closest<'a>(candidates: impl IntoIterator<Item = &'a str>, wrong: &str) -> Option<String> {
+    closest_within(candidates, wrong, wrong.chars().count())
+}
+
+/// [`closest`] where no candidate is closer than `best_distance` yet
+/// (traceback.py starts from the name's length, `suggestions.c` from
+/// `PY_SSIZE_T_MAX`).
+fn closest_within<'a>(
+    candidates: impl IntoIterator<Item = &'a str>,
+    wrong: &str,
+    mut best_distance: usize,
+) -> Option<String> {
     let candidates: Vec<&str> = candidates.into_iter().collect();
     let wrong_len = wrong.chars().count();
     if candidates.len() > MAX_CANDIDATE_ITEMS || wrong_len > MAX_STRING_SIZE {
         return None;
     }
-    let mut best_distance = wrong_len;
     let mut suggestion: Option<&str> = None;
     for possible in candidates {
         if possible == wrong {
@@ -95,9 +105,10 @@ pub fn closest<'a>(candidates: impl IntoIterator<Item = &'a str>, wrong: &str) -
 }
 
 /// The end of an "unexpected keyword argument" message: CPython 3.14's
-/// `. Did you mean 'x'?` when one of `parameters` is close to `wrong`.
+/// `. Did you mean 'x'?` when one of `parameters` is close to `wrong`
+/// (`_Py_CalculateSuggestions`, so `ky` finds `key`).
 pub fn keyword_hint<'a>(parameters: impl IntoIterator<Item = &'a str>, wrong: &str) -> String {
-    closest(parameters, wrong)
+    closest_within(parameters, wrong, usize::MAX)
         .map(|close| format!(". Did you mean '{close}'?"))
         .unwrap_or_default()
 }

@@ -68,6 +68,7 @@ impl Vm {
             class: None,
             dict: None,
             type_name: kind.name(),
+            missing: None,
         })));
         let address = self.heap.get(exc).address;
         self.heap.incref(
@@ -165,10 +166,26 @@ impl Vm {
         }
         self.unwinds += 1;
         let exc = self.exception_object(&error);
-        let missing = error.missing.take();
+        let mut missing = error.missing.take();
         if !error.reraise {
             self.chain_context(exc);
             self.add_traceback_entry(exc);
+            if let Some(missing) = &missing
+                && let Value::Exception(object) = self.heap.value_mut(exc)
+            {
+                object.missing = Some(missing.clone());
+            }
+        } else {
+            // A bare `raise` of it: an `AttributeError`'s names were taken
+            // when it was raised; a `NameError`'s frame is still the
+            // innermost when it is re-raised where it was raised.
+            missing = match self.heap.value(exc) {
+                Value::Exception(object) => object
+                    .missing
+                    .clone()
+                    .filter(|kept| kept.attributes.is_some() || object.traceback.len() == 1),
+                _ => None,
+            };
         }
         let text = self.raise_narration(exc);
         self.heap
@@ -233,8 +250,8 @@ impl Vm {
                 // (CPython's traceback keeps them alive), each with its entry.
                 // The raising frame is still innermost: "Did you mean" looks there.
                 let hint = match &missing {
-                    Some(missing) if !error.reraise => self.missing_name_hint(missing),
-                    _ => String::new(),
+                    Some(missing) => self.missing_name_hint(missing),
+                    None => String::new(),
                 };
                 for index in (0..self.frames.len().saturating_sub(1)).rev() {
                     if let Some(entry) = self.traceback_entry(index)
@@ -450,34 +467,51 @@ impl Vm {
     }
 
     /// `str()` of each exception of the chain, as `TracebackException`
-    /// takes it (`_safe_string`): one that raises is `<exception str() failed>`.
-    fn exception_texts(&mut self, exc: ObjId) -> Flow<Vec<String>> {
+    /// takes it (`_safe_string`): one that raises is `<exception str() failed>`;
+    /// and the lines of its notes (`__notes__`).
+    fn exception_texts(&mut self, exc: ObjId) -> Flow<Vec<(String, String)>> {
         let chain = self.exception_chain(exc);
         let mut texts = Vec::with_capacity(chain.len());
         for link in chain {
-            match self.exception_str(link) {
-                Ok(text) => texts.push(text),
+            let text = match self.exception_str(link) {
+                Ok(text) => text,
                 Err(error) if error.fatal => return Err(error),
                 Err(error) => {
                     self.drop_error(&error);
-                    texts.push("<exception str() failed>".to_owned());
+                    "<exception str() failed>".to_owned()
                 }
-            }
+            };
+            let notes = self.exception_notes_text(link)?;
+            texts.push((text, notes));
         }
         Ok(texts)
     }
 
     /// Nothing caught it: print the chain (`texts`: `str()` of each of its
     /// exceptions; `hint` ends its last line), release it, end the program.
-    fn uncaught(&mut self, exc: ObjId, hint: String, texts: &[String]) -> Outcome {
+    fn uncaught(&mut self, exc: ObjId, hint: String, texts: &[(String, String)]) -> Outcome {
         let chain = self.exception_chain(exc);
         let mut text = String::new();
         for (index, &link) in chain.iter().enumerate().rev() {
-            let str = texts
+            let (mut str, notes) = texts
                 .get(index)
                 .cloned()
-                .unwrap_or_else(|| self.heap.str(link));
-            text.push_str(&self.format_one_exception(link, &str));
+                .unwrap_or_else(|| (self.heap.str(link), String::new()));
+            // (A "Did you mean" ends the exception's line, before its notes.)
+            let with_hint = index == 0 && !hint.is_empty();
+            if with_hint {
+                str.push_str(&hint);
+            }
+            let mut one = self.format_one_exception(link, &str);
+            if with_hint && str == hint {
+                // (An empty `str()` gave the bare type name: the hint goes after it.)
+                one = self.format_one_exception(link, "");
+                one.pop();
+                one.push_str(&hint);
+                one.push('\n');
+            }
+            text.push_str(&one);
+            text.push_str(&notes);
             if index > 0 {
                 let caused = matches!(
                     self.heap.value(chain[index - 1]),
@@ -489,11 +523,6 @@ impl Vm {
                     "\nDuring handling of the above exception, another exception occurred:\n\n"
                 });
             }
-        }
-        if !hint.is_empty() && text.ends_with('\n') {
-            text.pop();
-            text.push_str(&hint);
-            text.push('\n');
         }
         // It stays alive as `sys.last_exc`, with the frames, for the post-mortem.
         self.heap.incref(exc, last_exc_referrer(self));

@@ -69,6 +69,8 @@ pub enum SlotMethod {
     AsIntegerRatio,
     SizeOf,
     GetState,
+    /// `__length_hint__` of the built-in iterators.
+    LengthHint,
     /// `int.to_bytes`, the class method `int.from_bytes`, `float.hex`
     /// and the class method `float.fromhex` (see `number_bytes.rs`).
     ToBytes,
@@ -156,6 +158,7 @@ const OTHERS: &[(SlotMethod, &str)] = &[
     (SlotMethod::AsIntegerRatio, "as_integer_ratio"),
     (SlotMethod::SizeOf, "__sizeof__"),
     (SlotMethod::GetState, "__getstate__"),
+    (SlotMethod::LengthHint, "__length_hint__"),
     (SlotMethod::ToBytes, "to_bytes"),
     (SlotMethod::FromBytes, "from_bytes"),
     (SlotMethod::FloatHex, "hex"),
@@ -383,11 +386,18 @@ impl Vm {
             SlotMethod::FromHex => return self.float_fromhex_of(obj, rest),
             _ => {}
         }
-        if let Some((keyword, _)) = keywords.first() {
-            return Err(PyException::type_error(format!(
-                "{}() takes no keyword arguments (got '{keyword}')",
-                method.name()
-            )));
+        if !keywords.is_empty() {
+            // (A slot wrapper calls itself `wrapper __add__`; a method
+            // descriptor by its qualified name.)
+            return Err(PyException::type_error(if wrapper {
+                format!("wrapper {}() takes no keyword arguments", method.name())
+            } else {
+                format!(
+                    "{}.{}() takes no keyword arguments",
+                    owner.name(),
+                    method.name()
+                )
+            }));
         }
         let (min, max) = method.arity();
         if !wrapper && max == 0 && !rest.is_empty() {
@@ -550,6 +560,19 @@ impl Vm {
                 }
                 result
             }
+            // `BaseException.__str__`/`__repr__`: the exception's own, not
+            // its class's (`super().__str__()` in that class's `__str__`).
+            SlotMethod::Str | SlotMethod::Repr
+                if matches!(owner, TypeKind::Exc(_))
+                    && matches!(self.heap.value(obj), Value::Exception(_)) =>
+            {
+                let text = if method == SlotMethod::Str {
+                    self.exception_base_str(obj)?
+                } else {
+                    self.exception_base_repr(obj)?
+                };
+                Ok(self.str_object(&text))
+            }
             SlotMethod::Repr => self.call_builtin_named(Builtin::Repr, &[obj]),
             // `object_str`: `repr(x)`, not `type(x).__str__` (which may be
             // the caller, `super().__str__()`).
@@ -675,6 +698,7 @@ impl Vm {
             }
             // `sys.getsizeof` less the GC header it adds for tracked objects.
             SlotMethod::GetState => self.object_getstate(obj),
+            SlotMethod::LengthHint => self.iterator_length_hint(obj),
             SlotMethod::SizeOf => {
                 // (An instance's pre-header also has the managed `__dict__`
                 // and weak reference pointers when its class gives it those.)
@@ -1048,6 +1072,7 @@ impl Vm {
                     Builtin::Math(_) => "math",
                     Builtin::Gc(_) => "gc",
                     Builtin::StringModule(_) => "string",
+                    Builtin::Random(_) => "random",
                     Builtin::GetSizeOf
                     | Builtin::GetRefCount
                     | Builtin::Intern

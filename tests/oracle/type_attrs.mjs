@@ -40,6 +40,9 @@ const TYPES = {
   wrapper_descriptor: "type(int.__add__)", "method-wrapper": "type((1).__add__)",
   GenericAlias: "type(list[int])", Union: "type(int | None)",
   callable_iterator: "type(iter(int, 1))", traceback: "TB",
+  dict_reversekeyiterator: "type(reversed({}))",
+  dict_reversevalueiterator: "type(reversed({}.values()))",
+  dict_reverseitemiterator: "type(reversed({}.items()))",
 };
 
 const SCRIPT = `

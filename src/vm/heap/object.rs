@@ -207,6 +207,8 @@ pub enum Value {
     Map {
         func: ObjId,
         iters: ObjId,
+        /// `map(..., strict=True)` (3.14): unequal lengths raise.
+        strict: bool,
     },
     /// `filter(func, iterable)`: the function (or None) and the iterator, held.
     Filter {

@@ -1488,6 +1488,39 @@ pub static TYPE_ATTRS: &[TypeAttrs] = &[
         ],
     },
     TypeAttrs {
+        name: "dict_reversekeyiterator",
+        base: Some("object"),
+        attrs: &[
+            ("__doc__", NoneValue),
+            ("__iter__", SlotWrapper),
+            ("__length_hint__", Method),
+            ("__next__", SlotWrapper),
+            ("__reduce__", Method),
+        ],
+    },
+    TypeAttrs {
+        name: "dict_reversevalueiterator",
+        base: Some("object"),
+        attrs: &[
+            ("__doc__", NoneValue),
+            ("__iter__", SlotWrapper),
+            ("__length_hint__", Method),
+            ("__next__", SlotWrapper),
+            ("__reduce__", Method),
+        ],
+    },
+    TypeAttrs {
+        name: "dict_reverseitemiterator",
+        base: Some("object"),
+        attrs: &[
+            ("__doc__", NoneValue),
+            ("__iter__", SlotWrapper),
+            ("__length_hint__", Method),
+            ("__next__", SlotWrapper),
+            ("__reduce__", Method),
+        ],
+    },
+    TypeAttrs {
         name: "BaseException",
         base: Some("object"),
         attrs: &[

@@ -542,6 +542,22 @@ impl Dict {
             .find_map(|(i, s)| s.entry.map(|e| (i, e)))
     }
 
+    /// The last live entry slot before `end` (for the reverse iterators,
+    /// which walk down from `dk_nentries - 1` past deleted entries).
+    pub fn entry_before(&self, end: usize) -> Option<(usize, Entry)> {
+        let end = end.min(self.slots.len());
+        self.slots[..end]
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, s)| s.entry.map(|e| (i, e)))
+    }
+
+    /// Entry positions used so far, deleted ones included (`dk_nentries`).
+    pub fn nentries(&self) -> usize {
+        self.slots.len()
+    }
+
     /// `sys.getsizeof`: the dict object (48 + 16 GC header) and, unless it
     /// shares the empty table, `_PyDict_KeysSize` of its key table.
     pub fn getsizeof(&self) -> usize {
@@ -728,22 +744,45 @@ pub const DICT_ITEMS: TypeSpec = TypeSpec {
     ..DICT_VALUES
 };
 
+/// dictiterobject: PyObject_HEAD, di_dict, di_used, di_pos, di_result
+/// and len, after the GC header.
 pub const DICT_KEY_ITERATOR: TypeSpec = TypeSpec {
     kind: TypeKind::DictKeyIterator,
     name: "dict_keyiterator",
+    basic_size: GC_HEAD + 56,
     ..super::iterators::SEQ_ITER
 };
 
 pub const DICT_VALUE_ITERATOR: TypeSpec = TypeSpec {
     kind: TypeKind::DictValueIterator,
     name: "dict_valueiterator",
-    ..super::iterators::SEQ_ITER
+    ..DICT_KEY_ITERATOR
 };
 
 pub const DICT_ITEM_ITERATOR: TypeSpec = TypeSpec {
     kind: TypeKind::DictItemIterator,
     name: "dict_itemiterator",
-    ..super::iterators::SEQ_ITER
+    ..DICT_KEY_ITERATOR
+};
+
+/// `reversed(d)`, `reversed(d.keys())`: a dictiterobject too, walking down
+/// from the last entry.
+pub const DICT_REVERSE_KEY_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::DictReverseKeyIterator,
+    name: "dict_reversekeyiterator",
+    ..DICT_KEY_ITERATOR
+};
+
+pub const DICT_REVERSE_VALUE_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::DictReverseValueIterator,
+    name: "dict_reversevalueiterator",
+    ..DICT_KEY_ITERATOR
+};
+
+pub const DICT_REVERSE_ITEM_ITERATOR: TypeSpec = TypeSpec {
+    kind: TypeKind::DictReverseItemIterator,
+    name: "dict_reverseitemiterator",
+    ..DICT_KEY_ITERATOR
 };
 
 /// `C.__dict__`, `vars(C)`: a read-only view of a class's dict (held as

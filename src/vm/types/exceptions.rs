@@ -241,6 +241,9 @@ pub struct ExcObject {
     pub dict: Option<ObjId>,
     /// `type(e).__name__`.
     pub type_name: &'static str,
+    /// The name a `NameError`/`AttributeError` the interpreter raised did
+    /// not find, kept for the "Did you mean" of a bare `raise` of it.
+    pub missing: Option<Box<crate::vm::exceptions::Missing>>,
 }
 
 #[cfg(test)]

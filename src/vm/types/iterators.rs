@@ -17,7 +17,7 @@ fn traverse(_: &Heap, object: &Object, out: &mut Vec<(ObjId, Referrer)>) {
         }
         Value::Enumerate { iter, .. } => out.push((*iter, held)),
         Value::Zip { iters, .. } => out.extend(iters.iter().map(|&it| (it, held))),
-        Value::Map { func, iters } => {
+        Value::Map { func, iters, .. } => {
             out.push((*func, attribute(object, "func")));
             out.push((*iters, attribute(object, "iters")));
         }
@@ -299,6 +299,14 @@ fn seq_next(vm: &mut Vm, iterator: ObjId) -> Flow<Option<ObjId>> {
     {
         return Err(size_changed(vm, iterator, sequence));
     }
+    if matches!(
+        kind,
+        TypeKind::DictReverseKeyIterator
+            | TypeKind::DictReverseValueIterator
+            | TypeKind::DictReverseItemIterator
+    ) {
+        return dict_reverse_next(vm, iterator, kind, sequence, position);
+    }
     let (item, advance) = match vm.heap.value(sequence) {
         Value::Tuple(items) => (items.get(position).copied(), 1),
         Value::List(list) => (list.items.get(position).copied(), 1),
@@ -357,6 +365,41 @@ fn seq_next(vm: &mut Vm, iterator: ObjId) -> Flow<Option<ObjId>> {
             .decref(sequence, Referrer::Iterator { iterator: address });
     }
     Ok(item)
+}
+
+/// `dictreviter_iternext`: the last live entry below the position, the
+/// position moving to it; none left, it lets go of the dict. (Unlike the
+/// forward ones it does not check for keys replaced at the same size.)
+fn dict_reverse_next(
+    vm: &mut Vm,
+    iterator: ObjId,
+    kind: TypeKind,
+    dict: ObjId,
+    end: usize,
+) -> Flow<Option<ObjId>> {
+    let found = match vm.heap.value(dict) {
+        Value::Dict(d) => d.entry_before(end),
+        _ => None,
+    };
+    let Some((slot, entry)) = found else {
+        let address = vm.heap.get(iterator).address;
+        if let Value::SeqIterator { seq, index, .. } = vm.heap.value_mut(iterator) {
+            *seq = None;
+            *index = 0;
+        }
+        vm.heap
+            .decref(dict, Referrer::Iterator { iterator: address });
+        return Ok(None);
+    };
+    if let Value::SeqIterator { index, left, .. } = vm.heap.value_mut(iterator) {
+        *index = slot;
+        *left = left.saturating_sub(1);
+    }
+    Ok(Some(match kind {
+        TypeKind::DictReverseValueIterator => entry.value,
+        TypeKind::DictReverseItemIterator => vm.tuple_object(vec![entry.key, entry.value], false),
+        _ => entry.key,
+    }))
 }
 
 /// A dict whose keys changed under its iterator: the error, and the

@@ -287,6 +287,10 @@ registry! {
     CallableIterator => iterators::CALLABLE_ITERATOR,
     /// `sys.exc_info()[2]`.
     Traceback => exceptions::TRACEBACK,
+    /// `reversed(d)`, `reversed(d.values())`, `reversed(d.items())`.
+    DictReverseKeyIterator => dict::DICT_REVERSE_KEY_ITERATOR,
+    DictReverseValueIterator => dict::DICT_REVERSE_VALUE_ITERATOR,
+    DictReverseItemIterator => dict::DICT_REVERSE_ITEM_ITERATOR,
 }
 
 impl TypeKind {

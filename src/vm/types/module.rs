@@ -72,10 +72,11 @@ fn getattr(vm: &mut Vm, module: ObjId, name: Symbol) -> Flow<ObjId> {
         return Err(vm.no_attribute(module, name));
     };
     let name_text = vm.heap.symbols.text(name);
-    if vm.heap.symbols.text(m.name) == "string"
-        && crate::vm::string_module::REFUSED.contains(&name_text)
+    let module_name = vm.heap.symbols.text(m.name);
+    if (module_name == "string" && crate::vm::string_module::REFUSED.contains(&name_text))
+        || (module_name == "random" && crate::vm::random_module::REFUSED.contains(&name_text))
     {
-        let what = format!("string.{name_text}");
+        let what = format!("{module_name}.{name_text}");
         return Err(vm.unsupported(&what));
     }
     Err(vm.attribute_error(
