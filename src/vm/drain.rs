@@ -1029,7 +1029,7 @@ impl Vm {
             return Err(drain);
         };
         let (func, it) = match *self.heap.value(wrapper) {
-            Value::Map { func, iters } => match self.heap.value(iters) {
+            Value::Map { func, iters, .. } => match self.heap.value(iters) {
                 Value::Tuple(items) if items.len() == 1 => (func, items[0]),
                 _ => return Err(drain),
             },
@@ -1179,7 +1179,7 @@ impl Vm {
             return None;
         }
         let outcome = match *self.heap.value(drain.iterator?) {
-            Value::Map { func, iters } if matches!(self.heap.value(iters), Value::Tuple(items) if items.len() == 1) => {
+            Value::Map { func, iters, .. } if matches!(self.heap.value(iters), Value::Tuple(items) if items.len() == 1) => {
                 (Some(func) == function).then_some(Some(value))?
             }
             Value::Filter { func, .. } if Some(func) == function => match self.heap.value(value) {
