@@ -351,6 +351,11 @@ impl Vm {
                     if let Value::Filter { .. } = self.heap.value(iterator) {
                         return self.for_iter_filter(iterator, instr.target);
                     }
+                    if let Value::Instance { .. } = self.heap.value(iterator)
+                        && self.enter_next_directly(iterator)
+                    {
+                        return Ok(());
+                    }
                     return self.calling(|vm| match vm.next_item(iterator)? {
                         Some(item) => vm.push(item),
                         None => vm.jump(instr.target, 1),

@@ -857,10 +857,101 @@ impl Vm {
     /// A frame with [`Continuation::Replay`] returned `value` (a reference the
     /// caller's replay record takes over): run the caller's instruction again.
     pub(super) fn replay_returned(&mut self, value: ObjId) -> Flow {
+        if self.for_iter_returned(value) {
+            return Ok(());
+        }
         if let Some(frame) = self.frames.last_mut() {
             frame.calls_mut().replay.push(CallResult::Returned(value));
         }
         self.replay_instruction()
+    }
+
+    /// `__next__` of an instance, called by the innermost frame's
+    /// `FOR_ITER`, returned `value` (its reference moving in): when that
+    /// call was the instruction's only one and nobody records, what the
+    /// instruction's replay does (`instance_next` gives the logged value,
+    /// which is pushed, the record's reference moving onto the stack) is
+    /// done here, without replaying it. False, having done nothing,
+    /// otherwise.
+    fn for_iter_returned(&mut self, value: ObjId) -> bool {
+        if self.heap.recorder.enabled
+            || self.calls.depth != 0
+            || self.calls.request.is_some()
+            || !self.calls.results.is_empty()
+            || self.reporting_here()
+        {
+            return false;
+        }
+        let Vm { frames, heap, .. } = self;
+        let Some(frame) = frames.last_mut() else {
+            return false;
+        };
+        let for_iter = frame
+            .last
+            .and_then(|index| frame.code.instrs.get(index))
+            .is_some_and(|instr| instr.opcode == crate::bytecode::opcodes::FOR_ITER);
+        if !for_iter || !frame.replay().is_empty() || !frame.pins().is_empty() {
+            return false;
+        }
+        let Some(&Slot {
+            obj: Some(iterator),
+            ..
+        }) = frame.stack.last()
+        else {
+            return false;
+        };
+        if !matches!(heap.value(iterator), Value::Instance { .. }) {
+            return false;
+        }
+        frame.stack.push(Slot::strong(value));
+        true
+    }
+
+    /// `FOR_ITER` over an instance whose `__next__` is a plain Python
+    /// function of one parameter (nobody records, no call under way): the
+    /// call `instance_next` would request is entered at once, as
+    /// `start_pending_call` enters it (the request's references moving
+    /// into the frame, the caller's record started, the frame's return
+    /// replaying the instruction), without the pending-call signal. False,
+    /// having done nothing, otherwise.
+    pub(super) fn enter_next_directly(&mut self, iterator: ObjId) -> bool {
+        if self.heap.recorder.enabled
+            || self.calls.depth != 0
+            || self.calls.request.is_some()
+            || !self.calls.results.is_empty()
+            || self.frames.len() >= self.quick_depth_limit()
+            || self
+                .frames
+                .last()
+                .is_none_or(|f| !f.replay().is_empty() || !f.pins().is_empty())
+        {
+            return false;
+        }
+        let Some(next) = self.special_method(iterator, "__next__") else {
+            return false;
+        };
+        if !matches!(self.heap.value(next), Value::Function(f) if f.info.plain_call == Some(1)) {
+            return false;
+        }
+        let holder = self.continuation_referrer();
+        self.heap.incref(next, holder);
+        self.heap.incref(iterator, holder);
+        if let Some(caller) = self.frames.last_mut() {
+            caller.calls_mut().replay = std::mem::take(&mut self.calls.results);
+        }
+        if !self.enter_plain_call(next, &[iterator]) {
+            // (Not reached: checked above.)
+            self.heap.decref(iterator, holder);
+            self.heap.decref(next, holder);
+            return false;
+        }
+        if let Some(frame) = self.frames.last_mut() {
+            frame.on_return = Some(Continuation::Replay);
+        }
+        if self.track_lines {
+            self.update_line_event();
+        }
+        true
     }
 
     /// The innermost frame's instruction runs again with its recorded results.
