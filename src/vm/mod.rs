@@ -45,6 +45,7 @@ mod opcodes;
 pub mod output;
 pub mod report;
 pub mod sets;
+mod shutdown;
 mod slices;
 mod slots;
 mod special;
@@ -207,6 +208,8 @@ pub struct Vm {
     calls: special::Calls,
     /// `sys.getrecursionlimit()`: how many Python frames may be on the stack.
     recursion_limit: usize,
+    /// The interpreter's exit once the module has returned (`shutdown.rs`).
+    shutdown: Option<Box<shutdown::Shutdown>>,
 }
 
 /// A map for the interpreter's small hot lookups (a method's builtin object,
@@ -320,6 +323,7 @@ impl Vm {
             stack_effect_mismatches: Vec::new(),
             calls: special::Calls::default(),
             recursion_limit: RECURSION_LIMIT,
+            shutdown: None,
         };
         vm.exc_info_symbol = vm.heap.symbols.intern("sys");
         vm.init_symbol = vm.heap.symbols.intern("__init__");
@@ -1320,8 +1324,7 @@ impl Vm {
             return None;
         }
         let Some(frame) = self.frames.last_mut() else {
-            self.outcome = Some(Outcome::Finished);
-            return None;
+            return self.fetch_in_shutdown();
         };
         let index = frame.pc;
         let Some(&instr) = frame.code.instrs.get(index) else {
@@ -1726,6 +1729,26 @@ impl Vm {
 
     pub(super) fn current_line(&self) -> Option<u32> {
         self.frames.last().and_then(|frame| frame.current_line())
+    }
+
+    /// No frame is left: the exit goes on (a finalizer of it could not run
+    /// as a frame) or the program is over.
+    #[cold]
+    #[inline(never)]
+    fn fetch_in_shutdown(&mut self) -> Option<Instr> {
+        if self.shutdown.is_some() {
+            self.shutdown_continue();
+            if !self.heap.finalizing().is_empty() {
+                self.run_finalizers();
+            }
+            if !self.frames.is_empty() {
+                return self.fetch();
+            }
+        }
+        if self.outcome.is_none() {
+            self.outcome = Some(Outcome::Finished);
+        }
+        None
     }
 
     fn main_symbol(&self) -> Symbol {

@@ -225,6 +225,9 @@ impl Vm {
                 self.pop_frame();
                 self.heap.decref(exc, self.raised_referrer());
                 self.heap.finish_pending_collection();
+                if self.frames.is_empty() {
+                    self.shutdown_continue();
+                }
                 return Ok(Outcome::Continued);
             }
             let generator_frame = frame.resumed.is_some();
