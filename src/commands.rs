@@ -157,14 +157,20 @@ fn write_streams(vm: &mut Vm, out: &mut dyn Write, err: &mut dyn Write) -> io::R
 }
 
 fn report_end(vm: &Vm, err: &mut dyn Write) -> io::Result<Status> {
+    // (Already written, before what the interpreter's exit printed.)
+    let written = vm.traceback_written();
     if let Some((status, text)) = vm.system_exit() {
         // `sys.exit()`: no traceback, as `python3` ends.
-        err.write_all(text.as_bytes())?;
+        if !written {
+            err.write_all(text.as_bytes())?;
+        }
         return Ok(status);
     }
     match vm.outcome() {
         Some(Outcome::Raised(traceback)) => {
-            err.write_all(traceback.as_bytes())?;
+            if !written {
+                err.write_all(traceback.as_bytes())?;
+            }
             Ok(1)
         }
         _ => Ok(0),

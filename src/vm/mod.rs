@@ -210,6 +210,10 @@ pub struct Vm {
     recursion_limit: usize,
     /// The interpreter's exit once the module has returned (`shutdown.rs`).
     shutdown: Option<Box<shutdown::Shutdown>>,
+    /// An uncaught exception ended the program and the exit ran finalizers
+    /// after it: its traceback (or `SystemExit`'s text) is already in
+    /// `stderr`, where `python3` prints it, and `system_exit` is this.
+    ended: Option<Box<shutdown::Ended>>,
 }
 
 /// A map for the interpreter's small hot lookups (a method's builtin object,
@@ -324,6 +328,7 @@ impl Vm {
             calls: special::Calls::default(),
             recursion_limit: RECURSION_LIMIT,
             shutdown: None,
+            ended: None,
         };
         vm.exc_info_symbol = vm.heap.symbols.intern("sys");
         vm.init_symbol = vm.heap.symbols.intern("__init__");
@@ -671,6 +676,9 @@ impl Vm {
     /// exit status `python3` gives and the text it prints on stderr instead
     /// of a traceback (empty unless the code is neither None nor an int).
     pub fn system_exit(&self) -> Option<(i32, String)> {
+        if let Some(ended) = self.ended.as_deref() {
+            return ended.system_exit.clone();
+        }
         let exc = self.last_exc?;
         (matches!(self.outcome, Some(Outcome::Raised(_)))
             && self.is_exception_kind(exc, "SystemExit"))
@@ -1294,6 +1302,9 @@ impl Vm {
         if self.outcome.is_some() {
             return None;
         }
+        if self.frames.is_empty() {
+            self.settle_shutdown();
+        }
         let frame = self.frames.last()?;
         let instr = *frame.code.instrs.get(frame.pc)?;
         let depth = self.frames.len() - 1;
@@ -1736,19 +1747,30 @@ impl Vm {
     #[cold]
     #[inline(never)]
     fn fetch_in_shutdown(&mut self) -> Option<Instr> {
-        if self.shutdown.is_some() {
+        self.settle_shutdown();
+        if self.frames.is_empty() {
+            return None;
+        }
+        self.fetch()
+    }
+
+    /// No frame is left: run the exit's next finalizer or phase until a
+    /// frame runs or the program is over (then the outcome is set).
+    #[cold]
+    #[inline(never)]
+    fn settle_shutdown(&mut self) {
+        // Each turn starts a frame, runs the queue down or moves the exit
+        // to its next phase (there are few): it ends.
+        while self.frames.is_empty() && self.outcome.is_none() {
+            if self.shutdown.is_none() {
+                self.outcome = Some(Outcome::Finished);
+                return;
+            }
             self.shutdown_continue();
             if !self.heap.finalizing().is_empty() {
                 self.run_finalizers();
             }
-            if !self.frames.is_empty() {
-                return self.fetch();
-            }
         }
-        if self.outcome.is_none() {
-            self.outcome = Some(Outcome::Finished);
-        }
-        None
     }
 
     fn main_symbol(&self) -> Symbol {

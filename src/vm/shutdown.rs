@@ -22,6 +22,13 @@ use std::collections::HashSet;
 use super::heap::{ObjId, Referrer, Value};
 use super::{Outcome, Vm};
 
+/// How a program an uncaught exception ended looks once the exit has run.
+#[derive(Debug, Clone)]
+pub(super) struct Ended {
+    /// `sys.exit()`'s status and text ([`Vm::system_exit`]).
+    pub system_exit: Option<(i32, String)>,
+}
+
 /// Where the exit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Phase {
@@ -31,12 +38,17 @@ enum Phase {
     Collected,
     /// The globals' finalizers run; then they are freed.
     Globals,
+    /// Over: the program has ended.
+    Done,
 }
 
 /// The exit in progress.
 #[derive(Debug, Clone)]
 pub(super) struct Shutdown {
     phase: Phase,
+    /// How the program ended (an uncaught exception's outcome), set once
+    /// the exit is over.
+    ending: Option<Outcome>,
     /// The objects of the running phase (with their serials: a freed and
     /// reused slot is not one of them).
     held: Vec<(ObjId, u64)>,
@@ -52,12 +64,58 @@ impl Vm {
             self.outcome = Some(Outcome::Finished);
             return;
         }
+        self.start_exit(None);
+    }
+
+    fn start_exit(&mut self, ending: Option<Outcome>) {
         self.shutdown = Some(Box::new(Shutdown {
             phase: Phase::Start,
+            ending,
             held: Vec::new(),
             order: Vec::new(),
         }));
         self.shutdown_continue();
+    }
+
+    /// An uncaught exception ended the program (its outcome is set): if the
+    /// exit runs finalizers, `python3` prints the traceback (or
+    /// `SystemExit`'s text) first, then lets go of the exception and the
+    /// frames its traceback holds (`sys.last_exc` is cleared; a
+    /// `SystemExit` even before the first collection, which here comes
+    /// after it in both cases), then finalizes. True when the exit runs.
+    pub(super) fn exit_after_exception(&mut self) -> bool {
+        if self.shutdown.is_some() || !self.exit_has_finalizers() {
+            return false;
+        }
+        let ending = self.outcome.take();
+        let system_exit = self.system_exit_of_last();
+        match (&system_exit, &ending) {
+            (Some((_, text)), _) => self.write_stderr(&text.clone()),
+            (None, Some(Outcome::Raised(text))) => self.write_stderr(&text.clone()),
+            _ => {}
+        }
+        self.ended = Some(Box::new(Ended { system_exit }));
+        while !self.frames.is_empty() {
+            self.pop_frame();
+        }
+        if let Some(exc) = self.last_exc.take() {
+            self.heap
+                .decref(exc, super::unwind::last_exc_referrer(self));
+        }
+        self.start_exit(ending);
+        true
+    }
+
+    fn system_exit_of_last(&self) -> Option<(i32, String)> {
+        let exc = self.last_exc?;
+        self.is_exception_kind(exc, "SystemExit")
+            .then(|| self.exit_of(exc))
+    }
+
+    /// Whether the traceback (or `sys.exit()`'s text) is already in
+    /// `stderr`: front ends must not print it again.
+    pub fn traceback_written(&self) -> bool {
+        self.ended.is_some()
     }
 
     /// Whether the exit runs code: some live object's finalizer is due.
@@ -90,9 +148,13 @@ impl Vm {
                 }
                 Phase::Globals => {
                     self.exit_free_globals();
-                    self.shutdown = None;
-                    self.outcome = Some(Outcome::Finished);
+                    let ending = self.shutdown.as_deref_mut().and_then(|s| {
+                        s.phase = Phase::Done;
+                        s.ending.take()
+                    });
+                    self.outcome = Some(ending.unwrap_or(Outcome::Finished));
                 }
+                Phase::Done => return,
             }
         }
     }
@@ -258,8 +320,22 @@ impl Vm {
         }
     }
 
-    /// Whether the exit is running (its frames are not the program's).
-    pub fn in_shutdown(&self) -> bool {
-        self.shutdown.is_some()
+    /// What the interpreter's exit is doing, while it runs (its frames are
+    /// not the program's): the debugger says so.
+    pub fn exit_narration(&self) -> Option<&'static str> {
+        Some(match self.shutdown.as_deref()?.phase {
+            // (Only after an uncaught exception does anything run before
+            // the first collection.)
+            Phase::Start => {
+                "interpreter exit: the exception is let go of, and the frames its traceback held"
+            }
+            Phase::Collected => {
+                "interpreter exit: the collector finalizes the garbage the program left"
+            }
+            Phase::Globals => {
+                "interpreter exit: __main__ is gone, the collector finalizes what its globals held"
+            }
+            Phase::Done => "interpreter exit: what the globals held was finalized and freed",
+        })
     }
 }

@@ -112,6 +112,7 @@ def t(frame, event, arg):
     return t
 sys.stdin = io.StringIO(STDIN)
 sys.stdout = io.StringIO()
+sys.stderr = io.StringIO()
 sys.settrace(t)
 try:
     drive(lambda: compile(SRC, NAME, "exec"), {"__name__": "__main__", "__builtins__": __builtins__}, lambda: None)
@@ -119,6 +120,7 @@ except BaseException:
     pass
 sys.settrace(None)
 sys.stdout = sys.__stdout__
+sys.stderr = sys.__stderr__
 LINES = "".join(x + "\\n" for x in L)
 `;
 
