@@ -121,7 +121,7 @@ pub fn run_with_input(
             return Ok(STATUS_LIMIT);
         }
     }
-    let status = report_end(&vm, err);
+    let status = report_end(&vm, err, true);
     if limits.exit_after {
         std::mem::forget(vm);
     }
@@ -156,9 +156,11 @@ fn write_streams(vm: &mut Vm, out: &mut dyn Write, err: &mut dyn Write) -> io::R
     out.write_all(&text.as_bytes()[written..])
 }
 
-fn report_end(vm: &Vm, err: &mut dyn Write) -> io::Result<Status> {
+/// The uncaught exception's report and the exit status; `streams_shown`:
+/// the program's stderr was written (`run`), the report may be in it.
+fn report_end(vm: &Vm, err: &mut dyn Write, streams_shown: bool) -> io::Result<Status> {
     // (Already written, before what the interpreter's exit printed.)
-    let written = vm.traceback_written();
+    let written = streams_shown && vm.traceback_written();
     if let Some((status, text)) = vm.system_exit() {
         // `sys.exit()`: no traceback, as `python3` ends.
         if !written {
@@ -269,7 +271,7 @@ pub fn trace_with_input(
             writeln!(out, "{}", step_text(&vm, &step, &argrepr))?;
         }
     }
-    report_end(&vm, err)
+    report_end(&vm, err, false)
 }
 
 /// `bytestep examples`: the built-in examples, one a line.
