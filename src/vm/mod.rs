@@ -1122,6 +1122,8 @@ impl Vm {
                 self.attend(true);
             }
         }
+        // (A step that left no frame: the exit goes on before the state is seen.)
+        self.settle_shutdown_if_idle();
     }
 
     /// After an instruction: close the generators waiting for it, then
@@ -1132,6 +1134,7 @@ impl Vm {
         self.run_scheduled_gc();
         if !self.heap.finalizing().is_empty() && self.outcome.is_none() {
             self.run_finalizers();
+            self.settle_shutdown_if_idle();
         }
         if succeeded && self.heap.over_limit() {
             self.raise(self.heap.memory_error());
@@ -1185,6 +1188,7 @@ impl Vm {
                     if !self.heap.finalizing().is_empty() || self.heap.gc.scheduled {
                         self.attend(false);
                     }
+                    self.settle_shutdown_if_idle();
                     Moved::Unwound
                 }
                 Ok(()) => self.settle_watched(depth),
@@ -1264,6 +1268,10 @@ impl Vm {
         }
         if !self.heap.finalizing().is_empty() || self.heap.gc.scheduled {
             self.attend(true);
+        }
+        self.settle_shutdown_if_idle();
+        if self.outcome.is_some() {
+            return Moved::Finished;
         }
         self.update_line_event();
         match self.frames.len().cmp(&depth) {
@@ -1431,6 +1439,17 @@ impl Vm {
             if self.frames.len() > depth_before {
                 return Outcome::Called;
             }
+        }
+        if self.frames.is_empty() && self.outcome.is_none() {
+            // The exit goes on in this step: its next finalizer, or the end.
+            self.settle_shutdown();
+            if let Some(outcome) = &self.outcome {
+                return outcome.clone();
+            }
+            if self.track_lines {
+                self.update_line_event();
+            }
+            return Outcome::Called;
         }
         outcome
     }
@@ -1752,6 +1771,15 @@ impl Vm {
             return None;
         }
         self.fetch()
+    }
+
+    /// A step of the exit left no frame (its finalizers ran without one, or
+    /// a generator it closed finished): the exit goes on in this step.
+    #[inline]
+    fn settle_shutdown_if_idle(&mut self) {
+        if self.frames.is_empty() && self.outcome.is_none() && self.shutdown.is_some() {
+            self.settle_shutdown();
+        }
     }
 
     /// No frame is left: run the exit's next finalizer or phase until a
