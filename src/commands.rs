@@ -121,7 +121,7 @@ pub fn run_with_input(
             return Ok(STATUS_LIMIT);
         }
     }
-    let status = report_end(&vm, err);
+    let status = report_end(&vm, err, true);
     if limits.exit_after {
         std::mem::forget(vm);
     }
@@ -156,15 +156,23 @@ fn write_streams(vm: &mut Vm, out: &mut dyn Write, err: &mut dyn Write) -> io::R
     out.write_all(&text.as_bytes()[written..])
 }
 
-fn report_end(vm: &Vm, err: &mut dyn Write) -> io::Result<Status> {
+/// The uncaught exception's report and the exit status; `streams_shown`:
+/// the program's stderr was written (`run`), the report may be in it.
+fn report_end(vm: &Vm, err: &mut dyn Write, streams_shown: bool) -> io::Result<Status> {
+    // (Already written, before what the interpreter's exit printed.)
+    let written = streams_shown && vm.traceback_written();
     if let Some((status, text)) = vm.system_exit() {
         // `sys.exit()`: no traceback, as `python3` ends.
-        err.write_all(text.as_bytes())?;
+        if !written {
+            err.write_all(text.as_bytes())?;
+        }
         return Ok(status);
     }
     match vm.outcome() {
         Some(Outcome::Raised(traceback)) => {
-            err.write_all(traceback.as_bytes())?;
+            if !written {
+                err.write_all(traceback.as_bytes())?;
+            }
             Ok(1)
         }
         _ => Ok(0),
@@ -263,7 +271,7 @@ pub fn trace_with_input(
             writeln!(out, "{}", step_text(&vm, &step, &argrepr))?;
         }
     }
-    report_end(&vm, err)
+    report_end(&vm, err, false)
 }
 
 /// `bytestep examples`: the built-in examples, one a line.

@@ -419,6 +419,12 @@ pub fn summary_parts(vm: &Vm, report: &StopReport) -> (String, Vec<String>) {
     if !report.output.is_empty() {
         parts.push(format!("printed {:?}", report.output));
     }
+    // The program has ended; what runs now is CPython's shutdown.
+    if let Some(exit) = vm.exit_narration()
+        && report.undone == 0
+    {
+        parts.insert(0, exit.to_owned());
+    }
     (head, parts)
 }
 

@@ -33,7 +33,10 @@ pub fn lines(app: &Screen) -> Vec<Line<'static>> {
     } else {
         interleaved(app)
     };
-    if let Some(traceback) = app.session.traceback() {
+    // (Unless it is in stderr already, before what the exit printed.)
+    if let Some(traceback) = app.session.traceback()
+        && !vm.traceback_written()
+    {
         lines.extend(
             traceback
                 .lines()

@@ -31,11 +31,11 @@ impl Vm {
             self.heap.finish_pending_collection();
             return;
         };
-        let Some(caller) = self.frames.last() else {
-            self.heap.decref(object, holder);
-            return;
-        };
-        let caller_name = caller.qualname;
+        // At the interpreter's exit no frame is left: C code calls it.
+        let caller_name = self
+            .frames
+            .last()
+            .map_or(self.main_symbol(), |caller| caller.qualname);
         let as_popped = |obj: ObjId| Popped {
             slot: Slot::strong(obj),
             frame: caller_name,

@@ -46,6 +46,7 @@ pub mod output;
 mod random_module;
 pub mod report;
 pub mod sets;
+mod shutdown;
 mod slices;
 mod slots;
 mod special;
@@ -210,6 +211,12 @@ pub struct Vm {
     calls: special::Calls,
     /// `sys.getrecursionlimit()`: how many Python frames may be on the stack.
     recursion_limit: usize,
+    /// The interpreter's exit once the module has returned (`shutdown.rs`).
+    shutdown: Option<Box<shutdown::Shutdown>>,
+    /// An uncaught exception ended the program and the exit ran finalizers
+    /// after it: its traceback (or `SystemExit`'s text) is already in
+    /// `stderr`, where `python3` prints it, and `system_exit` is this.
+    ended: Option<Box<shutdown::Ended>>,
 }
 
 /// A map for the interpreter's small hot lookups (a method's builtin object,
@@ -324,6 +331,8 @@ impl Vm {
             stack_effect_mismatches: Vec::new(),
             calls: special::Calls::default(),
             recursion_limit: RECURSION_LIMIT,
+            shutdown: None,
+            ended: None,
         };
         vm.exc_info_symbol = vm.heap.symbols.intern("sys");
         vm.init_symbol = vm.heap.symbols.intern("__init__");
@@ -671,6 +680,9 @@ impl Vm {
     /// exit status `python3` gives and the text it prints on stderr instead
     /// of a traceback (empty unless the code is neither None nor an int).
     pub fn system_exit(&self) -> Option<(i32, String)> {
+        if let Some(ended) = self.ended.as_deref() {
+            return ended.system_exit.clone();
+        }
         let exc = self.last_exc?;
         (matches!(self.outcome, Some(Outcome::Raised(_)))
             && self.is_exception_kind(exc, "SystemExit"))
@@ -1114,6 +1126,8 @@ impl Vm {
                 self.attend(true);
             }
         }
+        // (A step that left no frame: the exit goes on before the state is seen.)
+        self.settle_shutdown_if_idle();
     }
 
     /// After an instruction: close the generators waiting for it, then
@@ -1124,6 +1138,7 @@ impl Vm {
         self.run_scheduled_gc();
         if !self.heap.finalizing().is_empty() && self.outcome.is_none() {
             self.run_finalizers();
+            self.settle_shutdown_if_idle();
         }
         if succeeded && self.heap.over_limit() {
             self.raise(self.heap.memory_error());
@@ -1177,6 +1192,7 @@ impl Vm {
                     if !self.heap.finalizing().is_empty() || self.heap.gc.scheduled {
                         self.attend(false);
                     }
+                    self.settle_shutdown_if_idle();
                     Moved::Unwound
                 }
                 Ok(()) => self.settle_watched(depth),
@@ -1257,6 +1273,10 @@ impl Vm {
         if !self.heap.finalizing().is_empty() || self.heap.gc.scheduled {
             self.attend(true);
         }
+        self.settle_shutdown_if_idle();
+        if self.outcome.is_some() {
+            return Moved::Finished;
+        }
         self.update_line_event();
         match self.frames.len().cmp(&depth) {
             std::cmp::Ordering::Greater => Moved::Called,
@@ -1294,6 +1314,9 @@ impl Vm {
         if self.outcome.is_some() {
             return None;
         }
+        if self.frames.is_empty() {
+            self.settle_shutdown();
+        }
         let frame = self.frames.last()?;
         let instr = *frame.code.instrs.get(frame.pc)?;
         let depth = self.frames.len() - 1;
@@ -1324,8 +1347,7 @@ impl Vm {
             return None;
         }
         let Some(frame) = self.frames.last_mut() else {
-            self.outcome = Some(Outcome::Finished);
-            return None;
+            return self.fetch_in_shutdown();
         };
         let index = frame.pc;
         let Some(&instr) = frame.code.instrs.get(index) else {
@@ -1421,6 +1443,17 @@ impl Vm {
             if self.frames.len() > depth_before {
                 return Outcome::Called;
             }
+        }
+        if self.frames.is_empty() && self.outcome.is_none() {
+            // The exit goes on in this step: its next finalizer, or the end.
+            self.settle_shutdown();
+            if let Some(outcome) = &self.outcome {
+                return outcome.clone();
+            }
+            if self.track_lines {
+                self.update_line_event();
+            }
+            return Outcome::Called;
         }
         outcome
     }
@@ -1730,6 +1763,46 @@ impl Vm {
 
     pub(super) fn current_line(&self) -> Option<u32> {
         self.frames.last().and_then(|frame| frame.current_line())
+    }
+
+    /// No frame is left: the exit goes on (a finalizer of it could not run
+    /// as a frame) or the program is over.
+    #[cold]
+    #[inline(never)]
+    fn fetch_in_shutdown(&mut self) -> Option<Instr> {
+        self.settle_shutdown();
+        if self.frames.is_empty() {
+            return None;
+        }
+        self.fetch()
+    }
+
+    /// A step of the exit left no frame (its finalizers ran without one, or
+    /// a generator it closed finished): the exit goes on in this step.
+    #[inline]
+    fn settle_shutdown_if_idle(&mut self) {
+        if self.frames.is_empty() && self.outcome.is_none() && self.shutdown.is_some() {
+            self.settle_shutdown();
+        }
+    }
+
+    /// No frame is left: run the exit's next finalizer or phase until a
+    /// frame runs or the program is over (then the outcome is set).
+    #[cold]
+    #[inline(never)]
+    fn settle_shutdown(&mut self) {
+        // Each turn starts a frame, runs the queue down or moves the exit
+        // to its next phase (there are few): it ends.
+        while self.frames.is_empty() && self.outcome.is_none() {
+            if self.shutdown.is_none() {
+                self.outcome = Some(Outcome::Finished);
+                return;
+            }
+            self.shutdown_continue();
+            if !self.heap.finalizing().is_empty() {
+                self.run_finalizers();
+            }
+        }
     }
 
     fn main_symbol(&self) -> Symbol {

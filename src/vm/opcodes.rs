@@ -2350,11 +2350,11 @@ impl Vm {
         if self.frames.last().is_some_and(|f| f.resumed.is_some()) {
             return self.generator_return(value, popped);
         }
-        if self.frames.len() == 1 {
-            // The module returns: the program is over.
+        if self.frames.len() == 1 && self.frames.last().is_some_and(|f| f.on_return.is_none()) {
+            // The module returns: the program is over, but for the exit.
             self.release(popped);
             self.pop_frame();
-            self.outcome = Some(super::Outcome::Finished);
+            self.begin_shutdown();
             return Ok(());
         }
         if popped.slot.borrowed {
@@ -2406,6 +2406,9 @@ impl Vm {
             self.heap.decref(value, holder);
             self.heap.decref(object, holder);
             self.heap.finish_pending_collection();
+            if self.frames.is_empty() {
+                self.shutdown_continue();
+            }
             return Ok(());
         }
         if let super::frame::Continuation::Init {

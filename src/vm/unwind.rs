@@ -239,9 +239,17 @@ impl Vm {
                 // `__del__` raised: reported as unraisable, and the program goes on.
                 self.reraise_lasti = None;
                 self.report_unraisable_del(object, exc);
+                // (Handled: the narration must not call it uncaught.)
+                let ignored = self.exception_line(exc);
+                self.heap
+                    .recorder
+                    .record(|| Event::Caught { exception: ignored });
                 self.pop_frame();
                 self.heap.decref(exc, self.raised_referrer());
                 self.heap.finish_pending_collection();
+                if self.frames.is_empty() {
+                    self.shutdown_continue();
+                }
                 return Ok(Outcome::Continued);
             }
             let generator_frame = frame.resumed.is_some();
@@ -533,6 +541,10 @@ impl Vm {
         }
         let outcome = Outcome::Raised(text);
         self.outcome = Some(outcome.clone());
+        if self.exit_after_exception() {
+            // The interpreter's exit runs finalizers first (`shutdown.rs`).
+            return Outcome::Continued;
+        }
         outcome
     }
 

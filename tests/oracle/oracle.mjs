@@ -25,54 +25,83 @@ const DIS_ONLY = "# dis-only";
 // program might use: the program's source and name come in as the globals
 // SRC and NAME, set from JS, so nothing pre-interns the program's constants.
 
+// The run and the interpreter's exit, shared by runs 1 and 2. `python3 FILE`
+// holds the program's globals only through the module __main__ (and
+// whatever cycles hold them); here only `drive`'s local `G` does: `exec`'s
+// argument is borrowed (LOAD_FAST_BORROW), so the program's counts are as
+// before. After the program, `after()` (run 1: its report), then what
+// _Py_Finalize does to the program's objects (README: "The interpreter's
+// exit").
+const DRIVE = `
+import gc
+def drive(code, G, after):
+    global E
+    E = None
+    try:
+        exec(code(), G)
+    except BaseException as e:
+        E = e
+    after()
+    if isinstance(E, SystemExit):
+        E = None
+    gc.collect()
+    E = None
+    del G
+    gc.collect()
+`;
+
 // Run 1: the program's output, its uncaught exception, its exit status.
-// The source is in linecache while it compiles, as \`python3 FILE\` reads
+// The source is in linecache while it compiles, as `python3 FILE` reads
 // it from the file: a SyntaxWarning shows its line. (Removed before the
 // program runs, so the program sees the interpreter as before.)
+//
+// The report: the traceback as CPython prints it, without the driver's
+// frames. An uncaught SystemExit ends as `python3 FILE` ends
+// (_Py_HandleSystemExit): no traceback; its code None is status 0, an int
+// the status (8 bits; -1 past a C long), anything else printed on stderr
+// with status 1. The source is in linecache only while the traceback is
+// formatted: at exit, CPython shows no source lines in a __del__'s
+// traceback (it can no longer import what reading them needs).
 const RUN = `
-import sys, io, linecache
+import sys, io, linecache, traceback
 sys.stdin = io.StringIO(STDIN)
 sys.stdout = io.StringIO()
 sys.stderr = io.StringIO()
-E = None
-try:
+STATUS = 0
+def report():
+    global STATUS
+    if isinstance(E, SystemExit):
+        if E.code is None:
+            STATUS = 0
+        elif isinstance(E.code, int):
+            STATUS = E.code & 255 if -2**63 <= E.code < 2**63 else 255
+        else:
+            STATUS = 1
+            sys.stderr.write(str(E.code) + "\\n")
+    elif E is not None:
+        STATUS = 1
+        linecache.cache[NAME] = (len(SRC), None, SRC.splitlines(True), NAME)
+        tb = E.__traceback__
+        while tb is not None and tb.tb_frame.f_code.co_filename != NAME:
+            tb = tb.tb_next
+        sys.stderr.write("".join(traceback.format_exception(type(E), E, tb)))
+        del linecache.cache[NAME]
+def code():
     linecache.cache[NAME] = (len(SRC), None, SRC.splitlines(True), NAME)
     try:
-        C = compile(SRC, NAME, "exec")
+        return compile(SRC, NAME, "exec")
     finally:
         del linecache.cache[NAME]
-    exec(C, {"__name__": "__main__", "__builtins__": __builtins__})
-except BaseException as e:
-    E = e
+drive(code, {"__name__": "__main__", "__builtins__": __builtins__}, report)
 OUT = sys.stdout.getvalue()
 ERR = sys.stderr.getvalue()
 sys.stdout = sys.__stdout__
 sys.stderr = sys.__stderr__
 `;
 
-// After run 1: the traceback as CPython prints it, without the driver's frames.
-// An uncaught SystemExit ends as \`python3 FILE\` ends (_Py_HandleSystemExit):
-// no traceback; its code None is status 0, an int the status (8 bits; -1 past
-// a C long), anything else printed on stderr with status 1.
-const REPORT = `
-import linecache, traceback
-STATUS = 0 if E is None else 1
-if isinstance(E, SystemExit):
-    if E.code is None:
-        STATUS = 0
-    elif isinstance(E.code, int):
-        STATUS = E.code & 255 if -2**63 <= E.code < 2**63 else 255
-    else:
-        ERR += str(E.code) + "\\n"
-elif E is not None:
-    linecache.cache[NAME] = (len(SRC), None, SRC.splitlines(True), NAME)
-    tb = E.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_filename != NAME:
-        tb = tb.tb_next
-    ERR += "".join(traceback.format_exception(type(E), E, tb))
-`;
-
-// Run 2 (a fresh interpreter): the 'line' events of sys.settrace.
+// Run 2 (a fresh interpreter): the 'line' events of sys.settrace, the
+// interpreter's exit included (the trace function, not the program's, is
+// still set while CPython finalizes the program's objects).
 const TRACE = `
 import sys, io
 L = []
@@ -83,13 +112,15 @@ def t(frame, event, arg):
     return t
 sys.stdin = io.StringIO(STDIN)
 sys.stdout = io.StringIO()
+sys.stderr = io.StringIO()
 sys.settrace(t)
 try:
-    exec(compile(SRC, NAME, "exec"), {"__name__": "__main__", "__builtins__": __builtins__})
+    drive(lambda: compile(SRC, NAME, "exec"), {"__name__": "__main__", "__builtins__": __builtins__}, lambda: None)
 except BaseException:
     pass
 sys.settrace(None)
 sys.stdout = sys.__stdout__
+sys.stderr = sys.__stderr__
 LINES = "".join(x + "\\n" for x in L)
 `;
 
@@ -154,8 +185,8 @@ async function processOne(file) {
     py.globals.set("SRC", src);
     py.globals.set("NAME", name);
     py.globals.set("STDIN", stdin);
+    py.runPython(DRIVE);
     py.runPython(RUN);
-    py.runPython(REPORT);
     out[".stdout"] = get(py, "OUT");
     out[".stderr"] = get(py, "ERR");
     out[".status"] = `${get(py, "STATUS")}\n`;
@@ -166,6 +197,7 @@ async function processOne(file) {
   py.globals.set("NAME", name);
   py.globals.set("STDIN", stdin);
   if (!disOnly) {
+    py.runPython(DRIVE);
     py.runPython(TRACE);
     out[".lines"] = get(py, "LINES");
   }

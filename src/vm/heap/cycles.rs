@@ -61,7 +61,7 @@ impl Heap {
             self.old_cursor = 0;
             self.gc.collect_phase = false;
         }
-        let mut garbage = self.find_garbage_in(scope);
+        let mut garbage = self.find_garbage_in(scope, None);
         if garbage.is_empty() {
             return 0;
         }
@@ -79,18 +79,22 @@ impl Heap {
             .filter(|(_, object)| !object.immortal)
             .map(|(id, _)| id)
             .collect();
-        self.find_garbage_in(live)
+        self.find_garbage_in(live, None)
     }
 
     /// The unreachable objects among `live`: references from objects
     /// outside it count as external, as a young collection treats the old
-    /// generation.
-    fn find_garbage_in(&self, live: Vec<ObjId>) -> Vec<ObjId> {
+    /// generation; one reference to `discounted` does not count (the
+    /// interpreter's exit: `sys.modules` no longer holds `__main__`).
+    pub fn find_garbage_in(&self, live: Vec<ObjId>, discounted: Option<ObjId>) -> Vec<ObjId> {
         // gc_refs: the references from outside the heap.
         let mut outside: HashMap<ObjId, i64> = live
             .iter()
             .map(|&id| (id, i64::from(self.get(id).refs)))
             .collect();
+        if let Some(count) = discounted.and_then(|id| outside.get_mut(&id)) {
+            *count -= 1;
+        }
         for &id in &live {
             for (child, _) in self.children(id) {
                 if let Some(count) = outside.get_mut(&child) {
@@ -125,6 +129,71 @@ impl Heap {
             .collect();
         garbage.sort_by_key(|&id| self.get(id).serial);
         garbage
+    }
+
+    /// The collector's list after a full collection, as `move_unreachable`
+    /// leaves it: (the reachable GC objects, the unreachable ones), each in
+    /// list order. The list starts in allocation order; an object met
+    /// before anything reachable has reached it goes tentatively to the
+    /// unreachable list, and back to the end of the list when something
+    /// reachable met later reaches it (lists and tuples reach their items
+    /// last first, as their `tp_traverse` does). So the order in which a
+    /// later collection finalizes objects is not their allocation order.
+    pub fn gc_list_order(&self) -> (Vec<ObjId>, Vec<ObjId>) {
+        let mut list: Vec<ObjId> = self
+            .live_objects()
+            .filter(|(_, object)| !object.immortal && object.value.is_gc())
+            .map(|(id, _)| id)
+            .collect();
+        list.sort_by_key(|&id| self.get(id).serial);
+        let scope: HashSet<ObjId> = list.iter().copied().collect();
+        let mut outside: HashMap<ObjId, i64> = list
+            .iter()
+            .map(|&id| (id, i64::from(self.get(id).refs)))
+            .collect();
+        for &id in &list {
+            for (child, _) in self.children(id) {
+                if let Some(count) = outside.get_mut(&child) {
+                    *count -= 1;
+                }
+            }
+        }
+        let mut marked: HashSet<ObjId> = list
+            .iter()
+            .copied()
+            .filter(|&id| {
+                let object = self.get(id);
+                outside[&id] > 0 || object.refs == 0 || !object.const_holders.is_empty()
+            })
+            .collect();
+        let mut tentative: Vec<ObjId> = Vec::new();
+        let mut unreachable: HashSet<ObjId> = HashSet::new();
+        let mut reachable = Vec::new();
+        let mut cursor = 0;
+        while let Some(&id) = list.get(cursor) {
+            cursor += 1;
+            if !marked.contains(&id) {
+                tentative.push(id);
+                unreachable.insert(id);
+                continue;
+            }
+            reachable.push(id);
+            let mut children = self.children(id);
+            if matches!(self.value(id), Value::List(_) | Value::Tuple(_)) {
+                children.reverse();
+            }
+            for (child, _) in children {
+                if !scope.contains(&child) {
+                    continue;
+                }
+                if unreachable.remove(&child) {
+                    list.push(child);
+                }
+                marked.insert(child);
+            }
+        }
+        tentative.retain(|id| unreachable.contains(id));
+        (reachable, tentative)
     }
 
     /// [`Heap::collect_cycles`], freeing only garbage within `among` when given.
