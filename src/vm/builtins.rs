@@ -394,6 +394,26 @@ fn clinic_arguments(
     Ok(slots.into_iter().map_while(|slot| slot).collect())
 }
 
+impl Vm {
+    /// A method's arguments (some by keyword) in its parameters' places,
+    /// as far as the last one given, None for an optional one left out
+    /// before it (the method's own code takes None as not given).
+    pub(super) fn clinic_positional(
+        &self,
+        function: &str,
+        args: &[ObjId],
+        keywords: &[(&str, ObjId)],
+        names: &[&str],
+    ) -> Result<Vec<ObjId>, Box<PyException>> {
+        let slots = clinic_slots(function, args, keywords, names, 0)?;
+        let given = slots.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
+        Ok(slots[..given]
+            .iter()
+            .map(|slot| slot.unwrap_or(self.singletons.none))
+            .collect())
+    }
+}
+
 /// [`clinic_arguments`] with a place per parameter, `None` where one was
 /// not given (an optional one may be missing before a given one).
 pub(super) fn clinic_slots(

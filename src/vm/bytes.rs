@@ -1480,12 +1480,7 @@ impl Vm {
                     "{type_name}.{name}() takes no keyword arguments"
                 )));
             }
-            let slots = super::builtins::clinic_slots(name, &args, keywords, parameters, 0)?;
-            let given = slots.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
-            args = slots[..given]
-                .iter()
-                .map(|slot| slot.unwrap_or(self.singletons.none))
-                .collect();
+            args = self.clinic_positional(name, &args, keywords, parameters)?;
         }
         let n = args.len();
         let none = self.singletons.none;

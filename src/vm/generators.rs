@@ -386,18 +386,8 @@ impl Vm {
             let Some(frame) = self.frames.pop_boxed() else {
                 return Err(PyException::new("SystemError", "no frame"));
             };
-            let yield_from = frame
-                .last
-                .and_then(|i| frame.code.instrs.get(i))
-                .is_some_and(|i| i.arg == 1);
             if let Some(generator) = self.generator_mut(resume.generator) {
-                generator.frame = Some(frame);
-                generator.exc_state = own_exc;
-                generator.state = if yield_from {
-                    GenState::SuspendedYieldFrom
-                } else {
-                    GenState::Suspended
-                };
+                generator.suspend(frame, own_exc);
             }
         }
         Ok(resume)
@@ -1600,18 +1590,8 @@ impl Vm {
         let generator = boxed.generator;
         let own_exc = std::mem::replace(exc_info, boxed.saved_exc.take());
         calls.spare_resume = Some(boxed);
-        let yield_from = frame
-            .last
-            .and_then(|i| frame.code.instrs.get(i))
-            .is_some_and(|i| i.arg == 1);
         if let Value::Generator(g) = heap.value_mut(generator) {
-            g.frame = Some(frame);
-            g.exc_state = own_exc;
-            g.state = if yield_from {
-                GenState::SuspendedYieldFrom
-            } else {
-                GenState::Suspended
-            };
+            g.suspend(frame, own_exc);
         }
         // The yielded reference moves onto the loop's stack.
         let Some(caller) = frames.last_mut() else {

@@ -320,12 +320,7 @@ impl Vm {
             _ => &[],
         };
         if !parameters.is_empty() && (!keywords.is_empty() || args.len() > parameters.len()) {
-            let slots = super::builtins::clinic_slots(name, &args, keywords, parameters, 0)?;
-            let given = slots.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
-            args = slots[..given]
-                .iter()
-                .map(|slot| slot.unwrap_or(self.singletons.none))
-                .collect();
+            args = self.clinic_positional(name, &args, keywords, parameters)?;
         } else if method == StrMethod::Replace {
             for &(keyword, value) in keywords {
                 if keyword != "count" {

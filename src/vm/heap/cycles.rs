@@ -82,43 +82,51 @@ impl Heap {
         self.find_garbage_in(live, None)
     }
 
-    /// The unreachable objects among `live`: references from objects
-    /// outside it count as external, as a young collection treats the old
-    /// generation; one reference to `discounted` does not count (the
-    /// interpreter's exit: `sys.modules` no longer holds `__main__`).
-    pub fn find_garbage_in(&self, live: Vec<ObjId>, discounted: Option<ObjId>) -> Vec<ObjId> {
-        // gc_refs: the references from outside the heap.
-        let mut outside: HashMap<ObjId, i64> = live
+    /// Those of `scope` referenced from outside it (`gc_refs` left above
+    /// 0 once the references among them are subtracted; one reference to
+    /// `discounted` does not count), a new reference of the running
+    /// instruction (no count yet) or a constant, in `scope`'s order.
+    fn held_from_outside(&self, scope: &[ObjId], discounted: Option<ObjId>) -> Vec<ObjId> {
+        let mut outside: HashMap<ObjId, i64> = scope
             .iter()
             .map(|&id| (id, i64::from(self.get(id).refs)))
             .collect();
         if let Some(count) = discounted.and_then(|id| outside.get_mut(&id)) {
             *count -= 1;
         }
-        for &id in &live {
+        for &id in scope {
             for (child, _) in self.children(id) {
                 if let Some(count) = outside.get_mut(&child) {
                     *count -= 1;
                 }
             }
         }
-        // Reachable: held from outside (or a new reference of the running
-        // instruction, or a constant), and everything those reach.
-        let mut reachable: HashSet<ObjId> = HashSet::new();
-        let mut pending: Vec<ObjId> = live
+        scope
             .iter()
             .copied()
             .filter(|&id| {
                 let object = self.get(id);
                 outside[&id] > 0 || object.refs == 0 || !object.const_holders.is_empty()
             })
-            .collect();
+            .collect()
+    }
+
+    /// The unreachable objects among `live`: references from objects
+    /// outside it count as external, as a young collection treats the old
+    /// generation; one reference to `discounted` does not count (the
+    /// interpreter's exit: `sys.modules` no longer holds `__main__`).
+    pub fn find_garbage_in(&self, live: Vec<ObjId>, discounted: Option<ObjId>) -> Vec<ObjId> {
+        // Reachable: held from outside (or a new reference of the running
+        // instruction, or a constant), and everything those reach.
+        let mut reachable: HashSet<ObjId> = HashSet::new();
+        let mut pending: Vec<ObjId> = self.held_from_outside(&live, discounted);
+        let scope: HashSet<ObjId> = live.iter().copied().collect();
         while let Some(id) = pending.pop() {
             if !reachable.insert(id) {
                 continue;
             }
             for (child, _) in self.children(id) {
-                if outside.contains_key(&child) && !reachable.contains(&child) {
+                if scope.contains(&child) && !reachable.contains(&child) {
                     pending.push(child);
                 }
             }
@@ -147,25 +155,7 @@ impl Heap {
             .collect();
         list.sort_by_key(|&id| self.get(id).serial);
         let scope: HashSet<ObjId> = list.iter().copied().collect();
-        let mut outside: HashMap<ObjId, i64> = list
-            .iter()
-            .map(|&id| (id, i64::from(self.get(id).refs)))
-            .collect();
-        for &id in &list {
-            for (child, _) in self.children(id) {
-                if let Some(count) = outside.get_mut(&child) {
-                    *count -= 1;
-                }
-            }
-        }
-        let mut marked: HashSet<ObjId> = list
-            .iter()
-            .copied()
-            .filter(|&id| {
-                let object = self.get(id);
-                outside[&id] > 0 || object.refs == 0 || !object.const_holders.is_empty()
-            })
-            .collect();
+        let mut marked: HashSet<ObjId> = self.held_from_outside(&list, None).into_iter().collect();
         let mut tentative: Vec<ObjId> = Vec::new();
         let mut unreachable: HashSet<ObjId> = HashSet::new();
         let mut reachable = Vec::new();

@@ -42,6 +42,23 @@ pub struct Generator {
 }
 
 impl Generator {
+    /// Its frame stopped at a yield (`frame.last`; its argument is 1 in a
+    /// `yield from`): the generator keeps it, with the exception state it
+    /// handles.
+    pub fn suspend(&mut self, frame: Box<Frame>, exc_state: Option<ObjId>) {
+        let yield_from = frame
+            .last
+            .and_then(|i| frame.code.instrs.get(i))
+            .is_some_and(|i| i.arg == 1);
+        self.frame = Some(frame);
+        self.exc_state = exc_state;
+        self.state = if yield_from {
+            GenState::SuspendedYieldFrom
+        } else {
+            GenState::Suspended
+        };
+    }
+
     /// Suspended inside a `try` of its body, or in a `yield from`: closing it
     /// runs code (`gen_close` throws `GeneratorExit` in), so freeing it does too.
     pub fn needs_close(&self) -> bool {
