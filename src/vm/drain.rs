@@ -676,7 +676,8 @@ impl Vm {
                         if n < l.allocated {
                             l.resize(n);
                         }
-                        l.items.clone()
+                        // (Copied only for a tuple: a list is the result itself.)
+                        if tuple { l.items.clone() } else { Vec::new() }
                     }
                     _ => Vec::new(),
                 };
@@ -955,12 +956,66 @@ impl Vm {
         function: Option<ObjId>,
         value: ObjId,
     ) -> Flow {
-        let Some(mut drain) = sink else {
+        let Some(drain) = sink else {
             return self.deliver(None, |_| CallResult::Returned(value));
         };
         let Some(outcome) = self.pull_outcome(&drain, function, value) else {
             return self.deliver(Some(drain), |_| CallResult::Returned(value));
         };
+        self.feed_returned(drain, outcome, value)
+    }
+
+    /// `RETURN_VALUE` from the frame of a function a drain called (a
+    /// `map` or `filter` function, an iterator's `__next__`…), when nobody
+    /// records and no call is under way: what `return_value` does then
+    /// (its `generator_return` and `leave_native_frame`, the counts in
+    /// their order), without its checks for every other kind of frame,
+    /// then [`Vm::deliver_returned`]. `None`, having done nothing, for any
+    /// other return.
+    #[inline(never)]
+    pub(in crate::vm) fn drain_return_quick(&mut self) -> Option<Flow> {
+        if self.heap.recorder.enabled || self.in_calling() {
+            return None;
+        }
+        let frame = self.frames.last()?;
+        if frame.on_return.is_some() || frame.calls.is_some() || frame.locals_dict.is_some() {
+            return None;
+        }
+        let [slot] = frame.stack[..] else {
+            return None;
+        };
+        let value = slot.obj?;
+        let resume = frame.resumed.as_deref()?;
+        if !matches!(resume.mode, ResumeMode::DrainCall(_)) {
+            return None;
+        }
+        let function = resume.generator;
+        // The value leaves the stack for the resumer (a borrowed one made
+        // safe: `PyStackRef_MakeHeapSafe`); a strong one's reference moves.
+        let frame = self.frames.last_mut()?;
+        frame.stack.pop();
+        let mut boxed = frame.resumed.take()?;
+        if slot.borrowed {
+            self.heap.incref(value, self.continuation_referrer());
+        }
+        let mode = std::mem::replace(&mut boxed.mode, ResumeMode::Close);
+        self.calls.spare_resume = Some(boxed);
+        self.pop_frame();
+        let ResumeMode::DrainCall(drain) = mode else {
+            return Some(Err(no_state()));
+        };
+        Some(self.deliver_returned(Some(drain), Some(function), value))
+    }
+
+    /// [`Vm::deliver_returned`] once [`Vm::pull_outcome`] said what the
+    /// returned `value` (held) gives: the item fed (or a rejected one
+    /// dropped), the pull's log released in its order, the next pull made.
+    fn feed_returned(
+        &mut self,
+        mut drain: Box<Drain>,
+        outcome: Option<ObjId>,
+        value: ObjId,
+    ) -> Flow {
         self.note_frame_switch();
         let holder = self.continuation_referrer();
         let end = drain.log.len() as u32 + 1;
@@ -1058,12 +1113,20 @@ impl Vm {
                         // reference: the wrapper holds it).
                         drain.log.push(CallResult::Stepping);
                         let mode = ResumeMode::Logged(Some(drain));
-                        return Ok(self.resume(it, None, None, false, mode));
+                        return Ok(match self.resume_quick(it, mode) {
+                            Ok(()) => {
+                                if self.track_lines {
+                                    self.update_line_event();
+                                }
+                                Ok(())
+                            }
+                            Err(mode) => self.resume(it, None, None, false, mode),
+                        });
                     }
                     Value::Instance { .. } => {
                         // `instance_next`: its `__next__` called, the
                         // wrapper's step and the instance's reserved.
-                        let Some(next) = self.special_method(it, "__next__") else {
+                        let Some(next) = self.next_method(it) else {
                             return Err(drain);
                         };
                         if !matches!(self.heap.value(next), Value::Function(f) if f.info.plain_call == Some(1))

@@ -1484,7 +1484,25 @@ impl Vm {
     /// the general path must run it.
     #[inline(never)]
     pub(super) fn for_iter_generator_quick(&mut self, target: u32) -> Option<Flow> {
-        let depth_limit = self.quick_depth_limit();
+        if self.heap.recorder.enabled || self.frames.len() >= self.quick_depth_limit() {
+            return None;
+        }
+        let iterator = self.frames.last()?.stack.last()?.obj?;
+        self.resume_quick(iterator, ResumeMode::ForIter { target })
+            .ok()
+            .map(Ok)
+    }
+
+    /// Resume `generator`, created or suspended, with None sent in, for
+    /// `mode`, when nobody records and there is room for its frame: what
+    /// [`Vm::resume`] does then, without its refusals, checks and events.
+    /// The mode back, having done nothing, otherwise.
+    #[inline(always)]
+    pub(super) fn resume_quick(
+        &mut self,
+        generator: ObjId,
+        mode: ResumeMode,
+    ) -> Result<(), ResumeMode> {
         let Vm {
             frames,
             heap,
@@ -1493,23 +1511,21 @@ impl Vm {
             singletons,
             ..
         } = self;
-        if heap.recorder.enabled || frames.len() >= depth_limit {
-            return None;
-        }
-        let iterator = frames.last()?.stack.last()?.obj?;
-        let Value::Generator(generator) = heap.value_mut(iterator) else {
-            return None;
+        let Value::Generator(state) = heap.value_mut(generator) else {
+            return Err(mode);
         };
-        if !matches!(generator.state, GenState::Created | GenState::Suspended) {
-            return None;
+        if !matches!(state.state, GenState::Created | GenState::Suspended) {
+            return Err(mode);
         }
-        let mut frame = generator.frame.take()?;
-        generator.state = GenState::Running;
-        let saved_exc = std::mem::replace(exc_info, generator.exc_state.take());
+        let Some(mut frame) = state.frame.take() else {
+            return Err(mode);
+        };
+        state.state = GenState::Running;
+        let saved_exc = std::mem::replace(exc_info, state.exc_state.take());
         let resume = Resume {
-            generator: iterator,
+            generator,
             holds: false,
-            mode: ResumeMode::ForIter { target },
+            mode,
             saved_exc,
         };
         frame.resumed = Some(match calls.spare_resume.take() {
@@ -1529,7 +1545,7 @@ impl Vm {
         );
         frame.stack.push(Slot::strong(none));
         frames.push_boxed(frame);
-        Some(Ok(()))
+        Ok(())
     }
 
     /// `YIELD_VALUE` fetched by the quiet loop (nobody records), when the
@@ -1559,8 +1575,53 @@ impl Vm {
             {
                 Some(self.yield_to_drain(slot, value))
             }
+            ResumeMode::Logged(Some(_)) if !resume.holds => Some(self.yield_to_sink(slot, value)),
             _ => None,
         }
+    }
+
+    /// `yield_value` for a resume by native code that wanted the next item
+    /// (a drain's pull, through `map` or `filter`): the frame goes back
+    /// into its generator and the value into the drain's log, which pumps on.
+    fn yield_to_sink(&mut self, slot: Slot, value: ObjId) -> Flow {
+        let Vm {
+            frames,
+            heap,
+            exc_info,
+            calls,
+            ..
+        } = self;
+        let Some(mut frame) = frames.pop_boxed() else {
+            return Err(PyException::new("SystemError", "no frame"));
+        };
+        frame.stack.pop();
+        if slot.borrowed {
+            // A yielded value outlives the borrow (PyStackRef_MakeHeapSafe).
+            heap.incref(
+                value,
+                Referrer::Frame {
+                    frame: frame.qualname,
+                },
+            );
+        }
+        let Some(mut boxed) = frame.resumed.take() else {
+            return Err(PyException::new("SystemError", "not a generator frame"));
+        };
+        let generator = boxed.generator;
+        let own_exc = std::mem::replace(exc_info, boxed.saved_exc.take());
+        let mode = std::mem::replace(&mut boxed.mode, ResumeMode::Close);
+        calls.spare_resume = Some(boxed);
+        if let Value::Generator(g) = heap.value_mut(generator) {
+            g.suspend(frame, own_exc);
+        }
+        let ResumeMode::Logged(sink) = mode else {
+            return Err(PyException::new("SystemError", "a drain lost its state"));
+        };
+        // The yielded reference moves into the log.
+        self.deliver(sink, |index| CallResult::Next {
+            item: Some(value),
+            end: index + 1,
+        })
     }
 
     /// `yield_value` for a `for` loop's resume: the frame goes back into

@@ -168,6 +168,8 @@ pub struct Vm {
     exc_info_symbol: Symbol,
     /// `'__init__'`, interned once.
     init_symbol: Symbol,
+    /// `'__next__'`, interned once.
+    next_symbol: Symbol,
     /// Names what C code holds while a call it made runs (`C call in progress`).
     c_call_symbol: Symbol,
     /// The method descriptors (`list.append`…), made on first use, immortal.
@@ -313,6 +315,7 @@ impl Vm {
             exc_info: None,
             exc_info_symbol: Symbol(0),
             init_symbol: Symbol(0),
+            next_symbol: Symbol(0),
             c_call_symbol: Symbol(0),
             methods: FastMap::default(),
             method_cache: FastMap::default(),
@@ -336,6 +339,7 @@ impl Vm {
         };
         vm.exc_info_symbol = vm.heap.symbols.intern("sys");
         vm.init_symbol = vm.heap.symbols.intern("__init__");
+        vm.next_symbol = vm.heap.symbols.intern("__next__");
         vm.c_call_symbol = vm.heap.symbols.intern("C");
         let mut members = builtins::BUILTINS.to_vec();
         members.extend(

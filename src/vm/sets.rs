@@ -119,6 +119,14 @@ impl Vm {
     /// A set member's hash and equality key in `set` (instances whose class
     /// defines `__eq__` or `__hash__` are looked up through them).
     fn member_entry(&mut self, set: ObjId, obj: ObjId) -> Flow<Entry> {
+        // The commonest member, an int: what the slots below give for it.
+        if let Value::Int(value) = *self.heap.value(obj) {
+            return Ok(Entry {
+                key: obj,
+                hash: crate::bytecode::hashing::int_hash(value),
+                eq: HashKey::Int(value),
+            });
+        }
         if self.is_custom_key(obj) {
             return self.custom_member_entry(set, obj);
         }

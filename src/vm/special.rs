@@ -927,7 +927,7 @@ impl Vm {
         {
             return false;
         }
-        let Some(next) = self.special_method(iterator, "__next__") else {
+        let Some(next) = self.next_method(iterator) else {
             return false;
         };
         if !matches!(self.heap.value(next), Value::Function(f) if f.info.plain_call == Some(1)) {
@@ -1010,6 +1010,20 @@ impl Vm {
 
     /// The class-level attribute `name` of an instance's class (a special
     /// method is looked up on the type, never on the instance).
+    /// `special_method(obj, "__next__")`, answered by the class's
+    /// attribute plan when it has one (a plain function found on the class
+    /// needs no walk of the MRO per item).
+    pub(super) fn next_method(&mut self, obj: ObjId) -> Option<ObjId> {
+        if let Value::Instance { class, .. } = *self.heap.value(obj)
+            && let Some(super::attr_cache::Fallback::Method(next)) = self
+                .class_attr_plan(class, self.next_symbol)
+                .and_then(|plan| plan.load)
+        {
+            return Some(next);
+        }
+        self.special_method(obj, "__next__")
+    }
+
     pub(super) fn special_method(&self, obj: ObjId, name: &str) -> Option<ObjId> {
         match self.heap.value(obj) {
             Value::Instance { class, .. } => self.class_lookup(*class, name),

@@ -651,10 +651,11 @@ impl Vm {
             StrMethod::Join => {
                 arity(1, 1)?;
                 let (items, temp) = self.items_of(args[0])?;
-                let mut pieces = Vec::with_capacity(items.len());
+                // The joined text's length, every item checked first.
+                let mut pieces_len = 0u64;
                 for (i, &item) in items.iter().enumerate() {
                     match self.heap.value(item) {
-                        Value::Str(piece) => pieces.push(piece.clone()),
+                        Value::Str(piece) => pieces_len += piece.len() as u64,
                         other => {
                             let error = PyException::type_error(format!(
                                 "sequence item {i}: expected str instance, {} found",
@@ -668,6 +669,28 @@ impl Vm {
                     }
                 }
                 let single = (items.len() == 1).then(|| items[0]);
+                // Written once, straight from the items' texts (no copies of
+                // the pieces, no count changes of their shared texts), while
+                // the temporary list still holds them.
+                let mut joined = String::new();
+                let total = pieces_len + text.len() as u64 * items.len().saturating_sub(1) as u64;
+                if single.is_none() {
+                    if let Err(error) = self.heap.check_room(2 * total) {
+                        if let Some(temp) = temp {
+                            self.heap.discard(temp);
+                        }
+                        return Err(error);
+                    }
+                    joined.reserve(total as usize);
+                    for (i, &item) in items.iter().enumerate() {
+                        if i > 0 {
+                            joined.push_str(&text);
+                        }
+                        if let Value::Str(piece) = self.heap.value(item) {
+                            joined.push_str(piece);
+                        }
+                    }
+                }
                 if let Some(temp) = temp {
                     // The single item outlives the temporary list.
                     if let Some(single) = single {
@@ -682,15 +705,7 @@ impl Vm {
                 if let Some(single) = single {
                     return Ok(single);
                 }
-                let total: u64 = pieces.iter().map(|p| p.len() as u64).sum::<u64>()
-                    + text.len() as u64 * pieces.len().saturating_sub(1) as u64;
-                self.heap.check_room(2 * total)?;
                 self.charge(total);
-                let joined = pieces
-                    .iter()
-                    .map(|p| p.as_ref())
-                    .collect::<Vec<&str>>()
-                    .join(&text);
                 Ok(self.str_object(&joined))
             }
             StrMethod::Replace => {

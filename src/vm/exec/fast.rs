@@ -21,7 +21,7 @@ use crate::vm::builtins::Builtin;
 use crate::vm::code::{Instr, NO_TARGET};
 use crate::vm::exceptions::PyException;
 use crate::vm::frame::{Continuation, Frame, Slot};
-use crate::vm::heap::{Heap, ObjId, Referrer, Symbol, Value};
+use crate::vm::heap::{Heap, ObjId, Referrer, Symbol, TypeKind, Value};
 use crate::vm::{LineSink, SMALL_INT_MAX, SMALL_INT_MIN, Vm};
 
 /// Why [`Vm::run_fast`] stopped.
@@ -75,7 +75,11 @@ impl Vm {
                 },
                 FastStop::Return(instr) => {
                     if !self.return_quick() {
-                        return FastStop::General(instr);
+                        match self.drain_return_quick() {
+                            None => return FastStop::General(instr),
+                            Some(Err(error)) => return FastStop::Raised(error),
+                            Some(Ok(())) => {}
+                        }
                     }
                     if self.heap.needs_attention() {
                         return FastStop::Attention;
@@ -414,6 +418,26 @@ impl Vm {
                         store_local(heap, locals, arg, slot, quiet);
                     }
 
+                    // STORE_FAST_LOAD_FAST (value -- value'): the popped reference
+                    // moves into one local, then another (bound) is loaded
+                    STORE_FAST_LOAD_FAST => {
+                        let (store, load) = (arg >> 4, arg & 15);
+                        let Some(&top) = stack.last() else {
+                            break 'general;
+                        };
+                        let bound = if load == store {
+                            top.obj.is_some()
+                        } else {
+                            locals.get(load).is_some_and(|slot| slot.obj.is_some())
+                        };
+                        if store >= locals.len() || !bound {
+                            break 'general;
+                        }
+                        stack.pop();
+                        store_local(heap, locals, store, top, quiet);
+                        load_local(heap, stack, locals[load], quiet);
+                    }
+
                     // STORE_FAST_STORE_FAST (value2, value1 --)
                     STORE_FAST_STORE_FAST => {
                         if (arg >> 4) >= locals.len()
@@ -549,6 +573,7 @@ impl Vm {
                             Value::Builtin(Builtin::Method(_) | Builtin::Len) => {
                                 FastStop::Quick(instr)
                             }
+                            Value::Type(TypeKind::Str) if arg == 1 => FastStop::Quick(instr),
                             _ => break 'general,
                         };
                         (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
@@ -652,6 +677,35 @@ impl Vm {
                             break 'general;
                         };
                         stack.swap(other, len - 1);
+                    }
+
+                    // UNARY_NEGATIVE (value -- res): an int that does not overflow
+                    // (as `Vm::unary` with `Vm::negate`: the result pushed, the
+                    // input released)
+                    UNARY_NEGATIVE => {
+                        let Some(
+                            &slot @ Slot {
+                                obj: Some(value), ..
+                            },
+                        ) = stack.last()
+                        else {
+                            break 'general;
+                        };
+                        let Some(negated) = (match heap.value(value) {
+                            Value::Int(number) if !heap.has_subclassed() => number.checked_neg(),
+                            _ => None,
+                        }) else {
+                            break 'general;
+                        };
+                        let result = if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&negated) {
+                            small_ints[(negated - SMALL_INT_MIN) as usize]
+                        } else {
+                            heap.alloc_int(negated)
+                        };
+                        stack.pop();
+                        stack.push(Slot::strong(result));
+                        heap.incref(result, quiet);
+                        release(heap, slot, quiet);
                     }
 
                     // TO_BOOL (value -- res): a bool, an int or None

@@ -14,7 +14,7 @@ use crate::vm::builtins::Builtin;
 use crate::vm::code::Instr;
 use crate::vm::containers::Method;
 use crate::vm::frame::Slot;
-use crate::vm::heap::{ObjId, Referrer, Value};
+use crate::vm::heap::{ObjId, Referrer, TypeKind, Value};
 use crate::vm::{Flow, Vm};
 
 impl Vm {
@@ -187,7 +187,7 @@ impl Vm {
 
     /// `CALL` of a builtin that cannot run Python code on these operands,
     /// when nobody records and no Python call is under way: `len(x)` of a
-    /// list or dict, and the method form (the descriptor, the object, the
+    /// list or dict, `str(i)` of an int, and the method form (the descriptor, the object, the
     /// arguments) of `list.append(x)`, `list.pop([i])` with an int, and
     /// `dict.get`, `dict.setdefault`, `dict.pop` with an int or str key in
     /// a dict of such keys. What `call_builtin_in_place` does for them (the
@@ -242,6 +242,18 @@ impl Vm {
                 Some(dict),
                 &[key, ..],
             ) if plain_key(self, dict, key) => self.call_method(*method, dict, args),
+            // `str(i)` of an exact int (CPython's `CALL_STR_1`): its decimal
+            // text, as `construct` makes it (one character: the cached str).
+            (Value::Type(TypeKind::Str), None, &[arg])
+                if !self.heap.has_subclassed() && matches!(self.heap.value(arg), Value::Int(_)) =>
+            {
+                let Value::Int(value) = *self.heap.value(arg) else {
+                    return None;
+                };
+                let mut digits = [0u8; 20];
+                let text = decimal(value, &mut digits);
+                Ok(self.str_object(text))
+            }
             _ => return None,
         };
         let frame = self.frames.last_mut()?;
@@ -263,5 +275,39 @@ impl Vm {
         }
         super::fast::release(&mut self.heap, popped[0], quiet);
         Some(result.map(|_| ()))
+    }
+}
+
+/// The decimal text of `value`, written at the end of `buffer` (20 bytes
+/// hold any i64's digits and sign) without a heap allocation.
+fn decimal(value: i64, buffer: &mut [u8; 20]) -> &str {
+    let mut rest = value.unsigned_abs();
+    let mut start = buffer.len();
+    loop {
+        start -= 1;
+        buffer[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if value < 0 {
+        start -= 1;
+        buffer[start] = b'-';
+    }
+    // (ASCII digits and a sign: always UTF-8.)
+    std::str::from_utf8(&buffer[start..]).unwrap_or("0")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decimal;
+
+    #[test]
+    fn decimal_text_of_any_i64() {
+        for value in [0, 7, -7, 10, -10, 1234567890, i64::MAX, i64::MIN] {
+            let mut buffer = [0u8; 20];
+            assert_eq!(decimal(value, &mut buffer), value.to_string());
+        }
     }
 }

@@ -13,6 +13,7 @@ pub mod alloc;
 mod cycles;
 mod freelists;
 pub mod object;
+mod pages;
 pub mod repr;
 
 use std::collections::{BTreeSet, HashMap};
@@ -613,6 +614,9 @@ impl Heap {
                 ObjId::from_index(slot as usize)
             }
             None => {
+                if self.objects.len() == self.objects.capacity() {
+                    self.grow_objects();
+                }
                 self.objects.push(Object {
                     value: Value::Int(value),
                     address: block,
@@ -708,10 +712,26 @@ impl Heap {
                 ObjId::from_index(slot as usize)
             }
             None => {
+                if self.objects.len() == self.objects.capacity() {
+                    self.grow_objects();
+                }
                 self.objects.push(object);
                 ObjId::from_index(self.objects.len() - 1)
             }
         }
+    }
+
+    /// Room for more objects in the arena (doubling, as `Vec::push` grows),
+    /// a large arena on huge pages where the system has them (see
+    /// [`pages::advise_huge_pages`]: fewer page faults as it fills).
+    #[cold]
+    #[inline(never)]
+    fn grow_objects(&mut self) {
+        self.objects.reserve(self.objects.capacity().max(64));
+        pages::advise_huge_pages(
+            self.objects.as_ptr() as usize,
+            self.objects.capacity() * std::mem::size_of::<Object>(),
+        );
     }
 
     /// Mark `id` as held by the constant table of the code object `holder`.
