@@ -1584,6 +1584,35 @@ impl Vm {
     /// (a drain's pull, through `map` or `filter`): the frame goes back
     /// into its generator and the value into the drain's log, which pumps on.
     fn yield_to_sink(&mut self, slot: Slot, value: ObjId) -> Flow {
+        let ResumeMode::Logged(sink) = self.suspend_quick(slot, value)? else {
+            return Err(PyException::new("SystemError", "a drain lost its state"));
+        };
+        // The yielded reference moves into the log.
+        self.deliver(sink, |index| CallResult::Next {
+            item: Some(value),
+            end: index + 1,
+        })
+    }
+
+    /// `yield_value` for a `for` loop's resume: the frame goes back into
+    /// its generator, the value onto the loop's stack.
+    fn yield_to_loop(&mut self, slot: Slot, value: ObjId) -> Flow {
+        self.suspend_quick(slot, value)?;
+        // The yielded reference moves onto the loop's stack.
+        let Some(caller) = self.frames.last_mut() else {
+            return Err(PyException::new("SystemError", "no frame"));
+        };
+        caller.stack.push(Slot::strong(value));
+        Ok(())
+    }
+
+    /// The quick yields' common part, as `leave_generator_frame` does it:
+    /// the value (in `slot`, on top of the generator's stack) taken off it
+    /// and made safe if borrowed, the frame back into its generator with
+    /// its own exception state, the resume's box kept for the next; the
+    /// resume's mode back.
+    #[inline(always)]
+    fn suspend_quick(&mut self, slot: Slot, value: ObjId) -> Flow<ResumeMode> {
         let Vm {
             frames,
             heap,
@@ -1614,52 +1643,7 @@ impl Vm {
         if let Value::Generator(g) = heap.value_mut(generator) {
             g.suspend(frame, own_exc);
         }
-        let ResumeMode::Logged(sink) = mode else {
-            return Err(PyException::new("SystemError", "a drain lost its state"));
-        };
-        // The yielded reference moves into the log.
-        self.deliver(sink, |index| CallResult::Next {
-            item: Some(value),
-            end: index + 1,
-        })
-    }
-
-    /// `yield_value` for a `for` loop's resume: the frame goes back into
-    /// its generator, the value onto the loop's stack.
-    fn yield_to_loop(&mut self, slot: Slot, value: ObjId) -> Flow {
-        let Vm {
-            frames,
-            heap,
-            exc_info,
-            calls,
-            ..
-        } = self;
-        let Some(mut frame) = frames.pop_boxed() else {
-            return Err(PyException::new("SystemError", "no frame"));
-        };
-        frame.stack.pop();
-        let quiet = Referrer::Frame {
-            frame: frame.qualname,
-        };
-        if slot.borrowed {
-            // A yielded value outlives the borrow (PyStackRef_MakeHeapSafe).
-            heap.incref(value, quiet);
-        }
-        let Some(mut boxed) = frame.resumed.take() else {
-            return Err(PyException::new("SystemError", "not a generator frame"));
-        };
-        let generator = boxed.generator;
-        let own_exc = std::mem::replace(exc_info, boxed.saved_exc.take());
-        calls.spare_resume = Some(boxed);
-        if let Value::Generator(g) = heap.value_mut(generator) {
-            g.suspend(frame, own_exc);
-        }
-        // The yielded reference moves onto the loop's stack.
-        let Some(caller) = frames.last_mut() else {
-            return Err(PyException::new("SystemError", "no frame"));
-        };
-        caller.stack.push(Slot::strong(value));
-        Ok(())
+        Ok(mode)
     }
 
     /// A drain's generator yielded `value` (in `slot`, on top of its

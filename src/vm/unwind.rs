@@ -193,6 +193,7 @@ impl Vm {
             .record(|| Event::Raise { exception: text });
         loop {
             let Some(frame) = self.frames.last() else {
+                self.reraise_lasti = None;
                 return Ok(self.uncaught(exc, String::new(), &[]));
             };
             let handler = frame.last.and_then(|i| frame.code.handler_for(i));
@@ -268,6 +269,9 @@ impl Vm {
                         object.traceback.push(entry);
                     }
                 }
+                // A `RERAISE`'s instruction belongs to this exception: a
+                // later one (a generator closed at exit) must not take it.
+                self.reraise_lasti = None;
                 return self.report_uncaught(exc, hint);
             }
             self.reraise_lasti = None;
@@ -321,13 +325,22 @@ impl Vm {
     /// Pop to the handler's depth, push lasti and the exception, jump.
     fn enter_handler(&mut self, exc: ObjId, handler: super::code::Handler) -> Flow {
         let handler_search_at = self.top_frame()?.last.unwrap_or(0);
-        let raising = self.reraise_lasti.take().unwrap_or(handler_search_at);
+        let raising = self
+            .reraise_lasti
+            .take()
+            .filter(|&index| index < self.frames.last().map_or(0, |f| f.code.instrs.len()))
+            .unwrap_or(handler_search_at);
         while self.top_frame()?.stack.len() > handler.depth as usize {
             let popped = self.pop()?;
             self.release(popped);
         }
         if handler.lasti {
-            let offset = self.top_frame()?.code.instrs[raising].offset;
+            let offset = self
+                .top_frame()?
+                .code
+                .instrs
+                .get(raising)
+                .map_or(0, |instr| instr.offset);
             let lasti = self.int_object(i64::from(offset / 2));
             self.push(lasti)?;
         }

@@ -683,12 +683,7 @@ impl Vm {
                     // (as `Vm::unary` with `Vm::negate`: the result pushed, the
                     // input released)
                     UNARY_NEGATIVE => {
-                        let Some(
-                            &slot @ Slot {
-                                obj: Some(value), ..
-                            },
-                        ) = stack.last()
-                        else {
+                        let Some((slot, value)) = top_object(stack) else {
                             break 'general;
                         };
                         let Some(negated) = (match heap.value(value) {
@@ -710,12 +705,7 @@ impl Vm {
 
                     // TO_BOOL (value -- res): a bool, an int or None
                     TO_BOOL => {
-                        let Some(
-                            &slot @ Slot {
-                                obj: Some(value), ..
-                            },
-                        ) = stack.last()
-                        else {
+                        let Some((slot, value)) = top_object(stack) else {
                             break 'general;
                         };
                         let truth = match heap.value(value) {
@@ -770,6 +760,13 @@ impl Vm {
             return FastStop::General(instr);
         }
     }
+}
+
+/// The slot on top of the stack and its object, if it holds one.
+#[inline(always)]
+fn top_object(stack: &[Slot]) -> Option<(Slot, ObjId)> {
+    let &slot = stack.last()?;
+    Some((slot, slot.obj?))
 }
 
 /// A name bound in a module's namespace.
