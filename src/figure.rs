@@ -731,19 +731,25 @@ impl SvgLayout {
             .unwrap_or(0);
         let mut column_x = PAD + names_width + NAMES_GAP;
         let mut objects = vec![(0, 0, 0, 0); picture.objects.len()];
-        for depth in 0..columns {
-            let members: Vec<usize> = (0..picture.objects.len())
-                .filter(|&i| picture.objects[i].depth == depth)
-                .collect();
+        // Each column's objects and each object's items, gathered once (a
+        // chain of 100,000 objects must not make this quadratic).
+        let mut by_depth: Vec<Vec<usize>> = vec![Vec::new(); columns];
+        for (i, object) in picture.objects.iter().enumerate() {
+            if let Some(column) = by_depth.get_mut(object.depth) {
+                column.push(i);
+            }
+        }
+        let outgoing = outgoing_items(picture);
+        for members in by_depth {
             let column_width = members
                 .iter()
-                .flat_map(|&i| box_lines(picture, i))
+                .flat_map(|&i| box_lines(picture, &outgoing, i))
                 .map(|line| width_of(&line))
                 .max()
                 .map_or(0, text_width);
             let mut y = top;
             for i in members {
-                let lines = box_lines(picture, i).len() as u32;
+                let lines = box_lines(picture, &outgoing, i).len() as u32;
                 let box_height = ROW_H * lines + PAD / 2;
                 objects[i] = (column_x, y, column_width, box_height);
                 y += box_height + PAD;
@@ -804,6 +810,7 @@ impl SvgLayout {
                 );
             }
         }
+        let outgoing_of = outgoing_items(picture);
         for (index, (object, &(x, y, w, h))) in
             picture.objects.iter().zip(&self.objects).enumerate()
         {
@@ -817,7 +824,7 @@ impl SvgLayout {
                 "<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"6\" fill=\"#fffbea\" \
                  stroke=\"{stroke}\" stroke-width=\"{width}\"{dash}/>"
             );
-            for (row, line) in box_lines(picture, index).iter().enumerate() {
+            for (row, line) in box_lines(picture, &outgoing_of, index).iter().enumerate() {
                 let weight = if row == 1 {
                     " font-weight=\"bold\""
                 } else {
@@ -832,7 +839,7 @@ impl SvgLayout {
                 );
             }
             let first_item_row = object_lines(object).len() as u32;
-            let outgoing = picture.items.iter().filter(|i| i.from == index);
+            let outgoing = outgoing_of[index].iter().map(|&i| &picture.items[i]);
             for (n, item) in outgoing.enumerate() {
                 let (tx, ty, tw, th) = self.objects[item.to];
                 let target_y = ty + th.min(2 * ROW_H) / 2;
@@ -851,15 +858,25 @@ impl SvgLayout {
     }
 }
 
-/// An object's box: its own lines, then one line per item it holds.
-fn box_lines(picture: &Picture, index: usize) -> Vec<String> {
+/// For each object, the indexes of the items it holds, in order.
+fn outgoing_items(picture: &Picture) -> Vec<Vec<usize>> {
+    let mut outgoing = vec![Vec::new(); picture.objects.len()];
+    for (i, item) in picture.items.iter().enumerate() {
+        if let Some(list) = outgoing.get_mut(item.from) {
+            list.push(i);
+        }
+    }
+    outgoing
+}
+
+/// An object's box: its own lines, then one line per item it holds
+/// (`outgoing`: [`outgoing_items`]).
+fn box_lines(picture: &Picture, outgoing: &[Vec<usize>], index: usize) -> Vec<String> {
     let mut lines = object_lines(&picture.objects[index]);
     lines.extend(
-        picture
-            .items
+        outgoing[index]
             .iter()
-            .filter(|i| i.from == index)
-            .map(|i| format!("{} ─▶", i.label)),
+            .map(|&i| format!("{} ─▶", picture.items[i].label)),
     );
     lines
 }
