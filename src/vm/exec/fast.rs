@@ -34,7 +34,8 @@ pub(in crate::vm) enum FastStop {
     /// it) and nothing else is done yet; the general path executes it.
     General(Instr),
     /// No instruction to fetch here (no frame, or past the end of the
-    /// code): `Vm::fetch` says what happens.
+    /// code), or the heap needed attention before the first: `Vm::fetch`
+    /// says what happens.
     Fetch,
     /// An instruction ran and the heap needs attention (see `Vm::attend`).
     Attention,
@@ -134,25 +135,22 @@ impl Vm {
         let Some(frame) = frames.last_mut() else {
             return FastStop::Fetch;
         };
+        if heap.needs_attention() {
+            // Left waiting by the step before: the loop's load-only
+            // instructions do not look (see 'counts_only), so the general
+            // path runs the next one, and looks.
+            return FastStop::Fetch;
+        }
         let Frame {
             code,
             pc,
             last,
             locals,
             stack,
-            qualname,
             locals_dict,
             line_event_next,
             ..
         } = &mut **frame;
-        // Module-level names straight from the namespace: not in a class
-        // body (its namespace dict first) and not once `globals()` made
-        // the module's dict.
-        let plain_names = locals_dict.is_none()
-            && matches!(heap.value(main_module), Value::Module(m) if m.dict.is_none());
-        // What the count changes name (only recorded events read it, and
-        // nobody records here).
-        let quiet = Referrer::Frame { frame: *qualname };
         let code = &**code;
         let instrs = &code.instrs[..];
         let consts = &code.consts[..];
@@ -189,558 +187,591 @@ impl Vm {
             // Where the frame goes next (a jump changes it).
             let mut next = index + 1;
             'general: {
-                match instr.opcode {
-                    // NOP, NOT_TAKEN, RESUME (--)
-                    NOP | NOT_TAKEN | RESUME => {}
+                // Arms that only load (count increments at most) leave this
+                // block early: only an allocation or a release can make the
+                // heap need attention, so only the others look.
+                'counts_only: {
+                    match instr.opcode {
+                        // NOP, NOT_TAKEN, RESUME (--)
+                        NOP | NOT_TAKEN | RESUME => break 'counts_only,
 
-                    // LOAD_FAST_BORROW (-- value): no new reference
-                    LOAD_FAST_BORROW => match locals.get(arg) {
-                        Some(&Slot { obj: Some(obj), .. }) => stack.push(Slot {
-                            obj: Some(obj),
-                            borrowed: true,
-                        }),
-                        _ => break 'general,
-                    },
-
-                    // LOAD_FAST_BORROW_LOAD_FAST_BORROW (-- value1, value2)
-                    LOAD_FAST_BORROW_LOAD_FAST_BORROW => {
-                        match (locals.get(arg >> 4), locals.get(arg & 15)) {
-                            (
-                                Some(&Slot {
-                                    obj: Some(first), ..
-                                }),
-                                Some(&Slot {
-                                    obj: Some(second), ..
-                                }),
-                            ) => {
+                        // LOAD_FAST_BORROW (-- value): no new reference
+                        LOAD_FAST_BORROW => match locals.get(arg) {
+                            Some(&Slot { obj: Some(obj), .. }) => {
                                 stack.push(Slot {
-                                    obj: Some(first),
+                                    obj: Some(obj),
                                     borrowed: true,
                                 });
-                                stack.push(Slot {
-                                    obj: Some(second),
-                                    borrowed: true,
-                                });
+                                break 'counts_only;
                             }
                             _ => break 'general,
-                        }
-                    }
+                        },
 
-                    // LOAD_FAST, LOAD_FAST_CHECK (-- value): a new reference (a borrowed local stays borrowed)
-                    LOAD_FAST | LOAD_FAST_CHECK => match locals.get(arg) {
-                        Some(&slot) if slot.obj.is_some() => load_local(heap, stack, slot, quiet),
-                        _ => break 'general,
-                    },
-
-                    // LOAD_FAST_LOAD_FAST (-- value1, value2)
-                    LOAD_FAST_LOAD_FAST => match (locals.get(arg >> 4), locals.get(arg & 15)) {
-                        (Some(&first), Some(&second))
-                            if first.obj.is_some() && second.obj.is_some() =>
-                        {
-                            load_local(heap, stack, first, quiet);
-                            load_local(heap, stack, second, quiet);
-                        }
-                        _ => break 'general,
-                    },
-
-                    // LOAD_SMALL_INT (-- value): an immortal small int
-                    LOAD_SMALL_INT => {
-                        let value = small_ints[(instr.arg as i64 - SMALL_INT_MIN) as usize];
-                        heap.incref(value, quiet);
-                        stack.push(Slot::strong(value));
-                    }
-
-                    // LOAD_CONST (-- value)
-                    LOAD_CONST => match consts.get(arg) {
-                        Some(&value) if value != not_implemented => {
-                            heap.incref(value, quiet);
-                            stack.push(Slot::strong(value));
-                        }
-                        _ => break 'general,
-                    },
-
-                    // LOAD_NAME (-- v), LOAD_GLOBAL (-- res, null if (oparg & 1)):
-                    // found in the globals or the builtins
-                    LOAD_NAME | LOAD_GLOBAL => {
-                        let index = if instr.opcode == LOAD_GLOBAL {
-                            arg >> 1
-                        } else {
-                            arg
-                        };
-                        let Some(&name) = names.get(index).filter(|_| plain_names) else {
-                            break 'general;
-                        };
-                        let Some(value) = global(heap, main_module, name)
-                            .or_else(|| global(heap, builtins_module, name))
-                        else {
-                            break 'general;
-                        };
-                        heap.incref(value, quiet);
-                        stack.push(Slot::strong(value));
-                        if instr.opcode == LOAD_GLOBAL && arg & 1 == 1 {
-                            stack.push(Slot::NULL);
-                        }
-                    }
-
-                    // STORE_NAME, STORE_GLOBAL (v --): the popped reference
-                    // moves into the module's namespace (a borrowed one becomes strong)
-                    STORE_NAME | STORE_GLOBAL => {
-                        let Some(&name) = names.get(arg).filter(|_| plain_names) else {
-                            break 'general;
-                        };
-                        let Some(&Slot {
-                            obj: Some(value),
-                            borrowed,
-                        }) = stack.last()
-                        else {
-                            break 'general;
-                        };
-                        stack.pop();
-                        if borrowed {
-                            heap.incref(value, quiet);
-                        }
-                        let old = match heap.value_mut(main_module) {
-                            Value::Module(module) => module.namespace.set(name, value),
-                            _ => None,
-                        };
-                        if let Some(old) = old {
-                            heap.decref(old, quiet);
-                        }
-                    }
-
-                    // LOAD_ATTR (owner -- attr, null_or_self): an instance's
-                    // attribute through its class's current plan (as
-                    // `load_attr_planned`); with the method bit, a builtin
-                    // type's method descriptor found before (as `load_method`)
-                    LOAD_ATTR => {
-                        let Some(&name) = names.get(arg >> 1) else {
-                            break 'general;
-                        };
-                        let Some(
-                            &owner_slot @ Slot {
-                                obj: Some(owner), ..
-                            },
-                        ) = stack.last()
-                        else {
-                            break 'general;
-                        };
-                        let method = arg & 1 == 1;
-                        if let Value::Instance { .. } = heap.value(owner) {
-                            if generic_getattr {
-                                break 'general;
-                            }
-                            match cached_instance_attr(heap, class_attr_cache, owner, name) {
-                                Some(CachedAttr::Method(function)) if method => {
-                                    stack.pop();
-                                    heap.incref(function, quiet);
-                                    stack.push(Slot::strong(function));
-                                    stack.push(owner_slot);
-                                }
-                                Some(CachedAttr::Value(value)) => {
-                                    stack.pop();
-                                    heap.incref(value, quiet);
-                                    stack.push(Slot::strong(value));
-                                    if method {
-                                        stack.push(Slot::NULL);
-                                    }
-                                    release(heap, owner_slot, quiet);
+                        // LOAD_FAST_BORROW_LOAD_FAST_BORROW (-- value1, value2)
+                        LOAD_FAST_BORROW_LOAD_FAST_BORROW => {
+                            match (locals.get(arg >> 4), locals.get(arg & 15)) {
+                                (
+                                    Some(&Slot {
+                                        obj: Some(first), ..
+                                    }),
+                                    Some(&Slot {
+                                        obj: Some(second), ..
+                                    }),
+                                ) => {
+                                    stack.push(Slot {
+                                        obj: Some(first),
+                                        borrowed: true,
+                                    });
+                                    stack.push(Slot {
+                                        obj: Some(second),
+                                        borrowed: true,
+                                    });
+                                    break 'counts_only;
                                 }
                                 _ => break 'general,
                             }
-                        } else {
-                            if !method {
-                                break 'general;
+                        }
+
+                        // LOAD_FAST, LOAD_FAST_CHECK (-- value): a new reference (a borrowed local stays borrowed)
+                        LOAD_FAST | LOAD_FAST_CHECK => match locals.get(arg) {
+                            Some(&slot) if slot.obj.is_some() => {
+                                load_local(heap, stack, slot);
+                                break 'counts_only;
                             }
-                            if heap.has_subclassed() {
-                                break 'general;
+                            _ => break 'general,
+                        },
+
+                        // LOAD_FAST_LOAD_FAST (-- value1, value2)
+                        LOAD_FAST_LOAD_FAST => match (locals.get(arg >> 4), locals.get(arg & 15)) {
+                            (Some(&first), Some(&second))
+                                if first.obj.is_some() && second.obj.is_some() =>
+                            {
+                                load_local(heap, stack, first);
+                                load_local(heap, stack, second);
+                                break 'counts_only;
                             }
-                            let kind = heap.value(owner).type_kind();
-                            let Some(&descriptor) = method_cache.get(&(kind, name)) else {
+                            _ => break 'general,
+                        },
+
+                        // LOAD_SMALL_INT (-- value): an immortal small int
+                        LOAD_SMALL_INT => {
+                            let value = small_ints[(instr.arg as i64 - SMALL_INT_MIN) as usize];
+                            heap.incref_unrecorded(value);
+                            stack.push(Slot::strong(value));
+                            break 'counts_only;
+                        }
+
+                        // LOAD_CONST (-- value)
+                        LOAD_CONST => match consts.get(arg) {
+                            Some(&value) if value != not_implemented => {
+                                heap.incref_unrecorded(value);
+                                stack.push(Slot::strong(value));
+                                break 'counts_only;
+                            }
+                            _ => break 'general,
+                        },
+
+                        // LOAD_NAME (-- v), LOAD_GLOBAL (-- res, null if (oparg & 1)):
+                        // found in the globals or the builtins
+                        LOAD_NAME | LOAD_GLOBAL => {
+                            let index = if instr.opcode == LOAD_GLOBAL {
+                                arg >> 1
+                            } else {
+                                arg
+                            };
+                            let Some(&name) = names
+                                .get(index)
+                                .filter(|_| plain_names(heap, main_module, *locals_dict))
+                            else {
+                                break 'general;
+                            };
+                            let Some(value) = global(heap, main_module, name)
+                                .or_else(|| global(heap, builtins_module, name))
+                            else {
+                                break 'general;
+                            };
+                            heap.incref_unrecorded(value);
+                            stack.push(Slot::strong(value));
+                            if instr.opcode == LOAD_GLOBAL && arg & 1 == 1 {
+                                stack.push(Slot::NULL);
+                            }
+                            break 'counts_only;
+                        }
+
+                        // STORE_NAME, STORE_GLOBAL (v --): the popped reference
+                        // moves into the module's namespace (a borrowed one becomes strong)
+                        STORE_NAME | STORE_GLOBAL => {
+                            let Some(&name) = names
+                                .get(arg)
+                                .filter(|_| plain_names(heap, main_module, *locals_dict))
+                            else {
+                                break 'general;
+                            };
+                            let Some(&Slot {
+                                obj: Some(value),
+                                borrowed,
+                            }) = stack.last()
+                            else {
                                 break 'general;
                             };
                             stack.pop();
-                            heap.incref(descriptor, quiet);
-                            stack.push(Slot::strong(descriptor));
-                            stack.push(owner_slot);
-                        }
-                    }
-
-                    // FOR_ITER (iter -- iter, next): a range iterator
-                    FOR_ITER => {
-                        let Some(&Slot {
-                            obj: Some(iterator),
-                            ..
-                        }) = stack.last()
-                        else {
-                            break 'general;
-                        };
-                        let Value::RangeIterator {
-                            next: start,
-                            step,
-                            remaining,
-                        } = heap.value_mut(iterator)
-                        else {
-                            if !watched && matches!(heap.value(iterator), Value::Generator(_)) {
-                                // `Vm::for_iter_generator_quick` resumes it.
-                                (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
-                                return FastStop::Quick(instr);
+                            if borrowed {
+                                heap.incref_unrecorded(value);
                             }
-                            break 'general;
-                        };
-                        if *remaining <= 0 {
+                            let old = match heap.value_mut(main_module) {
+                                Value::Module(module) => module.namespace.set(name, value),
+                                _ => None,
+                            };
+                            if let Some(old) = old {
+                                heap.decref_unrecorded(old);
+                            }
+                        }
+
+                        // LOAD_ATTR (owner -- attr, null_or_self): an instance's
+                        // attribute through its class's current plan (as
+                        // `load_attr_planned`); with the method bit, a builtin
+                        // type's method descriptor found before (as `load_method`)
+                        LOAD_ATTR => {
+                            let Some(&name) = names.get(arg >> 1) else {
+                                break 'general;
+                            };
+                            let Some(
+                                &owner_slot @ Slot {
+                                    obj: Some(owner), ..
+                                },
+                            ) = stack.last()
+                            else {
+                                break 'general;
+                            };
+                            let method = arg & 1 == 1;
+                            if let Value::Instance { .. } = heap.value(owner) {
+                                if generic_getattr {
+                                    break 'general;
+                                }
+                                match cached_instance_attr(heap, class_attr_cache, owner, name) {
+                                    Some(CachedAttr::Method(function)) if method => {
+                                        stack.pop();
+                                        heap.incref_unrecorded(function);
+                                        stack.push(Slot::strong(function));
+                                        stack.push(owner_slot);
+                                    }
+                                    Some(CachedAttr::Value(value)) => {
+                                        stack.pop();
+                                        heap.incref_unrecorded(value);
+                                        stack.push(Slot::strong(value));
+                                        if method {
+                                            stack.push(Slot::NULL);
+                                        }
+                                        release_unrecorded(heap, owner_slot);
+                                    }
+                                    _ => break 'general,
+                                }
+                            } else {
+                                if !method {
+                                    break 'general;
+                                }
+                                if heap.has_subclassed() {
+                                    break 'general;
+                                }
+                                let kind = heap.value(owner).type_kind();
+                                let Some(&descriptor) = method_cache.get(&(kind, name)) else {
+                                    break 'general;
+                                };
+                                stack.pop();
+                                heap.incref_unrecorded(descriptor);
+                                stack.push(Slot::strong(descriptor));
+                                stack.push(owner_slot);
+                            }
+                        }
+
+                        // FOR_ITER (iter -- iter, next): a range iterator
+                        FOR_ITER => {
+                            let Some(&Slot {
+                                obj: Some(iterator),
+                                ..
+                            }) = stack.last()
+                            else {
+                                break 'general;
+                            };
+                            let Value::RangeIterator {
+                                next: start,
+                                step,
+                                remaining,
+                            } = heap.value_mut(iterator)
+                            else {
+                                if !watched && matches!(heap.value(iterator), Value::Generator(_)) {
+                                    // `Vm::for_iter_generator_quick` resumes it.
+                                    (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
+                                    return FastStop::Quick(instr);
+                                }
+                                break 'general;
+                            };
+                            if *remaining <= 0 {
+                                if instr.target == NO_TARGET {
+                                    break 'general;
+                                }
+                                // Exhausted: past the END_FOR at the target.
+                                next = instr.target as usize + 1;
+                            } else {
+                                let value = *start;
+                                *remaining -= 1;
+                                *start = start.wrapping_add(*step);
+                                let item = if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&value) {
+                                    small_ints[(value - SMALL_INT_MIN) as usize]
+                                } else {
+                                    heap.alloc_int(value)
+                                };
+                                heap.incref_unrecorded(item);
+                                stack.push(Slot::strong(item));
+                            }
+                        }
+
+                        // STORE_FAST (value --): the popped reference moves into the local
+                        STORE_FAST => {
+                            if arg >= locals.len() {
+                                break 'general;
+                            }
+                            let Some(slot) = stack.pop() else {
+                                break 'general;
+                            };
+                            store_local(heap, locals, arg, slot);
+                        }
+
+                        // STORE_FAST_LOAD_FAST (value -- value'): the popped reference
+                        // moves into one local, then another (bound) is loaded
+                        STORE_FAST_LOAD_FAST => {
+                            let (store, load) = (arg >> 4, arg & 15);
+                            let Some(&top) = stack.last() else {
+                                break 'general;
+                            };
+                            let bound = if load == store {
+                                top.obj.is_some()
+                            } else {
+                                locals.get(load).is_some_and(|slot| slot.obj.is_some())
+                            };
+                            if store >= locals.len() || !bound {
+                                break 'general;
+                            }
+                            stack.pop();
+                            store_local(heap, locals, store, top);
+                            load_local(heap, stack, locals[load]);
+                        }
+
+                        // STORE_FAST_STORE_FAST (value2, value1 --)
+                        STORE_FAST_STORE_FAST => {
+                            if (arg >> 4) >= locals.len()
+                                || (arg & 15) >= locals.len()
+                                || stack.len() < 2
+                            {
+                                break 'general;
+                            }
+                            if let Some(value1) = stack.pop() {
+                                store_local(heap, locals, arg >> 4, value1);
+                            }
+                            if let Some(value2) = stack.pop() {
+                                store_local(heap, locals, arg & 15, value2);
+                            }
+                        }
+
+                        // POP_TOP (value --)
+                        POP_TOP => {
+                            let Some(slot) = stack.pop() else {
+                                break 'general;
+                            };
+                            release_unrecorded(heap, slot);
+                        }
+
+                        // JUMP_FORWARD, JUMP_BACKWARD (--)
+                        JUMP_FORWARD | JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => {
                             if instr.target == NO_TARGET {
                                 break 'general;
                             }
-                            // Exhausted: past the END_FOR at the target.
-                            next = instr.target as usize + 1;
-                        } else {
-                            let value = *start;
-                            *remaining -= 1;
-                            *start = start.wrapping_add(*step);
-                            let item = if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&value) {
+                            next = instr.target as usize;
+                            break 'counts_only;
+                        }
+
+                        // POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE (cond --): on a bool
+                        // (immortal: nothing to release)
+                        POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
+                            let cond = match stack.last() {
+                                Some(&Slot {
+                                    obj: Some(cond), ..
+                                }) if (cond == true_ || cond == false_)
+                                    && instr.target != NO_TARGET =>
+                                {
+                                    cond
+                                }
+                                _ => break 'general,
+                            };
+                            stack.pop();
+                            if (cond == true_) == (instr.opcode == POP_JUMP_IF_TRUE) {
+                                next = instr.target as usize;
+                            }
+                            break 'counts_only;
+                        }
+
+                        // BINARY_OP (container, sub -- res): an item of a list by an int index
+                        BINARY_OP if instr.arg == BinaryOp::Subscr as u32 => {
+                            let [.., container, index] = stack[..] else {
+                                break 'general;
+                            };
+                            let (Some(list), Some(at)) = (container.obj, index.obj) else {
+                                break 'general;
+                            };
+                            let (Value::List(items), Value::Int(at)) =
+                                (heap.value(list), heap.value(at))
+                            else {
+                                break 'general;
+                            };
+                            if heap.has_subclassed() {
+                                break 'general;
+                            }
+                            let len = items.items.len() as i64;
+                            let at = if *at < 0 { *at + len } else { *at };
+                            let Some(&item) =
+                                usize::try_from(at).ok().and_then(|i| items.items.get(i))
+                            else {
+                                break 'general;
+                            };
+                            replace_two(heap, stack, [container, index], item, false);
+                        }
+
+                        // BINARY_OP (lhs, rhs -- res): two ints, no overflow (as exec/quick.rs)
+                        BINARY_OP => {
+                            let Some((left, right, a, b)) = two_ints(heap, stack) else {
+                                break 'general;
+                            };
+                            let Some(value) =
+                                BinaryOp::from_arg(instr.arg).and_then(|op| int_op(op, a, b))
+                            else {
+                                break 'general;
+                            };
+                            let result = if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&value) {
                                 small_ints[(value - SMALL_INT_MIN) as usize]
                             } else {
                                 heap.alloc_int(value)
                             };
-                            heap.incref(item, quiet);
-                            stack.push(Slot::strong(item));
+                            replace_two(heap, stack, [left, right], result, false);
                         }
-                    }
 
-                    // STORE_FAST (value --): the popped reference moves into the local
-                    STORE_FAST => {
-                        if arg >= locals.len() {
-                            break 'general;
+                        // COMPARE_OP (left, right -- res): two ints to a bool
+                        COMPARE_OP => {
+                            let Some((left, right, a, b)) = two_ints(heap, stack) else {
+                                break 'general;
+                            };
+                            let Some(op) = CompareOp::from_arg(instr.arg) else {
+                                break 'general;
+                            };
+                            let result = if op.holds(Some(a.cmp(&b))) {
+                                true_
+                            } else {
+                                false_
+                            };
+                            replace_two(heap, stack, [left, right], result, true);
                         }
-                        let Some(slot) = stack.pop() else {
-                            break 'general;
-                        };
-                        store_local(heap, locals, arg, slot, quiet);
-                    }
 
-                    // STORE_FAST_LOAD_FAST (value -- value'): the popped reference
-                    // moves into one local, then another (bound) is loaded
-                    STORE_FAST_LOAD_FAST => {
-                        let (store, load) = (arg >> 4, arg & 15);
-                        let Some(&top) = stack.last() else {
-                            break 'general;
-                        };
-                        let bound = if load == store {
-                            top.obj.is_some()
-                        } else {
-                            locals.get(load).is_some_and(|slot| slot.obj.is_some())
-                        };
-                        if store >= locals.len() || !bound {
-                            break 'general;
+                        // CALL (callable, self_or_null, args[oparg] -- res): a plain
+                        // Python function with exactly its positional parameters,
+                        // whose frame `Vm::call_plain` pushes, or a builtin for
+                        // `Vm::call_quick`
+                        // (Watched, calls go to the general path: see `run_fast_watched`.)
+                        CALL if !watched => {
+                            let Some(base) = stack.len().checked_sub(arg + 2) else {
+                                break 'general;
+                            };
+                            let Some(callable) = stack[base].obj else {
+                                break 'general;
+                            };
+                            let stopped = match heap.value(callable) {
+                                // (A method's `self` is its first argument.)
+                                Value::Function(function)
+                                    if function.info.plain_call
+                                        == Some(
+                                            arg + usize::from(stack[base + 1].obj.is_some()),
+                                        )
+                                        && depth < depth_limit =>
+                                {
+                                    FastStop::Call(instr)
+                                }
+                                // Maybe one `Vm::call_quick` runs.
+                                Value::Builtin(Builtin::Method(_) | Builtin::Len) => {
+                                    FastStop::Quick(instr)
+                                }
+                                Value::Type(TypeKind::Str) if arg == 1 => FastStop::Quick(instr),
+                                _ => break 'general,
+                            };
+                            (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
+                            return stopped;
                         }
-                        stack.pop();
-                        store_local(heap, locals, store, top, quiet);
-                        load_local(heap, stack, locals[load], quiet);
-                    }
 
-                    // STORE_FAST_STORE_FAST (value2, value1 --)
-                    STORE_FAST_STORE_FAST => {
-                        if (arg >> 4) >= locals.len()
-                            || (arg & 15) >= locals.len()
-                            || stack.len() < 2
-                        {
-                            break 'general;
-                        }
-                        if let Some(value1) = stack.pop() {
-                            store_local(heap, locals, arg >> 4, value1, quiet);
-                        }
-                        if let Some(value2) = stack.pop() {
-                            store_local(heap, locals, arg & 15, value2, quiet);
-                        }
-                    }
-
-                    // POP_TOP (value --)
-                    POP_TOP => {
-                        let Some(slot) = stack.pop() else {
-                            break 'general;
-                        };
-                        release(heap, slot, quiet);
-                    }
-
-                    // JUMP_FORWARD, JUMP_BACKWARD (--)
-                    JUMP_FORWARD | JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => {
-                        if instr.target == NO_TARGET {
-                            break 'general;
-                        }
-                        next = instr.target as usize;
-                    }
-
-                    // POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE (cond --): on a bool
-                    // (immortal: nothing to release)
-                    POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
-                        let cond = match stack.last() {
-                            Some(&Slot {
-                                obj: Some(cond), ..
-                            }) if (cond == true_ || cond == false_)
-                                && instr.target != NO_TARGET =>
-                            {
-                                cond
+                        // STORE_SUBSCR (v, container, sub --): into a dict, maybe by `Vm::quick`
+                        STORE_SUBSCR if !watched => match stack[..] {
+                            [
+                                ..,
+                                Slot { obj: Some(_), .. },
+                                Slot {
+                                    obj: Some(container),
+                                    ..
+                                },
+                                Slot { obj: Some(_), .. },
+                            ] if matches!(heap.value(container), Value::Dict(_)) => {
+                                (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
+                                return FastStop::Quick(instr);
                             }
                             _ => break 'general,
-                        };
-                        stack.pop();
-                        if (cond == true_) == (instr.opcode == POP_JUMP_IF_TRUE) {
-                            next = instr.target as usize;
-                        }
-                    }
+                        },
 
-                    // BINARY_OP (container, sub -- res): an item of a list by an int index
-                    BINARY_OP if instr.arg == BinaryOp::Subscr as u32 => {
-                        let [.., container, index] = stack[..] else {
-                            break 'general;
-                        };
-                        let (Some(list), Some(at)) = (container.obj, index.obj) else {
-                            break 'general;
-                        };
-                        let (Value::List(items), Value::Int(at)) =
-                            (heap.value(list), heap.value(at))
-                        else {
-                            break 'general;
-                        };
-                        if heap.has_subclassed() {
-                            break 'general;
-                        }
-                        let len = items.items.len() as i64;
-                        let at = if *at < 0 { *at + len } else { *at };
-                        let Some(&item) = usize::try_from(at).ok().and_then(|i| items.items.get(i))
-                        else {
-                            break 'general;
-                        };
-                        replace_two(heap, stack, [container, index], item, false, quiet);
-                    }
-
-                    // BINARY_OP (lhs, rhs -- res): two ints, no overflow (as exec/quick.rs)
-                    BINARY_OP => {
-                        let Some((left, right, a, b)) = two_ints(heap, stack) else {
-                            break 'general;
-                        };
-                        let Some(value) =
-                            BinaryOp::from_arg(instr.arg).and_then(|op| int_op(op, a, b))
-                        else {
-                            break 'general;
-                        };
-                        let result = if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&value) {
-                            small_ints[(value - SMALL_INT_MIN) as usize]
-                        } else {
-                            heap.alloc_int(value)
-                        };
-                        replace_two(heap, stack, [left, right], result, false, quiet);
-                    }
-
-                    // COMPARE_OP (left, right -- res): two ints to a bool
-                    COMPARE_OP => {
-                        let Some((left, right, a, b)) = two_ints(heap, stack) else {
-                            break 'general;
-                        };
-                        let Some(op) = CompareOp::from_arg(instr.arg) else {
-                            break 'general;
-                        };
-                        let result = if op.holds(Some(a.cmp(&b))) {
-                            true_
-                        } else {
-                            false_
-                        };
-                        replace_two(heap, stack, [left, right], result, true, quiet);
-                    }
-
-                    // CALL (callable, self_or_null, args[oparg] -- res): a plain
-                    // Python function with exactly its positional parameters,
-                    // whose frame `Vm::call_plain` pushes, or a builtin for
-                    // `Vm::call_quick`
-                    // (Watched, calls go to the general path: see `run_fast_watched`.)
-                    CALL if !watched => {
-                        let Some(base) = stack.len().checked_sub(arg + 2) else {
-                            break 'general;
-                        };
-                        let Some(callable) = stack[base].obj else {
-                            break 'general;
-                        };
-                        let stopped = match heap.value(callable) {
-                            // (A method's `self` is its first argument.)
-                            Value::Function(function)
-                                if function.info.plain_call
-                                    == Some(arg + usize::from(stack[base + 1].obj.is_some()))
-                                    && depth < depth_limit =>
-                            {
-                                FastStop::Call(instr)
+                        // STORE_ATTR (v, owner --): an instance's attribute that its
+                        // dict has, replaced through its class's plan (as `store_attr_planned`)
+                        STORE_ATTR => {
+                            let [
+                                ..,
+                                value_slot @ Slot {
+                                    obj: Some(value), ..
+                                },
+                                owner_slot @ Slot {
+                                    obj: Some(owner), ..
+                                },
+                            ] = stack[..]
+                            else {
+                                break 'general;
+                            };
+                            let (
+                                Some(&name),
+                                Value::Instance {
+                                    class,
+                                    dict: Some(dict),
+                                    ..
+                                },
+                            ) = (names.get(arg), heap.value(owner))
+                            else {
+                                break 'general;
+                            };
+                            let (class, dict) = (*class, *dict);
+                            let Some(plan) = current_plan(heap, class_attr_cache, class, name)
+                                .filter(|plan| plan.store_in_dict)
+                            else {
+                                break 'general;
+                            };
+                            match heap.replace_str_item(dict, name, plan.hash, value) {
+                                Some(old) => {
+                                    stack.truncate(stack.len() - 2);
+                                    heap.incref_unrecorded(value);
+                                    heap.decref_unrecorded(old.value);
+                                }
+                                // A new attribute (`insertdict`, as `dict_set` does
+                                // it): the dict holds the key and the value.
+                                None => {
+                                    let Some(key) = identifiers.get(&name).copied().or_else(|| {
+                                        singletons.one_char_str(heap.symbols.text(name))
+                                    }) else {
+                                        break 'general;
+                                    };
+                                    heap.set_str_item(dict, name, plan.hash, key, value);
+                                    stack.truncate(stack.len() - 2);
+                                    heap.incref_unrecorded(key);
+                                    heap.incref_unrecorded(value);
+                                }
                             }
-                            // Maybe one `Vm::call_quick` runs.
-                            Value::Builtin(Builtin::Method(_) | Builtin::Len) => {
-                                FastStop::Quick(instr)
-                            }
-                            Value::Type(TypeKind::Str) if arg == 1 => FastStop::Quick(instr),
-                            _ => break 'general,
-                        };
-                        (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
-                        return stopped;
-                    }
+                            release_unrecorded(heap, owner_slot);
+                            release_unrecorded(heap, value_slot);
+                        }
 
-                    // STORE_SUBSCR (v, container, sub --): into a dict, maybe by `Vm::quick`
-                    STORE_SUBSCR if !watched => match stack[..] {
-                        [
-                            ..,
-                            Slot { obj: Some(_), .. },
-                            Slot {
-                                obj: Some(container),
-                                ..
-                            },
-                            Slot { obj: Some(_), .. },
-                        ] if matches!(heap.value(container), Value::Dict(_)) => {
+                        // PUSH_NULL (-- null)
+                        PUSH_NULL => {
+                            stack.push(Slot::NULL);
+                            break 'counts_only;
+                        }
+
+                        // COPY (bottom, unused[oparg-1] -- bottom, unused[oparg-1], top)
+                        COPY => {
+                            let Some(&slot) =
+                                stack.len().checked_sub(arg).and_then(|i| stack.get(i))
+                            else {
+                                break 'general;
+                            };
+                            if slot.obj.is_none() {
+                                break 'general;
+                            }
+                            load_local(heap, stack, slot);
+                            break 'counts_only;
+                        }
+
+                        // SWAP (bottom, unused[oparg-2], top -- top, unused[oparg-2], bottom)
+                        SWAP => {
+                            let len = stack.len();
+                            let Some(other) = len.checked_sub(arg).filter(|_| arg >= 2) else {
+                                break 'general;
+                            };
+                            stack.swap(other, len - 1);
+                            break 'counts_only;
+                        }
+
+                        // UNARY_NEGATIVE (value -- res): an int that does not overflow
+                        // (as `Vm::unary` with `Vm::negate`: the result pushed, the
+                        // input released)
+                        UNARY_NEGATIVE => {
+                            let Some((slot, value)) = top_object(stack) else {
+                                break 'general;
+                            };
+                            let Some(negated) = (match heap.value(value) {
+                                Value::Int(number) if !heap.has_subclassed() => {
+                                    number.checked_neg()
+                                }
+                                _ => None,
+                            }) else {
+                                break 'general;
+                            };
+                            let result = if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&negated) {
+                                small_ints[(negated - SMALL_INT_MIN) as usize]
+                            } else {
+                                heap.alloc_int(negated)
+                            };
+                            stack.pop();
+                            stack.push(Slot::strong(result));
+                            heap.incref_unrecorded(result);
+                            release_unrecorded(heap, slot);
+                        }
+
+                        // TO_BOOL (value -- res): a bool, an int or None
+                        TO_BOOL => {
+                            let Some((slot, value)) = top_object(stack) else {
+                                break 'general;
+                            };
+                            let truth = match heap.value(value) {
+                                Value::Bool(truth) => *truth,
+                                Value::Int(number) => *number != 0,
+                                Value::None => false,
+                                _ => break 'general,
+                            };
+                            stack.pop();
+                            stack.push(Slot::strong(if truth { true_ } else { false_ }));
+                            release_unrecorded(heap, slot);
+                        }
+
+                        // YIELD_VALUE (retval -- value): `Vm::yield_value_quick` hands it over
+                        YIELD_VALUE if depth > 1 && !watched => {
                             (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
                             return FastStop::Quick(instr);
                         }
+
+                        // RETURN_VALUE (retval --): `Vm::return_quick` returns
+                        RETURN_VALUE if depth > 1 && !watched => {
+                            (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
+                            return FastStop::Return(instr);
+                        }
+
                         _ => break 'general,
-                    },
-
-                    // STORE_ATTR (v, owner --): an instance's attribute that its
-                    // dict has, replaced through its class's plan (as `store_attr_planned`)
-                    STORE_ATTR => {
-                        let [
-                            ..,
-                            value_slot @ Slot {
-                                obj: Some(value), ..
-                            },
-                            owner_slot @ Slot {
-                                obj: Some(owner), ..
-                            },
-                        ] = stack[..]
-                        else {
-                            break 'general;
-                        };
-                        let (
-                            Some(&name),
-                            Value::Instance {
-                                class,
-                                dict: Some(dict),
-                                ..
-                            },
-                        ) = (names.get(arg), heap.value(owner))
-                        else {
-                            break 'general;
-                        };
-                        let (class, dict) = (*class, *dict);
-                        let Some(plan) = current_plan(heap, class_attr_cache, class, name)
-                            .filter(|plan| plan.store_in_dict)
-                        else {
-                            break 'general;
-                        };
-                        match heap.replace_str_item(dict, name, plan.hash, value) {
-                            Some(old) => {
-                                stack.truncate(stack.len() - 2);
-                                heap.incref(value, quiet);
-                                heap.decref(old.value, quiet);
-                            }
-                            // A new attribute (`insertdict`, as `dict_set` does
-                            // it): the dict holds the key and the value.
-                            None => {
-                                let Some(key) = identifiers
-                                    .get(&name)
-                                    .copied()
-                                    .or_else(|| singletons.one_char_str(heap.symbols.text(name)))
-                                else {
-                                    break 'general;
-                                };
-                                heap.set_str_item(dict, name, plan.hash, key, value);
-                                stack.truncate(stack.len() - 2);
-                                heap.incref(key, quiet);
-                                heap.incref(value, quiet);
-                            }
+                    }
+                    if heap.needs_attention() {
+                        (*pc, *last, *steps) = (next, Some(index), count + 1);
+                        if watched {
+                            *line_event_next = line_next;
                         }
-                        release(heap, owner_slot, quiet);
-                        release(heap, value_slot, quiet);
+                        return FastStop::Attention;
                     }
-
-                    // PUSH_NULL (-- null)
-                    PUSH_NULL => stack.push(Slot::NULL),
-
-                    // COPY (bottom, unused[oparg-1] -- bottom, unused[oparg-1], top)
-                    COPY => {
-                        let Some(&slot) = stack.len().checked_sub(arg).and_then(|i| stack.get(i))
-                        else {
-                            break 'general;
-                        };
-                        if slot.obj.is_none() {
-                            break 'general;
-                        }
-                        load_local(heap, stack, slot, quiet);
-                    }
-
-                    // SWAP (bottom, unused[oparg-2], top -- top, unused[oparg-2], bottom)
-                    SWAP => {
-                        let len = stack.len();
-                        let Some(other) = len.checked_sub(arg).filter(|_| arg >= 2) else {
-                            break 'general;
-                        };
-                        stack.swap(other, len - 1);
-                    }
-
-                    // UNARY_NEGATIVE (value -- res): an int that does not overflow
-                    // (as `Vm::unary` with `Vm::negate`: the result pushed, the
-                    // input released)
-                    UNARY_NEGATIVE => {
-                        let Some((slot, value)) = top_object(stack) else {
-                            break 'general;
-                        };
-                        let Some(negated) = (match heap.value(value) {
-                            Value::Int(number) if !heap.has_subclassed() => number.checked_neg(),
-                            _ => None,
-                        }) else {
-                            break 'general;
-                        };
-                        let result = if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&negated) {
-                            small_ints[(negated - SMALL_INT_MIN) as usize]
-                        } else {
-                            heap.alloc_int(negated)
-                        };
-                        stack.pop();
-                        stack.push(Slot::strong(result));
-                        heap.incref(result, quiet);
-                        release(heap, slot, quiet);
-                    }
-
-                    // TO_BOOL (value -- res): a bool, an int or None
-                    TO_BOOL => {
-                        let Some((slot, value)) = top_object(stack) else {
-                            break 'general;
-                        };
-                        let truth = match heap.value(value) {
-                            Value::Bool(truth) => *truth,
-                            Value::Int(number) => *number != 0,
-                            Value::None => false,
-                            _ => break 'general,
-                        };
-                        stack.pop();
-                        stack.push(Slot::strong(if truth { true_ } else { false_ }));
-                        release(heap, slot, quiet);
-                    }
-
-                    // YIELD_VALUE (retval -- value): `Vm::yield_value_quick` hands it over
-                    YIELD_VALUE if depth > 1 && !watched => {
-                        (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
-                        return FastStop::Quick(instr);
-                    }
-
-                    // RETURN_VALUE (retval --): `Vm::return_quick` returns
-                    RETURN_VALUE if depth > 1 && !watched => {
-                        (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
-                        return FastStop::Return(instr);
-                    }
-
-                    _ => break 'general,
                 }
                 (at, executed, count) = (next, Some(index), count + 1);
-                if heap.needs_attention() {
-                    (*pc, *last, *steps) = (at, executed, count);
-                    if watched {
-                        *line_event_next = line_next;
-                    }
-                    return FastStop::Attention;
-                }
                 if let Some(sink) = sink.as_deref_mut() {
                     // As `Vm::update_line_event` after the step.
                     line_next = code.fires_line_event(Some(index), next);
@@ -769,6 +800,14 @@ fn top_object(stack: &[Slot]) -> Option<(Slot, ObjId)> {
     Some((slot, slot.obj?))
 }
 
+/// Whether module-level names are read and written straight in the
+/// namespace: not in a class body (its namespace dict first) and not once
+/// `globals()` made the module's dict.
+#[inline(always)]
+fn plain_names(heap: &Heap, main_module: ObjId, locals_dict: Option<ObjId>) -> bool {
+    locals_dict.is_none() && matches!(heap.value(main_module), Value::Module(m) if m.dict.is_none())
+}
+
 /// A name bound in a module's namespace.
 #[inline(always)]
 fn global(heap: &Heap, module: ObjId, name: Symbol) -> Option<ObjId> {
@@ -780,10 +819,10 @@ fn global(heap: &Heap, module: ObjId, name: Symbol) -> Option<ObjId> {
 
 /// `LOAD_FAST` of a bound local: a new reference, or borrowed again.
 #[inline(always)]
-fn load_local(heap: &mut Heap, stack: &mut Vec<Slot>, slot: Slot, quiet: Referrer) {
+fn load_local(heap: &mut Heap, stack: &mut Vec<Slot>, slot: Slot) {
     match slot.obj {
         Some(obj) if !slot.borrowed => {
-            heap.incref(obj, quiet);
+            heap.incref_unrecorded(obj);
             stack.push(Slot::strong(obj));
         }
         _ => stack.push(slot),
@@ -792,9 +831,9 @@ fn load_local(heap: &mut Heap, stack: &mut Vec<Slot>, slot: Slot, quiet: Referre
 
 /// The popped slot goes into local `index`; the reference it held before is dropped.
 #[inline(always)]
-fn store_local(heap: &mut Heap, locals: &mut [Slot], index: usize, slot: Slot, quiet: Referrer) {
+fn store_local(heap: &mut Heap, locals: &mut [Slot], index: usize, slot: Slot) {
     let old = std::mem::replace(&mut locals[index], slot);
-    release(heap, old, quiet);
+    release_unrecorded(heap, old);
 }
 
 /// Drop a slot's reference (nothing for NULL or borrowed slots).
@@ -804,6 +843,17 @@ pub(super) fn release(heap: &mut Heap, slot: Slot, quiet: Referrer) {
         && !slot.borrowed
     {
         heap.decref(obj, quiet);
+    }
+}
+
+/// [`release`] where nobody records (the fast loop's count changes name
+/// no referrer: only recorded events read one).
+#[inline(always)]
+fn release_unrecorded(heap: &mut Heap, slot: Slot) {
+    if let Some(obj) = slot.obj
+        && !slot.borrowed
+    {
+        heap.decref_unrecorded(obj);
     }
 }
 
@@ -846,16 +896,15 @@ fn replace_two(
     [left, right]: [Slot; 2],
     result: ObjId,
     immortal: bool,
-    quiet: Referrer,
 ) {
     let base = stack.len() - 2;
     stack.truncate(base);
     stack.push(Slot::strong(result));
     if !immortal {
-        heap.incref(result, quiet);
+        heap.incref_unrecorded(result);
     }
-    release(heap, left, quiet);
-    release(heap, right, quiet);
+    release_unrecorded(heap, left);
+    release_unrecorded(heap, right);
 }
 
 impl Vm {
@@ -866,7 +915,7 @@ impl Vm {
     /// reuse; the value pushed on the caller's stack), without their checks
     /// for generators, continuations and pending calls. False, having done
     /// nothing, for any other frame.
-    #[inline]
+    #[inline(always)]
     pub(in crate::vm) fn return_quick(&mut self) -> bool {
         let Vm {
             frames,
@@ -904,26 +953,23 @@ impl Vm {
         }
         frame.on_return = None;
         frame.stack.pop();
-        let quiet = Referrer::Frame {
-            frame: frame.qualname,
-        };
         if borrowed {
             // `PyStackRef_MakeHeapSafe`: a borrowed value must not outlive its owner.
-            heap.incref(value, quiet);
+            heap.incref_unrecorded(value);
         }
         for &slot in frame.stack.iter().rev() {
-            release(heap, slot, quiet);
+            release_unrecorded(heap, slot);
         }
         // `_PyFrame_ClearLocals`: the last local first.
         for (&slot, _) in frame.locals.iter().zip(frame.code.localsplus.iter()).rev() {
-            release(heap, slot, quiet);
+            release_unrecorded(heap, slot);
         }
         if let Some(function) = frame.function {
-            heap.decref(function, quiet);
+            heap.decref_unrecorded(function);
         }
         if pushed != value {
             // (None, immortal: nothing changes.)
-            heap.decref(value, quiet);
+            heap.decref_unrecorded(value);
         }
         caller.stack.push(Slot::strong(pushed));
         frames.retire();

@@ -753,17 +753,31 @@ impl Heap {
     /// One more reference to `id`, held by `referrer`.
     #[inline]
     pub fn incref(&mut self, id: ObjId, referrer: Referrer) {
+        if self.count_up(id) && self.recorder.enabled {
+            self.record_count_change(id, referrer, true);
+        }
+    }
+
+    /// [`Heap::incref`] where nobody records (the fast loop, which runs
+    /// only then): no event, so no referrer and no test of the recorder.
+    #[inline(always)]
+    pub fn incref_unrecorded(&mut self, id: ObjId) {
+        debug_assert!(!self.recorder.enabled);
+        self.count_up(id);
+    }
+
+    /// The count itself goes up (false, nothing done, for an immortal).
+    #[inline(always)]
+    fn count_up(&mut self, id: ObjId) -> bool {
         if id.index() < self.static_prefix {
-            return;
+            return false;
         }
         let object = &mut self.objects[id.index()];
         if object.immortal {
-            return;
+            return false;
         }
         object.refs += 1;
-        if self.recorder.enabled {
-            self.record_count_change(id, referrer, true);
-        }
+        true
     }
 
     /// The Incref/Decref event (and why a constant at 0 lives on): out of line,
@@ -828,6 +842,16 @@ impl Heap {
         }
     }
 
+    /// [`Heap::decref`] where nobody records (the fast loop, which runs
+    /// only then): no event, so no referrer and no test of the recorder.
+    #[inline(always)]
+    pub fn decref_unrecorded(&mut self, id: ObjId) {
+        debug_assert!(!self.recorder.enabled);
+        if self.count_down(id) {
+            self.free_unreferenced(id);
+        }
+    }
+
     /// An object whose count reached 0 goes (out of line: the count change
     /// itself stays small enough to inline everywhere).
     #[inline(never)]
@@ -850,16 +874,26 @@ impl Heap {
         if id.index() < self.static_prefix {
             return false;
         }
+        let freed = self.count_down(id);
+        if self.recorder.enabled && !self.objects[id.index()].immortal {
+            self.record_count_change(id, referrer, false);
+        }
+        freed
+    }
+
+    /// The count itself goes down (nothing done for an immortal); true
+    /// when the object must now be freed.
+    #[inline(always)]
+    fn count_down(&mut self, id: ObjId) -> bool {
+        if id.index() < self.static_prefix {
+            return false;
+        }
         let object = &mut self.objects[id.index()];
         if object.immortal {
             return false;
         }
         object.refs = object.refs.saturating_sub(1);
-        let freed = object.refs == 0 && object.const_holders.is_empty();
-        if self.recorder.enabled {
-            self.record_count_change(id, referrer, false);
-        }
-        freed
+        object.refs == 0 && object.const_holders.is_empty()
     }
 
     /// Free `root` and, depth first, every child whose count reaches 0 with it.
