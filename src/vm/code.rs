@@ -23,6 +23,47 @@ pub struct Instr {
 /// No jump target.
 pub const NO_TARGET: u32 = u32::MAX;
 
+/// An instruction as the fast loop (`exec/fast.rs`) reads it: opcode,
+/// argument and jump target packed in one word, so that each dispatch loads
+/// 8 bytes and holds one register, not a whole [`Instr`] (whose line and
+/// offset only the general path and the debugger read). The target takes
+/// the top 24 bits; an instruction whose target does not fit (code of 16
+/// million instructions) packs as `CACHE`, an opcode the fast loop leaves
+/// to the general path, which reads the [`Instr`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Op(u64);
+
+impl Op {
+    /// The packed target of an instruction that has none.
+    const NO_TARGET: u64 = 0xFF_FFFF;
+
+    fn pack(instr: &Instr) -> Op {
+        let target = match instr.target {
+            NO_TARGET => Op::NO_TARGET,
+            target if u64::from(target) < Op::NO_TARGET => u64::from(target),
+            _ => return Op(u64::from(crate::bytecode::opcodes::CACHE)),
+        };
+        Op(u64::from(instr.opcode) | u64::from(instr.arg) << 8 | target << 40)
+    }
+
+    #[inline(always)]
+    pub fn opcode(self) -> u8 {
+        self.0 as u8
+    }
+
+    #[inline(always)]
+    pub fn arg(self) -> u32 {
+        (self.0 >> 8) as u32
+    }
+
+    /// The jump target's instruction index, if it has one.
+    #[inline(always)]
+    pub fn target(self) -> Option<usize> {
+        let target = self.0 >> 40;
+        (target != Op::NO_TARGET).then_some(target as usize)
+    }
+}
+
 /// An exception table entry resolved to instruction indexes at load, like
 /// jump targets: instructions `start..end` are protected by `target`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +82,8 @@ pub struct Handler {
 pub struct CodeInfo {
     pub code: Arc<CodeObject>,
     pub instrs: Vec<Instr>,
+    /// `instrs` packed for the fast loop, one for one.
+    pub ops: Vec<Op>,
     /// The same instructions as the bytecode module decodes them (positions, line starts).
     decoded: Vec<bytecode::Instruction>,
     /// `fires_line_event(Some(i - 1), i)` for each `i`: the answer when no
@@ -87,7 +130,7 @@ impl CodeInfo {
         }
         let index_of_offset =
             |offset: usize| index_of_unit.get(offset / 2).copied().unwrap_or(NO_TARGET);
-        let instrs = decoded
+        let instrs: Vec<Instr> = decoded
             .iter()
             .map(|instruction| Instr {
                 offset: instruction.offset as u32,
@@ -119,6 +162,7 @@ impl CodeInfo {
             && code.cellvars.is_empty()
             && code.freevars.is_empty())
         .then_some(code.argcount as usize);
+        let ops = instrs.iter().map(Op::pack).collect();
         let labels = bytecode::dis::label_offsets(&code);
         let fires_after_previous = (0..decoded.len())
             .map(|i| i > 0 && bytecode::fires_line_event(decoded.get(i - 1), &decoded[i]))
@@ -130,6 +174,7 @@ impl CodeInfo {
             plain_call,
             code,
             instrs,
+            ops,
             decoded,
             consts,
             names,
@@ -183,5 +228,43 @@ impl CodeInfo {
     /// The source span of an instruction (`co_positions()`).
     pub fn position(&self, index: usize) -> Option<bytecode::Position> {
         self.decoded.get(index).map(|i| i.position)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bytecode::opcodes::{CACHE, JUMP_BACKWARD, LOAD_SMALL_INT};
+
+    fn instr(opcode: u8, arg: u32, target: u32) -> Instr {
+        Instr {
+            offset: 0,
+            opcode,
+            arg,
+            line: Some(1),
+            line_start: true,
+            target,
+        }
+    }
+
+    #[test]
+    fn ops_pack_opcode_argument_and_target() {
+        let op = Op::pack(&instr(LOAD_SMALL_INT, u32::MAX, NO_TARGET));
+        assert_eq!(
+            (op.opcode(), op.arg(), op.target()),
+            (LOAD_SMALL_INT, u32::MAX, None)
+        );
+        let op = Op::pack(&instr(JUMP_BACKWARD, 7, 0xFF_FFFE));
+        assert_eq!(
+            (op.opcode(), op.arg(), op.target()),
+            (JUMP_BACKWARD, 7, Some(0xFF_FFFE))
+        );
+    }
+
+    #[test]
+    fn a_target_too_far_to_pack_leaves_the_instruction_to_the_general_path() {
+        for target in [0xFF_FFFF, 0x100_0000, NO_TARGET - 1] {
+            assert_eq!(Op::pack(&instr(JUMP_BACKWARD, 0, target)).opcode(), CACHE);
+        }
     }
 }

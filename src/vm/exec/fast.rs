@@ -18,7 +18,7 @@ use crate::bytecode::opcodes::*;
 use crate::bytecode::{BinaryOp, CompareOp};
 use crate::vm::attr_cache::{CachedAttr, cached_instance_attr, current_plan};
 use crate::vm::builtins::Builtin;
-use crate::vm::code::{Instr, NO_TARGET};
+use crate::vm::code::Instr;
 use crate::vm::exceptions::PyException;
 use crate::vm::frame::{Continuation, Frame, Slot};
 use crate::vm::heap::{Heap, ObjId, Referrer, Symbol, TypeKind, Value};
@@ -153,6 +153,7 @@ impl Vm {
         } = &mut **frame;
         let code = &**code;
         let instrs = &code.instrs[..];
+        let ops = &code.ops[..];
         let consts = &code.consts[..];
         let names = &code.names[..];
         let small_ints = &singletons.small_ints[..];
@@ -176,14 +177,14 @@ impl Vm {
                 return FastStop::Budget;
             }
             let index = at;
-            let Some(&instr) = instrs.get(index) else {
+            let Some(&op) = ops.get(index) else {
                 (*pc, *last, *steps) = (at, executed, count);
                 if watched {
                     *line_event_next = line_next;
                 }
                 return FastStop::Fetch;
             };
-            let arg = instr.arg as usize;
+            let (opcode, arg) = (op.opcode(), op.arg() as usize);
             // Where the frame goes next (a jump changes it).
             let mut next = index + 1;
             'general: {
@@ -191,7 +192,7 @@ impl Vm {
                 // block early: only an allocation or a release can make the
                 // heap need attention, so only the others look.
                 'counts_only: {
-                    match instr.opcode {
+                    match opcode {
                         // NOP, NOT_TAKEN, RESUME (--)
                         NOP | NOT_TAKEN | RESUME => break 'counts_only,
 
@@ -255,7 +256,7 @@ impl Vm {
 
                         // LOAD_SMALL_INT (-- value): an immortal small int
                         LOAD_SMALL_INT => {
-                            let value = small_ints[(instr.arg as i64 - SMALL_INT_MIN) as usize];
+                            let value = small_ints[(op.arg() as i64 - SMALL_INT_MIN) as usize];
                             heap.incref_unrecorded(value);
                             stack.push(Slot::strong(value));
                             break 'counts_only;
@@ -274,11 +275,7 @@ impl Vm {
                         // LOAD_NAME (-- v), LOAD_GLOBAL (-- res, null if (oparg & 1)):
                         // found in the globals or the builtins
                         LOAD_NAME | LOAD_GLOBAL => {
-                            let index = if instr.opcode == LOAD_GLOBAL {
-                                arg >> 1
-                            } else {
-                                arg
-                            };
+                            let index = if opcode == LOAD_GLOBAL { arg >> 1 } else { arg };
                             let Some(&name) = names
                                 .get(index)
                                 .filter(|_| plain_names(heap, main_module, *locals_dict))
@@ -292,7 +289,7 @@ impl Vm {
                             };
                             heap.incref_unrecorded(value);
                             stack.push(Slot::strong(value));
-                            if instr.opcode == LOAD_GLOBAL && arg & 1 == 1 {
+                            if opcode == LOAD_GLOBAL && arg & 1 == 1 {
                                 stack.push(Slot::NULL);
                             }
                             break 'counts_only;
@@ -402,16 +399,16 @@ impl Vm {
                                 if !watched && matches!(heap.value(iterator), Value::Generator(_)) {
                                     // `Vm::for_iter_generator_quick` resumes it.
                                     (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
-                                    return FastStop::Quick(instr);
+                                    return FastStop::Quick(instrs[index]);
                                 }
                                 break 'general;
                             };
                             if *remaining <= 0 {
-                                if instr.target == NO_TARGET {
+                                let Some(target) = op.target() else {
                                     break 'general;
-                                }
+                                };
                                 // Exhausted: past the END_FOR at the target.
-                                next = instr.target as usize + 1;
+                                next = target + 1;
                             } else {
                                 let value = *start;
                                 *remaining -= 1;
@@ -483,35 +480,34 @@ impl Vm {
 
                         // JUMP_FORWARD, JUMP_BACKWARD (--)
                         JUMP_FORWARD | JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => {
-                            if instr.target == NO_TARGET {
+                            let Some(target) = op.target() else {
                                 break 'general;
-                            }
-                            next = instr.target as usize;
+                            };
+                            next = target;
                             break 'counts_only;
                         }
 
                         // POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE (cond --): on a bool
                         // (immortal: nothing to release)
                         POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
-                            let cond = match stack.last() {
-                                Some(&Slot {
-                                    obj: Some(cond), ..
-                                }) if (cond == true_ || cond == false_)
-                                    && instr.target != NO_TARGET =>
-                                {
-                                    cond
-                                }
+                            let (cond, target) = match (stack.last(), op.target()) {
+                                (
+                                    Some(&Slot {
+                                        obj: Some(cond), ..
+                                    }),
+                                    Some(target),
+                                ) if cond == true_ || cond == false_ => (cond, target),
                                 _ => break 'general,
                             };
                             stack.pop();
-                            if (cond == true_) == (instr.opcode == POP_JUMP_IF_TRUE) {
-                                next = instr.target as usize;
+                            if (cond == true_) == (opcode == POP_JUMP_IF_TRUE) {
+                                next = target;
                             }
                             break 'counts_only;
                         }
 
                         // BINARY_OP (container, sub -- res): an item of a list by an int index
-                        BINARY_OP if instr.arg == BinaryOp::Subscr as u32 => {
+                        BINARY_OP if op.arg() == BinaryOp::Subscr as u32 => {
                             let [.., container, index] = stack[..] else {
                                 break 'general;
                             };
@@ -541,9 +537,13 @@ impl Vm {
                             let Some((left, right, a, b)) = two_ints(heap, stack) else {
                                 break 'general;
                             };
-                            let Some(value) =
-                                BinaryOp::from_arg(instr.arg).and_then(|op| int_op(op, a, b))
-                            else {
+                            // `+` and `-` tested first: a compare each, where
+                            // the operator table would take an indirect jump.
+                            let Some(value) = (match op.arg() {
+                                ADD | INPLACE_ADD => a.checked_add(b),
+                                SUBTRACT | INPLACE_SUBTRACT => a.checked_sub(b),
+                                arg => BinaryOp::from_arg(arg).and_then(|op| int_op(op, a, b)),
+                            }) else {
                                 break 'general;
                             };
                             let result = if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&value) {
@@ -559,14 +559,16 @@ impl Vm {
                             let Some((left, right, a, b)) = two_ints(heap, stack) else {
                                 break 'general;
                             };
-                            let Some(op) = CompareOp::from_arg(instr.arg) else {
-                                break 'general;
-                            };
-                            let result = if op.holds(Some(a.cmp(&b))) {
-                                true_
+                            // `<` tested first (as `+` and `-` above).
+                            let holds = if op.arg() >> 5 == CompareOp::Lt as u32 {
+                                a < b
                             } else {
-                                false_
+                                let Some(op) = CompareOp::from_arg(op.arg()) else {
+                                    break 'general;
+                                };
+                                op.holds(Some(a.cmp(&b)))
                             };
+                            let result = if holds { true_ } else { false_ };
                             replace_two(heap, stack, [left, right], result, true);
                         }
 
@@ -591,13 +593,15 @@ impl Vm {
                                         )
                                         && depth < depth_limit =>
                                 {
-                                    FastStop::Call(instr)
+                                    FastStop::Call(instrs[index])
                                 }
                                 // Maybe one `Vm::call_quick` runs.
                                 Value::Builtin(Builtin::Method(_) | Builtin::Len) => {
-                                    FastStop::Quick(instr)
+                                    FastStop::Quick(instrs[index])
                                 }
-                                Value::Type(TypeKind::Str) if arg == 1 => FastStop::Quick(instr),
+                                Value::Type(TypeKind::Str) if arg == 1 => {
+                                    FastStop::Quick(instrs[index])
+                                }
                                 _ => break 'general,
                             };
                             (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
@@ -616,7 +620,7 @@ impl Vm {
                                 Slot { obj: Some(_), .. },
                             ] if matches!(heap.value(container), Value::Dict(_)) => {
                                 (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
-                                return FastStop::Quick(instr);
+                                return FastStop::Quick(instrs[index]);
                             }
                             _ => break 'general,
                         },
@@ -752,13 +756,13 @@ impl Vm {
                         // YIELD_VALUE (retval -- value): `Vm::yield_value_quick` hands it over
                         YIELD_VALUE if depth > 1 && !watched => {
                             (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
-                            return FastStop::Quick(instr);
+                            return FastStop::Quick(instrs[index]);
                         }
 
                         // RETURN_VALUE (retval --): `Vm::return_quick` returns
                         RETURN_VALUE if depth > 1 && !watched => {
                             (*pc, *last, *steps) = (index + 1, Some(index), count + 1);
-                            return FastStop::Return(instr);
+                            return FastStop::Return(instrs[index]);
                         }
 
                         _ => break 'general,
@@ -788,10 +792,16 @@ impl Vm {
             if watched {
                 *line_event_next = line_next;
             }
-            return FastStop::General(instr);
+            return FastStop::General(instrs[index]);
         }
     }
 }
+
+/// `BINARY_OP` arguments of the operators its int arm tests first.
+const ADD: u32 = BinaryOp::Add as u32;
+const INPLACE_ADD: u32 = BinaryOp::InplaceAdd as u32;
+const SUBTRACT: u32 = BinaryOp::Subtract as u32;
+const INPLACE_SUBTRACT: u32 = BinaryOp::InplaceSubtract as u32;
 
 /// The slot on top of the stack and its object, if it holds one.
 #[inline(always)]
