@@ -695,6 +695,7 @@ impl Vm {
                 let qualname = info.qualname;
                 let function = self.heap.alloc(Value::Function(Box::new(Function {
                     code,
+                    plain_call: info.plain_call,
                     info,
                     qualname,
                     defaults: None,

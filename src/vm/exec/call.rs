@@ -56,7 +56,7 @@ impl Vm {
             Some(_) => (base + 1, argc + 1),
             None => (base + 2, argc),
         };
-        if function.info.plain_call != Some(count) || frames.len() >= depth_limit {
+        if function.plain_call != Some(count) || frames.len() >= depth_limit {
             return false;
         }
         let Some((caller, frame)) = frames.push_for(&function.info, callable) else {

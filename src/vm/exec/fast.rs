@@ -587,7 +587,7 @@ impl Vm {
                             let stopped = match heap.value(callable) {
                                 // (A method's `self` is its first argument.)
                                 Value::Function(function)
-                                    if function.info.plain_call
+                                    if function.plain_call
                                         == Some(
                                             arg + usize::from(stack[base + 1].obj.is_some()),
                                         )

@@ -22,6 +22,9 @@ pub struct Function {
     /// The code object (a heap object the function holds a reference to).
     pub code: ObjId,
     pub info: Arc<CodeInfo>,
+    /// `info.plain_call`, kept here too (a function's code never changes)
+    /// so that the fast loop's call test reads the function, not its code.
+    pub plain_call: Option<usize>,
     pub qualname: Symbol,
     /// `__defaults__`: a tuple, held.
     pub defaults: Option<ObjId>,
