@@ -1103,7 +1103,6 @@ impl Vm {
                         continue;
                     }
                     exec::fast::FastStop::General(instr)
-                    | exec::fast::FastStop::Call(instr)
                     | exec::fast::FastStop::Quick(instr)
                     | exec::fast::FastStop::Return(instr) => Some(instr),
                     exec::fast::FastStop::Fetch => self.fetch(),
@@ -1229,7 +1228,6 @@ impl Vm {
             }
             // (Calls, returns and builtin calls come as `General` when watched.)
             exec::fast::FastStop::General(instr)
-            | exec::fast::FastStop::Call(instr)
             | exec::fast::FastStop::Quick(instr)
             | exec::fast::FastStop::Return(instr) => {
                 // Fetched (counted) but not executed yet.

@@ -5,8 +5,8 @@
 
 use crate::compile::flags;
 use crate::vm::exceptions::PyException;
-use crate::vm::frame::Slot;
-use crate::vm::heap::{ObjId, Referrer, Value};
+use crate::vm::frame::{FrameStack, Slot};
+use crate::vm::heap::{Heap, ObjId, Referrer, Value};
 use crate::vm::opcodes::null_error;
 use crate::vm::types::dict::Dict;
 use crate::vm::{Flow, Popped, Vm};
@@ -36,43 +36,7 @@ impl Vm {
     #[inline(always)]
     pub(in crate::vm) fn call_plain(&mut self, argc: usize) -> bool {
         let depth_limit = self.quick_depth_limit();
-        let Vm { frames, heap, .. } = self;
-        let Some(caller) = frames.last() else {
-            return false;
-        };
-        let Some(base) = caller.stack.len().checked_sub(argc + 2) else {
-            return false;
-        };
-        let (callable_slot, self_or_null) = (caller.stack[base], caller.stack[base + 1]);
-        let Some(callable) = callable_slot.obj else {
-            return false;
-        };
-        let Value::Function(function) = heap.value(callable) else {
-            return false;
-        };
-        // A method call (`obj.m(x)`, LOAD_ATTR's method form): `self` is the
-        // first argument, lying just under the others (`CALL_PY_EXACT_ARGS`).
-        let (first, count) = match self_or_null.obj {
-            Some(_) => (base + 1, argc + 1),
-            None => (base + 2, argc),
-        };
-        if function.plain_call != Some(count) || frames.len() >= depth_limit {
-            return false;
-        }
-        let Some((caller, frame)) = frames.push_for(&function.info, callable) else {
-            return false;
-        };
-        frame.enter(callable, &caller.stack[first..]);
-        caller.stack.truncate(base);
-        if callable_slot.borrowed {
-            heap.incref(
-                callable,
-                Referrer::Frame {
-                    frame: frame.qualname,
-                },
-            );
-        }
-        true
+        call_plain_in(&mut self.frames, &mut self.heap, argc, depth_limit)
     }
 
     /// The locals of a new frame for `function` called with `args` (the
@@ -582,4 +546,51 @@ impl Vm {
         self.release(popped);
         Ok(())
     }
+}
+
+/// [`Vm::call_plain`] on the parts of the VM it needs, for the fast loop
+/// (which holds the others): `depth_limit` is `Vm::quick_depth_limit`.
+#[inline(always)]
+pub(in crate::vm) fn call_plain_in(
+    frames: &mut FrameStack,
+    heap: &mut Heap,
+    argc: usize,
+    depth_limit: usize,
+) -> bool {
+    let Some(caller) = frames.last() else {
+        return false;
+    };
+    let Some(base) = caller.stack.len().checked_sub(argc + 2) else {
+        return false;
+    };
+    let (callable_slot, self_or_null) = (caller.stack[base], caller.stack[base + 1]);
+    let Some(callable) = callable_slot.obj else {
+        return false;
+    };
+    let Value::Function(function) = heap.value(callable) else {
+        return false;
+    };
+    // A method call (`obj.m(x)`, LOAD_ATTR's method form): `self` is the
+    // first argument, lying just under the others (`CALL_PY_EXACT_ARGS`).
+    let (first, count) = match self_or_null.obj {
+        Some(_) => (base + 1, argc + 1),
+        None => (base + 2, argc),
+    };
+    if function.plain_call != Some(count) || frames.len() >= depth_limit {
+        return false;
+    }
+    let Some((caller, frame)) = frames.push_for(&function.info, callable) else {
+        return false;
+    };
+    frame.enter(callable, &caller.stack[first..]);
+    caller.stack.truncate(base);
+    if callable_slot.borrowed {
+        heap.incref(
+            callable,
+            Referrer::Frame {
+                frame: frame.qualname,
+            },
+        );
+    }
+    true
 }
